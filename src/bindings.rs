@@ -1,0 +1,35 @@
+//! TypeScript bindings of every IPC type, generated from the Rust types by ts-rs into
+//! `ui/src/lib/bindings/`. `tests/bindings.rs` fails when the committed files are stale;
+//! `UPDATE_BINDINGS=1 cargo test --test bindings` rewrites them.
+
+use std::path::Path;
+
+use ts_rs::{Config, TS};
+
+use crate::demo::DemoSummary;
+use crate::domain::*;
+use crate::error::ErrorDto;
+use crate::period::PeriodRange;
+use crate::report::{Dashboard, PeriodReport};
+
+/// Write the bindings of every IPC type (and their dependencies) into `dir`.
+pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
+    let cfg = Config::new().with_out_dir(dir);
+    AppInfo::export_all(&cfg)?;
+    Catalogue::export_all(&cfg)?;
+    NewSession::export_all(&cfg)?;
+    NewVisit::export_all(&cfg)?;
+    SessionView::export_all(&cfg)?;
+    NewPetition::export_all(&cfg)?;
+    Petition::export_all(&cfg)?;
+    PetitionFilter::export_all(&cfg)?;
+    PersonMatch::export_all(&cfg)?;
+    PeriodReport::export_all(&cfg)?;
+    Dashboard::export_all(&cfg)?;
+    DemoSummary::export_all(&cfg)?;
+    ErrorDto::export_all(&cfg)?;
+    PeriodRange::export_all(&cfg)?;
+    PeriodPreset::export_all(&cfg)?;
+    PetitionStatus::export_all(&cfg)?;
+    Ok(())
+}

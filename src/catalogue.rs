@@ -1,0 +1,19 @@
+//! The choices of every picker, labelled in Vietnamese by the core.
+
+use crate::domain::*;
+use crate::error::Result;
+use crate::store::Store;
+
+pub fn catalogue(store: &Store) -> Result<Catalogue> {
+    Ok(Catalogue {
+        session_kinds: choices(SessionKind::ALL, SessionKind::code, SessionKind::label),
+        host_groups: choices(HostGroup::ALL, HostGroup::code, HostGroup::label),
+        petition_kinds: choices(PetitionKind::ALL, PetitionKind::code, PetitionKind::label),
+        handlings: choices(Handling::ALL, Handling::code, Handling::label),
+        petition_sources: choices(PetitionSource::ALL, PetitionSource::code, PetitionSource::label),
+        petition_statuses: choices(PetitionStatus::ALL, PetitionStatus::code, PetitionStatus::label),
+        id_kinds: choices(IdKind::ALL, IdKind::code, IdKind::label),
+        period_presets: choices(PeriodPreset::ALL, PeriodPreset::code, PeriodPreset::label),
+        fields: store.fields()?,
+    })
+}

@@ -1,0 +1,18 @@
+//! Sổ Tiếp Dân core: domain, rules, storage, reports and the exchange format.
+//! Knows nothing of Tauri or of the UI.
+
+pub mod bindings;
+pub mod catalogue;
+pub mod clock;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod exchange;
+pub mod period;
+pub mod report;
+pub mod store;
+pub mod text;
+pub mod validate;
+
+pub use error::{Error, ErrorDto, Result};
+pub use store::Store;

@@ -1,0 +1,146 @@
+//! Periods: closed ranges of dates [from, to], and the presets of the summary screen.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::PeriodPreset;
+use crate::error::{Error, Result};
+use crate::validate::parse_date;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// A period as it crosses the IPC boundary (ISO dates).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PeriodRange {
+    pub from: String,
+    pub to: String,
+}
+
+impl Period {
+    pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Self> {
+        if from > to {
+            return Err(Error::invalid(
+                "to",
+                "Ngày kết thúc kỳ phải sau hoặc trùng ngày bắt đầu.",
+            ));
+        }
+        Ok(Period { from, to })
+    }
+
+    /// Parse an ISO range typed by a user.
+    pub fn parse(from: &str, to: &str) -> Result<Self> {
+        Period::new(
+            parse_date("from", "Từ ngày", from)?,
+            parse_date("to", "Đến ngày", to)?,
+        )
+    }
+
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.to
+    }
+
+    /// The week (Monday to Sunday) that holds `day`.
+    pub fn week_of(day: NaiveDate) -> Self {
+        let monday = day - Duration::days(day.weekday().num_days_from_monday() as i64);
+        Period {
+            from: monday,
+            to: monday + Duration::days(6),
+        }
+    }
+
+    pub fn month_of(day: NaiveDate) -> Self {
+        let from = day.with_day(1).expect("day 1 exists");
+        let next = if from.month() == 12 {
+            NaiveDate::from_ymd_opt(from.year() + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(from.year(), from.month() + 1, 1)
+        }
+        .expect("first of next month exists");
+        Period {
+            from,
+            to: next - Duration::days(1),
+        }
+    }
+
+    pub fn preset(preset: PeriodPreset, today: NaiveDate) -> Self {
+        match preset {
+            PeriodPreset::Today => Period {
+                from: today,
+                to: today,
+            },
+            PeriodPreset::ThisWeek => Period::week_of(today),
+            PeriodPreset::LastWeek => Period::week_of(today - Duration::days(7)),
+            PeriodPreset::ThisMonth => Period::month_of(today),
+            PeriodPreset::LastMonth => {
+                Period::month_of(Period::month_of(today).from - Duration::days(1))
+            }
+        }
+    }
+
+    /// The `count` weeks ending with the week of `today`, oldest first.
+    pub fn last_weeks(today: NaiveDate, count: usize) -> Vec<Self> {
+        let this = Period::week_of(today);
+        (0..count)
+            .rev()
+            .map(|back| Period {
+                from: this.from - Duration::weeks(back as i64),
+                to: this.to - Duration::weeks(back as i64),
+            })
+            .collect()
+    }
+
+    pub fn to_range(self) -> PeriodRange {
+        PeriodRange {
+            from: self.from.to_string(),
+            to: self.to.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn weeks_run_monday_to_sunday() {
+        // 29/11/2026 is a Sunday.
+        let w = Period::preset(PeriodPreset::ThisWeek, d(2026, 11, 29));
+        assert_eq!((w.from, w.to), (d(2026, 11, 23), d(2026, 11, 29)));
+        let w = Period::preset(PeriodPreset::ThisWeek, d(2026, 11, 30));
+        assert_eq!((w.from, w.to), (d(2026, 11, 30), d(2026, 12, 6)));
+        let lw = Period::preset(PeriodPreset::LastWeek, d(2026, 11, 30));
+        assert_eq!((lw.from, lw.to), (d(2026, 11, 23), d(2026, 11, 29)));
+    }
+
+    #[test]
+    fn months_and_last_month_across_years() {
+        let m = Period::preset(PeriodPreset::ThisMonth, d(2024, 2, 10));
+        assert_eq!((m.from, m.to), (d(2024, 2, 1), d(2024, 2, 29)));
+        let lm = Period::preset(PeriodPreset::LastMonth, d(2026, 1, 5));
+        assert_eq!((lm.from, lm.to), (d(2025, 12, 1), d(2025, 12, 31)));
+    }
+
+    #[test]
+    fn twelve_weeks_end_with_this_week() {
+        let weeks = Period::last_weeks(d(2026, 11, 25), 12);
+        assert_eq!(weeks.len(), 12);
+        assert_eq!(weeks[11].from, d(2026, 11, 23));
+        assert_eq!(weeks[0].from, d(2026, 9, 7));
+        assert!(weeks.windows(2).all(|w| w[0].to + Duration::days(1) == w[1].from));
+    }
+
+    #[test]
+    fn reversed_range_is_refused() {
+        let e = Period::parse("2026-02-01", "2026-01-01").unwrap_err();
+        assert_eq!(e.field(), Some("to"));
+    }
+}

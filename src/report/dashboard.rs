@@ -1,0 +1,52 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::PeriodPreset;
+use crate::error::Result;
+use crate::period::{Period, PeriodRange};
+use crate::store::Store;
+
+use super::{period_report, PeriodReport};
+
+/// One week of the dashboard chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WeekPoint {
+    pub period: PeriodRange,
+    pub visits: u32,
+    pub people: u32,
+    pub petitions: u32,
+    pub chairman_visits: u32,
+}
+
+/// The chairman's office view: this week, the trend, what is still open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Dashboard {
+    pub today: String,
+    pub this_week: PeriodReport,
+    /// The last 12 weeks, oldest first, this week last.
+    pub weeks: Vec<WeekPoint>,
+    pub open_petitions: u32,
+}
+
+pub fn dashboard(store: &Store) -> Result<Dashboard> {
+    let today = store.today();
+    let weeks = Period::last_weeks(today, 12)
+        .into_iter()
+        .map(|w| {
+            let r = period_report(store, w)?;
+            Ok(WeekPoint {
+                period: w.to_range(),
+                visits: r.reception.visits + r.council.visits,
+                people: r.reception.people + r.council.people,
+                petitions: r.petitions_received.total,
+                chairman_visits: r.chairman.visits,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Dashboard {
+        today: today.to_string(),
+        this_week: period_report(store, Period::preset(PeriodPreset::ThisWeek, today))?,
+        weeks,
+        open_petitions: store.open_petition_count()?,
+    })
+}

@@ -1,0 +1,125 @@
+//! Period totals and report sentences, computed from the stored records exactly as the
+//! counting rules in `design.md` say (they follow table 01/TCD of TT 06/2025).
+
+mod dashboard;
+mod narrative;
+mod totals;
+
+pub use dashboard::{dashboard, Dashboard, WeekPoint};
+pub use narrative::sentences;
+pub use totals::{compute, period_report};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::{HostGroup, PetitionKind, PetitionSource};
+use crate::period::PeriodRange;
+
+/// Petitions counted by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct KindCounts {
+    pub complaint: u32,
+    pub denunciation: u32,
+    pub proposal: u32,
+    pub mixed: u32,
+    pub total: u32,
+}
+
+impl KindCounts {
+    pub fn add(&mut self, kind: PetitionKind) {
+        match kind {
+            PetitionKind::Complaint => self.complaint += 1,
+            PetitionKind::Denunciation => self.denunciation += 1,
+            PetitionKind::Proposal => self.proposal += 1,
+            PetitionKind::Mixed => self.mixed += 1,
+        }
+        self.total += 1;
+    }
+
+    pub fn get(&self, kind: PetitionKind) -> u32 {
+        match kind {
+            PetitionKind::Complaint => self.complaint,
+            PetitionKind::Denunciation => self.denunciation,
+            PetitionKind::Proposal => self.proposal,
+            PetitionKind::Mixed => self.mixed,
+        }
+    }
+}
+
+/// Petitions counted by source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SourceCounts {
+    pub visit: u32,
+    pub post: u32,
+    pub online: u32,
+    pub transfer: u32,
+    pub total: u32,
+}
+
+impl SourceCounts {
+    pub fn add(&mut self, source: PetitionSource) {
+        match source {
+            PetitionSource::Visit => self.visit += 1,
+            PetitionSource::Post => self.post += 1,
+            PetitionSource::Online => self.online += 1,
+            PetitionSource::Transfer => self.transfer += 1,
+        }
+        self.total += 1;
+    }
+}
+
+/// The reception figures of one block (a host group, or the 01/TCD total).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BlockTotals {
+    /// Buổi tiếp held in the period.
+    pub sessions: u32,
+    /// Số ngày tiếp: distinct dates on which this block's reception was held.
+    pub reception_days: u32,
+    /// Sessions nobody came to ("không có công dân đến").
+    pub empty_sessions: u32,
+    /// Lượt.
+    pub visits: u32,
+    /// Người: sum of headcounts.
+    pub people: u32,
+    /// Đoàn đông người, and their people.
+    pub delegations: u32,
+    pub delegation_people: u32,
+    /// Vụ việc: distinct cases, split first / repeat.
+    pub cases: u32,
+    pub cases_first: u32,
+    pub cases_repeat: u32,
+    /// Petitions handed in at this block's visits, by kind ("21 đơn/21 lượt").
+    pub petitions_at_visits: KindCounts,
+    pub visits_with_petition: u32,
+}
+
+/// Everything the summary screen and `tiepdan report` show for a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PeriodReport {
+    pub period: PeriodRange,
+    pub chairman: BlockTotals,
+    pub deputy: BlockTotals,
+    pub officer: BlockTotals,
+    /// HĐND reception: kept in the register, reported on its own, outside 01/TCD.
+    pub council: BlockTotals,
+    /// 01/TCD total: officer + chairman + deputy blocks (disjoint).
+    pub reception: BlockTotals,
+    /// All petitions received in the period (by receipt date), by kind and by source.
+    pub petitions_received: KindCounts,
+    pub petitions_by_source: SourceCounts,
+    /// Of the petitions received in the period, how many are still open.
+    pub petitions_still_open: u32,
+    /// The report sentences, generated from the figures above.
+    pub sentences: Vec<String>,
+}
+
+impl PeriodReport {
+    pub fn block(&self, host: HostGroup) -> &BlockTotals {
+        match host {
+            HostGroup::Chairman => &self.chairman,
+            HostGroup::Deputy => &self.deputy,
+            HostGroup::Officer => &self.officer,
+            HostGroup::Council => &self.council,
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The report sentences, generated from the figures, in the ward's own words:
+//! "Đã tiếp 14 người với 6 lượt, tiếp nhận 5 đơn phản ánh, kiến nghị, không có đơn
+//! khiếu nại, tố cáo nào", with correct Vietnamese for zero counts.
+
+use crate::domain::{PetitionKind, Settings};
+
+use super::{BlockTotals, KindCounts, PeriodReport};
+
+/// How a petition kind is named in a report sentence.
+fn kind_words(kind: PetitionKind) -> &'static str {
+    match kind {
+        PetitionKind::Complaint => "khiếu nại",
+        PetitionKind::Denunciation => "tố cáo",
+        PetitionKind::Proposal => "phản ánh, kiến nghị",
+        PetitionKind::Mixed => "có nhiều nội dung",
+    }
+}
+
+const REPORTED_KINDS: [PetitionKind; 3] = [
+    PetitionKind::Complaint,
+    PetitionKind::Denunciation,
+    PetitionKind::Proposal,
+];
+
+/// "tiếp nhận 5 đơn phản ánh, kiến nghị, không có đơn khiếu nại, tố cáo nào"
+fn petitions_phrase(counts: &KindCounts) -> String {
+    if counts.total == 0 {
+        return "không tiếp nhận đơn nào".to_string();
+    }
+    let received: Vec<String> = PetitionKind::ALL
+        .iter()
+        .filter(|k| counts.get(**k) > 0)
+        .map(|k| format!("{} đơn {}", counts.get(*k), kind_words(*k)))
+        .collect();
+    let missing: Vec<&str> = REPORTED_KINDS
+        .iter()
+        .filter(|k| counts.get(**k) == 0)
+        .map(|k| kind_words(*k))
+        .collect();
+    let mut phrase = format!("tiếp nhận {}", received.join(", "));
+    if !missing.is_empty() {
+        phrase.push_str(&format!(", không có đơn {} nào", missing.join(", ")));
+    }
+    phrase
+}
+
+/// ", trong đó có 2 đoàn đông người (17 người)" or "" when there is none.
+fn delegations_clause(b: &BlockTotals) -> String {
+    if b.delegations == 0 {
+        String::new()
+    } else {
+        format!(
+            ", trong đó có {} đoàn đông người ({} người)",
+            b.delegations, b.delegation_people
+        )
+    }
+}
+
+fn empty_sessions_clause(b: &BlockTotals) -> String {
+    if b.empty_sessions == 0 {
+        String::new()
+    } else {
+        format!(" ({} buổi không có công dân đến)", b.empty_sessions)
+    }
+}
+
+/// The sentence of a head's block (chairman, or a deputy by delegation).
+fn head_sentence(subject: &str, b: &BlockTotals) -> String {
+    if b.visits == 0 {
+        return if b.sessions == 0 {
+            format!("{subject} không có buổi tiếp công dân nào trong kỳ.")
+        } else {
+            format!(
+                "{subject} đã tổ chức {} buổi tiếp công dân, không có công dân đến.",
+                b.sessions
+            )
+        };
+    }
+    format!(
+        "{subject} đã tiếp {} người với {} lượt{}{}, {} của công dân, tổ chức.",
+        b.people,
+        b.visits,
+        delegations_clause(b),
+        empty_sessions_clause(b),
+        petitions_phrase(&b.petitions_at_visits)
+    )
+}
+
+/// "Ban tiếp công dân: đã tiếp 44 người, với 36 lượt công dân, không có đoàn đông
+/// người. Trong đó công dân đến phản ánh, kiến nghị kèm theo đơn: 21 đơn/21 lượt."
+fn officer_sentence(team: &str, b: &BlockTotals) -> String {
+    if b.visits == 0 {
+        return if b.sessions == 0 {
+            format!("{team}: không có công dân đến trong kỳ.")
+        } else {
+            format!(
+                "{team}: đã tổ chức {} buổi tiếp công dân, không có công dân đến.",
+                b.sessions
+            )
+        };
+    }
+    let delegations = if b.delegations == 0 {
+        "không có đoàn đông người".to_string()
+    } else {
+        format!(
+            "có {} đoàn đông người với {} người",
+            b.delegations, b.delegation_people
+        )
+    };
+    let petitions = &b.petitions_at_visits;
+    let with_petitions = if petitions.total == 0 {
+        "Không có công dân nộp đơn khi đến.".to_string()
+    } else {
+        let kinds: Vec<&str> = PetitionKind::ALL
+            .iter()
+            .filter(|k| petitions.get(**k) > 0)
+            .map(|k| kind_words(*k))
+            .collect();
+        format!(
+            "Trong đó công dân đến {} kèm theo đơn: {} đơn/{} lượt.",
+            kinds.join(", "),
+            petitions.total,
+            b.visits_with_petition
+        )
+    };
+    format!(
+        "{team}: đã tiếp {} người, với {} lượt công dân{}, {}. {}",
+        b.people,
+        b.visits,
+        empty_sessions_clause(b),
+        delegations,
+        with_petitions
+    )
+}
+
+/// The sentences of a period report, in the order a report quotes them.
+pub fn sentences(r: &PeriodReport, settings: &Settings) -> Vec<String> {
+    let unit = settings.unit_name.trim();
+    let mut out = vec![head_sentence(&format!("Chủ tịch UBND {unit}"), &r.chairman)];
+    if r.deputy.sessions > 0 || r.deputy.visits > 0 {
+        out.push(head_sentence(
+            "Cấp phó được Chủ tịch ủy quyền",
+            &r.deputy,
+        ));
+    }
+    out.push(officer_sentence(settings.reception_team_name.trim(), &r.officer));
+    if r.council.sessions > 0 {
+        out.push(head_sentence(&format!("Thường trực HĐND {unit}"), &r.council));
+    }
+    let other = r.petitions_received.total - r.petitions_by_source.visit;
+    if other > 0 {
+        out.push(format!(
+            "Ngoài ra, trong kỳ tiếp nhận {other} đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến; tổng số đơn tiếp nhận trong kỳ: {} đơn.",
+            r.petitions_received.total
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(complaint: u32, denunciation: u32, proposal: u32) -> KindCounts {
+        KindCounts {
+            complaint,
+            denunciation,
+            proposal,
+            mixed: 0,
+            total: complaint + denunciation + proposal,
+        }
+    }
+
+    #[test]
+    fn zero_kinds_are_said_with_khong_co() {
+        assert_eq!(
+            petitions_phrase(&counts(0, 0, 5)),
+            "tiếp nhận 5 đơn phản ánh, kiến nghị, không có đơn khiếu nại, tố cáo nào"
+        );
+        assert_eq!(
+            petitions_phrase(&counts(1, 0, 2)),
+            "tiếp nhận 1 đơn khiếu nại, 2 đơn phản ánh, kiến nghị, không có đơn tố cáo nào"
+        );
+        assert_eq!(
+            petitions_phrase(&counts(1, 1, 1)),
+            "tiếp nhận 1 đơn khiếu nại, 1 đơn tố cáo, 1 đơn phản ánh, kiến nghị"
+        );
+        assert_eq!(petitions_phrase(&counts(0, 0, 0)), "không tiếp nhận đơn nào");
+    }
+}

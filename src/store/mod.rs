@@ -1,0 +1,189 @@
+//! Storage: the only place with SQL. One SQLite file, migrations embedded from
+//! `migrations/`, every user action one transaction.
+
+mod catalogue;
+mod facts;
+mod persons;
+mod petitions;
+mod sessions;
+mod settings;
+
+pub(crate) use persons::insert_person as insert_person_raw;
+pub use facts::{CaseHistory, PeriodFacts, PetitionFact, SessionFact, VisitFact};
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use rusqlite::{Connection, OptionalExtension};
+use rusqlite_migration::{Migrations, M};
+
+use crate::clock::{Clock, SystemClock};
+use crate::error::{Error, Result};
+
+/// The schema migrations, in order. Landed files are never edited; a change is a new file.
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_initial.sql"))];
+
+/// Number of schema versions this build knows.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+pub struct Store {
+    conn: Connection,
+    clock: Box<dyn Clock>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.conn.path()).finish()
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}
+
+fn user_version(conn: &Connection) -> Result<usize> {
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(v.max(0) as usize)
+}
+
+/// Bring a connection's schema to the latest version, refusing a newer database.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let found = user_version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::NewerDatabase {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Migrations::from_slice(MIGRATIONS).to_latest(conn)?;
+    let fk_errors: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_foreign_key_check",
+        [],
+        |r| r.get(0),
+    )?;
+    if fk_errors > 0 {
+        return Err(Error::Exchange(format!(
+            "{fk_errors} liên kết khóa ngoại hỏng sau khi nâng cấp"
+        )));
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Open (creating if needed) the database file and migrate it. An existing file at an
+    /// older schema version is first copied to `<name>.bak-v<version>`.
+    pub fn open(path: &Path) -> Result<Self> {
+        Self::open_with_clock(path, Box::new(SystemClock))
+    }
+
+    pub fn open_with_clock(path: &Path, clock: Box<dyn Clock>) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
+        let mut conn = Connection::open(path)?;
+        configure(&conn)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if quick != "ok" {
+            return Err(Error::Exchange(format!(
+                "tệp cơ sở dữ liệu bị hỏng: {quick}"
+            )));
+        }
+        let version = user_version(&conn)?;
+        if existed && version < SCHEMA_VERSION && version > 0 {
+            backup_before_migration(&conn, path, version)?;
+        }
+        migrate(&mut conn)?;
+        Ok(Store { conn, clock })
+    }
+
+    /// A private in-memory database, for tests and dry runs.
+    pub fn open_in_memory(clock: Box<dyn Clock>) -> Result<Self> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        migrate(&mut conn)?;
+        Ok(Store { conn, clock })
+    }
+
+    pub fn schema_version(&self) -> Result<usize> {
+        user_version(&self.conn)
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+
+    pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
+        self.clock = clock;
+    }
+
+    /// Whether the register holds nothing yet (no session, no petition).
+    pub fn is_empty(&self) -> Result<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM petitions)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n == 0)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+fn backup_before_migration(conn: &Connection, path: &Path, version: usize) -> Result<PathBuf> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".bak-v{version}"));
+    let target = path.with_file_name(name);
+    if target.exists() {
+        std::fs::remove_file(&target)?;
+    }
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])?;
+    Ok(target)
+}
+
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+pub(crate) fn now_utc() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub(crate) fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
+    Ok(conn
+        .query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+pub(crate) fn exists_code(conn: &Connection, code: &str) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM fields WHERE code = ?1", [code], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+impl Store {
+    /// Start a bulk load (sample data, large imports): one outer transaction, so each
+    /// inner action becomes a savepoint and the whole load is all or nothing.
+    pub fn begin_bulk(&mut self) -> Result<()> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        Ok(())
+    }
+
+    pub fn end_bulk(&mut self, commit: bool) -> Result<()> {
+        self.conn
+            .execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
+        Ok(())
+    }
+}

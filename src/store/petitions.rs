@@ -1,0 +1,251 @@
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension, ToSql};
+
+use super::catalogue::check_field;
+use super::persons::{person_from_row, resolve_person, PERSON_COLUMNS};
+use super::sessions::{case_for, check_handling};
+use super::{new_id, now_utc, Store};
+use crate::domain::{
+    Classification, HandlingInput, NewPetition, Petition, PetitionFilter, PetitionKind,
+    PetitionSource, PetitionStatus,
+};
+use crate::error::{Error, Result};
+use crate::period::Period;
+use crate::text::clean;
+use crate::validate::{check_petition, parse_date};
+
+/// A petition ready to be written, checked by the caller.
+pub(crate) struct PetitionRecord {
+    pub received_on: NaiveDate,
+    pub source: PetitionSource,
+    pub source_agency: Option<String>,
+    pub visit_id: Option<String>,
+    pub kind: PetitionKind,
+    pub field_code: Option<String>,
+    pub content: String,
+    pub anonymous: bool,
+    pub respondent: Option<String>,
+    pub handling: HandlingInput,
+    pub classification: Classification,
+    pub status: PetitionStatus,
+    pub case_id: String,
+}
+
+/// Write a petition with the next number of its year and its first history event.
+pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord, petitioners: &[String]) -> Result<(String, String)> {
+    let year = p.received_on.year();
+    let number: u32 = conn.query_row(
+        "SELECT coalesce(max(number), 0) + 1 FROM petitions WHERE year = ?1",
+        [year],
+        |r| r.get(0),
+    )?;
+    let id = new_id();
+    insert_petition_row(conn, &id, year, number, p)?;
+    for (i, pid) in petitioners.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO petition_persons (petition_id, person_id, position) VALUES (?1, ?2, ?3)",
+            params![id, pid, i as u32],
+        )?;
+    }
+    record_event(conn, &id, p.received_on, None, p.status, Some("Tiếp nhận đơn"))?;
+    Ok((id.clone(), format!("{number}/{year}")))
+}
+
+pub(crate) fn insert_petition_row(conn: &Connection, id: &str, year: i32, number: u32, p: &PetitionRecord) -> Result<()> {
+    conn.execute(
+        "INSERT INTO petitions (id, year, number, received_on, source, source_agency, visit_id, kind,
+            field_code, content, anonymous, respondent, handling, handling_agency, handling_letter_no,
+            round, competence, eligible, status, case_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+        params![
+            id,
+            year,
+            number,
+            p.received_on.to_string(),
+            p.source,
+            p.source_agency,
+            p.visit_id,
+            p.kind,
+            p.field_code,
+            p.content,
+            p.anonymous,
+            p.respondent,
+            p.handling.handling,
+            p.handling.agency,
+            p.handling.letter_no,
+            p.classification.round,
+            p.classification.competence,
+            p.classification.eligible,
+            p.status,
+            p.case_id,
+            now_utc()
+        ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn record_event(
+    conn: &Connection,
+    petition_id: &str,
+    on_date: NaiveDate,
+    from: Option<PetitionStatus>,
+    to: PetitionStatus,
+    note: Option<&str>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO petition_events (id, petition_id, at, on_date, from_status, to_status, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![new_id(), petition_id, now_utc(), on_date.to_string(), from, to, note],
+    )?;
+    Ok(())
+}
+
+const PETITION_COLUMNS: &str = "p.id, p.number || '/' || p.year, p.received_on, p.source, p.source_agency,
+    p.visit_id, p.kind, p.field_code, p.content, p.anonymous, p.respondent, p.handling,
+    p.handling_agency, p.handling_letter_no, p.round, p.competence, p.eligible, p.status, p.case_id";
+
+fn petition_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Petition> {
+    Ok(Petition {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        received_on: r.get(2)?,
+        source: r.get(3)?,
+        source_agency: r.get(4)?,
+        visit_id: r.get(5)?,
+        kind: r.get(6)?,
+        field_code: r.get(7)?,
+        content: r.get(8)?,
+        anonymous: r.get(9)?,
+        petitioners: vec![],
+        respondent: r.get(10)?,
+        handling: HandlingInput {
+            handling: r.get(11)?,
+            agency: r.get(12)?,
+            letter_no: r.get(13)?,
+        },
+        classification: Classification {
+            round: r.get(14)?,
+            competence: r.get(15)?,
+            eligible: r.get(16)?,
+        },
+        status: r.get(17)?,
+        case_id: r.get(18)?,
+    })
+}
+
+impl Store {
+    /// A petition received directly: by post, online, or transferred by an agency.
+    pub fn create_petition(&mut self, input: &NewPetition) -> Result<Petition> {
+        let received_on = check_petition(input, self.today())?;
+        let tx = self.conn_mut().savepoint()?;
+        let field_code = check_field(&tx, "field_code", &input.field_code)?;
+        let handling = check_handling("handling", &input.handling)?;
+        let mut person_ids = Vec::new();
+        if !input.anonymous {
+            for (i, p) in input.petitioners.iter().enumerate() {
+                let pid = resolve_person(&tx, &format!("petitioners[{i}]"), p)?;
+                if !person_ids.contains(&pid) {
+                    person_ids.push(pid);
+                }
+            }
+        }
+        let case_id = case_for(&tx, &input.case_id, &input.content, &received_on.to_string())?;
+        let (id, _) = insert_petition(
+            &tx,
+            &PetitionRecord {
+                received_on,
+                source: input.source,
+                source_agency: clean(&input.source_agency),
+                visit_id: None,
+                kind: input.kind,
+                field_code,
+                content: input.content.trim().to_string(),
+                anonymous: input.anonymous,
+                respondent: clean(&input.respondent),
+                handling,
+                classification: input.classification.clone(),
+                status: PetitionStatus::Open,
+                case_id,
+            },
+            &person_ids,
+        )?;
+        tx.commit()?;
+        self.petition(&id)
+    }
+
+    pub fn petition(&self, id: &str) -> Result<Petition> {
+        let mut p = self
+            .conn()
+            .query_row(
+                &format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1"),
+                [id],
+                petition_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("đơn", id))?;
+        p.petitioners = self.petitioners(&p.id)?;
+        Ok(p)
+    }
+
+    fn petitioners(&self, petition_id: &str) -> Result<Vec<crate::domain::Person>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {PERSON_COLUMNS} FROM petition_persons pp JOIN persons p ON p.id = pp.person_id
+              WHERE pp.petition_id = ?1 ORDER BY pp.position"
+        ))?;
+        let rows = stmt.query_map([petition_id], person_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Petitions matching the filter, newest first.
+    pub fn petitions(&self, filter: &PetitionFilter) -> Result<Vec<Petition>> {
+        let mut sql = format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE 1 = 1");
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(k) = filter.kind {
+            sql.push_str(" AND p.kind = ?");
+            args.push(Box::new(k));
+        }
+        if let Some(s) = filter.status {
+            sql.push_str(" AND p.status = ?");
+            args.push(Box::new(s));
+        }
+        if let Some(f) = clean(&filter.field_code) {
+            sql.push_str(" AND p.field_code = ?");
+            args.push(Box::new(f));
+        }
+        if let Some(from) = clean(&filter.from) {
+            sql.push_str(" AND p.received_on >= ?");
+            args.push(Box::new(parse_date("from", "Từ ngày", &from)?.to_string()));
+        }
+        if let Some(to) = clean(&filter.to) {
+            sql.push_str(" AND p.received_on <= ?");
+            args.push(Box::new(parse_date("to", "Đến ngày", &to)?.to_string()));
+        }
+        if let (Some(from), Some(to)) = (clean(&filter.from), clean(&filter.to)) {
+            Period::parse(&from, &to)?;
+        }
+        sql.push_str(" ORDER BY p.received_on DESC, p.year DESC, p.number DESC");
+        let mut stmt = self.conn().prepare(&sql)?;
+        let list: Vec<Petition> = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), petition_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        list.into_iter()
+            .map(|mut p| {
+                p.petitioners = self.petitioners(&p.id)?;
+                Ok(p)
+            })
+            .collect()
+    }
+
+    /// Open or close a petition; the change is kept in its history.
+    pub fn set_petition_status(&mut self, id: &str, status: PetitionStatus, note: Option<String>) -> Result<Petition> {
+        let current = self.petition(id)?.status;
+        if current != status {
+            let today = self.today();
+            let tx = self.conn_mut().savepoint()?;
+            tx.execute("UPDATE petitions SET status = ?2 WHERE id = ?1", params![id, status])?;
+            record_event(&tx, id, today, Some(current), status, clean(&note).as_deref())?;
+            tx.commit()?;
+        }
+        self.petition(id)
+    }
+}

@@ -1,0 +1,271 @@
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::catalogue::{check_field, host_allowed_on};
+use super::persons::{person_from_row, resolve_person, PERSON_COLUMNS};
+use super::petitions::{insert_petition, PetitionRecord};
+use super::{new_id, now_utc, Store};
+use crate::domain::{
+    Handling, HandlingInput, HostGroup, NewSession, NewVisit, PetitionSource, PetitionStatus,
+    Session, SessionView, Visit,
+};
+use crate::error::{Error, Result};
+use crate::text::clean;
+use crate::validate::{check_session, check_visit, parse_date};
+
+const SESSION_COLUMNS: &str = "id, date, kind, host_group, host_name, place, notes";
+
+fn session_from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
+    Ok(Session {
+        id: r.get(0)?,
+        date: r.get(1)?,
+        kind: r.get(2)?,
+        host_group: r.get(3)?,
+        host_name: r.get(4)?,
+        place: r.get(5)?,
+        notes: r.get(6)?,
+    })
+}
+
+/// Check handling details: a transfer names the agency it went to.
+pub(crate) fn check_handling(field: &str, h: &HandlingInput) -> Result<HandlingInput> {
+    let agency = clean(&h.agency);
+    if h.handling == Handling::Transfer && agency.is_none() {
+        return Err(Error::invalid(
+            format!("{field}.agency"),
+            "Chuyển đơn: cần ghi cơ quan nhận đơn chuyển.",
+        ));
+    }
+    Ok(HandlingInput {
+        handling: h.handling,
+        agency,
+        letter_no: clean(&h.letter_no),
+    })
+}
+
+/// Open a new case for a matter first raised on `date`.
+pub(crate) fn new_case(conn: &Connection, summary: &str, date: &str) -> Result<String> {
+    let id = new_id();
+    let summary: String = summary.trim().chars().take(200).collect();
+    conn.execute(
+        "INSERT INTO cases (id, summary, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![id, summary, date, now_utc()],
+    )?;
+    Ok(id)
+}
+
+/// The case given by the officer (which must exist), or a new one.
+pub(crate) fn case_for(conn: &Connection, case_id: &Option<String>, summary: &str, date: &str) -> Result<String> {
+    match case_id.as_deref().filter(|c| !c.is_empty()) {
+        Some(id) if super::exists(conn, "cases", id)? => Ok(id.to_string()),
+        Some(id) => Err(Error::invalid(
+            "case_id",
+            format!("Vụ việc đã chọn (mã {id}) không còn trong sổ."),
+        )),
+        None => new_case(conn, summary, date),
+    }
+}
+
+fn visits_of_session(conn: &Connection, session_id: &str) -> Result<Vec<Visit>> {
+    let mut stmt = conn.prepare(
+        "SELECT v.id, v.session_id, v.seq, v.headcount, v.delegation, v.content, v.kind,
+                v.field_code, v.handling, v.handling_agency, v.handling_letter_no, v.case_id,
+                v.chairman_joined, p.number || '/' || p.year
+           FROM visits v LEFT JOIN petitions p ON p.visit_id = v.id
+          WHERE v.session_id = ?1 ORDER BY v.seq",
+    )?;
+    let mut visits: Vec<Visit> = stmt
+        .query_map([session_id], |r| {
+            Ok(Visit {
+                id: r.get(0)?,
+                session_id: r.get(1)?,
+                seq: r.get(2)?,
+                headcount: r.get(3)?,
+                delegation: r.get(4)?,
+                content: r.get(5)?,
+                kind: r.get(6)?,
+                field_code: r.get(7)?,
+                handling: HandlingInput {
+                    handling: r.get(8)?,
+                    agency: r.get(9)?,
+                    letter_no: r.get(10)?,
+                },
+                case_id: r.get(11)?,
+                chairman_joined: r.get(12)?,
+                persons: vec![],
+                petition_number: r.get(13)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut persons = conn.prepare(&format!(
+        "SELECT {PERSON_COLUMNS} FROM visit_persons vp JOIN persons p ON p.id = vp.person_id
+          WHERE vp.visit_id = ?1 ORDER BY vp.position"
+    ))?;
+    for v in &mut visits {
+        v.persons = persons
+            .query_map([&v.id], person_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(visits)
+}
+
+impl Store {
+    pub fn create_session(&mut self, input: &NewSession) -> Result<Session> {
+        let date = check_session(input, self.today())?;
+        host_allowed_on(input.host_group, date)?;
+        let session = Session {
+            id: new_id(),
+            date: date.to_string(),
+            kind: input.kind,
+            host_group: input.host_group,
+            host_name: clean(&input.host_name),
+            place: clean(&input.place),
+            notes: clean(&input.notes),
+        };
+        self.conn().execute(
+            &format!("INSERT INTO sessions ({SESSION_COLUMNS}, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+            params![
+                session.id,
+                session.date,
+                session.kind,
+                session.host_group,
+                session.host_name,
+                session.place,
+                session.notes,
+                now_utc()
+            ],
+        )?;
+        Ok(session)
+    }
+
+    pub fn session(&self, id: &str) -> Result<Session> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1"),
+                [id],
+                session_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| Error::not_found("buổi tiếp", id))
+    }
+
+    /// Record a visit, its persons and the petition handed in, all or nothing.
+    pub fn add_visit(&mut self, input: &NewVisit) -> Result<Visit> {
+        check_visit(input)?;
+        let session = self.session(&input.session_id)?;
+        let threshold = self.settings()?.delegation_threshold;
+        let tx = self.conn_mut().savepoint()?;
+        let field_code = check_field(&tx, "field_code", &input.field_code)?;
+        let handling = check_handling("handling", &input.handling)?;
+        let case_id = case_for(&tx, &input.case_id, &input.content, &session.date)?;
+        let seq: u32 = tx.query_row(
+            "SELECT coalesce(max(seq), 0) + 1 FROM visits WHERE session_id = ?1",
+            [&session.id],
+            |r| r.get(0),
+        )?;
+        let headcount = input.headcount.max(input.persons.len() as u32).max(1);
+        let delegation = input.delegation.unwrap_or(headcount >= threshold);
+        let chairman_joined = input.chairman_joined && session.host_group == HostGroup::Officer;
+        let visit_id = new_id();
+        tx.execute(
+            "INSERT INTO visits (id, session_id, seq, headcount, delegation, content, kind, field_code,
+                                 handling, handling_agency, handling_letter_no, case_id, chairman_joined, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                visit_id,
+                session.id,
+                seq,
+                headcount,
+                delegation,
+                input.content.trim(),
+                input.kind,
+                field_code,
+                handling.handling,
+                handling.agency,
+                handling.letter_no,
+                case_id,
+                chairman_joined,
+                now_utc()
+            ],
+        )?;
+        let mut person_ids = Vec::new();
+        for (i, p) in input.persons.iter().enumerate() {
+            let pid = resolve_person(&tx, &format!("persons[{i}]"), p)?;
+            if person_ids.contains(&pid) {
+                return Err(Error::invalid(
+                    format!("persons[{i}]"),
+                    format!("Người thứ {} trùng với một người đã ghi trong lượt tiếp.", i + 1),
+                ));
+            }
+            tx.execute(
+                "INSERT INTO visit_persons (visit_id, person_id, position) VALUES (?1, ?2, ?3)",
+                params![visit_id, pid, i as u32],
+            )?;
+            person_ids.push(pid);
+        }
+        if let Some(p) = &input.petition {
+            let received_on = parse_date("date", "Ngày tiếp", &session.date)?;
+            insert_petition(
+                &tx,
+                &PetitionRecord {
+                    received_on,
+                    source: PetitionSource::Visit,
+                    source_agency: None,
+                    visit_id: Some(visit_id.clone()),
+                    kind: p.kind,
+                    field_code: check_field(&tx, "petition.field_code", &p.field_code)?
+                        .or(field_code.clone()),
+                    content: p.content.trim().to_string(),
+                    anonymous: false,
+                    respondent: clean(&p.respondent),
+                    handling: check_handling("petition.handling", &p.handling)?,
+                    classification: p.classification.clone(),
+                    status: PetitionStatus::Open,
+                    case_id: case_id.clone(),
+                },
+                &person_ids,
+            )?;
+        }
+        tx.commit()?;
+        visits_of_session(self.conn(), &session.id)?
+            .into_iter()
+            .find(|v| v.id == visit_id)
+            .ok_or_else(|| Error::not_found("lượt tiếp", visit_id))
+    }
+
+    /// Remove a visit recorded by mistake (and the petition handed in with it).
+    pub fn delete_visit(&mut self, visit_id: &str) -> Result<()> {
+        let tx = self.conn_mut().savepoint()?;
+        tx.execute("DELETE FROM petitions WHERE visit_id = ?1", [visit_id])?;
+        if tx.execute("DELETE FROM visits WHERE id = ?1", [visit_id])? == 0 {
+            return Err(Error::not_found("lượt tiếp", visit_id));
+        }
+        tx.execute(
+            "DELETE FROM cases WHERE id NOT IN (SELECT case_id FROM visits)
+                AND id NOT IN (SELECT case_id FROM petitions)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Sessions in [from, to], newest first, with their visits.
+    pub fn sessions_between(&self, from: &str, to: &str) -> Result<Vec<SessionView>> {
+        let period = crate::period::Period::parse(from, to)?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {SESSION_COLUMNS} FROM sessions WHERE date BETWEEN ?1 AND ?2
+              ORDER BY date DESC, created_at DESC, id DESC"
+        ))?;
+        let sessions: Vec<Session> = stmt
+            .query_map(params![period.from.to_string(), period.to.to_string()], session_from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        sessions
+            .into_iter()
+            .map(|session| {
+                Ok(SessionView {
+                    visits: visits_of_session(self.conn(), &session.id)?,
+                    session,
+                })
+            })
+            .collect()
+    }
+}

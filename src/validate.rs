@@ -1,0 +1,177 @@
+//! Validation verdicts: every message is Vietnamese and names the field.
+
+use chrono::NaiveDate;
+
+use crate::domain::{IdKind, NewPetition, NewSession, NewVisit, PersonInput, PetitionSource};
+use crate::error::{Error, Result};
+
+/// Parse an ISO date (`YYYY-MM-DD`), naming the field when it is not a real date.
+pub fn parse_date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(Error::invalid(field, format!("{label}: chưa nhập ngày.")));
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
+        Error::invalid(
+            field,
+            format!("{label}: \"{value}\" không phải là ngày có thật."),
+        )
+    })
+}
+
+/// A date of something that already happened: real, and not after today.
+pub fn parse_past_date(field: &str, label: &str, value: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let date = parse_date(field, label, value)?;
+    if date > today {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "{label}: ngày {} ở tương lai (hôm nay là {}).",
+                date.format("%d/%m/%Y"),
+                today.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    Ok(date)
+}
+
+fn required(field: &str, label: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid(field, format!("{label} không được để trống.")));
+    }
+    Ok(())
+}
+
+/// Check an identity number against its kind; returns the kind to store.
+pub fn check_id_number(field: &str, kind: Option<IdKind>, number: Option<&str>) -> Result<IdKind> {
+    let number = number.map(str::trim).filter(|s| !s.is_empty());
+    let Some(number) = number else {
+        return Ok(IdKind::None);
+    };
+    let kind = kind.unwrap_or(if number.len() == 9 { IdKind::Cmnd } else { IdKind::CanCuoc });
+    let digits = number.chars().all(|c| c.is_ascii_digit());
+    match kind {
+        IdKind::None => Err(Error::invalid(
+            field,
+            "Số giấy tờ: đã nhập số nhưng chưa chọn loại giấy tờ.",
+        )),
+        IdKind::CanCuoc if !(digits && number.len() == 12) => Err(Error::invalid(
+            field,
+            format!("Số căn cước phải gồm đúng 12 chữ số (đã nhập \"{number}\")."),
+        )),
+        IdKind::Cmnd if !(digits && (number.len() == 9 || number.len() == 12)) => {
+            Err(Error::invalid(
+                field,
+                format!("Số CMND phải gồm 9 hoặc 12 chữ số (đã nhập \"{number}\")."),
+            ))
+        }
+        IdKind::Passport
+            if !(6..=12).contains(&number.len())
+                || !number.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            Err(Error::invalid(
+                field,
+                format!("Số hộ chiếu phải gồm 6 đến 12 chữ cái hoặc chữ số (đã nhập \"{number}\")."),
+            ))
+        }
+        kind => Ok(kind),
+    }
+}
+
+pub fn check_person(prefix: &str, person: &PersonInput) -> Result<IdKind> {
+    if person.existing_id.is_none() {
+        required(&format!("{prefix}.full_name"), "Họ và tên", &person.full_name)?;
+    }
+    check_id_number(
+        &format!("{prefix}.id_number"),
+        person.id_kind,
+        person.id_number.as_deref(),
+    )
+}
+
+pub fn check_session(input: &NewSession, today: NaiveDate) -> Result<NaiveDate> {
+    parse_past_date("date", "Ngày tiếp", &input.date, today)
+}
+
+pub fn check_visit(input: &NewVisit) -> Result<()> {
+    for (i, p) in input.persons.iter().enumerate() {
+        check_person(&format!("persons[{i}]"), p)?;
+    }
+    if input.persons.is_empty() && input.headcount == 0 {
+        return Err(Error::invalid("headcount", "Số người phải từ 1 trở lên."));
+    }
+    if (input.headcount as usize) < input.persons.len() {
+        return Err(Error::invalid(
+            "headcount",
+            format!(
+                "Số người ({}) không được ít hơn số người đã ghi tên ({}).",
+                input.headcount,
+                input.persons.len()
+            ),
+        ));
+    }
+    required("content", "Nội dung", &input.content)?;
+    if let Some(p) = &input.petition {
+        required("petition.content", "Nội dung đơn", &p.content)?;
+    }
+    Ok(())
+}
+
+pub fn check_petition(input: &NewPetition, today: NaiveDate) -> Result<NaiveDate> {
+    let date = parse_past_date("received_on", "Ngày nhận đơn", &input.received_on, today)?;
+    if input.source == PetitionSource::Visit {
+        return Err(Error::invalid(
+            "source",
+            "Đơn nộp khi tiếp công dân được ghi cùng lượt tiếp, tại màn hình Sổ tiếp dân.",
+        ));
+    }
+    if input.source == PetitionSource::Transfer
+        && input.source_agency.as_deref().map(str::trim).unwrap_or("").is_empty()
+    {
+        return Err(Error::invalid(
+            "source_agency",
+            "Cơ quan chuyển đơn không được để trống khi đơn do cơ quan khác chuyển đến.",
+        ));
+    }
+    if !input.anonymous && input.petitioners.is_empty() {
+        return Err(Error::invalid(
+            "petitioners",
+            "Người đứng đơn: ghi ít nhất một người, hoặc đánh dấu đơn nặc danh.",
+        ));
+    }
+    for (i, p) in input.petitioners.iter().enumerate() {
+        check_person(&format!("petitioners[{i}]"), p)?;
+    }
+    required("content", "Nội dung đơn", &input.content)?;
+    Ok(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_numbers() {
+        assert_eq!(check_id_number("f", None, Some("001203004567")).unwrap(), IdKind::CanCuoc);
+        assert_eq!(check_id_number("f", None, Some("123456789")).unwrap(), IdKind::Cmnd);
+        assert_eq!(check_id_number("f", None, Some(" ")).unwrap(), IdKind::None);
+        let e = check_id_number("f", Some(IdKind::CanCuoc), Some("12345678901")).unwrap_err();
+        assert!(e.to_string().contains("12 chữ số"), "{e}");
+        assert!(check_id_number("f", Some(IdKind::CanCuoc), Some("00120300456a")).is_err());
+        assert!(check_id_number("f", Some(IdKind::Cmnd), Some("1234567890")).is_err());
+        assert!(check_id_number("f", Some(IdKind::Cmnd), Some("001203004567")).is_ok());
+        assert!(check_id_number("f", Some(IdKind::Passport), Some("C1234567")).is_ok());
+        assert!(check_id_number("f", Some(IdKind::None), Some("123")).is_err());
+    }
+
+    #[test]
+    fn dates_must_be_real_and_past() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let e = parse_past_date("date", "Ngày tiếp", "2026-02-30", today).unwrap_err();
+        assert_eq!(e.field(), Some("date"));
+        assert!(e.to_string().starts_with("Ngày tiếp"));
+        let e = parse_past_date("date", "Ngày tiếp", "2026-03-02", today).unwrap_err();
+        assert!(e.to_string().contains("tương lai"));
+        assert!(parse_past_date("date", "Ngày tiếp", "2026-03-01", today).is_ok());
+    }
+}
