@@ -10,8 +10,16 @@ pub fn catalogue(store: &Store) -> Result<Catalogue> {
         host_groups: choices(HostGroup::ALL, HostGroup::code, HostGroup::label),
         petition_kinds: choices(PetitionKind::ALL, PetitionKind::code, PetitionKind::label),
         handlings: choices(Handling::ALL, Handling::code, Handling::label),
-        petition_sources: choices(PetitionSource::ALL, PetitionSource::code, PetitionSource::label),
-        petition_statuses: choices(PetitionStatus::ALL, PetitionStatus::code, PetitionStatus::label),
+        petition_sources: choices(
+            PetitionSource::ALL,
+            PetitionSource::code,
+            PetitionSource::label,
+        ),
+        petition_statuses: choices(
+            PetitionStatus::ALL,
+            PetitionStatus::code,
+            PetitionStatus::label,
+        ),
         id_kinds: choices(IdKind::ALL, IdKind::code, IdKind::label),
         period_presets: choices(PeriodPreset::ALL, PeriodPreset::code, PeriodPreset::label),
         fields: store.fields()?,

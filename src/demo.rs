@@ -28,38 +28,118 @@ const FAMILY: &[&str] = &[
 const MIDDLE_M: &[&str] = &["Văn", "Đức", "Minh", "Hữu", "Quang", "Công", "Xuân", "Đình"];
 const MIDDLE_F: &[&str] = &["Thị", "Thu", "Ngọc", "Thanh", "Kim", "Hồng", "Mai"];
 const GIVEN_M: &[&str] = &[
-    "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hòa", "Hùng", "Khánh", "Long",
-    "Minh", "Nam", "Phong", "Quân", "Sơn", "Thắng", "Tuấn", "Việt", "Đạt",
+    "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hải", "Hòa", "Hùng", "Khánh", "Long", "Minh",
+    "Nam", "Phong", "Quân", "Sơn", "Thắng", "Tuấn", "Việt", "Đạt",
 ];
 const GIVEN_F: &[&str] = &[
-    "Anh", "Chi", "Dung", "Hà", "Hạnh", "Hằng", "Hương", "Lan", "Linh", "Mai", "Nga",
-    "Phương", "Tâm", "Thảo", "Trang", "Yến", "Oanh", "Huyền",
+    "Anh", "Chi", "Dung", "Hà", "Hạnh", "Hằng", "Hương", "Lan", "Linh", "Mai", "Nga", "Phương",
+    "Tâm", "Thảo", "Trang", "Yến", "Oanh", "Huyền",
 ];
 const STREETS: &[&str] = &[
-    "Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố 3", "Tổ dân phố 4", "Tổ dân phố 5",
-    "Tổ dân phố 6", "Tổ dân phố 7", "Tổ dân phố 8", "Khu tập thể Bình Minh", "Ngõ 12 Trần Phú",
+    "Tổ dân phố 1",
+    "Tổ dân phố 2",
+    "Tổ dân phố 3",
+    "Tổ dân phố 4",
+    "Tổ dân phố 5",
+    "Tổ dân phố 6",
+    "Tổ dân phố 7",
+    "Tổ dân phố 8",
+    "Khu tập thể Bình Minh",
+    "Ngõ 12 Trần Phú",
 ];
 
 /// (field code, petition kind, content) of typical matters at a ward desk.
 const MATTERS: &[(&str, PetitionKind, &str)] = &[
-    ("tthc", PetitionKind::Proposal, "Đề nghị hướng dẫn thủ tục cấp giấy chứng nhận quyền sử dụng đất"),
-    ("tthc", PetitionKind::Proposal, "Hỏi thủ tục đăng ký thường trú cho con"),
-    ("tthc", PetitionKind::Proposal, "Phản ánh thời gian giải quyết hồ sơ chứng thực chậm"),
-    ("chinh_sach", PetitionKind::Proposal, "Đề nghị xem xét hỗ trợ hộ cận nghèo"),
-    ("chinh_sach", PetitionKind::Proposal, "Đề nghị giải quyết chế độ trợ cấp người có công"),
-    ("chinh_sach", PetitionKind::Complaint, "Khiếu nại việc không được xét trợ cấp xã hội hằng tháng"),
-    ("vsmt", PetitionKind::Proposal, "Phản ánh rác thải tồn đọng tại đầu ngõ"),
-    ("vsmt", PetitionKind::Proposal, "Phản ánh tiếng ồn từ xưởng sản xuất ban đêm"),
-    ("vsmt", PetitionKind::Proposal, "Phản ánh cống thoát nước bị tắc gây ngập"),
-    ("tu_phap", PetitionKind::Proposal, "Đề nghị hướng dẫn thủ tục chứng thực di chúc"),
-    ("tu_phap", PetitionKind::Proposal, "Đề nghị hòa giải tranh chấp lối đi chung"),
-    ("dat_dai", PetitionKind::Proposal, "Đề nghị xác định lại ranh giới thửa đất với hộ liền kề"),
-    ("dat_dai", PetitionKind::Complaint, "Khiếu nại quyết định xử phạt vi phạm về đất đai"),
-    ("dat_dai", PetitionKind::Proposal, "Kiến nghị về mức hỗ trợ giải phóng mặt bằng dự án mở rộng đường"),
-    ("xay_dung", PetitionKind::Proposal, "Phản ánh công trình xây dựng lấn chiếm vỉa hè"),
-    ("xay_dung", PetitionKind::Denunciation, "Tố cáo cán bộ địa chính nhận tiền khi giải quyết hồ sơ"),
-    ("khac", PetitionKind::Proposal, "Kiến nghị lắp đèn chiếu sáng ngõ"),
-    ("khac", PetitionKind::Mixed, "Đơn nhiều nội dung về đất đai và chính sách"),
+    (
+        "tthc",
+        PetitionKind::Proposal,
+        "Đề nghị hướng dẫn thủ tục cấp giấy chứng nhận quyền sử dụng đất",
+    ),
+    (
+        "tthc",
+        PetitionKind::Proposal,
+        "Hỏi thủ tục đăng ký thường trú cho con",
+    ),
+    (
+        "tthc",
+        PetitionKind::Proposal,
+        "Phản ánh thời gian giải quyết hồ sơ chứng thực chậm",
+    ),
+    (
+        "chinh_sach",
+        PetitionKind::Proposal,
+        "Đề nghị xem xét hỗ trợ hộ cận nghèo",
+    ),
+    (
+        "chinh_sach",
+        PetitionKind::Proposal,
+        "Đề nghị giải quyết chế độ trợ cấp người có công",
+    ),
+    (
+        "chinh_sach",
+        PetitionKind::Complaint,
+        "Khiếu nại việc không được xét trợ cấp xã hội hằng tháng",
+    ),
+    (
+        "vsmt",
+        PetitionKind::Proposal,
+        "Phản ánh rác thải tồn đọng tại đầu ngõ",
+    ),
+    (
+        "vsmt",
+        PetitionKind::Proposal,
+        "Phản ánh tiếng ồn từ xưởng sản xuất ban đêm",
+    ),
+    (
+        "vsmt",
+        PetitionKind::Proposal,
+        "Phản ánh cống thoát nước bị tắc gây ngập",
+    ),
+    (
+        "tu_phap",
+        PetitionKind::Proposal,
+        "Đề nghị hướng dẫn thủ tục chứng thực di chúc",
+    ),
+    (
+        "tu_phap",
+        PetitionKind::Proposal,
+        "Đề nghị hòa giải tranh chấp lối đi chung",
+    ),
+    (
+        "dat_dai",
+        PetitionKind::Proposal,
+        "Đề nghị xác định lại ranh giới thửa đất với hộ liền kề",
+    ),
+    (
+        "dat_dai",
+        PetitionKind::Complaint,
+        "Khiếu nại quyết định xử phạt vi phạm về đất đai",
+    ),
+    (
+        "dat_dai",
+        PetitionKind::Proposal,
+        "Kiến nghị về mức hỗ trợ giải phóng mặt bằng dự án mở rộng đường",
+    ),
+    (
+        "xay_dung",
+        PetitionKind::Proposal,
+        "Phản ánh công trình xây dựng lấn chiếm vỉa hè",
+    ),
+    (
+        "xay_dung",
+        PetitionKind::Denunciation,
+        "Tố cáo cán bộ địa chính nhận tiền khi giải quyết hồ sơ",
+    ),
+    (
+        "khac",
+        PetitionKind::Proposal,
+        "Kiến nghị lắp đèn chiếu sáng ngõ",
+    ),
+    (
+        "khac",
+        PetitionKind::Mixed,
+        "Đơn nhiều nội dung về đất đai và chính sách",
+    ),
 ];
 
 struct Gen {
@@ -84,7 +164,11 @@ impl Gen {
         self.next_id += 1;
         let year = self.rng.u32(45..=99);
         let id_number = (self.rng.u8(..10) < 8).then(|| {
-            format!("001{}{year:02}{:06}", if female { 1 } else { 0 }, self.next_id * 7919 % 1_000_000)
+            format!(
+                "001{}{year:02}{:06}",
+                if female { 1 } else { 0 },
+                self.next_id * 7919 % 1_000_000
+            )
         });
         PersonInput {
             existing_id: None,
@@ -117,18 +201,40 @@ pub fn load_demo(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     result.map(|_| summary)
 }
 
-fn fill(store: &mut Store, gen: &mut Gen, from: NaiveDate, today: NaiveDate, s: &mut DemoSummary) -> Result<()> {
+fn fill(
+    store: &mut Store,
+    gen: &mut Gen,
+    from: NaiveDate,
+    today: NaiveDate,
+    s: &mut DemoSummary,
+) -> Result<()> {
     let mut day = from;
     while day <= today {
         let weekday = day.weekday();
         if weekday != Weekday::Sat && weekday != Weekday::Sun {
             // The reception officers sit every working day.
             let visits = [0, 0, 1, 1, 1, 2, 2, 3][gen.rng.usize(..8)];
-            session(store, gen, day, HostGroup::Officer, SessionKind::Regular, visits, s)?;
+            session(
+                store,
+                gen,
+                day,
+                HostGroup::Officer,
+                SessionKind::Regular,
+                visits,
+                s,
+            )?;
             // The chairman's weekly reception, on Thursday.
             if weekday == Weekday::Thu {
                 let visits = [0, 1, 1, 2, 2, 3][gen.rng.usize(..6)];
-                session(store, gen, day, HostGroup::Chairman, SessionKind::Scheduled, visits, s)?;
+                session(
+                    store,
+                    gen,
+                    day,
+                    HostGroup::Chairman,
+                    SessionKind::Scheduled,
+                    visits,
+                    s,
+                )?;
             }
             // Now and then a petition by post, online or transferred.
             if gen.rng.u8(..10) < 2 {
@@ -167,7 +273,14 @@ fn session(
     Ok(())
 }
 
-fn visit(store: &mut Store, gen: &mut Gen, session_id: &str, host: HostGroup, date: NaiveDate, s: &mut DemoSummary) -> Result<()> {
+fn visit(
+    store: &mut Store,
+    gen: &mut Gen,
+    session_id: &str,
+    host: HostGroup,
+    date: NaiveDate,
+    s: &mut DemoSummary,
+) -> Result<()> {
     // One visit in five is a returning citizen about an earlier case.
     let returning = !gen.people.is_empty() && gen.rng.u8(..5) == 0;
     let (person, case_id, matter) = if returning {
@@ -184,7 +297,11 @@ fn visit(store: &mut Store, gen: &mut Gen, session_id: &str, host: HostGroup, da
     if delegation || gen.rng.u8(..6) == 0 {
         persons.push(gen.person());
     }
-    let headcount = if delegation { gen.rng.u32(5..=14) } else { persons.len() as u32 };
+    let headcount = if delegation {
+        gen.rng.u32(5..=14)
+    } else {
+        persons.len() as u32
+    };
     let with_petition = match host {
         HostGroup::Chairman => gen.rng.u8(..3) == 0,
         _ => gen.rng.bool(),
@@ -196,7 +313,8 @@ fn visit(store: &mut Store, gen: &mut Gen, session_id: &str, host: HostGroup, da
     };
     let handling = HandlingInput {
         handling,
-        agency: (handling == Handling::Transfer).then(|| "Phòng Kinh tế, Hạ tầng và Đô thị".to_string()),
+        agency: (handling == Handling::Transfer)
+            .then(|| "Phòng Kinh tế, Hạ tầng và Đô thị".to_string()),
         letter_no: None,
     };
     let v = store.add_visit(&NewVisit {
@@ -218,7 +336,11 @@ fn visit(store: &mut Store, gen: &mut Gen, session_id: &str, host: HostGroup, da
             handling: handling.clone(),
             classification: Classification {
                 round: Round::First,
-                competence: if handling.handling == Handling::Accept { Competence::Within } else { Competence::Outside },
+                competence: if handling.handling == Handling::Accept {
+                    Competence::Within
+                } else {
+                    Competence::Outside
+                },
                 eligible: Some(true),
             },
         }),
@@ -237,7 +359,11 @@ fn visit(store: &mut Store, gen: &mut Gen, session_id: &str, host: HostGroup, da
                 .find(|p| p.visit_id.as_deref() == Some(v.id.as_str()))
                 .map(|p| p.id);
             if let Some(id) = id {
-                store.set_petition_status(&id, PetitionStatus::Closed, Some("Đã trả lời công dân".into()))?;
+                store.set_petition_status(
+                    &id,
+                    PetitionStatus::Closed,
+                    Some("Đã trả lời công dân".into()),
+                )?;
             }
         }
     }
@@ -252,19 +378,33 @@ fn visit(store: &mut Store, gen: &mut Gen, session_id: &str, host: HostGroup, da
     Ok(())
 }
 
-fn post_petition(store: &mut Store, gen: &mut Gen, date: NaiveDate, s: &mut DemoSummary) -> Result<()> {
+fn post_petition(
+    store: &mut Store,
+    gen: &mut Gen,
+    date: NaiveDate,
+    s: &mut DemoSummary,
+) -> Result<()> {
     let (field, kind, content) = MATTERS[gen.rng.usize(..MATTERS.len())];
-    let source = [PetitionSource::Post, PetitionSource::Online, PetitionSource::Transfer][gen.rng.usize(..3)];
+    let source = [
+        PetitionSource::Post,
+        PetitionSource::Online,
+        PetitionSource::Transfer,
+    ][gen.rng.usize(..3)];
     let anonymous = kind == PetitionKind::Denunciation && gen.rng.bool();
     store.create_petition(&NewPetition {
         received_on: date.to_string(),
         source,
-        source_agency: (source == PetitionSource::Transfer).then(|| "Ban Tiếp công dân thành phố".to_string()),
+        source_agency: (source == PetitionSource::Transfer)
+            .then(|| "Ban Tiếp công dân thành phố".to_string()),
         kind,
         field_code: Some(field.to_string()),
         content: content.to_string(),
         anonymous,
-        petitioners: if anonymous { vec![] } else { vec![gen.person()] },
+        petitioners: if anonymous {
+            vec![]
+        } else {
+            vec![gen.person()]
+        },
         respondent: None,
         handling: HandlingInput::default(),
         classification: Classification::default(),

@@ -433,7 +433,11 @@ pub struct Catalogue {
     pub fields: Vec<Field>,
 }
 
-pub fn choices<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str) -> Vec<Choice> {
+pub fn choices<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<Choice> {
     all.iter()
         .map(|&v| Choice {
             code: code(v).to_string(),

@@ -8,10 +8,7 @@ use ts_rs::TS;
 pub enum Error {
     /// Bad input: the message names the field, nothing was saved.
     #[error("{message}")]
-    Invalid {
-        field: String,
-        message: String,
-    },
+    Invalid { field: String, message: String },
     #[error("Không tìm thấy {what} (mã {id}).")]
     NotFound { what: &'static str, id: String },
     #[error("Cơ sở dữ liệu được tạo bởi phiên bản mới hơn (lược đồ {found}, phần mềm này hiểu đến {supported}). Hãy cập nhật phần mềm.")]

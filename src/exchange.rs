@@ -144,13 +144,17 @@ impl Store {
                 })
             },
         )?;
-        let cases = collect(conn, "SELECT id, summary, opened_on FROM cases ORDER BY id", |r| {
-            Ok(ExCase {
-                id: r.get(0)?,
-                summary: r.get(1)?,
-                opened_on: r.get(2)?,
-            })
-        })?;
+        let cases = collect(
+            conn,
+            "SELECT id, summary, opened_on FROM cases ORDER BY id",
+            |r| {
+                Ok(ExCase {
+                    id: r.get(0)?,
+                    summary: r.get(1)?,
+                    opened_on: r.get(2)?,
+                })
+            },
+        )?;
         let sessions = collect(
             conn,
             "SELECT id, date, kind, host_group, host_name, place, notes FROM sessions ORDER BY date, id",
@@ -308,8 +312,12 @@ impl Store {
         };
         let mut n = ImportSummary::default();
         for p in &file.persons {
-            crate::validate::check_id_number("persons.id_number", Some(p.id_kind), p.id_number.as_deref())
-                .map_err(|e| Error::Exchange(format!("người {}: {e}", p.id)))?;
+            crate::validate::check_id_number(
+                "persons.id_number",
+                Some(p.id_kind),
+                p.id_number.as_deref(),
+            )
+            .map_err(|e| Error::Exchange(format!("người {}: {e}", p.id)))?;
             if fresh("persons", &p.id, &mut n.persons)? {
                 crate::store::insert_person_raw(&tx, p)?;
             }
@@ -392,7 +400,10 @@ impl Store {
                 params![e.id, e.petition_id, e.at, e.on_date, e.from_status, e.to_status, e.note],
             )?;
         }
-        let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+        let broken: i64 =
+            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })?;
         if broken > 0 {
             return Err(Error::Exchange(format!(
                 "{broken} bản ghi tham chiếu tới dữ liệu không có trong tệp"

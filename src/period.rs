@@ -135,7 +135,9 @@ mod tests {
         assert_eq!(weeks.len(), 12);
         assert_eq!(weeks[11].from, d(2026, 11, 23));
         assert_eq!(weeks[0].from, d(2026, 9, 7));
-        assert!(weeks.windows(2).all(|w| w[0].to + Duration::days(1) == w[1].from));
+        assert!(weeks
+            .windows(2)
+            .all(|w| w[0].to + Duration::days(1) == w[1].from));
     }
 
     #[test]

@@ -20,7 +20,12 @@ pub fn parse_date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
 }
 
 /// A date of something that already happened: real, and not after today.
-pub fn parse_past_date(field: &str, label: &str, value: &str, today: NaiveDate) -> Result<NaiveDate> {
+pub fn parse_past_date(
+    field: &str,
+    label: &str,
+    value: &str,
+    today: NaiveDate,
+) -> Result<NaiveDate> {
     let date = parse_date(field, label, value)?;
     if date > today {
         return Err(Error::invalid(
@@ -37,7 +42,10 @@ pub fn parse_past_date(field: &str, label: &str, value: &str, today: NaiveDate) 
 
 fn required(field: &str, label: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
-        return Err(Error::invalid(field, format!("{label} không được để trống.")));
+        return Err(Error::invalid(
+            field,
+            format!("{label} không được để trống."),
+        ));
     }
     Ok(())
 }
@@ -48,7 +56,11 @@ pub fn check_id_number(field: &str, kind: Option<IdKind>, number: Option<&str>) 
     let Some(number) = number else {
         return Ok(IdKind::None);
     };
-    let kind = kind.unwrap_or(if number.len() == 9 { IdKind::Cmnd } else { IdKind::CanCuoc });
+    let kind = kind.unwrap_or(if number.len() == 9 {
+        IdKind::Cmnd
+    } else {
+        IdKind::CanCuoc
+    });
     let digits = number.chars().all(|c| c.is_ascii_digit());
     match kind {
         IdKind::None => Err(Error::invalid(
@@ -71,7 +83,9 @@ pub fn check_id_number(field: &str, kind: Option<IdKind>, number: Option<&str>) 
         {
             Err(Error::invalid(
                 field,
-                format!("Số hộ chiếu phải gồm 6 đến 12 chữ cái hoặc chữ số (đã nhập \"{number}\")."),
+                format!(
+                    "Số hộ chiếu phải gồm 6 đến 12 chữ cái hoặc chữ số (đã nhập \"{number}\")."
+                ),
             ))
         }
         kind => Ok(kind),
@@ -80,7 +94,11 @@ pub fn check_id_number(field: &str, kind: Option<IdKind>, number: Option<&str>) 
 
 pub fn check_person(prefix: &str, person: &PersonInput) -> Result<IdKind> {
     if person.existing_id.is_none() {
-        required(&format!("{prefix}.full_name"), "Họ và tên", &person.full_name)?;
+        required(
+            &format!("{prefix}.full_name"),
+            "Họ và tên",
+            &person.full_name,
+        )?;
     }
     check_id_number(
         &format!("{prefix}.id_number"),
@@ -126,7 +144,12 @@ pub fn check_petition(input: &NewPetition, today: NaiveDate) -> Result<NaiveDate
         ));
     }
     if input.source == PetitionSource::Transfer
-        && input.source_agency.as_deref().map(str::trim).unwrap_or("").is_empty()
+        && input
+            .source_agency
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("")
+            .is_empty()
     {
         return Err(Error::invalid(
             "source_agency",
@@ -152,8 +175,14 @@ mod tests {
 
     #[test]
     fn id_numbers() {
-        assert_eq!(check_id_number("f", None, Some("001203004567")).unwrap(), IdKind::CanCuoc);
-        assert_eq!(check_id_number("f", None, Some("123456789")).unwrap(), IdKind::Cmnd);
+        assert_eq!(
+            check_id_number("f", None, Some("001203004567")).unwrap(),
+            IdKind::CanCuoc
+        );
+        assert_eq!(
+            check_id_number("f", None, Some("123456789")).unwrap(),
+            IdKind::Cmnd
+        );
         assert_eq!(check_id_number("f", None, Some(" ")).unwrap(), IdKind::None);
         let e = check_id_number("f", Some(IdKind::CanCuoc), Some("12345678901")).unwrap_err();
         assert!(e.to_string().contains("12 chữ số"), "{e}");

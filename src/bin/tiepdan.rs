@@ -1,1 +1,196 @@
-fn main(){}
+//! `tiepdan`: the command-line face of the same core, for scripting, automation and tests.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use tiepdan::demo::{load_demo, DEFAULT_SEED};
+use tiepdan::domain::PeriodPreset;
+use tiepdan::exchange::{json_schema, ExchangeFile};
+use tiepdan::period::Period;
+use tiepdan::report::period_report;
+use tiepdan::{Error, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "tiepdan",
+    version,
+    about = "Sổ Tiếp Dân: sổ tiếp công dân và theo dõi đơn thư (dòng lệnh)"
+)]
+struct Cli {
+    /// Tệp cơ sở dữ liệu SQLite (hoặc biến môi trường TIEPDAN_DB)
+    #[arg(long, global = true, env = "TIEPDAN_DB")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tạo (hoặc nâng cấp) cơ sở dữ liệu
+    Init,
+    /// Nhập tệp trao đổi JSON (FILE hoặc - cho đầu vào chuẩn)
+    Import { file: PathBuf },
+    /// Xuất toàn bộ sổ ra tệp trao đổi JSON (FILE hoặc - cho đầu ra chuẩn)
+    Export { file: PathBuf },
+    /// Số liệu tổng hợp và câu báo cáo của một kỳ
+    Report {
+        /// Từ ngày (YYYY-MM-DD)
+        #[arg(long, required_unless_present = "preset")]
+        from: Option<String>,
+        /// Đến ngày (YYYY-MM-DD)
+        #[arg(long, required_unless_present = "preset")]
+        to: Option<String>,
+        /// Kỳ có sẵn: today, this_week, last_week, this_month, last_month
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        preset: Option<String>,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Nạp dữ liệu mẫu (nửa năm của một phường, sinh từ hạt giống cố định)
+    Demo {
+        #[arg(long, default_value_t = DEFAULT_SEED)]
+        seed: u64,
+    },
+    /// In JSON Schema của định dạng trao đổi
+    Schema,
+}
+
+fn open(db: &Option<PathBuf>) -> Result<Store, Error> {
+    let path = db.as_ref().ok_or_else(|| {
+        Error::invalid(
+            "db",
+            "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
+        )
+    })?;
+    Store::open(path)
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Init => {
+            let store = open(&cli.db)?;
+            writeln!(
+                out,
+                "Đã sẵn sàng: lược đồ phiên bản {}.",
+                store.schema_version()?
+            )?;
+        }
+        Command::Import { file } => {
+            let text = if file.as_os_str() == "-" {
+                let mut s = String::new();
+                std::io::stdin().read_to_string(&mut s)?;
+                s
+            } else {
+                std::fs::read_to_string(&file)?
+            };
+            let parsed: ExchangeFile =
+                serde_json::from_str(&text).map_err(|e| Error::Exchange(format!("{e}")))?;
+            let mut store = open(&cli.db)?;
+            let s = store.import_exchange(&parsed)?;
+            writeln!(
+                out,
+                "Đã nhập {} buổi tiếp, {} lượt tiếp, {} người, {} vụ việc, {} đơn; bỏ qua {} bản ghi đã có.",
+                s.sessions, s.visits, s.persons, s.cases, s.petitions, s.skipped
+            )?;
+        }
+        Command::Export { file } => {
+            let store = open(&cli.db)?;
+            let text = serde_json::to_string_pretty(&store.export_exchange()?)? + "\n";
+            if file.as_os_str() == "-" {
+                out.write_all(text.as_bytes())?;
+            } else {
+                std::fs::write(&file, text)?;
+                writeln!(out, "Đã xuất ra {}.", file.display())?;
+            }
+        }
+        Command::Report {
+            from,
+            to,
+            preset,
+            json,
+        } => {
+            let store = open(&cli.db)?;
+            let period = match preset {
+                Some(code) => {
+                    let preset = PeriodPreset::from_code(&code).ok_or_else(|| {
+                        Error::invalid("preset", format!("Kỳ \"{code}\" không có; chọn today, this_week, last_week, this_month hoặc last_month."))
+                    })?;
+                    Period::preset(preset, store.today())
+                }
+                None => Period::parse(from.as_deref().unwrap_or(""), to.as_deref().unwrap_or(""))?,
+            };
+            let r = period_report(&store, period)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&r)?)?;
+            } else {
+                writeln!(
+                    out,
+                    "Kỳ từ {} đến {}",
+                    period.from.format("%d/%m/%Y"),
+                    period.to.format("%d/%m/%Y")
+                )?;
+                writeln!(
+                    out,
+                    "{:<28}{:>6}{:>8}{:>6}{:>6}{:>8}{:>6}{:>6}",
+                    "", "buổi", "ngày", "lượt", "người", "vụ việc", "đoàn", "đơn"
+                )?;
+                for (label, b) in [
+                    ("Chủ tịch UBND", &r.chairman),
+                    ("Cấp phó được ủy quyền", &r.deputy),
+                    ("Công chức tiếp dân", &r.officer),
+                    ("Tổng (01/TCD)", &r.reception),
+                    ("Thường trực HĐND", &r.council),
+                ] {
+                    writeln!(
+                        out,
+                        "{label:<28}{:>6}{:>8}{:>6}{:>6}{:>8}{:>6}{:>6}",
+                        b.sessions,
+                        b.reception_days,
+                        b.visits,
+                        b.people,
+                        b.cases,
+                        b.delegations,
+                        b.petitions_at_visits.total
+                    )?;
+                }
+                let k = &r.petitions_received;
+                writeln!(
+                    out,
+                    "Đơn tiếp nhận trong kỳ: {} (khiếu nại {}, tố cáo {}, kiến nghị phản ánh {}, nhiều nội dung {})",
+                    k.total, k.complaint, k.denunciation, k.proposal, k.mixed
+                )?;
+                writeln!(out)?;
+                for s in &r.sentences {
+                    writeln!(out, "{s}")?;
+                }
+            }
+        }
+        Command::Demo { seed } => {
+            let mut store = open(&cli.db)?;
+            let s = load_demo(&mut store, seed)?;
+            writeln!(
+                out,
+                "Đã nạp dữ liệu mẫu từ {} đến {}: {} buổi tiếp, {} lượt tiếp, {} đơn.",
+                s.from, s.to, s.sessions, s.visits, s.petitions
+            )?;
+        }
+        Command::Schema => {
+            out.write_all(json_schema().as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Lỗi: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -56,12 +56,15 @@ fn delegations_clause(b: &BlockTotals) -> String {
     }
 }
 
-fn empty_sessions_clause(b: &BlockTotals) -> String {
-    if b.empty_sessions == 0 {
-        String::new()
-    } else {
-        format!(" ({} buổi không có công dân đến)", b.empty_sessions)
-    }
+/// "Có 14 buổi tiếp của Chủ tịch UBND phường X không có công dân đến." when some
+/// sessions of a block that did receive people had nobody come.
+fn empty_sessions_sentence(whose: &str, b: &BlockTotals) -> Option<String> {
+    (b.empty_sessions > 0 && b.visits > 0).then(|| {
+        format!(
+            "Có {} buổi tiếp của {whose} không có công dân đến.",
+            b.empty_sessions
+        )
+    })
 }
 
 /// The sentence of a head's block (chairman, or a deputy by delegation).
@@ -77,11 +80,10 @@ fn head_sentence(subject: &str, b: &BlockTotals) -> String {
         };
     }
     format!(
-        "{subject} đã tiếp {} người với {} lượt{}{}, {} của công dân, tổ chức.",
+        "{subject} đã tiếp {} người với {} lượt{}, {} của công dân, tổ chức.",
         b.people,
         b.visits,
         delegations_clause(b),
-        empty_sessions_clause(b),
         petitions_phrase(&b.petitions_at_visits)
     )
 }
@@ -124,28 +126,29 @@ fn officer_sentence(team: &str, b: &BlockTotals) -> String {
         )
     };
     format!(
-        "{team}: đã tiếp {} người, với {} lượt công dân{}, {}. {}",
-        b.people,
-        b.visits,
-        empty_sessions_clause(b),
-        delegations,
-        with_petitions
+        "{team}: đã tiếp {} người, với {} lượt công dân, {}. {}",
+        b.people, b.visits, delegations, with_petitions
     )
 }
 
 /// The sentences of a period report, in the order a report quotes them.
 pub fn sentences(r: &PeriodReport, settings: &Settings) -> Vec<String> {
     let unit = settings.unit_name.trim();
-    let mut out = vec![head_sentence(&format!("Chủ tịch UBND {unit}"), &r.chairman)];
+    let chairman = format!("Chủ tịch UBND {unit}");
+    let team = settings.reception_team_name.trim();
+    let council = format!("Thường trực HĐND {unit}");
+    let mut out = vec![head_sentence(&chairman, &r.chairman)];
+    out.extend(empty_sessions_sentence(&chairman, &r.chairman));
     if r.deputy.sessions > 0 || r.deputy.visits > 0 {
-        out.push(head_sentence(
-            "Cấp phó được Chủ tịch ủy quyền",
-            &r.deputy,
-        ));
+        let deputy = "Cấp phó được Chủ tịch ủy quyền";
+        out.push(head_sentence(deputy, &r.deputy));
+        out.extend(empty_sessions_sentence(deputy, &r.deputy));
     }
-    out.push(officer_sentence(settings.reception_team_name.trim(), &r.officer));
+    out.push(officer_sentence(team, &r.officer));
+    out.extend(empty_sessions_sentence(team, &r.officer));
     if r.council.sessions > 0 {
-        out.push(head_sentence(&format!("Thường trực HĐND {unit}"), &r.council));
+        out.push(head_sentence(&council, &r.council));
+        out.extend(empty_sessions_sentence(&council, &r.council));
     }
     let other = r.petitions_received.total - r.petitions_by_source.visit;
     if other > 0 {
@@ -185,6 +188,9 @@ mod tests {
             petitions_phrase(&counts(1, 1, 1)),
             "tiếp nhận 1 đơn khiếu nại, 1 đơn tố cáo, 1 đơn phản ánh, kiến nghị"
         );
-        assert_eq!(petitions_phrase(&counts(0, 0, 0)), "không tiếp nhận đơn nào");
+        assert_eq!(
+            petitions_phrase(&counts(0, 0, 0)),
+            "không tiếp nhận đơn nào"
+        );
     }
 }

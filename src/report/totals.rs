@@ -46,7 +46,11 @@ fn block(facts: &PeriodFacts, groups: &[HostGroup]) -> BlockTotals {
     let delegations: Vec<_> = visits.iter().filter(|v| v.delegation).collect();
     BlockTotals {
         sessions: sessions.len() as u32,
-        reception_days: sessions.iter().map(|s| s.date).collect::<BTreeSet<_>>().len() as u32,
+        reception_days: sessions
+            .iter()
+            .map(|s| s.date)
+            .collect::<BTreeSet<_>>()
+            .len() as u32,
         empty_sessions: sessions
             .iter()
             .filter(|s| !sessions_with_visits.contains(s.id.as_str()))

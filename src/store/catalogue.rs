@@ -27,7 +27,11 @@ impl Store {
     /// Add or change a field of the catalogue (fields are never deleted, only retired).
     pub fn save_field(&mut self, field: &Field) -> Result<()> {
         let code = field.code.trim();
-        if code.is_empty() || !code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+        if code.is_empty()
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
             return Err(Error::invalid(
                 "code",
                 "Mã lĩnh vực chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới.",
@@ -58,14 +62,21 @@ impl Store {
 }
 
 /// Check that a field code names a catalogue entry.
-pub(crate) fn check_field(conn: &Connection, field: &str, code: &Option<String>) -> Result<Option<String>> {
+pub(crate) fn check_field(
+    conn: &Connection,
+    field: &str,
+    code: &Option<String>,
+) -> Result<Option<String>> {
     let Some(code) = code.as_deref().map(str::trim).filter(|c| !c.is_empty()) else {
         return Ok(None);
     };
     if super::exists_code(conn, code)? {
         Ok(Some(code.to_string()))
     } else {
-        Err(Error::invalid(field, format!("Lĩnh vực \"{code}\" không có trong danh mục.")))
+        Err(Error::invalid(
+            field,
+            format!("Lĩnh vực \"{code}\" không có trong danh mục."),
+        ))
     }
 }
 

@@ -8,8 +8,8 @@ mod petitions;
 mod sessions;
 mod settings;
 
-pub(crate) use persons::insert_person as insert_person_raw;
 pub use facts::{CaseHistory, PeriodFacts, PetitionFact, SessionFact, VisitFact};
+pub(crate) use persons::insert_person as insert_person_raw;
 
 use std::path::{Path, PathBuf};
 
@@ -33,7 +33,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.conn.path()).finish()
+        f.debug_struct("Store")
+            .field("path", &self.conn.path())
+            .finish()
     }
 }
 
@@ -59,11 +61,10 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         });
     }
     Migrations::from_slice(MIGRATIONS).to_latest(conn)?;
-    let fk_errors: i64 = conn.query_row(
-        "SELECT count(*) FROM pragma_foreign_key_check",
-        [],
-        |r| r.get(0),
-    )?;
+    let fk_errors: i64 =
+        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })?;
     if fk_errors > 0 {
         return Err(Error::Exchange(format!(
             "{fk_errors} liên kết khóa ngoại hỏng sau khi nâng cấp"
@@ -161,7 +162,11 @@ pub(crate) fn now_utc() -> String {
 
 pub(crate) fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
     Ok(conn
-        .query_row(&format!("SELECT 1 FROM {table} WHERE id = ?1"), [id], |_| Ok(()))
+        .query_row(
+            &format!("SELECT 1 FROM {table} WHERE id = ?1"),
+            [id],
+            |_| Ok(()),
+        )
         .optional()?
         .is_some())
 }

@@ -6,7 +6,8 @@ use crate::error::{Error, Result};
 use crate::text::{clean, fold, fts_prefix_query};
 use crate::validate::check_person;
 
-pub(crate) const PERSON_COLUMNS: &str = "p.id, p.full_name, p.id_kind, p.id_number, p.address, p.phone";
+pub(crate) const PERSON_COLUMNS: &str =
+    "p.id, p.full_name, p.id_kind, p.id_number, p.address, p.phone";
 
 pub(crate) fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -33,7 +34,15 @@ pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
     conn.execute(
         "INSERT INTO persons (id, full_name, id_kind, id_number, address, phone, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![p.id, p.full_name, p.id_kind, p.id_number, p.address, p.phone, now_utc()],
+        params![
+            p.id,
+            p.full_name,
+            p.id_kind,
+            p.id_number,
+            p.address,
+            p.phone,
+            now_utc()
+        ],
     )?;
     index_person(conn, &p.id, &p.full_name, p.id_number.as_deref())
 }
@@ -41,18 +50,28 @@ pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
 /// Find or create the person typed at the desk; returns its id. A person picked from
 /// the lookup keeps its id (new details fill its blanks); a typed identity number that
 /// is already known is the same person.
-pub(crate) fn resolve_person(conn: &Connection, prefix: &str, input: &PersonInput) -> Result<String> {
+pub(crate) fn resolve_person(
+    conn: &Connection,
+    prefix: &str,
+    input: &PersonInput,
+) -> Result<String> {
     let id_kind = check_person(prefix, input)?;
     let number = clean(&input.id_number);
     let known = match &input.existing_id {
         Some(id) => Some(
-            conn.query_row("SELECT id FROM persons WHERE id = ?1", [id], |r| r.get::<_, String>(0))
-                .optional()?
-                .ok_or_else(|| Error::not_found("người", id.clone()))?,
+            conn.query_row("SELECT id FROM persons WHERE id = ?1", [id], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .ok_or_else(|| Error::not_found("người", id.clone()))?,
         ),
         None => match &number {
             Some(n) => conn
-                .query_row("SELECT id FROM persons WHERE id_number = ?1 LIMIT 1", [n], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM persons WHERE id_number = ?1 LIMIT 1",
+                    [n],
+                    |r| r.get(0),
+                )
                 .optional()?,
             None => None,
         },
@@ -65,7 +84,13 @@ pub(crate) fn resolve_person(conn: &Connection, prefix: &str, input: &PersonInpu
                 address = coalesce(?4, address),
                 phone = coalesce(?5, phone)
              WHERE id = ?1",
-            params![id, number, id_kind, clean(&input.address), clean(&input.phone)],
+            params![
+                id,
+                number,
+                id_kind,
+                clean(&input.address),
+                clean(&input.phone)
+            ],
         )?;
         let (name, num): (String, Option<String>) = conn.query_row(
             "SELECT full_name, id_number FROM persons WHERE id = ?1",
@@ -78,7 +103,11 @@ pub(crate) fn resolve_person(conn: &Connection, prefix: &str, input: &PersonInpu
     let person = Person {
         id: new_id(),
         full_name: clean(&Some(input.full_name.clone())).unwrap_or_default(),
-        id_kind: if number.is_some() { id_kind } else { IdKind::None },
+        id_kind: if number.is_some() {
+            id_kind
+        } else {
+            IdKind::None
+        },
         id_number: number,
         address: clean(&input.address),
         phone: clean(&input.phone),

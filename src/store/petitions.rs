@@ -32,7 +32,11 @@ pub(crate) struct PetitionRecord {
 }
 
 /// Write a petition with the next number of its year and its first history event.
-pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord, petitioners: &[String]) -> Result<(String, String)> {
+pub(crate) fn insert_petition(
+    conn: &Connection,
+    p: &PetitionRecord,
+    petitioners: &[String],
+) -> Result<(String, String)> {
     let year = p.received_on.year();
     let number: u32 = conn.query_row(
         "SELECT coalesce(max(number), 0) + 1 FROM petitions WHERE year = ?1",
@@ -47,11 +51,24 @@ pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord, petitioners
             params![id, pid, i as u32],
         )?;
     }
-    record_event(conn, &id, p.received_on, None, p.status, Some("Tiếp nhận đơn"))?;
+    record_event(
+        conn,
+        &id,
+        p.received_on,
+        None,
+        p.status,
+        Some("Tiếp nhận đơn"),
+    )?;
     Ok((id.clone(), format!("{number}/{year}")))
 }
 
-pub(crate) fn insert_petition_row(conn: &Connection, id: &str, year: i32, number: u32, p: &PetitionRecord) -> Result<()> {
+pub(crate) fn insert_petition_row(
+    conn: &Connection,
+    id: &str,
+    year: i32,
+    number: u32,
+    p: &PetitionRecord,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO petitions (id, year, number, received_on, source, source_agency, visit_id, kind,
             field_code, content, anonymous, respondent, handling, handling_agency, handling_letter_no,
@@ -95,7 +112,15 @@ pub(crate) fn record_event(
     conn.execute(
         "INSERT INTO petition_events (id, petition_id, at, on_date, from_status, to_status, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![new_id(), petition_id, now_utc(), on_date.to_string(), from, to, note],
+        params![
+            new_id(),
+            petition_id,
+            now_utc(),
+            on_date.to_string(),
+            from,
+            to,
+            note
+        ],
     )?;
     Ok(())
 }
@@ -149,7 +174,12 @@ impl Store {
                 }
             }
         }
-        let case_id = case_for(&tx, &input.case_id, &input.content, &received_on.to_string())?;
+        let case_id = case_for(
+            &tx,
+            &input.case_id,
+            &input.content,
+            &received_on.to_string(),
+        )?;
         let (id, _) = insert_petition(
             &tx,
             &PetitionRecord {
@@ -237,13 +267,28 @@ impl Store {
     }
 
     /// Open or close a petition; the change is kept in its history.
-    pub fn set_petition_status(&mut self, id: &str, status: PetitionStatus, note: Option<String>) -> Result<Petition> {
+    pub fn set_petition_status(
+        &mut self,
+        id: &str,
+        status: PetitionStatus,
+        note: Option<String>,
+    ) -> Result<Petition> {
         let current = self.petition(id)?.status;
         if current != status {
             let today = self.today();
             let tx = self.conn_mut().savepoint()?;
-            tx.execute("UPDATE petitions SET status = ?2 WHERE id = ?1", params![id, status])?;
-            record_event(&tx, id, today, Some(current), status, clean(&note).as_deref())?;
+            tx.execute(
+                "UPDATE petitions SET status = ?2 WHERE id = ?1",
+                params![id, status],
+            )?;
+            record_event(
+                &tx,
+                id,
+                today,
+                Some(current),
+                status,
+                clean(&note).as_deref(),
+            )?;
             tx.commit()?;
         }
         self.petition(id)

@@ -54,7 +54,12 @@ pub(crate) fn new_case(conn: &Connection, summary: &str, date: &str) -> Result<S
 }
 
 /// The case given by the officer (which must exist), or a new one.
-pub(crate) fn case_for(conn: &Connection, case_id: &Option<String>, summary: &str, date: &str) -> Result<String> {
+pub(crate) fn case_for(
+    conn: &Connection,
+    case_id: &Option<String>,
+    summary: &str,
+    date: &str,
+) -> Result<String> {
     match case_id.as_deref().filter(|c| !c.is_empty()) {
         Some(id) if super::exists(conn, "cases", id)? => Ok(id.to_string()),
         Some(id) => Err(Error::invalid(
@@ -193,7 +198,10 @@ impl Store {
             if person_ids.contains(&pid) {
                 return Err(Error::invalid(
                     format!("persons[{i}]"),
-                    format!("Người thứ {} trùng với một người đã ghi trong lượt tiếp.", i + 1),
+                    format!(
+                        "Người thứ {} trùng với một người đã ghi trong lượt tiếp.",
+                        i + 1
+                    ),
                 ));
             }
             tx.execute(
@@ -256,7 +264,10 @@ impl Store {
               ORDER BY date DESC, created_at DESC, id DESC"
         ))?;
         let sessions: Vec<Session> = stmt
-            .query_map(params![period.from.to_string(), period.to.to_string()], session_from_row)?
+            .query_map(
+                params![period.from.to_string(), period.to.to_string()],
+                session_from_row,
+            )?
             .collect::<rusqlite::Result<_>>()?;
         sessions
             .into_iter()

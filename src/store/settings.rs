@@ -24,7 +24,9 @@ impl Store {
     fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn()
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -43,7 +45,10 @@ impl Store {
 
     pub fn save_settings(&mut self, s: &Settings) -> Result<Settings> {
         if s.unit_name.trim().is_empty() {
-            return Err(Error::invalid("unit_name", "Tên đơn vị không được để trống."));
+            return Err(Error::invalid(
+                "unit_name",
+                "Tên đơn vị không được để trống.",
+            ));
         }
         if s.reception_team_name.trim().is_empty() {
             return Err(Error::invalid(
@@ -62,7 +67,10 @@ impl Store {
             (UNIT_NAME, s.unit_name.trim().to_string()),
             (TEAM_NAME, s.reception_team_name.trim().to_string()),
             (THRESHOLD, s.delegation_threshold.to_string()),
-            (SAMPLE_OFFERED, if s.sample_offered { "1" } else { "0" }.to_string()),
+            (
+                SAMPLE_OFFERED,
+                if s.sample_offered { "1" } else { "0" }.to_string(),
+            ),
         ] {
             tx.execute(
                 "INSERT INTO settings(key, value) VALUES (?1, ?2)

@@ -1,0 +1,111 @@
+//! Helpers that build records by hand, through the same core calls the app makes.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use tiepdan::clock::FixedClock;
+use tiepdan::domain::*;
+use tiepdan::period::Period;
+use tiepdan::report::{period_report, PeriodReport};
+use tiepdan::Store;
+
+pub fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// An empty register whose "today" is `today`, for "phường Việt Hòa".
+pub fn store_on(today: &str) -> Store {
+    let mut store = Store::open_in_memory(Box::new(FixedClock(date(today)))).unwrap();
+    let mut settings = store.settings().unwrap();
+    settings.unit_name = "phường Việt Hòa".into();
+    store.save_settings(&settings).unwrap();
+    store
+}
+
+pub fn session(store: &mut Store, on: &str, host: HostGroup) -> String {
+    let kind = match host {
+        HostGroup::Officer => SessionKind::Regular,
+        _ => SessionKind::Scheduled,
+    };
+    store
+        .create_session(&NewSession {
+            date: on.into(),
+            kind,
+            host_group: host,
+            host_name: None,
+            place: Some("Trụ sở UBND phường".into()),
+            notes: None,
+        })
+        .unwrap()
+        .id
+}
+
+pub fn person(name: &str) -> PersonInput {
+    PersonInput {
+        full_name: name.into(),
+        ..Default::default()
+    }
+}
+
+pub fn visit_input(session_id: &str, persons: Vec<PersonInput>, headcount: u32) -> NewVisit {
+    NewVisit {
+        session_id: session_id.into(),
+        persons,
+        headcount,
+        delegation: None,
+        content: "Đề nghị hướng dẫn thủ tục hành chính".into(),
+        kind: Some(PetitionKind::Proposal),
+        field_code: Some("tthc".into()),
+        handling: HandlingInput {
+            handling: Handling::Guide,
+            agency: None,
+            letter_no: None,
+        },
+        case_id: None,
+        chairman_joined: false,
+        petition: None,
+    }
+}
+
+pub fn petition_of(kind: PetitionKind) -> VisitPetitionInput {
+    VisitPetitionInput {
+        kind,
+        field_code: Some("tthc".into()),
+        content: "Đơn kèm theo lượt tiếp".into(),
+        respondent: None,
+        handling: HandlingInput::default(),
+        classification: Classification::default(),
+    }
+}
+
+/// A visit of `headcount` people (the first `named` of them named), with an optional
+/// petition handed in.
+pub fn visit(
+    store: &mut Store,
+    session_id: &str,
+    named: usize,
+    headcount: u32,
+    petition: Option<PetitionKind>,
+) -> Visit {
+    let persons = (0..named)
+        .map(|i| person(&format!("Công dân {} {}", headcount, i + 1)))
+        .collect();
+    let mut input = visit_input(session_id, persons, headcount);
+    input.petition = petition.map(petition_of);
+    store.add_visit(&input).unwrap()
+}
+
+pub fn report(store: &Store, from: &str, to: &str) -> PeriodReport {
+    period_report(store, Period::parse(from, to).unwrap()).unwrap()
+}
+
+pub fn count(store: &Store, table: &str) -> i64 {
+    let file = store.export_exchange().unwrap();
+    match table {
+        "sessions" => file.sessions.len() as i64,
+        "visits" => file.visits.len() as i64,
+        "persons" => file.persons.len() as i64,
+        "petitions" => file.petitions.len() as i64,
+        "cases" => file.cases.len() as i64,
+        _ => panic!("unknown table {table}"),
+    }
+}

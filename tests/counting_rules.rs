@@ -1,0 +1,267 @@
+//! Each counting rule on its own, on records built by hand.
+
+mod common;
+
+use common::*;
+use tiepdan::domain::*;
+
+#[test]
+fn a_delegation_is_a_visit_of_at_least_the_threshold() {
+    let mut store = store_on("2026-03-31");
+    let s = session(&mut store, "2026-03-02", HostGroup::Officer);
+    let five = visit(&mut store, &s, 2, 5, None);
+    let four = visit(&mut store, &s, 1, 4, None);
+    assert!(five.delegation, "5 people make a delegation by default");
+    assert!(!four.delegation);
+    // The officer may overrule the default.
+    let mut input = visit_input(&s, vec![person("Trần Văn Bình")], 6);
+    input.delegation = Some(false);
+    assert!(!store.add_visit(&input).unwrap().delegation);
+
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.officer.visits, 3);
+    assert_eq!(r.officer.people, 15);
+    assert_eq!(r.officer.delegations, 1);
+    assert_eq!(r.officer.delegation_people, 5);
+    assert_eq!(r.reception.delegations, 1);
+    assert!(
+        r.sentences[1].contains("có 1 đoàn đông người với 5 người"),
+        "{}",
+        r.sentences[1]
+    );
+
+    // The threshold is a setting.
+    let mut settings = store.settings().unwrap();
+    settings.delegation_threshold = 3;
+    store.save_settings(&settings).unwrap();
+    assert!(visit(&mut store, &s, 1, 3, None).delegation);
+}
+
+#[test]
+fn a_session_nobody_came_to_is_reported() {
+    let mut store = store_on("2026-03-31");
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(
+        r.sentences,
+        vec![
+            "Chủ tịch UBND phường Việt Hòa không có buổi tiếp công dân nào trong kỳ.".to_string(),
+            "Ban tiếp công dân: không có công dân đến trong kỳ.".to_string(),
+        ]
+    );
+
+    session(&mut store, "2026-03-05", HostGroup::Chairman);
+    session(&mut store, "2026-03-12", HostGroup::Chairman);
+    session(&mut store, "2026-03-06", HostGroup::Officer);
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.chairman.sessions, 2);
+    assert_eq!(r.chairman.reception_days, 2);
+    assert_eq!(r.chairman.empty_sessions, 2);
+    assert_eq!(r.chairman.visits, 0);
+    assert_eq!(r.officer.empty_sessions, 1);
+    assert_eq!(
+        r.sentences[0],
+        "Chủ tịch UBND phường Việt Hòa đã tổ chức 2 buổi tiếp công dân, không có công dân đến."
+    );
+    assert_eq!(
+        r.sentences[1],
+        "Ban tiếp công dân: đã tổ chức 1 buổi tiếp công dân, không có công dân đến."
+    );
+}
+
+#[test]
+fn reception_days_count_distinct_dates() {
+    let mut store = store_on("2026-03-31");
+    session(&mut store, "2026-03-05", HostGroup::Chairman);
+    let s = session(&mut store, "2026-03-05", HostGroup::Chairman);
+    visit(&mut store, &s, 1, 1, None);
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.chairman.sessions, 2);
+    assert_eq!(r.chairman.reception_days, 1);
+    assert_eq!(r.chairman.empty_sessions, 1);
+}
+
+#[test]
+fn a_case_received_twice_is_one_repeat_case() {
+    let mut store = store_on("2026-04-30");
+    // Case A: first received in February, again in March → repeat in March.
+    let feb = session(&mut store, "2026-02-10", HostGroup::Officer);
+    let a = visit(&mut store, &feb, 1, 1, None);
+    // Case B: twice within March → one case, repeat.
+    // Case C: once in March → first.
+    let m1 = session(&mut store, "2026-03-03", HostGroup::Officer);
+    let m2 = session(&mut store, "2026-03-17", HostGroup::Officer);
+    let mut again = visit_input(&m1, vec![person("Lê Thị Hà")], 1);
+    again.case_id = Some(a.case_id.clone());
+    store.add_visit(&again).unwrap();
+    let b = visit(&mut store, &m1, 1, 1, None);
+    let mut b_again = visit_input(&m2, vec![person("Phạm Văn Nam")], 1);
+    b_again.case_id = Some(b.case_id.clone());
+    store.add_visit(&b_again).unwrap();
+    visit(&mut store, &m2, 1, 1, None);
+
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.officer.visits, 4);
+    assert_eq!(r.officer.cases, 3);
+    assert_eq!(r.officer.cases_repeat, 2);
+    assert_eq!(r.officer.cases_first, 1);
+
+    // February alone: case A received once, first time.
+    let r = report(&store, "2026-02-01", "2026-02-28");
+    assert_eq!(
+        (
+            r.officer.cases,
+            r.officer.cases_first,
+            r.officer.cases_repeat
+        ),
+        (1, 1, 0)
+    );
+
+    // A case that does not exist is refused, and nothing is saved.
+    let visits_before = count(&store, "visits");
+    let mut bad = visit_input(&m2, vec![person("Ngô Văn Long")], 1);
+    bad.case_id = Some("no-such-case".into());
+    let e = store.add_visit(&bad).unwrap_err();
+    assert_eq!(e.field(), Some("case_id"));
+    assert_eq!(count(&store, "visits"), visits_before);
+}
+
+#[test]
+fn the_periods_first_and_last_day_are_inside() {
+    let mut store = store_on("2026-05-31");
+    for (day, people) in [
+        ("2026-03-31", 1),
+        ("2026-04-01", 2),
+        ("2026-04-30", 3),
+        ("2026-05-01", 4),
+    ] {
+        let s = session(&mut store, day, HostGroup::Officer);
+        visit(&mut store, &s, 1, people, Some(PetitionKind::Complaint));
+    }
+    let r = report(&store, "2026-04-01", "2026-04-30");
+    assert_eq!(r.officer.sessions, 2);
+    assert_eq!(r.officer.visits, 2);
+    assert_eq!(r.officer.people, 5);
+    assert_eq!(r.petitions_received.complaint, 2);
+    let one_day = report(&store, "2026-04-30", "2026-04-30");
+    assert_eq!(one_day.officer.people, 3);
+}
+
+#[test]
+fn a_regular_visit_the_chairman_joined_counts_once_under_the_chairman() {
+    let mut store = store_on("2026-03-31");
+    let s = session(&mut store, "2026-03-04", HostGroup::Officer);
+    visit(&mut store, &s, 1, 1, None);
+    let mut joined = visit_input(&s, vec![person("Đỗ Văn Hùng"), person("Đỗ Thị Lan")], 2);
+    joined.chairman_joined = true;
+    joined.petition = Some(petition_of(PetitionKind::Complaint));
+    store.add_visit(&joined).unwrap();
+
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.officer.visits, 1);
+    assert_eq!(r.chairman.visits, 1);
+    assert_eq!(r.chairman.people, 2);
+    assert_eq!(r.chairman.petitions_at_visits.complaint, 1);
+    assert_eq!(r.chairman.sessions, 0, "no chairman session was held");
+    assert_eq!(r.reception.visits, 2, "counted once in the total");
+    assert_eq!(r.reception.people, 3);
+    assert_eq!(
+        r.sentences[0],
+        "Chủ tịch UBND phường Việt Hòa đã tiếp 2 người với 1 lượt, tiếp nhận 1 đơn khiếu nại, không có đơn tố cáo, phản ánh, kiến nghị nào của công dân, tổ chức."
+    );
+}
+
+#[test]
+fn council_reception_is_kept_outside_the_reception_total() {
+    let mut store = store_on("2026-03-31");
+    let s = session(&mut store, "2026-03-10", HostGroup::Council);
+    visit(&mut store, &s, 1, 3, None);
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.council.visits, 1);
+    assert_eq!(r.council.people, 3);
+    assert_eq!(r.reception.visits, 0);
+    assert!(r
+        .sentences
+        .iter()
+        .any(|s| s.starts_with("Thường trực HĐND phường Việt Hòa đã tiếp 3 người với 1 lượt")));
+}
+
+#[test]
+fn delegated_reception_by_a_deputy_ends_on_30_6_2026() {
+    let mut store = store_on("2026-07-15");
+    let s = session(&mut store, "2026-06-30", HostGroup::Deputy);
+    visit(&mut store, &s, 1, 2, None);
+    let r = report(&store, "2026-06-01", "2026-06-30");
+    assert_eq!(r.deputy.visits, 1);
+    assert_eq!(r.reception.visits, 1);
+    assert_eq!(r.reception.reception_days, 1);
+    let e = store
+        .create_session(&NewSession {
+            date: "2026-07-01".into(),
+            kind: SessionKind::Scheduled,
+            host_group: HostGroup::Deputy,
+            host_name: None,
+            place: None,
+            notes: None,
+        })
+        .unwrap_err();
+    assert_eq!(e.field(), Some("host_group"));
+}
+
+#[test]
+fn petitions_received_are_counted_by_receipt_date_kind_and_source() {
+    let mut store = store_on("2026-03-31");
+    let s = session(&mut store, "2026-03-02", HostGroup::Officer);
+    visit(&mut store, &s, 1, 1, Some(PetitionKind::Proposal));
+    for (day, source, kind) in [
+        ("2026-03-03", PetitionSource::Post, PetitionKind::Complaint),
+        ("2026-03-04", PetitionSource::Online, PetitionKind::Proposal),
+        (
+            "2026-03-31",
+            PetitionSource::Transfer,
+            PetitionKind::Denunciation,
+        ),
+        ("2026-02-28", PetitionSource::Post, PetitionKind::Complaint),
+    ] {
+        store
+            .create_petition(&NewPetition {
+                received_on: day.into(),
+                source,
+                source_agency: Some("Thanh tra thành phố".into()),
+                kind,
+                field_code: Some("dat_dai".into()),
+                content: "Nội dung đơn".into(),
+                anonymous: kind == PetitionKind::Denunciation,
+                petitioners: vec![person("Vũ Thị Mai")],
+                respondent: None,
+                handling: HandlingInput::default(),
+                classification: Classification::default(),
+                case_id: None,
+            })
+            .unwrap();
+    }
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.petitions_received.total, 4);
+    assert_eq!(
+        (
+            r.petitions_received.complaint,
+            r.petitions_received.denunciation,
+            r.petitions_received.proposal
+        ),
+        (1, 1, 2)
+    );
+    assert_eq!(
+        (
+            r.petitions_by_source.visit,
+            r.petitions_by_source.post,
+            r.petitions_by_source.online,
+            r.petitions_by_source.transfer
+        ),
+        (1, 1, 1, 1)
+    );
+    assert_eq!(r.officer.petitions_at_visits.total, 1);
+    assert_eq!(r.petitions_still_open, 4);
+    assert_eq!(
+        r.sentences.last().unwrap(),
+        "Ngoài ra, trong kỳ tiếp nhận 3 đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến; tổng số đơn tiếp nhận trong kỳ: 4 đơn."
+    );
+}

@@ -1,0 +1,173 @@
+//! Petition numbers, links to visits, the simple status and its history, the list filter.
+
+mod common;
+
+use common::*;
+use tiepdan::domain::*;
+
+fn direct(received_on: &str, kind: PetitionKind, field: &str) -> NewPetition {
+    NewPetition {
+        received_on: received_on.into(),
+        source: PetitionSource::Online,
+        source_agency: None,
+        kind,
+        field_code: Some(field.into()),
+        content: format!("Đơn {kind:?} ngày {received_on}"),
+        anonymous: false,
+        petitioners: vec![person("Bùi Thị Yến")],
+        respondent: Some("UBND phường".into()),
+        handling: HandlingInput::default(),
+        classification: Classification {
+            round: Round::Subsequent,
+            competence: Competence::Within,
+            eligible: Some(true),
+        },
+        case_id: None,
+    }
+}
+
+#[test]
+fn numbers_run_per_year() {
+    let mut store = store_on("2026-02-10");
+    let a = store
+        .create_petition(&direct("2025-12-30", PetitionKind::Complaint, "dat_dai"))
+        .unwrap();
+    let b = store
+        .create_petition(&direct("2026-01-02", PetitionKind::Proposal, "vsmt"))
+        .unwrap();
+    let s = session(&mut store, "2026-01-05", HostGroup::Officer);
+    let v = visit(&mut store, &s, 1, 1, Some(PetitionKind::Denunciation));
+    let c = store
+        .create_petition(&direct("2025-12-31", PetitionKind::Proposal, "vsmt"))
+        .unwrap();
+    assert_eq!(a.number, "1/2025");
+    assert_eq!(b.number, "1/2026");
+    assert_eq!(v.petition_number.as_deref(), Some("2/2026"));
+    assert_eq!(c.number, "2/2025");
+    // 02/XLD facts are kept.
+    assert_eq!(a.classification.round, Round::Subsequent);
+    assert_eq!(a.classification.competence, Competence::Within);
+    assert_eq!(a.classification.eligible, Some(true));
+}
+
+#[test]
+fn a_petition_handed_in_at_a_visit_is_linked_to_it() {
+    let mut store = store_on("2026-02-10");
+    let s = session(&mut store, "2026-02-03", HostGroup::Officer);
+    let mut input = visit_input(
+        &s,
+        vec![person("Đinh Văn Phong"), person("Đinh Thị Oanh")],
+        2,
+    );
+    input.petition = Some(petition_of(PetitionKind::Complaint));
+    let v = store.add_visit(&input).unwrap();
+    let list = store.petitions(&PetitionFilter::default()).unwrap();
+    assert_eq!(list.len(), 1);
+    let p = &list[0];
+    assert_eq!(p.visit_id.as_deref(), Some(v.id.as_str()));
+    assert_eq!(p.source, PetitionSource::Visit);
+    assert_eq!(p.received_on, "2026-02-03");
+    assert_eq!(p.case_id, v.case_id);
+    let names: Vec<&str> = p.petitioners.iter().map(|x| x.full_name.as_str()).collect();
+    assert_eq!(names, ["Đinh Văn Phong", "Đinh Thị Oanh"]);
+
+    // Deleting the visit removes its petition too.
+    store.delete_visit(&v.id).unwrap();
+    assert!(store
+        .petitions(&PetitionFilter::default())
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn status_changes_are_kept_in_history() {
+    let mut store = store_on("2026-02-10");
+    let p = store
+        .create_petition(&direct("2026-02-01", PetitionKind::Proposal, "vsmt"))
+        .unwrap();
+    assert_eq!(p.status, PetitionStatus::Open);
+    let closed = store
+        .set_petition_status(&p.id, PetitionStatus::Closed, Some("Đã trả lời".into()))
+        .unwrap();
+    assert_eq!(closed.status, PetitionStatus::Closed);
+    let file = store.export_exchange().unwrap();
+    let events: Vec<_> = file
+        .petition_events
+        .iter()
+        .filter(|e| e.petition_id == p.id)
+        .collect();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[1].from_status, Some(PetitionStatus::Open));
+    assert_eq!(events[1].to_status, PetitionStatus::Closed);
+    assert_eq!(events[1].on_date, "2026-02-10");
+    assert_eq!(events[1].note.as_deref(), Some("Đã trả lời"));
+    let e = store
+        .set_petition_status("nope", PetitionStatus::Closed, None)
+        .unwrap_err();
+    assert_eq!(e.code(), "not_found");
+}
+
+#[test]
+fn the_list_filters_by_kind_status_field_and_period() {
+    let mut store = store_on("2026-03-31");
+    let a = store
+        .create_petition(&direct("2026-01-15", PetitionKind::Complaint, "dat_dai"))
+        .unwrap();
+    store
+        .create_petition(&direct("2026-02-15", PetitionKind::Complaint, "vsmt"))
+        .unwrap();
+    store
+        .create_petition(&direct("2026-03-15", PetitionKind::Proposal, "dat_dai"))
+        .unwrap();
+    store
+        .set_petition_status(&a.id, PetitionStatus::Closed, None)
+        .unwrap();
+    let numbers = |f: PetitionFilter| -> Vec<String> {
+        store
+            .petitions(&f)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.number)
+            .collect()
+    };
+    assert_eq!(
+        numbers(PetitionFilter::default()),
+        ["3/2026", "2/2026", "1/2026"]
+    );
+    assert_eq!(
+        numbers(PetitionFilter {
+            kind: Some(PetitionKind::Complaint),
+            ..Default::default()
+        }),
+        ["2/2026", "1/2026"]
+    );
+    assert_eq!(
+        numbers(PetitionFilter {
+            status: Some(PetitionStatus::Open),
+            ..Default::default()
+        }),
+        ["3/2026", "2/2026"]
+    );
+    assert_eq!(
+        numbers(PetitionFilter {
+            field_code: Some("dat_dai".into()),
+            ..Default::default()
+        }),
+        ["3/2026", "1/2026"]
+    );
+    assert_eq!(
+        numbers(PetitionFilter {
+            from: Some("2026-02-01".into()),
+            to: Some("2026-03-15".into()),
+            ..Default::default()
+        }),
+        ["3/2026", "2/2026"]
+    );
+    let e = store
+        .petitions(&PetitionFilter {
+            from: Some("2026-13-01".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(e.field(), Some("from"));
+}

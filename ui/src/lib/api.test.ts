@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as api from './api';
+
+type Invoke = (cmd: string, args?: Record<string, unknown>) => Promise<unknown>;
+
+function withBackend(invoke: Invoke) {
+  const spy = vi.fn(invoke);
+  (globalThis as Record<string, unknown>).window = { __TAURI_INTERNALS__: { invoke: spy } };
+  return spy;
+}
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).window;
+});
+
+describe('api', () => {
+  it('rejects with a Vietnamese ErrorDto outside the app window', async () => {
+    expect(api.hasBackend()).toBe(false);
+    await expect(api.appInfo()).rejects.toMatchObject({ code: 'no_backend', field: null });
+  });
+
+  it('uses the exact command names and argument keys', async () => {
+    const spy = withBackend(async () => null);
+    const range = { from: '2026-03-02', to: '2026-03-08' };
+    await api.appInfo();
+    await api.listSessions(range);
+    await api.findPersons('nguyen');
+    await api.setPetitionStatus('p1', 'closed', null);
+    await api.presetPeriod('this_week');
+    await api.deleteVisit('v1');
+    await api.periodReport(range);
+    const calls = spy.mock.calls.map(([cmd, args]) => [cmd, args]);
+    expect(calls).toEqual([
+      ['app_info', {}],
+      ['list_sessions', { range }],
+      ['find_persons', { query: 'nguyen' }],
+      ['set_petition_status', { id: 'p1', status: 'closed', note: null }],
+      ['preset_period', { preset: 'this_week' }],
+      ['delete_visit', { id: 'v1' }],
+      ['period_report', { range }],
+    ]);
+  });
+
+  it('passes the core error through unchanged', async () => {
+    const dto = { code: 'invalid', field: 'headcount', message: 'Số người phải từ 1 trở lên.' };
+    withBackend(async () => {
+      throw dto;
+    });
+    await expect(api.addVisit({} as never)).rejects.toEqual(dto);
+  });
+
+  it('turns a plain IPC failure into an ErrorDto', async () => {
+    withBackend(async () => {
+      throw 'command add_visit not found';
+    });
+    await expect(api.addVisit({} as never)).rejects.toEqual({
+      code: 'ipc',
+      field: null,
+      message: 'command add_visit not found',
+    });
+  });
+});

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { emptyPerson } from './persons';
+import {
+  buildNewVisit,
+  defaultHeadcount,
+  delegationHint,
+  delegationValue,
+  emptyVisitDraft,
+  parseCount,
+  shownHeadcount,
+  shownPetitionContent,
+  shownPetitionKind,
+  type VisitDraft,
+} from './visitForm';
+
+const named = (full_name: string) => ({ ...emptyPerson(), full_name });
+
+function draft(patch: Partial<VisitDraft> = {}): VisitDraft {
+  return { ...emptyVisitDraft(), ...patch };
+}
+
+describe('headcount default', () => {
+  it('is the named persons, at least 1', () => {
+    expect(defaultHeadcount([emptyPerson()])).toBe(1);
+    expect(defaultHeadcount([named('A'), named('B'), emptyPerson()])).toBe(2);
+    expect(defaultHeadcount([named('A'), named('B'), named('C')])).toBe(3);
+  });
+  it('follows the persons until the officer edits it', () => {
+    const d = draft({ persons: [named('A'), named('B')] });
+    expect(shownHeadcount(d)).toBe('2');
+    expect(shownHeadcount({ ...d, headcount: '7', headcountEdited: true })).toBe('7');
+    expect(shownHeadcount({ ...d, headcount: '7', headcountEdited: false })).toBe('2');
+  });
+});
+
+describe('petition defaults', () => {
+  it('follow the visit until edited', () => {
+    const d = draft({ kind: 'complaint', content: 'Tranh chấp ranh giới đất' });
+    expect(shownPetitionKind(d)).toBe('complaint');
+    expect(shownPetitionContent(d)).toBe('Tranh chấp ranh giới đất');
+    expect(shownPetitionKind({ ...d, petition_kind: 'mixed', petition_kind_edited: true })).toBe('mixed');
+    expect(shownPetitionContent({ ...d, petition_content: '', petition_content_edited: true })).toBe('');
+  });
+});
+
+describe('delegation', () => {
+  it('sends null unless chosen', () => {
+    expect(delegationValue('auto')).toBeNull();
+    expect(delegationValue('yes')).toBe(true);
+    expect(delegationValue('no')).toBe(false);
+  });
+  it('explains the automatic choice with the threshold', () => {
+    expect(delegationHint('5', 5)).toContain('là đoàn đông người');
+    expect(delegationHint('4', 5)).toContain('không phải');
+    expect(delegationHint('abc', 5)).toBe('');
+  });
+});
+
+describe('parseCount', () => {
+  it('reads whole numbers only', () => {
+    expect(parseCount(' 12 ')).toBe(12);
+    expect(parseCount('0')).toBe(0);
+    expect(parseCount('1.5')).toBeNull();
+    expect(parseCount('-1')).toBeNull();
+    expect(parseCount('')).toBeNull();
+  });
+});
+
+describe('buildNewVisit', () => {
+  it('builds the payload with nulls, never omitted keys', () => {
+    const r = buildNewVisit(draft({ persons: [named(' Lê Văn Tám ')], content: ' Hỏi về cấp sổ đỏ ' }), 's-1', 'officer');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.input).toEqual({
+      session_id: 's-1',
+      persons: [{ existing_id: null, full_name: 'Lê Văn Tám', id_kind: null, id_number: null, address: null, phone: null }],
+      headcount: 1,
+      delegation: null,
+      content: 'Hỏi về cấp sổ đỏ',
+      kind: null,
+      field_code: null,
+      handling: { handling: 'none', agency: null, letter_no: null },
+      case_id: null,
+      chairman_joined: false,
+      petition: null,
+    });
+    expect(JSON.stringify(r.input)).toContain('"delegation":null');
+  });
+
+  it('uses the edited headcount and the explicit delegation', () => {
+    const r = buildNewVisit(
+      draft({ persons: [named('A')], headcount: '12', headcountEdited: true, delegation: 'no', content: 'x' }),
+      's',
+      'officer',
+    );
+    expect(r.ok && r.input.headcount).toBe(12);
+    expect(r.ok && r.input.delegation).toBe(false);
+  });
+
+  it('reports an unreadable headcount on its field', () => {
+    const r = buildNewVisit(draft({ headcount: '2,5', headcountEdited: true }), 's', 'officer');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe('headcount');
+  });
+
+  it('sends chairman_joined only for an officer session', () => {
+    const d = draft({ chairman_joined: true, content: 'x' });
+    expect(buildNewVisit(d, 's', 'officer').ok && buildNewVisit(d, 's', 'officer')).toMatchObject({
+      input: { chairman_joined: true },
+    });
+    const r = buildNewVisit(d, 's', 'chairman');
+    expect(r.ok && r.input.chairman_joined).toBe(false);
+  });
+
+  it('attaches the petition with the visit defaults', () => {
+    const r = buildNewVisit(
+      draft({
+        content: 'Tố cáo xây dựng trái phép',
+        kind: 'denunciation',
+        field_code: 'xay_dung',
+        handling: { handling: 'transfer', agency: 'Đội quản lý trật tự đô thị', letter_no: '15/CV' },
+        has_petition: true,
+        respondent: ' Ông B ',
+        case_id: 'c-9',
+      }),
+      's',
+      'officer',
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.input.case_id).toBe('c-9');
+    expect(r.input.handling).toEqual({ handling: 'transfer', agency: 'Đội quản lý trật tự đô thị', letter_no: '15/CV' });
+    expect(r.input.petition).toEqual({
+      kind: 'denunciation',
+      field_code: 'xay_dung',
+      content: 'Tố cáo xây dựng trái phép',
+      respondent: 'Ông B',
+      handling: { handling: 'transfer', agency: 'Đội quản lý trật tự đô thị', letter_no: '15/CV' },
+      classification: { round: 'first', competence: 'undetermined', eligible: null },
+    });
+  });
+
+  it('asks for the petition kind when nothing gives it', () => {
+    const r = buildNewVisit(draft({ content: 'x', has_petition: true }), 's', 'officer');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.field).toBe('petition.kind');
+  });
+
+  it('maps sent persons to their rows', () => {
+    const r = buildNewVisit(draft({ persons: [emptyPerson(), named('B')], content: 'x' }), 's', 'officer');
+    expect(r.ok && r.sentToRow).toEqual([1]);
+  });
+});
