@@ -48,3 +48,10 @@ export function barLayout(values: number[], box: ChartBox): { bars: Bar[]; max: 
   });
   return { bars, max, baseline };
 }
+
+export interface ChartPoint {
+  label: string;
+  value: number;
+  /** Read out and shown as a tooltip: "Tuần 02/03/2026 – 08/03/2026: 5 lượt tiếp". */
+  title: string;
+}
