@@ -58,3 +58,140 @@ pub fn run() {
         .run(tauri::generate_context!())
         .expect("error while running Sổ Tiếp Dân");
 }
+
+#[cfg(test)]
+mod tests {
+    //! The commands through the real IPC path (mock runtime, the app's own config and
+    //! capability): arguments, replies and errors as the UI sees them.
+
+    use super::*;
+    use serde_json::{json, Value};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+    use tiepdan::clock::FixedClock;
+
+    fn app() -> (
+        tauri::App<tauri::test::MockRuntime>,
+        tauri::WebviewWindow<tauri::test::MockRuntime>,
+    ) {
+        let today = chrono_date("2026-03-12").from;
+        let store = Store::open_in_memory(Box::new(FixedClock(today))).unwrap();
+        let app = app_builder(mock_builder())
+            .manage(AppState {
+                store: Mutex::new(store),
+                db_path: PathBuf::from(":memory:"),
+            })
+            .build(tauri::generate_context!())
+            .unwrap();
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        (app, window)
+    }
+
+    fn chrono_date(s: &str) -> tiepdan::period::Period {
+        tiepdan::period::Period::parse(s, s).unwrap()
+    }
+
+    fn invoke(
+        w: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        body: Value,
+    ) -> Result<Value, Value> {
+        get_ipc_response(
+            w,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    #[test]
+    fn a_session_and_a_visit_reach_the_report() {
+        let (_app, w) = app();
+        let session = invoke(
+            &w,
+            "create_session",
+            json!({"input": {"date": "2026-03-12", "kind": "regular", "host_group": "officer",
+                              "host_name": null, "place": null, "notes": null}}),
+        )
+        .unwrap();
+        let visit = invoke(
+            &w,
+            "add_visit",
+            json!({"input": {"session_id": session["id"], "persons": [{"full_name": "Nguyễn Văn Đức"}],
+                             "headcount": 2, "delegation": null, "content": "Hỏi thủ tục",
+                             "kind": "proposal", "field_code": "tthc",
+                             "handling": {"handling": "guide", "agency": null, "letter_no": null},
+                             "case_id": null, "chairman_joined": false,
+                             "petition": {"kind": "proposal", "content": "Đơn đề nghị"}}}),
+        )
+        .unwrap();
+        assert_eq!(visit["petition_number"], "1/2026");
+        let report = invoke(
+            &w,
+            "period_report",
+            json!({"range": {"from": "2026-03-12", "to": "2026-03-12"}}),
+        )
+        .unwrap();
+        assert_eq!(report["officer"]["visits"], 1);
+        assert_eq!(report["officer"]["people"], 2);
+        assert_eq!(report["petitions_received"]["proposal"], 1);
+        let week = invoke(&w, "preset_period", json!({"preset": "this_week"})).unwrap();
+        assert_eq!(week, json!({"from": "2026-03-09", "to": "2026-03-15"}));
+        let found = invoke(&w, "find_persons", json!({"query": "nguyen van duc"})).unwrap();
+        assert_eq!(found[0]["person"]["full_name"], "Nguyễn Văn Đức");
+    }
+
+    #[test]
+    fn errors_carry_code_field_and_vietnamese_message() {
+        let (_app, w) = app();
+        let err = invoke(
+            &w,
+            "create_session",
+            json!({"input": {"date": "2026-03-13", "kind": "regular", "host_group": "officer",
+                              "host_name": null, "place": null, "notes": null}}),
+        )
+        .unwrap_err();
+        assert_eq!(err["code"], "invalid");
+        assert_eq!(err["field"], "date");
+        assert!(err["message"].as_str().unwrap().contains("tương lai"));
+    }
+
+    #[test]
+    fn the_capability_allows_exactly_the_declared_commands() {
+        let caps: Value =
+            serde_json::from_str(include_str!("../capabilities/default.json")).unwrap();
+        let mut allowed: Vec<String> = caps["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                p.as_str()
+                    .unwrap()
+                    .trim_start_matches("allow-")
+                    .replace('-', "_")
+            })
+            .collect();
+        let build = include_str!("../build.rs");
+        let start = build.find("COMMANDS: &[&str] = &[").unwrap();
+        let end = start + build[start..].find("];").unwrap();
+        let mut declared: Vec<String> = build[start..end]
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        allowed.sort();
+        declared.sort();
+        assert_eq!(allowed, declared);
+    }
+}

@@ -1,0 +1,160 @@
+// A small W3C WebDriver client over HTTP (Node 20 fetch), enough to drive the real
+// app window through tauri-driver and WebKitWebDriver the way an officer would.
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+export async function startDriver(port, env) {
+  const driver = spawn('tauri-driver', ['--port', String(port)], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const deadline = Date.now() + 20000;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/status`);
+      if (r.ok) return driver;
+    } catch {
+      /* not up yet */
+    }
+    await sleep(200);
+  }
+  driver.kill();
+  throw new Error('tauri-driver did not start');
+}
+
+export class Session {
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  static async create(port, application) {
+    const base = `http://127.0.0.1:${port}`;
+    const r = await call(base, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
+    });
+    return new Session(base, r.sessionId);
+  }
+
+  cmd(method, path, body) {
+    return call(this.base, method, `/session/${this.id}${path}`, body);
+  }
+
+  async execute(script, ...args) {
+    return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  /** Wait until `probe` returns a truthy value (re-run every 100 ms), or fail. */
+  async waitFor(what, probe, timeout = 15000) {
+    const deadline = Date.now() + timeout;
+    let last;
+    while (Date.now() < deadline) {
+      try {
+        last = await probe();
+        if (last) return last;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${what} (last: ${last})`);
+  }
+
+  /** The visible control whose accessible name (label or aria-label) is `name`. */
+  async byName(name) {
+    return this.waitFor(`control "${name}"`, async () => {
+      const el = await this.execute(FIND_BY_NAME, name);
+      return el && el[ELEMENT] ? el[ELEMENT] : null;
+    });
+  }
+
+  async css(selector) {
+    return this.waitFor(`element ${selector}`, async () => {
+      const el = await this.execute(
+        'const e = document.querySelector(arguments[0]); return e && e.offsetParent !== null ? e : null;',
+        selector,
+      );
+      return el && el[ELEMENT] ? el[ELEMENT] : null;
+    });
+  }
+
+  async click(name) {
+    const el = await this.byName(name);
+    await this.cmd('POST', `/element/${el}/click`, {});
+  }
+
+  async type(name, text) {
+    const el = await this.byName(name);
+    await this.cmd('POST', `/element/${el}/clear`, {});
+    await this.cmd('POST', `/element/${el}/value`, { text });
+  }
+
+  /** Choose the option of a <select> whose visible text is `label`. */
+  async choose(name, label) {
+    const el = await this.byName(name);
+    const ok = await this.execute(
+      `const s = arguments[0];
+       const o = [...s.options].find((o) => o.textContent.trim() === arguments[1]);
+       if (!o) return false;
+       s.value = o.value;
+       s.dispatchEvent(new Event('change', { bubbles: true }));
+       s.dispatchEvent(new Event('input', { bubbles: true }));
+       return true;`,
+      { [ELEMENT]: el },
+      label,
+    );
+    if (!ok) throw new Error(`no option "${label}" in "${name}"`);
+  }
+
+  async textOf(selector) {
+    const el = await this.css(selector);
+    return (await this.cmd('GET', `/element/${el}/text`)).trim();
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
+  }
+
+  async close() {
+    await this.cmd('DELETE', '');
+  }
+}
+
+async function call(base, method, path, body) {
+  const r = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await r.json();
+  if (!r.ok || (json.value && json.value.error)) {
+    throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+  }
+  return json.value;
+}
+
+// Accessible name of a control: aria-label, else its <label for>, else the wrapping
+// label, else (buttons) its text. Exact match after collapsing white space.
+const FIND_BY_NAME = `
+  const want = arguments[0];
+  const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
+  const nameOf = (el) => {
+    if (el.getAttribute('aria-label')) return el.getAttribute('aria-label');
+    if (el.id) {
+      const l = document.querySelector('label[for="' + CSS.escape(el.id) + '"]');
+      if (l) return l.textContent;
+    }
+    const wrap = el.closest('label');
+    if (wrap) return wrap.textContent;
+    if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'option' || el.tagName === 'A') return el.textContent;
+    return '';
+  };
+  const all = document.querySelectorAll('input, select, textarea, button, a, [role], section');
+  for (const el of all) {
+    if (el.offsetParent === null && getComputedStyle(el).position !== 'fixed') continue;
+    if (norm(nameOf(el)) === want) return el;
+  }
+  return null;
+`;

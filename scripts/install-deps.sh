@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Install what building, running and testing Sổ Tiếp Dân needs on Debian/Ubuntu.
+# Checks first and skips what is already there. Usage: scripts/install-deps.sh [--e2e]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_e2e=0
+[ "${1:-}" = "--e2e" ] && want_e2e=1
+
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+
+packages=(libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev
+  libayatana-appindicator3-dev libxdo-dev libssl-dev pkg-config file build-essential
+  fonts-noto-core)
+if [ "$want_e2e" = 1 ]; then
+  packages+=(webkit2gtk-driver xvfb xauth dbus-x11 imagemagick)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "==> apt-get install ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "Thiếu bộ công cụ Rust (cargo). Cài Rust 1.80 trở lên bằng rustup rồi chạy lại." >&2
+  echo "Missing the Rust toolchain (cargo): install Rust >= 1.80 with rustup, then run again." >&2
+  exit 1
+fi
+if ! command -v node >/dev/null 2>&1 || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "Cần Node.js 20 trở lên (Node.js >= 20 is required)." >&2
+  exit 1
+fi
+
+if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  echo "==> npm ci (ui)"
+  (cd ui && npm ci --no-audit --no-fund)
+fi
+
+if [ "$want_e2e" = 1 ] && ! command -v tauri-driver >/dev/null 2>&1; then
+  echo "==> cargo install tauri-driver 2.1.0"
+  cargo install tauri-driver --version 2.1.0 --locked
+fi
