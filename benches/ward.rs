@@ -1,0 +1,41 @@
+//! Speed at ward scale, on generated data: the half-year of sample data (about 230 visits,
+//! 120 petitions) and three years of it. Run: `cargo bench --bench ward`.
+
+use chrono::{Duration, NaiveDate};
+use criterion::{criterion_group, criterion_main, Criterion};
+use tiepdan::clock::FixedClock;
+use tiepdan::demo::load_demo;
+use tiepdan::period::Period;
+use tiepdan::report::{dashboard, period_report};
+use tiepdan::Store;
+
+fn store_with_years(years: i64) -> Store {
+    let end = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let mut store = Store::open_in_memory(Box::new(FixedClock(end))).unwrap();
+    // Each demo load covers the 26 weeks before "today": step the clock back to stack them.
+    for i in 0..years * 2 {
+        store.set_clock(Box::new(FixedClock(end - Duration::weeks(26 * i + i))));
+        load_demo(&mut store, 100 + i as u64).unwrap();
+    }
+    store.set_clock(Box::new(FixedClock(end)));
+    store
+}
+
+fn bench(c: &mut Criterion) {
+    for years in [1, 3] {
+        let store = store_with_years(years);
+        let half_year = Period::parse("2026-06-01", "2026-11-29").unwrap();
+        c.bench_function(&format!("period_report_6_months/{years}y"), |b| {
+            b.iter(|| period_report(&store, half_year).unwrap())
+        });
+        c.bench_function(&format!("dashboard_12_weeks/{years}y"), |b| {
+            b.iter(|| dashboard(&store).unwrap())
+        });
+        c.bench_function(&format!("find_persons_by_name/{years}y"), |b| {
+            b.iter(|| store.find_persons("nguyen van", 8).unwrap())
+        });
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
