@@ -88,7 +88,7 @@ export class Session {
   async type(name, text) {
     const el = await this.byName(name);
     await this.cmd('POST', `/element/${el}/clear`, {});
-    await this.cmd('POST', `/element/${el}/value`, { text });
+    if (text !== '') await this.cmd('POST', `/element/${el}/value`, { text });
   }
 
   /** Choose the option of a <select> whose visible text is `label`. */

@@ -1,0 +1,116 @@
+// End to end: the built app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
+// A desk officer opens a session, records two visits (one with a petition, one refused
+// first for a bad ID number), finds a returning citizen, then opens today's summary and
+// reads the totals and the sentence from the screen.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Session, startDriver } from './webdriver.mjs';
+
+const PORT = 4444;
+const app = process.env.TIEPDAN_APP;
+const outDir = new URL('./out/', import.meta.url).pathname;
+let driver;
+let s;
+
+before(async () => {
+  assert.ok(app, 'TIEPDAN_APP must name the built app binary');
+  const dataDir = mkdtempSync(join(tmpdir(), 'tiepdan-e2e-'));
+  // The app (started by WebKitWebDriver, started by tauri-driver) inherits this env:
+  // its own fresh database, never the user's.
+  const env = { ...process.env, TIEPDAN_DB: join(dataDir, 'e2e.sqlite3') };
+  driver = await startDriver(PORT, env);
+  s = await Session.create(PORT, app);
+  mkdirSync(outDir, { recursive: true });
+});
+
+after(async () => {
+  if (s) {
+    try {
+      writeFileSync(join(outDir, 'last.png'), await s.screenshot());
+    } catch {
+      /* the window may be gone */
+    }
+    await s.close().catch(() => {});
+  }
+  driver?.kill();
+});
+
+async function statusSays(text) {
+  return s.waitFor(`status "${text}"`, async () =>
+    s.execute(
+      `return [...document.querySelectorAll('[role=status], [role=alert]')]
+         .some((e) => e.textContent.includes(arguments[0]));`,
+      text,
+    ),
+  );
+}
+
+test('an officer records a session with two visits and reads the summary', async () => {
+  // First start: an empty register offers the sample data; start empty.
+  await s.byName('Bắt đầu sử dụng');
+  await s.click('Bắt đầu với sổ trống');
+
+  await s.click('Sổ tiếp dân');
+  await s.choose('Người chủ trì', 'Công chức tiếp dân');
+  await s.type('Họ tên người chủ trì', 'Lê Thị Thu');
+  await s.click('Mở buổi tiếp');
+
+  // Visit 1: two people, one named. A wrong căn cước number is refused first.
+  await s.type('Họ và tên', 'Nguyễn Văn Đức');
+  await s.type('Số giấy tờ', '00109000123');
+  await s.type('Nội dung', 'Đề nghị hướng dẫn thủ tục đăng ký thường trú cho con');
+  await s.type('Số người', '2');
+  await s.click('Lưu lượt tiếp');
+  await statusSays('12 chữ số');
+  await s.type('Số giấy tờ', '001090001234');
+  await s.click('Lưu lượt tiếp');
+  await statusSays('Đã lưu lượt tiếp thứ 1');
+
+  // The returning citizen is found without diacritics.
+  await s.type('Tìm công dân (tên hoặc số căn cước)', 'nguyen van duc');
+  await s.waitFor('lookup result', async () =>
+    s.execute(
+      `return [...document.querySelectorAll('[role=option]')]
+         .some((e) => e.textContent.includes('Nguyễn Văn Đức'));`,
+    ),
+  );
+  await s.type('Tìm công dân (tên hoặc số căn cước)', '');
+
+  // Visit 2: one person, with a proposal petition handed in.
+  await s.type('Họ và tên', 'Trần Thị Hoa');
+  await s.type('Nội dung', 'Phản ánh rác thải tồn đọng tại đầu ngõ 12');
+  await s.choose('Phân loại', 'Kiến nghị, phản ánh');
+  await s.click('Có đơn kèm theo');
+  await s.choose('Loại đơn', 'Kiến nghị, phản ánh');
+  await s.click('Lưu lượt tiếp');
+  await statusSays('Đã lưu lượt tiếp thứ 2');
+
+  // The summary for today, read from the screen.
+  await s.click('Tổng hợp');
+  await s.choose('Kỳ báo cáo', 'Hôm nay');
+  await s.click('Xem tổng hợp');
+  const cell = (name) => s.textOf(`[data-cell="${name}"]`);
+  await s.waitFor('totals', async () => (await cell('officer.visits')) === '2');
+  assert.equal(await cell('officer.sessions'), '1');
+  assert.equal(await cell('officer.people'), '3');
+  assert.equal(await cell('officer.petitions'), '1');
+  assert.equal(await cell('officer.delegations'), '0');
+  assert.equal(await cell('chairman.visits'), '0');
+  assert.equal(await cell('reception.visits'), '2');
+  assert.equal(await cell('reception.people'), '3');
+  assert.equal(await cell('received.proposal'), '1');
+
+  const sentences = await s.textOf('section[aria-label="Câu báo cáo"]');
+  assert.match(
+    sentences,
+    /Ban tiếp công dân: đã tiếp 3 người, với 2 lượt công dân, không có đoàn đông người\. Trong đó công dân đến phản ánh, kiến nghị kèm theo đơn: 1 đơn\/1 lượt\./,
+  );
+  assert.match(sentences, /Chủ tịch UBND .* không có buổi tiếp công dân nào trong kỳ\./);
+
+  await sleep(500);
+  writeFileSync(join(outDir, 'summary.png'), await s.screenshot());
+});
