@@ -6,7 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 
 export async function startDriver(port, env) {
-  const driver = spawn('tauri-driver', ['--port', String(port)], {
+  const args = ['--port', String(port), '--native-port', String(port + 1)];
+  const driver = spawn('tauri-driver', args, {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
