@@ -1,14 +1,15 @@
 // End to end: the built app in a real window (Xvfb + tauri-driver + WebKitWebDriver).
 // A desk officer opens a session, records two visits (one with a petition, one refused
-// first for a bad ID number), finds a returning citizen, then opens today's summary and
-// reads the totals and the sentence from the screen.
+// first for a bad ID number), then a third: a returning citizen found by his ID number
+// and linked to his earlier case from the keyboard; then opens today's summary and reads
+// the totals and the sentences from the screen.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Session, startDriver } from './webdriver.mjs';
+import { KEY, Session, startDriver } from './webdriver.mjs';
 
 const PORT = 4444;
 const app = process.env.TIEPDAN_APP;
@@ -49,7 +50,7 @@ async function statusSays(text) {
   );
 }
 
-test('an officer records a session with two visits and reads the summary', async () => {
+test('an officer records a session with three visits and reads the summary', async () => {
   // First start: an empty register offers the sample data; start empty.
   await s.byName('Bắt đầu sử dụng');
   await s.click('Bắt đầu với sổ trống');
@@ -89,25 +90,45 @@ test('an officer records a session with two visits and reads the summary', async
   await s.click('Lưu lượt tiếp');
   await statusSays('Đã lưu lượt tiếp thứ 2');
 
+  // Visit 3: Mr Đức comes back about the same matter. Found by his number; the arrow
+  // keys go to his earlier case under his name, Enter links it.
+  await s.type('Tìm công dân (tên hoặc số căn cước)', '0010900');
+  await s.waitFor('his case in the lookup', async () =>
+    s.execute(
+      `return [...document.querySelectorAll('[role=option]')]
+         .some((e) => e.textContent.includes('Đề nghị hướng dẫn thủ tục đăng ký thường trú'));`,
+    ),
+  );
+  await s.keys('Tìm công dân (tên hoặc số căn cước)', KEY.down + KEY.down + KEY.enter);
+  await s.waitFor('the case link', async () =>
+    s.execute(`return document.body.textContent.includes('Vụ việc cũ: Đề nghị hướng dẫn thủ tục');`),
+  );
+  await s.type('Nội dung', 'Hỏi lại kết quả hướng dẫn đăng ký thường trú');
+  await s.click('Lưu lượt tiếp');
+  await statusSays('Đã lưu lượt tiếp thứ 3');
+
   // The summary for today, read from the screen.
   await s.click('Tổng hợp');
   await s.choose('Kỳ báo cáo', 'Hôm nay');
   await s.click('Xem tổng hợp');
   const cell = (name) => s.textOf(`[data-cell="${name}"]`);
-  await s.waitFor('totals', async () => (await cell('officer.visits')) === '2');
+  await s.waitFor('totals', async () => (await cell('officer.visits')) === '3');
   assert.equal(await cell('officer.sessions'), '1');
-  assert.equal(await cell('officer.people'), '3');
+  assert.equal(await cell('officer.people'), '4');
+  assert.equal(await cell('officer.cases'), '2');
+  assert.equal(await cell('officer.cases_first'), '1');
+  assert.equal(await cell('officer.cases_repeat'), '1');
   assert.equal(await cell('officer.petitions'), '1');
   assert.equal(await cell('officer.delegations'), '0');
   assert.equal(await cell('chairman.visits'), '0');
-  assert.equal(await cell('reception.visits'), '2');
-  assert.equal(await cell('reception.people'), '3');
+  assert.equal(await cell('reception.visits'), '3');
+  assert.equal(await cell('reception.people'), '4');
   assert.equal(await cell('received.proposal'), '1');
 
   const sentences = await s.textOf('section[aria-label="Câu báo cáo"]');
   assert.match(
     sentences,
-    /Ban tiếp công dân: đã tiếp 3 người, với 2 lượt công dân, không có đoàn đông người\. Trong đó công dân đến phản ánh, kiến nghị kèm theo đơn: 1 đơn\/1 lượt\./,
+    /Ban tiếp công dân: đã tiếp 4 người, với 3 lượt công dân, không có đoàn đông người\. Trong đó công dân đến phản ánh, kiến nghị kèm theo đơn: 1 đơn\/1 lượt\./,
   );
   assert.match(sentences, /Chủ tịch UBND .* không có buổi tiếp công dân nào trong kỳ\./);
 

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+export const KEY = { down: '\uE015', enter: '\uE007' };
 
 export async function startDriver(port, env) {
   const args = ['--port', String(port), '--native-port', String(port + 1)];
@@ -90,6 +91,12 @@ export class Session {
     const el = await this.byName(name);
     await this.cmd('POST', `/element/${el}/clear`, {});
     if (text !== '') await this.cmd('POST', `/element/${el}/value`, { text });
+  }
+
+  /** Send keys (WebDriver key codes allowed) to the control named `name`, without clearing it. */
+  async keys(name, text) {
+    const el = await this.byName(name);
+    await this.cmd('POST', `/element/${el}/value`, { text });
   }
 
   /** Choose the option of a <select> whose visible text is `label`. */

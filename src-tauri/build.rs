@@ -3,6 +3,7 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "catalogue",
     "save_settings",
+    "save_field",
     "load_sample",
     "create_session",
     "add_visit",

@@ -22,6 +22,21 @@ pub fn catalogue(store: &Store) -> Result<Catalogue> {
         ),
         id_kinds: choices(IdKind::ALL, IdKind::code, IdKind::label),
         period_presets: choices(PeriodPreset::ALL, PeriodPreset::code, PeriodPreset::label),
+        complaint_groups: choices(
+            ComplaintGroup::ALL,
+            ComplaintGroup::code,
+            ComplaintGroup::label,
+        ),
+        denunciation_groups: choices(
+            DenunciationGroup::ALL,
+            DenunciationGroup::code,
+            DenunciationGroup::label,
+        ),
+        proposal_groups: choices(
+            ProposalGroup::ALL,
+            ProposalGroup::code,
+            ProposalGroup::label,
+        ),
         fields: store.fields()?,
     })
 }

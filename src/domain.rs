@@ -430,6 +430,9 @@ pub struct Catalogue {
     pub petition_statuses: Vec<Choice>,
     pub id_kinds: Vec<Choice>,
     pub period_presets: Vec<Choice>,
+    pub complaint_groups: Vec<Choice>,
+    pub denunciation_groups: Vec<Choice>,
+    pub proposal_groups: Vec<Choice>,
     pub fields: Vec<Field>,
 }
 

@@ -49,6 +49,11 @@ pub fn save_settings(state: State<'_, AppState>, settings: Settings) -> Reply<Se
 }
 
 #[tauri::command(async)]
+pub fn save_field(state: State<'_, AppState>, field: Field) -> Reply<Vec<Field>> {
+    with_store(&state, |s| s.save_field(&field))
+}
+
+#[tauri::command(async)]
 pub fn load_sample(state: State<'_, AppState>) -> Reply<demo::DemoSummary> {
     with_store(&state, |s| demo::load_demo(s, demo::DEFAULT_SEED))
 }

@@ -29,6 +29,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::app_info,
         commands::catalogue,
         commands::save_settings,
+        commands::save_field,
         commands::load_sample,
         commands::create_session,
         commands::add_visit,

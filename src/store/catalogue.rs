@@ -24,9 +24,17 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Add or change a field of the catalogue (fields are never deleted, only retired).
-    pub fn save_field(&mut self, field: &Field) -> Result<()> {
-        let code = field.code.trim();
+    /// Add or change a field of the catalogue (fields are never deleted, only retired, so
+    /// old records keep their field). A new field with no code gets one from its name
+    /// ("Giao thông, đô thị" → `giao_thong_do_thi`). Returns the catalogue.
+    pub fn save_field(&mut self, field: &Field) -> Result<Vec<Field>> {
+        if field.name.trim().is_empty() {
+            return Err(Error::invalid("name", "Tên lĩnh vực không được để trống."));
+        }
+        let code = match field.code.trim() {
+            "" => code_from_name(&field.name),
+            given => given.to_string(),
+        };
         if code.is_empty()
             || !code
                 .chars()
@@ -57,8 +65,17 @@ impl Store {
                 field.active,
             ),
         )?;
-        Ok(())
+        self.fields()
     }
+}
+
+/// An ASCII code from a Vietnamese name: marks stripped, words joined by `_`.
+fn code_from_name(name: &str) -> String {
+    crate::text::strip(name)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// Check that a field code names a catalogue entry.

@@ -5,6 +5,7 @@ import type { AppInfo } from './bindings/AppInfo';
 import type { Catalogue } from './bindings/Catalogue';
 import type { Dashboard } from './bindings/Dashboard';
 import type { DemoSummary } from './bindings/DemoSummary';
+import type { Field } from './bindings/Field';
 import type { NewPetition } from './bindings/NewPetition';
 import type { NewSession } from './bindings/NewSession';
 import type { NewVisit } from './bindings/NewVisit';
@@ -40,6 +41,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const appInfo = () => call<AppInfo>('app_info');
 export const catalogue = () => call<Catalogue>('catalogue');
 export const saveSettings = (settings: Settings) => call<Settings>('save_settings', { settings });
+export const saveField = (field: Field) => call<Field[]>('save_field', { field });
 export const loadSample = () => call<DemoSummary>('load_sample');
 export const createSession = (input: NewSession) => call<Session>('create_session', { input });
 export const addVisit = (input: NewVisit) => call<Visit>('add_visit', { input });

@@ -5,4 +5,4 @@ import type { Field } from "./Field";
 /**
  * Every picker's choices, from the core, so the UI never spells a label itself.
  */
-export type Catalogue = { session_kinds: Array<Choice>, host_groups: Array<Choice>, petition_kinds: Array<Choice>, handlings: Array<Choice>, petition_sources: Array<Choice>, petition_statuses: Array<Choice>, id_kinds: Array<Choice>, period_presets: Array<Choice>, fields: Array<Field>, };
+export type Catalogue = { session_kinds: Array<Choice>, host_groups: Array<Choice>, petition_kinds: Array<Choice>, handlings: Array<Choice>, petition_sources: Array<Choice>, petition_statuses: Array<Choice>, id_kinds: Array<Choice>, period_presets: Array<Choice>, complaint_groups: Array<Choice>, denunciation_groups: Array<Choice>, proposal_groups: Array<Choice>, fields: Array<Field>, };
