@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate};
 use criterion::{criterion_group, criterion_main, Criterion};
 use tiepdan::clock::FixedClock;
-use tiepdan::demo::load_demo;
+use tiepdan::demo::append_demo;
 use tiepdan::period::Period;
 use tiepdan::report::{dashboard, period_report};
 use tiepdan::Store;
@@ -15,7 +15,7 @@ fn store_with_years(years: i64) -> Store {
     // Each demo load covers the 26 weeks before "today": step the clock back to stack them.
     for i in 0..years * 2 {
         store.set_clock(Box::new(FixedClock(end - Duration::weeks(26 * i + i))));
-        load_demo(&mut store, 100 + i as u64).unwrap();
+        append_demo(&mut store, 100 + i as u64).unwrap();
     }
     store.set_clock(Box::new(FixedClock(end)));
     store

@@ -36,7 +36,8 @@ CREATE TABLE persons (
     phone       TEXT,
     created_at  TEXT NOT NULL
 );
-CREATE INDEX persons_id_number ON persons(id_number);
+-- One person per identity number: a typed number that is already known is that person.
+CREATE UNIQUE INDEX persons_id_number ON persons(id_number) WHERE id_number IS NOT NULL;
 
 -- Diacritics-blind search: folded (NFC, đ→d) text is computed in Rust and indexed here.
 CREATE VIRTUAL TABLE persons_fts USING fts5(
@@ -120,6 +121,13 @@ CREATE TABLE petitions (
 );
 CREATE INDEX petitions_received ON petitions(received_on);
 CREATE INDEX petitions_case ON petitions(case_id);
+
+-- Last petition number given in each year, so a number is never given twice, even when
+-- the petition that had it was deleted as a mistake.
+CREATE TABLE petition_numbers (
+    year INTEGER PRIMARY KEY,
+    last INTEGER NOT NULL
+);
 
 CREATE TABLE petition_persons (
     petition_id TEXT NOT NULL REFERENCES petitions(id) ON DELETE CASCADE,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::*;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::store::Store;
 
 pub const DEFAULT_SEED: u64 = 2026;
@@ -181,8 +181,21 @@ impl Gen {
     }
 }
 
-/// Fill the register with a half-year ending today (the store's clock).
+/// Fill an empty register with a half-year ending today (the store's clock). Refused on a
+/// register that already holds records, so sample data never mixes with real data.
 pub fn load_demo(store: &mut Store, seed: u64) -> Result<DemoSummary> {
+    if !store.is_empty()? {
+        return Err(Error::invalid(
+            "sample",
+            "Sổ đã có dữ liệu: chỉ nạp dữ liệu mẫu vào một sổ trống.",
+        ));
+    }
+    append_demo(store, seed)
+}
+
+/// Add a sample half-year ending today, whatever the register holds (benchmarks stack
+/// several of them by moving the clock).
+pub fn append_demo(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let today = store.today();
     let from = today - Duration::weeks(26);
     let mut gen = Gen {

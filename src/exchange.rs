@@ -2,7 +2,9 @@
 //! petitions and their history. It is the import path, the backup-independent export,
 //! and what a higher level consolidates. Schema: `docs/exchange.schema.json`.
 
-use rusqlite::{params, Connection};
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{params, Connection, OptionalExtension};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -10,6 +12,7 @@ use ts_rs::TS;
 use crate::domain::*;
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::validate::{check_id_number, parse_date};
 
 pub const FORMAT: &str = "tiepdan-exchange";
 pub const VERSION: u32 = 1;
@@ -129,7 +132,9 @@ fn ids_of(conn: &Connection, sql: &str, id: &str) -> Result<Vec<String>> {
 impl Store {
     /// Everything in the register, as an exchange file.
     pub fn export_exchange(&self) -> Result<ExchangeFile> {
-        let conn = self.conn();
+        // One read transaction: a consistent snapshot even while the app writes.
+        let snapshot = self.conn().unchecked_transaction()?;
+        let conn: &Connection = &snapshot;
         let persons = collect(
             conn,
             "SELECT id, full_name, id_kind, id_number, address, phone FROM persons ORDER BY id",
@@ -262,12 +267,15 @@ impl Store {
                 })
             },
         )?;
+        let fields = self.fields()?;
+        let unit_name = self.settings()?.unit_name;
+        snapshot.finish()?;
         Ok(ExchangeFile {
             format: FORMAT.to_string(),
             version: VERSION,
             exported_at: crate::store::now_utc(),
-            unit_name: self.settings()?.unit_name,
-            fields: self.fields()?,
+            unit_name,
+            fields,
             persons,
             cases,
             sessions,
@@ -292,6 +300,7 @@ impl Store {
                 file.version
             )));
         }
+        check_file(file)?;
         let mut sum = ImportSummary::default();
         let tx = self.conn_mut().savepoint()?;
         for f in &file.fields {
@@ -311,17 +320,28 @@ impl Store {
             }
         };
         let mut n = ImportSummary::default();
+        // A person whose identity number is already in the register is that person:
+        // the file's id is mapped to the one already here.
+        let mut same_as: HashMap<String, String> = HashMap::new();
         for p in &file.persons {
-            crate::validate::check_id_number(
-                "persons.id_number",
-                Some(p.id_kind),
-                p.id_number.as_deref(),
-            )
-            .map_err(|e| Error::Exchange(format!("người {}: {e}", p.id)))?;
+            if let Some(number) = &p.id_number {
+                let here: Option<String> = tx
+                    .query_row(
+                        "SELECT id FROM persons WHERE id_number = ?1",
+                        [number],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if let Some(here) = here.filter(|h| h != &p.id) {
+                    same_as.insert(p.id.clone(), here);
+                    continue;
+                }
+            }
             if fresh("persons", &p.id, &mut n.persons)? {
                 crate::store::insert_person_raw(&tx, p)?;
             }
         }
+        let person = |id: &String| same_as.get(id).unwrap_or(id).clone();
         for c in &file.cases {
             if fresh("cases", &c.id, &mut n.cases)? {
                 tx.execute(
@@ -353,8 +373,8 @@ impl Store {
                 )?;
                 for (i, pid) in v.person_ids.iter().enumerate() {
                     tx.execute(
-                        "INSERT INTO visit_persons (visit_id, person_id, position) VALUES (?1, ?2, ?3)",
-                        params![v.id, pid, i as u32],
+                        "INSERT OR IGNORE INTO visit_persons (visit_id, person_id, position) VALUES (?1, ?2, ?3)",
+                        params![v.id, person(pid), i as u32],
                     )?;
                 }
             }
@@ -387,10 +407,11 @@ impl Store {
                 })?;
                 for (i, pid) in p.petitioner_ids.iter().enumerate() {
                     tx.execute(
-                        "INSERT INTO petition_persons (petition_id, person_id, position) VALUES (?1, ?2, ?3)",
-                        params![p.id, pid, i as u32],
+                        "INSERT OR IGNORE INTO petition_persons (petition_id, person_id, position) VALUES (?1, ?2, ?3)",
+                        params![p.id, person(pid), i as u32],
                     )?;
                 }
+                crate::store::note_number(&tx, p.year, p.number)?;
             }
         }
         for e in &file.petition_events {
@@ -410,7 +431,90 @@ impl Store {
             )));
         }
         tx.commit()?;
-        n.skipped = sum.skipped;
+        n.skipped = sum.skipped + same_as.len() as u32;
         Ok(n)
     }
+}
+
+/// Check every record of a file against the same rules as the desk, before anything is
+/// written; the message names the record.
+fn check_file(file: &ExchangeFile) -> Result<()> {
+    fn bad(what: &str, id: &str, e: Error) -> Error {
+        Error::Exchange(format!("{what} {id}: {e}"))
+    }
+    let date = |what: &str, id: &str, field: &str, value: &str| {
+        parse_date(field, field, value).map_err(|e| bad(what, id, e))
+    };
+    let mut numbers = HashSet::new();
+    for p in &file.persons {
+        if p.full_name.trim().is_empty() {
+            return Err(bad(
+                "người",
+                &p.id,
+                Error::invalid("full_name", "họ và tên trống"),
+            ));
+        }
+        check_id_number("id_number", Some(p.id_kind), p.id_number.as_deref())
+            .map_err(|e| bad("người", &p.id, e))?;
+        if let Some(n) = &p.id_number {
+            if !numbers.insert(n.clone()) {
+                let e = Error::invalid(
+                    "id_number",
+                    format!("số giấy tờ {n} trùng với một người khác trong tệp"),
+                );
+                return Err(bad("người", &p.id, e));
+            }
+        }
+    }
+    for c in &file.cases {
+        date("vụ việc", &c.id, "opened_on", &c.opened_on)?;
+    }
+    for s in &file.sessions {
+        let on = date("buổi tiếp", &s.id, "date", &s.date)?;
+        crate::store::host_allowed_on(s.host_group, on).map_err(|e| bad("buổi tiếp", &s.id, e))?;
+    }
+    for v in &file.visits {
+        if v.content.trim().is_empty() {
+            return Err(bad(
+                "lượt tiếp",
+                &v.id,
+                Error::invalid("content", "nội dung trống"),
+            ));
+        }
+        if (v.headcount as usize) < v.person_ids.len().max(1) {
+            let e = Error::invalid(
+                "headcount",
+                format!(
+                    "số người {} ít hơn số người ghi tên {}",
+                    v.headcount,
+                    v.person_ids.len()
+                ),
+            );
+            return Err(bad("lượt tiếp", &v.id, e));
+        }
+    }
+    for p in &file.petitions {
+        let received = date("đơn", &p.id, "received_on", &p.received_on)?;
+        if chrono::Datelike::year(&received) != p.year || p.number == 0 {
+            let e = Error::invalid(
+                "number",
+                format!(
+                    "số đơn {}/{} không khớp ngày nhận {}",
+                    p.number, p.year, p.received_on
+                ),
+            );
+            return Err(bad("đơn", &p.id, e));
+        }
+        if (p.source == PetitionSource::Visit) != p.visit_id.is_some() {
+            let e = Error::invalid(
+                "visit_id",
+                "chỉ đơn nhận qua tiếp công dân mới gắn với một lượt tiếp, và phải gắn",
+            );
+            return Err(bad("đơn", &p.id, e));
+        }
+    }
+    for e in &file.petition_events {
+        date("lịch sử đơn", &e.id, "on_date", &e.on_date)?;
+    }
+    Ok(())
 }

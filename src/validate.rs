@@ -1,6 +1,6 @@
 //! Validation verdicts: every message is Vietnamese and names the field.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{IdKind, NewPetition, NewSession, NewVisit, PersonInput, PetitionSource};
 use crate::error::{Error, Result};
@@ -11,12 +11,23 @@ pub fn parse_date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
     if value.is_empty() {
         return Err(Error::invalid(field, format!("{label}: chưa nhập ngày.")));
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-        Error::invalid(
-            field,
-            format!("{label}: \"{value}\" không phải là ngày có thật."),
-        )
-    })
+    let shaped = value.len() == 10
+        && value.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .ok()
+        .filter(|d| shaped && (1900..=2999).contains(&d.year()))
+        .ok_or_else(|| {
+            Error::invalid(
+                field,
+                format!("{label}: \"{value}\" không phải là ngày có thật (dạng NNNN-TT-NN)."),
+            )
+        })
 }
 
 /// A date of something that already happened: real, and not after today.
@@ -111,6 +122,19 @@ pub fn check_session(input: &NewSession, today: NaiveDate) -> Result<NaiveDate> 
     parse_past_date("date", "Ngày tiếp", &input.date, today)
 }
 
+/// Whether the visit is a delegation: the officer's choice, or the threshold's. A "yes"
+/// below the threshold is refused (01/TCD: a delegation has at least that many people).
+pub fn delegation_of(input: &NewVisit, headcount: u32, threshold: u32) -> Result<bool> {
+    match input.delegation {
+        Some(true) if headcount < threshold => Err(Error::invalid(
+            "delegation",
+            format!("Đoàn đông người phải có từ {threshold} người trở lên (lượt này có {headcount} người)."),
+        )),
+        Some(choice) => Ok(choice),
+        None => Ok(headcount >= threshold),
+    }
+}
+
 pub fn check_visit(input: &NewVisit) -> Result<()> {
     for (i, p) in input.persons.iter().enumerate() {
         check_person(&format!("persons[{i}]"), p)?;
@@ -199,6 +223,9 @@ mod tests {
         let e = parse_past_date("date", "Ngày tiếp", "2026-02-30", today).unwrap_err();
         assert_eq!(e.field(), Some("date"));
         assert!(e.to_string().starts_with("Ngày tiếp"));
+        for odd in ["2026-3-1", "0026-03-01", "2026/03/01", "2026-03-01x"] {
+            assert!(parse_date("date", "Ngày tiếp", odd).is_err(), "{odd}");
+        }
         let e = parse_past_date("date", "Ngày tiếp", "2026-03-02", today).unwrap_err();
         assert!(e.to_string().contains("tương lai"));
         assert!(parse_past_date("date", "Ngày tiếp", "2026-03-01", today).is_ok());

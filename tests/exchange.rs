@@ -73,3 +73,72 @@ fn the_committed_json_schema_is_current() {
         "run `UPDATE_BINDINGS=1 cargo test --test exchange`"
     );
 }
+
+#[test]
+fn imported_records_obey_the_desks_rules() {
+    let mut a = store_on("2026-06-30");
+    load_demo(&mut a, 2).unwrap();
+    let good = a.export_exchange().unwrap();
+    let mut b = store_on("2026-06-30");
+
+    let mut bad_date = good.clone();
+    bad_date.sessions[0].date = "2026-02-30".into();
+    let e = b.import_exchange(&bad_date).unwrap_err();
+    assert!(e.to_string().contains(&bad_date.sessions[0].id), "{e}");
+
+    let mut bad_count = good.clone();
+    let v = bad_count
+        .visits
+        .iter_mut()
+        .find(|v| v.person_ids.len() >= 2)
+        .unwrap();
+    v.headcount = 1;
+    assert!(b
+        .import_exchange(&bad_count)
+        .unwrap_err()
+        .to_string()
+        .contains("số người 1"));
+
+    let mut bad_number = good.clone();
+    bad_number.petitions[0].year = 1999;
+    assert!(b.import_exchange(&bad_number).is_err());
+    assert_eq!(count(&b, "sessions"), 0);
+}
+
+#[test]
+fn a_known_identity_number_is_the_same_person_on_import() {
+    let mut a = store_on("2026-06-30");
+    load_demo(&mut a, 4).unwrap();
+    let file = a.export_exchange().unwrap();
+    let known = file
+        .persons
+        .iter()
+        .find(|p| p.id_number.is_some())
+        .unwrap()
+        .clone();
+
+    // The other register already knows this citizen, under another id.
+    let mut b = store_on("2026-06-30");
+    let s = session(&mut b, "2026-06-01", tiepdan::domain::HostGroup::Officer);
+    let mut p = person(&known.full_name);
+    p.id_number = known.id_number.clone();
+    let here = b.add_visit(&visit_input(&s, vec![p], 1)).unwrap().persons[0]
+        .id
+        .clone();
+
+    b.import_exchange(&file).unwrap();
+    assert_eq!(
+        count(&b, "persons"),
+        file.persons.len() as i64,
+        "no second copy of him"
+    );
+    let found = b
+        .find_persons(known.id_number.as_deref().unwrap(), 5)
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].person.id, here);
+    assert!(
+        found[0].cases.len() > 1,
+        "his imported cases are linked to him"
+    );
+}

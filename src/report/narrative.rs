@@ -94,9 +94,15 @@ fn officer_sentence(team: &str, b: &BlockTotals) -> String {
     if b.visits == 0 {
         return if b.sessions == 0 {
             format!("{team}: không có công dân đến trong kỳ.")
-        } else {
+        } else if b.empty_sessions == b.sessions {
             format!(
                 "{team}: đã tổ chức {} buổi tiếp công dân, không có công dân đến.",
+                b.sessions
+            )
+        } else {
+            // People came, but every visit had the chairman and is counted under him.
+            format!(
+                "{team}: đã tổ chức {} buổi tiếp công dân; các lượt tiếp trong các buổi này có Chủ tịch cùng tiếp nên được tính cho Chủ tịch.",
                 b.sessions
             )
         };

@@ -75,8 +75,13 @@ pub fn compute(facts: &PeriodFacts, settings: &Settings) -> PeriodReport {
         facts,
         &[HostGroup::Chairman, HostGroup::Deputy, HostGroup::Officer],
     );
-    // 01/TCD counts reception days for the head's blocks only (columns 10 and 16).
+    let officer = block(facts, &[HostGroup::Officer]);
+    // 01/TCD counts reception days for the head's blocks only (columns 10 and 16), and
+    // its total of cases is the sum of the blocks' (column 3 = 7 + 13 + 19).
     reception.reception_days = chairman.reception_days + deputy.reception_days;
+    reception.cases = chairman.cases + deputy.cases + officer.cases;
+    reception.cases_first = chairman.cases_first + deputy.cases_first + officer.cases_first;
+    reception.cases_repeat = chairman.cases_repeat + deputy.cases_repeat + officer.cases_repeat;
     let mut petitions_received = KindCounts::default();
     let mut petitions_by_source = SourceCounts::default();
     for p in &facts.petitions {
@@ -87,7 +92,7 @@ pub fn compute(facts: &PeriodFacts, settings: &Settings) -> PeriodReport {
         period: facts.period.to_range(),
         chairman,
         deputy,
-        officer: block(facts, &[HostGroup::Officer]),
+        officer,
         council: block(facts, &[HostGroup::Council]),
         reception,
         petitions_received,

@@ -31,7 +31,8 @@ pub struct VisitFact {
     pub petition_kind: Option<PetitionKind>,
 }
 
-/// How often a case was received at reception, before and within the period.
+/// How often a case was received before the period (visits and petitions), and at
+/// reception within it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CaseHistory {
     pub visits_before: u32,
@@ -97,15 +98,24 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
+        // A case was received before the period if a visit or a petition (other than one
+        // handed in at a visit, which that visit already counts) came before `from`.
         let mut stmt = conn.prepare_cached(
-            "SELECT v.case_id,
-                    sum(CASE WHEN s.date < ?1 THEN 1 ELSE 0 END),
-                    sum(CASE WHEN s.date BETWEEN ?1 AND ?2 THEN 1 ELSE 0 END)
-               FROM visits v JOIN sessions s ON s.id = v.session_id
-              WHERE s.date <= ?2 AND v.case_id IN (
+            "WITH received AS (
+                SELECT v.case_id AS case_id, s.date AS on_date
+                  FROM visits v JOIN sessions s ON s.id = v.session_id
+                UNION ALL
+                SELECT case_id, received_on FROM petitions WHERE visit_id IS NULL
+             )
+             SELECT case_id,
+                    sum(CASE WHEN on_date < ?1 THEN 1 ELSE 0 END),
+                    (SELECT count(*) FROM visits v JOIN sessions s ON s.id = v.session_id
+                      WHERE v.case_id = received.case_id AND s.date BETWEEN ?1 AND ?2)
+               FROM received
+              WHERE on_date <= ?2 AND case_id IN (
                     SELECT v2.case_id FROM visits v2 JOIN sessions s2 ON s2.id = v2.session_id
                      WHERE s2.date BETWEEN ?1 AND ?2)
-              GROUP BY v.case_id",
+              GROUP BY case_id",
         )?;
         let cases = stmt
             .query_map(params![from, to], |r| {

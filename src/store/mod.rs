@@ -8,8 +8,10 @@ mod petitions;
 mod sessions;
 mod settings;
 
+pub(crate) use catalogue::host_allowed_on;
 pub use facts::{CaseHistory, PeriodFacts, PetitionFact, SessionFact, VisitFact};
 pub(crate) use persons::insert_person as insert_person_raw;
+pub(crate) use petitions::note_number;
 
 use std::path::{Path, PathBuf};
 
@@ -186,9 +188,17 @@ impl Store {
         Ok(())
     }
 
+    /// End a bulk load: commit it, or roll it back. A failed commit is rolled back too,
+    /// so the connection never stays inside a transaction.
     pub fn end_bulk(&mut self, commit: bool) -> Result<()> {
-        self.conn
-            .execute_batch(if commit { "COMMIT" } else { "ROLLBACK" })?;
-        Ok(())
+        let result = if commit {
+            self.conn.execute_batch("COMMIT")
+        } else {
+            self.conn.execute_batch("ROLLBACK")
+        };
+        if result.is_err() && !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        Ok(result?)
     }
 }

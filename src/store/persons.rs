@@ -3,7 +3,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::{new_id, now_utc, Store};
 use crate::domain::{CaseSummary, IdKind, Person, PersonInput, PersonMatch};
 use crate::error::{Error, Result};
-use crate::text::{clean, fold, fts_prefix_query};
+use crate::text::{clean, fold, fts_prefix_query, strip};
 use crate::validate::check_person;
 
 pub(crate) const PERSON_COLUMNS: &str =
@@ -47,9 +47,13 @@ pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
     index_person(conn, &p.id, &p.full_name, p.id_number.as_deref())
 }
 
-/// Find or create the person typed at the desk; returns its id. A person picked from
-/// the lookup keeps its id (new details fill its blanks); a typed identity number that
-/// is already known is the same person.
+/// Find or create the person typed at the desk; returns its id.
+///
+/// - A person picked from the lookup keeps its id; what was typed only fills its blanks
+///   (a different identity number is refused rather than silently dropped).
+/// - A typed identity number that is already known is that same person, provided the
+///   names agree (diacritics aside); otherwise the number is refused, so a typo never
+///   merges two citizens or changes someone else's record.
 pub(crate) fn resolve_person(
     conn: &Connection,
     prefix: &str,
@@ -57,22 +61,53 @@ pub(crate) fn resolve_person(
 ) -> Result<String> {
     let id_kind = check_person(prefix, input)?;
     let number = clean(&input.id_number);
+    let number_field = format!("{prefix}.id_number");
+    let holder = |n: &str| -> Result<Option<(String, String)>> {
+        Ok(conn
+            .query_row(
+                "SELECT id, full_name FROM persons WHERE id_number = ?1",
+                [n],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    };
     let known = match &input.existing_id {
-        Some(id) => Some(
-            conn.query_row("SELECT id FROM persons WHERE id = ?1", [id], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional()?
-            .ok_or_else(|| Error::not_found("người", id.clone()))?,
-        ),
+        Some(id) => {
+            let stored: Option<String> = conn
+                .query_row("SELECT id_number FROM persons WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| Error::not_found("người", id.clone()))?;
+            if let (Some(stored), Some(typed)) = (&stored, &number) {
+                if stored != typed {
+                    return Err(Error::invalid(
+                        number_field,
+                        format!("Người đã chọn có số giấy tờ {stored}, khác số vừa nhập {typed}. Kiểm tra lại số, hoặc bỏ chọn để ghi một người khác."),
+                    ));
+                }
+            }
+            if let (None, Some(typed)) = (&stored, &number) {
+                if let Some((other, name)) = holder(typed)? {
+                    if &other != id {
+                        return Err(Error::invalid(
+                            number_field,
+                            format!("Số giấy tờ {typed} đã được ghi cho công dân {name}."),
+                        ));
+                    }
+                }
+            }
+            Some(id.clone())
+        }
         None => match &number {
-            Some(n) => conn
-                .query_row(
-                    "SELECT id FROM persons WHERE id_number = ?1 LIMIT 1",
-                    [n],
-                    |r| r.get(0),
-                )
-                .optional()?,
+            Some(n) => match holder(n)? {
+                Some((id, name)) if strip(&name) == strip(&input.full_name) => Some(id),
+                Some((_, name)) => {
+                    return Err(Error::invalid(
+                        number_field,
+                        format!("Số giấy tờ {n} đã được ghi cho công dân {name}. Nếu đúng người này, hãy chọn họ ở ô Tìm công dân; nếu không, kiểm tra lại số."),
+                    ))
+                }
+                None => None,
+            },
             None => None,
         },
     };
@@ -81,8 +116,8 @@ pub(crate) fn resolve_person(
             "UPDATE persons SET
                 id_kind = CASE WHEN id_number IS NULL AND ?2 IS NOT NULL THEN ?3 ELSE id_kind END,
                 id_number = coalesce(id_number, ?2),
-                address = coalesce(?4, address),
-                phone = coalesce(?5, phone)
+                address = coalesce(address, ?4),
+                phone = coalesce(phone, ?5)
              WHERE id = ?1",
             params![
                 id,
@@ -127,7 +162,7 @@ pub(crate) fn cases_of_person(conn: &Connection, person_id: &str) -> Result<Vec<
             UNION ALL
             SELECT p.case_id, p.received_on, 0, 1
               FROM petition_persons pp JOIN petitions p ON p.id = pp.petition_id
-             WHERE pp.person_id = ?1 AND p.visit_id IS NULL
+             WHERE pp.person_id = ?1
          )
          SELECT c.id, c.summary, min(t.on_date), max(t.on_date), sum(t.is_visit), sum(t.is_petition)
            FROM touches t JOIN cases c ON c.id = t.case_id
@@ -169,7 +204,7 @@ impl Store {
             let mut stmt = conn.prepare(
                 "SELECT person_id FROM persons_fts WHERE persons_fts MATCH ?1 ORDER BY rank LIMIT ?2",
             )?;
-            let rows = stmt.query_map(params![format!("name : ({fts})"), limit], |r| r.get(0))?;
+            let rows = stmt.query_map(params![fts, limit], |r| r.get(0))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
         ids.iter()

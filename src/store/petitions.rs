@@ -38,11 +38,7 @@ pub(crate) fn insert_petition(
     petitioners: &[String],
 ) -> Result<(String, String)> {
     let year = p.received_on.year();
-    let number: u32 = conn.query_row(
-        "SELECT coalesce(max(number), 0) + 1 FROM petitions WHERE year = ?1",
-        [year],
-        |r| r.get(0),
-    )?;
+    let number = next_number(conn, year)?;
     let id = new_id();
     insert_petition_row(conn, &id, year, number, p)?;
     for (i, pid) in petitioners.iter().enumerate() {
@@ -60,6 +56,28 @@ pub(crate) fn insert_petition(
         Some("Tiếp nhận đơn"),
     )?;
     Ok((id.clone(), format!("{number}/{year}")))
+}
+
+/// The next petition number of `year`: never one given before, even to a deleted petition.
+fn next_number(conn: &Connection, year: i32) -> Result<u32> {
+    let number: u32 = conn.query_row(
+        "SELECT max(coalesce((SELECT last FROM petition_numbers WHERE year = ?1), 0),
+                    coalesce((SELECT max(number) FROM petitions WHERE year = ?1), 0)) + 1",
+        [year],
+        |r| r.get(0),
+    )?;
+    note_number(conn, year, number)?;
+    Ok(number)
+}
+
+/// Remember that `number` was given in `year`.
+pub(crate) fn note_number(conn: &Connection, year: i32, number: u32) -> Result<()> {
+    conn.execute(
+        "INSERT INTO petition_numbers (year, last) VALUES (?1, ?2)
+         ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)",
+        params![year, number],
+    )?;
+    Ok(())
 }
 
 pub(crate) fn insert_petition_row(

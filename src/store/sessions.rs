@@ -10,7 +10,7 @@ use crate::domain::{
 };
 use crate::error::{Error, Result};
 use crate::text::clean;
-use crate::validate::{check_session, check_visit, parse_date};
+use crate::validate::{check_session, check_visit, delegation_of, parse_date};
 
 const SESSION_COLUMNS: &str = "id, date, kind, host_group, host_name, place, notes";
 
@@ -168,7 +168,7 @@ impl Store {
             |r| r.get(0),
         )?;
         let headcount = input.headcount.max(input.persons.len() as u32).max(1);
-        let delegation = input.delegation.unwrap_or(headcount >= threshold);
+        let delegation = delegation_of(input, headcount, threshold)?;
         let chairman_joined = input.chairman_joined && session.host_group == HostGroup::Officer;
         let visit_id = new_id();
         tx.execute(
