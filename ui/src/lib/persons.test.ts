@@ -33,7 +33,7 @@ describe('person drafts', () => {
 
   it('trims and turns empty text into null', () => {
     expect(
-      toPersonInput({ existing_id: null, full_name: ' Lê Thị Hoa ', id_kind: '', id_number: ' ', address: 'Tổ 3', phone: '' }),
+      toPersonInput({ ...emptyPerson(), full_name: ' Lê Thị Hoa ', id_number: ' ', address: 'Tổ 3' }),
     ).toEqual({ existing_id: null, full_name: 'Lê Thị Hoa', id_kind: null, id_number: null, address: 'Tổ 3', phone: null });
   });
 
@@ -64,5 +64,17 @@ describe('person drafts', () => {
   it('labels rows after the first uniquely', () => {
     expect(personLabel('Họ và tên', 0)).toBe('Họ và tên');
     expect(personLabel('Họ và tên', 1)).toBe('Họ và tên (người 2)');
+  });
+});
+
+describe('a picked person', () => {
+  it('shows the number on record without letting it be edited', () => {
+    const [picked] = addPickedPerson([emptyPerson()], match);
+    expect(picked.existing_id).toBe(match.person.id);
+    expect(picked.locked_number).toBe(true);
+    const noNumber = { ...match, person: { ...match.person, id: 'p-2', id_number: null } };
+    const [open] = addPickedPerson([emptyPerson()], noNumber);
+    expect(open.locked_number).toBe(false);
+    expect(emptyPerson().locked_number).toBe(false);
   });
 });

@@ -12,10 +12,12 @@ export interface PersonDraft {
   id_number: string;
   address: string;
   phone: string;
+  /** The picked person's identity number is on record: it is shown, not edited. */
+  locked_number: boolean;
 }
 
 export function emptyPerson(): PersonDraft {
-  return { existing_id: null, full_name: '', id_kind: '', id_number: '', address: '', phone: '' };
+  return { existing_id: null, full_name: '', id_kind: '', id_number: '', address: '', phone: '', locked_number: false };
 }
 
 /** A row the officer did not fill at all; it is not sent. */
@@ -47,6 +49,7 @@ export function personFromMatch(m: PersonMatch): PersonDraft {
     id_number: p.id_number ?? '',
     address: p.address ?? '',
     phone: p.phone ?? '',
+    locked_number: p.id_number !== null,
   };
 }
 
