@@ -11,7 +11,8 @@ use ts_rs::TS;
 
 use crate::domain::*;
 use crate::error::{Error, Result};
-use crate::store::Store;
+use crate::records::{CaseRecord, PetitionEvent, PetitionRecord, VisitRecord};
+use crate::store::{self, Store};
 use crate::validate::{check_id_number, parse_date};
 
 pub const FORMAT: &str = "tiepdan-exchange";
@@ -30,70 +31,11 @@ pub struct ExchangeFile {
     pub unit_name: String,
     pub fields: Vec<Field>,
     pub persons: Vec<Person>,
-    pub cases: Vec<ExCase>,
+    pub cases: Vec<CaseRecord>,
     pub sessions: Vec<Session>,
-    pub visits: Vec<ExVisit>,
-    pub petitions: Vec<ExPetition>,
-    pub petition_events: Vec<ExPetitionEvent>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct ExCase {
-    pub id: String,
-    pub summary: String,
-    /// ISO date the matter was first raised.
-    pub opened_on: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct ExVisit {
-    pub id: String,
-    pub session_id: String,
-    pub seq: u32,
-    pub headcount: u32,
-    pub delegation: bool,
-    pub content: String,
-    pub kind: Option<PetitionKind>,
-    pub field_code: Option<String>,
-    pub handling: HandlingInput,
-    pub case_id: String,
-    pub chairman_joined: bool,
-    /// Ids of the named persons, in order.
-    pub person_ids: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct ExPetition {
-    pub id: String,
-    pub year: i32,
-    pub number: u32,
-    pub received_on: String,
-    pub source: PetitionSource,
-    pub source_agency: Option<String>,
-    pub visit_id: Option<String>,
-    pub kind: PetitionKind,
-    pub field_code: Option<String>,
-    pub content: String,
-    pub anonymous: bool,
-    pub respondent: Option<String>,
-    pub handling: HandlingInput,
-    pub classification: Classification,
-    pub status: PetitionStatus,
-    pub case_id: String,
-    pub petitioner_ids: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct ExPetitionEvent {
-    pub id: String,
-    pub petition_id: String,
-    /// UTC RFC 3339 instant it was recorded.
-    pub at: String,
-    /// ISO date the change took effect.
-    pub on_date: String,
-    pub from_status: Option<PetitionStatus>,
-    pub to_status: PetitionStatus,
-    pub note: Option<String>,
+    pub visits: Vec<VisitRecord>,
+    pub petitions: Vec<PetitionRecord>,
+    pub petition_events: Vec<PetitionEvent>,
 }
 
 /// What an import did.
@@ -114,179 +56,32 @@ pub fn json_schema() -> String {
     serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n"
 }
 
-fn collect<T, F>(conn: &Connection, sql: &str, f: F) -> Result<Vec<T>>
-where
-    F: FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-{
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], f)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn ids_of(conn: &Connection, sql: &str, id: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 impl Store {
     /// Everything in the register, as an exchange file.
     pub fn export_exchange(&self) -> Result<ExchangeFile> {
         // One read transaction: a consistent snapshot even while the app writes.
         let snapshot = self.conn().unchecked_transaction()?;
         let conn: &Connection = &snapshot;
-        let persons = collect(
-            conn,
-            "SELECT id, full_name, id_kind, id_number, address, phone FROM persons ORDER BY id",
-            |r| {
-                Ok(Person {
-                    id: r.get(0)?,
-                    full_name: r.get(1)?,
-                    id_kind: r.get(2)?,
-                    id_number: r.get(3)?,
-                    address: r.get(4)?,
-                    phone: r.get(5)?,
-                })
-            },
-        )?;
-        let cases = collect(
-            conn,
-            "SELECT id, summary, opened_on FROM cases ORDER BY id",
-            |r| {
-                Ok(ExCase {
-                    id: r.get(0)?,
-                    summary: r.get(1)?,
-                    opened_on: r.get(2)?,
-                })
-            },
-        )?;
-        let sessions = collect(
-            conn,
-            "SELECT id, date, kind, host_group, host_name, place, notes FROM sessions ORDER BY date, id",
-            |r| {
-                Ok(Session {
-                    id: r.get(0)?,
-                    date: r.get(1)?,
-                    kind: r.get(2)?,
-                    host_group: r.get(3)?,
-                    host_name: r.get(4)?,
-                    place: r.get(5)?,
-                    notes: r.get(6)?,
-                })
-            },
-        )?;
-        let mut visits = collect(
-            conn,
-            "SELECT id, session_id, seq, headcount, delegation, content, kind, field_code, handling,
-                    handling_agency, handling_letter_no, case_id, chairman_joined
-               FROM visits ORDER BY session_id, seq",
-            |r| {
-                Ok(ExVisit {
-                    id: r.get(0)?,
-                    session_id: r.get(1)?,
-                    seq: r.get(2)?,
-                    headcount: r.get(3)?,
-                    delegation: r.get(4)?,
-                    content: r.get(5)?,
-                    kind: r.get(6)?,
-                    field_code: r.get(7)?,
-                    handling: HandlingInput {
-                        handling: r.get(8)?,
-                        agency: r.get(9)?,
-                        letter_no: r.get(10)?,
-                    },
-                    case_id: r.get(11)?,
-                    chairman_joined: r.get(12)?,
-                    person_ids: vec![],
-                })
-            },
-        )?;
-        for v in &mut visits {
-            v.person_ids = ids_of(
-                conn,
-                "SELECT person_id FROM visit_persons WHERE visit_id = ?1 ORDER BY position",
-                &v.id,
-            )?;
-        }
-        let mut petitions = collect(
-            conn,
-            "SELECT id, year, number, received_on, source, source_agency, visit_id, kind, field_code,
-                    content, anonymous, respondent, handling, handling_agency, handling_letter_no,
-                    round, competence, eligible, status, case_id
-               FROM petitions ORDER BY year, number",
-            |r| {
-                Ok(ExPetition {
-                    id: r.get(0)?,
-                    year: r.get(1)?,
-                    number: r.get(2)?,
-                    received_on: r.get(3)?,
-                    source: r.get(4)?,
-                    source_agency: r.get(5)?,
-                    visit_id: r.get(6)?,
-                    kind: r.get(7)?,
-                    field_code: r.get(8)?,
-                    content: r.get(9)?,
-                    anonymous: r.get(10)?,
-                    respondent: r.get(11)?,
-                    handling: HandlingInput {
-                        handling: r.get(12)?,
-                        agency: r.get(13)?,
-                        letter_no: r.get(14)?,
-                    },
-                    classification: Classification {
-                        round: r.get(15)?,
-                        competence: r.get(16)?,
-                        eligible: r.get(17)?,
-                    },
-                    status: r.get(18)?,
-                    case_id: r.get(19)?,
-                    petitioner_ids: vec![],
-                })
-            },
-        )?;
-        for p in &mut petitions {
-            p.petitioner_ids = ids_of(
-                conn,
-                "SELECT person_id FROM petition_persons WHERE petition_id = ?1 ORDER BY position",
-                &p.id,
-            )?;
-        }
-        let petition_events = collect(
-            conn,
-            "SELECT id, petition_id, at, on_date, from_status, to_status, note
-               FROM petition_events ORDER BY petition_id, at, id",
-            |r| {
-                Ok(ExPetitionEvent {
-                    id: r.get(0)?,
-                    petition_id: r.get(1)?,
-                    at: r.get(2)?,
-                    on_date: r.get(3)?,
-                    from_status: r.get(4)?,
-                    to_status: r.get(5)?,
-                    note: r.get(6)?,
-                })
-            },
-        )?;
-        let fields = self.fields()?;
-        let unit_name = self.settings()?.unit_name;
-        snapshot.finish()?;
-        Ok(ExchangeFile {
+        let file = ExchangeFile {
             format: FORMAT.to_string(),
             version: VERSION,
-            exported_at: crate::store::now_utc(),
-            unit_name,
-            fields,
-            persons,
-            cases,
-            sessions,
-            visits,
-            petitions,
-            petition_events,
-        })
+            exported_at: store::now_utc(),
+            unit_name: self.settings()?.unit_name,
+            fields: self.fields()?,
+            persons: store::all_persons(conn)?,
+            cases: store::all_cases(conn)?,
+            sessions: store::all_sessions(conn)?,
+            visits: store::all_visits(conn)?,
+            petitions: store::all_petitions(conn)?,
+            petition_events: store::all_events(conn)?,
+        };
+        snapshot.finish()?;
+        Ok(file)
     }
 
     /// Import an exchange file, all or nothing. Records whose id is already present
-    /// are skipped, so importing the same file twice changes nothing.
+    /// are skipped, so importing the same file twice changes nothing; a person whose
+    /// identity number is already in the register is that person.
     pub fn import_exchange(&mut self, file: &ExchangeFile) -> Result<ImportSummary> {
         if file.format != FORMAT {
             return Err(Error::Exchange(format!(
@@ -301,7 +96,6 @@ impl Store {
             )));
         }
         check_file(file)?;
-        let mut sum = ImportSummary::default();
         let tx = self.conn_mut().savepoint()?;
         for f in &file.fields {
             tx.execute(
@@ -310,128 +104,93 @@ impl Store {
                 params![f.code, f.name, f.complaint_group, f.denunciation_group, f.proposal_group, f.active],
             )?;
         }
-        let mut fresh = |table: &str, id: &str, counter: &mut u32| -> Result<bool> {
-            if crate::store::exists(&tx, table, id)? {
-                sum.skipped += 1;
-                Ok(false)
-            } else {
-                *counter += 1;
-                Ok(true)
-            }
-        };
         let mut n = ImportSummary::default();
-        // A person whose identity number is already in the register is that person:
-        // the file's id is mapped to the one already here.
+        let mut fresh = |table: &str, id: &str, counter: &mut u32| -> Result<bool> {
+            let new = !store::exists(&tx, table, id)?;
+            if new {
+                *counter += 1;
+            } else {
+                n.skipped += 1;
+            }
+            Ok(new)
+        };
+        let (mut persons, mut cases, mut sessions, mut visits, mut petitions) = (0, 0, 0, 0, 0);
         let mut same_as: HashMap<String, String> = HashMap::new();
         for p in &file.persons {
-            if let Some(number) = &p.id_number {
-                let here: Option<String> = tx
+            let here: Option<String> = match &p.id_number {
+                Some(number) => tx
                     .query_row(
                         "SELECT id FROM persons WHERE id_number = ?1",
                         [number],
                         |r| r.get(0),
                     )
-                    .optional()?;
-                if let Some(here) = here.filter(|h| h != &p.id) {
+                    .optional()?,
+                None => None,
+            };
+            match here {
+                Some(here) if here != p.id => {
                     same_as.insert(p.id.clone(), here);
-                    continue;
                 }
-            }
-            if fresh("persons", &p.id, &mut n.persons)? {
-                crate::store::insert_person_raw(&tx, p)?;
+                _ => {
+                    if fresh("persons", &p.id, &mut persons)? {
+                        store::insert_person_raw(&tx, p)?;
+                    }
+                }
             }
         }
         let person = |id: &String| same_as.get(id).unwrap_or(id).clone();
         for c in &file.cases {
-            if fresh("cases", &c.id, &mut n.cases)? {
-                tx.execute(
-                    "INSERT INTO cases (id, summary, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
-                    params![c.id, c.summary, c.opened_on, crate::store::now_utc()],
-                )?;
+            if fresh("cases", &c.id, &mut cases)? {
+                store::insert_case(&tx, c)?;
             }
         }
         for s in &file.sessions {
-            if fresh("sessions", &s.id, &mut n.sessions)? {
-                tx.execute(
-                    "INSERT INTO sessions (id, date, kind, host_group, host_name, place, notes, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![s.id, s.date, s.kind, s.host_group, s.host_name, s.place, s.notes, crate::store::now_utc()],
-                )?;
+            if fresh("sessions", &s.id, &mut sessions)? {
+                store::insert_session(&tx, s)?;
             }
         }
         for v in &file.visits {
-            if fresh("visits", &v.id, &mut n.visits)? {
-                tx.execute(
-                    "INSERT INTO visits (id, session_id, seq, headcount, delegation, content, kind, field_code,
-                        handling, handling_agency, handling_letter_no, case_id, chairman_joined, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                    params![
-                        v.id, v.session_id, v.seq, v.headcount, v.delegation, v.content, v.kind, v.field_code,
-                        v.handling.handling, v.handling.agency, v.handling.letter_no, v.case_id,
-                        v.chairman_joined, crate::store::now_utc()
-                    ],
+            if fresh("visits", &v.id, &mut visits)? {
+                let person_ids = v.person_ids.iter().map(person).collect();
+                store::insert_visit(
+                    &tx,
+                    &VisitRecord {
+                        person_ids,
+                        ..v.clone()
+                    },
                 )?;
-                for (i, pid) in v.person_ids.iter().enumerate() {
-                    tx.execute(
-                        "INSERT OR IGNORE INTO visit_persons (visit_id, person_id, position) VALUES (?1, ?2, ?3)",
-                        params![v.id, person(pid), i as u32],
-                    )?;
-                }
             }
         }
         for p in &file.petitions {
-            if fresh("petitions", &p.id, &mut n.petitions)? {
-                tx.execute(
-                    "INSERT INTO petitions (id, year, number, received_on, source, source_agency, visit_id, kind,
-                        field_code, content, anonymous, respondent, handling, handling_agency, handling_letter_no,
-                        round, competence, eligible, status, case_id, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-                    params![
-                        p.id, p.year, p.number, p.received_on, p.source, p.source_agency, p.visit_id, p.kind,
-                        p.field_code, p.content, p.anonymous, p.respondent, p.handling.handling,
-                        p.handling.agency, p.handling.letter_no, p.classification.round,
-                        p.classification.competence, p.classification.eligible, p.status, p.case_id,
-                        crate::store::now_utc()
-                    ],
-                )
-                .map_err(|e| match e {
-                    rusqlite::Error::SqliteFailure(f, _)
-                        if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-                    {
-                        Error::Exchange(format!(
-                            "đơn số {}/{} trùng số với một đơn khác đã có trong sổ, hoặc thiếu dữ liệu liên kết",
-                            p.number, p.year
-                        ))
-                    }
-                    e => e.into(),
-                })?;
-                for (i, pid) in p.petitioner_ids.iter().enumerate() {
-                    tx.execute(
-                        "INSERT OR IGNORE INTO petition_persons (petition_id, person_id, position) VALUES (?1, ?2, ?3)",
-                        params![p.id, person(pid), i as u32],
-                    )?;
-                }
-                crate::store::note_number(&tx, p.year, p.number)?;
+            if fresh("petitions", &p.id, &mut petitions)? {
+                let petitioner_ids = p.petitioner_ids.iter().map(person).collect();
+                store::insert_petition(&tx, &PetitionRecord { petitioner_ids, ..p.clone() })
+                    .map_err(|e| match e {
+                        Error::Db(rusqlite::Error::SqliteFailure(f, _))
+                            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                        {
+                            Error::Exchange(format!(
+                                "đơn số {}/{} trùng số với một đơn khác đã có trong sổ, hoặc thiếu dữ liệu liên kết",
+                                p.number, p.year
+                            ))
+                        }
+                        e => e,
+                    })?;
             }
         }
+        let mut events = 0;
         for e in &file.petition_events {
-            tx.execute(
-                "INSERT OR IGNORE INTO petition_events (id, petition_id, at, on_date, from_status, to_status, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![e.id, e.petition_id, e.at, e.on_date, e.from_status, e.to_status, e.note],
-            )?;
-        }
-        let broken: i64 =
-            tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
-                r.get(0)
-            })?;
-        if broken > 0 {
-            return Err(Error::Exchange(format!(
-                "{broken} bản ghi tham chiếu tới dữ liệu không có trong tệp"
-            )));
+            if fresh("petition_events", &e.id, &mut events)? {
+                store::insert_event(&tx, e)?;
+            }
         }
         tx.commit()?;
-        n.skipped = sum.skipped + same_as.len() as u32;
+        n.persons = persons;
+        n.cases = cases;
+        n.sessions = sessions;
+        n.visits = visits;
+        n.petitions = petitions;
+        n.skipped += same_as.len() as u32;
         Ok(n)
     }
 }

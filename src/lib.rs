@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod exchange;
 pub mod period;
+pub mod records;
 pub mod report;
 pub mod store;
 pub mod text;

@@ -5,13 +5,14 @@ mod catalogue;
 mod facts;
 mod persons;
 mod petitions;
+mod records;
 mod sessions;
 mod settings;
 
 pub(crate) use catalogue::host_allowed_on;
 pub use facts::{CaseHistory, PeriodFacts, PetitionFact, SessionFact, VisitFact};
 pub(crate) use persons::insert_person as insert_person_raw;
-pub(crate) use petitions::note_number;
+pub(crate) use records::*;
 
 use std::path::{Path, PathBuf};
 

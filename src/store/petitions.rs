@@ -1,61 +1,37 @@
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
 use super::catalogue::check_field;
 use super::persons::{person_from_row, resolve_person, PERSON_COLUMNS};
+use super::records::{insert_event, insert_petition};
 use super::sessions::{case_for, check_handling};
 use super::{new_id, now_utc, Store};
 use crate::domain::{
-    Classification, HandlingInput, NewPetition, Petition, PetitionFilter, PetitionKind,
-    PetitionSource, PetitionStatus,
+    Classification, HandlingInput, NewPetition, Petition, PetitionFilter, PetitionStatus,
 };
 use crate::error::{Error, Result};
 use crate::period::Period;
+use crate::records::{PetitionEvent, PetitionRecord};
 use crate::text::clean;
 use crate::validate::{check_petition, parse_date};
 
-/// A petition ready to be written, checked by the caller.
-pub(crate) struct PetitionRecord {
-    pub received_on: NaiveDate,
-    pub source: PetitionSource,
-    pub source_agency: Option<String>,
-    pub visit_id: Option<String>,
-    pub kind: PetitionKind,
-    pub field_code: Option<String>,
-    pub content: String,
-    pub anonymous: bool,
-    pub respondent: Option<String>,
-    pub handling: HandlingInput,
-    pub classification: Classification,
-    pub status: PetitionStatus,
-    pub case_id: String,
-}
-
-/// Write a petition with the next number of its year and its first history event.
-pub(crate) fn insert_petition(
-    conn: &Connection,
-    p: &PetitionRecord,
-    petitioners: &[String],
-) -> Result<(String, String)> {
-    let year = p.received_on.year();
-    let number = next_number(conn, year)?;
-    let id = new_id();
-    insert_petition_row(conn, &id, year, number, p)?;
-    for (i, pid) in petitioners.iter().enumerate() {
-        conn.execute(
-            "INSERT INTO petition_persons (petition_id, person_id, position) VALUES (?1, ?2, ?3)",
-            params![id, pid, i as u32],
-        )?;
-    }
-    record_event(
+/// Give a new petition the next number of its year, write it, and open its history.
+pub(crate) fn file_petition(conn: &Connection, mut p: PetitionRecord) -> Result<PetitionRecord> {
+    p.number = next_number(conn, p.year)?;
+    insert_petition(conn, &p)?;
+    insert_event(
         conn,
-        &id,
-        p.received_on,
-        None,
-        p.status,
-        Some("Tiếp nhận đơn"),
+        &PetitionEvent {
+            id: new_id(),
+            petition_id: p.id.clone(),
+            at: now_utc(),
+            on_date: p.received_on.clone(),
+            from_status: None,
+            to_status: p.status,
+            note: Some("Tiếp nhận đơn".to_string()),
+        },
     )?;
-    Ok((id.clone(), format!("{number}/{year}")))
+    Ok(p)
 }
 
 /// The next petition number of `year`: never one given before, even to a deleted petition.
@@ -76,69 +52,6 @@ pub(crate) fn note_number(conn: &Connection, year: i32, number: u32) -> Result<(
         "INSERT INTO petition_numbers (year, last) VALUES (?1, ?2)
          ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)",
         params![year, number],
-    )?;
-    Ok(())
-}
-
-pub(crate) fn insert_petition_row(
-    conn: &Connection,
-    id: &str,
-    year: i32,
-    number: u32,
-    p: &PetitionRecord,
-) -> Result<()> {
-    conn.execute(
-        "INSERT INTO petitions (id, year, number, received_on, source, source_agency, visit_id, kind,
-            field_code, content, anonymous, respondent, handling, handling_agency, handling_letter_no,
-            round, competence, eligible, status, case_id, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-        params![
-            id,
-            year,
-            number,
-            p.received_on.to_string(),
-            p.source,
-            p.source_agency,
-            p.visit_id,
-            p.kind,
-            p.field_code,
-            p.content,
-            p.anonymous,
-            p.respondent,
-            p.handling.handling,
-            p.handling.agency,
-            p.handling.letter_no,
-            p.classification.round,
-            p.classification.competence,
-            p.classification.eligible,
-            p.status,
-            p.case_id,
-            now_utc()
-        ],
-    )?;
-    Ok(())
-}
-
-pub(crate) fn record_event(
-    conn: &Connection,
-    petition_id: &str,
-    on_date: NaiveDate,
-    from: Option<PetitionStatus>,
-    to: PetitionStatus,
-    note: Option<&str>,
-) -> Result<()> {
-    conn.execute(
-        "INSERT INTO petition_events (id, petition_id, at, on_date, from_status, to_status, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            new_id(),
-            petition_id,
-            now_utc(),
-            on_date.to_string(),
-            from,
-            to,
-            note
-        ],
     )?;
     Ok(())
 }
@@ -198,10 +111,13 @@ impl Store {
             &input.content,
             &received_on.to_string(),
         )?;
-        let (id, _) = insert_petition(
+        let filed = file_petition(
             &tx,
-            &PetitionRecord {
-                received_on,
+            PetitionRecord {
+                id: new_id(),
+                year: received_on.year(),
+                number: 0,
+                received_on: received_on.to_string(),
                 source: input.source,
                 source_agency: clean(&input.source_agency),
                 visit_id: None,
@@ -214,11 +130,11 @@ impl Store {
                 classification: input.classification.clone(),
                 status: PetitionStatus::Open,
                 case_id,
+                petitioner_ids: person_ids,
             },
-            &person_ids,
         )?;
         tx.commit()?;
-        self.petition(&id)
+        self.petition(&filed.id)
     }
 
     pub fn petition(&self, id: &str) -> Result<Petition> {
@@ -299,13 +215,17 @@ impl Store {
                 "UPDATE petitions SET status = ?2 WHERE id = ?1",
                 params![id, status],
             )?;
-            record_event(
+            insert_event(
                 &tx,
-                id,
-                today,
-                Some(current),
-                status,
-                clean(&note).as_deref(),
+                &PetitionEvent {
+                    id: new_id(),
+                    petition_id: id.to_string(),
+                    at: now_utc(),
+                    on_date: today.to_string(),
+                    from_status: Some(current),
+                    to_status: status,
+                    note: clean(&note),
+                },
             )?;
             tx.commit()?;
         }

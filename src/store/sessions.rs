@@ -1,30 +1,21 @@
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use chrono::Datelike;
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::catalogue::{check_field, host_allowed_on};
 use super::persons::{person_from_row, resolve_person, PERSON_COLUMNS};
-use super::petitions::{insert_petition, PetitionRecord};
-use super::{new_id, now_utc, Store};
+use super::petitions::file_petition;
+use super::records::{
+    insert_case, insert_session, insert_visit, session_from_row, SESSION_COLUMNS,
+};
+use super::{new_id, Store};
 use crate::domain::{
     Handling, HandlingInput, HostGroup, NewSession, NewVisit, PetitionSource, PetitionStatus,
     Session, SessionView, Visit,
 };
 use crate::error::{Error, Result};
+use crate::records::{CaseRecord, PetitionRecord, VisitRecord};
 use crate::text::clean;
 use crate::validate::{check_session, check_visit, delegation_of, parse_date};
-
-const SESSION_COLUMNS: &str = "id, date, kind, host_group, host_name, place, notes";
-
-fn session_from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
-    Ok(Session {
-        id: r.get(0)?,
-        date: r.get(1)?,
-        kind: r.get(2)?,
-        host_group: r.get(3)?,
-        host_name: r.get(4)?,
-        place: r.get(5)?,
-        notes: r.get(6)?,
-    })
-}
 
 /// Check handling details: a transfer names the agency it went to.
 pub(crate) fn check_handling(field: &str, h: &HandlingInput) -> Result<HandlingInput> {
@@ -44,13 +35,13 @@ pub(crate) fn check_handling(field: &str, h: &HandlingInput) -> Result<HandlingI
 
 /// Open a new case for a matter first raised on `date`.
 pub(crate) fn new_case(conn: &Connection, summary: &str, date: &str) -> Result<String> {
-    let id = new_id();
-    let summary: String = summary.trim().chars().take(200).collect();
-    conn.execute(
-        "INSERT INTO cases (id, summary, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![id, summary, date, now_utc()],
-    )?;
-    Ok(id)
+    let case = CaseRecord {
+        id: new_id(),
+        summary: summary.trim().chars().take(200).collect(),
+        opened_on: date.to_string(),
+    };
+    insert_case(conn, &case)?;
+    Ok(case.id)
 }
 
 /// The case given by the officer (which must exist), or a new one.
@@ -126,19 +117,7 @@ impl Store {
             place: clean(&input.place),
             notes: clean(&input.notes),
         };
-        self.conn().execute(
-            &format!("INSERT INTO sessions ({SESSION_COLUMNS}, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-            params![
-                session.id,
-                session.date,
-                session.kind,
-                session.host_group,
-                session.host_name,
-                session.place,
-                session.notes,
-                now_utc()
-            ],
-        )?;
+        insert_session(self.conn(), &session)?;
         Ok(session)
     }
 
@@ -170,28 +149,6 @@ impl Store {
         let headcount = input.headcount.max(input.persons.len() as u32).max(1);
         let delegation = delegation_of(input, headcount, threshold)?;
         let chairman_joined = input.chairman_joined && session.host_group == HostGroup::Officer;
-        let visit_id = new_id();
-        tx.execute(
-            "INSERT INTO visits (id, session_id, seq, headcount, delegation, content, kind, field_code,
-                                 handling, handling_agency, handling_letter_no, case_id, chairman_joined, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                visit_id,
-                session.id,
-                seq,
-                headcount,
-                delegation,
-                input.content.trim(),
-                input.kind,
-                field_code,
-                handling.handling,
-                handling.agency,
-                handling.letter_no,
-                case_id,
-                chairman_joined,
-                now_utc()
-            ],
-        )?;
         let mut person_ids = Vec::new();
         for (i, p) in input.persons.iter().enumerate() {
             let pid = resolve_person(&tx, &format!("persons[{i}]"), p)?;
@@ -204,35 +161,50 @@ impl Store {
                     ),
                 ));
             }
-            tx.execute(
-                "INSERT INTO visit_persons (visit_id, person_id, position) VALUES (?1, ?2, ?3)",
-                params![visit_id, pid, i as u32],
-            )?;
             person_ids.push(pid);
         }
+        let visit = VisitRecord {
+            id: new_id(),
+            session_id: session.id.clone(),
+            seq,
+            headcount,
+            delegation,
+            content: input.content.trim().to_string(),
+            kind: input.kind,
+            field_code: field_code.clone(),
+            handling,
+            case_id: case_id.clone(),
+            chairman_joined,
+            person_ids,
+        };
+        insert_visit(&tx, &visit)?;
         if let Some(p) = &input.petition {
             let received_on = parse_date("date", "Ngày tiếp", &session.date)?;
-            insert_petition(
+            file_petition(
                 &tx,
-                &PetitionRecord {
-                    received_on,
+                PetitionRecord {
+                    id: new_id(),
+                    year: received_on.year(),
+                    number: 0,
+                    received_on: session.date.clone(),
                     source: PetitionSource::Visit,
                     source_agency: None,
-                    visit_id: Some(visit_id.clone()),
+                    visit_id: Some(visit.id.clone()),
                     kind: p.kind,
                     field_code: check_field(&tx, "petition.field_code", &p.field_code)?
-                        .or(field_code.clone()),
+                        .or(field_code),
                     content: p.content.trim().to_string(),
                     anonymous: false,
                     respondent: clean(&p.respondent),
                     handling: check_handling("petition.handling", &p.handling)?,
                     classification: p.classification.clone(),
                     status: PetitionStatus::Open,
-                    case_id: case_id.clone(),
+                    case_id,
+                    petitioner_ids: visit.person_ids.clone(),
                 },
-                &person_ids,
             )?;
         }
+        let visit_id = visit.id;
         tx.commit()?;
         visits_of_session(self.conn(), &session.id)?
             .into_iter()
