@@ -1,0 +1,61 @@
+// End to end, as a newcomer: the first start of an empty register offers the sample
+// data; loading it fills the dashboard (12 weeks of visits, open petitions) and the
+// chairman's weekly sessions show in the summary.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session, startDriver } from './webdriver.mjs';
+
+const PORT = 4450;
+let driver;
+let s;
+
+before(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tiepdan-e2e-'));
+  driver = await startDriver(PORT, { ...process.env, TIEPDAN_DB: join(dataDir, 'first.sqlite3') });
+  s = await Session.create(PORT, process.env.TIEPDAN_APP);
+});
+
+after(async () => {
+  await s?.close().catch(() => {});
+  driver?.kill();
+});
+
+test('a newcomer loads the sample data and sees a filled dashboard', async () => {
+  await s.byName('Bắt đầu sử dụng');
+  await s.click('Nạp dữ liệu mẫu');
+  await s.waitFor(
+    'the sample data',
+    async () =>
+      s.execute(`return [...document.querySelectorAll('[role=status]')]
+        .some((e) => e.textContent.includes('Đã nạp dữ liệu mẫu'));`),
+    60000,
+  );
+  await s.click('Vào Tổng quan');
+
+  const bars = await s.waitFor('the 12-week chart', async () => {
+    const labels = await s.execute(
+      `return [...document.querySelectorAll('svg[role=img] rect[aria-label]')].map((r) => r.getAttribute('aria-label'));`,
+    );
+    return labels.length === 12 ? labels : null;
+  });
+  const visits = bars.map((l) => Number(/: (\d+) lượt tiếp/.exec(l)[1]));
+  const total = visits.reduce((a, b) => a + b, 0);
+  assert.ok(total >= 60, `12 weeks of a ward hold dozens of visits (${visits})`);
+  assert.ok(visits.filter((v) => v > 0).length >= 10, `most weeks have visits (${visits})`);
+  const open = Number(await s.textOf('[data-cell="week.open_petitions"]'));
+  assert.ok(open > 0, 'some petitions are still open');
+
+  // The summary of last month shows the chairman's weekly sessions.
+  await s.click('Tổng hợp');
+  await s.choose('Kỳ báo cáo', 'Tháng trước');
+  await s.click('Xem tổng hợp');
+  const days = await s.waitFor('the totals', async () => {
+    const t = await s.textOf('[data-cell="chairman.reception_days"]');
+    return t !== '' && t !== '0' ? Number(t) : null;
+  });
+  assert.ok(days >= 4 && days <= 5, `one chairman reception day a week (${days})`);
+  assert.ok(Number(await s.textOf('[data-cell="officer.visits"]')) >= 15);
+});
