@@ -31,6 +31,6 @@ step "core and shell tests (cargo test)"
 cargo test "${features[@]}"
 
 step "end-to-end: the built app in a real window (Xvfb + tauri-driver + WebKitWebDriver)"
-cargo build -p tiepdan-desktop --features tiepdan-desktop/custom-protocol
+cargo build --workspace --bins --features tiepdan-desktop/custom-protocol
 export TIEPDAN_APP="$PWD/target/debug/tiepdan-desktop"
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test --test-concurrency=1 --test-reporter=spec e2e/

@@ -75,9 +75,15 @@ fn a_database_from_a_newer_version_is_refused() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
     }
+    let before = std::fs::read(&path).unwrap();
     let e = Store::open(&path).unwrap_err();
     assert_eq!(e.code(), "newer_database");
     assert!(e.to_string().contains("phiên bản mới hơn"));
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is not touched"
+    );
 }
 
 /// Writes the frozen v1 fixture. Run once, when schema v1 was current:

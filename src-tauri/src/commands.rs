@@ -15,7 +15,9 @@ fn with_store<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&mut Store) -> tiepdan::Result<T>,
 ) -> Reply<T> {
-    let mut store = state.store.lock().map_err(|_| ErrorDto {
+    // Waits (on this worker thread) until the register is open.
+    let store = state.store.wait().as_ref().map_err(Clone::clone)?;
+    let mut store = store.lock().map_err(|_| ErrorDto {
         code: "internal".into(),
         field: None,
         message: "Lỗi nội bộ: sổ đang bị khóa, hãy khởi động lại phần mềm.".into(),

@@ -4,15 +4,31 @@
 mod commands;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use tauri::Manager;
-use tiepdan::Store;
+use tiepdan::{ErrorDto, Store};
 
-/// The open register, shared by the commands (each locks it briefly, never across an await).
+/// The open register, shared by the commands (each locks it briefly, never across an
+/// await). It is opened (and migrated) on a background thread at start, so the window
+/// never waits on the database; a command that arrives first waits for it, and a register
+/// that cannot be opened (say, written by a newer version) answers every command with
+/// the reason, in Vietnamese, instead of closing the app.
 pub struct AppState {
-    pub store: Mutex<Store>,
+    pub store: OnceLock<Result<Mutex<Store>, ErrorDto>>,
     pub db_path: PathBuf,
+}
+
+impl AppState {
+    /// A state whose register is already open (tests).
+    pub fn with_store(store: Store, db_path: PathBuf) -> Self {
+        let state = AppState {
+            store: OnceLock::new(),
+            db_path,
+        };
+        let _ = state.store.set(Ok(Mutex::new(store)));
+        state
+    }
 }
 
 /// Where the database lives: `TIEPDAN_DB` if set (tests, a second office copy),
@@ -49,10 +65,16 @@ pub fn run() {
     app_builder(tauri::Builder::default())
         .setup(|app| {
             let db_path = database_path(app)?;
-            let store = Store::open(&db_path)?;
             app.manage(AppState {
-                store: Mutex::new(store),
-                db_path,
+                store: OnceLock::new(),
+                db_path: db_path.clone(),
+            });
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                let opened = Store::open(&db_path)
+                    .map(Mutex::new)
+                    .map_err(|e| e.to_dto());
+                let _ = handle.state::<AppState>().store.set(opened);
             });
             Ok(())
         })
@@ -79,10 +101,7 @@ mod tests {
         let today = chrono_date("2026-03-12").from;
         let store = Store::open_in_memory(Box::new(FixedClock(today))).unwrap();
         let app = app_builder(mock_builder())
-            .manage(AppState {
-                store: Mutex::new(store),
-                db_path: PathBuf::from(":memory:"),
-            })
+            .manage(AppState::with_store(store, PathBuf::from(":memory:")))
             .build(tauri::generate_context!())
             .unwrap();
         let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())

@@ -55,7 +55,7 @@ fn user_version(conn: &Connection) -> Result<usize> {
 }
 
 /// Bring a connection's schema to the latest version, refusing a newer database.
-fn migrate(conn: &mut Connection) -> Result<()> {
+fn refuse_newer(conn: &Connection) -> Result<()> {
     let found = user_version(conn)?;
     if found > SCHEMA_VERSION {
         return Err(Error::NewerDatabase {
@@ -63,6 +63,11 @@ fn migrate(conn: &mut Connection) -> Result<()> {
             supported: SCHEMA_VERSION,
         });
     }
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    refuse_newer(conn)?;
     Migrations::from_slice(MIGRATIONS).to_latest(conn)?;
     let fk_errors: i64 =
         conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
@@ -90,6 +95,8 @@ impl Store {
         let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
         let mut conn = Connection::open(path)?;
         configure(&conn)?;
+        // A register from a newer version is refused before anything touches the file.
+        refuse_newer(&conn)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if quick != "ok" {
