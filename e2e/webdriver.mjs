@@ -90,7 +90,15 @@ export class Session {
   async type(name, text) {
     const el = await this.byName(name);
     await this.cmd('POST', `/element/${el}/clear`, {});
-    if (text !== '') await this.cmd('POST', `/element/${el}/value`, { text });
+    if (text !== '') {
+      await this.cmd('POST', `/element/${el}/value`, { text });
+    } else {
+      // WebDriver's clear does not fire the input event a person's deleting fires.
+      await this.execute(
+        "arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+        { [ELEMENT]: el },
+      );
+    }
   }
 
   /** Send keys (WebDriver key codes allowed) to the control named `name`, without clearing it. */

@@ -175,7 +175,7 @@ impl Gen {
             full_name: name,
             id_kind: id_number.as_ref().map(|_| IdKind::CanCuoc),
             id_number,
-            address: Some(format!("{}, phường", self.pick(STREETS))),
+            address: Some(self.pick(STREETS).to_string()),
             phone: (self.rng.bool()).then(|| format!("09{:08}", self.rng.u32(..100_000_000))),
         }
     }
