@@ -7,6 +7,7 @@ const COMMANDS: &[&str] = &[
     "load_sample",
     "create_session",
     "add_visit",
+    "delete_session",
     "delete_visit",
     "list_sessions",
     "find_persons",

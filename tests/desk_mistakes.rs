@@ -184,3 +184,20 @@ fn sample_data_goes_only_into_an_empty_register() {
     assert!(e.to_string().contains("sổ trống"), "{e}");
     assert_eq!(count(&store, "visits"), 0);
 }
+
+#[test]
+fn only_an_empty_session_can_be_deleted() {
+    let mut store = store_on("2026-03-10");
+    let empty = session(&mut store, "2026-03-09", HostGroup::Chairman);
+    let busy = session(&mut store, "2026-03-10", HostGroup::Officer);
+    let v = visit(&mut store, &busy, 1, 1, None);
+    let e = store.delete_session(&busy).unwrap_err();
+    assert_eq!(e.field(), Some("session"));
+    assert!(e.to_string().contains("1 lượt tiếp"), "{e}");
+    store.delete_session(&empty).unwrap();
+    assert_eq!(count(&store, "sessions"), 1);
+    store.delete_visit(&v.id).unwrap();
+    store.delete_session(&busy).unwrap();
+    assert_eq!(count(&store, "sessions"), 0);
+    assert_eq!(store.delete_session(&busy).unwrap_err().code(), "not_found");
+}

@@ -71,6 +71,11 @@ pub fn add_visit(state: State<'_, AppState>, input: NewVisit) -> Reply<Visit> {
 }
 
 #[tauri::command(async)]
+pub fn delete_session(state: State<'_, AppState>, id: String) -> Reply<()> {
+    with_store(&state, |s| s.delete_session(&id))
+}
+
+#[tauri::command(async)]
 pub fn delete_visit(state: State<'_, AppState>, id: String) -> Reply<()> {
     with_store(&state, |s| s.delete_visit(&id))
 }

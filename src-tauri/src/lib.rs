@@ -49,6 +49,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::load_sample,
         commands::create_session,
         commands::add_visit,
+        commands::delete_session,
         commands::delete_visit,
         commands::list_sessions,
         commands::find_persons,

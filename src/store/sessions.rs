@@ -212,6 +212,30 @@ impl Store {
             .ok_or_else(|| Error::not_found("lượt tiếp", visit_id))
     }
 
+    /// Remove a session opened by mistake. Only an empty one: a session that received
+    /// people keeps its record until its visits are removed one by one.
+    pub fn delete_session(&mut self, id: &str) -> Result<()> {
+        let visits: u32 = self.conn().query_row(
+            "SELECT count(*) FROM visits WHERE session_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if visits > 0 {
+            return Err(Error::invalid(
+                "session",
+                format!("Buổi tiếp đã có {visits} lượt tiếp: xóa các lượt tiếp trước khi xóa buổi tiếp."),
+            ));
+        }
+        if self
+            .conn()
+            .execute("DELETE FROM sessions WHERE id = ?1", [id])?
+            == 0
+        {
+            return Err(Error::not_found("buổi tiếp", id));
+        }
+        Ok(())
+    }
+
     /// Remove a visit recorded by mistake (and the petition handed in with it).
     pub fn delete_visit(&mut self, visit_id: &str) -> Result<()> {
         let tx = self.conn_mut().savepoint()?;

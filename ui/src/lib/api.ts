@@ -45,6 +45,7 @@ export const saveField = (field: Field) => call<Field[]>('save_field', { field }
 export const loadSample = () => call<DemoSummary>('load_sample');
 export const createSession = (input: NewSession) => call<Session>('create_session', { input });
 export const addVisit = (input: NewVisit) => call<Visit>('add_visit', { input });
+export const deleteSession = (id: string) => call<null>('delete_session', { id });
 export const deleteVisit = (id: string) => call<null>('delete_visit', { id });
 export const listSessions = (range: PeriodRange) => call<SessionView[]>('list_sessions', { range });
 export const findPersons = (query: string) => call<PersonMatch[]>('find_persons', { query });
