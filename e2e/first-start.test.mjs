@@ -48,7 +48,17 @@ test('a newcomer loads the sample data and sees a filled dashboard', async () =>
   const open = Number(await s.textOf('[data-cell="week.open_petitions"]'));
   assert.ok(open > 0, 'some petitions are still open');
 
-  // The summary of last month shows the chairman's weekly sessions.
+  // The office names itself and sets the delegation threshold in Cài đặt.
+  await s.click('Cài đặt');
+  await s.type('Tên đơn vị', 'phường Việt Hòa');
+  await s.type('Ngưỡng đoàn đông người', '6');
+  await s.click('Lưu cài đặt');
+  await s.waitFor('saved', async () =>
+    s.execute(`return [...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes('Đã lưu cài đặt'));`),
+  );
+  assert.equal(await s.textOf('[data-testid="unit-name"]'), 'phường Việt Hòa');
+
+  // The summary of last month shows the chairman's weekly sessions, under the new name.
   await s.click('Tổng hợp');
   await s.choose('Kỳ báo cáo', 'Tháng trước');
   await s.click('Xem tổng hợp');
@@ -58,4 +68,6 @@ test('a newcomer loads the sample data and sees a filled dashboard', async () =>
   });
   assert.ok(days >= 4 && days <= 5, `one chairman reception day a week (${days})`);
   assert.ok(Number(await s.textOf('[data-cell="officer.visits"]')) >= 15);
+  const sentences = await s.textOf('section[aria-label="Câu báo cáo"]');
+  assert.match(sentences, /Chủ tịch UBND phường Việt Hòa (đã tiếp|đã tổ chức|không có)/);
 });

@@ -81,8 +81,13 @@ test('an officer records a session with three visits and reads the summary', asy
   );
   await s.type('Tìm công dân (tên hoặc số căn cước)', '');
 
-  // Visit 2: one person, with a proposal petition handed in.
+  // Visit 2: one person, with a proposal petition handed in. The officer glances at
+  // the petitions in the middle of typing; the half-typed visit is still there after.
   await s.type('Họ và tên', 'Trần Thị Hoa');
+  await s.click('Đơn thư');
+  await s.byName('Thêm đơn');
+  await s.click('Sổ tiếp dân');
+  assert.equal(await s.valueOf('Họ và tên'), 'Trần Thị Hoa');
   await s.type('Nội dung', 'Phản ánh rác thải tồn đọng tại đầu ngõ 12');
   await s.choose('Phân loại', 'Kiến nghị, phản ánh');
   await s.click('Có đơn kèm theo');

@@ -124,6 +124,12 @@ export class Session {
     if (!ok) throw new Error(`no option "${label}" in "${name}"`);
   }
 
+  /** The current value of the control named `name`. */
+  async valueOf(name) {
+    const el = await this.byName(name);
+    return this.cmd('GET', `/element/${el}/property/value`);
+  }
+
   async textOf(selector) {
     const el = await this.css(selector);
     return (await this.cmd('GET', `/element/${el}/text`)).trim();

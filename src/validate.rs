@@ -103,6 +103,24 @@ pub fn check_id_number(field: &str, kind: Option<IdKind>, number: Option<&str>) 
     }
 }
 
+/// A phone number: digits with the usual separators, 8 to 15 digits.
+fn check_phone(field: &str, phone: Option<&str>) -> Result<()> {
+    let Some(phone) = phone.map(str::trim).filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let digits = phone.chars().filter(char::is_ascii_digit).count();
+    let allowed = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " .-+()".contains(c));
+    if !allowed || !(8..=15).contains(&digits) {
+        return Err(Error::invalid(
+            field,
+            format!("Số điện thoại \"{phone}\" không hợp lệ: chỉ gồm chữ số (8 đến 15 số)."),
+        ));
+    }
+    Ok(())
+}
+
 pub fn check_person(prefix: &str, person: &PersonInput) -> Result<IdKind> {
     if person.existing_id.is_none() {
         required(
@@ -111,6 +129,7 @@ pub fn check_person(prefix: &str, person: &PersonInput) -> Result<IdKind> {
             &person.full_name,
         )?;
     }
+    check_phone(&format!("{prefix}.phone"), person.phone.as_deref())?;
     check_id_number(
         &format!("{prefix}.id_number"),
         person.id_kind,
@@ -215,6 +234,22 @@ mod tests {
         assert!(check_id_number("f", Some(IdKind::Cmnd), Some("001203004567")).is_ok());
         assert!(check_id_number("f", Some(IdKind::Passport), Some("C1234567")).is_ok());
         assert!(check_id_number("f", Some(IdKind::None), Some("123")).is_err());
+    }
+
+    #[test]
+    fn phone_numbers() {
+        for ok in [
+            "0912345678",
+            "0912 345 678",
+            "+84 912-345-678",
+            "(024) 3825 1234",
+        ] {
+            assert!(check_phone("p", Some(ok)).is_ok(), "{ok}");
+        }
+        for bad in ["12ab", "123", "0912345678901234567"] {
+            let e = check_phone("p", Some(bad)).unwrap_err();
+            assert_eq!(e.field(), Some("p"));
+        }
     }
 
     #[test]

@@ -30,6 +30,7 @@ describe('lookup', () => {
   it('counts a case', () => {
     expect(caseCounts(person('a', ['c'])[`cases`][0])).toBe('2 lượt tiếp, không có đơn');
     expect(caseCounts({ ...person('a', ['c']).cases[0], petitions: 1 })).toBe('2 lượt tiếp, 1 đơn');
+    expect(caseCounts({ ...person('a', ['c']).cases[0], visits: 0, petitions: 1 })).toBe('chưa có lượt tiếp, 1 đơn');
   });
 });
 

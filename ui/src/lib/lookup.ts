@@ -44,7 +44,7 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
 
 /** "3 lượt, 1 đơn" for a case. */
 export function caseCounts(c: CaseSummary): string {
-  const parts = [`${c.visits} lượt tiếp`];
+  const parts = [c.visits === 0 ? 'chưa có lượt tiếp' : `${c.visits} lượt tiếp`];
   parts.push(c.petitions === 0 ? 'không có đơn' : `${c.petitions} đơn`);
   return parts.join(', ');
 }
