@@ -69,7 +69,8 @@ export function remapPersonError(error: ErrorDto, group: string, sentToRow: numb
 
 /** Human-readable location of a dd/mm/yyyy date the UI could not read. */
 export function badDateMessage(label: string, text: string): string {
-  return text.trim() === ''
-    ? `${label}: chưa nhập ngày.`
-    : `${label}: "${text.trim()}" không phải là ngày có thật (nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026).`;
+  const t = text.trim();
+  if (t === '') return `${label}: chưa nhập ngày.`;
+  if (/^\d{1,2}\s*[/.-]\s*\d{1,2}$/.test(t)) return `${label}: "${t}" thiếu năm (nhập ngày/tháng/năm, ví dụ 05/03/2026).`;
+  return `${label}: "${t}" không phải là ngày có thật (nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026).`;
 }
