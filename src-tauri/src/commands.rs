@@ -27,17 +27,7 @@ fn with_store<T>(
 
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    let db_path = state.db_path.display().to_string();
-    with_store(&state, |s| {
-        Ok(AppInfo {
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            db_path,
-            schema_version: s.schema_version()? as u32,
-            is_empty: s.is_empty()?,
-            today: s.today().to_string(),
-            settings: s.settings()?,
-        })
-    })
+    with_store(&state, |s| s.app_info(&state.db_path))
 }
 
 #[tauri::command(async)]

@@ -132,6 +132,18 @@ impl Store {
         self.clock = clock;
     }
 
+    /// What the desktop shell tells the UI at start.
+    pub fn app_info(&self, db_path: &Path) -> Result<crate::domain::AppInfo> {
+        Ok(crate::domain::AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            db_path: db_path.display().to_string(),
+            schema_version: self.schema_version()? as u32,
+            is_empty: self.is_empty()?,
+            today: self.today().to_string(),
+            settings: self.settings()?,
+        })
+    }
+
     /// Whether the register holds nothing yet (no session, no petition).
     pub fn is_empty(&self) -> Result<bool> {
         let n: i64 = self.conn.query_row(
