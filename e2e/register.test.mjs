@@ -109,7 +109,8 @@ test('an officer records a session with three visits and reads the summary', asy
     s.execute(`return document.body.textContent.includes('Vụ việc cũ: Đề nghị hướng dẫn thủ tục');`),
   );
   await s.type('Nội dung', 'Hỏi lại kết quả hướng dẫn đăng ký thường trú');
-  await s.click('Lưu lượt tiếp');
+  // Saved from the keyboard: Ctrl+Enter in the content box.
+  await s.keys('Nội dung', KEY.ctrl + KEY.enter + KEY.release);
   await statusSays('Đã lưu lượt tiếp thứ 3');
 
   // The summary for today, read from the screen.

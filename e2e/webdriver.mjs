@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-export const KEY = { down: '\uE015', enter: '\uE007' };
+export const KEY = { down: '\uE015', enter: '\uE007', ctrl: '\uE009', release: '\uE000' };
 
 export async function startDriver(port, env) {
   const args = ['--port', String(port), '--native-port', String(port + 1)];

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isNewVisitShortcut, isSaveShortcut, isStrayEnter, moveActive, screenShortcut, type KeyLike } from './keys';
+import {
+  editsInvalidField,
+  formKeydown,
+  isNewVisitShortcut,
+  isSaveShortcut,
+  isStrayEnter,
+  moveActive,
+  screenShortcut,
+  type KeyLike,
+} from './keys';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,
@@ -60,5 +69,51 @@ describe('moveActive', () => {
     expect(moveActive(1, 3, 'End')).toBe(2);
     expect(moveActive(1, 3, 'x')).toBe(1);
     expect(moveActive(0, 0, 'ArrowDown')).toBe(-1);
+  });
+});
+
+describe('form keyboard handling', () => {
+  const key = (over: Record<string, unknown>) => {
+    let prevented = false;
+    const e = {
+      key: 'Enter',
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      shiftKey: false,
+      target: { tagName: 'INPUT', type: 'text' },
+      preventDefault: () => (prevented = true),
+      ...over,
+    };
+    return { e: e as unknown as KeyboardEvent, prevented: () => prevented };
+  };
+
+  it('saves on Ctrl+Enter from any field', () => {
+    let saved = 0;
+    const k = key({ ctrlKey: true, target: { tagName: 'TEXTAREA', type: '' } });
+    formKeydown(k.e, () => saved++);
+    expect(saved).toBe(1);
+    expect(k.prevented()).toBe(true);
+  });
+
+  it('stops a stray Enter in a one-line input, without saving', () => {
+    let saved = 0;
+    const k = key({});
+    formKeydown(k.e, () => saved++);
+    expect(saved).toBe(0);
+    expect(k.prevented()).toBe(true);
+  });
+
+  it('leaves other keys alone', () => {
+    const k = key({ key: 'a' });
+    formKeydown(k.e, () => {});
+    expect(k.prevented()).toBe(false);
+  });
+
+  it('knows an edit of a field marked invalid', () => {
+    const ev = (invalid: string | null) =>
+      ({ target: { getAttribute: (n: string) => (n === 'aria-invalid' ? invalid : null) } }) as unknown as Event;
+    expect(editsInvalidField(ev('true'))).toBe(true);
+    expect(editsInvalidField(ev(null))).toBe(false);
   });
 });

@@ -54,3 +54,22 @@ export function moveActive(current: number, count: number, key: string): number 
       return current;
   }
 }
+
+/**
+ * Keydown of a data-entry form: Ctrl+Enter saves from anywhere in it, and a stray Enter
+ * in a one-line input does not submit half a record.
+ */
+export function formKeydown(e: KeyboardEvent, save: () => void): void {
+  if (isSaveShortcut(e)) {
+    e.preventDefault();
+    save();
+    return;
+  }
+  const t = e.target as HTMLInputElement;
+  if (isStrayEnter(e, t.tagName, t.type)) e.preventDefault();
+}
+
+/** Whether an input event edits a field marked invalid (its error can then be cleared). */
+export function editsInvalidField(e: Event): boolean {
+  return (e.target as HTMLElement | null)?.getAttribute?.('aria-invalid') === 'true';
+}
