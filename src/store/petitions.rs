@@ -3,12 +3,10 @@ use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
 use super::catalogue::check_field;
 use super::persons::{person_from_row, resolve_person, PERSON_COLUMNS};
-use super::records::{insert_event, insert_petition};
+use super::records::{insert_event, insert_petition, petition_from_row, PETITION_COLUMNS};
 use super::sessions::{case_for, check_handling};
 use super::{new_id, now_utc, Store};
-use crate::domain::{
-    Classification, HandlingInput, NewPetition, Petition, PetitionFilter, PetitionStatus,
-};
+use crate::domain::{NewPetition, Petition, PetitionFilter, PetitionStatus};
 use crate::error::{Error, Result};
 use crate::period::Period;
 use crate::records::{PetitionEvent, PetitionRecord};
@@ -56,37 +54,26 @@ pub(crate) fn note_number(conn: &Connection, year: i32, number: u32) -> Result<(
     Ok(())
 }
 
-const PETITION_COLUMNS: &str = "p.id, p.number || '/' || p.year, p.received_on, p.source, p.source_agency,
-    p.visit_id, p.kind, p.field_code, p.content, p.anonymous, p.respondent, p.handling,
-    p.handling_agency, p.handling_letter_no, p.round, p.competence, p.eligible, p.status, p.case_id";
-
-fn petition_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Petition> {
-    Ok(Petition {
-        id: r.get(0)?,
-        number: r.get(1)?,
-        received_on: r.get(2)?,
-        source: r.get(3)?,
-        source_agency: r.get(4)?,
-        visit_id: r.get(5)?,
-        kind: r.get(6)?,
-        field_code: r.get(7)?,
-        content: r.get(8)?,
-        anonymous: r.get(9)?,
+/// The petition shown on screens: its record, numbered `12/2026`, with its petitioners.
+fn petition_view(p: PetitionRecord) -> Petition {
+    Petition {
+        id: p.id,
+        number: format!("{}/{}", p.number, p.year),
+        received_on: p.received_on,
+        source: p.source,
+        source_agency: p.source_agency,
+        visit_id: p.visit_id,
+        kind: p.kind,
+        field_code: p.field_code,
+        content: p.content,
+        anonymous: p.anonymous,
         petitioners: vec![],
-        respondent: r.get(10)?,
-        handling: HandlingInput {
-            handling: r.get(11)?,
-            agency: r.get(12)?,
-            letter_no: r.get(13)?,
-        },
-        classification: Classification {
-            round: r.get(14)?,
-            competence: r.get(15)?,
-            eligible: r.get(16)?,
-        },
-        status: r.get(17)?,
-        case_id: r.get(18)?,
-    })
+        respondent: p.respondent,
+        handling: p.handling,
+        classification: p.classification,
+        status: p.status,
+        case_id: p.case_id,
+    }
 }
 
 impl Store {
@@ -143,7 +130,7 @@ impl Store {
             .query_row(
                 &format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1"),
                 [id],
-                petition_from_row,
+                |r| petition_from_row(r).map(petition_view),
             )
             .optional()?
             .ok_or_else(|| Error::not_found("đơn", id))?;
@@ -190,7 +177,9 @@ impl Store {
         sql.push_str(" ORDER BY p.received_on DESC, p.year DESC, p.number DESC");
         let mut stmt = self.conn().prepare(&sql)?;
         let list: Vec<Petition> = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), petition_from_row)?
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                petition_from_row(r).map(petition_view)
+            })?
             .collect::<rusqlite::Result<_>>()?;
         list.into_iter()
             .map(|mut p| {

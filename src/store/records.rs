@@ -175,32 +175,37 @@ pub(crate) fn all_sessions(conn: &Connection) -> Result<Vec<Session>> {
     )
 }
 
+/// The columns `visit_from_row` reads, for a query over `visits v`.
+pub(crate) const VISIT_COLUMNS: &str = "v.id, v.session_id, v.seq, v.headcount, v.delegation, v.content,
+    v.kind, v.field_code, v.handling, v.handling_agency, v.handling_letter_no, v.case_id, v.chairman_joined";
+
+/// A visit row (without its persons, which `visit_person_ids` reads).
+pub(crate) fn visit_from_row(r: &Row<'_>) -> rusqlite::Result<VisitRecord> {
+    Ok(VisitRecord {
+        id: r.get(0)?,
+        session_id: r.get(1)?,
+        seq: r.get(2)?,
+        headcount: r.get(3)?,
+        delegation: r.get(4)?,
+        content: r.get(5)?,
+        kind: r.get(6)?,
+        field_code: r.get(7)?,
+        handling: HandlingInput {
+            handling: r.get(8)?,
+            agency: r.get(9)?,
+            letter_no: r.get(10)?,
+        },
+        case_id: r.get(11)?,
+        chairman_joined: r.get(12)?,
+        person_ids: vec![],
+    })
+}
+
 pub(crate) fn all_visits(conn: &Connection) -> Result<Vec<VisitRecord>> {
     let mut visits = collect(
         conn,
-        "SELECT id, session_id, seq, headcount, delegation, content, kind, field_code, handling,
-                handling_agency, handling_letter_no, case_id, chairman_joined
-           FROM visits ORDER BY session_id, seq",
-        |r| {
-            Ok(VisitRecord {
-                id: r.get(0)?,
-                session_id: r.get(1)?,
-                seq: r.get(2)?,
-                headcount: r.get(3)?,
-                delegation: r.get(4)?,
-                content: r.get(5)?,
-                kind: r.get(6)?,
-                field_code: r.get(7)?,
-                handling: HandlingInput {
-                    handling: r.get(8)?,
-                    agency: r.get(9)?,
-                    letter_no: r.get(10)?,
-                },
-                case_id: r.get(11)?,
-                chairman_joined: r.get(12)?,
-                person_ids: vec![],
-            })
-        },
+        &format!("SELECT {VISIT_COLUMNS} FROM visits v ORDER BY v.session_id, v.seq"),
+        visit_from_row,
     )?;
     for v in &mut visits {
         v.person_ids = ids_of(
@@ -212,42 +217,48 @@ pub(crate) fn all_visits(conn: &Connection) -> Result<Vec<VisitRecord>> {
     Ok(visits)
 }
 
+/// The columns `petition_from_row` reads, for a query over `petitions p`.
+pub(crate) const PETITION_COLUMNS: &str = "p.id, p.year, p.number, p.received_on, p.source,
+    p.source_agency, p.visit_id, p.kind, p.field_code, p.content, p.anonymous, p.respondent,
+    p.handling, p.handling_agency, p.handling_letter_no, p.round, p.competence, p.eligible,
+    p.status, p.case_id";
+
+/// A petition row (without its petitioners, which `petitioner_ids` reads).
+pub(crate) fn petition_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionRecord> {
+    Ok(PetitionRecord {
+        id: r.get(0)?,
+        year: r.get(1)?,
+        number: r.get(2)?,
+        received_on: r.get(3)?,
+        source: r.get(4)?,
+        source_agency: r.get(5)?,
+        visit_id: r.get(6)?,
+        kind: r.get(7)?,
+        field_code: r.get(8)?,
+        content: r.get(9)?,
+        anonymous: r.get(10)?,
+        respondent: r.get(11)?,
+        handling: HandlingInput {
+            handling: r.get(12)?,
+            agency: r.get(13)?,
+            letter_no: r.get(14)?,
+        },
+        classification: Classification {
+            round: r.get(15)?,
+            competence: r.get(16)?,
+            eligible: r.get(17)?,
+        },
+        status: r.get(18)?,
+        case_id: r.get(19)?,
+        petitioner_ids: vec![],
+    })
+}
+
 pub(crate) fn all_petitions(conn: &Connection) -> Result<Vec<PetitionRecord>> {
     let mut petitions = collect(
         conn,
-        "SELECT id, year, number, received_on, source, source_agency, visit_id, kind, field_code,
-                content, anonymous, respondent, handling, handling_agency, handling_letter_no,
-                round, competence, eligible, status, case_id
-           FROM petitions ORDER BY year, number",
-        |r| {
-            Ok(PetitionRecord {
-                id: r.get(0)?,
-                year: r.get(1)?,
-                number: r.get(2)?,
-                received_on: r.get(3)?,
-                source: r.get(4)?,
-                source_agency: r.get(5)?,
-                visit_id: r.get(6)?,
-                kind: r.get(7)?,
-                field_code: r.get(8)?,
-                content: r.get(9)?,
-                anonymous: r.get(10)?,
-                respondent: r.get(11)?,
-                handling: HandlingInput {
-                    handling: r.get(12)?,
-                    agency: r.get(13)?,
-                    letter_no: r.get(14)?,
-                },
-                classification: Classification {
-                    round: r.get(15)?,
-                    competence: r.get(16)?,
-                    eligible: r.get(17)?,
-                },
-                status: r.get(18)?,
-                case_id: r.get(19)?,
-                petitioner_ids: vec![],
-            })
-        },
+        &format!("SELECT {PETITION_COLUMNS} FROM petitions p ORDER BY p.year, p.number"),
+        petition_from_row,
     )?;
     for p in &mut petitions {
         p.petitioner_ids = ids_of(

@@ -5,7 +5,8 @@ use super::catalogue::{check_field, host_allowed_on};
 use super::persons::{person_from_row, resolve_person, PERSON_COLUMNS};
 use super::petitions::file_petition;
 use super::records::{
-    insert_case, insert_session, insert_visit, session_from_row, SESSION_COLUMNS,
+    insert_case, insert_session, insert_visit, session_from_row, visit_from_row, SESSION_COLUMNS,
+    VISIT_COLUMNS,
 };
 use super::{new_id, Store};
 use crate::domain::{
@@ -62,31 +63,26 @@ pub(crate) fn case_for(
 }
 
 fn visits_of_session(conn: &Connection, session_id: &str) -> Result<Vec<Visit>> {
-    let mut stmt = conn.prepare(
-        "SELECT v.id, v.session_id, v.seq, v.headcount, v.delegation, v.content, v.kind,
-                v.field_code, v.handling, v.handling_agency, v.handling_letter_no, v.case_id,
-                v.chairman_joined, p.number || '/' || p.year
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {VISIT_COLUMNS}, p.number || '/' || p.year
            FROM visits v LEFT JOIN petitions p ON p.visit_id = v.id
-          WHERE v.session_id = ?1 ORDER BY v.seq",
-    )?;
+          WHERE v.session_id = ?1 ORDER BY v.seq"
+    ))?;
     let mut visits: Vec<Visit> = stmt
         .query_map([session_id], |r| {
+            let v = visit_from_row(r)?;
             Ok(Visit {
-                id: r.get(0)?,
-                session_id: r.get(1)?,
-                seq: r.get(2)?,
-                headcount: r.get(3)?,
-                delegation: r.get(4)?,
-                content: r.get(5)?,
-                kind: r.get(6)?,
-                field_code: r.get(7)?,
-                handling: HandlingInput {
-                    handling: r.get(8)?,
-                    agency: r.get(9)?,
-                    letter_no: r.get(10)?,
-                },
-                case_id: r.get(11)?,
-                chairman_joined: r.get(12)?,
+                id: v.id,
+                session_id: v.session_id,
+                seq: v.seq,
+                headcount: v.headcount,
+                delegation: v.delegation,
+                content: v.content,
+                kind: v.kind,
+                field_code: v.field_code,
+                handling: v.handling,
+                case_id: v.case_id,
+                chairman_joined: v.chairman_joined,
                 persons: vec![],
                 petition_number: r.get(13)?,
             })
