@@ -8,6 +8,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod exchange;
+pub mod law;
 pub mod period;
 pub mod records;
 pub mod report;
