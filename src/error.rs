@@ -23,6 +23,9 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("Lỗi định dạng JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A date in a year the working-day calendar does not know: nothing is guessed.
+    #[error("{0}")]
+    UnknownYear(#[from] crate::law::calendar::UnknownYear),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -53,13 +56,21 @@ impl Error {
             Error::Migration(_) => "migration",
             Error::Io(_) => "io",
             Error::Json(_) => "json",
+            Error::UnknownYear(_) => "calendar_unknown_year",
         }
     }
 
     pub fn field(&self) -> Option<&str> {
         match self {
             Error::Invalid { field, .. } => Some(field.as_str()),
-            _ => None,
+            Error::NotFound { .. }
+            | Error::NewerDatabase { .. }
+            | Error::Exchange(_)
+            | Error::Db(_)
+            | Error::Migration(_)
+            | Error::Io(_)
+            | Error::Json(_)
+            | Error::UnknownYear(_) => None,
         }
     }
 

@@ -713,6 +713,18 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_year_is_a_core_error_with_its_own_code() {
+        let e: Error = UnknownYear(2028).into();
+        assert_eq!(e.code(), "calendar_unknown_year");
+        assert_eq!(e.field(), None);
+        assert!(
+            e.to_string()
+                .starts_with("Lịch ngày làm việc chưa có năm 2028: chưa tính được thời hạn."),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn a_year_without_working_days_ends_in_the_next_unknown_year() {
         let mut cal = Calendar::embedded();
         let every_day: Vec<CalendarDay> = (0..366)
