@@ -4,10 +4,13 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::Months;
 use clap::{Parser, Subcommand};
+use serde::Serialize;
 use tiepdan::demo::{load_demo, DEFAULT_SEED};
 use tiepdan::domain::PeriodPreset;
 use tiepdan::exchange::{json_schema, ExchangeFile};
+use tiepdan::law::calendar::{Calendar, DayInfo};
 use tiepdan::period::Period;
 use tiepdan::report::period_report;
 use tiepdan::{Error, Store};
@@ -56,6 +59,30 @@ enum Command {
     },
     /// In JSON Schema của định dạng trao đổi
     Schema,
+    /// In các ngày làm việc và ngày nghỉ của một khoảng ngày
+    Calendar {
+        /// Từ ngày (YYYY-MM-DD)
+        #[arg(long)]
+        from: String,
+        /// Đến ngày (YYYY-MM-DD)
+        #[arg(long)]
+        to: String,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The longest range `tiepdan calendar` lists.
+const CALENDAR_MONTHS: u32 = 36;
+
+/// What `tiepdan calendar --json` prints.
+#[derive(Serialize)]
+struct CalendarListing<'a> {
+    from: String,
+    to: String,
+    working_days: usize,
+    days: &'a [DayInfo],
 }
 
 fn open(db: &Option<PathBuf>) -> Result<Store, Error> {
@@ -180,6 +207,45 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Schema => {
             out.write_all(json_schema().as_bytes())?;
+        }
+        Command::Calendar { from, to, json } => {
+            let period = Period::parse(&from, &to)?;
+            // Dates are years 1900–2999 (Period::parse), so adding the months cannot overflow.
+            if period.to >= period.from + Months::new(CALENDAR_MONTHS) {
+                return Err(Error::invalid(
+                    "to",
+                    "Khoảng ngày dài quá 3 năm: hãy in từng khoảng ngắn hơn.",
+                ));
+            }
+            // With --db, merge in the register's administrator additions here (Calendar::extend).
+            let calendar = Calendar::embedded();
+            let days = calendar.days(period.from, period.to)?;
+            let working_days = days.iter().filter(|day| day.working).count();
+            if json {
+                let listing = CalendarListing {
+                    from: period.from.to_string(),
+                    to: period.to.to_string(),
+                    working_days,
+                    days: &days,
+                };
+                writeln!(out, "{}", serde_json::to_string_pretty(&listing)?)?;
+            } else {
+                for (date, day) in period.from.iter_days().zip(&days) {
+                    let what = match (day.working, day.name.as_deref()) {
+                        (true, None) => "làm việc".to_string(),
+                        (true, Some(name)) => format!("làm việc  {name}"),
+                        (false, Some(name)) => format!("nghỉ  {name}"),
+                        (false, None) => "nghỉ  cuối tuần".to_string(),
+                    };
+                    writeln!(
+                        out,
+                        "{}  {:<8}  {what}",
+                        date.format("%d/%m/%Y"),
+                        day.weekday
+                    )?;
+                }
+                writeln!(out, "Số ngày làm việc: {working_days}")?;
+            }
         }
     }
     Ok(())
