@@ -208,9 +208,14 @@ pub fn append_demo(store: &mut Store, seed: u64) -> Result<DemoSummary> {
         to: today.to_string(),
         ..Default::default()
     };
+    // Sample records are written by the "sample" actor, so they can be removed later.
+    let actor = store.actor();
+    store.set_actor(Actor::Sample);
     store.begin_bulk()?;
     let result = fill(store, &mut gen, from, today, &mut summary);
-    store.end_bulk(result.is_ok())?;
+    let ended = store.end_bulk(result.is_ok());
+    store.set_actor(actor);
+    ended?;
     result.map(|_| summary)
 }
 
@@ -221,10 +226,14 @@ fn fill(
     today: NaiveDate,
     s: &mut DemoSummary,
 ) -> Result<()> {
+    let calendar = store.calendar()?;
     let mut day = from;
     while day <= today {
         let weekday = day.weekday();
-        if weekday != Weekday::Sat && weekday != Weekday::Sun {
+        let working = calendar
+            .is_working_day(day)
+            .unwrap_or(weekday != Weekday::Sat && weekday != Weekday::Sun);
+        if working {
             // The reception officers sit every working day.
             let visits = [0, 0, 1, 1, 1, 2, 2, 3][gen.rng.usize(..8)];
             session(
@@ -320,6 +329,9 @@ fn visit(
         _ => gen.rng.bool(),
     };
     let handling = match gen.rng.u8(..10) {
+        _ if kind == PetitionKind::Mixed => Handling::Guide,
+        // A denunciation is transferred only once: a returning denouncer is guided.
+        _ if kind == PetitionKind::Denunciation && returning => Handling::Guide,
         0..=5 => Handling::Guide,
         6..=7 => Handling::Accept,
         _ => Handling::Transfer,
@@ -361,22 +373,15 @@ fn visit(
     s.visits += 1;
     if with_petition {
         s.petitions += 1;
-        if date < store.today() - Duration::days(30) && gen.rng.u8(..4) != 0 {
-            let id = store
-                .petitions(&PetitionFilter {
-                    from: Some(date.to_string()),
-                    to: Some(date.to_string()),
-                    ..Default::default()
-                })?
-                .into_iter()
-                .find(|p| p.visit_id.as_deref() == Some(v.id.as_str()))
-                .map(|p| p.id);
-            if let Some(id) = id {
-                store.set_petition_status(
-                    &id,
-                    PetitionStatus::Closed,
-                    Some("Đã trả lời công dân".into()),
-                )?;
+        // Most accepted petitions older than a month are resolved by now.
+        if handling.handling == Handling::Accept
+            && date < store.today() - Duration::days(30)
+            && gen.rng.u8(..4) != 0
+        {
+            if let Some(number) = &v.petition_number {
+                let id = petition_id(store, number)?;
+                let on = (date + Duration::days(gen.rng.i64(5..=25))).min(store.today());
+                resolve(store, gen, &id, kind, on)?;
             }
         }
     }
@@ -389,6 +394,64 @@ fn visit(
         gen.people.push((known, Some((v.case_id.clone(), matter))));
     }
     Ok(())
+}
+
+/// The id of the petition numbered `12/2026`.
+fn petition_id(store: &Store, number: &str) -> Result<String> {
+    let (n, y) = number.split_once('/').unwrap_or((number, ""));
+    let row: String = store.conn().query_row(
+        "SELECT id FROM petitions WHERE number = ?1 AND year = ?2",
+        (n, y),
+        |r| r.get(0),
+    )?;
+    Ok(row)
+}
+
+/// Record a move the way the desk does, dated `on`.
+fn apply(
+    store: &mut Store,
+    petition_id: &str,
+    action: MoveAction,
+    on: NaiveDate,
+    edit: impl FnOnce(&mut MoveInput),
+) -> Result<()> {
+    let mut input = MoveInput {
+        petition_id: petition_id.to_string(),
+        action,
+        on_date: on.to_string(),
+        note: None,
+        doc_no: None,
+        agency: None,
+        outcome: None,
+        extension_days: None,
+        classification: None,
+        duplicate_of: None,
+    };
+    edit(&mut input);
+    store.write(|tx| crate::desk::movement::apply(tx, &input).map(|_| ()))
+}
+
+fn resolve(
+    store: &mut Store,
+    gen: &mut Gen,
+    id: &str,
+    kind: PetitionKind,
+    on: NaiveDate,
+) -> Result<()> {
+    let outcome = match kind {
+        PetitionKind::Complaint | PetitionKind::Denunciation => [
+            Outcome::Right,
+            Outcome::PartlyRight,
+            Outcome::Wrong,
+            Outcome::Wrong,
+        ][gen.rng.usize(..4)],
+        _ => Outcome::Answered,
+    };
+    let doc = format!("{}/QĐ-UBND", gen.rng.u32(10..400));
+    apply(store, id, MoveAction::Resolve, on, |m| {
+        m.outcome = Some(outcome);
+        m.doc_no = Some(doc);
+    })
 }
 
 fn post_petition(
@@ -404,7 +467,7 @@ fn post_petition(
         PetitionSource::Transfer,
     ][gen.rng.usize(..3)];
     let anonymous = kind == PetitionKind::Denunciation && gen.rng.bool();
-    store.create_petition(&NewPetition {
+    let petition = store.create_petition(&NewPetition {
         received_on: date.to_string(),
         source,
         source_agency: (source == PetitionSource::Transfer)
@@ -424,5 +487,77 @@ fn post_petition(
         case_id: None,
     })?;
     s.petitions += 1;
+    progress(store, gen, &petition, date)
+}
+
+/// Take a petition received by post some way along its lifecycle, as a ward would have by
+/// today: most are classified within days and then accepted, guided or transferred; a
+/// few recent ones wait (some of them overdue), so the dashboard has a queue.
+fn progress(store: &mut Store, gen: &mut Gen, p: &Petition, received: NaiveDate) -> Result<()> {
+    let today = store.today();
+    let age = (today - received).num_days();
+    if age < 3 || gen.rng.u8(..12) == 0 {
+        return Ok(());
+    }
+    let classified = (received + Duration::days(gen.rng.i64(1..=3))).min(today);
+    let anonymous = p.anonymous;
+    let choice = if anonymous || p.kind == PetitionKind::Mixed {
+        9
+    } else {
+        gen.rng.u8(..9)
+    };
+    let (eligible, competence) = match choice {
+        0..=4 => (true, Competence::Within),
+        5..=7 => (true, Competence::Outside),
+        _ => (
+            !anonymous,
+            if anonymous {
+                Competence::Within
+            } else {
+                Competence::Outside
+            },
+        ),
+    };
+    let signers = p.signers;
+    apply(store, &p.id, MoveAction::Classify, classified, |m| {
+        m.classification = Some(ClassifyInput {
+            kind: p.kind,
+            field_code: p.field_code.clone(),
+            eligible,
+            competence,
+            signers,
+            round: Round::First,
+            first_round_id: None,
+            complex: false,
+        })
+    })?;
+    let decided = (classified + Duration::days(gen.rng.i64(0..=4))).min(today);
+    match choice {
+        0..=4 => {
+            apply(store, &p.id, MoveAction::Accept, decided, |_| {})?;
+            if age > 40 && gen.rng.u8(..5) != 0 {
+                let on = (decided + Duration::days(gen.rng.i64(10..=28))).min(today);
+                resolve(store, gen, &p.id, p.kind, on)?;
+            }
+        }
+        // A denunciation that another agency transferred here is not transferred again.
+        5..=6
+            if !(p.kind == PetitionKind::Denunciation && p.source == PetitionSource::Transfer) =>
+        {
+            apply(store, &p.id, MoveAction::Transfer, decided, |m| {
+                m.agency = Some("UBND phường Kim Liên".into());
+                m.doc_no = Some(format!("{}/PC-UBND", gen.rng.u32(1..200)));
+            })?
+        }
+        5..=7 => apply(store, &p.id, MoveAction::Guide, decided, |m| {
+            m.agency = Some("Tòa án nhân dân khu vực".into());
+        })?,
+        _ if anonymous => apply(store, &p.id, MoveAction::File, decided, |m| {
+            m.note = Some("Thông tin tố cáo nặc danh, không có căn cứ để kiểm tra".into());
+        })?,
+        _ => apply(store, &p.id, MoveAction::Guide, decided, |m| {
+            m.note = Some("Hướng dẫn công dân tách đơn theo từng nội dung".into());
+        })?,
+    }
     Ok(())
 }

@@ -92,10 +92,122 @@ text_enum!(
 );
 
 text_enum!(
-    /// Simple status; the full lifecycle comes later (see `petition_events`).
+    /// Whether a petition is still being handled (derived from its lifecycle state).
     PetitionStatus {
         Open => "open", "Đang xử lý";
         Closed => "closed", "Đã xong";
+    }
+);
+
+text_enum!(
+    /// Where a petition stands in its legal lifecycle (`law::lifecycle` says which moves
+    /// lead where).
+    PetitionState {
+        Received => "received", "Đã tiếp nhận";
+        Classified => "classified", "Đã phân loại";
+        Accepted => "accepted", "Đã thụ lý, đang giải quyết";
+        Suspended => "suspended", "Tạm đình chỉ giải quyết";
+        Resolved => "resolved", "Đã giải quyết";
+        Withdrawn => "withdrawn", "Đã rút đơn";
+        Terminated => "terminated", "Đình chỉ giải quyết";
+        Declined => "declined", "Không thụ lý";
+        Guided => "guided", "Đã hướng dẫn";
+        Transferred => "transferred", "Đã chuyển đơn";
+        Urged => "urged", "Đã đôn đốc";
+        Returned => "returned", "Đã trả lại đơn";
+        Filed => "filed", "Lưu đơn";
+    }
+);
+
+impl PetitionState {
+    /// Still being handled by the ward: received, classified, accepted or suspended.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            PetitionState::Received
+                | PetitionState::Classified
+                | PetitionState::Accepted
+                | PetitionState::Suspended
+        )
+    }
+
+    pub fn status(self) -> PetitionStatus {
+        if self.is_open() {
+            PetitionStatus::Open
+        } else {
+            PetitionStatus::Closed
+        }
+    }
+}
+
+text_enum!(
+    /// A move of the lifecycle: what the officer records on a petition.
+    MoveAction {
+        Receive => "receive", "Tiếp nhận đơn";
+        Classify => "classify", "Phân loại đơn";
+        Accept => "accept", "Thụ lý giải quyết";
+        Decline => "decline", "Không thụ lý";
+        Extend => "extend", "Gia hạn giải quyết";
+        Suspend => "suspend", "Tạm đình chỉ giải quyết";
+        Resume => "resume", "Tiếp tục giải quyết";
+        Resolve => "resolve", "Giải quyết xong";
+        Withdraw => "withdraw", "Rút đơn";
+        Terminate => "terminate", "Đình chỉ giải quyết";
+        Guide => "guide", "Hướng dẫn";
+        Transfer => "transfer", "Chuyển đơn";
+        Urge => "urge", "Đôn đốc";
+        Return => "return", "Trả lại đơn";
+        File => "file", "Lưu đơn";
+        Duplicate => "duplicate", "Đơn trùng";
+        Reopen => "reopen", "Mở lại (dữ liệu cũ)";
+    }
+);
+
+text_enum!(
+    /// Result of a resolution: a complaint or denunciation right, partly right or wrong;
+    /// a second-round complaint upholding or annulling the first decision; a proposal answered.
+    Outcome {
+        Right => "right", "Đúng";
+        PartlyRight => "partly_right", "Đúng một phần";
+        Wrong => "wrong", "Sai";
+        Upheld => "upheld", "Công nhận quyết định lần đầu";
+        Annulled => "annulled", "Hủy, sửa quyết định lần đầu";
+        Answered => "answered", "Đã trả lời, giải quyết";
+    }
+);
+
+text_enum!(
+    /// Who signed a petition (01/XLD: một người / nhiều người / nặc danh).
+    Signers {
+        One => "one", "Một người đứng tên";
+        Many => "many", "Nhiều người đứng tên";
+        Anonymous => "anonymous", "Nặc danh";
+    }
+);
+
+text_enum!(
+    /// Who made a change. Accounts come later; until then the desk (the app) or the CLI.
+    Actor {
+        Desk => "desk", "Bàn tiếp dân";
+        Cli => "cli", "Dòng lệnh";
+        Import => "import", "Nhập tệp trao đổi";
+        Sample => "sample", "Dữ liệu mẫu";
+        Migration => "migration", "Nâng cấp dữ liệu";
+    }
+);
+
+text_enum!(
+    /// What a change record says happened.
+    ChangeAction {
+        Create => "create", "Tạo mới";
+        Update => "update", "Sửa";
+        Delete => "delete", "Xóa";
+        Move => "move", "Bước xử lý đơn";
+        UndoMove => "undo_move", "Hủy bước xử lý";
+        Merge => "merge", "Gộp hai hồ sơ công dân";
+        Unmerge => "unmerge", "Hủy gộp công dân";
+        Import => "import", "Nhập tệp trao đổi";
+        Settings => "settings", "Cài đặt";
     }
 );
 
@@ -201,6 +313,9 @@ pub struct Person {
     pub id_number: Option<String>,
     pub address: Option<String>,
     pub phone: Option<String>,
+    /// Set when this record was merged into another (two records of one citizen).
+    #[serde(default)]
+    pub merged_into: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -374,10 +489,199 @@ pub struct Petition {
     pub anonymous: bool,
     pub petitioners: Vec<Person>,
     pub respondent: Option<String>,
+    /// The latest handling decided (guide, transfer… with agency and letter).
     pub handling: HandlingInput,
     pub classification: Classification,
+    pub state: PetitionState,
+    /// Open while the state is; for filters and lists.
     pub status: PetitionStatus,
+    pub signers: Signers,
+    pub outcome: Option<Outcome>,
+    /// Vụ việc phức tạp: the longer resolution time applies.
+    pub complex: bool,
+    /// A second-round complaint's first-round petition.
+    pub first_round_id: Option<String>,
+    /// Đơn trùng: the open petition this one repeats (not counted twice).
+    pub duplicate_of: Option<String>,
     pub case_id: String,
+    /// The legal deadlines as of today, each citing its rule.
+    pub deadlines: Vec<Deadline>,
+    /// The earliest deadline not yet met, if any.
+    pub next_due: Option<Deadline>,
+    pub urgency: Urgency,
+}
+
+text_enum!(
+    /// A deadline of the lifecycle (`law::deadlines` computes them).
+    DeadlineStep {
+        FirstReply => "first_reply", "Trả lời việc xử lý đơn";
+        DenunciationCheck => "denunciation_check", "Vào sổ, phân loại, kiểm tra điều kiện thụ lý tố cáo";
+        DenunciationTransfer => "denunciation_transfer", "Chuyển đơn tố cáo không thuộc thẩm quyền";
+        ComplaintAcceptance => "complaint_acceptance", "Thụ lý hoặc không thụ lý khiếu nại";
+        ComplaintResolution => "complaint_resolution", "Giải quyết khiếu nại";
+        DenunciationResolution => "denunciation_resolution", "Giải quyết tố cáo";
+        Unprocessed => "unprocessed", "Đơn chưa được xử lý quá 45 ngày";
+    }
+);
+
+text_enum!(
+    /// How pressing a petition is, as of a date.
+    Urgency {
+        None => "none", "Trong hạn";
+        DueSoon => "due_soon", "Sắp đến hạn";
+        Overdue => "overdue", "Quá hạn";
+        Unknown => "unknown", "Chưa tính được hạn";
+    }
+);
+
+/// One legal deadline of a petition, as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Deadline {
+    pub step: DeadlineStep,
+    pub label: String,
+    /// The last day (ISO); `None` when it cannot be computed (see `note`).
+    pub due: Option<String>,
+    /// The article the deadline comes from.
+    pub rule: String,
+    /// Not met, and the due day has passed.
+    pub overdue: bool,
+    /// Not met, and due within the "sắp đến hạn" window (working days).
+    pub due_soon: bool,
+    /// The date of the move that met it.
+    pub met_on: Option<String>,
+    /// Met, but after the due day.
+    pub late: bool,
+    /// Why there is no due day (a year the calendar does not know, a suspension).
+    pub note: Option<String>,
+    /// The clock is stopped: the resolution is suspended.
+    pub suspended: bool,
+}
+
+/// The deadline numbers the sources leave uncertain, as settings with their defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct DeadlineSettings {
+    /// Trả lời việc xử lý đơn, in working days (Luật Tiếp công dân Đ28: 10).
+    pub first_reply_working_days: u32,
+    /// Thụ lý khiếu nại from 01/7/2026, in working days (NĐ 155/2026: 7).
+    pub complaint_acceptance_working_days: u32,
+    /// Đơn tồn đọng: days without handling (NĐ 154/2026 Đ41: 45).
+    pub unprocessed_days: u32,
+    /// "Sắp đến hạn": due within this many working days (3).
+    pub due_soon_working_days: u32,
+    /// Vùng sâu, vùng xa: the longer complaint resolution times apply.
+    pub remote_area: bool,
+}
+
+/// What 02/XLD needs, decided when the petition is classified (the `classify` move).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
+pub struct ClassifyInput {
+    pub kind: PetitionKind,
+    #[serde(default)]
+    pub field_code: Option<String>,
+    /// Đủ điều kiện xử lý.
+    pub eligible: bool,
+    pub competence: Competence,
+    pub signers: Signers,
+    #[serde(default = "first_round")]
+    pub round: Round,
+    /// For a second-round complaint: the first-round petition, if the register holds it.
+    #[serde(default)]
+    pub first_round_id: Option<String>,
+    /// Vụ việc phức tạp (longer resolution time).
+    #[serde(default)]
+    pub complex: bool,
+}
+
+fn first_round() -> Round {
+    Round::First
+}
+
+/// A move recorded on a petition: the action, its date, and what it needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MoveInput {
+    pub petition_id: String,
+    pub action: MoveAction,
+    /// The date the move took effect (ISO); not before the last move, not in the future.
+    pub on_date: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Number of the document: notice, decision, conclusion, transfer letter…
+    #[serde(default)]
+    pub doc_no: Option<String>,
+    /// The agency a petition is transferred to, or the citizen guided to, or urged.
+    #[serde(default)]
+    pub agency: Option<String>,
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// Days of an extension (gia hạn).
+    #[serde(default)]
+    pub extension_days: Option<u32>,
+    #[serde(default)]
+    pub classification: Option<ClassifyInput>,
+    /// For `duplicate`: the open petition this one repeats.
+    #[serde(default)]
+    pub duplicate_of: Option<String>,
+}
+
+/// A move as the timeline shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PetitionMove {
+    pub id: String,
+    pub action: MoveAction,
+    pub on_date: String,
+    /// UTC instant it was recorded.
+    pub at: String,
+    pub actor: Actor,
+    pub from_state: Option<PetitionState>,
+    pub to_state: PetitionState,
+    pub note: Option<String>,
+    pub doc_no: Option<String>,
+    pub agency: Option<String>,
+    /// What the move decided, in words ("Gia hạn 30 ngày", "Kết quả: Đúng một phần").
+    pub summary: Option<String>,
+}
+
+/// A move the officer may record next, or one refused with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MoveOption {
+    pub action: MoveAction,
+    pub label: String,
+    pub allowed: bool,
+    /// Why it is refused (Vietnamese, citing the rule).
+    pub reason: Option<String>,
+}
+
+/// Everything the petition page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PetitionDetail {
+    pub petition: Petition,
+    pub moves: Vec<PetitionMove>,
+    pub options: Vec<MoveOption>,
+    /// The move that "Hủy bước vừa ghi" would undo, if any.
+    pub undoable: Option<PetitionMove>,
+    pub history: Vec<ChangeView>,
+}
+
+/// One field of a change, as the history shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldChange {
+    pub field: String,
+    pub label: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// A change record, as the history on a record shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChangeView {
+    pub id: String,
+    pub at: String,
+    pub actor: Actor,
+    pub action: ChangeAction,
+    pub table: String,
+    pub record_id: String,
+    pub note: Option<String>,
+    pub fields: Vec<FieldChange>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -392,6 +696,10 @@ pub struct PetitionFilter {
     pub from: Option<String>,
     #[serde(default)]
     pub to: Option<String>,
+    #[serde(default)]
+    pub state: Option<PetitionState>,
+    #[serde(default)]
+    pub urgency: Option<Urgency>,
 }
 
 /// A case (vụ việc) as offered by the lookup.
@@ -460,6 +768,7 @@ pub struct Settings {
     pub delegation_threshold: u32,
     /// Whether the first start already offered the sample data.
     pub sample_offered: bool,
+    pub deadlines: DeadlineSettings,
 }
 
 /// What the desktop shell tells the UI at start.

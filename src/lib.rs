@@ -5,6 +5,7 @@ pub mod bindings;
 pub mod catalogue;
 pub mod clock;
 pub mod demo;
+pub mod desk;
 pub mod domain;
 pub mod error;
 pub mod exchange;

@@ -4,7 +4,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Classification, HandlingInput, PetitionKind, PetitionSource, PetitionStatus};
+use crate::domain::{
+    Actor, ChangeAction, Classification, HandlingInput, MoveAction, Outcome, PetitionKind,
+    PetitionSource, PetitionState, Signers,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CaseRecord {
@@ -47,20 +50,58 @@ pub struct PetitionRecord {
     pub respondent: Option<String>,
     pub handling: HandlingInput,
     pub classification: Classification,
-    pub status: PetitionStatus,
+    /// Where the petition stands (the last move's state).
+    pub state: PetitionState,
+    pub signers: Signers,
+    pub outcome: Option<Outcome>,
+    /// Vụ việc phức tạp.
+    pub complex: bool,
+    pub first_round_id: Option<String>,
+    /// Đơn trùng: the petition this one repeats.
+    pub duplicate_of: Option<String>,
     pub case_id: String,
     pub petitioner_ids: Vec<String>,
 }
 
+/// One move of a petition's lifecycle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PetitionEvent {
     pub id: String,
     pub petition_id: String,
     /// UTC RFC 3339 instant it was recorded.
     pub at: String,
-    /// ISO date the change took effect.
+    /// ISO date the move took effect.
     pub on_date: String,
-    pub from_status: Option<PetitionStatus>,
-    pub to_status: PetitionStatus,
+    pub action: MoveAction,
+    pub actor: Actor,
+    pub from_state: Option<PetitionState>,
+    pub to_state: PetitionState,
+    pub note: Option<String>,
+    /// Number of the document the move issued or received.
+    pub doc_no: Option<String>,
+    pub agency: Option<String>,
+    /// The petition fields the move changed: `{"before": {...}, "after": {...}}`, and
+    /// what it decided (`extension_days`…).
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
+    pub details: Option<serde_json::Value>,
+}
+
+/// One change of the register: who, when, which record, the values before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ChangeRecord {
+    pub id: String,
+    /// UTC RFC 3339 instant.
+    pub at: String,
+    pub actor: Actor,
+    pub action: ChangeAction,
+    /// The table of the record changed (`sessions`, `visits`, `persons`, `petitions`…).
+    pub table: String,
+    pub record_id: String,
+    /// The fields before (JSON object), absent for a creation.
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
+    pub old: Option<serde_json::Value>,
+    /// The fields after (JSON object), absent for a deletion.
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
+    pub new: Option<serde_json::Value>,
     pub note: Option<String>,
 }

@@ -42,6 +42,13 @@ pub fn clean(value: &Option<String>) -> Option<String> {
         .map(|s| s.nfc().collect())
 }
 
+/// An ISO date as an officer writes it: `2026-02-05` → `05/02/2026` (anything else as is).
+pub fn vn_date(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%d/%m/%Y").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

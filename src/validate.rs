@@ -51,7 +51,7 @@ pub fn parse_past_date(
     Ok(date)
 }
 
-fn required(field: &str, label: &str, value: &str) -> Result<()> {
+pub fn required(field: &str, label: &str, value: &str) -> Result<()> {
     if value.trim().is_empty() {
         return Err(Error::invalid(
             field,

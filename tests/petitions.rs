@@ -80,30 +80,43 @@ fn a_petition_handed_in_at_a_visit_is_linked_to_it() {
 }
 
 #[test]
-fn status_changes_are_kept_in_history() {
+fn moves_are_kept_in_history() {
     let mut store = store_on("2026-02-10");
     let p = store
         .create_petition(&direct("2026-02-01", PetitionKind::Proposal, "vsmt"))
         .unwrap();
+    // Classified at intake (the form gave eligibility and competence).
+    assert_eq!(p.state, PetitionState::Classified);
     assert_eq!(p.status, PetitionStatus::Open);
-    let closed = store
-        .set_petition_status(&p.id, PetitionStatus::Closed, Some("Đã trả lời".into()))
-        .unwrap();
-    assert_eq!(closed.status, PetitionStatus::Closed);
+    move_petition(&mut store, &p.id, MoveAction::Accept, "2026-02-03", |_| {}).unwrap();
+    let done = move_petition(&mut store, &p.id, MoveAction::Resolve, "2026-02-10", |m| {
+        m.outcome = Some(Outcome::Answered);
+        m.note = Some("Đã trả lời".into());
+    })
+    .unwrap();
+    assert_eq!(done.petition.state, PetitionState::Resolved);
+    assert_eq!(done.petition.status, PetitionStatus::Closed);
     let file = store.export_exchange().unwrap();
     let events: Vec<_> = file
         .petition_events
         .iter()
         .filter(|e| e.petition_id == p.id)
         .collect();
-    assert_eq!(events.len(), 2);
-    assert_eq!(events[1].from_status, Some(PetitionStatus::Open));
-    assert_eq!(events[1].to_status, PetitionStatus::Closed);
-    assert_eq!(events[1].on_date, "2026-02-10");
-    assert_eq!(events[1].note.as_deref(), Some("Đã trả lời"));
-    let e = store
-        .set_petition_status("nope", PetitionStatus::Closed, None)
-        .unwrap_err();
+    let actions: Vec<MoveAction> = events.iter().map(|e| e.action).collect();
+    assert_eq!(
+        actions,
+        [
+            MoveAction::Receive,
+            MoveAction::Classify,
+            MoveAction::Accept,
+            MoveAction::Resolve
+        ]
+    );
+    assert_eq!(events[3].from_state, Some(PetitionState::Accepted));
+    assert_eq!(events[3].to_state, PetitionState::Resolved);
+    assert_eq!(events[3].on_date, "2026-02-10");
+    assert_eq!(events[3].note.as_deref(), Some("Đã trả lời"));
+    let e = move_petition(&mut store, "nope", MoveAction::File, "2026-02-10", |_| {}).unwrap_err();
     assert_eq!(e.code(), "not_found");
 }
 
@@ -119,9 +132,15 @@ fn the_list_filters_by_kind_status_field_and_period() {
     store
         .create_petition(&direct("2026-03-15", PetitionKind::Proposal, "dat_dai"))
         .unwrap();
-    store
-        .set_petition_status(&a.id, PetitionStatus::Closed, None)
-        .unwrap();
+    move_petition(&mut store, &a.id, MoveAction::Accept, "2026-01-20", |_| {}).unwrap();
+    move_petition(
+        &mut store,
+        &a.id,
+        MoveAction::Withdraw,
+        "2026-01-21",
+        |_| {},
+    )
+    .unwrap();
     let numbers = |f: PetitionFilter| -> Vec<String> {
         store
             .petitions(&f)

@@ -6,3 +6,6 @@
 //! hand in the test comments.
 
 pub mod calendar;
+pub mod deadlines;
+pub mod lifecycle;
+pub mod regime;

@@ -1,6 +1,6 @@
 use std::collections::{BTreeSet, HashSet};
 
-use crate::domain::{HostGroup, PetitionStatus, Settings};
+use crate::domain::{HostGroup, Settings};
 use crate::error::Result;
 use crate::period::Period;
 use crate::store::{PeriodFacts, Store, VisitFact};
@@ -97,11 +97,7 @@ pub fn compute(facts: &PeriodFacts, settings: &Settings) -> PeriodReport {
         reception,
         petitions_received,
         petitions_by_source,
-        petitions_still_open: facts
-            .petitions
-            .iter()
-            .filter(|p| p.status == PetitionStatus::Open)
-            .count() as u32,
+        petitions_still_open: facts.petitions.iter().filter(|p| p.state.is_open()).count() as u32,
         sentences: vec![],
     };
     report.sentences = narrative::sentences(&report, settings);

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::Store;
-use crate::domain::{HostGroup, PetitionKind, PetitionSource, PetitionStatus};
+use crate::domain::{HostGroup, PetitionKind, PetitionSource, PetitionState};
 use crate::error::Result;
 use crate::period::Period;
 
@@ -44,7 +44,8 @@ pub struct PetitionFact {
     pub received_on: NaiveDate,
     pub kind: PetitionKind,
     pub source: PetitionSource,
-    pub status: PetitionStatus,
+    /// The state today (the report of a past period will read it on its cut-off date).
+    pub state: PetitionState,
 }
 
 #[derive(Debug, Clone)]
@@ -130,8 +131,9 @@ impl Store {
             .collect::<rusqlite::Result<HashMap<_, _>>>()?;
 
         let mut stmt = conn.prepare_cached(
-            "SELECT received_on, kind, source, status FROM petitions
-              WHERE received_on BETWEEN ?1 AND ?2",
+            // A duplicate (đơn trùng) repeats a petition already counted.
+            "SELECT received_on, kind, source, state FROM petitions
+              WHERE received_on BETWEEN ?1 AND ?2 AND duplicate_of IS NULL",
         )?;
         let petitions = stmt
             .query_map(params![from, to], |r| {
@@ -139,7 +141,7 @@ impl Store {
                     received_on: date(r.get(0)?).map_err(conv)?,
                     kind: r.get(1)?,
                     source: r.get(2)?,
-                    status: r.get(3)?,
+                    state: r.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -156,7 +158,8 @@ impl Store {
     /// Petitions still open (for the dashboard).
     pub fn open_petition_count(&self) -> Result<u32> {
         Ok(self.conn().query_row(
-            "SELECT count(*) FROM petitions WHERE status = 'open'",
+            "SELECT count(*) FROM petitions
+              WHERE state IN ('received', 'classified', 'accepted', 'suspended')",
             [],
             |r| r.get(0),
         )?)

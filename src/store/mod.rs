@@ -1,6 +1,7 @@
 //! Storage: the only place with SQL. One SQLite file, migrations embedded from
 //! `migrations/`, every user action one transaction.
 
+mod calendar;
 mod catalogue;
 mod facts;
 mod persons;
@@ -9,29 +10,48 @@ mod records;
 mod sessions;
 mod settings;
 
-pub(crate) use catalogue::host_allowed_on;
+pub(crate) use calendar::*;
+pub(crate) use catalogue::{check_field, code_from_name};
 pub use facts::{CaseHistory, PeriodFacts, PetitionFact, SessionFact, VisitFact};
-pub(crate) use persons::insert_person as insert_person_raw;
+pub(crate) use petitions::*;
 pub(crate) use records::*;
+pub(crate) use sessions::*;
+pub(crate) use settings::write_setting;
+pub(crate) use settings::{keys as setting_keys, read_settings};
 
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
 use crate::clock::{Clock, SystemClock};
+use crate::domain::Actor;
 use crate::error::{Error, Result};
 
 /// The schema migrations, in order. Landed files are never edited; a change is a new file.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../../migrations/0001_initial.sql"))];
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![
+        M::up(include_str!("../../migrations/0001_initial.sql")),
+        // Search text is folded in Rust, so the indexes are rebuilt by a hook.
+        M::up_with_hook(
+            include_str!("../../migrations/0002_lifecycle_history.sql"),
+            |tx: &rusqlite::Transaction| {
+                records::rebuild_search(tx)
+                    .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+            },
+        ),
+    ])
+}
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+pub const SCHEMA_VERSION: usize = 2;
 
 pub struct Store {
     conn: Connection,
     clock: Box<dyn Clock>,
+    /// Who makes the changes written through this handle.
+    actor: Actor,
 }
 
 impl std::fmt::Debug for Store {
@@ -68,7 +88,7 @@ fn refuse_newer(conn: &Connection) -> Result<()> {
 
 fn migrate(conn: &mut Connection) -> Result<()> {
     refuse_newer(conn)?;
-    Migrations::from_slice(MIGRATIONS).to_latest(conn)?;
+    migrations().to_latest(conn)?;
     let fk_errors: i64 =
         conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)
@@ -109,7 +129,11 @@ impl Store {
             backup_before_migration(&conn, path, version)?;
         }
         migrate(&mut conn)?;
-        Ok(Store { conn, clock })
+        Ok(Store {
+            conn,
+            clock,
+            actor: Actor::Desk,
+        })
     }
 
     /// A private in-memory database, for tests and dry runs.
@@ -117,7 +141,11 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         migrate(&mut conn)?;
-        Ok(Store { conn, clock })
+        Ok(Store {
+            conn,
+            clock,
+            actor: Actor::Desk,
+        })
     }
 
     pub fn schema_version(&self) -> Result<usize> {
@@ -130,6 +158,15 @@ impl Store {
 
     pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
         self.clock = clock;
+    }
+
+    /// Who acts through this handle: the desk (the app), the CLI…
+    pub fn actor(&self) -> Actor {
+        self.actor
+    }
+
+    pub fn set_actor(&mut self, actor: Actor) {
+        self.actor = actor;
     }
 
     /// What the desktop shell tells the UI at start.
@@ -180,24 +217,6 @@ pub(crate) fn new_id() -> String {
 
 pub(crate) fn now_utc() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-pub(crate) fn exists(conn: &Connection, table: &str, id: &str) -> Result<bool> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT 1 FROM {table} WHERE id = ?1"),
-            [id],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
-}
-
-pub(crate) fn exists_code(conn: &Connection, code: &str) -> Result<bool> {
-    Ok(conn
-        .query_row("SELECT 1 FROM fields WHERE code = ?1", [code], |_| Ok(()))
-        .optional()?
-        .is_some())
 }
 
 impl Store {

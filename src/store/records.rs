@@ -1,11 +1,15 @@
-//! One writer and one reader per table, used by the desk and by the exchange format.
+//! Rows in and out: one writer, updater and reader per table, used inside the
+//! transaction the caller hands in. No rule is checked here: `desk/` decides what to write.
 
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::now_utc;
 use crate::domain::{Classification, HandlingInput, Person, Session};
 use crate::error::Result;
-use crate::records::{CaseRecord, PetitionEvent, PetitionRecord, VisitRecord};
+use crate::records::{CaseRecord, ChangeRecord, PetitionEvent, PetitionRecord, VisitRecord};
+use crate::text::fold;
+
+// ---------------------------------------------------------------- sessions
 
 pub(crate) const SESSION_COLUMNS: &str = "id, date, kind, host_group, host_name, place, notes";
 
@@ -29,151 +33,73 @@ pub(crate) fn insert_session(conn: &Connection, s: &Session) -> Result<()> {
     Ok(())
 }
 
+pub(crate) fn update_session(conn: &Connection, s: &Session) -> Result<()> {
+    conn.execute(
+        "UPDATE sessions SET date = ?2, kind = ?3, host_group = ?4, host_name = ?5, place = ?6, notes = ?7
+          WHERE id = ?1",
+        params![s.id, s.date, s.kind, s.host_group, s.host_name, s.place, s.notes],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn get_session(conn: &Connection, id: &str) -> Result<Option<Session>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1"),
+            [id],
+            session_from_row,
+        )
+        .optional()?)
+}
+
+pub(crate) fn delete_session(conn: &Connection, id: &str) -> Result<usize> {
+    Ok(conn.execute("DELETE FROM sessions WHERE id = ?1", [id])?)
+}
+
+// ---------------------------------------------------------------- cases
+
 pub(crate) fn insert_case(conn: &Connection, c: &CaseRecord) -> Result<()> {
     conn.execute(
         "INSERT INTO cases (id, summary, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![c.id, c.summary, c.opened_on, now_utc()],
     )?;
-    Ok(())
+    index_record(conn, "cases", "case", &c.id, &c.summary)
 }
 
-/// A visit and its named persons.
-pub(crate) fn insert_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
-    conn.execute(
-        "INSERT INTO visits (id, session_id, seq, headcount, delegation, content, kind, field_code,
-                             handling, handling_agency, handling_letter_no, case_id, chairman_joined, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        params![
-            v.id,
-            v.session_id,
-            v.seq,
-            v.headcount,
-            v.delegation,
-            v.content,
-            v.kind,
-            v.field_code,
-            v.handling.handling,
-            v.handling.agency,
-            v.handling.letter_no,
-            v.case_id,
-            v.chairman_joined,
-            now_utc()
-        ],
+pub(crate) fn get_case(conn: &Connection, id: &str) -> Result<Option<CaseRecord>> {
+    Ok(conn
+        .query_row(
+            "SELECT id, summary, opened_on FROM cases WHERE id = ?1",
+            [id],
+            case_from_row,
+        )
+        .optional()?)
+}
+
+fn case_from_row(r: &Row<'_>) -> rusqlite::Result<CaseRecord> {
+    Ok(CaseRecord {
+        id: r.get(0)?,
+        summary: r.get(1)?,
+        opened_on: r.get(2)?,
+    })
+}
+
+/// Remove a case no visit and no petition is about any more.
+pub(crate) fn delete_orphan_case(conn: &Connection, id: &str) -> Result<()> {
+    let used: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM visits WHERE case_id = ?1)
+             OR EXISTS (SELECT 1 FROM petitions WHERE case_id = ?1)",
+        [id],
+        |r| r.get(0),
     )?;
-    for (i, pid) in v.person_ids.iter().enumerate() {
-        conn.execute(
-            "INSERT INTO visit_persons (visit_id, person_id, position) VALUES (?1, ?2, ?3)",
-            params![v.id, pid, i as u32],
-        )?;
+    if !used {
+        unindex_record(conn, "cases", id)?;
+        conn.execute("DELETE FROM cases WHERE id = ?1", [id])?;
     }
     Ok(())
 }
 
-/// A petition, its petitioners, and its number remembered for its year.
-pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
-    conn.execute(
-        "INSERT INTO petitions (id, year, number, received_on, source, source_agency, visit_id, kind,
-            field_code, content, anonymous, respondent, handling, handling_agency, handling_letter_no,
-            round, competence, eligible, status, case_id, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
-        params![
-            p.id,
-            p.year,
-            p.number,
-            p.received_on,
-            p.source,
-            p.source_agency,
-            p.visit_id,
-            p.kind,
-            p.field_code,
-            p.content,
-            p.anonymous,
-            p.respondent,
-            p.handling.handling,
-            p.handling.agency,
-            p.handling.letter_no,
-            p.classification.round,
-            p.classification.competence,
-            p.classification.eligible,
-            p.status,
-            p.case_id,
-            now_utc()
-        ],
-    )?;
-    for (i, pid) in p.petitioner_ids.iter().enumerate() {
-        conn.execute(
-            "INSERT INTO petition_persons (petition_id, person_id, position) VALUES (?1, ?2, ?3)",
-            params![p.id, pid, i as u32],
-        )?;
-    }
-    super::petitions::note_number(conn, p.year, p.number)
-}
-
-pub(crate) fn insert_event(conn: &Connection, e: &PetitionEvent) -> Result<()> {
-    conn.execute(
-        "INSERT INTO petition_events (id, petition_id, at, on_date, from_status, to_status, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            e.id,
-            e.petition_id,
-            e.at,
-            e.on_date,
-            e.from_status,
-            e.to_status,
-            e.note
-        ],
-    )?;
-    Ok(())
-}
-
-fn collect<T>(
-    conn: &Connection,
-    sql: &str,
-    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], f)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn ids_of(conn: &Connection, sql: &str, id: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub(crate) fn all_persons(conn: &Connection) -> Result<Vec<Person>> {
-    collect(
-        conn,
-        &format!(
-            "SELECT {} FROM persons p ORDER BY p.id",
-            super::persons::PERSON_COLUMNS
-        ),
-        super::persons::person_from_row,
-    )
-}
-
-pub(crate) fn all_cases(conn: &Connection) -> Result<Vec<CaseRecord>> {
-    collect(
-        conn,
-        "SELECT id, summary, opened_on FROM cases ORDER BY id",
-        |r| {
-            Ok(CaseRecord {
-                id: r.get(0)?,
-                summary: r.get(1)?,
-                opened_on: r.get(2)?,
-            })
-        },
-    )
-}
-
-pub(crate) fn all_sessions(conn: &Connection) -> Result<Vec<Session>> {
-    collect(
-        conn,
-        &format!("SELECT {SESSION_COLUMNS} FROM sessions ORDER BY date, id"),
-        session_from_row,
-    )
-}
+// ---------------------------------------------------------------- visits
 
 /// The columns `visit_from_row` reads, for a query over `visits v`.
 pub(crate) const VISIT_COLUMNS: &str = "v.id, v.session_id, v.seq, v.headcount, v.delegation, v.content,
@@ -201,27 +127,126 @@ pub(crate) fn visit_from_row(r: &Row<'_>) -> rusqlite::Result<VisitRecord> {
     })
 }
 
-pub(crate) fn all_visits(conn: &Connection) -> Result<Vec<VisitRecord>> {
-    let mut visits = collect(
-        conn,
-        &format!("SELECT {VISIT_COLUMNS} FROM visits v ORDER BY v.session_id, v.seq"),
-        visit_from_row,
+/// A visit and its named persons.
+pub(crate) fn insert_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
+    conn.execute(
+        "INSERT INTO visits (id, session_id, seq, headcount, delegation, content, kind, field_code,
+                             handling, handling_agency, handling_letter_no, case_id, chairman_joined, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            v.id,
+            v.session_id,
+            v.seq,
+            v.headcount,
+            v.delegation,
+            v.content,
+            v.kind,
+            v.field_code,
+            v.handling.handling,
+            v.handling.agency,
+            v.handling.letter_no,
+            v.case_id,
+            v.chairman_joined,
+            now_utc()
+        ],
     )?;
-    for v in &mut visits {
-        v.person_ids = ids_of(
-            conn,
-            "SELECT person_id FROM visit_persons WHERE visit_id = ?1 ORDER BY position",
-            &v.id,
-        )?;
-    }
-    Ok(visits)
+    write_visit_persons(conn, &v.id, &v.person_ids)?;
+    index_visit(conn, v)
 }
+
+pub(crate) fn update_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
+    conn.execute(
+        "UPDATE visits SET session_id = ?2, seq = ?3, headcount = ?4, delegation = ?5, content = ?6,
+                kind = ?7, field_code = ?8, handling = ?9, handling_agency = ?10,
+                handling_letter_no = ?11, case_id = ?12, chairman_joined = ?13
+          WHERE id = ?1",
+        params![
+            v.id,
+            v.session_id,
+            v.seq,
+            v.headcount,
+            v.delegation,
+            v.content,
+            v.kind,
+            v.field_code,
+            v.handling.handling,
+            v.handling.agency,
+            v.handling.letter_no,
+            v.case_id,
+            v.chairman_joined,
+        ],
+    )?;
+    conn.execute("DELETE FROM visit_persons WHERE visit_id = ?1", [&v.id])?;
+    write_visit_persons(conn, &v.id, &v.person_ids)?;
+    index_visit(conn, v)
+}
+
+fn write_visit_persons(conn: &Connection, visit_id: &str, person_ids: &[String]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO visit_persons (visit_id, person_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, pid) in person_ids.iter().enumerate() {
+        stmt.execute(params![visit_id, pid, i as u32])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn get_visit(conn: &Connection, id: &str) -> Result<Option<VisitRecord>> {
+    let visit = conn
+        .query_row(
+            &format!("SELECT {VISIT_COLUMNS} FROM visits v WHERE v.id = ?1"),
+            [id],
+            visit_from_row,
+        )
+        .optional()?;
+    visit
+        .map(|mut v| {
+            v.person_ids = visit_person_ids(conn, &v.id)?;
+            Ok(v)
+        })
+        .transpose()
+}
+
+pub(crate) fn visit_person_ids(conn: &Connection, visit_id: &str) -> Result<Vec<String>> {
+    ids_of(
+        conn,
+        "SELECT person_id FROM visit_persons WHERE visit_id = ?1 ORDER BY position",
+        visit_id,
+    )
+}
+
+pub(crate) fn delete_visit(conn: &Connection, id: &str) -> Result<usize> {
+    unindex_record(conn, "visits", id)?;
+    Ok(conn.execute("DELETE FROM visits WHERE id = ?1", [id])?)
+}
+
+/// The next free position of a visit in its session.
+pub(crate) fn next_visit_seq(conn: &Connection, session_id: &str) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(seq), 0) + 1 FROM visits WHERE session_id = ?1",
+        [session_id],
+        |r| r.get(0),
+    )?)
+}
+
+fn index_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
+    let names = person_names(conn, &v.person_ids)?;
+    index_record(
+        conn,
+        "visits",
+        "visit",
+        &v.id,
+        &format!("{} {}", v.content, names.join(" ")),
+    )
+}
+
+// ---------------------------------------------------------------- petitions
 
 /// The columns `petition_from_row` reads, for a query over `petitions p`.
 pub(crate) const PETITION_COLUMNS: &str = "p.id, p.year, p.number, p.received_on, p.source,
     p.source_agency, p.visit_id, p.kind, p.field_code, p.content, p.anonymous, p.respondent,
     p.handling, p.handling_agency, p.handling_letter_no, p.round, p.competence, p.eligible,
-    p.status, p.case_id";
+    p.state, p.signers, p.outcome, p.complex, p.first_round_id, p.duplicate_of, p.case_id";
 
 /// A petition row (without its petitioners, which `petitioner_ids` reads).
 pub(crate) fn petition_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionRecord> {
@@ -248,10 +273,512 @@ pub(crate) fn petition_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionRecord>
             competence: r.get(16)?,
             eligible: r.get(17)?,
         },
-        status: r.get(18)?,
-        case_id: r.get(19)?,
+        state: r.get(18)?,
+        signers: r.get(19)?,
+        outcome: r.get(20)?,
+        complex: r.get(21)?,
+        first_round_id: r.get(22)?,
+        duplicate_of: r.get(23)?,
+        case_id: r.get(24)?,
         petitioner_ids: vec![],
     })
+}
+
+/// A petition, its petitioners, and its number remembered for its year.
+pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
+    conn.execute(
+        "INSERT INTO petitions (id, year, number, received_on, source, source_agency, visit_id, kind,
+            field_code, content, anonymous, respondent, handling, handling_agency, handling_letter_no,
+            round, competence, eligible, state, signers, outcome, complex, first_round_id,
+            duplicate_of, case_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+        params![
+            p.id,
+            p.year,
+            p.number,
+            p.received_on,
+            p.source,
+            p.source_agency,
+            p.visit_id,
+            p.kind,
+            p.field_code,
+            p.content,
+            p.anonymous,
+            p.respondent,
+            p.handling.handling,
+            p.handling.agency,
+            p.handling.letter_no,
+            p.classification.round,
+            p.classification.competence,
+            p.classification.eligible,
+            p.state,
+            p.signers,
+            p.outcome,
+            p.complex,
+            p.first_round_id,
+            p.duplicate_of,
+            p.case_id,
+            now_utc()
+        ],
+    )?;
+    write_petition_persons(conn, &p.id, &p.petitioner_ids)?;
+    super::petitions::note_number(conn, p.year, p.number)?;
+    index_petition(conn, p)
+}
+
+pub(crate) fn update_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
+    conn.execute(
+        "UPDATE petitions SET year = ?2, number = ?3, received_on = ?4, source = ?5,
+                source_agency = ?6, visit_id = ?7, kind = ?8, field_code = ?9, content = ?10,
+                anonymous = ?11, respondent = ?12, handling = ?13, handling_agency = ?14,
+                handling_letter_no = ?15, round = ?16, competence = ?17, eligible = ?18,
+                state = ?19, signers = ?20, outcome = ?21, complex = ?22, first_round_id = ?23,
+                duplicate_of = ?24, case_id = ?25
+          WHERE id = ?1",
+        params![
+            p.id,
+            p.year,
+            p.number,
+            p.received_on,
+            p.source,
+            p.source_agency,
+            p.visit_id,
+            p.kind,
+            p.field_code,
+            p.content,
+            p.anonymous,
+            p.respondent,
+            p.handling.handling,
+            p.handling.agency,
+            p.handling.letter_no,
+            p.classification.round,
+            p.classification.competence,
+            p.classification.eligible,
+            p.state,
+            p.signers,
+            p.outcome,
+            p.complex,
+            p.first_round_id,
+            p.duplicate_of,
+            p.case_id,
+        ],
+    )?;
+    conn.execute(
+        "DELETE FROM petition_persons WHERE petition_id = ?1",
+        [&p.id],
+    )?;
+    write_petition_persons(conn, &p.id, &p.petitioner_ids)?;
+    index_petition(conn, p)
+}
+
+fn write_petition_persons(conn: &Connection, petition_id: &str, ids: &[String]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO petition_persons (petition_id, person_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, pid) in ids.iter().enumerate() {
+        stmt.execute(params![petition_id, pid, i as u32])?;
+    }
+    Ok(())
+}
+
+pub(crate) fn get_petition(conn: &Connection, id: &str) -> Result<Option<PetitionRecord>> {
+    let p = conn
+        .query_row(
+            &format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1"),
+            [id],
+            petition_from_row,
+        )
+        .optional()?;
+    p.map(|mut p| {
+        p.petitioner_ids = petitioner_ids(conn, &p.id)?;
+        Ok(p)
+    })
+    .transpose()
+}
+
+pub(crate) fn petition_of_visit(conn: &Connection, visit_id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM petitions WHERE visit_id = ?1",
+            [visit_id],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+pub(crate) fn petitioner_ids(conn: &Connection, petition_id: &str) -> Result<Vec<String>> {
+    ids_of(
+        conn,
+        "SELECT person_id FROM petition_persons WHERE petition_id = ?1 ORDER BY position",
+        petition_id,
+    )
+}
+
+pub(crate) fn delete_petition(conn: &Connection, id: &str) -> Result<usize> {
+    unindex_record(conn, "petitions", id)?;
+    Ok(conn.execute("DELETE FROM petitions WHERE id = ?1", [id])?)
+}
+
+fn index_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
+    let names = person_names(conn, &p.petitioner_ids)?;
+    let text = format!(
+        "{n}/{y} {n} {content} {respondent} {names}",
+        n = p.number,
+        y = p.year,
+        content = p.content,
+        respondent = p.respondent.as_deref().unwrap_or(""),
+        names = names.join(" ")
+    );
+    index_record(conn, "petitions", "petition", &p.id, &text)
+}
+
+// ---------------------------------------------------------------- petition events
+
+pub(crate) const EVENT_COLUMNS: &str = "id, petition_id, at, on_date, action, actor, from_state,
+    to_state, note, doc_no, agency, details";
+
+pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
+    let details: Option<String> = r.get(11)?;
+    Ok(PetitionEvent {
+        id: r.get(0)?,
+        petition_id: r.get(1)?,
+        at: r.get(2)?,
+        on_date: r.get(3)?,
+        action: r.get(4)?,
+        actor: r.get(5)?,
+        from_state: r.get(6)?,
+        to_state: r.get(7)?,
+        note: r.get(8)?,
+        doc_no: r.get(9)?,
+        agency: r.get(10)?,
+        details: details.and_then(|d| serde_json::from_str(&d).ok()),
+    })
+}
+
+pub(crate) fn insert_event(conn: &Connection, e: &PetitionEvent) -> Result<()> {
+    conn.execute(
+        &format!("INSERT INTO petition_events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+        params![
+            e.id,
+            e.petition_id,
+            e.at,
+            e.on_date,
+            e.action,
+            e.actor,
+            e.from_state,
+            e.to_state,
+            e.note,
+            e.doc_no,
+            e.agency,
+            e.details.as_ref().map(|d| d.to_string())
+        ],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn delete_event(conn: &Connection, id: &str) -> Result<()> {
+    conn.execute("DELETE FROM petition_events WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// A petition's moves, in the order they took effect.
+pub(crate) fn events_of(conn: &Connection, petition_id: &str) -> Result<Vec<PetitionEvent>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {EVENT_COLUMNS} FROM petition_events WHERE petition_id = ?1 ORDER BY on_date, at, rowid"
+    ))?;
+    let rows = stmt.query_map([petition_id], event_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ---------------------------------------------------------------- persons
+
+pub(crate) const PERSON_COLUMNS: &str =
+    "p.id, p.full_name, p.id_kind, p.id_number, p.address, p.phone, p.merged_into";
+
+pub(crate) fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: r.get(0)?,
+        full_name: r.get(1)?,
+        id_kind: r.get(2)?,
+        id_number: r.get(3)?,
+        address: r.get(4)?,
+        phone: r.get(5)?,
+        merged_into: r.get(6)?,
+    })
+}
+
+pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
+    conn.execute(
+        "INSERT INTO persons (id, full_name, id_kind, id_number, address, phone, merged_into, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            p.id,
+            p.full_name,
+            p.id_kind,
+            p.id_number,
+            p.address,
+            p.phone,
+            p.merged_into,
+            now_utc()
+        ],
+    )?;
+    index_person(conn, p)
+}
+
+pub(crate) fn update_person(conn: &Connection, p: &Person) -> Result<()> {
+    conn.execute(
+        "UPDATE persons SET full_name = ?2, id_kind = ?3, id_number = ?4, address = ?5, phone = ?6,
+                merged_into = ?7
+          WHERE id = ?1",
+        params![
+            p.id,
+            p.full_name,
+            p.id_kind,
+            p.id_number,
+            p.address,
+            p.phone,
+            p.merged_into
+        ],
+    )?;
+    index_person(conn, p)
+}
+
+pub(crate) fn get_person(conn: &Connection, id: &str) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {PERSON_COLUMNS} FROM persons p WHERE p.id = ?1"),
+            [id],
+            person_from_row,
+        )
+        .optional()?)
+}
+
+/// The person holding an identity number, if any.
+pub(crate) fn person_by_number(conn: &Connection, number: &str) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {PERSON_COLUMNS} FROM persons p WHERE p.id_number = ?1"),
+            [number],
+            person_from_row,
+        )
+        .optional()?)
+}
+
+fn person_names(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT full_name FROM persons WHERE id = ?1")?;
+    let mut names = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(n) = stmt.query_row([id], |r| r.get(0)).optional()? {
+            names.push(n);
+        }
+    }
+    Ok(names)
+}
+
+/// (Re)index a person for the lookup; a merged person is not offered.
+pub(crate) fn index_person(conn: &Connection, p: &Person) -> Result<()> {
+    let old: Option<i64> = conn
+        .query_row(
+            "SELECT fts_rowid FROM persons WHERE id = ?1",
+            [&p.id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    if let Some(rowid) = old {
+        conn.execute("DELETE FROM persons_fts WHERE rowid = ?1", [rowid])?;
+    }
+    let rowid: Option<i64> = if p.merged_into.is_none() {
+        conn.execute(
+            "INSERT INTO persons_fts (person_id, name, id_number) VALUES (?1, ?2, ?3)",
+            params![
+                p.id,
+                fold(&p.full_name),
+                p.id_number.as_deref().unwrap_or("")
+            ],
+        )?;
+        Some(conn.last_insert_rowid())
+    } else {
+        None
+    };
+    conn.execute(
+        "UPDATE persons SET fts_rowid = ?2 WHERE id = ?1",
+        params![p.id, rowid],
+    )?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- search of records
+
+/// (Re)index a petition, visit or case for the search box. `table` holds the record
+/// and its `fts_rowid`, so an update deletes by rowid and never scans the index.
+fn index_record(conn: &Connection, table: &str, kind: &str, id: &str, text: &str) -> Result<()> {
+    unindex_record(conn, table, id)?;
+    conn.execute(
+        "INSERT INTO records_fts (kind, record_id, text) VALUES (?1, ?2, ?3)",
+        params![kind, id, fold(text)],
+    )?;
+    let rowid = conn.last_insert_rowid();
+    conn.execute(
+        &format!("UPDATE {table} SET fts_rowid = ?2 WHERE id = ?1"),
+        params![id, rowid],
+    )?;
+    Ok(())
+}
+
+fn unindex_record(conn: &Connection, table: &str, id: &str) -> Result<()> {
+    let old: Option<i64> = conn
+        .query_row(
+            &format!("SELECT fts_rowid FROM {table} WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    if let Some(rowid) = old {
+        conn.execute("DELETE FROM records_fts WHERE rowid = ?1", [rowid])?;
+    }
+    Ok(())
+}
+
+/// Rebuild every search index from the records (after a migration).
+pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM persons_fts; DELETE FROM records_fts;
+         UPDATE persons SET fts_rowid = NULL; UPDATE petitions SET fts_rowid = NULL;
+         UPDATE visits SET fts_rowid = NULL; UPDATE cases SET fts_rowid = NULL;",
+    )?;
+    for p in all_persons(conn)? {
+        index_person(conn, &p)?;
+    }
+    for c in all_cases(conn)? {
+        index_record(conn, "cases", "case", &c.id, &c.summary)?;
+    }
+    for v in all_visits(conn)? {
+        index_visit(conn, &v)?;
+    }
+    for p in all_petitions(conn)? {
+        index_petition(conn, &p)?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- changes
+
+pub(crate) fn insert_change(conn: &Connection, c: &ChangeRecord) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO changes (id, at, actor, action, table_name, record_id, old_value, new_value, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        c.id,
+        c.at,
+        c.actor,
+        c.action,
+        c.table,
+        c.record_id,
+        c.old.as_ref().map(|v| v.to_string()),
+        c.new.as_ref().map(|v| v.to_string()),
+        c.note
+    ])?;
+    Ok(())
+}
+
+const CHANGE_COLUMNS: &str =
+    "id, at, actor, action, table_name, record_id, old_value, new_value, note";
+
+fn change_from_row(r: &Row<'_>) -> rusqlite::Result<ChangeRecord> {
+    let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+    Ok(ChangeRecord {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        table: r.get(4)?,
+        record_id: r.get(5)?,
+        old: json(r.get(6)?),
+        new: json(r.get(7)?),
+        note: r.get(8)?,
+    })
+}
+
+/// The changes of one record, oldest first.
+pub(crate) fn changes_of(conn: &Connection, table: &str, id: &str) -> Result<Vec<ChangeRecord>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CHANGE_COLUMNS} FROM changes WHERE table_name = ?1 AND record_id = ?2 ORDER BY seq"
+    ))?;
+    let rows = stmt.query_map([table, id], change_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn all_changes(conn: &Connection) -> Result<Vec<ChangeRecord>> {
+    collect(
+        conn,
+        &format!("SELECT {CHANGE_COLUMNS} FROM changes ORDER BY seq"),
+        change_from_row,
+    )
+}
+
+pub(crate) fn change_exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM changes WHERE id = ?1", [id], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+// ---------------------------------------------------------------- whole tables
+
+fn collect<T>(
+    conn: &Connection,
+    sql: &str,
+    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], f)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn ids_of(conn: &Connection, sql: &str, id: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn all_persons(conn: &Connection) -> Result<Vec<Person>> {
+    collect(
+        conn,
+        &format!("SELECT {PERSON_COLUMNS} FROM persons p ORDER BY p.id"),
+        person_from_row,
+    )
+}
+
+pub(crate) fn all_cases(conn: &Connection) -> Result<Vec<CaseRecord>> {
+    collect(
+        conn,
+        "SELECT id, summary, opened_on FROM cases ORDER BY id",
+        case_from_row,
+    )
+}
+
+pub(crate) fn all_sessions(conn: &Connection) -> Result<Vec<Session>> {
+    collect(
+        conn,
+        &format!("SELECT {SESSION_COLUMNS} FROM sessions ORDER BY date, id"),
+        session_from_row,
+    )
+}
+
+pub(crate) fn all_visits(conn: &Connection) -> Result<Vec<VisitRecord>> {
+    let mut visits = collect(
+        conn,
+        &format!("SELECT {VISIT_COLUMNS} FROM visits v ORDER BY v.session_id, v.seq"),
+        visit_from_row,
+    )?;
+    for v in &mut visits {
+        v.person_ids = visit_person_ids(conn, &v.id)?;
+    }
+    Ok(visits)
 }
 
 pub(crate) fn all_petitions(conn: &Connection) -> Result<Vec<PetitionRecord>> {
@@ -261,11 +788,7 @@ pub(crate) fn all_petitions(conn: &Connection) -> Result<Vec<PetitionRecord>> {
         petition_from_row,
     )?;
     for p in &mut petitions {
-        p.petitioner_ids = ids_of(
-            conn,
-            "SELECT person_id FROM petition_persons WHERE petition_id = ?1 ORDER BY position",
-            &p.id,
-        )?;
+        p.petitioner_ids = petitioner_ids(conn, &p.id)?;
     }
     Ok(petitions)
 }
@@ -273,18 +796,35 @@ pub(crate) fn all_petitions(conn: &Connection) -> Result<Vec<PetitionRecord>> {
 pub(crate) fn all_events(conn: &Connection) -> Result<Vec<PetitionEvent>> {
     collect(
         conn,
-        "SELECT id, petition_id, at, on_date, from_status, to_status, note
-           FROM petition_events ORDER BY petition_id, at, id",
-        |r| {
-            Ok(PetitionEvent {
-                id: r.get(0)?,
-                petition_id: r.get(1)?,
-                at: r.get(2)?,
-                on_date: r.get(3)?,
-                from_status: r.get(4)?,
-                to_status: r.get(5)?,
-                note: r.get(6)?,
-            })
-        },
+        &format!(
+            "SELECT {EVENT_COLUMNS} FROM petition_events ORDER BY petition_id, on_date, at, rowid"
+        ),
+        event_from_row,
     )
+}
+
+/// Whether no record names this person any more.
+pub(crate) fn person_unused(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT NOT (EXISTS (SELECT 1 FROM visit_persons WHERE person_id = ?1)
+                  OR EXISTS (SELECT 1 FROM petition_persons WHERE person_id = ?1)
+                  OR EXISTS (SELECT 1 FROM persons WHERE merged_into = ?1)
+                  OR EXISTS (SELECT 1 FROM person_merges WHERE kept_id = ?1 OR merged_id = ?1))",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+pub(crate) fn delete_person(conn: &Connection, id: &str) -> Result<()> {
+    let rowid: Option<i64> = conn
+        .query_row("SELECT fts_rowid FROM persons WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten();
+    if let Some(rowid) = rowid {
+        conn.execute("DELETE FROM persons_fts WHERE rowid = ?1", [rowid])?;
+    }
+    conn.execute("DELETE FROM persons WHERE id = ?1", [id])?;
+    Ok(())
 }

@@ -1,13 +1,24 @@
-use rusqlite::OptionalExtension;
+//! Settings rows (key, value) and the settings they make.
+
+use rusqlite::{Connection, OptionalExtension};
 
 use super::Store;
-use crate::domain::Settings;
-use crate::error::{Error, Result};
+use crate::domain::{DeadlineSettings, Settings};
+use crate::error::Result;
 
-const UNIT_NAME: &str = "unit_name";
-const TEAM_NAME: &str = "reception_team_name";
-const THRESHOLD: &str = "delegation_threshold";
-const SAMPLE_OFFERED: &str = "sample_offered";
+/// The keys of the settings table.
+pub(crate) mod keys {
+    pub(crate) const UNIT_NAME: &str = "unit_name";
+    pub(crate) const TEAM_NAME: &str = "reception_team_name";
+    pub(crate) const THRESHOLD: &str = "delegation_threshold";
+    pub(crate) const SAMPLE_OFFERED: &str = "sample_offered";
+    pub(crate) const FIRST_REPLY: &str = "deadline_first_reply_working_days";
+    pub(crate) const COMPLAINT_ACCEPTANCE: &str = "deadline_complaint_acceptance_working_days";
+    pub(crate) const UNPROCESSED: &str = "deadline_unprocessed_days";
+    pub(crate) const DUE_SOON: &str = "deadline_due_soon_working_days";
+    pub(crate) const REMOTE_AREA: &str = "remote_area";
+}
+use keys::*;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -16,69 +27,60 @@ impl Default for Settings {
             reception_team_name: "Ban tiếp công dân".to_string(),
             delegation_threshold: 5,
             sample_offered: false,
+            deadlines: DeadlineSettings::default(),
         }
     }
 }
 
+fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
+fn number(conn: &Connection, key: &str, default: u32) -> Result<u32> {
+    Ok(setting(conn, key)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default))
+}
+
+pub(crate) fn read_settings(conn: &Connection) -> Result<Settings> {
+    let d = Settings::default();
+    Ok(Settings {
+        unit_name: setting(conn, UNIT_NAME)?.unwrap_or(d.unit_name),
+        reception_team_name: setting(conn, TEAM_NAME)?.unwrap_or(d.reception_team_name),
+        delegation_threshold: number(conn, THRESHOLD, d.delegation_threshold)?,
+        sample_offered: setting(conn, SAMPLE_OFFERED)?.as_deref() == Some("1"),
+        deadlines: DeadlineSettings {
+            first_reply_working_days: number(
+                conn,
+                FIRST_REPLY,
+                d.deadlines.first_reply_working_days,
+            )?,
+            complaint_acceptance_working_days: number(
+                conn,
+                COMPLAINT_ACCEPTANCE,
+                d.deadlines.complaint_acceptance_working_days,
+            )?,
+            unprocessed_days: number(conn, UNPROCESSED, d.deadlines.unprocessed_days)?,
+            due_soon_working_days: number(conn, DUE_SOON, d.deadlines.due_soon_working_days)?,
+            remote_area: setting(conn, REMOTE_AREA)?.as_deref() == Some("1"),
+        },
+    })
+}
+
+pub(crate) fn write_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings(key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )?;
+    Ok(())
+}
+
 impl Store {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn()
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?)
-    }
-
     pub fn settings(&self) -> Result<Settings> {
-        let d = Settings::default();
-        Ok(Settings {
-            unit_name: self.setting(UNIT_NAME)?.unwrap_or(d.unit_name),
-            reception_team_name: self.setting(TEAM_NAME)?.unwrap_or(d.reception_team_name),
-            delegation_threshold: self
-                .setting(THRESHOLD)?
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(d.delegation_threshold),
-            sample_offered: self.setting(SAMPLE_OFFERED)?.as_deref() == Some("1"),
-        })
-    }
-
-    pub fn save_settings(&mut self, s: &Settings) -> Result<Settings> {
-        if s.unit_name.trim().is_empty() {
-            return Err(Error::invalid(
-                "unit_name",
-                "Tên đơn vị không được để trống.",
-            ));
-        }
-        if s.reception_team_name.trim().is_empty() {
-            return Err(Error::invalid(
-                "reception_team_name",
-                "Tên bộ phận tiếp công dân không được để trống.",
-            ));
-        }
-        if !(2..=100).contains(&s.delegation_threshold) {
-            return Err(Error::invalid(
-                "delegation_threshold",
-                "Ngưỡng đoàn đông người phải từ 2 đến 100 người.",
-            ));
-        }
-        let tx = self.conn_mut().savepoint()?;
-        for (k, v) in [
-            (UNIT_NAME, s.unit_name.trim().to_string()),
-            (TEAM_NAME, s.reception_team_name.trim().to_string()),
-            (THRESHOLD, s.delegation_threshold.to_string()),
-            (
-                SAMPLE_OFFERED,
-                if s.sample_offered { "1" } else { "0" }.to_string(),
-            ),
-        ] {
-            tx.execute(
-                "INSERT INTO settings(key, value) VALUES (?1, ?2)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (k, v),
-            )?;
-        }
-        tx.commit()?;
-        self.settings()
+        read_settings(self.conn())
     }
 }

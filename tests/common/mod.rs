@@ -109,3 +109,41 @@ pub fn count(store: &Store, table: &str) -> i64 {
         _ => panic!("unknown table {table}"),
     }
 }
+
+/// Record a move on a petition as the petition page does, dated `on`.
+pub fn move_petition(
+    store: &mut Store,
+    id: &str,
+    action: MoveAction,
+    on: &str,
+    edit: impl FnOnce(&mut MoveInput),
+) -> tiepdan::Result<PetitionDetail> {
+    let mut input = MoveInput {
+        petition_id: id.into(),
+        action,
+        on_date: on.into(),
+        note: None,
+        doc_no: None,
+        agency: None,
+        outcome: None,
+        extension_days: None,
+        classification: None,
+        duplicate_of: None,
+    };
+    edit(&mut input);
+    store.move_petition(&input)
+}
+
+/// A classification: kind, eligible, competence; one signer, first round.
+pub fn classification(kind: PetitionKind, eligible: bool, competence: Competence) -> ClassifyInput {
+    ClassifyInput {
+        kind,
+        field_code: None,
+        eligible,
+        competence,
+        signers: Signers::One,
+        round: Round::First,
+        first_round_id: None,
+        complex: false,
+    }
+}

@@ -1,0 +1,229 @@
+//! The desk: one module per use case. Each checks every rule and decides what to write;
+//! `store/` only reads and writes rows inside the transaction it is handed.
+//!
+//! The one write path is [`Store::write`]: it opens the transaction (IMMEDIATE, or a
+//! savepoint inside a bulk load), knows who acts, and hands the use case a [`Tx`] that
+//! appends a change record (table, record, old and new values, who, when) in the same
+//! transaction. Nothing else opens a write transaction.
+
+pub mod history;
+pub mod movement;
+pub mod person;
+pub mod petition;
+pub mod sample;
+pub mod session;
+pub mod settings;
+pub mod visit;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, TransactionBehavior};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::domain::{Actor, ChangeAction};
+use crate::error::Result;
+use crate::records::ChangeRecord;
+use crate::store::{self, Store};
+
+/// The write context handed to a use case: the open transaction, who acts, when.
+pub struct Tx<'a> {
+    conn: &'a Connection,
+    pub(crate) actor: Actor,
+    /// UTC RFC 3339 instant of this write.
+    pub(crate) at: String,
+    pub(crate) today: NaiveDate,
+    /// Whether creations get a change record each (an import records one summary instead).
+    log_creations: bool,
+}
+
+impl<'a> Tx<'a> {
+    pub(crate) fn conn(&self) -> &'a Connection {
+        self.conn
+    }
+
+    /// Append a change record.
+    pub(crate) fn change(
+        &self,
+        action: ChangeAction,
+        table: &str,
+        record_id: &str,
+        old: Option<Value>,
+        new: Option<Value>,
+        note: Option<String>,
+    ) -> Result<()> {
+        store::insert_change(
+            self.conn,
+            &ChangeRecord {
+                id: store::new_id(),
+                at: self.at.clone(),
+                actor: self.actor,
+                action,
+                table: table.to_string(),
+                record_id: record_id.to_string(),
+                old,
+                new,
+                note,
+            },
+        )
+    }
+
+    /// A record was created.
+    pub(crate) fn created<T: Serialize>(&self, table: &str, id: &str, new: &T) -> Result<()> {
+        if !self.log_creations {
+            return Ok(());
+        }
+        self.change(
+            ChangeAction::Create,
+            table,
+            id,
+            None,
+            Some(serde_json::to_value(new)?),
+            None,
+        )
+    }
+
+    /// A record was changed: only the fields that differ are kept. Returns whether any did.
+    pub(crate) fn updated<T: Serialize>(
+        &self,
+        table: &str,
+        id: &str,
+        old: &T,
+        new: &T,
+        note: Option<String>,
+    ) -> Result<bool> {
+        let (old, new) = diff(&serde_json::to_value(old)?, &serde_json::to_value(new)?);
+        if old.is_empty() && new.is_empty() {
+            return Ok(false);
+        }
+        self.change(
+            ChangeAction::Update,
+            table,
+            id,
+            Some(Value::Object(old)),
+            Some(Value::Object(new)),
+            note,
+        )?;
+        Ok(true)
+    }
+
+    /// A record was deleted: the whole record is kept in the history.
+    pub(crate) fn deleted<T: Serialize>(
+        &self,
+        table: &str,
+        id: &str,
+        old: &T,
+        note: Option<String>,
+    ) -> Result<()> {
+        self.change(
+            ChangeAction::Delete,
+            table,
+            id,
+            Some(serde_json::to_value(old)?),
+            None,
+            note,
+        )
+    }
+}
+
+/// Flatten nested objects one level (`handling.agency`), so a change names each field.
+fn flatten(value: &Value) -> Map<String, Value> {
+    let mut out = Map::new();
+    if let Value::Object(map) = value {
+        for (k, v) in map {
+            match v {
+                Value::Object(inner) => {
+                    for (ik, iv) in inner {
+                        out.insert(format!("{k}.{ik}"), iv.clone());
+                    }
+                }
+                v => {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The fields whose values differ, before and after.
+fn diff(old: &Value, new: &Value) -> (Map<String, Value>, Map<String, Value>) {
+    let (old, new) = (flatten(old), flatten(new));
+    let mut before = Map::new();
+    let mut after = Map::new();
+    for key in old.keys().chain(new.keys()) {
+        let (a, b) = (
+            old.get(key).unwrap_or(&Value::Null),
+            new.get(key).unwrap_or(&Value::Null),
+        );
+        if a != b && !before.contains_key(key) {
+            before.insert(key.clone(), a.clone());
+            after.insert(key.clone(), b.clone());
+        }
+    }
+    (before, after)
+}
+
+impl Store {
+    /// The one write path: run `f` in one transaction that records who changed what.
+    /// Outside a bulk load the transaction begins IMMEDIATE (it takes the write lock at
+    /// once, so a concurrent writer waits instead of failing half-way); inside one, it is
+    /// a savepoint of the bulk transaction.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.write_with(true, f)
+    }
+
+    /// The write path for an import: creations are summed up in one record by the caller.
+    pub(crate) fn write_quietly<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.write_with(false, f)
+    }
+
+    fn write_with<T>(
+        &mut self,
+        log_creations: bool,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let actor = self.actor();
+        let today = self.today();
+        let at = store::now_utc();
+        let conn = self.conn_mut();
+        if conn.is_autocommit() {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&Tx {
+                conn: &tx,
+                actor,
+                at,
+                today,
+                log_creations,
+            })?;
+            tx.commit()?;
+            Ok(out)
+        } else {
+            let sp = conn.savepoint()?;
+            let out = f(&Tx {
+                conn: &sp,
+                actor,
+                at,
+                today,
+                log_creations,
+            })?;
+            sp.commit()?;
+            Ok(out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn diff_keeps_only_changed_fields_flattened() {
+        let (old, new) = diff(
+            &json!({"a": 1, "b": "x", "h": {"handling": "guide", "agency": null}}),
+            &json!({"a": 1, "b": "y", "h": {"handling": "guide", "agency": "Phòng"}}),
+        );
+        assert_eq!(Value::Object(old), json!({"b": "x", "h.agency": null}));
+        assert_eq!(Value::Object(new), json!({"b": "y", "h.agency": "Phòng"}));
+    }
+}

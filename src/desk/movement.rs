@@ -1,0 +1,511 @@
+//! Moving a petition through its lifecycle: only the moves the law allows
+//! (`law::lifecycle`), each an event with its date, who, note and document; and undoing
+//! the last move recorded by mistake (kept in the history).
+
+use serde_json::{Map, Value};
+
+use super::Tx;
+use crate::domain::*;
+use crate::error::{Error, Result};
+use crate::law::lifecycle::{self, MoveContext};
+use crate::records::{PetitionEvent, PetitionRecord};
+use crate::store::{self, Store};
+use crate::text::{clean, vn_date};
+use crate::validate::{parse_date, parse_past_date};
+
+/// Who recorded a move and when, kept when a move is imported from another register.
+pub(crate) struct EventMeta {
+    pub id: String,
+    pub at: String,
+    pub actor: Actor,
+}
+
+/// Check a move against the law and its inputs, then record it. Returns the petition
+/// as it now stands.
+pub(crate) fn apply(tx: &Tx<'_>, input: &MoveInput) -> Result<PetitionRecord> {
+    apply_as(tx, input, None)
+}
+
+/// [`apply`], keeping the id, time and author of a move recorded elsewhere.
+pub(crate) fn apply_as(
+    tx: &Tx<'_>,
+    input: &MoveInput,
+    meta: Option<EventMeta>,
+) -> Result<PetitionRecord> {
+    let conn = tx.conn();
+    let old = store::get_petition(conn, &input.petition_id)?
+        .ok_or_else(|| Error::not_found("đơn", input.petition_id.clone()))?;
+    let events = store::events_of(conn, &old.id)?;
+    let on = parse_past_date("on_date", "Ngày thực hiện", &input.on_date, tx.today)?;
+    let received = parse_date("received_on", "Ngày nhận đơn", &old.received_on)?;
+    if on < received {
+        return Err(Error::invalid(
+            "on_date",
+            format!(
+                "Ngày thực hiện {} trước ngày nhận đơn {}.",
+                on.format("%d/%m/%Y"),
+                received.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    if let Some(last) = events.last() {
+        if on.to_string() < last.on_date {
+            return Err(Error::invalid(
+                "on_date",
+                format!(
+                    "Ngày thực hiện {} trước bước \"{}\" đã ghi ngày {}: các bước được ghi theo thứ tự thời gian.",
+                    on.format("%d/%m/%Y"),
+                    last.action.label(),
+                    vn_date(&last.on_date)
+                ),
+            ));
+        }
+    }
+    let ctx = MoveContext {
+        petition: &old,
+        events: &events,
+        case_transferred_before: input.action == MoveAction::Transfer
+            && old.kind == PetitionKind::Denunciation
+            && store::case_denunciation_transferred(conn, &old.case_id, &old.id)?,
+        on,
+    };
+    lifecycle::precondition(input.action, &ctx)
+        .map_err(|why| Error::invalid("action", format!("{}: {why}", input.action.label())))?;
+
+    let mut new = old.clone();
+    let mut extra = Map::new();
+    let agency = clean(&input.agency);
+    let doc_no = clean(&input.doc_no);
+    let note = clean(&input.note);
+    let handling = |h: Handling, agency: Option<String>| HandlingInput {
+        handling: h,
+        agency,
+        letter_no: doc_no.clone(),
+    };
+    match input.action {
+        MoveAction::Classify => {
+            let c = input.classification.as_ref().ok_or_else(|| {
+                Error::invalid(
+                    "classification",
+                    "Phân loại đơn: chọn loại đơn, điều kiện xử lý và thẩm quyền.",
+                )
+            })?;
+            classify(tx, &mut new, c)?;
+        }
+        MoveAction::Accept => new.handling = handling(Handling::Accept, None),
+        MoveAction::Decline => {
+            if note.is_none() {
+                return Err(Error::invalid(
+                    "note",
+                    "Không thụ lý: ghi lý do không thụ lý.",
+                ));
+            }
+        }
+        MoveAction::Guide => new.handling = handling(Handling::Guide, agency.clone()),
+        MoveAction::Transfer => {
+            if agency.is_none() {
+                return Err(Error::invalid(
+                    "agency",
+                    "Chuyển đơn: ghi cơ quan nhận đơn chuyển.",
+                ));
+            }
+            new.handling = handling(Handling::Transfer, agency.clone());
+        }
+        MoveAction::Urge => {
+            let agency = agency.clone().or_else(|| old.handling.agency.clone());
+            if agency.is_none() {
+                return Err(Error::invalid(
+                    "agency",
+                    "Đôn đốc: ghi cơ quan được đôn đốc giải quyết.",
+                ));
+            }
+            new.handling = handling(Handling::Urge, agency);
+        }
+        MoveAction::Return => new.handling = handling(Handling::Return, None),
+        MoveAction::File => new.handling = handling(Handling::File, None),
+        MoveAction::Duplicate => {
+            let original = duplicate_target(tx, &old, &input.duplicate_of)?;
+            new.duplicate_of = Some(original);
+            new.handling = handling(Handling::File, None);
+        }
+        MoveAction::Extend => {
+            match old.kind {
+                PetitionKind::Complaint => new.complex = true,
+                _ => {
+                    let days = input
+                        .extension_days
+                        .unwrap_or(lifecycle::DENUNCIATION_EXTENSION_DAYS);
+                    if !(1..=lifecycle::DENUNCIATION_EXTENSION_DAYS).contains(&days) {
+                        return Err(Error::invalid(
+                        "extension_days",
+                        format!("Mỗi lần gia hạn giải quyết tố cáo không quá 30 ngày (đã nhập {days})."),
+                    ));
+                    }
+                    extra.insert("extension_days".into(), serde_json::json!(days));
+                }
+            }
+        }
+        MoveAction::Resolve => {
+            let allowed = lifecycle::outcomes(old.kind, old.classification.round);
+            let outcome = input.outcome.ok_or_else(|| {
+                Error::invalid("outcome", "Giải quyết xong: chọn kết quả giải quyết.")
+            })?;
+            if !allowed.contains(&outcome) {
+                let names: Vec<&str> = allowed.iter().map(|o| o.label()).collect();
+                return Err(Error::invalid(
+                    "outcome",
+                    format!(
+                        "Kết quả \"{}\" không áp dụng cho đơn này; chọn: {}.",
+                        outcome.label(),
+                        names.join(", ")
+                    ),
+                ));
+            }
+            if doc_no.is_none()
+                && matches!(
+                    old.kind,
+                    PetitionKind::Complaint | PetitionKind::Denunciation
+                )
+            {
+                let what = if old.kind == PetitionKind::Complaint {
+                    "quyết định giải quyết khiếu nại"
+                } else {
+                    "kết luận nội dung tố cáo"
+                };
+                return Err(Error::invalid("doc_no", format!("Ghi số {what}.")));
+            }
+            new.outcome = Some(outcome);
+        }
+        MoveAction::Suspend
+        | MoveAction::Resume
+        | MoveAction::Withdraw
+        | MoveAction::Terminate
+        | MoveAction::Receive
+        | MoveAction::Reopen => {}
+    }
+    new.state = lifecycle::target(input.action, old.state);
+
+    let (before, after) = super::diff(&serde_json::to_value(&old)?, &serde_json::to_value(&new)?);
+    let mut details = Map::new();
+    details.insert("before".into(), Value::Object(before.clone()));
+    details.insert("after".into(), Value::Object(after.clone()));
+    details.extend(extra);
+    let meta = meta.unwrap_or_else(|| EventMeta {
+        id: store::new_id(),
+        at: tx.at.clone(),
+        actor: tx.actor,
+    });
+    store::insert_event(
+        conn,
+        &PetitionEvent {
+            id: meta.id,
+            petition_id: old.id.clone(),
+            at: meta.at,
+            on_date: on.to_string(),
+            action: input.action,
+            actor: meta.actor,
+            from_state: Some(old.state),
+            to_state: new.state,
+            note: note.clone(),
+            doc_no: doc_no.clone(),
+            agency: agency.clone(),
+            details: Some(Value::Object(details)),
+        },
+    )?;
+    store::update_petition(conn, &new)?;
+    tx.change(
+        ChangeAction::Move,
+        "petitions",
+        &old.id,
+        Some(Value::Object(before)),
+        Some(Value::Object(after)),
+        Some(match &note {
+            Some(n) => format!("{}: {n}", input.action.label()),
+            None => input.action.label().to_string(),
+        }),
+    )?;
+    Ok(new)
+}
+
+/// Apply a classification to the record, checking what it names.
+fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput) -> Result<()> {
+    let conn = tx.conn();
+    let anonymous = p.anonymous || c.signers == Signers::Anonymous;
+    if anonymous && c.kind == PetitionKind::Denunciation && c.eligible {
+        return Err(Error::invalid(
+            "classification.eligible",
+            "Thông tin tố cáo nặc danh (không rõ họ tên, địa chỉ hoặc mạo danh) không được xử lý như tố cáo (Luật Tố cáo 2018, Điều 25): phân loại là không đủ điều kiện xử lý.",
+        ));
+    }
+    if let Some(first) = clean(&c.first_round_id) {
+        if first == p.id {
+            return Err(Error::invalid(
+                "classification.first_round_id",
+                "Đơn khiếu nại lần hai không thể dẫn chiếu chính nó.",
+            ));
+        }
+        let f = store::get_petition(conn, &first)?.ok_or_else(|| {
+            Error::invalid(
+                "classification.first_round_id",
+                "Không tìm thấy đơn khiếu nại lần đầu đã chọn.",
+            )
+        })?;
+        if f.kind != PetitionKind::Complaint || c.kind != PetitionKind::Complaint {
+            return Err(Error::invalid(
+                "classification.first_round_id",
+                format!("Chỉ đơn khiếu nại lần hai mới dẫn chiếu đơn khiếu nại lần đầu (đơn số {}/{} là {}).", f.number, f.year, f.kind.label().to_lowercase()),
+            ));
+        }
+        if c.round != Round::Subsequent {
+            return Err(Error::invalid(
+                "classification.round",
+                "Đơn dẫn chiếu một khiếu nại lần đầu là khiếu nại lần hai: chọn \"Lần hai / tiếp\".",
+            ));
+        }
+        p.first_round_id = Some(first);
+    } else {
+        p.first_round_id = None;
+    }
+    p.kind = c.kind;
+    if let Some(code) = store::check_field(conn, "classification.field_code", &c.field_code)? {
+        p.field_code = Some(code);
+    }
+    p.classification = Classification {
+        round: c.round,
+        competence: c.competence,
+        eligible: Some(c.eligible),
+    };
+    p.signers = if p.anonymous {
+        Signers::Anonymous
+    } else {
+        c.signers
+    };
+    p.complex = c.complex;
+    Ok(())
+}
+
+/// The open petition a duplicate repeats.
+fn duplicate_target(tx: &Tx<'_>, p: &PetitionRecord, given: &Option<String>) -> Result<String> {
+    let id = clean(given).ok_or_else(|| {
+        Error::invalid(
+            "duplicate_of",
+            "Đơn trùng: chọn đơn đang xử lý mà đơn này gửi lại.",
+        )
+    })?;
+    if id == p.id {
+        return Err(Error::invalid(
+            "duplicate_of",
+            "Một đơn không thể trùng với chính nó.",
+        ));
+    }
+    let original = store::get_petition(tx.conn(), &id)?
+        .ok_or_else(|| Error::invalid("duplicate_of", "Không tìm thấy đơn đã chọn."))?;
+    if original.duplicate_of.is_some() {
+        return Err(Error::invalid(
+            "duplicate_of",
+            format!(
+                "Đơn số {}/{} cũng là đơn trùng: chọn đơn gốc.",
+                original.number, original.year
+            ),
+        ));
+    }
+    if !original.state.is_open() {
+        return Err(Error::invalid(
+            "duplicate_of",
+            format!(
+                "Đơn số {}/{} đã xong ({}): đơn gửi lại sau khi đơn trước đã xử lý xong không phải đơn trùng.",
+                original.number,
+                original.year,
+                original.state.label().to_lowercase()
+            ),
+        ));
+    }
+    Ok(id)
+}
+
+/// Write the values of `fields` (flattened keys, as `diff` gives them) into `record`.
+pub(crate) fn restore(
+    record: &PetitionRecord,
+    fields: &Map<String, Value>,
+) -> Result<PetitionRecord> {
+    let mut value = serde_json::to_value(record)?;
+    for (key, v) in fields {
+        match key.split_once('.') {
+            Some((outer, inner)) => {
+                if let Some(Value::Object(o)) = value.get_mut(outer) {
+                    o.insert(inner.to_string(), v.clone());
+                }
+            }
+            None => {
+                if let Value::Object(o) = &mut value {
+                    o.insert(key.clone(), v.clone());
+                }
+            }
+        }
+    }
+    Ok(serde_json::from_value(value)?)
+}
+
+/// A move as the timeline shows it.
+fn move_view(e: PetitionEvent, numbers: impl Fn(&str) -> Option<String>) -> PetitionMove {
+    let after = e
+        .details
+        .as_ref()
+        .and_then(|d| d.get("after"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    let text = |k: &str| after.get(k).and_then(Value::as_str).map(str::to_string);
+    let summary = match e.action {
+        MoveAction::Classify => {
+            let mut parts = vec![];
+            if let Some(k) = text("kind").and_then(|k| PetitionKind::from_code(&k)) {
+                parts.push(k.label().to_string());
+            }
+            if let Some(el) = after
+                .get("classification.eligible")
+                .and_then(Value::as_bool)
+            {
+                parts.push(
+                    if el {
+                        "đủ điều kiện xử lý"
+                    } else {
+                        "không đủ điều kiện xử lý"
+                    }
+                    .to_string(),
+                );
+            }
+            if let Some(c) =
+                text("classification.competence").and_then(|c| Competence::from_code(&c))
+            {
+                parts.push(c.label().to_lowercase());
+            }
+            if let Some(s) = text("signers").and_then(|s| Signers::from_code(&s)) {
+                parts.push(s.label().to_lowercase());
+            }
+            if let Some(r) = text("classification.round").and_then(|r| Round::from_code(&r)) {
+                parts.push(r.label().to_lowercase());
+            }
+            if after.get("complex").and_then(Value::as_bool) == Some(true) {
+                parts.push("vụ việc phức tạp".into());
+            }
+            (!parts.is_empty()).then(|| parts.join("; "))
+        }
+        MoveAction::Extend => Some(
+            match e
+                .details
+                .as_ref()
+                .and_then(|d| d.get("extension_days"))
+                .and_then(Value::as_u64)
+            {
+                Some(days) => format!("Gia hạn {days} ngày"),
+                None => "Áp dụng thời hạn của vụ việc phức tạp".to_string(),
+            },
+        ),
+        MoveAction::Resolve => text("outcome")
+            .and_then(|o| Outcome::from_code(&o))
+            .map(|o| format!("Kết quả: {}", o.label())),
+        MoveAction::Duplicate => text("duplicate_of")
+            .and_then(|id| numbers(&id))
+            .map(|n| format!("Trùng với đơn số {n}")),
+        _ => None,
+    };
+    PetitionMove {
+        id: e.id,
+        action: e.action,
+        on_date: e.on_date,
+        at: e.at,
+        actor: e.actor,
+        from_state: e.from_state,
+        to_state: e.to_state,
+        note: e.note,
+        doc_no: e.doc_no,
+        agency: e.agency,
+        summary,
+    }
+}
+
+impl Store {
+    /// Record a move on a petition; refused, with the reason, when the law does not allow it.
+    pub fn move_petition(&mut self, input: &MoveInput) -> Result<PetitionDetail> {
+        self.write(|tx| apply(tx, input))?;
+        self.petition_detail(&input.petition_id)
+    }
+
+    /// Undo the last move of a petition (recorded by mistake). The undone move stays in
+    /// the history.
+    pub fn undo_last_move(&mut self, petition_id: &str) -> Result<PetitionDetail> {
+        self.write(|tx| {
+            let conn = tx.conn();
+            let current = store::get_petition(conn, petition_id)?
+                .ok_or_else(|| Error::not_found("đơn", petition_id))?;
+            let events = store::events_of(conn, petition_id)?;
+            let last = events
+                .last()
+                .filter(|e| e.from_state.is_some())
+                .ok_or_else(|| Error::invalid("petition", "Đơn chưa có bước xử lý nào để hủy."))?;
+            let before = last
+                .details
+                .as_ref()
+                .and_then(|d| d.get("before"))
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default();
+            let mut restored = restore(&current, &before)?;
+            restored.state = last.from_state.unwrap_or(PetitionState::Received);
+            store::delete_event(conn, &last.id)?;
+            store::update_petition(conn, &restored)?;
+            let (mut old, new) = super::diff(
+                &serde_json::to_value(&current)?,
+                &serde_json::to_value(&restored)?,
+            );
+            // The undone move itself is kept whole in the history.
+            old.insert("move".into(), serde_json::to_value(last)?);
+            tx.change(
+                ChangeAction::UndoMove,
+                "petitions",
+                petition_id,
+                Some(Value::Object(old)),
+                Some(Value::Object(new)),
+                Some(format!(
+                    "Hủy bước \"{}\" ngày {}",
+                    last.action.label(),
+                    vn_date(&last.on_date)
+                )),
+            )
+        })?;
+        self.petition_detail(petition_id)
+    }
+
+    /// The petition page: the petition, its timeline, the moves allowed next (and why the
+    /// others are not), the move that can be undone, and its history of corrections.
+    pub fn petition_detail(&self, id: &str) -> Result<PetitionDetail> {
+        let petition = self.petition(id)?;
+        let conn = self.conn();
+        let record = store::get_petition(conn, id)?.ok_or_else(|| Error::not_found("đơn", id))?;
+        let events = store::events_of(conn, id)?;
+        let today = self.today();
+        let ctx = MoveContext {
+            petition: &record,
+            events: &events,
+            case_transferred_before: record.kind == PetitionKind::Denunciation
+                && store::case_denunciation_transferred(conn, &record.case_id, &record.id)?,
+            on: today,
+        };
+        let options = lifecycle::options(&ctx);
+        let numbers = |pid: &str| {
+            store::get_petition(conn, pid)
+                .ok()
+                .flatten()
+                .map(|p| format!("{}/{}", p.number, p.year))
+        };
+        let moves: Vec<PetitionMove> = events.into_iter().map(|e| move_view(e, numbers)).collect();
+        let undoable = moves.last().filter(|m| m.from_state.is_some()).cloned();
+        Ok(PetitionDetail {
+            petition,
+            moves,
+            options,
+            undoable,
+            history: self.history("petitions", id)?,
+        })
+    }
+}

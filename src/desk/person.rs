@@ -1,0 +1,409 @@
+//! Persons: who is who at the desk, corrections, and merging two records of one citizen.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use ts_rs::TS;
+
+use super::Tx;
+use crate::domain::{ChangeAction, IdKind, Person, PersonInput};
+use crate::error::{Error, Result};
+use crate::store::{self, Store};
+use crate::text::{clean, strip};
+use crate::validate::check_person;
+
+/// The person a record now stands for: a merged person stands for the one it was merged
+/// into (followed to the end of the chain).
+pub(crate) fn kept_id(conn: &Connection, id: &str) -> Result<String> {
+    let mut current = id.to_string();
+    for _ in 0..32 {
+        let next: Option<Option<String>> = conn
+            .query_row(
+                "SELECT merged_into FROM persons WHERE id = ?1",
+                [&current],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match next {
+            None => return Err(Error::not_found("người", current)),
+            Some(None) => return Ok(current),
+            Some(Some(next)) => current = next,
+        }
+    }
+    Err(Error::invalid(
+        "merged_into",
+        format!("Hồ sơ công dân {id} bị gộp vòng quanh: hãy hủy một lần gộp."),
+    ))
+}
+
+/// Find or create the person typed at the desk; returns its id.
+///
+/// - A person picked from the lookup keeps its id; what was typed only fills its blanks
+///   (a different identity number is refused rather than silently dropped).
+/// - A typed identity number that is already known is that same person, provided the
+///   names agree (diacritics aside); otherwise the number is refused, so a typo never
+///   merges two citizens or changes someone else's record.
+pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> Result<String> {
+    let conn = tx.conn();
+    let id_kind = check_person(prefix, input)?;
+    let number = clean(&input.id_number);
+    let number_field = format!("{prefix}.id_number");
+    let holder = |n: &str| -> Result<Option<Person>> {
+        match store::person_by_number(conn, n)? {
+            Some(p) => {
+                let kept = kept_id(conn, &p.id)?;
+                Ok(store::get_person(conn, &kept)?)
+            }
+            None => Ok(None),
+        }
+    };
+    let known = match &input.existing_id {
+        Some(id) => {
+            let id = kept_id(conn, id)?;
+            let stored = store::get_person(conn, &id)?.ok_or_else(|| Error::not_found("người", id.clone()))?;
+            if let (Some(stored), Some(typed)) = (&stored.id_number, &number) {
+                if stored != typed {
+                    return Err(Error::invalid(
+                        number_field,
+                        format!("Người đã chọn có số giấy tờ {stored}, khác số vừa nhập {typed}. Kiểm tra lại số, hoặc bỏ chọn để ghi một người khác."),
+                    ));
+                }
+            }
+            if let (None, Some(typed)) = (&stored.id_number, &number) {
+                if let Some(other) = holder(typed)? {
+                    if other.id != id {
+                        return Err(Error::invalid(
+                            number_field,
+                            format!("Số giấy tờ {typed} đã được ghi cho công dân {}.", other.full_name),
+                        ));
+                    }
+                }
+            }
+            Some(stored)
+        }
+        None => match &number {
+            Some(n) => match holder(n)? {
+                Some(p) if strip(&p.full_name) == strip(&input.full_name) => Some(p),
+                Some(p) => {
+                    return Err(Error::invalid(
+                        number_field,
+                        format!("Số giấy tờ {n} đã được ghi cho công dân {}. Nếu đúng người này, hãy chọn họ ở ô Tìm công dân; nếu không, kiểm tra lại số.", p.full_name),
+                    ))
+                }
+                None => None,
+            },
+            None => None,
+        },
+    };
+    if let Some(old) = known {
+        // Fill the blanks of the known person with what was typed.
+        let mut new = old.clone();
+        if new.id_number.is_none() && number.is_some() {
+            new.id_number = number;
+            new.id_kind = id_kind;
+        }
+        new.address = new.address.or_else(|| clean(&input.address));
+        new.phone = new.phone.or_else(|| clean(&input.phone));
+        if new != old {
+            store::update_person(conn, &new)?;
+            tx.updated("persons", &new.id, &old, &new, None)?;
+        }
+        return Ok(new.id);
+    }
+    let person = Person {
+        id: store::new_id(),
+        full_name: clean(&Some(input.full_name.clone())).unwrap_or_default(),
+        id_kind: if number.is_some() {
+            id_kind
+        } else {
+            IdKind::None
+        },
+        id_number: number,
+        address: clean(&input.address),
+        phone: clean(&input.phone),
+        merged_into: None,
+    };
+    store::insert_person(conn, &person)?;
+    tx.created("persons", &person.id, &person)?;
+    Ok(person.id)
+}
+
+/// A merge as the person page shows it (and as "Hủy gộp" undoes it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PersonMerge {
+    pub id: String,
+    pub kept_id: String,
+    pub merged_id: String,
+    /// The merged record as it was (name, number…), so the officer sees who it was.
+    pub merged: Person,
+    pub at: String,
+    pub undone_at: Option<String>,
+}
+
+/// What a merge moved, so that it can be undone.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct MovedLinks {
+    /// Visits and petitions whose link moved from the merged person to the kept one.
+    visits: Vec<String>,
+    petitions: Vec<String>,
+    /// Links dropped because the kept person was already named there: (id, position).
+    dropped_visits: Vec<(String, u32)>,
+    dropped_petitions: Vec<(String, u32)>,
+}
+
+fn links(conn: &Connection, table: &str, key: &str, person: &str) -> Result<Vec<(String, u32)>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {key}, position FROM {table} WHERE person_id = ?1 ORDER BY {key}"
+    ))?;
+    let rows = stmt.query_map([person], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn has_link(conn: &Connection, table: &str, key: &str, id: &str, person: &str) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT 1 FROM {table} WHERE {key} = ?1 AND person_id = ?2"),
+            [id, person],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+impl Store {
+    /// Correct a person's particulars, with the same checks as at entry. The old values
+    /// stay in the history.
+    pub fn correct_person(&mut self, id: &str, input: &PersonInput) -> Result<Person> {
+        self.write(|tx| {
+            let conn = tx.conn();
+            let old = store::get_person(conn, id)?.ok_or_else(|| Error::not_found("người", id))?;
+            if old.merged_into.is_some() {
+                return Err(Error::invalid(
+                    "person",
+                    "Hồ sơ này đã được gộp vào hồ sơ khác: hãy sửa hồ sơ được giữ lại, hoặc hủy gộp trước.",
+                ));
+            }
+            let checked = PersonInput {
+                existing_id: None,
+                ..input.clone()
+            };
+            let id_kind = check_person("person", &checked)?;
+            let number = clean(&input.id_number);
+            if let Some(n) = &number {
+                if let Some(other) = store::person_by_number(conn, n)? {
+                    if other.id != old.id && kept_id(conn, &other.id)? != old.id {
+                        return Err(Error::invalid(
+                            "person.id_number",
+                            format!("Số giấy tờ {n} đã được ghi cho công dân {}. Nếu hai hồ sơ là một người, hãy gộp hai hồ sơ.", other.full_name),
+                        ));
+                    }
+                }
+            }
+            let new = Person {
+                id: old.id.clone(),
+                full_name: clean(&Some(input.full_name.clone())).unwrap_or_default(),
+                id_kind: if number.is_some() { id_kind } else { IdKind::None },
+                id_number: number,
+                address: clean(&input.address),
+                phone: clean(&input.phone),
+                merged_into: None,
+            };
+            store::update_person(conn, &new)?;
+            tx.updated("persons", id, &old, &new, None)?;
+            Ok(new)
+        })
+    }
+
+    /// Merge `merged_id` into `kept_id`: two records of one citizen. Every visit and
+    /// petition of the merged record now names the kept one; the merged record stays,
+    /// hidden from the lookup, so the merge can be undone.
+    pub fn merge_persons(&mut self, kept_id: &str, merged_id: &str) -> Result<PersonMerge> {
+        if kept_id == merged_id {
+            return Err(Error::invalid(
+                "merged_id",
+                "Không thể gộp một hồ sơ công dân với chính nó.",
+            ));
+        }
+        let merge = self.write(|tx| {
+            let conn = tx.conn();
+            let kept = store::get_person(conn, kept_id)?
+                .ok_or_else(|| Error::not_found("người", kept_id))?;
+            let merged = store::get_person(conn, merged_id)?
+                .ok_or_else(|| Error::not_found("người", merged_id))?;
+            for p in [&kept, &merged] {
+                if p.merged_into.is_some() {
+                    return Err(Error::invalid(
+                        "merged_id",
+                        format!("Hồ sơ của {} đã được gộp vào hồ sơ khác.", p.full_name),
+                    ));
+                }
+            }
+            let mut moved = MovedLinks::default();
+            for (table, key, ids, dropped) in [
+                ("visit_persons", "visit_id", &mut moved.visits, &mut moved.dropped_visits),
+                (
+                    "petition_persons",
+                    "petition_id",
+                    &mut moved.petitions,
+                    &mut moved.dropped_petitions,
+                ),
+            ] {
+                for (id, position) in links(conn, table, key, merged_id)? {
+                    if has_link(conn, table, key, &id, kept_id)? {
+                        conn.execute(
+                            &format!("DELETE FROM {table} WHERE {key} = ?1 AND person_id = ?2"),
+                            [&id, merged_id],
+                        )?;
+                        dropped.push((id, position));
+                    } else {
+                        conn.execute(
+                            &format!("UPDATE {table} SET person_id = ?3 WHERE {key} = ?1 AND person_id = ?2"),
+                            [&id, merged_id, kept_id],
+                        )?;
+                        ids.push(id);
+                    }
+                }
+            }
+            let mut hidden = merged.clone();
+            hidden.merged_into = Some(kept_id.to_string());
+            store::update_person(conn, &hidden)?;
+            let id = store::new_id();
+            conn.execute(
+                "INSERT INTO person_merges (id, kept_id, merged_id, at, actor, moved)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![id, kept_id, merged_id, tx.at, tx.actor, serde_json::to_string(&moved)?],
+            )?;
+            let note = Some(format!(
+                "Gộp hồ sơ {} vào hồ sơ {} ({} lượt tiếp, {} đơn chuyển sang)",
+                merged.full_name,
+                kept.full_name,
+                moved.visits.len() + moved.dropped_visits.len(),
+                moved.petitions.len() + moved.dropped_petitions.len()
+            ));
+            tx.change(
+                ChangeAction::Merge,
+                "persons",
+                merged_id,
+                Some(json!({"merged_into": null})),
+                Some(json!({"merged_into": kept_id, "merge_id": id})),
+                note.clone(),
+            )?;
+            tx.change(
+                ChangeAction::Merge,
+                "persons",
+                kept_id,
+                None,
+                Some(json!({"merged_from": merged_id, "merge_id": id})),
+                note,
+            )?;
+            Ok(PersonMerge {
+                id,
+                kept_id: kept_id.to_string(),
+                merged_id: merged_id.to_string(),
+                merged,
+                at: tx.at.clone(),
+                undone_at: None,
+            })
+        })?;
+        Ok(merge)
+    }
+
+    /// Undo a merge: the links it moved go back to the merged record, which is shown again.
+    pub fn undo_merge(&mut self, merge_id: &str) -> Result<()> {
+        self.write(|tx| {
+            let conn = tx.conn();
+            let row: Option<(String, String, String, Option<String>)> = conn
+                .query_row(
+                    "SELECT kept_id, merged_id, moved, undone_at FROM person_merges WHERE id = ?1",
+                    [merge_id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )
+                .optional()?;
+            let (kept_id, merged_id, moved, undone) =
+                row.ok_or_else(|| Error::not_found("lần gộp hồ sơ", merge_id))?;
+            if undone.is_some() {
+                return Err(Error::invalid("merge", "Lần gộp này đã được hủy trước đó."));
+            }
+            let moved: MovedLinks = serde_json::from_str(&moved)?;
+            for (table, key, ids) in [
+                ("visit_persons", "visit_id", &moved.visits),
+                ("petition_persons", "petition_id", &moved.petitions),
+            ] {
+                for id in ids {
+                    if !has_link(conn, table, key, id, &merged_id)? {
+                        conn.execute(
+                            &format!("UPDATE {table} SET person_id = ?3 WHERE {key} = ?1 AND person_id = ?2"),
+                            [id, &kept_id, &merged_id],
+                        )?;
+                    }
+                }
+            }
+            for (table, key, dropped) in [
+                ("visit_persons", "visit_id", &moved.dropped_visits),
+                ("petition_persons", "petition_id", &moved.dropped_petitions),
+            ] {
+                for (id, position) in dropped {
+                    conn.execute(
+                        &format!("INSERT OR IGNORE INTO {table} ({key}, person_id, position)
+                                  SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM {} WHERE id = ?1)",
+                                 if key == "visit_id" { "visits" } else { "petitions" }),
+                        params![id, merged_id, position],
+                    )?;
+                }
+            }
+            let mut shown = store::get_person(conn, &merged_id)?
+                .ok_or_else(|| Error::not_found("người", merged_id.clone()))?;
+            shown.merged_into = None;
+            store::update_person(conn, &shown)?;
+            conn.execute(
+                "UPDATE person_merges SET undone_at = ?2 WHERE id = ?1",
+                params![merge_id, tx.at],
+            )?;
+            let note = Some(format!("Hủy gộp hồ sơ {}", shown.full_name));
+            tx.change(
+                ChangeAction::Unmerge,
+                "persons",
+                &merged_id,
+                Some(json!({"merged_into": kept_id, "merge_id": merge_id})),
+                Some(json!({"merged_into": null})),
+                note.clone(),
+            )?;
+            tx.change(
+                ChangeAction::Unmerge,
+                "persons",
+                &kept_id,
+                Some(json!({"merged_from": merged_id, "merge_id": merge_id})),
+                None,
+                note,
+            )
+        })
+    }
+
+    /// The merges into a person, newest first.
+    pub fn merges_into(&self, kept_id: &str) -> Result<Vec<PersonMerge>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT id, kept_id, merged_id, at, undone_at FROM person_merges
+              WHERE kept_id = ?1 ORDER BY at DESC, id DESC",
+        )?;
+        let rows: Vec<(String, String, String, String, Option<String>)> = stmt
+            .query_map([kept_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter()
+            .map(|(id, kept_id, merged_id, at, undone_at)| {
+                let merged = store::get_person(conn, &merged_id)?
+                    .ok_or_else(|| Error::not_found("người", merged_id.clone()))?;
+                Ok(PersonMerge {
+                    id,
+                    kept_id,
+                    merged_id,
+                    merged,
+                    at,
+                    undone_at,
+                })
+            })
+            .collect()
+    }
+}

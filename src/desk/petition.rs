@@ -1,0 +1,461 @@
+//! Petitions (đơn): file one (at a visit or directly), correct it, delete one filed by
+//! mistake; and the petition as the screens show it, with its deadlines.
+
+use chrono::{Datelike, NaiveDate};
+use serde_json::json;
+
+use super::movement;
+use super::person::resolve_person;
+use super::visit::{case_for, check_handling};
+use super::Tx;
+use crate::domain::*;
+use crate::error::{Error, Result};
+use crate::law::calendar::Calendar;
+use crate::law::deadlines::{self, next_due, urgency};
+use crate::records::{PetitionEvent, PetitionRecord, VisitRecord};
+use crate::store::{self, Store};
+use crate::text::clean;
+use crate::validate::{check_petition, parse_date, required};
+
+/// Who signed, from what was typed: anonymous, one person, several.
+fn signers_of(anonymous: bool, petitioners: usize) -> Signers {
+    match (anonymous, petitioners) {
+        (true, _) => Signers::Anonymous,
+        (false, 0 | 1) => Signers::One,
+        _ => Signers::Many,
+    }
+}
+
+/// The row of a petition handed in at a visit: received on the session's date, by the
+/// visit's persons, about the visit's case.
+pub(crate) fn visit_petition_row(
+    tx: &Tx<'_>,
+    id: String,
+    visit: &VisitRecord,
+    session: &Session,
+    p: &VisitPetitionInput,
+) -> Result<PetitionRecord> {
+    required("petition.content", "Nội dung đơn", &p.content)?;
+    let received_on = parse_date("date", "Ngày tiếp", &session.date)?;
+    Ok(PetitionRecord {
+        id,
+        year: received_on.year(),
+        number: 0,
+        received_on: session.date.clone(),
+        source: PetitionSource::Visit,
+        source_agency: None,
+        visit_id: Some(visit.id.clone()),
+        kind: p.kind,
+        field_code: store::check_field(tx.conn(), "petition.field_code", &p.field_code)?
+            .or_else(|| visit.field_code.clone()),
+        content: p.content.trim().to_string(),
+        anonymous: false,
+        respondent: clean(&p.respondent),
+        handling: HandlingInput::default(),
+        classification: p.classification.clone(),
+        state: PetitionState::Received,
+        signers: signers_of(false, visit.person_ids.len()),
+        outcome: None,
+        complex: false,
+        first_round_id: None,
+        duplicate_of: None,
+        case_id: visit.case_id.clone(),
+        petitioner_ids: visit.person_ids.clone(),
+    })
+}
+
+/// The row of a petition received directly: by post, online, or transferred.
+pub(crate) fn direct_petition_row(
+    tx: &Tx<'_>,
+    id: String,
+    input: &NewPetition,
+    case_id: Option<String>,
+) -> Result<PetitionRecord> {
+    let received_on = check_petition(input, tx.today)?;
+    let conn = tx.conn();
+    let field_code = store::check_field(conn, "field_code", &input.field_code)?;
+    let mut person_ids: Vec<String> = Vec::new();
+    if !input.anonymous {
+        for (i, p) in input.petitioners.iter().enumerate() {
+            let pid = resolve_person(tx, &format!("petitioners[{i}]"), p)?;
+            if !person_ids.contains(&pid) {
+                person_ids.push(pid);
+            }
+        }
+    }
+    let case_id = match case_id {
+        Some(c) => c,
+        None => case_for(tx, &input.case_id, &input.content, &received_on.to_string())?,
+    };
+    Ok(PetitionRecord {
+        id,
+        year: received_on.year(),
+        number: 0,
+        received_on: received_on.to_string(),
+        source: input.source,
+        source_agency: clean(&input.source_agency),
+        visit_id: None,
+        kind: input.kind,
+        field_code,
+        content: input.content.trim().to_string(),
+        anonymous: input.anonymous,
+        respondent: clean(&input.respondent),
+        handling: HandlingInput::default(),
+        classification: input.classification.clone(),
+        state: PetitionState::Received,
+        signers: signers_of(input.anonymous, person_ids.len()),
+        outcome: None,
+        complex: false,
+        first_round_id: None,
+        duplicate_of: None,
+        case_id,
+        petitioner_ids: person_ids,
+    })
+}
+
+/// File a new petition: give it the next number of its year, write it, record its
+/// receipt, then the classification and handling decided at intake, as moves checked
+/// by the lifecycle's rules.
+pub(crate) fn file(
+    tx: &Tx<'_>,
+    mut p: PetitionRecord,
+    handling: &HandlingInput,
+    classification: &Classification,
+) -> Result<PetitionRecord> {
+    let conn = tx.conn();
+    let handling = check_handling("handling", handling)?;
+    p.number = store::next_number(conn, p.year)?;
+    store::insert_petition(conn, &p)?;
+    store::insert_event(
+        conn,
+        &PetitionEvent {
+            id: store::new_id(),
+            petition_id: p.id.clone(),
+            at: tx.at.clone(),
+            on_date: p.received_on.clone(),
+            action: MoveAction::Receive,
+            actor: tx.actor,
+            from_state: None,
+            to_state: PetitionState::Received,
+            note: None,
+            doc_no: None,
+            agency: None,
+            details: None,
+        },
+    )?;
+    tx.created("petitions", &p.id, &p)?;
+    for m in intake_moves(&p, &handling, classification) {
+        movement::apply(tx, &m)?;
+    }
+    store::get_petition(conn, &p.id)?.ok_or_else(|| Error::not_found("đơn", p.id.clone()))
+}
+
+/// The moves that record what was decided at intake: the classification it implies,
+/// then the handling. A handling of "return" needs no classification.
+fn intake_moves(p: &PetitionRecord, h: &HandlingInput, c: &Classification) -> Vec<MoveInput> {
+    let action = match h.handling {
+        Handling::None => None,
+        Handling::Accept => Some(MoveAction::Accept),
+        Handling::Guide => Some(MoveAction::Guide),
+        Handling::Transfer => Some(MoveAction::Transfer),
+        Handling::Urge => Some(MoveAction::Urge),
+        Handling::Return => Some(MoveAction::Return),
+        Handling::File => Some(MoveAction::File),
+    };
+    let base = |action: MoveAction| MoveInput {
+        petition_id: p.id.clone(),
+        action,
+        on_date: p.received_on.clone(),
+        note: None,
+        doc_no: None,
+        agency: None,
+        outcome: None,
+        extension_days: None,
+        classification: None,
+        duplicate_of: None,
+    };
+    let mut moves = vec![];
+    let classify_needed = match action {
+        None => c.eligible.is_some(),
+        Some(MoveAction::Return) => false,
+        Some(_) => true,
+    };
+    if classify_needed {
+        let competence = match (c.competence, h.handling) {
+            (Competence::Undetermined, Handling::Accept) => Competence::Within,
+            (Competence::Undetermined, Handling::Guide | Handling::Transfer | Handling::Urge) => {
+                Competence::Outside
+            }
+            (given, _) => given,
+        };
+        let anonymous_denunciation = p.anonymous && p.kind == PetitionKind::Denunciation;
+        let eligible = c
+            .eligible
+            .unwrap_or(h.handling != Handling::File && !anonymous_denunciation);
+        moves.push(MoveInput {
+            classification: Some(ClassifyInput {
+                kind: p.kind,
+                field_code: p.field_code.clone(),
+                eligible,
+                competence,
+                signers: p.signers,
+                round: c.round,
+                first_round_id: None,
+                complex: false,
+            }),
+            ..base(MoveAction::Classify)
+        });
+    }
+    if let Some(action) = action {
+        moves.push(MoveInput {
+            agency: h.agency.clone(),
+            doc_no: h.letter_no.clone(),
+            ..base(action)
+        });
+    }
+    moves
+}
+
+/// Keep a visit's petition in step with its corrected visit.
+pub(crate) fn follow_visit(
+    tx: &Tx<'_>,
+    petition_id: &str,
+    visit: &VisitRecord,
+    session: &Session,
+    input: Option<&VisitPetitionInput>,
+) -> Result<()> {
+    let conn = tx.conn();
+    let old = store::get_petition(conn, petition_id)?
+        .ok_or_else(|| Error::not_found("đơn", petition_id))?;
+    let mut new = old.clone();
+    new.petitioner_ids = visit.person_ids.clone();
+    new.case_id = visit.case_id.clone();
+    if let Some(p) = input {
+        required("petition.content", "Nội dung đơn", &p.content)?;
+        new.kind = p.kind;
+        new.field_code = store::check_field(conn, "petition.field_code", &p.field_code)?
+            .or_else(|| visit.field_code.clone());
+        new.content = p.content.trim().to_string();
+        new.respondent = clean(&p.respondent);
+    }
+    change_receipt(tx, &mut new, &session.date)?;
+    if new.signers != Signers::Anonymous {
+        new.signers = signers_of(false, new.petitioner_ids.len());
+    }
+    store::update_petition(conn, &new)?;
+    tx.updated("petitions", petition_id, &old, &new, None)?;
+    Ok(())
+}
+
+/// Move a petition's receipt date: same year (the number is per year), not after its
+/// first move.
+fn change_receipt(tx: &Tx<'_>, p: &mut PetitionRecord, date: &str) -> Result<()> {
+    if p.received_on == date {
+        return Ok(());
+    }
+    let new_date = parse_date("received_on", "Ngày nhận đơn", date)?;
+    if new_date.year() != p.year {
+        return Err(Error::invalid(
+            "received_on",
+            format!(
+                "Đơn số {}/{}: không thể chuyển ngày nhận sang năm {} (số đơn đánh theo năm).",
+                p.number,
+                p.year,
+                new_date.year()
+            ),
+        ));
+    }
+    let conn = tx.conn();
+    if let Some(first) = store::events_of(conn, &p.id)?
+        .iter()
+        .filter(|e| e.from_state.is_some())
+        .map(|e| e.on_date.clone())
+        .min()
+    {
+        if first.as_str() < date {
+            return Err(Error::invalid(
+                "received_on",
+                format!(
+                    "Đơn số {}/{} đã có bước xử lý ngày {}, trước ngày nhận mới: hủy bước đó trước.",
+                    p.number,
+                    p.year,
+                    crate::text::vn_date(&first)
+                ),
+            ));
+        }
+    }
+    p.received_on = date.to_string();
+    store::move_receipt_date(conn, &p.id, date)
+}
+
+/// Delete a petition and its moves; both stay in the history.
+pub(crate) fn delete(tx: &Tx<'_>, petition_id: &str, note: Option<String>) -> Result<()> {
+    let conn = tx.conn();
+    let p = store::get_petition(conn, petition_id)?
+        .ok_or_else(|| Error::not_found("đơn", petition_id))?;
+    if let Some((number, year)) = store::petition_referring_to(conn, petition_id)? {
+        return Err(Error::invalid(
+            "petition",
+            format!(
+                "Đơn số {number}/{year} dẫn chiếu đến đơn này (đơn trùng hoặc khiếu nại lần hai): sửa đơn đó trước."
+            ),
+        ));
+    }
+    let events = store::events_of(conn, petition_id)?;
+    store::delete_petition(conn, petition_id)?;
+    tx.change(
+        ChangeAction::Delete,
+        "petitions",
+        petition_id,
+        Some(json!({"petition": p, "events": events})),
+        None,
+        note,
+    )?;
+    store::delete_orphan_case(conn, &p.case_id)
+}
+
+impl Store {
+    /// A petition received directly: by post, online, or transferred by an agency.
+    pub fn create_petition(&mut self, input: &NewPetition) -> Result<Petition> {
+        let filed = self.write(|tx| {
+            let row = direct_petition_row(tx, store::new_id(), input, None)?;
+            file(tx, row, &input.handling, &input.classification)
+        })?;
+        self.petition(&filed.id)
+    }
+
+    /// Correct what was recorded at intake (date, source, kind, field, content, persons,
+    /// respondent), with the same checks. The classification and handling are the
+    /// lifecycle's moves, corrected by undoing a move. A petition handed in at a visit
+    /// takes its date and persons from the visit: correct those there.
+    pub fn correct_petition(&mut self, id: &str, input: &NewPetition) -> Result<Petition> {
+        self.write(|tx| {
+            let conn = tx.conn();
+            let old = store::get_petition(conn, id)?.ok_or_else(|| Error::not_found("đơn", id))?;
+            let mut new = old.clone();
+            if old.visit_id.is_some() {
+                if input.received_on != old.received_on {
+                    return Err(Error::invalid(
+                        "received_on",
+                        "Đơn nộp khi tiếp công dân nhận vào ngày của buổi tiếp: hãy sửa ngày ở buổi tiếp.",
+                    ));
+                }
+                required("content", "Nội dung đơn", &input.content)?;
+            } else {
+                let row = direct_petition_row(tx, id.to_string(), input, Some(old.case_id.clone()))?;
+                new.source = row.source;
+                new.source_agency = row.source_agency;
+                new.anonymous = row.anonymous;
+                new.petitioner_ids = row.petitioner_ids;
+                new.signers = match (row.anonymous, old.signers) {
+                    (true, _) => Signers::Anonymous,
+                    (false, Signers::Many) if new.petitioner_ids.len() > 1 => Signers::Many,
+                    (false, _) => signers_of(false, new.petitioner_ids.len()),
+                };
+                change_receipt(tx, &mut new, &row.received_on)?;
+            }
+            new.kind = input.kind;
+            new.field_code = store::check_field(conn, "field_code", &input.field_code)?;
+            new.content = input.content.trim().to_string();
+            new.respondent = clean(&input.respondent);
+            if let Some(case) = input.case_id.as_ref().filter(|c| **c != old.case_id) {
+                new.case_id = case_for(tx, &Some(case.clone()), &new.content, &new.received_on)?;
+            }
+            store::update_petition(conn, &new)?;
+            tx.updated("petitions", id, &old, &new, None)?;
+            if new.case_id != old.case_id {
+                store::delete_orphan_case(conn, &old.case_id)?;
+            }
+            Ok(())
+        })?;
+        self.petition(id)
+    }
+
+    /// Delete a petition received directly and filed by mistake (one handed in at a
+    /// visit goes with its visit). It stays in the history with its moves.
+    pub fn delete_petition(&mut self, id: &str) -> Result<()> {
+        self.write(|tx| {
+            let p =
+                store::get_petition(tx.conn(), id)?.ok_or_else(|| Error::not_found("đơn", id))?;
+            if p.visit_id.is_some() {
+                return Err(Error::invalid(
+                    "petition",
+                    "Đơn nộp khi tiếp công dân được xóa cùng lượt tiếp, ở màn hình Sổ tiếp dân.",
+                ));
+            }
+            delete(tx, id, None)
+        })
+    }
+
+    /// The working-day calendar: the one shipped, plus the administrator's additions.
+    pub fn calendar(&self) -> Result<Calendar> {
+        store::calendar(self.conn())
+    }
+
+    /// A petition as the screens show it, with its deadlines as of today.
+    pub fn petition(&self, id: &str) -> Result<Petition> {
+        let record =
+            store::get_petition(self.conn(), id)?.ok_or_else(|| Error::not_found("đơn", id))?;
+        let calendar = self.calendar()?;
+        let settings = self.settings()?;
+        self.petition_view(record, &calendar, &settings.deadlines, self.today())
+    }
+
+    /// Petitions matching the filter, newest first, with their deadlines as of today.
+    pub fn petitions(&self, filter: &PetitionFilter) -> Result<Vec<Petition>> {
+        let calendar = self.calendar()?;
+        let settings = self.settings()?;
+        let today = self.today();
+        let mut out = Vec::new();
+        for record in store::petitions_matching(self.conn(), filter)? {
+            let view = self.petition_view(record, &calendar, &settings.deadlines, today)?;
+            if filter.urgency.map_or(true, |u| u == view.urgency) {
+                out.push(view);
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn petition_view(
+        &self,
+        p: PetitionRecord,
+        calendar: &Calendar,
+        settings: &DeadlineSettings,
+        as_of: NaiveDate,
+    ) -> Result<Petition> {
+        let events = store::events_of(self.conn(), &p.id)?;
+        let deadlines = deadlines::deadlines(&p, &events, as_of, calendar, settings);
+        let petitioners = p
+            .petitioner_ids
+            .iter()
+            .map(|id| self.person(id))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Petition {
+            id: p.id,
+            number: format!("{}/{}", p.number, p.year),
+            received_on: p.received_on,
+            source: p.source,
+            source_agency: p.source_agency,
+            visit_id: p.visit_id,
+            kind: p.kind,
+            field_code: p.field_code,
+            content: p.content,
+            anonymous: p.anonymous,
+            petitioners,
+            respondent: p.respondent,
+            handling: p.handling,
+            classification: p.classification,
+            state: p.state,
+            status: p.state.status(),
+            signers: p.signers,
+            outcome: p.outcome,
+            complex: p.complex,
+            first_round_id: p.first_round_id,
+            duplicate_of: p.duplicate_of,
+            case_id: p.case_id,
+            next_due: next_due(&deadlines).cloned(),
+            urgency: urgency(&deadlines),
+            deadlines,
+        })
+    }
+}

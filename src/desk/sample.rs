@@ -1,0 +1,73 @@
+//! Removing the sample data once the ward starts its own register: every record the
+//! sample loader created (and nothing an officer recorded since) is deleted, each
+//! deletion kept in the history.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::Actor;
+use crate::error::Result;
+use crate::store::{self, Store};
+
+/// What removing the sample data removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SampleRemoval {
+    pub sessions: u32,
+    pub visits: u32,
+    pub petitions: u32,
+    pub persons: u32,
+}
+
+fn created_by_sample(conn: &rusqlite::Connection, table: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT c.record_id FROM changes c JOIN {table} t ON t.id = c.record_id
+          WHERE c.actor = ?1 AND c.action = 'create' AND c.table_name = ?2 ORDER BY c.seq DESC"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params![Actor::Sample, table], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Store {
+    /// Whether records created by the sample loader are still in the register.
+    pub fn has_sample(&self) -> Result<bool> {
+        let conn = self.conn();
+        Ok(!created_by_sample(conn, "sessions")?.is_empty()
+            || !created_by_sample(conn, "petitions")?.is_empty())
+    }
+
+    /// Delete the sample data: its visits (with their petitions), its petitions, its
+    /// sessions left empty, its persons no record names any more.
+    pub fn remove_sample(&mut self) -> Result<SampleRemoval> {
+        self.write(|tx| {
+            let conn = tx.conn();
+            let mut n = SampleRemoval::default();
+            for id in created_by_sample(conn, "visits")? {
+                super::visit::delete(tx, &id)?;
+                n.visits += 1;
+            }
+            for id in created_by_sample(conn, "petitions")? {
+                if store::get_petition(conn, &id)?.is_some() {
+                    super::petition::delete(tx, &id, Some("Xóa dữ liệu mẫu".into()))?;
+                    n.petitions += 1;
+                }
+            }
+            for id in created_by_sample(conn, "sessions")? {
+                if store::visit_count(conn, &id)? == 0 {
+                    let old = store::get_session(conn, &id)?;
+                    store::delete_session(conn, &id)?;
+                    tx.deleted("sessions", &id, &old, Some("Xóa dữ liệu mẫu".into()))?;
+                    n.sessions += 1;
+                }
+            }
+            for id in created_by_sample(conn, "persons")? {
+                if store::person_unused(conn, &id)? {
+                    let old = store::get_person(conn, &id)?;
+                    store::delete_person(conn, &id)?;
+                    tx.deleted("persons", &id, &old, Some("Xóa dữ liệu mẫu".into()))?;
+                    n.persons += 1;
+                }
+            }
+            Ok(n)
+        })
+    }
+}

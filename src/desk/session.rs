@@ -1,0 +1,141 @@
+//! Sessions (buổi tiếp): open, correct, delete one opened by mistake.
+
+use chrono::Datelike;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Tx;
+use crate::domain::{NewSession, Session};
+use crate::error::{Error, Result};
+use crate::law::regime::host_allowed_on;
+use crate::store::{self, Store};
+use crate::text::clean;
+use crate::validate::check_session;
+
+/// Something the officer should confirm before saving; not an error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Warning {
+    pub field: String,
+    pub message: String,
+}
+
+/// Check a session as the desk would, and build the row.
+pub(crate) fn session_row(tx: &Tx<'_>, id: String, input: &NewSession) -> Result<Session> {
+    let date = check_session(input, tx.today)?;
+    host_allowed_on(input.host_group, date)?;
+    Ok(Session {
+        id,
+        date: date.to_string(),
+        kind: input.kind,
+        host_group: input.host_group,
+        host_name: clean(&input.host_name),
+        place: clean(&input.place),
+        notes: clean(&input.notes),
+    })
+}
+
+/// Write a new session (the desk, the import).
+pub(crate) fn open(tx: &Tx<'_>, id: String, input: &NewSession) -> Result<Session> {
+    let session = session_row(tx, id, input)?;
+    store::insert_session(tx.conn(), &session)?;
+    tx.created("sessions", &session.id, &session)?;
+    Ok(session)
+}
+
+impl Store {
+    pub fn create_session(&mut self, input: &NewSession) -> Result<Session> {
+        self.write(|tx| open(tx, store::new_id(), input))
+    }
+
+    /// What the officer should confirm before opening this session: another session of
+    /// the same host on the same day.
+    pub fn session_warnings(&self, input: &NewSession) -> Result<Vec<Warning>> {
+        let same: Vec<Session> = self
+            .sessions_on(&input.date)?
+            .into_iter()
+            .filter(|s| s.host_group == input.host_group)
+            .collect();
+        Ok(match same.len() {
+            0 => vec![],
+            n => vec![Warning {
+                field: "date".into(),
+                message: format!(
+                    "Ngày {} đã có {n} buổi tiếp của {}. Vẫn mở thêm một buổi tiếp?",
+                    crate::text::vn_date(&input.date),
+                    input.host_group.label()
+                ),
+            }],
+        })
+    }
+
+    /// Correct a session, with the same checks as when it was opened. The petitions handed
+    /// in at its visits are received on its date, so they follow it.
+    pub fn correct_session(&mut self, id: &str, input: &NewSession) -> Result<Session> {
+        self.write(|tx| {
+            let conn = tx.conn();
+            let old = store::get_session(conn, id)?.ok_or_else(|| Error::not_found("buổi tiếp", id))?;
+            let new = session_row(tx, id.to_string(), input)?;
+            if new.date != old.date {
+                let new_date = crate::validate::parse_date("date", "Ngày tiếp", &new.date)?;
+                for pid in store::petitions_of_session(conn, id)? {
+                    let mut p = store::get_petition(conn, &pid)?
+                        .ok_or_else(|| Error::not_found("đơn", pid.clone()))?;
+                    if p.year != new_date.year() {
+                        return Err(Error::invalid(
+                            "date",
+                            format!(
+                                "Buổi tiếp có đơn số {}/{}: không thể chuyển buổi tiếp sang năm {} (số đơn đánh theo năm). Hãy xóa lượt tiếp và ghi lại.",
+                                p.number, p.year, new_date.year()
+                            ),
+                        ));
+                    }
+                    if let Some(first) = store::events_of(conn, &pid)?
+                        .iter()
+                        .filter(|e| e.from_state.is_some())
+                        .map(|e| e.on_date.clone())
+                        .min()
+                    {
+                        if first < new.date {
+                            return Err(Error::invalid(
+                                "date",
+                                format!(
+                                    "Đơn số {}/{} đã có bước xử lý ngày {}, trước ngày tiếp mới: hủy các bước đó trước.",
+                                    p.number,
+                                    p.year,
+                                    crate::text::vn_date(&first)
+                                ),
+                            ));
+                        }
+                    }
+                    let before = p.clone();
+                    p.received_on = new.date.clone();
+                    store::update_petition(conn, &p)?;
+                    store::move_receipt_date(conn, &pid, &new.date)?;
+                    tx.updated("petitions", &pid, &before, &p, Some("Theo ngày của buổi tiếp".into()))?;
+                }
+            }
+            store::update_session(conn, &new)?;
+            tx.updated("sessions", id, &old, &new, None)?;
+            Ok(new)
+        })
+    }
+
+    /// Remove a session opened by mistake. Only an empty one: a session that received
+    /// people keeps its record until its visits are removed one by one. The deletion is
+    /// kept in the history.
+    pub fn delete_session(&mut self, id: &str) -> Result<()> {
+        self.write(|tx| {
+            let conn = tx.conn();
+            let old = store::get_session(conn, id)?.ok_or_else(|| Error::not_found("buổi tiếp", id))?;
+            let visits = store::visit_count(conn, id)?;
+            if visits > 0 {
+                return Err(Error::invalid(
+                    "session",
+                    format!("Buổi tiếp đã có {visits} lượt tiếp: xóa các lượt tiếp trước khi xóa buổi tiếp."),
+                ));
+            }
+            store::delete_session(conn, id)?;
+            tx.deleted("sessions", id, &old, None)
+        })
+    }
+}

@@ -1,0 +1,287 @@
+//! Settings, the field catalogue and the working-day calendar: what an administrator
+//! changes, through the same write path (and history) as everything else.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::{ChangeAction, Field, Settings};
+use crate::error::{Error, Result};
+use crate::law::calendar::{CalendarDay, DayKind};
+use crate::store::{self, setting_keys as k, Store};
+use crate::validate::parse_date;
+
+/// One year of the working-day calendar, as the settings screen shows and edits it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CalendarYear {
+    pub year: i32,
+    /// Whether deadlines can be counted in this year.
+    pub known: bool,
+    /// Whether the year ships with the app (its days can still be replaced).
+    pub shipped: bool,
+    pub days: Vec<CalendarDay>,
+}
+
+fn check_range(
+    field: &str,
+    label: &str,
+    value: u32,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<()> {
+    if !range.contains(&value) {
+        return Err(Error::invalid(
+            field,
+            format!("{label} phải từ {} đến {}.", range.start(), range.end()),
+        ));
+    }
+    Ok(())
+}
+
+impl Store {
+    pub fn save_settings(&mut self, s: &Settings) -> Result<Settings> {
+        if s.unit_name.trim().is_empty() {
+            return Err(Error::invalid(
+                "unit_name",
+                "Tên đơn vị không được để trống.",
+            ));
+        }
+        if s.reception_team_name.trim().is_empty() {
+            return Err(Error::invalid(
+                "reception_team_name",
+                "Tên bộ phận tiếp công dân không được để trống.",
+            ));
+        }
+        check_range(
+            "delegation_threshold",
+            "Ngưỡng đoàn đông người",
+            s.delegation_threshold,
+            2..=100,
+        )?;
+        let d = &s.deadlines;
+        check_range(
+            "deadlines.first_reply_working_days",
+            "Thời hạn trả lời việc xử lý đơn (ngày làm việc)",
+            d.first_reply_working_days,
+            1..=60,
+        )?;
+        check_range(
+            "deadlines.complaint_acceptance_working_days",
+            "Thời hạn thụ lý khiếu nại (ngày làm việc)",
+            d.complaint_acceptance_working_days,
+            1..=60,
+        )?;
+        check_range(
+            "deadlines.unprocessed_days",
+            "Số ngày đơn tồn đọng",
+            d.unprocessed_days,
+            1..=365,
+        )?;
+        check_range(
+            "deadlines.due_soon_working_days",
+            "Số ngày làm việc báo \"sắp đến hạn\"",
+            d.due_soon_working_days,
+            0..=30,
+        )?;
+        self.write(|tx| {
+            let conn = tx.conn();
+            let old = store::read_settings(conn)?;
+            let flag = |b: bool| if b { "1" } else { "0" }.to_string();
+            for (key, value) in [
+                (k::UNIT_NAME, s.unit_name.trim().to_string()),
+                (k::TEAM_NAME, s.reception_team_name.trim().to_string()),
+                (k::THRESHOLD, s.delegation_threshold.to_string()),
+                (k::SAMPLE_OFFERED, flag(s.sample_offered)),
+                (k::FIRST_REPLY, d.first_reply_working_days.to_string()),
+                (
+                    k::COMPLAINT_ACCEPTANCE,
+                    d.complaint_acceptance_working_days.to_string(),
+                ),
+                (k::UNPROCESSED, d.unprocessed_days.to_string()),
+                (k::DUE_SOON, d.due_soon_working_days.to_string()),
+                (k::REMOTE_AREA, flag(d.remote_area)),
+            ] {
+                store::write_setting(conn, key, &value)?;
+            }
+            let new = store::read_settings(conn)?;
+            let (before, after) =
+                super::diff(&serde_json::to_value(&old)?, &serde_json::to_value(&new)?);
+            if !before.is_empty() {
+                tx.change(
+                    ChangeAction::Settings,
+                    "settings",
+                    "settings",
+                    Some(before.into()),
+                    Some(after.into()),
+                    None,
+                )?;
+            }
+            Ok(new)
+        })
+    }
+
+    /// Add or change a field of the catalogue (fields are never deleted, only retired, so
+    /// old records keep their field). A new field with no code gets one from its name
+    /// ("Giao thông, đô thị" → `giao_thong_do_thi`). Returns the catalogue.
+    pub fn save_field(&mut self, field: &Field) -> Result<Vec<Field>> {
+        if field.name.trim().is_empty() {
+            return Err(Error::invalid("name", "Tên lĩnh vực không được để trống."));
+        }
+        let code = match field.code.trim() {
+            "" => store::code_from_name(&field.name),
+            given => given.to_string(),
+        };
+        if code.is_empty()
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(Error::invalid(
+                "code",
+                "Mã lĩnh vực chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới.",
+            ));
+        }
+        let saved = Field {
+            code: code.clone(),
+            name: field.name.trim().to_string(),
+            ..field.clone()
+        };
+        self.write(|tx| {
+            let conn = tx.conn();
+            let old = self_field(conn, &code)?;
+            conn.execute(
+                "INSERT INTO fields (code, name, complaint_group, denunciation_group, proposal_group, active, sort)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(sort), 0) + 1 FROM fields))
+                 ON CONFLICT(code) DO UPDATE SET name = excluded.name,
+                    complaint_group = excluded.complaint_group,
+                    denunciation_group = excluded.denunciation_group,
+                    proposal_group = excluded.proposal_group,
+                    active = excluded.active",
+                (
+                    &saved.code,
+                    &saved.name,
+                    saved.complaint_group,
+                    saved.denunciation_group,
+                    saved.proposal_group,
+                    saved.active,
+                ),
+            )?;
+            match old {
+                Some(old) => tx.updated("fields", &code, &old, &saved, None).map(|_| ()),
+                None => tx.created("fields", &code, &saved),
+            }
+        })?;
+        self.fields()
+    }
+
+    /// The calendar years: those shipped, those added, and the one asked about.
+    pub fn calendar_years(&self) -> Result<Vec<CalendarYear>> {
+        let calendar = self.calendar()?;
+        let shipped = crate::law::calendar::Calendar::embedded().known_years();
+        let mut years = calendar.known_years();
+        if let Some(last) = years.last().copied() {
+            years.push(last + 1);
+        }
+        Ok(years
+            .into_iter()
+            .map(|year| CalendarYear {
+                year,
+                known: calendar.knows(year),
+                shipped: shipped.contains(&year),
+                days: calendar.listed(year),
+            })
+            .collect())
+    }
+
+    /// Set the listed days of a year (holidays, swapped days off, make-up Saturdays) and
+    /// declare the year known, so deadlines can be counted in it.
+    pub fn save_calendar_year(&mut self, year: i32, days: &[CalendarDay]) -> Result<CalendarYear> {
+        if !(2000..=2100).contains(&year) {
+            return Err(Error::invalid("year", format!("Năm {year} không hợp lệ.")));
+        }
+        let mut checked = Vec::new();
+        for (i, d) in days.iter().enumerate() {
+            let field = format!("days[{i}].date");
+            let date = parse_date(&field, "Ngày", &d.date)?;
+            if chrono::Datelike::year(&date) != year {
+                return Err(Error::invalid(
+                    field,
+                    format!("Ngày {} không thuộc năm {year}.", date.format("%d/%m/%Y")),
+                ));
+            }
+            if d.name.trim().is_empty() {
+                return Err(Error::invalid(
+                    format!("days[{i}].name"),
+                    format!(
+                        "Ngày {}: ghi tên ngày nghỉ hoặc lý do làm bù.",
+                        date.format("%d/%m/%Y")
+                    ),
+                ));
+            }
+            if d.kind == DayKind::SwapWork
+                && chrono::Datelike::weekday(&date) != chrono::Weekday::Sat
+            {
+                return Err(Error::invalid(
+                    format!("days[{i}].kind"),
+                    format!(
+                        "Ngày làm bù {} không phải thứ Bảy.",
+                        date.format("%d/%m/%Y")
+                    ),
+                ));
+            }
+            if checked
+                .iter()
+                .any(|c: &CalendarDay| c.date == date.to_string())
+            {
+                return Err(Error::invalid(
+                    field,
+                    format!("Ngày {} ghi hai lần.", date.format("%d/%m/%Y")),
+                ));
+            }
+            checked.push(CalendarDay {
+                date: date.to_string(),
+                kind: d.kind,
+                name: d.name.trim().to_string(),
+            });
+        }
+        self.write(|tx| {
+            let conn = tx.conn();
+            let (old_days, old_years) = store::calendar_additions(conn)?;
+            let old: Vec<&CalendarDay> = old_days
+                .iter()
+                .filter(|d| d.date.starts_with(&format!("{year:04}-")))
+                .collect();
+            store::write_calendar_year(conn, year, &checked)?;
+            tx.change(
+                ChangeAction::Settings,
+                "calendar",
+                &year.to_string(),
+                Some(serde_json::json!({"known": old_years.contains(&year), "days": old})),
+                Some(serde_json::json!({"known": true, "days": checked})),
+                Some(format!("Lịch ngày làm việc năm {year}")),
+            )
+        })?;
+        self.calendar_years()?
+            .into_iter()
+            .find(|y| y.year == year)
+            .ok_or_else(|| Error::not_found("năm", year.to_string()))
+    }
+}
+
+fn self_field(conn: &rusqlite::Connection, code: &str) -> Result<Option<Field>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT code, name, complaint_group, denunciation_group, proposal_group, active FROM fields WHERE code = ?1",
+            [code],
+            |r| {
+                Ok(Field {
+                    code: r.get(0)?,
+                    name: r.get(1)?,
+                    complaint_group: r.get(2)?,
+                    denunciation_group: r.get(3)?,
+                    proposal_group: r.get(4)?,
+                    active: r.get(5)?,
+                })
+            },
+        )
+        .optional()?)
+}

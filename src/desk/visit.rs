@@ -1,0 +1,215 @@
+//! Visits (lượt tiếp): record one with its persons and the petition handed in, correct
+//! it, delete one recorded by mistake (the deletion is kept in the history).
+
+use serde_json::json;
+
+use super::person::resolve_person;
+use super::petition::{self, visit_petition_row};
+use super::Tx;
+use crate::domain::{Handling, HandlingInput, HostGroup, NewVisit, Session, Visit};
+use crate::error::{Error, Result};
+use crate::records::{CaseRecord, VisitRecord};
+use crate::store::{self, Store};
+use crate::text::clean;
+use crate::validate::{check_visit, delegation_of};
+
+/// Check handling details: a transfer names the agency it went to.
+pub(crate) fn check_handling(field: &str, h: &HandlingInput) -> Result<HandlingInput> {
+    let agency = clean(&h.agency);
+    if h.handling == Handling::Transfer && agency.is_none() {
+        return Err(Error::invalid(
+            format!("{field}.agency"),
+            "Chuyển đơn: cần ghi cơ quan nhận đơn chuyển.",
+        ));
+    }
+    Ok(HandlingInput {
+        handling: h.handling,
+        agency,
+        letter_no: clean(&h.letter_no),
+    })
+}
+
+/// The case given by the officer (which must exist), or a new one opened on `date`.
+pub(crate) fn case_for(
+    tx: &Tx<'_>,
+    case_id: &Option<String>,
+    summary: &str,
+    date: &str,
+) -> Result<String> {
+    match case_id.as_deref().filter(|c| !c.is_empty()) {
+        Some(id) if store::get_case(tx.conn(), id)?.is_some() => Ok(id.to_string()),
+        Some(id) => Err(Error::invalid(
+            "case_id",
+            format!("Vụ việc đã chọn (mã {id}) không còn trong sổ."),
+        )),
+        None => {
+            let case = CaseRecord {
+                id: store::new_id(),
+                summary: summary.trim().chars().take(200).collect(),
+                opened_on: date.to_string(),
+            };
+            store::insert_case(tx.conn(), &case)?;
+            tx.created("cases", &case.id, &case)?;
+            Ok(case.id)
+        }
+    }
+}
+
+/// The persons of a visit, each found or created; the same person twice is refused.
+fn visit_persons(tx: &Tx<'_>, input: &NewVisit) -> Result<Vec<String>> {
+    let mut ids = Vec::new();
+    for (i, p) in input.persons.iter().enumerate() {
+        let pid = resolve_person(tx, &format!("persons[{i}]"), p)?;
+        if ids.contains(&pid) {
+            return Err(Error::invalid(
+                format!("persons[{i}]"),
+                format!(
+                    "Người thứ {} trùng với một người đã ghi trong lượt tiếp.",
+                    i + 1
+                ),
+            ));
+        }
+        ids.push(pid);
+    }
+    Ok(ids)
+}
+
+fn session_of(tx: &Tx<'_>, id: &str) -> Result<Session> {
+    store::get_session(tx.conn(), id)?.ok_or_else(|| Error::not_found("buổi tiếp", id))
+}
+
+/// Record a visit (the desk, the import): its persons, its case, and the petition handed in.
+pub(crate) fn record(tx: &Tx<'_>, id: String, input: &NewVisit) -> Result<VisitRecord> {
+    check_visit(input)?;
+    let conn = tx.conn();
+    let session = session_of(tx, &input.session_id)?;
+    let threshold = store::read_settings(conn)?.delegation_threshold;
+    let field_code = store::check_field(conn, "field_code", &input.field_code)?;
+    let handling = check_handling("handling", &input.handling)?;
+    let case_id = case_for(tx, &input.case_id, &input.content, &session.date)?;
+    let headcount = input.headcount.max(input.persons.len() as u32).max(1);
+    let delegation = delegation_of(input, headcount, threshold)?;
+    let visit = VisitRecord {
+        id,
+        session_id: session.id.clone(),
+        seq: store::next_visit_seq(conn, &session.id)?,
+        headcount,
+        delegation,
+        content: input.content.trim().to_string(),
+        kind: input.kind,
+        field_code,
+        handling,
+        case_id,
+        chairman_joined: input.chairman_joined && session.host_group == HostGroup::Officer,
+        person_ids: visit_persons(tx, input)?,
+    };
+    store::insert_visit(conn, &visit)?;
+    tx.created("visits", &visit.id, &visit)?;
+    if let Some(p) = &input.petition {
+        let row = visit_petition_row(tx, store::new_id(), &visit, &session, p)?;
+        petition::file(tx, row, &p.handling, &p.classification)?;
+    }
+    Ok(visit)
+}
+
+/// Delete a visit and the petition handed in at it; both stay in the history.
+pub(crate) fn delete(tx: &Tx<'_>, visit_id: &str) -> Result<()> {
+    let conn = tx.conn();
+    let visit =
+        store::get_visit(conn, visit_id)?.ok_or_else(|| Error::not_found("lượt tiếp", visit_id))?;
+    let mut petition_ids = vec![];
+    if let Some(pid) = store::petition_of_visit(conn, visit_id)? {
+        petition::delete(tx, &pid, Some("Xóa cùng lượt tiếp".into()))?;
+        petition_ids.push(pid);
+    }
+    store::delete_visit(conn, visit_id)?;
+    tx.change(
+        crate::domain::ChangeAction::Delete,
+        "visits",
+        visit_id,
+        Some(json!({"visit": visit, "petitions": petition_ids})),
+        None,
+        None,
+    )?;
+    store::delete_orphan_case(conn, &visit.case_id)
+}
+
+impl Store {
+    /// Record a visit, its persons and the petition handed in, all or nothing.
+    pub fn add_visit(&mut self, input: &NewVisit) -> Result<Visit> {
+        let visit = self.write(|tx| record(tx, store::new_id(), input))?;
+        self.visit(&visit.id)
+    }
+
+    /// Correct a saved visit with the same checks as at entry. Its petition follows it: the
+    /// petitioners are the visit's persons, the receipt date the session's. A petition
+    /// typed with a visit that had none is filed now; an existing one keeps its number and
+    /// its lifecycle (its kind and content are corrected here, its moves on its own page).
+    pub fn correct_visit(&mut self, id: &str, input: &NewVisit) -> Result<Visit> {
+        self.write(|tx| {
+            check_visit(input)?;
+            let conn = tx.conn();
+            let old =
+                store::get_visit(conn, id)?.ok_or_else(|| Error::not_found("lượt tiếp", id))?;
+            let session = session_of(tx, &input.session_id)?;
+            let threshold = store::read_settings(conn)?.delegation_threshold;
+            let case_id = match &input.case_id {
+                None => old.case_id.clone(),
+                given => case_for(tx, given, &input.content, &session.date)?,
+            };
+            let headcount = input.headcount.max(input.persons.len() as u32).max(1);
+            let new = VisitRecord {
+                id: old.id.clone(),
+                session_id: session.id.clone(),
+                seq: if session.id == old.session_id {
+                    old.seq
+                } else {
+                    store::next_visit_seq(conn, &session.id)?
+                },
+                headcount,
+                delegation: delegation_of(input, headcount, threshold)?,
+                content: input.content.trim().to_string(),
+                kind: input.kind,
+                field_code: store::check_field(conn, "field_code", &input.field_code)?,
+                handling: check_handling("handling", &input.handling)?,
+                case_id,
+                chairman_joined: input.chairman_joined && session.host_group == HostGroup::Officer,
+                person_ids: visit_persons(tx, input)?,
+            };
+            store::update_visit(conn, &new)?;
+            tx.updated("visits", id, &old, &new, None)?;
+            match store::petition_of_visit(conn, id)? {
+                Some(pid) => {
+                    petition::follow_visit(tx, &pid, &new, &session, input.petition.as_ref())?
+                }
+                None => {
+                    if let Some(p) = &input.petition {
+                        let row = visit_petition_row(tx, store::new_id(), &new, &session, p)?;
+                        petition::file(tx, row, &p.handling, &p.classification)?;
+                    }
+                }
+            }
+            if old.case_id != new.case_id {
+                store::delete_orphan_case(conn, &old.case_id)?;
+            }
+            Ok(())
+        })?;
+        self.visit(id)
+    }
+
+    /// Remove a visit recorded by mistake, with the petition handed in at it. The whole
+    /// visit, petition and petition history stay in the change history.
+    pub fn delete_visit(&mut self, visit_id: &str) -> Result<()> {
+        self.write(|tx| delete(tx, visit_id))
+    }
+
+    /// A visit as the register screen shows it.
+    pub fn visit(&self, id: &str) -> Result<Visit> {
+        let visit =
+            store::get_visit(self.conn(), id)?.ok_or_else(|| Error::not_found("lượt tiếp", id))?;
+        self.visits_of_session(&visit.session_id)?
+            .into_iter()
+            .find(|v| v.id == id)
+            .ok_or_else(|| Error::not_found("lượt tiếp", id))
+    }
+}

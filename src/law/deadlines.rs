@@ -1,0 +1,398 @@
+//! The legal deadlines of a petition, counted on the working-day calendar, as of a date.
+//!
+//! A period of N days or N working days counted from an event starts the day after the
+//! event (Bộ luật Dân sự 2015, Điều 147); a period of days whose last day is a day off
+//! ends on the next working day (Điều 148 khoản 5). Plain "ngày" in the laws are
+//! calendar days. Numbers the sources leave uncertain are settings
+//! ([`DeadlineSettings`]); the others are the law's, cited on each deadline.
+//!
+//! Only the moves recorded on or before the "as of" date count, so the deadlines (and
+//! whether they were overdue) can be read for any past date.
+
+use chrono::NaiveDate;
+
+use crate::domain::{
+    Competence, Deadline, DeadlineSettings, DeadlineStep, MoveAction, PetitionKind, PetitionSource,
+    Round, Urgency,
+};
+use crate::law::calendar::{Calendar, UnknownYear};
+use crate::law::regime::Regime;
+use crate::records::{PetitionEvent, PetitionRecord};
+
+/// Moves that decide what happens to a petition (the first reply is due by then).
+const HANDLED: &[MoveAction] = &[
+    MoveAction::Accept,
+    MoveAction::Decline,
+    MoveAction::Guide,
+    MoveAction::Transfer,
+    MoveAction::Urge,
+    MoveAction::Return,
+    MoveAction::File,
+    MoveAction::Duplicate,
+    MoveAction::Withdraw,
+    MoveAction::Resolve,
+    MoveAction::Terminate,
+];
+
+/// Moves that end a denunciation's registration and check (Luật Tố cáo Đ24).
+const DENUNCIATION_CHECKED: &[MoveAction] = &[
+    MoveAction::Accept,
+    MoveAction::Decline,
+    MoveAction::Guide,
+    MoveAction::Transfer,
+    MoveAction::Return,
+    MoveAction::File,
+    MoveAction::Duplicate,
+    MoveAction::Withdraw,
+];
+
+/// Moves that settle an outside-competence denunciation (transfer or otherwise).
+const PASSED_ON: &[MoveAction] = &[
+    MoveAction::Transfer,
+    MoveAction::Guide,
+    MoveAction::Return,
+    MoveAction::File,
+    MoveAction::Duplicate,
+    MoveAction::Withdraw,
+];
+
+/// Moves that end a resolution.
+const RESOLVED: &[MoveAction] = &[
+    MoveAction::Resolve,
+    MoveAction::Withdraw,
+    MoveAction::Terminate,
+];
+
+impl Default for DeadlineSettings {
+    fn default() -> Self {
+        DeadlineSettings {
+            first_reply_working_days: 10,
+            complaint_acceptance_working_days: 7,
+            unprocessed_days: 45,
+            due_soon_working_days: 3,
+            remote_area: false,
+        }
+    }
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// The first of `actions` among the moves, on or after `from`.
+fn first_of(
+    events: &[&PetitionEvent],
+    actions: &[MoveAction],
+    from: NaiveDate,
+) -> Option<NaiveDate> {
+    events
+        .iter()
+        .filter(|e| actions.contains(&e.action))
+        .filter_map(|e| day(&e.on_date))
+        .find(|d| *d >= from)
+}
+
+/// Days a resolution was suspended (resumed by `as_of`), and the start of a suspension
+/// still running.
+fn suspensions(events: &[&PetitionEvent]) -> (u32, Option<NaiveDate>) {
+    let mut total = 0;
+    let mut open: Option<NaiveDate> = None;
+    for e in events {
+        match (e.action, day(&e.on_date)) {
+            (MoveAction::Suspend, Some(d)) => open = Some(d),
+            (MoveAction::Resume, Some(d)) => {
+                if let Some(start) = open.take() {
+                    total += (d - start).num_days().max(0) as u32;
+                }
+            }
+            _ => {}
+        }
+    }
+    (total, open)
+}
+
+/// Resolution days of a complaint (Luật Khiếu nại 2011, Điều 28 and 37): first round 30
+/// days, 45 for a complex case (45 and 60 in remote areas); second round 45, 60 for a
+/// complex case (60 and 70 in remote areas).
+pub fn complaint_resolution_days(round: Round, complex: bool, remote: bool) -> u32 {
+    match (round, complex, remote) {
+        (Round::First, false, false) => 30,
+        (Round::First, true, false) | (Round::First, false, true) => 45,
+        (Round::First, true, true) => 60,
+        (Round::Subsequent, false, false) => 45,
+        (Round::Subsequent, true, false) | (Round::Subsequent, false, true) => 60,
+        (Round::Subsequent, true, true) => 70,
+    }
+}
+
+/// Resolution days of a denunciation before any extension (Luật Tố cáo 2018, Điều 30).
+pub const DENUNCIATION_RESOLUTION_DAYS: u32 = 30;
+
+struct Counter<'a> {
+    calendar: &'a Calendar,
+    settings: &'a DeadlineSettings,
+    as_of: NaiveDate,
+}
+
+impl Counter<'_> {
+    fn deadline(
+        &self,
+        step: DeadlineStep,
+        rule: String,
+        due: Result<NaiveDate, UnknownYear>,
+        met: Option<NaiveDate>,
+    ) -> Deadline {
+        let (due, note) = match due {
+            Ok(d) => (Some(d), None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        let overdue = met.is_none() && due.is_some_and(|d| self.as_of > d);
+        let due_soon = met.is_none()
+            && !overdue
+            && due.is_some_and(|d| {
+                self.calendar
+                    .working_days_after(self.as_of, d)
+                    .is_ok_and(|n| n <= self.settings.due_soon_working_days)
+            });
+        Deadline {
+            step,
+            label: step.label().to_string(),
+            due: due.map(|d| d.to_string()),
+            rule,
+            overdue,
+            due_soon,
+            met_on: met.map(|d| d.to_string()),
+            late: matches!((met, due), (Some(m), Some(d)) if m > d),
+            note,
+            suspended: false,
+        }
+    }
+
+    fn suspended(&self, step: DeadlineStep, rule: String, since: NaiveDate) -> Deadline {
+        Deadline {
+            step,
+            label: step.label().to_string(),
+            due: None,
+            rule,
+            overdue: false,
+            due_soon: false,
+            met_on: None,
+            late: false,
+            note: Some(format!(
+                "Đang tạm đình chỉ từ {}: thời gian tạm đình chỉ không tính vào thời hạn giải quyết.",
+                since.format("%d/%m/%Y")
+            )),
+            suspended: true,
+        }
+    }
+}
+
+/// The deadlines of a petition as of `as_of`, in the order they arise.
+pub fn deadlines(
+    p: &PetitionRecord,
+    all_events: &[PetitionEvent],
+    as_of: NaiveDate,
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
+) -> Vec<Deadline> {
+    let Some(received) = day(&p.received_on) else {
+        return vec![];
+    };
+    if received > as_of {
+        return vec![];
+    }
+    let as_of_text = as_of.to_string();
+    let events: Vec<&PetitionEvent> = all_events
+        .iter()
+        .filter(|e| e.on_date <= as_of_text)
+        .collect();
+    let c = Counter {
+        calendar,
+        settings,
+        as_of,
+    };
+    let handled = first_of(&events, HANDLED, received);
+    let mut out = Vec::new();
+
+    // The first reply: what will be done with it (Luật Tiếp công dân 2013, Điều 28, for
+    // what is raised at the desk; the processing time of TT 05/2021 otherwise).
+    let rule = if p.source == PetitionSource::Visit {
+        "Luật Tiếp công dân 2013, Điều 28".to_string()
+    } else {
+        "Thông tư 05/2021/TT-TTCP (thời hạn xử lý đơn; số ngày đặt trong Cài đặt)".to_string()
+    };
+    out.push(c.deadline(
+        DeadlineStep::FirstReply,
+        rule,
+        calendar.add_working_days(received, settings.first_reply_working_days),
+        handled,
+    ));
+
+    match p.kind {
+        PetitionKind::Complaint => {
+            let (due, rule) = match Regime::on(received) {
+                Regime::Law2013 => (
+                    calendar.add_days(received, 10),
+                    "Luật Khiếu nại 2011, Điều 27 (10 ngày)".to_string(),
+                ),
+                Regime::Law2025 => (
+                    calendar.add_working_days(received, settings.complaint_acceptance_working_days),
+                    format!(
+                        "Luật Khiếu nại 2011, Điều 27 sửa đổi bởi Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP ({} ngày làm việc)",
+                        settings.complaint_acceptance_working_days
+                    ),
+                ),
+            };
+            let decided = first_of(
+                &events,
+                &[
+                    MoveAction::Accept,
+                    MoveAction::Decline,
+                    MoveAction::Guide,
+                    MoveAction::Transfer,
+                    MoveAction::Urge,
+                    MoveAction::Return,
+                    MoveAction::File,
+                    MoveAction::Duplicate,
+                    MoveAction::Withdraw,
+                ],
+                received,
+            );
+            out.push(c.deadline(DeadlineStep::ComplaintAcceptance, rule, due, decided));
+            if let Some(accepted) = first_of(&events, &[MoveAction::Accept], received) {
+                let extended = events.iter().any(|e| e.action == MoveAction::Extend);
+                let extended_later = all_events.iter().any(|e| e.action == MoveAction::Extend);
+                // Complex from the classification counts from the start; from an
+                // extension, from the extension's date.
+                let complex = extended || (p.complex && !extended_later);
+                let round = p.classification.round;
+                let days = complaint_resolution_days(round, complex, settings.remote_area);
+                let rule = format!(
+                    "Luật Khiếu nại 2011, Điều {} ({days} ngày kể từ ngày thụ lý{})",
+                    if round == Round::First { 28 } else { 37 },
+                    if complex {
+                        ", vụ việc phức tạp"
+                    } else {
+                        ""
+                    }
+                );
+                out.push(resolution(
+                    &c,
+                    DeadlineStep::ComplaintResolution,
+                    rule,
+                    accepted,
+                    days,
+                    &events,
+                ));
+            }
+        }
+        PetitionKind::Denunciation => {
+            out.push(c.deadline(
+                DeadlineStep::DenunciationCheck,
+                "Luật Tố cáo 2018, Điều 24 (07 ngày làm việc)".to_string(),
+                calendar.add_working_days(received, 7),
+                first_of(&events, DENUNCIATION_CHECKED, received),
+            ));
+            if p.classification.competence == Competence::Outside {
+                out.push(c.deadline(
+                    DeadlineStep::DenunciationTransfer,
+                    "Luật Tố cáo 2018, Điều 24 (05 ngày làm việc)".to_string(),
+                    calendar.add_working_days(received, 5),
+                    first_of(&events, PASSED_ON, received),
+                ));
+            }
+            if let Some(accepted) = first_of(&events, &[MoveAction::Accept], received) {
+                let extensions: u32 = events
+                    .iter()
+                    .filter(|e| e.action == MoveAction::Extend)
+                    .map(|e| {
+                        e.details
+                            .as_ref()
+                            .and_then(|d| d.get("extension_days"))
+                            .and_then(|v| v.as_u64())
+                            .unwrap_or(0) as u32
+                    })
+                    .sum();
+                let days = DENUNCIATION_RESOLUTION_DAYS + extensions;
+                let rule = if extensions > 0 {
+                    format!("Luật Tố cáo 2018, Điều 30 (30 ngày kể từ ngày thụ lý, gia hạn {extensions} ngày)")
+                } else {
+                    "Luật Tố cáo 2018, Điều 30 (30 ngày kể từ ngày thụ lý)".to_string()
+                };
+                out.push(resolution(
+                    &c,
+                    DeadlineStep::DenunciationResolution,
+                    rule,
+                    accepted,
+                    days,
+                    &events,
+                ));
+            }
+        }
+        PetitionKind::Proposal | PetitionKind::Mixed => {}
+    }
+
+    out.push(c.deadline(
+        DeadlineStep::Unprocessed,
+        format!(
+            "Nghị định 154/2026/NĐ-CP, Điều 41 (đơn để quá {} ngày không xử lý)",
+            settings.unprocessed_days
+        ),
+        calendar.add_days(received, settings.unprocessed_days),
+        handled,
+    ));
+    out
+}
+
+/// A resolution deadline: `days` from acceptance, plus the days it was suspended.
+fn resolution(
+    c: &Counter<'_>,
+    step: DeadlineStep,
+    rule: String,
+    accepted: NaiveDate,
+    days: u32,
+    events: &[&PetitionEvent],
+) -> Deadline {
+    let met = first_of(events, RESOLVED, accepted);
+    let (suspended_days, running) = suspensions(events);
+    match (running, met) {
+        (Some(since), None) => c.suspended(step, rule, since),
+        _ => {
+            let rule = if suspended_days > 0 {
+                format!("{rule}; cộng {suspended_days} ngày tạm đình chỉ")
+            } else {
+                rule
+            };
+            c.deadline(
+                step,
+                rule,
+                c.calendar.add_days(accepted, days + suspended_days),
+                met,
+            )
+        }
+    }
+}
+
+/// The earliest deadline not yet met: the one with a due day, else one that cannot be
+/// computed.
+pub fn next_due(deadlines: &[Deadline]) -> Option<&Deadline> {
+    let open = deadlines.iter().filter(|d| d.met_on.is_none());
+    open.clone()
+        .filter(|d| d.due.is_some())
+        .min_by(|a, b| a.due.cmp(&b.due))
+        .or_else(|| open.clone().find(|d| !d.suspended))
+}
+
+/// How pressing the petition is: overdue, due soon, or a deadline that cannot be computed.
+pub fn urgency(deadlines: &[Deadline]) -> Urgency {
+    let open: Vec<&Deadline> = deadlines.iter().filter(|d| d.met_on.is_none()).collect();
+    if open.iter().any(|d| d.overdue) {
+        Urgency::Overdue
+    } else if open.iter().any(|d| d.due_soon) {
+        Urgency::DueSoon
+    } else if open.iter().any(|d| d.due.is_none() && !d.suspended) {
+        Urgency::Unknown
+    } else {
+        Urgency::None
+    }
+}

@@ -1,0 +1,273 @@
+//! The lifecycle of a petition: which move the law allows from which state, for which
+//! kind of petition, under which regime. Pure functions; `desk::movement` applies them.
+//!
+//! received → classified (kind; eligible or not; within competence or not; signers) →
+//! one of: accepted (thụ lý) → in resolution (extended, suspended, resumed) → resolved,
+//! withdrawn or terminated; declined (không thụ lý); guided; transferred; urged;
+//! returned; filed (lưu đơn, also for a duplicate).
+
+use chrono::NaiveDate;
+
+use crate::domain::{
+    Competence, MoveAction, MoveOption, Outcome, PetitionKind, PetitionSource, PetitionState, Round,
+};
+use crate::law::regime::Regime;
+use crate::records::{PetitionEvent, PetitionRecord};
+
+/// What a move's check needs to know.
+pub struct MoveContext<'a> {
+    pub petition: &'a PetitionRecord,
+    /// The petition's moves so far, in order.
+    pub events: &'a [PetitionEvent],
+    /// Another denunciation of the same case was already transferred.
+    pub case_transferred_before: bool,
+    /// The date the move would take effect (decides the regime).
+    pub on: NaiveDate,
+}
+
+/// The moves an officer can choose, in the order the petition page offers them.
+pub const OFFERED: &[MoveAction] = &[
+    MoveAction::Classify,
+    MoveAction::Accept,
+    MoveAction::Decline,
+    MoveAction::Guide,
+    MoveAction::Transfer,
+    MoveAction::Urge,
+    MoveAction::Return,
+    MoveAction::File,
+    MoveAction::Duplicate,
+    MoveAction::Extend,
+    MoveAction::Suspend,
+    MoveAction::Resume,
+    MoveAction::Resolve,
+    MoveAction::Withdraw,
+    MoveAction::Terminate,
+];
+
+/// The state a move leads to.
+pub fn target(action: MoveAction, current: PetitionState) -> PetitionState {
+    use MoveAction as A;
+    use PetitionState as S;
+    match action {
+        A::Receive | A::Reopen => S::Received,
+        A::Classify => S::Classified,
+        A::Accept | A::Resume => S::Accepted,
+        A::Extend => current,
+        A::Decline => S::Declined,
+        A::Suspend => S::Suspended,
+        A::Resolve => S::Resolved,
+        A::Withdraw => S::Withdrawn,
+        A::Terminate => S::Terminated,
+        A::Guide => S::Guided,
+        A::Transfer => S::Transferred,
+        A::Urge => S::Urged,
+        A::Return => S::Returned,
+        A::File | A::Duplicate => S::Filed,
+    }
+}
+
+/// The outcomes a resolution of this petition can have (03/GQKN, 04/GQTC).
+pub fn outcomes(kind: PetitionKind, round: Round) -> &'static [Outcome] {
+    match (kind, round) {
+        (PetitionKind::Complaint, Round::First) => {
+            &[Outcome::Right, Outcome::PartlyRight, Outcome::Wrong]
+        }
+        (PetitionKind::Complaint, Round::Subsequent) => &[Outcome::Upheld, Outcome::Annulled],
+        (PetitionKind::Denunciation, _) => &[Outcome::Right, Outcome::PartlyRight, Outcome::Wrong],
+        (PetitionKind::Proposal | PetitionKind::Mixed, _) => &[Outcome::Answered],
+    }
+}
+
+/// How many extensions a denunciation may have: one for a complex case, two for an
+/// especially complex one, each at most 30 days (Luật Tố cáo 2018, Điều 30).
+pub const DENUNCIATION_EXTENSIONS: usize = 2;
+pub const DENUNCIATION_EXTENSION_DAYS: u32 = 30;
+
+fn count(events: &[PetitionEvent], action: MoveAction) -> usize {
+    events.iter().filter(|e| e.action == action).count()
+}
+
+fn closed(state: PetitionState) -> String {
+    format!(
+        "Đơn đang ở bước \"{}\": không còn bước xử lý này.",
+        state.label()
+    )
+}
+
+/// Whether the law allows `action` now; the error says why not, citing the rule.
+pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), String> {
+    use MoveAction as A;
+    use PetitionState as S;
+    let p = ctx.petition;
+    let s = p.state;
+    let kind = p.kind;
+    let kn_tc = matches!(kind, PetitionKind::Complaint | PetitionKind::Denunciation);
+    let need = |ok: bool, why: &str| if ok { Ok(()) } else { Err(why.to_string()) };
+    let in_states = |states: &[S]| {
+        if states.contains(&s) {
+            Ok(())
+        } else if !s.is_open() {
+            Err(closed(s))
+        } else if s == S::Received {
+            Err("Đơn chưa được phân loại: phân loại đơn trước (loại đơn, điều kiện xử lý, thẩm quyền).".to_string())
+        } else {
+            Err(format!(
+                "Bước này không áp dụng khi đơn đang ở bước \"{}\".",
+                s.label()
+            ))
+        }
+    };
+    match action {
+        A::Receive | A::Reopen => Err("Bước này do phần mềm ghi, không chọn được.".to_string()),
+        A::Classify => in_states(&[S::Received, S::Classified]),
+        A::Accept => {
+            in_states(&[S::Classified])?;
+            need(
+                !(p.anonymous && kind == PetitionKind::Denunciation),
+                "Tố cáo nặc danh không được thụ lý giải quyết như tố cáo (Luật Tố cáo 2018, Điều 25).",
+            )?;
+            need(
+                p.classification.eligible == Some(true),
+                "Đơn không đủ điều kiện xử lý: không thụ lý; hướng dẫn, trả lại hoặc lưu đơn.",
+            )?;
+            need(
+                p.classification.competence == Competence::Within,
+                "Đơn không thuộc thẩm quyền của đơn vị: hướng dẫn hoặc chuyển đơn, không thụ lý.",
+            )?;
+            need(
+                kind != PetitionKind::Mixed,
+                "Đơn có nhiều nội dung: hướng dẫn công dân tách đơn theo từng nội dung trước khi thụ lý.",
+            )
+        }
+        A::Decline => {
+            in_states(&[S::Classified])?;
+            need(
+                kn_tc,
+                "Chỉ đơn khiếu nại, tố cáo mới có thông báo không thụ lý.",
+            )?;
+            need(
+                p.classification.competence == Competence::Within,
+                "Đơn không thuộc thẩm quyền: hướng dẫn hoặc chuyển đơn.",
+            )
+        }
+        A::Guide => {
+            in_states(&[S::Classified])?;
+            need(
+                p.classification.competence != Competence::Within
+                    || p.classification.eligible == Some(false)
+                    || kind == PetitionKind::Mixed,
+                "Đơn thuộc thẩm quyền và đủ điều kiện xử lý: thụ lý giải quyết, không hướng dẫn.",
+            )
+        }
+        A::Transfer => {
+            in_states(&[S::Classified])?;
+            need(
+                p.classification.competence == Competence::Outside,
+                "Chỉ chuyển đơn không thuộc thẩm quyền giải quyết của đơn vị.",
+            )?;
+            need(
+                p.classification.eligible != Some(false),
+                "Đơn không đủ điều kiện xử lý thì không chuyển: hướng dẫn, trả lại hoặc lưu đơn.",
+            )?;
+            if kind == PetitionKind::Denunciation {
+                need(
+                    p.source != PetitionSource::Transfer,
+                    "Đơn tố cáo này do cơ quan khác chuyển đến: đơn tố cáo chỉ được chuyển một lần (Thông tư 05/2021/TT-TTCP, Điều 14).",
+                )?;
+                need(
+                    count(ctx.events, A::Transfer) == 0 && !ctx.case_transferred_before,
+                    "Nội dung tố cáo này đã được chuyển đơn: đơn tố cáo chỉ được chuyển một lần (Thông tư 05/2021/TT-TTCP, Điều 14).",
+                )?;
+            }
+            Ok(())
+        }
+        A::Urge => {
+            if matches!(s, S::Transferred | S::Urged) {
+                return Ok(());
+            }
+            in_states(&[S::Classified])?;
+            need(
+                p.classification.competence == Competence::Outside,
+                "Chỉ đôn đốc cơ quan có thẩm quyền đối với đơn không thuộc thẩm quyền của đơn vị.",
+            )
+        }
+        A::Return => in_states(&[S::Received, S::Classified]),
+        A::File => {
+            in_states(&[S::Classified])?;
+            need(
+                p.classification.eligible == Some(false),
+                "Chỉ lưu đơn không đủ điều kiện xử lý (đơn nặc danh, đơn đã được giải quyết đúng…): phân loại đơn là không đủ điều kiện trước.",
+            )
+        }
+        A::Duplicate => in_states(&[S::Received, S::Classified]),
+        A::Extend => {
+            in_states(&[S::Accepted])?;
+            match kind {
+                PetitionKind::Complaint => need(
+                    !p.complex,
+                    "Khiếu nại đã áp dụng thời hạn của vụ việc phức tạp (Luật Khiếu nại 2011, Điều 28, 37): không gia hạn thêm.",
+                ),
+                PetitionKind::Denunciation => need(
+                    count(ctx.events, A::Extend) < DENUNCIATION_EXTENSIONS,
+                    "Thời hạn giải quyết tố cáo chỉ được gia hạn tối đa hai lần, mỗi lần không quá 30 ngày (Luật Tố cáo 2018, Điều 30).",
+                ),
+                _ => Err("Pháp luật không quy định gia hạn giải quyết kiến nghị, phản ánh.".to_string()),
+            }
+        }
+        A::Suspend => {
+            in_states(&[S::Accepted])?;
+            match kind {
+                PetitionKind::Denunciation => Ok(()),
+                PetitionKind::Complaint => need(
+                    Regime::on(ctx.on).complaint_suspension_allowed(),
+                    "Tạm đình chỉ giải quyết khiếu nại chỉ áp dụng từ ngày 01/7/2026 (Luật 136/2025/QH15).",
+                ),
+                _ => Err("Chỉ việc giải quyết khiếu nại, tố cáo mới tạm đình chỉ được.".to_string()),
+            }
+        }
+        A::Resume => in_states(&[S::Suspended]),
+        A::Resolve => {
+            if s == S::Suspended {
+                return Err(
+                    "Việc giải quyết đang tạm đình chỉ: ghi \"Tiếp tục giải quyết\" trước."
+                        .to_string(),
+                );
+            }
+            in_states(&[S::Accepted])
+        }
+        A::Withdraw => in_states(&[S::Received, S::Classified, S::Accepted, S::Suspended]),
+        A::Terminate => {
+            in_states(&[S::Accepted, S::Suspended])?;
+            need(
+                kn_tc,
+                "Chỉ việc giải quyết khiếu nại, tố cáo mới đình chỉ được.",
+            )
+        }
+    }
+}
+
+/// Every move the petition page lists, allowed or refused with the reason.
+pub fn options(ctx: &MoveContext<'_>) -> Vec<MoveOption> {
+    OFFERED
+        .iter()
+        .map(|&action| {
+            let verdict = precondition(action, ctx);
+            MoveOption {
+                action,
+                label: action.label().to_string(),
+                allowed: verdict.is_ok(),
+                reason: verdict.err(),
+            }
+        })
+        .collect()
+}
+
+/// The state of a petition at the end of `date`, from its moves (in order): `None` if it
+/// was not yet received.
+pub fn state_on(events: &[PetitionEvent], date: NaiveDate) -> Option<PetitionState> {
+    let date = date.to_string();
+    events
+        .iter()
+        .rfind(|e| e.on_date <= date)
+        .map(|e| e.to_state)
+}
