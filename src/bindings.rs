@@ -7,6 +7,14 @@ use std::path::Path;
 use ts_rs::{Config, TS};
 
 use crate::demo::DemoSummary;
+use crate::desk::intake::{
+    CaseDetail, PersonDetail, PersonSuggestion, PetitionProbe, PetitionSuggestion, SearchHit,
+};
+use crate::desk::person::PersonMerge;
+use crate::desk::sample::SampleRemoval;
+use crate::desk::session::Warning;
+use crate::desk::settings::CalendarYear;
+use crate::law::calendar::CalendarDay;
 use crate::domain::*;
 use crate::error::ErrorDto;
 use crate::period::PeriodRange;
@@ -31,5 +39,24 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     PeriodRange::export_all(&cfg)?;
     PeriodPreset::export_all(&cfg)?;
     PetitionStatus::export_all(&cfg)?;
+    PetitionState::export_all(&cfg)?;
+    MoveInput::export_all(&cfg)?;
+    PetitionDetail::export_all(&cfg)?;
+    ChangeView::export_all(&cfg)?;
+    PersonInput::export_all(&cfg)?;
+    Choice::export_all(&cfg)?;
+    Warning::export_all(&cfg)?;
+    PersonDetail::export_all(&cfg)?;
+    PersonMerge::export_all(&cfg)?;
+    PersonSuggestion::export_all(&cfg)?;
+    PetitionProbe::export_all(&cfg)?;
+    PetitionSuggestion::export_all(&cfg)?;
+    SearchHit::export_all(&cfg)?;
+    CaseDetail::export_all(&cfg)?;
+    CalendarYear::export_all(&cfg)?;
+    CalendarDay::export_all(&cfg)?;
+    SampleRemoval::export_all(&cfg)?;
+    std::fs::write(dir.join("ErrorCode.ts"), crate::error::error_codes_ts())
+        .map_err(ts_rs::ExportError::Io)?;
     Ok(())
 }

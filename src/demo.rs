@@ -368,6 +368,7 @@ fn visit(
                 },
                 eligible: Some(true),
             },
+            duplicate_of: None,
         }),
     })?;
     s.visits += 1;
@@ -484,6 +485,7 @@ fn post_petition(
         respondent: None,
         handling: HandlingInput::default(),
         classification: Classification::default(),
+        duplicate_of: None,
         case_id: None,
     })?;
     s.petitions += 1;

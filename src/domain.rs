@@ -38,6 +38,8 @@ macro_rules! text_enum {
     };
 }
 
+pub(crate) use text_enum;
+
 text_enum!(
     /// Kind of session (tiếp thường xuyên / định kỳ / đột xuất).
     SessionKind {
@@ -397,6 +399,9 @@ pub struct VisitPetitionInput {
     pub handling: HandlingInput,
     #[serde(default)]
     pub classification: Classification,
+    /// Đơn trùng: the open petition this one repeats (filed, not counted twice).
+    #[serde(default)]
+    pub duplicate_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -472,6 +477,9 @@ pub struct NewPetition {
     pub classification: Classification,
     #[serde(default)]
     pub case_id: Option<String>,
+    /// Đơn trùng: the open petition this one repeats (filed, not counted twice).
+    #[serde(default)]
+    pub duplicate_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -779,6 +787,8 @@ pub struct AppInfo {
     pub schema_version: u32,
     /// Nothing recorded yet: the first start offers the sample data.
     pub is_empty: bool,
+    /// The sample data is still in the register (Cài đặt offers to remove it).
+    pub has_sample: bool,
     pub today: String,
     pub settings: Settings,
 }

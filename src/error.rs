@@ -30,6 +30,37 @@ pub enum Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// Every error code the UI can receive, as the TypeScript enum `ErrorCode` names it
+/// (generated into `ui/src/lib/bindings/ErrorCode.ts`): the core's, then the shell's and
+/// the UI's own.
+pub const ERROR_CODES: &[(&str, &str)] = &[
+    ("Invalid", "invalid"),
+    ("NotFound", "not_found"),
+    ("NewerDatabase", "newer_database"),
+    ("Exchange", "exchange"),
+    ("Database", "database"),
+    ("Migration", "migration"),
+    ("Io", "io"),
+    ("Json", "json"),
+    ("CalendarUnknownYear", "calendar_unknown_year"),
+    // The shell: the register could not be locked.
+    ("Internal", "internal"),
+    // The UI: the page runs outside the app window.
+    ("NoBackend", "no_backend"),
+];
+
+/// The TypeScript enum of the error codes.
+pub fn error_codes_ts() -> String {
+    let mut out = String::from(
+        "// Generated from src/error.rs (ERROR_CODES) by `cargo test --test bindings`. Do not edit.\n\n/** Every error code a command can reject with. */\nexport enum ErrorCode {\n",
+    );
+    for (name, code) in ERROR_CODES {
+        out.push_str(&format!("  {name} = '{code}',\n"));
+    }
+    out.push_str("}\n");
+    out
+}
+
 impl Error {
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Invalid {
@@ -80,6 +111,28 @@ impl Error {
             field: self.field().map(str::to_string),
             message: self.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_in_the_exported_list() {
+        let errors = [
+            Error::invalid("f", "m"),
+            Error::not_found("x", "1"),
+            Error::NewerDatabase { found: 3, supported: 2 },
+            Error::Exchange("x".into()),
+            Error::Db(rusqlite::Error::InvalidQuery),
+            Error::Io(std::io::Error::other("x")),
+            Error::UnknownYear(crate::law::calendar::UnknownYear(2030)),
+        ];
+        for e in errors {
+            assert!(ERROR_CODES.iter().any(|(_, c)| *c == e.code()), "{}", e.code());
+        }
+        assert!(error_codes_ts().contains("CalendarUnknownYear = 'calendar_unknown_year',"));
     }
 }
 

@@ -235,6 +235,7 @@ fn petitions_received_are_counted_by_receipt_date_kind_and_source() {
                 respondent: None,
                 handling: HandlingInput::default(),
                 classification: Classification::default(),
+                duplicate_of: None,
                 case_id: None,
             })
             .unwrap();

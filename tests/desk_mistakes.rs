@@ -131,6 +131,7 @@ fn a_case_first_raised_by_post_is_a_repeat_when_the_citizen_comes() {
             respondent: None,
             handling: HandlingInput::default(),
             classification: Classification::default(),
+            duplicate_of: None,
             case_id: None,
         })
         .unwrap();

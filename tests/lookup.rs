@@ -94,6 +94,7 @@ fn an_identity_number_finds_the_person_and_their_cases() {
             respondent: None,
             handling: HandlingInput::default(),
             classification: Classification::default(),
+            duplicate_of: None,
             case_id: None,
         })
         .unwrap();

@@ -22,6 +22,7 @@ fn direct(received_on: &str, kind: PetitionKind, field: &str) -> NewPetition {
             competence: Competence::Within,
             eligible: Some(true),
         },
+        duplicate_of: None,
         case_id: None,
     }
 }

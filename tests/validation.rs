@@ -161,6 +161,7 @@ fn direct_petitions_are_checked() {
         respondent: None,
         handling: HandlingInput::default(),
         classification: Classification::default(),
+        duplicate_of: None,
         case_id: None,
     };
     let mut future = base.clone();

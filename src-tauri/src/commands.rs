@@ -2,7 +2,15 @@
 //! `#[tauri::command(async)]` keeps database work off the main thread.
 
 use tauri::State;
+use tiepdan::desk::intake::{
+    CaseDetail, PersonDetail, PersonSuggestion, PetitionProbe, PetitionSuggestion, SearchHit,
+};
+use tiepdan::desk::person::PersonMerge;
+use tiepdan::desk::sample::SampleRemoval;
+use tiepdan::desk::session::Warning;
+use tiepdan::desk::settings::CalendarYear;
 use tiepdan::domain::*;
+use tiepdan::law::calendar::CalendarDay;
 use tiepdan::period::{Period, PeriodRange};
 use tiepdan::report::{self, Dashboard, PeriodReport};
 use tiepdan::{demo, ErrorDto, Store};
@@ -91,16 +99,6 @@ pub fn list_petitions(state: State<'_, AppState>, filter: PetitionFilter) -> Rep
 }
 
 #[tauri::command(async)]
-pub fn set_petition_status(
-    state: State<'_, AppState>,
-    id: String,
-    status: PetitionStatus,
-    note: Option<String>,
-) -> Reply<Petition> {
-    with_store(&state, |s| s.set_petition_status(&id, status, note))
-}
-
-#[tauri::command(async)]
 pub fn period_report(state: State<'_, AppState>, range: PeriodRange) -> Reply<PeriodReport> {
     with_store(&state, |s| {
         report::period_report(s, Period::parse(&range.from, &range.to)?)
@@ -115,4 +113,133 @@ pub fn preset_period(state: State<'_, AppState>, preset: PeriodPreset) -> Reply<
 #[tauri::command(async)]
 pub fn dashboard(state: State<'_, AppState>) -> Reply<Dashboard> {
     with_store(&state, |s| report::dashboard(s))
+}
+
+#[tauri::command(async)]
+pub fn hosts_on(state: State<'_, AppState>, date: String) -> Reply<Vec<Choice>> {
+    with_store(&state, |_| {
+        let day = tiepdan::validate::parse_date("date", "Ngày tiếp", &date)?;
+        Ok(tiepdan::law::regime::hosts_on(day)
+            .into_iter()
+            .map(|h| Choice {
+                code: h.code().into(),
+                label: h.label().into(),
+            })
+            .collect())
+    })
+}
+
+#[tauri::command(async)]
+pub fn session_warnings(state: State<'_, AppState>, input: NewSession) -> Reply<Vec<Warning>> {
+    with_store(&state, |s| s.session_warnings(&input))
+}
+
+#[tauri::command(async)]
+pub fn correct_session(state: State<'_, AppState>, id: String, input: NewSession) -> Reply<Session> {
+    with_store(&state, |s| s.correct_session(&id, &input))
+}
+
+#[tauri::command(async)]
+pub fn correct_visit(state: State<'_, AppState>, id: String, input: NewVisit) -> Reply<Visit> {
+    with_store(&state, |s| s.correct_visit(&id, &input))
+}
+
+#[tauri::command(async)]
+pub fn history(state: State<'_, AppState>, table: String, id: String) -> Reply<Vec<ChangeView>> {
+    with_store(&state, |s| s.history(&table, &id))
+}
+
+#[tauri::command(async)]
+pub fn person_detail(state: State<'_, AppState>, id: String) -> Reply<PersonDetail> {
+    with_store(&state, |s| s.person_detail(&id))
+}
+
+#[tauri::command(async)]
+pub fn correct_person(state: State<'_, AppState>, id: String, input: PersonInput) -> Reply<Person> {
+    with_store(&state, |s| s.correct_person(&id, &input))
+}
+
+#[tauri::command(async)]
+pub fn merge_persons(
+    state: State<'_, AppState>,
+    kept_id: String,
+    merged_id: String,
+) -> Reply<PersonMerge> {
+    with_store(&state, |s| s.merge_persons(&kept_id, &merged_id))
+}
+
+#[tauri::command(async)]
+pub fn undo_merge(state: State<'_, AppState>, id: String) -> Reply<()> {
+    with_store(&state, |s| s.undo_merge(&id))
+}
+
+#[tauri::command(async)]
+pub fn suggest_persons(state: State<'_, AppState>, input: PersonInput) -> Reply<Vec<PersonSuggestion>> {
+    with_store(&state, |s| s.suggest_persons(&input))
+}
+
+#[tauri::command(async)]
+pub fn suggest_petitions(
+    state: State<'_, AppState>,
+    probe: PetitionProbe,
+) -> Reply<Vec<PetitionSuggestion>> {
+    with_store(&state, |s| s.suggest_petitions(&probe))
+}
+
+#[tauri::command(async)]
+pub fn search(state: State<'_, AppState>, query: String) -> Reply<Vec<SearchHit>> {
+    with_store(&state, |s| s.search(&query, 10))
+}
+
+#[tauri::command(async)]
+pub fn case_detail(state: State<'_, AppState>, id: String) -> Reply<CaseDetail> {
+    with_store(&state, |s| s.case_detail(&id))
+}
+
+#[tauri::command(async)]
+pub fn petition_detail(state: State<'_, AppState>, id: String) -> Reply<PetitionDetail> {
+    with_store(&state, |s| s.petition_detail(&id))
+}
+
+#[tauri::command(async)]
+pub fn move_petition(state: State<'_, AppState>, input: MoveInput) -> Reply<PetitionDetail> {
+    with_store(&state, |s| s.move_petition(&input))
+}
+
+#[tauri::command(async)]
+pub fn undo_last_move(state: State<'_, AppState>, id: String) -> Reply<PetitionDetail> {
+    with_store(&state, |s| s.undo_last_move(&id))
+}
+
+#[tauri::command(async)]
+pub fn correct_petition(
+    state: State<'_, AppState>,
+    id: String,
+    input: NewPetition,
+) -> Reply<Petition> {
+    with_store(&state, |s| s.correct_petition(&id, &input))
+}
+
+#[tauri::command(async)]
+pub fn delete_petition(state: State<'_, AppState>, id: String) -> Reply<()> {
+    with_store(&state, |s| s.delete_petition(&id))
+}
+
+#[tauri::command(async)]
+pub fn calendar_years(state: State<'_, AppState>) -> Reply<Vec<CalendarYear>> {
+    with_store(&state, |s| s.calendar_years())
+}
+
+#[tauri::command(async)]
+pub fn save_calendar_year(
+    state: State<'_, AppState>,
+    year: i32,
+    days: Vec<CalendarDay>,
+) -> Reply<CalendarYear> {
+    with_store(&state, |s| s.save_calendar_year(year, &days))
+}
+
+#[tauri::command(async)]
+pub fn remove_sample(state: State<'_, AppState>) -> Reply<SampleRemoval> {
+    with_store(&state, |s| s.remove_sample())
 }

@@ -40,6 +40,17 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>
     Ok(app.path().app_data_dir()?.join("tiepdan.sqlite3"))
 }
 
+/// A test-only clock: in a debug build, `TIEPDAN_TODAY=YYYY-MM-DD` fixes "today", so an
+/// end-to-end test can see a petition become overdue. A release build ignores it.
+fn test_clock() -> Option<Box<dyn tiepdan::clock::Clock>> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    let day = std::env::var("TIEPDAN_TODAY").ok()?;
+    let day = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()?;
+    Some(Box::new(tiepdan::clock::FixedClock(day)))
+}
+
 pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
         commands::app_info,
@@ -55,10 +66,30 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::find_persons,
         commands::create_petition,
         commands::list_petitions,
-        commands::set_petition_status,
         commands::period_report,
         commands::preset_period,
         commands::dashboard,
+        commands::hosts_on,
+        commands::session_warnings,
+        commands::correct_session,
+        commands::correct_visit,
+        commands::history,
+        commands::person_detail,
+        commands::correct_person,
+        commands::merge_persons,
+        commands::undo_merge,
+        commands::suggest_persons,
+        commands::suggest_petitions,
+        commands::search,
+        commands::case_detail,
+        commands::petition_detail,
+        commands::move_petition,
+        commands::undo_last_move,
+        commands::correct_petition,
+        commands::delete_petition,
+        commands::calendar_years,
+        commands::save_calendar_year,
+        commands::remove_sample,
     ])
 }
 
@@ -73,7 +104,12 @@ pub fn run() {
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 let opened = Store::open(&db_path)
-                    .map(Mutex::new)
+                    .map(|mut store| {
+                        if let Some(clock) = test_clock() {
+                            store.set_clock(clock);
+                        }
+                        Mutex::new(store)
+                    })
                     .map_err(|e| e.to_dto());
                 let _ = handle.state::<AppState>().store.set(opened);
             });
@@ -187,32 +223,77 @@ mod tests {
         assert!(err["message"].as_str().unwrap().contains("tương lai"));
     }
 
+    /// The names of the app's commands as one file lists them.
+    fn names_between(text: &str, start: &str, end: &str, quote: char) -> Vec<String> {
+        let from = text.find(start).expect("list start") + start.len();
+        let to = from + text[from..].find(end).expect("list end");
+        let mut names: Vec<String> = text[from..to]
+            .split(quote)
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Every command is declared once: the handler list, `build.rs`, the capability and the
+    /// UI's `api.ts` must name the same commands.
     #[test]
-    fn the_capability_allows_exactly_the_declared_commands() {
+    fn the_commands_are_declared_alike_everywhere() {
+        let lib = include_str!("lib.rs");
+        let from = lib.find("generate_handler![").unwrap();
+        let to = from + lib[from..].find("])").unwrap();
+        let mut handlers: Vec<String> = lib[from..to]
+            .split("commands::")
+            .skip(1)
+            .map(|s| s.split(',').next().unwrap().trim().to_string())
+            .collect();
+        handlers.sort();
+        let declared = names_between(include_str!("../build.rs"), "COMMANDS: &[&str] = &[", "];", '"');
         let caps: Value =
             serde_json::from_str(include_str!("../capabilities/default.json")).unwrap();
         let mut allowed: Vec<String> = caps["permissions"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|p| {
-                p.as_str()
-                    .unwrap()
-                    .trim_start_matches("allow-")
-                    .replace('-', "_")
-            })
-            .collect();
-        let build = include_str!("../build.rs");
-        let start = build.find("COMMANDS: &[&str] = &[").unwrap();
-        let end = start + build[start..].find("];").unwrap();
-        let mut declared: Vec<String> = build[start..end]
-            .split('"')
-            .skip(1)
-            .step_by(2)
-            .map(str::to_string)
+            .filter_map(|p| p.as_str())
+            .filter(|p| !p.starts_with("core:"))
+            .map(|p| p.trim_start_matches("allow-").replace('-', "_"))
             .collect();
         allowed.sort();
-        declared.sort();
-        assert_eq!(allowed, declared);
+        let api = include_str!("../../ui/src/lib/api.ts");
+        let mut called: Vec<String> = api
+            .split("call<")
+            .skip(1)
+            .filter_map(|s| s.split('\'').nth(1).map(str::to_string))
+            .collect();
+        called.sort();
+        called.dedup();
+        assert_eq!(handlers, declared, "lib.rs handlers vs build.rs");
+        assert_eq!(allowed, declared, "capability vs build.rs");
+        assert_eq!(called, declared, "ui/src/lib/api.ts vs build.rs");
+    }
+
+    #[test]
+    fn the_capability_grants_only_closing_beyond_the_apps_commands() {
+        let caps: Value =
+            serde_json::from_str(include_str!("../capabilities/default.json")).unwrap();
+        let core: Vec<&str> = caps["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str())
+            .filter(|p| p.starts_with("core:"))
+            .collect();
+        assert_eq!(
+            core,
+            [
+                "core:event:allow-listen",
+                "core:event:allow-unlisten",
+                "core:window:allow-close",
+                "core:window:allow-destroy"
+            ]
+        );
     }
 }

@@ -8,8 +8,8 @@ use chrono::Months;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use tiepdan::demo::{load_demo, DEFAULT_SEED};
-use tiepdan::domain::PeriodPreset;
-use tiepdan::exchange::{json_schema, ExchangeFile};
+use tiepdan::domain::{Actor, PeriodPreset};
+use tiepdan::exchange::json_schema;
 use tiepdan::law::calendar::{Calendar, DayInfo};
 use tiepdan::period::Period;
 use tiepdan::report::period_report;
@@ -59,6 +59,15 @@ enum Command {
     },
     /// In JSON Schema của định dạng trao đổi
     Schema,
+    /// Danh sách đơn với bước xử lý và các thời hạn tại một ngày
+    Petitions {
+        /// Tính tại ngày (YYYY-MM-DD); mặc định là hôm nay
+        #[arg(long = "as-of")]
+        as_of: Option<String>,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
     /// In các ngày làm việc và ngày nghỉ của một khoảng ngày
     Calendar {
         /// Từ ngày (YYYY-MM-DD)
@@ -92,7 +101,9 @@ fn open(db: &Option<PathBuf>) -> Result<Store, Error> {
             "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
         )
     })?;
-    Store::open(path)
+    let mut store = Store::open(path)?;
+    store.set_actor(Actor::Cli);
+    Ok(store)
 }
 
 fn run(cli: Cli) -> Result<(), Error> {
@@ -114,8 +125,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             } else {
                 std::fs::read_to_string(&file)?
             };
-            let parsed: ExchangeFile =
-                serde_json::from_str(&text).map_err(|e| Error::Exchange(format!("{e}")))?;
+            let parsed = tiepdan::exchange::parse(text.trim_start_matches('\u{feff}'))?;
             let mut store = open(&cli.db)?;
             let s = store.import_exchange(&parsed)?;
             writeln!(
@@ -208,6 +218,58 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Schema => {
             out.write_all(json_schema().as_bytes())?;
         }
+        Command::Petitions { as_of, json } => {
+            let store = open(&cli.db)?;
+            let as_of = match as_of {
+                Some(d) => tiepdan::validate::parse_date("as_of", "Ngày tính", &d)?,
+                None => store.today(),
+            };
+            let list = store.petitions_as_of(as_of)?;
+            if json {
+                let rows: Vec<serde_json::Value> = list
+                    .iter()
+                    .map(|p| {
+                        serde_json::json!({
+                            "id": p.id,
+                            "number": p.number,
+                            "kind": p.kind,
+                            "received_on": p.received_on,
+                            "state": p.state,
+                            "open": p.open,
+                            "urgency": p.urgency,
+                            "next_due": p.next_due.as_ref().map(deadline_json),
+                            "deadlines": p.deadlines.iter().map(deadline_json).collect::<Vec<_>>(),
+                        })
+                    })
+                    .collect();
+                let doc = serde_json::json!({"as_of": as_of.to_string(), "petitions": rows});
+                writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+            } else {
+                writeln!(out, "Tính đến ngày {}", as_of.format("%d/%m/%Y"))?;
+                for p in &list {
+                    let due = match &p.next_due {
+                        Some(d) => match &d.due {
+                            Some(due) => format!(
+                                "{}: {}{}",
+                                d.label,
+                                tiepdan::text::vn_date(due),
+                                if d.overdue { " (quá hạn)" } else if d.due_soon { " (sắp đến hạn)" } else { "" }
+                            ),
+                            None => format!("{}: {}", d.label, d.note.as_deref().unwrap_or("")),
+                        },
+                        None => String::new(),
+                    };
+                    writeln!(
+                        out,
+                        "{:<10} {:<20} {:<28} {due}",
+                        p.number,
+                        p.kind.label(),
+                        p.state.label()
+                    )?;
+                }
+                writeln!(out, "Tổng số: {} đơn", list.len())?;
+            }
+        }
         Command::Calendar { from, to, json } => {
             let period = Period::parse(&from, &to)?;
             // Dates are years 1900–2999 (Period::parse), so adding the months cannot overflow.
@@ -217,8 +279,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                     "Khoảng ngày dài quá 3 năm: hãy in từng khoảng ngắn hơn.",
                 ));
             }
-            // With --db, merge in the register's administrator additions here (Calendar::extend).
-            let calendar = Calendar::embedded();
+            // With a register, its administrator's additions count too.
+            let calendar = match &cli.db {
+                Some(_) => open(&cli.db)?.calendar()?,
+                None => Calendar::embedded(),
+            };
             let days = calendar.days(period.from, period.to)?;
             let working_days = days.iter().filter(|day| day.working).count();
             if json {
@@ -249,6 +314,21 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// A deadline as `tiepdan petitions --json` prints it.
+fn deadline_json(d: &tiepdan::domain::Deadline) -> serde_json::Value {
+    serde_json::json!({
+        "step": d.step,
+        "label": d.label,
+        "due": d.due,
+        "rule": d.rule,
+        "overdue": d.overdue,
+        "due_soon": d.due_soon,
+        "met_on": d.met_on,
+        "late": d.late,
+        "note": d.note,
+    })
 }
 
 fn main() -> ExitCode {

@@ -7,6 +7,7 @@
 //! transaction. Nothing else opens a write transaction.
 
 pub mod history;
+pub mod intake;
 pub mod movement;
 pub mod person;
 pub mod petition;

@@ -121,6 +121,7 @@ pub(crate) fn file(
     mut p: PetitionRecord,
     handling: &HandlingInput,
     classification: &Classification,
+    duplicate_of: &Option<String>,
 ) -> Result<PetitionRecord> {
     let conn = tx.conn();
     let handling = check_handling("handling", handling)?;
@@ -144,7 +145,7 @@ pub(crate) fn file(
         },
     )?;
     tx.created("petitions", &p.id, &p)?;
-    for m in intake_moves(&p, &handling, classification) {
+    for m in intake_moves(&p, &handling, classification, duplicate_of) {
         movement::apply(tx, &m)?;
     }
     store::get_petition(conn, &p.id)?.ok_or_else(|| Error::not_found("đơn", p.id.clone()))
@@ -152,7 +153,12 @@ pub(crate) fn file(
 
 /// The moves that record what was decided at intake: the classification it implies,
 /// then the handling. A handling of "return" needs no classification.
-fn intake_moves(p: &PetitionRecord, h: &HandlingInput, c: &Classification) -> Vec<MoveInput> {
+fn intake_moves(
+    p: &PetitionRecord,
+    h: &HandlingInput,
+    c: &Classification,
+    duplicate_of: &Option<String>,
+) -> Vec<MoveInput> {
     let action = match h.handling {
         Handling::None => None,
         Handling::Accept => Some(MoveAction::Accept),
@@ -174,6 +180,13 @@ fn intake_moves(p: &PetitionRecord, h: &HandlingInput, c: &Classification) -> Ve
         classification: None,
         duplicate_of: None,
     };
+    if clean(duplicate_of).is_some() {
+        // A petition sent again while the first is open: filed as its duplicate.
+        return vec![MoveInput {
+            duplicate_of: duplicate_of.clone(),
+            ..base(MoveAction::Duplicate)
+        }];
+    }
     let mut moves = vec![];
     let classify_needed = match action {
         None => c.eligible.is_some(),
@@ -319,7 +332,13 @@ impl Store {
     pub fn create_petition(&mut self, input: &NewPetition) -> Result<Petition> {
         let filed = self.write(|tx| {
             let row = direct_petition_row(tx, store::new_id(), input, None)?;
-            file(tx, row, &input.handling, &input.classification)
+            file(
+                tx,
+                row,
+                &input.handling,
+                &input.classification,
+                &input.duplicate_of,
+            )
         })?;
         self.petition(&filed.id)
     }
@@ -457,5 +476,53 @@ impl Store {
             urgency: urgency(&deadlines),
             deadlines,
         })
+    }
+}
+
+/// A petition as it stood at the end of a date: its state then, and its deadlines as of
+/// that date (`tiepdan petitions --as-of`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct PetitionAsOf {
+    pub id: String,
+    pub number: String,
+    pub kind: PetitionKind,
+    pub received_on: String,
+    pub state: PetitionState,
+    pub open: bool,
+    pub deadlines: Vec<Deadline>,
+    pub next_due: Option<Deadline>,
+    pub urgency: Urgency,
+}
+
+impl Store {
+    /// Every petition received by `as_of`, with its state on that date (from its moves) and
+    /// its deadlines as of then.
+    pub fn petitions_as_of(&self, as_of: NaiveDate) -> Result<Vec<PetitionAsOf>> {
+        let calendar = self.calendar()?;
+        let settings = self.settings()?.deadlines;
+        let filter = PetitionFilter {
+            to: Some(as_of.to_string()),
+            ..Default::default()
+        };
+        let mut list = store::petitions_matching(self.conn(), &filter)?;
+        list.reverse();
+        list.into_iter()
+            .map(|p| {
+                let events = store::events_of(self.conn(), &p.id)?;
+                let state = crate::law::lifecycle::state_on(&events, as_of).unwrap_or(PetitionState::Received);
+                let deadlines = deadlines::deadlines(&p, &events, as_of, &calendar, &settings);
+                Ok(PetitionAsOf {
+                    number: format!("{}/{}", p.number, p.year),
+                    id: p.id,
+                    kind: p.kind,
+                    received_on: p.received_on,
+                    state,
+                    open: state.is_open(),
+                    next_due: next_due(&deadlines).cloned(),
+                    urgency: urgency(&deadlines),
+                    deadlines,
+                })
+            })
+            .collect()
     }
 }

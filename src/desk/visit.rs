@@ -107,7 +107,7 @@ pub(crate) fn record(tx: &Tx<'_>, id: String, input: &NewVisit) -> Result<VisitR
     tx.created("visits", &visit.id, &visit)?;
     if let Some(p) = &input.petition {
         let row = visit_petition_row(tx, store::new_id(), &visit, &session, p)?;
-        petition::file(tx, row, &p.handling, &p.classification)?;
+        petition::file(tx, row, &p.handling, &p.classification, &p.duplicate_of)?;
     }
     Ok(visit)
 }
@@ -185,7 +185,7 @@ impl Store {
                 None => {
                     if let Some(p) = &input.petition {
                         let row = visit_petition_row(tx, store::new_id(), &new, &session, p)?;
-                        petition::file(tx, row, &p.handling, &p.classification)?;
+                        petition::file(tx, row, &p.handling, &p.classification, &p.duplicate_of)?;
                     }
                 }
             }

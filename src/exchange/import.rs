@@ -305,6 +305,7 @@ fn import_petition(
                 respondent: p.respondent.clone(),
                 handling: HandlingInput::default(),
                 classification: p.classification.clone(),
+                duplicate_of: None,
             };
             visit_petition_row(tx, p.id.clone(), &visit, &session, &input)?
         }
@@ -342,6 +343,7 @@ fn import_petition(
                 respondent: p.respondent.clone(),
                 handling: HandlingInput::default(),
                 classification: p.classification.clone(),
+                duplicate_of: None,
                 case_id: Some(p.case_id.clone()),
             };
             direct_petition_row(tx, p.id.clone(), &input, Some(p.case_id.clone()))?

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::PeriodPreset;
+use crate::domain::{PeriodPreset, Petition, Urgency};
 use crate::error::Result;
 use crate::period::{Period, PeriodRange};
 use crate::store::Store;
@@ -26,6 +26,10 @@ pub struct Dashboard {
     /// The last 12 weeks, oldest first, this week last.
     pub weeks: Vec<WeekPoint>,
     pub open_petitions: u32,
+    /// "Cần xử lý": overdue petitions first, then those due soon.
+    pub queue: Vec<Petition>,
+    pub overdue: u32,
+    pub due_soon: u32,
 }
 
 pub fn dashboard(store: &Store) -> Result<Dashboard> {
@@ -43,7 +47,12 @@ pub fn dashboard(store: &Store) -> Result<Dashboard> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    let queue = store.petitions_needing_action()?;
+    let count = |u: Urgency| queue.iter().filter(|p| p.urgency == u).count() as u32;
     Ok(Dashboard {
+        overdue: count(Urgency::Overdue),
+        due_soon: count(Urgency::DueSoon),
+        queue,
         today: today.to_string(),
         this_week: period_report(store, Period::preset(PeriodPreset::ThisWeek, today))?,
         weeks,

@@ -8,13 +8,16 @@ mod persons;
 mod petitions;
 mod records;
 mod sessions;
+mod search;
 mod settings;
 
 pub(crate) use calendar::*;
 pub(crate) use catalogue::{check_field, code_from_name};
 pub use facts::{CaseHistory, PeriodFacts, PetitionFact, SessionFact, VisitFact};
+pub(crate) use persons::cases_of_person;
 pub(crate) use petitions::*;
 pub(crate) use records::*;
+pub(crate) use search::*;
 pub(crate) use sessions::*;
 pub(crate) use settings::write_setting;
 pub(crate) use settings::{keys as setting_keys, read_settings};
@@ -176,6 +179,7 @@ impl Store {
             db_path: db_path.display().to_string(),
             schema_version: self.schema_version()? as u32,
             is_empty: self.is_empty()?,
+            has_sample: self.has_sample()?,
             today: self.today().to_string(),
             settings: self.settings()?,
         })

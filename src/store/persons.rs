@@ -1,4 +1,4 @@
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 
 use super::records::get_person;
 use super::Store;
@@ -48,22 +48,12 @@ impl Store {
             if q.len() < 3 {
                 return Ok(vec![]);
             }
-            // A range on the unique index: the numbers that start with these digits.
-            let mut stmt = conn.prepare(
-                "SELECT coalesce(p.merged_into, p.id) FROM persons p
-                  WHERE p.id_number >= ?1 AND p.id_number < ?1 || ':' ORDER BY p.id_number LIMIT ?2",
-            )?;
-            let rows = stmt.query_map(params![q, limit], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
+            super::persons_by_number_prefix(conn, q, limit)?
         } else {
             let Some(fts) = fts_prefix_query(q) else {
                 return Ok(vec![]);
             };
-            let mut stmt = conn.prepare(
-                "SELECT person_id FROM persons_fts WHERE persons_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-            )?;
-            let rows = stmt.query_map(params![fts, limit], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
+            super::persons_by_name(conn, &fts, limit)?
         };
         let mut seen = std::collections::HashSet::new();
         ids.iter()

@@ -74,6 +74,7 @@ pub fn petition_of(kind: PetitionKind) -> VisitPetitionInput {
         respondent: None,
         handling: HandlingInput::default(),
         classification: Classification::default(),
+        duplicate_of: None,
     }
 }
 

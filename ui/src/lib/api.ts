@@ -1,6 +1,7 @@
 // The only door to the Rust core: one typed function per Tauri command.
 // Every failure rejects with an ErrorDto (code, field, Vietnamese message).
 import { invoke } from '@tauri-apps/api/core';
+import { ErrorCode } from './bindings/ErrorCode';
 import type { AppInfo } from './bindings/AppInfo';
 import type { Catalogue } from './bindings/Catalogue';
 import type { Dashboard } from './bindings/Dashboard';
@@ -15,11 +16,27 @@ import type { PeriodReport } from './bindings/PeriodReport';
 import type { PersonMatch } from './bindings/PersonMatch';
 import type { Petition } from './bindings/Petition';
 import type { PetitionFilter } from './bindings/PetitionFilter';
-import type { PetitionStatus } from './bindings/PetitionStatus';
 import type { Session } from './bindings/Session';
 import type { SessionView } from './bindings/SessionView';
 import type { Settings } from './bindings/Settings';
 import type { Visit } from './bindings/Visit';
+import type { CalendarDay } from './bindings/CalendarDay';
+import type { CalendarYear } from './bindings/CalendarYear';
+import type { CaseDetail } from './bindings/CaseDetail';
+import type { ChangeView } from './bindings/ChangeView';
+import type { Choice } from './bindings/Choice';
+import type { MoveInput } from './bindings/MoveInput';
+import type { Person } from './bindings/Person';
+import type { PersonDetail } from './bindings/PersonDetail';
+import type { PersonInput } from './bindings/PersonInput';
+import type { PersonMerge } from './bindings/PersonMerge';
+import type { PersonSuggestion } from './bindings/PersonSuggestion';
+import type { PetitionDetail } from './bindings/PetitionDetail';
+import type { PetitionProbe } from './bindings/PetitionProbe';
+import type { PetitionSuggestion } from './bindings/PetitionSuggestion';
+import type { SampleRemoval } from './bindings/SampleRemoval';
+import type { SearchHit } from './bindings/SearchHit';
+import type { Warning } from './bindings/Warning';
 import { NO_BACKEND_MESSAGE, toErrorDto } from './errors';
 
 /** Whether the page runs inside the Tauri window (and not in a plain browser). */
@@ -29,7 +46,7 @@ export function hasBackend(): boolean {
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   if (!hasBackend()) {
-    throw { code: 'no_backend', field: null, message: NO_BACKEND_MESSAGE };
+    throw { code: ErrorCode.NoBackend, field: null, message: NO_BACKEND_MESSAGE };
   }
   try {
     return await invoke<T>(command, args);
@@ -51,8 +68,30 @@ export const listSessions = (range: PeriodRange) => call<SessionView[]>('list_se
 export const findPersons = (query: string) => call<PersonMatch[]>('find_persons', { query });
 export const createPetition = (input: NewPetition) => call<Petition>('create_petition', { input });
 export const listPetitions = (filter: PetitionFilter) => call<Petition[]>('list_petitions', { filter });
-export const setPetitionStatus = (id: string, status: PetitionStatus, note: string | null) =>
-  call<Petition>('set_petition_status', { id, status, note });
 export const periodReport = (range: PeriodRange) => call<PeriodReport>('period_report', { range });
 export const presetPeriod = (preset: PeriodPreset) => call<PeriodRange>('preset_period', { preset });
 export const dashboard = () => call<Dashboard>('dashboard');
+export const hostsOn = (date: string) => call<Choice[]>('hosts_on', { date });
+export const sessionWarnings = (input: NewSession) => call<Warning[]>('session_warnings', { input });
+export const correctSession = (id: string, input: NewSession) => call<Session>('correct_session', { id, input });
+export const correctVisit = (id: string, input: NewVisit) => call<Visit>('correct_visit', { id, input });
+export const history = (table: 'sessions' | 'visits' | 'persons' | 'petitions', id: string) =>
+  call<ChangeView[]>('history', { table, id });
+export const personDetail = (id: string) => call<PersonDetail>('person_detail', { id });
+export const correctPerson = (id: string, input: PersonInput) => call<Person>('correct_person', { id, input });
+export const mergePersons = (keptId: string, mergedId: string) =>
+  call<PersonMerge>('merge_persons', { keptId, mergedId });
+export const undoMerge = (id: string) => call<null>('undo_merge', { id });
+export const suggestPersons = (input: PersonInput) => call<PersonSuggestion[]>('suggest_persons', { input });
+export const suggestPetitions = (probe: PetitionProbe) => call<PetitionSuggestion[]>('suggest_petitions', { probe });
+export const search = (query: string) => call<SearchHit[]>('search', { query });
+export const caseDetail = (id: string) => call<CaseDetail>('case_detail', { id });
+export const petitionDetail = (id: string) => call<PetitionDetail>('petition_detail', { id });
+export const movePetition = (input: MoveInput) => call<PetitionDetail>('move_petition', { input });
+export const undoLastMove = (id: string) => call<PetitionDetail>('undo_last_move', { id });
+export const correctPetition = (id: string, input: NewPetition) => call<Petition>('correct_petition', { id, input });
+export const deletePetition = (id: string) => call<null>('delete_petition', { id });
+export const calendarYears = () => call<CalendarYear[]>('calendar_years');
+export const saveCalendarYear = (year: number, days: CalendarDay[]) =>
+  call<CalendarYear>('save_calendar_year', { year, days });
+export const removeSample = () => call<SampleRemoval>('remove_sample');

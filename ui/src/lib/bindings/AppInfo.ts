@@ -8,4 +8,8 @@ export type AppInfo = { version: string, db_path: string, schema_version: number
 /**
  * Nothing recorded yet: the first start offers the sample data.
  */
-is_empty: boolean, today: string, settings: Settings, };
+is_empty: boolean, 
+/**
+ * The sample data is still in the register (Cài đặt offers to remove it).
+ */
+has_sample: boolean, today: string, settings: Settings, };

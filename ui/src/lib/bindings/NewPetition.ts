@@ -9,4 +9,8 @@ export type NewPetition = { received_on: string, source: PetitionSource,
 /**
  * Agency that transferred it, for `transfer`.
  */
-source_agency: string | null, kind: PetitionKind, field_code: string | null, content: string, anonymous: boolean, petitioners: Array<PersonInput>, respondent: string | null, handling: HandlingInput, classification: Classification, case_id: string | null, };
+source_agency: string | null, kind: PetitionKind, field_code: string | null, content: string, anonymous: boolean, petitioners: Array<PersonInput>, respondent: string | null, handling: HandlingInput, classification: Classification, case_id: string | null, 
+/**
+ * Đơn trùng: the open petition this one repeats (filed, not counted twice).
+ */
+duplicate_of: string | null, };

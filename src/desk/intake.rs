@@ -1,0 +1,484 @@
+//! Intake help and finding things: likely matches for a person or a petition being
+//! entered, one search box over every record, and the pages of a person and a case.
+
+use std::collections::{BTreeSet, HashSet};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::person::{kept_id, PersonMerge};
+use crate::domain::*;
+use crate::error::{Error, Result};
+use crate::store::{self, Store};
+use crate::text::{clean, fts_prefix_query, strip, vn_date};
+
+/// A person already in the register who may be the one being entered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PersonSuggestion {
+    pub person: Person,
+    /// Why it is proposed ("Cùng số giấy tờ…", "Cùng họ tên, địa chỉ gần giống").
+    pub reason: String,
+    pub cases: Vec<CaseSummary>,
+}
+
+/// What is known of a petition being entered.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct PetitionProbe {
+    #[serde(default)]
+    pub kind: Option<PetitionKind>,
+    pub content: String,
+    #[serde(default)]
+    pub respondent: Option<String>,
+    /// The petitioners already picked (existing persons).
+    #[serde(default)]
+    pub person_ids: Vec<String>,
+    /// The petition itself, when it is being corrected.
+    #[serde(default)]
+    pub exclude_id: Option<String>,
+}
+
+/// A petition already in the register that the one being entered may repeat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PetitionSuggestion {
+    pub petition: Petition,
+    pub reason: String,
+    /// Still being handled, and not itself a duplicate: the new one is its đơn trùng.
+    pub can_be_duplicate_of: bool,
+}
+
+text_enum!(
+    /// What a search hit is.
+    SearchKind {
+        Person => "person", "Công dân";
+        Petition => "petition", "Đơn";
+        Visit => "visit", "Lượt tiếp";
+        Case => "case", "Vụ việc";
+    }
+);
+
+/// One line of the search box's results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SearchHit {
+    pub kind: SearchKind,
+    pub id: String,
+    pub title: String,
+    pub detail: String,
+    pub date: Option<String>,
+    /// For a visit: its session, to open the register there.
+    pub session_id: Option<String>,
+}
+
+/// A visit as a person's or a case's page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VisitRef {
+    pub visit_id: String,
+    pub session_id: String,
+    pub date: String,
+    pub seq: u32,
+    pub content: String,
+}
+
+/// A person's page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PersonDetail {
+    pub person: Person,
+    pub cases: Vec<CaseSummary>,
+    pub visits: Vec<VisitRef>,
+    pub petitions: Vec<Petition>,
+    /// Records merged into this one (undoable).
+    pub merges: Vec<PersonMerge>,
+    pub history: Vec<ChangeView>,
+}
+
+/// A case's page: every visit and petition about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CaseDetail {
+    pub id: String,
+    pub summary: String,
+    pub opened_on: String,
+    pub visits: Vec<VisitRef>,
+    pub petitions: Vec<Petition>,
+}
+
+/// The words of a text, folded and stripped of marks, for comparing contents.
+fn words(text: &str) -> BTreeSet<String> {
+    strip(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// How much of the shorter text the longer one repeats (0..1), and the common words.
+fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (f64, usize) {
+    let common = a.intersection(b).count();
+    let shorter = a.len().min(b.len());
+    if shorter == 0 {
+        (0.0, 0)
+    } else {
+        (common as f64 / shorter as f64, common)
+    }
+}
+
+fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let (share, common) = overlap(a, b);
+    share >= 0.6 && common >= 3
+}
+
+fn refs(rows: Vec<(String, String, String, u32, String)>) -> Vec<VisitRef> {
+    rows.into_iter()
+        .map(|(visit_id, session_id, date, seq, content)| VisitRef {
+            visit_id,
+            session_id,
+            date,
+            seq,
+            content,
+        })
+        .collect()
+}
+
+fn short(text: &str, n: usize) -> String {
+    let mut out: String = text.chars().take(n).collect();
+    if text.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+impl Store {
+    /// Persons who may be the one being entered: the same identity number; the same name
+    /// (diacritics and case aside), with a similar address first.
+    pub fn suggest_persons(&self, input: &PersonInput) -> Result<Vec<PersonSuggestion>> {
+        let conn = self.conn();
+        let mut out: Vec<(u8, PersonSuggestion)> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        if let Some(id) = &input.existing_id {
+            seen.insert(kept_id(conn, id)?);
+        }
+        if let Some(n) = clean(&input.id_number) {
+            if let Some(holder) = store::person_by_number(conn, &n)? {
+                let id = kept_id(conn, &holder.id)?;
+                if seen.insert(id.clone()) {
+                    out.push((
+                        0,
+                        PersonSuggestion {
+                            person: self.person(&id)?,
+                            reason: format!("Cùng số giấy tờ {n}"),
+                            cases: vec![],
+                        },
+                    ));
+                }
+            }
+        }
+        let name = strip(&input.full_name);
+        if let Some(fts) = fts_prefix_query(&input.full_name).filter(|_| name.split_whitespace().count() >= 2) {
+            let address = words(input.address.as_deref().unwrap_or(""));
+            for id in store::persons_by_name(conn, &fts, 20)? {
+                let person = self.person(&id)?;
+                if strip(&person.full_name) != name || !seen.insert(id.clone()) {
+                    continue;
+                }
+                let theirs = words(person.address.as_deref().unwrap_or(""));
+                let (share, common) = overlap(&address, &theirs);
+                let (rank, reason) = if !address.is_empty() && share >= 0.5 && common >= 2 {
+                    (1, "Cùng họ tên, địa chỉ gần giống")
+                } else {
+                    (2, "Cùng họ tên")
+                };
+                out.push((
+                    rank,
+                    PersonSuggestion {
+                        person,
+                        reason: reason.to_string(),
+                        cases: vec![],
+                    },
+                ));
+            }
+        }
+        out.sort_by_key(|(rank, _)| *rank);
+        out.into_iter()
+            .take(5)
+            .map(|(_, mut s)| {
+                s.cases = self.find_persons_cases(&s.person.id)?;
+                Ok(s)
+            })
+            .collect()
+    }
+
+    fn find_persons_cases(&self, person_id: &str) -> Result<Vec<CaseSummary>> {
+        crate::store::cases_of_person(self.conn(), person_id)
+    }
+
+    /// Petitions the one being entered may repeat: the same respondent, or the same
+    /// petitioner, with a similar content; those still open first (a repeat of an open
+    /// petition is a duplicate, đơn trùng).
+    pub fn suggest_petitions(&self, probe: &PetitionProbe) -> Result<Vec<PetitionSuggestion>> {
+        let conn = self.conn();
+        let content = words(&probe.content);
+        if content.len() < 3 {
+            return Ok(vec![]);
+        }
+        let mut candidates: Vec<String> = Vec::new();
+        let query = content
+            .iter()
+            .map(|w| format!("\"{w}\""))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        for (kind, id) in store::records_matching(conn, &query, 60)? {
+            if kind == "petition" {
+                candidates.push(id);
+            }
+        }
+        for pid in &probe.person_ids {
+            candidates.extend(store::petitions_of_person(conn, &kept_id(conn, pid)?)?);
+        }
+        let respondent = probe.respondent.as_deref().map(strip).filter(|r| !r.is_empty());
+        let persons: HashSet<String> = probe
+            .person_ids
+            .iter()
+            .map(|p| kept_id(conn, p))
+            .collect::<Result<_>>()?;
+        let mut seen = HashSet::new();
+        let mut out: Vec<(bool, f64, PetitionSuggestion)> = Vec::new();
+        for id in candidates {
+            if Some(&id) == probe.exclude_id.as_ref() || !seen.insert(id.clone()) {
+                continue;
+            }
+            let Some(p) = store::get_petition(conn, &id)? else {
+                continue;
+            };
+            let theirs = words(&p.content);
+            let (share, _) = overlap(&content, &theirs);
+            let close = similar(&content, &theirs);
+            let same_respondent = respondent.is_some()
+                && p.respondent.as_deref().map(strip) == respondent;
+            let same_person = p.petitioner_ids.iter().any(|x| persons.contains(x));
+            let reason = if same_respondent && close {
+                "Cùng người bị khiếu nại, tố cáo và nội dung tương tự"
+            } else if same_person && close {
+                "Cùng người đứng đơn, nội dung tương tự"
+            } else if share >= 0.8 && close {
+                "Nội dung gần giống"
+            } else {
+                continue;
+            };
+            let open = p.state.is_open();
+            let can = open && p.duplicate_of.is_none();
+            let view = self.petition(&id)?;
+            out.push((
+                open,
+                share,
+                PetitionSuggestion {
+                    petition: view,
+                    reason: reason.to_string(),
+                    can_be_duplicate_of: can,
+                },
+            ));
+        }
+        out.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+        Ok(out.into_iter().take(5).map(|(_, _, s)| s).collect())
+    }
+
+    /// One search box over every record: persons (name, ID number), petitions (number,
+    /// name, content), visits and cases, diacritics-blind.
+    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        let conn = self.conn();
+        let q = query.trim();
+        let mut hits = Vec::new();
+        if q.is_empty() {
+            return Ok(hits);
+        }
+        // "12" or "12/2026": a petition number.
+        let number = match q.split_once('/') {
+            Some((n, y)) => n.parse::<u32>().ok().zip(y.parse::<i32>().ok().map(Some)),
+            None => q.parse::<u32>().ok().map(|n| (n, None)),
+        };
+        if let Some((n, year)) = number.filter(|(n, _)| *n > 0) {
+            for id in store::petitions_by_number(conn, n, year)? {
+                hits.push(self.petition_hit(&id)?);
+            }
+        }
+        let digits = q.chars().all(|c| c.is_ascii_digit());
+        let persons = if digits {
+            if q.len() >= 3 {
+                store::persons_by_number_prefix(conn, q, limit)?
+            } else {
+                vec![]
+            }
+        } else {
+            match fts_prefix_query(q) {
+                Some(fts) => store::persons_by_name(conn, &fts, limit)?,
+                None => vec![],
+            }
+        };
+        let mut seen = HashSet::new();
+        for id in persons {
+            let id = kept_id(conn, &id)?;
+            if seen.insert(id.clone()) {
+                let p = self.person(&id)?;
+                let mut detail = vec![];
+                if let Some(n) = &p.id_number {
+                    detail.push(format!("{} {n}", p.id_kind.label()));
+                }
+                if let Some(a) = &p.address {
+                    detail.push(a.clone());
+                }
+                hits.push(SearchHit {
+                    kind: SearchKind::Person,
+                    id,
+                    title: p.full_name,
+                    detail: detail.join(" · "),
+                    date: None,
+                    session_id: None,
+                });
+            }
+        }
+        if !digits {
+            if let Some(fts) = fts_prefix_query(q) {
+                for (kind, id) in store::records_matching(conn, &fts, limit * 2)? {
+                    let hit = match kind.as_str() {
+                        "petition" => Some(self.petition_hit(&id)?),
+                        "visit" => self.visit_hit(&id)?,
+                        "case" => store::get_case(conn, &id)?.map(|c| SearchHit {
+                            kind: SearchKind::Case,
+                            id: c.id,
+                            title: short(&c.summary, 80),
+                            detail: format!("Vụ việc mở ngày {}", vn_date(&c.opened_on)),
+                            date: Some(c.opened_on),
+                            session_id: None,
+                        }),
+                        _ => None,
+                    };
+                    if let Some(hit) = hit {
+                        if !hits.iter().any(|h| h.kind == hit.kind && h.id == hit.id) {
+                            hits.push(hit);
+                        }
+                    }
+                }
+            }
+        }
+        hits.truncate(limit as usize * 2);
+        Ok(hits)
+    }
+
+    fn petition_hit(&self, id: &str) -> Result<SearchHit> {
+        let p = store::get_petition(self.conn(), id)?.ok_or_else(|| Error::not_found("đơn", id))?;
+        let names: Vec<String> = p
+            .petitioner_ids
+            .iter()
+            .filter_map(|pid| self.person(pid).ok().map(|x| x.full_name))
+            .collect();
+        Ok(SearchHit {
+            kind: SearchKind::Petition,
+            id: p.id,
+            title: format!("Đơn số {}/{} · {} · {}", p.number, p.year, p.kind.label(), p.state.label()),
+            detail: [short(&p.content, 100), names.join(", ")]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            date: Some(p.received_on),
+            session_id: None,
+        })
+    }
+
+    fn visit_hit(&self, id: &str) -> Result<Option<SearchHit>> {
+        let conn = self.conn();
+        let Some(v) = store::get_visit(conn, id)? else {
+            return Ok(None);
+        };
+        let Some(s) = store::get_session(conn, &v.session_id)? else {
+            return Ok(None);
+        };
+        let names: Vec<String> = v
+            .person_ids
+            .iter()
+            .filter_map(|pid| self.person(pid).ok().map(|x| x.full_name))
+            .collect();
+        Ok(Some(SearchHit {
+            kind: SearchKind::Visit,
+            id: v.id,
+            title: format!("Lượt tiếp thứ {} ngày {} · {}", v.seq, vn_date(&s.date), s.host_group.label()),
+            detail: [short(&v.content, 100), names.join(", ")]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            date: Some(s.date),
+            session_id: Some(s.id),
+        }))
+    }
+
+    /// A person's page: particulars, cases, visits, petitions, merges and history.
+    pub fn person_detail(&self, id: &str) -> Result<PersonDetail> {
+        let conn = self.conn();
+        let person = self.person(id)?;
+        let petitions = store::petitions_of_person(conn, id)?
+            .iter()
+            .map(|p| self.petition(p))
+            .collect::<Result<_>>()?;
+        Ok(PersonDetail {
+            cases: store::cases_of_person(conn, id)?,
+            visits: refs(store::visits_of_person(conn, id)?),
+            petitions,
+            merges: self.merges_into(id)?,
+            history: self.history("persons", id)?,
+            person,
+        })
+    }
+
+    /// A case's page: its visits and petitions.
+    pub fn case_detail(&self, id: &str) -> Result<CaseDetail> {
+        let conn = self.conn();
+        let case = store::get_case(conn, id)?.ok_or_else(|| Error::not_found("vụ việc", id))?;
+        let petitions = store::petitions_of_case(conn, id)?
+            .iter()
+            .map(|p| self.petition(p))
+            .collect::<Result<_>>()?;
+        Ok(CaseDetail {
+            id: case.id,
+            summary: case.summary,
+            opened_on: case.opened_on,
+            visits: refs(store::visits_of_case(conn, id)?),
+            petitions,
+        })
+    }
+
+    /// The petitions that need attention: overdue first (earliest due first), then due
+    /// soon, then those whose deadline cannot be computed.
+    pub fn petitions_needing_action(&self) -> Result<Vec<Petition>> {
+        let mut list = Vec::new();
+        for id in store::open_petitions(self.conn())? {
+            let p = self.petition(&id)?;
+            let rank = match p.urgency {
+                Urgency::Overdue => 0,
+                Urgency::DueSoon => 1,
+                Urgency::Unknown => 2,
+                Urgency::None => continue,
+            };
+            list.push((rank, p));
+        }
+        list.sort_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| {
+                let due = |p: &Petition| p.next_due.as_ref().and_then(|d| d.due.clone());
+                due(&a.1).cmp(&due(&b.1))
+            })
+        });
+        Ok(list.into_iter().map(|(_, p)| p).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contents_compare_by_words_without_marks() {
+        let a = words("Khiếu nại quyết định xử phạt vi phạm về đất đai");
+        let b = words("khieu nai quyet dinh xu phat ve dat dai");
+        assert!(similar(&a, &b));
+        let c = words("Đề nghị lắp đèn chiếu sáng ngõ");
+        assert!(!similar(&a, &c));
+        assert_eq!(crate::text::fold("Đ"), "d");
+    }
+}

@@ -1,0 +1,16 @@
+// Generated from src/error.rs (ERROR_CODES) by `cargo test --test bindings`. Do not edit.
+
+/** Every error code a command can reject with. */
+export enum ErrorCode {
+  Invalid = 'invalid',
+  NotFound = 'not_found',
+  NewerDatabase = 'newer_database',
+  Exchange = 'exchange',
+  Database = 'database',
+  Migration = 'migration',
+  Io = 'io',
+  Json = 'json',
+  CalendarUnknownYear = 'calendar_unknown_year',
+  Internal = 'internal',
+  NoBackend = 'no_backend',
+}
