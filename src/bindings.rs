@@ -14,9 +14,9 @@ use crate::desk::person::PersonMerge;
 use crate::desk::sample::SampleRemoval;
 use crate::desk::session::Warning;
 use crate::desk::settings::CalendarYear;
-use crate::law::calendar::CalendarDay;
 use crate::domain::*;
 use crate::error::ErrorDto;
+use crate::law::calendar::CalendarDay;
 use crate::period::PeriodRange;
 use crate::report::{Dashboard, PeriodReport};
 

@@ -37,6 +37,19 @@ pub fn catalogue(store: &Store) -> Result<Catalogue> {
             ProposalGroup::code,
             ProposalGroup::label,
         ),
+        petition_states: choices(
+            PetitionState::ALL,
+            PetitionState::code,
+            PetitionState::label,
+        ),
+        move_actions: choices(MoveAction::ALL, MoveAction::code, MoveAction::label),
+        outcomes: choices(Outcome::ALL, Outcome::code, Outcome::label),
+        signers: choices(Signers::ALL, Signers::code, Signers::label),
+        competences: choices(Competence::ALL, Competence::code, Competence::label),
+        rounds: choices(Round::ALL, Round::code, Round::label),
+        urgencies: choices(Urgency::ALL, Urgency::code, Urgency::label),
+        actors: choices(Actor::ALL, Actor::code, Actor::label),
+        change_actions: choices(ChangeAction::ALL, ChangeAction::code, ChangeAction::label),
         fields: store.fields()?,
     })
 }

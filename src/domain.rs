@@ -749,6 +749,15 @@ pub struct Catalogue {
     pub complaint_groups: Vec<Choice>,
     pub denunciation_groups: Vec<Choice>,
     pub proposal_groups: Vec<Choice>,
+    pub petition_states: Vec<Choice>,
+    pub move_actions: Vec<Choice>,
+    pub outcomes: Vec<Choice>,
+    pub signers: Vec<Choice>,
+    pub competences: Vec<Choice>,
+    pub rounds: Vec<Choice>,
+    pub urgencies: Vec<Choice>,
+    pub actors: Vec<Choice>,
+    pub change_actions: Vec<Choice>,
     pub fields: Vec<Field>,
 }
 

@@ -123,14 +123,21 @@ mod tests {
         let errors = [
             Error::invalid("f", "m"),
             Error::not_found("x", "1"),
-            Error::NewerDatabase { found: 3, supported: 2 },
+            Error::NewerDatabase {
+                found: 3,
+                supported: 2,
+            },
             Error::Exchange("x".into()),
             Error::Db(rusqlite::Error::InvalidQuery),
             Error::Io(std::io::Error::other("x")),
             Error::UnknownYear(crate::law::calendar::UnknownYear(2030)),
         ];
         for e in errors {
-            assert!(ERROR_CODES.iter().any(|(_, c)| *c == e.code()), "{}", e.code());
+            assert!(
+                ERROR_CODES.iter().any(|(_, c)| *c == e.code()),
+                "{}",
+                e.code()
+            );
         }
         assert!(error_codes_ts().contains("CalendarUnknownYear = 'calendar_unknown_year',"));
     }

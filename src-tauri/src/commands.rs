@@ -135,7 +135,11 @@ pub fn session_warnings(state: State<'_, AppState>, input: NewSession) -> Reply<
 }
 
 #[tauri::command(async)]
-pub fn correct_session(state: State<'_, AppState>, id: String, input: NewSession) -> Reply<Session> {
+pub fn correct_session(
+    state: State<'_, AppState>,
+    id: String,
+    input: NewSession,
+) -> Reply<Session> {
     with_store(&state, |s| s.correct_session(&id, &input))
 }
 
@@ -174,7 +178,10 @@ pub fn undo_merge(state: State<'_, AppState>, id: String) -> Reply<()> {
 }
 
 #[tauri::command(async)]
-pub fn suggest_persons(state: State<'_, AppState>, input: PersonInput) -> Reply<Vec<PersonSuggestion>> {
+pub fn suggest_persons(
+    state: State<'_, AppState>,
+    input: PersonInput,
+) -> Reply<Vec<PersonSuggestion>> {
     with_store(&state, |s| s.suggest_persons(&input))
 }
 

@@ -250,7 +250,12 @@ mod tests {
             .map(|s| s.split(',').next().unwrap().trim().to_string())
             .collect();
         handlers.sort();
-        let declared = names_between(include_str!("../build.rs"), "COMMANDS: &[&str] = &[", "];", '"');
+        let declared = names_between(
+            include_str!("../build.rs"),
+            "COMMANDS: &[&str] = &[",
+            "];",
+            '"',
+        );
         let caps: Value =
             serde_json::from_str(include_str!("../capabilities/default.json")).unwrap();
         let mut allowed: Vec<String> = caps["permissions"]

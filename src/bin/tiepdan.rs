@@ -253,7 +253,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                                 "{}: {}{}",
                                 d.label,
                                 tiepdan::text::vn_date(due),
-                                if d.overdue { " (quá hạn)" } else if d.due_soon { " (sắp đến hạn)" } else { "" }
+                                if d.overdue {
+                                    " (quá hạn)"
+                                } else if d.due_soon {
+                                    " (sắp đến hạn)"
+                                } else {
+                                    ""
+                                }
                             ),
                             None => format!("{}: {}", d.label, d.note.as_deref().unwrap_or("")),
                         },

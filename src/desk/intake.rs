@@ -171,7 +171,9 @@ impl Store {
             }
         }
         let name = strip(&input.full_name);
-        if let Some(fts) = fts_prefix_query(&input.full_name).filter(|_| name.split_whitespace().count() >= 2) {
+        if let Some(fts) =
+            fts_prefix_query(&input.full_name).filter(|_| name.split_whitespace().count() >= 2)
+        {
             let address = words(input.address.as_deref().unwrap_or(""));
             for id in store::persons_by_name(conn, &fts, 20)? {
                 let person = self.person(&id)?;
@@ -232,7 +234,11 @@ impl Store {
         for pid in &probe.person_ids {
             candidates.extend(store::petitions_of_person(conn, &kept_id(conn, pid)?)?);
         }
-        let respondent = probe.respondent.as_deref().map(strip).filter(|r| !r.is_empty());
+        let respondent = probe
+            .respondent
+            .as_deref()
+            .map(strip)
+            .filter(|r| !r.is_empty());
         let persons: HashSet<String> = probe
             .person_ids
             .iter()
@@ -250,8 +256,8 @@ impl Store {
             let theirs = words(&p.content);
             let (share, _) = overlap(&content, &theirs);
             let close = similar(&content, &theirs);
-            let same_respondent = respondent.is_some()
-                && p.respondent.as_deref().map(strip) == respondent;
+            let same_respondent =
+                respondent.is_some() && p.respondent.as_deref().map(strip) == respondent;
             let same_person = p.petitioner_ids.iter().any(|x| persons.contains(x));
             let reason = if same_respondent && close {
                 "Cùng người bị khiếu nại, tố cáo và nội dung tương tự"
@@ -371,7 +377,13 @@ impl Store {
         Ok(SearchHit {
             kind: SearchKind::Petition,
             id: p.id,
-            title: format!("Đơn số {}/{} · {} · {}", p.number, p.year, p.kind.label(), p.state.label()),
+            title: format!(
+                "Đơn số {}/{} · {} · {}",
+                p.number,
+                p.year,
+                p.kind.label(),
+                p.state.label()
+            ),
             detail: [short(&p.content, 100), names.join(", ")]
                 .into_iter()
                 .filter(|s| !s.is_empty())
@@ -398,7 +410,12 @@ impl Store {
         Ok(Some(SearchHit {
             kind: SearchKind::Visit,
             id: v.id,
-            title: format!("Lượt tiếp thứ {} ngày {} · {}", v.seq, vn_date(&s.date), s.host_group.label()),
+            title: format!(
+                "Lượt tiếp thứ {} ngày {} · {}",
+                v.seq,
+                vn_date(&s.date),
+                s.host_group.label()
+            ),
             detail: [short(&v.content, 100), names.join(", ")]
                 .into_iter()
                 .filter(|s| !s.is_empty())

@@ -509,7 +509,8 @@ impl Store {
         list.into_iter()
             .map(|p| {
                 let events = store::events_of(self.conn(), &p.id)?;
-                let state = crate::law::lifecycle::state_on(&events, as_of).unwrap_or(PetitionState::Received);
+                let state = crate::law::lifecycle::state_on(&events, as_of)
+                    .unwrap_or(PetitionState::Received);
                 let deadlines = deadlines::deadlines(&p, &events, as_of, &calendar, &settings);
                 Ok(PetitionAsOf {
                     number: format!("{}/{}", p.number, p.year),

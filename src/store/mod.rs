@@ -7,8 +7,8 @@ mod facts;
 mod persons;
 mod petitions;
 mod records;
-mod sessions;
 mod search;
+mod sessions;
 mod settings;
 
 pub(crate) use calendar::*;

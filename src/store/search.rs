@@ -5,7 +5,11 @@ use rusqlite::{params, Connection};
 use crate::error::Result;
 
 /// Persons whose identity number starts with `digits` (a range on the unique index).
-pub(crate) fn persons_by_number_prefix(conn: &Connection, digits: &str, limit: u32) -> Result<Vec<String>> {
+pub(crate) fn persons_by_number_prefix(
+    conn: &Connection,
+    digits: &str,
+    limit: u32,
+) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT coalesce(merged_into, id) FROM persons
           WHERE id_number >= ?1 AND id_number < ?1 || ':' ORDER BY id_number LIMIT ?2",
@@ -24,7 +28,11 @@ pub(crate) fn persons_by_name(conn: &Connection, fts: &str, limit: u32) -> Resul
 }
 
 /// Petitions, visits and cases whose folded text matches the FTS query: (kind, id).
-pub(crate) fn records_matching(conn: &Connection, fts: &str, limit: u32) -> Result<Vec<(String, String)>> {
+pub(crate) fn records_matching(
+    conn: &Connection,
+    fts: &str,
+    limit: u32,
+) -> Result<Vec<(String, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT kind, record_id FROM records_fts WHERE records_fts MATCH ?1 ORDER BY rank LIMIT ?2",
     )?;
@@ -33,7 +41,11 @@ pub(crate) fn records_matching(conn: &Connection, fts: &str, limit: u32) -> Resu
 }
 
 /// Petitions numbered `number` (of `year`, when given), newest year first.
-pub(crate) fn petitions_by_number(conn: &Connection, number: u32, year: Option<i32>) -> Result<Vec<String>> {
+pub(crate) fn petitions_by_number(
+    conn: &Connection,
+    number: u32,
+    year: Option<i32>,
+) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id FROM petitions WHERE number = ?1 AND (?2 IS NULL OR year = ?2) ORDER BY year DESC LIMIT 5",
     )?;
@@ -68,7 +80,10 @@ pub(crate) fn visits_of_person(
 }
 
 /// The visits of a case: (visit id, session id, date, seq, content).
-pub(crate) fn visits_of_case(conn: &Connection, case_id: &str) -> Result<Vec<(String, String, String, u32, String)>> {
+pub(crate) fn visits_of_case(
+    conn: &Connection,
+    case_id: &str,
+) -> Result<Vec<(String, String, String, u32, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT v.id, v.session_id, s.date, v.seq, v.content
            FROM visits v JOIN sessions s ON s.id = v.session_id

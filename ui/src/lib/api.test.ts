@@ -25,7 +25,7 @@ describe('api', () => {
     await api.appInfo();
     await api.listSessions(range);
     await api.findPersons('nguyen');
-    await api.setPetitionStatus('p1', 'closed', null);
+    await api.undoLastMove('p1');
     await api.presetPeriod('this_week');
     await api.deleteVisit('v1');
     await api.periodReport(range);
@@ -34,7 +34,7 @@ describe('api', () => {
       ['app_info', {}],
       ['list_sessions', { range }],
       ['find_persons', { query: 'nguyen' }],
-      ['set_petition_status', { id: 'p1', status: 'closed', note: null }],
+      ['undo_last_move', { id: 'p1' }],
       ['preset_period', { preset: 'this_week' }],
       ['delete_visit', { id: 'v1' }],
       ['period_report', { range }],

@@ -3,7 +3,7 @@ import type { PersonMatch } from './bindings/PersonMatch';
 import { caseCounts, debounce, lookupOptions, shouldSearch } from './lookup';
 
 const person = (id: string, cases: string[]): PersonMatch => ({
-  person: { id, full_name: id, id_kind: 'none', id_number: null, address: null, phone: null },
+  person: { id, full_name: id, id_kind: 'none', id_number: null, address: null, phone: null, merged_into: null },
   cases: cases.map((c) => ({
     id: c,
     summary: `vụ ${c}`,

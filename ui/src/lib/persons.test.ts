@@ -19,6 +19,7 @@ const match: PersonMatch = {
     id_number: '001203004567',
     address: 'Tổ 5',
     phone: null,
+    merged_into: null,
   },
   cases: [],
 };

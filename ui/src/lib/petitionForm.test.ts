@@ -24,6 +24,7 @@ describe('buildNewPetition', () => {
       handling: { handling: 'none', agency: null, letter_no: null },
       classification: { round: 'first', competence: 'undetermined', eligible: null },
       case_id: null,
+      duplicate_of: null,
     });
   });
 

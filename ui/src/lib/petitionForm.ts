@@ -70,6 +70,7 @@ export function buildNewPetition(d: PetitionDraft): Built<NewPetition> {
       handling: toHandlingInput(d.handling),
       classification: unreviewed(),
       case_id: d.case_id,
+      duplicate_of: null,
     },
   };
 }

@@ -137,6 +137,7 @@ describe('buildNewVisit', () => {
       respondent: 'Ông B',
       handling: { handling: 'transfer', agency: 'Đội quản lý trật tự đô thị', letter_no: '15/CV' },
       classification: { round: 'first', competence: 'undetermined', eligible: null },
+      duplicate_of: null,
     });
   });
 

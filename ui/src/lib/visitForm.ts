@@ -116,6 +116,7 @@ export function buildNewVisit(d: VisitDraft, sessionId: string, host: HostGroup)
       respondent: textOrNull(d.respondent),
       handling,
       classification: unreviewed(),
+      duplicate_of: null,
     };
   }
   return {

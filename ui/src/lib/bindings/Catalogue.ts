@@ -5,4 +5,4 @@ import type { Field } from "./Field";
 /**
  * Every picker's choices, from the core, so the UI never spells a label itself.
  */
-export type Catalogue = { session_kinds: Array<Choice>, host_groups: Array<Choice>, petition_kinds: Array<Choice>, handlings: Array<Choice>, petition_sources: Array<Choice>, petition_statuses: Array<Choice>, id_kinds: Array<Choice>, period_presets: Array<Choice>, complaint_groups: Array<Choice>, denunciation_groups: Array<Choice>, proposal_groups: Array<Choice>, fields: Array<Field>, };
+export type Catalogue = { session_kinds: Array<Choice>, host_groups: Array<Choice>, petition_kinds: Array<Choice>, handlings: Array<Choice>, petition_sources: Array<Choice>, petition_statuses: Array<Choice>, id_kinds: Array<Choice>, period_presets: Array<Choice>, complaint_groups: Array<Choice>, denunciation_groups: Array<Choice>, proposal_groups: Array<Choice>, petition_states: Array<Choice>, move_actions: Array<Choice>, outcomes: Array<Choice>, signers: Array<Choice>, competences: Array<Choice>, rounds: Array<Choice>, urgencies: Array<Choice>, actors: Array<Choice>, change_actions: Array<Choice>, fields: Array<Field>, };
