@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session, startDriver } from './webdriver.mjs';
 
-const PORT = 4450;
+const PORT = Number(process.env.E2E_PORT ?? 4450);
 let driver;
 let s;
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Session, startDriver } from './webdriver.mjs';
 
-const PORT = 4456;
+const PORT = Number(process.env.E2E_PORT ?? 4456);
 let driver;
 let s;
 let db;

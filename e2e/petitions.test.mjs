@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session, startDriver } from './webdriver.mjs';
 
-const PORT = 4462;
+const PORT = Number(process.env.E2E_PORT ?? 4462);
 const outDir = new URL('./out/', import.meta.url).pathname;
 let driver;
 let s;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KEY, Session, startDriver } from './webdriver.mjs';
 
-const PORT = 4444;
+const PORT = Number(process.env.E2E_PORT ?? 4444);
 const app = process.env.TIEPDAN_APP;
 const outDir = new URL('./out/', import.meta.url).pathname;
 let driver;
