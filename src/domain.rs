@@ -657,6 +657,14 @@ pub struct MoveOption {
     pub allowed: bool,
     /// Why it is refused (Vietnamese, citing the rule).
     pub reason: Option<String>,
+    /// The inputs the move takes (`classification`, `agency`, `doc_no`, `note`,
+    /// `outcome`, `extension_days`, `duplicate_of`), and which of them are required.
+    pub inputs: Vec<String>,
+    pub required: Vec<String>,
+    /// For `resolve`: the outcomes this petition's resolution can have.
+    pub outcomes: Vec<Choice>,
+    /// How the form names the document number (e.g. "Số quyết định giải quyết").
+    pub doc_label: Option<String>,
 }
 
 /// Everything the petition page shows.

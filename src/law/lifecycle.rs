@@ -9,7 +9,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::{
-    Competence, MoveAction, MoveOption, Outcome, PetitionKind, PetitionSource, PetitionState, Round,
+    Choice, Competence, MoveAction, MoveOption, Outcome, PetitionKind, PetitionSource,
+    PetitionState, Round,
 };
 use crate::law::regime::Regime;
 use crate::records::{PetitionEvent, PetitionRecord};
@@ -246,17 +247,111 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
     }
 }
 
-/// Every move the petition page lists, allowed or refused with the reason.
+/// The inputs a move takes, and which are required, for this petition; and how its
+/// document number is called.
+pub fn inputs(
+    action: MoveAction,
+    p: &PetitionRecord,
+) -> (Vec<&'static str>, Vec<&'static str>, Option<&'static str>) {
+    use MoveAction as A;
+    let kn_tc = matches!(p.kind, PetitionKind::Complaint | PetitionKind::Denunciation);
+    match action {
+        A::Classify => (vec!["classification", "note"], vec!["classification"], None),
+        A::Accept => (vec!["doc_no", "note"], vec![], Some("Số thông báo thụ lý")),
+        A::Decline => (
+            vec!["doc_no", "note"],
+            vec!["note"],
+            Some("Số thông báo không thụ lý"),
+        ),
+        A::Guide => (
+            vec!["agency", "doc_no", "note"],
+            vec![],
+            Some("Số văn bản hướng dẫn"),
+        ),
+        A::Transfer => (
+            vec!["agency", "doc_no", "note"],
+            vec!["agency"],
+            Some("Số phiếu chuyển đơn"),
+        ),
+        A::Urge => (
+            vec!["agency", "doc_no", "note"],
+            vec![],
+            Some("Số văn bản đôn đốc"),
+        ),
+        A::Return => (
+            vec!["doc_no", "note"],
+            vec![],
+            Some("Số văn bản trả lại đơn"),
+        ),
+        A::File | A::Withdraw => (vec!["note"], vec![], None),
+        A::Duplicate => (vec!["duplicate_of", "note"], vec!["duplicate_of"], None),
+        A::Extend if p.kind == PetitionKind::Denunciation => (
+            vec!["extension_days", "doc_no", "note"],
+            vec!["extension_days"],
+            Some("Số quyết định gia hạn"),
+        ),
+        A::Extend => (vec!["doc_no", "note"], vec![], Some("Số văn bản")),
+        A::Suspend => (
+            vec!["doc_no", "note"],
+            vec![],
+            Some("Số quyết định tạm đình chỉ"),
+        ),
+        A::Resume => (
+            vec!["doc_no", "note"],
+            vec![],
+            Some("Số quyết định tiếp tục giải quyết"),
+        ),
+        A::Terminate => (
+            vec!["doc_no", "note"],
+            vec![],
+            Some("Số quyết định đình chỉ"),
+        ),
+        A::Resolve if kn_tc => (
+            vec!["outcome", "doc_no", "note"],
+            vec!["outcome", "doc_no"],
+            Some(if p.kind == PetitionKind::Complaint {
+                "Số quyết định giải quyết khiếu nại"
+            } else {
+                "Số kết luận nội dung tố cáo"
+            }),
+        ),
+        A::Resolve => (
+            vec!["outcome", "doc_no", "note"],
+            vec!["outcome"],
+            Some("Số văn bản trả lời"),
+        ),
+        A::Receive | A::Reopen => (vec![], vec![], None),
+    }
+}
+
+/// Every move the petition page lists, allowed or refused with the reason, with the
+/// inputs each takes.
 pub fn options(ctx: &MoveContext<'_>) -> Vec<MoveOption> {
     OFFERED
         .iter()
         .map(|&action| {
             let verdict = precondition(action, ctx);
+            let (inputs, required, doc_label) = inputs(action, ctx.petition);
+            let outcomes = if action == MoveAction::Resolve {
+                outcomes(ctx.petition.kind, ctx.petition.classification.round)
+                    .iter()
+                    .map(|o| Choice {
+                        code: o.code().to_string(),
+                        label: o.label().to_string(),
+                    })
+                    .collect()
+            } else {
+                vec![]
+            };
             MoveOption {
                 action,
                 label: action.label().to_string(),
                 allowed: verdict.is_ok(),
                 reason: verdict.err(),
+                inputs: inputs.into_iter().map(str::to_string).collect(),
+                required: required.into_iter().map(str::to_string).collect(),
+                outcomes,
+                doc_label: doc_label.map(str::to_string),
             }
         })
         .collect()
