@@ -737,7 +737,7 @@ pub struct PersonMatch {
 }
 
 /// Label and code of an enum value, for pickers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Choice {
     pub code: String,
     pub label: String,
