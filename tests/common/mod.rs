@@ -148,3 +148,45 @@ pub fn classification(kind: PetitionKind, eligible: bool, competence: Competence
         complex: false,
     }
 }
+
+/// A petition received directly (by post), one named petitioner.
+pub fn direct_input(received_on: &str, kind: PetitionKind) -> NewPetition {
+    NewPetition {
+        received_on: received_on.into(),
+        source: PetitionSource::Post,
+        source_agency: None,
+        kind,
+        field_code: Some("dat_dai".into()),
+        content: format!("Đơn {} gửi qua bưu điện ngày {received_on}", kind.label()),
+        anonymous: false,
+        petitioners: vec![person("Trần Văn Bình")],
+        respondent: Some("Chủ tịch UBND phường".into()),
+        handling: HandlingInput::default(),
+        classification: Classification::default(),
+        case_id: None,
+        duplicate_of: None,
+    }
+}
+
+/// File a petition received directly; its id.
+pub fn direct_petition(store: &mut Store, received_on: &str, kind: PetitionKind) -> String {
+    store
+        .create_petition(&direct_input(received_on, kind))
+        .unwrap()
+        .id
+}
+
+/// Classify a petition (one signer, first round) on `on`.
+pub fn classify(
+    store: &mut Store,
+    id: &str,
+    kind: PetitionKind,
+    eligible: bool,
+    competence: Competence,
+    on: &str,
+) {
+    move_petition(store, id, MoveAction::Classify, on, |m| {
+        m.classification = Some(classification(kind, eligible, competence))
+    })
+    .unwrap();
+}

@@ -1,0 +1,382 @@
+//! Deadlines on real dates, each expected date worked out by hand from the calendar
+//! (data/holidays-vn.csv): a period "in N (working) days" starts the day after the event
+//! (BLDS 2015 Đ147); a period of days ending on a day off ends on the next working day
+//! (Đ148 k5).
+
+mod common;
+
+use common::*;
+use tiepdan::domain::*;
+use tiepdan::law::calendar::{CalendarDay, DayKind};
+
+use DeadlineStep::*;
+use PetitionKind::*;
+
+/// The deadline `step` of petition `id` as of `as_of`.
+fn deadline(store: &tiepdan::Store, id: &str, step: DeadlineStep, as_of: &str) -> Option<Deadline> {
+    store
+        .petitions_as_of(date(as_of))
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id == id)
+        .and_then(|p| p.deadlines.into_iter().find(|d| d.step == step))
+}
+
+fn due(store: &tiepdan::Store, id: &str, step: DeadlineStep, as_of: &str) -> Option<String> {
+    deadline(store, id, step, as_of).and_then(|d| d.due)
+}
+
+#[test]
+fn across_tet_2026() {
+    let mut store = store_on("2026-04-30");
+    // A complaint received Fri 13/02/2026, the eve of the Tết break (Sat 14 – Sun 22/02).
+    let p = direct_petition(&mut store, "2026-02-13", Complaint);
+    // First reply, 10 working days: 23, 24, 25, 26, 27/02 (5), 02, 03, 04, 05, 06/03 (10).
+    assert_eq!(
+        due(&store, &p, FirstReply, "2026-02-13").as_deref(),
+        Some("2026-03-06")
+    );
+    // Acceptance before 01/7/2026: 10 days, 14/02 … 23/02; Mon 23/02 is a working day.
+    assert_eq!(
+        due(&store, &p, ComplaintAcceptance, "2026-02-13").as_deref(),
+        Some("2026-02-23")
+    );
+    // Unprocessed: 45 days, 13/02 + 45 = 30/03/2026 (a Monday).
+    assert_eq!(
+        due(&store, &p, Unprocessed, "2026-02-13").as_deref(),
+        Some("2026-03-30")
+    );
+    // As of Tue 24/02 nothing was done: the acceptance is overdue, the reply is not.
+    let late = deadline(&store, &p, ComplaintAcceptance, "2026-02-24").unwrap();
+    assert!(late.overdue && !late.due_soon);
+    let reply = deadline(&store, &p, FirstReply, "2026-02-24").unwrap();
+    assert!(!reply.overdue && !reply.due_soon, "8 working days left");
+    // As of Tue 03/03: 04, 05, 06/03 are 3 working days left: due soon.
+    assert!(
+        deadline(&store, &p, FirstReply, "2026-03-03")
+            .unwrap()
+            .due_soon
+    );
+    // Accepted on Tue 24/02 (late): resolution 30 days, 24/02 + 30 = 26/03/2026 (Thu).
+    classify(
+        &mut store,
+        &p,
+        Complaint,
+        true,
+        Competence::Within,
+        "2026-02-24",
+    );
+    move_petition(&mut store, &p, MoveAction::Accept, "2026-02-24", |_| {}).unwrap();
+    let met = deadline(&store, &p, ComplaintAcceptance, "2026-02-24").unwrap();
+    assert_eq!(met.met_on.as_deref(), Some("2026-02-24"));
+    assert!(met.late && !met.overdue);
+    assert_eq!(
+        due(&store, &p, ComplaintResolution, "2026-02-24").as_deref(),
+        Some("2026-03-26")
+    );
+}
+
+#[test]
+fn across_national_day_2026_with_the_make_up_saturday() {
+    let mut store = store_on("2026-10-30");
+    // A denunciation received Thu 20/08/2026; Sat 22/08 is a make-up working day, the
+    // break is Sat 29/08 – Wed 02/09 (Mon 31/08 swapped off).
+    let p = direct_petition(&mut store, "2026-08-20", Denunciation);
+    // Registration and check, 7 working days: 21 (1), Sat 22 (2), 24 (3), 25 (4), 26 (5),
+    // 27 (6), 28/08 (7).
+    assert_eq!(
+        due(&store, &p, DenunciationCheck, "2026-08-20").as_deref(),
+        Some("2026-08-28")
+    );
+    // First reply, 10 working days: … 28/08 (7), 03/09 (8), 04/09 (9), Mon 07/09 (10).
+    assert_eq!(
+        due(&store, &p, FirstReply, "2026-08-20").as_deref(),
+        Some("2026-09-07")
+    );
+    // Unprocessed, 45 days: 20/08 + 45 = Sun 04/10/2026 → Mon 05/10/2026.
+    assert_eq!(
+        due(&store, &p, Unprocessed, "2026-08-20").as_deref(),
+        Some("2026-10-05")
+    );
+    // Outside competence: transfer within 5 working days: 21, 22, 24, 25, 26/08.
+    classify(
+        &mut store,
+        &p,
+        Denunciation,
+        true,
+        Competence::Outside,
+        "2026-08-21",
+    );
+    assert_eq!(
+        due(&store, &p, DenunciationTransfer, "2026-08-21").as_deref(),
+        Some("2026-08-26")
+    );
+    let rule = deadline(&store, &p, DenunciationTransfer, "2026-08-21")
+        .unwrap()
+        .rule;
+    assert!(rule.contains("Luật Tố cáo 2018, Điều 24"), "{rule}");
+    move_petition(&mut store, &p, MoveAction::Transfer, "2026-08-25", |m| {
+        m.agency = Some("Thanh tra tỉnh".into())
+    })
+    .unwrap();
+    let transfer = deadline(&store, &p, DenunciationTransfer, "2026-08-31").unwrap();
+    assert_eq!(transfer.met_on.as_deref(), Some("2026-08-25"));
+    assert!(!transfer.late && !transfer.overdue);
+}
+
+#[test]
+fn across_30_april_and_1_may_2026() {
+    let mut store = store_on("2026-06-30");
+    // A proposal received Wed 29/04/2026: 30/04 and 01/05 are holidays, 02–03/05 the
+    // weekend. First reply, 10 working days: 04 (1), 05, 06, 07, 08 (5), 11, 12, 13, 14,
+    // 15/05 (10).
+    let p = direct_petition(&mut store, "2026-04-29", Proposal);
+    assert_eq!(
+        due(&store, &p, FirstReply, "2026-04-29").as_deref(),
+        Some("2026-05-15")
+    );
+    // A complaint received Mon 20/04/2026: 10 days end Thu 30/04, a holiday; 01/05 is one
+    // too and 02–03/05 the weekend, so the period ends Mon 04/05/2026.
+    let q = direct_petition(&mut store, "2026-04-20", Complaint);
+    assert_eq!(
+        due(&store, &q, ComplaintAcceptance, "2026-04-20").as_deref(),
+        Some("2026-05-04")
+    );
+}
+
+#[test]
+fn complaint_acceptance_before_and_from_1_july_2026() {
+    let mut store = store_on("2026-07-31");
+    // Received Tue 30/06/2026: the 2011 law, 10 days: 01/07 … 10/07 (a Friday).
+    let before = direct_petition(&mut store, "2026-06-30", Complaint);
+    let d = deadline(&store, &before, ComplaintAcceptance, "2026-06-30").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-07-10"));
+    assert!(
+        d.rule.contains("Luật Khiếu nại 2011, Điều 27 (10 ngày)"),
+        "{}",
+        d.rule
+    );
+    // Received Wed 01/07/2026: Luật 136/2025, 7 working days: 02, 03, 06, 07, 08, 09, 10/07.
+    let from = direct_petition(&mut store, "2026-07-01", Complaint);
+    let d = deadline(&store, &from, ComplaintAcceptance, "2026-07-01").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-07-10"));
+    assert!(d.rule.contains("Luật 136/2025/QH15"), "{}", d.rule);
+    // Received Fri 03/07/2026: 7 working days 06, 07, 08, 09, 10, 13, 14/07 — where 10
+    // calendar days would have ended Mon 13/07.
+    let later = direct_petition(&mut store, "2026-07-03", Complaint);
+    assert_eq!(
+        due(&store, &later, ComplaintAcceptance, "2026-07-03").as_deref(),
+        Some("2026-07-14")
+    );
+}
+
+#[test]
+fn a_denunciation_extended_and_suspended() {
+    let mut store = store_on("2026-12-31");
+    let p = direct_petition(&mut store, "2026-09-01", Denunciation);
+    classify(
+        &mut store,
+        &p,
+        Denunciation,
+        true,
+        Competence::Within,
+        "2026-09-02",
+    );
+    // Accepted Mon 07/09/2026: 30 days, 07/09 + 30 = Wed 07/10/2026.
+    move_petition(&mut store, &p, MoveAction::Accept, "2026-09-07", |_| {}).unwrap();
+    assert_eq!(
+        due(&store, &p, DenunciationResolution, "2026-09-07").as_deref(),
+        Some("2026-10-07")
+    );
+    // Extended by 30 days on 01/10: 07/09 + 60 = Fri 06/11/2026.
+    move_petition(&mut store, &p, MoveAction::Extend, "2026-10-01", |m| {
+        m.extension_days = Some(30)
+    })
+    .unwrap();
+    assert_eq!(
+        due(&store, &p, DenunciationResolution, "2026-10-01").as_deref(),
+        Some("2026-11-06")
+    );
+    // Before the extension was recorded, the old date stands.
+    assert_eq!(
+        due(&store, &p, DenunciationResolution, "2026-09-30").as_deref(),
+        Some("2026-10-07")
+    );
+    // Suspended Mon 05/10, resumed Thu 15/10: 10 days do not count: 07/09 + 70 = Mon 16/11.
+    move_petition(&mut store, &p, MoveAction::Suspend, "2026-10-05", |_| {}).unwrap();
+    let running = deadline(&store, &p, DenunciationResolution, "2026-10-10").unwrap();
+    assert!(running.suspended && running.due.is_none() && !running.overdue);
+    assert!(running.note.unwrap().contains("05/10/2026"));
+    move_petition(&mut store, &p, MoveAction::Resume, "2026-10-15", |_| {}).unwrap();
+    assert_eq!(
+        due(&store, &p, DenunciationResolution, "2026-10-15").as_deref(),
+        Some("2026-11-16")
+    );
+    // Resolved Tue 17/11: one day late.
+    move_petition(&mut store, &p, MoveAction::Resolve, "2026-11-17", |m| {
+        m.outcome = Some(Outcome::PartlyRight);
+        m.doc_no = Some("03/KL-UBND".into());
+    })
+    .unwrap();
+    let d = deadline(&store, &p, DenunciationResolution, "2026-12-01").unwrap();
+    assert_eq!(d.met_on.as_deref(), Some("2026-11-17"));
+    assert!(d.late && !d.overdue);
+}
+
+#[test]
+fn a_complaint_extended_as_complex_and_suspended_under_the_new_law() {
+    let mut store = store_on("2026-12-31");
+    // Accepted Mon 02/03/2026, first round: 30 days, 02/03 + 30 = Wed 01/04/2026.
+    let p = direct_petition(&mut store, "2026-02-26", Complaint);
+    classify(
+        &mut store,
+        &p,
+        Complaint,
+        true,
+        Competence::Within,
+        "2026-02-27",
+    );
+    move_petition(&mut store, &p, MoveAction::Accept, "2026-03-02", |_| {}).unwrap();
+    assert_eq!(
+        due(&store, &p, ComplaintResolution, "2026-03-02").as_deref(),
+        Some("2026-04-01")
+    );
+    // Found complex on 20/03: 45 days, 02/03 + 45 = Thu 16/04/2026.
+    move_petition(&mut store, &p, MoveAction::Extend, "2026-03-20", |_| {}).unwrap();
+    assert_eq!(
+        due(&store, &p, ComplaintResolution, "2026-03-20").as_deref(),
+        Some("2026-04-16")
+    );
+    // Suspension of a complaint is refused before 01/7/2026 (Luật 136/2025/QH15).
+    let e = move_petition(&mut store, &p, MoveAction::Suspend, "2026-03-25", |_| {}).unwrap_err();
+    assert!(e.to_string().contains("01/7/2026"), "{e}");
+
+    // Under the new law: accepted Mon 06/07/2026, 30 days → Wed 05/08/2026; suspended
+    // Mon 20/07, resumed Mon 27/07: 7 days → Wed 12/08/2026.
+    let q = direct_petition(&mut store, "2026-07-01", Complaint);
+    classify(
+        &mut store,
+        &q,
+        Complaint,
+        true,
+        Competence::Within,
+        "2026-07-02",
+    );
+    move_petition(&mut store, &q, MoveAction::Accept, "2026-07-06", |_| {}).unwrap();
+    assert_eq!(
+        due(&store, &q, ComplaintResolution, "2026-07-06").as_deref(),
+        Some("2026-08-05")
+    );
+    move_petition(&mut store, &q, MoveAction::Suspend, "2026-07-20", |_| {}).unwrap();
+    move_petition(&mut store, &q, MoveAction::Resume, "2026-07-27", |_| {}).unwrap();
+    assert_eq!(
+        due(&store, &q, ComplaintResolution, "2026-07-27").as_deref(),
+        Some("2026-08-12")
+    );
+}
+
+#[test]
+fn a_year_the_calendar_does_not_know_is_said_plainly() {
+    let mut store = store_on("2027-12-31");
+    // Received Mon 20/12/2027: 21, 22, 23, 24, 27, 28, 29, 30, 31/12 are 9 working days;
+    // the 10th is in 2028, which the calendar does not know.
+    let p = direct_petition(&mut store, "2027-12-20", Proposal);
+    let d = deadline(&store, &p, FirstReply, "2027-12-20").unwrap();
+    assert_eq!(d.due, None);
+    assert!(
+        d.note.as_deref().unwrap().contains("chưa có năm 2028"),
+        "{d:?}"
+    );
+    let view = store.petition(&p).unwrap();
+    assert_eq!(view.urgency, Urgency::Unknown);
+    // The administrator adds 2028 (1/1/2028 is a Saturday): the 10th working day is
+    // Mon 03/01/2028.
+    store
+        .save_calendar_year(
+            2028,
+            &[CalendarDay {
+                date: "2028-01-01".into(),
+                kind: DayKind::Holiday,
+                name: "Tết Dương lịch".into(),
+            }],
+        )
+        .unwrap();
+    assert_eq!(
+        due(&store, &p, FirstReply, "2027-12-20").as_deref(),
+        Some("2028-01-03")
+    );
+    // The administrator's year is in the CLI's calendar too, and in the history.
+    let years = store.calendar_years().unwrap();
+    assert!(years
+        .iter()
+        .any(|y| y.year == 2028 && y.known && !y.shipped));
+}
+
+#[test]
+fn the_settings_change_the_uncertain_numbers() {
+    let mut store = store_on("2026-10-30");
+    let p = direct_petition(&mut store, "2026-10-01", Proposal);
+    // 10 working days from Thu 01/10/2026: 02, 05, 06, 07, 08, 09, 12, 13, 14, 15/10.
+    assert_eq!(
+        due(&store, &p, FirstReply, "2026-10-01").as_deref(),
+        Some("2026-10-15")
+    );
+    let mut s = store.settings().unwrap();
+    s.deadlines.first_reply_working_days = 5;
+    s.deadlines.due_soon_working_days = 1;
+    store.save_settings(&s).unwrap();
+    // 5 working days: 02, 05, 06, 07, 08/10.
+    assert_eq!(
+        due(&store, &p, FirstReply, "2026-10-01").as_deref(),
+        Some("2026-10-08")
+    );
+    assert!(
+        !deadline(&store, &p, FirstReply, "2026-10-06")
+            .unwrap()
+            .due_soon
+    );
+    assert!(
+        deadline(&store, &p, FirstReply, "2026-10-07")
+            .unwrap()
+            .due_soon
+    );
+    let bad = tiepdan::domain::Settings {
+        deadlines: DeadlineSettings {
+            first_reply_working_days: 0,
+            ..s.deadlines.clone()
+        },
+        ..s
+    };
+    let e = store.save_settings(&bad).unwrap_err();
+    assert_eq!(e.field(), Some("deadlines.first_reply_working_days"));
+}
+
+#[test]
+fn the_dashboard_queue_puts_overdue_first() {
+    let mut store = store_on("2026-03-30");
+    let old = direct_petition(&mut store, "2026-03-02", Proposal);
+    let soon = direct_petition(&mut store, "2026-03-19", Proposal);
+    let fresh = direct_petition(&mut store, "2026-03-27", Proposal);
+    let done = direct_petition(&mut store, "2026-03-02", Proposal);
+    classify(
+        &mut store,
+        &done,
+        Proposal,
+        true,
+        Competence::Outside,
+        "2026-03-03",
+    );
+    move_petition(&mut store, &done, MoveAction::Guide, "2026-03-03", |_| {}).unwrap();
+    // As of Mon 30/03: the first reply of 02/03 was due 16/03 (overdue); of 19/03 is due
+    // 02/04 (31/03, 01/04, 02/04: 3 working days, due soon); of 27/03 due 10/04.
+    let d = tiepdan::report::dashboard(&store).unwrap();
+    let ids: Vec<&str> = d.queue.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, [old.as_str(), soon.as_str()]);
+    assert_eq!((d.overdue, d.due_soon), (1, 1));
+    assert_eq!(d.queue[0].urgency, Urgency::Overdue);
+    assert_eq!(
+        d.queue[0].next_due.as_ref().unwrap().due.as_deref(),
+        Some("2026-03-16")
+    );
+    assert!(!ids.contains(&fresh.as_str()));
+}

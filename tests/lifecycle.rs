@@ -1,0 +1,365 @@
+//! Every move the lifecycle allows or refuses, per kind of petition, state and regime
+//! (a table), then the same rules through the store: refused moves save nothing, the
+//! state on a past date comes from the moves.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use tiepdan::domain::*;
+use tiepdan::law::lifecycle::{self, MoveContext, OFFERED};
+use tiepdan::records::PetitionRecord;
+
+use MoveAction::*;
+use PetitionKind::*;
+use PetitionState as S;
+
+/// A petition row in a given state, as the lifecycle sees it.
+fn record(
+    kind: PetitionKind,
+    state: PetitionState,
+    eligible: Option<bool>,
+    competence: Competence,
+) -> PetitionRecord {
+    PetitionRecord {
+        id: "p".into(),
+        year: 2026,
+        number: 1,
+        received_on: "2026-03-02".into(),
+        source: PetitionSource::Post,
+        source_agency: None,
+        visit_id: None,
+        kind,
+        field_code: None,
+        content: "Nội dung".into(),
+        anonymous: false,
+        respondent: None,
+        handling: HandlingInput::default(),
+        classification: Classification {
+            round: Round::First,
+            competence,
+            eligible,
+        },
+        state,
+        signers: Signers::One,
+        outcome: None,
+        complex: false,
+        first_round_id: None,
+        duplicate_of: None,
+        case_id: "c".into(),
+        petitioner_ids: vec![],
+    }
+}
+
+fn allowed(p: &PetitionRecord, on: &str) -> Vec<MoveAction> {
+    let ctx = MoveContext {
+        petition: p,
+        events: &[],
+        case_transferred_before: false,
+        on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
+    };
+    OFFERED
+        .iter()
+        .copied()
+        .filter(|a| lifecycle::precondition(*a, &ctx).is_ok())
+        .collect()
+}
+
+const BEFORE: &str = "2026-06-30";
+const FROM: &str = "2026-07-01";
+const YES: Option<bool> = Some(true);
+const NO: Option<bool> = Some(false);
+const WITHIN: Competence = Competence::Within;
+const OUTSIDE: Competence = Competence::Outside;
+const UNDECIDED: Competence = Competence::Undetermined;
+
+/// (kind, state, eligible, competence, date of the move, the moves allowed).
+#[rustfmt::skip]
+fn table() -> Vec<(PetitionKind, PetitionState, Option<bool>, Competence, &'static str, Vec<MoveAction>)> {
+    vec![
+        // Received: classify it, return it, mark it a duplicate, or the citizen withdraws.
+        (Complaint, S::Received, None, UNDECIDED, BEFORE, vec![Classify, Return, Duplicate, Withdraw]),
+        (Proposal, S::Received, None, UNDECIDED, FROM, vec![Classify, Return, Duplicate, Withdraw]),
+        // Classified, eligible, within competence: accept (KN/TC may also be declined).
+        (Complaint, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Decline, Return, Duplicate, Withdraw]),
+        (Denunciation, S::Classified, YES, WITHIN, FROM, vec![Classify, Accept, Decline, Return, Duplicate, Withdraw]),
+        (Proposal, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Return, Duplicate, Withdraw]),
+        // Several contents: guide the citizen to split it; never accepted as such.
+        (Mixed, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Guide, Return, Duplicate, Withdraw]),
+        // Outside competence: guide, transfer, urge the competent body.
+        (Complaint, S::Classified, YES, OUTSIDE, BEFORE, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
+        (Denunciation, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
+        (Proposal, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
+        // Not eligible: guide, return or file; never accepted or transferred.
+        (Complaint, S::Classified, NO, WITHIN, BEFORE, vec![Classify, Decline, Guide, Return, File, Duplicate, Withdraw]),
+        (Proposal, S::Classified, NO, OUTSIDE, BEFORE, vec![Classify, Guide, Urge, Return, File, Duplicate, Withdraw]),
+        // Accepted (in resolution): extend, suspend (a complaint only from 01/7/2026), resolve.
+        (Complaint, S::Accepted, YES, WITHIN, BEFORE, vec![Extend, Resolve, Withdraw, Terminate]),
+        (Complaint, S::Accepted, YES, WITHIN, FROM, vec![Extend, Suspend, Resolve, Withdraw, Terminate]),
+        (Denunciation, S::Accepted, YES, WITHIN, BEFORE, vec![Extend, Suspend, Resolve, Withdraw, Terminate]),
+        (Denunciation, S::Accepted, YES, WITHIN, FROM, vec![Extend, Suspend, Resolve, Withdraw, Terminate]),
+        (Proposal, S::Accepted, YES, WITHIN, FROM, vec![Resolve, Withdraw]),
+        // Suspended: resume, or end it.
+        (Complaint, S::Suspended, YES, WITHIN, FROM, vec![Resume, Withdraw, Terminate]),
+        (Denunciation, S::Suspended, YES, WITHIN, BEFORE, vec![Resume, Withdraw, Terminate]),
+        // Transferred or urged: only further urging.
+        (Proposal, S::Transferred, YES, OUTSIDE, BEFORE, vec![Urge]),
+        (Complaint, S::Urged, YES, OUTSIDE, FROM, vec![Urge]),
+        // Every other end state is final.
+        (Complaint, S::Resolved, YES, WITHIN, FROM, vec![]),
+        (Complaint, S::Withdrawn, YES, WITHIN, BEFORE, vec![]),
+        (Denunciation, S::Terminated, YES, WITHIN, FROM, vec![]),
+        (Complaint, S::Declined, YES, WITHIN, FROM, vec![]),
+        (Proposal, S::Guided, YES, OUTSIDE, BEFORE, vec![]),
+        (Proposal, S::Returned, None, UNDECIDED, BEFORE, vec![]),
+        (Denunciation, S::Filed, NO, WITHIN, FROM, vec![]),
+    ]
+}
+
+#[test]
+fn every_allowed_and_refused_move_per_kind_state_and_regime() {
+    for (kind, state, eligible, competence, on, expected) in table() {
+        let p = record(kind, state, eligible, competence);
+        assert_eq!(
+            allowed(&p, on),
+            expected,
+            "{kind:?} {state:?} eligible={eligible:?} {competence:?} on {on}"
+        );
+    }
+}
+
+#[test]
+fn refusals_name_the_rule() {
+    let why = |p: &PetitionRecord, a: MoveAction, on: &str| {
+        let ctx = MoveContext {
+            petition: p,
+            events: &[],
+            case_transferred_before: false,
+            on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
+        };
+        lifecycle::precondition(a, &ctx).unwrap_err()
+    };
+    let accepted = record(Complaint, S::Accepted, YES, WITHIN);
+    assert!(why(&accepted, Suspend, BEFORE).contains("01/7/2026"));
+    let mut anonymous = record(Denunciation, S::Classified, YES, WITHIN);
+    anonymous.anonymous = true;
+    assert!(why(&anonymous, Accept, FROM).contains("Điều 25"));
+    let mut transferred_here = record(Denunciation, S::Classified, YES, OUTSIDE);
+    transferred_here.source = PetitionSource::Transfer;
+    assert!(why(&transferred_here, Transfer, FROM).contains("chỉ được chuyển một lần"));
+    let received = record(Complaint, S::Received, None, UNDECIDED);
+    assert!(why(&received, Accept, FROM).contains("phân loại"));
+    let resolved = record(Complaint, S::Resolved, YES, WITHIN);
+    assert!(why(&resolved, Withdraw, FROM).contains("Đã giải quyết"));
+}
+
+#[test]
+fn a_denunciation_is_transferred_only_once_and_extended_at_most_twice() {
+    let mut store = store_on("2026-09-30");
+    let p = direct_petition(&mut store, "2026-09-01", Denunciation);
+    classify(&mut store, &p, Denunciation, true, OUTSIDE, "2026-09-02");
+    move_petition(&mut store, &p, Transfer, "2026-09-03", |m| {
+        m.agency = Some("Thanh tra tỉnh".into())
+    })
+    .unwrap();
+    // Another denunciation of the same case cannot be transferred again.
+    let case = store.petition(&p).unwrap().case_id;
+    let mut again = direct_input("2026-09-10", Denunciation);
+    again.case_id = Some(case);
+    let q = store.create_petition(&again).unwrap().id;
+    classify(&mut store, &q, Denunciation, true, OUTSIDE, "2026-09-10");
+    let e = move_petition(&mut store, &q, Transfer, "2026-09-11", |m| {
+        m.agency = Some("Thanh tra tỉnh".into())
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("action"));
+    assert!(e.to_string().contains("chỉ được chuyển một lần"), "{e}");
+    // Nothing was saved by the refusal.
+    assert_eq!(store.petition(&q).unwrap().state, S::Classified);
+
+    let r = direct_petition(&mut store, "2026-09-01", Denunciation);
+    classify(&mut store, &r, Denunciation, true, WITHIN, "2026-09-02");
+    move_petition(&mut store, &r, Accept, "2026-09-03", |_| {}).unwrap();
+    for day in ["2026-09-20", "2026-09-25"] {
+        move_petition(&mut store, &r, Extend, day, |m| m.extension_days = Some(30)).unwrap();
+    }
+    let e = move_petition(&mut store, &r, Extend, "2026-09-29", |_| {}).unwrap_err();
+    assert!(e.to_string().contains("tối đa hai lần"), "{e}");
+    let e = move_petition(&mut store, &r, Resolve, "2026-09-29", |m| {
+        m.outcome = Some(Outcome::Upheld)
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("outcome"));
+}
+
+#[test]
+fn anonymous_information_is_not_an_eligible_denunciation() {
+    let mut store = store_on("2026-09-30");
+    let mut input = direct_input("2026-09-01", Denunciation);
+    input.anonymous = true;
+    input.petitioners = vec![];
+    let p = store.create_petition(&input).unwrap();
+    assert_eq!(p.signers, Signers::Anonymous);
+    let e = move_petition(&mut store, &p.id, Classify, "2026-09-02", |m| {
+        m.classification = Some(classification(Denunciation, true, WITHIN))
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("classification.eligible"));
+    assert!(e.to_string().contains("Luật Tố cáo 2018, Điều 25"), "{e}");
+    classify(&mut store, &p.id, Denunciation, false, WITHIN, "2026-09-02");
+    let d = move_petition(&mut store, &p.id, File, "2026-09-03", |_| {}).unwrap();
+    assert_eq!(d.petition.state, S::Filed);
+}
+
+#[test]
+fn a_second_round_complaint_links_to_the_first() {
+    let mut store = store_on("2026-09-30");
+    let first = direct_petition(&mut store, "2026-03-02", Complaint);
+    let second = direct_petition(&mut store, "2026-09-01", Complaint);
+    let d = move_petition(&mut store, &second, Classify, "2026-09-02", |m| {
+        let mut c = classification(Complaint, true, OUTSIDE);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(first.clone());
+        m.classification = Some(c);
+    })
+    .unwrap();
+    assert_eq!(d.petition.first_round_id.as_deref(), Some(first.as_str()));
+    assert_eq!(d.petition.classification.round, Round::Subsequent);
+    // A link without the second round is refused, naming the field.
+    let third = direct_petition(&mut store, "2026-09-03", Complaint);
+    let e = move_petition(&mut store, &third, Classify, "2026-09-04", |m| {
+        let mut c = classification(Complaint, true, OUTSIDE);
+        c.first_round_id = Some(first.clone());
+        m.classification = Some(c);
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("classification.round"));
+    // The first round cannot be deleted while the second refers to it.
+    assert!(store.delete_petition(&first).is_err());
+}
+
+#[test]
+fn moves_are_dated_in_order_and_never_in_the_future() {
+    let mut store = store_on("2026-09-30");
+    let p = direct_petition(&mut store, "2026-09-10", Proposal);
+    for (on, why) in [
+        ("2026-09-09", "trước ngày nhận đơn"),
+        ("2026-10-01", "tương lai"),
+        ("2026-09-31", "không phải là ngày có thật"),
+    ] {
+        let e = move_petition(&mut store, &p, Classify, on, |m| {
+            m.classification = Some(classification(Proposal, true, WITHIN))
+        })
+        .unwrap_err();
+        assert_eq!(e.field(), Some("on_date"), "{on}");
+        assert!(e.to_string().contains(why), "{on}: {e}");
+    }
+    classify(&mut store, &p, Proposal, true, WITHIN, "2026-09-15");
+    let e = move_petition(&mut store, &p, Accept, "2026-09-14", |_| {}).unwrap_err();
+    assert!(e.to_string().contains("theo thứ tự thời gian"), "{e}");
+}
+
+#[test]
+fn a_duplicate_repeats_an_open_petition_and_is_not_counted_twice() {
+    let mut store = store_on("2026-09-30");
+    let first = direct_petition(&mut store, "2026-09-01", Complaint);
+    let mut again = direct_input("2026-09-15", Complaint);
+    again.duplicate_of = Some(first.clone());
+    let dup = store.create_petition(&again).unwrap();
+    assert_eq!(dup.state, S::Filed);
+    assert_eq!(dup.duplicate_of.as_deref(), Some(first.as_str()));
+    let r = report(&store, "2026-09-01", "2026-09-30");
+    assert_eq!(
+        r.petitions_received.complaint, 1,
+        "the duplicate is not counted"
+    );
+    // A duplicate of a closed petition is refused.
+    move_petition(&mut store, &first, Withdraw, "2026-09-20", |_| {}).unwrap();
+    let mut late = direct_input("2026-09-25", Complaint);
+    late.duplicate_of = Some(first.clone());
+    let before = count(&store, "petitions");
+    let e = store.create_petition(&late).unwrap_err();
+    assert_eq!(e.field(), Some("duplicate_of"));
+    assert_eq!(count(&store, "petitions"), before, "nothing half-saved");
+}
+
+#[test]
+fn the_state_on_a_past_date_comes_from_the_moves() {
+    let mut store = store_on("2026-05-30");
+    let p = direct_petition(&mut store, "2026-03-02", Complaint);
+    classify(&mut store, &p, Complaint, true, WITHIN, "2026-03-04");
+    move_petition(&mut store, &p, Accept, "2026-03-09", |_| {}).unwrap();
+    move_petition(&mut store, &p, Resolve, "2026-04-10", |m| {
+        m.outcome = Some(Outcome::Wrong);
+        m.doc_no = Some("15/QĐ-UBND".into());
+    })
+    .unwrap();
+    let on = |d: &str| {
+        store
+            .petitions_as_of(date(d))
+            .unwrap()
+            .into_iter()
+            .find(|x| x.id == p)
+            .map(|x| (x.state, x.open))
+    };
+    assert_eq!(on("2026-03-01"), None, "not yet received");
+    assert_eq!(on("2026-03-02"), Some((S::Received, true)));
+    assert_eq!(on("2026-03-05"), Some((S::Classified, true)));
+    // Closed after the cut-off: open at it.
+    assert_eq!(on("2026-03-31"), Some((S::Accepted, true)));
+    assert_eq!(on("2026-04-10"), Some((S::Resolved, false)));
+    assert_eq!(store.petition(&p).unwrap().state, S::Resolved);
+}
+
+#[test]
+fn the_last_move_can_be_undone_and_stays_in_the_history() {
+    let mut store = store_on("2026-05-30");
+    let p = direct_petition(&mut store, "2026-05-04", Complaint);
+    classify(&mut store, &p, Complaint, true, OUTSIDE, "2026-05-05");
+    move_petition(&mut store, &p, Transfer, "2026-05-06", |m| {
+        m.agency = Some("UBND phường Kim Liên".into());
+        m.doc_no = Some("12/PC".into());
+    })
+    .unwrap();
+    let d = store.undo_last_move(&p).unwrap();
+    assert_eq!(d.petition.state, S::Classified);
+    assert_eq!(d.petition.handling.handling, Handling::None);
+    assert_eq!(d.petition.handling.agency, None);
+    assert_eq!(d.moves.last().unwrap().action, Classify);
+    let undo = d.history.last().unwrap();
+    assert_eq!(undo.action, ChangeAction::UndoMove);
+    assert!(undo.note.as_deref().unwrap().contains("Chuyển đơn"));
+    let state = undo.fields.iter().find(|f| f.field == "state").unwrap();
+    assert_eq!(state.old.as_deref(), Some("Đã chuyển đơn"));
+    assert_eq!(state.new.as_deref(), Some("Đã phân loại"));
+    // The receipt itself cannot be undone.
+    store.undo_last_move(&p).unwrap();
+    let e = store.undo_last_move(&p).unwrap_err();
+    assert!(e.to_string().contains("chưa có bước xử lý"), "{e}");
+}
+
+#[test]
+fn the_page_offers_only_allowed_moves_with_their_inputs() {
+    let mut store = store_on("2026-09-30");
+    let p = direct_petition(&mut store, "2026-09-01", Complaint);
+    classify(&mut store, &p, Complaint, true, WITHIN, "2026-09-02");
+    move_petition(&mut store, &p, Accept, "2026-09-03", |_| {}).unwrap();
+    let d = store.petition_detail(&p).unwrap();
+    let allowed: Vec<MoveAction> = d
+        .options
+        .iter()
+        .filter(|o| o.allowed)
+        .map(|o| o.action)
+        .collect();
+    assert_eq!(allowed, [Extend, Suspend, Resolve, Withdraw, Terminate]);
+    let resolve = d.options.iter().find(|o| o.action == Resolve).unwrap();
+    assert_eq!(resolve.required, ["outcome", "doc_no"]);
+    let outcomes: Vec<&str> = resolve.outcomes.iter().map(|o| o.code.as_str()).collect();
+    assert_eq!(outcomes, ["right", "partly_right", "wrong"]);
+    assert_eq!(
+        resolve.doc_label.as_deref(),
+        Some("Số quyết định giải quyết khiếu nại")
+    );
+    let refused = d.options.iter().find(|o| o.action == Transfer).unwrap();
+    assert!(!refused.allowed && refused.reason.is_some());
+}
