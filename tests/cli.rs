@@ -86,3 +86,89 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     assert!(!no_db.status.success());
     assert!(String::from_utf8(no_db.stderr).unwrap().contains("--db"));
 }
+
+#[test]
+fn petitions_with_their_state_and_deadlines_on_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    // A version 1 exchange file, as Notepad saves it (with a byte order mark).
+    let file = dir.path().join("v1.json");
+    let text = include_str!("fixtures/exchange-v1.json");
+    std::fs::write(&file, format!("\u{feff}{text}")).unwrap();
+    stdout(&tiepdan(&db, &["import", file.to_str().unwrap()]));
+
+    let on = |date: &str| -> serde_json::Value {
+        let out = stdout(&tiepdan(&db, &["petitions", "--json", "--as-of", date]));
+        serde_json::from_str(&out).unwrap()
+    };
+    let doc = on("2026-03-06");
+    assert_eq!(doc["as_of"], "2026-03-06");
+    let list = doc["petitions"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    let first = &list[0];
+    assert_eq!(first["number"], "1/2026");
+    assert_eq!(first["kind"], "proposal");
+    assert_eq!(first["state"], "received");
+    // Received Mon 02/03/2026: 10 working days, 03–06/03 and 09–13/03 and 16/03.
+    let reply = &first["deadlines"][0];
+    assert_eq!(reply["step"], "first_reply");
+    assert_eq!(reply["due"], "2026-03-16");
+    assert_eq!(reply["overdue"], false);
+    assert!(reply["rule"]
+        .as_str()
+        .unwrap()
+        .contains("Luật Tiếp công dân 2013, Điều 28"));
+    // The transfer of 09/03 happened after the 6th: open then, transferred later.
+    assert_eq!(list[1]["state"], "received");
+    assert_eq!(on("2026-03-10")["petitions"][1]["state"], "transferred");
+    // The first is still unhandled on the 17th: overdue.
+    assert_eq!(
+        on("2026-03-17")["petitions"][0]["deadlines"][0]["overdue"],
+        true
+    );
+    // Only what was received by the date.
+    assert_eq!(on("2026-03-03")["petitions"].as_array().unwrap().len(), 1);
+    let text = stdout(&tiepdan(&db, &["petitions", "--as-of", "2026-03-17"]));
+    assert!(
+        text.contains("1/2026") && text.contains("(quá hạn)"),
+        "{text}"
+    );
+
+    let bad = tiepdan(&db, &["petitions", "--as-of", "2026-02-30"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("Ngày tính"));
+}
+
+#[test]
+fn the_calendar_of_a_register_includes_its_administrators_years() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let unknown = tiepdan(
+        &db,
+        &["calendar", "--from", "2028-01-01", "--to", "2028-01-05"],
+    );
+    assert!(!unknown.status.success());
+    {
+        let mut store = tiepdan::Store::open(&db).unwrap();
+        store
+            .save_calendar_year(
+                2028,
+                &[tiepdan::law::calendar::CalendarDay {
+                    date: "2028-01-01".into(),
+                    kind: tiepdan::law::calendar::DayKind::Holiday,
+                    name: "Tết Dương lịch".into(),
+                }],
+            )
+            .unwrap();
+    }
+    let out = stdout(&tiepdan(
+        &db,
+        &["calendar", "--from", "2028-01-01", "--to", "2028-01-05"],
+    ));
+    // Sat 01/01 (a holiday), Sun 02/01, then Mon 03 – Wed 05/01.
+    assert!(
+        out.contains("01/01/2028") && out.contains("Tết Dương lịch"),
+        "{out}"
+    );
+    assert!(out.contains("Số ngày làm việc: 3"), "{out}");
+}

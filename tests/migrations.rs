@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use tiepdan::clock::FixedClock;
-use tiepdan::domain::{HostGroup, PetitionKind};
+use tiepdan::domain::*;
 use tiepdan::report::period_report;
 use tiepdan::store::SCHEMA_VERSION;
 use tiepdan::Store;
@@ -65,6 +65,75 @@ fn the_first_schema_opens_with_its_records_intact() {
     assert_eq!(r.officer.petitions_at_visits.complaint, 1);
     assert_eq!(r.petitions_received.total, 1);
     assert_eq!(store.find_persons("nguyen van duc", 5).unwrap().len(), 1);
+    // Schema 2: the open petition is "received", with its receipt as its first move; the
+    // search box finds records of schema 1; the file was backed up before the upgrade.
+    let petitions = store.petitions(&PetitionFilter::default()).unwrap();
+    assert_eq!(petitions[0].state, PetitionState::Received);
+    let detail = store.petition_detail(&petitions[0].id).unwrap();
+    assert_eq!(detail.moves[0].action, MoveAction::Receive);
+    assert_eq!(detail.moves[0].actor, Actor::Migration);
+    let hits = store.search("duc", 10).unwrap();
+    assert!(hits.iter().any(|h| h.title == "Nguyễn Văn Đức"), "{hits:?}");
+    assert!(dir.path().join("v1.sqlite3.bak-v1").exists());
+    assert_eq!(schema_of(&path), schema_of_fresh());
+}
+
+/// The schema of a database file, as SQLite keeps it.
+fn schema_of(path: &Path) -> Vec<(String, String, Option<String>)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn schema_of_fresh() -> Vec<(String, String, Option<String>)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.sqlite3");
+    drop(open_at(&path));
+    schema_of(&path)
+}
+
+#[test]
+fn the_second_schema_opens_with_its_lifecycle_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.sqlite3");
+    std::fs::copy(fixture("schema-v2.sqlite3"), &path).unwrap();
+    let store = open_at(&path);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let list = store.petitions(&PetitionFilter::default()).unwrap();
+    let states: Vec<PetitionState> = list.iter().map(|p| p.state).collect();
+    assert_eq!(
+        states,
+        [PetitionState::Transferred, PetitionState::Resolved]
+    );
+    let resolved = store.petition_detail(&list[1].id).unwrap();
+    let actions: Vec<MoveAction> = resolved.moves.iter().map(|m| m.action).collect();
+    assert_eq!(
+        actions,
+        [
+            MoveAction::Receive,
+            MoveAction::Classify,
+            MoveAction::Accept,
+            MoveAction::Resolve
+        ]
+    );
+    let person = &list[1].petitioners[0];
+    let detail = store.person_detail(&person.id).unwrap();
+    assert_eq!(detail.merges.len(), 1);
+    assert_eq!(detail.visits.len(), 2);
+    assert!(detail
+        .history
+        .iter()
+        .any(|c| c.action == ChangeAction::Merge));
+    let merged = store
+        .history("persons", &detail.merges[0].merged_id)
+        .unwrap();
+    assert!(merged.iter().any(|c| c.action == ChangeAction::Update));
+    assert_eq!(schema_of(&path), schema_of_fresh());
 }
 
 #[test]
@@ -107,6 +176,74 @@ fn make_fixture_v1() {
     visit(&mut store, &o, 1, 1, None);
     drop(store);
     // One self-contained file, no WAL beside it.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+}
+
+/// Writes the frozen v2 fixture. Run once, when schema v2 was current:
+/// `cargo test --test migrations make_fixture_v2 -- --ignored`
+#[test]
+#[ignore]
+fn make_fixture_v2() {
+    assert_eq!(
+        SCHEMA_VERSION, 2,
+        "the v2 fixture can only be made by a v2 build"
+    );
+    let path = fixture("schema-v2.sqlite3");
+    let _ = std::fs::remove_file(&path);
+    let mut store = open_at(&path);
+    let s = session(&mut store, "2026-03-05", HostGroup::Officer);
+    let v = store
+        .add_visit(&visit_input(&s, vec![person("Nguyen Van Duc")], 1))
+        .unwrap();
+    let twin = store
+        .add_visit(&visit_input(&s, vec![person("Nguyễn Văn Đức")], 1))
+        .unwrap();
+    let duc = &twin.persons[0];
+    store
+        .correct_person(
+            &v.persons[0].id,
+            &PersonInput {
+                full_name: "Nguyễn Văn Đức".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    store.merge_persons(&duc.id, &v.persons[0].id).unwrap();
+    let mut a = direct_input("2026-03-10", PetitionKind::Complaint);
+    a.petitioners = vec![PersonInput {
+        existing_id: Some(duc.id.clone()),
+        ..Default::default()
+    }];
+    let a = store.create_petition(&a).unwrap().id;
+    classify(
+        &mut store,
+        &a,
+        PetitionKind::Complaint,
+        true,
+        Competence::Within,
+        "2026-03-11",
+    );
+    move_petition(&mut store, &a, MoveAction::Accept, "2026-03-12", |_| {}).unwrap();
+    move_petition(&mut store, &a, MoveAction::Resolve, "2026-03-25", |m| {
+        m.outcome = Some(Outcome::PartlyRight);
+        m.doc_no = Some("12/QĐ-UBND".into());
+    })
+    .unwrap();
+    let b = direct_petition(&mut store, "2026-03-12", PetitionKind::Proposal);
+    classify(
+        &mut store,
+        &b,
+        PetitionKind::Proposal,
+        true,
+        Competence::Outside,
+        "2026-03-13",
+    );
+    move_petition(&mut store, &b, MoveAction::Transfer, "2026-03-13", |m| {
+        m.agency = Some("UBND tỉnh".into())
+    })
+    .unwrap();
+    drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
 }

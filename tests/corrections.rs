@@ -1,0 +1,350 @@
+//! Corrections: every saved record can be corrected with the same checks as at entry, the
+//! old values stay in its history; two records of one citizen can be merged and the merge
+//! undone; deleting is a recorded event; an import meets the desk's rules.
+
+mod common;
+
+use common::*;
+use tiepdan::demo::load_demo;
+use tiepdan::domain::*;
+
+fn field<'a>(h: &'a [ChangeView], name: &str) -> Option<&'a FieldChange> {
+    h.iter()
+        .rev()
+        .flat_map(|c| c.fields.iter())
+        .find(|f| f.field == name)
+}
+
+#[test]
+fn a_corrected_visit_keeps_its_old_values_in_the_history() {
+    let mut store = store_on("2026-03-12");
+    let s = session(&mut store, "2026-03-10", HostGroup::Officer);
+    let mut input = visit_input(&s, vec![person("Nguyễn Văn Ba")], 1);
+    input.content = "Hỏi thủ tuc".into();
+    let v = store.add_visit(&input).unwrap();
+    input.content = "Hỏi thủ tục cấp giấy chứng nhận".into();
+    input.headcount = 3;
+    input.persons = vec![PersonInput {
+        existing_id: Some(v.persons[0].id.clone()),
+        ..Default::default()
+    }];
+    let fixed = store.correct_visit(&v.id, &input).unwrap();
+    assert_eq!(fixed.content, "Hỏi thủ tục cấp giấy chứng nhận");
+    assert_eq!(fixed.headcount, 3);
+    assert_eq!(fixed.seq, v.seq);
+    let h = store.history("visits", &v.id).unwrap();
+    assert_eq!(h[0].action, ChangeAction::Create);
+    assert_eq!(h[1].action, ChangeAction::Update);
+    assert_eq!(h[1].actor, Actor::Desk);
+    let content = field(&h, "content").unwrap();
+    assert_eq!(content.label, "Nội dung");
+    assert_eq!(content.old.as_deref(), Some("Hỏi thủ tuc"));
+    assert_eq!(
+        content.new.as_deref(),
+        Some("Hỏi thủ tục cấp giấy chứng nhận")
+    );
+    assert_eq!(field(&h, "headcount").unwrap().old.as_deref(), Some("1"));
+    // The same checks as at entry: nothing is saved when one fails.
+    input.headcount = 0;
+    input.persons.push(person("Lê Thị Bốn"));
+    let e = store.correct_visit(&v.id, &input).unwrap_err();
+    assert_eq!(e.field(), Some("headcount"));
+    assert_eq!(store.visit(&v.id).unwrap().headcount, 3);
+    assert_eq!(store.history("visits", &v.id).unwrap().len(), 2);
+}
+
+#[test]
+fn a_corrected_session_date_moves_its_petitions() {
+    let mut store = store_on("2026-03-12");
+    let s = session(&mut store, "2026-03-10", HostGroup::Officer);
+    let v = visit(&mut store, &s, 1, 1, Some(PetitionKind::Proposal));
+    let mut fix = NewSession {
+        date: "2026-03-09".into(),
+        kind: SessionKind::Regular,
+        host_group: HostGroup::Officer,
+        host_name: None,
+        place: Some("Trụ sở UBND phường".into()),
+        notes: None,
+    };
+    store.correct_session(&s, &fix).unwrap();
+    let p = &store.petitions(&PetitionFilter::default()).unwrap()[0];
+    assert_eq!(
+        p.received_on, "2026-03-09",
+        "received on the session's date, always"
+    );
+    assert_eq!(v.petition_number.as_deref(), Some(p.number.as_str()));
+    let h = store.history("sessions", &s).unwrap();
+    let d = field(&h, "date").unwrap();
+    assert_eq!(
+        (d.old.as_deref(), d.new.as_deref()),
+        (Some("10/03/2026"), Some("09/03/2026"))
+    );
+    // A date in the future, or in another year (the petition keeps its number), is refused.
+    fix.date = "2026-03-13".into();
+    assert_eq!(
+        store.correct_session(&s, &fix).unwrap_err().field(),
+        Some("date")
+    );
+    fix.date = "2025-12-30".into();
+    let e = store.correct_session(&s, &fix).unwrap_err();
+    assert!(e.to_string().contains("số đơn đánh theo năm"), "{e}");
+    assert_eq!(store.session(&s).unwrap().date, "2026-03-09");
+}
+
+#[test]
+fn a_corrected_person_and_an_identity_number_already_held() {
+    let mut store = store_on("2026-03-12");
+    let s = session(&mut store, "2026-03-10", HostGroup::Officer);
+    let mut a = person("Nguyen Van An");
+    a.id_number = Some("001203004567".into());
+    let a = store
+        .add_visit(&visit_input(&s, vec![a], 1))
+        .unwrap()
+        .persons[0]
+        .clone();
+    let mut b = person("Trần Thị Bình");
+    b.id_number = Some("001303004568".into());
+    let b = store
+        .add_visit(&visit_input(&s, vec![b], 1))
+        .unwrap()
+        .persons[0]
+        .clone();
+    let fixed = store
+        .correct_person(
+            &a.id,
+            &PersonInput {
+                full_name: "Nguyễn Văn An".into(),
+                id_number: Some("001203004567".into()),
+                address: Some("Tổ dân phố 3".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(fixed.full_name, "Nguyễn Văn An");
+    let h = store.history("persons", &a.id).unwrap();
+    let name = field(&h, "full_name").unwrap();
+    assert_eq!(name.old.as_deref(), Some("Nguyen Van An"));
+    assert_eq!(name.label, "Họ và tên");
+    // Another citizen's number is refused: correcting never merges two people.
+    let e = store
+        .correct_person(
+            &a.id,
+            &PersonInput {
+                full_name: "Nguyễn Văn An".into(),
+                id_number: b.id_number.clone(),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.field(), Some("person.id_number"));
+    assert!(e.to_string().contains("Trần Thị Bình"), "{e}");
+    assert!(store.find_persons("nguyen van an", 5).unwrap()[0].person.id == a.id);
+}
+
+#[test]
+fn a_merge_moves_visits_and_petitions_and_can_be_undone() {
+    let mut store = store_on("2026-03-12");
+    let s = session(&mut store, "2026-03-10", HostGroup::Officer);
+    let kept = visit(&mut store, &s, 1, 1, None).persons[0].clone();
+    let mut other = visit_input(&s, vec![person("Cong dan 1 1")], 1);
+    other.petition = Some(petition_of(PetitionKind::Complaint));
+    let twin = store.add_visit(&other).unwrap().persons[0].clone();
+    // Both named in the same visit too: the link is dropped, then restored.
+    let both = store
+        .add_visit(&visit_input(
+            &s,
+            vec![
+                PersonInput {
+                    existing_id: Some(kept.id.clone()),
+                    ..Default::default()
+                },
+                PersonInput {
+                    existing_id: Some(twin.id.clone()),
+                    ..Default::default()
+                },
+            ],
+            2,
+        ))
+        .unwrap();
+    let merge = store.merge_persons(&kept.id, &twin.id).unwrap();
+    let page = store.person_detail(&kept.id).unwrap();
+    assert_eq!(page.visits.len(), 3);
+    assert_eq!(page.petitions.len(), 1);
+    assert_eq!(page.merges[0].merged.full_name, "Cong dan 1 1");
+    let names: Vec<String> = store
+        .visit(&both.id)
+        .unwrap()
+        .persons
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    assert_eq!(names, [kept.id.clone()]);
+    // The merged record is no longer offered by the lookup.
+    let found: Vec<String> = store
+        .find_persons("cong dan 1 1", 10)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.person.id)
+        .collect();
+    assert!(!found.contains(&twin.id));
+    // A person picked by its old id is the kept one.
+    let again = store
+        .add_visit(&visit_input(
+            &s,
+            vec![PersonInput {
+                existing_id: Some(twin.id.clone()),
+                ..Default::default()
+            }],
+            1,
+        ))
+        .unwrap();
+    assert_eq!(again.persons[0].id, kept.id);
+    store.delete_visit(&again.id).unwrap();
+
+    store.undo_merge(&merge.id).unwrap();
+    assert_eq!(store.person_detail(&twin.id).unwrap().visits.len(), 2);
+    assert_eq!(store.person_detail(&twin.id).unwrap().petitions.len(), 1);
+    assert_eq!(store.person_detail(&kept.id).unwrap().visits.len(), 2);
+    assert_eq!(store.visit(&both.id).unwrap().persons.len(), 2);
+    assert!(store.undo_merge(&merge.id).is_err(), "undone once");
+    let h = store.history("persons", &twin.id).unwrap();
+    let actions: Vec<ChangeAction> = h.iter().map(|c| c.action).collect();
+    assert_eq!(
+        actions,
+        [
+            ChangeAction::Create,
+            ChangeAction::Merge,
+            ChangeAction::Unmerge
+        ]
+    );
+    assert_eq!(
+        store.merge_persons(&kept.id, &kept.id).unwrap_err().field(),
+        Some("merged_id")
+    );
+}
+
+#[test]
+fn deleting_is_a_recorded_event() {
+    let mut store = store_on("2026-03-12");
+    let s = session(&mut store, "2026-03-10", HostGroup::Officer);
+    let v = visit(&mut store, &s, 1, 1, Some(PetitionKind::Denunciation));
+    let file = store.export_exchange().unwrap();
+    let petition_id = file.petitions[0].id.clone();
+    store.delete_visit(&v.id).unwrap();
+    let h = store.history("visits", &v.id).unwrap();
+    assert_eq!(h.last().unwrap().action, ChangeAction::Delete);
+    let after = store.export_exchange().unwrap();
+    let visit_gone = after
+        .changes
+        .iter()
+        .find(|c| c.record_id == v.id && c.action == ChangeAction::Delete)
+        .unwrap();
+    assert_eq!(
+        visit_gone.old.as_ref().unwrap()["visit"]["content"],
+        v.content.as_str()
+    );
+    let petition_gone = after
+        .changes
+        .iter()
+        .find(|c| c.record_id == petition_id && c.action == ChangeAction::Delete)
+        .unwrap();
+    assert_eq!(
+        petition_gone.old.as_ref().unwrap()["petition"]["kind"],
+        "denunciation"
+    );
+    assert_eq!(
+        petition_gone.old.as_ref().unwrap()["events"][0]["action"],
+        "receive"
+    );
+}
+
+#[test]
+fn the_cli_is_named_as_who_acted() {
+    let mut store = store_on("2026-03-12");
+    store.set_actor(Actor::Cli);
+    let s = session(&mut store, "2026-03-10", HostGroup::Officer);
+    assert_eq!(store.history("sessions", &s).unwrap()[0].actor, Actor::Cli);
+}
+
+#[test]
+fn an_import_meets_the_desks_rules_and_saves_nothing_when_refused() {
+    let mut a = store_on("2026-06-30");
+    load_demo(&mut a, 3).unwrap();
+    let good = a.export_exchange().unwrap();
+
+    // A session dated in the future of the importing register.
+    let mut future = good.clone();
+    future.sessions[0].date = "2026-07-15".into();
+    let mut b = store_on("2026-06-30");
+    let e = b.import_exchange(&future).unwrap_err();
+    assert!(e.to_string().contains("tương lai"), "{e}");
+    assert!(e.to_string().contains(&future.sessions[0].id), "{e}");
+    assert!(b.is_empty().unwrap());
+    assert_eq!(count(&b, "persons"), 0);
+
+    // A transfer without an agency.
+    let mut no_agency = good.clone();
+    let event = no_agency
+        .petition_events
+        .iter_mut()
+        .find(|e| e.action == MoveAction::Transfer)
+        .expect("the sample has a transfer");
+    let petition = event.petition_id.clone();
+    event.agency = None;
+    let e = b.import_exchange(&no_agency).unwrap_err();
+    assert!(e.to_string().contains("cơ quan nhận đơn chuyển"), "{e}");
+    assert!(e.to_string().contains(&petition), "{e}");
+    assert!(b.is_empty().unwrap());
+
+    // A move the law does not allow (resolving a petition never accepted).
+    let mut skipped = good.clone();
+    let accept = skipped
+        .petition_events
+        .iter()
+        .position(|e| e.action == MoveAction::Accept)
+        .unwrap();
+    skipped.petition_events.remove(accept);
+    let e = b.import_exchange(&skipped).unwrap_err();
+    assert_eq!(e.code(), "exchange");
+    assert!(b.is_empty().unwrap());
+
+    // The good file goes in whole, with its history.
+    let n = b.import_exchange(&good).unwrap();
+    assert_eq!(n.petitions as usize, good.petitions.len());
+    assert_eq!(
+        report(&a, "2026-01-01", "2026-06-30"),
+        report(&b, "2026-01-01", "2026-06-30")
+    );
+    let states = |s: &tiepdan::Store| -> Vec<(String, PetitionState)> {
+        let mut v: Vec<_> = s
+            .export_exchange()
+            .unwrap()
+            .petitions
+            .into_iter()
+            .map(|p| (p.id, p.state))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(states(&a), states(&b));
+    assert!(n.changes > 0);
+}
+
+#[test]
+fn an_exchange_file_of_version_1_is_still_read() {
+    let text = include_str!("fixtures/exchange-v1.json");
+    let file = tiepdan::exchange::parse(text).unwrap();
+    assert_eq!(file.version, 1);
+    let closed = file
+        .petitions
+        .iter()
+        .find(|p| p.handling.handling == Handling::Transfer)
+        .unwrap();
+    assert_eq!(closed.state, PetitionState::Transferred);
+    let mut store = store_on("2026-06-30");
+    let n = store.import_exchange(&file).unwrap();
+    assert_eq!(n.petitions as usize, file.petitions.len());
+    let p = store.petition(&closed.id).unwrap();
+    assert_eq!(p.state, PetitionState::Transferred);
+    assert_eq!(p.status, PetitionStatus::Closed);
+}
