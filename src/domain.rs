@@ -718,6 +718,16 @@ pub struct PetitionFilter {
     pub urgency: Option<Urgency>,
 }
 
+/// A visit as a person's or a case's page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct VisitRef {
+    pub visit_id: String,
+    pub session_id: String,
+    pub date: String,
+    pub seq: u32,
+    pub content: String,
+}
+
 /// A case (vụ việc) as offered by the lookup.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CaseSummary {

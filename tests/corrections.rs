@@ -178,7 +178,7 @@ fn a_merge_moves_visits_and_petitions_and_can_be_undone() {
         .iter()
         .map(|p| p.id.clone())
         .collect();
-    assert_eq!(names, [kept.id.clone()]);
+    assert_eq!(names, std::slice::from_ref(&kept.id));
     // The merged record is no longer offered by the lookup.
     let found: Vec<String> = store
         .find_persons("cong dan 1 1", 10)

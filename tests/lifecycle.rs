@@ -74,8 +74,17 @@ const OUTSIDE: Competence = Competence::Outside;
 const UNDECIDED: Competence = Competence::Undetermined;
 
 /// (kind, state, eligible, competence, date of the move, the moves allowed).
+type Row = (
+    PetitionKind,
+    PetitionState,
+    Option<bool>,
+    Competence,
+    &'static str,
+    Vec<MoveAction>,
+);
+
 #[rustfmt::skip]
-fn table() -> Vec<(PetitionKind, PetitionState, Option<bool>, Competence, &'static str, Vec<MoveAction>)> {
+fn table() -> Vec<Row> {
     vec![
         // Received: classify it, return it, mark it a duplicate, or the citizen withdraws.
         (Complaint, S::Received, None, UNDECIDED, BEFORE, vec![Classify, Return, Duplicate, Withdraw]),

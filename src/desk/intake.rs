@@ -68,16 +68,6 @@ pub struct SearchHit {
     pub session_id: Option<String>,
 }
 
-/// A visit as a person's or a case's page lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct VisitRef {
-    pub visit_id: String,
-    pub session_id: String,
-    pub date: String,
-    pub seq: u32,
-    pub content: String,
-}
-
 /// A person's page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PersonDetail {
@@ -123,18 +113,6 @@ fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> (f64, usize) {
 fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     let (share, common) = overlap(a, b);
     share >= 0.6 && common >= 3
-}
-
-fn refs(rows: Vec<(String, String, String, u32, String)>) -> Vec<VisitRef> {
-    rows.into_iter()
-        .map(|(visit_id, session_id, date, seq, content)| VisitRef {
-            visit_id,
-            session_id,
-            date,
-            seq,
-            content,
-        })
-        .collect()
 }
 
 fn short(text: &str, n: usize) -> String {
@@ -436,7 +414,7 @@ impl Store {
             .collect::<Result<_>>()?;
         Ok(PersonDetail {
             cases: store::cases_of_person(conn, id)?,
-            visits: refs(store::visits_of_person(conn, id)?),
+            visits: store::visits_of_person(conn, id)?,
             petitions,
             merges: self.merges_into(id)?,
             history: self.history("persons", id)?,
@@ -456,7 +434,7 @@ impl Store {
             id: case.id,
             summary: case.summary,
             opened_on: case.opened_on,
-            visits: refs(store::visits_of_case(conn, id)?),
+            visits: store::visits_of_case(conn, id)?,
             petitions,
         })
     }

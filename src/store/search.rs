@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection};
 
+use crate::domain::VisitRef;
 use crate::error::Result;
 
 /// Persons whose identity number starts with `digits` (a range on the unique index).
@@ -63,35 +64,35 @@ pub(crate) fn petitions_of_person(conn: &Connection, person_id: &str) -> Result<
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Visits a person came to: (visit id, session id, date, seq, content).
-pub(crate) fn visits_of_person(
-    conn: &Connection,
-    person_id: &str,
-) -> Result<Vec<(String, String, String, u32, String)>> {
+fn visit_ref(r: &rusqlite::Row<'_>) -> rusqlite::Result<VisitRef> {
+    Ok(VisitRef {
+        visit_id: r.get(0)?,
+        session_id: r.get(1)?,
+        date: r.get(2)?,
+        seq: r.get(3)?,
+        content: r.get(4)?,
+    })
+}
+
+/// Visits a person came to, newest first.
+pub(crate) fn visits_of_person(conn: &Connection, person_id: &str) -> Result<Vec<VisitRef>> {
     let mut stmt = conn.prepare_cached(
         "SELECT v.id, v.session_id, s.date, v.seq, v.content
            FROM visit_persons vp JOIN visits v ON v.id = vp.visit_id JOIN sessions s ON s.id = v.session_id
           WHERE vp.person_id = ?1 ORDER BY s.date DESC, v.seq DESC",
     )?;
-    let rows = stmt.query_map([person_id], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-    })?;
+    let rows = stmt.query_map([person_id], visit_ref)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The visits of a case: (visit id, session id, date, seq, content).
-pub(crate) fn visits_of_case(
-    conn: &Connection,
-    case_id: &str,
-) -> Result<Vec<(String, String, String, u32, String)>> {
+pub(crate) fn visits_of_case(conn: &Connection, case_id: &str) -> Result<Vec<VisitRef>> {
     let mut stmt = conn.prepare_cached(
         "SELECT v.id, v.session_id, s.date, v.seq, v.content
            FROM visits v JOIN sessions s ON s.id = v.session_id
           WHERE v.case_id = ?1 ORDER BY s.date DESC, v.seq DESC",
     )?;
-    let rows = stmt.query_map([case_id], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-    })?;
+    let rows = stmt.query_map([case_id], visit_ref)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
