@@ -416,18 +416,7 @@ fn apply(
     on: NaiveDate,
     edit: impl FnOnce(&mut MoveInput),
 ) -> Result<()> {
-    let mut input = MoveInput {
-        petition_id: petition_id.to_string(),
-        action,
-        on_date: on.to_string(),
-        note: None,
-        doc_no: None,
-        agency: None,
-        outcome: None,
-        extension_days: None,
-        classification: None,
-        duplicate_of: None,
-    };
+    let mut input = MoveInput::new(petition_id, action, on.to_string());
     edit(&mut input);
     store.write(|tx| crate::desk::movement::apply(tx, &input).map(|_| ()))
 }

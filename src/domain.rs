@@ -631,6 +631,28 @@ pub struct MoveInput {
     pub duplicate_of: Option<String>,
 }
 
+impl MoveInput {
+    /// A move with no inputs yet: the caller fills what the move takes.
+    pub fn new(
+        petition_id: impl Into<String>,
+        action: MoveAction,
+        on_date: impl Into<String>,
+    ) -> Self {
+        MoveInput {
+            petition_id: petition_id.into(),
+            action,
+            on_date: on_date.into(),
+            note: None,
+            doc_no: None,
+            agency: None,
+            outcome: None,
+            extension_days: None,
+            classification: None,
+            duplicate_of: None,
+        }
+    }
+}
+
 /// A move as the timeline shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PetitionMove {

@@ -127,28 +127,30 @@ pub(crate) fn file(
     let handling = check_handling("handling", handling)?;
     p.number = store::next_number(conn, p.year)?;
     store::insert_petition(conn, &p)?;
-    store::insert_event(
-        conn,
-        &PetitionEvent {
-            id: store::new_id(),
-            petition_id: p.id.clone(),
-            at: tx.at.clone(),
-            on_date: p.received_on.clone(),
-            action: MoveAction::Receive,
-            actor: tx.actor,
-            from_state: None,
-            to_state: PetitionState::Received,
-            note: None,
-            doc_no: None,
-            agency: None,
-            details: None,
-        },
-    )?;
+    store::insert_event(conn, &receipt(tx, &p))?;
     tx.created("petitions", &p.id, &p)?;
     for m in intake_moves(&p, &handling, classification, duplicate_of) {
         movement::apply(tx, &m)?;
     }
     store::get_petition(conn, &p.id)?.ok_or_else(|| Error::not_found("đơn", p.id.clone()))
+}
+
+/// The first move of every petition: its receipt, on its receipt date.
+pub(crate) fn receipt(tx: &Tx<'_>, p: &PetitionRecord) -> PetitionEvent {
+    PetitionEvent {
+        id: store::new_id(),
+        petition_id: p.id.clone(),
+        at: tx.at.clone(),
+        on_date: p.received_on.clone(),
+        action: MoveAction::Receive,
+        actor: tx.actor,
+        from_state: None,
+        to_state: PetitionState::Received,
+        note: None,
+        doc_no: None,
+        agency: None,
+        details: None,
+    }
 }
 
 /// The moves that record what was decided at intake: the classification it implies,
@@ -168,18 +170,7 @@ fn intake_moves(
         Handling::Return => Some(MoveAction::Return),
         Handling::File => Some(MoveAction::File),
     };
-    let base = |action: MoveAction| MoveInput {
-        petition_id: p.id.clone(),
-        action,
-        on_date: p.received_on.clone(),
-        note: None,
-        doc_no: None,
-        agency: None,
-        outcome: None,
-        extension_days: None,
-        classification: None,
-        duplicate_of: None,
-    };
+    let base = |action: MoveAction| MoveInput::new(&p.id, action, &p.received_on);
     if clean(duplicate_of).is_some() {
         // A petition sent again while the first is open: filed as its duplicate.
         return vec![MoveInput {

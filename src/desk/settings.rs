@@ -146,7 +146,7 @@ impl Store {
         };
         self.write(|tx| {
             let conn = tx.conn();
-            let old = self_field(conn, &code)?;
+            let old = store::get_field(conn, &code)?;
             conn.execute(
                 "INSERT INTO fields (code, name, complaint_group, denunciation_group, proposal_group, active, sort)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(sort), 0) + 1 FROM fields))
@@ -264,24 +264,4 @@ impl Store {
             .find(|y| y.year == year)
             .ok_or_else(|| Error::not_found("năm", year.to_string()))
     }
-}
-
-fn self_field(conn: &rusqlite::Connection, code: &str) -> Result<Option<Field>> {
-    use rusqlite::OptionalExtension;
-    Ok(conn
-        .query_row(
-            "SELECT code, name, complaint_group, denunciation_group, proposal_group, active FROM fields WHERE code = ?1",
-            [code],
-            |r| {
-                Ok(Field {
-                    code: r.get(0)?,
-                    name: r.get(1)?,
-                    complaint_group: r.get(2)?,
-                    denunciation_group: r.get(3)?,
-                    proposal_group: r.get(4)?,
-                    active: r.get(5)?,
-                })
-            },
-        )
-        .optional()?)
 }

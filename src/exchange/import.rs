@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::{ExchangeFile, ImportSummary};
 use crate::desk::movement::{self, EventMeta};
-use crate::desk::petition::{direct_petition_row, visit_petition_row};
+use crate::desk::petition::{direct_petition_row, receipt, visit_petition_row};
 use crate::desk::visit::check_handling;
 use crate::desk::{session, visit, Tx};
 use crate::domain::*;
@@ -383,20 +383,7 @@ fn import_petition(
                 ..(*e).clone()
             }
         }
-        _ => PetitionEvent {
-            id: store::new_id(),
-            petition_id: row.id.clone(),
-            at: tx.at.clone(),
-            on_date: row.received_on.clone(),
-            action: MoveAction::Receive,
-            actor: tx.actor,
-            from_state: None,
-            to_state: PetitionState::Received,
-            note: None,
-            doc_no: None,
-            agency: None,
-            details: None,
-        },
+        _ => receipt(tx, &row),
     };
     store::insert_event(conn, &receipt)?;
     recorded += 1;

@@ -4,23 +4,39 @@ use super::Store;
 use crate::domain::Field;
 use crate::error::{Error, Result};
 
+const FIELD_COLUMNS: &str =
+    "code, name, complaint_group, denunciation_group, proposal_group, active";
+
+fn field_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Field> {
+    Ok(Field {
+        code: r.get(0)?,
+        name: r.get(1)?,
+        complaint_group: r.get(2)?,
+        denunciation_group: r.get(3)?,
+        proposal_group: r.get(4)?,
+        active: r.get(5)?,
+    })
+}
+
+/// One field of the catalogue, by code.
+pub(crate) fn get_field(conn: &Connection, code: &str) -> Result<Option<Field>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            &format!("SELECT {FIELD_COLUMNS} FROM fields WHERE code = ?1"),
+            [code],
+            field_from_row,
+        )
+        .optional()?)
+}
+
 impl Store {
     /// The field catalogue, active ones first in their order.
     pub fn fields(&self) -> Result<Vec<Field>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT code, name, complaint_group, denunciation_group, proposal_group, active
-             FROM fields ORDER BY active DESC, sort, name",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(Field {
-                code: r.get(0)?,
-                name: r.get(1)?,
-                complaint_group: r.get(2)?,
-                denunciation_group: r.get(3)?,
-                proposal_group: r.get(4)?,
-                active: r.get(5)?,
-            })
-        })?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {FIELD_COLUMNS} FROM fields ORDER BY active DESC, sort, name"
+        ))?;
+        let rows = stmt.query_map([], field_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -12,7 +12,7 @@ mod sessions;
 mod settings;
 
 pub(crate) use calendar::*;
-pub(crate) use catalogue::{check_field, code_from_name};
+pub(crate) use catalogue::{check_field, code_from_name, get_field};
 pub use facts::{CaseHistory, PeriodFacts, PetitionFact, SessionFact, VisitFact};
 pub(crate) use persons::cases_of_person;
 pub(crate) use petitions::*;

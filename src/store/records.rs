@@ -1,13 +1,38 @@
 //! Rows in and out: one writer, updater and reader per table, used inside the
 //! transaction the caller hands in. No rule is checked here: `desk/` decides what to write.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
 
 use super::now_utc;
 use crate::domain::{Classification, HandlingInput, Person, Session};
 use crate::error::Result;
 use crate::records::{CaseRecord, ChangeRecord, PetitionEvent, PetitionRecord, VisitRecord};
 use crate::text::fold;
+
+/// `INSERT INTO table (c1, …, cn, created_at) VALUES (?1, …, ?n, ?n+1)`.
+fn insert_sql(table: &str, columns: &[&str]) -> String {
+    let marks: Vec<String> = (1..=columns.len() + 1).map(|i| format!("?{i}")).collect();
+    format!(
+        "INSERT INTO {table} ({}, created_at) VALUES ({})",
+        columns.join(", "),
+        marks.join(", ")
+    )
+}
+
+/// `UPDATE table SET c2 = ?2, …, cn = ?n WHERE c1 = ?1` (the first column is the id).
+fn update_sql(table: &str, columns: &[&str]) -> String {
+    let sets: Vec<String> = columns
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect();
+    format!(
+        "UPDATE {table} SET {} WHERE {} = ?1",
+        sets.join(", "),
+        columns[0]
+    )
+}
 
 // ---------------------------------------------------------------- sessions
 
@@ -127,55 +152,55 @@ pub(crate) fn visit_from_row(r: &Row<'_>) -> rusqlite::Result<VisitRecord> {
     })
 }
 
+/// The columns a visit is written with, in the order of `visit_params`.
+const VISIT_WRITE: [&str; 13] = [
+    "id",
+    "session_id",
+    "seq",
+    "headcount",
+    "delegation",
+    "content",
+    "kind",
+    "field_code",
+    "handling",
+    "handling_agency",
+    "handling_letter_no",
+    "case_id",
+    "chairman_joined",
+];
+
+fn visit_params(v: &VisitRecord) -> [&dyn ToSql; 13] {
+    [
+        &v.id,
+        &v.session_id,
+        &v.seq,
+        &v.headcount,
+        &v.delegation,
+        &v.content,
+        &v.kind,
+        &v.field_code,
+        &v.handling.handling,
+        &v.handling.agency,
+        &v.handling.letter_no,
+        &v.case_id,
+        &v.chairman_joined,
+    ]
+}
+
 /// A visit and its named persons.
 pub(crate) fn insert_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
-    conn.execute(
-        "INSERT INTO visits (id, session_id, seq, headcount, delegation, content, kind, field_code,
-                             handling, handling_agency, handling_letter_no, case_id, chairman_joined, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        params![
-            v.id,
-            v.session_id,
-            v.seq,
-            v.headcount,
-            v.delegation,
-            v.content,
-            v.kind,
-            v.field_code,
-            v.handling.handling,
-            v.handling.agency,
-            v.handling.letter_no,
-            v.case_id,
-            v.chairman_joined,
-            now_utc()
-        ],
-    )?;
+    let now = now_utc();
+    let mut values: Vec<&dyn ToSql> = visit_params(v).to_vec();
+    values.push(&now);
+    conn.prepare_cached(&insert_sql("visits", &VISIT_WRITE))?
+        .execute(params_from_iter(values))?;
     write_visit_persons(conn, &v.id, &v.person_ids)?;
     index_visit(conn, v)
 }
 
 pub(crate) fn update_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
-    conn.execute(
-        "UPDATE visits SET session_id = ?2, seq = ?3, headcount = ?4, delegation = ?5, content = ?6,
-                kind = ?7, field_code = ?8, handling = ?9, handling_agency = ?10,
-                handling_letter_no = ?11, case_id = ?12, chairman_joined = ?13
-          WHERE id = ?1",
-        params![
-            v.id,
-            v.session_id,
-            v.seq,
-            v.headcount,
-            v.delegation,
-            v.content,
-            v.kind,
-            v.field_code,
-            v.handling.handling,
-            v.handling.agency,
-            v.handling.letter_no,
-            v.case_id,
-            v.chairman_joined,
-        ],
-    )?;
+    conn.prepare_cached(&update_sql("visits", &VISIT_WRITE))?
+        .execute(params_from_iter(visit_params(v)))?;
     conn.execute("DELETE FROM visit_persons WHERE visit_id = ?1", [&v.id])?;
     write_visit_persons(conn, &v.id, &v.person_ids)?;
     index_visit(conn, v)
@@ -284,86 +309,80 @@ pub(crate) fn petition_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionRecord>
     })
 }
 
+/// The columns a petition is written with, in the order of `petition_params`.
+const PETITION_WRITE: [&str; 25] = [
+    "id",
+    "year",
+    "number",
+    "received_on",
+    "source",
+    "source_agency",
+    "visit_id",
+    "kind",
+    "field_code",
+    "content",
+    "anonymous",
+    "respondent",
+    "handling",
+    "handling_agency",
+    "handling_letter_no",
+    "round",
+    "competence",
+    "eligible",
+    "state",
+    "signers",
+    "outcome",
+    "complex",
+    "first_round_id",
+    "duplicate_of",
+    "case_id",
+];
+
+fn petition_params(p: &PetitionRecord) -> [&dyn ToSql; 25] {
+    [
+        &p.id,
+        &p.year,
+        &p.number,
+        &p.received_on,
+        &p.source,
+        &p.source_agency,
+        &p.visit_id,
+        &p.kind,
+        &p.field_code,
+        &p.content,
+        &p.anonymous,
+        &p.respondent,
+        &p.handling.handling,
+        &p.handling.agency,
+        &p.handling.letter_no,
+        &p.classification.round,
+        &p.classification.competence,
+        &p.classification.eligible,
+        &p.state,
+        &p.signers,
+        &p.outcome,
+        &p.complex,
+        &p.first_round_id,
+        &p.duplicate_of,
+        &p.case_id,
+    ]
+}
+
 /// A petition, its petitioners, and its number remembered for its year.
 pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
-    conn.execute(
-        "INSERT INTO petitions (id, year, number, received_on, source, source_agency, visit_id, kind,
-            field_code, content, anonymous, respondent, handling, handling_agency, handling_letter_no,
-            round, competence, eligible, state, signers, outcome, complex, first_round_id,
-            duplicate_of, case_id, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
-        params![
-            p.id,
-            p.year,
-            p.number,
-            p.received_on,
-            p.source,
-            p.source_agency,
-            p.visit_id,
-            p.kind,
-            p.field_code,
-            p.content,
-            p.anonymous,
-            p.respondent,
-            p.handling.handling,
-            p.handling.agency,
-            p.handling.letter_no,
-            p.classification.round,
-            p.classification.competence,
-            p.classification.eligible,
-            p.state,
-            p.signers,
-            p.outcome,
-            p.complex,
-            p.first_round_id,
-            p.duplicate_of,
-            p.case_id,
-            now_utc()
-        ],
-    )?;
+    let now = now_utc();
+    let mut values: Vec<&dyn ToSql> = petition_params(p).to_vec();
+    values.push(&now);
+    conn.prepare_cached(&insert_sql("petitions", &PETITION_WRITE))?
+        .execute(params_from_iter(values))?;
     write_petition_persons(conn, &p.id, &p.petitioner_ids)?;
     super::petitions::note_number(conn, p.year, p.number)?;
     index_petition(conn, p)
 }
 
 pub(crate) fn update_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
-    conn.execute(
-        "UPDATE petitions SET year = ?2, number = ?3, received_on = ?4, source = ?5,
-                source_agency = ?6, visit_id = ?7, kind = ?8, field_code = ?9, content = ?10,
-                anonymous = ?11, respondent = ?12, handling = ?13, handling_agency = ?14,
-                handling_letter_no = ?15, round = ?16, competence = ?17, eligible = ?18,
-                state = ?19, signers = ?20, outcome = ?21, complex = ?22, first_round_id = ?23,
-                duplicate_of = ?24, case_id = ?25
-          WHERE id = ?1",
-        params![
-            p.id,
-            p.year,
-            p.number,
-            p.received_on,
-            p.source,
-            p.source_agency,
-            p.visit_id,
-            p.kind,
-            p.field_code,
-            p.content,
-            p.anonymous,
-            p.respondent,
-            p.handling.handling,
-            p.handling.agency,
-            p.handling.letter_no,
-            p.classification.round,
-            p.classification.competence,
-            p.classification.eligible,
-            p.state,
-            p.signers,
-            p.outcome,
-            p.complex,
-            p.first_round_id,
-            p.duplicate_of,
-            p.case_id,
-        ],
-    )?;
+    conn.prepare_cached(&update_sql("petitions", &PETITION_WRITE))?
+        .execute(params_from_iter(petition_params(p)))?;
     conn.execute(
         "DELETE FROM petition_persons WHERE petition_id = ?1",
         [&p.id],

@@ -119,18 +119,7 @@ pub fn move_petition(
     on: &str,
     edit: impl FnOnce(&mut MoveInput),
 ) -> tiepdan::Result<PetitionDetail> {
-    let mut input = MoveInput {
-        petition_id: id.into(),
-        action,
-        on_date: on.into(),
-        note: None,
-        doc_no: None,
-        agency: None,
-        outcome: None,
-        extension_days: None,
-        classification: None,
-        duplicate_of: None,
-    };
+    let mut input = MoveInput::new(id, action, on);
     edit(&mut input);
     store.move_petition(&input)
 }
