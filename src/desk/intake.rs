@@ -442,9 +442,14 @@ impl Store {
     /// The petitions that need attention: overdue first (earliest due first), then due
     /// soon, then those whose deadline cannot be computed.
     pub fn petitions_needing_action(&self) -> Result<Vec<Petition>> {
+        let calendar = self.calendar()?;
+        let settings = self.settings()?.deadlines;
+        let today = self.today();
         let mut list = Vec::new();
         for id in store::open_petitions(self.conn())? {
-            let p = self.petition(&id)?;
+            let record = store::get_petition(self.conn(), &id)?
+                .ok_or_else(|| Error::not_found("đơn", id.clone()))?;
+            let p = self.petition_view(record, &calendar, &settings, today)?;
             let rank = match p.urgency {
                 Urgency::Overdue => 0,
                 Urgency::DueSoon => 1,
