@@ -19,6 +19,8 @@ CREATE TABLE changes (
     note        TEXT
 );
 CREATE INDEX changes_record ON changes(table_name, record_id, seq);
+-- What the sample loader created, to remove it later.
+CREATE INDEX changes_sample ON changes(table_name, record_id) WHERE actor = 'sample' AND action = 'create';
 
 -- Persons: a person merged into another keeps its row (so the merge can be undone) and
 -- points at the person it was merged into; search shows only the one kept.

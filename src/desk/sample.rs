@@ -30,9 +30,14 @@ fn created_by_sample(conn: &rusqlite::Connection, table: &str) -> Result<Vec<Str
 impl Store {
     /// Whether records created by the sample loader are still in the register.
     pub fn has_sample(&self) -> Result<bool> {
-        let conn = self.conn();
-        Ok(!created_by_sample(conn, "sessions")?.is_empty()
-            || !created_by_sample(conn, "petitions")?.is_empty())
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM changes c JOIN sessions s ON s.id = c.record_id
+                             WHERE c.actor = 'sample' AND c.action = 'create' AND c.table_name = 'sessions')
+                 OR EXISTS (SELECT 1 FROM changes c JOIN petitions p ON p.id = c.record_id
+                             WHERE c.actor = 'sample' AND c.action = 'create' AND c.table_name = 'petitions')",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     /// Delete the sample data: its visits (with their petitions), its petitions, its
