@@ -1,6 +1,6 @@
 //! Persons: who is who at the desk, corrections, and merging two records of one citizen.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use ts_rs::TS;
@@ -17,14 +17,7 @@ use crate::validate::check_person;
 pub(crate) fn kept_id(conn: &Connection, id: &str) -> Result<String> {
     let mut current = id.to_string();
     for _ in 0..32 {
-        let next: Option<Option<String>> = conn
-            .query_row(
-                "SELECT merged_into FROM persons WHERE id = ?1",
-                [&current],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match next {
+        match store::merged_into(conn, &current)? {
             None => return Err(Error::not_found("người", current)),
             Some(None) => return Ok(current),
             Some(Some(next)) => current = next,
@@ -140,34 +133,27 @@ pub struct PersonMerge {
     pub undone_at: Option<String>,
 }
 
-/// What a merge moved, so that it can be undone.
+/// What a merge moved, so that it can be undone: per link table (visits, petitions),
+/// the records whose link moved from the merged person to the kept one, and the links
+/// dropped because the kept person was already named there (with their position).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct MovedLinks {
-    /// Visits and petitions whose link moved from the merged person to the kept one.
     visits: Vec<String>,
     petitions: Vec<String>,
-    /// Links dropped because the kept person was already named there: (id, position).
     dropped_visits: Vec<(String, u32)>,
     dropped_petitions: Vec<(String, u32)>,
 }
 
-fn links(conn: &Connection, table: &str, key: &str, person: &str) -> Result<Vec<(String, u32)>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {key}, position FROM {table} WHERE person_id = ?1 ORDER BY {key}"
-    ))?;
-    let rows = stmt.query_map([person], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+/// A link table's moved records and dropped links.
+type Part<'a> = (&'a mut Vec<String>, &'a mut Vec<(String, u32)>);
 
-fn has_link(conn: &Connection, table: &str, key: &str, id: &str, person: &str) -> Result<bool> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT 1 FROM {table} WHERE {key} = ?1 AND person_id = ?2"),
-            [id, person],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+impl MovedLinks {
+    fn parts(&mut self) -> [Part<'_>; 2] {
+        [
+            (&mut self.visits, &mut self.dropped_visits),
+            (&mut self.petitions, &mut self.dropped_petitions),
+        ]
+    }
 }
 
 impl Store {
@@ -239,27 +225,13 @@ impl Store {
                 }
             }
             let mut moved = MovedLinks::default();
-            for (table, key, ids, dropped) in [
-                ("visit_persons", "visit_id", &mut moved.visits, &mut moved.dropped_visits),
-                (
-                    "petition_persons",
-                    "petition_id",
-                    &mut moved.petitions,
-                    &mut moved.dropped_petitions,
-                ),
-            ] {
-                for (id, position) in links(conn, table, key, merged_id)? {
-                    if has_link(conn, table, key, &id, kept_id)? {
-                        conn.execute(
-                            &format!("DELETE FROM {table} WHERE {key} = ?1 AND person_id = ?2"),
-                            [&id, merged_id],
-                        )?;
+            for ((table, key, _), (ids, dropped)) in store::LINKS.into_iter().zip(moved.parts()) {
+                for (id, position) in store::links_of(conn, table, key, merged_id)? {
+                    if store::has_link(conn, table, key, &id, kept_id)? {
+                        store::drop_link(conn, table, key, &id, merged_id)?;
                         dropped.push((id, position));
                     } else {
-                        conn.execute(
-                            &format!("UPDATE {table} SET person_id = ?3 WHERE {key} = ?1 AND person_id = ?2"),
-                            [&id, merged_id, kept_id],
-                        )?;
+                        store::move_link(conn, table, key, &id, merged_id, kept_id)?;
                         ids.push(id);
                     }
                 }
@@ -268,10 +240,17 @@ impl Store {
             hidden.merged_into = Some(kept_id.to_string());
             store::update_person(conn, &hidden)?;
             let id = store::new_id();
-            conn.execute(
-                "INSERT INTO person_merges (id, kept_id, merged_id, at, actor, moved)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, kept_id, merged_id, tx.at, tx.actor, serde_json::to_string(&moved)?],
+            store::insert_merge(
+                conn,
+                &store::MergeRow {
+                    id: id.clone(),
+                    kept_id: kept_id.to_string(),
+                    merged_id: merged_id.to_string(),
+                    at: tx.at.clone(),
+                    moved: serde_json::to_string(&moved)?,
+                    undone_at: None,
+                },
+                tx.actor,
             )?;
             let note = Some(format!(
                 "Gộp hồ sơ {} vào hồ sơ {} ({} lượt tiếp, {} đơn chuyển sang)",
@@ -312,53 +291,29 @@ impl Store {
     pub fn undo_merge(&mut self, merge_id: &str) -> Result<()> {
         self.write(|tx| {
             let conn = tx.conn();
-            let row: Option<(String, String, String, Option<String>)> = conn
-                .query_row(
-                    "SELECT kept_id, merged_id, moved, undone_at FROM person_merges WHERE id = ?1",
-                    [merge_id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?;
-            let (kept_id, merged_id, moved, undone) =
-                row.ok_or_else(|| Error::not_found("lần gộp hồ sơ", merge_id))?;
-            if undone.is_some() {
+            let row = store::get_merge(conn, merge_id)?
+                .ok_or_else(|| Error::not_found("lần gộp hồ sơ", merge_id))?;
+            if row.undone_at.is_some() {
                 return Err(Error::invalid("merge", "Lần gộp này đã được hủy trước đó."));
             }
-            let moved: MovedLinks = serde_json::from_str(&moved)?;
-            for (table, key, ids) in [
-                ("visit_persons", "visit_id", &moved.visits),
-                ("petition_persons", "petition_id", &moved.petitions),
-            ] {
-                for id in ids {
-                    if !has_link(conn, table, key, id, &merged_id)? {
-                        conn.execute(
-                            &format!("UPDATE {table} SET person_id = ?3 WHERE {key} = ?1 AND person_id = ?2"),
-                            [id, &kept_id, &merged_id],
-                        )?;
+            let (kept_id, merged_id) = (row.kept_id, row.merged_id);
+            let mut moved: MovedLinks = serde_json::from_str(&row.moved)?;
+            for (link, (ids, dropped)) in store::LINKS.into_iter().zip(moved.parts()) {
+                let (table, key, _) = link;
+                for id in ids.iter() {
+                    if !store::has_link(conn, table, key, id, &merged_id)? {
+                        store::move_link(conn, table, key, id, &kept_id, &merged_id)?;
                     }
                 }
-            }
-            for (table, key, dropped) in [
-                ("visit_persons", "visit_id", &moved.dropped_visits),
-                ("petition_persons", "petition_id", &moved.dropped_petitions),
-            ] {
-                for (id, position) in dropped {
-                    conn.execute(
-                        &format!("INSERT OR IGNORE INTO {table} ({key}, person_id, position)
-                                  SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM {} WHERE id = ?1)",
-                                 if key == "visit_id" { "visits" } else { "petitions" }),
-                        params![id, merged_id, position],
-                    )?;
+                for (id, position) in dropped.iter() {
+                    store::restore_link(conn, link, id, &merged_id, *position)?;
                 }
             }
             let mut shown = store::get_person(conn, &merged_id)?
                 .ok_or_else(|| Error::not_found("người", merged_id.clone()))?;
             shown.merged_into = None;
             store::update_person(conn, &shown)?;
-            conn.execute(
-                "UPDATE person_merges SET undone_at = ?2 WHERE id = ?1",
-                params![merge_id, tx.at],
-            )?;
+            store::mark_merge_undone(conn, merge_id, &tx.at)?;
             let note = Some(format!("Hủy gộp hồ sơ {}", shown.full_name));
             tx.change(
                 ChangeAction::Unmerge,
@@ -382,26 +337,18 @@ impl Store {
     /// The merges into a person, newest first.
     pub fn merges_into(&self, kept_id: &str) -> Result<Vec<PersonMerge>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT id, kept_id, merged_id, at, undone_at FROM person_merges
-              WHERE kept_id = ?1 ORDER BY at DESC, id DESC",
-        )?;
-        let rows: Vec<(String, String, String, String, Option<String>)> = stmt
-            .query_map([kept_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        rows.into_iter()
-            .map(|(id, kept_id, merged_id, at, undone_at)| {
-                let merged = store::get_person(conn, &merged_id)?
-                    .ok_or_else(|| Error::not_found("người", merged_id.clone()))?;
+        store::merges_into(conn, kept_id)?
+            .into_iter()
+            .map(|m| {
+                let merged = store::get_person(conn, &m.merged_id)?
+                    .ok_or_else(|| Error::not_found("người", m.merged_id.clone()))?;
                 Ok(PersonMerge {
-                    id,
-                    kept_id,
-                    merged_id,
+                    id: m.id,
+                    kept_id: m.kept_id,
+                    merged_id: m.merged_id,
                     merged,
-                    at,
-                    undone_at,
+                    at: m.at,
+                    undone_at: m.undone_at,
                 })
             })
             .collect()

@@ -5,7 +5,6 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::Actor;
 use crate::error::Result;
 use crate::store::{self, Store};
 
@@ -18,26 +17,10 @@ pub struct SampleRemoval {
     pub persons: u32,
 }
 
-fn created_by_sample(conn: &rusqlite::Connection, table: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT c.record_id FROM changes c JOIN {table} t ON t.id = c.record_id
-          WHERE c.actor = ?1 AND c.action = 'create' AND c.table_name = ?2 ORDER BY c.seq DESC"
-    ))?;
-    let rows = stmt.query_map(rusqlite::params![Actor::Sample, table], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 impl Store {
     /// Whether records created by the sample loader are still in the register.
     pub fn has_sample(&self) -> Result<bool> {
-        Ok(self.conn().query_row(
-            "SELECT EXISTS (SELECT 1 FROM changes c JOIN sessions s ON s.id = c.record_id
-                             WHERE c.actor = 'sample' AND c.action = 'create' AND c.table_name = 'sessions')
-                 OR EXISTS (SELECT 1 FROM changes c JOIN petitions p ON p.id = c.record_id
-                             WHERE c.actor = 'sample' AND c.action = 'create' AND c.table_name = 'petitions')",
-            [],
-            |r| r.get(0),
-        )?)
+        store::has_sample(self.conn())
     }
 
     /// Delete the sample data: its visits (with their petitions), its petitions, its
@@ -46,17 +29,17 @@ impl Store {
         self.write(|tx| {
             let conn = tx.conn();
             let mut n = SampleRemoval::default();
-            for id in created_by_sample(conn, "visits")? {
+            for id in store::created_by_sample(conn, "visits")? {
                 super::visit::delete(tx, &id)?;
                 n.visits += 1;
             }
-            for id in created_by_sample(conn, "petitions")? {
+            for id in store::created_by_sample(conn, "petitions")? {
                 if store::get_petition(conn, &id)?.is_some() {
                     super::petition::delete(tx, &id, Some("Xóa dữ liệu mẫu".into()))?;
                     n.petitions += 1;
                 }
             }
-            for id in created_by_sample(conn, "sessions")? {
+            for id in store::created_by_sample(conn, "sessions")? {
                 if store::visit_count(conn, &id)? == 0 {
                     let old = store::get_session(conn, &id)?;
                     store::delete_session(conn, &id)?;
@@ -64,7 +47,7 @@ impl Store {
                     n.sessions += 1;
                 }
             }
-            for id in created_by_sample(conn, "persons")? {
+            for id in store::created_by_sample(conn, "persons")? {
                 if store::person_unused(conn, &id)? {
                     let old = store::get_person(conn, &id)?;
                     store::delete_person(conn, &id)?;

@@ -147,23 +147,7 @@ impl Store {
         self.write(|tx| {
             let conn = tx.conn();
             let old = store::get_field(conn, &code)?;
-            conn.execute(
-                "INSERT INTO fields (code, name, complaint_group, denunciation_group, proposal_group, active, sort)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(sort), 0) + 1 FROM fields))
-                 ON CONFLICT(code) DO UPDATE SET name = excluded.name,
-                    complaint_group = excluded.complaint_group,
-                    denunciation_group = excluded.denunciation_group,
-                    proposal_group = excluded.proposal_group,
-                    active = excluded.active",
-                (
-                    &saved.code,
-                    &saved.name,
-                    saved.complaint_group,
-                    saved.denunciation_group,
-                    saved.proposal_group,
-                    saved.active,
-                ),
-            )?;
+            store::upsert_field(conn, &saved)?;
             match old {
                 Some(old) => tx.updated("fields", &code, &old, &saved, None).map(|_| ()),
                 None => tx.created("fields", &code, &saved),

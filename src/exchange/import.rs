@@ -101,11 +101,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
                 f.code
             )));
         }
-        conn.execute(
-            "INSERT OR IGNORE INTO fields (code, name, complaint_group, denunciation_group, proposal_group, active, sort)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(sort), 0) + 1 FROM fields))",
-            rusqlite::params![f.code, f.name.trim(), f.complaint_group, f.denunciation_group, f.proposal_group, f.active],
-        )?;
+        store::insert_field_if_new(conn, f)?;
     }
 
     let mut persons: HashMap<String, String> = HashMap::new();

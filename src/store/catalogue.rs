@@ -73,3 +73,28 @@ pub(crate) fn check_field(
         ))
     }
 }
+
+/// Add a field, or change the one with its code (its place in the list stays).
+pub(crate) fn upsert_field(conn: &Connection, f: &Field) -> Result<()> {
+    conn.execute(
+        "INSERT INTO fields (code, name, complaint_group, denunciation_group, proposal_group, active, sort)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(sort), 0) + 1 FROM fields))
+         ON CONFLICT(code) DO UPDATE SET name = excluded.name,
+            complaint_group = excluded.complaint_group,
+            denunciation_group = excluded.denunciation_group,
+            proposal_group = excluded.proposal_group,
+            active = excluded.active",
+        (&f.code, &f.name, f.complaint_group, f.denunciation_group, f.proposal_group, f.active),
+    )?;
+    Ok(())
+}
+
+/// Add a field unless its code is already in the catalogue (an import keeps the register's).
+pub(crate) fn insert_field_if_new(conn: &Connection, f: &Field) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO fields (code, name, complaint_group, denunciation_group, proposal_group, active, sort)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT coalesce(max(sort), 0) + 1 FROM fields))",
+        (&f.code, f.name.trim(), f.complaint_group, f.denunciation_group, f.proposal_group, f.active),
+    )?;
+    Ok(())
+}

@@ -4,6 +4,7 @@
 mod calendar;
 mod catalogue;
 mod facts;
+mod merges;
 mod persons;
 mod petitions;
 mod records;
@@ -12,8 +13,11 @@ mod sessions;
 mod settings;
 
 pub(crate) use calendar::*;
-pub(crate) use catalogue::{check_field, code_from_name, get_field};
+pub(crate) use catalogue::{
+    check_field, code_from_name, get_field, insert_field_if_new, upsert_field,
+};
 pub use facts::{CaseHistory, PeriodFacts, PetitionFact, SessionFact, VisitFact};
+pub(crate) use merges::*;
 pub(crate) use persons::cases_of_person;
 pub(crate) use petitions::*;
 pub(crate) use records::*;
