@@ -279,6 +279,20 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// The statutory reporting periods of TT 06/2025/TT-TTCP, Điều 7: each runs from the
+    /// 15th of the month before to the 14th (Quý I: 15/12 of the year before to 14/3).
+    ReportingPeriod {
+        Q1 => "quy-1", "Quý I";
+        Q2 => "quy-2", "Quý II";
+        Q3 => "quy-3", "Quý III";
+        Q4 => "quy-4", "Quý IV";
+        SixMonths => "6-thang", "6 tháng";
+        NineMonths => "9-thang", "9 tháng";
+        Year => "nam", "Năm";
+    }
+);
+
 /// A field of the catalogue (lĩnh vực) with its 02/XLD groups.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 pub struct Field {

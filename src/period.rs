@@ -4,7 +4,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::PeriodPreset;
+use crate::domain::{PeriodPreset, ReportingPeriod};
 use crate::error::{Error, Result};
 use crate::validate::parse_date;
 
@@ -82,6 +82,26 @@ impl Period {
         }
     }
 
+    /// A statutory reporting period of `year` (TT 06/2025/TT-TTCP, Điều 7): from the 15th
+    /// of the month before the period to the 14th of its last month, so Quý I of 2026 is
+    /// 15/12/2025–14/3/2026 and the year 2026 is 15/12/2025–14/12/2026.
+    pub fn reporting(period: ReportingPeriod, year: i32) -> Result<Self> {
+        if !(1901..=2999).contains(&year) {
+            return Err(Error::invalid("year", format!("Năm {year} không hợp lệ.")));
+        }
+        let day = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
+        let (from, to) = match period {
+            ReportingPeriod::Q1 => (day(year - 1, 12, 15), day(year, 3, 14)),
+            ReportingPeriod::Q2 => (day(year, 3, 15), day(year, 6, 14)),
+            ReportingPeriod::Q3 => (day(year, 6, 15), day(year, 9, 14)),
+            ReportingPeriod::Q4 => (day(year, 9, 15), day(year, 12, 14)),
+            ReportingPeriod::SixMonths => (day(year - 1, 12, 15), day(year, 6, 14)),
+            ReportingPeriod::NineMonths => (day(year - 1, 12, 15), day(year, 9, 14)),
+            ReportingPeriod::Year => (day(year - 1, 12, 15), day(year, 12, 14)),
+        };
+        Ok(Period { from, to })
+    }
+
     /// The `count` weeks ending with the week of `today`, oldest first.
     pub fn last_weeks(today: NaiveDate, count: usize) -> Vec<Self> {
         let this = Period::week_of(today);
@@ -138,6 +158,28 @@ mod tests {
         assert!(weeks
             .windows(2)
             .all(|w| w[0].to + Duration::days(1) == w[1].from));
+    }
+
+    #[test]
+    fn reporting_periods_run_from_the_15th_to_the_14th() {
+        use ReportingPeriod::*;
+        for (period, year, from, to) in [
+            (Q1, 2026, d(2025, 12, 15), d(2026, 3, 14)),
+            (Q2, 2026, d(2026, 3, 15), d(2026, 6, 14)),
+            (Q3, 2026, d(2026, 6, 15), d(2026, 9, 14)),
+            (Q4, 2026, d(2026, 9, 15), d(2026, 12, 14)),
+            (SixMonths, 2026, d(2025, 12, 15), d(2026, 6, 14)),
+            (NineMonths, 2026, d(2025, 12, 15), d(2026, 9, 14)),
+            (Year, 2026, d(2025, 12, 15), d(2026, 12, 14)),
+            (Q1, 2028, d(2027, 12, 15), d(2028, 3, 14)),
+        ] {
+            let p = Period::reporting(period, year).unwrap();
+            assert_eq!((p.from, p.to), (from, to), "{period:?} {year}");
+        }
+        assert_eq!(
+            Period::reporting(Year, 1900).unwrap_err().field(),
+            Some("year")
+        );
     }
 
     #[test]

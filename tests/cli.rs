@@ -172,3 +172,32 @@ fn the_calendar_of_a_register_includes_its_administrators_years() {
     );
     assert!(out.contains("Số ngày làm việc: 3"), "{out}");
 }
+
+#[test]
+fn a_report_for_a_statutory_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let file = dir.path().join("v1.json");
+    std::fs::write(&file, include_str!("fixtures/exchange-v1.json")).unwrap();
+    stdout(&tiepdan(&db, &["import", file.to_str().unwrap()]));
+    // Quý I of 2026 runs 15/12/2025 – 14/03/2026 (TT 06/2025, Điều 7).
+    let out = stdout(&tiepdan(
+        &db,
+        &["report", "--period", "quy-1", "--year", "2026", "--json"],
+    ));
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["period"]["from"], "2025-12-15");
+    assert_eq!(r["period"]["to"], "2026-03-14");
+    assert_eq!(r["officer"]["visits"], 1);
+    assert_eq!(r["petitions_received"]["total"], 2);
+    let text = stdout(&tiepdan(
+        &db,
+        &["report", "--period", "quy-2", "--year", "2026"],
+    ));
+    assert!(
+        text.starts_with("Kỳ từ 15/03/2026 đến 14/06/2026"),
+        "{text}"
+    );
+    let bad = tiepdan(&db, &["report", "--period", "quy-5", "--year", "2026"]);
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("Kỳ báo cáo \"quy-5\" không có"));
+}

@@ -8,7 +8,7 @@ use chrono::Months;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use tiepdan::demo::{load_demo, DEFAULT_SEED};
-use tiepdan::domain::{Actor, PeriodPreset};
+use tiepdan::domain::{Actor, PeriodPreset, ReportingPeriod};
 use tiepdan::exchange::json_schema;
 use tiepdan::law::calendar::{Calendar, DayInfo};
 use tiepdan::period::Period;
@@ -40,14 +40,20 @@ enum Command {
     /// Số liệu tổng hợp và câu báo cáo của một kỳ
     Report {
         /// Từ ngày (YYYY-MM-DD)
-        #[arg(long, required_unless_present = "preset")]
+        #[arg(long, required_unless_present_any = ["preset", "period"])]
         from: Option<String>,
         /// Đến ngày (YYYY-MM-DD)
-        #[arg(long, required_unless_present = "preset")]
+        #[arg(long, required_unless_present_any = ["preset", "period"])]
         to: Option<String>,
         /// Kỳ có sẵn: today, this_week, last_week, this_month, last_month
-        #[arg(long, conflicts_with_all = ["from", "to"])]
+        #[arg(long, conflicts_with_all = ["from", "to", "period"])]
         preset: Option<String>,
+        /// Kỳ báo cáo theo TT 06/2025 (từ ngày 15 đến ngày 14): quy-1, quy-2, quy-3, quy-4, 6-thang, 9-thang, nam
+        #[arg(long, conflicts_with_all = ["from", "to"], requires = "year")]
+        period: Option<String>,
+        /// Năm của kỳ báo cáo (với --period)
+        #[arg(long, requires = "period")]
+        year: Option<i32>,
         /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
@@ -148,17 +154,27 @@ fn run(cli: Cli) -> Result<(), Error> {
             from,
             to,
             preset,
+            period,
+            year,
             json,
         } => {
             let store = open(&cli.db)?;
-            let period = match preset {
-                Some(code) => {
+            let period = match (preset, period) {
+                (_, Some(code)) => {
+                    let p = ReportingPeriod::from_code(&code).ok_or_else(|| {
+                        Error::invalid("period", format!("Kỳ báo cáo \"{code}\" không có; chọn quy-1, quy-2, quy-3, quy-4, 6-thang, 9-thang hoặc nam."))
+                    })?;
+                    Period::reporting(p, year.unwrap_or_default())?
+                }
+                (Some(code), None) => {
                     let preset = PeriodPreset::from_code(&code).ok_or_else(|| {
                         Error::invalid("preset", format!("Kỳ \"{code}\" không có; chọn today, this_week, last_week, this_month hoặc last_month."))
                     })?;
                     Period::preset(preset, store.today())
                 }
-                None => Period::parse(from.as_deref().unwrap_or(""), to.as_deref().unwrap_or(""))?,
+                (None, None) => {
+                    Period::parse(from.as_deref().unwrap_or(""), to.as_deref().unwrap_or(""))?
+                }
             };
             let r = period_report(&store, period)?;
             if json {
