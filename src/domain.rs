@@ -521,10 +521,12 @@ pub struct Petition {
     pub outcome: Option<Outcome>,
     /// Vụ việc phức tạp: the longer resolution time applies.
     pub complex: bool,
-    /// A second-round complaint's first-round petition.
+    /// A second-round complaint's first-round petition, and its number.
     pub first_round_id: Option<String>,
-    /// Đơn trùng: the open petition this one repeats (not counted twice).
+    pub first_round_number: Option<String>,
+    /// Đơn trùng: the open petition this one repeats (not counted twice), and its number.
     pub duplicate_of: Option<String>,
+    pub duplicate_of_number: Option<String>,
     pub case_id: String,
     /// The legal deadlines as of today, each citing its rule.
     pub deadlines: Vec<Deadline>,

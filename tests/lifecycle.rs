@@ -372,3 +372,30 @@ fn the_page_offers_only_allowed_moves_with_their_inputs() {
     let refused = d.options.iter().find(|o| o.action == Transfer).unwrap();
     assert!(!refused.allowed && refused.reason.is_some());
 }
+
+#[test]
+fn a_classification_decides_competence_and_the_timeline_shows_it_whole() {
+    let mut store = store_on("2026-09-30");
+    let p = direct_petition(&mut store, "2026-09-01", Complaint);
+    let e = move_petition(&mut store, &p, Classify, "2026-09-02", |m| {
+        m.classification = Some(classification(Complaint, true, UNDECIDED))
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("classification.competence"));
+    let d = move_petition(&mut store, &p, Classify, "2026-09-02", |m| {
+        m.classification = Some(classification(Complaint, true, WITHIN))
+    })
+    .unwrap();
+    // The kind did not change, yet the timeline names it.
+    assert_eq!(
+        d.moves[1].summary.as_deref(),
+        Some("Khiếu nại; đủ điều kiện xử lý; thuộc thẩm quyền; một người đứng tên; lần đầu")
+    );
+    let mut dup = direct_input("2026-09-05", Complaint);
+    dup.duplicate_of = Some(p.clone());
+    let dup = store.create_petition(&dup).unwrap();
+    assert_eq!(
+        dup.duplicate_of_number,
+        Some(store.petition(&p).unwrap().number)
+    );
+}

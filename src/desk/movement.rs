@@ -91,6 +91,8 @@ pub(crate) fn apply_as(
                 )
             })?;
             classify(tx, &mut new, c)?;
+            // The whole classification, for the timeline (the diff keeps only what changed).
+            extra.insert("classification".into(), serde_json::to_value(c)?);
         }
         MoveAction::Accept => new.handling = handling(Handling::Accept, None),
         MoveAction::Decline => {
@@ -230,6 +232,12 @@ pub(crate) fn apply_as(
 /// Apply a classification to the record, checking what it names.
 fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput) -> Result<()> {
     let conn = tx.conn();
+    if c.competence == Competence::Undetermined {
+        return Err(Error::invalid(
+            "classification.competence",
+            "Phân loại đơn: chọn đơn thuộc hay không thuộc thẩm quyền giải quyết của đơn vị.",
+        ));
+    }
     let anonymous = p.anonymous || c.signers == Signers::Anonymous;
     if anonymous && c.kind == PetitionKind::Denunciation && c.eligible {
         return Err(Error::invalid(
@@ -355,7 +363,31 @@ fn move_view(e: PetitionEvent, numbers: impl Fn(&str) -> Option<String>) -> Peti
         .cloned()
         .unwrap_or(Value::Null);
     let text = |k: &str| after.get(k).and_then(Value::as_str).map(str::to_string);
+    // A classification shows what it decided in full (kept since schema 2), else what changed.
+    let decided = e
+        .details
+        .as_ref()
+        .and_then(|d| d.get("classification"))
+        .and_then(|c| serde_json::from_value::<ClassifyInput>(c.clone()).ok());
     let summary = match e.action {
+        MoveAction::Classify if decided.is_some() => decided.map(|c| {
+            let mut parts = vec![
+                c.kind.label().to_string(),
+                if c.eligible {
+                    "đủ điều kiện xử lý"
+                } else {
+                    "không đủ điều kiện xử lý"
+                }
+                .to_string(),
+                c.competence.label().to_lowercase(),
+                c.signers.label().to_lowercase(),
+                c.round.label().to_lowercase(),
+            ];
+            if c.complex {
+                parts.push("vụ việc phức tạp".into());
+            }
+            parts.join("; ")
+        }),
         MoveAction::Classify => {
             let mut parts = vec![];
             if let Some(k) = text("kind").and_then(|k| PetitionKind::from_code(&k)) {

@@ -180,7 +180,8 @@ fn intake_moves(
     }
     let mut moves = vec![];
     let classify_needed = match action {
-        None => c.eligible.is_some(),
+        // Classified at intake only when the form decided both eligibility and competence.
+        None => c.eligible.is_some() && c.competence != Competence::Undetermined,
         Some(MoveAction::Return) => false,
         Some(_) => true,
     };
@@ -426,6 +427,16 @@ impl Store {
         Ok(out)
     }
 
+    /// The number (`12/2026`) of a petition, if it is given and exists.
+    fn number_of(&self, id: &Option<String>) -> Result<Option<String>> {
+        Ok(match id {
+            Some(id) => {
+                store::get_petition(self.conn(), id)?.map(|p| format!("{}/{}", p.number, p.year))
+            }
+            None => None,
+        })
+    }
+
     pub(crate) fn petition_view(
         &self,
         p: PetitionRecord,
@@ -460,6 +471,8 @@ impl Store {
             signers: p.signers,
             outcome: p.outcome,
             complex: p.complex,
+            first_round_number: self.number_of(&p.first_round_id)?,
+            duplicate_of_number: self.number_of(&p.duplicate_of)?,
             first_round_id: p.first_round_id,
             duplicate_of: p.duplicate_of,
             case_id: p.case_id,

@@ -29,13 +29,13 @@ status: PetitionStatus, signers: Signers, outcome: Outcome | null,
  */
 complex: boolean, 
 /**
- * A second-round complaint's first-round petition.
+ * A second-round complaint's first-round petition, and its number.
  */
-first_round_id: string | null, 
+first_round_id: string | null, first_round_number: string | null, 
 /**
- * Đơn trùng: the open petition this one repeats (not counted twice).
+ * Đơn trùng: the open petition this one repeats (not counted twice), and its number.
  */
-duplicate_of: string | null, case_id: string, 
+duplicate_of: string | null, duplicate_of_number: string | null, case_id: string, 
 /**
  * The legal deadlines as of today, each citing its rule.
  */
