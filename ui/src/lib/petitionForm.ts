@@ -183,3 +183,6 @@ export function pickSuggestedPerson(persons: PersonDraft[], row: number, person:
 export function draftSnapshot(d: PetitionDraft): string {
   return JSON.stringify(d);
 }
+
+/** How long the officer's typing must pause before the core is asked for likely matches. */
+export const SUGGEST_DELAY_MS = 300;
