@@ -80,7 +80,7 @@ test('a complaint by post is classified, accepted, resolved and the last step un
   await s.click('Quay lại danh sách đơn');
 
   // The list shows its step and opens the petition from the row.
-  await clickCss('tr[data-petition-number="1/2026"]');
+  await clickCss('tr[data-petition-number="1/2026"] td');
   await s.waitFor('the petition page', async () => (await s.textOf('#pp-title')) === 'Đơn số 1/2026');
   assert.equal(await state(), 'Đã tiếp nhận');
   const received = await waitMoves(1);
@@ -104,6 +104,7 @@ test('a complaint by post is classified, accepted, resolved and the last step un
   await s.click('Phân loại đơn');
   assert.equal(await s.valueOf('Ngày thực hiện *'), '10/03/2026');
   assert.equal(await s.valueOf('Loại đơn'), 'complaint');
+  await shot(s, 'move-form-classify');
   await s.click('Đủ điều kiện xử lý');
   await s.click('Thuộc thẩm quyền');
   await s.click('Ghi bước');
@@ -146,6 +147,10 @@ test('a complaint by post is classified, accepted, resolved and the last step un
   );
   assert.equal(await s.execute(`return document.activeElement.id;`), 'mv-doc', 'the field refused has the focus');
   assert.equal((await timeline()).length, 3, 'nothing recorded');
+  await resize(s, 1024, 640);
+  await shot(s, 'move-form-refused-1024x640');
+  assert.deepEqual(await cutOff(s), [], 'nothing cut off in the move form at 1024×640');
+  await resize(s, 1280, 800);
 
   await s.type('Số quyết định giải quyết khiếu nại *', '15/QĐ-UBND');
   await s.click('Ghi bước');
