@@ -164,8 +164,13 @@ test('petitions by post: numbered, listed, duplicates recognised, corrected, del
   await statusSays('Đã xóa đơn số 2/2026');
   await s.waitFor('row 2 gone', async () => (await rowText('2/2026')) === null);
 
-  // The first one is moved from its page: returned to the citizen.
-  await openRow('1/2026');
+  // The first one is moved from its page (opened from the keyboard): returned to the citizen.
+  const first = await s.css('tr[data-petition-number="1/2026"]');
+  await s.execute('arguments[0].focus();', { 'element-6066-11e4-a52e-4f735466cecf': first });
+  await s.cmd('POST', '/actions', {
+    actions: [{ type: 'key', id: 'kb', actions: [{ type: 'keyDown', value: '\uE007' }, { type: 'keyUp', value: '\uE007' }] }],
+  });
+  await s.waitFor('petition 1/2026', async () => (await s.textOf('#pp-title')) === 'Đơn số 1/2026');
   await s.click('Trả lại đơn');
   await s.type('Số văn bản trả lại đơn', '05/TB');
   await s.click('Ghi bước');
