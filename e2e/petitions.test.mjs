@@ -149,6 +149,10 @@ test('petitions by post: numbered, listed, duplicates recognised, corrected, del
   assert.equal(await s.valueOf('Nội dung đơn'), CONTENT);
   await s.type('Người bị khiếu nại, tố cáo', 'UBND phường');
   await shot(s, 'petition-edit');
+  // Esc with unsaved changes asks before dropping them.
+  await s.keys('Người bị khiếu nại, tố cáo', '\uE00C');
+  assert.match(await s.textOf('#ep-discard-q'), /Bỏ các thay đổi chưa lưu của đơn số 2\/2026\?/);
+  await s.click('Tiếp tục sửa');
   await s.click('Lưu thay đổi');
   await statusSays('Đã lưu thay đổi của đơn số 2/2026');
   await s.waitFor('the respondent shown', async () => /UBND phường/.test(await s.textOf('.petition-page .info')));
