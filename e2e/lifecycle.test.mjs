@@ -1,0 +1,211 @@
+// End to end, a petition's life on screen: with an empty register, a complaint received
+// by post is added on the Đơn thư screen, opened, classified, accepted (thụ lý) and
+// resolved through the buttons the core allows; after each step the state and the
+// timeline are read from the screen. A resolution without its decision number is refused
+// next to that field; the last step is undone and the timeline shrinks. Screenshots of
+// the page and the list at 1280×800 and 1024×640, with nothing cut off.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KEY, Session, startDriver } from './webdriver.mjs';
+import { cutOff, resize, shot } from './layout-check.mjs';
+
+const PORT = Number(process.env.E2E_PORT ?? 5000);
+let driver;
+let s;
+
+before(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tiepdan-e2e-'));
+  driver = await startDriver(PORT, {
+    ...process.env,
+    TIEPDAN_DB: join(dataDir, 'lifecycle.sqlite3'),
+    TIEPDAN_TODAY: '2026-03-10',
+  });
+  s = await Session.create(PORT, process.env.TIEPDAN_APP);
+});
+
+after(async () => {
+  if (s) await shot(s, 'lifecycle-last').catch(() => {});
+  await s?.close().catch(() => {});
+  driver?.kill();
+});
+
+const state = () => s.textOf('[data-testid="petition-state"]');
+
+/** The timeline as shown: each move's action code and its text. */
+const timeline = () =>
+  s.execute(`return [...document.querySelectorAll('.petition-page li.move')]
+    .filter((li) => li.offsetParent !== null)
+    .map((li) => ({ action: li.dataset.move, text: li.textContent.replace(/\\s+/g, ' ').trim() }));`);
+
+/** The buttons of the moves allowed next. */
+const nextMoves = () =>
+  s.execute(`return [...document.querySelectorAll('#pp-actions .next button')].map((b) => b.textContent.trim());`);
+
+async function waitMoves(n) {
+  return s.waitFor(`${n} moves on the timeline`, async () => {
+    const t = await timeline();
+    return t.length === n ? t : null;
+  });
+}
+
+async function statusSays(text) {
+  return s.waitFor(`status "${text}"`, async () =>
+    s.execute(
+      `return [...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes(arguments[0]));`,
+      text,
+    ),
+  );
+}
+
+async function clickCss(selector) {
+  const el = await s.css(selector);
+  await s.cmd('POST', `/element/${el}/click`, {});
+}
+
+test('a complaint by post is classified, accepted, resolved and the last step undone', async () => {
+  await s.click('Bắt đầu với sổ trống');
+  await s.click('Đơn thư');
+  await s.click('Thêm đơn');
+  await s.choose('Nguồn đơn', 'Qua bưu chính');
+  await s.choose('Loại đơn', 'Khiếu nại');
+  await s.choose('Lĩnh vực', 'Đất đai');
+  await s.type('Nội dung đơn', 'Khiếu nại quyết định thu hồi đất nông nghiệp của hộ gia đình');
+  await s.type('Họ và tên', 'Phạm Thị Lan');
+  assert.equal(await s.valueOf('Ngày nhận đơn'), '10/03/2026', 'the date defaults to the core’s today');
+  await s.click('Lưu đơn');
+  await statusSays('Đã lưu đơn số 1/2026');
+  await s.click('Quay lại danh sách đơn');
+
+  // The list shows its step and opens the petition from the row.
+  await clickCss('tr[data-petition-number="1/2026"] td');
+  await s.waitFor('the petition page', async () => (await s.textOf('#pp-title')) === 'Đơn số 1/2026');
+  assert.equal(await state(), 'Đã tiếp nhận');
+  const received = await waitMoves(1);
+  assert.equal(received[0].action, 'receive');
+  assert.match(received[0].text, /10\/03\/2026/);
+  assert.match(received[0].text, /Tiếp nhận đơn/);
+  assert.match(received[0].text, /Bàn tiếp dân/);
+  // Only the moves the law allows now: it must be classified before being accepted.
+  const first = await nextMoves();
+  assert.ok(first.includes('Phân loại đơn'), `classify offered (${first})`);
+  assert.ok(!first.includes('Thụ lý giải quyết'), `accept not offered before classification (${first})`);
+  assert.ok(!first.includes('Giải quyết xong'));
+  // The deadlines are listed with their rule and due day.
+  const deadlines = await s.textOf('.petition-page .deadlines');
+  assert.match(deadlines, /Trả lời việc xử lý đơn/);
+  assert.match(deadlines, /Thụ lý hoặc không thụ lý khiếu nại/);
+  assert.match(deadlines, /Luật Khiếu nại 2011, Điều 27/);
+  assert.match(deadlines, /20\/03\/2026/, 'acceptance within 10 days of 10/03/2026');
+
+  // Classify: complaint, eligible, within competence.
+  await s.click('Phân loại đơn');
+  assert.equal(await s.valueOf('Ngày thực hiện *'), '10/03/2026');
+  assert.equal(await s.valueOf('Loại đơn'), 'complaint');
+  await shot(s, 'move-form-classify');
+  await s.click('Đủ điều kiện xử lý');
+  await s.click('Thuộc thẩm quyền');
+  await s.click('Ghi bước');
+  await statusSays('Đã ghi bước “Phân loại đơn”');
+  assert.equal(await state(), 'Đã phân loại');
+  const classified = await waitMoves(2);
+  assert.equal(classified[1].action, 'classify');
+  assert.match(classified[1].text, /đủ điều kiện xử lý; thuộc thẩm quyền/);
+
+  // Accept (thụ lý), saved with Ctrl+Enter from the document number.
+  await s.click('Thụ lý giải quyết');
+  await s.keys('Số thông báo thụ lý', 'TB-07/2026' + KEY.ctrl + KEY.enter + KEY.release);
+  await statusSays('Đã ghi bước “Thụ lý giải quyết”');
+  assert.equal(await state(), 'Đã thụ lý, đang giải quyết');
+  const accepted = await waitMoves(3);
+  assert.equal(accepted[2].action, 'accept');
+  assert.match(accepted[2].text, /TB-07\/2026/);
+  assert.match(await s.textOf('.petition-page .deadlines'), /Giải quyết khiếu nại/);
+
+  // Esc closes a move form without recording anything.
+  await s.click('Giải quyết xong');
+  await s.keys('Số quyết định giải quyết khiếu nại *', '\uE00C');
+  await s.waitFor('the form closed', async () =>
+    s.execute(`return document.querySelector('.move-form') === null;`),
+  );
+  assert.equal((await timeline()).length, 3);
+
+  // Resolve without the decision number: the core refuses, next to that field.
+  await s.click('Giải quyết xong');
+  await s.choose('Kết quả giải quyết *', 'Đúng một phần');
+  await s.click('Ghi bước');
+  const refusal = await s.waitFor('the refusal next to the number', async () => {
+    const t = await s.execute(`const e = document.getElementById('mv-doc-err'); return e ? e.textContent.trim() : null;`);
+    return t || null;
+  });
+  assert.equal(refusal, 'Ghi số quyết định giải quyết khiếu nại.');
+  assert.equal(
+    await s.execute(`return document.getElementById('mv-doc').getAttribute('aria-invalid');`),
+    'true',
+  );
+  assert.equal(await s.execute(`return document.activeElement.id;`), 'mv-doc', 'the field refused has the focus');
+  assert.equal((await timeline()).length, 3, 'nothing recorded');
+  await resize(s, 1024, 640);
+  await shot(s, 'move-form-refused-1024x640');
+  assert.deepEqual(await cutOff(s), [], 'nothing cut off in the move form at 1024×640');
+  await resize(s, 1280, 800);
+
+  await s.type('Số quyết định giải quyết khiếu nại *', '15/QĐ-UBND');
+  await s.click('Ghi bước');
+  await statusSays('Đã ghi bước “Giải quyết xong”');
+  assert.equal(await state(), 'Đã giải quyết');
+  const resolved = await waitMoves(4);
+  assert.equal(resolved[3].action, 'resolve');
+  assert.match(resolved[3].text, /Kết quả: Đúng một phần/);
+  assert.match(resolved[3].text, /15\/QĐ-UBND/);
+  assert.deepEqual(await nextMoves(), [], 'nothing left to record');
+  assert.match(await s.textOf('#pp-actions'), /Đơn đã xử lý xong/);
+  assert.match(await s.textOf('.petition-page .deadlines'), /Đã thực hiện ngày 10\/03\/2026/);
+
+  // Look at the page as a user would, at the usual and the smallest window.
+  for (const [w, h] of [
+    [1280, 800],
+    [1024, 640],
+  ]) {
+    await resize(s, w, h);
+    await shot(s, `petition-page-${w}x${h}`);
+    assert.deepEqual(await cutOff(s), [], `nothing cut off on the petition page at ${w}×${h}`);
+  }
+  await resize(s, 1280, 800);
+
+  // Undo the last step: asked in the page, then the timeline shrinks.
+  await s.click('Hủy bước vừa ghi');
+  assert.match(await s.textOf('#pp-undo-q'), /Hủy bước “Giải quyết xong” ghi ngày 10\/03\/2026\?/);
+  await s.click('Hủy bước này');
+  await statusSays('Đã hủy bước “Giải quyết xong”');
+  await waitMoves(3);
+  assert.equal(await state(), 'Đã thụ lý, đang giải quyết');
+  assert.ok((await nextMoves()).includes('Giải quyết xong'));
+  // The undo is in the history of corrections.
+  await clickCss('.petition-page details.history summary');
+  assert.match(await s.textOf('.petition-page .history'), /Hủy bước xử lý/);
+
+  // Esc goes back to the list, which shows the new step.
+  await s.execute(`document.activeElement && document.activeElement.blur();`);
+  await s.cmd('POST', '/actions', {
+    actions: [{ type: 'key', id: 'kb', actions: [{ type: 'keyDown', value: '\uE00C' }, { type: 'keyUp', value: '\uE00C' }] }],
+  });
+  const row = await s.waitFor('the list', async () =>
+    s.execute(
+      `const r = document.querySelector('tr[data-petition-number="1/2026"]');
+       return r && r.offsetParent !== null ? r.textContent.replace(/\\s+/g, ' ') : null;`,
+    ),
+  );
+  assert.match(row, /Đã thụ lý, đang giải quyết/);
+  assert.match(row, /Giải quyết khiếu nại/, 'the next deadline is shown in the list');
+  for (const [w, h] of [
+    [1280, 800],
+    [1024, 640],
+  ]) {
+    await resize(s, w, h);
+    await shot(s, `petition-list-${w}x${h}`);
+    assert.deepEqual(await cutOff(s), [], `nothing cut off in the list at ${w}×${h}`);
+  }
+});

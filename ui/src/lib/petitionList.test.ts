@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildFilter, emptyListFilter, opensRow, stateGroups } from './petitionList';
+
+const catalogue = {
+  petition_statuses: [
+    { code: 'open', label: 'Đang xử lý' },
+    { code: 'closed', label: 'Đã xong' },
+  ],
+  petition_states: [
+    { code: 'received', label: 'Đã tiếp nhận' },
+    { code: 'accepted', label: 'Đã thụ lý, đang giải quyết' },
+  ],
+};
+
+describe('the list filter', () => {
+  it('sends nothing when nothing is chosen', () => {
+    expect(buildFilter(emptyListFilter())).toEqual({
+      ok: true,
+      filter: { kind: null, status: null, state: null, urgency: null, field_code: null, from: null, to: null },
+    });
+  });
+
+  it('offers open/closed, then each step, by the core’s labels', () => {
+    const g = stateGroups(catalogue);
+    expect(g[0].options).toEqual([
+      { value: 'status:open', label: 'Đang xử lý' },
+      { value: 'status:closed', label: 'Đã xong' },
+    ]);
+    expect(g[1].options[1]).toEqual({ value: 'state:accepted', label: 'Đã thụ lý, đang giải quyết' });
+  });
+
+  it('sends a status or a state, the urgency, kind, field and dates', () => {
+    const r = buildFilter({ kind: 'complaint', state: 'state:accepted', urgency: 'overdue', field: 'dat_dai', from: '1/2/2026', to: '' });
+    expect(r).toEqual({
+      ok: true,
+      filter: {
+        kind: 'complaint',
+        status: null,
+        state: 'accepted',
+        urgency: 'overdue',
+        field_code: 'dat_dai',
+        from: '2026-02-01',
+        to: null,
+      },
+    });
+    const open = buildFilter({ ...emptyListFilter(), state: 'status:open' });
+    expect(open.ok && open.filter.status).toBe('open');
+    expect(open.ok && open.filter.state).toBeNull();
+  });
+
+  it('names the date it cannot read', () => {
+    const r = buildFilter({ ...emptyListFilter(), to: '31/02/2026' });
+    expect(!r.ok && r.error.field).toBe('to');
+    const f = buildFilter({ ...emptyListFilter(), from: '5/3' });
+    expect(!f.ok && f.error.message).toContain('thiếu năm');
+  });
+
+  it('opens a focused row with Enter or Space, not with a modifier', () => {
+    const k = (key: string, mods = {}) => ({ key, ctrlKey: false, altKey: false, shiftKey: false, ...mods });
+    expect(opensRow(k('Enter'))).toBe(true);
+    expect(opensRow(k(' '))).toBe(true);
+    expect(opensRow(k('Enter', { ctrlKey: true }))).toBe(false);
+    expect(opensRow(k('a'))).toBe(false);
+  });
+});
