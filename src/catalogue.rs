@@ -50,6 +50,31 @@ pub fn catalogue(store: &Store) -> Result<Catalogue> {
         urgencies: choices(Urgency::ALL, Urgency::code, Urgency::label),
         actors: choices(Actor::ALL, Actor::code, Actor::label),
         change_actions: choices(ChangeAction::ALL, ChangeAction::code, ChangeAction::label),
+        day_kinds: crate::law::calendar::DayKind::ALL
+            .iter()
+            .map(|k| Choice {
+                code: k.code().to_string(),
+                label: k.label().to_string(),
+            })
+            .collect(),
+        search_kinds: choices(
+            crate::desk::intake::SearchKind::ALL,
+            crate::desk::intake::SearchKind::code,
+            crate::desk::intake::SearchKind::label,
+        ),
+        reporting_periods: choices(
+            ReportingPeriod::ALL,
+            ReportingPeriod::code,
+            ReportingPeriod::label,
+        ),
+        deadline_settings: crate::law::deadlines::SETTINGS
+            .iter()
+            .map(|(key, label, rule)| SettingInfo {
+                key: key.to_string(),
+                label: label.to_string(),
+                rule: rule.to_string(),
+            })
+            .collect(),
         fields: store.fields()?,
     })
 }

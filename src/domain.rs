@@ -814,7 +814,20 @@ pub struct Catalogue {
     pub urgencies: Vec<Choice>,
     pub actors: Vec<Choice>,
     pub change_actions: Vec<Choice>,
+    pub day_kinds: Vec<Choice>,
+    pub search_kinds: Vec<Choice>,
+    pub reporting_periods: Vec<Choice>,
+    /// Each deadline setting: its key in `DeadlineSettings`, label and the rule behind it.
+    pub deadline_settings: Vec<SettingInfo>,
     pub fields: Vec<Field>,
+}
+
+/// What a setting is, in words, and which rule its default comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SettingInfo {
+    pub key: String,
+    pub label: String,
+    pub rule: String,
 }
 
 pub fn choices<T: Copy>(

@@ -380,3 +380,28 @@ fn the_dashboard_queue_puts_overdue_first() {
     );
     assert!(!ids.contains(&fresh.as_str()));
 }
+
+#[test]
+fn an_administrator_corrects_a_shipped_year() {
+    let mut store = store_on("2026-10-30");
+    // Suppose 02/09/2026 (Wed) were not a day off after all: the office saves 2026
+    // without it. Everything else of 2026 is kept as listed.
+    let calendar = store.calendar().unwrap();
+    let days: Vec<CalendarDay> = calendar
+        .listed(2026)
+        .into_iter()
+        .filter(|d| d.date != "2026-09-02")
+        .collect();
+    let saved = store.save_calendar_year(2026, &days).unwrap();
+    assert!(saved.shipped && saved.edited && saved.known);
+    let calendar = store.calendar().unwrap();
+    assert!(calendar.is_working_day(date("2026-09-02")).unwrap());
+    assert!(!calendar.is_working_day(date("2026-09-01")).unwrap());
+    // A denunciation received Thu 20/08: 21 (1), Sat 22 (2), 24–28 (3–7), then Wed 02/09
+    // (8), 03/09 (9), 04/09 (10): the reply is due Fri 04/09 instead of Mon 07/09.
+    let p = direct_petition(&mut store, "2026-08-20", Denunciation);
+    assert_eq!(
+        due(&store, &p, FirstReply, "2026-08-20").as_deref(),
+        Some("2026-09-04")
+    );
+}

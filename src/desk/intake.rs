@@ -319,7 +319,7 @@ impl Store {
         }
         if !digits {
             if let Some(fts) = fts_prefix_query(q) {
-                for (kind, id) in store::records_matching(conn, &fts, limit * 2)? {
+                for (kind, id) in store::records_matching(conn, &fts, limit)? {
                     let hit = match kind.as_str() {
                         "petition" => Some(self.petition_hit(&id)?),
                         "visit" => self.visit_hit(&id)?,
@@ -341,7 +341,6 @@ impl Store {
                 }
             }
         }
-        hits.truncate(limit as usize * 2);
         Ok(hits)
     }
 

@@ -18,6 +18,8 @@ pub struct CalendarYear {
     pub known: bool,
     /// Whether the year ships with the app (its days can still be replaced).
     pub shipped: bool,
+    /// Whether the office saved its own list for the year (it replaces the shipped one).
+    pub edited: bool,
     pub days: Vec<CalendarDay>,
 }
 
@@ -160,6 +162,7 @@ impl Store {
     pub fn calendar_years(&self) -> Result<Vec<CalendarYear>> {
         let calendar = self.calendar()?;
         let shipped = crate::law::calendar::Calendar::embedded().known_years();
+        let (_, edited) = store::calendar_additions(self.conn())?;
         let mut years = calendar.known_years();
         if let Some(last) = years.last().copied() {
             years.push(last + 1);
@@ -170,13 +173,15 @@ impl Store {
                 year,
                 known: calendar.knows(year),
                 shipped: shipped.contains(&year),
+                edited: edited.contains(&year),
                 days: calendar.listed(year),
             })
             .collect())
     }
 
     /// Set the listed days of a year (holidays, swapped days off, make-up Saturdays) and
-    /// declare the year known, so deadlines can be counted in it.
+    /// declare the year known, so deadlines can be counted in it. The list replaces the
+    /// year's days, the shipped ones included (a day left out is an ordinary day).
     pub fn save_calendar_year(&mut self, year: i32, days: &[CalendarDay]) -> Result<CalendarYear> {
         if !(2000..=2100).contains(&year) {
             return Err(Error::invalid("year", format!("Năm {year} không hợp lệ.")));

@@ -54,6 +54,8 @@ pub enum DayKind {
 }
 
 impl DayKind {
+    pub const ALL: &'static [DayKind] = &[DayKind::Holiday, DayKind::SwapOff, DayKind::SwapWork];
+
     /// The code in the calendar file's `kind` column.
     pub fn code(self) -> &'static str {
         match self {
@@ -237,6 +239,23 @@ impl Calendar {
         }
         self.listed.extend(parsed);
         self.years.extend(years.iter().copied());
+        Ok(())
+    }
+
+    /// Replace whole years with an administrator's lists: for each of `years`, the days
+    /// listed in `days` are the year's only listed days (a shipped day left out is a
+    /// normal day again), and the year is known.
+    pub fn replace_years(&mut self, days: &[CalendarDay], years: &[i32]) -> Result<()> {
+        let replaced: BTreeSet<i32> = years.iter().copied().collect();
+        let keep: BTreeMap<NaiveDate, CalendarDay> = std::mem::take(&mut self.listed)
+            .into_iter()
+            .filter(|(date, _)| !replaced.contains(&date.year()))
+            .collect();
+        let before = std::mem::replace(&mut self.listed, keep);
+        if let Err(e) = self.extend(days, years) {
+            self.listed = before;
+            return Err(e);
+        }
         Ok(())
     }
 

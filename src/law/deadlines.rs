@@ -63,6 +63,36 @@ const RESOLVED: &[MoveAction] = &[
     MoveAction::Terminate,
 ];
 
+/// The deadline settings: key in [`DeadlineSettings`], label, and the rule its default
+/// comes from (the settings screen shows them).
+pub const SETTINGS: &[(&str, &str, &str)] = &[
+    (
+        "first_reply_working_days",
+        "Thời hạn trả lời việc xử lý đơn (ngày làm việc)",
+        "Luật Tiếp công dân 2013, Điều 28: 10 ngày làm việc kể từ ngày nhận đơn; dùng cả cho đơn nhận qua bưu chính, trực tuyến (TT 05/2021/TT-TTCP, chưa chắc chắn)",
+    ),
+    (
+        "complaint_acceptance_working_days",
+        "Thời hạn thụ lý khiếu nại từ 01/7/2026 (ngày làm việc)",
+        "Luật Khiếu nại sửa đổi bởi Luật 136/2025/QH15, Nghị định 155/2026/NĐ-CP: 07 ngày làm việc (trước 01/7/2026: 10 ngày, Luật Khiếu nại 2011 Điều 27)",
+    ),
+    (
+        "unprocessed_days",
+        "Báo đơn tồn đọng sau (ngày)",
+        "Nghị định 154/2026/NĐ-CP, Điều 41: đơn để quá 45 ngày không xử lý",
+    ),
+    (
+        "due_soon_working_days",
+        "Báo \"sắp đến hạn\" trước (ngày làm việc)",
+        "Cài đặt của đơn vị, mặc định 3 ngày làm việc",
+    ),
+    (
+        "remote_area",
+        "Đơn vị ở vùng sâu, vùng xa",
+        "Luật Khiếu nại 2011, Điều 28 và 37: thời hạn giải quyết khiếu nại dài hơn (lần đầu 45/60 ngày, lần hai 60/70 ngày)",
+    ),
+];
+
 impl Default for DeadlineSettings {
     fn default() -> Self {
         DeadlineSettings {

@@ -5,11 +5,12 @@ use rusqlite::{params, Connection};
 use crate::error::Result;
 use crate::law::calendar::{Calendar, CalendarDay};
 
-/// The calendar shipped with the app, with the register's additions.
+/// The calendar shipped with the app, where each year the administrator saved is
+/// replaced by the list saved for it.
 pub(crate) fn calendar(conn: &Connection) -> Result<Calendar> {
     let mut calendar = Calendar::embedded();
     let (days, years) = calendar_additions(conn)?;
-    calendar.extend(&days, &years)?;
+    calendar.replace_years(&days, &years)?;
     Ok(calendar)
 }
 

@@ -28,17 +28,23 @@ pub(crate) fn persons_by_name(conn: &Connection, fts: &str, limit: u32) -> Resul
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Petitions, visits and cases whose folded text matches the FTS query: (kind, id).
+/// Petitions, visits and cases whose folded text matches the FTS query: (kind, id), at
+/// most `limit` of each kind, so that one kind never crowds out the others.
 pub(crate) fn records_matching(
     conn: &Connection,
     fts: &str,
     limit: u32,
 ) -> Result<Vec<(String, String)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT kind, record_id FROM records_fts WHERE records_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        "SELECT kind, record_id FROM records_fts WHERE records_fts MATCH ?1 AND kind = ?2
+          ORDER BY rank LIMIT ?3",
     )?;
-    let rows = stmt.query_map(params![fts, limit], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut out = Vec::new();
+    for kind in ["petition", "visit", "case"] {
+        let rows = stmt.query_map(params![fts, kind, limit], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        out.extend(rows.collect::<rusqlite::Result<Vec<(String, String)>>>()?);
+    }
+    Ok(out)
 }
 
 /// Petitions numbered `number` (of `year`, when given), newest year first.

@@ -12,4 +12,8 @@ known: boolean,
 /**
  * Whether the year ships with the app (its days can still be replaced).
  */
-shipped: boolean, days: Array<CalendarDay>, };
+shipped: boolean, 
+/**
+ * Whether the office saved its own list for the year (it replaces the shipped one).
+ */
+edited: boolean, days: Array<CalendarDay>, };
