@@ -50,24 +50,20 @@ const fold = (text) =>
     .replace(/Đ/g, 'D')
     .toLowerCase();
 
-/** Ctrl+K pressed wherever the focus is (real key events through WebDriver actions). */
-async function ctrlK() {
-  await s.cmd('POST', '/actions', {
-    actions: [
-      {
-        type: 'key',
-        id: 'keyboard',
-        actions: [
-          { type: 'keyDown', value: CTRL },
-          { type: 'keyDown', value: 'k' },
-          { type: 'keyUp', value: 'k' },
-          { type: 'keyUp', value: CTRL },
-        ],
-      },
-    ],
-  });
+/** Keys pressed together wherever the focus is (real key events through WebDriver actions). */
+async function chord(...keys) {
+  const actions = [
+    ...keys.map((value) => ({ type: 'keyDown', value })),
+    ...[...keys].reverse().map((value) => ({ type: 'keyUp', value })),
+  ];
+  await s.cmd('POST', '/actions', { actions: [{ type: 'key', id: 'keyboard', actions }] });
   await s.cmd('DELETE', '/actions').catch(() => {});
 }
+
+const ctrlK = () => chord(CTRL, 'k');
+const TAB = '\uE004';
+const SHIFT = '\uE008';
+const focusInBox = () => s.execute(`return document.activeElement?.closest('[role=dialog]')?.querySelector('#search-input') != null;`);
 
 async function shot(name) {
   mkdirSync(outDir, { recursive: true });
@@ -174,6 +170,14 @@ test('a name typed without diacritics finds the citizen; Esc gives the focus bac
   assert.equal(r.groups[0], 'Công dân');
   assert.ok(r.options[0].selected, 'the first hit is highlighted');
   await shot('search-person');
+
+  // The box is modal: Tab and Shift+Tab stay inside it.
+  await chord(TAB);
+  assert.equal(await s.execute(`return document.activeElement?.textContent.replace(/\\s+/g, ' ').trim();`), 'Đóng Esc');
+  await chord(TAB);
+  assert.equal(await s.execute(`return document.activeElement?.id;`), 'search-input');
+  await chord(SHIFT, TAB);
+  assert.ok(await focusInBox(), 'Shift+Tab does not leave the box');
 
   await s.keys('Tìm trong sổ', ESC);
   await s.waitFor('the box closed', async () => !(await paletteOpen()));
@@ -291,5 +295,9 @@ test("a petition's number opens it on the Đơn thư screen", async () => {
   await s.keys('Tìm trong sổ', KEY.enter);
   await s.waitFor('the Đơn thư screen', async () => (await currentTab()) === 'Đơn thư');
   assert.equal(await paletteOpen(), false);
+  assert.ok(
+    await s.execute(`return document.querySelector('main .screen:not([hidden])')?.contains(document.activeElement);`),
+    'the focus moved to the Đơn thư screen',
+  );
   await shot('search-petition');
 });
