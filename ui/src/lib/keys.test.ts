@@ -4,6 +4,7 @@ import {
   formKeydown,
   isNewVisitShortcut,
   isSaveShortcut,
+  isSearchShortcut,
   isStrayEnter,
   moveActive,
   screenShortcut,
@@ -115,5 +116,22 @@ describe('form keyboard handling', () => {
       ({ target: { getAttribute: (n: string) => (n === 'aria-invalid' ? invalid : null) } }) as unknown as Event;
     expect(editsInvalidField(ev('true'))).toBe(true);
     expect(editsInvalidField(ev(null))).toBe(false);
+  });
+});
+
+describe('isSearchShortcut', () => {
+  it('Ctrl+K opens the search box', () => {
+    expect(isSearchShortcut(key('k', { ctrlKey: true, code: 'KeyK' }))).toBe(true);
+    expect(isSearchShortcut(key('K', { ctrlKey: true }))).toBe(true);
+    expect(isSearchShortcut(key('k', { metaKey: true, code: 'KeyK' }))).toBe(true);
+  });
+  it('reads the physical key when the layout changes the character', () => {
+    expect(isSearchShortcut(key('л', { ctrlKey: true, code: 'KeyK' }))).toBe(true);
+  });
+  it('ignores K alone and other combinations', () => {
+    expect(isSearchShortcut(key('k', { code: 'KeyK' }))).toBe(false);
+    expect(isSearchShortcut(key('k', { ctrlKey: true, shiftKey: true, code: 'KeyK' }))).toBe(false);
+    expect(isSearchShortcut(key('k', { ctrlKey: true, altKey: true, code: 'KeyK' }))).toBe(false);
+    expect(isSearchShortcut(key('j', { ctrlKey: true, code: 'KeyJ' }))).toBe(false);
   });
 });

@@ -28,6 +28,12 @@ export function isNewVisitShortcut(e: KeyLike): boolean {
   return e.ctrlKey && e.shiftKey && !e.altKey && (e.code === 'KeyN' || e.key.toLowerCase() === 'n');
 }
 
+/** Ctrl+K (Cmd+K on a Mac keyboard): the search box, from any screen. */
+export function isSearchShortcut(e: KeyLike): boolean {
+  if (!(e.ctrlKey || e.metaKey === true) || e.altKey || e.shiftKey) return false;
+  return e.code === 'KeyK' || e.key.toLowerCase() === 'k';
+}
+
 /**
  * A plain Enter in a single-line input would submit the form: the long forms only save
  * on Ctrl+Enter or their button.

@@ -1,0 +1,117 @@
+// The working-day calendar editor: rows as the officer types them (dd/mm/yyyy) and the
+// CalendarDay list the core stores, both ways, and which core message belongs to which row.
+import type { CalendarDay } from './bindings/CalendarDay';
+import type { CalendarYear } from './bindings/CalendarYear';
+import type { DayKind } from './bindings/DayKind';
+import type { ErrorDto } from './bindings/ErrorDto';
+import { formatDate, parseDate } from './dates';
+import { badDateMessage, localError, remapPersonError } from './errors';
+
+/**
+ * The kinds of a listed day. The core labels them (`DayKind::label`) but the catalogue does
+ * not carry them, so the labels are repeated here word for word.
+ */
+export const DAY_KINDS: { value: DayKind; label: string }[] = [
+  { value: 'holiday', label: 'Nghỉ lễ, Tết' },
+  { value: 'swap_off', label: 'Nghỉ bù / hoán đổi' },
+  { value: 'swap_work', label: 'Làm bù' },
+];
+
+export function dayKindLabel(kind: DayKind): string {
+  return DAY_KINDS.find((k) => k.value === kind)?.label ?? kind;
+}
+
+/** One row of the editor: the date as typed. `key` keeps a row's inputs when rows move. */
+export interface CalendarRow {
+  key: number;
+  date: string;
+  kind: DayKind;
+  name: string;
+}
+
+let nextKey = 1;
+
+export function blankRow(): CalendarRow {
+  return { key: nextKey++, date: '', kind: 'holiday', name: '' };
+}
+
+export function rowOf(day: CalendarDay): CalendarRow {
+  return { key: nextKey++, date: formatDate(day.date), kind: day.kind, name: day.name };
+}
+
+/** The rows to edit a year: its listed days, or one blank row for a year with none. */
+export function rowsOf(days: CalendarDay[]): CalendarRow[] {
+  return days.length > 0 ? days.map(rowOf) : [blankRow()];
+}
+
+export function isBlank(row: CalendarRow): boolean {
+  return row.date.trim() === '' && row.name.trim() === '';
+}
+
+/** The screen row's field name, as the core names the day it was sent as. */
+export const rowField = (row: number, key: 'date' | 'kind' | 'name') => `days[${row}].${key}`;
+
+export type DaysOrError = { days: CalendarDay[]; sentToRow: number[] } | { error: ErrorDto };
+
+/**
+ * The days to send for the rows: blank rows are left out (`sentToRow[i]` is the screen row
+ * of the i-th day sent), a date is read as dd/mm/yyyy. A date that is not a real date is
+ * reported on its row before anything is sent; every other check is the core's.
+ */
+export function rowsToDays(rows: CalendarRow[]): DaysOrError {
+  const days: CalendarDay[] = [];
+  const sentToRow: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (isBlank(row)) continue;
+    const iso = parseDate(row.date);
+    if (iso === null) {
+      return { error: localError(rowField(i, 'date'), badDateMessage(`Dòng ${i + 1}, ngày`, row.date)) };
+    }
+    days.push({ date: iso, kind: row.kind, name: row.name.trim() });
+    sentToRow.push(i);
+  }
+  return { days, sentToRow };
+}
+
+/** The core's `days[i].…` (i-th day sent) as the screen row's field. */
+export function rowError(error: ErrorDto, sentToRow: number[]): ErrorDto {
+  return remapPersonError(error, 'days', sentToRow);
+}
+
+/** Whether the rows differ from the saved days (something typed, not yet saved). */
+export function rowsChanged(saved: CalendarDay[], rows: CalendarRow[]): boolean {
+  const typed = rows.filter((r) => !isBlank(r));
+  if (typed.length !== saved.length) return true;
+  return typed.some((r, i) => {
+    const d = saved[i];
+    return (parseDate(r.date) ?? r.date.trim()) !== d.date || r.kind !== d.kind || r.name.trim() !== d.name;
+  });
+}
+
+/** The first year the calendar does not know: the one offered to be filled. */
+export function yearToFill(years: CalendarYear[]): number | null {
+  return years.find((y) => !y.known)?.year ?? null;
+}
+
+/** What a year's line says about it. */
+export function yearStatus(y: CalendarYear): string {
+  if (!y.known) return 'Chưa có lịch: chưa tính được thời hạn trong năm này';
+  if (y.shipped) return 'Có sẵn trong phần mềm';
+  return 'Đơn vị đã bổ sung';
+}
+
+/** "12 ngày" / "chưa ghi ngày nào" for a year's listed days. */
+export function dayCount(y: CalendarYear): string {
+  return y.days.length === 0 ? 'chưa ghi ngày nào' : `${y.days.length} ngày`;
+}
+
+const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** "Thứ Bảy" for an ISO date (what a make-up working day must be), '' for anything else. */
+export function weekdayOf(iso: string | null): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  if (!m) return '';
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return WEEKDAYS[d.getUTCDay()];
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { Settings } from './bindings/Settings';
+import { DEADLINE_FIELDS, deadlineField, formToSettings, readWhole, settingsFormOf } from './settingsForm';
+
+const saved: Settings = {
+  unit_name: 'phường Việt Hòa',
+  reception_team_name: 'Ban tiếp công dân',
+  delegation_threshold: 5,
+  sample_offered: true,
+  deadlines: {
+    first_reply_working_days: 10,
+    complaint_acceptance_working_days: 7,
+    unprocessed_days: 45,
+    due_soon_working_days: 3,
+    remote_area: false,
+  },
+};
+
+describe('settings form', () => {
+  it('shows the saved numbers as text', () => {
+    const f = settingsFormOf(saved);
+    expect(f.delegation_threshold).toBe('5');
+    expect(f.deadlines).toEqual({
+      first_reply_working_days: '10',
+      complaint_acceptance_working_days: '7',
+      unprocessed_days: '45',
+      due_soon_working_days: '3',
+      remote_area: false,
+    });
+  });
+
+  it('gives back what it was given when nothing is edited', () => {
+    expect(formToSettings(saved, settingsFormOf(saved))).toEqual({ settings: saved });
+  });
+
+  it('turns the edited deadline inputs into DeadlineSettings', () => {
+    const f = settingsFormOf(saved);
+    f.deadlines.due_soon_working_days = ' 5 ';
+    f.deadlines.first_reply_working_days = '12';
+    f.deadlines.unprocessed_days = '60';
+    f.deadlines.complaint_acceptance_working_days = '7';
+    f.deadlines.remote_area = true;
+    const out = formToSettings(saved, f);
+    expect('settings' in out && out.settings.deadlines).toEqual({
+      first_reply_working_days: 12,
+      complaint_acceptance_working_days: 7,
+      unprocessed_days: 60,
+      due_soon_working_days: 5,
+      remote_area: true,
+    });
+  });
+
+  it('keeps what the form does not show and trims the names', () => {
+    const f = settingsFormOf({ ...saved, sample_offered: false });
+    f.unit_name = '  xã Tân Lập ';
+    const out = formToSettings({ ...saved, sample_offered: false }, f);
+    expect('settings' in out && out.settings.sample_offered).toBe(false);
+    expect('settings' in out && out.settings.unit_name).toBe('xã Tân Lập');
+  });
+
+  it('reports a number it cannot read on its field, as the core names it', () => {
+    const f = settingsFormOf(saved);
+    f.deadlines.due_soon_working_days = 'ba';
+    const out = formToSettings(saved, f);
+    expect('error' in out && out.error.field).toBe('deadlines.due_soon_working_days');
+    expect('error' in out && out.error.message).toMatch(/số nguyên/);
+
+    const g = settingsFormOf(saved);
+    g.delegation_threshold = '';
+    const out2 = formToSettings(saved, g);
+    expect('error' in out2 && out2.error.field).toBe('delegation_threshold');
+  });
+
+  it("leaves the ranges to the core (0 days' warning is the core's to accept)", () => {
+    const f = settingsFormOf(saved);
+    f.deadlines.due_soon_working_days = '0';
+    f.deadlines.unprocessed_days = '999';
+    const out = formToSettings(saved, f);
+    expect('settings' in out && out.settings.deadlines.due_soon_working_days).toBe(0);
+    expect('settings' in out && out.settings.deadlines.unprocessed_days).toBe(999);
+  });
+
+  it('reads whole numbers, also from a number input', () => {
+    expect(readWhole(7)).toBe(7);
+    expect(readWhole(' 12 ')).toBe(12);
+    expect(readWhole('1.5')).toBeNull();
+    expect(readWhole('-3')).toBeNull();
+    expect(readWhole(null)).toBeNull();
+  });
+
+  it('names every deadline field as the core does, each with its rule', () => {
+    expect(DEADLINE_FIELDS.map((f) => deadlineField(f.key))).toEqual([
+      'deadlines.first_reply_working_days',
+      'deadlines.complaint_acceptance_working_days',
+      'deadlines.unprocessed_days',
+      'deadlines.due_soon_working_days',
+    ]);
+    for (const f of DEADLINE_FIELDS) expect(f.rule).not.toBe('');
+  });
+});

@@ -1,0 +1,114 @@
+// The Cài đặt form: the saved Settings as the inputs show them (numbers as typed text) and
+// back. The ranges are the core's to check; the form only reads whole numbers.
+import type { DeadlineSettings } from './bindings/DeadlineSettings';
+import type { ErrorDto } from './bindings/ErrorDto';
+import type { Settings } from './bindings/Settings';
+import { localError } from './errors';
+
+/** The deadline numbers an office may set, with the rule each one comes from. */
+export const DEADLINE_FIELDS = [
+  {
+    key: 'first_reply_working_days',
+    label: 'Thời hạn trả lời việc xử lý đơn',
+    unit: 'ngày làm việc',
+    rule: 'Luật Tiếp công dân 2013, Điều 28 (đơn nhận khi tiếp công dân); Thông tư 05/2021/TT-TTCP (đơn nhận qua nguồn khác). Mặc định 10.',
+  },
+  {
+    key: 'complaint_acceptance_working_days',
+    label: 'Thời hạn thụ lý khiếu nại (đơn nhận từ 01/7/2026)',
+    unit: 'ngày làm việc',
+    rule: 'Luật Khiếu nại 2011, Điều 27 sửa đổi bởi Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP. Mặc định 7. Đơn nhận trước 01/7/2026: 10 ngày theo luật cũ.',
+  },
+  {
+    key: 'unprocessed_days',
+    label: 'Đơn tồn đọng sau',
+    unit: 'ngày',
+    rule: 'Nghị định 154/2026/NĐ-CP, Điều 41: đơn để quá số ngày này (ngày lịch) mà chưa xử lý. Mặc định 45.',
+  },
+  {
+    key: 'due_soon_working_days',
+    label: 'Báo “sắp đến hạn” trước',
+    unit: 'ngày làm việc',
+    rule: 'Do đơn vị chọn: đơn còn trong số ngày làm việc này đến hạn được báo trên Tổng quan và danh sách đơn. Mặc định 3.',
+  },
+] as const satisfies readonly { key: keyof DeadlineSettings; label: string; unit: string; rule: string }[];
+
+export type DeadlineNumberKey = (typeof DEADLINE_FIELDS)[number]['key'];
+
+export const REMOTE_AREA_RULE =
+  'Luật Khiếu nại 2011, Điều 28 và 37: ở vùng sâu, vùng xa, thời hạn giải quyết khiếu nại dài hơn (lần đầu 45 ngày, lần hai 60 ngày; vụ việc phức tạp 60 và 70 ngày).';
+
+/** The core's name of a deadline setting's field ("deadlines.due_soon_working_days"). */
+export const deadlineField = (key: keyof DeadlineSettings) => `deadlines.${key}`;
+
+export interface DeadlineForm {
+  first_reply_working_days: string;
+  complaint_acceptance_working_days: string;
+  unprocessed_days: string;
+  due_soon_working_days: string;
+  remote_area: boolean;
+}
+
+export interface SettingsForm {
+  unit_name: string;
+  reception_team_name: string;
+  delegation_threshold: string;
+  deadlines: DeadlineForm;
+}
+
+export function deadlineFormOf(d: DeadlineSettings): DeadlineForm {
+  return {
+    first_reply_working_days: String(d.first_reply_working_days),
+    complaint_acceptance_working_days: String(d.complaint_acceptance_working_days),
+    unprocessed_days: String(d.unprocessed_days),
+    due_soon_working_days: String(d.due_soon_working_days),
+    remote_area: d.remote_area,
+  };
+}
+
+export function settingsFormOf(s: Settings): SettingsForm {
+  return {
+    unit_name: s.unit_name,
+    reception_team_name: s.reception_team_name,
+    delegation_threshold: String(s.delegation_threshold),
+    deadlines: deadlineFormOf(s.deadlines),
+  };
+}
+
+/** A whole number typed by the officer (a number input may hand back a number). */
+export function readWhole(value: string | number | null | undefined): number | null {
+  const t = String(value ?? '').trim();
+  if (!/^\d{1,6}$/.test(t)) return null;
+  return Number(t);
+}
+
+export type SettingsOrError = { settings: Settings } | { error: ErrorDto };
+
+/**
+ * The Settings to save: what the form holds over `base` (the saved settings, so what the
+ * form does not show, such as `sample_offered`, is kept). A number that is not a whole
+ * number is reported on its field; its range is the core's to check.
+ */
+export function formToSettings(base: Settings, form: SettingsForm): SettingsOrError {
+  const threshold = readWhole(form.delegation_threshold);
+  if (threshold === null) {
+    return { error: localError('delegation_threshold', 'Ngưỡng đoàn đông người phải là một số nguyên, ví dụ 5.') };
+  }
+  const deadlines: DeadlineSettings = { ...base.deadlines, remote_area: form.deadlines.remote_area };
+  for (const f of DEADLINE_FIELDS) {
+    const n = readWhole(form.deadlines[f.key]);
+    if (n === null) {
+      return { error: localError(deadlineField(f.key), `${f.label} phải là một số nguyên (số ${f.unit}).`) };
+    }
+    deadlines[f.key] = n;
+  }
+  return {
+    settings: {
+      ...base,
+      unit_name: form.unit_name.trim(),
+      reception_team_name: form.reception_team_name.trim(),
+      delegation_threshold: threshold,
+      deadlines,
+    },
+  };
+}
