@@ -3,7 +3,6 @@ import type { CalendarYear } from './bindings/CalendarYear';
 import {
   blankRow,
   dayCount,
-  dayKindLabel,
   rowError,
   rowOf,
   rowsChanged,
@@ -95,10 +94,11 @@ describe('calendar rows ↔ CalendarDay', () => {
 });
 
 describe('calendar years', () => {
-  const y = (year: number, known: boolean, shipped: boolean, n = 0): CalendarYear => ({
+  const y = (year: number, known: boolean, shipped: boolean, n = 0, edited = false): CalendarYear => ({
     year,
     known,
     shipped,
+    edited,
     days: Array.from({ length: n }, (_, i) => ({ date: `${year}-01-0${i + 1}`, kind: 'holiday', name: 'x' })),
   });
 
@@ -109,17 +109,13 @@ describe('calendar years', () => {
 
   it('says what each year is', () => {
     expect(yearStatus(y(2026, true, true))).toBe('Có sẵn trong phần mềm');
+    expect(yearStatus(y(2026, true, true, 3, true))).toBe('Có sẵn, đơn vị đã sửa');
     expect(yearStatus(y(2028, true, false))).toBe('Đơn vị đã bổ sung');
     expect(yearStatus(y(2029, false, false))).toMatch(/^Chưa có lịch/);
     expect(dayCount(y(2029, false, false))).toBe('chưa ghi ngày nào');
     expect(dayCount(y(2026, true, true, 3))).toBe('3 ngày');
   });
 
-  it("labels the kinds as the core does", () => {
-    expect(dayKindLabel('holiday')).toBe('Nghỉ lễ, Tết');
-    expect(dayKindLabel('swap_off')).toBe('Nghỉ bù / hoán đổi');
-    expect(dayKindLabel('swap_work')).toBe('Làm bù');
-  });
 });
 
 describe('weekdayOf', () => {

@@ -7,20 +7,6 @@ import type { ErrorDto } from './bindings/ErrorDto';
 import { formatDate, parseDate } from './dates';
 import { badDateMessage, localError, remapPersonError } from './errors';
 
-/**
- * The kinds of a listed day. The core labels them (`DayKind::label`) but the catalogue does
- * not carry them, so the labels are repeated here word for word.
- */
-export const DAY_KINDS: { value: DayKind; label: string }[] = [
-  { value: 'holiday', label: 'Nghỉ lễ, Tết' },
-  { value: 'swap_off', label: 'Nghỉ bù / hoán đổi' },
-  { value: 'swap_work', label: 'Làm bù' },
-];
-
-export function dayKindLabel(kind: DayKind): string {
-  return DAY_KINDS.find((k) => k.value === kind)?.label ?? kind;
-}
-
 /** One row of the editor: the date as typed. `key` keeps a row's inputs when rows move. */
 export interface CalendarRow {
   key: number;
@@ -97,6 +83,7 @@ export function yearToFill(years: CalendarYear[]): number | null {
 /** What a year's line says about it. */
 export function yearStatus(y: CalendarYear): string {
   if (!y.known) return 'Chưa có lịch: chưa tính được thời hạn trong năm này';
+  if (y.shipped && y.edited) return 'Có sẵn, đơn vị đã sửa';
   if (y.shipped) return 'Có sẵn trong phần mềm';
   return 'Đơn vị đã bổ sung';
 }

@@ -28,6 +28,13 @@ describe('shouldSearch', () => {
 });
 
 describe('groupHits', () => {
+  // As the core's catalogue names them (`search_kinds`).
+  const LABELS = [
+    { code: 'person', label: 'Công dân' },
+    { code: 'petition', label: 'Đơn' },
+    { code: 'visit', label: 'Lượt tiếp' },
+    { code: 'case', label: 'Vụ việc' },
+  ];
   const hits = [
     hit('case', 'c1'),
     hit('petition', 'p1'),
@@ -38,21 +45,21 @@ describe('groupHits', () => {
   ];
 
   it('groups by kind in the order Công dân, Đơn, Lượt tiếp, Vụ việc', () => {
-    const groups = groupHits(hits);
+    const groups = groupHits(hits, LABELS);
     expect(groups.map((g) => g.label)).toEqual(['Công dân', 'Đơn', 'Lượt tiếp', 'Vụ việc']);
     expect(groups[0].items.map((i) => i.hit.id)).toEqual(['a', 'b']);
     expect(groups[1].items.map((i) => i.hit.id)).toEqual(['p1', 'p2']);
   });
 
   it('numbers the hits in display order, which the arrows walk', () => {
-    const groups = groupHits(hits);
+    const groups = groupHits(hits, LABELS);
     expect(groups.flatMap((g) => g.items.map((i) => i.index))).toEqual([0, 1, 2, 3, 4, 5]);
     expect(displayOrder(groups).map((h) => h.id)).toEqual(['a', 'b', 'p1', 'p2', 'v1', 'c1']);
   });
 
   it('leaves out empty groups', () => {
-    expect(groupHits([hit('case', 'c1')]).map((g) => g.kind)).toEqual(['case']);
-    expect(groupHits([])).toEqual([]);
+    expect(groupHits([hit('case', 'c1')], LABELS).map((g) => g.kind)).toEqual(['case']);
+    expect(groupHits([], LABELS)).toEqual([]);
   });
 
   it('gives each hit a distinct id even when two kinds share a record id', () => {

@@ -2,21 +2,13 @@
 // the keyboard, which answer is still the one wanted, and where a picked hit leads.
 import type { SearchHit } from './bindings/SearchHit';
 import type { SearchKind } from './bindings/SearchKind';
+import type { Choice } from './bindings/Choice';
 import { moveActive } from './keys';
 
 export const SEARCH_DELAY_MS = 180;
 
-/**
- * The groups, in the order they are shown. The core names these kinds ("Công dân", "Đơn",
- * "Lượt tiếp", "Vụ việc" in `SearchKind`) but does not send the labels in the catalogue,
- * so they are repeated here, word for word.
- */
-export const SEARCH_GROUPS: { kind: SearchKind; label: string }[] = [
-  { kind: 'person', label: 'Công dân' },
-  { kind: 'petition', label: 'Đơn' },
-  { kind: 'visit', label: 'Lượt tiếp' },
-  { kind: 'case', label: 'Vụ việc' },
-];
+/** The groups, in the order they are shown; their labels come from the core's catalogue. */
+export const SEARCH_ORDER: SearchKind[] = ['person', 'petition', 'visit', 'case'];
 
 /** A name needs two characters; a number (a petition's "12", "12/2026") one digit. */
 export function shouldSearch(query: string): boolean {
@@ -37,13 +29,14 @@ export interface SearchGroup {
  * The hits grouped by kind in the fixed order (empty groups left out), keeping the core's
  * order inside a group, each numbered in display order.
  */
-export function groupHits(hits: SearchHit[]): SearchGroup[] {
+export function groupHits(hits: SearchHit[], labels: Choice[]): SearchGroup[] {
   const groups: SearchGroup[] = [];
   let index = 0;
-  for (const g of SEARCH_GROUPS) {
-    const mine = hits.filter((h) => h.kind === g.kind);
+  for (const kind of SEARCH_ORDER) {
+    const mine = hits.filter((h) => h.kind === kind);
     if (mine.length === 0) continue;
-    groups.push({ kind: g.kind, label: g.label, items: mine.map((hit) => ({ hit, index: index++ })) });
+    const label = labels.find((c) => c.code === kind)?.label ?? kind;
+    groups.push({ kind, label, items: mine.map((hit) => ({ hit, index: index++ })) });
   }
   return groups;
 }
