@@ -69,27 +69,27 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "first_reply_working_days",
         "Thời hạn trả lời việc xử lý đơn (ngày làm việc)",
-        "Luật Tiếp công dân 2013, Điều 28: 10 ngày làm việc kể từ ngày nhận đơn; dùng cả cho đơn nhận qua bưu chính, trực tuyến (TT 05/2021/TT-TTCP, chưa chắc chắn)",
+        "Luật Tiếp công dân 2013, Điều 28 (đơn nhận khi tiếp công dân); Thông tư 05/2021/TT-TTCP (đơn nhận qua nguồn khác). Mặc định 10.",
     ),
     (
         "complaint_acceptance_working_days",
-        "Thời hạn thụ lý khiếu nại từ 01/7/2026 (ngày làm việc)",
-        "Luật Khiếu nại sửa đổi bởi Luật 136/2025/QH15, Nghị định 155/2026/NĐ-CP: 07 ngày làm việc (trước 01/7/2026: 10 ngày, Luật Khiếu nại 2011 Điều 27)",
+        "Thời hạn thụ lý khiếu nại (đơn nhận từ 01/7/2026) (ngày làm việc)",
+        "Luật Khiếu nại 2011, Điều 27 sửa đổi bởi Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP. Mặc định 7. Đơn nhận trước 01/7/2026: 10 ngày theo luật cũ.",
     ),
     (
         "unprocessed_days",
-        "Báo đơn tồn đọng sau (ngày)",
-        "Nghị định 154/2026/NĐ-CP, Điều 41: đơn để quá 45 ngày không xử lý",
+        "Đơn tồn đọng sau (ngày)",
+        "Nghị định 154/2026/NĐ-CP, Điều 41: đơn để quá số ngày này (ngày lịch) mà chưa xử lý. Mặc định 45.",
     ),
     (
         "due_soon_working_days",
-        "Báo \"sắp đến hạn\" trước (ngày làm việc)",
-        "Cài đặt của đơn vị, mặc định 3 ngày làm việc",
+        "Báo “sắp đến hạn” trước (ngày làm việc)",
+        "Do đơn vị chọn: đơn còn trong số ngày làm việc này đến hạn được báo trên Tổng quan và danh sách đơn. Mặc định 3.",
     ),
     (
         "remote_area",
         "Đơn vị ở vùng sâu, vùng xa",
-        "Luật Khiếu nại 2011, Điều 28 và 37: thời hạn giải quyết khiếu nại dài hơn (lần đầu 45/60 ngày, lần hai 60/70 ngày)",
+        "Luật Khiếu nại 2011, Điều 28 và 37: ở vùng sâu, vùng xa, thời hạn giải quyết khiếu nại dài hơn (lần đầu 45 ngày, lần hai 60 ngày; vụ việc phức tạp 60 và 70 ngày).",
     ),
 ];
 
