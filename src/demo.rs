@@ -177,6 +177,7 @@ impl Gen {
             id_number,
             address: Some(self.pick(STREETS).to_string()),
             phone: (self.rng.bool()).then(|| format!("09{:08}", self.rng.u32(..100_000_000))),
+            correct: false,
         }
     }
 }

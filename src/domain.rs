@@ -319,6 +319,11 @@ pub struct PersonInput {
     pub address: Option<String>,
     #[serde(default)]
     pub phone: Option<String>,
+    /// With `existing_id`: what was typed corrects the person's record (same checks as
+    /// "Sửa" on the person's page), in the same save. Without it, typed details only fill
+    /// the record's blanks.
+    #[serde(default)]
+    pub correct: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
@@ -458,8 +463,9 @@ pub struct Visit {
     pub case_id: String,
     pub chairman_joined: bool,
     pub persons: Vec<Person>,
-    /// Number of the petition handed in at this visit, if any (`12/2026`).
+    /// Number of the petition handed in at this visit, if any (`12/2026`), and its id.
     pub petition_number: Option<String>,
+    pub petition_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -775,6 +781,9 @@ pub struct CaseSummary {
     pub last_received_on: String,
     pub visits: u32,
     pub petitions: u32,
+    /// The kind and field of its latest visit or petition, to pre-fill a new visit about it.
+    pub kind: Option<PetitionKind>,
+    pub field_code: Option<String>,
 }
 
 /// A person found by the lookup, with their earlier cases.

@@ -348,3 +348,94 @@ fn an_exchange_file_of_version_1_is_still_read() {
     assert_eq!(p.state, PetitionState::Transferred);
     assert_eq!(p.status, PetitionStatus::Closed);
 }
+
+#[test]
+fn a_name_corrected_in_the_visit_form_is_one_save() {
+    let mut store = store_on("2026-03-12");
+    let s = session(&mut store, "2026-03-10", HostGroup::Officer);
+    let mut input = visit_input(&s, vec![person("Nguyen Van Ba")], 1);
+    input.content = "Hoi thu tuc".into();
+    let v = store.add_visit(&input).unwrap();
+    let pid = v.persons[0].id.clone();
+    // The case opened by this visit is summed up by its content.
+    let case = store.case_detail(&v.case_id).unwrap();
+    assert_eq!(case.summary, "Hoi thu tuc");
+    input.persons = vec![PersonInput {
+        existing_id: Some(pid.clone()),
+        full_name: "Nguyễn Văn Ba".into(),
+        phone: Some("0912 345 678".into()),
+        correct: true,
+        ..Default::default()
+    }];
+    input.content = "Hỏi thủ tục đăng ký thường trú".into();
+    let fixed = store.correct_visit(&v.id, &input).unwrap();
+    assert_eq!(fixed.persons[0].id, pid);
+    assert_eq!(fixed.persons[0].full_name, "Nguyễn Văn Ba");
+    assert_eq!(fixed.persons[0].phone.as_deref(), Some("0912 345 678"));
+    assert_eq!(
+        store.case_detail(&v.case_id).unwrap().summary,
+        "Hỏi thủ tục đăng ký thường trú"
+    );
+    let h = store.history("persons", &pid).unwrap();
+    assert_eq!(
+        field(&h, "full_name").unwrap().old.as_deref(),
+        Some("Nguyen Van Ba")
+    );
+    // A bad correction saves nothing: neither the person nor the visit.
+    input.persons[0].phone = Some("12ab".into());
+    input.content = "Nội dung khác".into();
+    let e = store.correct_visit(&v.id, &input).unwrap_err();
+    assert_eq!(e.field(), Some("persons[0].phone"));
+    assert_eq!(
+        store.visit(&v.id).unwrap().content,
+        "Hỏi thủ tục đăng ký thường trú"
+    );
+    assert_eq!(
+        store.person(&pid).unwrap().phone.as_deref(),
+        Some("0912 345 678")
+    );
+    // Without `correct`, what is typed for a picked person only fills blanks.
+    input.persons[0] = PersonInput {
+        existing_id: Some(pid.clone()),
+        full_name: "Tên khác".into(),
+        address: Some("Tổ 4".into()),
+        ..Default::default()
+    };
+    input.content = "Hỏi thủ tục đăng ký thường trú".into();
+    let kept = store.correct_visit(&v.id, &input).unwrap();
+    assert_eq!(kept.persons[0].full_name, "Nguyễn Văn Ba");
+    assert_eq!(kept.persons[0].address.as_deref(), Some("Tổ 4"));
+}
+
+#[test]
+fn the_lookup_says_what_an_earlier_case_was_about() {
+    let mut store = store_on("2026-03-12");
+    let s = session(&mut store, "2026-03-10", HostGroup::Officer);
+    let mut input = visit_input(&s, vec![person("Lê Thị Hoa")], 1);
+    input.kind = Some(PetitionKind::Complaint);
+    input.field_code = Some("dat_dai".into());
+    input.petition = Some(petition_of(PetitionKind::Complaint));
+    let v = store.add_visit(&input).unwrap();
+    assert_eq!(
+        v.petition_id
+            .as_deref()
+            .map(|id| store.petition(id).unwrap().number),
+        v.petition_number
+    );
+    let found = store.find_persons("le thi hoa", 5).unwrap();
+    let case = &found[0].cases[0];
+    assert_eq!(case.kind, Some(PetitionKind::Complaint));
+    assert_eq!(case.field_code.as_deref(), Some("dat_dai"));
+    // The session being corrected does not warn against itself.
+    let me = store.session(&s).unwrap();
+    let again = NewSession {
+        date: me.date.clone(),
+        kind: me.kind,
+        host_group: me.host_group,
+        host_name: None,
+        place: None,
+        notes: None,
+    };
+    assert_eq!(store.session_warnings(&again, None).unwrap().len(), 1);
+    assert!(store.session_warnings(&again, Some(&s)).unwrap().is_empty());
+}

@@ -130,8 +130,14 @@ pub fn hosts_on(state: State<'_, AppState>, date: String) -> Reply<Vec<Choice>> 
 }
 
 #[tauri::command(async)]
-pub fn session_warnings(state: State<'_, AppState>, input: NewSession) -> Reply<Vec<Warning>> {
-    with_store(&state, |s| s.session_warnings(&input))
+pub fn session_warnings(
+    state: State<'_, AppState>,
+    input: NewSession,
+    exclude_id: Option<String>,
+) -> Reply<Vec<Warning>> {
+    with_store(&state, |s| {
+        s.session_warnings(&input, exclude_id.as_deref())
+    })
 }
 
 #[tauri::command(async)]

@@ -50,6 +50,10 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
             None => Ok(None),
         }
     };
+    if let (Some(id), true) = (&input.existing_id, input.correct) {
+        let id = kept_id(conn, id)?;
+        return correct(tx, prefix, &id, input).map(|p| p.id);
+    }
     let known = match &input.existing_id {
         Some(id) => {
             let id = kept_id(conn, id)?;
@@ -121,6 +125,53 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
     Ok(person.id)
 }
 
+/// Correct a person's particulars with what was typed (the same checks as at entry); the
+/// old values stay in the history. `prefix` names the form's fields.
+pub(crate) fn correct(tx: &Tx<'_>, prefix: &str, id: &str, input: &PersonInput) -> Result<Person> {
+    let conn = tx.conn();
+    let old = store::get_person(conn, id)?.ok_or_else(|| Error::not_found("người", id))?;
+    if old.merged_into.is_some() {
+        return Err(Error::invalid(
+            prefix,
+            "Hồ sơ này đã được gộp vào hồ sơ khác: hãy sửa hồ sơ được giữ lại, hoặc hủy gộp trước.",
+        ));
+    }
+    let checked = PersonInput {
+        existing_id: None,
+        ..input.clone()
+    };
+    let id_kind = check_person(prefix, &checked)?;
+    let number = clean(&input.id_number);
+    if let Some(n) = &number {
+        if let Some(other) = store::person_by_number(conn, n)? {
+            if other.id != old.id && kept_id(conn, &other.id)? != old.id {
+                return Err(Error::invalid(
+                    format!("{prefix}.id_number"),
+                    format!("Số giấy tờ {n} đã được ghi cho công dân {}. Nếu hai hồ sơ là một người, hãy gộp hai hồ sơ.", other.full_name),
+                ));
+            }
+        }
+    }
+    let new = Person {
+        id: old.id.clone(),
+        full_name: clean(&Some(input.full_name.clone())).unwrap_or_default(),
+        id_kind: if number.is_some() {
+            id_kind
+        } else {
+            IdKind::None
+        },
+        id_number: number,
+        address: clean(&input.address),
+        phone: clean(&input.phone),
+        merged_into: None,
+    };
+    if new != old {
+        store::update_person(conn, &new)?;
+        tx.updated("persons", id, &old, &new, None)?;
+    }
+    Ok(new)
+}
+
 /// A merge as the person page shows it (and as "Hủy gộp" undoes it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PersonMerge {
@@ -160,44 +211,7 @@ impl Store {
     /// Correct a person's particulars, with the same checks as at entry. The old values
     /// stay in the history.
     pub fn correct_person(&mut self, id: &str, input: &PersonInput) -> Result<Person> {
-        self.write(|tx| {
-            let conn = tx.conn();
-            let old = store::get_person(conn, id)?.ok_or_else(|| Error::not_found("người", id))?;
-            if old.merged_into.is_some() {
-                return Err(Error::invalid(
-                    "person",
-                    "Hồ sơ này đã được gộp vào hồ sơ khác: hãy sửa hồ sơ được giữ lại, hoặc hủy gộp trước.",
-                ));
-            }
-            let checked = PersonInput {
-                existing_id: None,
-                ..input.clone()
-            };
-            let id_kind = check_person("person", &checked)?;
-            let number = clean(&input.id_number);
-            if let Some(n) = &number {
-                if let Some(other) = store::person_by_number(conn, n)? {
-                    if other.id != old.id && kept_id(conn, &other.id)? != old.id {
-                        return Err(Error::invalid(
-                            "person.id_number",
-                            format!("Số giấy tờ {n} đã được ghi cho công dân {}. Nếu hai hồ sơ là một người, hãy gộp hai hồ sơ.", other.full_name),
-                        ));
-                    }
-                }
-            }
-            let new = Person {
-                id: old.id.clone(),
-                full_name: clean(&Some(input.full_name.clone())).unwrap_or_default(),
-                id_kind: if number.is_some() { id_kind } else { IdKind::None },
-                id_number: number,
-                address: clean(&input.address),
-                phone: clean(&input.phone),
-                merged_into: None,
-            };
-            store::update_person(conn, &new)?;
-            tx.updated("persons", id, &old, &new, None)?;
-            Ok(new)
-        })
+        self.write(|tx| correct(tx, "person", id, input))
     }
 
     /// Merge `merged_id` into `kept_id`: two records of one citizen. Every visit and

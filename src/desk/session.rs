@@ -49,11 +49,16 @@ impl Store {
 
     /// What the officer should confirm before opening this session: another session of
     /// the same host on the same day.
-    pub fn session_warnings(&self, input: &NewSession) -> Result<Vec<Warning>> {
+    /// `exclude_id` is the session being corrected (it does not count against itself).
+    pub fn session_warnings(
+        &self,
+        input: &NewSession,
+        exclude_id: Option<&str>,
+    ) -> Result<Vec<Warning>> {
         let same: Vec<Session> = self
             .sessions_on(&input.date)?
             .into_iter()
-            .filter(|s| s.host_group == input.host_group)
+            .filter(|s| s.host_group == input.host_group && Some(s.id.as_str()) != exclude_id)
             .collect();
         Ok(match same.len() {
             0 => vec![],

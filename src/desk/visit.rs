@@ -112,6 +112,35 @@ pub(crate) fn record(tx: &Tx<'_>, id: String, input: &NewVisit) -> Result<VisitR
     Ok(visit)
 }
 
+/// A case opened by a visit and about nothing else is summed up by that visit's content:
+/// a corrected content corrects the case's summary.
+fn follow_content(tx: &Tx<'_>, old: &VisitRecord, new: &VisitRecord) -> Result<()> {
+    let conn = tx.conn();
+    if old.case_id != new.case_id || old.content == new.content {
+        return Ok(());
+    }
+    let Some(case) = store::get_case(conn, &new.case_id)? else {
+        return Ok(());
+    };
+    let (visits, petitions) = store::case_uses(conn, &case.id)?;
+    let opened_by_this: String = old.content.trim().chars().take(200).collect();
+    if visits == 1 && petitions <= 1 && case.summary == opened_by_this {
+        let fixed = CaseRecord {
+            summary: new.content.trim().chars().take(200).collect(),
+            ..case.clone()
+        };
+        store::update_case(conn, &fixed)?;
+        tx.updated(
+            "cases",
+            &case.id,
+            &case,
+            &fixed,
+            Some("Theo nội dung lượt tiếp".into()),
+        )?;
+    }
+    Ok(())
+}
+
 /// Delete a visit and the petition handed in at it; both stay in the history.
 pub(crate) fn delete(tx: &Tx<'_>, visit_id: &str) -> Result<()> {
     let conn = tx.conn();
@@ -178,6 +207,7 @@ impl Store {
             };
             store::update_visit(conn, &new)?;
             tx.updated("visits", id, &old, &new, None)?;
+            follow_content(tx, &old, &new)?;
             match store::petition_of_visit(conn, id)? {
                 Some(pid) => {
                     petition::follow_visit(tx, &pid, &new, &session, input.petition.as_ref())?

@@ -1,4 +1,4 @@
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::records::get_person;
 use super::Store;
@@ -32,9 +32,29 @@ pub(crate) fn cases_of_person(conn: &Connection, person_id: &str) -> Result<Vec<
             last_received_on: r.get(3)?,
             visits: r.get(4)?,
             petitions: r.get(5)?,
+            kind: None,
+            field_code: None,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut cases: Vec<CaseSummary> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut latest = conn.prepare_cached(
+        "SELECT kind, field_code FROM (
+            SELECT v.kind AS kind, v.field_code AS field_code, s.date AS on_date, v.created_at AS at
+              FROM visits v JOIN sessions s ON s.id = v.session_id WHERE v.case_id = ?1
+            UNION ALL
+            SELECT p.kind, p.field_code, p.received_on, p.created_at FROM petitions p WHERE p.case_id = ?1)
+          WHERE kind IS NOT NULL ORDER BY on_date DESC, at DESC LIMIT 1",
+    )?;
+    for c in &mut cases {
+        if let Some((kind, field)) = latest
+            .query_row([&c.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+        {
+            c.kind = Some(kind);
+            c.field_code = field;
+        }
+    }
+    Ok(cases)
 }
 
 impl Store {

@@ -101,6 +101,24 @@ pub(crate) fn get_case(conn: &Connection, id: &str) -> Result<Option<CaseRecord>
         .optional()?)
 }
 
+pub(crate) fn update_case(conn: &Connection, c: &CaseRecord) -> Result<()> {
+    conn.execute(
+        "UPDATE cases SET summary = ?2, opened_on = ?3 WHERE id = ?1",
+        params![c.id, c.summary, c.opened_on],
+    )?;
+    index_record(conn, "cases", "case", &c.id, &c.summary)
+}
+
+/// How many visits and petitions are about a case.
+pub(crate) fn case_uses(conn: &Connection, id: &str) -> Result<(u32, u32)> {
+    Ok(conn.query_row(
+        "SELECT (SELECT count(*) FROM visits WHERE case_id = ?1),
+                (SELECT count(*) FROM petitions WHERE case_id = ?1)",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
 fn case_from_row(r: &Row<'_>) -> rusqlite::Result<CaseRecord> {
     Ok(CaseRecord {
         id: r.get(0)?,

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 /// number of the petition handed in.
 pub(crate) fn visits_of_session(conn: &Connection, session_id: &str) -> Result<Vec<Visit>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {VISIT_COLUMNS}, p.number || '/' || p.year
+        "SELECT {VISIT_COLUMNS}, p.number || '/' || p.year, p.id
            FROM visits v LEFT JOIN petitions p ON p.visit_id = v.id
           WHERE v.session_id = ?1 ORDER BY v.seq"
     ))?;
@@ -35,6 +35,7 @@ pub(crate) fn visits_of_session(conn: &Connection, session_id: &str) -> Result<V
                 chairman_joined: v.chairman_joined,
                 persons: vec![],
                 petition_number: r.get(13)?,
+                petition_id: r.get(14)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

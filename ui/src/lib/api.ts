@@ -72,7 +72,8 @@ export const periodReport = (range: PeriodRange) => call<PeriodReport>('period_r
 export const presetPeriod = (preset: PeriodPreset) => call<PeriodRange>('preset_period', { preset });
 export const dashboard = () => call<Dashboard>('dashboard');
 export const hostsOn = (date: string) => call<Choice[]>('hosts_on', { date });
-export const sessionWarnings = (input: NewSession) => call<Warning[]>('session_warnings', { input });
+export const sessionWarnings = (input: NewSession, excludeId: string | null = null) =>
+  call<Warning[]>('session_warnings', { input, excludeId });
 export const correctSession = (id: string, input: NewSession) => call<Session>('correct_session', { id, input });
 export const correctVisit = (id: string, input: NewVisit) => call<Visit>('correct_visit', { id, input });
 export const history = (table: 'sessions' | 'visits' | 'persons' | 'petitions', id: string) =>

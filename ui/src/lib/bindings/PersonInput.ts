@@ -8,4 +8,10 @@ export type PersonInput = {
 /**
  * Set when the officer picked a person found by the lookup.
  */
-existing_id: string | null, full_name: string, id_kind: IdKind | null, id_number: string | null, address: string | null, phone: string | null, };
+existing_id: string | null, full_name: string, id_kind: IdKind | null, id_number: string | null, address: string | null, phone: string | null, 
+/**
+ * With `existing_id`: what was typed corrects the person's record (same checks as
+ * "Sửa" on the person's page), in the same save. Without it, typed details only fill
+ * the record's blanks.
+ */
+correct: boolean, };

@@ -5,6 +5,6 @@ import type { PetitionKind } from "./PetitionKind";
 
 export type Visit = { id: string, session_id: string, seq: number, headcount: number, delegation: boolean, content: string, kind: PetitionKind | null, field_code: string | null, handling: HandlingInput, case_id: string, chairman_joined: boolean, persons: Array<Person>, 
 /**
- * Number of the petition handed in at this visit, if any (`12/2026`).
+ * Number of the petition handed in at this visit, if any (`12/2026`), and its id.
  */
-petition_number: string | null, };
+petition_number: string | null, petition_id: string | null, };
