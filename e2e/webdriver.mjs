@@ -142,6 +142,16 @@ export class Session {
   async close() {
     await this.cmd('DELETE', '');
   }
+
+  /** Resize the app window (W3C Set Window Rect); returns the rect the window took. */
+  async setWindowRect(width, height) {
+    return this.cmd('POST', '/window/rect', { width, height });
+  }
+
+  /** The app window's rect: {x, y, width, height}. */
+  async windowRect() {
+    return this.cmd('GET', '/window/rect');
+  }
 }
 
 async function call(base, method, path, body) {
