@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const KEY = { down: '\uE015', enter: '\uE007', ctrl: '\uE009', release: '\uE000' };
+/** Keys that move the focus or close things (Tab, Shift, Escape). */
+export const MOVE_KEY = { tab: '\uE004', shift: '\uE008', escape: '\uE00C' };
 
 export async function startDriver(port, env) {
   const args = ['--port', String(port), '--native-port', String(port + 1)];
