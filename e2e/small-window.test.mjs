@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MOVE_KEY, Session, startDriver } from './webdriver.mjs';
+import { KEY, MOVE_KEY, Session, startDriver } from './webdriver.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4470);
 const outDir = new URL('./out/', import.meta.url).pathname;
@@ -129,4 +129,30 @@ test('Tab follows the officer: name → number → address → phone → content
     'visit-letter',
     'visit-save',
   ]);
+});
+
+test('a citizen picked from the register: his particulars on record are read-only, not Tab stops', async () => {
+  await s.click('Lưu lượt tiếp');
+  await s.waitFor('saved', async () =>
+    s.execute(`return [...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes('Đã lưu lượt tiếp thứ 1'));`),
+  );
+  // Found by his number; Enter on the highlighted person picks him.
+  await s.type('Tìm công dân (tên hoặc số căn cước)', '0011900');
+  await s.waitFor('him in the lookup', async () =>
+    s.execute(`return [...document.querySelectorAll('[role=option]')].some((e) => e.textContent.includes('Nguyễn Thị Phương Thảo Nguyên'));`),
+  );
+  await s.keys('Tìm công dân (tên hoặc số căn cước)', KEY.down + KEY.enter);
+  await s.waitFor('him in the row', async () => (await s.valueOf('Họ và tên')) === 'Nguyễn Thị Phương Thảo Nguyên');
+  for (const id of ['visit-p0-name', 'visit-p0-idno', 'visit-p0-addr', 'visit-p0-phone']) {
+    assert.equal(await s.execute(`return document.getElementById('${id}').readOnly;`), true, `${id} is read-only`);
+  }
+
+  const path = [];
+  for (let i = 0; i < 4; i++) {
+    const active = Object.values(await s.cmd('GET', '/element/active'))[0];
+    await s.cmd('POST', `/element/${active}/value`, { text: MOVE_KEY.tab });
+    path.push(await s.execute('return document.activeElement.id;'));
+  }
+  // From the lookup straight to the content: nothing of his to type.
+  assert.deepEqual(path, ['visit-content', 'visit-kind', 'visit-field', 'visit-handling']);
 });

@@ -150,5 +150,8 @@ describe('suggestions while typing a new person', () => {
     expect(taken.address).toBe('Tổ 5');
     expect(taken.phone).toBe('0988');
     expect(taken.locked_number).toBe(true);
+    // What the register holds is shown, not edited; what it lacks stays typed and editable.
+    expect(taken.locked_address).toBe(true);
+    expect(taken.locked_phone).toBe(false);
   });
 });

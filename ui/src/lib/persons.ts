@@ -16,6 +16,12 @@ export interface PersonDraft {
   /** The picked person's identity number is on record: it is shown, not edited. */
   locked_number: boolean;
   /**
+   * The picked person's address / phone are on record: shown, not edited (the core only
+   * fills a picked person's blanks; particulars are corrected on the person's page).
+   */
+  locked_address?: boolean;
+  locked_phone?: boolean;
+  /**
    * Set when a saved visit is being corrected: the person's particulars as stored. The
    * row is then editable, and what differs from this is a correction of the person.
    */
@@ -61,6 +67,8 @@ export function personFromMatch(m: PersonMatch): PersonDraft {
     address: p.address ?? '',
     phone: p.phone ?? '',
     locked_number: p.id_number !== null,
+    locked_address: p.address !== null && p.address.trim() !== '',
+    locked_phone: p.phone !== null && p.phone.trim() !== '',
   };
 }
 
