@@ -77,8 +77,10 @@ test('a half-typed visit holds the close; "Ở lại" keeps it, "Đóng, bỏ d�
 });
 
 test('with nothing typed the same close request closes the window at once', async () => {
-  // A fresh window on the same register (the first start was answered above).
-  s = await Session.create(PORT, process.env.TIEPDAN_APP);
+  // A fresh window on the same register (the first start was answered above). The
+  // closed window's WebDriver session is ended first; the driver may take a moment.
+  await s.close().catch(() => {});
+  s = await s.waitFor('a new session', () => Session.create(PORT, process.env.TIEPDAN_APP), 20000);
   await s.click('Sổ tiếp dân');
   await s.byName('Mở buổi tiếp');
   await requestClose();
