@@ -25,6 +25,10 @@ after(async () => {
 
 test('a newcomer loads the sample data and sees a filled dashboard', async () => {
   await s.byName('Bắt đầu sử dụng');
+  // The safe choice has the focus: a stray Enter never loads samples into a real register.
+  await s.waitFor('the focus on the empty register', async () =>
+    s.execute(`return document.activeElement?.textContent.trim() === 'Bắt đầu với sổ trống';`),
+  );
   await s.click('Nạp dữ liệu mẫu');
   await s.waitFor(
     'the sample data',

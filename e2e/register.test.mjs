@@ -65,14 +65,22 @@ test('an officer records a session with three visits and reads the summary', asy
   await s.type('Số giấy tờ', '00109000123');
   await s.type('Nội dung', 'Đề nghị hướng dẫn thủ tục đăng ký thường trú cho con');
   await s.type('Số người', '2');
+  // No kind and no field: asked once, in the page, before saving.
   await s.click('Lưu lượt tiếp');
+  await s.byName('Chưa chọn phân loại / lĩnh vực. Vẫn lưu?');
+  await s.click('Vẫn lưu');
   await statusSays('12 chữ số');
   await s.type('Số giấy tờ', '001090001234');
+  // Not asked again for the same visit.
   await s.click('Lưu lượt tiếp');
   await statusSays('Đã lưu lượt tiếp thứ 1');
 
-  // The returning citizen is found without diacritics.
+  // The returning citizen is found without diacritics; typing the next visit clears
+  // "Đã lưu lượt tiếp thứ 1", which no longer describes the form.
   await s.type('Tìm công dân (tên hoặc số căn cước)', 'nguyen van duc');
+  await s.waitFor('the old status cleared', async () =>
+    s.execute(`return ![...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes('Đã lưu lượt tiếp'));`),
+  );
   await s.waitFor('lookup result', async () =>
     s.execute(
       `return [...document.querySelectorAll('[role=option]')]
@@ -90,6 +98,7 @@ test('an officer records a session with three visits and reads the summary', asy
   assert.equal(await s.valueOf('Họ và tên'), 'Trần Thị Hoa');
   await s.type('Nội dung', 'Phản ánh rác thải tồn đọng tại đầu ngõ 12');
   await s.choose('Phân loại', 'Kiến nghị, phản ánh');
+  await s.choose('Lĩnh vực', 'Vệ sinh môi trường');
   await s.click('Có đơn kèm theo');
   await s.choose('Loại đơn', 'Kiến nghị, phản ánh');
   await s.click('Lưu lượt tiếp');
@@ -109,8 +118,12 @@ test('an officer records a session with three visits and reads the summary', asy
     s.execute(`return document.body.textContent.includes('Vụ việc cũ: Đề nghị hướng dẫn thủ tục');`),
   );
   await s.type('Nội dung', 'Hỏi lại kết quả hướng dẫn đăng ký thường trú');
-  // Saved from the keyboard: Ctrl+Enter in the content box.
+  // Saved from the keyboard: Ctrl+Enter in the content box; the question about the
+  // missing kind and field has the focus on "Vẫn lưu", Enter answers it.
   await s.keys('Nội dung', KEY.ctrl + KEY.enter + KEY.release);
+  await s.byName('Chưa chọn phân loại / lĩnh vực. Vẫn lưu?');
+  await s.waitFor('focus on "Vẫn lưu"', async () => s.execute(`return document.activeElement.textContent.trim() === 'Vẫn lưu';`));
+  await s.keys('Vẫn lưu', KEY.enter);
   await statusSays('Đã lưu lượt tiếp thứ 3');
 
   // The summary for today, read from the screen.

@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const KEY = { down: '\uE015', enter: '\uE007', ctrl: '\uE009', release: '\uE000' };
+/** Keys that move the focus or close things (Tab, Shift, Escape). */
+export const MOVE_KEY = { tab: '\uE004', shift: '\uE008', escape: '\uE00C' };
 
 export async function startDriver(port, env) {
   const args = ['--port', String(port), '--native-port', String(port + 1)];
@@ -141,6 +143,16 @@ export class Session {
 
   async close() {
     await this.cmd('DELETE', '');
+  }
+
+  /** Resize the app window (W3C Set Window Rect); returns the rect the window took. */
+  async setWindowRect(width, height) {
+    return this.cmd('POST', '/window/rect', { width, height });
+  }
+
+  /** The app window's rect: {x, y, width, height}. */
+  async windowRect() {
+    return this.cmd('GET', '/window/rect');
   }
 }
 

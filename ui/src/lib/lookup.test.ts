@@ -11,6 +11,8 @@ const person = (id: string, cases: string[]): PersonMatch => ({
     last_received_on: '2026-02-10',
     visits: 2,
     petitions: 0,
+    kind: null,
+    field_code: null,
   })),
 });
 

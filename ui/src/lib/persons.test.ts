@@ -4,9 +4,15 @@ import {
   addPickedPerson,
   emptyPerson,
   isBlankPerson,
+  isReadonlyPerson,
   namedCount,
+  personCorrection,
+  personForCorrection,
   personLabel,
   removePerson,
+  shouldSuggest,
+  suggestKey,
+  takeSuggestion,
   toPersonInput,
   toPersonInputs,
 } from './persons';
@@ -35,7 +41,7 @@ describe('person drafts', () => {
   it('trims and turns empty text into null', () => {
     expect(
       toPersonInput({ ...emptyPerson(), full_name: ' Lê Thị Hoa ', id_number: ' ', address: 'Tổ 3' }),
-    ).toEqual({ existing_id: null, full_name: 'Lê Thị Hoa', id_kind: null, id_number: null, address: 'Tổ 3', phone: null });
+    ).toEqual({ existing_id: null, full_name: 'Lê Thị Hoa', id_kind: null, id_number: null, address: 'Tổ 3', phone: null, correct: false });
   });
 
   it('drops blank rows and remembers where each sent person came from', () => {
@@ -77,5 +83,79 @@ describe('a picked person', () => {
     const [open] = addPickedPerson([emptyPerson()], noNumber);
     expect(open.locked_number).toBe(false);
     expect(emptyPerson().locked_number).toBe(false);
+  });
+});
+
+describe('persons of a visit being corrected', () => {
+  const saved = {
+    id: 'p-9',
+    full_name: 'Nguyễn Văn Đúc',
+    id_kind: 'can_cuoc' as const,
+    id_number: '001090001234',
+    address: null,
+    phone: '0912345678',
+    merged_into: null,
+  };
+
+  it('are editable rows that remember what is stored', () => {
+    const row = personForCorrection(saved);
+    expect(row.existing_id).toBe('p-9');
+    expect(isReadonlyPerson(row)).toBe(false);
+    expect(row.locked_number).toBe(false);
+    expect(personCorrection(row)).toBeNull();
+  });
+
+  it('give the person correction when a particular differs', () => {
+    const row = { ...personForCorrection(saved), full_name: ' Nguyễn Văn Đức ' };
+    expect(personCorrection(row)).toEqual({
+      existing_id: null,
+      full_name: 'Nguyễn Văn Đức',
+      id_kind: 'can_cuoc',
+      id_number: '001090001234',
+      address: null,
+      phone: '0912345678',
+      correct: false,
+    });
+    // Sent with the visit, it asks the core to correct the record in the same save.
+    expect(toPersonInput(row)).toMatchObject({ existing_id: saved.id, full_name: 'Nguyễn Văn Đức', correct: true });
+    expect(toPersonInput(personForCorrection(saved)).correct).toBe(false);
+  });
+
+  it('a person picked from the lookup stays read-only and is never corrected', () => {
+    const picked = addPickedPerson([emptyPerson()], match)[0];
+    expect(isReadonlyPerson(picked)).toBe(true);
+    expect(personCorrection({ ...picked, full_name: 'X Y' })).toBeNull();
+    expect(isReadonlyPerson(emptyPerson())).toBe(false);
+  });
+});
+
+describe('suggestions while typing a new person', () => {
+  const row = (full_name: string, id_number = '') => ({ ...emptyPerson(), full_name, id_number });
+
+  it('are asked for a name of two words or an identity number', () => {
+    expect(shouldSuggest(row('Đức'))).toBe(false);
+    expect(shouldSuggest(row('  Nguyễn   '))).toBe(false);
+    expect(shouldSuggest(row('Nguyễn Đức'))).toBe(true);
+    expect(shouldSuggest(row('', '0010'))).toBe(true);
+    expect(shouldSuggest({ ...row('Nguyễn Đức'), existing_id: 'p-1' })).toBe(false);
+  });
+
+  it('are asked again only when the name, number or address changes', () => {
+    expect(suggestKey(row('Nguyễn  Đức'))).toBe(suggestKey(row(' nguyễn Đức ')));
+    expect(suggestKey(row('Nguyễn Đức'))).not.toBe(suggestKey(row('Nguyễn Đức', '1')));
+    expect(suggestKey(row('Nguyễn Đức'))).toBe(suggestKey({ ...row('Nguyễn Đức'), phone: '09' }));
+  });
+
+  it('taking one keeps what was typed where the register has nothing', () => {
+    const typed = { ...row('Nguyen Van Duc'), address: 'Tổ 9', phone: '0988' };
+    const taken = takeSuggestion(typed, match);
+    expect(taken.existing_id).toBe('p-1');
+    expect(taken.full_name).toBe('Nguyễn Văn Đức');
+    expect(taken.address).toBe('Tổ 5');
+    expect(taken.phone).toBe('0988');
+    expect(taken.locked_number).toBe(true);
+    // What the register holds is shown, not edited; what it lacks stays typed and editable.
+    expect(taken.locked_address).toBe(true);
+    expect(taken.locked_phone).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // The repeatable person group of the visit and petition forms, as typed at the desk.
 import type { IdKind } from './bindings/IdKind';
+import type { Person } from './bindings/Person';
 import type { PersonInput } from './bindings/PersonInput';
 import type { PersonMatch } from './bindings/PersonMatch';
 
@@ -14,6 +15,17 @@ export interface PersonDraft {
   phone: string;
   /** The picked person's identity number is on record: it is shown, not edited. */
   locked_number: boolean;
+  /**
+   * The picked person's address / phone are on record: shown, not edited (the core only
+   * fills a picked person's blanks; particulars are corrected on the person's page).
+   */
+  locked_address?: boolean;
+  locked_phone?: boolean;
+  /**
+   * Set when a saved visit is being corrected: the person's particulars as stored. The
+   * row is then editable, and what differs from this is a correction of the person.
+   */
+  original?: PersonInput | null;
 }
 
 export function emptyPerson(): PersonDraft {
@@ -29,6 +41,11 @@ export function isBlankPerson(p: PersonDraft): boolean {
     p.address.trim() === '' &&
     p.phone.trim() === ''
   );
+}
+
+/** A person picked from the register whose particulars are shown, not edited. */
+export function isReadonlyPerson(p: PersonDraft): boolean {
+  return p.existing_id !== null && !p.original;
 }
 
 /** A row that names somebody (typed name, or picked from the register). */
@@ -50,6 +67,64 @@ export function personFromMatch(m: PersonMatch): PersonDraft {
     address: p.address ?? '',
     phone: p.phone ?? '',
     locked_number: p.id_number !== null,
+    locked_address: p.address !== null && p.address.trim() !== '',
+    locked_phone: p.phone !== null && p.phone.trim() !== '',
+  };
+}
+
+/** A saved person, as a row of a visit being corrected (editable, see `original`). */
+export function personForCorrection(p: Person): PersonDraft {
+  const row: PersonDraft = {
+    existing_id: p.id,
+    full_name: p.full_name,
+    id_kind: p.id_number === null ? '' : p.id_kind,
+    id_number: p.id_number ?? '',
+    address: p.address ?? '',
+    phone: p.phone ?? '',
+    locked_number: false,
+  };
+  return { ...row, original: particulars(row) };
+}
+
+/**
+ * The correction of a saved person typed in a row (its particulars as they are to be),
+ * or null when nothing differs from what is stored.
+ */
+export function personCorrection(p: PersonDraft): PersonInput | null {
+  if (p.existing_id === null || !p.original) return null;
+  const now = { ...particulars(p), existing_id: null, correct: false };
+  const was = { ...p.original, existing_id: null, correct: false };
+  return JSON.stringify(now) === JSON.stringify(was) ? null : now;
+}
+
+/**
+ * Whether a row is worth asking the core who it may be: a new person (not picked) with
+ * a name of at least two words, or an identity number.
+ */
+export function shouldSuggest(p: PersonDraft): boolean {
+  if (p.existing_id !== null) return false;
+  const words = p.full_name.trim().split(/\s+/).filter((w) => w !== '');
+  return words.length >= 2 || p.id_number.trim() !== '';
+}
+
+/** What the suggestions of a row depend on (asked again only when it changes). */
+export function suggestKey(p: PersonDraft): string {
+  return [p.full_name.trim().replace(/\s+/g, ' ').toLowerCase(), p.id_number.trim(), p.address.trim()].join('|');
+}
+
+/**
+ * The officer says a suggested person is the one being typed: the row becomes that
+ * person, keeping what was typed where the register has nothing (the core fills those
+ * blanks the same way when the visit is saved).
+ */
+export function takeSuggestion(row: PersonDraft, m: PersonMatch): PersonDraft {
+  const picked = personFromMatch(m);
+  return {
+    ...picked,
+    address: picked.address || row.address,
+    phone: picked.phone || row.phone,
+    id_number: picked.id_number || row.id_number,
+    id_kind: picked.id_number ? picked.id_kind : row.id_kind,
   };
 }
 
@@ -75,7 +150,8 @@ export function textOrNull(s: string): string | null {
   return t === '' ? null : t;
 }
 
-export function toPersonInput(p: PersonDraft): PersonInput {
+/** What was typed in a row, as the core takes it. */
+function particulars(p: PersonDraft): PersonInput {
   return {
     existing_id: p.existing_id,
     full_name: p.full_name.trim(),
@@ -83,7 +159,17 @@ export function toPersonInput(p: PersonDraft): PersonInput {
     id_number: textOrNull(p.id_number),
     address: textOrNull(p.address),
     phone: textOrNull(p.phone),
+    correct: false,
   };
+}
+
+/**
+ * A row as the core takes it. A saved person whose particulars were changed in a
+ * correction is sent with `correct`: the core corrects the person's record in the same
+ * save as the visit (one transaction, kept in the person's history).
+ */
+export function toPersonInput(p: PersonDraft): PersonInput {
+  return { ...particulars(p), correct: personCorrection(p) !== null };
 }
 
 /**

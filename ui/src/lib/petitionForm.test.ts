@@ -34,7 +34,7 @@ describe('buildNewPetition', () => {
       field_code: null,
       content: 'Đèn đường hỏng',
       anonymous: false,
-      petitioners: [{ existing_id: null, full_name: 'Trần Thị Mai', id_kind: null, id_number: null, address: null, phone: null }],
+      petitioners: [{ existing_id: null, full_name: 'Trần Thị Mai', id_kind: null, id_number: null, address: null, phone: null, correct: false }],
       respondent: null,
       handling: { handling: 'none', agency: null, letter_no: null },
       classification: { round: 'first', competence: 'undetermined', eligible: null },
@@ -116,6 +116,9 @@ describe('duplicates and corrections', () => {
         address: 'Tổ 5',
         phone: '',
         locked_number: true,
+        // The register's particulars of a picked person are read-only (the core only fills blanks).
+        locked_address: true,
+        locked_phone: false,
       },
     ]);
     expect(draftFromPetition(petition({ anonymous: true, petitioners: [] })).petitioners).toEqual([emptyPerson()]);
@@ -173,6 +176,7 @@ describe('duplicates and corrections', () => {
       id_number: null,
       address: 'Tổ 5',
       phone: null,
+      correct: false,
     });
     expect(personProbeKey(row({ full_name: 'Phạm Lan ' }))).toBe(personProbeKey(row({ full_name: 'Phạm Lan' })));
   });

@@ -6,12 +6,18 @@ import {
   delegationHint,
   delegationValue,
   emptyVisitDraft,
+  isDirty,
+  missingClassification,
   parseCount,
+  prefillFromCase,
   shownHeadcount,
   shownPetitionContent,
   shownPetitionKind,
   type VisitDraft,
+  visitToDraft,
 } from './visitForm';
+import type { Petition } from './bindings/Petition';
+import type { Visit } from './bindings/Visit';
 
 const named = (full_name: string) => ({ ...emptyPerson(), full_name });
 
@@ -73,7 +79,7 @@ describe('buildNewVisit', () => {
     if (!r.ok) return;
     expect(r.input).toEqual({
       session_id: 's-1',
-      persons: [{ existing_id: null, full_name: 'Lê Văn Tám', id_kind: null, id_number: null, address: null, phone: null }],
+      persons: [{ existing_id: null, full_name: 'Lê Văn Tám', id_kind: null, id_number: null, address: null, phone: null, correct: false }],
       headcount: 1,
       delegation: null,
       content: 'Hỏi về cấp sổ đỏ',
@@ -150,5 +156,114 @@ describe('buildNewVisit', () => {
   it('maps sent persons to their rows', () => {
     const r = buildNewVisit(draft({ persons: [emptyPerson(), named('B')], content: 'x' }), 's', 'officer');
     expect(r.ok && r.sentToRow).toEqual([1]);
+  });
+});
+
+describe('a saved visit corrected in the same form', () => {
+  const person = {
+    id: 'p-1',
+    full_name: 'Nguyễn Văn Đức',
+    id_kind: 'can_cuoc' as const,
+    id_number: '001090001234',
+    address: 'Tổ 5',
+    phone: null,
+    merged_into: null,
+  };
+  const visit: Visit = {
+    id: 'v-1',
+    session_id: 's-1',
+    seq: 3,
+    headcount: 1,
+    delegation: false,
+    content: 'Hỏi thủ tục đăng ký thường trú',
+    kind: 'proposal',
+    field_code: 'tthc',
+    handling: { handling: 'guide', agency: 'Công an phường', letter_no: null },
+    case_id: 'c-1',
+    chairman_joined: false,
+    persons: [person],
+    petition_number: null,
+    petition_id: null,
+  };
+
+  it('fills the form and sends the same visit back when nothing is changed', () => {
+    const d = visitToDraft(visit, null, 5);
+    expect(d.persons[0].full_name).toBe('Nguyễn Văn Đức');
+    expect(d.persons[0].existing_id).toBe('p-1');
+    expect(d.delegation).toBe('auto');
+    expect(d.headcountEdited).toBe(false);
+    const built = buildNewVisit(d, 's-1', 'officer');
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect(built.input).toEqual({
+      session_id: 's-1',
+      persons: [
+        {
+          existing_id: 'p-1',
+          full_name: 'Nguyễn Văn Đức',
+          id_kind: 'can_cuoc',
+          id_number: '001090001234',
+          address: 'Tổ 5',
+          phone: null,
+          correct: false,
+        },
+      ],
+      headcount: 1,
+      delegation: null,
+      content: 'Hỏi thủ tục đăng ký thường trú',
+      kind: 'proposal',
+      field_code: 'tthc',
+      handling: { handling: 'guide', agency: 'Công an phường', letter_no: null },
+      // The visit keeps its case.
+      case_id: null,
+      chairman_joined: false,
+      petition: null,
+    });
+  });
+
+  it('keeps a delegation decided by hand and a headcount typed by hand', () => {
+    const d = visitToDraft({ ...visit, headcount: 7, delegation: false }, null, 5);
+    expect(d.delegation).toBe('no');
+    expect(d.headcountEdited).toBe(true);
+    expect(shownHeadcount(d)).toBe('7');
+    expect(visitToDraft({ ...visit, headcount: 2, delegation: true }, null, 5).delegation).toBe('yes');
+  });
+
+  it('carries the petition handed in, its kind and content corrected here', () => {
+    const petition = { kind: 'complaint', content: 'Đơn khiếu nại việc cấp sổ', respondent: 'UBND phường' } as Petition;
+    const d = visitToDraft({ ...visit, petition_number: '4/2026' }, petition, 5);
+    expect(d.has_petition).toBe(true);
+    expect(shownPetitionKind(d)).toBe('complaint');
+    expect(shownPetitionContent(d)).toBe('Đơn khiếu nại việc cấp sổ');
+    const built = buildNewVisit(d, 's-1', 'officer');
+    expect(built.ok && built.input.petition?.respondent).toBe('UBND phường');
+  });
+
+  it('is dirty once anything differs from where it started', () => {
+    const start = visitToDraft(visit, null, 5);
+    const d = visitToDraft(visit, null, 5);
+    expect(isDirty(d, start)).toBe(false);
+    d.content += '.';
+    expect(isDirty(d, start)).toBe(true);
+    expect(isDirty(emptyVisitDraft(), emptyVisitDraft())).toBe(false);
+    expect(isDirty({ ...emptyVisitDraft(), persons: [named('A')] }, emptyVisitDraft())).toBe(true);
+  });
+});
+
+describe('saving without kind or field', () => {
+  it('asks what is missing, and nothing when both are chosen', () => {
+    expect(missingClassification(draft())).toBe('Chưa chọn phân loại / lĩnh vực. Vẫn lưu?');
+    expect(missingClassification(draft({ kind: 'proposal' }))).toBe('Chưa chọn lĩnh vực. Vẫn lưu?');
+    expect(missingClassification(draft({ field_code: 'tthc' }))).toBe('Chưa chọn phân loại. Vẫn lưu?');
+    expect(missingClassification(draft({ kind: 'proposal', field_code: 'tthc' }))).toBeNull();
+  });
+});
+
+describe('an earlier case picked', () => {
+  it('fills kind and field only where the officer chose nothing', () => {
+    const known = { kind: 'complaint' as const, field_code: 'dat_dai' };
+    expect(prefillFromCase(draft(), known)).toEqual({ kind: 'complaint', field_code: 'dat_dai' });
+    expect(prefillFromCase(draft({ kind: 'proposal' }), known)).toEqual({ kind: 'proposal', field_code: 'dat_dai' });
+    expect(prefillFromCase(draft(), { kind: null, field_code: null })).toEqual({ kind: '', field_code: '' });
   });
 });

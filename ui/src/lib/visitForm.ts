@@ -5,7 +5,16 @@ import type { NewVisit } from './bindings/NewVisit';
 import type { PetitionKind } from './bindings/PetitionKind';
 import { localError } from './errors';
 import { emptyHandling, toHandlingInput, unreviewed, type HandlingDraft } from './handling';
-import { emptyPerson, namedCount, textOrNull, toPersonInputs, type PersonDraft } from './persons';
+import type { Petition } from './bindings/Petition';
+import type { Visit } from './bindings/Visit';
+import {
+  emptyPerson,
+  namedCount,
+  personForCorrection,
+  textOrNull,
+  toPersonInputs,
+  type PersonDraft,
+} from './persons';
 
 export type DelegationChoice = 'auto' | 'yes' | 'no';
 
@@ -135,5 +144,72 @@ export function buildNewVisit(d: VisitDraft, sessionId: string, host: HostGroup)
       chairman_joined: host === 'officer' && d.chairman_joined,
       petition,
     },
+  };
+}
+
+/**
+ * A saved visit as the form shows it for a correction: the same fields, filled. The
+ * case stays the visit's own unless the officer links another one (`case_id` null means
+ * "keep"). `petition` is the petition handed in at the visit, when it has one.
+ */
+export function visitToDraft(v: Visit, petition: Petition | null, threshold: number): VisitDraft {
+  const persons = v.persons.length === 0 ? [emptyPerson()] : v.persons.map(personForCorrection);
+  const autoDelegation = v.headcount >= threshold;
+  const d: VisitDraft = {
+    ...emptyVisitDraft(),
+    persons,
+    headcount: String(v.headcount),
+    headcountEdited: v.headcount !== defaultHeadcount(persons),
+    delegation: v.delegation === autoDelegation ? 'auto' : v.delegation ? 'yes' : 'no',
+    content: v.content,
+    kind: v.kind ?? '',
+    field_code: v.field_code ?? '',
+    handling: {
+      handling: v.handling.handling,
+      agency: v.handling.agency ?? '',
+      letter_no: v.handling.letter_no ?? '',
+    },
+    chairman_joined: v.chairman_joined,
+    has_petition: v.petition_number !== null,
+  };
+  if (petition) {
+    d.petition_kind = petition.kind;
+    d.petition_kind_edited = petition.kind !== d.kind;
+    d.petition_content = petition.content;
+    d.petition_content_edited = petition.content !== d.content;
+    d.respondent = petition.respondent ?? '';
+  }
+  return d;
+}
+
+/** Whether the form holds work not yet saved: anything that differs from where it started. */
+export function isDirty(d: VisitDraft, start: VisitDraft): boolean {
+  return JSON.stringify(d) !== JSON.stringify(start);
+}
+
+/**
+ * The question asked once before saving a visit with no kind or no field (the core
+ * accepts it: the officer may classify later, but 01/TCD and 02/XLD then miss it).
+ */
+export function missingClassification(d: VisitDraft): string | null {
+  const kind = d.kind === '';
+  const field = d.field_code.trim() === '';
+  if (kind && field) return 'Chưa chọn phân loại / lĩnh vực. Vẫn lưu?';
+  if (kind) return 'Chưa chọn phân loại. Vẫn lưu?';
+  if (field) return 'Chưa chọn lĩnh vực. Vẫn lưu?';
+  return null;
+}
+
+/**
+ * A picked earlier case's kind and field fill the visit's, where the officer has not
+ * chosen them yet.
+ */
+export function prefillFromCase(
+  d: VisitDraft,
+  known: { kind: PetitionKind | null; field_code: string | null },
+): Pick<VisitDraft, 'kind' | 'field_code'> {
+  return {
+    kind: d.kind === '' ? (known.kind ?? '') : d.kind,
+    field_code: d.field_code === '' ? (known.field_code ?? '') : d.field_code,
   };
 }

@@ -1,0 +1,30 @@
+// Closing the window while a form holds typed, unsaved work: what to ask.
+
+/** Names of the forms that report unsaved work (`setUnsaved(name, …)`), in words. */
+const FORM_WORDS: Record<string, string> = {
+  visit: 'lượt tiếp đang nhập',
+  session: 'buổi tiếp đang nhập',
+  person: 'thông tin công dân đang sửa',
+  petition: 'đơn đang nhập',
+  move: 'bước xử lý đơn đang nhập',
+  settings: 'cài đặt chưa lưu',
+  calendar: 'lịch ngày làm việc chưa lưu',
+};
+
+const OTHER = 'dữ liệu ở màn hình khác';
+
+/** "lượt tiếp đang nhập, buổi tiếp đang nhập" for the forms named. */
+export function unsavedText(forms: string[]): string {
+  const words: string[] = [];
+  for (const f of forms) {
+    const w = FORM_WORDS[f] ?? OTHER;
+    if (!words.includes(w)) words.push(w);
+  }
+  return words.join(', ');
+}
+
+/** The question of the close dialog, or null when nothing would be lost. */
+export function closeQuestion(forms: string[]): string | null {
+  if (forms.length === 0) return null;
+  return `Có dữ liệu đang nhập chưa lưu: ${unsavedText(forms)}. Đóng phần mềm và bỏ dữ liệu này?`;
+}

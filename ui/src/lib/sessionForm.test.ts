@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { Session } from './bindings/Session';
+import {
+  buildNewSession,
+  duplicateQuestion,
+  hostChoices,
+  isSessionDirty,
+  keepHost,
+  newSessionDraft,
+  sessionToDraft,
+  shouldCheckDuplicate,
+} from './sessionForm';
+
+const hosts = [
+  { code: 'chairman', label: 'Chủ tịch UBND' },
+  { code: 'deputy', label: 'Cấp phó được ủy quyền' },
+  { code: 'officer', label: 'Công chức tiếp dân' },
+  { code: 'council', label: 'Thường trực HĐND' },
+];
+const saved: Session = {
+  id: 's-1',
+  date: '2026-06-30',
+  kind: 'scheduled',
+  host_group: 'deputy',
+  host_name: 'Phó Chủ tịch Lê Văn B',
+  place: null,
+  notes: null,
+};
+
+describe('the session form', () => {
+  it('builds the NewSession from what was typed', () => {
+    const d = { ...newSessionDraft('2026-03-05', 'regular', 'officer'), hostName: ' Lê Thị Thu ' };
+    expect(d.date).toBe('05/03/2026');
+    expect(buildNewSession(d)).toEqual({
+      ok: true,
+      input: { date: '2026-03-05', kind: 'regular', host_group: 'officer', host_name: 'Lê Thị Thu', place: null, notes: null },
+    });
+    const bad = buildNewSession({ ...d, date: '31/02/2026' });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error.field).toBe('date');
+  });
+
+  it('fills with a saved session and gives it back unchanged', () => {
+    const d = sessionToDraft(saved);
+    expect(d.date).toBe('30/06/2026');
+    const built = buildNewSession(d);
+    expect(built.ok && built.input).toEqual({
+      date: '2026-06-30',
+      kind: 'scheduled',
+      host_group: 'deputy',
+      host_name: 'Phó Chủ tịch Lê Văn B',
+      place: null,
+      notes: null,
+    });
+  });
+
+  it('is dirty once something differs from where it started', () => {
+    const start = newSessionDraft('2026-03-05', 'regular', 'officer');
+    expect(isSessionDirty({ ...start }, start)).toBe(false);
+    expect(isSessionDirty({ ...start, place: 'Phòng 1' }, start)).toBe(true);
+  });
+});
+
+describe('hosts offered for the typed date', () => {
+  const allowedAfter = hosts.filter((h) => h.code !== 'deputy');
+  it('are those the core allows on it, or all while the date is unreadable', () => {
+    expect(hostChoices(hosts, allowedAfter).map((h) => h.code)).toEqual(['chairman', 'officer', 'council']);
+    expect(hostChoices(hosts, null)).toEqual(hosts);
+  });
+  it('a host the date no longer allows falls back to the officers', () => {
+    expect(keepHost('deputy', allowedAfter)).toBe('officer');
+    expect(keepHost('chairman', allowedAfter)).toBe('chairman');
+    expect(keepHost('deputy', hosts)).toBe('deputy');
+  });
+});
+
+describe('a second session the same day', () => {
+  const input = { date: '2026-06-30', kind: 'scheduled' as const, host_group: 'deputy' as const, host_name: null, place: null, notes: null };
+  it('is checked for every new session, and for a correction that moves date or host', () => {
+    expect(shouldCheckDuplicate(input, null)).toBe(true);
+    expect(shouldCheckDuplicate(input, saved)).toBe(false);
+    expect(shouldCheckDuplicate({ ...input, host_name: 'X' }, saved)).toBe(false);
+    expect(shouldCheckDuplicate({ ...input, date: '2026-06-29' }, saved)).toBe(true);
+    expect(shouldCheckDuplicate({ ...input, host_group: 'chairman' }, saved)).toBe(true);
+  });
+  it('is asked with the core words, and not at all without a warning', () => {
+    expect(duplicateQuestion([])).toBeNull();
+    expect(duplicateQuestion([{ field: 'date', message: 'Ngày 30/06/2026 đã có 1 buổi tiếp.' }])).toBe(
+      'Ngày 30/06/2026 đã có 1 buổi tiếp.',
+    );
+  });
+});

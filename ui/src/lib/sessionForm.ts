@@ -1,0 +1,89 @@
+// The "Buổi tiếp mới" form (also used to correct a saved session): its state as typed,
+// the NewSession it sends, the hosts it offers and when to ask about a second session.
+import type { Choice } from './bindings/Choice';
+import type { ErrorDto } from './bindings/ErrorDto';
+import type { HostGroup } from './bindings/HostGroup';
+import type { NewSession } from './bindings/NewSession';
+import type { Session } from './bindings/Session';
+import type { SessionKind } from './bindings/SessionKind';
+import type { Warning } from './bindings/Warning';
+import { formatDate, parseDate } from './dates';
+import { badDateMessage, localError } from './errors';
+import { textOrNull } from './persons';
+
+export interface SessionDraft {
+  /** As typed, dd/mm/yyyy. */
+  date: string;
+  kind: SessionKind;
+  host: HostGroup;
+  hostName: string;
+  place: string;
+  notes: string;
+}
+
+export function newSessionDraft(todayIso: string, kind: SessionKind, host: HostGroup): SessionDraft {
+  return { date: formatDate(todayIso), kind, host, hostName: '', place: '', notes: '' };
+}
+
+export function sessionToDraft(s: Session): SessionDraft {
+  return {
+    date: formatDate(s.date),
+    kind: s.kind,
+    host: s.host_group,
+    hostName: s.host_name ?? '',
+    place: s.place ?? '',
+    notes: s.notes ?? '',
+  };
+}
+
+export function buildNewSession(d: SessionDraft): { ok: true; input: NewSession } | { ok: false; error: ErrorDto } {
+  const date = parseDate(d.date);
+  if (date === null) return { ok: false, error: localError('date', badDateMessage('Ngày tiếp', d.date)) };
+  return {
+    ok: true,
+    input: {
+      date,
+      kind: d.kind,
+      host_group: d.host,
+      host_name: textOrNull(d.hostName),
+      place: textOrNull(d.place),
+      notes: textOrNull(d.notes),
+    },
+  };
+}
+
+/** Whether the form holds something typed and not saved. */
+export function isSessionDirty(d: SessionDraft, start: SessionDraft): boolean {
+  return JSON.stringify(d) !== JSON.stringify(start);
+}
+
+/**
+ * The hosts offered for the typed date: those the core allows on it (`allowed`, from
+ * `hostsOn`), or every host while the date cannot be read yet.
+ */
+export function hostChoices(all: Choice[], allowed: Choice[] | null): Choice[] {
+  if (allowed === null) return all;
+  return all.filter((c) => allowed.some((a) => a.code === c.code));
+}
+
+/** The chosen host if the date allows it, else the officers' desk (or the first allowed). */
+export function keepHost(host: HostGroup, offered: Choice[]): HostGroup {
+  if (offered.length === 0 || offered.some((c) => c.code === host)) return host;
+  return (offered.find((c) => c.code === 'officer') ?? offered[0]).code as HostGroup;
+}
+
+/**
+ * Whether to ask the core about another session of the same host that day: always for a
+ * new session; for a correction only when the date or the host changes (the session
+ * itself would otherwise count as the other one).
+ */
+export function shouldCheckDuplicate(input: NewSession, saved: Session | null): boolean {
+  if (saved === null) return true;
+  return input.date !== saved.date || input.host_group !== saved.host_group;
+}
+
+/** The question shown before opening a second session, from the core's warnings. */
+export function duplicateQuestion(warnings: Warning[]): string | null {
+  if (warnings.length === 0) return null;
+  return warnings.map((w) => w.message).join(' ');
+}
