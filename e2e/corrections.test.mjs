@@ -119,8 +119,8 @@ test('a likely person is suggested while typing; picking his case fills kind and
     return t.includes('Nguyễn Văn Đức') ? t : null;
   });
   assert.match(suggestion, /Cùng họ tên/);
-  // (The case keeps the summary it was opened with: the first visit's content as typed.)
-  assert.match(suggestion, /Vụ việc cũ: Hoi thu tuc dang ky thuong tru/);
+  // (The case opened by that visit, and about nothing else, follows its corrected content.)
+  assert.match(suggestion, /Vụ việc cũ: Hỏi thủ tục đăng ký thường trú/);
 
   // Here the officer says it is somebody else: a second record is made (a mistake the
   // person page can repair by merging).
@@ -139,7 +139,7 @@ test('a likely person is suggested while typing; picking his case fills kind and
   await s.execute(`
     const li = [...document.querySelectorAll('.suggest li')].find((l) => l.textContent.includes('001090001234'));
     [...li.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Chọn vụ việc này').click();`);
-  await s.waitFor('the case linked', async () => (await textAt('.case-link')).includes('Vụ việc cũ: Hoi thu tuc dang ky thuong tru'));
+  await s.waitFor('the case linked', async () => (await textAt('.case-link')).includes('Vụ việc cũ: Hỏi thủ tục đăng ký thường trú'));
   await s.waitFor('kind and field from the case', async () => (await s.valueOf('Lĩnh vực')) === 'tthc');
   assert.equal(await s.valueOf('Phân loại'), 'proposal');
   assert.equal(await s.valueOf('Số giấy tờ'), '001090001234');
