@@ -124,6 +124,8 @@ CREATE VIRTUAL TABLE persons_fts USING fts5(
     person_id UNINDEXED,
     name,
     id_number,
+    phone,
+    address,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '1 2 3'
 );

@@ -334,7 +334,9 @@ fn visit(
         // A denunciation is transferred only once: a returning denouncer is guided.
         _ if kind == PetitionKind::Denunciation && returning => Handling::Guide,
         0..=5 => Handling::Guide,
-        6..=7 => Handling::Accept,
+        // A matter is accepted (thụ lý) only with a petition or a written record of it.
+        6..=7 if with_petition => Handling::Accept,
+        6..=7 => Handling::Guide,
         _ => Handling::Transfer,
     };
     let handling = HandlingInput {
@@ -375,15 +377,18 @@ fn visit(
     s.visits += 1;
     if with_petition {
         s.petitions += 1;
-        // Most accepted petitions older than a month are resolved by now.
-        if handling.handling == Handling::Accept
-            && date < store.today() - Duration::days(30)
-            && gen.rng.u8(..4) != 0
-        {
-            if let Some(number) = &v.petition_number {
-                let id = petition_id(store, number)?;
-                let on = (date + Duration::days(gen.rng.i64(5..=25))).min(store.today());
-                resolve(store, gen, &id, kind, on)?;
+        // A petition the desk marked "Thụ lý" (classified at intake) is accepted a few
+        // days later; most of those older than a month are resolved by now.
+        if handling.handling == Handling::Accept {
+            if let Some(id) = &v.petition_id {
+                let accepted = (date + Duration::days(gen.rng.i64(1..=3))).min(store.today());
+                apply(store, id, MoveAction::Accept, accepted, |m| {
+                    m.doc_no = Some(format!("{}/TB-UBND", gen.rng.u32(1..300)));
+                })?;
+                if date < store.today() - Duration::days(30) && gen.rng.u8(..4) != 0 {
+                    let on = (accepted + Duration::days(gen.rng.i64(5..=25))).min(store.today());
+                    resolve(store, gen, id, kind, on)?;
+                }
             }
         }
     }
@@ -396,17 +401,6 @@ fn visit(
         gen.people.push((known, Some((v.case_id.clone(), matter))));
     }
     Ok(())
-}
-
-/// The id of the petition numbered `12/2026`.
-fn petition_id(store: &Store, number: &str) -> Result<String> {
-    let (n, y) = number.split_once('/').unwrap_or((number, ""));
-    let row: String = store.conn().query_row(
-        "SELECT id FROM petitions WHERE number = ?1 AND year = ?2",
-        (n, y),
-        |r| r.get(0),
-    )?;
-    Ok(row)
 }
 
 /// Record a move the way the desk does, dated `on`.

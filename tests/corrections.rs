@@ -381,6 +381,11 @@ fn a_name_corrected_in_the_visit_form_is_one_save() {
         field(&h, "full_name").unwrap().old.as_deref(),
         Some("Nguyen Van Ba")
     );
+    // The visit's history shows it too: the officer looks for the old name there.
+    let h = store.history("visits", &v.id).unwrap();
+    let name = field(&h, "persons.full_name").unwrap();
+    assert_eq!(name.label, "Người được tiếp (Nguyễn Văn Ba) – Họ và tên");
+    assert_eq!(name.old.as_deref(), Some("Nguyen Van Ba"));
     // A bad correction saves nothing: neither the person nor the visit.
     input.persons[0].phone = Some("12ab".into());
     input.content = "Nội dung khác".into();

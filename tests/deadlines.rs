@@ -370,15 +370,27 @@ fn the_dashboard_queue_puts_overdue_first() {
     // As of Mon 30/03: the first reply of 02/03 was due 16/03 (overdue); of 19/03 is due
     // 02/04 (31/03, 01/04, 02/04: 3 working days, due soon); of 27/03 due 10/04.
     let d = tiepdan::report::dashboard(&store).unwrap();
+    // The one received on 27/03, due 10/04, waits to be classified: it comes last.
     let ids: Vec<&str> = d.queue.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, [old.as_str(), soon.as_str()]);
-    assert_eq!((d.overdue, d.due_soon), (1, 1));
+    assert_eq!(ids, [old.as_str(), soon.as_str(), fresh.as_str()]);
+    assert_eq!((d.overdue, d.due_soon, d.waiting), (1, 1, 3));
     assert_eq!(d.queue[0].urgency, Urgency::Overdue);
     assert_eq!(
         d.queue[0].next_due.as_ref().unwrap().due.as_deref(),
         Some("2026-03-16")
     );
-    assert!(!ids.contains(&fresh.as_str()));
+    assert_eq!(d.queue[2].urgency, Urgency::None);
+    // Once classified and not due soon, it leaves the queue.
+    classify(
+        &mut store,
+        &fresh,
+        Proposal,
+        true,
+        Competence::Within,
+        "2026-03-30",
+    );
+    let d = tiepdan::report::dashboard(&store).unwrap();
+    assert!(!d.queue.iter().any(|p| p.id == fresh));
 }
 
 #[test]

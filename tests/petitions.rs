@@ -191,3 +191,30 @@ fn the_list_filters_by_kind_status_field_and_period() {
         .unwrap_err();
     assert_eq!(e.field(), Some("from"));
 }
+
+#[test]
+fn thu_ly_at_the_desk_needs_a_petition_and_accepts_nothing_by_itself() {
+    let mut store = store_on("2026-03-12");
+    let s = session(&mut store, "2026-03-10", HostGroup::Officer);
+    let mut input = visit_input(&s, vec![person("Lê Văn Tám")], 1);
+    input.kind = Some(PetitionKind::Complaint);
+    input.handling = HandlingInput {
+        handling: Handling::Accept,
+        agency: None,
+        letter_no: None,
+    };
+    let e = store.add_visit(&input).unwrap_err();
+    assert_eq!(e.field(), Some("handling"));
+    assert!(e.to_string().contains("Có đơn kèm theo"), "{e}");
+    assert_eq!(count(&store, "visits"), 0);
+
+    let mut with_petition = petition_of(PetitionKind::Complaint);
+    with_petition.handling = input.handling.clone();
+    input.petition = Some(with_petition);
+    let v = store.add_visit(&input).unwrap();
+    let p = store.petition(v.petition_id.as_deref().unwrap()).unwrap();
+    // Within competence, as "Thụ lý" says; not classified nor accepted behind the officer's back.
+    assert_eq!(p.state, PetitionState::Received);
+    assert_eq!(p.classification.competence, Competence::Within);
+    assert_eq!(p.classification.eligible, None);
+}

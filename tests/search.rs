@@ -115,3 +115,52 @@ fn likely_persons_and_petitions_are_proposed_at_intake() {
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn a_phone_number_or_an_address_finds_the_citizen_in_the_search_box() {
+    let mut store = store_on("2026-06-30");
+    let s = session(&mut store, "2026-06-01", HostGroup::Officer);
+    let mut p = person("Trần Thị Lan");
+    p.phone = Some("0912 345 678".into());
+    p.address = Some("Số 5 ngõ Trần Phú, tổ dân phố 3".into());
+    let lan = store
+        .add_visit(&visit_input(&s, vec![p], 1))
+        .unwrap()
+        .persons[0]
+        .clone();
+    let mut q = person("Lê Văn Phú");
+    q.address = Some("Tổ dân phố 8".into());
+    store.add_visit(&visit_input(&s, vec![q], 1)).unwrap();
+
+    let by_phone = store.search("0912345", 10).unwrap();
+    assert!(
+        by_phone
+            .iter()
+            .any(|h| h.kind == SearchKind::Person && h.id == lan.id),
+        "{by_phone:?}"
+    );
+    let by_address = store.search("ngo tran phu", 10).unwrap();
+    assert!(by_address.iter().any(|h| h.id == lan.id), "{by_address:?}");
+    // The desk's lookup is by name (and numbers): a street named after a person is not a match.
+    let lookup: Vec<String> = store
+        .find_persons("tran phu", 10)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.person.full_name)
+        .collect();
+    assert!(lookup.is_empty(), "{lookup:?}");
+    assert_eq!(
+        store.find_persons("0912345678", 5).unwrap()[0].person.id,
+        lan.id
+    );
+}
+
+#[test]
+fn the_calendar_says_which_shipped_year_is_a_forecast() {
+    let store = store_on("2026-06-30");
+    let years = store.calendar_years().unwrap();
+    let year = |y: i32| years.iter().find(|c| c.year == y).unwrap();
+    assert!(year(2027).forecast && year(2027).shipped);
+    assert!(!year(2026).forecast && year(2026).shipped);
+    assert!(!year(2028).known);
+}

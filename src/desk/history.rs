@@ -177,11 +177,35 @@ fn view(store: &Store, c: ChangeRecord) -> ChangeView {
 }
 
 impl Store {
-    /// The changes of one record (a session, visit, person or petition), oldest first.
+    /// The changes of one record (a session, visit, person or petition), oldest first. A
+    /// visit's correction also shows the persons corrected in the same save (their old
+    /// name is where the officer looks for it).
     pub fn history(&self, table: &str, id: &str) -> Result<Vec<ChangeView>> {
-        Ok(store::changes_of(self.conn(), table, id)?
+        let conn = self.conn();
+        store::changes_of(conn, table, id)?
             .into_iter()
-            .map(|c| view(self, c))
-            .collect())
+            .map(|c| {
+                let (at, actor, action) = (c.at.clone(), c.actor, c.action);
+                let mut v = view(self, c);
+                if table == "visits" && action == ChangeAction::Update {
+                    for person in store::changes_with(conn, "persons", &at, actor)? {
+                        if person.action != ChangeAction::Update {
+                            continue;
+                        }
+                        let name = self
+                            .person(&person.record_id)
+                            .map(|p| p.full_name)
+                            .unwrap_or_default();
+                        let pv = view(self, person);
+                        v.fields.extend(pv.fields.into_iter().map(|f| FieldChange {
+                            field: format!("persons.{}", f.field),
+                            label: format!("Người được tiếp ({name}) – {}", f.label),
+                            ..f
+                        }));
+                    }
+                }
+                Ok(v)
+            })
+            .collect()
     }
 }

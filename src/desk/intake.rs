@@ -285,13 +285,15 @@ impl Store {
         let digits = q.chars().all(|c| c.is_ascii_digit());
         let persons = if digits {
             if q.len() >= 3 {
-                store::persons_by_number_prefix(conn, q, limit)?
+                let mut ids = store::persons_by_number_prefix(conn, q, limit)?;
+                ids.extend(store::persons_by_phone_prefix(conn, q, limit)?);
+                ids
             } else {
                 vec![]
             }
         } else {
             match fts_prefix_query(q) {
-                Some(fts) => store::persons_by_name(conn, &fts, limit)?,
+                Some(fts) => store::persons_by_name_or_address(conn, &fts, limit)?,
                 None => vec![],
             }
         };
@@ -439,7 +441,8 @@ impl Store {
     }
 
     /// The petitions that need attention: overdue first (earliest due first), then due
-    /// soon, then those whose deadline cannot be computed.
+    /// soon, then those whose deadline cannot be computed, then those waiting to be
+    /// classified.
     pub fn petitions_needing_action(&self) -> Result<Vec<Petition>> {
         let calendar = self.calendar()?;
         let settings = self.settings()?.deadlines;
@@ -453,6 +456,8 @@ impl Store {
                 Urgency::Overdue => 0,
                 Urgency::DueSoon => 1,
                 Urgency::Unknown => 2,
+                // Not yet classified: the officer's next step, even when nothing is due yet.
+                Urgency::None if p.state == PetitionState::Received => 3,
                 Urgency::None => continue,
             };
             list.push((rank, p));

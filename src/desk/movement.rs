@@ -354,8 +354,12 @@ pub(crate) fn restore(
     Ok(serde_json::from_value(value)?)
 }
 
-/// A move as the timeline shows it.
-fn move_view(e: PetitionEvent, numbers: impl Fn(&str) -> Option<String>) -> PetitionMove {
+/// A move as the timeline shows it (`kind`: the petition's, to name its outcome).
+fn move_view(
+    e: PetitionEvent,
+    kind: PetitionKind,
+    numbers: impl Fn(&str) -> Option<String>,
+) -> PetitionMove {
     let after = e
         .details
         .as_ref()
@@ -435,7 +439,7 @@ fn move_view(e: PetitionEvent, numbers: impl Fn(&str) -> Option<String>) -> Peti
         ),
         MoveAction::Resolve => text("outcome")
             .and_then(|o| Outcome::from_code(&o))
-            .map(|o| format!("Kết quả: {}", o.label())),
+            .map(|o| format!("Kết quả: {}", lifecycle::outcome_label(kind, o))),
         MoveAction::Duplicate => text("duplicate_of")
             .and_then(|id| numbers(&id))
             .map(|n| format!("Trùng với đơn số {n}")),
@@ -530,7 +534,10 @@ impl Store {
                 .flatten()
                 .map(|p| format!("{}/{}", p.number, p.year))
         };
-        let moves: Vec<PetitionMove> = events.into_iter().map(|e| move_view(e, numbers)).collect();
+        let moves: Vec<PetitionMove> = events
+            .into_iter()
+            .map(|e| move_view(e, record.kind, numbers))
+            .collect();
         let undoable = moves.last().filter(|m| m.from_state.is_some()).cloned();
         Ok(PetitionDetail {
             petition,

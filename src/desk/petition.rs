@@ -125,6 +125,11 @@ pub(crate) fn file(
 ) -> Result<PetitionRecord> {
     let conn = tx.conn();
     let handling = check_handling("handling", handling)?;
+    if handling.handling == Handling::Accept
+        && p.classification.competence == Competence::Undetermined
+    {
+        p.classification.competence = Competence::Within;
+    }
     p.number = store::next_number(conn, p.year)?;
     store::insert_petition(conn, &p)?;
     store::insert_event(conn, &receipt(tx, &p))?;
@@ -162,8 +167,9 @@ fn intake_moves(
     duplicate_of: &Option<String>,
 ) -> Vec<MoveInput> {
     let action = match h.handling {
-        Handling::None => None,
-        Handling::Accept => Some(MoveAction::Accept),
+        // "Thụ lý" at the desk says the matter is within competence; accepting it is a
+        // decision taken later on the petition's page, after it is classified.
+        Handling::None | Handling::Accept => None,
         Handling::Guide => Some(MoveAction::Guide),
         Handling::Transfer => Some(MoveAction::Transfer),
         Handling::Urge => Some(MoveAction::Urge),
@@ -187,7 +193,6 @@ fn intake_moves(
     };
     if classify_needed {
         let competence = match (c.competence, h.handling) {
-            (Competence::Undetermined, Handling::Accept) => Competence::Within,
             (Competence::Undetermined, Handling::Guide | Handling::Transfer | Handling::Urge) => {
                 Competence::Outside
             }

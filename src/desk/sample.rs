@@ -15,6 +15,10 @@ pub struct SampleRemoval {
     pub visits: u32,
     pub petitions: u32,
     pub persons: u32,
+    /// Sample sessions kept because an officer recorded visits in them.
+    pub kept_sessions: u32,
+    /// Sample persons kept because an officer's record names them.
+    pub kept_persons: u32,
 }
 
 impl Store {
@@ -28,7 +32,10 @@ impl Store {
     pub fn remove_sample(&mut self) -> Result<SampleRemoval> {
         self.write(|tx| {
             let conn = tx.conn();
-            let mut n = SampleRemoval::default();
+            let mut n = SampleRemoval {
+                petitions: store::created_by_sample(conn, "petitions")?.len() as u32,
+                ..Default::default()
+            };
             for id in store::created_by_sample(conn, "visits")? {
                 super::visit::delete(tx, &id)?;
                 n.visits += 1;
@@ -36,7 +43,6 @@ impl Store {
             for id in store::created_by_sample(conn, "petitions")? {
                 if store::get_petition(conn, &id)?.is_some() {
                     super::petition::delete(tx, &id, Some("Xóa dữ liệu mẫu".into()))?;
-                    n.petitions += 1;
                 }
             }
             for id in store::created_by_sample(conn, "sessions")? {
@@ -45,6 +51,8 @@ impl Store {
                     store::delete_session(conn, &id)?;
                     tx.deleted("sessions", &id, &old, Some("Xóa dữ liệu mẫu".into()))?;
                     n.sessions += 1;
+                } else {
+                    n.kept_sessions += 1;
                 }
             }
             for id in store::created_by_sample(conn, "persons")? {
@@ -53,8 +61,13 @@ impl Store {
                     store::delete_person(conn, &id)?;
                     tx.deleted("persons", &id, &old, Some("Xóa dữ liệu mẫu".into()))?;
                     n.persons += 1;
+                } else {
+                    n.kept_persons += 1;
                 }
             }
+            // Sample numbers were never the ward's: the next real petition of a year takes
+            // the number after the last real one.
+            store::renumber_after_sample(conn)?;
             Ok(n)
         })
     }

@@ -20,6 +20,8 @@ pub struct CalendarYear {
     pub shipped: bool,
     /// Whether the office saved its own list for the year (it replaces the shipped one).
     pub edited: bool,
+    /// Shipped, but forecast rather than announced (some days may change).
+    pub forecast: bool,
     pub days: Vec<CalendarDay>,
 }
 
@@ -163,6 +165,7 @@ impl Store {
         let calendar = self.calendar()?;
         let shipped = crate::law::calendar::Calendar::embedded().known_years();
         let (_, edited) = store::calendar_additions(self.conn())?;
+        let forecast = crate::law::calendar::forecast_years();
         let mut years = calendar.known_years();
         if let Some(last) = years.last().copied() {
             years.push(last + 1);
@@ -174,6 +177,7 @@ impl Store {
                 known: calendar.knows(year),
                 shipped: shipped.contains(&year),
                 edited: edited.contains(&year),
+                forecast: forecast.contains(&year) && !edited.contains(&year),
                 days: calendar.listed(year),
             })
             .collect())

@@ -78,9 +78,33 @@ fn session_of(tx: &Tx<'_>, id: &str) -> Result<Session> {
     store::get_session(tx.conn(), id)?.ok_or_else(|| Error::not_found("buổi tiếp", id))
 }
 
-/// Record a visit (the desk, the import): its persons, its case, and the petition handed in.
+/// A matter accepted for resolution (thụ lý) is followed as a petition: what the citizen
+/// said is written down and signed (Luật Tiếp công dân 2013, Điều 28).
+fn check_accepted_has_petition(input: &NewVisit, has_petition: bool) -> Result<()> {
+    if input.handling.handling == Handling::Accept && !has_petition {
+        return Err(Error::invalid(
+            "handling",
+            "Thụ lý: nội dung được thụ lý phải có đơn, hoặc văn bản ghi lại nội dung công dân trình bày (Luật Tiếp công dân 2013, Điều 28). Đánh dấu “Có đơn kèm theo” để theo dõi đơn và thời hạn.",
+        ));
+    }
+    Ok(())
+}
+
+/// Record a visit (the desk): its persons, its case, and the petition handed in.
 pub(crate) fn record(tx: &Tx<'_>, id: String, input: &NewVisit) -> Result<VisitRecord> {
+    record_with(tx, id, input, input.petition.is_some())
+}
+
+/// Record a visit whose petition may come separately (the import: `has_petition` says
+/// whether the file holds one for it).
+pub(crate) fn record_with(
+    tx: &Tx<'_>,
+    id: String,
+    input: &NewVisit,
+    has_petition: bool,
+) -> Result<VisitRecord> {
     check_visit(input)?;
+    check_accepted_has_petition(input, has_petition)?;
     let conn = tx.conn();
     let session = session_of(tx, &input.session_id)?;
     let threshold = store::read_settings(conn)?.delegation_threshold;
@@ -180,6 +204,10 @@ impl Store {
             let conn = tx.conn();
             let old =
                 store::get_visit(conn, id)?.ok_or_else(|| Error::not_found("lượt tiếp", id))?;
+            check_accepted_has_petition(
+                input,
+                input.petition.is_some() || store::petition_of_visit(conn, id)?.is_some(),
+            )?;
             let session = session_of(tx, &input.session_id)?;
             let threshold = store::read_settings(conn)?.delegation_threshold;
             let case_id = match &input.case_id {

@@ -169,6 +169,11 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         n.sessions += 1;
     }
 
+    let with_petition: HashSet<&str> = file
+        .petitions
+        .iter()
+        .filter_map(|p| p.visit_id.as_deref())
+        .collect();
     let mut visits: Vec<_> = file.visits.iter().collect();
     visits.sort_by(|a, b| (&a.session_id, a.seq).cmp(&(&b.session_id, b.seq)));
     for v in visits {
@@ -199,7 +204,9 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             chairman_joined: v.chairman_joined,
             petition: None,
         };
-        visit::record(tx, v.id.clone(), &input).map_err(|e| bad("lượt tiếp", &v.id, e))?;
+        let has_petition = with_petition.contains(v.id.as_str());
+        visit::record_with(tx, v.id.clone(), &input, has_petition)
+            .map_err(|e| bad("lượt tiếp", &v.id, e))?;
         n.visits += 1;
     }
 

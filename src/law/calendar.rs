@@ -193,6 +193,19 @@ fn parse_csv(text: &str) -> std::result::Result<Vec<(NaiveDate, CalendarDay)>, S
     Ok(out)
 }
 
+/// The shipped years whose days are partly forecast (rows marked `computed` in the file,
+/// not yet announced by the Government): the settings screen says so.
+pub fn forecast_years() -> Vec<i32> {
+    let mut reader = csv::ReaderBuilder::new().from_reader(EMBEDDED_CSV.as_bytes());
+    let years: BTreeSet<i32> = reader
+        .deserialize::<Row>()
+        .filter_map(|row| row.ok())
+        .filter(|row| row.status == "computed")
+        .filter_map(|row| row.date.get(..4).and_then(|y| y.parse().ok()))
+        .collect();
+    years.into_iter().collect()
+}
+
 impl Calendar {
     /// The calendar shipped with the app: the embedded CSV; its known years are the years
     /// it lists.

@@ -79,6 +79,22 @@ pub fn outcomes(kind: PetitionKind, round: Round) -> &'static [Outcome] {
     }
 }
 
+/// An outcome as the form for this kind of petition names it (03/GQKN, 04/GQTC), so that
+/// "đúng" never stands alone: "Khiếu nại đúng một phần", "Tố cáo có đúng, có sai".
+pub fn outcome_label(kind: PetitionKind, outcome: Outcome) -> &'static str {
+    match (kind, outcome) {
+        (PetitionKind::Complaint, Outcome::Right) => "Khiếu nại đúng",
+        (PetitionKind::Complaint, Outcome::PartlyRight) => "Khiếu nại đúng một phần",
+        (PetitionKind::Complaint, Outcome::Wrong) => "Khiếu nại sai",
+        (PetitionKind::Denunciation, Outcome::Right) => "Tố cáo đúng",
+        (PetitionKind::Denunciation, Outcome::PartlyRight) => "Tố cáo có đúng, có sai",
+        (PetitionKind::Denunciation, Outcome::Wrong) => "Tố cáo sai",
+        (_, Outcome::Upheld) => "Công nhận quyết định giải quyết lần đầu",
+        (_, Outcome::Annulled) => "Hủy, sửa quyết định giải quyết lần đầu",
+        (_, o) => o.label(),
+    }
+}
+
 /// How many extensions a denunciation may have: one for a complex case, two for an
 /// especially complex one, each at most 30 days (Luật Tố cáo 2018, Điều 30).
 pub const DENUNCIATION_EXTENSIONS: usize = 2;
@@ -112,8 +128,10 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
         } else if s == S::Received {
             Err("Đơn chưa được phân loại: phân loại đơn trước (loại đơn, điều kiện xử lý, thẩm quyền).".to_string())
         } else {
+            let allowed: Vec<String> = states.iter().map(|x| format!("“{}”", x.label())).collect();
             Err(format!(
-                "Bước này không áp dụng khi đơn đang ở bước \"{}\".",
+                "chỉ ghi được khi đơn ở bước {}; đơn đang ở bước “{}”.",
+                allowed.join(" hoặc "),
                 s.label()
             ))
         }
@@ -337,7 +355,7 @@ pub fn options(ctx: &MoveContext<'_>) -> Vec<MoveOption> {
                     .iter()
                     .map(|o| Choice {
                         code: o.code().to_string(),
-                        label: o.label().to_string(),
+                        label: outcome_label(ctx.petition.kind, *o).to_string(),
                     })
                     .collect()
             } else {

@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::{PeriodPreset, Petition, Urgency};
+use crate::domain::{PeriodPreset, Petition, PetitionState, Urgency};
 use crate::error::Result;
 use crate::period::{Period, PeriodRange};
 use crate::store::Store;
@@ -26,10 +26,13 @@ pub struct Dashboard {
     /// The last 12 weeks, oldest first, this week last.
     pub weeks: Vec<WeekPoint>,
     pub open_petitions: u32,
-    /// "Cần xử lý": overdue petitions first, then those due soon.
+    /// "Cần xử lý": overdue petitions first, then those due soon, then those waiting to be
+    /// classified.
     pub queue: Vec<Petition>,
     pub overdue: u32,
     pub due_soon: u32,
+    /// Received and not yet classified (whatever their deadlines).
+    pub waiting: u32,
 }
 
 pub fn dashboard(store: &Store) -> Result<Dashboard> {
@@ -52,6 +55,10 @@ pub fn dashboard(store: &Store) -> Result<Dashboard> {
     Ok(Dashboard {
         overdue: count(Urgency::Overdue),
         due_soon: count(Urgency::DueSoon),
+        waiting: queue
+            .iter()
+            .filter(|p| p.state == PetitionState::Received)
+            .count() as u32,
         queue,
         today: today.to_string(),
         this_week: period_report(store, Period::preset(PeriodPreset::ThisWeek, today))?,

@@ -170,14 +170,30 @@ pub(crate) fn created_by_sample(conn: &Connection, table: &str) -> Result<Vec<St
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Whether sessions or petitions the sample loader created are still in the register.
+/// Whether visits or petitions the sample loader created are still in the register.
 pub(crate) fn has_sample(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM changes c JOIN sessions s ON s.id = c.record_id
-                         WHERE c.actor = 'sample' AND c.action = 'create' AND c.table_name = 'sessions')
+        "SELECT EXISTS (SELECT 1 FROM changes c JOIN visits v ON v.id = c.record_id
+                         WHERE c.actor = 'sample' AND c.action = 'create' AND c.table_name = 'visits')
              OR EXISTS (SELECT 1 FROM changes c JOIN petitions p ON p.id = c.record_id
                          WHERE c.actor = 'sample' AND c.action = 'create' AND c.table_name = 'petitions')",
         [],
         |r| r.get(0),
     )?)
+}
+
+/// After the sample data is removed: the last number given each year is the highest one a
+/// real (not sample) petition ever had, whether it is still in the register or was deleted.
+pub(crate) fn renumber_after_sample(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "UPDATE petition_numbers SET last = max(
+            coalesce((SELECT max(number) FROM petitions p WHERE p.year = petition_numbers.year), 0),
+            coalesce((SELECT max(json_extract(c.old_value, '$.petition.number')) FROM changes c
+                       WHERE c.table_name = 'petitions' AND c.action = 'delete'
+                         AND json_extract(c.old_value, '$.petition.year') = petition_numbers.year
+                         AND NOT EXISTS (SELECT 1 FROM changes s
+                                          WHERE s.table_name = 'petitions' AND s.record_id = c.record_id
+                                            AND s.action = 'create' AND s.actor = 'sample')), 0))",
+    )?;
+    Ok(())
 }

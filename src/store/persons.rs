@@ -68,7 +68,9 @@ impl Store {
             if q.len() < 3 {
                 return Ok(vec![]);
             }
-            super::persons_by_number_prefix(conn, q, limit)?
+            let mut ids = super::persons_by_number_prefix(conn, q, limit)?;
+            ids.extend(super::persons_by_phone_prefix(conn, q, limit)?);
+            ids
         } else {
             let Some(fts) = fts_prefix_query(q) else {
                 return Ok(vec![]);

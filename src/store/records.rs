@@ -627,12 +627,22 @@ pub(crate) fn index_person(conn: &Connection, p: &Person) -> Result<()> {
         conn.execute("DELETE FROM persons_fts WHERE rowid = ?1", [rowid])?;
     }
     let rowid: Option<i64> = if p.merged_into.is_none() {
+        // The phone as its digits only, so "0912 345 678" is found by "0912345678".
+        let phone: String = p
+            .phone
+            .as_deref()
+            .unwrap_or("")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
         conn.execute(
-            "INSERT INTO persons_fts (person_id, name, id_number) VALUES (?1, ?2, ?3)",
+            "INSERT INTO persons_fts (person_id, name, id_number, phone, address) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
                 p.id,
                 fold(&p.full_name),
-                p.id_number.as_deref().unwrap_or("")
+                p.id_number.as_deref().unwrap_or(""),
+                phone,
+                fold(p.address.as_deref().unwrap_or(""))
             ],
         )?;
         Some(conn.last_insert_rowid())
@@ -746,6 +756,20 @@ pub(crate) fn changes_of(conn: &Connection, table: &str, id: &str) -> Result<Vec
         "SELECT {CHANGE_COLUMNS} FROM changes WHERE table_name = ?1 AND record_id = ?2 ORDER BY seq"
     ))?;
     let rows = stmt.query_map([table, id], change_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The changes of a table written in the same save (same instant, same author).
+pub(crate) fn changes_with(
+    conn: &Connection,
+    table: &str,
+    at: &str,
+    actor: crate::domain::Actor,
+) -> Result<Vec<ChangeRecord>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CHANGE_COLUMNS} FROM changes WHERE table_name = ?1 AND at = ?2 AND actor = ?3 ORDER BY seq"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params![table, at, actor], change_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

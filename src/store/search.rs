@@ -19,12 +19,34 @@ pub(crate) fn persons_by_number_prefix(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Persons whose folded name matches the FTS query.
+/// Persons whose folded name matches the FTS query (the name column only).
 pub(crate) fn persons_by_name(conn: &Connection, fts: &str, limit: u32) -> Result<Vec<String>> {
+    persons_matching(conn, &format!("name : ({fts})"), limit)
+}
+
+/// Persons whose name or address matches the FTS query (the search box).
+pub(crate) fn persons_by_name_or_address(
+    conn: &Connection,
+    fts: &str,
+    limit: u32,
+) -> Result<Vec<String>> {
+    persons_matching(conn, &format!("{{name address}} : ({fts})"), limit)
+}
+
+/// Persons whose phone number starts with these digits.
+pub(crate) fn persons_by_phone_prefix(
+    conn: &Connection,
+    digits: &str,
+    limit: u32,
+) -> Result<Vec<String>> {
+    persons_matching(conn, &format!("phone : \"{digits}\"*"), limit)
+}
+
+fn persons_matching(conn: &Connection, query: &str, limit: u32) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT person_id FROM persons_fts WHERE persons_fts MATCH ?1 ORDER BY rank LIMIT ?2",
     )?;
-    let rows = stmt.query_map(params![fts, limit], |r| r.get(0))?;
+    let rows = stmt.query_map(params![query, limit], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -94,11 +94,12 @@ describe('calendar rows ↔ CalendarDay', () => {
 });
 
 describe('calendar years', () => {
-  const y = (year: number, known: boolean, shipped: boolean, n = 0, edited = false): CalendarYear => ({
+  const y = (year: number, known: boolean, shipped: boolean, n = 0, edited = false, forecast = false): CalendarYear => ({
     year,
     known,
     shipped,
     edited,
+    forecast,
     days: Array.from({ length: n }, (_, i) => ({ date: `${year}-01-0${i + 1}`, kind: 'holiday', name: 'x' })),
   });
 
@@ -110,6 +111,7 @@ describe('calendar years', () => {
   it('says what each year is', () => {
     expect(yearStatus(y(2026, true, true))).toBe('Có sẵn trong phần mềm');
     expect(yearStatus(y(2026, true, true, 3, true))).toBe('Có sẵn, đơn vị đã sửa');
+    expect(yearStatus(y(2027, true, true, 3, false, true))).toBe('Có sẵn, dự kiến (chưa có thông báo chính thức)');
     expect(yearStatus(y(2028, true, false))).toBe('Đơn vị đã bổ sung');
     expect(yearStatus(y(2029, false, false))).toMatch(/^Chưa có lịch/);
     expect(dayCount(y(2029, false, false))).toBe('chưa ghi ngày nào');

@@ -84,6 +84,7 @@ export function yearToFill(years: CalendarYear[]): number | null {
 export function yearStatus(y: CalendarYear): string {
   if (!y.known) return 'Chưa có lịch: chưa tính được thời hạn trong năm này';
   if (y.shipped && y.edited) return 'Có sẵn, đơn vị đã sửa';
+  if (y.shipped && y.forecast) return 'Có sẵn, dự kiến (chưa có thông báo chính thức)';
   if (y.shipped) return 'Có sẵn trong phần mềm';
   return 'Đơn vị đã bổ sung';
 }

@@ -16,4 +16,8 @@ shipped: boolean,
 /**
  * Whether the office saved its own list for the year (it replaces the shipped one).
  */
-edited: boolean, days: Array<CalendarDay>, };
+edited: boolean, 
+/**
+ * Shipped, but forecast rather than announced (some days may change).
+ */
+forecast: boolean, days: Array<CalendarDay>, };

@@ -12,6 +12,11 @@ export type Dashboard = { today: string, this_week: PeriodReport,
  */
 weeks: Array<WeekPoint>, open_petitions: number, 
 /**
- * "Cần xử lý": overdue petitions first, then those due soon.
+ * "Cần xử lý": overdue petitions first, then those due soon, then those waiting to be
+ * classified.
  */
-queue: Array<Petition>, overdue: number, due_soon: number, };
+queue: Array<Petition>, overdue: number, due_soon: number, 
+/**
+ * Received and not yet classified (whatever their deadlines).
+ */
+waiting: number, };

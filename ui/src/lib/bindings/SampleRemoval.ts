@@ -3,4 +3,12 @@
 /**
  * What removing the sample data removed.
  */
-export type SampleRemoval = { sessions: number, visits: number, petitions: number, persons: number, };
+export type SampleRemoval = { sessions: number, visits: number, petitions: number, persons: number, 
+/**
+ * Sample sessions kept because an officer recorded visits in them.
+ */
+kept_sessions: number, 
+/**
+ * Sample persons kept because an officer's record names them.
+ */
+kept_persons: number, };
