@@ -53,6 +53,7 @@ async function statusSays(text) {
 test('an officer records a session with three visits and reads the summary', async () => {
   // First start: an empty register offers the sample data; start empty.
   await s.byName('Bắt đầu sử dụng');
+  await s.type('Tên đơn vị', 'phường Việt Hòa');
   await s.click('Bắt đầu với sổ trống');
 
   await s.click('Sổ tiếp dân');
