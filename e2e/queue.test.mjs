@@ -61,7 +61,7 @@ const queueRows = () =>
     text: tr.textContent.replace(/\\s+/g, ' ').trim(),
   }));`);
 
-test('the dashboard lists the overdue petition first, then the one due soon', async () => {
+test('the dashboard lists the overdue petition first, then the one due soon, then the one waiting to be classified', async () => {
   // The ward's name, then Enter: the register starts empty (Enter's safe choice).
   await s.keys('Tên đơn vị', 'phường Việt Hòa' + KEY.enter);
   await s.waitFor('the dashboard', async () => s.execute(`return document.querySelector('[aria-label="Bắt đầu sử dụng"]') === null;`));
