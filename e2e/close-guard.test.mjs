@@ -1,6 +1,8 @@
-// End to end: closing the window while a visit is half typed. The close request (the same
+// End to end: closing the window while work is half typed. The close request (the same
 // one the window's × button sends) is held, an in-page dialog names what would be lost
-// with "Ở lại" focused; staying keeps the typed text; "Đóng, bỏ dữ liệu" closes the app.
+// (a visit, a settings edit, a petition's move) with "Ở lại" focused; staying keeps the
+// typed text; "Đóng, bỏ dữ liệu" closes the app. Deleting a session says it drops the
+// visit typed in it; a settings edit survives a look at another screen.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -33,14 +35,26 @@ const requestClose = () =>
 const dialogText = () =>
   s.execute(`const d = document.querySelector('[role=alertdialog][aria-modal=true]'); return d ? d.innerText.replace(/\\s+/g, ' ').trim() : '';`);
 
-test('a half-typed visit holds the close; "Ở lại" keeps it, "Đóng, bỏ dữ liệu" closes', async () => {
+test('a half-typed visit holds the close; "Ở lại" keeps it; deleting its session says it goes too', async () => {
   await s.byName('Bắt đầu sử dụng');
+  await s.type('Tên đơn vị', 'phường Việt Hòa');
   await s.click('Bắt đầu với sổ trống');
 
   await s.click('Sổ tiếp dân');
   await s.click('Mở buổi tiếp');
+  // Opened today, nobody received yet: not "Không có công dân đến" (that is for a day over).
+  assert.equal(await s.textOf('[data-testid="no-visit"]'), 'Chưa có lượt tiếp.');
+  assert.match(await s.textOf('button.session.selected'), /Chưa có lượt tiếp$/);
   await s.type('Họ và tên', 'Trần Văn Bình');
   await s.type('Nội dung', 'Hỏi về hồ sơ cấp đổi giấy chứng nhận');
+
+  // Deleting the session (opened by mistake) would drop the visit typed in it: said so.
+  await s.click('Xóa buổi tiếp');
+  assert.equal(
+    await s.textOf('[data-testid="delete-session-question"]'),
+    'Xóa buổi tiếp này? Lượt tiếp đang nhập (Trần Văn Bình) chưa lưu sẽ bị bỏ. Việc xóa được ghi vào lịch sử sửa đổi.',
+  );
+  await s.click('Hủy');
 
   await requestClose();
   const text = await s.waitFor('the close dialog', async () => (await dialogText()) || null);
@@ -56,7 +70,53 @@ test('a half-typed visit holds the close; "Ở lại" keeps it, "Đóng, bỏ d�
   // The window is still there and answers.
   await sleep(500);
   assert.equal(await s.execute('return document.title;'), 'Sổ Tiếp Dân');
+});
 
+test('a settings edit survives a look at another screen; a typed petition move is kept; the close names each', async () => {
+  // Cài đặt: typed, not saved, then another screen and back: still there.
+  await s.click('Cài đặt');
+  await s.type('Tên bộ phận tiếp công dân', 'Tổ tiếp công dân');
+  await s.click('Tổng quan');
+  await s.click('Cài đặt');
+  assert.equal(await s.valueOf('Tên bộ phận tiếp công dân'), 'Tổ tiếp công dân');
+
+  // A petition by post, then its classification begun on its page.
+  await s.click('Đơn thư');
+  await s.click('Thêm đơn');
+  await s.choose('Loại đơn', 'Kiến nghị, phản ánh');
+  await s.type('Nội dung đơn', 'Kiến nghị sửa đèn chiếu sáng ngõ 12');
+  await s.type('Họ và tên', 'Trịnh Văn Bốn');
+  await s.click('Ghi đơn');
+  await s.waitFor('saved', async () =>
+    s.execute(`return [...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes('Đã ghi đơn số 1/'));`),
+  );
+  await s.click('Quay lại danh sách đơn');
+  const row = await s.css('tr[data-petition-number^="1/"] td');
+  await s.cmd('POST', `/element/${row}/click`, {});
+  await s.click('Phân loại đơn');
+  await s.click('Đủ điều kiện xử lý');
+  // The register and back: the move form is still there, as typed.
+  await s.click('Sổ tiếp dân');
+  assert.equal(await s.valueOf('Họ và tên'), 'Trần Văn Bình');
+  await s.click('Đơn thư');
+  assert.equal(await s.execute(`return document.querySelector('input[name="mv-eligible"][value="yes"]')?.checked;`), true);
+
+  // The close names each kind of work it would drop.
+  await requestClose();
+  const text = await s.waitFor('the close dialog', async () => (await dialogText()) || null);
+  assert.match(text, /^Đóng phần mềm\? Có dữ liệu đang nhập chưa lưu: .+\. Đóng phần mềm và bỏ dữ liệu này\?/);
+  for (const words of ['lượt tiếp đang nhập', 'cài đặt chưa lưu', 'bước xử lý đơn đang nhập']) {
+    assert.ok(text.includes(words), `"${words}" in "${text}"`);
+  }
+  assert.ok(!text.includes('màn hình khác'), text);
+  await sleep(200);
+  writeFileSync(join(outDir, 'close-guard-named.png'), await s.screenshot());
+  await s.click('Ở lại');
+  await s.waitFor('the dialog gone', async () => (await dialogText()) === '');
+  assert.equal(await s.execute(`return document.querySelector('input[name="mv-eligible"][value="yes"]')?.checked;`), true);
+});
+
+test('"Đóng, bỏ dữ liệu" closes the window', async () => {
   // Asked again, the officer gives the work up: the app closes.
   await requestClose();
   await s.waitFor('the close dialog again', async () => (await dialogText()) || null);

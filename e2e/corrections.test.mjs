@@ -66,6 +66,7 @@ async function saveVisit(name, number, content) {
 
 test('a saved visit is corrected through "Sửa" and its history shows old → new', async () => {
   await s.byName('Bắt đầu sử dụng');
+  await s.type('Tên đơn vị', 'phường Việt Hòa');
   await s.click('Bắt đầu với sổ trống');
   await s.click('Sổ tiếp dân');
   await s.type('Ngày tiếp', '30/06/2026');
@@ -91,6 +92,10 @@ test('a saved visit is corrected through "Sửa" and its history shows old → n
   await s.waitFor('the corrected row', async () => /Nguyễn Văn Đức.*Hỏi thủ tục đăng ký thường trú/.test(await rowText(1)));
   assert.equal(await textAt('#vf-title'), 'Thêm lượt tiếp');
   assert.equal(await s.valueOf('Họ và tên'), '');
+  // Typing the next visit: "Đã sửa lượt tiếp thứ 1" no longer describes the form.
+  await s.type('Họ và tên', 'Lê');
+  await s.waitFor('the saved line cleared', async () => (await textAt('#visit-form [role=status]')) === '');
+  await s.type('Họ và tên', '');
 
   // "Lịch sử" of the visit: the content, old → new.
   await s.click('Lịch sử lượt 1');

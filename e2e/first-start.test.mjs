@@ -1,6 +1,7 @@
-// End to end, as a newcomer: the first start of an empty register offers the sample
-// data; loading it fills the dashboard (12 weeks of visits, open petitions) and the
-// chairman's weekly sessions show in the summary.
+// End to end, as a newcomer: the first start of an empty register asks for the ward's
+// name and offers the sample data; loading it fills the dashboard (12 weeks of visits,
+// open petitions) under the ward's name, and the chairman's weekly sessions show in the
+// summary.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -23,12 +24,26 @@ after(async () => {
   driver?.kill();
 });
 
-test('a newcomer loads the sample data and sees a filled dashboard', async () => {
+test('a newcomer names the ward, loads the sample data and sees a filled dashboard', async () => {
   await s.byName('Bắt đầu sử dụng');
-  // The safe choice has the focus: a stray Enter never loads samples into a real register.
-  await s.waitFor('the focus on the empty register', async () =>
-    s.execute(`return document.activeElement?.textContent.trim() === 'Bắt đầu với sổ trống';`),
+  // The ward's name is asked first: the focus is in it, and Enter there starts with the
+  // empty register (the safe choice): a stray Enter never loads samples into a real register.
+  await s.waitFor('the focus on the ward’s name', async () => s.execute(`return document.activeElement?.id === 'fs-unit';`));
+  assert.equal(
+    await s.execute(`return document.activeElement.form.querySelector('[type=submit]').textContent.trim();`),
+    'Bắt đầu với sổ trống',
   );
+  const nameMessage = () =>
+    s.execute(`return document.getElementById('fs-unit-err')?.textContent.trim() ?? '';`);
+  // Without a name neither choice goes on; the reason is next to the name.
+  await s.click('Nạp dữ liệu mẫu');
+  assert.match(await s.waitFor('the reason', nameMessage), /^Tên đơn vị: ghi tên phường, xã, ví dụ “phường Việt Hòa”\.$/);
+  await s.type('Tên đơn vị', 'phường');
+  await s.click('Bắt đầu với sổ trống');
+  await s.waitFor('the other reason', async () => /không chỉ “phường”/.test(await nameMessage()));
+  assert.ok(await s.execute(`return document.querySelector('[aria-label="Bắt đầu sử dụng"]') !== null;`), 'still asked');
+
+  await s.type('Tên đơn vị', 'xã Tân Lập');
   await s.click('Nạp dữ liệu mẫu');
   await s.waitFor(
     'the sample data',
@@ -38,6 +53,9 @@ test('a newcomer loads the sample data and sees a filled dashboard', async () =>
     60000,
   );
   await s.click('Vào Tổng quan');
+  // The top bar and the week's sentences carry the ward's name.
+  assert.equal(await s.textOf('[data-testid="unit-name"]'), 'xã Tân Lập');
+  assert.match(await s.textOf('#dash-sentences + p'), /^Chủ tịch UBND xã Tân Lập /);
 
   const bars = await s.waitFor('the 12-week chart', async () => {
     const labels = await s.execute(
@@ -52,8 +70,9 @@ test('a newcomer loads the sample data and sees a filled dashboard', async () =>
   const open = Number(await s.textOf('[data-cell="week.open_petitions"]'));
   assert.ok(open > 0, 'some petitions are still open');
 
-  // The office names itself and sets the delegation threshold in Cài đặt.
+  // The office renames itself and sets the delegation threshold in Cài đặt.
   await s.click('Cài đặt');
+  assert.equal(await s.valueOf('Tên đơn vị'), 'xã Tân Lập', 'the name given at the first start was saved');
   await s.type('Tên đơn vị', 'phường Việt Hòa');
   await s.type('Ngưỡng đoàn đông người', '6');
   await s.click('Lưu cài đặt');

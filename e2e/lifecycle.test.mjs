@@ -66,6 +66,7 @@ async function clickCss(selector) {
 }
 
 test('a complaint by post is classified, accepted, resolved and the last step undone', async () => {
+  await s.type('Tên đơn vị', 'phường Việt Hòa');
   await s.click('Bắt đầu với sổ trống');
   await s.click('Đơn thư');
   await s.click('Thêm đơn');
@@ -75,8 +76,8 @@ test('a complaint by post is classified, accepted, resolved and the last step un
   await s.type('Nội dung đơn', 'Khiếu nại quyết định thu hồi đất nông nghiệp của hộ gia đình');
   await s.type('Họ và tên', 'Phạm Thị Lan');
   assert.equal(await s.valueOf('Ngày nhận đơn'), '10/03/2026', 'the date defaults to the core’s today');
-  await s.click('Lưu đơn');
-  await statusSays('Đã lưu đơn số 1/2026');
+  await s.click('Ghi đơn');
+  await statusSays('Đã ghi đơn số 1/2026');
   await s.click('Quay lại danh sách đơn');
 
   // The list shows its step and opens the petition from the row.
@@ -132,9 +133,29 @@ test('a complaint by post is classified, accepted, resolved and the last step un
   );
   assert.equal((await timeline()).length, 3);
 
-  // Resolve without the decision number: the core refuses, next to that field.
+  // The outcome is chosen with radio buttons named as the complaint form names them
+  // (typing in a select picked "Đúng" for "Đúng m…"); none is chosen for the officer.
   await s.click('Giải quyết xong');
-  await s.choose('Kết quả giải quyết *', 'Đúng một phần');
+  const outcomes = await s.execute(`return [...document.querySelectorAll('#mv-outcome input[type=radio]')]
+    .map((r) => ({ label: r.closest('label').textContent.trim(), checked: r.checked }));`);
+  assert.deepEqual(outcomes, [
+    { label: 'Khiếu nại đúng', checked: false },
+    { label: 'Khiếu nại đúng một phần', checked: false },
+    { label: 'Khiếu nại sai', checked: false },
+  ]);
+  assert.equal(await s.execute(`return document.querySelector('.move-form select[id="mv-outcome"]');`), null, 'no select');
+  // Without an outcome: refused next to the radios, the focus on the first one.
+  await s.type('Số quyết định giải quyết khiếu nại *', '15/QĐ-UBND');
+  await s.click('Ghi bước');
+  await s.waitFor('the outcome refused', async () =>
+    s.execute(`return document.getElementById('mv-outcome')?.getAttribute('aria-invalid') === 'true';`),
+  );
+  assert.equal(await s.textOf('#mv-outcome-err'), 'Giải quyết xong: chọn kết quả giải quyết.');
+  assert.equal(await s.execute(`return document.activeElement.name;`), 'mv-outcome');
+  assert.equal((await timeline()).length, 3, 'nothing recorded');
+  // Resolve without the decision number: the core refuses, next to that field.
+  await s.click('Khiếu nại đúng một phần');
+  await s.type('Số quyết định giải quyết khiếu nại *', '');
   await s.click('Ghi bước');
   const refusal = await s.waitFor('the refusal next to the number', async () => {
     const t = await s.execute(`const e = document.getElementById('mv-doc-err'); return e ? e.textContent.trim() : null;`);
@@ -153,12 +174,29 @@ test('a complaint by post is classified, accepted, resolved and the last step un
   await resize(s, 1280, 800);
 
   await s.type('Số quyết định giải quyết khiếu nại *', '15/QĐ-UBND');
+  // Typed work is not dropped without asking: "← Danh sách đơn" and Esc ask first, and
+  // "Tiếp tục nhập" (focused) keeps the form as it was.
+  const dropQuestion = () =>
+    s.execute(`const q = document.querySelector('.drop-question'); return q ? q.innerText.replace(/\\s+/g, ' ').trim() : '';`);
+  await s.click('← Danh sách đơn');
+  assert.match(await s.waitFor('the question', dropQuestion), /^Bỏ bước “Giải quyết xong” đang nhập\?/);
+  assert.equal(await s.execute(`return document.activeElement.textContent.trim();`), 'Tiếp tục nhập');
+  await s.click('Tiếp tục nhập');
+  await s.waitFor('the question gone', async () => (await dropQuestion()) === '');
+  assert.equal(await s.textOf('#pp-title'), 'Đơn số 1/2026', 'still on the petition');
+  assert.equal(await s.valueOf('Số quyết định giải quyết khiếu nại *'), '15/QĐ-UBND');
+  assert.equal(await s.execute(`return document.querySelector('#mv-outcome input:checked')?.value;`), 'partly_right');
+  await s.keys('Số quyết định giải quyết khiếu nại *', '\uE00C');
+  await s.waitFor('asked again on Esc', async () => /^Bỏ bước “Giải quyết xong”/.test(await dropQuestion()));
+  await s.keys('Tiếp tục nhập', '\uE00C');
+  await s.waitFor('the question gone again', async () => (await dropQuestion()) === '');
+  assert.equal(await s.valueOf('Số quyết định giải quyết khiếu nại *'), '15/QĐ-UBND');
   await s.click('Ghi bước');
   await statusSays('Đã ghi bước “Giải quyết xong”');
   assert.equal(await state(), 'Đã giải quyết');
   const resolved = await waitMoves(4);
   assert.equal(resolved[3].action, 'resolve');
-  assert.match(resolved[3].text, /Kết quả: Đúng một phần/);
+  assert.match(resolved[3].text, /Kết quả: Khiếu nại đúng một phần/);
   assert.match(resolved[3].text, /15\/QĐ-UBND/);
   assert.deepEqual(await nextMoves(), [], 'nothing left to record');
   assert.match(await s.textOf('#pp-actions'), /Đơn đã xử lý xong/);

@@ -58,6 +58,7 @@ async function openRow(number) {
 const CONTENT = 'Khiếu nại quyết định thu hồi đất của hộ gia đình';
 
 test('petitions by post: numbered, listed, duplicates recognised, corrected, deleted, moved', async () => {
+  await s.type('Tên đơn vị', 'phường Việt Hòa');
   await s.click('Bắt đầu với sổ trống');
   await s.click('Đơn thư');
   await s.click('Thêm đơn');
@@ -69,13 +70,13 @@ test('petitions by post: numbered, listed, duplicates recognised, corrected, del
 
   // A mistyped ID number is refused first; the officer deletes it.
   await s.type('Số giấy tờ', '12345');
-  await s.click('Lưu đơn');
+  await s.click('Ghi đơn');
   await s.waitFor('the refusal', async () =>
     s.execute(`return [...document.querySelectorAll('[role=alert]')].some((e) => e.textContent.includes('12 chữ số'));`),
   );
   await s.type('Số giấy tờ', '');
-  await s.click('Lưu đơn');
-  await statusSays('Đã lưu đơn số 1/2026');
+  await s.click('Ghi đơn');
+  await statusSays('Đã ghi đơn số 1/2026');
 
   await s.click('Quay lại danh sách đơn');
   const row = await s.waitFor('the row', () => rowText('1/2026'));
@@ -131,8 +132,8 @@ test('petitions by post: numbered, listed, duplicates recognised, corrected, del
   await s.waitFor('the person picked', async () =>
     s.execute(`const i = document.getElementById('np-p0-name'); return i.readOnly && i.value === 'Phạm Thị Lan';`),
   );
-  await s.click('Lưu đơn');
-  await statusSays('Đã lưu đơn số 2/2026');
+  await s.click('Ghi đơn');
+  await statusSays('Đã ghi đơn số 2/2026');
   assert.equal(await s.valueOf('Nội dung đơn'), '', 'the form is ready for the next petition');
   await s.click('Quay lại danh sách đơn');
   assert.equal(await s.textOf('#pet-add'), 'Thêm đơn', 'nothing half-typed is left');

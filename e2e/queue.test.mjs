@@ -1,15 +1,16 @@
 // End to end, the morning view: "today" is fixed at 02/03/2026 (TIEPDAN_TODAY, debug
 // builds). A proposal received by post on 02/02/2026 and left unhandled is overdue; a
 // complaint received on 20/02/2026 must be accepted or declined by 02/03/2026 (due soon);
-// one received today is within its deadlines. The dashboard's "Cần xử lý" lists the
-// overdue one first with "Quá hạn", then the one due soon, and opens the petition page;
-// the list filters by urgency. Screenshots of the dashboard at 1280×800 and 1024×640.
+// one received today is within its deadlines, waiting to be classified. The dashboard's
+// "Cần xử lý" lists the overdue one first with "Quá hạn", then the one due soon, then the
+// one waiting ("Chờ phân loại", counted in the heading), and opens the petition page; the
+// list filters by urgency. Screenshots of the dashboard at 1280×800 and 1024×640.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Session, startDriver } from './webdriver.mjs';
+import { KEY, Session, startDriver } from './webdriver.mjs';
 import { cutOff, resize, shot } from './layout-check.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 5010);
@@ -47,7 +48,7 @@ async function addPetition({ date, kind, content, name }) {
   await s.choose('Loại đơn', kind);
   await s.type('Nội dung đơn', content);
   await s.type('Họ và tên', name);
-  await s.click('Lưu đơn');
+  await s.click('Ghi đơn');
 }
 
 /** The dashboard queue as shown: number, and the text of the row. */
@@ -60,8 +61,11 @@ const queueRows = () =>
     text: tr.textContent.replace(/\\s+/g, ' ').trim(),
   }));`);
 
-test('the dashboard lists the overdue petition first, then the one due soon', async () => {
-  await s.click('Bắt đầu với sổ trống');
+test('the dashboard lists the overdue petition first, then the one due soon, then the one waiting to be classified', async () => {
+  // The ward's name, then Enter: the register starts empty (Enter's safe choice).
+  await s.keys('Tên đơn vị', 'phường Việt Hòa' + KEY.enter);
+  await s.waitFor('the dashboard', async () => s.execute(`return document.querySelector('[aria-label="Bắt đầu sử dụng"]') === null;`));
+  assert.equal(await s.textOf('[data-testid="unit-name"]'), 'phường Việt Hòa');
   // An empty register has nothing to handle.
   assert.equal(await s.textOf('[data-testid="queue-empty"]'), 'Không có đơn nào cần xử lý');
   assert.equal(await s.textOf('[data-cell="queue.overdue"]'), '0');
@@ -74,31 +78,31 @@ test('the dashboard lists the overdue petition first, then the one due soon', as
     content: 'Khiếu nại việc cấp giấy chứng nhận quyền sử dụng đất cho hộ bên cạnh',
     name: 'Trần Văn Bình',
   });
-  await statusSays('Đã lưu đơn số 1/2026');
+  await statusSays('Đã ghi đơn số 1/2026');
   await addPetition({
     date: '02/02/2026',
     kind: 'Kiến nghị, phản ánh',
     content: 'Kiến nghị sửa chữa đèn chiếu sáng ngõ 12 tổ dân phố 3',
     name: 'Nguyễn Thị Hoa',
   });
-  await statusSays('Đã lưu đơn số 2/2026');
+  await statusSays('Đã ghi đơn số 2/2026');
   await addPetition({
     date: '02/03/2026',
     kind: 'Kiến nghị, phản ánh',
     content: 'Kiến nghị nạo vét cống thoát nước đường Trần Phú',
     name: 'Lê Văn Nam',
   });
-  await statusSays('Đã lưu đơn số 3/2026');
+  await statusSays('Đã ghi đơn số 3/2026');
 
   await s.click('Tổng quan');
   const rows = await s.waitFor('the queue', async () => {
     const r = await queueRows();
-    return r.length >= 2 ? r : null;
+    return r.length >= 3 ? r : null;
   });
   assert.deepEqual(
     rows.map((r) => r.number),
-    ['2/2026', '1/2026'],
-    'overdue first, then due soon; the petition received today is not listed',
+    ['2/2026', '1/2026', '3/2026'],
+    'overdue first, then due soon, then the one received today, waiting to be classified',
   );
   assert.equal(rows[0].badge, 'Quá hạn');
   assert.equal(rows[0].urgency, 'overdue');
@@ -111,8 +115,18 @@ test('the dashboard lists the overdue petition first, then the one due soon', as
   assert.match(rows[1].colour, /^rgb\(255, 241, 194\)$/, 'the due-soon badge is amber');
   assert.match(rows[1].text, /Thụ lý hoặc không thụ lý khiếu nại/);
   assert.match(rows[1].text, /02\/03\/2026/);
+  // Received today and not classified yet: nothing is due soon, but it is the officer's
+  // next step.
+  assert.equal(rows[2].badge, 'Chờ phân loại');
+  assert.equal(rows[2].urgency, 'none');
+  assert.match(rows[2].text, /Lê Văn Nam/);
+  assert.match(rows[2].text, /Trả lời việc xử lý đơn/);
   assert.equal(await s.textOf('[data-cell="queue.overdue"]'), '1');
   assert.equal(await s.textOf('[data-cell="queue.due_soon"]'), '1');
+  // None of the three is classified yet: all are counted as waiting in the heading.
+  assert.equal(await s.textOf('[data-cell="queue.waiting"]'), '3');
+  assert.match(await s.textOf('#dash-queue'), /Cần xử lý · 1 đơn quá hạn · 1 đơn sắp đến hạn · 3 đơn chờ phân loại/);
+  assert.equal(await s.execute(`return document.querySelector('[data-testid="queue-empty"]');`), null);
 
   for (const [w, h] of [
     [1280, 800],

@@ -21,6 +21,7 @@ before(async () => {
   driver = await startDriver(PORT, { ...process.env, TIEPDAN_DB: join(dataDir, 'search.sqlite3') });
   s = await Session.create(PORT, process.env.TIEPDAN_APP);
   await s.byName('Bắt đầu sử dụng');
+  await s.type('Tên đơn vị', 'phường Việt Hòa');
   await s.click('Nạp dữ liệu mẫu');
   await s.waitFor(
     'the sample data',

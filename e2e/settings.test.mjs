@@ -1,13 +1,14 @@
 // End to end, Cài đặt: a deadline number is saved and read back after a reload (and one out
 // of range is refused next to its input); year 2028 is added to the working-day calendar
-// with one holiday (the core's refusal shows on the row it names); the sample data is
-// removed and the register is empty.
+// with one holiday (the core's refusal shows on the row it names, the page warns of a year
+// without Tết); the shipped 2027 says it is a forecast; the sample data is removed, and
+// what the officer recorded in it is kept and named.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Session, startDriver } from './webdriver.mjs';
+import { KEY, Session, startDriver } from './webdriver.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 5220);
 const outDir = new URL('./out/', import.meta.url).pathname;
@@ -20,6 +21,7 @@ before(async () => {
   driver = await startDriver(PORT, { ...process.env, TIEPDAN_DB: join(dataDir, 'settings.sqlite3') });
   s = await Session.create(PORT, process.env.TIEPDAN_APP);
   await s.byName('Bắt đầu sử dụng');
+  await s.type('Tên đơn vị', 'phường Việt Hòa');
   await s.click('Nạp dữ liệu mẫu');
   await s.waitFor(
     'the sample data',
@@ -106,11 +108,26 @@ test('the "sắp đến hạn" setting is saved and read back after a reload', a
   assert.equal(await s.valueOf('Tên bộ phận tiếp công dân'), 'Ban tiếp công dân', 'the unsaved edit was not saved');
 });
 
+test('screen-reader names on Cài đặt use the field’s name, never an internal code', async () => {
+  await s.click('Cài đặt');
+  await s.byName('Lưu lĩnh vực Đất đai');
+  await s.byName('Nhóm khi khiếu nại (Đất đai)');
+  const codes = await s.execute(`return [...document.querySelectorAll('main [aria-label]')]
+    .map((e) => e.getAttribute('aria-label')).filter((l) => /[a-z]+_[a-z]+/.test(l));`);
+  assert.deepEqual(codes, []);
+});
+
 test('year 2028 is added to the working-day calendar with one holiday', async () => {
   await s.click('Cài đặt');
   const before2027 = await s.waitFor('the calendar years', () => yearRow(2027));
   assert.equal(before2027.shipped, 'true');
   assert.equal(before2027.known, 'true');
+  // 2027 ships as a forecast (Tết not announced yet): its line and its days say so.
+  assert.match(before2027.text, /Có sẵn, dự kiến \(chưa có thông báo chính thức\)/);
+  await s.click('Xem các ngày năm 2027');
+  assert.match(await s.textOf('[data-testid="cal-note-2027"]'), /^Lịch dự kiến kèm theo phần mềm/);
+  await s.click('Ẩn các ngày năm 2027');
+  assert.doesNotMatch((await yearRow(2026)).text, /dự kiến/);
   const before2028 = await yearRow(2028);
   assert.equal(before2028.known, 'false', '2028 is offered, not known');
   assert.match(before2028.text, /Chưa có lịch/);
@@ -133,8 +150,13 @@ test('year 2028 is added to the working-day calendar with one holiday', async ()
   await shot('settings-calendar-refused');
 
   await s.type('Ngày, dòng 2', '01/01/2028');
+  // One day, and not Tết Nguyên đán: warned in the page, not stopped.
+  const warnings = await s.textOf('[data-testid="cal-warnings"]');
+  assert.match(warnings, /Năm 2028 chưa có Tết Nguyên đán: kiểm tra lại trước khi lưu\./);
+  assert.match(warnings, /Năm 2028 mới có 1 ngày nghỉ/);
+  await shot('settings-calendar-warnings');
   await s.click('Lưu năm 2028');
-  await s.waitFor('saved', () => statusSays('Đã lưu lịch năm 2028'));
+  await s.waitFor('saved', () => statusSays('Đã lưu lịch năm 2028: 1 ngày. Thời hạn trong năm 2028 nay đã tính được.'));
 
   const after2028 = await yearRow(2028);
   assert.equal(after2028.known, 'true', '2028 is known now');
@@ -155,14 +177,35 @@ test('year 2028 is added to the working-day calendar with one holiday', async ()
   assert.match(day, /Nghỉ lễ, Tết/);
   assert.match(day, /Tết Dương lịch/);
   await shot('settings-calendar');
+
+  // Saved again, a year already known does not "become" countable.
+  await s.click('Sửa năm 2028');
+  await s.click('Lưu năm 2028');
+  const line = await s.waitFor('saved again', async () =>
+    s.execute(`return document.querySelector('.calendar > .status')?.textContent.trim() || null;`),
+  );
+  assert.equal(line, 'Đã lưu lịch năm 2028: 1 ngày.');
 });
 
-test('removing the sample data leaves the register empty', async () => {
+test('removing the sample data leaves only what the officer recorded, and says what it kept', async () => {
   await s.click('Sổ tiếp dân');
   const sessions = await s.waitFor('the sample sessions', async () =>
     s.execute(`return document.querySelectorAll('main .screen:not([hidden]) [data-session-id]').length || null;`),
   );
   assert.ok(sessions > 0, 'the register shows sample sessions first');
+  // The officer records a real visit in a sample session, for a citizen of the sample.
+  const first = await s.css('main .screen:not([hidden]) [data-session-id]');
+  const keptSession = await s.execute(`return arguments[0].dataset.sessionId;`, { 'element-6066-11e4-a52e-4f735466cecf': first });
+  await s.cmd('POST', `/element/${first}/click`, {});
+  await s.type('Tìm công dân (tên hoặc số căn cước)', 'nguyen');
+  await s.waitFor('a sample person in the lookup', async () => s.execute(`return document.querySelectorAll('[role=option]').length > 0;`));
+  await s.keys('Tìm công dân (tên hoặc số căn cước)', KEY.down + KEY.enter);
+  await s.waitFor('the person picked', async () => s.execute(`return document.getElementById('visit-p0-name')?.readOnly === true;`));
+  await s.type('Nội dung', 'Hỏi thủ tục xác nhận tình trạng nhà ở');
+  await s.choose('Phân loại', 'Kiến nghị, phản ánh');
+  await s.choose('Lĩnh vực', 'Đất đai');
+  await s.click('Lưu lượt tiếp');
+  await s.waitFor('the officer’s visit saved', () => statusSays('Đã lưu lượt tiếp thứ'));
 
   await s.click('Cài đặt');
   await s.click('Xóa dữ liệu mẫu');
@@ -173,13 +216,19 @@ test('removing the sample data leaves the register empty', async () => {
   const m = /Đã xóa dữ liệu mẫu: (\d+) buổi tiếp, (\d+) lượt tiếp, (\d+) đơn, (\d+) công dân/.exec(removed.replace(/\s+/g, ' '));
   assert.ok(m, removed);
   assert.ok(Number(m[1]) > 0 && Number(m[2]) > 0 && Number(m[3]) > 0 && Number(m[4]) > 0, removed);
+  // What was kept, and why.
+  assert.match(removed, /Giữ lại 1 buổi tiếp mẫu vì có lượt tiếp do cán bộ ghi; 1 công dân mẫu vì có tên trong lượt tiếp hoặc đơn do cán bộ ghi\./);
+  await shot('settings-sample-removed');
 
+  // The register holds only the kept session, with the officer's visit.
   await s.click('Sổ tiếp dân');
-  await s.waitFor('the empty register', async () =>
+  const left = await s.waitFor('the register without the sample', async () =>
     s.execute(`const sc = document.querySelector('main .screen:not([hidden])');
-      return sc.textContent.includes('Chưa có buổi tiếp nào trong khoảng ngày này')
-        && sc.querySelectorAll('[data-session-id]').length === 0;`),
+      const list = [...sc.querySelectorAll('[data-session-id]')];
+      return list.length === 1 ? { id: list[0].dataset.sessionId, text: list[0].textContent.replace(/\\s+/g, ' ') } : null;`),
   );
+  assert.equal(left.id, keptSession);
+  assert.match(left.text, /1 lượt/);
 
   // The section goes once the screen is opened again.
   await s.click('Tổng quan');

@@ -1,7 +1,9 @@
 // End to end, in the smallest window the app allows (1024×640): a typical visit is typed
 // (a 12-digit căn cước number, a long name) and nothing is cut off inside its box (inputs
 // and the chosen option of every select), and "Lưu lượt tiếp" is in view without
-// scrolling. Tab then follows the officer's path from the name to Save.
+// scrolling. Tab then follows the officer's path from the name to Save, through "Số
+// người" and "Có đơn kèm theo". The visit table gives its content the room, at 1024×640
+// and 1280×800.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KEY, MOVE_KEY, Session, startDriver } from './webdriver.mjs';
+import { cutOff, resize, shot } from './layout-check.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4470);
 const outDir = new URL('./out/', import.meta.url).pathname;
@@ -59,6 +62,7 @@ test('at 1024×640 a typical visit fits: nothing cut off, Save in view', async (
   await s.waitFor('the small viewport', async () => (await s.execute('return window.innerWidth')) <= 1024);
 
   await s.byName('Bắt đầu sử dụng');
+  await s.type('Tên đơn vị', 'phường Việt Hòa');
   await s.click('Bắt đầu với sổ trống');
   await s.click('Sổ tiếp dân');
   await s.click('Mở buổi tiếp');
@@ -104,31 +108,55 @@ test('at 1024×640 a typical visit fits: nothing cut off, Save in view', async (
   writeFileSync(join(outDir, 'small-window.png'), await s.screenshot());
 });
 
-test('Tab follows the officer: name → number → address → phone → content → kind → field → handling → save', async () => {
+test('Tab follows the officer: name → number → address → phone → headcount → content → kind → field → handling → petition → save', async () => {
   // Real Tab key presses, sent to whatever has the focus.
   const name = await s.byName('Họ và tên');
   await s.cmd('POST', `/element/${name}/click`, {});
-  const path = [];
-  for (let i = 0; i < 12; i++) {
+  const press = async (key) => {
     const active = Object.values(await s.cmd('GET', '/element/active'))[0];
-    await s.cmd('POST', `/element/${active}/value`, { text: MOVE_KEY.tab });
-    const id = await s.execute('return document.activeElement.id;');
+    await s.cmd('POST', `/element/${active}/value`, { text: key });
+    return s.execute('return document.activeElement.id;');
+  };
+  const path = [];
+  for (let i = 0; i < 16; i++) {
+    const id = await press(MOVE_KEY.tab);
     path.push(id);
     if (id === 'visit-save') break;
   }
-  // The guidance choice adds its agency and letter fields to the path after "Hướng xử lý".
+  // "Số người" and "Có đơn kèm theo" come before Save (most visits of a real ward came
+  // with a petition); the guidance choice adds its agency and letter fields after
+  // "Hướng xử lý". Loại giấy tờ, Bỏ người này, Thêm người come after Save.
   assert.deepEqual(path, [
     'visit-p0-idno',
     'visit-p0-addr',
     'visit-p0-phone',
+    'visit-headcount',
     'visit-content',
     'visit-kind',
     'visit-field',
     'visit-handling',
     'visit-agency',
     'visit-letter',
+    'visit-has-petition',
     'visit-save',
   ]);
+  assert.equal(await press(MOVE_KEY.tab), 'visit-p0-kind', 'the rarer controls follow Save');
+
+  // Ticked from the keyboard, the petition's fields join the path before Save.
+  const box = await s.byName('Có đơn kèm theo');
+  await s.execute('arguments[0].focus();', { 'element-6066-11e4-a52e-4f735466cecf': box });
+  assert.equal(await press(' '), 'visit-pet-kind', 'ticking it goes to the petition’s kind');
+  const petitionPath = [];
+  for (let i = 0; i < 4; i++) {
+    const id = await press(MOVE_KEY.tab);
+    petitionPath.push(id);
+    if (id === 'visit-save') break;
+  }
+  assert.deepEqual(petitionPath, ['visit-pet-respondent', 'visit-pet-content', 'visit-save']);
+  // Back: Save, the petition's content… up to the box.
+  assert.equal(await press(MOVE_KEY.shift + MOVE_KEY.tab), 'visit-pet-content');
+  await s.click('Có đơn kèm theo');
+  await s.waitFor('the petition’s fields gone', async () => s.execute(`return document.getElementById('visit-pet-kind') === null;`));
 });
 
 test('a citizen picked from the register: his particulars on record are read-only, not Tab stops', async () => {
@@ -153,6 +181,63 @@ test('a citizen picked from the register: his particulars on record are read-onl
     await s.cmd('POST', `/element/${active}/value`, { text: MOVE_KEY.tab });
     path.push(await s.execute('return document.activeElement.id;'));
   }
-  // From the lookup straight to the content: nothing of his to type.
-  assert.deepEqual(path, ['visit-content', 'visit-kind', 'visit-field', 'visit-handling']);
+  // From the lookup past his particulars (nothing of his to type) to the headcount and the content.
+  assert.deepEqual(path, ['visit-headcount', 'visit-content', 'visit-kind', 'visit-field']);
+});
+
+test('the visit table gives Nội dung the room at 1024×640 and 1280×800', async () => {
+  // The citizen picked above comes back about his registration.
+  await s.type('Nội dung', 'Hỏi lại kết quả đăng ký thường trú cho con');
+  await s.choose('Phân loại', 'Kiến nghị, phản ánh');
+  await s.choose('Lĩnh vực', 'Xây dựng, trật tự đô thị');
+  await s.click('Lưu lượt tiếp');
+  await s.waitFor('visit 2 saved', async () =>
+    s.execute(`return [...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes('Đã lưu lượt tiếp thứ 2'));`),
+  );
+  const visits = [
+    ['Trần Thị Mai', '6', 'Đoàn 6 hộ dân khu phố 7 phản ánh tiếng ồn và bụi từ xưởng gỗ hoạt động ban đêm, đề nghị kiểm tra'],
+    ['Lê Văn Tám', '1', 'Khiếu nại quyết định thu hồi đất số 45/QĐ-UBND của UBND phường, cho rằng diện tích thu hồi không đúng'],
+  ];
+  for (const [i, [who, count, content]] of visits.entries()) {
+    await s.type('Họ và tên', who);
+    await s.type('Số người', count);
+    await s.type('Nội dung', content);
+    await s.choose('Phân loại', 'Kiến nghị, phản ánh');
+    await s.choose('Lĩnh vực', 'Vệ sinh môi trường');
+    await s.choose('Hướng xử lý', 'Hướng dẫn');
+    await s.click('Lưu lượt tiếp');
+    await s.waitFor(`visit ${i + 3} saved`, async () =>
+      s.execute(
+        `return [...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes(arguments[0]));`,
+        `Đã lưu lượt tiếp thứ ${i + 3}`,
+      ),
+    );
+  }
+  await s.waitFor('four rows', async () => s.execute(`return document.querySelectorAll('.visits-table tbody tr[data-visit-seq]').length === 4;`));
+
+  const columns = () =>
+    s.execute(`
+      const t = document.querySelector('.visits-table');
+      const w = (sel) => Math.round(t.querySelector(sel).getBoundingClientRect().width);
+      return { table: Math.round(t.getBoundingClientRect().width), content: w('th.content-col'), count: w('th.count-col'),
+               ops: Math.max(...[...t.querySelectorAll('td.ops')].map((td) => td.getBoundingClientRect().width)),
+               headers: [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim()) };`);
+  for (const [w, h] of [
+    [1024, 640],
+    [1280, 800],
+  ]) {
+    await resize(s, w, h);
+    await s.execute(`document.querySelector('.visits').scrollIntoView();`);
+    await sleep(200);
+    await shot(s, `visit-table-${w}x${h}`);
+    const c = await columns();
+    assert.deepEqual(c.headers, ['Lượt', 'Công dân', 'Số người', 'Nội dung', 'Phân loại', 'Hướng xử lý, đơn', 'Thao tác']);
+    assert.ok(c.content >= 0.3 * c.table, `Nội dung has ${c.content}px of ${c.table}px at ${w}×${h}`);
+    assert.ok(c.count <= 60, `Số người is narrow (${c.count}px) at ${w}×${h}`);
+    if (w === 1024) assert.ok(c.ops <= 80, `the operations are compact (${c.ops}px) at ${w}×${h}`);
+    assert.deepEqual(await cutOff(s), [], `nothing cut off in the register at ${w}×${h}`);
+  }
+  // The delegation's badge sits under the name, not in the narrow count column.
+  assert.match(await s.textOf('tr[data-visit-seq="3"] .persons-cell'), /Trần Thị Mai\s*Đoàn đông người/);
+  assert.equal(await s.textOf('tr[data-visit-seq="3"] .count-cell'), '6');
 });

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarYear } from './bindings/CalendarYear';
 import {
   blankRow,
+  calendarWarnings,
   dayCount,
+  isLunarNewYear,
   rowError,
   rowOf,
   rowsChanged,
   rowsOf,
   rowsToDays,
+  savedYearMessage,
+  shippedNote,
   yearStatus,
   yearToFill,
   weekdayOf,
@@ -129,5 +133,46 @@ describe('weekdayOf', () => {
   it('says nothing for what is not a date', () => {
     expect(weekdayOf(null)).toBe('');
     expect(weekdayOf('01/01/2028')).toBe('');
+  });
+});
+
+describe('checking a year before it is saved', () => {
+  const tet = (d: string, kind: CalendarRow['kind'] = 'holiday') => row(d, 'Tết Nguyên đán (mùng 1 Tết)', kind);
+  it('says nothing until a day is typed', () => {
+    expect(calendarWarnings(2028, [blankRow()])).toEqual([]);
+  });
+  it('warns of a year without Tết Nguyên đán', () => {
+    const rows = ['01/01', '14/04', '30/04', '01/05', '02/09', '03/09'].map((d) => row(`${d}/2028`, 'Ngày lễ'));
+    expect(calendarWarnings(2028, rows)).toEqual(['Năm 2028 chưa có Tết Nguyên đán: kiểm tra lại trước khi lưu.']);
+  });
+  it('warns of fewer than 5 days off in all (make-up working days do not count)', () => {
+    const rows = [tet('26/01/2028'), tet('27/01/2028'), row('29/01/2028', 'Làm bù Tết', 'swap_work'), row('01/01/2028')];
+    expect(calendarWarnings(2028, rows)).toEqual([
+      'Năm 2028 mới có 3 ngày nghỉ (lễ, Tết, nghỉ bù); một năm thường có khoảng 20 ngày: kiểm tra lại trước khi lưu.',
+    ]);
+    expect(calendarWarnings(2028, [row('01/01/2028')])).toHaveLength(2);
+  });
+  it('is quiet for a full year', () => {
+    const rows = [row('01/01/2028'), ...['25/01', '26/01', '27/01', '28/01', '29/01'].map((d) => tet(`${d}/2028`)), row('30/04/2028', 'Ngày Chiến thắng')];
+    expect(calendarWarnings(2028, rows)).toEqual([]);
+  });
+  it('knows Tết Nguyên đán by name, typed with or without accents, and not Tết Dương lịch', () => {
+    expect(isLunarNewYear('Nghỉ Tết Âm lịch')).toBe(true);
+    expect(isLunarNewYear('tet nguyen dan')).toBe(true);
+    expect(isLunarNewYear('Nghỉ bù Tết Nguyên đán (mùng 4 Tết)')).toBe(true);
+    expect(isLunarNewYear('Tết Dương lịch')).toBe(false);
+    expect(isLunarNewYear('Ngày Chiến thắng')).toBe(false);
+  });
+});
+
+describe('after a year is saved', () => {
+  const saved: CalendarYear = { year: 2028, known: true, shipped: false, edited: true, forecast: false, days: [{ date: '2028-01-01', kind: 'holiday', name: 'Tết Dương lịch' }] };
+  it('says deadlines can now be counted only for a year that was not known', () => {
+    expect(savedYearMessage(saved, false)).toBe('Đã lưu lịch năm 2028: 1 ngày. Thời hạn trong năm 2028 nay đã tính được.');
+    expect(savedYearMessage(saved, true)).toBe('Đã lưu lịch năm 2028: 1 ngày.');
+  });
+  it('says a forecast year is forecast', () => {
+    expect(shippedNote({ ...saved, shipped: true, edited: false, forecast: true })).toMatch(/^Lịch dự kiến/);
+    expect(shippedNote({ ...saved, shipped: true, edited: false })).toMatch(/^Lịch có sẵn theo thông báo chính thức/);
   });
 });

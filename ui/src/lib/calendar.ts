@@ -103,3 +103,57 @@ export function weekdayOf(iso: string | null): string {
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return WEEKDAYS[d.getUTCDay()];
 }
+
+/** Under this many days off (holidays and days off in lieu), a year's list is likely incomplete. */
+export const FEW_DAYS_OFF = 5;
+
+/** Folded for matching: lower case, no diacritics ("Tết" → "tet"). */
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+/** Whether a day's name is the Lunar New Year's (Tết Nguyên đán), not Tết Dương lịch. */
+export function isLunarNewYear(name: string): boolean {
+  const n = fold(name);
+  return /\btet\b/.test(n) && !/duong lich/.test(n);
+}
+
+/**
+ * What looks wrong in a year's rows before they are saved (never blocking: the core
+ * decides): fewer than 5 days off in all, or no Tết Nguyên đán. Nothing is said until a
+ * day is typed.
+ */
+export function calendarWarnings(year: number, rows: CalendarRow[]): string[] {
+  const typed = rows.filter((r) => !isBlank(r));
+  if (typed.length === 0) return [];
+  const off = typed.filter((r) => r.kind === 'holiday' || r.kind === 'swap_off');
+  const out: string[] = [];
+  if (!off.some((r) => isLunarNewYear(r.name))) {
+    out.push(`Năm ${year} chưa có Tết Nguyên đán: kiểm tra lại trước khi lưu.`);
+  }
+  if (off.length < FEW_DAYS_OFF) {
+    out.push(
+      `Năm ${year} mới có ${off.length} ngày nghỉ (lễ, Tết, nghỉ bù); một năm thường có khoảng 20 ngày: kiểm tra lại trước khi lưu.`,
+    );
+  }
+  return out;
+}
+
+/** The line after a year is saved: "nay đã tính được" only for a year that was not known. */
+export function savedYearMessage(saved: CalendarYear, wasKnown: boolean): string {
+  const head = `Đã lưu lịch năm ${saved.year}: ${dayCount(saved)}.`;
+  return wasKnown ? head : `${head} Thời hạn trong năm ${saved.year} nay đã tính được.`;
+}
+
+/** Where a shipped year's days come from, under its list. */
+export function shippedNote(y: CalendarYear): string {
+  if (y.forecast) {
+    return `Lịch dự kiến kèm theo phần mềm: một số ngày (như Tết Nguyên đán, ngày nghỉ bù) chưa có thông báo chính thức của Chính phủ. Khi có thông báo, kiểm tra lại và bấm “Sửa năm ${y.year}” nếu khác.`;
+  }
+  return `Lịch có sẵn theo thông báo chính thức, kèm theo phần mềm. Nếu Chính phủ thay đổi lịch nghỉ, bấm “Sửa năm ${y.year}”: danh sách đơn vị lưu sẽ thay cho danh sách có sẵn của năm này.`;
+}

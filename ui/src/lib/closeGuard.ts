@@ -3,12 +3,16 @@
 /** Names of the forms that report unsaved work (`setUnsaved(name, …)`), in words. */
 const FORM_WORDS: Record<string, string> = {
   visit: 'lượt tiếp đang nhập',
+  'visit-edit': 'lượt tiếp đang sửa',
   session: 'buổi tiếp đang nhập',
+  'session-edit': 'buổi tiếp đang sửa',
   person: 'thông tin công dân đang sửa',
-  petition: 'đơn đang nhập',
+  petition: 'đơn đang nhập (Thêm đơn)',
+  'petition-edit': 'đơn đang sửa',
   move: 'bước xử lý đơn đang nhập',
   settings: 'cài đặt chưa lưu',
   calendar: 'lịch ngày làm việc chưa lưu',
+  fields: 'danh mục lĩnh vực chưa lưu',
 };
 
 const OTHER = 'dữ liệu ở màn hình khác';
@@ -28,3 +32,6 @@ export function closeQuestion(forms: string[]): string | null {
   if (forms.length === 0) return null;
   return `Có dữ liệu đang nhập chưa lưu: ${unsavedText(forms)}. Đóng phần mềm và bỏ dữ liệu này?`;
 }
+
+/** The forms of the Cài đặt screen (kept when the sample data is removed). */
+export const SETTINGS_FORMS = ['settings', 'calendar', 'fields'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldToSave, isChanged, newField } from './fieldCatalogue';
+import { catalogueChanged, fieldToSave, isChanged, newField } from './fieldCatalogue';
 
 describe('field catalogue editor', () => {
   it('starts a new field with no code, active, in the "other" groups', () => {
@@ -22,5 +22,14 @@ describe('field catalogue editor', () => {
     expect(isChanged(saved, { ...saved, active: false })).toBe(true);
     expect(isChanged(saved, { ...saved, proposal_group: 'land' })).toBe(true);
     expect(isChanged(undefined, saved)).toBe(true);
+  });
+
+  it('holds unsaved work when a row is changed or a new name is typed', () => {
+    const saved = [{ ...newField(), code: 'gt', name: 'Giao thông' }];
+    const rows = saved.map((f) => ({ ...f }));
+    expect(catalogueChanged(saved, rows, newField())).toBe(false);
+    expect(catalogueChanged(saved, [{ ...rows[0], active: false }], newField())).toBe(true);
+    expect(catalogueChanged(saved, rows, { ...newField(), name: 'Điện lực' })).toBe(true);
+    expect(catalogueChanged(saved, rows, { ...newField(), name: '  ' })).toBe(false);
   });
 });

@@ -39,3 +39,8 @@ export function isChanged(saved: Field | undefined, edited: Field): boolean {
     saved.active !== edited.active
   );
 }
+
+/** Whether the catalogue editor holds edits not yet saved: a changed row, or a new name typed. */
+export function catalogueChanged(saved: Field[], rows: Field[], added: Field): boolean {
+  return added.name.trim() !== '' || rows.some((r) => isChanged(saved.find((f) => f.code === r.code), r));
+}

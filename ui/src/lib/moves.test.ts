@@ -4,9 +4,11 @@ import {
   allowedOptions,
   buildMoveInput,
   classifyDraftOf,
+  dropMoveQuestion,
   emptyMoveDraft,
   isPlaced,
   isRequired,
+  moveSnapshot,
   noteLabel,
   placedFields,
   refusedOptions,
@@ -29,9 +31,9 @@ const resolve = option({
   inputs: ['outcome', 'doc_no', 'note'],
   required: ['outcome', 'doc_no'],
   outcomes: [
-    { code: 'right', label: 'Đúng' },
-    { code: 'partly_right', label: 'Đúng một phần' },
-    { code: 'wrong', label: 'Sai' },
+    { code: 'right', label: 'Khiếu nại đúng' },
+    { code: 'partly_right', label: 'Khiếu nại đúng một phần' },
+    { code: 'wrong', label: 'Khiếu nại sai' },
   ],
   doc_label: 'Số quyết định giải quyết khiếu nại',
 });
@@ -235,5 +237,25 @@ describe('where a refusal shows', () => {
     expect(isPlaced(e('classification.eligible'), classify)).toBe(true);
     expect(isPlaced(e('classification'), classify)).toBe(false);
     expect(isPlaced(null, classify)).toBe(false);
+  });
+});
+
+describe('a move form with typed work', () => {
+  it('is unsaved once anything differs from how it opened', () => {
+    const d = emptyMoveDraft(resolve, petition(), '10/03/2026');
+    const start = moveSnapshot(d);
+    expect(moveSnapshot({ ...d })).toBe(start);
+    expect(moveSnapshot({ ...d, outcome: 'partly_right' })).not.toBe(start);
+    expect(moveSnapshot({ ...d, doc_no: '15/QĐ-UBND' })).not.toBe(start);
+    expect(moveSnapshot({ ...d, on_date: '11/03/2026' })).not.toBe(start);
+    expect(moveSnapshot({ ...d, classification: { ...d.classification, complex: !d.classification.complex } })).not.toBe(start);
+  });
+  it('asks before dropping it, naming the move', () => {
+    expect(dropMoveQuestion('Phân loại đơn')).toBe(
+      'Bỏ bước “Phân loại đơn” đang nhập? Những gì đã nhập cho bước này chưa được ghi.',
+    );
+  });
+  it('offers no outcome until the officer picks one (radios, with the core’s labels)', () => {
+    expect(emptyMoveDraft(resolve, petition(), '10/03/2026').outcome).toBe('');
   });
 });

@@ -84,6 +84,16 @@ export function emptyMoveDraft(option: MoveOption, p: Petition, todayText: strin
   };
 }
 
+/** The form as a comparable text: whether anything was typed since it opened. */
+export function moveSnapshot(d: MoveDraft): string {
+  return JSON.stringify(d);
+}
+
+/** The question before dropping a move form with typed work. */
+export function dropMoveQuestion(label: string): string {
+  return `Bỏ bước “${label}” đang nhập? Những gì đã nhập cho bước này chưa được ghi.`;
+}
+
 /** The inputs of `option` the form shows, in order (the date is always shown). */
 export function shownInputs(option: MoveOption): MoveInputKey[] {
   return INPUT_ORDER.filter((k) => option.inputs.includes(k));

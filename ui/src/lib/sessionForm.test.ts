@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from './bindings/Session';
 import {
   buildNewSession,
+  deleteSessionQuestion,
   duplicateQuestion,
   hostChoices,
   isSessionDirty,
   keepHost,
   newSessionDraft,
+  noVisitText,
   sessionToDraft,
   shouldCheckDuplicate,
 } from './sessionForm';
@@ -88,5 +90,29 @@ describe('a second session the same day', () => {
     expect(duplicateQuestion([{ field: 'date', message: 'Ngày 30/06/2026 đã có 1 buổi tiếp.' }])).toBe(
       'Ngày 30/06/2026 đã có 1 buổi tiếp.',
     );
+  });
+});
+
+describe('deleting a session', () => {
+  it('asks plainly when nothing typed would be lost', () => {
+    expect(deleteSessionQuestion([])).toBe('Xóa buổi tiếp này? Việc xóa được ghi vào lịch sử sửa đổi.');
+  });
+  it('says which half-typed work goes with it', () => {
+    expect(deleteSessionQuestion(['lượt tiếp đang nhập (Đỗ Thị Hoa)'])).toBe(
+      'Xóa buổi tiếp này? Lượt tiếp đang nhập (Đỗ Thị Hoa) chưa lưu sẽ bị bỏ. Việc xóa được ghi vào lịch sử sửa đổi.',
+    );
+    expect(deleteSessionQuestion(['lượt tiếp đang nhập', 'phần sửa buổi tiếp này'])).toMatch(
+      /^Xóa buổi tiếp này\? Lượt tiếp đang nhập và phần sửa buổi tiếp này chưa lưu sẽ bị bỏ\./,
+    );
+  });
+});
+
+describe('a session with no visit', () => {
+  it('may still get visits today or later', () => {
+    expect(noVisitText('2026-11-30', '2026-11-30')).toBe('Chưa có lượt tiếp');
+    expect(noVisitText('2026-12-01', '2026-11-30')).toBe('Chưa có lượt tiếp');
+  });
+  it('had nobody come on a day that is over', () => {
+    expect(noVisitText('2026-11-29', '2026-11-30')).toBe('Không có công dân đến');
   });
 });

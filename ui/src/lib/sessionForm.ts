@@ -87,3 +87,27 @@ export function duplicateQuestion(warnings: Warning[]): string | null {
   if (warnings.length === 0) return null;
   return warnings.map((w) => w.message).join(' ');
 }
+
+/**
+ * The question before deleting a session (one with no visit). `unsaved` names the work
+ * typed in the forms that deleting it would drop ("lượt tiếp đang nhập (Đỗ Thị Hoa)").
+ */
+export function deleteSessionQuestion(unsaved: string[]): string {
+  const lost =
+    unsaved.length === 0
+      ? ''
+      : ` ${capitalize(unsaved.join(' và '))} chưa lưu sẽ bị bỏ.`;
+  return `Xóa buổi tiếp này?${lost} Việc xóa được ghi vào lịch sử sửa đổi.`;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * What a session with no visit says: "Chưa có lượt tiếp" while it may still get some
+ * (today, or a day ahead), "Không có công dân đến" for a day that is over.
+ */
+export function noVisitText(sessionDate: string, today: string): string {
+  return sessionDate >= today ? 'Chưa có lượt tiếp' : 'Không có công dân đến';
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from './bindings/Settings';
-import { DEADLINE_FIELDS, deadlineField, formToSettings, readWhole, settingsFormOf } from './settingsForm';
+import { DEADLINE_FIELDS, deadlineField, formToSettings, readWhole, settingsChanged, settingsFormOf } from './settingsForm';
 
 const saved: Settings = {
   unit_name: 'phường Việt Hòa',
@@ -96,5 +96,20 @@ describe('settings form', () => {
       'deadlines.due_soon_working_days',
     ]);
     for (const f of DEADLINE_FIELDS) expect(f.rule).not.toBe('');
+  });
+});
+
+describe('unsaved settings', () => {
+  it('are none while the form shows what is saved (spaces aside)', () => {
+    const form = settingsFormOf(saved);
+    expect(settingsChanged(form, saved)).toBe(false);
+    expect(settingsChanged({ ...form, unit_name: ' phường Việt Hòa ' }, saved)).toBe(false);
+  });
+  it('are any edit of a name, a number or the remote-area box', () => {
+    const form = settingsFormOf(saved);
+    expect(settingsChanged({ ...form, unit_name: 'phường Việt Hưng' }, saved)).toBe(true);
+    expect(settingsChanged({ ...form, delegation_threshold: '6' }, saved)).toBe(true);
+    expect(settingsChanged({ ...form, deadlines: { ...form.deadlines, due_soon_working_days: '5' } }, saved)).toBe(true);
+    expect(settingsChanged({ ...form, deadlines: { ...form.deadlines, remote_area: true } }, saved)).toBe(true);
   });
 });

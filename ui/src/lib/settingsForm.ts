@@ -112,3 +112,17 @@ export function formToSettings(base: Settings, form: SettingsForm): SettingsOrEr
     },
   };
 }
+
+/** Whether the form holds edits not yet saved (what was typed differs from `saved`). */
+export function settingsChanged(form: SettingsForm, saved: Settings): boolean {
+  const norm = (f: SettingsForm) =>
+    JSON.stringify({
+      unit_name: f.unit_name.trim(),
+      reception_team_name: f.reception_team_name.trim(),
+      delegation_threshold: String(f.delegation_threshold).trim(),
+      deadlines: Object.fromEntries(
+        Object.entries(f.deadlines).map(([k, v]) => [k, typeof v === 'boolean' ? v : String(v).trim()]),
+      ),
+    });
+  return norm(form) !== norm(settingsFormOf(saved));
+}

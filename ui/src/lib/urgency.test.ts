@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadline, petition, URGENCIES } from './petitionFixtures';
-import { compareUrgency, deadlineStatus, petitionBadge, sortByUrgency, urgencyBadge } from './urgency';
+import { compareUrgency, deadlineStatus, isWaiting, petitionBadge, queueBadge, sortByUrgency, urgencyBadge } from './urgency';
 
 describe('urgencyBadge', () => {
   it('is red with the next due date for an overdue petition', () => {
@@ -88,5 +88,27 @@ describe('deadlineStatus', () => {
     });
     const s = deadlineStatus(deadline({ due: null, suspended: true, note: 'Đang tạm đình chỉ từ 01/03/2026' }), URGENCIES);
     expect(s).toEqual({ tone: 'suspended', text: 'Đang tạm đình chỉ từ 01/03/2026' });
+  });
+});
+
+describe('the queue’s waiting petitions', () => {
+  it('are those received, not yet classified, with nothing pressing', () => {
+    expect(isWaiting(petition({ state: 'received', urgency: 'none' }))).toBe(true);
+    expect(isWaiting(petition({ state: 'received', urgency: 'overdue' }))).toBe(false);
+    expect(isWaiting(petition({ state: 'classified', urgency: 'none' }))).toBe(false);
+  });
+  it('show "Chờ phân loại" with the next due date', () => {
+    const p = petition({ state: 'received', urgency: 'none', next_due: deadline({ due: '2026-12-14' }) });
+    expect(queueBadge(p, URGENCIES)).toEqual({
+      tone: 'waiting',
+      text: 'Chờ phân loại',
+      due: '14/12/2026',
+      title: 'Chờ phân loại: Trả lời việc xử lý đơn, hạn 14/12/2026',
+    });
+  });
+  it('keep their urgency’s badge when something is due', () => {
+    const p = petition({ state: 'received', urgency: 'overdue', next_due: deadline({ due: '2026-02-16', overdue: true }) });
+    expect(queueBadge(p, URGENCIES)?.text).toBe('Quá hạn');
+    expect(queueBadge(petition({ state: 'classified', urgency: 'none' }), URGENCIES)).toBeNull();
   });
 });

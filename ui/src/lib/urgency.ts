@@ -4,12 +4,13 @@
 import type { Choice } from './bindings/Choice';
 import type { Deadline } from './bindings/Deadline';
 import type { Petition } from './bindings/Petition';
+import type { PetitionState } from './bindings/PetitionState';
 import type { Urgency } from './bindings/Urgency';
 import { labelOf } from './catalogue';
 import { formatDate } from './dates';
 
-/** The colour of a badge: red, amber, grey. */
-export type BadgeTone = 'overdue' | 'soon' | 'unknown';
+/** The colour of a badge: red, amber, grey; blue for a petition waiting to be classified. */
+export type BadgeTone = 'overdue' | 'soon' | 'unknown' | 'waiting';
 
 export interface UrgencyBadge {
   tone: BadgeTone;
@@ -47,6 +48,29 @@ export function urgencyBadge(urgency: Urgency, next: Deadline | null, labels: Ch
 
 export function petitionBadge(p: Petition, labels: Choice[]): UrgencyBadge | null {
   return urgencyBadge(p.urgency, p.next_due, labels);
+}
+
+/** The badge of a petition received and not yet classified, with nothing due soon. */
+export const WAITING_TEXT = 'Chờ phân loại';
+
+/** Received, not classified yet, and not pressing: the dashboard's queue lists it last. */
+export function isWaiting(p: { urgency: Urgency; state: PetitionState }): boolean {
+  return p.urgency === 'none' && p.state === 'received';
+}
+
+/**
+ * The badge of a petition in the "Cần xử lý" queue: its urgency's, else "Chờ phân loại"
+ * for one waiting to be classified (the officer's next step).
+ */
+export function queueBadge(
+  p: { urgency: Urgency; state: PetitionState; next_due: Deadline | null },
+  labels: Choice[],
+): UrgencyBadge | null {
+  const badge = urgencyBadge(p.urgency, p.next_due, labels);
+  if (badge || !isWaiting(p)) return badge;
+  const due = p.next_due?.due ? formatDate(p.next_due.due) : null;
+  const title = p.next_due && due ? `${WAITING_TEXT}: ${p.next_due.label}, hạn ${due}` : WAITING_TEXT;
+  return { tone: 'waiting', text: WAITING_TEXT, due, title };
 }
 
 const RANK: Record<Urgency, number> = { overdue: 0, due_soon: 1, unknown: 2, none: 3 };

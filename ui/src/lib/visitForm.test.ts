@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPerson } from './persons';
 import {
+  acceptNeedsPetition,
   buildNewVisit,
   defaultHeadcount,
   delegationHint,
@@ -14,6 +15,8 @@ import {
   shownPetitionContent,
   shownPetitionKind,
   type VisitDraft,
+  unsavedVisitText,
+  visitDraftLabel,
   visitToDraft,
 } from './visitForm';
 import type { Petition } from './bindings/Petition';
@@ -265,5 +268,32 @@ describe('an earlier case picked', () => {
     expect(prefillFromCase(draft(), known)).toEqual({ kind: 'complaint', field_code: 'dat_dai' });
     expect(prefillFromCase(draft({ kind: 'proposal' }), known)).toEqual({ kind: 'proposal', field_code: 'dat_dai' });
     expect(prefillFromCase(draft(), { kind: null, field_code: null })).toEqual({ kind: '', field_code: '' });
+  });
+});
+
+describe('"Thụ lý" at the desk', () => {
+  const accept = { handling: 'accept' as const, agency: '', letter_no: '' };
+  it('says before saving that it needs the petition ticked', () => {
+    const note = acceptNeedsPetition(draft({ handling: accept }));
+    expect(note).toMatch(/^Thụ lý cần có đơn/);
+    expect(note).toMatch(/Có đơn kèm theo/);
+  });
+  it('says nothing once the petition is ticked, or for another handling', () => {
+    expect(acceptNeedsPetition(draft({ handling: accept, has_petition: true }))).toBeNull();
+    expect(acceptNeedsPetition(draft({ handling: { ...accept, handling: 'guide' } }))).toBeNull();
+    expect(acceptNeedsPetition(draft())).toBeNull();
+  });
+});
+
+describe('naming a half-typed visit', () => {
+  it('by its persons, else its content', () => {
+    expect(visitDraftLabel(draft({ persons: [named('Đỗ Thị Hoa'), named('  '), named('Lê Văn An')] }))).toBe(
+      'Đỗ Thị Hoa, Lê Văn An',
+    );
+    expect(visitDraftLabel(draft({ content: 'Đề nghị xem xét cấp lại sổ hộ nghèo vì nhà bị cháy năm ngoái' }))).toBe(
+      'Đề nghị xem xét cấp lại sổ hộ nghèo vì…',
+    );
+    expect(unsavedVisitText(draft({ persons: [named('Đỗ Thị Hoa')] }))).toBe('lượt tiếp đang nhập (Đỗ Thị Hoa)');
+    expect(unsavedVisitText(draft({ headcount: '3', headcountEdited: true }))).toBe('lượt tiếp đang nhập');
   });
 });

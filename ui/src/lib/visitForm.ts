@@ -213,3 +213,30 @@ export function prefillFromCase(
     field_code: d.field_code === '' ? (known.field_code ?? '') : d.field_code,
   };
 }
+
+/**
+ * What the form says under "Hướng xử lý" before saving: "Thụ lý" without "Có đơn kèm
+ * theo" is refused by the core (the accepted matter is followed as a petition: Luật Tiếp
+ * công dân 2013, Điều 28); the core's own message shows there if the officer saves anyway.
+ */
+export function acceptNeedsPetition(d: Pick<VisitDraft, 'handling' | 'has_petition'>): string | null {
+  if (d.handling.handling !== 'accept' || d.has_petition) return null;
+  return 'Thụ lý cần có đơn (hoặc văn bản ghi nội dung công dân trình bày): đánh dấu “Có đơn kèm theo”.';
+}
+
+/** A typed visit in a few words, to name it in a question: its persons, else its content. */
+export function visitDraftLabel(d: VisitDraft): string {
+  const names = d.persons.map((p) => p.full_name.trim()).filter((n) => n !== '');
+  if (names.length > 0) return names.join(', ');
+  const content = d.content.trim().replace(/\s+/g, ' ');
+  if (content.length <= 40) return content;
+  const cut = content.slice(0, 40);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 20 ? cut.slice(0, space) : cut}…`;
+}
+
+/** "lượt tiếp đang nhập (Đỗ Thị Hoa)", for the questions that would drop it. */
+export function unsavedVisitText(d: VisitDraft): string {
+  const label = visitDraftLabel(d);
+  return label === '' ? 'lượt tiếp đang nhập' : `lượt tiếp đang nhập (${label})`;
+}
