@@ -525,6 +525,8 @@ pub struct Petition {
     pub status: PetitionStatus,
     pub signers: Signers,
     pub outcome: Option<Outcome>,
+    /// The outcome as this kind of petition names it ("Khiếu nại đúng một phần").
+    pub outcome_label: Option<String>,
     /// Vụ việc phức tạp: the longer resolution time applies.
     pub complex: bool,
     /// A second-round complaint's first-round petition, and its number.

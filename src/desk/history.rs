@@ -78,7 +78,13 @@ pub fn field_label(table: &str, field: &str) -> String {
 }
 
 /// A stored value in words: enum codes as labels, dates as dd/mm/yyyy, persons by name.
-fn value_text(store: &Store, table: &str, field: &str, v: &Value) -> Option<String> {
+fn value_text(
+    store: &Store,
+    table: &str,
+    record_id: &str,
+    field: &str,
+    v: &Value,
+) -> Option<String> {
     let code = |f: fn(&str) -> Option<&'static str>| v.as_str().and_then(f).map(str::to_string);
     let text = match (table, field, v) {
         (_, _, Value::Null) => return None,
@@ -91,6 +97,12 @@ fn value_text(store: &Store, table: &str, field: &str, v: &Value) -> Option<Stri
         (_, "source", _) => code(|c| PetitionSource::from_code(c).map(PetitionSource::label)),
         (_, "state", _) => code(|c| PetitionState::from_code(c).map(PetitionState::label)),
         (_, "signers", _) => code(|c| Signers::from_code(c).map(Signers::label)),
+        ("petitions", "outcome", Value::String(c)) => Outcome::from_code(c).map(|o| {
+            match store::get_petition(store.conn(), record_id).ok().flatten() {
+                Some(p) => crate::law::lifecycle::outcome_label(p.kind, o).to_string(),
+                None => o.label().to_string(),
+            }
+        }),
         (_, "outcome", _) => code(|c| Outcome::from_code(c).map(Outcome::label)),
         (_, "classification.round", _) => code(|c| Round::from_code(c).map(Round::label)),
         (_, "classification.competence", _) => {
@@ -154,7 +166,8 @@ fn view(store: &Store, c: ChangeRecord) -> ChangeView {
                 continue;
             }
             let get = |m: &serde_json::Map<String, Value>| {
-                m.get(key).and_then(|v| value_text(store, &c.table, key, v))
+                m.get(key)
+                    .and_then(|v| value_text(store, &c.table, &c.record_id, key, v))
             };
             fields.push(FieldChange {
                 field: key.clone(),

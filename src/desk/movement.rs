@@ -153,12 +153,13 @@ pub(crate) fn apply_as(
                 Error::invalid("outcome", "Giải quyết xong: chọn kết quả giải quyết.")
             })?;
             if !allowed.contains(&outcome) {
-                let names: Vec<&str> = allowed.iter().map(|o| o.label()).collect();
+                let name = |o: Outcome| lifecycle::outcome_label(old.kind, o);
+                let names: Vec<&str> = allowed.iter().map(|o| name(*o)).collect();
                 return Err(Error::invalid(
                     "outcome",
                     format!(
                         "Kết quả \"{}\" không áp dụng cho đơn này; chọn: {}.",
-                        outcome.label(),
+                        name(outcome),
                         names.join(", ")
                     ),
                 ));

@@ -474,6 +474,9 @@ impl Store {
             state: p.state,
             status: p.state.status(),
             signers: p.signers,
+            outcome_label: p
+                .outcome
+                .map(|o| crate::law::lifecycle::outcome_label(p.kind, o).to_string()),
             outcome: p.outcome,
             complex: p.complex,
             first_round_number: self.number_of(&p.first_round_id)?,

@@ -48,6 +48,13 @@ impl Store {
                 "Tên đơn vị không được để trống.",
             ));
         }
+        let bare = crate::text::strip(s.unit_name.trim());
+        if ["phuong", "xa", "dac khu", "ubnd phuong", "ubnd xa"].contains(&bare.as_str()) {
+            return Err(Error::invalid(
+                "unit_name",
+                "Tên đơn vị: ghi cả tên phường, xã (ví dụ \"phường Việt Hòa\").",
+            ));
+        }
         if s.reception_team_name.trim().is_empty() {
             return Err(Error::invalid(
                 "reception_team_name",

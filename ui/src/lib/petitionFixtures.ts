@@ -61,6 +61,7 @@ export function petition(patch: Partial<Petition> = {}): Petition {
     status: 'open',
     signers: 'one',
     outcome: null,
+    outcome_label: null,
     complex: false,
     first_round_id: null,
     first_round_number: null,

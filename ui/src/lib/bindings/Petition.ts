@@ -25,6 +25,10 @@ handling: HandlingInput, classification: Classification, state: PetitionState,
  */
 status: PetitionStatus, signers: Signers, outcome: Outcome | null, 
 /**
+ * The outcome as this kind of petition names it ("Khiếu nại đúng một phần").
+ */
+outcome_label: string | null, 
+/**
  * Vụ việc phức tạp: the longer resolution time applies.
  */
 complex: boolean, 
