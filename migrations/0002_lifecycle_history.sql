@@ -16,11 +16,15 @@ CREATE TABLE changes (
     record_id   TEXT NOT NULL,
     old_value   TEXT,
     new_value   TEXT,
-    note        TEXT
+    note        TEXT,
+    -- NULL for a change made in this register; for one brought by an exchange file, the
+    -- file it came from ("phường X, xuất lúc …"): shown as such, never acted upon.
+    source      TEXT
 );
 CREATE INDEX changes_record ON changes(table_name, record_id, seq);
--- What the sample loader created, to remove it later.
-CREATE INDEX changes_sample ON changes(table_name, record_id) WHERE actor = 'sample' AND action = 'create';
+-- What the sample loader of this register created, to remove it later.
+CREATE INDEX changes_sample ON changes(table_name, record_id)
+    WHERE actor = 'sample' AND action = 'create' AND source IS NULL;
 
 -- Persons: a person merged into another keeps its row (so the merge can be undone) and
 -- points at the person it was merged into; search shows only the one kept.
@@ -83,6 +87,9 @@ ALTER TABLE petition_events ADD COLUMN actor TEXT NOT NULL DEFAULT 'desk';
 ALTER TABLE petition_events ADD COLUMN doc_no TEXT;
 ALTER TABLE petition_events ADD COLUMN agency TEXT;
 ALTER TABLE petition_events ADD COLUMN details TEXT;
+-- The order moves were recorded in, per petition (the clock of another PC, in `at`, is
+-- not trusted to order them).
+ALTER TABLE petition_events ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 
 -- Schema-1 events: the receipt, closings (named by the petition's handling) and reopenings.
 UPDATE petition_events SET
@@ -110,7 +117,13 @@ UPDATE petition_events SET
                        WHEN 'return' THEN 'returned' ELSE 'filed' END
                 FROM petitions p WHERE p.id = petition_events.petition_id)
     END;
-CREATE INDEX petition_events_order ON petition_events(petition_id, on_date, at);
+UPDATE petition_events SET seq = (
+    SELECT count(*) FROM petition_events e
+     WHERE e.petition_id = petition_events.petition_id
+       AND (e.on_date < petition_events.on_date
+            OR (e.on_date = petition_events.on_date AND e.at < petition_events.at)
+            OR (e.on_date = petition_events.on_date AND e.at = petition_events.at AND e.rowid <= petition_events.rowid)));
+CREATE INDEX petition_events_order ON petition_events(petition_id, on_date, seq);
 
 -- Visits and cases are found by the search box too.
 ALTER TABLE visits ADD COLUMN fts_rowid INTEGER;

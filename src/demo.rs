@@ -185,18 +185,16 @@ impl Gen {
 /// Fill an empty register with a half-year ending today (the store's clock). Refused on a
 /// register that already holds records, so sample data never mixes with real data.
 pub fn load_demo(store: &mut Store, seed: u64) -> Result<DemoSummary> {
-    if !store.is_empty()? {
-        return Err(Error::invalid(
-            "sample",
-            "Sổ đã có dữ liệu: chỉ nạp dữ liệu mẫu vào một sổ trống.",
-        ));
-    }
-    append_demo(store, seed)
+    load(store, seed, true)
 }
 
 /// Add a sample half-year ending today, whatever the register holds (benchmarks stack
 /// several of them by moving the clock).
 pub fn append_demo(store: &mut Store, seed: u64) -> Result<DemoSummary> {
+    load(store, seed, false)
+}
+
+fn load(store: &mut Store, seed: u64, only_if_empty: bool) -> Result<DemoSummary> {
     let today = store.today();
     let from = today - Duration::weeks(26);
     let mut gen = Gen {
@@ -213,7 +211,15 @@ pub fn append_demo(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let actor = store.actor();
     store.set_actor(Actor::Sample);
     store.begin_bulk()?;
-    let result = fill(store, &mut gen, from, today, &mut summary);
+    // Checked inside the write transaction: two loads at once cannot both find it empty.
+    let result = match store.is_empty() {
+        Ok(false) if only_if_empty => Err(Error::invalid(
+            "sample",
+            "Sổ đã có dữ liệu: chỉ nạp dữ liệu mẫu vào một sổ trống.",
+        )),
+        Err(e) => Err(e),
+        _ => fill(store, &mut gen, from, today, &mut summary),
+    };
     let ended = store.end_bulk(result.is_ok());
     store.set_actor(actor);
     ended?;

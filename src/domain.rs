@@ -743,6 +743,8 @@ pub struct ChangeView {
     pub table: String,
     pub record_id: String,
     pub note: Option<String>,
+    /// For a change brought by an exchange file: the file it came from.
+    pub source: Option<String>,
     pub fields: Vec<FieldChange>,
 }
 

@@ -26,6 +26,9 @@ pub enum Error {
     /// A date in a year the working-day calendar does not know: nothing is guessed.
     #[error("{0}")]
     UnknownYear(#[from] crate::law::calendar::UnknownYear),
+    /// Something went wrong that is not the officer's doing (a bug caught by the shell).
+    #[error("{0}")]
+    Internal(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -88,6 +91,7 @@ impl Error {
             Error::Io(_) => "io",
             Error::Json(_) => "json",
             Error::UnknownYear(_) => "calendar_unknown_year",
+            Error::Internal(_) => "internal",
         }
     }
 
@@ -101,7 +105,8 @@ impl Error {
             | Error::Migration(_)
             | Error::Io(_)
             | Error::Json(_)
-            | Error::UnknownYear(_) => None,
+            | Error::UnknownYear(_)
+            | Error::Internal(_) => None,
         }
     }
 

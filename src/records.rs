@@ -104,4 +104,8 @@ pub struct ChangeRecord {
     #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
     pub new: Option<serde_json::Value>,
     pub note: Option<String>,
+    /// `None` for a change made in this register; for one brought by an exchange file, the
+    /// file it came from.
+    #[serde(default)]
+    pub source: Option<String>,
 }

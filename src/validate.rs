@@ -154,12 +154,24 @@ pub fn delegation_of(input: &NewVisit, headcount: u32, threshold: u32) -> Result
     }
 }
 
+/// The most people one visit can record (a delegation of a whole village is a few hundred).
+pub const MAX_HEADCOUNT: u32 = 10_000;
+
 pub fn check_visit(input: &NewVisit) -> Result<()> {
     for (i, p) in input.persons.iter().enumerate() {
         check_person(&format!("persons[{i}]"), p)?;
     }
     if input.persons.is_empty() && input.headcount == 0 {
         return Err(Error::invalid("headcount", "Số người phải từ 1 trở lên."));
+    }
+    if input.headcount > MAX_HEADCOUNT {
+        return Err(Error::invalid(
+            "headcount",
+            format!(
+                "Số người ({}) quá lớn: một lượt tiếp ghi tối đa {MAX_HEADCOUNT} người.",
+                input.headcount
+            ),
+        ));
     }
     if (input.headcount as usize) < input.persons.len() {
         return Err(Error::invalid(

@@ -201,3 +201,36 @@ fn a_report_for_a_statutory_period() {
     let bad = tiepdan(&db, &["report", "--period", "quy-5", "--year", "2026"]);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Kỳ báo cáo \"quy-5\" không có"));
 }
+
+#[test]
+fn an_export_never_writes_onto_the_register_or_silently_over_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("sổ tiếp dân.db");
+    stdout(&tiepdan(&db, &["init"]));
+    let onto = tiepdan(&db, &["export", db.to_str().unwrap()]);
+    assert!(!onto.status.success());
+    assert!(String::from_utf8_lossy(&onto.stderr).contains("chính tệp sổ đang mở"));
+    assert!(stdout(&tiepdan(
+        &db,
+        &["report", "--from", "2026-01-01", "--to", "2026-01-31"]
+    ))
+    .contains("Kỳ từ"));
+    let file = dir.path().join("bản sao.json");
+    std::fs::write(&file, "bản cũ").unwrap();
+    let refused = tiepdan(&db, &["export", file.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "bản cũ");
+    stdout(&tiepdan(
+        &db,
+        &["export", file.to_str().unwrap(), "--force"],
+    ));
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("tiepdan-exchange"));
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(left.is_empty(), "no temporary file left behind");
+}

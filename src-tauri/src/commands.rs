@@ -25,12 +25,18 @@ fn with_store<T>(
 ) -> Reply<T> {
     // Waits (on this worker thread) until the register is open.
     let store = state.store.wait().as_ref().map_err(Clone::clone)?;
-    let mut store = store.lock().map_err(|_| ErrorDto {
-        code: "internal".into(),
-        field: None,
-        message: "Lỗi nội bộ: sổ đang bị khóa, hãy khởi động lại phần mềm.".into(),
-    })?;
-    f(&mut store).map_err(|e| e.to_dto())
+    // A command that panicked left the lock poisoned; the register itself is consistent
+    // (every write is one transaction, rolled back by the panic), so carry on with it.
+    let mut store = store
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut store)))
+        .unwrap_or_else(|_| {
+            Err(tiepdan::Error::Internal(
+                "Lỗi nội bộ khi xử lý yêu cầu; dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại, nếu vẫn lỗi hãy báo cho người quản trị.".into(),
+            ))
+        })
+        .map_err(|e| e.to_dto())
 }
 
 #[tauri::command(async)]

@@ -36,7 +36,12 @@ enum Command {
     /// Nhập tệp trao đổi JSON (FILE hoặc - cho đầu vào chuẩn)
     Import { file: PathBuf },
     /// Xuất toàn bộ sổ ra tệp trao đổi JSON (FILE hoặc - cho đầu ra chuẩn)
-    Export { file: PathBuf },
+    Export {
+        file: PathBuf,
+        /// Ghi đè tệp đã có
+        #[arg(long)]
+        force: bool,
+    },
     /// Số liệu tổng hợp và câu báo cáo của một kỳ
     Report {
         /// Từ ngày (YYYY-MM-DD)
@@ -140,13 +145,16 @@ fn run(cli: Cli) -> Result<(), Error> {
                 s.sessions, s.visits, s.persons, s.cases, s.petitions, s.skipped
             )?;
         }
-        Command::Export { file } => {
+        Command::Export { file, force } => {
+            if file.as_os_str() != "-" {
+                refuse_overwrite(&cli.db, &file, force)?;
+            }
             let store = open(&cli.db)?;
             let text = serde_json::to_string_pretty(&store.export_exchange()?)? + "\n";
             if file.as_os_str() == "-" {
                 out.write_all(text.as_bytes())?;
             } else {
-                std::fs::write(&file, text)?;
+                write_whole(&file, text.as_bytes())?;
                 writeln!(out, "Đã xuất ra {}.", file.display())?;
             }
         }
@@ -338,6 +346,64 @@ fn run(cli: Cli) -> Result<(), Error> {
     Ok(())
 }
 
+/// An export never writes onto the register (or its journal), and asks for `--force`
+/// before replacing a file.
+fn refuse_overwrite(
+    db: &Option<PathBuf>,
+    file: &std::path::Path,
+    force: bool,
+) -> Result<(), Error> {
+    let same = |a: &std::path::Path, b: &std::path::Path| match (a.canonicalize(), b.canonicalize())
+    {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if let Some(db) = db {
+        let journal = |suffix: &str| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        };
+        if [db.clone(), journal("-wal"), journal("-shm")]
+            .iter()
+            .any(|p| same(p, file))
+        {
+            return Err(Error::invalid(
+                "file",
+                format!(
+                    "Không xuất được ra {}: đó là chính tệp sổ đang mở.",
+                    file.display()
+                ),
+            ));
+        }
+    }
+    if file.exists() && !force {
+        return Err(Error::invalid(
+            "file",
+            format!("Tệp {} đã có: thêm --force để ghi đè.", file.display()),
+        ));
+    }
+    Ok(())
+}
+
+/// Write a file whole or not at all: into a temporary file beside it, then renamed, so a
+/// failure (a full disk, a kill) leaves the previous file as it was.
+fn write_whole(file: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut tmp = file.as_os_str().to_owned();
+    tmp.push(format!(".tmp-{}", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    let written = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, file)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    Ok(written?)
+}
+
 /// A deadline as `tiepdan petitions --json` prints it.
 fn deadline_json(d: &tiepdan::domain::Deadline) -> serde_json::Value {
     serde_json::json!({
@@ -357,7 +423,13 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("Lỗi: {e}");
+            // Text from a file can carry terminal escapes: shown, never obeyed.
+            let text: String = e
+                .to_string()
+                .chars()
+                .map(|c| if c.is_control() { '�' } else { c })
+                .collect();
+            eprintln!("Lỗi: {text}");
             ExitCode::FAILURE
         }
     }

@@ -185,6 +185,7 @@ fn view(store: &Store, c: ChangeRecord) -> ChangeView {
         table: c.table,
         record_id: c.record_id,
         note: c.note,
+        source: c.source,
         fields,
     }
 }

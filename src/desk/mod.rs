@@ -64,6 +64,7 @@ impl<'a> Tx<'a> {
                 old,
                 new,
                 note,
+                source: None,
             },
         )
     }

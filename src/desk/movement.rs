@@ -131,6 +131,15 @@ pub(crate) fn apply_as(
             new.handling = handling(Handling::File, None);
         }
         MoveAction::Extend => {
+            if let Some(due) = extension_too_late(tx, &old, &events, on)? {
+                return Err(Error::invalid(
+                    "on_date",
+                    format!(
+                        "Gia hạn: thời hạn giải quyết đã hết ngày {}; việc gia hạn phải quyết định trước khi hết thời hạn (Luật Khiếu nại 2011 Điều 28, Luật Tố cáo 2018 Điều 30).",
+                        vn_date(&due)
+                    ),
+                ));
+            }
             match old.kind {
                 PetitionKind::Complaint => new.complex = true,
                 _ => {
@@ -228,6 +237,30 @@ pub(crate) fn apply_as(
         }),
     )?;
     Ok(new)
+}
+
+/// When an extension comes after the resolution's deadline: that deadline (ISO).
+fn extension_too_late(
+    tx: &Tx<'_>,
+    p: &PetitionRecord,
+    events: &[PetitionEvent],
+    on: chrono::NaiveDate,
+) -> Result<Option<String>> {
+    let conn = tx.conn();
+    let calendar = store::calendar(conn)?;
+    let settings = store::read_settings(conn)?.deadlines;
+    let list = crate::law::deadlines::deadlines(p, events, on, &calendar, &settings);
+    let on = on.to_string();
+    Ok(list
+        .into_iter()
+        .find(|d| {
+            matches!(
+                d.step,
+                DeadlineStep::ComplaintResolution | DeadlineStep::DenunciationResolution
+            )
+        })
+        .and_then(|d| d.due)
+        .filter(|due| due.as_str() < on.as_str()))
 }
 
 /// Apply a classification to the record, checking what it names.

@@ -29,6 +29,10 @@ pub(crate) fn kept_id(conn: &Connection, id: &str) -> Result<String> {
     ))
 }
 
+fn kept_id_of(conn: &Connection, id: &str) -> Result<String> {
+    kept_id(conn, id)
+}
+
 /// Find or create the person typed at the desk; returns its id.
 ///
 /// - A person picked from the lookup keeps its id; what was typed only fills its blanks
@@ -144,11 +148,13 @@ pub(crate) fn correct(tx: &Tx<'_>, prefix: &str, id: &str, input: &PersonInput) 
     let number = clean(&input.id_number);
     if let Some(n) = &number {
         if let Some(other) = store::person_by_number(conn, n)? {
-            if other.id != old.id && kept_id(conn, &other.id)? != old.id {
-                return Err(Error::invalid(
-                    format!("{prefix}.id_number"),
-                    format!("Số giấy tờ {n} đã được ghi cho công dân {}. Nếu hai hồ sơ là một người, hãy gộp hai hồ sơ.", other.full_name),
-                ));
+            if other.id != old.id {
+                let message = if kept_id(conn, &other.id)? == old.id {
+                    format!("Số giấy tờ {n} thuộc hồ sơ {} đã gộp vào hồ sơ này: số đó vẫn tìm ra hồ sơ này, không cần ghi lại.", other.full_name)
+                } else {
+                    format!("Số giấy tờ {n} đã được ghi cho công dân {}. Nếu hai hồ sơ là một người, hãy gộp hai hồ sơ.", other.full_name)
+                };
+                return Err(Error::invalid(format!("{prefix}.id_number"), message));
             }
         }
     }
@@ -188,6 +194,7 @@ pub struct PersonMerge {
 /// the records whose link moved from the merged person to the kept one, and the links
 /// dropped because the kept person was already named there (with their position).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 struct MovedLinks {
     visits: Vec<String>,
     petitions: Vec<String>,
@@ -311,12 +318,15 @@ impl Store {
                 return Err(Error::invalid("merge", "Lần gộp này đã được hủy trước đó."));
             }
             let (kept_id, merged_id) = (row.kept_id, row.merged_id);
+            // The kept record may since have been merged into another: the links it took
+            // are with that one now.
+            let holder = kept_id_of(conn, &kept_id)?;
             let mut moved: MovedLinks = serde_json::from_str(&row.moved)?;
             for (link, (ids, dropped)) in store::LINKS.into_iter().zip(moved.parts()) {
                 let (table, key, _) = link;
                 for id in ids.iter() {
                     if !store::has_link(conn, table, key, id, &merged_id)? {
-                        store::move_link(conn, table, key, id, &kept_id, &merged_id)?;
+                        store::move_link(conn, table, key, id, &holder, &merged_id)?;
                     }
                 }
                 for (id, position) in dropped.iter() {

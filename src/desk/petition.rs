@@ -226,6 +226,40 @@ fn intake_moves(
     moves
 }
 
+/// Once classified, a petition's kind (and whether it is anonymous) is the lifecycle's: a
+/// correction cannot change it behind the moves that rely on it.
+fn check_kind_unchanged(
+    field: &str,
+    old: &PetitionRecord,
+    kind: PetitionKind,
+    anonymous: bool,
+) -> Result<()> {
+    if old.state == PetitionState::Received {
+        return Ok(());
+    }
+    if kind != old.kind {
+        return Err(Error::invalid(
+            field,
+            format!(
+                "Đơn số {}/{} đã được phân loại là {}: sửa loại đơn bằng bước \"Phân loại đơn\" (hủy các bước sau nếu cần).",
+                old.number,
+                old.year,
+                old.kind.label().to_lowercase()
+            ),
+        ));
+    }
+    if anonymous != old.anonymous {
+        return Err(Error::invalid(
+            "anonymous",
+            format!(
+                "Đơn số {}/{} đã được phân loại: không đổi được đơn nặc danh hay có người đứng tên; hủy các bước xử lý trước.",
+                old.number, old.year
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Keep a visit's petition in step with its corrected visit.
 pub(crate) fn follow_visit(
     tx: &Tx<'_>,
@@ -242,6 +276,7 @@ pub(crate) fn follow_visit(
     new.case_id = visit.case_id.clone();
     if let Some(p) = input {
         required("petition.content", "Nội dung đơn", &p.content)?;
+        check_kind_unchanged("petition.kind", &old, p.kind, old.anonymous)?;
         new.kind = p.kind;
         new.field_code = store::check_field(conn, "petition.field_code", &p.field_code)?
             .or_else(|| visit.field_code.clone());
@@ -370,6 +405,7 @@ impl Store {
                 };
                 change_receipt(tx, &mut new, &row.received_on)?;
             }
+            check_kind_unchanged("kind", &old, input.kind, input.anonymous)?;
             new.kind = input.kind;
             new.field_code = store::check_field(conn, "field_code", &input.field_code)?;
             new.content = input.content.trim().to_string();

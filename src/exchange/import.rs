@@ -11,10 +11,10 @@ use crate::desk::visit::check_handling;
 use crate::desk::{session, visit, Tx};
 use crate::domain::*;
 use crate::error::{Error, Result};
-use crate::records::{PetitionEvent, PetitionRecord};
+use crate::records::{ChangeRecord, PetitionEvent, PetitionRecord};
 use crate::store;
 use crate::text::{clean, strip};
-use crate::validate::{check_id_number, parse_date};
+use crate::validate::{parse_date, parse_past_date};
 
 /// Largest petition number accepted from a file (a ward gives a few thousand a year).
 const MAX_NUMBER: u32 = 999_999;
@@ -57,7 +57,19 @@ fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
     }
     let name = clean(&Some(p.full_name.clone()))
         .ok_or_else(|| Error::invalid("full_name", "Họ và tên không được để trống."))?;
-    let kind = check_id_number("id_number", Some(p.id_kind), p.id_number.as_deref())?;
+    // The desk's checks of a person (name, number against its kind, phone).
+    let kind = crate::validate::check_person(
+        "person",
+        &PersonInput {
+            existing_id: None,
+            full_name: name.clone(),
+            id_kind: Some(p.id_kind),
+            id_number: p.id_number.clone(),
+            address: p.address.clone(),
+            phone: p.phone.clone(),
+            correct: false,
+        },
+    )?;
     let number = clean(&p.id_number);
     if let Some(n) = &number {
         if let Some(holder) = store::person_by_number(conn, n)? {
@@ -105,15 +117,20 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     }
 
     let mut persons: HashMap<String, String> = HashMap::new();
+    let mut created: HashSet<String> = HashSet::new();
     for p in &file.persons {
         let (id, new) = import_person(tx, p).map_err(|e| bad("người", &p.id, e))?;
         if new {
             n.persons += 1;
+            created.insert(id.clone());
         } else {
             n.skipped += 1;
         }
         persons.insert(p.id.clone(), id);
     }
+    // A person the other register had merged into another: merged here too, but only a
+    // record this import created (a citizen already in the register is never merged by a
+    // file), never into itself or round a circle, and as a merge that can be undone.
     for p in file.persons.iter().filter(|p| p.merged_into.is_some()) {
         let (Some(me), Some(into)) = (
             persons.get(&p.id),
@@ -121,14 +138,32 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         ) else {
             continue;
         };
-        if me != into {
-            if let Some(mut row) = store::get_person(conn, me)? {
-                if row.merged_into.is_none() {
-                    row.merged_into = Some(into.clone());
-                    store::update_person(conn, &row)?;
-                }
-            }
+        if !created.contains(me.as_str()) || me == into {
+            continue;
         }
+        let into = crate::desk::person::kept_id(conn, into)?;
+        if &into == me {
+            return Err(Error::Exchange(format!(
+                "người {}: hồ sơ được gộp vòng quanh trong tệp",
+                p.id
+            )));
+        }
+        let mut row =
+            store::get_person(conn, me)?.ok_or_else(|| Error::not_found("người", me.clone()))?;
+        row.merged_into = Some(into.clone());
+        store::update_person(conn, &row)?;
+        store::insert_merge(
+            conn,
+            &store::MergeRow {
+                id: store::new_id(),
+                kept_id: into,
+                merged_id: me.clone(),
+                at: tx.at.clone(),
+                moved: "{}".into(),
+                undone_at: None,
+            },
+            tx.actor,
+        )?;
     }
     let person = |id: &String| -> Result<String> {
         persons
@@ -143,7 +178,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             n.skipped += 1;
             continue;
         }
-        parse_date("opened_on", "Ngày mở vụ việc", &c.opened_on)
+        parse_past_date("opened_on", "Ngày mở vụ việc", &c.opened_on, tx.today)
             .map_err(|e| bad("vụ việc", &c.id, e))?;
         if c.summary.trim().is_empty() {
             return Err(Error::Exchange(format!("vụ việc {}: nội dung trống", c.id)));
@@ -210,38 +245,112 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         n.visits += 1;
     }
 
-    let mut events: HashMap<&str, Vec<&PetitionEvent>> = HashMap::new();
-    for e in &file.petition_events {
-        events.entry(e.petition_id.as_str()).or_default().push(e);
+    // Every petition first, with its receipt; then every move of the file, all petitions
+    // together in the order they took effect (a duplicate refers to a petition still open
+    // on its date, whatever happened to that petition later).
+    let mut events: HashMap<&str, Vec<(usize, &PetitionEvent)>> = HashMap::new();
+    for (i, e) in file.petition_events.iter().enumerate() {
+        events
+            .entry(e.petition_id.as_str())
+            .or_default()
+            .push((i, e));
+    }
+    let known: HashSet<&str> = file.petitions.iter().map(|p| p.id.as_str()).collect();
+    if let Some(e) = file.petition_events.iter().find(|e| {
+        !known.contains(e.petition_id.as_str())
+            && store::get_petition(conn, &e.petition_id)
+                .ok()
+                .flatten()
+                .is_none()
+    }) {
+        return Err(Error::Exchange(format!(
+            "bước xử lý {} của đơn {}: đơn này không có trong tệp",
+            e.id, e.petition_id
+        )));
     }
     let mut petitions: Vec<&PetitionRecord> = file.petitions.iter().collect();
     petitions.sort_by(|a, b| {
         (&a.received_on, a.year, a.number).cmp(&(&b.received_on, b.year, b.number))
     });
+    let mut queues: Vec<Replay> = Vec::new();
     for p in petitions {
+        let mut own = events.remove(p.id.as_str()).unwrap_or_default();
+        own.sort_by_key(|(i, _)| *i);
         if store::get_petition(conn, &p.id)?.is_some() {
-            n.skipped += 1;
+            // Already here: the file may carry moves recorded since, after the same history.
+            match later_moves(conn, &p.id, &own)? {
+                Some(rest) if !rest.is_empty() => queues.push(Replay {
+                    petition: p,
+                    moves: rest,
+                    next: 0,
+                    legacy: false,
+                    new: false,
+                }),
+                Some(_) => n.skipped += 1,
+                None => n.conflicts += 1,
+            }
             continue;
         }
-        let mut own = events.remove(p.id.as_str()).unwrap_or_default();
-        own.sort_by(|a, b| (&a.on_date, &a.at).cmp(&(&b.on_date, &b.at)));
-        n.events += import_petition(tx, p, &own, &person).map_err(|e| bad("đơn", &p.id, e))?;
+        let rest = insert_petition(tx, p, &own, &person).map_err(|e| bad_petition(p, e))?;
+        let legacy = rest.iter().any(|(_, e)| is_legacy(e));
+        if legacy && !rest.iter().all(|(_, e)| is_legacy(e)) {
+            return Err(bad_petition(
+                p,
+                Error::invalid(
+                    "petition_events",
+                    "lịch sử trộn bước của phiên bản cũ (nâng cấp dữ liệu) với bước mới",
+                ),
+            ));
+        }
         n.petitions += 1;
+        n.events += 1;
+        queues.push(Replay {
+            petition: p,
+            moves: rest,
+            next: 0,
+            legacy,
+            new: true,
+        });
     }
-    if let Some((pid, _)) = events
-        .into_iter()
-        .find(|(pid, _)| store::get_petition(conn, pid).ok().flatten().is_none())
-    {
-        return Err(Error::Exchange(format!(
-            "bước xử lý của đơn {pid}: đơn này không có trong tệp"
-        )));
+    // Replay: always the earliest pending move (by date, then the other PC's clock, then
+    // the file's order); each petition's moves keep their own order.
+    loop {
+        let pick = queues
+            .iter()
+            .enumerate()
+            .filter_map(|(q, r)| {
+                r.moves
+                    .get(r.next)
+                    .map(|(i, e)| (q, (&e.on_date, &e.at, *i)))
+            })
+            .min_by(|a, b| a.1.cmp(&b.1))
+            .map(|(q, _)| q);
+        let Some(q) = pick else { break };
+        let r = &mut queues[q];
+        let (_, e) = r.moves[r.next];
+        r.next += 1;
+        let p = r.petition;
+        replay(tx, p, e, r.legacy).map_err(|err| bad_petition(p, err))?;
+        n.events += 1;
+    }
+    for r in &queues {
+        if r.new {
+            finish(tx, r.petition, r.legacy).map_err(|e| bad_petition(r.petition, e))?;
+        }
     }
 
+    // The other register's history is kept as history, marked with the file it came from,
+    // and never acted upon (a "sample" record of another register deletes nothing here).
+    let origin = format!("{}, xuất lúc {}", file.unit_name, file.exported_at);
     for c in &file.changes {
         if store::change_exists(conn, &c.id)? {
             n.skipped += 1;
         } else {
-            store::insert_change(conn, c)?;
+            let kept = ChangeRecord {
+                source: c.source.clone().or_else(|| Some(origin.clone())),
+                ..c.clone()
+            };
+            store::insert_change(conn, &kept)?;
             n.changes += 1;
         }
     }
@@ -260,15 +369,52 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     Ok(n)
 }
 
-/// A petition of the file, with its moves: written as the desk would file it, then each
-/// move checked and recorded by the lifecycle. Moves converted from schema 1 (legacy)
-/// are kept as they are. Returns the number of moves recorded.
-fn import_petition(
+/// A petition's pending moves during an import.
+struct Replay<'f> {
+    petition: &'f PetitionRecord,
+    /// (index in the file, move), in the petition's order.
+    moves: Vec<(usize, &'f PetitionEvent)>,
+    next: usize,
+    /// Converted from schema 1: kept as recorded, after checks of dates and states.
+    legacy: bool,
+    /// Filed by this import (an existing one only gains moves).
+    new: bool,
+}
+
+/// A move converted from schema 1 (by the migration or from a version 1 file).
+fn is_legacy(e: &PetitionEvent) -> bool {
+    e.actor == Actor::Migration || e.action == MoveAction::Reopen
+}
+
+fn bad_petition(p: &PetitionRecord, e: Error) -> Error {
+    bad("đơn", &format!("số {}/{} ({})", p.number, p.year, p.id), e)
+}
+
+/// The moves of the file after those already recorded here, when the register's history of
+/// the petition is the beginning of the file's; `None` when the two differ.
+fn later_moves<'f>(
+    conn: &rusqlite::Connection,
+    petition_id: &str,
+    file: &[(usize, &'f PetitionEvent)],
+) -> Result<Option<Vec<(usize, &'f PetitionEvent)>>> {
+    let here = store::events_of(conn, petition_id)?;
+    if here.len() > file.len() {
+        return Ok(None);
+    }
+    if here.iter().zip(file).any(|(a, (_, b))| a.id != b.id) {
+        return Ok(None);
+    }
+    Ok(Some(file[here.len()..].to_vec()))
+}
+
+/// Write a petition of the file as the desk would file it (its receipt included); returns
+/// its other moves, still to replay.
+fn insert_petition<'f>(
     tx: &Tx<'_>,
     p: &PetitionRecord,
-    events: &[&PetitionEvent],
+    events: &[(usize, &'f PetitionEvent)],
     person: &dyn Fn(&String) -> Result<String>,
-) -> Result<u32> {
+) -> Result<Vec<(usize, &'f PetitionEvent)>> {
     let conn = tx.conn();
     let mut row = match &p.visit_id {
         Some(visit_id) => {
@@ -346,8 +492,8 @@ fn import_petition(
                 respondent: p.respondent.clone(),
                 handling: HandlingInput::default(),
                 classification: p.classification.clone(),
-                duplicate_of: None,
                 case_id: Some(p.case_id.clone()),
+                duplicate_of: None,
             };
             direct_petition_row(tx, p.id.clone(), &input, Some(p.case_id.clone()))?
         }
@@ -362,77 +508,150 @@ fn import_petition(
             ),
         ));
     }
-    if store::number_taken(conn, p.year, p.number)? {
+    if store::number_given_before(conn, p.year, p.number)? {
         return Err(Error::invalid(
             "number",
-            format!("số đơn {}/{} đã có trong sổ", p.number, p.year),
+            format!(
+                "số đơn {}/{} đã được cấp trong sổ (cho một đơn khác, có thể đã xóa)",
+                p.number, p.year
+            ),
         ));
     }
     row.number = p.number;
     row.year = p.year;
     row.signers = p.signers;
     store::insert_petition(conn, &row)?;
-
-    let mut recorded = 0;
-    let mut legacy = false;
-    let mut rest = events.iter();
-    let receipt = match events.first() {
-        Some(e) if e.action == MoveAction::Receive => {
-            rest.next();
+    let (receipt, rest) = match events.first() {
+        Some((_, e)) if e.action == MoveAction::Receive => (
             PetitionEvent {
                 on_date: row.received_on.clone(),
                 from_state: None,
                 to_state: PetitionState::Received,
                 ..(*e).clone()
-            }
-        }
-        _ => receipt(tx, &row),
+            },
+            &events[1..],
+        ),
+        _ => (receipt(tx, &row), events),
     };
-    store::insert_event(conn, &receipt)?;
-    recorded += 1;
-    for e in rest {
-        if e.actor == Actor::Migration
-            || e.action == MoveAction::Reopen
-            || e.action == MoveAction::Receive
-        {
-            store::insert_event(conn, e)?;
-            legacy = true;
-        } else {
-            let current = store::get_petition(conn, &row.id)?
-                .ok_or_else(|| Error::not_found("đơn", row.id.clone()))?;
-            let input = move_input(&current, e)?;
-            movement::apply_as(
-                tx,
-                &input,
-                Some(EventMeta {
-                    id: e.id.clone(),
-                    at: e.at.clone(),
-                    actor: e.actor,
-                }),
-            )
-            .map_err(|err| match err {
-                Error::Invalid { field, message } => Error::invalid(
-                    field,
-                    format!(
-                        "bước \"{}\" ngày {}: {message}",
-                        e.action.label(),
-                        crate::text::vn_date(&e.on_date)
-                    ),
-                ),
-                other => other,
-            })?;
-        }
-        recorded += 1;
+    if store::event_exists(conn, &receipt.id)? {
+        return Err(Error::invalid(
+            "petition_events",
+            format!("bước xử lý {} đã có trong sổ", receipt.id),
+        ));
     }
-    let mut now = store::get_petition(conn, &row.id)?
-        .ok_or_else(|| Error::not_found("đơn", row.id.clone()))?;
+    store::insert_event(conn, &receipt)?;
+    Ok(rest.to_vec())
+}
+
+/// Record one move of the file: checked by the lifecycle as at the desk, or, for a move
+/// converted from schema 1, checked for its dates and states and kept as recorded.
+fn replay(tx: &Tx<'_>, p: &PetitionRecord, e: &PetitionEvent, legacy: bool) -> Result<()> {
+    let conn = tx.conn();
+    if store::event_exists(conn, &e.id)? {
+        return Err(Error::invalid(
+            "petition_events",
+            format!("bước xử lý {} đã có trong sổ", e.id),
+        ));
+    }
+    let at = |err: Error| match err {
+        Error::Invalid { field, message } => Error::invalid(
+            field,
+            format!(
+                "bước \"{}\" ngày {}: {message}",
+                e.action.label(),
+                crate::text::vn_date(&e.on_date)
+            ),
+        ),
+        other => other,
+    };
+    if e.action == MoveAction::Receive {
+        return Err(at(Error::invalid(
+            "petition_events",
+            "đơn chỉ được tiếp nhận một lần",
+        )));
+    }
+    let current =
+        store::get_petition(conn, &p.id)?.ok_or_else(|| Error::not_found("đơn", p.id.clone()))?;
     if legacy {
-        // Converted from schema 1: the file's own outcome stands, its handling checked as
-        // the desk checks it.
+        return legacy_move(tx, &current, e).map_err(at);
+    }
+    let input = move_input(&current, e)?;
+    movement::apply_as(
+        tx,
+        &input,
+        Some(EventMeta {
+            id: e.id.clone(),
+            at: e.at.clone(),
+            actor: e.actor,
+        }),
+    )
+    .map(|_| ())
+    .map_err(at)
+}
+
+/// A schema-1 closing or reopening: dated like any move, from the state the petition is in,
+/// to the state its action leads to.
+fn legacy_move(tx: &Tx<'_>, current: &PetitionRecord, e: &PetitionEvent) -> Result<()> {
+    let conn = tx.conn();
+    let on = parse_past_date("on_date", "Ngày thực hiện", &e.on_date, tx.today)?;
+    if on.to_string() < current.received_on {
+        return Err(Error::invalid("on_date", "trước ngày nhận đơn"));
+    }
+    if let Some(last) = store::events_of(conn, &current.id)?.last() {
+        if on.to_string() < last.on_date {
+            return Err(Error::invalid("on_date", "trước bước đã ghi trước đó"));
+        }
+    }
+    let expected = match e.action {
+        MoveAction::Reopen => PetitionState::Received,
+        MoveAction::Resolve
+        | MoveAction::Guide
+        | MoveAction::Transfer
+        | MoveAction::Urge
+        | MoveAction::Return
+        | MoveAction::File => crate::law::lifecycle::target(e.action, current.state),
+        _ => {
+            return Err(Error::invalid(
+                "action",
+                "bước này không có ở dữ liệu phiên bản cũ",
+            ))
+        }
+    };
+    if e.from_state != Some(current.state) || e.to_state != expected {
+        return Err(Error::invalid(
+            "to_state",
+            format!(
+                "bước chuyển từ \"{}\" sang \"{}\" không khớp với đơn",
+                e.from_state.map(|s| s.label()).unwrap_or("—"),
+                e.to_state.label()
+            ),
+        ));
+    }
+    let on_date = on.to_string();
+    store::insert_event(
+        conn,
+        &PetitionEvent {
+            on_date,
+            details: None,
+            ..e.clone()
+        },
+    )?;
+    let mut row = current.clone();
+    row.state = e.to_state;
+    store::update_petition(conn, &row)
+}
+
+/// After the replay: the petition is where the file says it is. A schema-1 petition keeps
+/// its recorded handling, checked as the desk checks it.
+fn finish(tx: &Tx<'_>, p: &PetitionRecord, legacy: bool) -> Result<()> {
+    let conn = tx.conn();
+    let mut now =
+        store::get_petition(conn, &p.id)?.ok_or_else(|| Error::not_found("đơn", p.id.clone()))?;
+    if legacy {
         now.handling = check_handling("handling", &p.handling)?;
-        now.state = events.last().map(|e| e.to_state).unwrap_or(p.state);
         store::update_petition(conn, &now)?;
-    } else if now.state != p.state {
+    }
+    if now.state != p.state {
         return Err(Error::invalid(
             "state",
             format!(
@@ -442,7 +661,7 @@ fn import_petition(
             ),
         ));
     }
-    Ok(recorded)
+    Ok(())
 }
 
 /// The move a recorded event stands for, rebuilt from the values it set.
@@ -459,12 +678,20 @@ fn move_input(current: &PetitionRecord, e: &PetitionEvent) -> Result<MoveInput> 
         .get("outcome")
         .and_then(Value::as_str)
         .and_then(Outcome::from_code);
-    let extension_days = e
+    let extension_days = match e
         .details
         .as_ref()
         .and_then(|d| d.get("extension_days"))
         .and_then(Value::as_u64)
-        .map(|d| d as u32);
+    {
+        Some(d) => Some(u32::try_from(d).map_err(|_| {
+            Error::invalid(
+                "extension_days",
+                format!("số ngày gia hạn {d} không hợp lệ"),
+            )
+        })?),
+        None => None,
+    };
     Ok(MoveInput {
         petition_id: current.id.clone(),
         action: e.action,

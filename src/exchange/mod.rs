@@ -54,6 +54,8 @@ pub struct ImportSummary {
     pub events: u32,
     /// Change records of the other register added to the history.
     pub changes: u32,
+    /// Petitions already here whose history differs from the file's: left as they are.
+    pub conflicts: u32,
     /// Records already present (same id), left as they are.
     pub skipped: u32,
 }

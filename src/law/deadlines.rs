@@ -36,6 +36,7 @@ const HANDLED: &[MoveAction] = &[
 
 /// Moves that end a denunciation's registration and check (Luật Tố cáo Đ24).
 const DENUNCIATION_CHECKED: &[MoveAction] = &[
+    MoveAction::Urge,
     MoveAction::Accept,
     MoveAction::Decline,
     MoveAction::Guide,
@@ -48,6 +49,7 @@ const DENUNCIATION_CHECKED: &[MoveAction] = &[
 
 /// Moves that settle an outside-competence denunciation (transfer or otherwise).
 const PASSED_ON: &[MoveAction] = &[
+    MoveAction::Urge,
     MoveAction::Transfer,
     MoveAction::Guide,
     MoveAction::Return,
@@ -124,21 +126,21 @@ fn first_of(
 
 /// Days a resolution was suspended (resumed by `as_of`), and the start of a suspension
 /// still running.
-fn suspensions(events: &[&PetitionEvent]) -> (u32, Option<NaiveDate>) {
-    let mut total = 0;
-    let mut open: Option<NaiveDate> = None;
+/// The suspensions of a resolution: (start, end), `end` `None` while it runs.
+fn suspensions(events: &[&PetitionEvent]) -> Vec<(NaiveDate, Option<NaiveDate>)> {
+    let mut out: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
     for e in events {
         match (e.action, day(&e.on_date)) {
-            (MoveAction::Suspend, Some(d)) => open = Some(d),
+            (MoveAction::Suspend, Some(d)) => out.push((d, None)),
             (MoveAction::Resume, Some(d)) => {
-                if let Some(start) = open.take() {
-                    total += (d - start).num_days().max(0) as u32;
+                if let Some(last) = out.last_mut().filter(|s| s.1.is_none()) {
+                    last.1 = Some(d);
                 }
             }
             _ => {}
         }
     }
-    (total, open)
+    out
 }
 
 /// Resolution days of a complaint (Luật Khiếu nại 2011, Điều 28 and 37): first round 30
@@ -241,7 +243,18 @@ pub fn deadlines(
         settings,
         as_of,
     };
-    let handled = first_of(&events, HANDLED, received);
+    // Whatever else happened, a petition that reached an end state (resolved, guided,
+    // transferred, urged, filed… or closed under schema 1) owes no first step any more.
+    let closed = events
+        .iter()
+        .filter(|e| !e.to_state.is_open())
+        .filter_map(|e| day(&e.on_date))
+        .find(|d| *d >= received);
+    let or_closed = |met: Option<NaiveDate>| match (met, closed) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let handled = or_closed(first_of(&events, HANDLED, received));
     let mut out = Vec::new();
 
     // The first reply: what will be done with it (Luật Tiếp công dân 2013, Điều 28, for
@@ -273,7 +286,7 @@ pub fn deadlines(
                     ),
                 ),
             };
-            let decided = first_of(
+            let decided = or_closed(first_of(
                 &events,
                 &[
                     MoveAction::Accept,
@@ -287,7 +300,7 @@ pub fn deadlines(
                     MoveAction::Withdraw,
                 ],
                 received,
-            );
+            ));
             out.push(c.deadline(DeadlineStep::ComplaintAcceptance, rule, due, decided));
             if let Some(accepted) = first_of(&events, &[MoveAction::Accept], received) {
                 let extended = events.iter().any(|e| e.action == MoveAction::Extend);
@@ -321,14 +334,14 @@ pub fn deadlines(
                 DeadlineStep::DenunciationCheck,
                 "Luật Tố cáo 2018, Điều 24 (07 ngày làm việc)".to_string(),
                 calendar.add_working_days(received, 7),
-                first_of(&events, DENUNCIATION_CHECKED, received),
+                or_closed(first_of(&events, DENUNCIATION_CHECKED, received)),
             ));
             if p.classification.competence == Competence::Outside {
                 out.push(c.deadline(
                     DeadlineStep::DenunciationTransfer,
                     "Luật Tố cáo 2018, Điều 24 (05 ngày làm việc)".to_string(),
                     calendar.add_working_days(received, 5),
-                    first_of(&events, PASSED_ON, received),
+                    or_closed(first_of(&events, PASSED_ON, received)),
                 ));
             }
             if let Some(accepted) = first_of(&events, &[MoveAction::Accept], received) {
@@ -384,7 +397,23 @@ fn resolution(
     events: &[&PetitionEvent],
 ) -> Deadline {
     let met = first_of(events, RESOLVED, accepted);
-    let (suspended_days, running) = suspensions(events);
+    // A suspension stops the clock only if it began before the time ran out: one decided
+    // after the deadline leaves the petition late.
+    let mut suspended_days = 0;
+    let mut running = None;
+    for (start, end) in suspensions(events) {
+        let due = match c.calendar.add_days(accepted, days + suspended_days) {
+            Ok(due) => due,
+            Err(e) => return c.deadline(step, rule, Err(e), met),
+        };
+        if start > due {
+            continue;
+        }
+        match end {
+            Some(end) => suspended_days += (end - start).num_days().max(0) as u32,
+            None => running = Some(start),
+        }
+    }
     match (running, met) {
         (Some(since), None) => c.suspended(step, rule, since),
         _ => {

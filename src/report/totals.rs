@@ -56,9 +56,15 @@ fn block(facts: &PeriodFacts, groups: &[HostGroup]) -> BlockTotals {
             .filter(|s| !sessions_with_visits.contains(s.id.as_str()))
             .count() as u32,
         visits: visits.len() as u32,
-        people: visits.iter().map(|v| v.headcount).sum(),
+        // Saturating: a register whose records passed no check (an old file) cannot make
+        // a report panic or wrap round.
+        people: visits
+            .iter()
+            .fold(0u32, |a, v| a.saturating_add(v.headcount)),
         delegations: delegations.len() as u32,
-        delegation_people: delegations.iter().map(|v| v.headcount).sum(),
+        delegation_people: delegations
+            .iter()
+            .fold(0u32, |a, v| a.saturating_add(v.headcount)),
         cases: cases.len() as u32,
         cases_first: cases.len() as u32 - cases_repeat,
         cases_repeat,

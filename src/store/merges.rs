@@ -164,7 +164,7 @@ pub(crate) fn merged_into(conn: &Connection, id: &str) -> Result<Option<Option<S
 pub(crate) fn created_by_sample(conn: &Connection, table: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT c.record_id FROM changes c JOIN {table} t ON t.id = c.record_id
-          WHERE c.actor = 'sample' AND c.action = 'create' AND c.table_name = ?1 ORDER BY c.seq DESC"
+          WHERE c.actor = 'sample' AND c.action = 'create' AND c.source IS NULL AND c.table_name = ?1 ORDER BY c.seq DESC"
     ))?;
     let rows = stmt.query_map([table], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -174,9 +174,9 @@ pub(crate) fn created_by_sample(conn: &Connection, table: &str) -> Result<Vec<St
 pub(crate) fn has_sample(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM changes c JOIN visits v ON v.id = c.record_id
-                         WHERE c.actor = 'sample' AND c.action = 'create' AND c.table_name = 'visits')
+                         WHERE c.actor = 'sample' AND c.action = 'create' AND c.source IS NULL AND c.table_name = 'visits')
              OR EXISTS (SELECT 1 FROM changes c JOIN petitions p ON p.id = c.record_id
-                         WHERE c.actor = 'sample' AND c.action = 'create' AND c.table_name = 'petitions')",
+                         WHERE c.actor = 'sample' AND c.action = 'create' AND c.source IS NULL AND c.table_name = 'petitions')",
         [],
         |r| r.get(0),
     )?)
@@ -193,7 +193,7 @@ pub(crate) fn renumber_after_sample(conn: &Connection) -> Result<()> {
                          AND json_extract(c.old_value, '$.petition.year') = petition_numbers.year
                          AND NOT EXISTS (SELECT 1 FROM changes s
                                           WHERE s.table_name = 'petitions' AND s.record_id = c.record_id
-                                            AND s.action = 'create' AND s.actor = 'sample')), 0))",
+                                            AND s.action = 'create' AND s.actor = 'sample' AND s.source IS NULL)), 0))",
     )?;
     Ok(())
 }

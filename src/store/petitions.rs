@@ -22,10 +22,15 @@ pub(crate) fn next_number(conn: &Connection, year: i32) -> Result<u32> {
     Ok(number)
 }
 
-/// Whether `number` of `year` was already given (to a petition, even a deleted one).
-pub(crate) fn number_taken(conn: &Connection, year: i32, number: u32) -> Result<bool> {
+/// Whether `number` of `year` was already given: to a petition here, or to one deleted
+/// (its deletion keeps it in the history).
+pub(crate) fn number_given_before(conn: &Connection, year: i32, number: u32) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM petitions WHERE year = ?1 AND number = ?2)",
+        "SELECT EXISTS (SELECT 1 FROM petitions WHERE year = ?1 AND number = ?2)
+             OR EXISTS (SELECT 1 FROM changes
+                         WHERE table_name = 'petitions' AND action = 'delete' AND source IS NULL
+                           AND json_extract(old_value, '$.petition.year') = ?1
+                           AND json_extract(old_value, '$.petition.number') = ?2)",
         params![year, number],
         |r| r.get(0),
     )?)

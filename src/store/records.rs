@@ -495,7 +495,10 @@ pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
 
 pub(crate) fn insert_event(conn: &Connection, e: &PetitionEvent) -> Result<()> {
     conn.execute(
-        &format!("INSERT INTO petition_events ({EVENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"),
+        &format!(
+            "INSERT INTO petition_events ({EVENT_COLUMNS}, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+                (SELECT coalesce(max(seq), 0) + 1 FROM petition_events WHERE petition_id = ?2))"
+        ),
         params![
             e.id,
             e.petition_id,
@@ -514,6 +517,14 @@ pub(crate) fn insert_event(conn: &Connection, e: &PetitionEvent) -> Result<()> {
     Ok(())
 }
 
+pub(crate) fn event_exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM petition_events WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 pub(crate) fn delete_event(conn: &Connection, id: &str) -> Result<()> {
     conn.execute("DELETE FROM petition_events WHERE id = ?1", [id])?;
     Ok(())
@@ -522,7 +533,7 @@ pub(crate) fn delete_event(conn: &Connection, id: &str) -> Result<()> {
 /// A petition's moves, in the order they took effect.
 pub(crate) fn events_of(conn: &Connection, petition_id: &str) -> Result<Vec<PetitionEvent>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {EVENT_COLUMNS} FROM petition_events WHERE petition_id = ?1 ORDER BY on_date, at, rowid"
+        "SELECT {EVENT_COLUMNS} FROM petition_events WHERE petition_id = ?1 ORDER BY on_date, seq"
     ))?;
     let rows = stmt.query_map([petition_id], event_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -715,8 +726,8 @@ pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
 
 pub(crate) fn insert_change(conn: &Connection, c: &ChangeRecord) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO changes (id, at, actor, action, table_name, record_id, old_value, new_value, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO changes (id, at, actor, action, table_name, record_id, old_value, new_value, note, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?
     .execute(params![
         c.id,
@@ -727,13 +738,14 @@ pub(crate) fn insert_change(conn: &Connection, c: &ChangeRecord) -> Result<()> {
         c.record_id,
         c.old.as_ref().map(|v| v.to_string()),
         c.new.as_ref().map(|v| v.to_string()),
-        c.note
+        c.note,
+        c.source
     ])?;
     Ok(())
 }
 
 const CHANGE_COLUMNS: &str =
-    "id, at, actor, action, table_name, record_id, old_value, new_value, note";
+    "id, at, actor, action, table_name, record_id, old_value, new_value, note, source";
 
 fn change_from_row(r: &Row<'_>) -> rusqlite::Result<ChangeRecord> {
     let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
@@ -747,6 +759,7 @@ fn change_from_row(r: &Row<'_>) -> rusqlite::Result<ChangeRecord> {
         old: json(r.get(6)?),
         new: json(r.get(7)?),
         note: r.get(8)?,
+        source: r.get(9)?,
     })
 }
 
@@ -857,9 +870,7 @@ pub(crate) fn all_petitions(conn: &Connection) -> Result<Vec<PetitionRecord>> {
 pub(crate) fn all_events(conn: &Connection) -> Result<Vec<PetitionEvent>> {
     collect(
         conn,
-        &format!(
-            "SELECT {EVENT_COLUMNS} FROM petition_events ORDER BY petition_id, on_date, at, rowid"
-        ),
+        &format!("SELECT {EVENT_COLUMNS} FROM petition_events ORDER BY petition_id, on_date, seq"),
         event_from_row,
     )
 }

@@ -6,4 +6,8 @@ import type { FieldChange } from "./FieldChange";
 /**
  * A change record, as the history on a record shows it.
  */
-export type ChangeView = { id: string, at: string, actor: Actor, action: ChangeAction, table: string, record_id: string, note: string | null, fields: Array<FieldChange>, };
+export type ChangeView = { id: string, at: string, actor: Actor, action: ChangeAction, table: string, record_id: string, note: string | null, 
+/**
+ * For a change brought by an exchange file: the file it came from.
+ */
+source: string | null, fields: Array<FieldChange>, };
