@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeView } from './bindings/ChangeView';
-import { changedFields, formatInstant, historyLines } from './history';
+import { changedFields, formatInstant, historyLines, whoOf } from './history';
 
 const catalogue = {
   actors: [{ code: 'desk', label: 'Bàn tiếp dân' }],
@@ -10,6 +10,15 @@ const catalogue = {
   ],
 };
 
+describe('who made a change', () => {
+  it('names the file a change was brought by', () => {
+    expect(whoOf('Bàn tiếp dân', null)).toBe('Bàn tiếp dân');
+    expect(whoOf('Bàn tiếp dân', 'phường Kim Liên, xuất lúc 2026-06-30T08:00:00Z')).toBe(
+      'Bàn tiếp dân (từ tệp nhập: phường Kim Liên, xuất lúc 2026-06-30T08:00:00Z)',
+    );
+  });
+});
+
 describe('history lines', () => {
   it('say when, who, what and each field old → new', () => {
     const at = new Date(2026, 2, 5, 9, 7).toISOString();
@@ -18,6 +27,7 @@ describe('history lines', () => {
       at,
       actor: 'desk',
       action: 'update',
+      source: null,
       table: 'visits',
       record_id: 'v-1',
       note: null,

@@ -12,6 +12,11 @@ function pad2(n: number): string {
 }
 
 /** An RFC 3339 instant as the officer's local "dd/mm/yyyy HH:mm" (unchanged if unreadable). */
+/** Who made a change; one brought by an exchange file says which file. */
+export function whoOf(actor: string, source: string | null): string {
+  return source ? `${actor} (từ tệp nhập: ${source})` : actor;
+}
+
 export function formatInstant(at: string): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return at;
@@ -47,7 +52,7 @@ export function historyLines(
   return changes.map((c) => ({
     id: c.id,
     when: formatInstant(c.at),
-    who: labelOf(catalogue.actors, c.actor),
+    who: whoOf(labelOf(catalogue.actors, c.actor), c.source),
     what: labelOf(catalogue.change_actions, c.action),
     note: c.note,
     fields: changedFields(c.fields),

@@ -97,7 +97,7 @@ describe('timelineRows', () => {
 describe('historyEntries', () => {
   it('lists the newest change first, each field old → new', () => {
     const changes: ChangeView[] = [
-      { id: 'c1', at: '2026-03-02T01:00:00Z', actor: 'desk', action: 'create', table: 'petitions', record_id: 'p', note: null, fields: [] },
+      { id: 'c1', at: '2026-03-02T01:00:00Z', actor: 'desk', action: 'create', table: 'petitions', record_id: 'p', note: null, source: null, fields: [] },
       {
         id: 'c2',
         at: '2026-03-03T01:00:00Z',
@@ -106,6 +106,7 @@ describe('historyEntries', () => {
         table: 'petitions',
         record_id: 'p',
         note: 'gõ nhầm',
+        source: null,
         fields: [{ field: 'respondent', label: 'Người bị khiếu nại, tố cáo', old: null, new: 'UBND phường' }],
       },
     ];

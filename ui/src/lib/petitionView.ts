@@ -1,5 +1,6 @@
 // How the petition page and lists put the core's records into words: names, the
 // timeline's rows, the history's entries. Labels all come from the core's catalogue.
+import { whoOf } from './history';
 import type { Catalogue } from './bindings/Catalogue';
 import type { ChangeView } from './bindings/ChangeView';
 import type { Petition } from './bindings/Petition';
@@ -81,7 +82,7 @@ export function historyEntries(changes: ChangeView[], labels: Labels): HistoryEn
   return [...changes].reverse().map((c) => ({
     id: c.id,
     when: formatInstant(c.at),
-    who: labelOf(labels.actors, c.actor),
+    who: whoOf(labelOf(labels.actors, c.actor), c.source),
     what: labelOf(labels.change_actions, c.action),
     note: c.note ?? '',
     fields: c.fields.map((f) => ({ field: f.field, label: f.label, old: f.old ?? '—', new: f.new ?? '—' })),
