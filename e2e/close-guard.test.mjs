@@ -44,7 +44,7 @@ test('a half-typed visit holds the close; "Ở lại" keeps it; deleting its ses
   await s.click('Mở buổi tiếp');
   // Opened today, nobody received yet: not "Không có công dân đến" (that is for a day over).
   assert.equal(await s.textOf('[data-testid="no-visit"]'), 'Chưa có lượt tiếp.');
-  assert.match(await s.textOf('button.session.selected'), /Chưa có lượt tiếp$/);
+  await s.expectText('button.session.selected', /Chưa có lượt tiếp$/);
   await s.type('Họ và tên', 'Trần Văn Bình');
   await s.type('Nội dung', 'Hỏi về hồ sơ cấp đổi giấy chứng nhận');
 

@@ -56,6 +56,10 @@ const rowText = (seq) =>
 const textAt = (selector) =>
   s.execute(`const e = document.querySelector(arguments[0]); return e ? e.innerText.replace(/\\s+/g, ' ').trim() : '';`, selector);
 
+/** Wait until the text at `selector` matches `pattern`. */
+const expectAt = (selector, pattern) =>
+  s.waitFor(`${selector} to match ${pattern}`, async () => pattern.test(await textAt(selector)));
+
 async function saveVisit(name, number, content) {
   await s.type('Họ và tên', name);
   await s.type('Số giấy tờ', number);
@@ -76,7 +80,7 @@ test('a saved visit is corrected through "Sửa" and its history shows old → n
   await saveVisit('Nguyễn Văn Đúc', '001090001234', 'Hoi thu tuc dang ky thuong tru');
   await s.click('Lưu lượt tiếp');
   await statusSays('Đã lưu lượt tiếp thứ 1');
-  assert.match(await rowText(1), /Nguyễn Văn Đúc.*Hoi thu tuc dang ky thuong tru/);
+  await s.waitFor('the saved row', async () => /Nguyễn Văn Đúc.*Hoi thu tuc dang ky thuong tru/.test(await rowText(1)));
 
   // "Sửa" fills the same form with the saved visit.
   await s.click('Sửa lượt 1');
@@ -111,7 +115,7 @@ test('a saved visit is corrected through "Sửa" and its history shows old → n
 
   // Deleting asks first and says it is kept in the history (cancelled here).
   await s.click('Xóa lượt 1');
-  assert.match(await textAt('tr[data-visit-seq="1"] .ops'), /Xóa lượt 1\? Việc xóa được ghi vào lịch sử sửa đổi\./);
+  await expectAt('tr[data-visit-seq="1"] .ops', /Xóa lượt 1\? Việc xóa được ghi vào lịch sử sửa đổi\./);
   await s.click('Hủy');
 });
 
@@ -151,7 +155,9 @@ test('a likely person is suggested while typing; picking his case fills kind and
   await s.type('Nội dung', 'Hỏi lại kết quả đăng ký thường trú');
   await s.click('Lưu lượt tiếp');
   await statusSays('Đã lưu lượt tiếp thứ 3');
-  assert.match(await rowText(3), /Nguyễn Văn Đức.*Kiến nghị, phản ánh.*Thủ tục hành chính/);
+  await s.waitFor('the third row', async () =>
+    /Nguyễn Văn Đức.*Kiến nghị, phản ánh.*Thủ tục hành chính/.test(await rowText(3)),
+  );
 });
 
 test('two records of one citizen are merged from the person page, and the merge undone', async () => {
@@ -171,7 +177,7 @@ test('two records of one citizen are merged from the person page, and the merge 
   await s.click('Lưu thông tin');
   await statusSays('Đã sửa thông tin công dân.');
   await s.waitFor('the new address', async () => (await textAt('[aria-labelledby="pp-part"]')).includes('Tổ 5, phường Việt Hòa'));
-  assert.match(await textAt('#pp-history'), /Địa chỉ: \(trống\) → Tổ 5, phường Việt Hòa/);
+  await expectAt('#pp-history', /Địa chỉ: \(trống\) → Tổ 5, phường Việt Hòa/);
 
   await s.click('Gộp với hồ sơ khác…');
   await s.type('Tìm hồ sơ cần gộp vào hồ sơ này (tên hoặc số giấy tờ)', 'nguyen van duc');
@@ -187,7 +193,7 @@ test('two records of one citizen are merged from the person page, and the merge 
   await s.click('Xác nhận gộp hồ sơ');
   await statusSays('Đã gộp hồ sơ Nguyen Van Duc vào hồ sơ này.');
   await s.waitFor('his three visits', async () => (await textAt('#pp-visits')) === 'Lượt tiếp (3)');
-  assert.match(await textAt('[aria-labelledby="pp-merges"]'), /Nguyen Van Duc.*Hủy gộp/);
+  await expectAt('[aria-labelledby="pp-merges"]', /Nguyen Van Duc.*Hủy gộp/);
 
   // Closed with Esc: visit 2 now names him.
   await s.keys('Đóng', MOVE_KEY.escape);
@@ -203,7 +209,7 @@ test('two records of one citizen are merged from the person page, and the merge 
   await s.click('Xác nhận hủy gộp');
   await statusSays('Đã hủy gộp');
   await s.waitFor('two visits again', async () => (await textAt('#pp-visits')) === 'Lượt tiếp (2)');
-  assert.match(await textAt('[aria-labelledby="pp-merges"]'), /đã hủy gộp lúc/);
+  await expectAt('[aria-labelledby="pp-merges"]', /đã hủy gộp lúc/);
 
   // A visit of the page opens the register at that visit.
   await s.click('Lượt 3 ngày 30/06/2026');
@@ -211,7 +217,7 @@ test('two records of one citizen are merged from the person page, and the merge 
   await s.waitFor('visit 3 focused', async () =>
     s.execute(`return document.activeElement?.getAttribute('data-visit-seq') === '3';`),
   );
-  assert.match(await rowText(2), /Nguyen Van Duc/);
+  await s.waitFor('visit 2 back with its own record', async () => /Nguyen Van Duc/.test(await rowText(2)));
 });
 
 test('a session is corrected with history; a second one the same day is asked about', async () => {

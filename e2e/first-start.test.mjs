@@ -55,7 +55,7 @@ test('a newcomer names the ward, loads the sample data and sees a filled dashboa
   await s.click('Vào Tổng quan');
   // The top bar and the week's sentences carry the ward's name.
   assert.equal(await s.textOf('[data-testid="unit-name"]'), 'xã Tân Lập');
-  assert.match(await s.textOf('#dash-sentences + p'), /^Chủ tịch UBND xã Tân Lập /);
+  await s.expectText('#dash-sentences + p', /^Chủ tịch UBND xã Tân Lập /);
 
   const bars = await s.waitFor('the 12-week chart', async () => {
     const labels = await s.execute(

@@ -123,7 +123,7 @@ test('a complaint by post is classified, accepted, resolved and the last step un
   const accepted = await waitMoves(3);
   assert.equal(accepted[2].action, 'accept');
   assert.match(accepted[2].text, /TB-07\/2026/);
-  assert.match(await s.textOf('.petition-page .deadlines'), /Giải quyết khiếu nại/);
+  await s.expectText('.petition-page .deadlines', /Giải quyết khiếu nại/);
 
   // Esc closes a move form without recording anything.
   await s.click('Giải quyết xong');
@@ -199,8 +199,8 @@ test('a complaint by post is classified, accepted, resolved and the last step un
   assert.match(resolved[3].text, /Kết quả: Khiếu nại đúng một phần/);
   assert.match(resolved[3].text, /15\/QĐ-UBND/);
   assert.deepEqual(await nextMoves(), [], 'nothing left to record');
-  assert.match(await s.textOf('#pp-actions'), /Đơn đã xử lý xong/);
-  assert.match(await s.textOf('.petition-page .deadlines'), /Đã thực hiện ngày 10\/03\/2026/);
+  await s.expectText('#pp-actions', /Đơn đã xử lý xong/);
+  await s.expectText('.petition-page .deadlines', /Đã thực hiện ngày 10\/03\/2026/);
 
   // Look at the page as a user would, at the usual and the smallest window.
   for (const [w, h] of [
@@ -215,7 +215,7 @@ test('a complaint by post is classified, accepted, resolved and the last step un
 
   // Undo the last step: asked in the page, then the timeline shrinks.
   await s.click('Hủy bước vừa ghi');
-  assert.match(await s.textOf('#pp-undo-q'), /Hủy bước “Giải quyết xong” ghi ngày 10\/03\/2026\?/);
+  await s.expectText('#pp-undo-q', /Hủy bước “Giải quyết xong” ghi ngày 10\/03\/2026\?/);
   await s.click('Hủy bước này');
   await statusSays('Đã hủy bước “Giải quyết xong”');
   await waitMoves(3);
@@ -223,7 +223,7 @@ test('a complaint by post is classified, accepted, resolved and the last step un
   assert.ok((await nextMoves()).includes('Giải quyết xong'));
   // The undo is in the history of corrections.
   await clickCss('.petition-page details.history summary');
-  assert.match(await s.textOf('.petition-page .history'), /Hủy bước xử lý/);
+  await s.expectText('.petition-page .history', /Hủy bước xử lý/);
 
   // Esc goes back to the list, which shows the new step.
   await s.execute(`document.activeElement && document.activeElement.blur();`);

@@ -108,7 +108,7 @@ test('petitions by post: numbered, listed, duplicates recognised, corrected, del
   assert.match(suggested, /Đã tiếp nhận/);
   assert.match(suggested, /Nội dung gần giống|tương tự/);
   await s.click('Đơn trùng với đơn số 1/2026');
-  assert.match(await s.textOf('[data-testid="duplicate-of"]'), /Đơn trùng với đơn số 1\/2026 \(Đã tiếp nhận\)/);
+  await s.expectText('[data-testid="duplicate-of"]', /Đơn trùng với đơn số 1\/2026 \(Đã tiếp nhận\)/);
   // It can be removed before saving, and chosen again.
   await s.click('Bỏ đánh dấu đơn trùng');
   await s.waitFor('no duplicate', async () =>
@@ -152,7 +152,7 @@ test('petitions by post: numbered, listed, duplicates recognised, corrected, del
   await shot(s, 'petition-edit');
   // Esc with unsaved changes asks before dropping them.
   await s.keys('Người bị khiếu nại, tố cáo', '\uE00C');
-  assert.match(await s.textOf('#ep-discard-q'), /Bỏ các thay đổi chưa lưu của đơn số 2\/2026\?/);
+  await s.expectText('#ep-discard-q', /Bỏ các thay đổi chưa lưu của đơn số 2\/2026\?/);
   await s.click('Tiếp tục sửa');
   await s.click('Lưu thay đổi');
   await statusSays('Đã lưu thay đổi của đơn số 2/2026');
@@ -164,7 +164,7 @@ test('petitions by post: numbered, listed, duplicates recognised, corrected, del
 
   // Deleted, after a question in the page.
   await s.click('Xóa đơn');
-  assert.match(await s.textOf('#pp-confirm-q'), /Xóa đơn số 2\/2026\?/);
+  await s.expectText('#pp-confirm-q', /Xóa đơn số 2\/2026\?/);
   await s.click('Xóa đơn này');
   await statusSays('Đã xóa đơn số 2/2026');
   await s.waitFor('row 2 gone', async () => (await rowText('2/2026')) === null);
@@ -222,10 +222,10 @@ test('petitions by post: numbered, listed, duplicates recognised, corrected, del
   );
   await s.click('Sửa đơn');
   assert.equal(await s.execute(`return document.getElementById('ep-date').readOnly;`), true);
-  assert.match(await s.textOf('#ep-date-hint'), /sửa ở lượt tiếp/);
-  assert.match(await s.textOf('[data-testid="visit-persons"]'), /Trần Thị Hoa.*sửa người đứng đơn ở lượt tiếp/);
+  await s.expectText('#ep-date-hint', /sửa ở lượt tiếp/);
+  await s.expectText('[data-testid="visit-persons"]', /Trần Thị Hoa.*sửa người đứng đơn ở lượt tiếp/);
   await s.type('Nội dung đơn', 'Phản ánh rác thải tồn đọng lâu ngày tại đầu ngõ 12');
   await s.click('Lưu thay đổi');
   await statusSays(`Đã lưu thay đổi của đơn số ${visitRow}`);
-  assert.match(await s.textOf('[data-cell="content"]'), /tồn đọng lâu ngày/);
+  await s.expectText('[data-cell="content"]', /tồn đọng lâu ngày/);
 });

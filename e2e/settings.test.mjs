@@ -125,7 +125,7 @@ test('year 2028 is added to the working-day calendar with one holiday', async ()
   // 2027 ships as a forecast (Tết not announced yet): its line and its days say so.
   assert.match(before2027.text, /Có sẵn, dự kiến \(chưa có thông báo chính thức\)/);
   await s.click('Xem các ngày năm 2027');
-  assert.match(await s.textOf('[data-testid="cal-note-2027"]'), /^Lịch dự kiến kèm theo phần mềm/);
+  await s.expectText('[data-testid="cal-note-2027"]', /^Lịch dự kiến kèm theo phần mềm/);
   await s.click('Ẩn các ngày năm 2027');
   assert.doesNotMatch((await yearRow(2026)).text, /dự kiến/);
   const before2028 = await yearRow(2028);

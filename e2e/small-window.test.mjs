@@ -238,6 +238,6 @@ test('the visit table gives Nội dung the room at 1024×640 and 1280×800', asy
     assert.deepEqual(await cutOff(s), [], `nothing cut off in the register at ${w}×${h}`);
   }
   // The delegation's badge sits under the name, not in the narrow count column.
-  assert.match(await s.textOf('tr[data-visit-seq="3"] .persons-cell'), /Trần Thị Mai\s*Đoàn đông người/);
+  await s.expectText('tr[data-visit-seq="3"] .persons-cell', /Trần Thị Mai\s*Đoàn đông người/);
   assert.equal(await s.textOf('tr[data-visit-seq="3"] .count-cell'), '6');
 });

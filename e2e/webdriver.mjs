@@ -137,6 +137,26 @@ export class Session {
     return (await this.cmd('GET', `/element/${el}/text`)).trim();
   }
 
+  /**
+   * Wait until the text of `selector` matches `pattern` and return it: the screen
+   * updates after an async call, so a text read once may be the one before.
+   */
+  async expectText(selector, pattern, timeout = 15000) {
+    let last = '';
+    try {
+      return await this.waitFor(
+        `${selector} to match ${pattern}`,
+        async () => {
+          last = await this.textOf(selector);
+          return pattern.test(last) ? last : null;
+        },
+        timeout,
+      );
+    } catch {
+      throw new Error(`${selector}: expected ${pattern}, found ${JSON.stringify(last)}`);
+    }
+  }
+
   async screenshot() {
     return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64');
   }
