@@ -142,6 +142,15 @@ const MATTERS: &[(&str, PetitionKind, &str)] = &[
     ),
 ];
 
+/// What the sample's mixed petition carries.
+fn contents_of(kind: PetitionKind) -> Vec<PetitionKind> {
+    if kind == PetitionKind::Mixed {
+        vec![PetitionKind::Complaint, PetitionKind::Proposal]
+    } else {
+        vec![]
+    }
+}
+
 struct Gen {
     rng: fastrand::Rng,
     people: Vec<(PersonInput, Option<(String, usize)>)>,
@@ -355,7 +364,6 @@ fn visit(
         session_id: session_id.to_string(),
         persons,
         headcount,
-        delegation: None,
         content: content.to_string(),
         kind: Some(kind),
         field_code: Some(field.to_string()),
@@ -364,6 +372,7 @@ fn visit(
         chairman_joined: false,
         petition: with_petition.then(|| VisitPetitionInput {
             kind,
+            contents: contents_of(kind),
             field_code: Some(field.to_string()),
             content: content.to_string(),
             respondent: None,
@@ -464,6 +473,7 @@ fn post_petition(
         source_agency: (source == PetitionSource::Transfer)
             .then(|| "Ban Tiếp công dân thành phố".to_string()),
         kind,
+        contents: contents_of(kind),
         field_code: Some(field.to_string()),
         content: content.to_string(),
         anonymous,
@@ -514,6 +524,7 @@ fn progress(store: &mut Store, gen: &mut Gen, p: &Petition, received: NaiveDate)
     apply(store, &p.id, MoveAction::Classify, classified, |m| {
         m.classification = Some(ClassifyInput {
             kind: p.kind,
+            contents: p.contents.clone(),
             field_code: p.field_code.clone(),
             eligible,
             competence,

@@ -409,6 +409,9 @@ impl Default for Classification {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct VisitPetitionInput {
     pub kind: PetitionKind,
+    /// For a petition with several kinds of content: the kinds it carries (two or more).
+    #[serde(default)]
+    pub contents: Vec<PetitionKind>,
     #[serde(default)]
     pub field_code: Option<String>,
     pub content: String,
@@ -429,9 +432,6 @@ pub struct NewVisit {
     pub persons: Vec<PersonInput>,
     /// How many came; at least the number of named persons.
     pub headcount: u32,
-    /// Đoàn đông người; `None` means: decide by the threshold setting.
-    #[serde(default)]
-    pub delegation: Option<bool>,
     pub content: String,
     #[serde(default)]
     pub kind: Option<PetitionKind>,
@@ -455,6 +455,7 @@ pub struct Visit {
     pub session_id: String,
     pub seq: u32,
     pub headcount: u32,
+    /// Đoàn đông người: 5 people or more (derived from the headcount, 01/TCD note).
     pub delegation: bool,
     pub content: String,
     pub kind: Option<PetitionKind>,
@@ -482,6 +483,9 @@ pub struct NewPetition {
     #[serde(default)]
     pub source_agency: Option<String>,
     pub kind: PetitionKind,
+    /// For a petition with several kinds of content: the kinds it carries (two or more).
+    #[serde(default)]
+    pub contents: Vec<PetitionKind>,
     #[serde(default)]
     pub field_code: Option<String>,
     pub content: String,
@@ -512,6 +516,8 @@ pub struct Petition {
     pub source_agency: Option<String>,
     pub visit_id: Option<String>,
     pub kind: PetitionKind,
+    /// For a petition with several kinds of content: the kinds it carries.
+    pub contents: Vec<PetitionKind>,
     pub field_code: Option<String>,
     pub content: String,
     pub anonymous: bool,
@@ -608,6 +614,9 @@ pub struct DeadlineSettings {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, schemars::JsonSchema)]
 pub struct ClassifyInput {
     pub kind: PetitionKind,
+    /// For a petition with several kinds of content: the kinds it carries (two or more).
+    #[serde(default)]
+    pub contents: Vec<PetitionKind>,
     #[serde(default)]
     pub field_code: Option<String>,
     /// Đủ điều kiện xử lý.
@@ -863,8 +872,6 @@ pub struct Settings {
     pub unit_name: String,
     /// Name of the ward's reception team, "Ban tiếp công dân".
     pub reception_team_name: String,
-    /// Đoàn đông người from this headcount on (default 5).
-    pub delegation_threshold: u32,
     /// Whether the first start already offered the sample data.
     pub sample_offered: bool,
     pub deadlines: DeadlineSettings,

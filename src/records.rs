@@ -23,7 +23,6 @@ pub struct VisitRecord {
     pub session_id: String,
     pub seq: u32,
     pub headcount: u32,
-    pub delegation: bool,
     pub content: String,
     pub kind: Option<PetitionKind>,
     pub field_code: Option<String>,
@@ -37,6 +36,10 @@ pub struct VisitRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PetitionRecord {
     pub id: String,
+    /// The unit (register) that numbered the petition: a number is unique per unit and
+    /// year, so two wards' files can be combined. Empty in a file: the file's own unit.
+    #[serde(default)]
+    pub unit_id: String,
     pub year: i32,
     pub number: u32,
     pub received_on: String,
@@ -44,6 +47,9 @@ pub struct PetitionRecord {
     pub source_agency: Option<String>,
     pub visit_id: Option<String>,
     pub kind: PetitionKind,
+    /// For a petition with several kinds of content (`mixed`): the kinds it carries.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contents: Vec<PetitionKind>,
     pub field_code: Option<String>,
     pub content: String,
     pub anonymous: bool,

@@ -138,20 +138,10 @@ pub fn check_person(prefix: &str, person: &PersonInput) -> Result<IdKind> {
 }
 
 pub fn check_session(input: &NewSession, today: NaiveDate) -> Result<NaiveDate> {
-    parse_past_date("date", "Ngày tiếp", &input.date, today)
-}
-
-/// Whether the visit is a delegation: the officer's choice, or the threshold's. A "yes"
-/// below the threshold is refused (01/TCD: a delegation has at least that many people).
-pub fn delegation_of(input: &NewVisit, headcount: u32, threshold: u32) -> Result<bool> {
-    match input.delegation {
-        Some(true) if headcount < threshold => Err(Error::invalid(
-            "delegation",
-            format!("Đoàn đông người phải có từ {threshold} người trở lên (lượt này có {headcount} người)."),
-        )),
-        Some(choice) => Ok(choice),
-        None => Ok(headcount >= threshold),
-    }
+    let date = parse_past_date("date", "Ngày tiếp", &input.date, today)?;
+    crate::law::counting::session_kind_allowed(input.host_group, input.kind)
+        .map_err(|why| Error::invalid("kind", why))?;
+    Ok(date)
 }
 
 /// The most people one visit can record (a delegation of a whole village is a few hundred).

@@ -6,35 +6,32 @@ use common::*;
 use tiepdan::domain::*;
 
 #[test]
-fn a_delegation_is_a_visit_of_at_least_the_threshold() {
+fn a_delegation_is_a_visit_of_five_people_or_more() {
     let mut store = store_on("2026-03-31");
     let s = session(&mut store, "2026-03-02", HostGroup::Officer);
     let five = visit(&mut store, &s, 2, 5, None);
     let four = visit(&mut store, &s, 1, 4, None);
-    assert!(five.delegation, "5 people make a delegation by default");
+    assert!(five.delegation, "5 people make a delegation");
     assert!(!four.delegation);
-    // The officer may overrule the default.
-    let mut input = visit_input(&s, vec![person("Trần Văn Bình")], 6);
-    input.delegation = Some(false);
-    assert!(!store.add_visit(&input).unwrap().delegation);
+    // A six-person visit the officer thought was "not a delegation": the form's note
+    // decides, not the officer (nothing to type).
+    let six = store
+        .add_visit(&visit_input(&s, vec![person("Trần Văn Bình")], 6))
+        .unwrap();
+    assert!(six.delegation);
 
     let r = report(&store, "2026-03-01", "2026-03-31");
     assert_eq!(r.officer.visits, 3);
     assert_eq!(r.officer.people, 15);
-    assert_eq!(r.officer.delegations, 1);
-    assert_eq!(r.officer.delegation_people, 5);
-    assert_eq!(r.reception.delegations, 1);
+    assert_eq!(r.officer.delegations, 2);
+    assert_eq!(r.officer.delegation_people, 11);
+    assert_eq!(r.reception.delegations, 2);
+    // One "với" per sentence.
     assert!(
-        r.sentences[1].contains("có 1 đoàn đông người với 5 người"),
+        r.sentences[1].contains("với 3 lượt công dân, có 2 đoàn đông người (11 người)."),
         "{}",
         r.sentences[1]
     );
-
-    // The threshold is a setting.
-    let mut settings = store.settings().unwrap();
-    settings.delegation_threshold = 3;
-    store.save_settings(&settings).unwrap();
-    assert!(visit(&mut store, &s, 1, 3, None).delegation);
 }
 
 #[test]
@@ -228,6 +225,7 @@ fn petitions_received_are_counted_by_receipt_date_kind_and_source() {
                 source,
                 source_agency: Some("Thanh tra thành phố".into()),
                 kind,
+                contents: mixed_contents(kind),
                 field_code: Some("dat_dai".into()),
                 content: "Nội dung đơn".into(),
                 anonymous: kind == PetitionKind::Denunciation,

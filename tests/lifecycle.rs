@@ -23,6 +23,8 @@ fn record(
 ) -> PetitionRecord {
     PetitionRecord {
         id: "p".into(),
+        unit_id: "u".into(),
+        contents: vec![],
         year: 2026,
         number: 1,
         received_on: "2026-03-02".into(),

@@ -83,6 +83,7 @@ fn an_identity_number_finds_the_person_and_their_cases() {
             source: PetitionSource::Post,
             source_agency: None,
             kind: PetitionKind::Complaint,
+            contents: vec![],
             field_code: None,
             content: "Khiếu nại quyết định xử phạt".into(),
             anonymous: false,

@@ -11,6 +11,7 @@ fn direct(received_on: &str, kind: PetitionKind, field: &str) -> NewPetition {
         source: PetitionSource::Online,
         source_agency: None,
         kind,
+        contents: mixed_contents(kind),
         field_code: Some(field.into()),
         content: format!("Đơn {kind:?} ngày {received_on}"),
         anonymous: false,

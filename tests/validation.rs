@@ -154,6 +154,7 @@ fn direct_petitions_are_checked() {
         source: PetitionSource::Post,
         source_agency: None,
         kind: PetitionKind::Complaint,
+        contents: vec![],
         field_code: None,
         content: "Khiếu nại quyết định hành chính".into(),
         anonymous: false,

@@ -136,7 +136,7 @@ fn value_text(
             store::get_petition(store.conn(), id)
                 .ok()
                 .flatten()
-                .map(|p| format!("{}/{}", p.number, p.year))
+                .and_then(|p| store::number_label(store.conn(), &p).ok())
                 .unwrap_or_else(|| id.clone()),
         ),
         (_, _, Value::String(s)) => Some(s.clone()),

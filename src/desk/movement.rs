@@ -308,6 +308,7 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput) -> Result<()
     } else {
         p.first_round_id = None;
     }
+    p.contents = super::petition::contents_for(tx, "classification.contents", c.kind, &c.contents)?;
     p.kind = c.kind;
     if let Some(code) = store::check_field(conn, "classification.field_code", &c.field_code)? {
         p.field_code = Some(code);
@@ -363,29 +364,6 @@ fn duplicate_target(tx: &Tx<'_>, p: &PetitionRecord, given: &Option<String>) -> 
         ));
     }
     Ok(id)
-}
-
-/// Write the values of `fields` (flattened keys, as `diff` gives them) into `record`.
-pub(crate) fn restore(
-    record: &PetitionRecord,
-    fields: &Map<String, Value>,
-) -> Result<PetitionRecord> {
-    let mut value = serde_json::to_value(record)?;
-    for (key, v) in fields {
-        match key.split_once('.') {
-            Some((outer, inner)) => {
-                if let Some(Value::Object(o)) = value.get_mut(outer) {
-                    o.insert(inner.to_string(), v.clone());
-                }
-            }
-            None => {
-                if let Value::Object(o) = &mut value {
-                    o.insert(key.clone(), v.clone());
-                }
-            }
-        }
-    }
-    Ok(serde_json::from_value(value)?)
 }
 
 /// A move as the timeline shows it (`kind`: the petition's, to name its outcome).
@@ -520,7 +498,7 @@ impl Store {
                 .and_then(Value::as_object)
                 .cloned()
                 .unwrap_or_default();
-            let mut restored = restore(&current, &before)?;
+            let mut restored = crate::law::lifecycle::restore(&current, &before)?;
             restored.state = last.from_state.unwrap_or(PetitionState::Received);
             store::delete_event(conn, &last.id)?;
             store::update_petition(conn, &restored)?;
@@ -566,7 +544,7 @@ impl Store {
             store::get_petition(conn, pid)
                 .ok()
                 .flatten()
-                .map(|p| format!("{}/{}", p.number, p.year))
+                .and_then(|p| store::number_label(conn, &p).ok())
         };
         let moves: Vec<PetitionMove> = events
             .into_iter()

@@ -17,6 +17,21 @@ use crate::store::{self, Store};
 use crate::text::clean;
 use crate::validate::{check_petition, parse_date, required};
 
+/// The contents of a petition of `kind` (two kinds or more for a mixed one). A file from an
+/// older register may hold mixed petitions whose contents were never recorded: they are
+/// taken as they are, and the statutory tables list them to be completed.
+pub(crate) fn contents_for(
+    tx: &Tx<'_>,
+    field: &str,
+    kind: PetitionKind,
+    contents: &[PetitionKind],
+) -> Result<Vec<PetitionKind>> {
+    if tx.actor == Actor::Import && kind == PetitionKind::Mixed && contents.is_empty() {
+        return Ok(vec![]);
+    }
+    crate::law::counting::check_contents(kind, contents).map_err(|why| Error::invalid(field, why))
+}
+
 /// Who signed, from what was typed: anonymous, one person, several.
 fn signers_of(anonymous: bool, petitioners: usize) -> Signers {
     match (anonymous, petitioners) {
@@ -39,6 +54,7 @@ pub(crate) fn visit_petition_row(
     let received_on = parse_date("date", "Ngày tiếp", &session.date)?;
     Ok(PetitionRecord {
         id,
+        unit_id: String::new(),
         year: received_on.year(),
         number: 0,
         received_on: session.date.clone(),
@@ -46,6 +62,7 @@ pub(crate) fn visit_petition_row(
         source_agency: None,
         visit_id: Some(visit.id.clone()),
         kind: p.kind,
+        contents: contents_for(tx, "petition.contents", p.kind, &p.contents)?,
         field_code: store::check_field(tx.conn(), "petition.field_code", &p.field_code)?
             .or_else(|| visit.field_code.clone()),
         content: p.content.trim().to_string(),
@@ -89,6 +106,7 @@ pub(crate) fn direct_petition_row(
     };
     Ok(PetitionRecord {
         id,
+        unit_id: String::new(),
         year: received_on.year(),
         number: 0,
         received_on: received_on.to_string(),
@@ -96,6 +114,7 @@ pub(crate) fn direct_petition_row(
         source_agency: clean(&input.source_agency),
         visit_id: None,
         kind: input.kind,
+        contents: contents_for(tx, "contents", input.kind, &input.contents)?,
         field_code,
         content: input.content.trim().to_string(),
         anonymous: input.anonymous,
@@ -130,7 +149,7 @@ pub(crate) fn file(
     {
         p.classification.competence = Competence::Within;
     }
-    p.number = store::next_number(conn, p.year)?;
+    (p.unit_id, p.number) = store::next_number(conn, p.year)?;
     store::insert_petition(conn, &p)?;
     store::insert_event(conn, &receipt(tx, &p))?;
     tx.created("petitions", &p.id, &p)?;
@@ -205,6 +224,7 @@ fn intake_moves(
         moves.push(MoveInput {
             classification: Some(ClassifyInput {
                 kind: p.kind,
+                contents: p.contents.clone(),
                 field_code: p.field_code.clone(),
                 eligible,
                 competence,
@@ -277,6 +297,7 @@ pub(crate) fn follow_visit(
     if let Some(p) = input {
         required("petition.content", "Nội dung đơn", &p.content)?;
         check_kind_unchanged("petition.kind", &old, p.kind, old.anonymous)?;
+        new.contents = contents_for(tx, "petition.contents", p.kind, &p.contents)?;
         new.kind = p.kind;
         new.field_code = store::check_field(conn, "petition.field_code", &p.field_code)?
             .or_else(|| visit.field_code.clone());
@@ -406,6 +427,7 @@ impl Store {
                 change_receipt(tx, &mut new, &row.received_on)?;
             }
             check_kind_unchanged("kind", &old, input.kind, input.anonymous)?;
+            new.contents = contents_for(tx, "contents", input.kind, &input.contents)?;
             new.kind = input.kind;
             new.field_code = store::check_field(conn, "field_code", &input.field_code)?;
             new.content = input.content.trim().to_string();
@@ -471,9 +493,9 @@ impl Store {
     /// The number (`12/2026`) of a petition, if it is given and exists.
     fn number_of(&self, id: &Option<String>) -> Result<Option<String>> {
         Ok(match id {
-            Some(id) => {
-                store::get_petition(self.conn(), id)?.map(|p| format!("{}/{}", p.number, p.year))
-            }
+            Some(id) => store::get_petition(self.conn(), id)?
+                .map(|p| store::number_label(self.conn(), &p))
+                .transpose()?,
             None => None,
         })
     }
@@ -492,14 +514,16 @@ impl Store {
             .iter()
             .map(|id| self.person(id))
             .collect::<Result<Vec<_>>>()?;
+        let number = store::number_label(self.conn(), &p)?;
         Ok(Petition {
             id: p.id,
-            number: format!("{}/{}", p.number, p.year),
+            number,
             received_on: p.received_on,
             source: p.source,
             source_agency: p.source_agency,
             visit_id: p.visit_id,
             kind: p.kind,
+            contents: p.contents,
             field_code: p.field_code,
             content: p.content,
             anonymous: p.anonymous,
@@ -561,7 +585,7 @@ impl Store {
                     .unwrap_or(PetitionState::Received);
                 let deadlines = deadlines::deadlines(&p, &events, as_of, &calendar, &settings);
                 Ok(PetitionAsOf {
-                    number: format!("{}/{}", p.number, p.year),
+                    number: store::number_label(self.conn(), &p)?,
                     id: p.id,
                     kind: p.kind,
                     received_on: p.received_on,

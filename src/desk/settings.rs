@@ -61,12 +61,6 @@ impl Store {
                 "Tên bộ phận tiếp công dân không được để trống.",
             ));
         }
-        check_range(
-            "delegation_threshold",
-            "Ngưỡng đoàn đông người",
-            s.delegation_threshold,
-            2..=100,
-        )?;
         let d = &s.deadlines;
         check_range(
             "deadlines.first_reply_working_days",
@@ -99,7 +93,6 @@ impl Store {
             for (key, value) in [
                 (k::UNIT_NAME, s.unit_name.trim().to_string()),
                 (k::TEAM_NAME, s.reception_team_name.trim().to_string()),
-                (k::THRESHOLD, s.delegation_threshold.to_string()),
                 (k::SAMPLE_OFFERED, flag(s.sample_offered)),
                 (k::FIRST_REPLY, d.first_reply_working_days.to_string()),
                 (
@@ -112,6 +105,7 @@ impl Store {
             ] {
                 store::write_setting(conn, key, &value)?;
             }
+            store::rename_own_unit(conn, s.unit_name.trim())?;
             let new = store::read_settings(conn)?;
             let (before, after) =
                 super::diff(&serde_json::to_value(&old)?, &serde_json::to_value(&new)?);

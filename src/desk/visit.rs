@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::records::{CaseRecord, VisitRecord};
 use crate::store::{self, Store};
 use crate::text::clean;
-use crate::validate::{check_visit, delegation_of};
+use crate::validate::check_visit;
 
 /// Check handling details: a transfer names the agency it went to.
 pub(crate) fn check_handling(field: &str, h: &HandlingInput) -> Result<HandlingInput> {
@@ -107,18 +107,15 @@ pub(crate) fn record_with(
     check_accepted_has_petition(input, has_petition)?;
     let conn = tx.conn();
     let session = session_of(tx, &input.session_id)?;
-    let threshold = store::read_settings(conn)?.delegation_threshold;
     let field_code = store::check_field(conn, "field_code", &input.field_code)?;
     let handling = check_handling("handling", &input.handling)?;
     let case_id = case_for(tx, &input.case_id, &input.content, &session.date)?;
     let headcount = input.headcount.max(input.persons.len() as u32).max(1);
-    let delegation = delegation_of(input, headcount, threshold)?;
     let visit = VisitRecord {
         id,
         session_id: session.id.clone(),
         seq: store::next_visit_seq(conn, &session.id)?,
         headcount,
-        delegation,
         content: input.content.trim().to_string(),
         kind: input.kind,
         field_code,
@@ -209,7 +206,6 @@ impl Store {
                 input.petition.is_some() || store::petition_of_visit(conn, id)?.is_some(),
             )?;
             let session = session_of(tx, &input.session_id)?;
-            let threshold = store::read_settings(conn)?.delegation_threshold;
             let case_id = match &input.case_id {
                 None => old.case_id.clone(),
                 given => case_for(tx, given, &input.content, &session.date)?,
@@ -224,7 +220,6 @@ impl Store {
                     store::next_visit_seq(conn, &session.id)?
                 },
                 headcount,
-                delegation: delegation_of(input, headcount, threshold)?,
                 content: input.content.trim().to_string(),
                 kind: input.kind,
                 field_code: store::check_field(conn, "field_code", &input.field_code)?,

@@ -101,10 +101,68 @@ fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
     Ok((p.id.clone(), true))
 }
 
+/// The unit that numbered the file's petitions when a petition does not say (for a
+/// version 1 file, a unit named after the file's), and whether that unit is this
+/// register's own: the names agree, or this register has numbered no petition yet and
+/// still has no name of its own (a register moved to a new install is the same ward).
+fn file_unit(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<(String, bool)> {
+    let name = file.unit_name.trim();
+    let id = match file.unit_id.trim() {
+        "" => format!("ten:{}", crate::text::fold(name)),
+        id => id.to_string(),
+    };
+    let own = store::own_unit_id(conn)?;
+    if id == own {
+        return Ok((id, true));
+    }
+    let own_name = store::read_settings(conn)?.unit_name;
+    let unnamed =
+        crate::text::fold(own_name.trim()) == crate::text::fold(&Settings::default().unit_name);
+    let same = crate::text::fold(name) == crate::text::fold(own_name.trim());
+    Ok((
+        id,
+        same || (unnamed && !store::unit_numbered_any(conn, &own)?),
+    ))
+}
+
+/// Make the units of the file known, and say which unit numbered each petition.
+fn petition_units(
+    conn: &rusqlite::Connection,
+    file: &ExchangeFile,
+) -> Result<HashMap<String, String>> {
+    let (file_own, is_ours) = file_unit(conn, file)?;
+    let own = store::own_unit_id(conn)?;
+    let unit = |id: &str| {
+        if id == file_own && is_ours {
+            own.clone()
+        } else {
+            id.to_string()
+        }
+    };
+    store::ensure_unit(conn, &unit(&file_own), file.unit_name.trim())?;
+    for u in &file.units {
+        if u.id.trim().is_empty() {
+            return Err(Error::Exchange("một đơn vị trong tệp không có mã".into()));
+        }
+        store::ensure_unit(conn, &unit(u.id.trim()), u.name.trim())?;
+    }
+    let mut of = HashMap::new();
+    for p in &file.petitions {
+        let id = match p.unit_id.trim() {
+            "" => unit(&file_own),
+            id => unit(id),
+        };
+        store::ensure_unit(conn, &id, "")?;
+        of.insert(p.id.clone(), id);
+    }
+    Ok(of)
+}
+
 pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> {
     let conn = tx.conn();
     check_unique(file)?;
     let mut n = ImportSummary::default();
+    let units = petition_units(conn, file)?;
 
     for f in &file.fields {
         if f.code.trim().is_empty() || f.name.trim().is_empty() {
@@ -230,7 +288,6 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
                 .collect::<Result<_>>()
                 .map_err(|e| bad("lượt tiếp", &v.id, e))?,
             headcount: v.headcount,
-            delegation: Some(v.delegation),
             content: v.content.clone(),
             kind: v.kind,
             field_code: v.field_code.clone(),
@@ -291,7 +348,8 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             }
             continue;
         }
-        let rest = insert_petition(tx, p, &own, &person).map_err(|e| bad_petition(p, e))?;
+        let rest =
+            insert_petition(tx, p, &units[&p.id], &own, &person).map_err(|e| bad_petition(p, e))?;
         let legacy = rest.iter().any(|(_, e)| is_legacy(e));
         if legacy && !rest.iter().all(|(_, e)| is_legacy(e)) {
             return Err(bad_petition(
@@ -412,6 +470,7 @@ fn later_moves<'f>(
 fn insert_petition<'f>(
     tx: &Tx<'_>,
     p: &PetitionRecord,
+    unit: &str,
     events: &[(usize, &'f PetitionEvent)],
     person: &dyn Fn(&String) -> Result<String>,
 ) -> Result<Vec<(usize, &'f PetitionEvent)>> {
@@ -449,6 +508,7 @@ fn insert_petition<'f>(
             }
             let input = VisitPetitionInput {
                 kind: p.kind,
+                contents: p.contents.clone(),
                 field_code: p.field_code.clone(),
                 content: p.content.clone(),
                 respondent: p.respondent.clone(),
@@ -476,6 +536,7 @@ fn insert_petition<'f>(
                 source: p.source,
                 source_agency: p.source_agency.clone(),
                 kind: p.kind,
+                contents: p.contents.clone(),
                 field_code: p.field_code.clone(),
                 content: p.content.clone(),
                 anonymous: p.anonymous,
@@ -508,7 +569,7 @@ fn insert_petition<'f>(
             ),
         ));
     }
-    if store::number_given_before(conn, p.year, p.number)? {
+    if store::number_given_before(conn, unit, p.year, p.number)? {
         return Err(Error::invalid(
             "number",
             format!(
@@ -517,6 +578,7 @@ fn insert_petition<'f>(
             ),
         ));
     }
+    row.unit_id = unit.to_string();
     row.number = p.number;
     row.year = p.year;
     row.signers = p.signers;
@@ -673,7 +735,7 @@ fn move_input(current: &PetitionRecord, e: &PetitionEvent) -> Result<MoveInput> 
         .and_then(Value::as_object)
         .cloned()
         .unwrap_or_default();
-    let applied = movement::restore(current, &after)?;
+    let applied = crate::law::lifecycle::restore(current, &after)?;
     let outcome = after
         .get("outcome")
         .and_then(Value::as_str)
@@ -703,6 +765,7 @@ fn move_input(current: &PetitionRecord, e: &PetitionEvent) -> Result<MoveInput> 
         extension_days,
         classification: (e.action == MoveAction::Classify).then(|| ClassifyInput {
             kind: applied.kind,
+            contents: applied.contents.clone(),
             field_code: applied.field_code.clone(),
             eligible: applied.classification.eligible.unwrap_or(false),
             competence: applied.classification.competence,

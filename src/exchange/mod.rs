@@ -29,6 +29,13 @@ pub struct ExchangeFile {
     pub exported_at: String,
     /// Name of the exporting unit (settings).
     pub unit_name: String,
+    /// Id of the exporting register's own unit: the petitions it numbered carry it. Absent
+    /// in version 1 files (their petitions are taken as numbered by `unit_name`).
+    #[serde(default)]
+    pub unit_id: String,
+    /// Every unit whose petitions the file holds (a register may combine several wards').
+    #[serde(default)]
+    pub units: Vec<Unit>,
     pub fields: Vec<Field>,
     pub persons: Vec<Person>,
     pub cases: Vec<CaseRecord>,
@@ -40,6 +47,13 @@ pub struct ExchangeFile {
     /// The change history of the register (who changed what, when).
     #[serde(default)]
     pub changes: Vec<ChangeRecord>,
+}
+
+/// A unit that numbers petitions (a ward's register).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
 }
 
 /// What an import did.
@@ -102,6 +116,8 @@ impl Store {
             version: VERSION,
             exported_at: store::now_utc(),
             unit_name: store::read_settings(conn)?.unit_name,
+            unit_id: store::own_unit_id(conn)?,
+            units: store::all_units(conn)?,
             fields: self.fields()?,
             persons: store::all_persons(conn)?,
             cases: store::all_cases(conn)?,

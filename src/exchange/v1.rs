@@ -116,6 +116,8 @@ impl ExchangeFileV1 {
             .iter()
             .map(|p| PetitionRecord {
                 id: p.id.clone(),
+                unit_id: String::new(),
+                contents: vec![],
                 year: p.year,
                 number: p.number,
                 received_on: p.received_on.clone(),
@@ -148,6 +150,8 @@ impl ExchangeFileV1 {
             version: 1,
             exported_at: self.exported_at,
             unit_name: self.unit_name,
+            unit_id: String::new(),
+            units: vec![],
             fields: self.fields,
             persons: self.persons,
             cases: self.cases,

@@ -384,3 +384,56 @@ pub fn state_on(events: &[PetitionEvent], date: NaiveDate) -> Option<PetitionSta
         .rfind(|e| e.on_date <= date)
         .map(|e| e.to_state)
 }
+
+/// Write the values of `fields` (flattened keys, as the change history keeps them:
+/// `classification.eligible`) into `record`.
+pub fn restore(
+    record: &PetitionRecord,
+    fields: &serde_json::Map<String, serde_json::Value>,
+) -> serde_json::Result<PetitionRecord> {
+    use serde_json::Value;
+    let mut value = serde_json::to_value(record)?;
+    for (key, v) in fields {
+        match key.split_once('.') {
+            Some((outer, inner)) => {
+                if let Some(Value::Object(o)) = value.get_mut(outer) {
+                    o.insert(inner.to_string(), v.clone());
+                }
+            }
+            None => {
+                if let Value::Object(o) = &mut value {
+                    o.insert(key.clone(), v.clone());
+                }
+            }
+        }
+    }
+    serde_json::from_value(value)
+}
+
+/// The petition as it stood at the end of `date`: its record with the moves recorded
+/// after that date taken back (each move keeps the values it changed), and its state on
+/// that date; `None` if it was not yet received. `events` are in order. The reports read
+/// "open at the cut-off", "accepted by the cut-off" from here, not from today's record.
+pub fn record_on(
+    record: &PetitionRecord,
+    events: &[PetitionEvent],
+    date: NaiveDate,
+) -> Option<PetitionRecord> {
+    let day = date.to_string();
+    if record.received_on > day {
+        return None;
+    }
+    let mut past = record.clone();
+    for e in events.iter().rev().take_while(|e| e.on_date > day) {
+        let before = e
+            .details
+            .as_ref()
+            .and_then(|d| d.get("before"))
+            .and_then(serde_json::Value::as_object);
+        if let Some(Ok(r)) = before.map(|b| restore(&past, b)) {
+            past = r;
+        }
+    }
+    past.state = state_on(events, date).unwrap_or(PetitionState::Received);
+    Some(past)
+}

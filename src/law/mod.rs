@@ -6,6 +6,7 @@
 //! hand in the test comments.
 
 pub mod calendar;
+pub mod counting;
 pub mod deadlines;
 pub mod lifecycle;
 pub mod regime;

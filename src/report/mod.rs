@@ -23,17 +23,49 @@ pub struct KindCounts {
     pub proposal: u32,
     pub mixed: u32,
     pub total: u32,
+    /// Mixed petitions (nhiều nội dung) carrying a complaint, a denunciation, a proposal.
+    pub mixed_with_complaint: u32,
+    pub mixed_with_denunciation: u32,
+    pub mixed_with_proposal: u32,
+    /// Mixed petitions whose contents were never recorded (old data): a sentence cannot
+    /// say there was no petition of any kind while one of these is counted.
+    pub mixed_unknown: u32,
 }
 
 impl KindCounts {
-    pub fn add(&mut self, kind: PetitionKind) {
+    /// Count a petition of `kind` (with, for a mixed one, the kinds it carries).
+    pub fn add(&mut self, kind: PetitionKind, contents: &[PetitionKind]) {
         match kind {
             PetitionKind::Complaint => self.complaint += 1,
             PetitionKind::Denunciation => self.denunciation += 1,
             PetitionKind::Proposal => self.proposal += 1,
-            PetitionKind::Mixed => self.mixed += 1,
+            PetitionKind::Mixed => {
+                self.mixed += 1;
+                let carried = crate::law::counting::report_kinds(kind, contents);
+                if carried.is_empty() {
+                    self.mixed_unknown += 1;
+                }
+                for k in carried {
+                    match k {
+                        PetitionKind::Complaint => self.mixed_with_complaint += 1,
+                        PetitionKind::Denunciation => self.mixed_with_denunciation += 1,
+                        PetitionKind::Proposal => self.mixed_with_proposal += 1,
+                        PetitionKind::Mixed => {}
+                    }
+                }
+            }
         }
         self.total += 1;
+    }
+
+    /// Petitions that carry `kind`: of that kind, or mixed and carrying it.
+    pub fn carrying(&self, kind: PetitionKind) -> u32 {
+        match kind {
+            PetitionKind::Complaint => self.complaint + self.mixed_with_complaint,
+            PetitionKind::Denunciation => self.denunciation + self.mixed_with_denunciation,
+            PetitionKind::Proposal => self.proposal + self.mixed_with_proposal,
+            PetitionKind::Mixed => self.mixed,
+        }
     }
 
     pub fn get(&self, kind: PetitionKind) -> u32 {
@@ -73,7 +105,9 @@ impl SourceCounts {
 pub struct BlockTotals {
     /// Buổi tiếp held in the period.
     pub sessions: u32,
-    /// Số ngày tiếp: distinct dates on which this block's reception was held.
+    /// Số ngày tiếp: for the head's blocks, the distinct dates of their scheduled and ad
+    /// hoc sessions, a day nobody came included (01/TCD columns 10, 16); for the others,
+    /// the distinct dates of their sessions.
     pub reception_days: u32,
     /// Sessions nobody came to ("không có công dân đến").
     pub empty_sessions: u32,
@@ -84,7 +118,8 @@ pub struct BlockTotals {
     /// Đoàn đông người, and their people.
     pub delegations: u32,
     pub delegation_people: u32,
-    /// Vụ việc: distinct cases, split first / repeat.
+    /// Vụ việc: distinct cases; a case received in the period both at the regular desk
+    /// and by the head counts once, in the head's block (01/TCD note). Split first / repeat.
     pub cases: u32,
     pub cases_first: u32,
     pub cases_repeat: u32,
@@ -104,10 +139,14 @@ pub struct PeriodReport {
     pub council: BlockTotals,
     /// 01/TCD total: officer + chairman + deputy blocks (disjoint).
     pub reception: BlockTotals,
-    /// All petitions received in the period (by receipt date), by kind and by source.
+    /// The UBND's petitions received in the period (by receipt date; a duplicate is not
+    /// counted twice; HĐND reception's apart), by kind and by source.
     pub petitions_received: KindCounts,
     pub petitions_by_source: SourceCounts,
-    /// Of the petitions received in the period, how many are still open.
+    /// Petitions handed in at HĐND reception in the period (outside the UBND's totals).
+    pub council_petitions: KindCounts,
+    /// Of the UBND's petitions received in the period, how many were still open at its
+    /// cut-off (its last day), read from their moves.
     pub petitions_still_open: u32,
     /// The report sentences, generated from the figures above.
     pub sentences: Vec<String>,

@@ -22,6 +22,40 @@ const REPORTED_KINDS: [PetitionKind; 3] = [
     PetitionKind::Proposal,
 ];
 
+/// "1 đơn có nhiều nội dung (khiếu nại, phản ánh, kiến nghị)": what the mixed petitions
+/// carry, so the reader knows a complaint came even without a "complaint" petition.
+fn mixed_words(counts: &KindCounts) -> String {
+    let carried: Vec<&str> = REPORTED_KINDS
+        .iter()
+        .filter(|k| counts.carrying(**k) > counts.get(**k))
+        .map(|k| kind_words(*k))
+        .collect();
+    if carried.is_empty() {
+        format!("{} đơn {}", counts.mixed, kind_words(PetitionKind::Mixed))
+    } else {
+        format!(
+            "{} đơn {} ({})",
+            counts.mixed,
+            kind_words(PetitionKind::Mixed),
+            carried.join(", ")
+        )
+    }
+}
+
+/// The kinds no petition carried: "không có đơn khiếu nại" is never said of a period in
+/// which a petition with several contents carried a complaint, nor while a mixed
+/// petition's contents are unknown.
+fn missing_kinds(counts: &KindCounts) -> Vec<&'static str> {
+    if counts.mixed_unknown > 0 {
+        return vec![];
+    }
+    REPORTED_KINDS
+        .iter()
+        .filter(|k| counts.carrying(**k) == 0)
+        .map(|k| kind_words(*k))
+        .collect()
+}
+
 /// "tiếp nhận 5 đơn phản ánh, kiến nghị, không có đơn khiếu nại, tố cáo nào"
 fn petitions_phrase(counts: &KindCounts) -> String {
     if counts.total == 0 {
@@ -30,13 +64,12 @@ fn petitions_phrase(counts: &KindCounts) -> String {
     let received: Vec<String> = PetitionKind::ALL
         .iter()
         .filter(|k| counts.get(**k) > 0)
-        .map(|k| format!("{} đơn {}", counts.get(*k), kind_words(*k)))
+        .map(|k| match k {
+            PetitionKind::Mixed => mixed_words(counts),
+            k => format!("{} đơn {}", counts.get(*k), kind_words(*k)),
+        })
         .collect();
-    let missing: Vec<&str> = REPORTED_KINDS
-        .iter()
-        .filter(|k| counts.get(**k) == 0)
-        .map(|k| kind_words(*k))
-        .collect();
+    let missing = missing_kinds(counts);
     let mut phrase = format!("tiếp nhận {}", received.join(", "));
     if !missing.is_empty() {
         phrase.push_str(&format!(", không có đơn {} nào", missing.join(", ")));
@@ -107,11 +140,12 @@ fn officer_sentence(team: &str, b: &BlockTotals) -> String {
             )
         };
     }
+    // One "với" per sentence: "có 1 đoàn đông người (6 người)".
     let delegations = if b.delegations == 0 {
         "không có đoàn đông người".to_string()
     } else {
         format!(
-            "có {} đoàn đông người với {} người",
+            "có {} đoàn đông người ({} người)",
             b.delegations, b.delegation_people
         )
     };
@@ -119,10 +153,11 @@ fn officer_sentence(team: &str, b: &BlockTotals) -> String {
     let with_petitions = if petitions.total == 0 {
         "Không có công dân nộp đơn khi đến.".to_string()
     } else {
-        let kinds: Vec<&str> = PetitionKind::ALL
+        let kinds: Vec<&str> = REPORTED_KINDS
             .iter()
-            .filter(|k| petitions.get(**k) > 0)
+            .filter(|k| petitions.carrying(**k) > 0)
             .map(|k| kind_words(*k))
+            .chain((petitions.mixed_unknown > 0).then_some(kind_words(PetitionKind::Mixed)))
             .collect();
         format!(
             "Trong đó công dân đến {} kèm theo đơn: {} đơn/{} lượt.",
@@ -175,9 +210,29 @@ mod tests {
             complaint,
             denunciation,
             proposal,
-            mixed: 0,
             total: complaint + denunciation + proposal,
+            ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_mixed_petition_is_never_called_no_complaint() {
+        let mut c = counts(0, 0, 2);
+        c.add(
+            PetitionKind::Mixed,
+            &[PetitionKind::Complaint, PetitionKind::Proposal],
+        );
+        assert_eq!(
+            petitions_phrase(&c),
+            "tiếp nhận 2 đơn phản ánh, kiến nghị, 1 đơn có nhiều nội dung (khiếu nại, phản ánh, kiến nghị), không có đơn tố cáo nào"
+        );
+        // Contents unknown (old data): nothing is said to be missing.
+        let mut old = counts(0, 0, 1);
+        old.add(PetitionKind::Mixed, &[]);
+        assert_eq!(
+            petitions_phrase(&old),
+            "tiếp nhận 1 đơn phản ánh, kiến nghị, 1 đơn có nhiều nội dung"
+        );
     }
 
     #[test]

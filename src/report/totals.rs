@@ -1,9 +1,11 @@
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-use crate::domain::{HostGroup, Settings};
+use crate::domain::{HostGroup, SessionKind, Settings};
 use crate::error::Result;
+use crate::law::counting::is_delegation;
+use crate::law::lifecycle::record_on;
 use crate::period::Period;
-use crate::store::{PeriodFacts, Store, VisitFact};
+use crate::store::{PeriodFacts, PetitionFact, Store, VisitFact};
 
 use super::{narrative, BlockTotals, KindCounts, PeriodReport, SourceCounts};
 
@@ -17,21 +19,59 @@ fn block_of(v: &VisitFact) -> HostGroup {
     }
 }
 
-/// Figures of the visits counted in `groups` and of the sessions hosted by them.
-fn block(facts: &PeriodFacts, groups: &[HostGroup]) -> BlockTotals {
+/// Which block each case of the period's UBND reception is counted in: "đối với vụ việc
+/// tiếp công dân thường xuyên có Thủ trưởng tiếp thì chỉ nhập số liệu 1 lần vào mục Thủ
+/// trưởng tiếp" (01/TCD note): the head in person first, then the head by delegation,
+/// then the regular desk. Council reception keeps its own cases.
+fn case_blocks(facts: &PeriodFacts) -> HashMap<&str, HostGroup> {
+    let rank = |g: HostGroup| match g {
+        HostGroup::Chairman => 0,
+        HostGroup::Deputy => 1,
+        HostGroup::Officer => 2,
+        HostGroup::Council => 3,
+    };
+    let mut blocks: HashMap<&str, HostGroup> = HashMap::new();
+    for v in facts
+        .visits
+        .iter()
+        .filter(|v| v.host_group != HostGroup::Council)
+    {
+        let b = block_of(v);
+        blocks
+            .entry(v.case_id.as_str())
+            .and_modify(|cur| {
+                if rank(b) < rank(*cur) {
+                    *cur = b
+                }
+            })
+            .or_insert(b);
+    }
+    blocks
+}
+
+/// Figures of the visits counted in `group` and of the sessions it hosted.
+fn block(
+    facts: &PeriodFacts,
+    group: HostGroup,
+    case_blocks: &HashMap<&str, HostGroup>,
+) -> BlockTotals {
     let sessions: Vec<_> = facts
         .sessions
         .iter()
-        .filter(|s| groups.contains(&s.host_group))
+        .filter(|s| s.host_group == group)
         .collect();
     let visits: Vec<&VisitFact> = facts
         .visits
         .iter()
-        .filter(|v| groups.contains(&block_of(v)))
+        .filter(|v| block_of(v) == group)
         .collect();
     let sessions_with_visits: HashSet<&str> =
         facts.visits.iter().map(|v| v.session_id.as_str()).collect();
-    let cases: BTreeSet<&str> = visits.iter().map(|v| v.case_id.as_str()).collect();
+    let cases: BTreeSet<&str> = visits
+        .iter()
+        .map(|v| v.case_id.as_str())
+        .filter(|c| group == HostGroup::Council || case_blocks.get(c) == Some(&group))
+        .collect();
     let cases_repeat = cases
         .iter()
         .filter(|c| {
@@ -40,14 +80,21 @@ fn block(facts: &PeriodFacts, groups: &[HostGroup]) -> BlockTotals {
         })
         .count() as u32;
     let mut petitions_at_visits = KindCounts::default();
-    for kind in visits.iter().filter_map(|v| v.petition_kind) {
-        petitions_at_visits.add(kind);
+    for v in &visits {
+        if let Some(kind) = v.petition_kind {
+            petitions_at_visits.add(kind, &v.petition_contents);
+        }
     }
-    let delegations: Vec<_> = visits.iter().filter(|v| v.delegation).collect();
+    let head = matches!(group, HostGroup::Chairman | HostGroup::Deputy);
+    let delegations: Vec<_> = visits
+        .iter()
+        .filter(|v| is_delegation(v.headcount))
+        .collect();
     BlockTotals {
         sessions: sessions.len() as u32,
         reception_days: sessions
             .iter()
+            .filter(|s| !head || s.kind != SessionKind::Regular)
             .map(|s| s.date)
             .collect::<BTreeSet<_>>()
             .len() as u32,
@@ -73,37 +120,86 @@ fn block(facts: &PeriodFacts, groups: &[HostGroup]) -> BlockTotals {
     }
 }
 
+/// A petition of the UBND (not one handed in at HĐND reception).
+pub(crate) fn of_the_committee(p: &PetitionFact) -> bool {
+    p.host_group != Some(HostGroup::Council)
+}
+
 /// Compute the period report from its facts (pure: no database).
 pub fn compute(facts: &PeriodFacts, settings: &Settings) -> PeriodReport {
-    let chairman = block(facts, &[HostGroup::Chairman]);
-    let deputy = block(facts, &[HostGroup::Deputy]);
-    let mut reception = block(
-        facts,
-        &[HostGroup::Chairman, HostGroup::Deputy, HostGroup::Officer],
-    );
-    let officer = block(facts, &[HostGroup::Officer]);
-    // 01/TCD counts reception days for the head's blocks only (columns 10 and 16), and
-    // its total of cases is the sum of the blocks' (column 3 = 7 + 13 + 19).
-    reception.reception_days = chairman.reception_days + deputy.reception_days;
-    reception.cases = chairman.cases + deputy.cases + officer.cases;
-    reception.cases_first = chairman.cases_first + deputy.cases_first + officer.cases_first;
-    reception.cases_repeat = chairman.cases_repeat + deputy.cases_repeat + officer.cases_repeat;
+    let blocks = case_blocks(facts);
+    let chairman = block(facts, HostGroup::Chairman, &blocks);
+    let deputy = block(facts, HostGroup::Deputy, &blocks);
+    let officer = block(facts, HostGroup::Officer, &blocks);
+    let council = block(facts, HostGroup::Council, &blocks);
+    // 01/TCD: the three blocks are disjoint, and the totals are their sums (columns 1–4);
+    // the reception days are the head's (columns 10 and 16).
+    let sum = |f: fn(&BlockTotals) -> u32| f(&chairman) + f(&deputy) + f(&officer);
+    let mut petitions_at_visits = chairman.petitions_at_visits;
+    for b in [&deputy, &officer] {
+        let k = &b.petitions_at_visits;
+        petitions_at_visits.complaint += k.complaint;
+        petitions_at_visits.denunciation += k.denunciation;
+        petitions_at_visits.proposal += k.proposal;
+        petitions_at_visits.mixed += k.mixed;
+        petitions_at_visits.total += k.total;
+        petitions_at_visits.mixed_with_complaint += k.mixed_with_complaint;
+        petitions_at_visits.mixed_with_denunciation += k.mixed_with_denunciation;
+        petitions_at_visits.mixed_with_proposal += k.mixed_with_proposal;
+        petitions_at_visits.mixed_unknown += k.mixed_unknown;
+    }
+    let reception = BlockTotals {
+        sessions: sum(|b| b.sessions),
+        reception_days: chairman.reception_days + deputy.reception_days,
+        empty_sessions: sum(|b| b.empty_sessions),
+        visits: sum(|b| b.visits),
+        people: sum(|b| b.people),
+        delegations: sum(|b| b.delegations),
+        delegation_people: sum(|b| b.delegation_people),
+        cases: sum(|b| b.cases),
+        cases_first: sum(|b| b.cases_first),
+        cases_repeat: sum(|b| b.cases_repeat),
+        visits_with_petition: sum(|b| b.visits_with_petition),
+        petitions_at_visits,
+    };
+    let cut_off = facts.period.to;
     let mut petitions_received = KindCounts::default();
     let mut petitions_by_source = SourceCounts::default();
+    let mut council_petitions = KindCounts::default();
+    let mut petitions_still_open = 0;
+    let from = facts.period.from.to_string();
     for p in &facts.petitions {
-        petitions_received.add(p.kind);
-        petitions_by_source.add(p.source);
+        if p.record.received_on < from {
+            continue;
+        }
+        // As it stood at the cut-off: marked a duplicate later still counts, for example.
+        let Some(at_cut_off) = record_on(&p.record, &p.events, cut_off) else {
+            continue;
+        };
+        if at_cut_off.duplicate_of.is_some() {
+            continue;
+        }
+        if !of_the_committee(p) {
+            council_petitions.add(at_cut_off.kind, &at_cut_off.contents);
+            continue;
+        }
+        petitions_received.add(at_cut_off.kind, &at_cut_off.contents);
+        petitions_by_source.add(at_cut_off.source);
+        if at_cut_off.state.is_open() {
+            petitions_still_open += 1;
+        }
     }
     let mut report = PeriodReport {
         period: facts.period.to_range(),
         chairman,
         deputy,
         officer,
-        council: block(facts, &[HostGroup::Council]),
+        council,
         reception,
         petitions_received,
         petitions_by_source,
-        petitions_still_open: facts.petitions.iter().filter(|p| p.state.is_open()).count() as u32,
+        council_petitions,
+        petitions_still_open,
         sentences: vec![],
     };
     report.sentences = narrative::sentences(&report, settings);

@@ -1,20 +1,26 @@
 //! The facts a period report is computed from, read in a few queries. The counting
-//! itself is pure Rust in `report`, so each rule is tested on records built by hand.
+//! itself is pure Rust in `report` and `forms`, so each rule is tested on records built
+//! by hand.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::params;
 
+use super::records::{event_from_row, petition_from_row, EVENT_COLUMNS, PETITION_COLUMNS};
 use super::Store;
-use crate::domain::{HostGroup, PetitionKind, PetitionSource, PetitionState};
+use crate::domain::{
+    ComplaintGroup, DenunciationGroup, HostGroup, PetitionKind, ProposalGroup, SessionKind,
+};
 use crate::error::Result;
 use crate::period::Period;
+use crate::records::{PetitionEvent, PetitionRecord};
 
 #[derive(Debug, Clone)]
 pub struct SessionFact {
     pub id: String,
     pub date: NaiveDate,
+    pub kind: SessionKind,
     pub host_group: HostGroup,
 }
 
@@ -25,10 +31,11 @@ pub struct VisitFact {
     pub host_group: HostGroup,
     pub chairman_joined: bool,
     pub headcount: u32,
-    pub delegation: bool,
     pub case_id: String,
-    /// Kind of the petition handed in at this visit, if one was.
+    /// Kind of the petition handed in at this visit, if one was, and for a mixed one the
+    /// kinds it carries.
     pub petition_kind: Option<PetitionKind>,
+    pub petition_contents: Vec<PetitionKind>,
 }
 
 /// How often a case was received before the period (visits and petitions), and at
@@ -39,13 +46,36 @@ pub struct CaseHistory {
     pub visits_within: u32,
 }
 
+/// The 02/XLD groups of a petition's field (a petition with no field is "Khác").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldGroups {
+    pub complaint: ComplaintGroup,
+    pub denunciation: DenunciationGroup,
+    pub proposal: ProposalGroup,
+}
+
+impl Default for FieldGroups {
+    fn default() -> Self {
+        FieldGroups {
+            complaint: ComplaintGroup::Other,
+            denunciation: DenunciationGroup::Other,
+            proposal: ProposalGroup::Other,
+        }
+    }
+}
+
+/// A petition as the reports need it: today's record with every move, so that its state
+/// and classification on any date of the period can be read back (`law::lifecycle::record_on`).
 #[derive(Debug, Clone)]
 pub struct PetitionFact {
-    pub received_on: NaiveDate,
-    pub kind: PetitionKind,
-    pub source: PetitionSource,
-    /// The state today (the report of a past period will read it on its cut-off date).
-    pub state: PetitionState,
+    pub record: PetitionRecord,
+    /// "12/2026" (with the unit for one numbered by another register).
+    pub number: String,
+    pub events: Vec<PetitionEvent>,
+    /// For a petition handed in at a visit: who received the visit. HĐND reception and
+    /// its petitions are reported apart from the UBND's.
+    pub host_group: Option<HostGroup>,
+    pub groups: FieldGroups,
 }
 
 #[derive(Debug, Clone)]
@@ -54,7 +84,16 @@ pub struct PeriodFacts {
     pub sessions: Vec<SessionFact>,
     pub visits: Vec<VisitFact>,
     pub cases: HashMap<String, CaseHistory>,
+    /// Every petition the period's figures may need: received by its end, and received
+    /// within it, or still open today, or moved on or after its start.
     pub petitions: Vec<PetitionFact>,
+}
+
+fn contents_of(text: Option<String>) -> Vec<PetitionKind> {
+    text.unwrap_or_default()
+        .split(',')
+        .filter_map(PetitionKind::from_code)
+        .collect()
 }
 
 impl Store {
@@ -65,21 +104,22 @@ impl Store {
         let conv = |e: chrono::ParseError| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
 
         let mut stmt = conn.prepare_cached(
-            "SELECT id, date, host_group FROM sessions WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
+            "SELECT id, date, kind, host_group FROM sessions WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
         )?;
         let sessions = stmt
             .query_map(params![from, to], |r| {
                 Ok(SessionFact {
                     id: r.get(0)?,
                     date: date(r.get(1)?).map_err(conv)?,
-                    host_group: r.get(2)?,
+                    kind: r.get(2)?,
+                    host_group: r.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
         let mut stmt = conn.prepare_cached(
-            "SELECT v.session_id, s.date, s.host_group, v.chairman_joined, v.headcount, v.delegation,
-                    v.case_id, p.kind
+            "SELECT v.session_id, s.date, s.host_group, v.chairman_joined, v.headcount,
+                    v.case_id, p.kind, p.contents
                FROM visits v JOIN sessions s ON s.id = v.session_id
                LEFT JOIN petitions p ON p.visit_id = v.id
               WHERE s.date BETWEEN ?1 AND ?2",
@@ -92,9 +132,9 @@ impl Store {
                     host_group: r.get(2)?,
                     chairman_joined: r.get(3)?,
                     headcount: r.get(4)?,
-                    delegation: r.get(5)?,
-                    case_id: r.get(6)?,
-                    petition_kind: r.get(7)?,
+                    case_id: r.get(5)?,
+                    petition_kind: r.get(6)?,
+                    petition_contents: contents_of(r.get(7)?),
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -130,21 +170,58 @@ impl Store {
             })?
             .collect::<rusqlite::Result<HashMap<_, _>>>()?;
 
-        let mut stmt = conn.prepare_cached(
-            // A duplicate (đơn trùng) repeats a petition already counted.
-            "SELECT received_on, kind, source, state FROM petitions
-              WHERE received_on BETWEEN ?1 AND ?2 AND duplicate_of IS NULL",
-        )?;
-        let petitions = stmt
+        const RELEVANT: &str = "p.received_on <= ?2 AND (p.received_on >= ?1
+                 OR p.state IN ('received','classified','accepted','suspended')
+                 OR EXISTS (SELECT 1 FROM petition_events e0
+                             WHERE e0.petition_id = p.id AND e0.on_date >= ?1))";
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {PETITION_COLUMNS}, s.host_group,
+                    f.complaint_group, f.denunciation_group, f.proposal_group,
+                    (SELECT u.name FROM units u WHERE u.id = p.unit_id
+                        AND u.id <> (SELECT value FROM settings WHERE key = 'unit_id'))
+               FROM petitions p
+               LEFT JOIN visits v ON v.id = p.visit_id
+               LEFT JOIN sessions s ON s.id = v.session_id
+               LEFT JOIN fields f ON f.code = p.field_code
+              WHERE {RELEVANT}
+              ORDER BY p.received_on, p.year, p.number"
+        ))?;
+        let mut petitions = stmt
             .query_map(params![from, to], |r| {
+                let record = petition_from_row(r)?;
+                let base = format!("{}/{}", record.number, record.year);
+                let unit: Option<String> = r.get(31)?;
+                let defaults = FieldGroups::default();
                 Ok(PetitionFact {
-                    received_on: date(r.get(0)?).map_err(conv)?,
-                    kind: r.get(1)?,
-                    source: r.get(2)?,
-                    state: r.get(3)?,
+                    number: match unit.filter(|u| !u.trim().is_empty()) {
+                        Some(u) => format!("{base} ({})", u.trim()),
+                        None => base,
+                    },
+                    host_group: r.get(27)?,
+                    groups: FieldGroups {
+                        complaint: r.get::<_, Option<_>>(28)?.unwrap_or(defaults.complaint),
+                        denunciation: r.get::<_, Option<_>>(29)?.unwrap_or(defaults.denunciation),
+                        proposal: r.get::<_, Option<_>>(30)?.unwrap_or(defaults.proposal),
+                    },
+                    record,
+                    events: vec![],
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS} FROM petition_events
+              WHERE petition_id IN (SELECT p.id FROM petitions p WHERE {RELEVANT})
+              ORDER BY petition_id, on_date, seq"
+        ))?;
+        let mut events: HashMap<String, Vec<PetitionEvent>> = HashMap::new();
+        for e in stmt.query_map(params![from, to], event_from_row)? {
+            let e = e?;
+            events.entry(e.petition_id.clone()).or_default().push(e);
+        }
+        for p in &mut petitions {
+            p.events = events.remove(&p.record.id).unwrap_or_default();
+        }
 
         Ok(PeriodFacts {
             period,

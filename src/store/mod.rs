@@ -16,7 +16,7 @@ pub(crate) use calendar::*;
 pub(crate) use catalogue::{
     check_field, code_from_name, get_field, insert_field_if_new, upsert_field,
 };
-pub use facts::{CaseHistory, PeriodFacts, PetitionFact, SessionFact, VisitFact};
+pub use facts::{CaseHistory, FieldGroups, PeriodFacts, PetitionFact, SessionFact, VisitFact};
 pub(crate) use merges::*;
 pub(crate) use persons::cases_of_person;
 pub(crate) use petitions::*;
@@ -36,23 +36,56 @@ use crate::clock::{Clock, SystemClock};
 use crate::domain::Actor;
 use crate::error::{Error, Result};
 
-/// The schema migrations, in order. Landed files are never edited; a change is a new file.
-fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![
-        M::up(include_str!("../../migrations/0001_initial.sql")),
-        // Search text is folded in Rust, so the indexes are rebuilt by a hook.
-        M::up_with_hook(
-            include_str!("../../migrations/0002_lifecycle_history.sql"),
-            |tx: &rusqlite::Transaction| {
-                records::rebuild_search(tx)
-                    .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
-            },
-        ),
-    ])
+/// Work done in Rust after the SQL of the pending migrations, inside their transaction:
+/// every foreign key is checked (tables are rebuilt with the keys off), and the search
+/// indexes are rebuilt when a migration (re)created them: their folded text is computed
+/// in Rust, from the rows as the latest schema has them.
+fn after_migrations(tx: &rusqlite::Transaction, from: usize) -> rusqlite_migration::HookResult {
+    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
+    if broken > 0 {
+        return Err(rusqlite_migration::HookError::Hook(format!(
+            "{broken} liên kết khóa ngoại hỏng sau khi nâng cấp"
+        )));
+    }
+    // Schema 2 created the search tables.
+    if from < 2 {
+        records::rebuild_search(tx)
+            .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// The schema migrations, in order, for a database at version `from`: the last one
+/// pending carries `after_migrations`. Landed files are never edited; a change is a new
+/// file.
+fn migrations(from: usize) -> Migrations<'static> {
+    let files = [
+        include_str!("../../migrations/0001_initial.sql"),
+        include_str!("../../migrations/0002_lifecycle_history.sql"),
+        include_str!("../../migrations/0003_reporting.sql"),
+    ];
+    let last = files.len() - 1;
+    Migrations::new(
+        files
+            .into_iter()
+            .enumerate()
+            .map(|(i, sql)| {
+                if i == last {
+                    M::up_with_hook(sql, move |tx: &rusqlite::Transaction| {
+                        after_migrations(tx, from)
+                    })
+                } else {
+                    M::up(sql)
+                }
+            })
+            .collect(),
+    )
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 2;
+pub const SCHEMA_VERSION: usize = 3;
 
 pub struct Store {
     conn: Connection,
@@ -95,7 +128,14 @@ fn refuse_newer(conn: &Connection) -> Result<()> {
 
 fn migrate(conn: &mut Connection) -> Result<()> {
     refuse_newer(conn)?;
-    migrations().to_latest(conn)?;
+    // A migration that rebuilds a table must not fire the cascades of the rows it moves;
+    // foreign keys are off for the migration (the pragma is a no-op inside a transaction)
+    // and checked before it commits, then back on.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let from = user_version(conn)?;
+    let migrated = migrations(from).to_latest(conn);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrated?;
     let fk_errors: i64 =
         conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)

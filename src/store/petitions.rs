@@ -10,39 +10,112 @@ use crate::records::PetitionRecord;
 use crate::text::clean;
 use crate::validate::parse_date;
 
-/// The next petition number of `year`: never one given before, even to a deleted petition.
-pub(crate) fn next_number(conn: &Connection, year: i32) -> Result<u32> {
-    let number: u32 = conn.query_row(
-        "SELECT max(coalesce((SELECT last FROM petition_numbers WHERE year = ?1), 0),
-                    coalesce((SELECT max(number) FROM petitions WHERE year = ?1), 0)) + 1",
-        [year],
-        |r| r.get(0),
-    )?;
-    note_number(conn, year, number)?;
-    Ok(number)
+/// The id of this register's own unit (the one that numbers the petitions typed here).
+pub(crate) fn own_unit_id(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM settings WHERE key = 'unit_id'")?
+        .query_row([], |r| r.get(0))?)
 }
 
-/// Whether `number` of `year` was already given: to a petition here, or to one deleted
-/// (its deletion keeps it in the history).
-pub(crate) fn number_given_before(conn: &Connection, year: i32, number: u32) -> Result<bool> {
+/// Every unit known to the register.
+pub(crate) fn all_units(conn: &Connection) -> Result<Vec<crate::exchange::Unit>> {
+    let mut stmt = conn.prepare("SELECT id, name FROM units ORDER BY name, id")?;
+    let units = stmt
+        .query_map([], |r| {
+            Ok(crate::exchange::Unit {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(units)
+}
+
+/// Whether `unit` numbered any petition (kept or deleted) in this register.
+pub(crate) fn unit_numbered_any(conn: &Connection, unit: &str) -> Result<bool> {
     Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM petitions WHERE year = ?1 AND number = ?2)
-             OR EXISTS (SELECT 1 FROM changes
-                         WHERE table_name = 'petitions' AND action = 'delete' AND source IS NULL
-                           AND json_extract(old_value, '$.petition.year') = ?1
-                           AND json_extract(old_value, '$.petition.number') = ?2)",
-        params![year, number],
+        "SELECT EXISTS (SELECT 1 FROM petition_numbers WHERE unit_id = ?1)
+             OR EXISTS (SELECT 1 FROM petitions WHERE unit_id = ?1)",
+        [unit],
         |r| r.get(0),
     )?)
 }
 
-/// Remember that `number` was given in `year`.
-pub(crate) fn note_number(conn: &Connection, year: i32, number: u32) -> Result<()> {
+/// Make sure a unit is known (a unit of an exchange file), naming it if it is new.
+pub(crate) fn ensure_unit(conn: &Connection, id: &str, name: &str) -> Result<()> {
+    conn.prepare_cached("INSERT INTO units (id, name) VALUES (?1, ?2) ON CONFLICT(id) DO NOTHING")?
+        .execute(params![id, name])?;
+    Ok(())
+}
+
+/// Keep the own unit's name in step with the settings.
+pub(crate) fn rename_own_unit(conn: &Connection, name: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE units SET name = ?1 WHERE id = (SELECT value FROM settings WHERE key = 'unit_id')",
+        [name],
+    )?;
+    Ok(())
+}
+
+/// A petition's number as people say it: "12/2026", and for a petition numbered by another
+/// unit whose file was combined into this register, "12/2026 (phường Tân Lập)".
+pub(crate) fn number_label(conn: &Connection, p: &PetitionRecord) -> Result<String> {
+    let base = format!("{}/{}", p.number, p.year);
+    let other: Option<String> = conn
+        .prepare_cached(
+            "SELECT name FROM units WHERE id = ?1
+                AND id <> (SELECT value FROM settings WHERE key = 'unit_id')",
+        )?
+        .query_row([&p.unit_id], |r| r.get(0))
+        .optional()?;
+    Ok(match other.filter(|n| !n.trim().is_empty()) {
+        Some(name) => format!("{base} ({})", name.trim()),
+        None => base,
+    })
+}
+
+/// The next petition number of this register's unit in `year`: never one given before,
+/// even to a deleted petition.
+pub(crate) fn next_number(conn: &Connection, year: i32) -> Result<(String, u32)> {
+    let unit = own_unit_id(conn)?;
+    let number: u32 = conn.query_row(
+        "SELECT max(coalesce((SELECT last FROM petition_numbers WHERE unit_id = ?1 AND year = ?2), 0),
+                    coalesce((SELECT max(number) FROM petitions WHERE unit_id = ?1 AND year = ?2), 0)) + 1",
+        params![unit, year],
+        |r| r.get(0),
+    )?;
+    note_number(conn, &unit, year, number)?;
+    Ok((unit, number))
+}
+
+/// Whether `number` of `year` was already given by `unit`: to a petition here, or to one
+/// deleted (its deletion keeps it in the history).
+pub(crate) fn number_given_before(
+    conn: &Connection,
+    unit: &str,
+    year: i32,
+    number: u32,
+) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM petitions WHERE unit_id = ?1 AND year = ?2 AND number = ?3)
+             OR EXISTS (SELECT 1 FROM changes
+                         WHERE table_name = 'petitions' AND action = 'delete' AND source IS NULL
+                           AND coalesce(json_extract(old_value, '$.petition.unit_id'),
+                                        (SELECT value FROM settings WHERE key = 'unit_id')) = ?1
+                           AND json_extract(old_value, '$.petition.year') = ?2
+                           AND json_extract(old_value, '$.petition.number') = ?3)",
+        params![unit, year, number],
+        |r| r.get(0),
+    )?)
+}
+
+/// Remember that `unit` gave `number` in `year`.
+pub(crate) fn note_number(conn: &Connection, unit: &str, year: i32, number: u32) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO petition_numbers (year, last) VALUES (?1, ?2)
-         ON CONFLICT(year) DO UPDATE SET last = max(last, excluded.last)",
+        "INSERT INTO petition_numbers (unit_id, year, last) VALUES (?1, ?2, ?3)
+         ON CONFLICT(unit_id, year) DO UPDATE SET last = max(last, excluded.last)",
     )?
-    .execute(params![year, number])?;
+    .execute(params![unit, year, number])?;
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
 
 use super::now_utc;
+use crate::domain::PetitionKind;
 use crate::domain::{Classification, HandlingInput, Person, Session};
 use crate::error::Result;
 use crate::records::{CaseRecord, ChangeRecord, PetitionEvent, PetitionRecord, VisitRecord};
@@ -145,7 +146,7 @@ pub(crate) fn delete_orphan_case(conn: &Connection, id: &str) -> Result<()> {
 // ---------------------------------------------------------------- visits
 
 /// The columns `visit_from_row` reads, for a query over `visits v`.
-pub(crate) const VISIT_COLUMNS: &str = "v.id, v.session_id, v.seq, v.headcount, v.delegation, v.content,
+pub(crate) const VISIT_COLUMNS: &str = "v.id, v.session_id, v.seq, v.headcount, v.content,
     v.kind, v.field_code, v.handling, v.handling_agency, v.handling_letter_no, v.case_id, v.chairman_joined";
 
 /// A visit row (without its persons, which `visit_person_ids` reads).
@@ -155,28 +156,26 @@ pub(crate) fn visit_from_row(r: &Row<'_>) -> rusqlite::Result<VisitRecord> {
         session_id: r.get(1)?,
         seq: r.get(2)?,
         headcount: r.get(3)?,
-        delegation: r.get(4)?,
-        content: r.get(5)?,
-        kind: r.get(6)?,
-        field_code: r.get(7)?,
+        content: r.get(4)?,
+        kind: r.get(5)?,
+        field_code: r.get(6)?,
         handling: HandlingInput {
-            handling: r.get(8)?,
-            agency: r.get(9)?,
-            letter_no: r.get(10)?,
+            handling: r.get(7)?,
+            agency: r.get(8)?,
+            letter_no: r.get(9)?,
         },
-        case_id: r.get(11)?,
-        chairman_joined: r.get(12)?,
+        case_id: r.get(10)?,
+        chairman_joined: r.get(11)?,
         person_ids: vec![],
     })
 }
 
 /// The columns a visit is written with, in the order of `visit_params`.
-const VISIT_WRITE: [&str; 13] = [
+const VISIT_WRITE: [&str; 12] = [
     "id",
     "session_id",
     "seq",
     "headcount",
-    "delegation",
     "content",
     "kind",
     "field_code",
@@ -187,13 +186,12 @@ const VISIT_WRITE: [&str; 13] = [
     "chairman_joined",
 ];
 
-fn visit_params(v: &VisitRecord) -> [&dyn ToSql; 13] {
+fn visit_params(v: &VisitRecord) -> [&dyn ToSql; 12] {
     [
         &v.id,
         &v.session_id,
         &v.seq,
         &v.headcount,
-        &v.delegation,
         &v.content,
         &v.kind,
         &v.field_code,
@@ -289,7 +287,20 @@ fn index_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
 pub(crate) const PETITION_COLUMNS: &str = "p.id, p.year, p.number, p.received_on, p.source,
     p.source_agency, p.visit_id, p.kind, p.field_code, p.content, p.anonymous, p.respondent,
     p.handling, p.handling_agency, p.handling_letter_no, p.round, p.competence, p.eligible,
-    p.state, p.signers, p.outcome, p.complex, p.first_round_id, p.duplicate_of, p.case_id";
+    p.state, p.signers, p.outcome, p.complex, p.first_round_id, p.duplicate_of, p.case_id,
+    p.unit_id, p.contents";
+
+/// The kinds of a mixed petition as stored: comma-separated codes.
+fn contents_text(kinds: &[PetitionKind]) -> Option<String> {
+    (!kinds.is_empty()).then(|| kinds.iter().map(|k| k.code()).collect::<Vec<_>>().join(","))
+}
+
+fn contents_of(text: Option<String>) -> Vec<PetitionKind> {
+    text.unwrap_or_default()
+        .split(',')
+        .filter_map(PetitionKind::from_code)
+        .collect()
+}
 
 /// A petition row (without its petitioners, which `petitioner_ids` reads).
 pub(crate) fn petition_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionRecord> {
@@ -323,13 +334,17 @@ pub(crate) fn petition_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionRecord>
         first_round_id: r.get(22)?,
         duplicate_of: r.get(23)?,
         case_id: r.get(24)?,
+        unit_id: r.get(25)?,
+        contents: contents_of(r.get(26)?),
         petitioner_ids: vec![],
     })
 }
 
 /// The columns a petition is written with, in the order of `petition_params`.
-const PETITION_WRITE: [&str; 25] = [
+const PETITION_WRITE: [&str; 27] = [
     "id",
+    "unit_id",
+    "contents",
     "year",
     "number",
     "received_on",
@@ -356,9 +371,11 @@ const PETITION_WRITE: [&str; 25] = [
     "case_id",
 ];
 
-fn petition_params(p: &PetitionRecord) -> [&dyn ToSql; 25] {
+fn petition_params<'a>(p: &'a PetitionRecord, contents: &'a Option<String>) -> [&'a dyn ToSql; 27] {
     [
         &p.id,
+        &p.unit_id,
+        contents,
         &p.year,
         &p.number,
         &p.received_on,
@@ -389,18 +406,20 @@ fn petition_params(p: &PetitionRecord) -> [&dyn ToSql; 25] {
 /// A petition, its petitioners, and its number remembered for its year.
 pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
     let now = now_utc();
-    let mut values: Vec<&dyn ToSql> = petition_params(p).to_vec();
+    let contents = contents_text(&p.contents);
+    let mut values: Vec<&dyn ToSql> = petition_params(p, &contents).to_vec();
     values.push(&now);
     conn.prepare_cached(&insert_sql("petitions", &PETITION_WRITE))?
         .execute(params_from_iter(values))?;
     write_petition_persons(conn, &p.id, &p.petitioner_ids)?;
-    super::petitions::note_number(conn, p.year, p.number)?;
+    super::petitions::note_number(conn, &p.unit_id, p.year, p.number)?;
     index_petition(conn, p)
 }
 
 pub(crate) fn update_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
+    let contents = contents_text(&p.contents);
     conn.prepare_cached(&update_sql("petitions", &PETITION_WRITE))?
-        .execute(params_from_iter(petition_params(p)))?;
+        .execute(params_from_iter(petition_params(p, &contents)))?;
     conn.execute(
         "DELETE FROM petition_persons WHERE petition_id = ?1",
         [&p.id],

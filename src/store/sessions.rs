@@ -14,7 +14,11 @@ use crate::error::{Error, Result};
 /// number of the petition handed in.
 pub(crate) fn visits_of_session(conn: &Connection, session_id: &str) -> Result<Vec<Visit>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {VISIT_COLUMNS}, p.number || '/' || p.year, p.id
+        "SELECT {VISIT_COLUMNS},
+                p.number || '/' || p.year || coalesce(' (' || (
+                    SELECT u.name FROM units u WHERE u.id = p.unit_id AND trim(u.name) <> ''
+                       AND u.id <> (SELECT value FROM settings WHERE key = 'unit_id')) || ')', ''),
+                p.id
            FROM visits v LEFT JOIN petitions p ON p.visit_id = v.id
           WHERE v.session_id = ?1 ORDER BY v.seq"
     ))?;
@@ -26,7 +30,7 @@ pub(crate) fn visits_of_session(conn: &Connection, session_id: &str) -> Result<V
                 session_id: v.session_id,
                 seq: v.seq,
                 headcount: v.headcount,
-                delegation: v.delegation,
+                delegation: crate::law::counting::is_delegation(v.headcount),
                 content: v.content,
                 kind: v.kind,
                 field_code: v.field_code,
@@ -34,8 +38,8 @@ pub(crate) fn visits_of_session(conn: &Connection, session_id: &str) -> Result<V
                 case_id: v.case_id,
                 chairman_joined: v.chairman_joined,
                 persons: vec![],
-                petition_number: r.get(13)?,
-                petition_id: r.get(14)?,
+                petition_number: r.get(12)?,
+                petition_id: r.get(13)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

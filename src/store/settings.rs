@@ -10,7 +10,6 @@ use crate::error::Result;
 pub(crate) mod keys {
     pub(crate) const UNIT_NAME: &str = "unit_name";
     pub(crate) const TEAM_NAME: &str = "reception_team_name";
-    pub(crate) const THRESHOLD: &str = "delegation_threshold";
     pub(crate) const SAMPLE_OFFERED: &str = "sample_offered";
     pub(crate) const FIRST_REPLY: &str = "deadline_first_reply_working_days";
     pub(crate) const COMPLAINT_ACCEPTANCE: &str = "deadline_complaint_acceptance_working_days";
@@ -25,7 +24,6 @@ impl Default for Settings {
         Settings {
             unit_name: "phường".to_string(),
             reception_team_name: "Ban tiếp công dân".to_string(),
-            delegation_threshold: 5,
             sample_offered: false,
             deadlines: DeadlineSettings::default(),
         }
@@ -50,7 +48,6 @@ pub(crate) fn read_settings(conn: &Connection) -> Result<Settings> {
     Ok(Settings {
         unit_name: setting(conn, UNIT_NAME)?.unwrap_or(d.unit_name),
         reception_team_name: setting(conn, TEAM_NAME)?.unwrap_or(d.reception_team_name),
-        delegation_threshold: number(conn, THRESHOLD, d.delegation_threshold)?,
         sample_offered: setting(conn, SAMPLE_OFFERED)?.as_deref() == Some("1"),
         deadlines: DeadlineSettings {
             first_reply_working_days: number(

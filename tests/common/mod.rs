@@ -51,7 +51,6 @@ pub fn visit_input(session_id: &str, persons: Vec<PersonInput>, headcount: u32) 
         session_id: session_id.into(),
         persons,
         headcount,
-        delegation: None,
         content: "Đề nghị hướng dẫn thủ tục hành chính".into(),
         kind: Some(PetitionKind::Proposal),
         field_code: Some("tthc".into()),
@@ -66,9 +65,19 @@ pub fn visit_input(session_id: &str, persons: Vec<PersonInput>, headcount: u32) 
     }
 }
 
+/// What a mixed petition of the tests carries: a complaint and a proposal.
+pub fn mixed_contents(kind: PetitionKind) -> Vec<PetitionKind> {
+    if kind == PetitionKind::Mixed {
+        vec![PetitionKind::Complaint, PetitionKind::Proposal]
+    } else {
+        vec![]
+    }
+}
+
 pub fn petition_of(kind: PetitionKind) -> VisitPetitionInput {
     VisitPetitionInput {
         kind,
+        contents: mixed_contents(kind),
         field_code: Some("tthc".into()),
         content: "Đơn kèm theo lượt tiếp".into(),
         respondent: None,
@@ -128,6 +137,7 @@ pub fn move_petition(
 pub fn classification(kind: PetitionKind, eligible: bool, competence: Competence) -> ClassifyInput {
     ClassifyInput {
         kind,
+        contents: mixed_contents(kind),
         field_code: None,
         eligible,
         competence,
@@ -145,6 +155,7 @@ pub fn direct_input(received_on: &str, kind: PetitionKind) -> NewPetition {
         source: PetitionSource::Post,
         source_agency: None,
         kind,
+        contents: mixed_contents(kind),
         field_code: Some("dat_dai".into()),
         content: format!("Đơn {} gửi qua bưu điện ngày {received_on}", kind.label()),
         anonymous: false,

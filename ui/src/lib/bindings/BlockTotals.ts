@@ -10,7 +10,9 @@ export type BlockTotals = {
  */
 sessions: number, 
 /**
- * Số ngày tiếp: distinct dates on which this block's reception was held.
+ * Số ngày tiếp: for the head's blocks, the distinct dates of their scheduled and ad
+ * hoc sessions, a day nobody came included (01/TCD columns 10, 16); for the others,
+ * the distinct dates of their sessions.
  */
 reception_days: number, 
 /**
@@ -30,7 +32,8 @@ people: number,
  */
 delegations: number, delegation_people: number, 
 /**
- * Vụ việc: distinct cases, split first / repeat.
+ * Vụ việc: distinct cases; a case received in the period both at the regular desk
+ * and by the head counts once, in the head's block (01/TCD note). Split first / repeat.
  */
 cases: number, cases_first: number, cases_repeat: number, 
 /**

@@ -7,7 +7,11 @@ import type { Signers } from "./Signers";
 /**
  * What 02/XLD needs, decided when the petition is classified (the `classify` move).
  */
-export type ClassifyInput = { kind: PetitionKind, field_code: string | null, 
+export type ClassifyInput = { kind: PetitionKind, 
+/**
+ * For a petition with several kinds of content: the kinds it carries (two or more).
+ */
+contents: Array<PetitionKind>, field_code: string | null, 
 /**
  * Đủ điều kiện xử lý.
  */

@@ -3,4 +3,13 @@
 /**
  * Petitions counted by kind.
  */
-export type KindCounts = { complaint: number, denunciation: number, proposal: number, mixed: number, total: number, };
+export type KindCounts = { complaint: number, denunciation: number, proposal: number, mixed: number, total: number, 
+/**
+ * Mixed petitions (nhiều nội dung) carrying a complaint, a denunciation, a proposal.
+ */
+mixed_with_complaint: number, mixed_with_denunciation: number, mixed_with_proposal: number, 
+/**
+ * Mixed petitions whose contents were never recorded (old data): a sentence cannot
+ * say there was no petition of any kind while one of these is counted.
+ */
+mixed_unknown: number, };

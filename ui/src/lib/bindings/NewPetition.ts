@@ -9,7 +9,11 @@ export type NewPetition = { received_on: string, source: PetitionSource,
 /**
  * Agency that transferred it, for `transfer`.
  */
-source_agency: string | null, kind: PetitionKind, field_code: string | null, content: string, anonymous: boolean, petitioners: Array<PersonInput>, respondent: string | null, handling: HandlingInput, classification: Classification, case_id: string | null, 
+source_agency: string | null, kind: PetitionKind, 
+/**
+ * For a petition with several kinds of content: the kinds it carries (two or more).
+ */
+contents: Array<PetitionKind>, field_code: string | null, content: string, anonymous: boolean, petitioners: Array<PersonInput>, respondent: string | null, handling: HandlingInput, classification: Classification, case_id: string | null, 
 /**
  * Đơn trùng: the open petition this one repeats (filed, not counted twice).
  */

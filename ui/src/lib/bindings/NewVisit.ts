@@ -8,11 +8,7 @@ export type NewVisit = { session_id: string, persons: Array<PersonInput>,
 /**
  * How many came; at least the number of named persons.
  */
-headcount: number, 
-/**
- * Đoàn đông người; `None` means: decide by the threshold setting.
- */
-delegation: boolean | null, content: string, kind: PetitionKind | null, field_code: string | null, handling: HandlingInput, 
+headcount: number, content: string, kind: PetitionKind | null, field_code: string | null, handling: HandlingInput, 
 /**
  * The earlier case this visit is about; `None` opens a new case.
  */

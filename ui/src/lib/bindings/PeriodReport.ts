@@ -17,11 +17,17 @@ council: BlockTotals,
  */
 reception: BlockTotals, 
 /**
- * All petitions received in the period (by receipt date), by kind and by source.
+ * The UBND's petitions received in the period (by receipt date; a duplicate is not
+ * counted twice; HĐND reception's apart), by kind and by source.
  */
 petitions_received: KindCounts, petitions_by_source: SourceCounts, 
 /**
- * Of the petitions received in the period, how many are still open.
+ * Petitions handed in at HĐND reception in the period (outside the UBND's totals).
+ */
+council_petitions: KindCounts, 
+/**
+ * Of the UBND's petitions received in the period, how many were still open at its
+ * cut-off (its last day), read from their moves.
  */
 petitions_still_open: number, 
 /**

@@ -15,7 +15,11 @@ export type Petition = { id: string,
 /**
  * Yearly number, `12/2026`.
  */
-number: string, received_on: string, source: PetitionSource, source_agency: string | null, visit_id: string | null, kind: PetitionKind, field_code: string | null, content: string, anonymous: boolean, petitioners: Array<Person>, respondent: string | null, 
+number: string, received_on: string, source: PetitionSource, source_agency: string | null, visit_id: string | null, kind: PetitionKind, 
+/**
+ * For a petition with several kinds of content: the kinds it carries.
+ */
+contents: Array<PetitionKind>, field_code: string | null, content: string, anonymous: boolean, petitioners: Array<Person>, respondent: string | null, 
 /**
  * The latest handling decided (guide, transfer… with agency and letter).
  */

@@ -14,10 +14,6 @@ unit_name: string,
  */
 reception_team_name: string, 
 /**
- * Đoàn đông người from this headcount on (default 5).
- */
-delegation_threshold: number, 
-/**
  * Whether the first start already offered the sample data.
  */
 sample_offered: boolean, deadlines: DeadlineSettings, };

@@ -3,7 +3,11 @@ import type { HandlingInput } from "./HandlingInput";
 import type { Person } from "./Person";
 import type { PetitionKind } from "./PetitionKind";
 
-export type Visit = { id: string, session_id: string, seq: number, headcount: number, delegation: boolean, content: string, kind: PetitionKind | null, field_code: string | null, handling: HandlingInput, case_id: string, chairman_joined: boolean, persons: Array<Person>, 
+export type Visit = { id: string, session_id: string, seq: number, headcount: number, 
+/**
+ * Đoàn đông người: 5 people or more (derived from the headcount, 01/TCD note).
+ */
+delegation: boolean, content: string, kind: PetitionKind | null, field_code: string | null, handling: HandlingInput, case_id: string, chairman_joined: boolean, persons: Array<Person>, 
 /**
  * Number of the petition handed in at this visit, if any (`12/2026`), and its id.
  */

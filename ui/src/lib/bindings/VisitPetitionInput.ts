@@ -6,7 +6,11 @@ import type { PetitionKind } from "./PetitionKind";
 /**
  * A petition handed in during a visit: received that day, by those persons.
  */
-export type VisitPetitionInput = { kind: PetitionKind, field_code: string | null, content: string, respondent: string | null, handling: HandlingInput, classification: Classification, 
+export type VisitPetitionInput = { kind: PetitionKind, 
+/**
+ * For a petition with several kinds of content: the kinds it carries (two or more).
+ */
+contents: Array<PetitionKind>, field_code: string | null, content: string, respondent: string | null, handling: HandlingInput, classification: Classification, 
 /**
  * Đơn trùng: the open petition this one repeats (filed, not counted twice).
  */
