@@ -29,6 +29,12 @@ pub enum Error {
     /// Something went wrong that is not the officer's doing (a bug caught by the shell).
     #[error("{0}")]
     Internal(String),
+    /// The officer stopped a long piece of work (an export); nothing was written.
+    #[error("Đã dừng theo yêu cầu; chưa ghi tệp nào.")]
+    Cancelled,
+    /// A statutory table failed a check the circular states: the file is not written.
+    #[error("{0}")]
+    FormCheck(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -48,6 +54,8 @@ pub const ERROR_CODES: &[(&str, &str)] = &[
     ("CalendarUnknownYear", "calendar_unknown_year"),
     // The shell: the register could not be locked.
     ("Internal", "internal"),
+    ("Cancelled", "cancelled"),
+    ("FormCheck", "form_check"),
     // The UI: the page runs outside the app window.
     ("NoBackend", "no_backend"),
 ];
@@ -92,6 +100,8 @@ impl Error {
             Error::Json(_) => "json",
             Error::UnknownYear(_) => "calendar_unknown_year",
             Error::Internal(_) => "internal",
+            Error::Cancelled => "cancelled",
+            Error::FormCheck(_) => "form_check",
         }
     }
 
@@ -106,7 +116,9 @@ impl Error {
             | Error::Io(_)
             | Error::Json(_)
             | Error::UnknownYear(_)
-            | Error::Internal(_) => None,
+            | Error::Internal(_)
+            | Error::Cancelled
+            | Error::FormCheck(_) => None,
         }
     }
 
@@ -136,6 +148,8 @@ mod tests {
             Error::Db(rusqlite::Error::InvalidQuery),
             Error::Io(std::io::Error::other("x")),
             Error::UnknownYear(crate::law::calendar::UnknownYear(2030)),
+            Error::Cancelled,
+            Error::FormCheck("x".into()),
         ];
         for e in errors {
             assert!(

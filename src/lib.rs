@@ -9,6 +9,8 @@ pub mod desk;
 pub mod domain;
 pub mod error;
 pub mod exchange;
+pub mod export;
+pub mod forms;
 pub mod law;
 pub mod period;
 pub mod records;

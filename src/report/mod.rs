@@ -2,6 +2,7 @@
 //! counting rules in `design.md` say (they follow table 01/TCD of TT 06/2025).
 
 mod dashboard;
+pub mod document;
 mod narrative;
 mod totals;
 

@@ -12,5 +12,7 @@ export enum ErrorCode {
   Json = 'json',
   CalendarUnknownYear = 'calendar_unknown_year',
   Internal = 'internal',
+  Cancelled = 'cancelled',
+  FormCheck = 'form_check',
   NoBackend = 'no_backend',
 }
