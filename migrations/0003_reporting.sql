@@ -114,6 +114,8 @@ CREATE TABLE adjustments (
     lock_id     TEXT NOT NULL REFERENCES period_locks(id),
     -- The date inside the locked period that the change touched.
     on_date     TEXT NOT NULL,
+    -- The (local) day the change was made: the report of the period holding it shows it.
+    made_on     TEXT NOT NULL,
     PRIMARY KEY (change_seq, lock_id)
 );
 CREATE INDEX adjustments_lock ON adjustments(lock_id);

@@ -102,6 +102,59 @@ impl Period {
         Ok(Period { from, to })
     }
 
+    /// The period before this one, for comparison: a reporting period (the 15th to the
+    /// 14th) or whole months step back by as many months as they span; any other range
+    /// steps back by its length.
+    pub fn previous(self) -> Self {
+        let months = (self.to.year() - self.from.year()) * 12 + self.to.month() as i32
+            - self.from.month() as i32;
+        let reporting = self.from.day() == 15 && self.to.day() == 14 && months > 0;
+        let whole_months = self.from.day() == 1
+            && (self.to + Duration::days(1)).day() == 1
+            && months >= 0;
+        if reporting || whole_months {
+            let span = if reporting { months } else { months + 1 };
+            let back = |d: NaiveDate| {
+                d.checked_sub_months(chrono::Months::new(span as u32))
+                    .expect("a date a few months back exists")
+            };
+            let from = back(self.from);
+            let to = if whole_months {
+                self.from - Duration::days(1)
+            } else {
+                back(self.to)
+            };
+            return Period { from, to };
+        }
+        let length = self.to - self.from;
+        let to = self.from - Duration::days(1);
+        Period {
+            from: to - length,
+            to,
+        }
+    }
+
+    /// The same period a year before (29/02 becomes 28/02).
+    pub fn year_before(self) -> Self {
+        let back = |d: NaiveDate| {
+            d.checked_sub_months(chrono::Months::new(12))
+                .expect("a date a year back exists")
+        };
+        Period {
+            from: back(self.from),
+            to: back(self.to),
+        }
+    }
+
+    /// "15/09/2026 – 14/12/2026".
+    pub fn label(self) -> String {
+        format!(
+            "{} – {}",
+            self.from.format("%d/%m/%Y"),
+            self.to.format("%d/%m/%Y")
+        )
+    }
+
     /// The `count` weeks ending with the week of `today`, oldest first.
     pub fn last_weeks(today: NaiveDate, count: usize) -> Vec<Self> {
         let this = Period::week_of(today);
@@ -180,6 +233,28 @@ mod tests {
             Period::reporting(Year, 1900).unwrap_err().field(),
             Some("year")
         );
+    }
+
+    #[test]
+    fn the_period_before_and_the_year_before() {
+        use ReportingPeriod::*;
+        let q2 = Period::reporting(Q2, 2026).unwrap();
+        assert_eq!(q2.previous(), Period::reporting(Q1, 2026).unwrap());
+        let q1 = Period::reporting(Q1, 2026).unwrap();
+        assert_eq!(q1.previous(), Period::reporting(Q4, 2025).unwrap());
+        let year = Period::reporting(Year, 2026).unwrap();
+        assert_eq!(year.previous(), Period::reporting(Year, 2025).unwrap());
+        assert_eq!(year.year_before(), Period::reporting(Year, 2025).unwrap());
+        let six = Period::reporting(SixMonths, 2026).unwrap();
+        assert_eq!(six.previous(), Period::new(d(2025, 6, 15), d(2025, 12, 14)).unwrap());
+        // Whole months: March is preceded by February (28 days).
+        let march = Period::month_of(d(2026, 3, 10));
+        assert_eq!(march.previous(), Period::month_of(d(2026, 2, 1)));
+        // Any range: its length, just before.
+        let range = Period::new(d(2026, 3, 10), d(2026, 3, 19)).unwrap();
+        assert_eq!(range.previous(), Period::new(d(2026, 2, 28), d(2026, 3, 9)).unwrap());
+        let leap = Period::new(d(2028, 2, 29), d(2028, 2, 29)).unwrap();
+        assert_eq!(leap.year_before().from, d(2027, 2, 28));
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod intake;
 pub mod movement;
 pub mod person;
 pub mod petition;
+pub mod reporting;
 pub mod sample;
 pub mod session;
 pub mod settings;
@@ -52,6 +53,13 @@ impl<'a> Tx<'a> {
         new: Option<Value>,
         note: Option<String>,
     ) -> Result<()> {
+        // A change of a record dated inside a locked period is an adjustment the next
+        // report shows ("điều chỉnh số liệu kỳ trước"): never a silent change.
+        let dates = if store::any_lock(self.conn)? {
+            store::dates_touched(self.conn, table, record_id, old.as_ref(), new.as_ref())?
+        } else {
+            vec![]
+        };
         store::insert_change(
             self.conn,
             &ChangeRecord {
@@ -66,7 +74,11 @@ impl<'a> Tx<'a> {
                 note,
                 source: None,
             },
-        )
+        )?;
+        for date in dates {
+            store::note_adjustment(self.conn, &date, &self.today.to_string())?;
+        }
+        Ok(())
     }
 
     /// A record was created.

@@ -8,7 +8,7 @@ mod totals;
 
 pub use dashboard::{dashboard, Dashboard, WeekPoint};
 pub use narrative::sentences;
-pub use totals::{compute, period_report};
+pub use totals::{compute, of_the_committee, period_report};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -121,7 +121,7 @@ fn block(
 }
 
 /// A petition of the UBND (not one handed in at HĐND reception).
-pub(crate) fn of_the_committee(p: &PetitionFact) -> bool {
+pub fn of_the_committee(p: &PetitionFact) -> bool {
     p.host_group != Some(HostGroup::Council)
 }
 

@@ -4,10 +4,13 @@
 mod calendar;
 mod catalogue;
 mod facts;
+mod forms;
+mod locks;
 mod merges;
 mod persons;
 mod petitions;
 mod records;
+mod register;
 mod search;
 mod sessions;
 mod settings;
@@ -17,10 +20,15 @@ pub(crate) use catalogue::{
     check_field, code_from_name, get_field, insert_field_if_new, upsert_field,
 };
 pub use facts::{CaseHistory, FieldGroups, PeriodFacts, PetitionFact, SessionFact, VisitFact};
+pub(crate) use forms::*;
+pub(crate) use locks::*;
+pub use locks::PeriodLock;
 pub(crate) use merges::*;
 pub(crate) use persons::cases_of_person;
 pub(crate) use petitions::*;
 pub(crate) use records::*;
+pub use register::{RegisterPerson, RegisterVisit};
+pub(crate) use register::register_visits;
 pub(crate) use search::*;
 pub(crate) use sessions::*;
 pub(crate) use settings::write_setting;

@@ -1,0 +1,189 @@
+//! The report writer's actions: type the figures the register does not hold, lock a
+//! period once its report is sent.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use ts_rs::TS;
+
+use crate::domain::ChangeAction;
+use crate::error::{Error, Result};
+use crate::forms::{self, FormId, Source};
+use crate::period::Period;
+use crate::store::{self, PeriodLock, Store};
+
+/// A figure of a table typed by hand for a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ManualFigure {
+    pub column: u16,
+    /// What is typed ("Số quyết định kỳ trước chuyển sang").
+    pub label: String,
+    /// "Trđ", "m2", or none for a count (a whole number).
+    pub unit: Option<String>,
+    pub value: Option<f64>,
+}
+
+/// The largest figure accepted (a typing slip of a few extra digits is caught).
+const MAX_FIGURE: f64 = 1e12;
+
+fn record_id(form: FormId, period: Period) -> String {
+    format!("{}:{}:{}", form.code(), period.from, period.to)
+}
+
+impl Store {
+    /// The figures of `form` typed for `period`, one per column the register does not
+    /// hold (empty for a table computed whole).
+    pub fn manual_figures(&self, form: FormId, period: Period) -> Result<Vec<ManualFigure>> {
+        let table = forms::statutory_table(self, form, period)?;
+        let typed = store::manual_figures(self.conn(), form.code(), period)?;
+        Ok(table
+            .columns
+            .iter()
+            .filter(|c| c.source != Source::Register)
+            .map(|c| ManualFigure {
+                column: c.no,
+                label: c
+                    .manual_label
+                    .clone()
+                    .unwrap_or_else(|| c.path.clone()),
+                unit: c.unit.clone(),
+                value: typed.get(&c.no).copied(),
+            })
+            .collect())
+    }
+
+    /// Save the typed figures of `form` for `period` (a column left empty is removed),
+    /// with the same checks for every figure: a column typed by hand, a number not
+    /// negative, a count whole. Recorded in the history; inside a locked period it is an
+    /// adjustment.
+    pub fn save_manual_figures(
+        &mut self,
+        form: FormId,
+        period: Period,
+        values: &[ManualFigure],
+    ) -> Result<Vec<ManualFigure>> {
+        forms::check_regime(period)?;
+        let allowed = self.manual_figures(form, period)?;
+        let mut new: BTreeMap<u16, f64> = BTreeMap::new();
+        for v in values {
+            let field = format!("column_{}", v.column);
+            let Some(slot) = allowed.iter().find(|a| a.column == v.column) else {
+                return Err(Error::invalid(
+                    field,
+                    format!(
+                        "Cột ({}) của {} do phần mềm tính từ sổ, không nhập tay.",
+                        v.column,
+                        form.label()
+                    ),
+                ));
+            };
+            let Some(value) = v.value else { continue };
+            if !value.is_finite() || value < 0.0 || value > MAX_FIGURE {
+                return Err(Error::invalid(
+                    field,
+                    format!("{}: nhập một số không âm.", slot.label),
+                ));
+            }
+            if slot.unit.is_none() && value.fract() != 0.0 {
+                return Err(Error::invalid(
+                    field,
+                    format!("{}: là số đếm, nhập số nguyên.", slot.label),
+                ));
+            }
+            new.insert(v.column, value);
+        }
+        self.write(|tx| {
+            let conn = tx.conn();
+            let old = store::manual_figures(conn, form.code(), period)?;
+            if old == new {
+                return Ok(());
+            }
+            store::write_manual_figures(conn, form.code(), period, &new)?;
+            let map = |m: &BTreeMap<u16, f64>| {
+                Value::Object(
+                    m.iter()
+                        .map(|(k, v)| (format!("cot_{k}"), json!(v)))
+                        .collect(),
+                )
+            };
+            tx.change(
+                ChangeAction::Update,
+                "manual_figures",
+                &record_id(form, period),
+                Some(map(&old)),
+                Some(map(&new)),
+                Some(format!("{}, kỳ {}", form.label(), period.label())),
+            )
+        })?;
+        self.manual_figures(form, period)
+    }
+
+    /// Every locked period.
+    pub fn period_locks(&self) -> Result<Vec<PeriodLock>> {
+        store::all_locks(self.conn())
+    }
+
+    /// The locked periods that hold `date` (the desk warns before changing a record there).
+    pub fn locks_covering(&self, date: &str) -> Result<Vec<PeriodLock>> {
+        let day = crate::validate::parse_date("date", "Ngày", date)?;
+        store::locks_covering(self.conn(), &day.to_string())
+    }
+
+    /// Lock a period when its report is sent: its tables' figures as sent are kept, and
+    /// any later change of a record dated inside it is an adjustment the next report
+    /// shows. Refused when the tables do not pass their checks.
+    pub fn lock_period(
+        &mut self,
+        period: Period,
+        label: &str,
+        report_no: Option<&str>,
+    ) -> Result<PeriodLock> {
+        let tables = forms::statutory_tables(self, period)?;
+        forms::ensure_sendable(&tables)?;
+        let (from, to) = (period.from.to_string(), period.to.to_string());
+        if let Some(l) = store::lock_of(self.conn(), &from, &to)? {
+            return Err(Error::invalid(
+                "period",
+                format!("Kỳ {} đã khóa lúc {}.", l.label, l.locked_at),
+            ));
+        }
+        let figures = Value::Object(
+            tables
+                .iter()
+                .map(|t| (t.code.clone(), json!(t.row.values)))
+                .collect(),
+        );
+        let label = label.trim();
+        let label = if label.is_empty() {
+            period.label()
+        } else {
+            label.to_string()
+        };
+        let report_no = report_no.map(str::trim).filter(|s| !s.is_empty());
+        let id = store::new_id();
+        self.write(|tx| {
+            store::insert_lock(
+                tx.conn(),
+                &id,
+                &from,
+                &to,
+                &label,
+                report_no,
+                &tx.at,
+                tx.actor,
+                &figures,
+            )?;
+            tx.change(
+                ChangeAction::Create,
+                "period_locks",
+                &id,
+                None,
+                Some(json!({"from": from, "to": to, "label": label, "report_no": report_no})),
+                Some(format!("Khóa số liệu kỳ {label}")),
+            )
+        })?;
+        store::lock_of(self.conn(), &from, &to)?
+            .ok_or_else(|| Error::not_found("kỳ đã khóa", id))
+    }
+}

@@ -1,0 +1,376 @@
+//! The figures of each table, computed from the period's facts by the notes under the
+//! tables of Thông tư 06/2025/TT-TTCP (design.md, "Counting rules"). `None` marks a column
+//! the register does not hold: it is typed per period.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::Duration;
+
+use crate::domain::{
+    ComplaintGroup, Competence, DenunciationGroup, MoveAction, Outcome, PetitionKind,
+    PetitionState, ProposalGroup, Round, Signers,
+};
+use crate::law::counting::report_kinds;
+use crate::law::lifecycle::record_on;
+use crate::records::PetitionRecord;
+use crate::report::PeriodReport;
+use crate::store::{PeriodFacts, PetitionFact};
+
+use super::table::FormId;
+
+/// What a table's computation gives: a value per column (`None`: typed by hand), and the
+/// records that could not be counted as they stand.
+pub(crate) struct Computed {
+    pub values: Vec<Option<f64>>,
+    pub issues: Vec<String>,
+}
+
+fn counts(n: usize, set: &[(u16, usize)]) -> Vec<Option<f64>> {
+    let mut v = vec![None; n];
+    for (col, value) in set {
+        v[usize::from(*col) - 1] = Some(*value as f64);
+    }
+    v
+}
+
+/// 01/TCD from the reception blocks (the report's figures, counted by the same rules).
+pub(crate) fn tcd01(r: &PeriodReport) -> Computed {
+    let (o, c, d) = (&r.officer, &r.chairman, &r.deputy);
+    let u = |x: u32| x as usize;
+    let values = counts(
+        21,
+        &[
+            (1, u(r.reception.visits)),
+            (2, u(r.reception.people)),
+            (3, u(r.reception.cases)),
+            (4, u(r.reception.delegations)),
+            (5, u(o.visits)),
+            (6, u(o.people)),
+            (7, u(o.cases)),
+            (8, u(o.delegations)),
+            (9, u(o.delegation_people)),
+            (10, u(c.reception_days)),
+            (11, u(c.visits)),
+            (12, u(c.people)),
+            (13, u(c.cases)),
+            (14, u(c.delegations)),
+            (15, u(c.delegation_people)),
+            (16, u(d.reception_days)),
+            (17, u(d.visits)),
+            (18, u(d.people)),
+            (19, u(d.cases)),
+            (20, u(d.delegations)),
+            (21, u(d.delegation_people)),
+        ],
+    );
+    Computed {
+        values,
+        issues: vec![],
+    }
+}
+
+/// Whether the review of a petition's conditions for handling was complete (02/XLD
+/// column 2: "đã hoàn thành quy trình xem xét về điều kiện xử lý … kết quả cuối cùng: thụ
+/// lý giải quyết, lưu đơn, hướng dẫn, chuyển"): a handling was recorded, or it was
+/// classified as within the ward's competence and eligible (what is left is the decision
+/// to accept, 03/GQKN and 04/GQTC column 3).
+fn processed(r: &PetitionRecord) -> bool {
+    match r.state {
+        PetitionState::Received => false,
+        PetitionState::Classified => {
+            eligible(r)
+                && r.classification.competence == Competence::Within
+                && r.kind != PetitionKind::Mixed
+        }
+        _ => true,
+    }
+}
+
+/// Eligible (đủ điều kiện xử lý): so classified, and not anonymous — anonymous
+/// information is never handled as a petition (Luật Tố cáo 2018 Đ25; TT 05/2021 Đ6).
+fn eligible(r: &PetitionRecord) -> bool {
+    r.classification.eligible == Some(true) && !r.anonymous && r.signers != Signers::Anonymous
+}
+
+/// One content of a petition counted in 02/XLD: the petition as it stood at the cut-off,
+/// and the kind of this content (a mixed petition is counted by each content it carries).
+pub(crate) struct Unit<'a> {
+    pub fact: &'a PetitionFact,
+    pub at_cut_off: PetitionRecord,
+    pub kind: PetitionKind,
+}
+
+impl Unit<'_> {
+    fn processed(&self) -> bool {
+        processed(&self.at_cut_off)
+    }
+    fn eligible(&self) -> bool {
+        self.processed() && eligible(&self.at_cut_off)
+    }
+    fn within(&self) -> bool {
+        self.eligible() && self.at_cut_off.classification.competence == Competence::Within
+    }
+    fn outside(&self) -> bool {
+        self.eligible() && self.at_cut_off.classification.competence == Competence::Outside
+    }
+}
+
+/// The petitions of 02/XLD column 1: the UBND's petitions received in the period, and
+/// those received before it whose review was not complete at its start (carried over);
+/// a duplicate (đơn trùng) is not counted twice.
+pub(crate) fn xld_units(facts: &PeriodFacts) -> (Vec<Unit<'_>>, Vec<String>) {
+    let (from, to) = (facts.period.from, facts.period.to);
+    let from_text = from.to_string();
+    let mut units = Vec::new();
+    let mut issues = Vec::new();
+    for p in facts
+        .petitions
+        .iter()
+        .filter(|p| crate::report::of_the_committee(p))
+    {
+        let Some(at_cut_off) = record_on(&p.record, &p.events, to) else {
+            continue;
+        };
+        if at_cut_off.duplicate_of.is_some() {
+            continue;
+        }
+        let received_within = at_cut_off.received_on >= from_text;
+        let carried = !received_within
+            && record_on(&p.record, &p.events, from - Duration::days(1))
+                .is_some_and(|before| !processed(&before));
+        if !received_within && !carried {
+            continue;
+        }
+        let kinds = report_kinds(at_cut_off.kind, &at_cut_off.contents);
+        if kinds.is_empty() {
+            issues.push(format!(
+                "Đơn số {} có nhiều nội dung nhưng chưa ghi đơn có những nội dung nào: sửa đơn để đánh dấu các nội dung (khiếu nại, tố cáo, kiến nghị phản ánh).",
+                p.number
+            ));
+            continue;
+        }
+        for kind in kinds {
+            units.push(Unit {
+                fact: p,
+                at_cut_off: at_cut_off.clone(),
+                kind,
+            });
+        }
+    }
+    (units, issues)
+}
+
+/// 02/XLD.
+pub(crate) fn xld02(facts: &PeriodFacts) -> Computed {
+    let (units, issues) = xld_units(facts);
+    let n = |f: &dyn Fn(&Unit) -> bool| units.iter().filter(|u| f(u)).count();
+    let within = |k: PetitionKind| {
+        move |u: &Unit| u.within() && u.kind == k
+    };
+    let complaint = within(PetitionKind::Complaint);
+    let denunciation = within(PetitionKind::Denunciation);
+    let proposal = within(PetitionKind::Proposal);
+    let cases: BTreeSet<&str> = units
+        .iter()
+        .filter(|u| u.within())
+        .map(|u| u.at_cut_off.case_id.as_str())
+        .collect();
+    let round = |u: &Unit| u.at_cut_off.classification.round;
+    let g = |u: &Unit| u.fact.groups;
+    let values = counts(
+        25,
+        &[
+            (1, units.len()),
+            (2, n(&|u| u.processed())),
+            (3, n(&|u| u.eligible())),
+            (4, n(&|u| u.within())),
+            (5, cases.len()),
+            (6, n(&complaint)),
+            (7, n(&|u| complaint(u) && round(u) == Round::First)),
+            (8, n(&|u| complaint(u) && round(u) == Round::Subsequent)),
+            (9, n(&|u| complaint(u) && g(u).complaint == ComplaintGroup::Land)),
+            (10, n(&|u| complaint(u) && g(u).complaint == ComplaintGroup::Policy)),
+            (11, n(&|u| complaint(u) && g(u).complaint == ComplaintGroup::Other)),
+            (12, n(&denunciation)),
+            (13, n(&|u| denunciation(u) && round(u) == Round::First)),
+            (14, n(&|u| denunciation(u) && round(u) == Round::Subsequent)),
+            (
+                15,
+                n(&|u| denunciation(u) && g(u).denunciation == DenunciationGroup::Administrative),
+            ),
+            (
+                16,
+                n(&|u| denunciation(u) && g(u).denunciation == DenunciationGroup::Corruption),
+            ),
+            (
+                17,
+                n(&|u| denunciation(u) && g(u).denunciation == DenunciationGroup::Justice),
+            ),
+            (
+                18,
+                n(&|u| denunciation(u) && g(u).denunciation == DenunciationGroup::Other),
+            ),
+            (19, n(&proposal)),
+            (20, n(&|u| proposal(u) && g(u).proposal == ProposalGroup::Policy)),
+            (21, n(&|u| proposal(u) && g(u).proposal == ProposalGroup::Land)),
+            (22, n(&|u| proposal(u) && g(u).proposal == ProposalGroup::Other)),
+            (23, n(&|u| u.outside())),
+            (
+                24,
+                n(&|u| u.outside() && u.at_cut_off.state == PetitionState::Guided),
+            ),
+            (
+                25,
+                n(&|u| u.outside() && u.at_cut_off.state == PetitionState::Transferred),
+            ),
+        ],
+    );
+    Computed { values, issues }
+}
+
+/// Where a case of 03/GQKN or 04/GQTC stands at the cut-off (columns 3–6), by its
+/// petition's state: being considered for acceptance, accepted, not accepted, withdrawn
+/// in full or terminated.
+fn acceptance_column(state: PetitionState) -> Option<u16> {
+    match state {
+        PetitionState::Classified => Some(3),
+        PetitionState::Accepted | PetitionState::Suspended | PetitionState::Resolved => Some(4),
+        PetitionState::Declined => Some(5),
+        PetitionState::Withdrawn | PetitionState::Terminated => Some(6),
+        _ => None,
+    }
+}
+
+/// The column of a decision (03/GQKN) or a conclusion (04/GQTC) by its round and outcome.
+fn decision_column(kind: PetitionKind, round: Round, outcome: Option<Outcome>) -> Option<u16> {
+    use Outcome::*;
+    match (kind, round, outcome?) {
+        (PetitionKind::Complaint, Round::First, Right) => Some(8),
+        (PetitionKind::Complaint, Round::First, Wrong) => Some(9),
+        (PetitionKind::Complaint, Round::First, PartlyRight) => Some(10),
+        (PetitionKind::Complaint, Round::Subsequent, Upheld) => Some(11),
+        (PetitionKind::Complaint, Round::Subsequent, Annulled) => Some(12),
+        (PetitionKind::Denunciation, Round::First, Right) => Some(8),
+        (PetitionKind::Denunciation, Round::First, Wrong) => Some(9),
+        (PetitionKind::Denunciation, Round::First, PartlyRight) => Some(10),
+        (PetitionKind::Denunciation, Round::Subsequent, Right) => Some(11),
+        (PetitionKind::Denunciation, Round::Subsequent, Wrong) => Some(12),
+        (PetitionKind::Denunciation, Round::Subsequent, PartlyRight) => Some(13),
+        _ => None,
+    }
+}
+
+/// 03/GQKN (complaints) or 04/GQTC (denunciations): columns 1–7 and the decisions by
+/// round and outcome from the lifecycle; the recoveries and referrals are typed.
+pub(crate) fn resolution(facts: &PeriodFacts, kind: PetitionKind) -> Computed {
+    let columns = if kind == PetitionKind::Complaint { 23 } else { 25 };
+    let (units, mut issues) = xld_units(facts);
+    let mine: Vec<&Unit> = units.iter().filter(|u| u.within() && u.kind == kind).collect();
+    // A case counts once, in the column of its furthest petition.
+    let mut cases: BTreeMap<&str, Option<u16>> = BTreeMap::new();
+    for u in &mine {
+        let column = acceptance_column(u.at_cut_off.state);
+        if column.is_none() {
+            issues.push(format!(
+                "Đơn số {} ({} thuộc thẩm quyền, đủ điều kiện xử lý) đang ở bước “{}” tại ngày chốt số liệu: không thuộc cột nào của phần “Phân tích kết quả”; kiểm tra lại phân loại hoặc bước xử lý của đơn.",
+                u.fact.number,
+                kind.label().to_lowercase(),
+                u.at_cut_off.state.label()
+            ));
+        }
+        let entry = cases.entry(u.at_cut_off.case_id.as_str()).or_insert(None);
+        *entry = (*entry).max(column);
+    }
+    let in_column = |c: u16| cases.values().filter(|v| **v == Some(c)).count();
+    let mut set = vec![
+        (1, mine.len()),
+        (2, cases.len()),
+        (3, in_column(3)),
+        (4, in_column(4)),
+        (5, in_column(5)),
+        (6, in_column(6)),
+    ];
+    // Decisions (conclusions) issued in the period: the resolutions recorded on a date
+    // inside it, whenever the petition came.
+    let (from, to) = (facts.period.from.to_string(), facts.period.to.to_string());
+    let mut by_column: BTreeMap<u16, usize> = BTreeMap::new();
+    let mut issued = 0;
+    for p in facts
+        .petitions
+        .iter()
+        .filter(|p| crate::report::of_the_committee(p))
+    {
+        for e in p.events.iter().filter(|e| {
+            e.action == MoveAction::Resolve && e.on_date >= from && e.on_date <= to
+        }) {
+            let Some(at) = record_on(&p.record, &p.events, facts.period.to) else {
+                continue;
+            };
+            if at.kind != kind || at.duplicate_of.is_some() {
+                continue;
+            }
+            let outcome = e
+                .details
+                .as_ref()
+                .and_then(|d| d.pointer("/after/outcome"))
+                .and_then(|o| serde_json::from_value::<Outcome>(o.clone()).ok())
+                .or(at.outcome);
+            issued += 1;
+            match decision_column(kind, at.classification.round, outcome) {
+                Some(c) => *by_column.entry(c).or_default() += 1,
+                None => issues.push(format!(
+                    "Đơn số {}: kết quả giải quyết ngày {} không xếp được vào cột nào (lần giải quyết và kết quả không khớp).",
+                    p.number, e.on_date
+                )),
+            }
+        }
+    }
+    set.push((7, issued));
+    let last = if kind == PetitionKind::Complaint { 12 } else { 13 };
+    for c in 8..=last {
+        set.push((c, by_column.get(&c).copied().unwrap_or(0)));
+    }
+    Computed {
+        values: counts(columns, &set),
+        issues,
+    }
+}
+
+/// 05/KQTH: the register holds the decisions and conclusions issued in the period (part
+/// of columns 1 and 16); the rest is typed.
+pub(crate) fn kqth05(decisions: f64, conclusions: f64) -> Computed {
+    let mut values = vec![None; 31];
+    values[0] = Some(decisions);
+    values[15] = Some(conclusions);
+    Computed {
+        values,
+        issues: vec![],
+    }
+}
+
+/// 06/QLKNTC: state management work the register does not hold; all typed.
+pub(crate) fn qlkntc06() -> Computed {
+    Computed {
+        values: vec![None; 17],
+        issues: vec![],
+    }
+}
+
+/// The computation of a table (05 needs 03's and 04's decisions).
+pub(crate) fn compute(
+    form: FormId,
+    facts: &PeriodFacts,
+    report: &PeriodReport,
+) -> Computed {
+    match form {
+        FormId::Tcd01 => tcd01(report),
+        FormId::Xld02 => xld02(facts),
+        FormId::Gqkn03 => resolution(facts, PetitionKind::Complaint),
+        FormId::Gqtc04 => resolution(facts, PetitionKind::Denunciation),
+        FormId::Kqth05 => {
+            let seven = |k| resolution(facts, k).values[6].unwrap_or(0.0);
+            kqth05(seven(PetitionKind::Complaint), seven(PetitionKind::Denunciation))
+        }
+        FormId::Qlkntc06 | FormId::So | FormId::Report => qlkntc06(),
+    }
+}

@@ -1,0 +1,47 @@
+//! The figures of the statutory tables typed by hand, per table and period.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, Connection};
+
+use crate::error::Result;
+use crate::period::Period;
+
+/// The typed figures of `form` for `period`, by column.
+pub(crate) fn manual_figures(
+    conn: &Connection,
+    form: &str,
+    period: Period,
+) -> Result<BTreeMap<u16, f64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT column_no, value FROM manual_figures WHERE form = ?1 AND from_date = ?2 AND to_date = ?3",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![form, period.from.to_string(), period.to.to_string()],
+            |r| Ok((r.get::<_, u16>(0)?, r.get::<_, f64>(1)?)),
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Replace the typed figures of `form` for `period` (a column without a value is removed).
+pub(crate) fn write_manual_figures(
+    conn: &Connection,
+    form: &str,
+    period: Period,
+    values: &BTreeMap<u16, f64>,
+) -> Result<()> {
+    let (from, to) = (period.from.to_string(), period.to.to_string());
+    conn.execute(
+        "DELETE FROM manual_figures WHERE form = ?1 AND from_date = ?2 AND to_date = ?3",
+        params![form, from, to],
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO manual_figures (form, from_date, to_date, column_no, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (column, value) in values {
+        stmt.execute(params![form, from, to, column, value])?;
+    }
+    Ok(())
+}
