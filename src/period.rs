@@ -109,9 +109,8 @@ impl Period {
         let months = (self.to.year() - self.from.year()) * 12 + self.to.month() as i32
             - self.from.month() as i32;
         let reporting = self.from.day() == 15 && self.to.day() == 14 && months > 0;
-        let whole_months = self.from.day() == 1
-            && (self.to + Duration::days(1)).day() == 1
-            && months >= 0;
+        let whole_months =
+            self.from.day() == 1 && (self.to + Duration::days(1)).day() == 1 && months >= 0;
         if reporting || whole_months {
             let span = if reporting { months } else { months + 1 };
             let back = |d: NaiveDate| {
@@ -246,13 +245,19 @@ mod tests {
         assert_eq!(year.previous(), Period::reporting(Year, 2025).unwrap());
         assert_eq!(year.year_before(), Period::reporting(Year, 2025).unwrap());
         let six = Period::reporting(SixMonths, 2026).unwrap();
-        assert_eq!(six.previous(), Period::new(d(2025, 6, 15), d(2025, 12, 14)).unwrap());
+        assert_eq!(
+            six.previous(),
+            Period::new(d(2025, 6, 15), d(2025, 12, 14)).unwrap()
+        );
         // Whole months: March is preceded by February (28 days).
         let march = Period::month_of(d(2026, 3, 10));
         assert_eq!(march.previous(), Period::month_of(d(2026, 2, 1)));
         // Any range: its length, just before.
         let range = Period::new(d(2026, 3, 10), d(2026, 3, 19)).unwrap();
-        assert_eq!(range.previous(), Period::new(d(2026, 2, 28), d(2026, 3, 9)).unwrap());
+        assert_eq!(
+            range.previous(),
+            Period::new(d(2026, 2, 28), d(2026, 3, 9)).unwrap()
+        );
         let leap = Period::new(d(2028, 2, 29), d(2028, 2, 29)).unwrap();
         assert_eq!(leap.year_before().from, d(2027, 2, 28));
     }

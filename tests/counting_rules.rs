@@ -264,3 +264,86 @@ fn petitions_received_are_counted_by_receipt_date_kind_and_source() {
         "Ngoài ra, trong kỳ tiếp nhận 3 đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến; tổng số đơn tiếp nhận trong kỳ: 4 đơn."
     );
 }
+
+#[test]
+fn a_petition_handed_in_at_a_visit_is_received_on_the_sessions_date() {
+    let mut store = store_on("2026-04-30");
+    let s = session(&mut store, "2026-03-31", HostGroup::Officer);
+    let v = visit(&mut store, &s, 1, 1, Some(PetitionKind::Complaint));
+    assert_eq!(
+        report(&store, "2026-03-01", "2026-03-31")
+            .petitions_received
+            .total,
+        1
+    );
+    // The session was on 01/4 in fact: its petition moves with it.
+    let mut corrected = store.session(&s).unwrap();
+    corrected.date = "2026-04-01".into();
+    store
+        .correct_session(
+            &s,
+            &NewSession {
+                date: corrected.date.clone(),
+                kind: corrected.kind,
+                host_group: corrected.host_group,
+                host_name: corrected.host_name.clone(),
+                place: corrected.place.clone(),
+                notes: corrected.notes.clone(),
+            },
+        )
+        .unwrap();
+    let p = store.petition(v.petition_id.as_deref().unwrap()).unwrap();
+    assert_eq!(p.received_on, "2026-04-01");
+    assert_eq!(
+        report(&store, "2026-03-01", "2026-03-31")
+            .petitions_received
+            .total,
+        0
+    );
+    assert_eq!(
+        report(&store, "2026-04-01", "2026-04-30")
+            .petitions_received
+            .total,
+        1
+    );
+}
+
+#[test]
+fn council_petitions_are_reported_apart() {
+    let mut store = store_on("2026-03-31");
+    let c = session(&mut store, "2026-03-10", HostGroup::Council);
+    visit(&mut store, &c, 1, 1, Some(PetitionKind::Denunciation));
+    let o = session(&mut store, "2026-03-11", HostGroup::Officer);
+    visit(&mut store, &o, 1, 1, Some(PetitionKind::Proposal));
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.petitions_received.total, 1);
+    assert_eq!(r.petitions_received.denunciation, 0);
+    assert_eq!(r.council_petitions.denunciation, 1);
+    assert_eq!(r.petitions_by_source.visit, 1);
+}
+
+#[test]
+fn a_petition_closed_after_the_cut_off_was_open_at_it() {
+    let mut store = store_on("2026-04-30");
+    let id = direct_petition(&mut store, "2026-03-20", PetitionKind::Proposal);
+    classify(
+        &mut store,
+        &id,
+        PetitionKind::Proposal,
+        true,
+        Competence::Outside,
+        "2026-03-25",
+    );
+    move_petition(&mut store, &id, MoveAction::Guide, "2026-04-02", |m| {
+        m.agency = Some("Phòng Tư pháp".into())
+    })
+    .unwrap();
+    assert_eq!(
+        report(&store, "2026-03-01", "2026-03-31").petitions_still_open,
+        1
+    );
+    assert_eq!(
+        report(&store, "2026-03-01", "2026-04-30").petitions_still_open,
+        0
+    );
+}

@@ -43,10 +43,7 @@ impl Store {
             .filter(|c| c.source != Source::Register)
             .map(|c| ManualFigure {
                 column: c.no,
-                label: c
-                    .manual_label
-                    .clone()
-                    .unwrap_or_else(|| c.path.clone()),
+                label: c.manual_label.clone().unwrap_or_else(|| c.path.clone()),
                 unit: c.unit.clone(),
                 value: typed.get(&c.no).copied(),
             })
@@ -79,7 +76,7 @@ impl Store {
                 ));
             };
             let Some(value) = v.value else { continue };
-            if !value.is_finite() || value < 0.0 || value > MAX_FIGURE {
+            if !value.is_finite() || !(0.0..=MAX_FIGURE).contains(&value) {
                 return Err(Error::invalid(
                     field,
                     format!("{}: nhập một số không âm.", slot.label),
@@ -183,7 +180,6 @@ impl Store {
                 Some(format!("Khóa số liệu kỳ {label}")),
             )
         })?;
-        store::lock_of(self.conn(), &from, &to)?
-            .ok_or_else(|| Error::not_found("kỳ đã khóa", id))
+        store::lock_of(self.conn(), &from, &to)?.ok_or_else(|| Error::not_found("kỳ đã khóa", id))
     }
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::Duration;
 
 use crate::domain::{
-    ComplaintGroup, Competence, DenunciationGroup, MoveAction, Outcome, PetitionKind,
+    Competence, ComplaintGroup, DenunciationGroup, MoveAction, Outcome, PetitionKind,
     PetitionState, ProposalGroup, Round, Signers,
 };
 use crate::law::counting::report_kinds;
@@ -78,18 +78,21 @@ fn processed(r: &PetitionRecord) -> bool {
     match r.state {
         PetitionState::Received => false,
         PetitionState::Classified => {
-            eligible(r)
-                && r.classification.competence == Competence::Within
-                && r.kind != PetitionKind::Mixed
+            eligible(r) && r.classification.competence == Competence::Within
         }
         _ => true,
     }
 }
 
-/// Eligible (đủ điều kiện xử lý): so classified, and not anonymous — anonymous
-/// information is never handled as a petition (Luật Tố cáo 2018 Đ25; TT 05/2021 Đ6).
+/// Eligible (đủ điều kiện xử lý): so classified, not anonymous — anonymous information
+/// is never handled as a petition (Luật Tố cáo 2018 Đ25; TT 05/2021 Đ6) — and not a
+/// petition of several contents, which is not handled as it stands: the citizen is guided
+/// to send each content apart (Luật Tiếp công dân Đ25 k3), and those are classified.
 fn eligible(r: &PetitionRecord) -> bool {
-    r.classification.eligible == Some(true) && !r.anonymous && r.signers != Signers::Anonymous
+    r.classification.eligible == Some(true)
+        && !r.anonymous
+        && r.signers != Signers::Anonymous
+        && r.kind != PetitionKind::Mixed
 }
 
 /// One content of a petition counted in 02/XLD: the petition as it stood at the cut-off,
@@ -160,13 +163,23 @@ pub(crate) fn xld_units(facts: &PeriodFacts) -> (Vec<Unit<'_>>, Vec<String>) {
     (units, issues)
 }
 
+/// The column of 02/XLD's "kết quả xử lý" of a petition outside competence: guided
+/// (24), with a petition returned to the citizen with guidance (TT 04/2021's "trả lại
+/// đơn và hướng dẫn"); transferred (25), with a petition the competent body was urged
+/// about (đôn đốc, a column TT 06/2025 no longer has: the matter was sent on).
+fn outside_result(u: &Unit) -> Option<u16> {
+    match u.at_cut_off.state {
+        PetitionState::Guided | PetitionState::Returned => Some(24),
+        PetitionState::Transferred | PetitionState::Urged => Some(25),
+        _ => None,
+    }
+}
+
 /// 02/XLD.
 pub(crate) fn xld02(facts: &PeriodFacts) -> Computed {
     let (units, issues) = xld_units(facts);
     let n = |f: &dyn Fn(&Unit) -> bool| units.iter().filter(|u| f(u)).count();
-    let within = |k: PetitionKind| {
-        move |u: &Unit| u.within() && u.kind == k
-    };
+    let within = |k: PetitionKind| move |u: &Unit| u.within() && u.kind == k;
     let complaint = within(PetitionKind::Complaint);
     let denunciation = within(PetitionKind::Denunciation);
     let proposal = within(PetitionKind::Proposal);
@@ -188,9 +201,18 @@ pub(crate) fn xld02(facts: &PeriodFacts) -> Computed {
             (6, n(&complaint)),
             (7, n(&|u| complaint(u) && round(u) == Round::First)),
             (8, n(&|u| complaint(u) && round(u) == Round::Subsequent)),
-            (9, n(&|u| complaint(u) && g(u).complaint == ComplaintGroup::Land)),
-            (10, n(&|u| complaint(u) && g(u).complaint == ComplaintGroup::Policy)),
-            (11, n(&|u| complaint(u) && g(u).complaint == ComplaintGroup::Other)),
+            (
+                9,
+                n(&|u| complaint(u) && g(u).complaint == ComplaintGroup::Land),
+            ),
+            (
+                10,
+                n(&|u| complaint(u) && g(u).complaint == ComplaintGroup::Policy),
+            ),
+            (
+                11,
+                n(&|u| complaint(u) && g(u).complaint == ComplaintGroup::Other),
+            ),
             (12, n(&denunciation)),
             (13, n(&|u| denunciation(u) && round(u) == Round::First)),
             (14, n(&|u| denunciation(u) && round(u) == Round::Subsequent)),
@@ -211,18 +233,21 @@ pub(crate) fn xld02(facts: &PeriodFacts) -> Computed {
                 n(&|u| denunciation(u) && g(u).denunciation == DenunciationGroup::Other),
             ),
             (19, n(&proposal)),
-            (20, n(&|u| proposal(u) && g(u).proposal == ProposalGroup::Policy)),
-            (21, n(&|u| proposal(u) && g(u).proposal == ProposalGroup::Land)),
-            (22, n(&|u| proposal(u) && g(u).proposal == ProposalGroup::Other)),
+            (
+                20,
+                n(&|u| proposal(u) && g(u).proposal == ProposalGroup::Policy),
+            ),
+            (
+                21,
+                n(&|u| proposal(u) && g(u).proposal == ProposalGroup::Land),
+            ),
+            (
+                22,
+                n(&|u| proposal(u) && g(u).proposal == ProposalGroup::Other),
+            ),
             (23, n(&|u| u.outside())),
-            (
-                24,
-                n(&|u| u.outside() && u.at_cut_off.state == PetitionState::Guided),
-            ),
-            (
-                25,
-                n(&|u| u.outside() && u.at_cut_off.state == PetitionState::Transferred),
-            ),
+            (24, n(&|u| u.outside() && outside_result(u) == Some(24))),
+            (25, n(&|u| u.outside() && outside_result(u) == Some(25))),
         ],
     );
     Computed { values, issues }
@@ -263,9 +288,16 @@ fn decision_column(kind: PetitionKind, round: Round, outcome: Option<Outcome>) -
 /// 03/GQKN (complaints) or 04/GQTC (denunciations): columns 1–7 and the decisions by
 /// round and outcome from the lifecycle; the recoveries and referrals are typed.
 pub(crate) fn resolution(facts: &PeriodFacts, kind: PetitionKind) -> Computed {
-    let columns = if kind == PetitionKind::Complaint { 23 } else { 25 };
+    let columns = if kind == PetitionKind::Complaint {
+        23
+    } else {
+        25
+    };
     let (units, mut issues) = xld_units(facts);
-    let mine: Vec<&Unit> = units.iter().filter(|u| u.within() && u.kind == kind).collect();
+    let mine: Vec<&Unit> = units
+        .iter()
+        .filter(|u| u.within() && u.kind == kind)
+        .collect();
     // A case counts once, in the column of its furthest petition.
     let mut cases: BTreeMap<&str, Option<u16>> = BTreeMap::new();
     for u in &mine {
@@ -300,9 +332,11 @@ pub(crate) fn resolution(facts: &PeriodFacts, kind: PetitionKind) -> Computed {
         .iter()
         .filter(|p| crate::report::of_the_committee(p))
     {
-        for e in p.events.iter().filter(|e| {
-            e.action == MoveAction::Resolve && e.on_date >= from && e.on_date <= to
-        }) {
+        for e in p
+            .events
+            .iter()
+            .filter(|e| e.action == MoveAction::Resolve && e.on_date >= from && e.on_date <= to)
+        {
             let Some(at) = record_on(&p.record, &p.events, facts.period.to) else {
                 continue;
             };
@@ -326,7 +360,11 @@ pub(crate) fn resolution(facts: &PeriodFacts, kind: PetitionKind) -> Computed {
         }
     }
     set.push((7, issued));
-    let last = if kind == PetitionKind::Complaint { 12 } else { 13 };
+    let last = if kind == PetitionKind::Complaint {
+        12
+    } else {
+        13
+    };
     for c in 8..=last {
         set.push((c, by_column.get(&c).copied().unwrap_or(0)));
     }
@@ -357,11 +395,7 @@ pub(crate) fn qlkntc06() -> Computed {
 }
 
 /// The computation of a table (05 needs 03's and 04's decisions).
-pub(crate) fn compute(
-    form: FormId,
-    facts: &PeriodFacts,
-    report: &PeriodReport,
-) -> Computed {
+pub(crate) fn compute(form: FormId, facts: &PeriodFacts, report: &PeriodReport) -> Computed {
     match form {
         FormId::Tcd01 => tcd01(report),
         FormId::Xld02 => xld02(facts),
@@ -369,7 +403,10 @@ pub(crate) fn compute(
         FormId::Gqtc04 => resolution(facts, PetitionKind::Denunciation),
         FormId::Kqth05 => {
             let seven = |k| resolution(facts, k).values[6].unwrap_or(0.0);
-            kqth05(seven(PetitionKind::Complaint), seven(PetitionKind::Denunciation))
+            kqth05(
+                seven(PetitionKind::Complaint),
+                seven(PetitionKind::Denunciation),
+            )
         }
         FormId::Qlkntc06 | FormId::So | FormId::Report => qlkntc06(),
     }

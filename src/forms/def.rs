@@ -74,7 +74,12 @@ pub(crate) const TCD01: TableDef = TableDef {
             ],
         ),
     ],
-    formulas: &[(1, "1=5+11+17"), (2, "2=6+12+18"), (3, "3=7+13+19"), (4, "4=8+14+20")],
+    formulas: &[
+        (1, "1=5+11+17"),
+        (2, "2=6+12+18"),
+        (3, "3=7+13+19"),
+        (4, "4=8+14+20"),
+    ],
     // Implied by the counting units: a block's delegations are among its visits.
     at_most: &[
         (8, 5, false),
@@ -88,7 +93,11 @@ pub(crate) const TCD01: TableDef = TableDef {
     units: &[],
 };
 
-const KN_FIELDS: &[Node] = &[Col(0, "Đất đai"), Col(0, "Chế độ, chính sách"), Col(0, "Khác")];
+const KN_FIELDS: &[Node] = &[
+    Col(0, "Đất đai"),
+    Col(0, "Chế độ, chính sách"),
+    Col(0, "Khác"),
+];
 
 pub(crate) const XLD02: TableDef = TableDef {
     code: "02/XLD",
@@ -327,14 +336,8 @@ pub(crate) const GQTC04: TableDef = TableDef {
     units: &[(14, "Trđ"), (15, "m2"), (16, "Trđ"), (17, "m2")],
 };
 
-const DUE_DONE: &[Node] = &[
-    Group("Phải thu", MONEY_LAND),
-    Group("Đã thu", MONEY_LAND),
-];
-const RETURN_DONE: &[Node] = &[
-    Group("Phải trả", MONEY_LAND),
-    Group("Đã trả", MONEY_LAND),
-];
+const DUE_DONE: &[Node] = &[Group("Phải thu", MONEY_LAND), Group("Đã thu", MONEY_LAND)];
+const RETURN_DONE: &[Node] = &[Group("Phải trả", MONEY_LAND), Group("Đã trả", MONEY_LAND)];
 
 pub(crate) const KQTH05: TableDef = TableDef {
     code: "05/KQTH",
@@ -464,7 +467,8 @@ const ORG_PERSON: &[Node] = &[Col(0, "Tổ chức"), Col(0, "Cá nhân")];
 
 pub(crate) const QLKNTC06: TableDef = TableDef {
     code: "06/QLKNTC",
-    title: "TỔNG HỢP KẾT QUẢ CÔNG TÁC QUẢN LÝ NHÀ NƯỚC VỀ TIẾP CÔNG DÂN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO",
+    title:
+        "TỔNG HỢP KẾT QUẢ CÔNG TÁC QUẢN LÝ NHÀ NƯỚC VỀ TIẾP CÔNG DÂN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO",
     header: &[
         Group(
             "Ban hành văn bản quản lý, chỉ đạo (Bộ, ngành, tỉnh, TP) về công tác TCD KN, TC",

@@ -101,7 +101,10 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
     let settings = store.settings()?;
     let now = Inputs::load(store, period, &settings)?;
     let others = [
-        ("Kỳ trước", Inputs::load(store, period.previous(), &settings)?),
+        (
+            "Kỳ trước",
+            Inputs::load(store, period.previous(), &settings)?,
+        ),
         (
             "Cùng kỳ năm trước",
             Inputs::load(store, period.year_before(), &settings)?,
@@ -184,7 +187,12 @@ pub fn statutory_table(store: &Store, form: FormId, period: Period) -> Result<Fo
     statutory_tables(store, period)?
         .into_iter()
         .find(|t| t.form == form)
-        .ok_or_else(|| Error::invalid("form", format!("{} không phải một biểu số liệu.", form.label())))
+        .ok_or_else(|| {
+            Error::invalid(
+                "form",
+                format!("{} không phải một biểu số liệu.", form.label()),
+            )
+        })
 }
 
 /// What changed in a locked period after its report was sent, as the next report shows it.
@@ -311,7 +319,11 @@ mod tests {
                     }
                 }
             }
-            assert!(taken.iter().all(|r| r.iter().all(|t| *t)), "{}: holes", d.code);
+            assert!(
+                taken.iter().all(|r| r.iter().all(|t| *t)),
+                "{}: holes",
+                d.code
+            );
         }
     }
 }

@@ -90,18 +90,29 @@ fn kind_cell(v: &RegisterVisit, short: bool) -> String {
 }
 
 fn lines(items: impl Iterator<Item = String>) -> String {
-    items.filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n")
+    items
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn names(v: &RegisterVisit) -> String {
-    lines(v.persons.iter().map(|p| match p.address.as_deref().map(str::trim) {
-        Some(a) if !a.is_empty() => format!("{} – {a}", p.name),
-        _ => p.name.clone(),
-    }))
+    lines(
+        v.persons
+            .iter()
+            .map(|p| match p.address.as_deref().map(str::trim) {
+                Some(a) if !a.is_empty() => format!("{} – {a}", p.name),
+                _ => p.name.clone(),
+            }),
+    )
 }
 
 fn ids(v: &RegisterVisit) -> String {
-    lines(v.persons.iter().map(|p| p.id_number.clone().unwrap_or_default()))
+    lines(
+        v.persons
+            .iter()
+            .map(|p| p.id_number.clone().unwrap_or_default()),
+    )
 }
 
 /// "Phòng Tư pháp – văn bản số 12/UBND" for a guidance or a transfer.
@@ -212,12 +223,7 @@ fn nd154_row(i: usize, v: &RegisterVisit) -> Vec<String> {
     ]
 }
 
-fn part(
-    unit_name: &str,
-    period: Period,
-    visits: &[RegisterVisit],
-    new_form: bool,
-) -> Register {
+fn part(unit_name: &str, period: Period, visits: &[RegisterVisit], new_form: bool) -> Register {
     let (rows_, header, leaves) = layout::grid(if new_form { ND154 } else { TT04 }, false);
     Register {
         model: if new_form {

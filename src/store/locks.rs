@@ -182,7 +182,10 @@ pub(crate) fn dates_touched(
                     .and_then(|d| d.as_str())
                     .map(str::to_string),
             );
-            dates.push(one("SELECT received_on FROM petitions WHERE id = ?1", record_id)?);
+            dates.push(one(
+                "SELECT received_on FROM petitions WHERE id = ?1",
+                record_id,
+            )?);
             dates.push(one(
                 "SELECT on_date FROM petition_events WHERE petition_id = ?1 ORDER BY seq DESC LIMIT 1",
                 record_id,

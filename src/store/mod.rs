@@ -21,14 +21,14 @@ pub(crate) use catalogue::{
 };
 pub use facts::{CaseHistory, FieldGroups, PeriodFacts, PetitionFact, SessionFact, VisitFact};
 pub(crate) use forms::*;
-pub(crate) use locks::*;
 pub use locks::PeriodLock;
+pub(crate) use locks::*;
 pub(crate) use merges::*;
 pub(crate) use persons::cases_of_person;
 pub(crate) use petitions::*;
 pub(crate) use records::*;
-pub use register::{RegisterPerson, RegisterVisit};
 pub(crate) use register::register_visits;
+pub use register::{RegisterPerson, RegisterVisit};
 pub(crate) use search::*;
 pub(crate) use sessions::*;
 pub(crate) use settings::write_setting;

@@ -190,3 +190,9 @@ pub fn classify(
     })
     .unwrap();
 }
+
+/// The same register, its "today" moved to `today`.
+pub fn reopen_on(mut store: Store, today: &str) -> Store {
+    store.set_clock(Box::new(FixedClock(date(today))));
+    store
+}

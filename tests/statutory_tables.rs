@@ -1,0 +1,503 @@
+//! The six tables of TT 06/2025/TT-TTCP computed from records built one by one, each
+//! figure checked against the count worked out by hand, and the checks before sending.
+
+mod common;
+
+use common::*;
+use tiepdan::domain::*;
+use tiepdan::forms::{self, FormId, FormTable};
+use tiepdan::period::Period;
+use tiepdan::Store;
+
+fn tables(store: &Store, from: &str, to: &str) -> Vec<FormTable> {
+    forms::statutory_tables(store, Period::parse(from, to).unwrap()).unwrap()
+}
+
+fn table(store: &Store, form: FormId, from: &str, to: &str) -> FormTable {
+    tables(store, from, to)
+        .into_iter()
+        .find(|t| t.form == form)
+        .unwrap()
+}
+
+/// The figures of the listed columns, as whole numbers.
+fn cols(t: &FormTable, columns: &[u16]) -> Vec<i64> {
+    columns.iter().map(|c| t.value(*c) as i64).collect()
+}
+
+fn ok(t: &FormTable) {
+    let failed: Vec<&str> = t
+        .checks
+        .iter()
+        .filter(|c| c.blocking && !c.ok)
+        .map(|c| c.message.as_str())
+        .collect();
+    assert!(failed.is_empty(), "{}: {failed:?}", t.code);
+    assert!(t.issues.is_empty(), "{}: {:?}", t.code, t.issues);
+}
+
+fn session_of(store: &mut Store, on: &str, host: HostGroup, kind: SessionKind) -> String {
+    store
+        .create_session(&NewSession {
+            date: on.into(),
+            kind,
+            host_group: host,
+            host_name: None,
+            place: None,
+            notes: None,
+        })
+        .unwrap()
+        .id
+}
+
+#[test]
+fn reception_01_tcd_by_the_notes_under_the_table() {
+    let mut store = store_on("2026-12-20");
+    // Quý IV 2026: 15/9–14/12/2026.
+    // The officers: a visit of 6 people (a delegation, nothing typed), a visit of 2.
+    let desk = session(&mut store, "2026-10-05", HostGroup::Officer);
+    visit(&mut store, &desk, 1, 6, None);
+    let seen_twice = visit(&mut store, &desk, 1, 2, None);
+    // The same case comes to the chairman's scheduled day: counted once, under him.
+    let chair = session(&mut store, "2026-10-08", HostGroup::Chairman);
+    let mut again = visit_input(&chair, vec![person("Hà Văn Lâm")], 1);
+    again.case_id = Some(seen_twice.case_id.clone());
+    store.add_visit(&again).unwrap();
+    // A chairman's ad hoc day nobody came to still counts as a reception day.
+    session_of(
+        &mut store,
+        "2026-11-20",
+        HostGroup::Chairman,
+        SessionKind::AdHoc,
+    );
+    // The chairman only joined a regular session: a visit under him, not a day.
+    let desk2 = session(&mut store, "2026-11-02", HostGroup::Officer);
+    let mut joined = visit_input(&desk2, vec![person("Lò Thị Mai")], 3);
+    joined.chairman_joined = true;
+    store.add_visit(&joined).unwrap();
+    // HĐND reception stays out of 01/TCD.
+    let council = session(&mut store, "2026-11-10", HostGroup::Council);
+    visit(&mut store, &council, 1, 7, None);
+    // Outside the period: 14/9 and 15/12.
+    let before = session(&mut store, "2026-09-14", HostGroup::Officer);
+    visit(&mut store, &before, 1, 1, None);
+    let after = session(&mut store, "2026-12-15", HostGroup::Officer);
+    visit(&mut store, &after, 1, 1, None);
+
+    let t = table(&store, FormId::Tcd01, "2026-09-15", "2026-12-14");
+    ok(&t);
+    // Officers: 2 visits, 8 people, 1 case (the other moved to the chairman), 1 delegation of 6.
+    assert_eq!(cols(&t, &[5, 6, 7, 8, 9]), vec![2, 8, 1, 1, 6]);
+    // Chairman: days 08/10 and 20/11 (not 02/11); visits 08/10 and the joined one: 2
+    // visits, 4 people, 2 cases.
+    assert_eq!(cols(&t, &[10, 11, 12, 13, 14, 15]), vec![2, 2, 4, 2, 0, 0]);
+    // No delegated reception from 01/7/2026.
+    assert_eq!(cols(&t, &[16, 17, 18, 19, 20, 21]), vec![0; 6]);
+    // Totals: the sums of the blocks; each case once.
+    assert_eq!(cols(&t, &[1, 2, 3, 4]), vec![4, 12, 3, 1]);
+    assert_eq!(t.row.label, "UBND phường Việt Hòa");
+    assert_eq!(
+        t.data_line,
+        "Số liệu tính từ ngày 15/09/2026 đến ngày 14/12/2026"
+    );
+    assert_eq!(t.note_label, "22. Ghi chú:");
+    assert_eq!(t.columns[0].ms, "1=5+11+17");
+    assert_eq!(
+        t.columns[8].path,
+        "Tiếp thường xuyên › Trong đó đoàn đông người › Số người được tiếp"
+    );
+}
+
+#[test]
+fn a_head_session_cannot_be_regular() {
+    let mut store = store_on("2026-12-20");
+    for host in [HostGroup::Chairman, HostGroup::Deputy] {
+        let e = store
+            .create_session(&NewSession {
+                date: "2026-06-01".into(),
+                kind: SessionKind::Regular,
+                host_group: host,
+                host_name: None,
+                place: None,
+                notes: None,
+            })
+            .unwrap_err();
+        assert_eq!(e.field(), Some("kind"));
+        assert!(e.to_string().contains("định kỳ hoặc đột xuất"), "{e}");
+    }
+}
+
+/// A petition received by post on `on`, of `kind`, in field `field`.
+fn petition(store: &mut Store, on: &str, kind: PetitionKind, field: &str) -> String {
+    let mut input = direct_input(on, kind);
+    input.field_code = Some(field.into());
+    store.create_petition(&input).unwrap().id
+}
+
+fn step(store: &mut Store, id: &str, action: MoveAction, on: &str) {
+    move_petition(store, id, action, on, |m| match action {
+        MoveAction::Transfer | MoveAction::Guide | MoveAction::Urge => {
+            m.agency = Some("Phòng Tư pháp".into())
+        }
+        MoveAction::Decline => m.note = Some("Không đủ điều kiện thụ lý".into()),
+        _ => {}
+    })
+    .unwrap();
+}
+
+fn resolve(store: &mut Store, id: &str, on: &str, outcome: Outcome) {
+    move_petition(store, id, MoveAction::Resolve, on, |m| {
+        m.outcome = Some(outcome);
+        m.doc_no = Some("12/QĐ-UBND".into());
+    })
+    .unwrap();
+}
+
+#[test]
+fn petitions_02_xld_03_gqkn_04_gqtc_at_the_cut_off() {
+    use Competence::*;
+    use PetitionKind::*;
+    let mut store = store_on("2027-01-20");
+    // Quý IV 2026: 15/9–14/12/2026.
+    // 1. A land complaint within competence, accepted in the period, resolved "right"
+    //    in the period.
+    let a = petition(&mut store, "2026-09-20", Complaint, "dat_dai");
+    classify(&mut store, &a, Complaint, true, Within, "2026-09-21");
+    step(&mut store, &a, MoveAction::Accept, "2026-09-25");
+    resolve(&mut store, &a, "2026-11-10", Outcome::Right);
+    // 2. A policy complaint within competence, accepted only AFTER the cut-off: at the
+    //    cut-off it was still being considered (column 3), not accepted.
+    let b = petition(&mut store, "2026-12-01", Complaint, "chinh_sach");
+    classify(&mut store, &b, Complaint, true, Within, "2026-12-02");
+    step(&mut store, &b, MoveAction::Accept, "2026-12-16");
+    // 3. A denunciation within competence, declined in the period.
+    let c = petition(&mut store, "2026-10-01", Denunciation, "tham_nhung");
+    classify(&mut store, &c, Denunciation, true, Within, "2026-10-02");
+    step(&mut store, &c, MoveAction::Decline, "2026-10-05");
+    // 4. An anonymous denunciation: not eligible (Luật Tố cáo Đ25), filed.
+    let mut anon = direct_input("2026-10-03", Denunciation);
+    anon.anonymous = true;
+    anon.petitioners = vec![];
+    let d = store.create_petition(&anon).unwrap().id;
+    move_petition(&mut store, &d, MoveAction::Classify, "2026-10-04", |m| {
+        let mut c = classification(Denunciation, false, Within);
+        c.signers = Signers::Anonymous;
+        m.classification = Some(c);
+    })
+    .unwrap();
+    step(&mut store, &d, MoveAction::File, "2026-10-04");
+    // 5. A proposal outside competence, transferred; 6. one outside, guided.
+    let e = petition(&mut store, "2026-10-06", Proposal, "tthc");
+    classify(&mut store, &e, Proposal, true, Outside, "2026-10-07");
+    step(&mut store, &e, MoveAction::Transfer, "2026-10-08");
+    let f = petition(&mut store, "2026-10-09", Proposal, "dat_dai");
+    classify(&mut store, &f, Proposal, true, Outside, "2026-10-10");
+    step(&mut store, &f, MoveAction::Guide, "2026-10-10");
+    // 7. A mixed petition (complaint + proposal), guided to split: 02/XLD counts it by
+    //    each content among the petitions received and processed, never as eligible
+    //    as it stands (the citizen sends each content apart).
+    let g = petition(&mut store, "2026-11-02", Mixed, "khac");
+    classify(&mut store, &g, Mixed, true, Within, "2026-11-03");
+    step(&mut store, &g, MoveAction::Guide, "2026-11-04");
+    // 8. Carried over: received in Quý III, not yet reviewed at 15/9.
+    let h = petition(&mut store, "2026-09-01", Proposal, "chinh_sach");
+    classify(&mut store, &h, Proposal, true, Within, "2026-09-30");
+    // 9. Received in Quý III and handled then: not in Quý IV.
+    let i = petition(&mut store, "2026-08-01", Proposal, "khac");
+    classify(&mut store, &i, Proposal, true, Outside, "2026-08-03");
+    step(&mut store, &i, MoveAction::Guide, "2026-08-03");
+    // 10. Received in the period, not reviewed by the cut-off (reviewed after).
+    let j = petition(&mut store, "2026-12-10", Complaint, "dat_dai");
+    classify(&mut store, &j, Complaint, true, Within, "2026-12-20");
+    // 11. A duplicate of (8), sent again while it is open: not counted twice.
+    let mut dup = direct_input("2026-10-12", Proposal);
+    dup.duplicate_of = Some(h.clone());
+    store.create_petition(&dup).unwrap();
+    // 12. A petition handed in at HĐND reception: outside the UBND's totals.
+    let council = session(&mut store, "2026-10-15", HostGroup::Council);
+    visit(&mut store, &council, 1, 1, Some(Complaint));
+    // 13. A second-round complaint (received in Quý III), resolution upholding the first
+    //     decision issued in the period.
+    let k = petition(&mut store, "2026-08-10", Complaint, "dat_dai");
+    move_petition(&mut store, &k, MoveAction::Classify, "2026-08-11", |m| {
+        let mut c = classification(Complaint, true, Within);
+        c.round = Round::Subsequent;
+        m.classification = Some(c);
+    })
+    .unwrap();
+    step(&mut store, &k, MoveAction::Accept, "2026-08-15");
+    resolve(&mut store, &k, "2026-10-20", Outcome::Upheld);
+
+    let all = tables(&store, "2026-09-15", "2026-12-14");
+    let xld = all.iter().find(|t| t.form == FormId::Xld02).unwrap();
+    // Column 1: a b c d e f g h j = 9 petitions, 10 contents (g counts as a complaint
+    // and a proposal); (11) and (12) are out, (9) and (13) were handled before the period.
+    // Processed: all but j (not reviewed by the cut-off) = 9.
+    // Eligible: all processed but d (anonymous) and g (two contents) = 6: within a b c h
+    // = 4 cases, outside e f = 2.
+    assert_eq!(cols(xld, &[1, 2]), vec![10, 9]);
+    assert_eq!(cols(xld, &[3, 4, 5]), vec![6, 4, 4]);
+    // Complaints within: a (land, first) b (policy, first).
+    assert_eq!(cols(xld, &[6, 7, 8, 9, 10, 11]), vec![2, 2, 0, 1, 1, 0]);
+    // Denunciations within: c (corruption, first).
+    assert_eq!(
+        cols(xld, &[12, 13, 14, 15, 16, 17, 18]),
+        vec![1, 1, 0, 0, 1, 0, 0]
+    );
+    // Proposals within: h (policy).
+    assert_eq!(cols(xld, &[19, 20, 21, 22]), vec![1, 1, 0, 0]);
+    // Outside: e transferred, f guided.
+    assert_eq!(cols(xld, &[23, 24, 25]), vec![2, 1, 1]);
+    ok(xld);
+
+    let gqkn = all.iter().find(|t| t.form == FormId::Gqkn03).unwrap();
+    // Complaints of 02/XLD (6): a accepted (4), b considered at the cut-off (3).
+    assert_eq!(cols(gqkn, &[1, 2]), vec![2, 2]);
+    assert_eq!(cols(gqkn, &[3, 4, 5, 6]), vec![1, 1, 0, 0]);
+    ok(gqkn);
+    // Decisions issued in the period: a (first round, right) and k (second round, upheld).
+    assert_eq!(cols(gqkn, &[7, 8, 9, 10, 11, 12]), vec![2, 1, 0, 0, 1, 0]);
+
+    let gqtc = all.iter().find(|t| t.form == FormId::Gqtc04).unwrap();
+    assert_eq!(
+        cols(gqtc, &[1, 2, 3, 4, 5, 6, 7]),
+        vec![1, 1, 0, 0, 1, 0, 0]
+    );
+    ok(gqtc);
+    // 05/KQTH takes the decisions of the period as its least (1 ≥ 03/GQKN 7).
+    let kqth = all.iter().find(|t| t.form == FormId::Kqth05).unwrap();
+    assert_eq!(cols(kqth, &[1, 16]), vec![2, 0]);
+    ok(kqth);
+}
+
+fn figure(column: u16, value: f64) -> tiepdan::desk::reporting::ManualFigure {
+    tiepdan::desk::reporting::ManualFigure {
+        column,
+        label: String::new(),
+        unit: None,
+        value: Some(value),
+    }
+}
+
+#[test]
+fn typed_figures_are_checked_and_an_inconsistent_table_is_not_sent() {
+    let mut store = store_on("2026-12-20");
+    let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
+    // A column the register computes is not typed.
+    let e = store
+        .save_manual_figures(FormId::Tcd01, q4, &[figure(1, 3.0)])
+        .unwrap_err();
+    assert_eq!(e.field(), Some("column_1"));
+    let e = store
+        .save_manual_figures(FormId::Gqkn03, q4, &[figure(7, 1.0)])
+        .unwrap_err();
+    assert!(e.to_string().contains("do phần mềm tính"), "{e}");
+    // Negative figures and fractional counts are refused; money may have decimals.
+    let e = store
+        .save_manual_figures(FormId::Qlkntc06, q4, &[figure(4, -1.0)])
+        .unwrap_err();
+    assert_eq!(e.field(), Some("column_4"));
+    let e = store
+        .save_manual_figures(FormId::Qlkntc06, q4, &[figure(4, 1.5)])
+        .unwrap_err();
+    assert!(e.to_string().contains("số nguyên"), "{e}");
+    store
+        .save_manual_figures(FormId::Gqkn03, q4, &[figure(13, 12.5)])
+        .unwrap();
+    let gqkn = table(&store, FormId::Gqkn03, "2026-09-15", "2026-12-14");
+    assert_eq!(gqkn.value(13), 12.5);
+    assert_eq!(forms::format_value(gqkn.value(13)), "12,5");
+
+    // 05/KQTH: 3 decisions carried over, 5 "finished": (2) ≤ (1) fails; the file is not
+    // written and the message names the columns.
+    store
+        .save_manual_figures(FormId::Kqth05, q4, &[figure(1, 3.0), figure(2, 5.0)])
+        .unwrap();
+    let all = forms::statutory_tables(&store, q4).unwrap();
+    let kqth = all.iter().find(|t| t.form == FormId::Kqth05).unwrap();
+    assert_eq!((kqth.value(1), kqth.value(2)), (3.0, 5.0));
+    let failed: Vec<_> = kqth.checks.iter().filter(|c| !c.ok).collect();
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert_eq!(failed[0].rule, "(2) ≤ (1)");
+    let e = forms::ensure_sendable(&all).unwrap_err();
+    assert_eq!(e.code(), "form_check");
+    assert!(
+        e.to_string()
+            .contains("Biểu 05/KQTH: cột (2) là 5, lớn hơn cột (1) là 3"),
+        "{e}"
+    );
+    // Putting it right lets it go.
+    store
+        .save_manual_figures(FormId::Kqth05, q4, &[figure(1, 5.0), figure(2, 5.0)])
+        .unwrap();
+    forms::ensure_sendable(&forms::statutory_tables(&store, q4).unwrap()).unwrap();
+    // Typed figures are in the history.
+    let history = store
+        .history("manual_figures", "05-kqth:2026-09-15:2026-12-14")
+        .unwrap();
+    assert_eq!(history.len(), 2);
+}
+
+#[test]
+fn outside_competence_results_are_guided_or_transferred() {
+    let mut store = store_on("2026-12-20");
+    let outside = |store: &mut Store, day: &str, moves: &[MoveAction]| {
+        let p = petition(store, day, PetitionKind::Proposal, "tthc");
+        classify(
+            store,
+            &p,
+            PetitionKind::Proposal,
+            true,
+            Competence::Outside,
+            day,
+        );
+        for m in moves {
+            step(store, &p, *m, day);
+        }
+    };
+    // Transferred, then the receiving body urged: still "chuyển đơn".
+    outside(
+        &mut store,
+        "2026-10-01",
+        &[MoveAction::Transfer, MoveAction::Urge],
+    );
+    // Urged without a transfer: the matter was sent on (TT 06/2025 has no "đôn đốc").
+    outside(&mut store, "2026-10-02", &[MoveAction::Urge]);
+    // Returned to the citizen: "trả lại đơn và hướng dẫn".
+    outside(&mut store, "2026-10-03", &[MoveAction::Return]);
+    // Classified, not yet guided nor transferred at the cut-off: not processed yet.
+    outside(&mut store, "2026-10-04", &[]);
+    let xld = table(&store, FormId::Xld02, "2026-09-15", "2026-12-14");
+    assert_eq!(cols(&xld, &[1, 2, 3, 23, 24, 25]), vec![4, 3, 3, 3, 1, 2]);
+    ok(&xld);
+}
+
+#[test]
+fn periods_before_tt_06_2025_are_refused_plainly() {
+    let store = store_on("2026-12-20");
+    let e = forms::statutory_tables(&store, Period::parse("2025-06-15", "2025-09-14").unwrap())
+        .unwrap_err();
+    assert_eq!(e.field(), Some("period"));
+    assert!(e.to_string().contains("Thông tư 01/2024/TT-TTCP"), "{e}");
+    // Quý IV 2025 (15/9–14/12/2025) ends under TT 06/2025.
+    forms::statutory_tables(&store, Period::parse("2025-09-15", "2025-12-14").unwrap()).unwrap();
+}
+
+#[test]
+fn the_previous_period_and_last_year_are_beside() {
+    let mut store = store_on("2026-12-20");
+    for (day, people) in [("2025-10-01", 3), ("2026-07-01", 2), ("2026-10-01", 1)] {
+        let s = session(&mut store, day, HostGroup::Officer);
+        visit(&mut store, &s, 1, people, None);
+    }
+    let t = table(&store, FormId::Tcd01, "2026-09-15", "2026-12-14");
+    assert_eq!(t.value(2), 1.0);
+    assert_eq!(t.comparisons.len(), 2);
+    assert_eq!(t.comparisons[0].label, "Kỳ trước (15/06/2026 – 14/09/2026)");
+    assert_eq!(t.comparisons[0].values[1], 2.0);
+    assert_eq!(
+        t.comparisons[1].label,
+        "Cùng kỳ năm trước (15/09/2025 – 14/12/2025)"
+    );
+    assert_eq!(t.comparisons[1].values[1], 3.0);
+}
+
+#[test]
+fn a_change_inside_a_locked_period_is_an_adjustment_the_next_report_shows() {
+    let mut store = store_on("2026-09-16");
+    let q3 = Period::parse("2026-06-15", "2026-09-14").unwrap();
+    let s = session(&mut store, "2026-08-03", HostGroup::Officer);
+    let v = visit(&mut store, &s, 1, 1, None);
+    let lock = store
+        .lock_period(q3, "Quý III năm 2026", Some("25/BC-UBND"))
+        .unwrap();
+    assert_eq!(lock.adjustments, 0);
+    // Locked twice: refused.
+    let e = store.lock_period(q3, "Quý III năm 2026", None).unwrap_err();
+    assert!(e.to_string().contains("đã khóa"), "{e}");
+    assert_eq!(store.locks_covering("2026-08-03").unwrap().len(), 1);
+    assert!(store.locks_covering("2026-09-15").unwrap().is_empty());
+
+    // In October a late visit of 03/8 is entered, and the first one corrected to 3 people.
+    let mut store = reopen_on(store, "2026-10-05");
+    visit(&mut store, &s, 1, 2, None);
+    let mut fix = visit_input(&s, vec![person("Công dân 1 1")], 3);
+    fix.persons[0].existing_id = Some(v.persons[0].id.clone());
+    store.correct_visit(&v.id, &fix).unwrap();
+    // A visit dated outside the locked period is no adjustment.
+    let s4 = session(&mut store, "2026-10-05", HostGroup::Officer);
+    visit(&mut store, &s4, 1, 1, None);
+
+    let locks = store.period_locks().unwrap();
+    assert!(locks[0].adjustments >= 2, "{locks:?}");
+    let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
+    let adj = forms::adjustments(&store, q4).unwrap();
+    assert_eq!(adj.len(), 1);
+    assert_eq!(adj[0].label, "Quý III năm 2026");
+    assert!(adj[0].changes >= 2);
+    assert!(
+        adj[0]
+            .differences
+            .contains(&"Biểu 01/TCD cột (1): 1 → 2".to_string()),
+        "{:?}",
+        adj[0].differences
+    );
+    assert!(
+        adj[0]
+            .differences
+            .contains(&"Biểu 01/TCD cột (2): 1 → 5".to_string()),
+        "{:?}",
+        adj[0].differences
+    );
+    // The report of Quý III itself shows none (nothing locked before it).
+    assert!(forms::adjustments(&store, q3).unwrap().is_empty());
+}
+
+#[test]
+fn the_register_book_changes_form_on_1_july_2026() {
+    let mut store = store_on("2026-07-31");
+    let june = session(&mut store, "2026-06-30", HostGroup::Officer);
+    let mut v = visit_input(&june, vec![person("Nguyễn Thị Xuân")], 1);
+    v.persons[0].address = Some("Tổ 3, phường Việt Hòa".into());
+    v.persons[0].id_number = Some("001190001234".into());
+    v.handling = HandlingInput {
+        handling: Handling::Transfer,
+        agency: Some("Phòng Tài nguyên".into()),
+        letter_no: Some("45/UBND".into()),
+    };
+    v.kind = Some(PetitionKind::Complaint);
+    store.add_visit(&v).unwrap();
+    let july = session(&mut store, "2026-07-01", HostGroup::Chairman);
+    visit(&mut store, &july, 2, 6, Some(PetitionKind::Proposal));
+    let council = session(&mut store, "2026-07-02", HostGroup::Council);
+    visit(&mut store, &council, 1, 1, None);
+
+    let book =
+        forms::register::register_book(&store, Period::parse("2026-06-01", "2026-07-31").unwrap())
+            .unwrap();
+    assert_eq!(book.parts.len(), 2);
+    let old = &book.parts[0];
+    assert!(old.model.contains("Thông tư số 04/2021/TT-TTCP"));
+    assert_eq!(old.data_line, "Từ ngày 01/06/2026 đến ngày 30/06/2026");
+    assert_eq!(old.unit_name, "ỦY BAN NHÂN DÂN PHƯỜNG VIỆT HÒA");
+    assert_eq!(old.rows.len(), 1);
+    let r = &old.rows[0];
+    assert_eq!(r[0], "1");
+    assert_eq!(r[1], "30/06/2026");
+    assert_eq!(r[2], "Nguyễn Thị Xuân – Tổ 3, phường Việt Hòa");
+    assert_eq!(r[3], "001190001234");
+    assert_eq!(r[5], "Khiếu nại/1 người");
+    assert_eq!(r[9], "Phòng Tài nguyên – văn bản số 45/UBND");
+    let new = &book.parts[1];
+    assert!(new.model.contains("Nghị định số 154/2026/NĐ-CP"));
+    assert_eq!(new.columns[3], "Số căn cước/Hộ chiếu");
+    assert_eq!(new.rows.len(), 1, "HĐND reception keeps its own book");
+    let r = &new.rows[0];
+    assert_eq!(r[5], "KN-PA");
+    assert_eq!(r[6], "6");
+    assert!(
+        r[11].starts_with("Đơn số 1/2026: Đã tiếp nhận"),
+        "{}",
+        r[11]
+    );
+}
