@@ -865,6 +865,42 @@ pub fn choices<T: Copy>(
         .collect()
 }
 
+/// What the report (Mẫu số 02) and the files need of the office (Nghị định 30/2020/NĐ-CP
+/// layout), and the reporting rules the sources leave uncertain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReportSettings {
+    /// The place of the date line: "Việt Hòa" in "Việt Hòa, ngày 15 tháng 12 năm 2026".
+    pub place: String,
+    /// Who signs for the body: "TM. ỦY BAN NHÂN DÂN" (or "KT. CHỦ TỊCH").
+    pub signer_authority: String,
+    /// "CHỦ TỊCH" (or "PHÓ CHỦ TỊCH").
+    pub signer_title: String,
+    pub signer_name: String,
+    /// "Nơi nhận", one line each ("- UBND thành phố;", "- Lưu: VT.").
+    pub recipients: String,
+    /// The chairman's least reception days per month from 01/7/2026: the 2025 draft said
+    /// 2 days a month; the final rule is not settled (domain.md §4), so it is a setting.
+    pub chairman_days_per_month: u32,
+    /// Where exported files are written; empty: the documents folder.
+    pub export_dir: String,
+}
+
+impl Default for ReportSettings {
+    fn default() -> Self {
+        ReportSettings {
+            place: String::new(),
+            signer_authority: "TM. ỦY BAN NHÂN DÂN".to_string(),
+            signer_title: "CHỦ TỊCH".to_string(),
+            signer_name: String::new(),
+            recipients:
+                "- UBND tỉnh (qua Thanh tra tỉnh);\n- Thường trực Đảng ủy, HĐND;\n- Lưu: VT."
+                    .to_string(),
+            chairman_days_per_month: 2,
+            export_dir: String::new(),
+        }
+    }
+}
+
 /// Settings an office can change (UNCERTAIN rules become settings).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Settings {
@@ -875,6 +911,8 @@ pub struct Settings {
     /// Whether the first start already offered the sample data.
     pub sample_offered: bool,
     pub deadlines: DeadlineSettings,
+    #[serde(default)]
+    pub report: ReportSettings,
 }
 
 /// What the desktop shell tells the UI at start.

@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use tiepdan::domain::*;
+use tiepdan::period::Period;
 
 #[test]
 fn a_delegation_is_a_visit_of_five_people_or_more() {
@@ -43,8 +44,21 @@ fn a_session_nobody_came_to_is_reported() {
         vec![
             "Chủ tịch UBND phường Việt Hòa không có buổi tiếp công dân nào trong kỳ.".to_string(),
             "Ban tiếp công dân: không có công dân đến trong kỳ.".to_string(),
+            "Không có đơn phải xử lý trong kỳ.".to_string(),
+            // March 2026: whole weeks from Mon 02/3 to Sun 29/3.
+            "Chủ tịch UBND phường Việt Hòa tiếp công dân định kỳ, đột xuất 0 ngày, chưa đạt mức tối thiểu 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần).".to_string(),
+            "So với kỳ trước (01/02/2026 – 28/02/2026): số lượt tiếp không đổi (0), số người được tiếp không đổi (0), số vụ việc không đổi (0), số đơn tiếp nhận không đổi (0).".to_string(),
         ]
     );
+    // The dashboard's week says "trong tuần".
+    let week =
+        tiepdan::report::week_report(&store, Period::parse("2026-03-02", "2026-03-08").unwrap())
+            .unwrap();
+    assert_eq!(
+        week.sentences[0],
+        "Chủ tịch UBND phường Việt Hòa không có buổi tiếp công dân nào trong tuần."
+    );
+    assert!(week.previous.is_none());
 
     session(&mut store, "2026-03-05", HostGroup::Chairman);
     session(&mut store, "2026-03-12", HostGroup::Chairman);
@@ -260,7 +274,7 @@ fn petitions_received_are_counted_by_receipt_date_kind_and_source() {
     assert_eq!(r.officer.petitions_at_visits.total, 1);
     assert_eq!(r.petitions_still_open, 4);
     assert_eq!(
-        r.sentences.last().unwrap(),
+        r.sentences[2],
         "Ngoài ra, trong kỳ tiếp nhận 3 đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến; tổng số đơn tiếp nhận trong kỳ: 4 đơn."
     );
 }

@@ -61,6 +61,13 @@ impl Store {
                 "Tên bộ phận tiếp công dân không được để trống.",
             ));
         }
+        let r = &s.report;
+        check_range(
+            "report.chairman_days_per_month",
+            "Số ngày tiếp tối thiểu mỗi tháng của Chủ tịch",
+            r.chairman_days_per_month,
+            1..=31,
+        )?;
         let d = &s.deadlines;
         check_range(
             "deadlines.first_reply_working_days",
@@ -102,6 +109,13 @@ impl Store {
                 (k::UNPROCESSED, d.unprocessed_days.to_string()),
                 (k::DUE_SOON, d.due_soon_working_days.to_string()),
                 (k::REMOTE_AREA, flag(d.remote_area)),
+                (k::REPORT_PLACE, r.place.trim().to_string()),
+                (k::SIGNER_AUTHORITY, r.signer_authority.trim().to_string()),
+                (k::SIGNER_TITLE, r.signer_title.trim().to_string()),
+                (k::SIGNER_NAME, r.signer_name.trim().to_string()),
+                (k::RECIPIENTS, r.recipients.trim().to_string()),
+                (k::CHAIRMAN_DAYS, r.chairman_days_per_month.to_string()),
+                (k::EXPORT_DIR, r.export_dir.trim().to_string()),
             ] {
                 store::write_setting(conn, key, &value)?;
             }

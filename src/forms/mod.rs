@@ -31,6 +31,15 @@ fn tt06_from() -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
+/// The figures of 02/XLD computed from a period's facts (the report's sentences quote them).
+pub fn xld02_values(facts: &PeriodFacts) -> Vec<f64> {
+    compute::xld02(facts)
+        .values
+        .into_iter()
+        .map(|v| v.unwrap_or(0.0))
+        .collect()
+}
+
 /// Refuse a period the six tables of TT 06/2025 do not cover.
 pub fn check_regime(period: Period) -> Result<()> {
     if period.to < tt06_from() {
@@ -56,7 +65,7 @@ struct Inputs {
 impl Inputs {
     fn load(store: &Store, period: Period, settings: &Settings) -> Result<Inputs> {
         let facts = store.period_facts(period)?;
-        let report = report::compute(&facts, settings);
+        let report = report::compute(&facts, settings, &store.calendar()?, "trong kỳ");
         let mut manual = BTreeMap::new();
         for form in FormId::TABLES {
             manual.insert(

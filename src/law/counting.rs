@@ -65,6 +65,65 @@ pub fn check_contents(
     Ok(kinds)
 }
 
+/// The chairman's least reception days over a period, and the rule in words. Luật Tiếp
+/// công dân 2013 Điều 15 k3: at least one day a week (each whole week, Monday to Sunday,
+/// inside the period, that has a working day on `calendar`: a Tết week off does not). From 01/7/2026 the amended law's number is not settled
+/// (domain.md §4): `per_month_from_2026` days a month, a month partly inside counting in
+/// proportion to its days (rounded down).
+pub fn chairman_minimum_days(
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    per_month_from_2026: u32,
+    calendar: &crate::law::calendar::Calendar,
+) -> (u32, String) {
+    use chrono::{Datelike, Duration};
+    let switch = crate::law::regime::law_2025_in_force();
+    let mut days = 0u32;
+    let mut rules = Vec::new();
+    if from < switch {
+        let end = to.min(switch - Duration::days(1));
+        let mut monday =
+            from + Duration::days((7 - from.weekday().num_days_from_monday() as i64) % 7);
+        let mut weeks = 0;
+        while monday + Duration::days(6) <= end {
+            // A year the calendar does not know: its weeks count (nothing is guessed away).
+            let working = (0..7).any(|i| {
+                calendar
+                    .is_working_day(monday + Duration::days(i))
+                    .unwrap_or(true)
+            });
+            if working {
+                weeks += 1;
+            }
+            monday += Duration::days(7);
+        }
+        days += weeks;
+        rules.push("Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần".to_string());
+    }
+    if to >= switch {
+        let start = from.max(switch);
+        let mut month_start = start.with_day(1).expect("day 1");
+        let mut share = 0.0f64;
+        while month_start <= to {
+            let next = month_start
+                .checked_add_months(chrono::Months::new(1))
+                .expect("next month");
+            let length = (next - month_start).num_days() as f64;
+            let a = start.max(month_start);
+            let b = to.min(next - Duration::days(1));
+            if a <= b {
+                share += ((b - a).num_days() + 1) as f64 / length;
+            }
+            month_start = next;
+        }
+        days += (share * f64::from(per_month_from_2026) + 1e-9).floor() as u32;
+        rules.push(format!(
+            "từ 01/7/2026: ít nhất {per_month_from_2026} ngày mỗi tháng (theo cài đặt)"
+        ));
+    }
+    (days, rules.join("; "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +150,26 @@ mod tests {
         );
         assert_eq!(report_kinds(Denunciation, &[]), vec![Denunciation]);
         assert_eq!(report_kinds(Mixed, &[]), vec![]);
+    }
+
+    #[test]
+    fn the_chairmans_least_reception_days() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let calendar = crate::law::calendar::Calendar::embedded();
+        // Quý I 2026 (15/12/2025 Mon – 14/3/2026 Sat): whole weeks Mon 15/12 … Sun 8/3 = 12,
+        // less the week of Mon 16/2 – Sun 22/2 wholly off for Tết = 11.
+        let (days, rule) = chairman_minimum_days(d(2025, 12, 15), d(2026, 3, 14), 2, &calendar);
+        assert_eq!(days, 11);
+        assert!(rule.contains("1 ngày mỗi tuần"));
+        // Quý IV 2026 (15/9–14/12/2026), 2 a month: Sep 16/30, Oct, Nov, Dec 14/31
+        // = 0.533 + 1 + 1 + 0.452 = 2.985 months → 5.97 → 5 days.
+        let (days, rule) = chairman_minimum_days(d(2026, 9, 15), d(2026, 12, 14), 2, &calendar);
+        assert_eq!(days, 5);
+        assert!(rule.contains("2 ngày mỗi tháng"));
+        // Across 01/7/2026: Quý III (15/6–14/9/2026): weeks Mon 15/6 … Sun 28/6 = 2, then
+        // Jul, Aug, Sep 14/30 = 2.467 months → 4.93 → 4: 6 days.
+        let (days, _) = chairman_minimum_days(d(2026, 6, 15), d(2026, 9, 14), 2, &calendar);
+        assert_eq!(days, 6);
     }
 
     #[test]

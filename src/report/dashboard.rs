@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::period::{Period, PeriodRange};
 use crate::store::Store;
 
-use super::{period_report, PeriodReport};
+use super::{week_report, PeriodReport};
 
 /// One week of the dashboard chart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -40,7 +40,7 @@ pub fn dashboard(store: &Store) -> Result<Dashboard> {
     let weeks = Period::last_weeks(today, 12)
         .into_iter()
         .map(|w| {
-            let r = period_report(store, w)?;
+            let r = week_report(store, w)?;
             Ok(WeekPoint {
                 period: w.to_range(),
                 visits: r.reception.visits + r.council.visits,
@@ -61,7 +61,7 @@ pub fn dashboard(store: &Store) -> Result<Dashboard> {
             .count() as u32,
         queue,
         today: today.to_string(),
-        this_week: period_report(store, Period::preset(PeriodPreset::ThisWeek, today))?,
+        this_week: week_report(store, Period::preset(PeriodPreset::ThisWeek, today))?,
         weeks,
         open_petitions: store.open_petition_count()?,
     })

@@ -8,7 +8,7 @@ mod totals;
 
 pub use dashboard::{dashboard, Dashboard, WeekPoint};
 pub use narrative::sentences;
-pub use totals::{compute, of_the_committee, period_report};
+pub use totals::{compute, of_the_committee, period_report, week_report};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -149,8 +149,39 @@ pub struct PeriodReport {
     /// Of the UBND's petitions received in the period, how many were still open at its
     /// cut-off (its last day), read from their moves.
     pub petitions_still_open: u32,
+    /// The petitions handled in the period as 02/XLD counts them.
+    pub handling: HandlingSummary,
+    /// The chairman's least reception days over the period, and the rule in words.
+    pub chairman_minimum_days: u32,
+    pub chairman_minimum_rule: String,
+    /// The previous period's main figures (none on the dashboard).
+    pub previous: Option<Comparison>,
+    /// Changes to locked periods recorded during this one (điều chỉnh số liệu kỳ trước).
+    pub adjustments: Vec<crate::forms::Adjustment>,
     /// The report sentences, generated from the figures above.
     pub sentences: Vec<String>,
+}
+
+/// 02/XLD's main figures: columns 1–5, 24 and 25.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HandlingSummary {
+    pub total: u32,
+    pub processed: u32,
+    pub eligible: u32,
+    pub within: u32,
+    pub cases_within: u32,
+    pub guided: u32,
+    pub transferred: u32,
+}
+
+/// Another period's main figures, for "so với kỳ trước".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Comparison {
+    pub period: PeriodRange,
+    pub visits: u32,
+    pub people: u32,
+    pub cases: u32,
+    pub petitions: u32,
 }
 
 impl PeriodReport {

@@ -101,10 +101,10 @@ fn empty_sessions_sentence(whose: &str, b: &BlockTotals) -> Option<String> {
 }
 
 /// The sentence of a head's block (chairman, or a deputy by delegation).
-fn head_sentence(subject: &str, b: &BlockTotals) -> String {
+fn head_sentence(subject: &str, b: &BlockTotals, within: &str) -> String {
     if b.visits == 0 {
         return if b.sessions == 0 {
-            format!("{subject} không có buổi tiếp công dân nào trong kỳ.")
+            format!("{subject} không có buổi tiếp công dân nào {within}.")
         } else {
             format!(
                 "{subject} đã tổ chức {} buổi tiếp công dân, không có công dân đến.",
@@ -123,10 +123,10 @@ fn head_sentence(subject: &str, b: &BlockTotals) -> String {
 
 /// "Ban tiếp công dân: đã tiếp 44 người, với 36 lượt công dân, không có đoàn đông
 /// người. Trong đó công dân đến phản ánh, kiến nghị kèm theo đơn: 21 đơn/21 lượt."
-fn officer_sentence(team: &str, b: &BlockTotals) -> String {
+fn officer_sentence(team: &str, b: &BlockTotals, within: &str) -> String {
     if b.visits == 0 {
         return if b.sessions == 0 {
-            format!("{team}: không có công dân đến trong kỳ.")
+            format!("{team}: không có công dân đến {within}.")
         } else if b.empty_sessions == b.sessions {
             format!(
                 "{team}: đã tổ chức {} buổi tiếp công dân, không có công dân đến.",
@@ -159,8 +159,20 @@ fn officer_sentence(team: &str, b: &BlockTotals) -> String {
             .map(|k| kind_words(*k))
             .chain((petitions.mixed_unknown > 0).then_some(kind_words(PetitionKind::Mixed)))
             .collect();
+        // With more than one kind, each is counted: "(2 đơn khiếu nại, 19 đơn phản ánh,
+        // kiến nghị)".
+        let by_kind: Vec<String> = PetitionKind::ALL
+            .iter()
+            .filter(|k| petitions.get(**k) > 0)
+            .map(|k| format!("{} đơn {}", petitions.get(*k), kind_words(*k)))
+            .collect();
+        let detail = if by_kind.len() > 1 {
+            format!(" ({})", by_kind.join(", "))
+        } else {
+            String::new()
+        };
         format!(
-            "Trong đó công dân đến {} kèm theo đơn: {} đơn/{} lượt.",
+            "Trong đó công dân đến {} kèm theo đơn: {} đơn/{} lượt{detail}.",
             kinds.join(", "),
             petitions.total,
             b.visits_with_petition
@@ -172,32 +184,133 @@ fn officer_sentence(team: &str, b: &BlockTotals) -> String {
     )
 }
 
-/// The sentences of a period report, in the order a report quotes them.
-pub fn sentences(r: &PeriodReport, settings: &Settings) -> Vec<String> {
+/// "tăng 3 (từ 12 lên 15)", "giảm 2 (từ 8 xuống 6)", "không đổi (20)".
+fn change_words(before: u32, now: u32) -> String {
+    match now.cmp(&before) {
+        std::cmp::Ordering::Greater => format!("tăng {} (từ {before} lên {now})", now - before),
+        std::cmp::Ordering::Less => format!("giảm {} (từ {before} xuống {now})", before - now),
+        std::cmp::Ordering::Equal => format!("không đổi ({now})"),
+    }
+}
+
+/// "Tổng cộng đã tiếp 58 lượt, 60 người, 45 vụ việc, 1 đoàn đông người (6 người)." (01/TCD
+/// columns 1–4, one "với" nowhere).
+fn totals_sentence(r: &PeriodReport) -> Option<String> {
+    let t = &r.reception;
+    (t.visits > 0).then(|| {
+        let delegations = if t.delegations == 0 {
+            "không có đoàn đông người".to_string()
+        } else {
+            format!(
+                "{} đoàn đông người ({} người)",
+                t.delegations, t.delegation_people
+            )
+        };
+        format!(
+            "Tổng cộng đã tiếp {} lượt, {} người, {} vụ việc, {delegations}.",
+            t.visits, t.people, t.cases
+        )
+    })
+}
+
+/// The petitions handled, as 02/XLD counts them.
+fn handling_sentence(r: &PeriodReport, within: &str) -> String {
+    let h = &r.handling;
+    if h.total == 0 {
+        return format!("Không có đơn phải xử lý {within}.");
+    }
+    let mut s = format!(
+        "Tổng số đơn phải xử lý (kể cả đơn kỳ trước chuyển sang): {} đơn; đã xử lý {} đơn, trong đó {} đơn đủ điều kiện xử lý, {} đơn thuộc thẩm quyền ({} vụ việc)",
+        h.total, h.processed, h.eligible, h.within, h.cases_within
+    );
+    if h.guided + h.transferred > 0 {
+        s.push_str(&format!(
+            "; đơn không thuộc thẩm quyền: hướng dẫn {} đơn, chuyển {} đơn",
+            h.guided, h.transferred
+        ));
+    }
+    s.push('.');
+    s
+}
+
+/// The chairman's reception days against the legal minimum.
+fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
+    let days = r.chairman.reception_days;
+    let least = r.chairman_minimum_days;
+    (least > 0).then(|| {
+        let verdict = if days >= least { "đạt" } else { "chưa đạt" };
+        format!(
+            "{chairman} tiếp công dân định kỳ, đột xuất {days} ngày, {verdict} mức tối thiểu {least} ngày ({}).",
+            r.chairman_minimum_rule
+        )
+    })
+}
+
+/// "So với kỳ trước (…): số lượt tiếp tăng 3 (từ 12 lên 15), …".
+fn comparison_sentence(r: &PeriodReport) -> Option<String> {
+    let p = r.previous.as_ref()?;
+    let label = crate::period::Period::parse(&p.period.from, &p.period.to)
+        .map(|x| x.label())
+        .unwrap_or_default();
+    Some(format!(
+        "So với kỳ trước ({label}): số lượt tiếp {}, số người được tiếp {}, số vụ việc {}, số đơn tiếp nhận {}.",
+        change_words(p.visits, r.reception.visits),
+        change_words(p.people, r.reception.people),
+        change_words(p.cases, r.reception.cases),
+        change_words(p.petitions, r.petitions_received.total),
+    ))
+}
+
+/// "Điều chỉnh số liệu kỳ trước: Quý III năm 2026 (…) có 2 thay đổi sau khi khóa: …".
+fn adjustment_sentences(r: &PeriodReport) -> Vec<String> {
+    r.adjustments
+        .iter()
+        .map(|a| {
+            let changes = if a.differences.is_empty() {
+                "số liệu các biểu không đổi".to_string()
+            } else {
+                a.differences.join("; ")
+            };
+            format!(
+                "Điều chỉnh số liệu kỳ trước: {} có {} thay đổi sau khi khóa số liệu ({changes}).",
+                a.label, a.changes
+            )
+        })
+        .collect()
+}
+
+/// The sentences of a period report, in the order a report quotes them; `within` names
+/// the period ("trong kỳ", "trong tuần").
+pub fn sentences(r: &PeriodReport, settings: &Settings, within: &str) -> Vec<String> {
     let unit = settings.unit_name.trim();
     let chairman = format!("Chủ tịch UBND {unit}");
     let team = settings.reception_team_name.trim();
     let council = format!("Thường trực HĐND {unit}");
-    let mut out = vec![head_sentence(&chairman, &r.chairman)];
+    let mut out = vec![head_sentence(&chairman, &r.chairman, within)];
     out.extend(empty_sessions_sentence(&chairman, &r.chairman));
     if r.deputy.sessions > 0 || r.deputy.visits > 0 {
         let deputy = "Cấp phó được Chủ tịch ủy quyền";
-        out.push(head_sentence(deputy, &r.deputy));
+        out.push(head_sentence(deputy, &r.deputy, within));
         out.extend(empty_sessions_sentence(deputy, &r.deputy));
     }
-    out.push(officer_sentence(team, &r.officer));
+    out.push(officer_sentence(team, &r.officer, within));
     out.extend(empty_sessions_sentence(team, &r.officer));
     if r.council.sessions > 0 {
-        out.push(head_sentence(&council, &r.council));
+        out.push(head_sentence(&council, &r.council, within));
         out.extend(empty_sessions_sentence(&council, &r.council));
     }
     let other = r.petitions_received.total - r.petitions_by_source.visit;
     if other > 0 {
         out.push(format!(
-            "Ngoài ra, trong kỳ tiếp nhận {other} đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến; tổng số đơn tiếp nhận trong kỳ: {} đơn.",
+            "Ngoài ra, {within} tiếp nhận {other} đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến; tổng số đơn tiếp nhận {within}: {} đơn.",
             r.petitions_received.total
         ));
     }
+    out.extend(totals_sentence(r));
+    out.push(handling_sentence(r, within));
+    out.extend(minimum_sentence(r, &chairman));
+    out.extend(comparison_sentence(r));
+    out.extend(adjustment_sentences(r));
     out
 }
 

@@ -7,7 +7,9 @@ use crate::law::lifecycle::record_on;
 use crate::period::Period;
 use crate::store::{PeriodFacts, PetitionFact, Store, VisitFact};
 
-use super::{narrative, BlockTotals, KindCounts, PeriodReport, SourceCounts};
+use super::{
+    narrative, BlockTotals, Comparison, HandlingSummary, KindCounts, PeriodReport, SourceCounts,
+};
 
 /// The block a visit is counted in: a regular visit in which the chairman took part
 /// counts once, under the chairman (01/TCD note).
@@ -125,8 +127,14 @@ pub fn of_the_committee(p: &PetitionFact) -> bool {
     p.host_group != Some(HostGroup::Council)
 }
 
-/// Compute the period report from its facts (pure: no database).
-pub fn compute(facts: &PeriodFacts, settings: &Settings) -> PeriodReport {
+/// Compute the period report from its facts (pure: no database); `period_word` is how the
+/// sentences name the period ("trong kỳ", "trong tuần").
+pub fn compute(
+    facts: &PeriodFacts,
+    settings: &Settings,
+    calendar: &crate::law::calendar::Calendar,
+    period_word: &str,
+) -> PeriodReport {
     let blocks = case_blocks(facts);
     let chairman = block(facts, HostGroup::Chairman, &blocks);
     let deputy = block(facts, HostGroup::Deputy, &blocks);
@@ -189,6 +197,24 @@ pub fn compute(facts: &PeriodFacts, settings: &Settings) -> PeriodReport {
             petitions_still_open += 1;
         }
     }
+    let xld = crate::forms::xld02_values(facts);
+    let v = |c: usize| xld.get(c - 1).copied().unwrap_or(0.0) as u32;
+    let handling = HandlingSummary {
+        total: v(1),
+        processed: v(2),
+        eligible: v(3),
+        within: v(4),
+        cases_within: v(5),
+        guided: v(24),
+        transferred: v(25),
+    };
+    let (chairman_minimum_days, chairman_minimum_rule) =
+        crate::law::counting::chairman_minimum_days(
+            facts.period.from,
+            facts.period.to,
+            settings.report.chairman_days_per_month,
+            calendar,
+        );
     let mut report = PeriodReport {
         period: facts.period.to_range(),
         chairman,
@@ -200,13 +226,53 @@ pub fn compute(facts: &PeriodFacts, settings: &Settings) -> PeriodReport {
         petitions_by_source,
         council_petitions,
         petitions_still_open,
+        handling,
+        chairman_minimum_days,
+        chairman_minimum_rule,
+        previous: None,
+        adjustments: vec![],
         sentences: vec![],
     };
-    report.sentences = narrative::sentences(&report, settings);
+    report.sentences = narrative::sentences(&report, settings, period_word);
     report
 }
 
-/// The report of a period, read from the store.
+/// The report of a period, read from the store, with the previous period beside and the
+/// adjustments of locked periods recorded during it.
 pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
-    Ok(compute(&store.period_facts(period)?, &store.settings()?))
+    let settings = store.settings()?;
+    let calendar = store.calendar()?;
+    let mut report = compute(
+        &store.period_facts(period)?,
+        &settings,
+        &calendar,
+        "trong kỳ",
+    );
+    let before = period.previous();
+    let earlier = compute(
+        &store.period_facts(before)?,
+        &settings,
+        &calendar,
+        "trong kỳ",
+    );
+    report.previous = Some(Comparison {
+        period: before.to_range(),
+        visits: earlier.reception.visits,
+        people: earlier.reception.people,
+        cases: earlier.reception.cases,
+        petitions: earlier.petitions_received.total,
+    });
+    report.adjustments = crate::forms::adjustments(store, period)?;
+    report.sentences = narrative::sentences(&report, &settings, "trong kỳ");
+    Ok(report)
+}
+
+/// The report of a week, as the dashboard shows it ("trong tuần"; nothing beside).
+pub fn week_report(store: &Store, period: Period) -> Result<PeriodReport> {
+    Ok(compute(
+        &store.period_facts(period)?,
+        &store.settings()?,
+        &store.calendar()?,
+        "trong tuần",
+    ))
 }

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension};
 
 use super::Store;
-use crate::domain::{DeadlineSettings, Settings};
+use crate::domain::{DeadlineSettings, ReportSettings, Settings};
 use crate::error::Result;
 
 /// The keys of the settings table.
@@ -16,6 +16,13 @@ pub(crate) mod keys {
     pub(crate) const UNPROCESSED: &str = "deadline_unprocessed_days";
     pub(crate) const DUE_SOON: &str = "deadline_due_soon_working_days";
     pub(crate) const REMOTE_AREA: &str = "remote_area";
+    pub(crate) const REPORT_PLACE: &str = "report_place";
+    pub(crate) const SIGNER_AUTHORITY: &str = "report_signer_authority";
+    pub(crate) const SIGNER_TITLE: &str = "report_signer_title";
+    pub(crate) const SIGNER_NAME: &str = "report_signer_name";
+    pub(crate) const RECIPIENTS: &str = "report_recipients";
+    pub(crate) const CHAIRMAN_DAYS: &str = "report_chairman_days_per_month";
+    pub(crate) const EXPORT_DIR: &str = "export_dir";
 }
 use keys::*;
 
@@ -26,6 +33,7 @@ impl Default for Settings {
             reception_team_name: "Ban tiếp công dân".to_string(),
             sample_offered: false,
             deadlines: DeadlineSettings::default(),
+            report: ReportSettings::default(),
         }
     }
 }
@@ -63,6 +71,15 @@ pub(crate) fn read_settings(conn: &Connection) -> Result<Settings> {
             unprocessed_days: number(conn, UNPROCESSED, d.deadlines.unprocessed_days)?,
             due_soon_working_days: number(conn, DUE_SOON, d.deadlines.due_soon_working_days)?,
             remote_area: setting(conn, REMOTE_AREA)?.as_deref() == Some("1"),
+        },
+        report: ReportSettings {
+            place: setting(conn, REPORT_PLACE)?.unwrap_or(d.report.place),
+            signer_authority: setting(conn, SIGNER_AUTHORITY)?.unwrap_or(d.report.signer_authority),
+            signer_title: setting(conn, SIGNER_TITLE)?.unwrap_or(d.report.signer_title),
+            signer_name: setting(conn, SIGNER_NAME)?.unwrap_or(d.report.signer_name),
+            recipients: setting(conn, RECIPIENTS)?.unwrap_or(d.report.recipients),
+            chairman_days_per_month: number(conn, CHAIRMAN_DAYS, d.report.chairman_days_per_month)?,
+            export_dir: setting(conn, EXPORT_DIR)?.unwrap_or(d.report.export_dir),
         },
     })
 }
