@@ -46,3 +46,54 @@ pub struct ReportDocument {
     pub signer_name: String,
     pub period: PeriodRange,
 }
+
+/// "ngày 05 tháng 02 năm 2026": days below 10 and the months 1 and 2 take a leading zero
+/// (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+pub fn date_words(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let month = if date.month() <= 2 {
+        format!("{:02}", date.month())
+    } else {
+        date.month().to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
+}
+
+/// The place of the date line: the setting, or the unit's name without "phường", "xã".
+pub fn place_of(settings: &crate::domain::Settings) -> String {
+    let place = settings.report.place.trim();
+    if !place.is_empty() {
+        return place.to_string();
+    }
+    let unit = settings.unit_name.trim();
+    for prefix in ["phường ", "Phường ", "xã ", "Xã ", "đặc khu ", "Đặc khu "] {
+        if let Some(rest) = unit.strip_prefix(prefix) {
+            return rest.trim().to_string();
+        }
+    }
+    unit.to_string()
+}
+
+/// How the title names the period: "Quý IV năm 2026", "6 tháng đầu năm 2026", "năm 2026",
+/// or the dates of any other range.
+pub fn period_title(period: crate::period::Period) -> String {
+    use crate::domain::ReportingPeriod as R;
+    use chrono::Datelike;
+    for kind in R::ALL {
+        for year in [period.to.year(), period.to.year() + 1] {
+            if crate::period::Period::reporting(*kind, year).ok() == Some(period) {
+                return match kind {
+                    R::SixMonths => format!("6 tháng đầu năm {year}"),
+                    R::NineMonths => format!("9 tháng năm {year}"),
+                    R::Year => format!("năm {year}"),
+                    q => format!("{} năm {year}", q.label()),
+                };
+            }
+        }
+    }
+    format!(
+        "từ ngày {} đến ngày {}",
+        period.from.format("%d/%m/%Y"),
+        period.to.format("%d/%m/%Y")
+    )
+}

@@ -3,6 +3,7 @@
 
 mod dashboard;
 pub mod document;
+pub mod mau02;
 mod narrative;
 mod totals;
 

@@ -1,0 +1,93 @@
+//! The Mẫu 02 report as a document: the heading, the date line as Nghị định 30/2020 writes
+//! it, and figures that are the tables' own.
+
+mod common;
+
+use common::*;
+use tiepdan::domain::*;
+use tiepdan::forms::{self, FormId};
+use tiepdan::period::Period;
+use tiepdan::report::document::{date_words, period_title};
+use tiepdan::report::mau02::report_document;
+
+#[test]
+fn dates_and_titles_as_an_administrative_text_writes_them() {
+    assert_eq!(date_words(date("2026-02-05")), "ngày 05 tháng 02 năm 2026");
+    assert_eq!(date_words(date("2026-12-15")), "ngày 15 tháng 12 năm 2026");
+    assert_eq!(date_words(date("2026-03-09")), "ngày 09 tháng 3 năm 2026");
+    let p = |f, t| Period::parse(f, t).unwrap();
+    assert_eq!(
+        period_title(p("2026-09-15", "2026-12-14")),
+        "Quý IV năm 2026"
+    );
+    assert_eq!(
+        period_title(p("2025-12-15", "2026-03-14")),
+        "Quý I năm 2026"
+    );
+    assert_eq!(
+        period_title(p("2025-12-15", "2026-06-14")),
+        "6 tháng đầu năm 2026"
+    );
+    assert_eq!(
+        period_title(p("2025-12-15", "2026-09-14")),
+        "9 tháng năm 2026"
+    );
+    assert_eq!(period_title(p("2025-12-15", "2026-12-14")), "năm 2026");
+    assert_eq!(
+        period_title(p("2026-10-01", "2026-10-31")),
+        "từ ngày 01/10/2026 đến ngày 31/10/2026"
+    );
+}
+
+#[test]
+fn the_report_quotes_the_tables_figures() {
+    let mut store = store_on("2026-12-15");
+    let mut settings = store.settings().unwrap();
+    settings.report.signer_name = "Nguyễn Văn Hùng".into();
+    store.save_settings(&settings).unwrap();
+    let s = session(&mut store, "2026-10-05", HostGroup::Officer);
+    visit(&mut store, &s, 1, 6, Some(PetitionKind::Proposal));
+    visit(&mut store, &s, 1, 1, None);
+    let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
+    let doc = report_document(&store, q4, date("2026-12-15"), Some("25")).unwrap();
+    assert_eq!(doc.agency_lines, vec!["ỦY BAN NHÂN DÂN", "PHƯỜNG VIỆT HÒA"]);
+    assert_eq!(doc.number_line, "Số: 25/BC-UBND");
+    assert_eq!(doc.place_date_line, "Việt Hòa, ngày 15 tháng 12 năm 2026");
+    assert_eq!(
+        doc.title,
+        "Kết quả công tác tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo Quý IV năm 2026"
+    );
+    assert_eq!(doc.signer_lines, vec!["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]);
+    assert_eq!(doc.signer_name, "Nguyễn Văn Hùng");
+    assert_eq!(doc.recipients[0], "Nơi nhận:");
+    assert!(doc.recipients.iter().any(|r| r == "- Lưu: VT."));
+    let text: Vec<&str> = doc
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(String::as_str))
+        .collect();
+    assert!(
+        text.contains(
+            &"Tổng cộng đã tiếp 2 lượt, 7 người, 2 vụ việc, 1 đoàn đông người (6 người)."
+        ),
+        "{text:#?}"
+    );
+    // The figures table equals 01/TCD and 02/XLD.
+    let tables = forms::statutory_tables(&store, q4).unwrap();
+    let t = |f: FormId, c: u16| {
+        forms::format_value(tables.iter().find(|t| t.form == f).unwrap().value(c))
+    };
+    let figures = &doc.tables[0];
+    assert_eq!(
+        figures.rows[0],
+        vec!["Số lượt tiếp công dân", &t(FormId::Tcd01, 1), "0", "0"]
+    );
+    assert_eq!(figures.rows[1][1], t(FormId::Tcd01, 2));
+    assert_eq!(figures.rows[1][1], "7");
+    assert_eq!(figures.rows[3][1], "1");
+    assert_eq!(figures.rows[4][1], t(FormId::Xld02, 1));
+    assert_eq!(figures.rows[4][1], "1");
+    // Without a number, room is left to write it in.
+    let unnumbered = report_document(&store, q4, date("2026-12-15"), None).unwrap();
+    assert_eq!(unnumbered.number_line, "Số:        /BC-UBND");
+}
