@@ -37,6 +37,15 @@ const COMMANDS: &[&str] = &[
     "calendar_years",
     "save_calendar_year",
     "remove_sample",
+    "reporting_period",
+    "statutory_tables",
+    "register_book",
+    "report_document",
+    "manual_figures",
+    "save_manual_figures",
+    "period_locks",
+    "locks_covering",
+    "lock_period",
 ];
 
 fn main() {

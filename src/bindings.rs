@@ -11,14 +11,18 @@ use crate::desk::intake::{
     CaseDetail, PersonDetail, PersonSuggestion, PetitionProbe, PetitionSuggestion, SearchHit,
 };
 use crate::desk::person::PersonMerge;
+use crate::desk::reporting::ManualFigure;
 use crate::desk::sample::SampleRemoval;
 use crate::desk::session::Warning;
 use crate::desk::settings::CalendarYear;
 use crate::domain::*;
 use crate::error::ErrorDto;
+use crate::forms::{FormId, FormTable, RegisterBook};
 use crate::law::calendar::CalendarDay;
 use crate::period::PeriodRange;
+use crate::report::document::ReportDocument;
 use crate::report::{Dashboard, PeriodReport};
+use crate::store::PeriodLock;
 
 /// Write the bindings of every IPC type (and their dependencies) into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
@@ -56,6 +60,13 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     CalendarYear::export_all(&cfg)?;
     CalendarDay::export_all(&cfg)?;
     SampleRemoval::export_all(&cfg)?;
+    FormId::export_all(&cfg)?;
+    FormTable::export_all(&cfg)?;
+    RegisterBook::export_all(&cfg)?;
+    ReportDocument::export_all(&cfg)?;
+    ManualFigure::export_all(&cfg)?;
+    PeriodLock::export_all(&cfg)?;
+    ReportingPeriod::export_all(&cfg)?;
     std::fs::write(dir.join("ErrorCode.ts"), crate::error::error_codes_ts())
         .map_err(ts_rs::ExportError::Io)?;
     Ok(())

@@ -67,6 +67,11 @@ pub fn catalogue(store: &Store) -> Result<Catalogue> {
             ReportingPeriod::code,
             ReportingPeriod::label,
         ),
+        forms: choices(
+            crate::forms::FormId::ALL,
+            crate::forms::FormId::code,
+            crate::forms::FormId::label,
+        ),
         deadline_settings: crate::law::deadlines::SETTINGS
             .iter()
             .map(|(key, label, rule)| SettingInfo {

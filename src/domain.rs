@@ -8,8 +8,7 @@ macro_rules! text_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $code:literal, $label:literal;)+ }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS, schemars::JsonSchema)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $(#[serde(rename = $code)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -839,6 +838,8 @@ pub struct Catalogue {
     pub day_kinds: Vec<Choice>,
     pub search_kinds: Vec<Choice>,
     pub reporting_periods: Vec<Choice>,
+    /// The files the office files (Sổ, the six tables, the report), by CLI name.
+    pub forms: Vec<Choice>,
     /// Each deadline setting: its key in `DeadlineSettings`, label and the rule behind it.
     pub deadline_settings: Vec<SettingInfo>,
     pub fields: Vec<Field>,

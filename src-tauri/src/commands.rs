@@ -6,13 +6,17 @@ use tiepdan::desk::intake::{
     CaseDetail, PersonDetail, PersonSuggestion, PetitionProbe, PetitionSuggestion, SearchHit,
 };
 use tiepdan::desk::person::PersonMerge;
+use tiepdan::desk::reporting::ManualFigure;
 use tiepdan::desk::sample::SampleRemoval;
 use tiepdan::desk::session::Warning;
 use tiepdan::desk::settings::CalendarYear;
 use tiepdan::domain::*;
+use tiepdan::forms::{self, FormId, FormTable, RegisterBook};
 use tiepdan::law::calendar::CalendarDay;
 use tiepdan::period::{Period, PeriodRange};
+use tiepdan::report::document::ReportDocument;
 use tiepdan::report::{self, Dashboard, PeriodReport};
+use tiepdan::store::PeriodLock;
 use tiepdan::{demo, ErrorDto, Store};
 
 use crate::AppState;
@@ -261,4 +265,86 @@ pub fn save_calendar_year(
 #[tauri::command(async)]
 pub fn remove_sample(state: State<'_, AppState>) -> Reply<SampleRemoval> {
     with_store(&state, |s| s.remove_sample())
+}
+
+#[tauri::command(async)]
+pub fn reporting_period(period: ReportingPeriod, year: i32) -> Reply<PeriodRange> {
+    Period::reporting(period, year)
+        .map(Period::to_range)
+        .map_err(|e| e.to_dto())
+}
+
+#[tauri::command(async)]
+pub fn statutory_tables(state: State<'_, AppState>, range: PeriodRange) -> Reply<Vec<FormTable>> {
+    with_store(&state, |s| {
+        forms::statutory_tables(s, Period::parse(&range.from, &range.to)?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn register_book(state: State<'_, AppState>, range: PeriodRange) -> Reply<RegisterBook> {
+    with_store(&state, |s| {
+        forms::register::register_book(s, Period::parse(&range.from, &range.to)?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn report_document(
+    state: State<'_, AppState>,
+    range: PeriodRange,
+    number: Option<String>,
+) -> Reply<ReportDocument> {
+    with_store(&state, |s| {
+        let period = Period::parse(&range.from, &range.to)?;
+        report::mau02::report_document(s, period, s.today(), number.as_deref())
+    })
+}
+
+#[tauri::command(async)]
+pub fn manual_figures(
+    state: State<'_, AppState>,
+    form: FormId,
+    range: PeriodRange,
+) -> Reply<Vec<ManualFigure>> {
+    with_store(&state, |s| {
+        s.manual_figures(form, Period::parse(&range.from, &range.to)?)
+    })
+}
+
+#[tauri::command(async)]
+pub fn save_manual_figures(
+    state: State<'_, AppState>,
+    form: FormId,
+    range: PeriodRange,
+    values: Vec<ManualFigure>,
+) -> Reply<Vec<ManualFigure>> {
+    with_store(&state, |s| {
+        s.save_manual_figures(form, Period::parse(&range.from, &range.to)?, &values)
+    })
+}
+
+#[tauri::command(async)]
+pub fn period_locks(state: State<'_, AppState>) -> Reply<Vec<PeriodLock>> {
+    with_store(&state, |s| s.period_locks())
+}
+
+#[tauri::command(async)]
+pub fn locks_covering(state: State<'_, AppState>, date: String) -> Reply<Vec<PeriodLock>> {
+    with_store(&state, |s| s.locks_covering(&date))
+}
+
+#[tauri::command(async)]
+pub fn lock_period(
+    state: State<'_, AppState>,
+    range: PeriodRange,
+    label: String,
+    report_no: Option<String>,
+) -> Reply<PeriodLock> {
+    with_store(&state, |s| {
+        s.lock_period(
+            Period::parse(&range.from, &range.to)?,
+            &label,
+            report_no.as_deref(),
+        )
+    })
 }

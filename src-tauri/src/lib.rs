@@ -90,6 +90,15 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::calendar_years,
         commands::save_calendar_year,
         commands::remove_sample,
+        commands::reporting_period,
+        commands::statutory_tables,
+        commands::register_book,
+        commands::report_document,
+        commands::manual_figures,
+        commands::save_manual_figures,
+        commands::period_locks,
+        commands::locks_covering,
+        commands::lock_period,
     ])
 }
 

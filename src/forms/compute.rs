@@ -408,6 +408,6 @@ pub(crate) fn compute(form: FormId, facts: &PeriodFacts, report: &PeriodReport) 
                 seven(PetitionKind::Denunciation),
             )
         }
-        FormId::Qlkntc06 | FormId::So | FormId::Report => qlkntc06(),
+        FormId::Qlkntc06 | FormId::So | FormId::AllTables | FormId::Report => qlkntc06(),
     }
 }

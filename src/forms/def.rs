@@ -540,6 +540,6 @@ pub(crate) fn def(form: FormId) -> Option<&'static TableDef> {
         FormId::Gqtc04 => Some(&GQTC04),
         FormId::Kqth05 => Some(&KQTH05),
         FormId::Qlkntc06 => Some(&QLKNTC06),
-        FormId::So | FormId::Report => None,
+        FormId::So | FormId::AllTables | FormId::Report => None,
     }
 }

@@ -19,6 +19,7 @@ text_enum!(
         Gqtc04 => "04-gqtc", "Biểu 04/GQTC";
         Kqth05 => "05-kqth", "Biểu 05/KQTH";
         Qlkntc06 => "06-qlkntc", "Biểu 06/QLKNTC";
+        AllTables => "6-bieu", "Sáu biểu số liệu (01/TCD–06/QLKNTC)";
         Report => "bao-cao", "Báo cáo (Mẫu số 02)";
     }
 );

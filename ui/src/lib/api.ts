@@ -37,6 +37,13 @@ import type { PetitionSuggestion } from './bindings/PetitionSuggestion';
 import type { SampleRemoval } from './bindings/SampleRemoval';
 import type { SearchHit } from './bindings/SearchHit';
 import type { Warning } from './bindings/Warning';
+import type { FormId } from './bindings/FormId';
+import type { FormTable } from './bindings/FormTable';
+import type { ManualFigure } from './bindings/ManualFigure';
+import type { PeriodLock } from './bindings/PeriodLock';
+import type { RegisterBook } from './bindings/RegisterBook';
+import type { ReportDocument } from './bindings/ReportDocument';
+import type { ReportingPeriod } from './bindings/ReportingPeriod';
 import { NO_BACKEND_MESSAGE, toErrorDto } from './errors';
 
 /** Whether the page runs inside the Tauri window (and not in a plain browser). */
@@ -96,3 +103,19 @@ export const calendarYears = () => call<CalendarYear[]>('calendar_years');
 export const saveCalendarYear = (year: number, days: CalendarDay[]) =>
   call<CalendarYear>('save_calendar_year', { year, days });
 export const removeSample = () => call<SampleRemoval>('remove_sample');
+
+// Tổng hợp: reporting periods, the statutory tables, typed figures, locks.
+export const reportingPeriod = (period: ReportingPeriod, year: number) =>
+  call<PeriodRange>('reporting_period', { period, year });
+export const statutoryTables = (range: PeriodRange) => call<FormTable[]>('statutory_tables', { range });
+export const registerBook = (range: PeriodRange) => call<RegisterBook>('register_book', { range });
+export const reportDocument = (range: PeriodRange, number: string | null) =>
+  call<ReportDocument>('report_document', { range, number });
+export const manualFigures = (form: FormId, range: PeriodRange) =>
+  call<ManualFigure[]>('manual_figures', { form, range });
+export const saveManualFigures = (form: FormId, range: PeriodRange, values: ManualFigure[]) =>
+  call<ManualFigure[]>('save_manual_figures', { form, range, values });
+export const periodLocks = () => call<PeriodLock[]>('period_locks');
+export const locksCovering = (date: string) => call<PeriodLock[]>('locks_covering', { date });
+export const lockPeriod = (range: PeriodRange, label: string, reportNo: string | null) =>
+  call<PeriodLock>('lock_period', { range, label, reportNo });

@@ -8,6 +8,10 @@ import type { SettingInfo } from "./SettingInfo";
  */
 export type Catalogue = { session_kinds: Array<Choice>, host_groups: Array<Choice>, petition_kinds: Array<Choice>, handlings: Array<Choice>, petition_sources: Array<Choice>, petition_statuses: Array<Choice>, id_kinds: Array<Choice>, period_presets: Array<Choice>, complaint_groups: Array<Choice>, denunciation_groups: Array<Choice>, proposal_groups: Array<Choice>, petition_states: Array<Choice>, move_actions: Array<Choice>, outcomes: Array<Choice>, signers: Array<Choice>, competences: Array<Choice>, rounds: Array<Choice>, urgencies: Array<Choice>, actors: Array<Choice>, change_actions: Array<Choice>, day_kinds: Array<Choice>, search_kinds: Array<Choice>, reporting_periods: Array<Choice>, 
 /**
+ * The files the office files (Sổ, the six tables, the report), by CLI name.
+ */
+forms: Array<Choice>, 
+/**
  * Each deadline setting: its key in `DeadlineSettings`, label and the rule behind it.
  */
 deadline_settings: Array<SettingInfo>, fields: Array<Field>, };
