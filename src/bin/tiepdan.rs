@@ -44,24 +44,33 @@ enum Command {
     },
     /// Số liệu tổng hợp và câu báo cáo của một kỳ
     Report {
-        /// Từ ngày (YYYY-MM-DD)
-        #[arg(long, required_unless_present_any = ["preset", "period"])]
-        from: Option<String>,
-        /// Đến ngày (YYYY-MM-DD)
-        #[arg(long, required_unless_present_any = ["preset", "period"])]
-        to: Option<String>,
+        #[command(flatten)]
+        period: PeriodArgs,
         /// Kỳ có sẵn: today, this_week, last_week, this_month, last_month
         #[arg(long, conflicts_with_all = ["from", "to", "period"])]
         preset: Option<String>,
-        /// Kỳ báo cáo theo TT 06/2025 (từ ngày 15 đến ngày 14): quy-1, quy-2, quy-3, quy-4, 6-thang, 9-thang, nam
-        #[arg(long, conflicts_with_all = ["from", "to"], requires = "year")]
-        period: Option<String>,
-        /// Năm của kỳ báo cáo (với --period)
-        #[arg(long, requires = "period")]
-        year: Option<i32>,
         /// In kết quả dạng JSON
         #[arg(long)]
         json: bool,
+    },
+    /// Sáu biểu số liệu theo Thông tư 06/2025/TT-TTCP của một kỳ, với các phép kiểm tra
+    Tables {
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// In kết quả dạng JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Khóa số liệu một kỳ khi đã gửi báo cáo: thay đổi sau đó là điều chỉnh kỳ trước
+    Lock {
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Tên kỳ (mặc định: "Quý IV năm 2026"…)
+        #[arg(long)]
+        label: Option<String>,
+        /// Số báo cáo đã gửi
+        #[arg(long = "report-no")]
+        report_no: Option<String>,
     },
     /// Nạp dữ liệu mẫu (nửa năm của một phường, sinh từ hạt giống cố định)
     Demo {
@@ -91,6 +100,59 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A period: from/to dates, or a reporting period of a year (TT 06/2025, Điều 7).
+#[derive(clap::Args)]
+struct PeriodArgs {
+    /// Từ ngày (YYYY-MM-DD)
+    #[arg(long, requires = "to")]
+    from: Option<String>,
+    /// Đến ngày (YYYY-MM-DD)
+    #[arg(long, requires = "from")]
+    to: Option<String>,
+    /// Kỳ báo cáo theo TT 06/2025 (từ ngày 15 đến ngày 14): quy-1, quy-2, quy-3, quy-4, 6-thang, 9-thang, nam
+    #[arg(long, conflicts_with_all = ["from", "to"], requires = "year")]
+    period: Option<String>,
+    /// Năm của kỳ báo cáo (với --period)
+    #[arg(long, requires = "period")]
+    year: Option<i32>,
+}
+
+impl PeriodArgs {
+    /// The period asked for; `None` when neither dates nor a reporting period was given.
+    fn period(&self) -> Result<Option<Period>, Error> {
+        if let Some(code) = &self.period {
+            let p = ReportingPeriod::from_code(code).ok_or_else(|| {
+                Error::invalid("period", format!("Kỳ báo cáo \"{code}\" không có; chọn quy-1, quy-2, quy-3, quy-4, 6-thang, 9-thang hoặc nam."))
+            })?;
+            return Ok(Some(Period::reporting(p, self.year.unwrap_or_default())?));
+        }
+        match (&self.from, &self.to) {
+            (Some(f), Some(t)) => Ok(Some(Period::parse(f, t)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// The period asked for, or an error saying how to ask.
+    fn required(&self) -> Result<Period, Error> {
+        self.period()?.ok_or_else(|| {
+            Error::invalid(
+                "period",
+                "Chọn kỳ: --period quy-4 --year 2026 (hoặc 6-thang, 9-thang, nam…), hoặc --from YYYY-MM-DD --to YYYY-MM-DD.",
+            )
+        })
+    }
+
+    /// "Quý IV năm 2026" for a reporting period, else the dates.
+    fn label(&self, period: Period) -> String {
+        match (&self.period, self.year) {
+            (Some(code), Some(year)) => ReportingPeriod::from_code(code)
+                .map(|p| format!("{} năm {year}", p.label()))
+                .unwrap_or_else(|| period.label()),
+            _ => period.label(),
+        }
+    }
 }
 
 /// The longest range `tiepdan calendar` lists.
@@ -159,30 +221,20 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Report {
-            from,
-            to,
-            preset,
             period,
-            year,
+            preset,
             json,
         } => {
             let store = open(&cli.db)?;
-            let period = match (preset, period) {
-                (_, Some(code)) => {
-                    let p = ReportingPeriod::from_code(&code).ok_or_else(|| {
-                        Error::invalid("period", format!("Kỳ báo cáo \"{code}\" không có; chọn quy-1, quy-2, quy-3, quy-4, 6-thang, 9-thang hoặc nam."))
-                    })?;
-                    Period::reporting(p, year.unwrap_or_default())?
-                }
-                (Some(code), None) => {
+            let period = match (period.period()?, preset) {
+                (Some(p), _) => p,
+                (None, Some(code)) => {
                     let preset = PeriodPreset::from_code(&code).ok_or_else(|| {
                         Error::invalid("preset", format!("Kỳ \"{code}\" không có; chọn today, this_week, last_week, this_month hoặc last_month."))
                     })?;
                     Period::preset(preset, store.today())
                 }
-                (None, None) => {
-                    Period::parse(from.as_deref().unwrap_or(""), to.as_deref().unwrap_or(""))?
-                }
+                (None, None) => period.required()?,
             };
             let r = period_report(&store, period)?;
             if json {
@@ -229,6 +281,33 @@ fn run(cli: Cli) -> Result<(), Error> {
                     writeln!(out, "{s}")?;
                 }
             }
+        }
+        Command::Tables { period, json } => {
+            let store = open(&cli.db)?;
+            let tables = tiepdan::forms::statutory_tables(&store, period.required()?)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&tables)?)?;
+            } else {
+                for t in &tables {
+                    print_table(&mut out, t)?;
+                }
+            }
+        }
+        Command::Lock {
+            period: args,
+            label,
+            report_no,
+        } => {
+            let mut store = open(&cli.db)?;
+            let period = args.required()?;
+            let label = label.unwrap_or_else(|| args.label(period));
+            let lock = store.lock_period(period, &label, report_no.as_deref())?;
+            writeln!(
+                out,
+                "Đã khóa số liệu kỳ {} ({}).",
+                lock.label,
+                period.label()
+            )?;
         }
         Command::Demo { seed } => {
             let mut store = open(&cli.db)?;
@@ -402,6 +481,37 @@ fn write_whole(file: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
         let _ = std::fs::remove_file(&tmp);
     }
     Ok(written?)
+}
+
+/// A statutory table as text: its heading, each column with its figure, the checks.
+fn print_table(out: &mut impl Write, t: &tiepdan::forms::FormTable) -> Result<(), Error> {
+    use tiepdan::forms::format_value;
+    writeln!(out, "Biểu {}: {}", t.code, t.title)?;
+    writeln!(out, "{}", t.data_line)?;
+    writeln!(out, "{}", t.row.label)?;
+    for c in &t.columns {
+        let unit = c
+            .unit
+            .as_deref()
+            .map(|u| format!(" ({u})"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  ({:>2}) {}{unit}: {}",
+            c.no,
+            c.path,
+            format_value(t.value(c.no))
+        )?;
+    }
+    for c in t.checks.iter().filter(|c| !c.ok) {
+        let mark = if c.blocking { "LỖI" } else { "Lưu ý" };
+        writeln!(out, "  {mark}: {}", c.message)?;
+    }
+    for i in &t.issues {
+        writeln!(out, "  LỖI: {i}")?;
+    }
+    writeln!(out)?;
+    Ok(())
 }
 
 /// A deadline as `tiepdan petitions --json` prints it.

@@ -142,7 +142,16 @@ impl Store {
         if let Some(l) = store::lock_of(self.conn(), &from, &to)? {
             return Err(Error::invalid(
                 "period",
-                format!("Kỳ {} đã khóa lúc {}.", l.label, l.locked_at),
+                format!(
+                    "Kỳ {} đã khóa ngày {}.",
+                    l.label,
+                    chrono::DateTime::parse_from_rfc3339(&l.locked_at)
+                        .map(|t| t
+                            .with_timezone(&chrono::Local)
+                            .format("%d/%m/%Y")
+                            .to_string())
+                        .unwrap_or_else(|_| l.locked_at.clone())
+                ),
             ));
         }
         let figures = Value::Object(
