@@ -7,9 +7,11 @@ use crate::error::{Error, Result};
 
 pub mod csv;
 pub mod files;
+pub mod xlsx;
 
 pub use self::csv::csv_bytes;
 pub use self::files::{check_target, write_whole};
+pub use self::xlsx::{register_xlsx, tables_xlsx};
 
 /// Progress of a long piece of work: told how much is done of how much, it answers
 /// whether to go on (false stops the work with `Error::Cancelled`).
