@@ -6,10 +6,12 @@
 use crate::error::{Error, Result};
 
 pub mod csv;
+pub mod docx;
 pub mod files;
 pub mod xlsx;
 
 pub use self::csv::csv_bytes;
+pub use self::docx::report_docx;
 pub use self::files::{check_target, write_whole};
 pub use self::xlsx::{register_xlsx, tables_xlsx};
 
