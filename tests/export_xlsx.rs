@@ -10,7 +10,7 @@ use calamine::{open_workbook, Data, Dimensions, Reader, Xlsx};
 use export_support::*;
 use tiepdan::export::{register_xlsx, tables_xlsx, Progress};
 use tiepdan::forms::{
-    Column, FormId, FormRow, FormTable, HeaderCell, Register, RegisterBook, Source,
+    Check, Column, FormId, FormRow, FormTable, HeaderCell, Register, RegisterBook, Source,
 };
 use tiepdan::period::PeriodRange;
 use tiepdan::Error;
@@ -297,6 +297,63 @@ fn tables_read_back_as_the_form_prints_them() {
     );
     assert!(styles.contains(r##"formatCode="#,##0""##));
     assert!(styles.contains(r##"formatCode="#,##0.0#""##));
+}
+
+#[test]
+fn a_table_that_fails_a_stated_check_is_not_written() {
+    let mut table = tcd01();
+    table.checks.push(Check {
+        rule: "(1) = (5) + (11) + (17)".into(),
+        ok: false,
+        message: "Cột (1) là 44, khác (5) + (11) + (17) = 45.".into(),
+        blocking: true,
+    });
+    // A failed check that the circular does not state only warns.
+    let mut soft = money_table();
+    soft.checks.push(Check {
+        rule: "(7) ≤ (4)".into(),
+        ok: false,
+        message: "không chặn".into(),
+        blocking: false,
+    });
+    tables_xlsx(&[soft.clone()], &Progress::none()).unwrap();
+    let err = tables_xlsx(&[soft.clone(), table], &Progress::none()).unwrap_err();
+    match &err {
+        Error::FormCheck(message) => {
+            assert!(message.contains("Biểu 01/TCD"), "{message}");
+            assert!(message.contains("khác (5) + (11) + (17) = 45"), "{message}");
+            assert!(!message.contains("không chặn"), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // A record that could not be counted blocks too.
+    soft.issues
+        .push("Đơn 37/2026 nhiều nội dung chưa tách nội dung.".into());
+    let err = tables_xlsx(&[soft], &Progress::none()).unwrap_err();
+    assert!(err.to_string().contains("Đơn 37/2026"), "{err}");
+
+    let mut nan = money_table();
+    nan.row.values[1] = f64::NAN;
+    let err = tables_xlsx(&[nan], &Progress::none()).unwrap_err();
+    assert!(err.to_string().contains("cột 2"), "{err}");
+}
+
+#[test]
+fn a_cell_longer_than_excel_holds_is_cut_and_says_so() {
+    let mut book = two_part_book(0, 2);
+    book.parts.remove(0);
+    let long = "Nội dung rất dài. ".repeat(2_000); // 36,000 characters
+    book.parts[0].rows[1][4] = long.clone();
+    book.parts[0].rows[0][4] = "Ký tự điều khiển\u{1}ở giữa".into();
+    let bytes = register_xlsx(&book, &Progress::none()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb: Xlsx<_> = open_workbook(save(&bytes, dir.path(), "so.xlsx")).unwrap();
+    let ws = wb.worksheet_range("So TCD").unwrap();
+    let cut = text(&ws, TOP + 4, 4);
+    assert_eq!(cut.chars().count(), 32_767);
+    assert!(cut.starts_with("Nội dung rất dài. Nội dung"));
+    assert!(cut.ends_with("[đã cắt bớt: Excel chỉ chứa được 32.767 ký tự trong một ô]"));
+    assert_eq!(text(&ws, TOP + 3, 4), "Ký tự điều khiển\u{1}ở giữa");
 }
 
 fn register_part(model: &str, from: &str, to: &str, visits: usize, first_date: u32) -> Register {

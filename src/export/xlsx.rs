@@ -26,8 +26,39 @@ fn failed(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::Internal(format!("Không tạo được tệp Excel: {e}"))
 }
 
-/// One statutory table per worksheet, named after its code ("01-TCD").
+/// One statutory table per worksheet, named after its code ("01-TCD"). A table that
+/// failed a check the circular states, or holds records that could not be counted, is
+/// not written (`Error::FormCheck`, naming what to correct).
 pub fn tables_xlsx(tables: &[FormTable], progress: &Progress) -> Result<Vec<u8>> {
+    let blocked: Vec<String> = tables
+        .iter()
+        .filter(|t| t.blocked())
+        .map(|t| {
+            let reasons: Vec<&str> = t
+                .checks
+                .iter()
+                .filter(|c| c.blocking && !c.ok)
+                .map(|c| c.message.as_str())
+                .chain(t.issues.iter().map(String::as_str))
+                .collect();
+            format!("Biểu {}: {}", t.code, reasons.join("; "))
+        })
+        .collect();
+    if !blocked.is_empty() {
+        return Err(Error::FormCheck(format!(
+            "Chưa xuất được tệp Excel vì số liệu chưa đúng. {}",
+            blocked.join(" ")
+        )));
+    }
+    for t in tables {
+        if let Some(i) = t.row.values.iter().position(|v| !v.is_finite()) {
+            return Err(Error::Internal(format!(
+                "Biểu {}: cột {} không có số liệu hợp lệ.",
+                t.code,
+                i + 1
+            )));
+        }
+    }
     let mut book =
         new_workbook("Biểu số liệu tiếp công dân, xử lý đơn, giải quyết khiếu nại, tố cáo")?;
     let styles = Styles::new();
@@ -353,7 +384,8 @@ fn register_sheet(
         let r = top + i as u32;
         let mut lines = 1;
         for (c, format) in formats.iter().enumerate() {
-            let cell = row.get(c).map(String::as_str).unwrap_or("");
+            let cell = excel_text(row.get(c).map(String::as_str).unwrap_or(""));
+            let cell = cell.as_ref();
             ws.write_string_with_format(r, c as u16, cell, format)
                 .map_err(failed)?;
             // Only a cell that could be longer than its column is measured (no
@@ -518,6 +550,20 @@ fn span(
     }
     .map(|_| ())
     .map_err(failed)
+}
+
+/// Excel holds at most 32,767 characters in a cell: a longer text (a petition pasted
+/// whole) is cut, and says so, rather than the whole register failing to export.
+fn excel_text(text: &str) -> std::borrow::Cow<'_, str> {
+    const MAX: usize = 32_767;
+    const CUT: &str = " … [đã cắt bớt: Excel chỉ chứa được 32.767 ký tự trong một ô]";
+    if text.len() <= MAX || text.chars().count() <= MAX {
+        return text.into();
+    }
+    let keep = MAX - CUT.chars().count();
+    let mut cut: String = text.chars().take(keep).collect();
+    cut.push_str(CUT);
+    cut.into()
 }
 
 /// The label of the header cell that covers column `col` alone, nearest the MS row.
