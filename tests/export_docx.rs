@@ -137,6 +137,22 @@ fn document_xml_holds_the_texts_in_order() {
 }
 
 #[test]
+fn control_characters_never_reach_the_xml() {
+    let mut doc = report();
+    doc.sections[0].paragraphs[0] = "Dòng một\nDòng hai\u{1}\u{1b}[31m và\ttab".into();
+    doc.agency_lines[1] = "Phường\u{0} Việt Hòa".into();
+    let bytes = report_docx(&doc).unwrap();
+    let xml = zip_part(&bytes, "word/document.xml");
+    assert!(
+        !xml.chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
+        "a control character in document.xml"
+    );
+    assert!(xml.contains("Dòng một Dòng hai[31m và tab"), "{xml}");
+    assert!(xml.contains("PHƯỜNG VIỆT HÒA"));
+}
+
+#[test]
 fn page_and_type_follow_decree_30() {
     let bytes = report_docx(&report()).unwrap();
     let xml = zip_part(&bytes, "word/document.xml");

@@ -125,8 +125,21 @@ enum Style {
     BoldItalic,
 }
 
+/// Text as a run may hold it: a line break or a tab within a paragraph's text becomes a
+/// space, and other control characters (not allowed in XML: Word would refuse the whole
+/// file) are dropped.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 fn run(text: &str, size: usize, style: Style) -> Run {
-    let r = Run::new().add_text(text).size(size * 2);
+    let r = Run::new().add_text(clean(text)).size(size * 2);
     match style {
         Style::Plain => r,
         Style::Bold => r.bold(),
