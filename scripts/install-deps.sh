@@ -17,14 +17,31 @@ if [ "$want_e2e" = 1 ]; then
   packages+=(webkit2gtk-driver xvfb xauth dbus-x11 imagemagick)
 fi
 
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
+# The export tests print the docx and xlsx files with LibreOffice, read the PDF with
+# poppler, and need Times New Roman's metrics with every Vietnamese letter: Liberation
+# Serif 2 (the 1.x of fonts-liberation lacks ư, ơ and their tones). Without recommends:
+# LibreOffice's pull in Java and the desktop.
+export_packages=(libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2)
+
+not_installed() {
+  local p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  done
+}
+mapfile -t missing < <(not_installed "${packages[@]}")
+mapfile -t missing_export < <(not_installed "${export_packages[@]}")
+if [ "${#missing[@]}" -gt 0 ] || [ "${#missing_export[@]}" -gt 0 ]; then
+  "${sudo_cmd[@]}" apt-get update -qq
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "==> apt-get install ${missing[*]}"
-  "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ "${#missing_export[@]}" -gt 0 ]; then
+  echo "==> apt-get install --no-install-recommends ${missing_export[*]}"
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing_export[@]}" >/dev/null
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then

@@ -5,6 +5,16 @@
 
 use crate::error::{Error, Result};
 
+pub mod csv;
+pub mod docx;
+pub mod files;
+pub mod xlsx;
+
+pub use self::csv::csv_bytes;
+pub use self::docx::report_docx;
+pub use self::files::{check_target, write_whole};
+pub use self::xlsx::{register_xlsx, tables_xlsx};
+
 /// Progress of a long piece of work: told how much is done of how much, it answers
 /// whether to go on (false stops the work with `Error::Cancelled`).
 pub struct Progress<'a>(pub &'a (dyn Fn(u64, u64) -> bool + Sync));

@@ -1,0 +1,192 @@
+//! Writing an export to disk: whole or not at all, never onto the register, never over
+//! a file without being asked.
+
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::error::{Error, Result};
+
+/// Temporary names beside a target are unique within the process too (two exports of
+/// one window may run at once).
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// The folder a file goes into ("." for a bare name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// A name beside `path` that nothing else uses: `.<name>.tmp-<pid>-<n>`.
+fn temp_beside(path: &Path, what: &str) -> PathBuf {
+    let mut name = OsString::from(".");
+    name.push(path.file_name().unwrap_or_else(|| "xuat".as_ref()));
+    name.push(format!(
+        ".{what}-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    folder_of(path).join(name)
+}
+
+/// Why a file could not be written, in words a desk officer understands. (The kinds for
+/// a full or read-only disk are newer than the crate's minimum Rust: the system's codes
+/// are read instead.)
+fn cause(e: &io::Error) -> String {
+    let code = e.raw_os_error();
+    let full = if cfg!(windows) {
+        matches!(code, Some(39 | 112))
+    } else {
+        code == Some(28)
+    };
+    match e.kind() {
+        io::ErrorKind::NotFound => "thư mục không tồn tại".into(),
+        io::ErrorKind::PermissionDenied => "không có quyền ghi".into(),
+        _ if full => "ổ đĩa đã đầy".into(),
+        _ if cfg!(unix) && code == Some(30) => "ổ đĩa chỉ cho phép đọc".into(),
+        _ if cfg!(unix) && code == Some(21) => "đó là một thư mục, không phải tệp".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Write `bytes` to `path` whole or not at all: into a temporary file beside it, synced
+/// to the disk, then renamed over the target. A failure (a full disk, a target that is a
+/// folder, a power cut) leaves the previous file as it was, and the temporary file is
+/// removed.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = temp_beside(path, "tmp");
+    let written = (|| -> io::Result<()> {
+        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)?;
+        // The rename itself is durable once the folder is synced (POSIX); Windows has no
+        // such call and needs none.
+        #[cfg(unix)]
+        if let Ok(dir) = File::open(folder_of(path)) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    match written {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            // On Linux renaming a file onto a folder says "is a directory"; other
+            // systems say less: name it ourselves.
+            let why = if path.is_dir() {
+                "đó là một thư mục, không phải tệp".to_string()
+            } else {
+                cause(&e)
+            };
+            Err(Error::Io(io::Error::new(
+                e.kind(),
+                format!("không ghi được tệp {}: {why}.", path.display()),
+            )))
+        }
+    }
+}
+
+/// The same file, as far as can be told without it existing: the folder resolved (links,
+/// "..", the drive's spelling), the name compared as the file system does.
+fn same_file(a: &Path, b: &Path) -> bool {
+    fn resolved(p: &Path) -> Option<PathBuf> {
+        if let Ok(c) = p.canonicalize() {
+            return Some(c);
+        }
+        let folder = folder_of(p).canonicalize().ok()?;
+        Some(folder.join(p.file_name()?))
+    }
+    match (resolved(a), resolved(b)) {
+        // Windows and macOS file names ignore case.
+        (Some(a), Some(b)) if cfg!(any(windows, target_os = "macos")) => {
+            a.to_string_lossy().to_lowercase() == b.to_string_lossy().to_lowercase()
+        }
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// May an export be written to `path`? Refused (`Error::Invalid` on the field "file", in
+/// Vietnamese): the register's database file or its journals (`-wal`, `-shm`,
+/// `-journal`: a file there would be taken by SQLite as part of the register), a folder
+/// that does not exist or cannot be written to (named), a path that is a folder, and an
+/// existing file unless `force`.
+pub fn check_target(path: &Path, register: Option<&Path>, force: bool) -> Result<()> {
+    let refuse = |message: String| Err(Error::invalid("file", message));
+    if let Some(db) = register {
+        let journal = |suffix: &str| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        };
+        let parts = [
+            db.to_path_buf(),
+            journal("-wal"),
+            journal("-shm"),
+            journal("-journal"),
+        ];
+        if parts.iter().any(|p| same_file(p, path)) {
+            return refuse(format!(
+                "Không xuất được ra {}: đó là tệp cơ sở dữ liệu của sổ (hoặc tệp đi kèm của nó). Hãy chọn tên tệp khác.",
+                path.display()
+            ));
+        }
+    }
+    if path.file_name().is_none() {
+        return refuse(format!(
+            "Không xuất được ra {}: cần một tên tệp, không phải thư mục.",
+            path.display()
+        ));
+    }
+    let folder = folder_of(path);
+    match fs::metadata(&folder) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return refuse(format!(
+                "Không xuất được: {} không phải là thư mục.",
+                folder.display()
+            ))
+        }
+        Err(_) => {
+            return refuse(format!(
+                "Không xuất được: thư mục {} không tồn tại. Hãy chọn một thư mục có sẵn.",
+                folder.display()
+            ))
+        }
+    }
+    // Whether the folder takes a new file is known only by trying: permissions read from
+    // the metadata say nothing of Windows' access lists or a read-only disk.
+    let probe = temp_beside(path, "thu-ghi");
+    match OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(f) => {
+            drop(f);
+            let _ = fs::remove_file(&probe);
+        }
+        Err(e) => {
+            return refuse(format!(
+                "Không ghi được vào thư mục {}: {}. Hãy chọn thư mục khác.",
+                folder.display(),
+                cause(&e)
+            ))
+        }
+    }
+    if path.is_dir() {
+        return refuse(format!(
+            "Không xuất được ra {}: đó là một thư mục, không phải tệp.",
+            path.display()
+        ));
+    }
+    if path.exists() && !force {
+        return refuse(format!(
+            "Tệp {} đã có. Hãy chọn tên khác, hoặc cho phép ghi đè (--force).",
+            path.display()
+        ));
+    }
+    Ok(())
+}

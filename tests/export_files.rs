@@ -1,0 +1,170 @@
+//! Writing exports: whole or not at all, never onto the register, never over a file
+//! without being asked, and a clear Vietnamese message naming the folder otherwise.
+
+use std::fs;
+use std::path::Path;
+
+use tiepdan::export::{check_target, write_whole};
+use tiepdan::Error;
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-") || n.contains(".thu-ghi-"))
+        .collect()
+}
+
+fn invalid_message(result: tiepdan::Result<()>) -> String {
+    match result {
+        Err(Error::Invalid { field, message }) => {
+            assert_eq!(field, "file");
+            message
+        }
+        other => panic!("expected a refusal on the field \"file\", got {other:?}"),
+    }
+}
+
+#[test]
+fn write_whole_writes_and_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so-tiep-dan.xlsx");
+    write_whole(&path, b"first").unwrap();
+    assert_eq!(fs::read(&path).unwrap(), b"first");
+    write_whole(&path, b"second, longer").unwrap();
+    assert_eq!(fs::read(&path).unwrap(), b"second, longer");
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn a_failed_write_leaves_the_old_content_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // The target is a folder with a file in it: the rename fails, the folder and its
+    // file stay as they were, the temporary file is removed.
+    let target = dir.path().join("bao-cao.docx");
+    fs::create_dir(&target).unwrap();
+    fs::write(target.join("inside.txt"), b"kept").unwrap();
+    let err = write_whole(&target, b"new").unwrap_err();
+    assert!(matches!(err, Error::Io(_)), "{err:?}");
+    let message = err.to_string();
+    assert!(message.contains("bao-cao.docx"), "{message}");
+    assert!(message.contains("thư mục"), "{message}");
+    assert!(target.is_dir());
+    assert_eq!(fs::read(target.join("inside.txt")).unwrap(), b"kept");
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+
+    // A folder that does not exist: nothing is created anywhere.
+    let missing = dir.path().join("khong-co").join("x.csv");
+    let err = write_whole(&missing, b"x").unwrap_err();
+    assert!(err.to_string().contains("không tồn tại"), "{err}");
+    assert!(!dir.path().join("khong-co").exists());
+}
+
+#[test]
+fn the_register_and_its_journals_are_refused_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tiepdan.sqlite3");
+    fs::write(&db, b"SQLite format 3\0").unwrap();
+    fs::write(dir.path().join("tiepdan.sqlite3-wal"), b"").unwrap();
+    for name in [
+        "tiepdan.sqlite3",
+        "tiepdan.sqlite3-wal",
+        // Not there yet: a file written there would be taken by SQLite as the register's.
+        "tiepdan.sqlite3-shm",
+        "tiepdan.sqlite3-journal",
+    ] {
+        let message = invalid_message(check_target(&dir.path().join(name), Some(&db), true));
+        assert!(message.contains("tệp cơ sở dữ liệu của sổ"), "{message}");
+        assert!(message.contains(name), "{message}");
+    }
+    // The same file by another path (".." and a symbolic link) is still the register.
+    let sub = dir.path().join("sub");
+    fs::create_dir(&sub).unwrap();
+    let message = invalid_message(check_target(
+        &sub.join("..").join("tiepdan.sqlite3"),
+        Some(&db),
+        true,
+    ));
+    assert!(message.contains("cơ sở dữ liệu"), "{message}");
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("lienket");
+        std::os::unix::fs::symlink(dir.path(), &link).unwrap();
+        let message = invalid_message(check_target(
+            &link.join("tiepdan.sqlite3-wal"),
+            Some(&db),
+            true,
+        ));
+        assert!(message.contains("cơ sở dữ liệu"), "{message}");
+    }
+    // A name beside it is fine.
+    check_target(&dir.path().join("tiepdan.sqlite3.xlsx"), Some(&db), false).unwrap();
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn an_existing_file_needs_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bieu-01-tcd.xlsx");
+    check_target(&path, None, false).unwrap();
+    fs::write(&path, b"old").unwrap();
+    let message = invalid_message(check_target(&path, None, false));
+    assert!(
+        message.contains("bieu-01-tcd.xlsx") && message.contains("đã có"),
+        "{message}"
+    );
+    check_target(&path, None, true).unwrap();
+    assert_eq!(fs::read(&path).unwrap(), b"old", "checking writes nothing");
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn a_missing_or_unusable_folder_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Bao cao 2026");
+    let message = invalid_message(check_target(&folder.join("so.xlsx"), None, false));
+    assert!(message.contains("Bao cao 2026"), "{message}");
+    assert!(message.contains("không tồn tại"), "{message}");
+
+    // A file where the folder should be.
+    let not_folder = dir.path().join("ghi-chu.txt");
+    fs::write(&not_folder, b"x").unwrap();
+    let message = invalid_message(check_target(&not_folder.join("so.xlsx"), None, false));
+    assert!(
+        message.contains("ghi-chu.txt") && message.contains("không phải là thư mục"),
+        "{message}"
+    );
+
+    // A folder as the target itself.
+    let message = invalid_message(check_target(dir.path(), None, true));
+    assert!(message.contains("thư mục"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_without_write_permission_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("chi-doc");
+    fs::create_dir(&locked).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = locked.join(".probe");
+    let root_ignores_modes = fs::write(&probe, b"").is_ok();
+    let _ = fs::remove_file(&probe);
+    if root_ignores_modes {
+        eprintln!("NOTE: running as root, folder permissions do not stop writes: skipped.");
+    } else {
+        let message = invalid_message(check_target(&locked.join("so.xlsx"), None, false));
+        assert!(
+            message.contains("chi-doc") && message.contains("không có quyền ghi"),
+            "{message}"
+        );
+        let err = write_whole(&locked.join("so.xlsx"), b"x").unwrap_err();
+        assert!(err.to_string().contains("không có quyền ghi"), "{err}");
+    }
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+}
