@@ -46,6 +46,10 @@ const COMMANDS: &[&str] = &[
     "period_locks",
     "locks_covering",
     "lock_period",
+    "export_folder",
+    "export_file",
+    "cancel_export",
+    "save_csv",
 ];
 
 fn main() {

@@ -67,6 +67,8 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     ManualFigure::export_all(&cfg)?;
     PeriodLock::export_all(&cfg)?;
     ReportingPeriod::export_all(&cfg)?;
+    crate::export::job::ExportDone::export_all(&cfg)?;
+    crate::export::job::ExportProgress::export_all(&cfg)?;
     std::fs::write(dir.join("ErrorCode.ts"), crate::error::error_codes_ts())
         .map_err(ts_rs::ExportError::Io)?;
     Ok(())

@@ -1,7 +1,10 @@
 //! One thin, asynchronous command per use case: parse, call the core, map the error.
 //! `#[tauri::command(async)]` keeps database work off the main thread.
 
-use tauri::State;
+use std::sync::atomic::Ordering;
+
+use tauri::{AppHandle, Emitter, State};
+use tiepdan::export::job::{self, ExportDone, ExportProgress};
 use tiepdan::desk::intake::{
     CaseDetail, PersonDetail, PersonSuggestion, PetitionProbe, PetitionSuggestion, SearchHit,
 };
@@ -347,4 +350,58 @@ pub fn lock_period(
             report_no.as_deref(),
         )
     })
+}
+
+/// The folder exports go to now.
+fn folder<R: tauri::Runtime>(app: &AppHandle<R>, state: &State<'_, AppState>) -> Result<std::path::PathBuf, ErrorDto> {
+    let settings = with_store(state, |s| s.settings())?;
+    Ok(crate::export_folder(app, &settings.report.export_dir))
+}
+
+#[tauri::command(async)]
+pub fn export_folder<R: tauri::Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Reply<String> {
+    Ok(folder(&app, &state)?.display().to_string())
+}
+
+/// Write a file of the office: read under the lock, rendered and written without it,
+/// "export-progress" events on the way; "Dừng" (`cancel_export`) stops it unwritten.
+#[tauri::command(async)]
+pub fn export_file<R: tauri::Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    form: FormId,
+    range: PeriodRange,
+    report_no: Option<String>,
+) -> Reply<ExportDone> {
+    state.cancel_export.store(false, Ordering::SeqCst);
+    let dir = folder(&app, &state)?;
+    let period = Period::parse(&range.from, &range.to).map_err(|e| e.to_dto())?;
+    let prepared = with_store(&state, |s| job::prepare(s, form, period, report_no.as_deref()))?;
+    let step = |done, total| {
+        let _ = app.emit("export-progress", ExportProgress { done, total });
+        !state.cancel_export.load(Ordering::SeqCst)
+    };
+    let bytes = job::render(&prepared, &tiepdan::export::Progress(&step)).map_err(|e| e.to_dto())?;
+    job::write_new(&dir, &job::file_name(form, period), &state.db_path, &bytes).map_err(|e| e.to_dto())
+}
+
+#[tauri::command(async)]
+pub fn cancel_export(state: State<'_, AppState>) -> Reply<()> {
+    state.cancel_export.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// A list on screen as CSV (UTF-8 with a byte order mark, for Excel).
+#[tauri::command(async)]
+pub fn save_csv<R: tauri::Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    name: String,
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+) -> Reply<ExportDone> {
+    let dir = folder(&app, &state)?;
+    let bytes = tiepdan::export::csv_bytes(&header, &rows).map_err(|e| e.to_dto())?;
+    let name = job::csv_name(&name).map_err(|e| e.to_dto())?;
+    job::write_new(&dir, &name, &state.db_path, &bytes).map_err(|e| e.to_dto())
 }

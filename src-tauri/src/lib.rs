@@ -4,6 +4,7 @@
 mod commands;
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, OnceLock};
 
 use tauri::Manager;
@@ -17,6 +18,8 @@ use tiepdan::{ErrorDto, Store};
 pub struct AppState {
     pub store: OnceLock<Result<Mutex<Store>, ErrorDto>>,
     pub db_path: PathBuf,
+    /// Set by "Dừng" while an export runs; the export stops at its next step.
+    pub cancel_export: AtomicBool,
 }
 
 impl AppState {
@@ -25,6 +28,7 @@ impl AppState {
         let state = AppState {
             store: OnceLock::new(),
             db_path,
+            cancel_export: AtomicBool::new(false),
         };
         let _ = state.store.set(Ok(Mutex::new(store)));
         state
@@ -38,6 +42,18 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>
         return Ok(PathBuf::from(p));
     }
     Ok(app.path().app_data_dir()?.join("tiepdan.sqlite3"))
+}
+
+/// Where exports go: `TIEPDAN_EXPORT_DIR` if set (tests), else the folder named in the
+/// settings, else "So Tiep Dan" in the documents folder.
+pub fn export_folder<R: tauri::Runtime>(app: &tauri::AppHandle<R>, settings: &str) -> PathBuf {
+    if let Some(dir) = std::env::var_os("TIEPDAN_EXPORT_DIR") {
+        return PathBuf::from(dir);
+    }
+    if !settings.trim().is_empty() {
+        return PathBuf::from(settings.trim());
+    }
+    tiepdan::export::job::default_folder(app.path().document_dir().ok())
 }
 
 /// A test-only clock: in a debug build, `TIEPDAN_TODAY=YYYY-MM-DD` fixes "today", so an
@@ -99,6 +115,10 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::period_locks,
         commands::locks_covering,
         commands::lock_period,
+        commands::export_folder,
+        commands::export_file,
+        commands::cancel_export,
+        commands::save_csv,
     ])
 }
 
@@ -109,6 +129,7 @@ pub fn run() {
             app.manage(AppState {
                 store: OnceLock::new(),
                 db_path: db_path.clone(),
+                cancel_export: AtomicBool::new(false),
             });
             let handle = app.handle().clone();
             std::thread::spawn(move || {

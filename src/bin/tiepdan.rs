@@ -61,6 +61,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Xuất một biểu mẫu ra tệp: so-tcd, 01-tcd … 06-qlkntc, 6-bieu (xlsx), bao-cao (docx)
+    ExportForm {
+        /// so-tcd, 01-tcd, 02-xld, 03-gqkn, 04-gqtc, 05-kqth, 06-qlkntc, 6-bieu, bao-cao
+        name: String,
+        #[command(flatten)]
+        period: PeriodArgs,
+        /// Tệp ghi ra
+        #[arg(long)]
+        out: PathBuf,
+        /// Ghi đè tệp đã có
+        #[arg(long)]
+        force: bool,
+        /// Số báo cáo (Mẫu 02)
+        #[arg(long = "report-no")]
+        report_no: Option<String>,
+    },
     /// Khóa số liệu một kỳ khi đã gửi báo cáo: thay đổi sau đó là điều chỉnh kỳ trước
     Lock {
         #[command(flatten)]
@@ -292,6 +308,38 @@ fn run(cli: Cli) -> Result<(), Error> {
                     print_table(&mut out, t)?;
                 }
             }
+        }
+        Command::ExportForm {
+            name,
+            period,
+            out: file,
+            force,
+            report_no,
+        } => {
+            let form = tiepdan::forms::FormId::from_code(&name).ok_or_else(|| {
+                Error::invalid(
+                    "name",
+                    format!("Biểu \"{name}\" không có; chọn so-tcd, 01-tcd, 02-xld, 03-gqkn, 04-gqtc, 05-kqth, 06-qlkntc, 6-bieu hoặc bao-cao."),
+                )
+            })?;
+            let store = open(&cli.db)?;
+            let period = period.required()?;
+            tiepdan::export::job::export_to(
+                &store,
+                form,
+                period,
+                &file,
+                force,
+                report_no.as_deref(),
+                &tiepdan::export::Progress::none(),
+            )?;
+            writeln!(
+                out,
+                "Đã xuất {} kỳ {} ra {}.",
+                form.label(),
+                period.label(),
+                file.display()
+            )?;
         }
         Command::Lock {
             period: args,

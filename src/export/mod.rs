@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 pub mod csv;
 pub mod docx;
 pub mod files;
+pub mod job;
 pub mod xlsx;
 
 pub use self::csv::csv_bytes;

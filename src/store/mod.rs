@@ -251,6 +251,14 @@ impl Store {
         &self.conn
     }
 
+    /// The database file (none for a register in memory).
+    pub fn path(&self) -> Option<PathBuf> {
+        self.conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+    }
+
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }

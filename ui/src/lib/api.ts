@@ -44,6 +44,7 @@ import type { PeriodLock } from './bindings/PeriodLock';
 import type { RegisterBook } from './bindings/RegisterBook';
 import type { ReportDocument } from './bindings/ReportDocument';
 import type { ReportingPeriod } from './bindings/ReportingPeriod';
+import type { ExportDone } from './bindings/ExportDone';
 import { NO_BACKEND_MESSAGE, toErrorDto } from './errors';
 
 /** Whether the page runs inside the Tauri window (and not in a plain browser). */
@@ -119,3 +120,12 @@ export const periodLocks = () => call<PeriodLock[]>('period_locks');
 export const locksCovering = (date: string) => call<PeriodLock[]>('locks_covering', { date });
 export const lockPeriod = (range: PeriodRange, label: string, reportNo: string | null) =>
   call<PeriodLock>('lock_period', { range, label, reportNo });
+
+// Files the office files: written into the export folder, never over a file; progress
+// comes as 'export-progress' events (ExportProgress), "Dừng" calls cancelExport.
+export const exportFolder = () => call<string>('export_folder');
+export const exportFile = (form: FormId, range: PeriodRange, reportNo: string | null) =>
+  call<ExportDone>('export_file', { form, range, reportNo });
+export const cancelExport = () => call<null>('cancel_export');
+export const saveCsv = (name: string, header: string[], rows: string[][]) =>
+  call<ExportDone>('save_csv', { name, header, rows });

@@ -1,0 +1,196 @@
+//! A file of the office, end to end: what it holds is read from the register (quickly,
+//! while the register is held), then rendered and written whole (without holding it).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::forms::{self, FormId, FormTable, RegisterBook};
+use crate::period::Period;
+use crate::report::document::ReportDocument;
+use crate::store::Store;
+
+use super::Progress;
+
+/// A file written by an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportDone {
+    /// Its full path.
+    pub path: String,
+    /// The folder it is in.
+    pub folder: String,
+}
+
+/// How far an export is (the "export-progress" event).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportProgress {
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// Write `bytes` under `name` in `folder` (created if missing), never over a file nor the
+/// register's own: "name (2).ext" if taken.
+pub fn write_new(folder: &Path, name: &str, register: &Path, bytes: &[u8]) -> Result<ExportDone> {
+    std::fs::create_dir_all(folder).map_err(|e| {
+        Error::invalid(
+            "folder",
+            format!(
+                "Không tạo được thư mục xuất tệp {}: {e}. Chọn thư mục khác trong Cài đặt.",
+                folder.display()
+            ),
+        )
+    })?;
+    let path = free_path(folder, name);
+    super::check_target(&path, Some(register), false)?;
+    super::write_whole(&path, bytes)?;
+    Ok(ExportDone {
+        path: path.display().to_string(),
+        folder: folder.display().to_string(),
+    })
+}
+
+/// What a file holds, read from the register.
+#[derive(Debug, Clone)]
+pub enum Prepared {
+    Tables(Vec<FormTable>),
+    Register(RegisterBook),
+    Report(ReportDocument),
+}
+
+/// Read what a file of `form` for `period` holds. A table, the six tables and the report
+/// are refused (with every failure named) when the tables fail a check the circular
+/// states: the report quotes the tables.
+pub fn prepare(
+    store: &Store,
+    form: FormId,
+    period: Period,
+    report_no: Option<&str>,
+) -> Result<Prepared> {
+    match form {
+        FormId::So => Ok(Prepared::Register(forms::register::register_book(
+            store, period,
+        )?)),
+        FormId::Report => {
+            forms::ensure_sendable(&forms::statutory_tables(store, period)?)?;
+            Ok(Prepared::Report(crate::report::mau02::report_document(
+                store,
+                period,
+                store.today(),
+                report_no,
+            )?))
+        }
+        FormId::AllTables => {
+            let tables = forms::statutory_tables(store, period)?;
+            forms::ensure_sendable(&tables)?;
+            Ok(Prepared::Tables(tables))
+        }
+        one => {
+            let table = forms::statutory_table(store, one, period)?;
+            forms::ensure_sendable(std::slice::from_ref(&table))?;
+            Ok(Prepared::Tables(vec![table]))
+        }
+    }
+}
+
+/// The bytes of the file.
+pub fn render(prepared: &Prepared, progress: &Progress) -> Result<Vec<u8>> {
+    match prepared {
+        Prepared::Tables(tables) => super::tables_xlsx(tables, progress),
+        Prepared::Register(book) => super::register_xlsx(book, progress),
+        Prepared::Report(doc) => {
+            progress.step(0, 1)?;
+            let bytes = super::report_docx(doc)?;
+            progress.step(1, 1)?;
+            Ok(bytes)
+        }
+    }
+}
+
+/// "xlsx" or "docx".
+pub fn extension(form: FormId) -> &'static str {
+    if form == FormId::Report {
+        "docx"
+    } else {
+        "xlsx"
+    }
+}
+
+/// A file name that says what and when, in plain letters any system keeps:
+/// "Bieu-01-TCD_15-09-2026_14-12-2026.xlsx".
+pub fn file_name(form: FormId, period: Period) -> String {
+    let what = match form {
+        FormId::So => "So-tiep-cong-dan".to_string(),
+        FormId::AllTables => "Bieu-so-lieu-TT06".to_string(),
+        FormId::Report => "Bao-cao-Mau-02".to_string(),
+        table => format!("Bieu-{}", table.code().to_uppercase()),
+    };
+    format!(
+        "{what}_{}_{}.{}",
+        period.from.format("%d-%m-%Y"),
+        period.to.format("%d-%m-%Y"),
+        extension(form)
+    )
+}
+
+/// `name` in `dir`, or "name (2).ext", "name (3).ext"… if taken: an export never
+/// replaces a file.
+pub fn free_path(dir: &Path, name: &str) -> PathBuf {
+    let first = dir.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    (2..)
+        .map(|i| {
+            if ext.is_empty() {
+                dir.join(format!("{stem} ({i})"))
+            } else {
+                dir.join(format!("{stem} ({i}).{ext}"))
+            }
+        })
+        .find(|p| !p.exists())
+        .expect("a free name")
+}
+
+/// Write a file of `form` for `period` at `out` (the CLI): never onto the register's own
+/// file, never over an existing file unless `force`.
+pub fn export_to(
+    store: &Store,
+    form: FormId,
+    period: Period,
+    out: &Path,
+    force: bool,
+    report_no: Option<&str>,
+    progress: &Progress,
+) -> Result<()> {
+    super::check_target(out, store.path().as_deref(), force)?;
+    let prepared = prepare(store, form, period, report_no)?;
+    let bytes = render(&prepared, progress)?;
+    super::write_whole(out, &bytes)
+}
+
+/// The folder exports go to when the settings name none: the documents folder (or the
+/// home folder) under "So Tiep Dan".
+pub fn default_folder(documents: Option<PathBuf>) -> PathBuf {
+    documents
+        .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("So Tiep Dan")
+}
+
+/// Refuse a CSV name that is no plain file name.
+pub fn csv_name(name: &str) -> Result<String> {
+    let clean: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+        .collect();
+    let clean = clean.trim();
+    if clean.is_empty() {
+        return Err(Error::invalid("name", "Tên tệp CSV không hợp lệ."));
+    }
+    Ok(format!("{clean}.csv"))
+}
