@@ -255,8 +255,25 @@ test('a session is corrected with history; a second one the same day is asked ab
   await s.waitFor('the deputy no longer offered', async () => !(await hosts()).includes('Cấp phó được ủy quyền'));
   await s.type('Ngày tiếp', '30/06/2026');
   await s.waitFor('the deputy offered again', async () => (await hosts()).includes('Cấp phó được ủy quyền'));
+  // The head's sessions are scheduled or ad hoc: choosing the deputy while "Thường xuyên"
+  // is chosen switches the kind to "Định kỳ", and "Thường xuyên" is no longer offered.
+  const kinds = () => s.execute(`return [...document.getElementById('ns-kind').options].map((o) => o.textContent.trim());`);
+  const kindShown = () => s.execute(`const k = document.getElementById('ns-kind'); return k.selectedOptions[0]?.textContent.trim() ?? '';`);
+  assert.equal(await kindShown(), 'Thường xuyên');
   await s.choose('Người chủ trì', 'Cấp phó được ủy quyền');
+  await s.waitFor('the kind switched to Định kỳ', async () => (await kindShown()) === 'Định kỳ');
+  assert.deepEqual(await kinds(), ['Định kỳ', 'Đột xuất']);
+  await s.choose('Loại buổi tiếp', 'Đột xuất');
+  await s.choose('Người chủ trì', 'Công chức tiếp dân');
+  await s.waitFor('all three kinds for the officers', async () => (await kinds()).length === 3);
+  assert.equal(await kindShown(), 'Đột xuất', 'a kind the officers may hold is kept');
+  await s.choose('Loại buổi tiếp', 'Thường xuyên');
+  await s.choose('Người chủ trì', 'Cấp phó được ủy quyền');
+  await s.waitFor('the kind switched again', async () => (await kindShown()) === 'Định kỳ');
   await s.click('Mở buổi tiếp');
   await statusSays('Đã mở buổi tiếp ngày 30/06/2026.');
   assert.equal(await s.execute(`return document.querySelectorAll('.session-list li').length;`), 2);
+  await s.waitFor('the deputy’s session listed as Định kỳ', async () =>
+    s.execute(`return [...document.querySelectorAll('.session-list li')].some((li) => li.textContent.includes('Định kỳ'));`),
+  );
 });

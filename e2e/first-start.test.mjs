@@ -70,11 +70,16 @@ test('a newcomer names the ward, loads the sample data and sees a filled dashboa
   const open = Number(await s.textOf('[data-cell="week.open_petitions"]'));
   assert.ok(open > 0, 'some petitions are still open');
 
-  // The office renames itself and sets the delegation threshold in Cài đặt.
+  // The office renames itself in Cài đặt (a delegation is 5 people or more by law: no
+  // setting for it any more).
   await s.click('Cài đặt');
   assert.equal(await s.valueOf('Tên đơn vị'), 'xã Tân Lập', 'the name given at the first start was saved');
+  assert.equal(
+    await s.execute(`return [...document.querySelectorAll('main label')].some((l) => /đoàn đông người/i.test(l.textContent));`),
+    false,
+    'no delegation threshold to set',
+  );
   await s.type('Tên đơn vị', 'phường Việt Hòa');
-  await s.type('Ngưỡng đoàn đông người', '6');
   await s.click('Lưu cài đặt');
   await s.waitFor('saved', async () =>
     s.execute(`return [...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes('Đã lưu cài đặt'));`),

@@ -185,3 +185,86 @@ test('an officer records a session with three visits and reads the summary', asy
   await sleep(500);
   writeFileSync(join(outDir, 'summary.png'), await s.screenshot());
 });
+
+/** Wait until the element with `id` holds a text, and return it. */
+const textOfId = (id) =>
+  s.waitFor(`#${id} to hold a text`, async () =>
+    s.execute(`return document.getElementById(arguments[0])?.textContent.trim() || null;`, id),
+  );
+
+/** Whether the content boxes with the given id prefix are ticked, in order. */
+const ticked = (prefix) =>
+  s.execute(`return [...document.querySelectorAll('#' + arguments[0] + ' input[type=checkbox]')].map((i) => i.checked);`, prefix);
+
+test('a 6-person visit is a delegation by itself; a mixed petition is saved with two contents', async () => {
+  await s.click('Sổ tiếp dân');
+  await s.byName('Họ và tên');
+  // Nothing to choose: the delegation is derived from the headcount, said beside it.
+  assert.equal(await s.execute(`return document.getElementById('visit-delegation');`), null, 'no delegation select');
+  await s.type('Họ và tên', 'Hoàng Văn Nam');
+  await s.type('Số người', '4');
+  assert.equal(await s.textOf('#visit-headcount-note'), '', 'no note under 5 people');
+  await s.type('Số người', '6');
+  await s.expectText('#visit-headcount-note', /^Đoàn đông người \(từ 5 người trở lên\)$/);
+  assert.match(await describedBy('Số người'), /^Đoàn đông người \(từ 5 người trở lên\)$/);
+  writeFileSync(join(outDir, 'visit-delegation-note.png'), await s.screenshot());
+  await s.type('Nội dung', 'Đoàn 6 hộ dân khiếu nại mức bồi thường và kiến nghị làm lại đường ngõ 9');
+  await s.choose('Phân loại', 'Nhiều nội dung');
+  await s.choose('Lĩnh vực', 'Đất đai');
+
+  // The petition handed in follows the visit's kind: "Nhiều nội dung", its boxes shown.
+  await s.click('Có đơn kèm theo');
+  assert.equal(await s.valueOf('Loại đơn'), 'mixed');
+  await s.css('#visit-pet-contents');
+  assert.equal(await s.textOf('#visit-pet-contents legend'), 'Đơn có các nội dung:');
+  assert.deepEqual(await ticked('visit-pet-contents'), [false, false, false]);
+
+  // One content only: the core refuses, its message next to the boxes; nothing is saved.
+  await s.click('Khiếu nại');
+  await s.click('Lưu lượt tiếp');
+  const refusal = await textOfId('visit-pet-contents-err');
+  assert.match(refusal, /^Đơn có nhiều nội dung: đánh dấu các nội dung đơn có \(ít nhất hai trong khiếu nại, tố cáo, kiến nghị phản ánh\)\.$/);
+  assert.match(
+    await s.execute('return document.activeElement.id;'),
+    /^visit-pet-contents-/,
+    'the focus is on the boxes the message is about',
+  );
+  assert.equal(await s.execute(`return document.querySelectorAll('tr[data-visit-seq]').length;`), 3, 'nothing saved');
+
+  // A second content ticked: the message goes, the visit and its petition are saved.
+  await s.click('Kiến nghị, phản ánh');
+  await s.waitFor('the message gone', async () =>
+    s.execute(`return document.getElementById('visit-pet-contents-err') === null;`),
+  );
+  await s.click('Lưu lượt tiếp');
+  await statusSays('Đã lưu lượt tiếp thứ 4');
+
+  // Its row says "Đoàn đông người" though nothing was chosen; the 2-person visit does not.
+  await s.expectText('tr[data-visit-seq="4"] .persons-cell', /Hoàng Văn Nam\s*Đoàn đông người/);
+  assert.equal(await s.textOf('tr[data-visit-seq="4"] .count-cell'), '6');
+  assert.doesNotMatch(await s.textOf('tr[data-visit-seq="1"] .persons-cell'), /Đoàn đông người/);
+  const number = (await s.textOf('tr[data-visit-seq="4"] .petition-no')).replace(/^Đơn số /, '');
+  assert.match(number, /^\d+\/\d{4}$/);
+
+  // The petition page names its contents.
+  await s.click('Đơn thư');
+  const row = await s.css(`tr[data-petition-number="${number}"] td`);
+  await s.cmd('POST', `/element/${row}/click`, {});
+  await s.waitFor('the petition page', async () => (await s.textOf('#pp-title')) === `Đơn số ${number}`);
+  await s.expectText('[data-cell="kind"]', /^Nhiều nội dung: khiếu nại, kiến nghị, phản ánh$/);
+
+  // Classifying it starts from its contents; one content only is refused next to the boxes.
+  await s.click('Phân loại đơn');
+  await s.css('#mv-contents');
+  assert.deepEqual(await ticked('mv-contents'), [true, false, true], 'pre-filled from the petition');
+  await s.click('Kiến nghị, phản ánh');
+  await s.click('Đủ điều kiện xử lý');
+  await s.click('Thuộc thẩm quyền');
+  await s.click('Ghi bước');
+  assert.match(await textOfId('mv-contents-err'), /ít nhất hai trong khiếu nại, tố cáo, kiến nghị phản ánh/);
+  await s.click('Tố cáo');
+  await s.click('Ghi bước');
+  await statusSays('Đã ghi bước “Phân loại đơn”');
+  await s.expectText('[data-cell="kind"]', /^Nhiều nội dung: khiếu nại, tố cáo$/);
+  writeFileSync(join(outDir, 'mixed-petition-page.png'), await s.screenshot());
+});

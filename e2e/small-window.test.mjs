@@ -2,8 +2,9 @@
 // (a 12-digit căn cước number, a long name) and nothing is cut off inside its box (inputs
 // and the chosen option of every select), and "Lưu lượt tiếp" is in view without
 // scrolling. Tab then follows the officer's path from the name to Save, through "Số
-// người" and "Có đơn kèm theo". The visit table gives its content the room, at 1024×640
-// and 1280×800.
+// người" and "Có đơn kèm theo" (and, for a petition of several kinds of content, its
+// three content boxes right after its kind, which fit at 1024×640). The visit table gives
+// its content the room, at 1024×640 and 1280×800.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -88,7 +89,7 @@ test('at 1024×640 a typical visit fits: nothing cut off, Save in view', async (
     assert.ok(b.need <= b.room, `${b.id} "${b.text}" needs ${b.need}px, its box gives ${b.room}px`);
   }
   // The selects of the form are among those checked, with their longest usual choice.
-  for (const id of ['ns-kind', 'ns-host', 'visit-p0-kind', 'visit-delegation', 'visit-kind', 'visit-field', 'visit-handling']) {
+  for (const id of ['ns-kind', 'ns-host', 'visit-p0-kind', 'visit-kind', 'visit-field', 'visit-handling']) {
     assert.ok(byId(id), `${id} is measured`);
   }
 
@@ -155,6 +156,40 @@ test('Tab follows the officer: name → number → address → phone → headcou
   assert.deepEqual(petitionPath, ['visit-pet-respondent', 'visit-pet-content', 'visit-save']);
   // Back: Save, the petition's content… up to the box.
   assert.equal(await press(MOVE_KEY.shift + MOVE_KEY.tab), 'visit-pet-content');
+
+  // "Nhiều nội dung": the three content boxes come right after the kind, ticked from the
+  // keyboard, and fit in the small window.
+  await s.choose('Loại đơn', 'Nhiều nội dung');
+  await s.css('#visit-pet-contents');
+  const kind = await s.byName('Loại đơn');
+  await s.execute('arguments[0].focus();', { 'element-6066-11e4-a52e-4f735466cecf': kind });
+  assert.equal(await press(MOVE_KEY.tab), 'visit-pet-contents-complaint', 'the boxes follow the kind');
+  await press(' ');
+  assert.equal(await press(MOVE_KEY.tab), 'visit-pet-contents-denunciation');
+  assert.equal(await press(MOVE_KEY.tab), 'visit-pet-contents-proposal');
+  await press(' ');
+  assert.equal(await press(MOVE_KEY.tab), 'visit-pet-respondent', 'then the respondent');
+  assert.deepEqual(
+    await s.execute(`return [...document.querySelectorAll('#visit-pet-contents input')].map((i) => i.checked);`),
+    [true, false, true],
+  );
+  await s.execute(`document.getElementById('visit-pet-contents').scrollIntoView({ block: 'center' });`);
+  await sleep(300);
+  const legend = await s.textOf('#visit-pet-contents legend');
+  assert.equal(legend, 'Đơn có các nội dung:');
+  assert.deepEqual(await cutOff(s), [], 'nothing cut off with the content boxes shown at 1024×640');
+  // Each box's label on one line, inside the form.
+  const labels = await s.execute(`
+    const form = document.getElementById('visit-form').getBoundingClientRect();
+    return [...document.querySelectorAll('#visit-pet-contents label')].map((l) => {
+      const r = l.getBoundingClientRect();
+      return { text: l.textContent.trim(), lines: Math.round(r.height / parseFloat(getComputedStyle(l).lineHeight)), inside: r.left >= form.left && r.right <= form.right };
+    });`);
+  assert.deepEqual(labels.map((l) => l.text), ['Khiếu nại', 'Tố cáo', 'Kiến nghị, phản ánh']);
+  for (const l of labels) {
+    assert.ok(l.lines <= 1 && l.inside, `"${l.text}" on one line inside the form (${JSON.stringify(l)})`);
+  }
+  await shot(s, 'visit-form-mixed-1024x640');
   await s.click('Có đơn kèm theo');
   await s.waitFor('the petition’s fields gone', async () => s.execute(`return document.getElementById('visit-pet-kind') === null;`));
 });

@@ -5,7 +5,6 @@ import { checkUnitName, firstStartSettings, initialUnitName } from './firstStart
 const base: Settings = {
   unit_name: 'phường',
   reception_team_name: 'Ban tiếp công dân',
-  delegation_threshold: 5,
   sample_offered: false,
   deadlines: {
     first_reply_working_days: 10,

@@ -89,6 +89,7 @@ describe('emptyMoveDraft', () => {
     expect(d.on_date).toBe('02/03/2026');
     expect(d.classification).toEqual({
       kind: 'denunciation',
+      contents: [],
       field_code: 'dat_dai',
       eligible: 'no',
       competence: 'within',
@@ -97,6 +98,15 @@ describe('emptyMoveDraft', () => {
       first_round_id: '',
       complex: true,
     });
+  });
+
+  it('starts from the contents recorded with a mixed petition', () => {
+    const p = petition({ kind: 'mixed', contents: ['complaint', 'denunciation'] });
+    const d = emptyMoveDraft(classify, p, '02/03/2026');
+    expect(d.classification.kind).toBe('mixed');
+    expect(d.classification.contents).toEqual(['complaint', 'denunciation']);
+    d.classification.contents.push('proposal');
+    expect(p.contents).toEqual(['complaint', 'denunciation']);
   });
 
   it('leaves eligibility and competence unchosen while not reviewed', () => {
@@ -145,6 +155,7 @@ describe('buildMoveInput', () => {
         duplicate_of: null,
         classification: {
           kind: 'complaint',
+          contents: [],
           field_code: 'dat_dai',
           eligible: true,
           competence: 'within',
@@ -165,6 +176,22 @@ describe('buildMoveInput', () => {
     d.classification.round = 'subsequent';
     const second = buildMoveInput(d, classify, p.id);
     expect(second.ok && second.input.classification?.first_round_id).toBe('old');
+  });
+
+  it('sends the contents ticked when classified as mixed, and none for another kind', () => {
+    const d = emptyMoveDraft(classify, p, '02/03/2026');
+    d.classification = { ...d.classification, eligible: 'yes', competence: 'within' };
+    d.classification.kind = 'mixed';
+    d.classification.contents = ['proposal'];
+    const one = buildMoveInput(d, classify, p.id);
+    // One is sent as ticked: the core refuses it on classification.contents.
+    expect(one.ok && one.input.classification?.contents).toEqual(['proposal']);
+    d.classification.contents = ['complaint', 'proposal'];
+    const two = buildMoveInput(d, classify, p.id);
+    expect(two.ok && two.input.classification?.contents).toEqual(['complaint', 'proposal']);
+    d.classification.kind = 'proposal';
+    const other = buildMoveInput(d, classify, p.id);
+    expect(other.ok && other.input.classification?.contents).toEqual([]);
   });
 
   it('asks for eligibility and competence on their fields', () => {
@@ -235,6 +262,7 @@ describe('where a refusal shows', () => {
     expect(isPlaced(e('agency'), resolve)).toBe(false);
     expect(isPlaced(e(null), resolve)).toBe(false);
     expect(isPlaced(e('classification.eligible'), classify)).toBe(true);
+    expect(isPlaced(e('classification.contents'), classify)).toBe(true);
     expect(isPlaced(e('classification'), classify)).toBe(false);
     expect(isPlaced(null, classify)).toBe(false);
   });

@@ -12,6 +12,7 @@ import type { Petition } from './bindings/Petition';
 import type { PetitionKind } from './bindings/PetitionKind';
 import type { Round } from './bindings/Round';
 import type { Signers } from './bindings/Signers';
+import { contentsToSend } from './contents';
 import { parseDate } from './dates';
 import { badDateMessage, localError } from './errors';
 import { textOrNull } from './persons';
@@ -31,6 +32,8 @@ export const INPUT_ORDER: MoveInputKey[] = [
 
 export interface ClassifyDraft {
   kind: PetitionKind;
+  /** For a petition of several kinds of content: the kinds it carries (ticked). */
+  contents: PetitionKind[];
   field_code: string;
   /** '' while the officer has not said. */
   eligible: 'yes' | 'no' | '';
@@ -59,6 +62,7 @@ export function classifyDraftOf(p: Petition): ClassifyDraft {
   const e = p.classification.eligible;
   return {
     kind: p.kind,
+    contents: [...p.contents],
     field_code: p.field_code ?? '',
     eligible: e === null ? '' : e ? 'yes' : 'no',
     competence: p.classification.competence === 'undetermined' ? '' : p.classification.competence,
@@ -142,6 +146,7 @@ export function placedFields(option: MoveOption): string[] {
     if (k === 'classification') {
       out.push(
         'classification.kind',
+        'classification.contents',
         'classification.field_code',
         'classification.eligible',
         'classification.competence',
@@ -208,6 +213,7 @@ export function buildMoveInput(d: MoveDraft, option: MoveOption, petitionId: str
     }
     classification = {
       kind: c.kind,
+      contents: contentsToSend(c.kind, c.contents),
       field_code: textOrNull(c.field_code),
       eligible: c.eligible === 'yes',
       competence: c.competence,

@@ -50,6 +50,7 @@ export function petition(patch: Partial<Petition> = {}): Petition {
     source_agency: null,
     visit_id: null,
     kind: 'complaint',
+    contents: [],
     field_code: null,
     content: 'Khiếu nại quyết định thu hồi đất',
     anonymous: false,

@@ -31,6 +31,7 @@ describe('buildNewPetition', () => {
       source: 'post',
       source_agency: null,
       kind: 'proposal',
+      contents: [],
       field_code: null,
       content: 'Đèn đường hỏng',
       anonymous: false,
@@ -68,6 +69,16 @@ describe('buildNewPetition', () => {
     const r = buildNewPetition(draft({ anonymous: true, petitioners: [{ ...emptyPerson(), full_name: 'X' }] }));
     expect(r.ok && r.input.petitioners).toEqual([]);
     expect(r.ok && r.input.anonymous).toBe(true);
+  });
+
+  it('sends the ticked contents for a mixed petition only', () => {
+    const mixed = buildNewPetition(draft({ kind: 'mixed', contents: ['denunciation', 'proposal'] }));
+    expect(mixed.ok && mixed.input.contents).toEqual(['denunciation', 'proposal']);
+    // Nothing ticked is sent as it is: the core refuses it on "contents".
+    const none = buildNewPetition(draft({ kind: 'mixed', contents: [] }));
+    expect(none.ok && none.input.contents).toEqual([]);
+    const other = buildNewPetition(draft({ kind: 'complaint', contents: ['denunciation', 'proposal'] }));
+    expect(other.ok && other.input.contents).toEqual([]);
   });
 
   it('leaves out the visit source', () => {
@@ -122,6 +133,18 @@ describe('duplicates and corrections', () => {
       },
     ]);
     expect(draftFromPetition(petition({ anonymous: true, petitioners: [] })).petitioners).toEqual([emptyPerson()]);
+  });
+
+  it('pre-fills and sends back the contents of a mixed petition', () => {
+    const p = petition({ kind: 'mixed', contents: ['complaint', 'proposal'] });
+    const d = draftFromPetition(p);
+    expect(d.contents).toEqual(['complaint', 'proposal']);
+    const r = buildCorrection(d, p);
+    expect(r.ok && r.input.kind).toBe('mixed');
+    expect(r.ok && r.input.contents).toEqual(['complaint', 'proposal']);
+    // The form's list is its own: ticking does not touch the petition shown on the page.
+    d.contents.pop();
+    expect(p.contents).toEqual(['complaint', 'proposal']);
   });
 
   it('corrects what was typed at intake, keeping the lifecycle’s classification and handling', () => {

@@ -8,6 +8,7 @@ import type { Petition } from './bindings/Petition';
 import type { PetitionKind } from './bindings/PetitionKind';
 import type { PetitionProbe } from './bindings/PetitionProbe';
 import type { PetitionSource } from './bindings/PetitionSource';
+import { contentsToSend } from './contents';
 import { formatDate, parseDate } from './dates';
 import { badDateMessage, localError } from './errors';
 import { emptyHandling, toHandlingInput, unreviewed, type HandlingDraft } from './handling';
@@ -19,6 +20,8 @@ export interface PetitionDraft {
   source: PetitionSource;
   source_agency: string;
   kind: PetitionKind | '';
+  /** For a petition of several kinds of content: the kinds it carries (ticked). */
+  contents: PetitionKind[];
   field_code: string;
   content: string;
   anonymous: boolean;
@@ -39,6 +42,7 @@ export function emptyPetitionDraft(todayText: string, source: PetitionSource): P
     source,
     source_agency: '',
     kind: '',
+    contents: [],
     field_code: '',
     content: '',
     anonymous: false,
@@ -74,6 +78,7 @@ export function buildNewPetition(d: PetitionDraft): Built<NewPetition> {
       source: d.source,
       source_agency: d.source === 'transfer' ? textOrNull(d.source_agency) : null,
       kind: d.kind,
+      contents: contentsToSend(d.kind, d.contents),
       field_code: textOrNull(d.field_code),
       content: d.content.trim(),
       anonymous: d.anonymous,
@@ -100,6 +105,7 @@ export function draftFromPetition(p: Petition): PetitionDraft {
     source: p.source,
     source_agency: p.source_agency ?? '',
     kind: p.kind,
+    contents: [...p.contents],
     field_code: p.field_code ?? '',
     content: p.content,
     anonymous: p.anonymous,

@@ -8,6 +8,7 @@ import {
   formatInstant,
   fromVisit,
   historyEntries,
+  numberParts,
   petitionerNames,
   timelineRows,
 } from './petitionView';
@@ -119,5 +120,15 @@ describe('historyEntries', () => {
       fields: [{ field: 'respondent', label: 'Người bị khiếu nại, tố cáo', old: '—', new: 'UBND phường' }],
     });
     expect(h[1].what).toBe('Tạo mới');
+  });
+});
+
+describe('a petition number', () => {
+  it('of this register is the number alone', () => {
+    expect(numberParts('12/2026')).toEqual({ number: '12/2026', unit: null });
+  });
+  it('of another ward combined into this one keeps the number apart from the unit', () => {
+    expect(numberParts('12/2026 (phường Tân Lập)')).toEqual({ number: '12/2026', unit: 'phường Tân Lập' });
+    expect(numberParts('3/2025 (xã Đông (cũ))')).toEqual({ number: '3/2025', unit: 'xã Đông (cũ)' });
   });
 });

@@ -98,3 +98,13 @@ export function canDelete(p: Petition): boolean {
 export function fromVisit(p: Petition): boolean {
   return p.visit_id !== null;
 }
+
+/**
+ * A petition's number in its two parts: "12/2026", and for one numbered by another ward's
+ * register combined into this one, the unit the core adds ("12/2026 (phường Tân Lập)"),
+ * so a narrow column keeps the number whole and wraps the unit's name under it.
+ */
+export function numberParts(number: string): { number: string; unit: string | null } {
+  const m = /^(\S+)\s+\((.+)\)$/.exec(number.trim());
+  return m ? { number: m[1], unit: m[2] } : { number: number.trim(), unit: null };
+}

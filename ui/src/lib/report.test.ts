@@ -14,7 +14,17 @@ function block(visits: number, petitions: number): BlockTotals {
     cases: 3,
     cases_first: 2,
     cases_repeat: 1,
-    petitions_at_visits: { complaint: 0, denunciation: 0, proposal: petitions, mixed: 0, total: petitions },
+    petitions_at_visits: {
+      complaint: 0,
+      denunciation: 0,
+      proposal: petitions,
+      mixed: 0,
+      total: petitions,
+      mixed_with_complaint: 0,
+      mixed_with_denunciation: 0,
+      mixed_with_proposal: 0,
+      mixed_unknown: 0,
+    },
     visits_with_petition: petitions,
   };
 }

@@ -5,8 +5,11 @@ import {
   deleteSessionQuestion,
   duplicateQuestion,
   hostChoices,
+  isHead,
   isSessionDirty,
   keepHost,
+  keepKind,
+  kindChoices,
   newSessionDraft,
   noVisitText,
   sessionToDraft,
@@ -73,6 +76,41 @@ describe('hosts offered for the typed date', () => {
     expect(keepHost('deputy', allowedAfter)).toBe('officer');
     expect(keepHost('chairman', allowedAfter)).toBe('chairman');
     expect(keepHost('deputy', hosts)).toBe('deputy');
+  });
+});
+
+describe('kinds offered for the host', () => {
+  const kinds = [
+    { code: 'regular', label: 'Thường xuyên' },
+    { code: 'scheduled', label: 'Định kỳ' },
+    { code: 'ad_hoc', label: 'Đột xuất' },
+  ];
+  it('are scheduled or ad hoc for the chairman and a deputy', () => {
+    expect(isHead('chairman')).toBe(true);
+    expect(isHead('deputy')).toBe(true);
+    expect(kindChoices(kinds, 'chairman').map((k) => k.code)).toEqual(['scheduled', 'ad_hoc']);
+    expect(kindChoices(kinds, 'deputy').map((k) => k.code)).toEqual(['scheduled', 'ad_hoc']);
+  });
+  it('are all three for the officers and the council', () => {
+    expect(isHead('officer')).toBe(false);
+    expect(kindChoices(kinds, 'officer')).toEqual(kinds);
+    expect(kindChoices(kinds, 'council')).toEqual(kinds);
+  });
+  it('switch "Thường xuyên" to "Định kỳ" when the host becomes the head, and keep the rest', () => {
+    expect(keepKind('regular', 'chairman')).toBe('scheduled');
+    expect(keepKind('regular', 'deputy')).toBe('scheduled');
+    expect(keepKind('ad_hoc', 'chairman')).toBe('ad_hoc');
+    expect(keepKind('scheduled', 'deputy')).toBe('scheduled');
+    expect(keepKind('regular', 'officer')).toBe('regular');
+    expect(keepKind('scheduled', 'officer')).toBe('scheduled');
+  });
+  it('always offer the kind kept', () => {
+    for (const host of ['chairman', 'deputy', 'officer', 'council'] as const) {
+      for (const k of kinds) {
+        const kept = keepKind(k.code as 'regular', host);
+        expect(kindChoices(kinds, host).map((c) => c.code)).toContain(kept);
+      }
+    }
   });
 });
 

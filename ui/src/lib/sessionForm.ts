@@ -72,6 +72,24 @@ export function keepHost(host: HostGroup, offered: Choice[]): HostGroup {
   return (offered.find((c) => c.code === 'officer') ?? offered[0]).code as HostGroup;
 }
 
+/** The head (Chủ tịch UBND, or a deputy by delegation) receives on scheduled or ad hoc days. */
+export function isHead(host: HostGroup): boolean {
+  return host === 'chairman' || host === 'deputy';
+}
+
+/**
+ * The kinds offered for a host: every kind, but not "Thường xuyên" for the head (the core
+ * refuses a regular session of the chairman or a deputy: Luật Tiếp công dân, Điều 18).
+ */
+export function kindChoices(all: Choice[], host: HostGroup): Choice[] {
+  return isHead(host) ? all.filter((c) => c.code !== 'regular') : all;
+}
+
+/** The kind kept when the host changes: "Thường xuyên" becomes "Định kỳ" for the head. */
+export function keepKind(kind: SessionKind, host: HostGroup): SessionKind {
+  return isHead(host) && kind === 'regular' ? 'scheduled' : kind;
+}
+
 /**
  * Whether to ask the core about another session of the same host that day: always for a
  * new session; for a correction only when the date or the host changes (the session

@@ -5,7 +5,6 @@ import { DEADLINE_FIELDS, deadlineField, formToSettings, readWhole, settingsChan
 const saved: Settings = {
   unit_name: 'phường Việt Hòa',
   reception_team_name: 'Ban tiếp công dân',
-  delegation_threshold: 5,
   sample_offered: true,
   deadlines: {
     first_reply_working_days: 10,
@@ -19,7 +18,7 @@ const saved: Settings = {
 describe('settings form', () => {
   it('shows the saved numbers as text', () => {
     const f = settingsFormOf(saved);
-    expect(f.delegation_threshold).toBe('5');
+    expect(f).not.toHaveProperty('delegation_threshold');
     expect(f.deadlines).toEqual({
       first_reply_working_days: '10',
       complaint_acceptance_working_days: '7',
@@ -64,11 +63,6 @@ describe('settings form', () => {
     const out = formToSettings(saved, f);
     expect('error' in out && out.error.field).toBe('deadlines.due_soon_working_days');
     expect('error' in out && out.error.message).toMatch(/số nguyên/);
-
-    const g = settingsFormOf(saved);
-    g.delegation_threshold = '';
-    const out2 = formToSettings(saved, g);
-    expect('error' in out2 && out2.error.field).toBe('delegation_threshold');
   });
 
   it("leaves the ranges to the core (0 days' warning is the core's to accept)", () => {
@@ -108,7 +102,7 @@ describe('unsaved settings', () => {
   it('are any edit of a name, a number or the remote-area box', () => {
     const form = settingsFormOf(saved);
     expect(settingsChanged({ ...form, unit_name: 'phường Việt Hưng' }, saved)).toBe(true);
-    expect(settingsChanged({ ...form, delegation_threshold: '6' }, saved)).toBe(true);
+    expect(settingsChanged({ ...form, reception_team_name: 'Tổ tiếp dân' }, saved)).toBe(true);
     expect(settingsChanged({ ...form, deadlines: { ...form.deadlines, due_soon_working_days: '5' } }, saved)).toBe(true);
     expect(settingsChanged({ ...form, deadlines: { ...form.deadlines, remote_area: true } }, saved)).toBe(true);
   });

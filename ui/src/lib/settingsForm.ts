@@ -52,7 +52,6 @@ export interface DeadlineForm {
 export interface SettingsForm {
   unit_name: string;
   reception_team_name: string;
-  delegation_threshold: string;
   deadlines: DeadlineForm;
 }
 
@@ -70,7 +69,6 @@ export function settingsFormOf(s: Settings): SettingsForm {
   return {
     unit_name: s.unit_name,
     reception_team_name: s.reception_team_name,
-    delegation_threshold: String(s.delegation_threshold),
     deadlines: deadlineFormOf(s.deadlines),
   };
 }
@@ -90,10 +88,6 @@ export type SettingsOrError = { settings: Settings } | { error: ErrorDto };
  * number is reported on its field; its range is the core's to check.
  */
 export function formToSettings(base: Settings, form: SettingsForm): SettingsOrError {
-  const threshold = readWhole(form.delegation_threshold);
-  if (threshold === null) {
-    return { error: localError('delegation_threshold', 'Ngưỡng đoàn đông người phải là một số nguyên, ví dụ 5.') };
-  }
   const deadlines: DeadlineSettings = { ...base.deadlines, remote_area: form.deadlines.remote_area };
   for (const f of DEADLINE_FIELDS) {
     const n = readWhole(form.deadlines[f.key]);
@@ -107,7 +101,6 @@ export function formToSettings(base: Settings, form: SettingsForm): SettingsOrEr
       ...base,
       unit_name: form.unit_name.trim(),
       reception_team_name: form.reception_team_name.trim(),
-      delegation_threshold: threshold,
       deadlines,
     },
   };
@@ -119,7 +112,6 @@ export function settingsChanged(form: SettingsForm, saved: Settings): boolean {
     JSON.stringify({
       unit_name: f.unit_name.trim(),
       reception_team_name: f.reception_team_name.trim(),
-      delegation_threshold: String(f.delegation_threshold).trim(),
       deadlines: Object.fromEntries(
         Object.entries(f.deadlines).map(([k, v]) => [k, typeof v === 'boolean' ? v : String(v).trim()]),
       ),

@@ -3,7 +3,8 @@ import { nextStop, tabSequence } from './tabOrder';
 
 // The visit form's controls in document order; `x` marks those off the officer's path.
 // "Số người" and "Có đơn kèm theo" (with the petition's fields when ticked) are on the
-// path: 21 of 36 visits in a real ward report came with a petition.
+// path: 21 of 36 visits in a real ward report came with a petition. The delegation is
+// derived from "Số người" (a note beside it, no control).
 const dom = [
   'lookup',
   'p0-name',
@@ -14,7 +15,6 @@ const dom = [
   'p0-rm x',
   'add-person x',
   'headcount',
-  'delegation x',
   'content',
   'kind',
   'field',
@@ -63,5 +63,18 @@ describe('the visit form tab order', () => {
     expect(nextStop(seq, 'chairman x', false)).toBeNull();
     expect(nextStop(seq, 'lookup', true)).toBeNull();
     expect(nextStop(seq, 'elsewhere', false)).toBeNull();
+  });
+});
+
+describe('the visit form tab order with a mixed petition', () => {
+  // "Nhiều nội dung": its three content boxes sit right after the petition's kind.
+  const mixed = dom.flatMap((s) => (s === 'pet-kind' ? [s, 'pet-contents-complaint', 'pet-contents-denunciation', 'pet-contents-proposal'] : [s]));
+  const seq = tabSequence(mixed, isExtra);
+  it('goes kind → the contents boxes → respondent', () => {
+    expect(nextStop(seq, 'pet-kind', false)).toBe('pet-contents-complaint');
+    expect(nextStop(seq, 'pet-contents-complaint', false)).toBe('pet-contents-denunciation');
+    expect(nextStop(seq, 'pet-contents-proposal', false)).toBe('pet-respondent');
+    expect(nextStop(seq, 'pet-respondent', true)).toBe('pet-contents-proposal');
+    expect(seq.indexOf('pet-contents-proposal')).toBeLessThan(seq.indexOf('save'));
   });
 });

@@ -4,8 +4,7 @@ import {
   acceptNeedsPetition,
   buildNewVisit,
   defaultHeadcount,
-  delegationHint,
-  delegationValue,
+  delegationNote,
   emptyVisitDraft,
   isDirty,
   missingClassification,
@@ -52,16 +51,29 @@ describe('petition defaults', () => {
   });
 });
 
-describe('delegation', () => {
-  it('sends null unless chosen', () => {
-    expect(delegationValue('auto')).toBeNull();
-    expect(delegationValue('yes')).toBe(true);
-    expect(delegationValue('no')).toBe(false);
+describe('delegation (đoàn đông người)', () => {
+  it('is said beside the headcount from 5 people on (01/TCD note)', () => {
+    expect(delegationNote('5')).toBe('Đoàn đông người (từ 5 người trở lên)');
+    expect(delegationNote(' 6 ')).toBe('Đoàn đông người (từ 5 người trở lên)');
+    expect(delegationNote('300')).toBe('Đoàn đông người (từ 5 người trở lên)');
   });
-  it('explains the automatic choice with the threshold', () => {
-    expect(delegationHint('5', 5)).toContain('là đoàn đông người');
-    expect(delegationHint('4', 5)).toContain('không phải');
-    expect(delegationHint('abc', 5)).toBe('');
+  it('says nothing below 5 or for a headcount it cannot read', () => {
+    expect(delegationNote('4')).toBe('');
+    expect(delegationNote('1')).toBe('');
+    expect(delegationNote('0')).toBe('');
+    expect(delegationNote('')).toBe('');
+    expect(delegationNote('5.5')).toBe('');
+    expect(delegationNote('abc')).toBe('');
+  });
+  it('follows the headcount shown, typed or from the named persons', () => {
+    const five = [named('A'), named('B'), named('C'), named('D'), named('E')];
+    expect(delegationNote(shownHeadcount(draft({ persons: five })))).not.toBe('');
+    expect(delegationNote(shownHeadcount(draft({ persons: five, headcount: '3', headcountEdited: true })))).toBe('');
+  });
+  it('is never sent: the core derives it', () => {
+    const r = buildNewVisit(draft({ headcount: '12', headcountEdited: true, content: 'x' }), 's', 'officer');
+    expect(r.ok && r.input.headcount).toBe(12);
+    expect(r.ok && Object.keys(r.input)).not.toContain('delegation');
   });
 });
 
@@ -84,7 +96,6 @@ describe('buildNewVisit', () => {
       session_id: 's-1',
       persons: [{ existing_id: null, full_name: 'Lê Văn Tám', id_kind: null, id_number: null, address: null, phone: null, correct: false }],
       headcount: 1,
-      delegation: null,
       content: 'Hỏi về cấp sổ đỏ',
       kind: null,
       field_code: null,
@@ -93,17 +104,12 @@ describe('buildNewVisit', () => {
       chairman_joined: false,
       petition: null,
     });
-    expect(JSON.stringify(r.input)).toContain('"delegation":null');
+    expect(JSON.stringify(r.input)).not.toContain('delegation');
   });
 
-  it('uses the edited headcount and the explicit delegation', () => {
-    const r = buildNewVisit(
-      draft({ persons: [named('A')], headcount: '12', headcountEdited: true, delegation: 'no', content: 'x' }),
-      's',
-      'officer',
-    );
+  it('uses the edited headcount', () => {
+    const r = buildNewVisit(draft({ persons: [named('A')], headcount: '12', headcountEdited: true, content: 'x' }), 's', 'officer');
     expect(r.ok && r.input.headcount).toBe(12);
-    expect(r.ok && r.input.delegation).toBe(false);
   });
 
   it('reports an unreadable headcount on its field', () => {
@@ -141,6 +147,7 @@ describe('buildNewVisit', () => {
     expect(r.input.handling).toEqual({ handling: 'transfer', agency: 'Đội quản lý trật tự đô thị', letter_no: '15/CV' });
     expect(r.input.petition).toEqual({
       kind: 'denunciation',
+      contents: [],
       field_code: 'xay_dung',
       content: 'Tố cáo xây dựng trái phép',
       respondent: 'Ông B',
@@ -148,6 +155,32 @@ describe('buildNewVisit', () => {
       classification: { round: 'first', competence: 'undetermined', eligible: null },
       duplicate_of: null,
     });
+  });
+
+  it('sends the ticked contents with a mixed petition, and none for another kind', () => {
+    const mixed = draft({
+      content: 'Khiếu nại việc thu hồi đất và kiến nghị sửa đường',
+      has_petition: true,
+      petition_kind: 'mixed',
+      petition_kind_edited: true,
+      petition_contents: ['proposal', 'complaint'],
+    });
+    const r = buildNewVisit(mixed, 's', 'officer');
+    expect(r.ok && r.input.petition?.kind).toBe('mixed');
+    expect(r.ok && r.input.petition?.contents).toEqual(['proposal', 'complaint']);
+    // One ticked is sent as it is: the core says two are needed, next to the boxes.
+    const one = buildNewVisit({ ...mixed, petition_contents: ['complaint'] }, 's', 'officer');
+    expect(one.ok && one.input.petition?.contents).toEqual(['complaint']);
+    // Ticked, then the kind changed: nothing of it is sent.
+    const other = buildNewVisit({ ...mixed, petition_kind: 'complaint' }, 's', 'officer');
+    expect(other.ok && other.input.petition?.contents).toEqual([]);
+  });
+
+  it('takes a mixed kind from the visit until the petition kind is chosen', () => {
+    const d = draft({ kind: 'mixed', content: 'x', has_petition: true, petition_contents: ['complaint', 'denunciation'] });
+    expect(shownPetitionKind(d)).toBe('mixed');
+    const r = buildNewVisit(d, 's', 'officer');
+    expect(r.ok && r.input.petition?.contents).toEqual(['complaint', 'denunciation']);
   });
 
   it('asks for the petition kind when nothing gives it', () => {
@@ -190,10 +223,9 @@ describe('a saved visit corrected in the same form', () => {
   };
 
   it('fills the form and sends the same visit back when nothing is changed', () => {
-    const d = visitToDraft(visit, null, 5);
+    const d = visitToDraft(visit, null);
     expect(d.persons[0].full_name).toBe('Nguyễn Văn Đức');
     expect(d.persons[0].existing_id).toBe('p-1');
-    expect(d.delegation).toBe('auto');
     expect(d.headcountEdited).toBe(false);
     const built = buildNewVisit(d, 's-1', 'officer');
     expect(built.ok).toBe(true);
@@ -212,7 +244,6 @@ describe('a saved visit corrected in the same form', () => {
         },
       ],
       headcount: 1,
-      delegation: null,
       content: 'Hỏi thủ tục đăng ký thường trú',
       kind: 'proposal',
       field_code: 'tthc',
@@ -224,17 +255,16 @@ describe('a saved visit corrected in the same form', () => {
     });
   });
 
-  it('keeps a delegation decided by hand and a headcount typed by hand', () => {
-    const d = visitToDraft({ ...visit, headcount: 7, delegation: false }, null, 5);
-    expect(d.delegation).toBe('no');
+  it('keeps a headcount typed by hand, and says a delegation from it', () => {
+    const d = visitToDraft({ ...visit, headcount: 7, delegation: true }, null);
     expect(d.headcountEdited).toBe(true);
     expect(shownHeadcount(d)).toBe('7');
-    expect(visitToDraft({ ...visit, headcount: 2, delegation: true }, null, 5).delegation).toBe('yes');
+    expect(delegationNote(shownHeadcount(d))).toBe('Đoàn đông người (từ 5 người trở lên)');
   });
 
   it('carries the petition handed in, its kind and content corrected here', () => {
-    const petition = { kind: 'complaint', content: 'Đơn khiếu nại việc cấp sổ', respondent: 'UBND phường' } as Petition;
-    const d = visitToDraft({ ...visit, petition_number: '4/2026' }, petition, 5);
+    const petition = { kind: 'complaint', contents: [], content: 'Đơn khiếu nại việc cấp sổ', respondent: 'UBND phường' } as unknown as Petition;
+    const d = visitToDraft({ ...visit, petition_number: '4/2026' }, petition);
     expect(d.has_petition).toBe(true);
     expect(shownPetitionKind(d)).toBe('complaint');
     expect(shownPetitionContent(d)).toBe('Đơn khiếu nại việc cấp sổ');
@@ -242,9 +272,24 @@ describe('a saved visit corrected in the same form', () => {
     expect(built.ok && built.input.petition?.respondent).toBe('UBND phường');
   });
 
+  it('pre-fills the contents of a mixed petition handed in', () => {
+    const petition = {
+      kind: 'mixed',
+      contents: ['complaint', 'proposal'],
+      content: 'Khiếu nại và kiến nghị',
+      respondent: null,
+    } as unknown as Petition;
+    const d = visitToDraft({ ...visit, kind: 'mixed', petition_number: '5/2026 (phường Tân Lập)' }, petition);
+    expect(d.petition_contents).toEqual(['complaint', 'proposal']);
+    expect(shownPetitionKind(d)).toBe('mixed');
+    const built = buildNewVisit(d, 's-1', 'officer');
+    expect(built.ok && built.input.petition?.contents).toEqual(['complaint', 'proposal']);
+    expect(isDirty(d, visitToDraft({ ...visit, kind: 'mixed', petition_number: '5/2026' }, petition))).toBe(false);
+  });
+
   it('is dirty once anything differs from where it started', () => {
-    const start = visitToDraft(visit, null, 5);
-    const d = visitToDraft(visit, null, 5);
+    const start = visitToDraft(visit, null);
+    const d = visitToDraft(visit, null);
     expect(isDirty(d, start)).toBe(false);
     d.content += '.';
     expect(isDirty(d, start)).toBe(true);

@@ -7,6 +7,7 @@ import { localError } from './errors';
 import { emptyHandling, toHandlingInput, unreviewed, type HandlingDraft } from './handling';
 import type { Petition } from './bindings/Petition';
 import type { Visit } from './bindings/Visit';
+import { contentsToSend } from './contents';
 import {
   emptyPerson,
   namedCount,
@@ -16,14 +17,11 @@ import {
   type PersonDraft,
 } from './persons';
 
-export type DelegationChoice = 'auto' | 'yes' | 'no';
-
 export interface VisitDraft {
   persons: PersonDraft[];
   /** What the officer typed in "Số người"; only used once `headcountEdited`. */
   headcount: string;
   headcountEdited: boolean;
-  delegation: DelegationChoice;
   content: string;
   kind: PetitionKind | '';
   field_code: string;
@@ -34,6 +32,8 @@ export interface VisitDraft {
   has_petition: boolean;
   petition_kind: PetitionKind | '';
   petition_kind_edited: boolean;
+  /** For a petition of several kinds of content: the kinds it carries (ticked). */
+  petition_contents: PetitionKind[];
   petition_content: string;
   petition_content_edited: boolean;
   respondent: string;
@@ -44,7 +44,6 @@ export function emptyVisitDraft(): VisitDraft {
     persons: [emptyPerson()],
     headcount: '',
     headcountEdited: false,
-    delegation: 'auto',
     content: '',
     kind: '',
     field_code: '',
@@ -55,6 +54,7 @@ export function emptyVisitDraft(): VisitDraft {
     has_petition: false,
     petition_kind: '',
     petition_kind_edited: false,
+    petition_contents: [],
     petition_content: '',
     petition_content_edited: false,
     respondent: '',
@@ -79,20 +79,18 @@ export function shownPetitionContent(d: VisitDraft): string {
   return d.petition_content_edited ? d.petition_content : d.content;
 }
 
-export function delegationValue(choice: DelegationChoice): boolean | null {
-  return choice === 'auto' ? null : choice === 'yes';
-}
-
 /**
- * What "Tự động theo số người" will mean, for the officer's comfort; the core decides
- * with the same threshold setting.
+ * "Đoàn đông người là đoàn có từ 5 người trở lên" (note under Biểu 01/TCD): the core
+ * derives a visit's delegation from its headcount; the form only says so beside it.
  */
-export function delegationHint(headcount: string, threshold: number): string {
-  const n = Number(headcount);
-  if (!Number.isInteger(n) || n < 1) return '';
-  return n >= threshold
-    ? `Tự động: ${n} người, là đoàn đông người (từ ${threshold} người).`
-    : `Tự động: ${n} người, không phải đoàn đông người (dưới ${threshold} người).`;
+export const DELEGATION_MIN_PEOPLE = 5;
+
+/** The live note beside "Số người": what the core will record, for the officer's comfort. */
+export function delegationNote(headcount: string): string {
+  const n = parseCount(headcount);
+  return n !== null && n >= DELEGATION_MIN_PEOPLE
+    ? `Đoàn đông người (từ ${DELEGATION_MIN_PEOPLE} người trở lên)`
+    : '';
 }
 
 export type Built<T> = { ok: true; input: T; sentToRow: number[] } | { ok: false; error: ErrorDto };
@@ -120,6 +118,7 @@ export function buildNewVisit(d: VisitDraft, sessionId: string, host: HostGroup)
     }
     petition = {
       kind,
+      contents: contentsToSend(kind, d.petition_contents),
       field_code,
       content: shownPetitionContent(d).trim(),
       respondent: textOrNull(d.respondent),
@@ -135,7 +134,6 @@ export function buildNewVisit(d: VisitDraft, sessionId: string, host: HostGroup)
       session_id: sessionId,
       persons,
       headcount,
-      delegation: delegationValue(d.delegation),
       content: d.content.trim(),
       kind: d.kind === '' ? null : d.kind,
       field_code,
@@ -152,15 +150,13 @@ export function buildNewVisit(d: VisitDraft, sessionId: string, host: HostGroup)
  * case stays the visit's own unless the officer links another one (`case_id` null means
  * "keep"). `petition` is the petition handed in at the visit, when it has one.
  */
-export function visitToDraft(v: Visit, petition: Petition | null, threshold: number): VisitDraft {
+export function visitToDraft(v: Visit, petition: Petition | null): VisitDraft {
   const persons = v.persons.length === 0 ? [emptyPerson()] : v.persons.map(personForCorrection);
-  const autoDelegation = v.headcount >= threshold;
   const d: VisitDraft = {
     ...emptyVisitDraft(),
     persons,
     headcount: String(v.headcount),
     headcountEdited: v.headcount !== defaultHeadcount(persons),
-    delegation: v.delegation === autoDelegation ? 'auto' : v.delegation ? 'yes' : 'no',
     content: v.content,
     kind: v.kind ?? '',
     field_code: v.field_code ?? '',
@@ -175,6 +171,7 @@ export function visitToDraft(v: Visit, petition: Petition | null, threshold: num
   if (petition) {
     d.petition_kind = petition.kind;
     d.petition_kind_edited = petition.kind !== d.kind;
+    d.petition_contents = [...petition.contents];
     d.petition_content = petition.content;
     d.petition_content_edited = petition.content !== d.content;
     d.respondent = petition.respondent ?? '';
