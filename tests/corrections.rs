@@ -444,3 +444,41 @@ fn the_lookup_says_what_an_earlier_case_was_about() {
     assert_eq!(store.session_warnings(&again, None).unwrap().len(), 1);
     assert!(store.session_warnings(&again, Some(&s)).unwrap().is_empty());
 }
+
+#[test]
+fn a_classified_mixed_petition_keeps_its_contents_in_a_correction() {
+    let mut store = store_on("2026-03-20");
+    let id = direct_petition(&mut store, "2026-03-02", PetitionKind::Mixed);
+    classify(
+        &mut store,
+        &id,
+        PetitionKind::Mixed,
+        true,
+        Competence::Within,
+        "2026-03-03",
+    );
+    let mut input = direct_input("2026-03-02", PetitionKind::Mixed);
+    input.contents = vec![PetitionKind::Complaint, PetitionKind::Denunciation];
+    let e = store.correct_petition(&id, &input).unwrap_err();
+    assert_eq!(e.field(), Some("contents"));
+    assert!(e.to_string().contains("Phân loại đơn"), "{e}");
+    // The same contents in another order are no change.
+    input.contents = vec![PetitionKind::Proposal, PetitionKind::Complaint];
+    store.correct_petition(&id, &input).unwrap();
+    // The timeline names them.
+    let detail = store.petition_detail(&id).unwrap();
+    let classified = detail
+        .moves
+        .iter()
+        .find(|m| m.action == MoveAction::Classify)
+        .unwrap();
+    assert!(
+        classified
+            .summary
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Nhiều nội dung (khiếu nại; kiến nghị, phản ánh); đủ điều kiện xử lý"),
+        "{:?}",
+        classified.summary
+    );
+}

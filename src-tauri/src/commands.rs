@@ -4,7 +4,6 @@
 use std::sync::atomic::Ordering;
 
 use tauri::{AppHandle, Emitter, State};
-use tiepdan::export::job::{self, ExportDone, ExportProgress};
 use tiepdan::desk::intake::{
     CaseDetail, PersonDetail, PersonSuggestion, PetitionProbe, PetitionSuggestion, SearchHit,
 };
@@ -14,6 +13,7 @@ use tiepdan::desk::sample::SampleRemoval;
 use tiepdan::desk::session::Warning;
 use tiepdan::desk::settings::CalendarYear;
 use tiepdan::domain::*;
+use tiepdan::export::job::{self, ExportDone, ExportProgress};
 use tiepdan::forms::{self, FormId, FormTable, RegisterBook};
 use tiepdan::law::calendar::CalendarDay;
 use tiepdan::period::{Period, PeriodRange};
@@ -353,13 +353,19 @@ pub fn lock_period(
 }
 
 /// The folder exports go to now.
-fn folder<R: tauri::Runtime>(app: &AppHandle<R>, state: &State<'_, AppState>) -> Result<std::path::PathBuf, ErrorDto> {
+fn folder<R: tauri::Runtime>(
+    app: &AppHandle<R>,
+    state: &State<'_, AppState>,
+) -> Result<std::path::PathBuf, ErrorDto> {
     let settings = with_store(state, |s| s.settings())?;
     Ok(crate::export_folder(app, &settings.report.export_dir))
 }
 
 #[tauri::command(async)]
-pub fn export_folder<R: tauri::Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Reply<String> {
+pub fn export_folder<R: tauri::Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Reply<String> {
     Ok(folder(&app, &state)?.display().to_string())
 }
 
@@ -376,13 +382,17 @@ pub fn export_file<R: tauri::Runtime>(
     state.cancel_export.store(false, Ordering::SeqCst);
     let dir = folder(&app, &state)?;
     let period = Period::parse(&range.from, &range.to).map_err(|e| e.to_dto())?;
-    let prepared = with_store(&state, |s| job::prepare(s, form, period, report_no.as_deref()))?;
+    let prepared = with_store(&state, |s| {
+        job::prepare(s, form, period, report_no.as_deref())
+    })?;
     let step = |done, total| {
         let _ = app.emit("export-progress", ExportProgress { done, total });
         !state.cancel_export.load(Ordering::SeqCst)
     };
-    let bytes = job::render(&prepared, &tiepdan::export::Progress(&step)).map_err(|e| e.to_dto())?;
-    job::write_new(&dir, &job::file_name(form, period), &state.db_path, &bytes).map_err(|e| e.to_dto())
+    let bytes =
+        job::render(&prepared, &tiepdan::export::Progress(&step)).map_err(|e| e.to_dto())?;
+    job::write_new(&dir, &job::file_name(form, period), &state.db_path, &bytes)
+        .map_err(|e| e.to_dto())
 }
 
 #[tauri::command(async)]

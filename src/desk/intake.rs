@@ -353,13 +353,13 @@ impl Store {
             .iter()
             .filter_map(|pid| self.person(pid).ok().map(|x| x.full_name))
             .collect();
+        let number = store::number_label(self.conn(), &p)?;
         Ok(SearchHit {
             kind: SearchKind::Petition,
             id: p.id,
             title: format!(
-                "Đơn số {}/{} · {} · {}",
-                p.number,
-                p.year,
+                "Đơn số {} · {} · {}",
+                number,
                 p.kind.label(),
                 p.state.label()
             ),

@@ -295,7 +295,7 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput) -> Result<()
         if f.kind != PetitionKind::Complaint || c.kind != PetitionKind::Complaint {
             return Err(Error::invalid(
                 "classification.first_round_id",
-                format!("Chỉ đơn khiếu nại lần hai mới dẫn chiếu đơn khiếu nại lần đầu (đơn số {}/{} là {}).", f.number, f.year, f.kind.label().to_lowercase()),
+                format!("Chỉ đơn khiếu nại lần hai mới dẫn chiếu đơn khiếu nại lần đầu (đơn số {} là {}).", store::number_label(tx.conn(), &f)?, f.kind.label().to_lowercase()),
             ));
         }
         if c.round != Round::Subsequent {
@@ -347,8 +347,8 @@ fn duplicate_target(tx: &Tx<'_>, p: &PetitionRecord, given: &Option<String>) -> 
         return Err(Error::invalid(
             "duplicate_of",
             format!(
-                "Đơn số {}/{} cũng là đơn trùng: chọn đơn gốc.",
-                original.number, original.year
+                "Đơn số {} cũng là đơn trùng: chọn đơn gốc.",
+                store::number_label(tx.conn(), &original)?
             ),
         ));
     }
@@ -356,9 +356,8 @@ fn duplicate_target(tx: &Tx<'_>, p: &PetitionRecord, given: &Option<String>) -> 
         return Err(Error::invalid(
             "duplicate_of",
             format!(
-                "Đơn số {}/{} đã xong ({}): đơn gửi lại sau khi đơn trước đã xử lý xong không phải đơn trùng.",
-                original.number,
-                original.year,
+                "Đơn số {} đã xong ({}): đơn gửi lại sau khi đơn trước đã xử lý xong không phải đơn trùng.",
+                store::number_label(tx.conn(), &original)?,
                 original.state.label().to_lowercase()
             ),
         ));
@@ -387,8 +386,18 @@ fn move_view(
         .and_then(|c| serde_json::from_value::<ClassifyInput>(c.clone()).ok());
     let summary = match e.action {
         MoveAction::Classify if decided.is_some() => decided.map(|c| {
+            let carried: Vec<String> = crate::law::counting::report_kinds(c.kind, &c.contents)
+                .iter()
+                .filter(|_| c.kind == PetitionKind::Mixed)
+                .map(|k| k.label().to_lowercase())
+                .collect();
+            let kind = if carried.is_empty() {
+                c.kind.label().to_string()
+            } else {
+                format!("{} ({})", c.kind.label(), carried.join("; "))
+            };
             let mut parts = vec![
-                c.kind.label().to_string(),
+                kind,
                 if c.eligible {
                     "đủ điều kiện xử lý"
                 } else {

@@ -249,21 +249,31 @@ fn intake_moves(
 /// Once classified, a petition's kind (and whether it is anonymous) is the lifecycle's: a
 /// correction cannot change it behind the moves that rely on it.
 fn check_kind_unchanged(
+    tx: &Tx<'_>,
     field: &str,
     old: &PetitionRecord,
     kind: PetitionKind,
+    contents: &[PetitionKind],
     anonymous: bool,
 ) -> Result<()> {
     if old.state == PetitionState::Received {
         return Ok(());
     }
-    if kind != old.kind {
+    let number = store::number_label(tx.conn(), old)?;
+    // What a classified petition carries is part of its classification (02/XLD counts by
+    // it): changed by the "Phân loại đơn" move, never by a correction.
+    let same_contents = kind != PetitionKind::Mixed
+        || crate::law::counting::report_kinds(kind, contents)
+            == crate::law::counting::report_kinds(old.kind, &old.contents);
+    if kind != old.kind || !same_contents {
         return Err(Error::invalid(
-            field,
+            if kind != old.kind {
+                field.to_string()
+            } else {
+                field.replace("kind", "contents")
+            },
             format!(
-                "Đơn số {}/{} đã được phân loại là {}: sửa loại đơn bằng bước \"Phân loại đơn\" (hủy các bước sau nếu cần).",
-                old.number,
-                old.year,
+                "Đơn số {number} đã được phân loại là {}: sửa loại đơn, các nội dung của đơn bằng bước \"Phân loại đơn\" (hủy các bước sau nếu cần).",
                 old.kind.label().to_lowercase()
             ),
         ));
@@ -272,8 +282,8 @@ fn check_kind_unchanged(
         return Err(Error::invalid(
             "anonymous",
             format!(
-                "Đơn số {}/{} đã được phân loại: không đổi được đơn nặc danh hay có người đứng tên; hủy các bước xử lý trước.",
-                old.number, old.year
+                "Đơn số {number} đã được phân loại: không đổi được đơn nặc danh hay có người đứng tên; hủy các bước xử lý trước."
+
             ),
         ));
     }
@@ -296,7 +306,14 @@ pub(crate) fn follow_visit(
     new.case_id = visit.case_id.clone();
     if let Some(p) = input {
         required("petition.content", "Nội dung đơn", &p.content)?;
-        check_kind_unchanged("petition.kind", &old, p.kind, old.anonymous)?;
+        check_kind_unchanged(
+            tx,
+            "petition.kind",
+            &old,
+            p.kind,
+            &p.contents,
+            old.anonymous,
+        )?;
         new.contents = contents_for(tx, "petition.contents", p.kind, &p.contents)?;
         new.kind = p.kind;
         new.field_code = store::check_field(conn, "petition.field_code", &p.field_code)?
@@ -324,9 +341,8 @@ fn change_receipt(tx: &Tx<'_>, p: &mut PetitionRecord, date: &str) -> Result<()>
         return Err(Error::invalid(
             "received_on",
             format!(
-                "Đơn số {}/{}: không thể chuyển ngày nhận sang năm {} (số đơn đánh theo năm).",
-                p.number,
-                p.year,
+                "Đơn số {}: không thể chuyển ngày nhận sang năm {} (số đơn đánh theo năm).",
+                store::number_label(tx.conn(), p)?,
                 new_date.year()
             ),
         ));
@@ -342,9 +358,8 @@ fn change_receipt(tx: &Tx<'_>, p: &mut PetitionRecord, date: &str) -> Result<()>
             return Err(Error::invalid(
                 "received_on",
                 format!(
-                    "Đơn số {}/{} đã có bước xử lý ngày {}, trước ngày nhận mới: hủy bước đó trước.",
-                    p.number,
-                    p.year,
+                    "Đơn số {} đã có bước xử lý ngày {}, trước ngày nhận mới: hủy bước đó trước.",
+                    store::number_label(tx.conn(), p)?,
                     crate::text::vn_date(&first)
                 ),
             ));
@@ -426,7 +441,7 @@ impl Store {
                 };
                 change_receipt(tx, &mut new, &row.received_on)?;
             }
-            check_kind_unchanged("kind", &old, input.kind, input.anonymous)?;
+            check_kind_unchanged(tx, "kind", &old, input.kind, &input.contents, input.anonymous)?;
             new.contents = contents_for(tx, "contents", input.kind, &input.contents)?;
             new.kind = input.kind;
             new.field_code = store::check_field(conn, "field_code", &input.field_code)?;

@@ -89,8 +89,8 @@ impl Store {
                         return Err(Error::invalid(
                             "date",
                             format!(
-                                "Buổi tiếp có đơn số {}/{}: không thể chuyển buổi tiếp sang năm {} (số đơn đánh theo năm). Hãy xóa lượt tiếp và ghi lại.",
-                                p.number, p.year, new_date.year()
+                                "Buổi tiếp có đơn số {}: không thể chuyển buổi tiếp sang năm {} (số đơn đánh theo năm). Hãy xóa lượt tiếp và ghi lại.",
+                                store::number_label(conn, &p)?, new_date.year()
                             ),
                         ));
                     }
@@ -104,9 +104,8 @@ impl Store {
                             return Err(Error::invalid(
                                 "date",
                                 format!(
-                                    "Đơn số {}/{} đã có bước xử lý ngày {}, trước ngày tiếp mới: hủy các bước đó trước.",
-                                    p.number,
-                                    p.year,
+                                    "Đơn số {} đã có bước xử lý ngày {}, trước ngày tiếp mới: hủy các bước đó trước.",
+                                    store::number_label(conn, &p)?,
                                     crate::text::vn_date(&first)
                                 ),
                             ));

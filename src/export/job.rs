@@ -58,7 +58,7 @@ pub fn write_new(folder: &Path, name: &str, register: &Path, bytes: &[u8]) -> Re
 pub enum Prepared {
     Tables(Vec<FormTable>),
     Register(RegisterBook),
-    Report(ReportDocument),
+    Report(Box<ReportDocument>),
 }
 
 /// Read what a file of `form` for `period` holds. A table, the six tables and the report
@@ -76,12 +76,9 @@ pub fn prepare(
         )?)),
         FormId::Report => {
             forms::ensure_sendable(&forms::statutory_tables(store, period)?)?;
-            Ok(Prepared::Report(crate::report::mau02::report_document(
-                store,
-                period,
-                store.today(),
-                report_no,
-            )?))
+            Ok(Prepared::Report(Box::new(
+                crate::report::mau02::report_document(store, period, store.today(), report_no)?,
+            )))
         }
         FormId::AllTables => {
             let tables = forms::statutory_tables(store, period)?;

@@ -13,6 +13,15 @@ const base: Settings = {
     due_soon_working_days: 3,
     remote_area: false,
   },
+  report: {
+    place: '',
+    signer_authority: 'TM. ỦY BAN NHÂN DÂN',
+    signer_title: 'CHỦ TỊCH',
+    signer_name: '',
+    recipients: '- Lưu: VT.',
+    chairman_days_per_month: 2,
+    export_dir: '',
+  },
 };
 
 describe('the first start asks for the ward’s name', () => {
