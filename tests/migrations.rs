@@ -133,6 +133,23 @@ fn the_second_schema_opens_with_its_lifecycle_intact() {
         .history("persons", &detail.merges[0].merged_id)
         .unwrap();
     assert!(merged.iter().any(|c| c.action == ChangeAction::Update));
+    // Schema 3. The fixture also holds (added by hand, as a schema 2 register could) a
+    // chairman's session recorded as "regular" with a visit of 6 people typed as not a
+    // delegation, and a delegation threshold of 7.
+    let s = store.session("fx-chair-regular").unwrap();
+    assert_eq!(s.kind, SessionKind::Scheduled, "the head's session is scheduled");
+    let history = store.history("sessions", "fx-chair-regular").unwrap();
+    assert!(history.iter().any(|c| c.actor == Actor::Migration), "{history:?}");
+    let r = period_report(
+        &store,
+        tiepdan::period::Period::parse("2026-03-01", "2026-03-31").unwrap(),
+    )
+    .unwrap();
+    assert_eq!((r.chairman.delegations, r.chairman.delegation_people), (1, 6));
+    assert_eq!(r.chairman.reception_days, 1);
+    // Petition numbers stay as they were, under this register's unit.
+    assert_eq!(list[1].number, "1/2026");
+    assert_eq!(list[0].number, "2/2026");
     assert_eq!(schema_of(&path), schema_of_fresh());
 }
 
@@ -181,7 +198,10 @@ fn make_fixture_v1() {
 }
 
 /// Writes the frozen v2 fixture. Run once, when schema v2 was current:
-/// `cargo test --test migrations make_fixture_v2 -- --ignored`
+/// `cargo test --test migrations make_fixture_v2 -- --ignored`. Three rows were then
+/// added to the file with SQL, as a schema 2 register could hold them: a chairman's
+/// session "fx-chair-regular" of kind regular on 06/3/2026, its visit "fx-visit-6" of 6
+/// people with `delegation = 0`, and the setting `delegation_threshold = 7`.
 #[test]
 #[ignore]
 fn make_fixture_v2() {
