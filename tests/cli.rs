@@ -234,3 +234,94 @@ fn an_export_never_writes_onto_the_register_or_silently_over_a_file() {
         .collect();
     assert!(left.is_empty(), "no temporary file left behind");
 }
+
+#[test]
+fn tables_export_form_and_lock_for_a_reporting_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    stdout(&tiepdan(&db, &["demo"]));
+    // The sample ends today: the three months before it.
+    let today = chrono::Local::now().date_naive();
+    let (from, to) = (
+        (today - chrono::Duration::days(90)).to_string(),
+        today.to_string(),
+    );
+    let range = ["--from", from.as_str(), "--to", to.as_str()];
+    // The six tables as JSON: their codes in order, and 01/TCD's sum holds.
+    let json = stdout(&tiepdan(&db, &[&["tables", "--json"][..], &range].concat()));
+    let tables: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let codes: Vec<&str> = tables
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "01/TCD",
+            "02/XLD",
+            "03/GQKN",
+            "04/GQTC",
+            "05/KQTH",
+            "06/QLKNTC"
+        ]
+    );
+    let v = |i: usize| tables[0]["row"]["values"][i].as_f64().unwrap();
+    assert_eq!(v(0), v(4) + v(10) + v(16));
+    assert!(v(0) > 0.0, "the sample has visits in the last three months");
+    let text = stdout(&tiepdan(&db, &[&["tables"][..], &range].concat()));
+    assert!(
+        text.contains("Biểu 02/XLD: TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN"),
+        "{text}"
+    );
+
+    // export-form writes the file, and refuses to replace it without --force.
+    let out = dir.path().join("so.xlsx");
+    let args = [
+        &["export-form", "so-tcd", "--out", out.to_str().unwrap()][..],
+        &range,
+    ]
+    .concat();
+    assert!(stdout(&tiepdan(&db, &args)).contains("Đã xuất Sổ tiếp công dân"));
+    assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+    let again = tiepdan(&db, &args);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let unknown = tiepdan(
+        &db,
+        &[
+            "export-form",
+            "07-abc",
+            "--period",
+            "quy-3",
+            "--year",
+            "2026",
+            "--out",
+            "x.xlsx",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("so-tcd, 01-tcd"));
+    let no_period = tiepdan(&db, &["export-form", "01-tcd", "--out", "x.xlsx"]);
+    assert!(String::from_utf8_lossy(&no_period.stderr).contains("--period quy-4 --year 2026"));
+
+    // lock, once.
+    let locked = stdout(&tiepdan(
+        &db,
+        &[
+            "lock",
+            "--period",
+            "quy-3",
+            "--year",
+            "2026",
+            "--report-no",
+            "25",
+        ],
+    ));
+    assert!(
+        locked.contains("Đã khóa số liệu kỳ Quý III năm 2026"),
+        "{locked}"
+    );
+    let twice = tiepdan(&db, &["lock", "--period", "quy-3", "--year", "2026"]);
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("đã khóa"));
+}

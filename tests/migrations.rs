@@ -137,15 +137,25 @@ fn the_second_schema_opens_with_its_lifecycle_intact() {
     // chairman's session recorded as "regular" with a visit of 6 people typed as not a
     // delegation, and a delegation threshold of 7.
     let s = store.session("fx-chair-regular").unwrap();
-    assert_eq!(s.kind, SessionKind::Scheduled, "the head's session is scheduled");
+    assert_eq!(
+        s.kind,
+        SessionKind::Scheduled,
+        "the head's session is scheduled"
+    );
     let history = store.history("sessions", "fx-chair-regular").unwrap();
-    assert!(history.iter().any(|c| c.actor == Actor::Migration), "{history:?}");
+    assert!(
+        history.iter().any(|c| c.actor == Actor::Migration),
+        "{history:?}"
+    );
     let r = period_report(
         &store,
         tiepdan::period::Period::parse("2026-03-01", "2026-03-31").unwrap(),
     )
     .unwrap();
-    assert_eq!((r.chairman.delegations, r.chairman.delegation_people), (1, 6));
+    assert_eq!(
+        (r.chairman.delegations, r.chairman.delegation_people),
+        (1, 6)
+    );
     assert_eq!(r.chairman.reception_days, 1);
     // Petition numbers stay as they were, under this register's unit.
     assert_eq!(list[1].number, "1/2026");
