@@ -1,5 +1,6 @@
 //! Speed at ward scale, on generated data: the half-year of sample data (about 230 visits,
-//! 120 petitions) and three years of it. Run: `cargo bench --bench ward`.
+//! 120 petitions) and three years of it: reports, search, the six tables of a year and the
+//! year's register as xlsx. Run: `cargo bench --bench ward`.
 
 use chrono::{Duration, NaiveDate};
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -33,6 +34,16 @@ fn bench(c: &mut Criterion) {
         });
         c.bench_function(&format!("find_persons_by_name/{years}y"), |b| {
             b.iter(|| store.find_persons("nguyen van", 8).unwrap())
+        });
+        let year = Period::parse("2025-12-15", "2026-12-14").unwrap();
+        c.bench_function(&format!("six_tables_year/{years}y"), |b| {
+            b.iter(|| tiepdan::forms::statutory_tables(&store, year).unwrap())
+        });
+        c.bench_function(&format!("register_year_to_xlsx/{years}y"), |b| {
+            b.iter(|| {
+                let book = tiepdan::forms::register::register_book(&store, year).unwrap();
+                tiepdan::export::register_xlsx(&book, &tiepdan::export::Progress::none()).unwrap()
+            })
         });
     }
 }
