@@ -29,8 +29,12 @@ after(async () => {
 });
 
 /** Ask the window to close, as its × button does (Tauri's window close command). */
+// The close is requested after the script has answered: a window that closes at once
+// would otherwise take the script's reply with it ("unknown error").
 const requestClose = () =>
-  s.execute(`window.__TAURI_INTERNALS__.invoke('plugin:window|close', { label: 'main' }); return true;`);
+  s.execute(
+    `setTimeout(() => window.__TAURI_INTERNALS__.invoke('plugin:window|close', { label: 'main' }), 50); return true;`,
+  );
 
 const dialogText = () =>
   s.execute(`const d = document.querySelector('[role=alertdialog][aria-modal=true]'); return d ? d.innerText.replace(/\\s+/g, ' ').trim() : '';`);

@@ -1,6 +1,7 @@
 // A small W3C WebDriver client over HTTP (Node 20 fetch), enough to drive the real
 // app window through tauri-driver and WebKitWebDriver the way an officer would.
 import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -10,10 +11,28 @@ export const MOVE_KEY = { tab: '\uE004', shift: '\uE008', escape: '\uE00C' };
 
 export async function startDriver(port, env) {
   const args = ['--port', String(port), '--native-port', String(port + 1)];
-  const driver = spawn('tauri-driver', args, {
+  // The driver, WebKitWebDriver and the app write to a log file, never to the test's
+  // own output: a process that outlived its test would otherwise hold the CI's pipe open.
+  const logDir = new URL('./out/', import.meta.url).pathname;
+  mkdirSync(logDir, { recursive: true });
+  const log = openSync(`${logDir}driver-${port}.log`, 'a');
+  // In a process group of its own: ending the group ends WebKitWebDriver and the app with
+  // the driver, even after a failed test (an orphaned window keeps the runner waiting).
+  const child = spawn('tauri-driver', args, {
     env,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', log, log],
+    detached: true,
   });
+  closeSync(log);
+  const endGroup = () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('exit', endGroup);
+  const driver = { pid: child.pid, kill: endGroup };
   const deadline = Date.now() + 20000;
   while (Date.now() < deadline) {
     try {
@@ -59,6 +78,7 @@ export class Session {
         last = await probe();
         if (last) return last;
       } catch (e) {
+        if (e && e.fatal) throw e;
         last = e;
       }
       await sleep(100);
@@ -84,9 +104,21 @@ export class Session {
     });
   }
 
+  /**
+   * Click the control named `name`. A control still covered (a dialog closing, a panel
+   * sliding in) is tried again until it can be clicked, as a person waits for it.
+   */
   async click(name) {
-    const el = await this.byName(name);
-    await this.cmd('POST', `/element/${el}/click`, {});
+    await this.waitFor(`control "${name}" clickable`, async () => {
+      const el = await this.byName(name);
+      try {
+        await this.cmd('POST', `/element/${el}/click`, {});
+        return true;
+      } catch (e) {
+        if (/not interactable|click intercepted|stale element/.test(String(e))) throw e;
+        throw Object.assign(e, { fatal: true });
+      }
+    });
   }
 
   async type(name, text) {

@@ -33,4 +33,20 @@ cargo test "${features[@]}"
 step "end-to-end: the built app in a real window (Xvfb + tauri-driver + WebKitWebDriver)"
 cargo build --workspace --bins --features tiepdan-desktop/custom-protocol
 export TIEPDAN_APP="$PWD/target/debug/tiepdan-desktop"
-xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test --test-concurrency=1 --test-reporter=spec e2e/
+# In a process group of its own, bounded in time, writing to a file: whatever a failed
+# test leaves running (a driver, a window, a session-bus service) is ended with the group
+# and cannot hold the caller's output open.
+mkdir -p e2e/out
+log=e2e/out/e2e.log
+rc=0
+setsid --wait timeout --kill-after=30 1800 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  node --test --test-force-exit --test-concurrency=1 --test-reporter=spec e2e/ >"$log" 2>&1 </dev/null &
+pid=$!
+wait "$pid" || rc=$?
+kill -TERM -- "-$pid" 2>/dev/null || true
+cat "$log"
+if [ "$rc" -ne 0 ]; then
+  echo "end-to-end tests failed (exit $rc); the drivers' logs end with:"
+  tail -n 30 e2e/out/driver-*.log 2>/dev/null || true
+fi
+exit "$rc"
