@@ -240,6 +240,30 @@ fn tables_export_form_and_lock_for_a_reporting_period() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     stdout(&tiepdan(&db, &["demo"]));
+    // A register never named prints no file: its heading would have a gap.
+    let unnamed = tiepdan(
+        &db,
+        &[
+            "export-form",
+            "so-tcd",
+            "--period",
+            "quy-3",
+            "--year",
+            "2026",
+            "--out",
+            dir.path().join("unnamed.xlsx").to_str().unwrap(),
+        ],
+    );
+    assert!(!unnamed.status.success());
+    assert!(
+        String::from_utf8_lossy(&unnamed.stderr).contains("Chưa có tên đơn vị"),
+        "{}",
+        String::from_utf8_lossy(&unnamed.stderr)
+    );
+    assert!(!dir.path().join("unnamed.xlsx").exists());
+    assert!(
+        stdout(&tiepdan(&db, &["init", "--unit-name", "phường Việt Hòa"])).contains("Đã sẵn sàng")
+    );
     // The sample ends today: the three months before it.
     let today = chrono::Local::now().date_naive();
     let (from, to) = (

@@ -527,6 +527,31 @@ fn one_part_is_named_so_tcd() {
 }
 
 #[test]
+fn a_visit_of_two_persons_is_two_lines_high() {
+    // Two persons in one visit: two short lines in the name and ID cells, nothing long.
+    // Neither Excel nor LibreOffice measures rows on opening: the height must be written,
+    // or the second line runs over the next visit.
+    let mut book = two_part_book(0, 2);
+    book.parts.remove(0);
+    let rows = &mut book.parts[0].rows;
+    for row in rows.iter_mut() {
+        row[4] = "Hỏi về hộ nghèo".into();
+    }
+    rows[0][2] = "Lý Hồng Anh - tổ 2\nĐinh Minh Hải - tổ 5".into();
+    rows[0][3] = "001167140336\n001168342874".into();
+    let bytes = register_xlsx(&book, &Progress::none()).unwrap();
+    let sheet = zip_part(&bytes, "xl/worksheets/sheet1.xml");
+    let row_tag = |r: u32| {
+        let at = sheet.find(&format!(r#"<row r="{r}""#)).unwrap();
+        sheet[at..at + sheet[at..].find('>').unwrap()].to_string()
+    };
+    let first = row_tag(TOP + 4);
+    assert!(first.contains(r#"customHeight="1""#), "{first}");
+    let second = row_tag(TOP + 5);
+    assert!(!second.contains("customHeight"), "{second}");
+}
+
+#[test]
 fn register_reports_progress_and_stops_when_cancelled() {
     let book = two_part_book(700, 600);
     let seen = Mutex::new(Vec::new());

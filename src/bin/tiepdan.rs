@@ -32,7 +32,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Tạo (hoặc nâng cấp) cơ sở dữ liệu
-    Init,
+    Init {
+        /// Tên đơn vị, ví dụ "phường Việt Hòa" (in trên Sổ, các biểu và báo cáo)
+        #[arg(long)]
+        unit_name: Option<String>,
+    },
     /// Nhập tệp trao đổi JSON (FILE hoặc - cho đầu vào chuẩn)
     Import { file: PathBuf },
     /// Xuất toàn bộ sổ ra tệp trao đổi JSON (FILE hoặc - cho đầu ra chuẩn)
@@ -198,8 +202,13 @@ fn open(db: &Option<PathBuf>) -> Result<Store, Error> {
 fn run(cli: Cli) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Init => {
-            let store = open(&cli.db)?;
+        Command::Init { unit_name } => {
+            let mut store = open(&cli.db)?;
+            if let Some(name) = unit_name {
+                let mut settings = store.settings()?;
+                settings.unit_name = name;
+                store.save_settings(&settings)?;
+            }
             writeln!(
                 out,
                 "Đã sẵn sàng: lược đồ phiên bản {}.",

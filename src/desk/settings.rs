@@ -40,6 +40,14 @@ fn check_range(
     Ok(())
 }
 
+/// Whether a unit name names a ward or commune, not only its kind ("phường", the default
+/// of a register never named).
+pub fn is_named(unit_name: &str) -> bool {
+    let bare = crate::text::strip(unit_name.trim());
+    !bare.is_empty()
+        && !["phuong", "xa", "dac khu", "ubnd phuong", "ubnd xa"].contains(&bare.as_str())
+}
+
 impl Store {
     pub fn save_settings(&mut self, s: &Settings) -> Result<Settings> {
         if s.unit_name.trim().is_empty() {
@@ -48,8 +56,7 @@ impl Store {
                 "Tên đơn vị không được để trống.",
             ));
         }
-        let bare = crate::text::strip(s.unit_name.trim());
-        if ["phuong", "xa", "dac khu", "ubnd phuong", "ubnd xa"].contains(&bare.as_str()) {
+        if !is_named(&s.unit_name) {
             return Err(Error::invalid(
                 "unit_name",
                 "Tên đơn vị: ghi cả tên phường, xã (ví dụ \"phường Việt Hòa\").",

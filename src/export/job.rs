@@ -70,6 +70,14 @@ pub fn prepare(
     period: Period,
     report_no: Option<&str>,
 ) -> Result<Prepared> {
+    // Every file names the unit at its head ("ỦY BAN NHÂN DÂN PHƯỜNG …", "Đơn vị"): a
+    // register that was never named would print a heading with a gap.
+    if !crate::desk::settings::is_named(&store.settings()?.unit_name) {
+        return Err(Error::invalid(
+            "unit_name",
+            "Chưa có tên đơn vị: đặt tên phường, xã trong Cài đặt (ô Tên đơn vị; dòng lệnh: tiepdan init --unit-name …) trước khi xuất tệp.",
+        ));
+    }
     match form {
         FormId::So => Ok(Prepared::Register(forms::register::register_book(
             store, period,

@@ -388,10 +388,12 @@ fn register_sheet(
             let cell = cell.as_ref();
             ws.write_string_with_format(r, c as u16, cell, format)
                 .map_err(failed)?;
-            // Only a cell that could be longer than its column is measured (no
-            // character is narrower than half a digit).
-            if cell.len() as f64 * 0.5 > widths[c] - 1.0
-                && text_width(cell, BODY, false) > widths[c] - 1.0
+            // Only a cell of several lines (two persons in one visit) or one that could
+            // be longer than its column is measured (no character is narrower than half a
+            // digit).
+            if cell.contains('\n')
+                || (cell.len() as f64 * 0.5 > widths[c] - 1.0
+                    && text_width(cell, BODY, false) > widths[c] - 1.0)
             {
                 lines = lines.max(lines_needed(cell, widths[c], BODY, false));
             }
