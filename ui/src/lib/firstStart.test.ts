@@ -13,6 +13,15 @@ const base: Settings = {
     due_soon_working_days: 3,
     remote_area: false,
   },
+  report: {
+    place: 'Việt Hòa',
+    signer_authority: 'TM. ỦY BAN NHÂN DÂN',
+    signer_title: 'CHỦ TỊCH',
+    signer_name: 'Nguyễn Văn An',
+    recipients: '- UBND tỉnh (qua Thanh tra tỉnh);\n- Lưu: VT.',
+    chairman_days_per_month: 2,
+    export_dir: '',
+  },
 };
 
 describe('the first start asks for the ward’s name', () => {
