@@ -176,6 +176,9 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   assert.ok(existsSync(soPath), 'the Sổ is written');
   const so = readSheet(soPath);
   assert.ok(Object.values(so).some((r) => Object.values(r).some((t) => /SỔ TIẾP CÔNG DÂN/i.test(t))), 'the Sổ’s title is in its sheet');
+  // One row per visit (STT, date of the visit): compared with the print view below.
+  const soVisits = Object.values(so).filter((r) => /^\d+$/.test(r.A ?? '') && /^\d{2}\/\d{2}\/\d{4}$/.test(r.B ?? '')).length;
+  assert.ok(soVisits >= visits, `the Sổ lists every visit (${soVisits})`);
 
   await s.click('01/TCD');
   const unitLabel = await s.textOf('table.stat tr[data-row="unit"] th');
@@ -262,6 +265,11 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   await s.waitFor('the print view closed', async () => s.execute(`return document.querySelector('.print-view') === null;`));
   await s.click('Xem bản in Sổ');
   await s.css('[data-testid="print-register-part"]');
+  assert.equal(await s.textOf('.print-toolbar .muted'), `${soVisits} lượt tiếp`, 'the print view and the file list the same visits');
+  assert.equal(
+    await s.execute(`return document.querySelectorAll('[data-testid="print-register-part"] tbody tr').length;`),
+    soVisits,
+  );
   await shot('print-register');
   await s.click('Đóng (Esc)');
   await s.waitFor('the print view closed', async () => s.execute(`return document.querySelector('.print-view') === null;`));
