@@ -59,4 +59,10 @@ describe('api', () => {
       message: 'command add_visit not found',
     });
   });
+
+  it('listens to no export progress outside the app window', async () => {
+    const stop = await api.onExportProgress(() => {});
+    expect(typeof stop).toBe('function');
+    stop();
+  });
 });

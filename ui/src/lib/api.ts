@@ -1,6 +1,7 @@
 // The only door to the Rust core: one typed function per Tauri command.
 // Every failure rejects with an ErrorDto (code, field, Vietnamese message).
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { ErrorCode } from './bindings/ErrorCode';
 import type { AppInfo } from './bindings/AppInfo';
 import type { Catalogue } from './bindings/Catalogue';
@@ -45,6 +46,7 @@ import type { RegisterBook } from './bindings/RegisterBook';
 import type { ReportDocument } from './bindings/ReportDocument';
 import type { ReportingPeriod } from './bindings/ReportingPeriod';
 import type { ExportDone } from './bindings/ExportDone';
+import type { ExportProgress } from './bindings/ExportProgress';
 import { NO_BACKEND_MESSAGE, toErrorDto } from './errors';
 
 /** Whether the page runs inside the Tauri window (and not in a plain browser). */
@@ -129,3 +131,12 @@ export const exportFile = (form: FormId, range: PeriodRange, reportNo: string | 
 export const cancelExport = () => call<null>('cancel_export');
 export const saveCsv = (name: string, header: string[], rows: string[][]) =>
   call<ExportDone>('save_csv', { name, header, rows });
+
+/**
+ * Follow an export's 'export-progress' events; resolves to the function that stops
+ * listening (call it when the export ends). Outside the app window there are none.
+ */
+export async function onExportProgress(handler: (p: ExportProgress) => void): Promise<() => void> {
+  if (!hasBackend()) return () => {};
+  return listen<ExportProgress>('export-progress', (e) => handler(e.payload));
+}

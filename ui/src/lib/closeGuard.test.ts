@@ -12,12 +12,12 @@ describe('closing with unsaved work', () => {
     expect(unsavedText(['visit', 'session'])).toBe('lượt tiếp đang nhập, buổi tiếp đang nhập');
   });
   it('names each kind of work in Vietnamese', () => {
-    const forms = ['visit', 'visit-edit', 'session', 'session-edit', 'person', 'petition', 'petition-edit', 'move', 'settings', 'calendar', 'fields'];
+    const forms = ['visit', 'visit-edit', 'session', 'session-edit', 'person', 'petition', 'petition-edit', 'move', 'settings', 'calendar', 'fields', 'figures'];
     const text = unsavedText(forms);
     expect(text).toBe(
       'lượt tiếp đang nhập, lượt tiếp đang sửa, buổi tiếp đang nhập, buổi tiếp đang sửa, thông tin công dân đang sửa, ' +
         'đơn đang nhập (Thêm đơn), đơn đang sửa, bước xử lý đơn đang nhập, cài đặt chưa lưu, lịch ngày làm việc chưa lưu, ' +
-        'danh mục lĩnh vực chưa lưu',
+        'danh mục lĩnh vực chưa lưu, số liệu nhập tay chưa lưu (Tổng hợp)',
     );
     expect(text).not.toMatch(/dữ liệu ở màn hình khác/);
   });

@@ -13,6 +13,7 @@ const FORM_WORDS: Record<string, string> = {
   settings: 'cài đặt chưa lưu',
   calendar: 'lịch ngày làm việc chưa lưu',
   fields: 'danh mục lĩnh vực chưa lưu',
+  figures: 'số liệu nhập tay chưa lưu (Tổng hợp)',
 };
 
 const OTHER = 'dữ liệu ở màn hình khác';

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from './bindings/Settings';
-import { DEADLINE_FIELDS, deadlineField, formToSettings, readWhole, settingsChanged, settingsFormOf } from './settingsForm';
+import {
+  DEADLINE_FIELDS,
+  deadlineField,
+  formToSettings,
+  readWhole,
+  recipientLines,
+  reportField,
+  settingsChanged,
+  settingsFormOf,
+} from './settingsForm';
 
 const saved: Settings = {
   unit_name: 'phường Việt Hòa',
@@ -14,11 +23,11 @@ const saved: Settings = {
     remote_area: false,
   },
   report: {
-    place: '',
+    place: 'Việt Hòa',
     signer_authority: 'TM. ỦY BAN NHÂN DÂN',
     signer_title: 'CHỦ TỊCH',
-    signer_name: '',
-    recipients: '- Lưu: VT.',
+    signer_name: 'Nguyễn Văn An',
+    recipients: '- UBND tỉnh (qua Thanh tra tỉnh);\n- Lưu: VT.',
     chairman_days_per_month: 2,
     export_dir: '',
   },
@@ -114,5 +123,50 @@ describe('unsaved settings', () => {
     expect(settingsChanged({ ...form, reception_team_name: 'Tổ tiếp dân' }, saved)).toBe(true);
     expect(settingsChanged({ ...form, deadlines: { ...form.deadlines, due_soon_working_days: '5' } }, saved)).toBe(true);
     expect(settingsChanged({ ...form, deadlines: { ...form.deadlines, remote_area: true } }, saved)).toBe(true);
+  });
+});
+
+describe('report particulars (Báo cáo và tệp xuất)', () => {
+  it('shows the saved particulars, the number as text', () => {
+    expect(settingsFormOf(saved).report).toEqual({
+      place: 'Việt Hòa',
+      signer_authority: 'TM. ỦY BAN NHÂN DÂN',
+      signer_title: 'CHỦ TỊCH',
+      signer_name: 'Nguyễn Văn An',
+      recipients: '- UBND tỉnh (qua Thanh tra tỉnh);\n- Lưu: VT.',
+      chairman_days_per_month: '2',
+      export_dir: '',
+    });
+  });
+
+  it('saves them trimmed, "Nơi nhận" one line each without blank lines', () => {
+    const f = settingsFormOf(saved);
+    f.report.signer_name = '  Trần Thị Bình ';
+    f.report.recipients = '- UBND tỉnh;\r\n\n  - Lưu: VT.  \n';
+    f.report.chairman_days_per_month = ' 4 ';
+    f.report.export_dir = ' /home/vanthu/Bao cao ';
+    const out = formToSettings(saved, f);
+    expect('settings' in out && out.settings.report).toEqual({
+      ...saved.report,
+      signer_name: 'Trần Thị Bình',
+      recipients: '- UBND tỉnh;\n- Lưu: VT.',
+      chairman_days_per_month: 4,
+      export_dir: '/home/vanthu/Bao cao',
+    });
+    expect(recipientLines('a\n\n b ')).toBe('a\nb');
+  });
+
+  it('reports a number of days it cannot read on the field the core names', () => {
+    const f = settingsFormOf(saved);
+    f.report.chairman_days_per_month = 'hai';
+    const out = formToSettings(saved, f);
+    expect('error' in out && out.error.field).toBe(reportField('chairman_days_per_month'));
+    expect(reportField('chairman_days_per_month')).toBe('report.chairman_days_per_month');
+  });
+
+  it('counts an edit of a particular as unsaved work', () => {
+    const form = settingsFormOf(saved);
+    expect(settingsChanged({ ...form, report: { ...form.report, place: 'Hà Nội' } }, saved)).toBe(true);
+    expect(settingsChanged({ ...form, report: { ...form.report, recipients: form.report.recipients + '\n' } }, saved)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 // back. The ranges are the core's to check; the form only reads whole numbers.
 import type { DeadlineSettings } from './bindings/DeadlineSettings';
 import type { ErrorDto } from './bindings/ErrorDto';
+import type { ReportSettings } from './bindings/ReportSettings';
 import type { Settings } from './bindings/Settings';
 import { localError } from './errors';
 
@@ -49,10 +50,27 @@ export interface DeadlineForm {
   remote_area: boolean;
 }
 
+/** "Báo cáo và tệp xuất": what the report (Mẫu số 02) and the exported files need. */
+export interface ReportForm {
+  place: string;
+  signer_authority: string;
+  signer_title: string;
+  signer_name: string;
+  recipients: string;
+  chairman_days_per_month: string;
+  export_dir: string;
+}
+
+/** The core's name of a report setting's field ("report.signer_name"). */
+export const reportField = (key: keyof ReportSettings) => `report.${key}`;
+
+export const CHAIRMAN_DAYS_LABEL = 'Số ngày tiếp tối thiểu mỗi tháng của Chủ tịch (từ 01/7/2026)';
+
 export interface SettingsForm {
   unit_name: string;
   reception_team_name: string;
   deadlines: DeadlineForm;
+  report: ReportForm;
 }
 
 export function deadlineFormOf(d: DeadlineSettings): DeadlineForm {
@@ -65,11 +83,54 @@ export function deadlineFormOf(d: DeadlineSettings): DeadlineForm {
   };
 }
 
+export function reportFormOf(r: ReportSettings): ReportForm {
+  return {
+    place: r.place,
+    signer_authority: r.signer_authority,
+    signer_title: r.signer_title,
+    signer_name: r.signer_name,
+    recipients: r.recipients,
+    chairman_days_per_month: String(r.chairman_days_per_month),
+    export_dir: r.export_dir,
+  };
+}
+
 export function settingsFormOf(s: Settings): SettingsForm {
   return {
     unit_name: s.unit_name,
     reception_team_name: s.reception_team_name,
     deadlines: deadlineFormOf(s.deadlines),
+    report: reportFormOf(s.report),
+  };
+}
+
+/** "Nơi nhận" as typed: one line each, blank lines and trailing spaces dropped. */
+export function recipientLines(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/** The report settings the form holds, or the number it cannot read (on its field). */
+export function formToReport(form: ReportForm): { report: ReportSettings } | { error: ErrorDto } {
+  const days = readWhole(form.chairman_days_per_month);
+  if (days === null) {
+    return {
+      error: localError(reportField('chairman_days_per_month'), `${CHAIRMAN_DAYS_LABEL} phải là một số nguyên (số ngày).`),
+    };
+  }
+  return {
+    report: {
+      place: form.place.trim(),
+      signer_authority: form.signer_authority.trim(),
+      signer_title: form.signer_title.trim(),
+      signer_name: form.signer_name.trim(),
+      recipients: recipientLines(form.recipients),
+      chairman_days_per_month: days,
+      export_dir: form.export_dir.trim(),
+    },
   };
 }
 
@@ -96,12 +157,15 @@ export function formToSettings(base: Settings, form: SettingsForm): SettingsOrEr
     }
     deadlines[f.key] = n;
   }
+  const report = formToReport(form.report);
+  if ('error' in report) return report;
   return {
     settings: {
       ...base,
       unit_name: form.unit_name.trim(),
       reception_team_name: form.reception_team_name.trim(),
       deadlines,
+      report: report.report,
     },
   };
 }
@@ -114,6 +178,9 @@ export function settingsChanged(form: SettingsForm, saved: Settings): boolean {
       reception_team_name: f.reception_team_name.trim(),
       deadlines: Object.fromEntries(
         Object.entries(f.deadlines).map(([k, v]) => [k, typeof v === 'boolean' ? v : String(v).trim()]),
+      ),
+      report: Object.fromEntries(
+        Object.entries(f.report).map(([k, v]) => [k, k === 'recipients' ? recipientLines(String(v)) : String(v).trim()]),
       ),
     });
   return norm(form) !== norm(settingsFormOf(saved));

@@ -1,0 +1,308 @@
+// End to end: Tổng hợp on the sample data, "today" fixed at 20/12/2026. The officer picks
+// the statutory period Quý IV 2026 (15/09–14/12/2026), reads 01/TCD column 1 against the
+// reception total on screen, exports the Sổ and 01/TCD into the export folder and the
+// test reads the xlsx back (a tiny unzip, no dependency), stops an export with "Dừng",
+// types a figure of 06/QLKNTC and sees it in the table, opens the print view, locks the
+// period and sees the lock listed, then sees the lock's note under a date in Đơn thư.
+// Screenshots at 1024×640 under e2e/out/summary-*.png.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { KEY, MOVE_KEY, Session, startDriver } from './webdriver.mjs';
+import { resize } from './layout-check.mjs';
+
+const PORT = Number(process.env.E2E_PORT ?? 5400);
+const app = process.env.TIEPDAN_APP;
+const outDir = new URL('./out/', import.meta.url).pathname;
+let driver;
+let s;
+let exportDir;
+
+before(async () => {
+  assert.ok(app, 'TIEPDAN_APP must name the built app binary');
+  const dataDir = mkdtempSync(join(tmpdir(), 'tiepdan-e2e-sum-'));
+  exportDir = join(dataDir, 'xuat');
+  const env = {
+    ...process.env,
+    TIEPDAN_DB: join(dataDir, 'summary.sqlite3'),
+    TIEPDAN_TODAY: '2026-12-20',
+    TIEPDAN_EXPORT_DIR: exportDir,
+  };
+  driver = await startDriver(PORT, env);
+  s = await Session.create(PORT, app);
+  mkdirSync(outDir, { recursive: true });
+});
+
+after(async () => {
+  if (s) {
+    try {
+      writeFileSync(join(outDir, 'summary-last.png'), await s.screenshot());
+    } catch {
+      /* the window may be gone */
+    }
+    await s.close().catch(() => {});
+  }
+  driver?.kill();
+});
+
+const shot = async (name) => writeFileSync(join(outDir, `summary-${name}.png`), await s.screenshot());
+
+/** The entries of a zip file (stored or deflated), by name. */
+function unzip(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  assert.ok(eocd >= 0, 'a zip file');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = {};
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50, 'a central directory entry');
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    files[name] = method === 8 ? inflateRawSync(data) : Buffer.from(data);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return files;
+}
+
+const unescapeXml = (t) =>
+  t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** The first sheet of an xlsx as rows of cells: { "7": { A: "UBND …", B: "88" } }. */
+function readSheet(path) {
+  const files = unzip(readFileSync(path));
+  const strings = [];
+  const shared = files['xl/sharedStrings.xml']?.toString('utf8') ?? '';
+  for (const si of shared.matchAll(/<si>([\s\S]*?)<\/si>/g)) {
+    strings.push(unescapeXml([...si[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((m) => m[1]).join('')));
+  }
+  const xml = files['xl/worksheets/sheet1.xml'].toString('utf8');
+  const rows = {};
+  for (const c of xml.matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const [, col, row, attrs, inner = ''] = c;
+    const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+    const inline = /<t[^>]*>([\s\S]*?)<\/t>/.exec(inner)?.[1];
+    let text = v ?? (inline !== undefined ? unescapeXml(inline) : '');
+    if (/t="s"/.test(attrs) && v !== undefined) text = strings[Number(v)];
+    (rows[row] ??= {})[col] = text;
+  }
+  return rows;
+}
+
+/** The text of the saved-file line, once a new file is shown (not `before`). */
+async function savedPath(before) {
+  return s.waitFor(
+    'the saved file',
+    async () => {
+      const t = await s.execute(`return document.querySelector('[data-testid="export-path"]')?.textContent.trim() ?? '';`);
+      return t && t !== before ? t : null;
+    },
+    30000,
+  );
+}
+
+const cell = (col, row = 'unit') =>
+  s.execute(`return document.querySelector('table.stat tr[data-row="${row}"] td[data-col="${col}"]')?.textContent.trim() ?? null;`);
+
+test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figures, print, lock', async (t) => {
+  // The sample data, written as of 20/12/2026.
+  await s.byName('Bắt đầu sử dụng');
+  await s.type('Tên đơn vị', 'phường Việt Hòa');
+  await s.click('Nạp dữ liệu mẫu');
+  await s.waitFor(
+    'the sample data',
+    async () =>
+      s.execute(`return [...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes('Đã nạp dữ liệu mẫu'));`),
+    60000,
+  );
+  await s.click('Vào Tổng quan');
+  await resize(s, 1024, 640);
+
+  await s.click('Tổng hợp');
+  await s.expectText('[data-testid="sum-data-line"]', /^Số liệu tính từ /);
+  // Quý IV: after 14/12 the picker starts on next year's periods (Quý I 2027 starts on
+  // 15/12/2026); the officer types 2026, then Enter shows the figures.
+  await s.choose('Kỳ báo cáo', 'Quý IV');
+  assert.equal(await s.valueOf('Năm'), '2027');
+  await s.type('Năm', '2026');
+  await s.waitFor('the period’s dates', async () => (await s.valueOf('Từ ngày')) === '15/09/2026' && (await s.valueOf('Đến ngày')) === '14/12/2026');
+  await s.keys('Năm', KEY.enter);
+  await s.expectText('[data-testid="sum-data-line"]', /^Số liệu tính từ 15\/09\/2026 đến 14\/12\/2026$/);
+  assert.match(await s.textOf('.period-line'), /\(Quý IV năm 2026\)/);
+
+  // The reception total on screen and 01/TCD column 1 (total visits) agree.
+  const visits = Number(await s.textOf('[data-cell="reception.visits"]'));
+  assert.ok(visits > 10, `Quý IV holds the sample's visits (${visits})`);
+  await s.click('01/TCD');
+  await s.css('table.stat[data-table="01/TCD"]');
+  assert.equal(Number(await cell(1)), visits, '01/TCD (1) = the reception total');
+  assert.equal(Number(await cell(1)), Number(await cell(5)) + Number(await cell(11)) + Number(await cell(17)), '(1) = (5) + (11) + (17)');
+  // The header grid: "Đơn vị" spans the header rows; a column's full path is its tooltip.
+  const head = await s.execute(`
+    const t = document.querySelector('table.stat');
+    const unit = t.querySelector('thead th.unit');
+    return { unit: unit.textContent.trim(), rows: unit.rowSpan, tip: t.querySelector('thead th[data-col="5"]').title,
+             ms: t.querySelector('tr.ms th[data-ms="1"]').textContent.trim(),
+             compare: [...t.querySelectorAll('tr.compare th')].map((e) => e.textContent.trim()),
+             italic: getComputedStyle(t.querySelector('tr.compare td')).fontStyle };`);
+  assert.equal(head.unit, 'Đơn vị');
+  assert.ok(head.rows >= 3, `"Đơn vị" spans the header rows (${head.rows})`);
+  assert.equal(head.tip, '(5) Tiếp thường xuyên › Số lượt tiếp');
+  assert.equal(head.ms, '1=5+11+17');
+  assert.match(head.compare.join(' | '), /^Kỳ trước \(.*\) \| Cùng kỳ năm trước \(.*\)$/);
+  assert.equal(head.italic, 'italic');
+  await s.expectText('[data-testid="table-checks"]', /Các phép kiểm tra đều đạt \(\d+\)|Lỗi|Lưu ý/);
+  await shot('01-tcd');
+  await s.click('02/XLD');
+  await s.css('table.stat[data-table="02/XLD"]');
+  await shot('02-xld');
+
+  // The files go to the export folder, named on screen.
+  assert.equal(await s.textOf('[data-testid="export-folder"]'), `Tệp được lưu vào ${exportDir}; đổi thư mục trong Cài đặt.`);
+  await s.click('Xuất Sổ tiếp công dân (Excel)');
+  const soPath = await savedPath('');
+  assert.equal(dirname(soPath), exportDir);
+  assert.match(soPath, /So-tiep-cong-dan_15-09-2026_14-12-2026\.xlsx$/);
+  assert.ok(existsSync(soPath), 'the Sổ is written');
+  const so = readSheet(soPath);
+  assert.ok(Object.values(so).some((r) => Object.values(r).some((t) => /SỔ TIẾP CÔNG DÂN/i.test(t))), 'the Sổ’s title is in its sheet');
+  // One row per visit (STT, date of the visit): compared with the print view below.
+  const soVisits = Object.values(so).filter((r) => /^\d+$/.test(r.A ?? '') && /^\d{2}\/\d{2}\/\d{4}$/.test(r.B ?? '')).length;
+  assert.ok(soVisits >= visits, `the Sổ lists every visit (${soVisits})`);
+
+  await s.click('01/TCD');
+  const unitLabel = await s.textOf('table.stat tr[data-row="unit"] th');
+  const onScreen = await cell(1);
+  await s.click('Xuất biểu này (Excel)');
+  const tcdPath = await savedPath(soPath);
+  assert.match(tcdPath, /Bieu-01-TCD_15-09-2026_14-12-2026\.xlsx$/);
+  assert.ok(existsSync(tcdPath), 'the table is written');
+  const rows = readSheet(tcdPath);
+  const unitRow = Object.values(rows).find((r) => r.A === unitLabel);
+  assert.ok(unitRow, `the unit's row "${unitLabel}" is in the sheet`);
+  assert.equal(unitRow.B, onScreen, 'column 1 in the file = column 1 on screen');
+  await shot('export-done');
+
+  // "Dừng" pressed the moment it is offered: "Đã dừng, chưa ghi tệp nào", and no file.
+  // The export takes ~0.1 s here, so the press is made from the page (a MutationObserver)
+  // rather than by a WebDriver round trip; an attempt that still ends first must have
+  // written its file whole, and one of three attempts must be stopped.
+  let stopped = 0;
+  for (let attempt = 0; attempt < 3 && stopped === 0; attempt++) {
+    const files = readdirSync(exportDir).length;
+    await s.execute(`
+      window.__stop?.disconnect();
+      const find = (text) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === text);
+      window.__stop = new MutationObserver(() => {
+        const stop = find('Dừng');
+        if (stop && !stop.disabled) { window.__stop.disconnect(); stop.click(); }
+      });
+      window.__stop.observe(document.body, { subtree: true, childList: true, attributes: true });
+      find('Xuất cả 6 biểu (Excel)').click();`);
+    const result = await s.waitFor(
+      'the export to end',
+      async () =>
+        s.execute(`
+          if (document.querySelector('[data-testid="export-progress"]')) return null;
+          const f = document.querySelector('[data-testid="export-failure"]')?.textContent.trim();
+          const p = document.querySelector('[data-testid="export-path"]')?.textContent.trim();
+          return f ? 'failure:' + f : p ? 'saved:' + p : null;`),
+      30000,
+    );
+    if (result.startsWith('failure:')) {
+      assert.equal(result, 'failure:Đã dừng, chưa ghi tệp nào.');
+      assert.equal(readdirSync(exportDir).length, files, 'no file written');
+      stopped++;
+    } else {
+      t.diagnostic(`attempt ${attempt + 1}: the export ended before "Dừng" reached it (${result})`);
+      assert.match(result, /Bieu-so-lieu-TT06_15-09-2026_14-12-2026( \(\d+\))?\.xlsx$/);
+      assert.equal(readdirSync(exportDir).length, files + 1, 'the file written whole');
+    }
+  }
+  assert.equal(stopped, 1, 'an export stopped by "Dừng"');
+
+  // A typed figure of 06/QLKNTC shows in its table.
+  await s.click('06/QLKNTC');
+  await s.css('table.stat[data-table="06/QLKNTC"]');
+  await s.click('Nhập số liệu');
+  const input = await s.waitFor('the first figure', async () =>
+    s.execute(`const i = document.querySelector('form.figures input[data-column]'); return i ? i.dataset.column : null;`),
+  );
+  const figure = `form.figures input[data-column="${input}"]`;
+  const typeFigure = async (text) => {
+    const el = await s.css(figure);
+    await s.cmd('POST', `/element/${el}/clear`, {});
+    await s.cmd('POST', `/element/${el}/value`, { text });
+  };
+  // A count is whole: the core's refusal is said next to its input.
+  await typeFigure('12,5');
+  await s.click('Lưu số liệu');
+  await s.expectText(`#mf-06-qlkntc-${input}-err`, /nhập số nguyên/);
+  assert.equal(await s.execute(`return document.activeElement?.dataset.column ?? null;`), input, 'the focus on the figure refused');
+  await shot('figures');
+  await typeFigure('3' + KEY.enter);
+  await s.waitFor('the figure in the table', async () => (await cell(input)) === '3');
+  await s.expectText('form.figures [role=status]', /Đã lưu số liệu/);
+
+  // The print view of the table; Esc closes it.
+  await s.click('Xem bản in biểu');
+  await s.css('[data-testid="print-table"]');
+  assert.match(await s.textOf('[data-testid="print-table"]'), /Biểu số: 06\/QLKNTC/);
+  await shot('print-table');
+  // The view is usable (the chrome behind waits, not the view): the focus is on "In".
+  assert.equal(await s.execute(`return document.activeElement?.textContent.trim() ?? '';`), 'In');
+  await s.keys('In', MOVE_KEY.escape);
+  await s.waitFor('the print view closed', async () => s.execute(`return document.querySelector('.print-view') === null;`));
+  await s.click('Xem bản in Sổ');
+  await s.css('[data-testid="print-register-part"]');
+  assert.equal(await s.textOf('.print-toolbar .muted'), `${soVisits} lượt tiếp`, 'the print view and the file list the same visits');
+  assert.equal(
+    await s.execute(`return document.querySelectorAll('[data-testid="print-register-part"] tbody tr').length;`),
+    soVisits,
+  );
+  await shot('print-register');
+  await s.click('Đóng (Esc)');
+  await s.waitFor('the print view closed', async () => s.execute(`return document.querySelector('.print-view') === null;`));
+
+  // Locking the period: named from the picker, then listed, with the banner.
+  await s.click('Khóa số liệu kỳ này');
+  assert.equal(await s.valueOf('Tên kỳ'), 'Quý IV năm 2026');
+  await s.type('Số báo cáo', '25/BC-UBND');
+  await s.click('Khóa kỳ');
+  const lockRow = await s.waitFor('the lock listed', async () =>
+    s.execute(`const r = document.querySelector('[data-testid="lock-list"] tbody tr');
+               return r ? [...r.cells].map((c) => c.textContent.trim()) : null;`),
+  );
+  // The day of the lock is the machine's clock (TIEPDAN_TODAY fixes only "today").
+  assert.deepEqual(lockRow.slice(0, 3), ['Quý IV năm 2026', '15/09/2026 – 14/12/2026', '25/BC-UBND']);
+  assert.match(lockRow[3], /^\d{2}\/\d{2}\/\d{4}$/);
+  assert.equal(lockRow[4], 'Chưa có');
+  await s.expectText('[data-testid="lock-banner"]', new RegExp(`^🔒 Kỳ này đã khóa ngày ${lockRow[3]}; thay đổi sau đó được ghi là điều chỉnh\\.$`));
+  await s.execute(`document.getElementById('lk-title').scrollIntoView({ block: 'start' });`);
+  await shot('lock');
+
+  // A petition dated in the locked period: a note under the date (saving not blocked).
+  await s.click('Đơn thư');
+  await s.click('Thêm đơn');
+  await s.type('Ngày nhận đơn', '01/10/2026');
+  await s.waitFor('the lock note', async () =>
+    s.execute(`return [...document.querySelectorAll('.note')].some((n) => n.offsetParent && n.textContent.includes('Ngày này thuộc kỳ đã khóa (Quý IV năm 2026): thay đổi sẽ được ghi là điều chỉnh số liệu kỳ trước.'));`),
+  );
+
+  // Cài đặt: the report's particulars and the folder the files go to.
+  await s.click('Cài đặt');
+  await s.byName('Thẩm quyền ký');
+  assert.match(await s.textOf('#rs-dir-hint'), new RegExp(`Tệp đang được lưu vào: ${exportDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await s.execute(`document.getElementById('rs-place').scrollIntoView({ block: 'start' });`);
+  await shot('settings');
+});
