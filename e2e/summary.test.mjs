@@ -291,6 +291,11 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   await s.execute(`document.getElementById('lk-title').scrollIntoView({ block: 'start' });`);
   await shot('lock');
 
+  // Each screen keeps its own place in the one scrolling <main>.
+  const mainScroll = () => s.execute(`return document.querySelector('main').scrollTop;`);
+  const summaryScroll = await mainScroll();
+  assert.ok(summaryScroll > 0, 'Tổng hợp is scrolled down to the locks');
+
   // A petition dated in the locked period: a note under the date (saving not blocked).
   await s.click('Đơn thư');
   await s.click('Thêm đơn');
@@ -302,7 +307,10 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   // Cài đặt: the report's particulars and the folder the files go to.
   await s.click('Cài đặt');
   await s.byName('Thẩm quyền ký');
+  assert.equal(await mainScroll(), 0, 'Cài đặt opens at its top, not at Tổng hợp’s place');
   assert.match(await s.textOf('#rs-dir-hint'), new RegExp(`Tệp đang được lưu vào: ${exportDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   await s.execute(`document.getElementById('rs-place').scrollIntoView({ block: 'start' });`);
   await shot('settings');
+  await s.click('Tổng hợp');
+  await s.waitFor('Tổng hợp at its place', async () => (await mainScroll()) === summaryScroll);
 });

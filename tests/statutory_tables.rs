@@ -404,10 +404,16 @@ fn the_previous_period_and_last_year_are_beside() {
 
 #[test]
 fn a_change_inside_a_locked_period_is_an_adjustment_the_next_report_shows() {
-    let mut store = store_on("2026-09-16");
+    let mut store = store_on("2026-09-13");
     let q3 = Period::parse("2026-06-15", "2026-09-14").unwrap();
     let s = session(&mut store, "2026-08-03", HostGroup::Officer);
     let v = visit(&mut store, &s, 1, 1, None);
+    // Before its cut-off, the period cannot be locked: records still come in.
+    let e = store.lock_period(q3, "Quý III năm 2026", None).unwrap_err();
+    assert_eq!(e.field(), Some("period"));
+    assert!(e.to_string().contains("chưa hết"), "{e}");
+    assert!(store.period_locks().unwrap().is_empty());
+    let mut store = reopen_on(store, "2026-09-16");
     let lock = store
         .lock_period(q3, "Quý III năm 2026", Some("25/BC-UBND"))
         .unwrap();

@@ -136,6 +136,17 @@ impl Store {
         label: &str,
         report_no: Option<&str>,
     ) -> Result<PeriodLock> {
+        // A period is locked when its report is sent, after its cut-off: before that,
+        // records still come in and would all become "adjustments".
+        if period.to > self.today() {
+            return Err(Error::invalid(
+                "period",
+                format!(
+                    "Kỳ này chưa hết: số liệu tính đến ngày {}. Chỉ khóa kỳ khi đã qua ngày chốt số liệu và đã gửi báo cáo.",
+                    period.to.format("%d/%m/%Y")
+                ),
+            ));
+        }
         let tables = forms::statutory_tables(self, period)?;
         forms::ensure_sendable(&tables)?;
         let (from, to) = (period.from.to_string(), period.to.to_string());
