@@ -15,9 +15,13 @@ pub enum Error {
     NewerDatabase { found: usize, supported: usize },
     #[error("Tệp trao đổi không hợp lệ: {0}")]
     Exchange(String),
+    /// The file opened as the register is not one (another program's database, not a
+    /// database at all, or damaged): nothing was written to it.
+    #[error("{0}")]
+    NotRegister(String),
     #[error("Lỗi cơ sở dữ liệu: {0}")]
     Db(#[from] rusqlite::Error),
-    #[error("Lỗi nâng cấp cơ sở dữ liệu: {0}")]
+    #[error("Lỗi nâng cấp cơ sở dữ liệu: {}", migration_message(.0))]
     Migration(#[from] rusqlite_migration::Error),
     #[error("Lỗi đọc/ghi tệp: {0}")]
     Io(#[from] std::io::Error),
@@ -39,6 +43,21 @@ pub enum Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
+/// What went wrong in a migration, without the whole SQL of the migration the library
+/// puts in its message.
+fn migration_message(e: &rusqlite_migration::Error) -> String {
+    match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => err.to_string(),
+        other => {
+            let text = other.to_string();
+            match text.char_indices().nth(300) {
+                Some((at, _)) => format!("{}…", &text[..at]),
+                None => text,
+            }
+        }
+    }
+}
+
 /// Every error code the UI can receive, as the TypeScript enum `ErrorCode` names it
 /// (generated into `ui/src/lib/bindings/ErrorCode.ts`): the core's, then the shell's and
 /// the UI's own.
@@ -47,6 +66,7 @@ pub const ERROR_CODES: &[(&str, &str)] = &[
     ("NotFound", "not_found"),
     ("NewerDatabase", "newer_database"),
     ("Exchange", "exchange"),
+    ("NotRegister", "not_register"),
     ("Database", "database"),
     ("Migration", "migration"),
     ("Io", "io"),
@@ -94,6 +114,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::NewerDatabase { .. } => "newer_database",
             Error::Exchange(_) => "exchange",
+            Error::NotRegister(_) => "not_register",
             Error::Db(_) => "database",
             Error::Migration(_) => "migration",
             Error::Io(_) => "io",
@@ -111,6 +132,7 @@ impl Error {
             Error::NotFound { .. }
             | Error::NewerDatabase { .. }
             | Error::Exchange(_)
+            | Error::NotRegister(_)
             | Error::Db(_)
             | Error::Migration(_)
             | Error::Io(_)
@@ -145,6 +167,7 @@ mod tests {
                 supported: 2,
             },
             Error::Exchange("x".into()),
+            Error::NotRegister("x".into()),
             Error::Db(rusqlite::Error::InvalidQuery),
             Error::Io(std::io::Error::other("x")),
             Error::UnknownYear(crate::law::calendar::UnknownYear(2030)),

@@ -26,7 +26,7 @@ fn open_at(path: &Path) -> Store {
 #[test]
 fn an_empty_database_is_created_and_migrated() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sub/dir/tiepdan.sqlite3");
+    let path = dir.path().join("tiepdan.sqlite3");
     let store = open_at(&path);
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     assert!(store.is_empty().unwrap());

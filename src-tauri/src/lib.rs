@@ -41,7 +41,11 @@ fn database_path(app: &tauri::App) -> Result<PathBuf, Box<dyn std::error::Error>
     if let Some(p) = std::env::var_os("TIEPDAN_DB") {
         return Ok(PathBuf::from(p));
     }
-    Ok(app.path().app_data_dir()?.join("tiepdan.sqlite3"))
+    // The app's own data folder is made on first start (the core never makes folders: a
+    // mistyped --db must be an error).
+    let dir = app.path().app_data_dir()?;
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir.join("tiepdan.sqlite3"))
 }
 
 /// Where exports go: `TIEPDAN_EXPORT_DIR` if set (tests), else the folder named in the

@@ -196,6 +196,7 @@ impl Store {
         log_creations: bool,
         f: impl FnOnce(&Tx<'_>) -> Result<T>,
     ) -> Result<T> {
+        self.refuse_if_read_only()?;
         let actor = self.actor();
         let today = self.today();
         let at = store::now_utc();

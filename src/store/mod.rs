@@ -100,6 +100,8 @@ pub struct Store {
     clock: Box<dyn Clock>,
     /// Who makes the changes written through this handle.
     actor: Actor,
+    /// Opened without write permission: every change is refused.
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -107,6 +109,109 @@ impl std::fmt::Debug for Store {
         f.debug_struct("Store")
             .field("path", &self.conn.path())
             .finish()
+    }
+}
+
+/// The number in a register's file header that says "a register of Sổ Tiếp Dân"
+/// (`PRAGMA application_id`; "TDAN" in ASCII).
+pub const APPLICATION_ID: i32 = 0x5444_414E;
+
+/// What an existing file is, read before anything is written to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileKind {
+    /// An SQLite file without a table: nobody's data (a register being created).
+    Empty,
+    /// A register of this app: stamped, or made by a build before the stamp.
+    Register { stamped: bool },
+}
+
+/// Tell a register from any other file, reading only: a file that is not an SQLite
+/// database, or an SQLite database of another program, is refused untouched.
+fn file_kind(conn: &Connection, path: &Path) -> Result<FileKind> {
+    let not_register = |why: &str| {
+        Error::NotRegister(format!(
+            "Tệp {} {why}; phần mềm không ghi gì vào tệp này.",
+            path.display()
+        ))
+    };
+    let read = || -> rusqlite::Result<(i32, i64, Vec<String>)> {
+        let app: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let mut stmt = conn.prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )?;
+        let tables = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok((app, version, tables))
+    };
+    let (app, version, tables) = match read() {
+        Ok(found) => found,
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            return Err(not_register(
+                "không phải sổ của Sổ Tiếp Dân (không phải cơ sở dữ liệu SQLite, hoặc đã hỏng)",
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    // A register of a newer version (stamped, or a file that claims a schema version and
+    // nothing else) is refused as such, before anything is written.
+    if (app == APPLICATION_ID || app == 0) && version > SCHEMA_VERSION as i64 {
+        return Err(Error::NewerDatabase {
+            found: version as usize,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if app == APPLICATION_ID {
+        return Ok(FileKind::Register { stamped: true });
+    }
+    if app == 0 && version == 0 && tables.is_empty() {
+        return Ok(FileKind::Empty);
+    }
+    // Registers written before the stamp: schema version 1 or later and the tables every
+    // version has.
+    let has = |t: &str| tables.iter().any(|n| n == t);
+    if app == 0 && version >= 1 && has("sessions") && has("visits") && has("settings") {
+        return Ok(FileKind::Register { stamped: false });
+    }
+    Err(not_register(
+        "là cơ sở dữ liệu của một chương trình khác, không phải sổ của Sổ Tiếp Dân",
+    ))
+}
+
+/// Whether a file can be written: its own permission, and the folder's (SQLite writes
+/// its journal beside it).
+fn writable(path: &Path) -> bool {
+    let file_ok = std::fs::metadata(path)
+        .map(|m| !m.permissions().readonly())
+        .unwrap_or(true);
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let dir_ok = std::fs::metadata(dir)
+        .map(|m| !m.permissions().readonly())
+        .unwrap_or(false);
+    // Permission bits say nothing of root or of a read-only mount: try the folder.
+    file_ok
+        && dir_ok
+        && tempfile_probe(dir)
+        && std::fs::OpenOptions::new().append(true).open(path).is_ok()
+}
+
+fn tempfile_probe(dir: &Path) -> bool {
+    let probe = dir.join(format!(".tiepdan-probe-{}", std::process::id()));
+    match std::fs::File::create(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(_) => false,
     }
 }
 
@@ -149,8 +254,8 @@ fn migrate(conn: &mut Connection) -> Result<()> {
             r.get(0)
         })?;
     if fk_errors > 0 {
-        return Err(Error::Exchange(format!(
-            "{fk_errors} liên kết khóa ngoại hỏng sau khi nâng cấp"
+        return Err(Error::NotRegister(format!(
+            "Sổ có {fk_errors} liên kết hỏng giữa các bản ghi sau khi nâng cấp: hãy khôi phục từ bản sao lưu."
         )));
     }
     Ok(())
@@ -163,32 +268,121 @@ impl Store {
         Self::open_with_clock(path, Box::new(SystemClock))
     }
 
+    /// Open the register at `path`, creating it when there is no file yet. Its folder must
+    /// exist (a mistyped path is an error, never a new folder). A file that is not a
+    /// register is refused before anything is written to it; a register from a newer
+    /// version too. A register the user cannot write is opened read-only (every change is
+    /// then refused, saying why); an older one cannot be upgraded that way and is refused.
     pub fn open_with_clock(path: &Path, clock: Box<dyn Clock>) -> Result<Self> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !dir.is_dir() {
+            return Err(Error::invalid(
+                "db",
+                format!(
+                    "Thư mục {} không có: kiểm tra lại đường dẫn tệp sổ.",
+                    dir.display()
+                ),
+            ));
+        }
+        if path.is_dir() {
+            return Err(Error::invalid(
+                "db",
+                format!("{} là một thư mục, không phải tệp sổ.", path.display()),
+            ));
         }
         let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
+        if existed && !writable(path) {
+            return Self::open_read_only(path, clock);
+        }
         let mut conn = Connection::open(path)?;
-        configure(&conn)?;
-        // A register from a newer version is refused before anything touches the file.
-        refuse_newer(&conn)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        if quick != "ok" {
-            return Err(Error::Exchange(format!(
-                "tệp cơ sở dữ liệu bị hỏng: {quick}"
-            )));
-        }
-        let version = user_version(&conn)?;
-        if existed && version < SCHEMA_VERSION && version > 0 {
-            backup_before_migration(&conn, path, version)?;
-        }
-        migrate(&mut conn)?;
+        // Read before any statement that loads the schema (even a pragma does).
+        let kind = if existed {
+            file_kind(&conn, path)?
+        } else {
+            FileKind::Empty
+        };
+        Self::finish_open(conn_ready(&mut conn, path, kind, existed), path)?;
         Ok(Store {
             conn,
             clock,
             actor: Actor::Desk,
+            read_only: false,
         })
+    }
+    /// A register whose pages are damaged answers "corrupt" from any statement: say so.
+    fn finish_open(result: Result<()>, path: &Path) -> Result<()> {
+        result.map_err(|e| {
+            let code = match &e {
+                Error::Db(rusqlite::Error::SqliteFailure(f, _)) => Some(f.code),
+                Error::Migration(rusqlite_migration::Error::RusqliteError {
+                    err: rusqlite::Error::SqliteFailure(f, _),
+                    ..
+                }) => Some(f.code),
+                _ => None,
+            };
+            match code {
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                    Error::NotRegister(format!(
+                        "Tệp sổ {} bị hỏng: hãy khôi phục từ bản sao lưu.",
+                        path.display()
+                    ))
+                }
+                _ => e,
+            }
+        })
+    }
+
+    /// A register on a read-only medium or without write permission (chosen by `open`
+    /// when the file cannot be written), read as it is: every change is refused.
+    pub fn open_read_only(path: &Path, clock: Box<dyn Clock>) -> Result<Self> {
+        use rusqlite::OpenFlags;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .and_then(|c| {
+                // A register in WAL mode needs its shared-memory file; a folder that cannot
+                // hold one is read as immutable.
+                c.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+                Ok(c)
+            })
+            .or_else(|_| {
+                let uri = format!("file:{}?immutable=1", path.display());
+                Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
+            })?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        file_kind(&conn, path)?;
+        refuse_newer(&conn)?;
+        let version = user_version(&conn)?;
+        if version < SCHEMA_VERSION {
+            return Err(Error::NotRegister(format!(
+                "Tệp sổ {} chỉ đọc được (không có quyền ghi) và là sổ của phiên bản cũ (lược đồ {version}): cần mở một lần với quyền ghi để nâng cấp.",
+                path.display()
+            )));
+        }
+        Ok(Store {
+            conn,
+            clock,
+            actor: Actor::Desk,
+            read_only: true,
+        })
+    }
+
+    /// Whether the register was opened read-only (no write permission on the file).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuse a change to a register opened read-only, saying why.
+    pub(crate) fn refuse_if_read_only(&self) -> Result<()> {
+        if self.read_only {
+            return Err(Error::invalid(
+                "db",
+                "Sổ đang mở chỉ để đọc (tệp sổ hoặc thư mục của nó không cho ghi): không lưu được thay đổi nào.",
+            ));
+        }
+        Ok(())
     }
 
     /// A private in-memory database, for tests and dry runs.
@@ -196,10 +390,12 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         configure(&conn)?;
         migrate(&mut conn)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         Ok(Store {
             conn,
             clock,
             actor: Actor::Desk,
+            read_only: false,
         })
     }
 
@@ -264,6 +460,86 @@ impl Store {
     }
 }
 
+/// Configure, check and migrate a writable register's connection.
+fn conn_ready(conn: &mut Connection, path: &Path, kind: FileKind, existed: bool) -> Result<()> {
+    configure(conn)?;
+    // A register from a newer version is refused before anything touches the file.
+    refuse_newer(conn)?;
+    // Two processes may create the same new register at once: the one that waits
+    // finds it made by the other.
+    with_busy_retry(|| {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        Ok(())
+    })?;
+    if kind != FileKind::Empty {
+        let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if quick != "ok" {
+            return Err(Error::NotRegister(format!(
+                "Tệp sổ {} bị hỏng ({quick}): hãy khôi phục từ bản sao lưu.",
+                path.display()
+            )));
+        }
+    }
+    let version = user_version(conn)?;
+    if existed && version < SCHEMA_VERSION && version > 0 {
+        backup_before_migration(conn, path, version)?;
+    }
+    migrate_racing(conn)?;
+    if kind != (FileKind::Register { stamped: true }) {
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    }
+    Ok(())
+}
+
+/// Migrate, while another process may be creating or upgrading the same register: a
+/// busy answer, or a migration that failed because the other one ran first (the schema
+/// version moved under it), is tried again; the second try finds nothing to do.
+fn migrate_racing(conn: &mut Connection) -> Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let before = user_version(conn)?;
+        match migrate(conn) {
+            Ok(()) => return Ok(()),
+            Err(e) if std::time::Instant::now() < deadline => {
+                if !(is_busy(&e) || user_version(conn)? != before) {
+                    return Err(e);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Run `f`, waiting while another process holds the register's lock (creating or
+/// upgrading it): a busy answer is tried again for up to 30 seconds.
+fn with_busy_retry<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        match f() {
+            Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn is_busy(e: &Error) -> bool {
+    let sqlite = match e {
+        Error::Db(rusqlite::Error::SqliteFailure(f, _)) => Some(f.code),
+        Error::Migration(rusqlite_migration::Error::RusqliteError {
+            err: rusqlite::Error::SqliteFailure(f, _),
+            ..
+        }) => Some(f.code),
+        _ => None,
+    };
+    matches!(
+        sqlite,
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
 fn backup_before_migration(conn: &Connection, path: &Path, version: usize) -> Result<PathBuf> {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".bak-v{version}"));
@@ -287,6 +563,7 @@ impl Store {
     /// Start a bulk load (sample data, large imports): one outer transaction, so each
     /// inner action becomes a savepoint and the whole load is all or nothing.
     pub fn begin_bulk(&mut self) -> Result<()> {
+        self.refuse_if_read_only()?;
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         Ok(())
     }

@@ -6,6 +6,7 @@ export enum ErrorCode {
   NotFound = 'not_found',
   NewerDatabase = 'newer_database',
   Exchange = 'exchange',
+  NotRegister = 'not_register',
   Database = 'database',
   Migration = 'migration',
   Io = 'io',

@@ -1,0 +1,212 @@
+//! Opening the register file: a file that is not a register is refused untouched, a
+//! mistyped folder is an error, a register is stamped as Sổ Tiếp Dân's, a register that
+//! cannot be written is read only, a damaged one is said to be damaged, and two processes
+//! creating the same register at once both succeed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rusqlite::Connection;
+use tiepdan::error::Error;
+use tiepdan::store::{APPLICATION_ID, SCHEMA_VERSION};
+use tiepdan::Store;
+
+/// The folder's files with their bytes: what "untouched" means.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect()
+}
+
+fn refused_untouched(path: &Path, expect: &str) {
+    let dir = path.parent().unwrap();
+    let before = snapshot(dir);
+    let e = Store::open(path).unwrap_err();
+    assert!(matches!(e, Error::NotRegister(_)), "{e:?}");
+    assert_eq!(e.code(), "not_register");
+    assert!(e.to_string().contains(expect), "{e}");
+    assert!(e.to_string().contains("không ghi gì"), "{e}");
+    assert_eq!(
+        snapshot(dir),
+        before,
+        "nothing written, nothing added beside it"
+    );
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    // A contacts database of some other program.
+    let other = dir.path().join("danh-ba.sqlite3");
+    let c = Connection::open(&other).unwrap();
+    c.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('An');")
+        .unwrap();
+    drop(c);
+    refused_untouched(&other, "chương trình khác");
+
+    // One that even has tables named like ours, but another program's stamp.
+    let stamped = dir.path().join("khac.sqlite3");
+    let c = Connection::open(&stamped).unwrap();
+    c.execute_batch(
+        "CREATE TABLE sessions (id TEXT); CREATE TABLE visits (id TEXT);
+         CREATE TABLE settings (key TEXT); PRAGMA user_version = 3;
+         PRAGMA application_id = 1234;",
+    )
+    .unwrap();
+    drop(c);
+    refused_untouched(&stamped, "chương trình khác");
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("so.sqlite3");
+    std::fs::write(
+        &text,
+        "Họ và tên,Ngày tiếp\nNguyễn Văn An,01/12/2026\n".repeat(100),
+    )
+    .unwrap();
+    refused_untouched(&text, "không phải cơ sở dữ liệu SQLite");
+}
+
+#[test]
+fn a_damaged_register_says_it_is_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    {
+        let mut store = Store::open(&path).unwrap();
+        tiepdan::demo::append_demo(&mut store, 1).unwrap();
+    }
+    // Overwrite pages in the middle of the file (not the header).
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 40_000);
+    for b in &mut bytes[20_000..36_000] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, bytes).unwrap();
+    let e = Store::open(&path).unwrap_err();
+    assert_eq!(e.code(), "not_register", "{e:?}");
+    assert!(
+        e.to_string().contains("bị hỏng") || e.to_string().contains("đã hỏng"),
+        "{e}"
+    );
+    assert!(!e.to_string().contains("trao đổi"), "{e}");
+}
+
+#[test]
+fn a_mistyped_folder_is_an_error_and_no_folder_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("khong-co").join("so.sqlite3");
+    let e = Store::open(&path).unwrap_err();
+    assert_eq!(e.field(), Some("db"));
+    assert!(e.to_string().contains("không có"), "{e}");
+    assert!(!dir.path().join("khong-co").exists());
+    // A folder given as the register.
+    let e = Store::open(dir.path()).unwrap_err();
+    assert_eq!(e.field(), Some("db"));
+    assert!(e.to_string().contains("là một thư mục"), "{e}");
+}
+
+fn application_id(path: &Path) -> i32 {
+    Connection::open(path)
+        .unwrap()
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_register_is_stamped_new_or_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("moi.sqlite3");
+    drop(Store::open(&new).unwrap());
+    assert_eq!(application_id(&new), APPLICATION_ID);
+    // A register of schema 1, made before the stamp existed, opens and is stamped.
+    let old = dir.path().join("cu.sqlite3");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1.sqlite3"),
+        &old,
+    )
+    .unwrap();
+    assert_eq!(application_id(&old), 0);
+    let store = Store::open(&old).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(store);
+    assert_eq!(application_id(&old), APPLICATION_ID);
+    // An empty SQLite file (a register another process has just begun) is made a register.
+    let empty = dir.path().join("rong.sqlite3");
+    Connection::open(&empty)
+        .unwrap()
+        .pragma_update(None, "journal_mode", "WAL")
+        .unwrap();
+    drop(Store::open(&empty).unwrap());
+    assert_eq!(application_id(&empty), APPLICATION_ID);
+}
+
+#[test]
+fn a_register_opened_read_only_is_read_and_never_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let report_before = {
+        let mut store = Store::open(&path).unwrap();
+        tiepdan::demo::append_demo(&mut store, 2).unwrap();
+        let p = tiepdan::period::Period::parse("2000-01-01", "2100-01-01").unwrap();
+        serde_json::to_string(&tiepdan::report::period_report(&store, p).unwrap()).unwrap()
+    };
+    let before = std::fs::read(&path).unwrap();
+    let mut store = Store::open_read_only(&path, Box::new(tiepdan::clock::SystemClock)).unwrap();
+    assert!(store.is_read_only());
+    let p = tiepdan::period::Period::parse("2000-01-01", "2100-01-01").unwrap();
+    assert_eq!(
+        serde_json::to_string(&tiepdan::report::period_report(&store, p).unwrap()).unwrap(),
+        report_before
+    );
+    let mut settings = store.settings().unwrap();
+    settings.unit_name = "phường Việt Hòa".into();
+    let e = store.save_settings(&settings).unwrap_err();
+    assert_eq!(e.field(), Some("db"));
+    assert!(e.to_string().contains("chỉ để đọc"), "{e}");
+    let e = store.begin_bulk().unwrap_err();
+    assert!(e.to_string().contains("chỉ để đọc"), "{e}");
+    drop(store);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn two_processes_creating_one_register_both_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..5 {
+        let spawned: Vec<_> = (0..4)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+                    .arg("--db")
+                    .arg(dir.path().join(format!("ts-{round}.sqlite3")))
+                    .arg("init")
+                    .env_remove("TIEPDAN_DB")
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in spawned {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(String::from_utf8_lossy(&out.stdout).contains("lược đồ phiên bản 3"));
+        }
+        let store = Store::open(&dir.path().join(format!("ts-{round}.sqlite3"))).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    }
+}
