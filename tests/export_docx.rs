@@ -141,13 +141,17 @@ fn control_characters_never_reach_the_xml() {
     let mut doc = report();
     doc.sections[0].paragraphs[0] = "Dòng một\nDòng hai\u{1}\u{1b}[31m và\ttab".into();
     doc.agency_lines[1] = "Phường\u{0} Việt Hòa".into();
+    // Not characters in XML 1.0: Word and LibreOffice refuse a file holding them.
+    doc.number_line = "Số: 45\u{FFFF}/BC-UBND\u{FFFE}".into();
     let bytes = report_docx(&doc).unwrap();
     let xml = zip_part(&bytes, "word/document.xml");
     assert!(
         !xml.chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')),
-        "a control character in document.xml"
+            .any(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                || matches!(c, '\u{FFFE}' | '\u{FFFF}')),
+        "a character XML cannot hold in document.xml"
     );
+    assert!(xml.contains("Số: 45/BC-UBND"), "{xml}");
     assert!(xml.contains("Dòng một Dòng hai[31m và tab"), "{xml}");
     assert!(xml.contains("PHƯỜNG VIỆT HÒA"));
 }

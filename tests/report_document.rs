@@ -90,4 +90,7 @@ fn the_report_quotes_the_tables_figures() {
     // Without a number, room is left to write it in.
     let unnumbered = report_document(&store, q4, date("2026-12-15"), None).unwrap();
     assert_eq!(unnumbered.number_line, "Số:        /BC-UBND");
+    // The number typed whole, as the office writes it, keeps its symbol once.
+    let whole = report_document(&store, q4, date("2026-12-15"), Some(" 25/BC-UBND ")).unwrap();
+    assert_eq!(whole.number_line, "Số: 25/BC-UBND");
 }

@@ -132,7 +132,8 @@ fn clean(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
+            // What XML 1.0 cannot hold: a file with it does not open in Word.
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => None,
             c => Some(c),
         })
         .collect()

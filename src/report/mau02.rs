@@ -240,6 +240,8 @@ pub fn report_document(
     Ok(ReportDocument {
         agency_lines: vec!["ỦY BAN NHÂN DÂN".into(), unit.to_uppercase()],
         number_line: match number.map(str::trim).filter(|s| !s.is_empty()) {
+            // "25" or the whole "25/BC-UBND" as the office writes it: the symbol once.
+            Some(no) if no.contains('/') => format!("Số: {no}"),
             Some(no) => format!("Số: {no}/BC-UBND"),
             None => "Số:        /BC-UBND".into(),
         },
