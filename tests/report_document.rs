@@ -45,6 +45,10 @@ fn the_report_quotes_the_tables_figures() {
     let mut settings = store.settings().unwrap();
     settings.report.signer_name = "Nguyễn Văn Hùng".into();
     store.save_settings(&settings).unwrap();
+    // The register begins in Quý III: Quý IV 2025 (the same period a year before) has no
+    // figures on it, which the report writes "–", not 0.
+    let before = session(&mut store, "2026-08-10", HostGroup::Officer);
+    visit(&mut store, &before, 1, 2, None);
     let s = session(&mut store, "2026-10-05", HostGroup::Officer);
     visit(&mut store, &s, 1, 6, Some(PetitionKind::Proposal));
     visit(&mut store, &s, 1, 1, None);
@@ -77,10 +81,17 @@ fn the_report_quotes_the_tables_figures() {
     let t = |f: FormId, c: u16| {
         forms::format_value(tables.iter().find(|t| t.form == f).unwrap().value(c))
     };
+    let tcd = tables.iter().find(|t| t.form == FormId::Tcd01).unwrap();
+    assert_eq!(tcd.comparisons[0].values[0], 1.0);
+    assert_eq!(
+        tcd.comparisons[1].label,
+        "Cùng kỳ năm trước (15/09/2025 – 14/12/2025; chưa có số liệu trên sổ)"
+    );
+    assert!(tcd.comparisons[1].values.is_empty());
     let figures = &doc.tables[0];
     assert_eq!(
         figures.rows[0],
-        vec!["Số lượt tiếp công dân", &t(FormId::Tcd01, 1), "0", "0"]
+        vec!["Số lượt tiếp công dân", &t(FormId::Tcd01, 1), "1", "–"]
     );
     assert_eq!(figures.rows[1][1], t(FormId::Tcd01, 2));
     assert_eq!(figures.rows[1][1], "7");

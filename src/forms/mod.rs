@@ -113,10 +113,12 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
         (
             "Kỳ trước",
             Inputs::load(store, period.previous(), &settings)?,
+            store.has_records_by(period.previous().to)?,
         ),
         (
             "Cùng kỳ năm trước",
             Inputs::load(store, period.year_before(), &settings)?,
+            store.has_records_by(period.year_before().to)?,
         ),
     ];
     let mut tables: Vec<FormTable> = FormId::TABLES
@@ -126,12 +128,25 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
             let (rows, header, leaves) = layout::grid(def.header, true);
             let (values, from_register, issues) = now.values(*form);
             let columns = layout::columns(def, &leaves, &from_register);
+            // A period before the register's first record has no figures (not zeros): its
+            // row says so and has no values.
             let comparisons = others
                 .iter()
-                .map(|(name, inputs)| FormRow {
-                    label: format!("{name} ({})", inputs.period.label()),
+                .map(|(name, inputs, recorded)| FormRow {
+                    label: if *recorded {
+                        format!("{name} ({})", inputs.period.label())
+                    } else {
+                        format!(
+                            "{name} ({}; chưa có số liệu trên sổ)",
+                            inputs.period.label()
+                        )
+                    },
                     period: inputs.period.to_range(),
-                    values: inputs.values(*form).0,
+                    values: if *recorded {
+                        inputs.values(*form).0
+                    } else {
+                        Vec::new()
+                    },
                 })
                 .collect();
             FormTable {

@@ -116,9 +116,11 @@ pub fn chairman_minimum_days(
             }
             month_start = next;
         }
-        days += (share * f64::from(per_month_from_2026) + 1e-9).floor() as u32;
+        // Months cut by the period's 15th-to-14th bounds count by their share; the sum is
+        // rounded (a quarter of three months' shares is three months).
+        days += (share * f64::from(per_month_from_2026)).round() as u32;
         rules.push(format!(
-            "từ 01/7/2026: ít nhất {per_month_from_2026} ngày mỗi tháng (theo cài đặt)"
+            "từ 01/7/2026: ít nhất {per_month_from_2026} ngày mỗi tháng"
         ));
     }
     (days, rules.join("; "))
@@ -162,14 +164,18 @@ mod tests {
         assert_eq!(days, 11);
         assert!(rule.contains("1 ngày mỗi tuần"));
         // Quý IV 2026 (15/9–14/12/2026), 2 a month: Sep 16/30, Oct, Nov, Dec 14/31
-        // = 0.533 + 1 + 1 + 0.452 = 2.985 months → 5.97 → 5 days.
+        // = 0.533 + 1 + 1 + 0.452 = 2.985 months → 5.97 → 6 days (three months' worth).
         let (days, rule) = chairman_minimum_days(d(2026, 9, 15), d(2026, 12, 14), 2, &calendar);
-        assert_eq!(days, 5);
-        assert!(rule.contains("2 ngày mỗi tháng"));
-        // Across 01/7/2026: Quý III (15/6–14/9/2026): weeks Mon 15/6 … Sun 28/6 = 2, then
-        // Jul, Aug, Sep 14/30 = 2.467 months → 4.93 → 4: 6 days.
-        let (days, _) = chairman_minimum_days(d(2026, 6, 15), d(2026, 9, 14), 2, &calendar);
         assert_eq!(days, 6);
+        assert!(rule.contains("2 ngày mỗi tháng"));
+        assert!(!rule.contains("cài đặt"), "no settings words in a report: {rule}");
+        // Across 01/7/2026: Quý III (15/6–14/9/2026): weeks Mon 15/6 … Sun 28/6 = 2, then
+        // Jul, Aug, Sep 14/30 = 2.467 months → 4.93 → 5: 7 days.
+        let (days, _) = chairman_minimum_days(d(2026, 6, 15), d(2026, 9, 14), 2, &calendar);
+        assert_eq!(days, 7);
+        // One week of July: 7/31 of a month → 0.45 → 0 days (no minimum to miss).
+        let (days, _) = chairman_minimum_days(d(2026, 7, 6), d(2026, 7, 12), 2, &calendar);
+        assert_eq!(days, 0);
     }
 
     #[test]

@@ -20,14 +20,20 @@ fn value(tables: &[FormTable], form: FormId, column: u16) -> f64 {
         .unwrap_or(0.0)
 }
 
-fn comparison(tables: &[FormTable], form: FormId, column: u16, which: usize) -> f64 {
+/// A figure of the previous period (`which` 0) or of the same period a year before (1):
+/// none when the register holds no record that far back.
+fn comparison(tables: &[FormTable], form: FormId, column: u16, which: usize) -> Option<f64> {
     tables
         .iter()
         .find(|t| t.form == form)
         .and_then(|t| t.comparisons.get(which))
         .and_then(|r| r.values.get(usize::from(column) - 1))
         .copied()
-        .unwrap_or(0.0)
+}
+
+/// A comparison figure as written in the report: "–" when there is none.
+fn n_or_dash(v: Option<f64>) -> String {
+    v.map(n).unwrap_or_else(|| "–".to_string())
 }
 
 fn n(v: f64) -> String {
@@ -37,12 +43,13 @@ fn n(v: f64) -> String {
 const TO_COMPLETE: &str = "(Đơn vị bổ sung nội dung.)";
 
 fn situation(tables: &[FormTable]) -> DocSection {
-    let line = |form: FormId, column: u16, what: &str| {
-        format!(
+    let line = |form: FormId, column: u16, what: &str| match comparison(tables, form, column, 1) {
+        Some(before) => format!(
             "{what}: {} đơn (cùng kỳ năm trước: {} đơn).",
             n(value(tables, form, column)),
-            n(comparison(tables, form, column, 1))
-        )
+            n(before)
+        ),
+        None => format!("{what}: {} đơn.", n(value(tables, form, column))),
     };
     DocSection {
         heading: "I. TÌNH HÌNH KHIẾU NẠI, TỐ CÁO".into(),
@@ -152,8 +159,8 @@ fn figures(tables: &[FormTable]) -> DocTable {
                 vec![
                     label.to_string(),
                     n(value(tables, *form, *col)),
-                    n(comparison(tables, *form, *col, 0)),
-                    n(comparison(tables, *form, *col, 1)),
+                    n_or_dash(comparison(tables, *form, *col, 0)),
+                    n_or_dash(comparison(tables, *form, *col, 1)),
                 ]
             })
             .collect(),

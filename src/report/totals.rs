@@ -255,7 +255,9 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
         &calendar,
         "trong kỳ",
     );
-    report.previous = Some(Comparison {
+    // Before the register's first record there is nothing to compare with: no sentence
+    // "tăng 212 (từ 0 lên 212)" in a ward's first period on the software.
+    report.previous = store.has_records_by(before.to)?.then(|| Comparison {
         period: before.to_range(),
         visits: earlier.reception.visits,
         people: earlier.reception.people,

@@ -433,6 +433,23 @@ impl Store {
         })
     }
 
+    /// The date of the earliest record (a session or a petition received): before it the
+    /// register holds no figures, which is not the same as figures of zero.
+    pub fn first_record_date(&self) -> Result<Option<NaiveDate>> {
+        let first: Option<String> = self.conn.query_row(
+            "SELECT min(d) FROM (SELECT min(date) AS d FROM sessions
+                                 UNION ALL SELECT min(received_on) FROM petitions)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(first.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+    }
+
+    /// Whether the register holds any record dated on or before `day`.
+    pub fn has_records_by(&self, day: NaiveDate) -> Result<bool> {
+        Ok(self.first_record_date()?.is_some_and(|first| first <= day))
+    }
+
     /// Whether the register holds nothing yet (no session, no petition).
     pub fn is_empty(&self) -> Result<bool> {
         let n: i64 = self.conn.query_row(
