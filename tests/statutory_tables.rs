@@ -460,6 +460,61 @@ fn a_change_inside_a_locked_period_is_an_adjustment_the_next_report_shows() {
 }
 
 #[test]
+fn records_imported_into_a_locked_period_are_adjustments_too() {
+    // Another register holds two visits of 03/8/2026.
+    let mut other = store_on("2026-09-20");
+    let s = session(&mut other, "2026-08-03", HostGroup::Officer);
+    visit(&mut other, &s, 1, 1, None);
+    visit(&mut other, &s, 1, 3, None);
+    let file = other.export_exchange().unwrap();
+
+    // This register locked Quý III (nothing in it), then imports the file in Quý IV.
+    let mut store = store_on("2026-09-16");
+    let q3 = Period::parse("2026-06-15", "2026-09-14").unwrap();
+    store
+        .lock_period(q3, "Quý III năm 2026", Some("25"))
+        .unwrap();
+    let mut store = reopen_on(store, "2026-10-01");
+    store.import_exchange(&file).unwrap();
+
+    let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
+    let adj = forms::adjustments(&store, q4).unwrap();
+    assert_eq!(adj.len(), 1, "{adj:?}");
+    assert_eq!(adj[0].label, "Quý III năm 2026");
+    assert_eq!(adj[0].changes, 1, "one import, one change");
+    assert!(
+        adj[0]
+            .differences
+            .contains(&"Biểu 01/TCD cột (1): 0 → 2".to_string()),
+        "{:?}",
+        adj[0].differences
+    );
+    assert_eq!(store.period_locks().unwrap()[0].adjustments, 1);
+    // The report of Quý IV says so.
+    let r = tiepdan::report::period_report(&store, q4).unwrap();
+    assert!(
+        r.sentences
+            .iter()
+            .any(|s| s.starts_with("Điều chỉnh số liệu kỳ trước: Quý III năm 2026")),
+        "{:?}",
+        r.sentences
+    );
+}
+
+#[test]
+fn a_period_is_locked_the_day_after_its_cut_off() {
+    let mut store = store_on("2026-09-14");
+    let q3 = Period::parse("2026-06-15", "2026-09-14").unwrap();
+    let e = store.lock_period(q3, "", None).unwrap_err();
+    assert!(e.to_string().contains("chưa hết"), "{e}");
+    let mut store = reopen_on(store, "2026-09-15");
+    assert_eq!(
+        store.lock_period(q3, "", None).unwrap().label,
+        "Quý III năm 2026"
+    );
+}
+
+#[test]
 fn the_register_book_changes_form_on_1_july_2026() {
     let mut store = store_on("2026-07-31");
     let june = session(&mut store, "2026-06-30", HostGroup::Officer);

@@ -36,6 +36,9 @@ pub struct Tx<'a> {
     pub(crate) today: NaiveDate,
     /// Whether creations get a change record each (an import records one summary instead).
     log_creations: bool,
+    /// Dates inside locked periods touched by creations not logged one by one: they
+    /// become adjustments of the next change recorded (an import's summary).
+    unlogged_dates: std::cell::RefCell<Vec<String>>,
 }
 
 impl<'a> Tx<'a> {
@@ -55,11 +58,12 @@ impl<'a> Tx<'a> {
     ) -> Result<()> {
         // A change of a record dated inside a locked period is an adjustment the next
         // report shows ("điều chỉnh số liệu kỳ trước"): never a silent change.
-        let dates = if store::any_lock(self.conn)? {
+        let mut dates = if store::any_lock(self.conn)? {
             store::dates_touched(self.conn, table, record_id, old.as_ref(), new.as_ref())?
         } else {
             vec![]
         };
+        dates.append(&mut self.unlogged_dates.borrow_mut());
         store::insert_change(
             self.conn,
             &ChangeRecord {
@@ -84,6 +88,13 @@ impl<'a> Tx<'a> {
     /// A record was created.
     pub(crate) fn created<T: Serialize>(&self, table: &str, id: &str, new: &T) -> Result<()> {
         if !self.log_creations {
+            // Not one record per creation, yet a record dated in a locked period is still
+            // an adjustment: kept for the summary record.
+            if store::any_lock(self.conn)? {
+                let new = serde_json::to_value(new)?;
+                let dates = store::dates_touched(self.conn, table, id, None, Some(&new))?;
+                self.unlogged_dates.borrow_mut().extend(dates);
+            }
             return Ok(());
         }
         self.change(
@@ -209,6 +220,7 @@ impl Store {
                 at,
                 today,
                 log_creations,
+                unlogged_dates: Default::default(),
             })?;
             tx.commit()?;
             Ok(out)
@@ -220,6 +232,7 @@ impl Store {
                 at,
                 today,
                 log_creations,
+                unlogged_dates: Default::default(),
             })?;
             sp.commit()?;
             Ok(out)

@@ -136,17 +136,32 @@ impl Store {
         label: &str,
         report_no: Option<&str>,
     ) -> Result<PeriodLock> {
-        // A period is locked when its report is sent, after its cut-off: before that,
-        // records still come in and would all become "adjustments".
-        if period.to > self.today() {
+        // A period is locked when its report is sent, after its cut-off day: until that
+        // day is over, records still come in and would all become "adjustments".
+        if period.to >= self.today() {
             return Err(Error::invalid(
                 "period",
                 format!(
-                    "Kỳ này chưa hết: số liệu tính đến ngày {}. Chỉ khóa kỳ khi đã qua ngày chốt số liệu và đã gửi báo cáo.",
+                    "Kỳ này chưa hết: số liệu tính đến hết ngày {}. Chỉ khóa kỳ từ ngày sau ngày chốt số liệu, khi đã gửi báo cáo.",
                     period.to.format("%d/%m/%Y")
                 ),
             ));
         }
+        // The figures kept and the lock are one transaction, IMMEDIATE from the first
+        // read: a record saved meanwhile is in the figures or an adjustment, never lost
+        // between the two.
+        self.begin_bulk()?;
+        let locked = self.lock_now(period, label, report_no);
+        self.end_bulk(locked.is_ok())?;
+        locked
+    }
+
+    fn lock_now(
+        &mut self,
+        period: Period,
+        label: &str,
+        report_no: Option<&str>,
+    ) -> Result<PeriodLock> {
         let tables = forms::statutory_tables(self, period)?;
         forms::ensure_sendable(&tables)?;
         let (from, to) = (period.from.to_string(), period.to.to_string());
@@ -173,7 +188,7 @@ impl Store {
         );
         let label = label.trim();
         let label = if label.is_empty() {
-            period.label()
+            default_lock_label(period)
         } else {
             label.to_string()
         };
@@ -202,4 +217,18 @@ impl Store {
         })?;
         store::lock_of(self.conn(), &from, &to)?.ok_or_else(|| Error::not_found("kỳ đã khóa", id))
     }
+}
+
+/// A lock's name when none is given: the reporting period's ("Quý III năm 2026", "Năm
+/// 2026"), else its dates.
+fn default_lock_label(period: Period) -> String {
+    let title = crate::report::document::period_title(period);
+    if title.starts_with("từ ngày") {
+        return period.label();
+    }
+    let mut chars = title.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

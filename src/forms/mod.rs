@@ -296,7 +296,7 @@ pub fn ensure_sendable(tables: &[FormTable]) -> Result<()> {
         Ok(())
     } else {
         Err(Error::FormCheck(format!(
-            "Chưa ghi tệp: số liệu chưa khớp theo Thông tư 06/2025/TT-TTCP. {}",
+            "Số liệu chưa khớp theo Thông tư 06/2025/TT-TTCP (chưa gửi được: chưa xuất tệp, chưa khóa kỳ). {}",
             failures.join(" ")
         )))
     }

@@ -168,7 +168,10 @@ mod tests {
         let (days, rule) = chairman_minimum_days(d(2026, 9, 15), d(2026, 12, 14), 2, &calendar);
         assert_eq!(days, 6);
         assert!(rule.contains("2 ngày mỗi tháng"));
-        assert!(!rule.contains("cài đặt"), "no settings words in a report: {rule}");
+        assert!(
+            !rule.contains("cài đặt"),
+            "no settings words in a report: {rule}"
+        );
         // Across 01/7/2026: Quý III (15/6–14/9/2026): weeks Mon 15/6 … Sun 28/6 = 2, then
         // Jul, Aug, Sep 14/30 = 2.467 months → 4.93 → 5: 7 days.
         let (days, _) = chairman_minimum_days(d(2026, 6, 15), d(2026, 9, 14), 2, &calendar);
