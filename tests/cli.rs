@@ -60,6 +60,15 @@ fn demo_export_import_report_round_trip() {
 fn errors_go_to_stderr_with_a_non_zero_exit() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("a.db");
+    // A mistyped register is an error, not an empty register's zeros.
+    let typo = tiepdan(
+        &db,
+        &["report", "--from", "2026-03-01", "--to", "2026-03-31"],
+    );
+    assert!(!typo.status.success());
+    assert!(String::from_utf8_lossy(&typo.stderr).contains("Không có tệp sổ"));
+    assert!(!db.exists(), "no register made by a report");
+    stdout(&tiepdan(&db, &["init"]));
     let o = tiepdan(
         &db,
         &["report", "--from", "2026-02-30", "--to", "2026-03-01"],
@@ -209,7 +218,19 @@ fn an_export_never_writes_onto_the_register_or_silently_over_a_file() {
     stdout(&tiepdan(&db, &["init"]));
     let onto = tiepdan(&db, &["export", db.to_str().unwrap()]);
     assert!(!onto.status.success());
-    assert!(String::from_utf8_lossy(&onto.stderr).contains("chính tệp sổ đang mở"));
+    assert!(String::from_utf8_lossy(&onto.stderr).contains("tệp cơ sở dữ liệu của sổ"));
+    // Nor onto its journal, which SQLite would remove.
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    let onto_wal = tiepdan(
+        &db,
+        &["export", std::path::Path::new(&wal).to_str().unwrap()],
+    );
+    assert!(!onto_wal.status.success());
+    assert!(String::from_utf8_lossy(&onto_wal.stderr).contains("tệp đi kèm"));
+    // A folder that does not exist is said in Vietnamese.
+    let nowhere = tiepdan(&db, &["export", "/khong-co/x.json"]);
+    assert!(String::from_utf8_lossy(&nowhere.stderr).contains("không tồn tại"));
     assert!(stdout(&tiepdan(
         &db,
         &["report", "--from", "2026-01-01", "--to", "2026-01-31"]

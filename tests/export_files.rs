@@ -168,3 +168,54 @@ fn a_folder_without_write_permission_is_named() {
     }
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+#[test]
+fn two_exports_at_once_never_replace_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("bao-cao.docx");
+    // A file that appeared after the checks (another export finished first) is kept.
+    fs::write(&target, "báo cáo số 25").unwrap();
+    let e = tiepdan::export::write_whole_new(&target, b"bao cao so 26").unwrap_err();
+    assert!(tiepdan::export::name_taken(&e), "{e:?}");
+    assert!(e.to_string().contains("tệp đã có"), "{e}");
+    assert_eq!(fs::read_to_string(&target).unwrap(), "báo cáo số 25");
+    assert!(leftovers(dir.path()).is_empty());
+    // The CLI's write says how to replace it.
+    let e = tiepdan::export::job::write_out(&target, b"x", false).unwrap_err();
+    assert_eq!(e.field(), Some("file"));
+    assert!(e.to_string().contains("--force"), "{e}");
+    // The app's exports, eight at once into one folder: eight files, none lost.
+    let register = dir.path().join("so.sqlite3");
+    let paths: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..8)
+            .map(|i| {
+                let (dir, register) = (dir.path(), &register);
+                s.spawn(move || {
+                    tiepdan::export::job::write_new(
+                        dir,
+                        "So-tiep-cong-dan.xlsx",
+                        register,
+                        format!("lần {i}").as_bytes(),
+                    )
+                    .unwrap()
+                    .path
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut unique = paths.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 8, "{paths:?}");
+    let mut contents: Vec<String> = paths
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    contents.sort();
+    assert_eq!(
+        contents,
+        (0..8).map(|i| format!("lần {i}")).collect::<Vec<_>>()
+    );
+    assert!(leftovers(dir.path()).is_empty());
+}

@@ -187,13 +187,33 @@ struct CalendarListing<'a> {
     days: &'a [DayInfo],
 }
 
+/// Open the register named by `--db`; only `init`, `demo` and `import` create one (a
+/// mistyped path must not answer with an empty register's zeros).
+fn open_or_create(db: &Option<PathBuf>) -> Result<Store, Error> {
+    open_as(db, true)
+}
+
 fn open(db: &Option<PathBuf>) -> Result<Store, Error> {
+    open_as(db, false)
+}
+
+fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
     let path = db.as_ref().ok_or_else(|| {
         Error::invalid(
             "db",
             "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
         )
     })?;
+    if !create && !path.exists() {
+        return Err(Error::invalid(
+            "db",
+            format!(
+                "Không có tệp sổ {}: kiểm tra lại đường dẫn, hoặc tạo sổ mới bằng \"tiepdan --db {} init\".",
+                path.display(),
+                path.display()
+            ),
+        ));
+    }
     let mut store = Store::open(path)?;
     store.set_actor(Actor::Cli);
     Ok(store)
@@ -203,7 +223,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Init { unit_name } => {
-            let mut store = open(&cli.db)?;
+            let mut store = open_or_create(&cli.db)?;
             if let Some(name) = unit_name {
                 let mut settings = store.settings()?;
                 settings.unit_name = name;
@@ -224,7 +244,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 std::fs::read_to_string(&file)?
             };
             let parsed = tiepdan::exchange::parse(text.trim_start_matches('\u{feff}'))?;
-            let mut store = open(&cli.db)?;
+            let mut store = open_or_create(&cli.db)?;
             let s = store.import_exchange(&parsed)?;
             writeln!(
                 out,
@@ -233,15 +253,15 @@ fn run(cli: Cli) -> Result<(), Error> {
             )?;
         }
         Command::Export { file, force } => {
-            if file.as_os_str() != "-" {
-                refuse_overwrite(&cli.db, &file, force)?;
-            }
             let store = open(&cli.db)?;
+            if file.as_os_str() != "-" {
+                tiepdan::export::check_target(&file, store.path().as_deref(), force)?;
+            }
             let text = serde_json::to_string_pretty(&store.export_exchange()?)? + "\n";
             if file.as_os_str() == "-" {
                 out.write_all(text.as_bytes())?;
             } else {
-                write_whole(&file, text.as_bytes())?;
+                tiepdan::export::job::write_out(&file, text.as_bytes(), force)?;
                 writeln!(out, "Đã xuất ra {}.", file.display())?;
             }
         }
@@ -367,7 +387,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             )?;
         }
         Command::Demo { seed } => {
-            let mut store = open(&cli.db)?;
+            let mut store = open_or_create(&cli.db)?;
             let s = load_demo(&mut store, seed)?;
             writeln!(
                 out,
@@ -480,64 +500,6 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
     }
     Ok(())
-}
-
-/// An export never writes onto the register (or its journal), and asks for `--force`
-/// before replacing a file.
-fn refuse_overwrite(
-    db: &Option<PathBuf>,
-    file: &std::path::Path,
-    force: bool,
-) -> Result<(), Error> {
-    let same = |a: &std::path::Path, b: &std::path::Path| match (a.canonicalize(), b.canonicalize())
-    {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if let Some(db) = db {
-        let journal = |suffix: &str| {
-            let mut name = db.as_os_str().to_owned();
-            name.push(suffix);
-            PathBuf::from(name)
-        };
-        if [db.clone(), journal("-wal"), journal("-shm")]
-            .iter()
-            .any(|p| same(p, file))
-        {
-            return Err(Error::invalid(
-                "file",
-                format!(
-                    "Không xuất được ra {}: đó là chính tệp sổ đang mở.",
-                    file.display()
-                ),
-            ));
-        }
-    }
-    if file.exists() && !force {
-        return Err(Error::invalid(
-            "file",
-            format!("Tệp {} đã có: thêm --force để ghi đè.", file.display()),
-        ));
-    }
-    Ok(())
-}
-
-/// Write a file whole or not at all: into a temporary file beside it, then renamed, so a
-/// failure (a full disk, a kill) leaves the previous file as it was.
-fn write_whole(file: &std::path::Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut tmp = file.as_os_str().to_owned();
-    tmp.push(format!(".tmp-{}", std::process::id()));
-    let tmp = PathBuf::from(tmp);
-    let written = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, file)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    Ok(written?)
 }
 
 /// A statutory table as text: its heading, each column with its figure, the checks.

@@ -58,13 +58,43 @@ fn cause(e: &io::Error) -> String {
 /// folder, a power cut) leaves the previous file as it was, and the temporary file is
 /// removed.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_via_temp(path, bytes, |tmp| fs::rename(tmp, path))
+}
+
+/// Like [`write_whole`], but never over a file, even one that appeared after the checks
+/// (two exports at once): the finished file is linked in under its name, which fails if
+/// the name is taken. A file system without links (FAT) gets the name created exclusively
+/// and the bytes written into it.
+pub fn write_whole_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_via_temp(path, bytes, |tmp| match fs::hard_link(tmp, path) {
+        Ok(()) => fs::remove_file(tmp),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            let mut f = OpenOptions::new().write(true).create_new(true).open(path)?;
+            f.write_all(bytes)?;
+            f.sync_all()?;
+            fs::remove_file(tmp)
+        }
+    })
+}
+
+/// Whether a write failed because the name was taken meanwhile.
+pub fn name_taken(e: &Error) -> bool {
+    matches!(e, Error::Io(io) if io.kind() == io::ErrorKind::AlreadyExists)
+}
+
+fn write_via_temp(
+    path: &Path,
+    bytes: &[u8],
+    place: impl FnOnce(&Path) -> io::Result<()>,
+) -> Result<()> {
     let tmp = temp_beside(path, "tmp");
     let written = (|| -> io::Result<()> {
         let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
-        fs::rename(&tmp, path)?;
+        place(&tmp)?;
         // The rename itself is durable once the folder is synced (POSIX); Windows has no
         // such call and needs none.
         #[cfg(unix)]
@@ -81,6 +111,8 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
             // systems say less: name it ourselves.
             let why = if path.is_dir() {
                 "đó là một thư mục, không phải tệp".to_string()
+            } else if e.kind() == io::ErrorKind::AlreadyExists {
+                "tệp đã có (vừa được ghi bởi một lần xuất khác)".to_string()
             } else {
                 cause(&e)
             };

@@ -44,13 +44,22 @@ pub fn write_new(folder: &Path, name: &str, register: &Path, bytes: &[u8]) -> Re
             ),
         )
     })?;
-    let path = free_path(folder, name);
-    super::check_target(&path, Some(register), false)?;
-    super::write_whole(&path, bytes)?;
-    Ok(ExportDone {
-        path: path.display().to_string(),
-        folder: folder.display().to_string(),
-    })
+    // Two exports at once may find the same free name: the second takes the next one.
+    loop {
+        let path = free_path(folder, name);
+        // "Exists" is left to the exclusive write below: the name may be taken between.
+        super::check_target(&path, Some(register), true)?;
+        match super::write_whole_new(&path, bytes) {
+            Err(e) if super::name_taken(&e) => continue,
+            Err(e) => return Err(e),
+            Ok(()) => {
+                return Ok(ExportDone {
+                    path: path.display().to_string(),
+                    folder: folder.display().to_string(),
+                })
+            }
+        }
+    }
 }
 
 /// What a file holds, read from the register.
@@ -175,7 +184,28 @@ pub fn export_to(
     super::check_target(out, store.path().as_deref(), force)?;
     let prepared = prepare(store, form, period, report_no)?;
     let bytes = render(&prepared, progress)?;
-    super::write_whole(out, &bytes)
+    write_out(out, &bytes, force)
+}
+
+/// Write a file the CLI was asked for: over an existing one only when forced; otherwise a
+/// file that appeared meanwhile (another export) is kept and this one refused.
+pub fn write_out(out: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    if force {
+        return super::write_whole(out, bytes);
+    }
+    super::write_whole_new(out, bytes).map_err(|e| {
+        if super::name_taken(&e) {
+            Error::invalid(
+                "file",
+                format!(
+                    "Tệp {} vừa được ghi bởi một lần xuất khác: thêm --force để ghi đè.",
+                    out.display()
+                ),
+            )
+        } else {
+            e
+        }
+    })
 }
 
 /// The folder exports go to when the settings name none: the documents folder (or the

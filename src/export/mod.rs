@@ -13,7 +13,7 @@ pub mod xlsx;
 
 pub use self::csv::csv_bytes;
 pub use self::docx::report_docx;
-pub use self::files::{check_target, write_whole};
+pub use self::files::{check_target, name_taken, write_whole, write_whole_new};
 pub use self::xlsx::{register_xlsx, tables_xlsx};
 
 /// Progress of a long piece of work: told how much is done of how much, it answers
