@@ -32,6 +32,7 @@ pub(crate) fn apply_as(
     input: &MoveInput,
     meta: Option<EventMeta>,
 ) -> Result<PetitionRecord> {
+    let input = &crate::validate::tidy_move(input)?;
     let conn = tx.conn();
     let old = store::get_petition(conn, &input.petition_id)?
         .ok_or_else(|| Error::not_found("đơn", input.petition_id.clone()))?;

@@ -10,7 +10,7 @@ use crate::domain::{ChangeAction, IdKind, Person, PersonInput};
 use crate::error::{Error, Result};
 use crate::store::{self, Store};
 use crate::text::{clean, strip};
-use crate::validate::check_person;
+use crate::validate::{check_person, tidy_person};
 
 /// The person a record now stands for: a merged person stands for the one it was merged
 /// into (followed to the end of the chain).
@@ -41,6 +41,7 @@ fn kept_id_of(conn: &Connection, id: &str) -> Result<String> {
 ///   names agree (diacritics aside); otherwise the number is refused, so a typo never
 ///   merges two citizens or changes someone else's record.
 pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> Result<String> {
+    let input = &tidy_person(prefix, input)?;
     let conn = tx.conn();
     let id_kind = check_person(prefix, input)?;
     let number = clean(&input.id_number);
@@ -132,6 +133,7 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
 /// Correct a person's particulars with what was typed (the same checks as at entry); the
 /// old values stay in the history. `prefix` names the form's fields.
 pub(crate) fn correct(tx: &Tx<'_>, prefix: &str, id: &str, input: &PersonInput) -> Result<Person> {
+    let input = &tidy_person(prefix, input)?;
     let conn = tx.conn();
     let old = store::get_person(conn, id)?.ok_or_else(|| Error::not_found("người", id))?;
     if old.merged_into.is_some() {

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::records::{CaseRecord, VisitRecord};
 use crate::store::{self, Store};
 use crate::text::clean;
-use crate::validate::check_visit;
+use crate::validate::{check_visit, tidy_visit};
 
 /// Check handling details: a transfer names the agency it went to.
 pub(crate) fn check_handling(field: &str, h: &HandlingInput) -> Result<HandlingInput> {
@@ -103,6 +103,7 @@ pub(crate) fn record_with(
     input: &NewVisit,
     has_petition: bool,
 ) -> Result<VisitRecord> {
+    let input = &tidy_visit(input)?;
     check_visit(input)?;
     check_accepted_has_petition(input, has_petition)?;
     let conn = tx.conn();
@@ -197,6 +198,7 @@ impl Store {
     /// its lifecycle (its kind and content are corrected here, its moves on its own page).
     pub fn correct_visit(&mut self, id: &str, input: &NewVisit) -> Result<Visit> {
         self.write(|tx| {
+            let input = &tidy_visit(input)?;
             check_visit(input)?;
             let conn = tx.conn();
             let old =
