@@ -55,6 +55,17 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
             None => Ok(None),
         }
     };
+    if let Some(id) = &input.existing_id {
+        if store::get_person(conn, id)?.is_none() {
+            return Err(Error::invalid(
+                format!("{prefix}.existing_id"),
+                format!(
+                    "Công dân đã chọn (mã {}) không có trong sổ: tìm lại người này.",
+                    crate::text::shown(id, 40)
+                ),
+            ));
+        }
+    }
     if let (Some(id), true) = (&input.existing_id, input.correct) {
         let id = kept_id(conn, id)?;
         return correct(tx, prefix, &id, input).map(|p| p.id);
