@@ -153,6 +153,9 @@ pub fn tidy(field: &str, rule: Rule, value: &str) -> Result<Option<String>> {
             '\u{1B}' | '\u{9B}' => "mã điều khiển màn hình (ESC)".to_string(),
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => "dấu xuống dòng".to_string(),
             '\t' => "dấu tab".to_string(),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+                format!("ký tự đảo chiều chữ U+{:04X}", c as u32)
+            }
             c => format!("ký tự điều khiển U+{:04X}", c as u32),
         };
         return Err(Error::invalid(
@@ -174,8 +177,9 @@ pub fn tidy(field: &str, rule: Rule, value: &str) -> Result<Option<String>> {
         return Err(Error::invalid(
             field,
             format!(
-                "{} dài {n} ký tự, quá giới hạn {} ký tự.",
+                "{} dài {} ký tự, quá giới hạn {} ký tự.",
                 rule.label,
+                group(n),
                 group(rule.max)
             ),
         ));

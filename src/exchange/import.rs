@@ -65,6 +65,13 @@ fn bad(list: &str, index: usize, name: &str, e: Error) -> Error {
 /// once in its list.
 fn check_ids(file: &ExchangeFile) -> Result<()> {
     fn once<'a>(list: &str, ids: impl Iterator<Item = &'a String>) -> Result<()> {
+        once_named(list, ids, |i, id| name(list, i, id))
+    }
+    fn once_named<'a>(
+        list: &str,
+        ids: impl Iterator<Item = &'a String>,
+        name: impl Fn(usize, &str) -> String,
+    ) -> Result<()> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, id) in ids.enumerate() {
             let field = format!("{list}[{i}].id");
@@ -76,23 +83,18 @@ fn check_ids(file: &ExchangeFile) -> Result<()> {
                         field,
                         format!(
                             "{}: mã bản ghi trống hoặc có khoảng trắng, ký tự vô hình ở đầu, cuối.",
-                            name(list, i, id)
+                            name(i, id)
                         ),
                     ))
                 }
-                Err(e) => {
-                    return Err(Error::exchange(
-                        field,
-                        format!("{}: {e}", name(list, i, id)),
-                    ))
-                }
+                Err(e) => return Err(Error::exchange(field, format!("{}: {e}", name(i, id)))),
             }
             if let Some(first) = seen.insert(id.as_str(), i) {
                 return Err(Error::exchange(
                     field,
                     format!(
                         "{} xuất hiện hai lần trong tệp ({list}[{first}] và {list}[{i}]): mỗi bản ghi chỉ được có một lần.",
-                        name(list, i, id)
+                        name(i, id)
                     ),
                 ));
             }
@@ -103,7 +105,9 @@ fn check_ids(file: &ExchangeFile) -> Result<()> {
     once("cases", file.cases.iter().map(|c| &c.id))?;
     once("sessions", file.sessions.iter().map(|s| &s.id))?;
     once("visits", file.visits.iter().map(|v| &v.id))?;
-    once("petitions", file.petitions.iter().map(|p| &p.id))?;
+    once_named("petitions", file.petitions.iter().map(|p| &p.id), |i, _| {
+        petition_name(i, &file.petitions[i])
+    })?;
     once(
         "petition_events",
         file.petition_events.iter().map(|e| &e.id),
@@ -311,7 +315,7 @@ fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
             return Err(Error::invalid(
                 "id_number",
                 format!(
-                    "số giấy tờ {n} đã được ghi cho công dân {} trong sổ, khác tên {name} trong tệp: hai người khác nhau không thể cùng một số; kiểm tra lại số giấy tờ.",
+                    "số giấy tờ {n} đã được ghi cho công dân {} (trong sổ hoặc ở một người trước trong tệp), khác tên {name}: hai người khác nhau không thể cùng một số; kiểm tra lại số giấy tờ.",
                     holder.full_name
                 ),
             ));

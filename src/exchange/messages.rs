@@ -103,9 +103,12 @@ pub(super) fn range_of(key: &str) -> Option<(u64, u64)> {
     })
 }
 
-/// 4294967295 → "4.294.967.295".
+/// 4294967295 → "4.294.967.295" (a year, under 10.000, stays as it is).
 pub(super) fn grouped(n: u64) -> String {
     let digits = n.to_string();
+    if n < 10_000 {
+        return digits;
+    }
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -303,16 +306,7 @@ pub(super) fn shape_error(value: &Value, path: &str, english: &str) -> Error {
         }
         None => why,
     };
-    let message = uppercase_first(&message);
     Error::exchange(field, message)
-}
-
-fn uppercase_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// A file that is not JSON at all, or cut short.
