@@ -19,6 +19,11 @@ pub enum Error {
     /// database at all, or damaged): nothing was written to it.
     #[error("{0}")]
     NotRegister(String),
+    /// An exchange file refused: the message names the record (its kind and id) and the
+    /// field, whose JSON path (`visits[3].headcount`, or `file` for the file as a whole)
+    /// is `field`. Nothing of the file was saved.
+    #[error("Tệp trao đổi không hợp lệ: {message}")]
+    ExchangeField { field: String, message: String },
     #[error("Lỗi cơ sở dữ liệu: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("Lỗi nâng cấp cơ sở dữ liệu: {}", migration_message(.0))]
@@ -100,6 +105,14 @@ impl Error {
         }
     }
 
+    /// A file refused, naming the field by its JSON path.
+    pub fn exchange(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::ExchangeField {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
     pub fn not_found(what: &'static str, id: impl Into<String>) -> Self {
         Error::NotFound {
             what,
@@ -113,7 +126,7 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::NotFound { .. } => "not_found",
             Error::NewerDatabase { .. } => "newer_database",
-            Error::Exchange(_) => "exchange",
+            Error::Exchange(_) | Error::ExchangeField { .. } => "exchange",
             Error::NotRegister(_) => "not_register",
             Error::Db(_) => "database",
             Error::Migration(_) => "migration",
@@ -128,7 +141,9 @@ impl Error {
 
     pub fn field(&self) -> Option<&str> {
         match self {
-            Error::Invalid { field, .. } => Some(field.as_str()),
+            Error::Invalid { field, .. } | Error::ExchangeField { field, .. } => {
+                Some(field.as_str())
+            }
             Error::NotFound { .. }
             | Error::NewerDatabase { .. }
             | Error::Exchange(_)
@@ -168,6 +183,7 @@ mod tests {
             },
             Error::Exchange("x".into()),
             Error::NotRegister("x".into()),
+            Error::exchange("visits[0].headcount", "x"),
             Error::Db(rusqlite::Error::InvalidQuery),
             Error::Io(std::io::Error::other("x")),
             Error::UnknownYear(crate::law::calendar::UnknownYear(2030)),

@@ -2,8 +2,173 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::{IdKind, NewPetition, NewSession, NewVisit, PersonInput, PetitionSource};
+use crate::domain::{
+    HandlingInput, IdKind, MoveInput, NewPetition, NewSession, NewVisit, PersonInput,
+    PetitionSource, VisitPetitionInput,
+};
 use crate::error::{Error, Result};
+use crate::text::{limits, line, lines, shown, tidy, tidy_optional, tidy_required, Rule};
+
+/// The free texts of the desk's forms, each with its label and limit.
+pub mod rules {
+    use super::*;
+    pub const FULL_NAME: Rule = line("Họ và tên", limits::NAME);
+    pub const ID_NUMBER: Rule = line("Số giấy tờ", limits::ID_NUMBER);
+    pub const ADDRESS: Rule = line("Địa chỉ", limits::ADDRESS);
+    pub const PHONE: Rule = line("Số điện thoại", limits::PHONE);
+    pub const HOST_NAME: Rule = line("Người chủ trì", limits::NAME);
+    pub const PLACE: Rule = line("Địa điểm", limits::ADDRESS);
+    pub const SESSION_NOTES: Rule = lines("Ghi chú", limits::NOTES);
+    pub const CONTENT: Rule = lines("Nội dung", limits::CONTENT);
+    pub const PETITION_CONTENT: Rule = lines("Nội dung đơn", limits::CONTENT);
+    pub const AGENCY: Rule = line("Cơ quan", limits::AGENCY);
+    pub const SOURCE_AGENCY: Rule = line("Cơ quan chuyển đơn", limits::AGENCY);
+    pub const LETTER_NO: Rule = line("Số văn bản", limits::DOC_NO);
+    pub const RESPONDENT: Rule = line("Người bị khiếu nại, tố cáo", limits::AGENCY);
+    pub const NOTE: Rule = lines("Ghi chú", limits::NOTES);
+    pub const DOC_NO: Rule = line("Số văn bản", limits::DOC_NO);
+    pub const RECORD_ID: Rule = line("Mã bản ghi", limits::ID);
+    pub const FIELD_CODE: Rule = line("Mã lĩnh vực", limits::ID);
+    pub const CASE_SUMMARY: Rule = lines("Nội dung vụ việc", limits::CONTENT);
+}
+
+fn at(prefix: &str, field: &str) -> String {
+    if prefix.is_empty() {
+        field.to_string()
+    } else {
+        format!("{prefix}.{field}")
+    }
+}
+
+/// A reference to another record (an id, a catalogue code): trimmed, none when empty.
+fn reference(field: &str, rule: Rule, value: &Option<String>) -> Result<Option<String>> {
+    tidy_optional(field, rule, value)
+}
+
+/// A person as typed, its texts tidied (a name is required unless the person was picked).
+pub fn tidy_person(prefix: &str, p: &PersonInput) -> Result<PersonInput> {
+    let name_field = at(prefix, "full_name");
+    let full_name = if p.existing_id.is_some() && !p.correct {
+        tidy(&name_field, rules::FULL_NAME, &p.full_name)?.unwrap_or_default()
+    } else {
+        tidy_required(&name_field, rules::FULL_NAME, &p.full_name)?
+    };
+    Ok(PersonInput {
+        existing_id: reference(&at(prefix, "existing_id"), rules::RECORD_ID, &p.existing_id)?,
+        full_name,
+        id_kind: p.id_kind,
+        id_number: tidy_optional(&at(prefix, "id_number"), rules::ID_NUMBER, &p.id_number)?,
+        address: tidy_optional(&at(prefix, "address"), rules::ADDRESS, &p.address)?,
+        phone: tidy_optional(&at(prefix, "phone"), rules::PHONE, &p.phone)?,
+        correct: p.correct,
+    })
+}
+
+pub fn tidy_session(s: &NewSession) -> Result<NewSession> {
+    Ok(NewSession {
+        date: s.date.clone(),
+        kind: s.kind,
+        host_group: s.host_group,
+        host_name: tidy_optional("host_name", rules::HOST_NAME, &s.host_name)?,
+        place: tidy_optional("place", rules::PLACE, &s.place)?,
+        notes: tidy_optional("notes", rules::SESSION_NOTES, &s.notes)?,
+    })
+}
+
+pub fn tidy_handling(prefix: &str, h: &HandlingInput) -> Result<HandlingInput> {
+    Ok(HandlingInput {
+        handling: h.handling,
+        agency: tidy_optional(&at(prefix, "agency"), rules::AGENCY, &h.agency)?,
+        letter_no: tidy_optional(&at(prefix, "letter_no"), rules::LETTER_NO, &h.letter_no)?,
+    })
+}
+
+pub fn tidy_visit_petition(prefix: &str, p: &VisitPetitionInput) -> Result<VisitPetitionInput> {
+    Ok(VisitPetitionInput {
+        kind: p.kind,
+        contents: p.contents.clone(),
+        field_code: reference(&at(prefix, "field_code"), rules::FIELD_CODE, &p.field_code)?,
+        content: tidy_required(&at(prefix, "content"), rules::PETITION_CONTENT, &p.content)?,
+        respondent: tidy_optional(&at(prefix, "respondent"), rules::RESPONDENT, &p.respondent)?,
+        handling: tidy_handling(&at(prefix, "handling"), &p.handling)?,
+        classification: p.classification.clone(),
+        duplicate_of: reference(
+            &at(prefix, "duplicate_of"),
+            rules::RECORD_ID,
+            &p.duplicate_of,
+        )?,
+    })
+}
+
+pub fn tidy_visit(v: &NewVisit) -> Result<NewVisit> {
+    Ok(NewVisit {
+        session_id: v.session_id.trim().to_string(),
+        persons: v
+            .persons
+            .iter()
+            .enumerate()
+            .map(|(i, p)| tidy_person(&format!("persons[{i}]"), p))
+            .collect::<Result<_>>()?,
+        headcount: v.headcount,
+        content: tidy_required("content", rules::CONTENT, &v.content)?,
+        kind: v.kind,
+        field_code: reference("field_code", rules::FIELD_CODE, &v.field_code)?,
+        handling: tidy_handling("handling", &v.handling)?,
+        case_id: reference("case_id", rules::RECORD_ID, &v.case_id)?,
+        chairman_joined: v.chairman_joined,
+        petition: v
+            .petition
+            .as_ref()
+            .map(|p| tidy_visit_petition("petition", p))
+            .transpose()?,
+    })
+}
+
+pub fn tidy_petition(p: &NewPetition) -> Result<NewPetition> {
+    Ok(NewPetition {
+        received_on: p.received_on.clone(),
+        source: p.source,
+        source_agency: tidy_optional("source_agency", rules::SOURCE_AGENCY, &p.source_agency)?,
+        kind: p.kind,
+        contents: p.contents.clone(),
+        field_code: reference("field_code", rules::FIELD_CODE, &p.field_code)?,
+        content: tidy_required("content", rules::PETITION_CONTENT, &p.content)?,
+        anonymous: p.anonymous,
+        petitioners: p
+            .petitioners
+            .iter()
+            .enumerate()
+            .map(|(i, x)| tidy_person(&format!("petitioners[{i}]"), x))
+            .collect::<Result<_>>()?,
+        respondent: tidy_optional("respondent", rules::RESPONDENT, &p.respondent)?,
+        handling: tidy_handling("handling", &p.handling)?,
+        classification: p.classification.clone(),
+        case_id: reference("case_id", rules::RECORD_ID, &p.case_id)?,
+        duplicate_of: reference("duplicate_of", rules::RECORD_ID, &p.duplicate_of)?,
+    })
+}
+
+pub fn tidy_move(m: &MoveInput) -> Result<MoveInput> {
+    let mut out = m.clone();
+    out.petition_id = m.petition_id.trim().to_string();
+    out.note = tidy_optional("note", rules::NOTE, &m.note)?;
+    out.doc_no = tidy_optional("doc_no", rules::DOC_NO, &m.doc_no)?;
+    out.agency = tidy_optional("agency", rules::AGENCY, &m.agency)?;
+    out.duplicate_of = reference("duplicate_of", rules::RECORD_ID, &m.duplicate_of)?;
+    if let Some(c) = &mut out.classification {
+        c.field_code = reference(
+            "classification.field_code",
+            rules::FIELD_CODE,
+            &c.field_code,
+        )?;
+        c.first_round_id = reference(
+            "classification.first_round_id",
+            rules::RECORD_ID,
+            &c.first_round_id,
+        )?;
+    }
+    Ok(out)
+}
 
 /// Parse an ISO date (`YYYY-MM-DD`), naming the field when it is not a real date.
 pub fn parse_date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
@@ -25,7 +190,10 @@ pub fn parse_date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
         .ok_or_else(|| {
             Error::invalid(
                 field,
-                format!("{label}: \"{value}\" không phải là ngày có thật (dạng NNNN-TT-NN)."),
+                format!(
+                    "{label}: \"{}\" không phải là ngày có thật (dạng NNNN-TT-NN, năm từ 1900 đến 2999).",
+                    shown(value, 20)
+                ),
             )
         })
 }
@@ -67,6 +235,7 @@ pub fn check_id_number(field: &str, kind: Option<IdKind>, number: Option<&str>) 
     let Some(number) = number else {
         return Ok(IdKind::None);
     };
+    let echo = shown(number, 20);
     let kind = kind.unwrap_or(if number.len() == 9 {
         IdKind::Cmnd
     } else {
@@ -80,12 +249,12 @@ pub fn check_id_number(field: &str, kind: Option<IdKind>, number: Option<&str>) 
         )),
         IdKind::CanCuoc if !(digits && number.len() == 12) => Err(Error::invalid(
             field,
-            format!("Số căn cước phải gồm đúng 12 chữ số (đã nhập \"{number}\")."),
+            format!("Số căn cước phải gồm đúng 12 chữ số (đã nhập \"{echo}\")."),
         )),
         IdKind::Cmnd if !(digits && (number.len() == 9 || number.len() == 12)) => {
             Err(Error::invalid(
                 field,
-                format!("Số CMND phải gồm 9 hoặc 12 chữ số (đã nhập \"{number}\")."),
+                format!("Số CMND phải gồm 9 hoặc 12 chữ số (đã nhập \"{echo}\")."),
             ))
         }
         IdKind::Passport
@@ -94,9 +263,7 @@ pub fn check_id_number(field: &str, kind: Option<IdKind>, number: Option<&str>) 
         {
             Err(Error::invalid(
                 field,
-                format!(
-                    "Số hộ chiếu phải gồm 6 đến 12 chữ cái hoặc chữ số (đã nhập \"{number}\")."
-                ),
+                format!("Số hộ chiếu phải gồm 6 đến 12 chữ cái hoặc chữ số (đã nhập \"{echo}\")."),
             ))
         }
         kind => Ok(kind),
@@ -115,7 +282,10 @@ fn check_phone(field: &str, phone: Option<&str>) -> Result<()> {
     if !allowed || !(8..=15).contains(&digits) {
         return Err(Error::invalid(
             field,
-            format!("Số điện thoại \"{phone}\" không hợp lệ: chỉ gồm chữ số (8 đến 15 số)."),
+            format!(
+                "Số điện thoại \"{}\" không hợp lệ: chỉ gồm chữ số (8 đến 15 số).",
+                shown(phone, 20)
+            ),
         ));
     }
     Ok(())

@@ -119,7 +119,8 @@ fn moves_are_kept_in_history() {
     assert_eq!(events[3].on_date, "2026-02-10");
     assert_eq!(events[3].note.as_deref(), Some("Đã trả lời"));
     let e = move_petition(&mut store, "nope", MoveAction::File, "2026-02-10", |_| {}).unwrap_err();
-    assert_eq!(e.code(), "not_found");
+    assert_eq!(e.code(), "invalid");
+    assert_eq!(e.field(), Some("petition_id"));
 }
 
 #[test]

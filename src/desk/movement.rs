@@ -32,9 +32,17 @@ pub(crate) fn apply_as(
     input: &MoveInput,
     meta: Option<EventMeta>,
 ) -> Result<PetitionRecord> {
+    let input = &crate::validate::tidy_move(input)?;
     let conn = tx.conn();
-    let old = store::get_petition(conn, &input.petition_id)?
-        .ok_or_else(|| Error::not_found("đơn", input.petition_id.clone()))?;
+    let old = store::get_petition(conn, &input.petition_id)?.ok_or_else(|| {
+        Error::invalid(
+            "petition_id",
+            format!(
+                "Đơn đã chọn (mã {}) không có trong sổ: không ghi được bước xử lý.",
+                crate::text::shown(&input.petition_id, 40)
+            ),
+        )
+    })?;
     let events = store::events_of(conn, &old.id)?;
     let on = parse_past_date("on_date", "Ngày thực hiện", &input.on_date, tx.today)?;
     let received = parse_date("received_on", "Ngày nhận đơn", &old.received_on)?;

@@ -10,7 +10,7 @@ use crate::domain::{ChangeAction, IdKind, Person, PersonInput};
 use crate::error::{Error, Result};
 use crate::store::{self, Store};
 use crate::text::{clean, strip};
-use crate::validate::check_person;
+use crate::validate::{check_person, tidy_person};
 
 /// The person a record now stands for: a merged person stands for the one it was merged
 /// into (followed to the end of the chain).
@@ -41,6 +41,7 @@ fn kept_id_of(conn: &Connection, id: &str) -> Result<String> {
 ///   names agree (diacritics aside); otherwise the number is refused, so a typo never
 ///   merges two citizens or changes someone else's record.
 pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> Result<String> {
+    let input = &tidy_person(prefix, input)?;
     let conn = tx.conn();
     let id_kind = check_person(prefix, input)?;
     let number = clean(&input.id_number);
@@ -54,6 +55,17 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
             None => Ok(None),
         }
     };
+    if let Some(id) = &input.existing_id {
+        if store::get_person(conn, id)?.is_none() {
+            return Err(Error::invalid(
+                format!("{prefix}.existing_id"),
+                format!(
+                    "Công dân đã chọn (mã {}) không có trong sổ: tìm lại người này.",
+                    crate::text::shown(id, 40)
+                ),
+            ));
+        }
+    }
     if let (Some(id), true) = (&input.existing_id, input.correct) {
         let id = kept_id(conn, id)?;
         return correct(tx, prefix, &id, input).map(|p| p.id);
@@ -132,6 +144,7 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
 /// Correct a person's particulars with what was typed (the same checks as at entry); the
 /// old values stay in the history. `prefix` names the form's fields.
 pub(crate) fn correct(tx: &Tx<'_>, prefix: &str, id: &str, input: &PersonInput) -> Result<Person> {
+    let input = &tidy_person(prefix, input)?;
     let conn = tx.conn();
     let old = store::get_person(conn, id)?.ok_or_else(|| Error::not_found("người", id))?;
     if old.merged_into.is_some() {

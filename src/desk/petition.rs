@@ -15,7 +15,7 @@ use crate::law::deadlines::{self, next_due, urgency};
 use crate::records::{PetitionEvent, PetitionRecord, VisitRecord};
 use crate::store::{self, Store};
 use crate::text::clean;
-use crate::validate::{check_petition, parse_date, required};
+use crate::validate::{check_petition, parse_date, required, tidy_petition, tidy_visit_petition};
 
 /// The contents of a petition of `kind` (two kinds or more for a mixed one). A file from an
 /// older register may hold mixed petitions whose contents were never recorded: they are
@@ -50,7 +50,7 @@ pub(crate) fn visit_petition_row(
     session: &Session,
     p: &VisitPetitionInput,
 ) -> Result<PetitionRecord> {
-    required("petition.content", "Nội dung đơn", &p.content)?;
+    let p = &tidy_visit_petition("petition", p)?;
     let received_on = parse_date("date", "Ngày tiếp", &session.date)?;
     Ok(PetitionRecord {
         id,
@@ -88,6 +88,7 @@ pub(crate) fn direct_petition_row(
     input: &NewPetition,
     case_id: Option<String>,
 ) -> Result<PetitionRecord> {
+    let input = &tidy_petition(input)?;
     let received_on = check_petition(input, tx.today)?;
     let conn = tx.conn();
     let field_code = store::check_field(conn, "field_code", &input.field_code)?;
@@ -417,6 +418,7 @@ impl Store {
     /// takes its date and persons from the visit: correct those there.
     pub fn correct_petition(&mut self, id: &str, input: &NewPetition) -> Result<Petition> {
         self.write(|tx| {
+            let input = &tidy_petition(input)?;
             let conn = tx.conn();
             let old = store::get_petition(conn, id)?.ok_or_else(|| Error::not_found("đơn", id))?;
             let mut new = old.clone();

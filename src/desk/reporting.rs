@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::forms::{self, FormId, Source};
 use crate::period::Period;
 use crate::store::{self, PeriodLock, Store};
+use crate::text::{limits, line};
 
 /// A figure of a table typed by hand for a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -186,13 +187,14 @@ impl Store {
                 .map(|t| (t.code.clone(), json!(t.row.values)))
                 .collect(),
         );
-        let label = label.trim();
-        let label = if label.is_empty() {
-            default_lock_label(period)
-        } else {
-            label.to_string()
-        };
-        let report_no = report_no.map(str::trim).filter(|s| !s.is_empty());
+        let label = crate::text::tidy("label", line("Tên kỳ", limits::LABEL), label)?
+            .unwrap_or_else(|| default_lock_label(period));
+        let report_no = crate::text::tidy_optional(
+            "report_no",
+            line("Số báo cáo", limits::DOC_NO),
+            &report_no.map(str::to_string),
+        )?;
+        let report_no = report_no.as_deref();
         let id = store::new_id();
         self.write(|tx| {
             store::insert_lock(

@@ -21,6 +21,7 @@ pub struct Warning {
 
 /// Check a session as the desk would, and build the row.
 pub(crate) fn session_row(tx: &Tx<'_>, id: String, input: &NewSession) -> Result<Session> {
+    let input = &crate::validate::tidy_session(input)?;
     let date = check_session(input, tx.today)?;
     host_allowed_on(input.host_group, date)?;
     Ok(Session {

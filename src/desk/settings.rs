@@ -8,6 +8,7 @@ use crate::domain::{ChangeAction, Field, Settings};
 use crate::error::{Error, Result};
 use crate::law::calendar::{CalendarDay, DayKind};
 use crate::store::{self, setting_keys as k, Store};
+use crate::text::{limits, line, lines, tidy, tidy_required, Rule};
 use crate::validate::parse_date;
 
 /// One year of the working-day calendar, as the settings screen shows and edits it.
@@ -48,8 +49,56 @@ pub fn is_named(unit_name: &str) -> bool {
         && !["phuong", "xa", "dac khu", "ubnd phuong", "ubnd xa"].contains(&bare.as_str())
 }
 
+/// The settings' texts tidied as every text entering the core (required ones are checked
+/// below, with their own messages).
+fn tidy_settings(s: &Settings) -> Result<Settings> {
+    let one = |field: &str, rule: Rule, value: &str| -> Result<String> {
+        Ok(tidy(field, rule, value)?.unwrap_or_default())
+    };
+    let r = &s.report;
+    Ok(Settings {
+        unit_name: one("unit_name", line("Tên đơn vị", limits::NAME), &s.unit_name)?,
+        reception_team_name: one(
+            "reception_team_name",
+            line("Tên bộ phận tiếp công dân", limits::NAME),
+            &s.reception_team_name,
+        )?,
+        report: crate::domain::ReportSettings {
+            place: one("report.place", line("Địa danh", limits::LABEL), &r.place)?,
+            signer_authority: one(
+                "report.signer_authority",
+                line("Thẩm quyền ký", limits::LABEL),
+                &r.signer_authority,
+            )?,
+            signer_title: one(
+                "report.signer_title",
+                line("Chức vụ người ký", limits::LABEL),
+                &r.signer_title,
+            )?,
+            signer_name: one(
+                "report.signer_name",
+                line("Họ tên người ký", limits::NAME),
+                &r.signer_name,
+            )?,
+            recipients: one(
+                "report.recipients",
+                lines("Nơi nhận", limits::RECIPIENTS),
+                &r.recipients,
+            )?,
+            export_dir: one(
+                "report.export_dir",
+                line("Thư mục xuất tệp", limits::PATH),
+                &r.export_dir,
+            )?,
+            ..r.clone()
+        },
+        ..s.clone()
+    })
+}
+
 impl Store {
     pub fn save_settings(&mut self, s: &Settings) -> Result<Settings> {
+        let s = &tidy_settings(s)?;
         if s.unit_name.trim().is_empty() {
             return Err(Error::invalid(
                 "unit_name",
@@ -148,12 +197,10 @@ impl Store {
     /// old records keep their field). A new field with no code gets one from its name
     /// ("Giao thông, đô thị" → `giao_thong_do_thi`). Returns the catalogue.
     pub fn save_field(&mut self, field: &Field) -> Result<Vec<Field>> {
-        if field.name.trim().is_empty() {
-            return Err(Error::invalid("name", "Tên lĩnh vực không được để trống."));
-        }
-        let code = match field.code.trim() {
-            "" => store::code_from_name(&field.name),
-            given => given.to_string(),
+        let name = tidy_required("name", line("Tên lĩnh vực", limits::NAME), &field.name)?;
+        let code = match tidy("code", line("Mã lĩnh vực", limits::ID), &field.code)? {
+            None => store::code_from_name(&name),
+            Some(given) => given,
         };
         if code.is_empty()
             || !code
@@ -167,7 +214,7 @@ impl Store {
         }
         let saved = Field {
             code: code.clone(),
-            name: field.name.trim().to_string(),
+            name,
             ..field.clone()
         };
         self.write(|tx| {
@@ -222,7 +269,12 @@ impl Store {
                     format!("Ngày {} không thuộc năm {year}.", date.format("%d/%m/%Y")),
                 ));
             }
-            if d.name.trim().is_empty() {
+            let Some(name) = tidy(
+                &format!("days[{i}].name"),
+                line("Tên ngày", limits::LABEL),
+                &d.name,
+            )?
+            else {
                 return Err(Error::invalid(
                     format!("days[{i}].name"),
                     format!(
@@ -230,7 +282,7 @@ impl Store {
                         date.format("%d/%m/%Y")
                     ),
                 ));
-            }
+            };
             if d.kind == DayKind::SwapWork
                 && chrono::Datelike::weekday(&date) != chrono::Weekday::Sat
             {
@@ -254,7 +306,7 @@ impl Store {
             checked.push(CalendarDay {
                 date: date.to_string(),
                 kind: d.kind,
-                name: d.name.trim().to_string(),
+                name,
             });
         }
         self.write(|tx| {

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::records::{CaseRecord, VisitRecord};
 use crate::store::{self, Store};
 use crate::text::clean;
-use crate::validate::check_visit;
+use crate::validate::{check_visit, tidy_visit};
 
 /// Check handling details: a transfer names the agency it went to.
 pub(crate) fn check_handling(field: &str, h: &HandlingInput) -> Result<HandlingInput> {
@@ -40,7 +40,10 @@ pub(crate) fn case_for(
         Some(id) if store::get_case(tx.conn(), id)?.is_some() => Ok(id.to_string()),
         Some(id) => Err(Error::invalid(
             "case_id",
-            format!("Vụ việc đã chọn (mã {id}) không còn trong sổ."),
+            format!(
+                "Vụ việc đã chọn (mã {}) không còn trong sổ.",
+                crate::text::shown(id, 40)
+            ),
         )),
         None => {
             let case = CaseRecord {
@@ -74,8 +77,17 @@ fn visit_persons(tx: &Tx<'_>, input: &NewVisit) -> Result<Vec<String>> {
     Ok(ids)
 }
 
+/// The visit's session, which must be in the register.
 fn session_of(tx: &Tx<'_>, id: &str) -> Result<Session> {
-    store::get_session(tx.conn(), id)?.ok_or_else(|| Error::not_found("buổi tiếp", id))
+    store::get_session(tx.conn(), id)?.ok_or_else(|| {
+        Error::invalid(
+            "session_id",
+            format!(
+                "Buổi tiếp đã chọn (mã {}) không còn trong sổ: mở lại buổi tiếp rồi ghi lượt tiếp.",
+                crate::text::shown(id, 40)
+            ),
+        )
+    })
 }
 
 /// A matter accepted for resolution (thụ lý) is followed as a petition: what the citizen
@@ -103,6 +115,7 @@ pub(crate) fn record_with(
     input: &NewVisit,
     has_petition: bool,
 ) -> Result<VisitRecord> {
+    let input = &tidy_visit(input)?;
     check_visit(input)?;
     check_accepted_has_petition(input, has_petition)?;
     let conn = tx.conn();
@@ -197,6 +210,7 @@ impl Store {
     /// its lifecycle (its kind and content are corrected here, its moves on its own page).
     pub fn correct_visit(&mut self, id: &str, input: &NewVisit) -> Result<Visit> {
         self.write(|tx| {
+            let input = &tidy_visit(input)?;
             check_visit(input)?;
             let conn = tx.conn();
             let old =

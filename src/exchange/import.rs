@@ -4,6 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
+use super::messages::{grouped, kind_of};
 use super::{ExchangeFile, ImportSummary};
 use crate::desk::movement::{self, EventMeta};
 use crate::desk::petition::{direct_petition_row, receipt, visit_petition_row};
@@ -11,41 +12,275 @@ use crate::desk::visit::check_handling;
 use crate::desk::{session, visit, Tx};
 use crate::domain::*;
 use crate::error::{Error, Result};
-use crate::records::{ChangeRecord, PetitionEvent, PetitionRecord};
+use crate::records::{CaseRecord, ChangeRecord, PetitionEvent, PetitionRecord};
 use crate::store;
-use crate::text::{clean, strip};
+use crate::text::{limits, line, shown, strip, tidy, tidy_required};
 use crate::validate::{parse_date, parse_past_date};
 
 /// Largest petition number accepted from a file (a ward gives a few thousand a year).
-const MAX_NUMBER: u32 = 999_999;
+pub(super) const MAX_NUMBER: u32 = 999_999;
 
-fn bad(what: &str, id: &str, e: Error) -> Error {
+/// "Lượt tiếp v-12 (visits[3])".
+fn name(list: &str, index: usize, id: &str) -> String {
+    format!(
+        "{} {} ({list}[{index}])",
+        kind_of(list).unwrap_or("Bản ghi"),
+        shown(id, 40)
+    )
+}
+
+/// "Đơn số 12/2026 p-1 (petitions[4])".
+fn petition_name(index: usize, p: &PetitionRecord) -> String {
+    format!(
+        "Đơn số {}/{} {} (petitions[{index}])",
+        p.number,
+        p.year,
+        shown(&p.id, 40)
+    )
+}
+
+/// An error met while importing a record, said of that record: its name, and the path
+/// in the file of the field the desk's check named.
+fn bad(list: &str, index: usize, name: &str, e: Error) -> Error {
     match e {
-        Error::Exchange(m) => Error::Exchange(m),
-        e => Error::Exchange(format!("{what} {id}: {e}")),
+        Error::Invalid { field, message } => {
+            let field = field.trim_start_matches('.');
+            Error::exchange(
+                format!("{list}[{index}].{field}"),
+                format!("{name}, trường {field}: {message}"),
+            )
+        }
+        Error::NotFound { what, id } => Error::exchange(
+            format!("{list}[{index}]"),
+            format!(
+                "{name}: không tìm thấy {what} {} trong tệp hay trong sổ.",
+                shown(&id, 40)
+            ),
+        ),
+        e => e,
     }
 }
 
-/// Every id appears once in a file.
-fn check_unique(file: &ExchangeFile) -> Result<()> {
-    fn once<'a>(what: &str, ids: impl Iterator<Item = &'a String>) -> Result<()> {
-        let mut seen = HashSet::new();
-        for id in ids {
-            if !seen.insert(id) {
-                return Err(Error::Exchange(format!(
-                    "{what} {id} xuất hiện hai lần trong tệp"
-                )));
+/// Every id of the file is a short line of text with no control character, and appears
+/// once in its list.
+fn check_ids(file: &ExchangeFile) -> Result<()> {
+    fn once<'a>(list: &str, ids: impl Iterator<Item = &'a String>) -> Result<()> {
+        once_named(list, ids, |i, id| name(list, i, id))
+    }
+    fn once_named<'a>(
+        list: &str,
+        ids: impl Iterator<Item = &'a String>,
+        name: impl Fn(usize, &str) -> String,
+    ) -> Result<()> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let field = format!("{list}[{i}].id");
+            let rule = line("Mã bản ghi", limits::ID);
+            match tidy(&field, rule, id) {
+                Ok(Some(t)) if t == *id => {}
+                Ok(_) => {
+                    return Err(Error::exchange(
+                        field,
+                        format!(
+                            "{}: mã bản ghi trống hoặc có khoảng trắng, ký tự vô hình ở đầu, cuối.",
+                            name(i, id)
+                        ),
+                    ))
+                }
+                Err(e) => return Err(Error::exchange(field, format!("{}: {e}", name(i, id)))),
+            }
+            if let Some(first) = seen.insert(id.as_str(), i) {
+                return Err(Error::exchange(
+                    field,
+                    format!(
+                        "{} xuất hiện hai lần trong tệp ({list}[{first}] và {list}[{i}]): mỗi bản ghi chỉ được có một lần.",
+                        name(i, id)
+                    ),
+                ));
             }
         }
         Ok(())
     }
-    once("người", file.persons.iter().map(|p| &p.id))?;
-    once("vụ việc", file.cases.iter().map(|c| &c.id))?;
-    once("buổi tiếp", file.sessions.iter().map(|s| &s.id))?;
-    once("lượt tiếp", file.visits.iter().map(|v| &v.id))?;
-    once("đơn", file.petitions.iter().map(|p| &p.id))?;
-    once("bước xử lý đơn", file.petition_events.iter().map(|e| &e.id))?;
-    once("bản ghi lịch sử", file.changes.iter().map(|c| &c.id))
+    once("persons", file.persons.iter().map(|p| &p.id))?;
+    once("cases", file.cases.iter().map(|c| &c.id))?;
+    once("sessions", file.sessions.iter().map(|s| &s.id))?;
+    once("visits", file.visits.iter().map(|v| &v.id))?;
+    once_named("petitions", file.petitions.iter().map(|p| &p.id), |i, _| {
+        petition_name(i, &file.petitions[i])
+    })?;
+    once(
+        "petition_events",
+        file.petition_events.iter().map(|e| &e.id),
+    )?;
+    once("changes", file.changes.iter().map(|c| &c.id))?;
+    once("units", file.units.iter().map(|u| &u.id))?;
+    once("fields", file.fields.iter().map(|f| &f.code))
+}
+
+/// Every link of the file points at a record of the file or of the register, checked here
+/// before anything is written (so the database never has to refuse a missing record),
+/// and every number is in its range.
+fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
+    let ids = |list: &[String]| list.iter().cloned().collect::<HashSet<String>>();
+    let persons = ids(&file
+        .persons
+        .iter()
+        .map(|p| p.id.clone())
+        .collect::<Vec<_>>());
+    let cases = ids(&file.cases.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+    let sessions = ids(&file
+        .sessions
+        .iter()
+        .map(|s| s.id.clone())
+        .collect::<Vec<_>>());
+    let visits = ids(&file.visits.iter().map(|v| v.id.clone()).collect::<Vec<_>>());
+    let petitions = ids(&file
+        .petitions
+        .iter()
+        .map(|p| p.id.clone())
+        .collect::<Vec<_>>());
+    let fields = ids(&file
+        .fields
+        .iter()
+        .map(|f| f.code.clone())
+        .collect::<Vec<_>>());
+    type Here = fn(&rusqlite::Connection, &str) -> Result<bool>;
+    let person_here: Here = |c, id| Ok(store::get_person(c, id)?.is_some());
+    let case_here: Here = |c, id| Ok(store::get_case(c, id)?.is_some());
+    let session_here: Here = |c, id| Ok(store::get_session(c, id)?.is_some());
+    let visit_here: Here = |c, id| Ok(store::get_visit(c, id)?.is_some());
+    let petition_here: Here = |c, id| Ok(store::get_petition(c, id)?.is_some());
+    let field_here: Here = |c, code| Ok(store::get_field(c, code)?.is_some());
+    let link = |record: String,
+                field: String,
+                what: &str,
+                target: &str,
+                in_file: &HashSet<String>,
+                here: Here|
+     -> Result<()> {
+        if in_file.contains(target) || here(conn, target)? {
+            return Ok(());
+        }
+        let last = field.rsplit('.').next().unwrap_or(&field).to_string();
+        Err(Error::exchange(
+            field,
+            format!(
+                "{record}, trường {last}: trỏ đến {what} {} không có trong tệp, cũng không có trong sổ.",
+                shown(target, 40)
+            ),
+        ))
+    };
+    for (i, p) in file.persons.iter().enumerate() {
+        if let Some(into) = &p.merged_into {
+            let f = format!("persons[{i}].merged_into");
+            link(
+                name("persons", i, &p.id),
+                f,
+                "người",
+                into,
+                &persons,
+                person_here,
+            )?;
+        }
+    }
+    for (i, v) in file.visits.iter().enumerate() {
+        let n = || name("visits", i, &v.id);
+        let f = |k: &str| format!("visits[{i}].{k}");
+        link(
+            n(),
+            f("session_id"),
+            "buổi tiếp",
+            &v.session_id,
+            &sessions,
+            session_here,
+        )?;
+        link(n(), f("case_id"), "vụ việc", &v.case_id, &cases, case_here)?;
+        for (j, pid) in v.person_ids.iter().enumerate() {
+            link(
+                n(),
+                f(&format!("person_ids[{j}]")),
+                "người",
+                pid,
+                &persons,
+                person_here,
+            )?;
+        }
+        if let Some(code) = v.field_code.as_deref().filter(|c| !c.trim().is_empty()) {
+            link(n(), f("field_code"), "lĩnh vực", code, &fields, field_here)?;
+        }
+        if v.headcount == 0 || v.headcount > crate::validate::MAX_HEADCOUNT {
+            return Err(Error::exchange(
+                f("headcount"),
+                format!(
+                    "{}, trường headcount: số người {} nằm ngoài khoảng cho phép (từ 1 đến {}).",
+                    n(),
+                    grouped(v.headcount as u64),
+                    grouped(crate::validate::MAX_HEADCOUNT as u64)
+                ),
+            ));
+        }
+    }
+    for (i, p) in file.petitions.iter().enumerate() {
+        let n = || petition_name(i, p);
+        let f = |k: &str| format!("petitions[{i}].{k}");
+        if p.number == 0 || p.number > MAX_NUMBER {
+            return Err(Error::exchange(
+                f("number"),
+                format!(
+                    "{}, trường number: số đơn {} nằm ngoài khoảng cho phép (từ 1 đến {}).",
+                    n(),
+                    grouped(p.number as u64),
+                    grouped(MAX_NUMBER as u64)
+                ),
+            ));
+        }
+        if !(1900..=2999).contains(&p.year) {
+            return Err(Error::exchange(
+                f("year"),
+                format!(
+                    "{}, trường year: năm {} nằm ngoài khoảng cho phép (từ 1900 đến 2999).",
+                    n(),
+                    p.year
+                ),
+            ));
+        }
+        if let Some(v) = &p.visit_id {
+            link(n(), f("visit_id"), "lượt tiếp", v, &visits, visit_here)?;
+        }
+        link(n(), f("case_id"), "vụ việc", &p.case_id, &cases, case_here)?;
+        for (j, pid) in p.petitioner_ids.iter().enumerate() {
+            link(
+                n(),
+                f(&format!("petitioner_ids[{j}]")),
+                "người",
+                pid,
+                &persons,
+                person_here,
+            )?;
+        }
+        for (key, target) in [
+            ("first_round_id", &p.first_round_id),
+            ("duplicate_of", &p.duplicate_of),
+        ] {
+            if let Some(t) = target {
+                link(n(), f(key), "đơn", t, &petitions, petition_here)?;
+            }
+        }
+        if let Some(code) = p.field_code.as_deref().filter(|c| !c.trim().is_empty()) {
+            link(n(), f("field_code"), "lĩnh vực", code, &fields, field_here)?;
+        }
+    }
+    for (i, e) in file.petition_events.iter().enumerate() {
+        link(
+            name("petition_events", i, &e.id),
+            format!("petition_events[{i}].petition_id"),
+            "đơn",
+            &e.petition_id,
+            &petitions,
+            petition_here,
+        )?;
+    }
+    Ok(())
 }
 
 /// A person of the file: the same record, the register's holder of the same identity
@@ -55,14 +290,12 @@ fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
     if store::get_person(conn, &p.id)?.is_some() {
         return Ok((p.id.clone(), false));
     }
-    let name = clean(&Some(p.full_name.clone()))
-        .ok_or_else(|| Error::invalid("full_name", "Họ và tên không được để trống."))?;
-    // The desk's checks of a person (name, number against its kind, phone).
-    let kind = crate::validate::check_person(
-        "person",
+    // The desk's texts and checks of a person (name, number against its kind, phone).
+    let input = crate::validate::tidy_person(
+        "",
         &PersonInput {
             existing_id: None,
-            full_name: name.clone(),
+            full_name: p.full_name.clone(),
             id_kind: Some(p.id_kind),
             id_number: p.id_number.clone(),
             address: p.address.clone(),
@@ -70,7 +303,9 @@ fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
             correct: false,
         },
     )?;
-    let number = clean(&p.id_number);
+    let kind = crate::validate::check_person("", &input)?;
+    let name = input.full_name.clone();
+    let number = input.id_number.clone();
     if let Some(n) = &number {
         if let Some(holder) = store::person_by_number(conn, n)? {
             let kept = crate::desk::person::kept_id(conn, &holder.id)?;
@@ -80,7 +315,7 @@ fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
             return Err(Error::invalid(
                 "id_number",
                 format!(
-                    "số giấy tờ {n} đã được ghi cho công dân {} trong sổ, khác tên {name} trong tệp",
+                    "số giấy tờ {n} đã được ghi cho công dân {} (trong sổ hoặc ở một người trước trong tệp), khác tên {name}: hai người khác nhau không thể cùng một số; kiểm tra lại số giấy tờ.",
                     holder.full_name
                 ),
             ));
@@ -93,8 +328,8 @@ fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
             full_name: name,
             id_kind: if number.is_some() { kind } else { IdKind::None },
             id_number: number,
-            address: clean(&p.address),
-            phone: clean(&p.phone),
+            address: input.address,
+            phone: input.phone,
             merged_into: None,
         },
     )?;
@@ -139,12 +374,19 @@ fn petition_units(
             id.to_string()
         }
     };
-    store::ensure_unit(conn, &unit(&file_own), file.unit_name.trim())?;
-    for u in &file.units {
-        if u.id.trim().is_empty() {
-            return Err(Error::Exchange("một đơn vị trong tệp không có mã".into()));
-        }
-        store::ensure_unit(conn, &unit(u.id.trim()), u.name.trim())?;
+    let unit_name = tidy(
+        "unit_name",
+        line("Tên đơn vị", limits::NAME),
+        &file.unit_name,
+    )
+    .map_err(|e| Error::exchange("unit_name", e.to_string()))?
+    .unwrap_or_default();
+    store::ensure_unit(conn, &unit(&file_own), &unit_name)?;
+    for (i, u) in file.units.iter().enumerate() {
+        let u_name = tidy("name", line("Tên đơn vị", limits::NAME), &u.name)
+            .map_err(|e| bad("units", i, &name("units", i, &u.id), e))?
+            .unwrap_or_default();
+        store::ensure_unit(conn, &unit(u.id.trim()), &u_name)?;
     }
     let mut of = HashMap::new();
     for p in &file.petitions {
@@ -160,24 +402,23 @@ fn petition_units(
 
 pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> {
     let conn = tx.conn();
-    check_unique(file)?;
+    check_ids(file)?;
+    check_links(conn, file)?;
     let mut n = ImportSummary::default();
     let units = petition_units(conn, file)?;
 
-    for f in &file.fields {
-        if f.code.trim().is_empty() || f.name.trim().is_empty() {
-            return Err(Error::Exchange(format!(
-                "lĩnh vực \"{}\": thiếu mã hoặc tên",
-                f.code
-            )));
-        }
-        store::insert_field_if_new(conn, f)?;
+    for (i, f) in file.fields.iter().enumerate() {
+        let field_name = || name("fields", i, &f.code);
+        let name = tidy_required("name", line("Tên lĩnh vực", limits::NAME), &f.name)
+            .map_err(|e| bad("fields", i, &field_name(), e))?;
+        store::insert_field_if_new(conn, &Field { name, ..f.clone() })?;
     }
 
     let mut persons: HashMap<String, String> = HashMap::new();
     let mut created: HashSet<String> = HashSet::new();
-    for p in &file.persons {
-        let (id, new) = import_person(tx, p).map_err(|e| bad("người", &p.id, e))?;
+    for (i, p) in file.persons.iter().enumerate() {
+        let (id, new) =
+            import_person(tx, p).map_err(|e| bad("persons", i, &name("persons", i, &p.id), e))?;
         if new {
             n.persons += 1;
             created.insert(id.clone());
@@ -189,7 +430,12 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     // A person the other register had merged into another: merged here too, but only a
     // record this import created (a citizen already in the register is never merged by a
     // file), never into itself or round a circle, and as a merge that can be undone.
-    for p in file.persons.iter().filter(|p| p.merged_into.is_some()) {
+    for (i, p) in file
+        .persons
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.merged_into.is_some())
+    {
         let (Some(me), Some(into)) = (
             persons.get(&p.id),
             p.merged_into.as_ref().and_then(|t| persons.get(t)),
@@ -201,10 +447,13 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         }
         let into = crate::desk::person::kept_id(conn, into)?;
         if &into == me {
-            return Err(Error::Exchange(format!(
-                "người {}: hồ sơ được gộp vòng quanh trong tệp",
-                p.id
-            )));
+            return Err(Error::exchange(
+                format!("persons[{i}].merged_into"),
+                format!(
+                    "{}, trường merged_into: hồ sơ được gộp vòng quanh trong tệp.",
+                    name("persons", i, &p.id)
+                ),
+            ));
         }
         let mut row =
             store::get_person(conn, me)?.ok_or_else(|| Error::not_found("người", me.clone()))?;
@@ -228,24 +477,36 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             .get(id)
             .cloned()
             .or_else(|| store::get_person(conn, id).ok().flatten().map(|p| p.id))
-            .ok_or_else(|| Error::invalid("person_ids", format!("người {id} không có trong tệp")))
+            .ok_or_else(|| {
+                Error::invalid(
+                    "person_ids",
+                    format!("người {} không có trong tệp hay trong sổ", shown(id, 40)),
+                )
+            })
     };
 
-    for c in &file.cases {
+    for (i, c) in file.cases.iter().enumerate() {
         if store::get_case(conn, &c.id)?.is_some() {
             n.skipped += 1;
             continue;
         }
-        parse_past_date("opened_on", "Ngày mở vụ việc", &c.opened_on, tx.today)
-            .map_err(|e| bad("vụ việc", &c.id, e))?;
-        if c.summary.trim().is_empty() {
-            return Err(Error::Exchange(format!("vụ việc {}: nội dung trống", c.id)));
-        }
-        store::insert_case(conn, c)?;
+        let bad_case = |e| bad("cases", i, &name("cases", i, &c.id), e);
+        let opened = parse_past_date("opened_on", "Ngày mở vụ việc", &c.opened_on, tx.today)
+            .map_err(bad_case)?;
+        let summary = tidy_required("summary", crate::validate::rules::CASE_SUMMARY, &c.summary)
+            .map_err(bad_case)?;
+        store::insert_case(
+            conn,
+            &CaseRecord {
+                id: c.id.clone(),
+                summary,
+                opened_on: opened.to_string(),
+            },
+        )?;
         n.cases += 1;
     }
 
-    for s in &file.sessions {
+    for (i, s) in file.sessions.iter().enumerate() {
         if store::get_session(conn, &s.id)?.is_some() {
             n.skipped += 1;
             continue;
@@ -258,7 +519,8 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             place: s.place.clone(),
             notes: s.notes.clone(),
         };
-        session::open(tx, s.id.clone(), &input).map_err(|e| bad("buổi tiếp", &s.id, e))?;
+        session::open(tx, s.id.clone(), &input)
+            .map_err(|e| bad("sessions", i, &name("sessions", i, &s.id), e))?;
         n.sessions += 1;
     }
 
@@ -267,9 +529,10 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         .iter()
         .filter_map(|p| p.visit_id.as_deref())
         .collect();
-    let mut visits: Vec<_> = file.visits.iter().collect();
-    visits.sort_by(|a, b| (&a.session_id, a.seq).cmp(&(&b.session_id, b.seq)));
-    for v in visits {
+    let mut visits: Vec<_> = file.visits.iter().enumerate().collect();
+    visits.sort_by(|(_, a), (_, b)| (&a.session_id, a.seq).cmp(&(&b.session_id, b.seq)));
+    for (i, v) in visits {
+        let bad_visit = |e| bad("visits", i, &name("visits", i, &v.id), e);
         if store::get_visit(conn, &v.id)?.is_some() {
             n.skipped += 1;
             continue;
@@ -286,7 +549,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
                     })
                 })
                 .collect::<Result<_>>()
-                .map_err(|e| bad("lượt tiếp", &v.id, e))?,
+                .map_err(bad_visit)?,
             headcount: v.headcount,
             content: v.content.clone(),
             kind: v.kind,
@@ -297,8 +560,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             petition: None,
         };
         let has_petition = with_petition.contains(v.id.as_str());
-        visit::record_with(tx, v.id.clone(), &input, has_petition)
-            .map_err(|e| bad("lượt tiếp", &v.id, e))?;
+        visit::record_with(tx, v.id.clone(), &input, has_petition).map_err(bad_visit)?;
         n.visits += 1;
     }
 
@@ -312,31 +574,20 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             .or_default()
             .push((i, e));
     }
-    let known: HashSet<&str> = file.petitions.iter().map(|p| p.id.as_str()).collect();
-    if let Some(e) = file.petition_events.iter().find(|e| {
-        !known.contains(e.petition_id.as_str())
-            && store::get_petition(conn, &e.petition_id)
-                .ok()
-                .flatten()
-                .is_none()
-    }) {
-        return Err(Error::Exchange(format!(
-            "bước xử lý {} của đơn {}: đơn này không có trong tệp",
-            e.id, e.petition_id
-        )));
-    }
-    let mut petitions: Vec<&PetitionRecord> = file.petitions.iter().collect();
-    petitions.sort_by(|a, b| {
+    // (Every move's petition is in the file or the register: `check_links`.)
+    let mut petitions: Vec<(usize, &PetitionRecord)> = file.petitions.iter().enumerate().collect();
+    petitions.sort_by(|(_, a), (_, b)| {
         (&a.received_on, a.year, a.number).cmp(&(&b.received_on, b.year, b.number))
     });
     let mut queues: Vec<Replay> = Vec::new();
-    for p in petitions {
+    for (index, p) in petitions {
         let mut own = events.remove(p.id.as_str()).unwrap_or_default();
         own.sort_by_key(|(i, _)| *i);
         if store::get_petition(conn, &p.id)?.is_some() {
             // Already here: the file may carry moves recorded since, after the same history.
             match later_moves(conn, &p.id, &own)? {
                 Some(rest) if !rest.is_empty() => queues.push(Replay {
+                    index,
                     petition: p,
                     moves: rest,
                     next: 0,
@@ -348,11 +599,12 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             }
             continue;
         }
-        let rest =
-            insert_petition(tx, p, &units[&p.id], &own, &person).map_err(|e| bad_petition(p, e))?;
+        let rest = insert_petition(tx, p, &units[&p.id], &own, &person)
+            .map_err(|e| bad_petition(index, p, e))?;
         let legacy = rest.iter().any(|(_, e)| is_legacy(e));
         if legacy && !rest.iter().all(|(_, e)| is_legacy(e)) {
             return Err(bad_petition(
+                index,
                 p,
                 Error::invalid(
                     "petition_events",
@@ -363,6 +615,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         n.petitions += 1;
         n.events += 1;
         queues.push(Replay {
+            index,
             petition: p,
             moves: rest,
             next: 0,
@@ -385,27 +638,43 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             .map(|(q, _)| q);
         let Some(q) = pick else { break };
         let r = &mut queues[q];
-        let (_, e) = r.moves[r.next];
+        let (i, e) = r.moves[r.next];
         r.next += 1;
         let p = r.petition;
-        replay(tx, p, e, r.legacy).map_err(|err| bad_petition(p, err))?;
+        let name = format!(
+            "{}, {}",
+            petition_name(r.index, p),
+            name("petition_events", i, &e.id)
+        );
+        replay(tx, p, e, r.legacy).map_err(|err| bad("petition_events", i, &name, err))?;
         n.events += 1;
     }
     for r in &queues {
         if r.new {
-            finish(tx, r.petition, r.legacy).map_err(|e| bad_petition(r.petition, e))?;
+            finish(tx, r.petition, r.legacy).map_err(|e| bad_petition(r.index, r.petition, e))?;
         }
     }
 
     // The other register's history is kept as history, marked with the file it came from,
     // and never acted upon (a "sample" record of another register deletes nothing here).
-    let origin = format!("{}, xuất lúc {}", file.unit_name, file.exported_at);
-    for c in &file.changes {
+    let origin = format!(
+        "{}, xuất lúc {}",
+        shown(&file.unit_name, 200),
+        shown(&file.exported_at, 40)
+    );
+    for (i, c) in file.changes.iter().enumerate() {
         if store::change_exists(conn, &c.id)? {
             n.skipped += 1;
         } else {
+            let bad_change = |e| bad("changes", i, &name("changes", i, &c.id), e);
+            let note = crate::text::tidy_optional("note", crate::validate::rules::NOTE, &c.note)
+                .map_err(bad_change)?;
+            let source =
+                crate::text::tidy_optional("source", line("Nguồn", limits::ADDRESS), &c.source)
+                    .map_err(bad_change)?;
             let kept = ChangeRecord {
-                source: c.source.clone().or_else(|| Some(origin.clone())),
+                note,
+                source: source.or_else(|| Some(origin.clone())),
                 ..c.clone()
             };
             store::insert_change(conn, &kept)?;
@@ -419,16 +688,15 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         &store::new_id(),
         None,
         Some(serde_json::to_value(&n)?),
-        Some(format!(
-            "Nhập tệp của {} xuất lúc {}",
-            file.unit_name, file.exported_at
-        )),
+        Some(format!("Nhập tệp của {origin}")),
     )?;
     Ok(n)
 }
 
 /// A petition's pending moves during an import.
 struct Replay<'f> {
+    /// The petition's place in the file.
+    index: usize,
     petition: &'f PetitionRecord,
     /// (index in the file, move), in the petition's order.
     moves: Vec<(usize, &'f PetitionEvent)>,
@@ -444,8 +712,8 @@ fn is_legacy(e: &PetitionEvent) -> bool {
     e.actor == Actor::Migration || e.action == MoveAction::Reopen
 }
 
-fn bad_petition(p: &PetitionRecord, e: Error) -> Error {
-    bad("đơn", &format!("số {}/{} ({})", p.number, p.year, p.id), e)
+fn bad_petition(index: usize, p: &PetitionRecord, e: Error) -> Error {
+    bad("petitions", index, &petition_name(index, p), e)
 }
 
 /// The moves of the file after those already recorded here, when the register's history of
@@ -589,7 +857,7 @@ fn insert_petition<'f>(
                 on_date: row.received_on.clone(),
                 from_state: None,
                 to_state: PetitionState::Received,
-                ..(*e).clone()
+                ..tidy_event(e)?
             },
             &events[1..],
         ),
@@ -603,6 +871,18 @@ fn insert_petition<'f>(
     }
     store::insert_event(conn, &receipt)?;
     Ok(rest.to_vec())
+}
+
+/// A move of the file with its texts tidied as the desk's.
+fn tidy_event(e: &PetitionEvent) -> Result<PetitionEvent> {
+    use crate::text::tidy_optional;
+    use crate::validate::rules;
+    Ok(PetitionEvent {
+        note: tidy_optional("note", rules::NOTE, &e.note)?,
+        doc_no: tidy_optional("doc_no", rules::DOC_NO, &e.doc_no)?,
+        agency: tidy_optional("agency", rules::AGENCY, &e.agency)?,
+        ..e.clone()
+    })
 }
 
 /// Record one move of the file: checked by the lifecycle as at the desk, or, for a move
@@ -695,7 +975,7 @@ fn legacy_move(tx: &Tx<'_>, current: &PetitionRecord, e: &PetitionEvent) -> Resu
         &PetitionEvent {
             on_date,
             details: None,
-            ..e.clone()
+            ..tidy_event(e)?
         },
     )?;
     let mut row = current.clone();

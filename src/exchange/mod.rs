@@ -4,6 +4,7 @@
 //! Schema: `docs/exchange.schema.json`. Version 2; version 1 files are still read.
 
 mod import;
+mod messages;
 mod v1;
 
 use schemars::JsonSchema;
@@ -81,28 +82,69 @@ pub fn json_schema() -> String {
 }
 
 /// Read an exchange file of any version this build knows; a version 1 file is converted.
+/// A byte order mark at the start (as Notepad writes) is skipped. A refused file gets a
+/// Vietnamese message naming the record and the field (its JSON path).
 pub fn parse(text: &str) -> Result<ExchangeFile> {
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| Error::Exchange(format!("không đọc được JSON: {e}")))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| messages::syntax_error(&e))?;
+    let kind = match &value {
+        serde_json::Value::Object(_) => None,
+        serde_json::Value::Array(_) => Some("một mảng […]"),
+        serde_json::Value::String(_) => Some("một chuỗi chữ"),
+        serde_json::Value::Number(_) => Some("một con số"),
+        serde_json::Value::Bool(_) => Some("một giá trị đúng/sai"),
+        serde_json::Value::Null => Some("giá trị rỗng (null)"),
+    };
+    if let Some(kind) = kind {
+        return Err(Error::exchange(
+            "file",
+            format!("tệp phải là một đối tượng JSON {{…}} có trường \"format\" là \"{FORMAT}\", không phải {kind}."),
+        ));
+    }
     let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
     if format != FORMAT {
-        return Err(Error::Exchange(format!(
-            "trường \"format\" phải là \"{FORMAT}\" (đang là \"{format}\")"
-        )));
+        return Err(Error::exchange(
+            "format",
+            format!(
+                "đây không phải tệp trao đổi của Sổ Tiếp Dân: trường \"format\" phải là \"{FORMAT}\" (tệp ghi \"{}\").",
+                crate::text::shown(format, 40)
+            ),
+        ));
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(1) => {
-            let old: v1::ExchangeFileV1 = serde_json::from_value(value)
-                .map_err(|e| Error::Exchange(format!("tệp phiên bản 1 không hợp lệ: {e}")))?;
-            Ok(old.into_current())
-        }
-        Some(2) => serde_json::from_value(value)
-            .map_err(|e| Error::Exchange(format!("tệp không hợp lệ: {e}"))),
-        Some(v) => Err(Error::Exchange(format!(
-            "phiên bản {v} chưa được hỗ trợ (phần mềm đọc phiên bản 1 và {VERSION})"
-        ))),
-        None => Err(Error::Exchange("thiếu trường \"version\"".into())),
+    let read = |v: &serde_json::Value| -> Result<ExchangeFile> {
+        serde_path_to_error::deserialize(v).map_err(|e| {
+            messages::shape_error(&value, &e.path().to_string(), &e.inner().to_string())
+        })
+    };
+    match value.get("version") {
+        None => Err(Error::exchange(
+            "version",
+            "thiếu trường \"version\" (phiên bản định dạng).",
+        )),
+        Some(v) => match v.as_u64() {
+            Some(1) => {
+                let old: v1::ExchangeFileV1 =
+                    serde_path_to_error::deserialize(&value).map_err(|e| {
+                        messages::shape_error(&value, &e.path().to_string(), &e.inner().to_string())
+                    })?;
+                Ok(old.into_current())
+            }
+            Some(2) => read(&value),
+            _ => Err(unsupported_version(v)),
+        },
     }
+}
+
+/// A file of a format version this build does not read.
+fn unsupported_version(v: &serde_json::Value) -> Error {
+    Error::exchange(
+        "version",
+        format!(
+            "phiên bản {} chưa được hỗ trợ (phần mềm này đọc phiên bản 1 và {VERSION}; tệp của phiên bản mới hơn cần phần mềm mới hơn).",
+            crate::text::shown(&v.to_string(), 20)
+        ),
+    )
 }
 
 impl Store {
@@ -138,16 +180,16 @@ impl Store {
     /// importing the same file twice changes nothing.
     pub fn import_exchange(&mut self, file: &ExchangeFile) -> Result<ImportSummary> {
         if file.format != FORMAT {
-            return Err(Error::Exchange(format!(
-                "trường \"format\" phải là \"{FORMAT}\" (đang là \"{}\")",
-                file.format
-            )));
+            return Err(Error::exchange(
+                "format",
+                format!(
+                    "đây không phải tệp trao đổi của Sổ Tiếp Dân: trường \"format\" phải là \"{FORMAT}\" (tệp ghi \"{}\").",
+                    crate::text::shown(&file.format, 40)
+                ),
+            ));
         }
         if file.version != VERSION && file.version != 1 {
-            return Err(Error::Exchange(format!(
-                "phiên bản {} chưa được hỗ trợ (phần mềm đọc phiên bản 1 và {VERSION})",
-                file.version
-            )));
+            return Err(unsupported_version(&file.version.into()));
         }
         self.write_quietly(|tx| import::import(tx, file))
     }

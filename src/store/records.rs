@@ -919,3 +919,25 @@ pub(crate) fn delete_person(conn: &Connection, id: &str) -> Result<()> {
     conn.execute("DELETE FROM persons WHERE id = ?1", [id])?;
     Ok(())
 }
+
+impl super::Store {
+    /// How many rows each table of the register holds (FTS shadow tables aside), by name:
+    /// a fingerprint that a refused input must leave as it was.
+    pub fn row_counts(&self) -> Result<Vec<(String, i64)>> {
+        let conn = self.conn();
+        let tables: Vec<String> = conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        tables
+            .into_iter()
+            .map(|t| {
+                let n =
+                    conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))?;
+                Ok((t, n))
+            })
+            .collect()
+    }
+}
