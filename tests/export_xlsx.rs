@@ -527,6 +527,40 @@ fn one_part_is_named_so_tcd() {
 }
 
 #[test]
+fn the_register_fits_a_landscape_page_at_a_readable_size() {
+    // Long names and contents: the text columns give room and wrap, so that fitting the
+    // page's width does not shrink the type to 6 points.
+    let mut book = two_part_book(0, 40);
+    book.parts.remove(0);
+    for row in &mut book.parts[0].rows {
+        row[6] = "Ủy ban nhân dân phường Việt Hòa, thành phố Hải Dương".into();
+        row[9] = "Phòng Tài nguyên và Môi trường – văn bản số 123/UBND".into();
+        row[10] = "Đơn số 63/2026: Đã hướng dẫn công dân gửi đơn đến cơ quan có thẩm quyền".into();
+        row[11] = "Có Chủ tịch UBND cùng tiếp; đoàn đông người".into();
+    }
+    let bytes = register_xlsx(&book, &Progress::none()).unwrap();
+    let sheet = zip_part(&bytes, "xl/worksheets/sheet1.xml");
+    let attr = |c: &str, name: &str| -> f64 {
+        let at = c.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        c[at..at + c[at..].find('"').unwrap()].parse().unwrap()
+    };
+    // <col min max width>: a run of columns of one width is one element.
+    let widths: Vec<f64> = sheet
+        .split("<col ")
+        .skip(1)
+        .flat_map(|c| {
+            let c = format!(" {c}");
+            let n = (attr(&c, "max") - attr(&c, "min")) as usize + 1;
+            std::iter::repeat_n(attr(&c, "width"), n)
+        })
+        .collect();
+    assert_eq!(widths.len(), 12);
+    let total: f64 = widths.iter().sum();
+    assert!(total <= 170.0, "{total}: {widths:?}");
+    assert!(widths.iter().all(|w| *w >= 5.0), "{widths:?}");
+}
+
+#[test]
 fn a_visit_of_two_persons_is_two_lines_high() {
     // Two persons in one visit: two short lines in the name and ID cells, nothing long.
     // Neither Excel nor LibreOffice measures rows on opening: the height must be written,

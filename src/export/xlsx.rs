@@ -326,6 +326,7 @@ fn register_sheet(
         }
         *w = (need + 2.0).clamp(5.0, MAX_TEXT_WIDTH);
     }
+    fit_register_width(&mut widths);
     widen_for_groups(&mut widths, &reg.header, 0);
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w).map_err(failed)?;
@@ -395,7 +396,9 @@ fn register_sheet(
                 || (cell.len() as f64 * 0.5 > widths[c] - 1.0
                     && text_width(cell, BODY, false) > widths[c] - 1.0)
             {
-                lines = lines.max(lines_needed(cell, widths[c], BODY, false));
+                // LibreOffice and Excel set Times New Roman a little wider than the
+                // metrics here: measure against a slightly narrower column.
+                lines = lines.max(lines_needed(cell, widths[c] * 0.92, BODY, false));
             }
         }
         if lines > 1 {
@@ -703,6 +706,26 @@ fn longest_word(s: &str, size: f64, bold: bool) -> f64 {
     s.split_whitespace()
         .map(|w| text_width(w, size, bold))
         .fold(0.0, f64::max)
+}
+
+/// The register's columns together, in character widths, that an A4 landscape page
+/// prints at about 10 points (fit to the page's width): beyond it, the text columns give
+/// room and wrap, the narrow ones (dates, numbers, marks) keep theirs.
+const REGISTER_WIDTH: f64 = 150.0;
+const NARROW: f64 = 14.0;
+const TEXT_MIN: f64 = 14.0;
+
+fn fit_register_width(widths: &mut [f64]) {
+    let total: f64 = widths.iter().sum();
+    if total <= REGISTER_WIDTH {
+        return;
+    }
+    let narrow: f64 = widths.iter().filter(|w| **w <= NARROW).sum();
+    let wide: f64 = total - narrow;
+    let factor = ((REGISTER_WIDTH - narrow) / wide).min(1.0);
+    for w in widths.iter_mut().filter(|w| **w > NARROW) {
+        *w = (*w * factor).max(TEXT_MIN);
+    }
 }
 
 /// Lines a text takes when wrapped at word boundaries in `width` units.
