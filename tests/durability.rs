@@ -1,0 +1,150 @@
+//! Nothing acknowledged is ever lost: a writer killed (SIGKILL) at random points a hundred
+//! times, and two writers with a reader on one register at once.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use common::*;
+use rusqlite::Connection;
+use tiepdan::clock::FixedClock;
+use tiepdan::domain::HostGroup;
+use tiepdan::period::Period;
+use tiepdan::Store;
+
+const CHILD: &str = "TIEPDAN_TEST_WRITER";
+
+fn open(path: &std::path::Path) -> Store {
+    Store::open_with_clock(path, Box::new(FixedClock(date("2026-11-30")))).unwrap()
+}
+
+/// Not a test by itself: the writer the crash test starts and kills. It records a session
+/// and a visit at a time and prints their ids once each is saved.
+#[test]
+fn writer_for_the_crash_test() {
+    let Ok(path) = std::env::var(CHILD) else {
+        return;
+    };
+    let mut store = open(std::path::Path::new(&path));
+    let mut out = std::io::stdout().lock();
+    loop {
+        let s = session(&mut store, "2026-11-02", HostGroup::Officer);
+        let v = store
+            .add_visit(&visit_input(&s, vec![person("Nguyễn Văn Bền")], 1))
+            .unwrap();
+        writeln!(out, "saved {s} {}", v.id).unwrap();
+        out.flush().unwrap();
+    }
+}
+
+#[test]
+fn a_writer_killed_anywhere_loses_nothing_it_said_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    drop(open(&path));
+    let exe = std::env::current_exe().unwrap();
+    let mut saved: Vec<(String, String)> = Vec::new();
+    let mut seed: u64 = 0x5EED;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    for _ in 0..100 {
+        let mut child = Command::new(&exe)
+            .args(["--exact", "writer_for_the_crash_test", "--nocapture"])
+            .env(CHILD, &path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        // Let it save a few, then kill it at a random moment (often mid-transaction).
+        let want = next(6);
+        let mut seen = 0;
+        while seen < want {
+            match lines.next() {
+                Some(Ok(line)) if line.starts_with("saved ") => {
+                    let mut ids = line[6..].split(' ');
+                    saved.push((ids.next().unwrap().into(), ids.next().unwrap().into()));
+                    seen += 1;
+                }
+                Some(Ok(_)) => {}
+                _ => break,
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_micros(next(4000)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        // What it printed before it died was saved too.
+        for line in lines.map_while(Result::ok) {
+            if let Some(rest) = line.strip_prefix("saved ") {
+                let mut ids = rest.split(' ');
+                saved.push((ids.next().unwrap().into(), ids.next().unwrap().into()));
+            }
+        }
+    }
+    assert!(saved.len() >= 100, "the writer saved {}", saved.len());
+    let conn = Connection::open(&path).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    for (session, visit) in &saved {
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM visits WHERE id = ?1 AND session_id = ?2",
+                [visit, session],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            found, 1,
+            "visit {visit} of session {session} was said saved"
+        );
+    }
+    // And the register still opens and counts what it holds.
+    let store = open(&path);
+    let all = Period::parse("2026-11-01", "2026-11-30").unwrap();
+    let r = tiepdan::report::period_report(&store, all).unwrap();
+    assert!(r.reception.visits as usize >= saved.len());
+}
+
+#[test]
+fn two_writers_and_a_reader_at_once_never_fail_and_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    drop(open(&path));
+    let per_writer = 60;
+    std::thread::scope(|s| {
+        for w in 0..2 {
+            let path = &path;
+            s.spawn(move || {
+                let mut store = open(path);
+                for i in 0..per_writer {
+                    let day = format!("2026-11-{:02}", 1 + (i + w) % 28);
+                    let sid = session(&mut store, &day, HostGroup::Officer);
+                    store
+                        .add_visit(&visit_input(&sid, vec![person("Trần Thị Lụa")], 2))
+                        .unwrap();
+                }
+            });
+        }
+        let path = &path;
+        s.spawn(move || {
+            let store = open(path);
+            let month = Period::parse("2026-11-01", "2026-11-30").unwrap();
+            for _ in 0..40 {
+                tiepdan::report::period_report(&store, month).unwrap();
+                store.find_persons("tran thi", 8).unwrap();
+            }
+        });
+    });
+    let store = open(&path);
+    let month = Period::parse("2026-11-01", "2026-11-30").unwrap();
+    let r = tiepdan::report::period_report(&store, month).unwrap();
+    assert_eq!(r.reception.visits, 2 * per_writer as u32);
+    assert_eq!(r.reception.people, 4 * per_writer as u32);
+}
