@@ -502,6 +502,34 @@ fn records_imported_into_a_locked_period_are_adjustments_too() {
 }
 
 #[test]
+fn another_wards_petition_in_the_register_book_names_its_ward() {
+    let mut other = store_on("2026-11-30");
+    let mut settings = other.settings().unwrap();
+    settings.unit_name = "phường Khác".into();
+    other.save_settings(&settings).unwrap();
+    let s = session(&mut other, "2026-10-05", HostGroup::Officer);
+    visit(&mut other, &s, 1, 1, Some(PetitionKind::Proposal));
+    let file = other.export_exchange().unwrap();
+
+    let mut store = store_on("2026-11-30");
+    let s = session(&mut store, "2026-10-06", HostGroup::Officer);
+    visit(&mut store, &s, 1, 1, Some(PetitionKind::Proposal));
+    store.import_exchange(&file).unwrap();
+    let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
+    let book = forms::register::register_book(&store, q4).unwrap();
+    let follow: Vec<&str> = book.parts[0]
+        .rows
+        .iter()
+        .map(|r| r.last().unwrap().as_str())
+        .collect();
+    assert!(
+        follow[0].starts_with("Đơn số 1/2026 (phường Khác):"),
+        "{follow:?}"
+    );
+    assert!(follow[1].starts_with("Đơn số 1/2026:"), "{follow:?}");
+}
+
+#[test]
 fn a_period_is_locked_the_day_after_its_cut_off() {
     let mut store = store_on("2026-09-14");
     let q3 = Period::parse("2026-06-15", "2026-09-14").unwrap();

@@ -44,7 +44,10 @@ fn check_range(
 /// Whether a unit name names a ward or commune, not only its kind ("phường", the default
 /// of a register never named).
 pub fn is_named(unit_name: &str) -> bool {
-    let bare = crate::text::strip(unit_name.trim());
+    let bare = crate::text::strip(unit_name.trim())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     !bare.is_empty()
         && !["phuong", "xa", "dac khu", "ubnd phuong", "ubnd xa"].contains(&bare.as_str())
 }

@@ -51,10 +51,14 @@ pub(crate) fn register_visits(conn: &Connection, period: Period) -> Result<Vec<R
     let mut stmt = conn.prepare_cached(
         "SELECT v.id, s.date, s.kind, s.host_group, s.host_name, v.chairman_joined, v.headcount,
                 v.content, v.kind, v.handling, v.handling_agency, v.handling_letter_no,
-                CASE WHEN p.id IS NULL THEN NULL ELSE p.number || '/' || p.year END,
+                CASE WHEN p.id IS NULL THEN NULL
+                     WHEN p.unit_id = (SELECT value FROM settings WHERE key = 'unit_id')
+                       OR trim(coalesce(u.name, '')) = '' THEN p.number || '/' || p.year
+                     ELSE p.number || '/' || p.year || ' (' || trim(u.name) || ')' END,
                 p.kind, p.contents, p.state, p.outcome, p.competence
            FROM visits v JOIN sessions s ON s.id = v.session_id
            LEFT JOIN petitions p ON p.visit_id = v.id
+           LEFT JOIN units u ON u.id = p.unit_id
           WHERE s.date BETWEEN ?1 AND ?2 AND s.host_group <> 'council'
           ORDER BY s.date, s.created_at, s.id, v.seq",
     )?;
