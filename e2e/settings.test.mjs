@@ -80,8 +80,12 @@ test('the "sắp đến hạn" setting is saved and read back after a reload', a
     /Nghị định 155\/2026/,
   );
 
+  // The form as saved: nothing said; an edit: "Có thay đổi chưa lưu" beside "Lưu cài đặt".
+  const unsaved = () => s.execute(`return document.querySelector('[data-testid="settings-unsaved"]')?.textContent.trim() ?? null;`);
+  assert.equal(await unsaved(), null, 'the saved settings are not "chưa lưu"');
   // Out of the core's range: refused, the message next to the input.
   await s.type(DUE_SOON, '99');
+  await s.waitFor('the unsaved note', async () => (await unsaved()) === 'Có thay đổi chưa lưu');
   await s.click('Lưu cài đặt');
   await s.waitFor('the refusal', async () => /từ 0 đến 30/.test(await describedBy(DUE_SOON)));
   assert.equal(
@@ -93,6 +97,7 @@ test('the "sắp đến hạn" setting is saved and read back after a reload', a
   await s.type(DUE_SOON, '5');
   await s.click('Lưu cài đặt');
   await s.waitFor('saved', () => statusSays('Đã lưu cài đặt'));
+  assert.equal(await unsaved(), null, 'saved: no longer "chưa lưu"');
   assert.doesNotMatch(await describedBy(DUE_SOON), /từ 0 đến 30/, 'the old message is gone');
   // Editing again: "Đã lưu" no longer describes the form.
   await s.keys('Tên bộ phận tiếp công dân', ' ');

@@ -1,5 +1,7 @@
 // End to end: Tổng hợp on the sample data, "today" fixed at 20/12/2026. The officer picks
-// the statutory period Quý IV 2026 (15/09–14/12/2026), reads 01/TCD column 1 against the
+// the statutory periods (each opens on the year just ended, its figures shown at once; one
+// not begun or in progress says so), edits a date and sees the files wait for "Xem tổng
+// hợp", then Quý IV 2026 (15/09–14/12/2026), reads 01/TCD column 1 against the
 // reception total on screen, exports the Sổ and 01/TCD into the export folder and the
 // test reads the xlsx back (a tiny unzip, no dependency), stops an export with "Dừng",
 // types a figure of 06/QLKNTC and sees it in the table, opens the print view, locks the
@@ -130,15 +132,57 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
 
   await s.click('Tổng hợp');
   await s.expectText('[data-testid="sum-data-line"]', /^Số liệu tính từ /);
-  // Quý IV: after 14/12 the picker starts on next year's periods (Quý I 2027 starts on
-  // 15/12/2026); the officer types 2026, then Enter shows the figures.
+  const dataLine = (from, to) => s.expectText('[data-testid="sum-data-line"]', new RegExp(`^Số liệu tính từ ${from} đến ${to}$`));
+  const statusNote = () => s.execute(`return document.querySelector('[data-testid="period-status"]')?.textContent.trim() ?? null;`);
+  // On 20/12/2026 Quý IV opens on 2026 (ended 14/12), never on 2027 (not begun), and its
+  // figures show at once, without Enter.
   await s.choose('Kỳ báo cáo', 'Quý IV');
-  assert.equal(await s.valueOf('Năm'), '2027');
-  await s.type('Năm', '2026');
-  await s.waitFor('the period’s dates', async () => (await s.valueOf('Từ ngày')) === '15/09/2026' && (await s.valueOf('Đến ngày')) === '14/12/2026');
-  await s.keys('Năm', KEY.enter);
-  await s.expectText('[data-testid="sum-data-line"]', /^Số liệu tính từ 15\/09\/2026 đến 14\/12\/2026$/);
+  await dataLine('15/09/2026', '14/12/2026');
+  assert.equal(await s.valueOf('Năm'), '2026');
   assert.match(await s.textOf('.period-line'), /\(Quý IV năm 2026\)/);
+  assert.equal(await statusNote(), null, 'a period over has no note');
+  await shot('picker-default');
+  // Năm opens on 2026 (15/12/2025–14/12/2026): Năm 2027 began only 5 days ago.
+  await s.choose('Kỳ báo cáo', 'Năm');
+  await dataLine('15/12/2025', '14/12/2026');
+  assert.match(await s.textOf('.period-line'), /\(Năm 2026\)/);
+  // The report's number is only the number (the core adds "/BC-UBND").
+  assert.equal(await s.execute(`return document.getElementById('ex-report-no')?.placeholder ?? null;`), '25');
+  assert.equal(await s.execute(`return document.querySelector('[data-testid="report-place"]');`), null);
+  // The year typed shows its figures at once; Năm 2027 is in progress, and says so.
+  await s.type('Năm', '2027');
+  await dataLine('15/12/2026', '14/12/2027');
+  assert.equal(await statusNote(), 'Kỳ này chưa kết thúc: số liệu tính đến hôm nay.');
+  // Another period keeps the year typed: Quý IV 2027 has not begun.
+  await s.choose('Kỳ báo cáo', 'Quý IV');
+  await dataLine('15/09/2027', '14/12/2027');
+  assert.equal(await s.valueOf('Năm'), '2027');
+  assert.match(await statusNote(), /^Kỳ này chưa bắt đầu/);
+  await s.execute(`document.querySelector('main').scrollTop = 0;`);
+  await shot('picker');
+  await s.type('Năm', '2026');
+  await dataLine('15/09/2026', '14/12/2026');
+  assert.equal(await statusNote(), null);
+  // Quý IV sends no report of its own: where it is, is said.
+  await s.expectText(
+    '[data-testid="report-place"]',
+    /^Báo cáo Mẫu 02 \(Word\) lập cho Quý I, 6 tháng, 9 tháng và Năm; số liệu quý này nằm trong báo cáo của kỳ đó\.$/,
+  );
+
+  // A date edited and not applied: the files, print views and the lock wait, saying why;
+  // the figures on screen are still Quý IV's.
+  const heldButtons = () =>
+    s.execute(`return [...document.querySelectorAll('.exports button, #lk-open')].map((b) => b.textContent.trim() + (b.disabled ? ':off' : ':on'));`);
+  await s.type('Đến ngày', '30/11/2026');
+  await s.expectText('[data-testid="export-held"]', /^Bấm Xem tổng hợp để lấy số liệu của kỳ mới chọn trước khi xuất\.$/);
+  const off = await heldButtons();
+  assert.ok(off.length >= 4 && off.every((b) => b.endsWith(':off')), `every file, print and lock button waits (${off.join(', ')})`);
+  await dataLine('15/09/2026', '14/12/2026');
+  await s.execute(`document.getElementById('ex-title').scrollIntoView({ block: 'start' });`);
+  await shot('held');
+  await s.type('Đến ngày', '14/12/2026');
+  await s.waitFor('the files offered again', async () => (await heldButtons()).every((b) => b.endsWith(':on')));
+  assert.equal(await s.execute(`return document.querySelector('[data-testid="export-held"]');`), null);
 
   // The reception total on screen and 01/TCD column 1 (total visits) agree.
   const visits = Number(await s.textOf('[data-cell="reception.visits"]'));
@@ -231,10 +275,33 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   }
   assert.equal(stopped, 1, 'an export stopped by "Dừng"');
 
+  // Typed figures are the period's own, saved in full: 0,004 Trđ stays "0,004" in its
+  // input, and the form is not "chưa lưu" after the save.
+  const figuresDirty = () => s.execute(`return [...document.querySelectorAll('form.figures .hint')].some((h) => h.textContent.includes('chưa lưu'));`);
+  await s.click('05/KQTH');
+  await s.css('table.stat[data-table="05/KQTH"]');
+  assert.match(await s.textOf('[data-testid="manual-columns"]'), /^Các cột tô vàng \(\d+\).* lấy số liệu nhập tay; chưa nhập thì là 0\.$/);
+  await s.click('Nhập số liệu');
+  await s.expectText(
+    '[data-testid="figures-period"]',
+    /^Số liệu nhập tay thuộc đúng kỳ đang xem \(từ 15\/09\/2026 đến 14\/12\/2026\)\. Báo cáo năm cần số liệu của cả năm: nhập ở kỳ Năm\.$/,
+  );
+  const money = await s.waitFor('a figure in Trđ', async () =>
+    s.execute(`const i = [...document.querySelectorAll('form.figures input[data-column]')].find((i) => i.parentElement.textContent.includes('Trđ'));
+               return i ? i.id : null;`),
+  );
+  await s.cmd('POST', `/element/${await s.css('#' + money)}/clear`, {});
+  await s.cmd('POST', `/element/${await s.css('#' + money)}/value`, { text: '0,004' + KEY.enter });
+  await s.expectText('form.figures [role=status]', /Đã lưu số liệu/);
+  assert.equal(await s.execute(`return document.getElementById(arguments[0]).value;`, money), '0,004', 'the figure saved in full');
+  assert.equal(await figuresDirty(), false, 'not "chưa lưu" right after the save');
+  await s.execute(`document.querySelector('[data-testid="manual-columns"]').scrollIntoView({ block: 'start' });`);
+  await shot('figures-05');
+
   // A typed figure of 06/QLKNTC shows in its table.
   await s.click('06/QLKNTC');
   await s.css('table.stat[data-table="06/QLKNTC"]');
-  await s.click('Nhập số liệu');
+  if (!(await s.execute(`return !!document.querySelector('form.figures');`))) await s.click('Nhập số liệu');
   const input = await s.waitFor('the first figure', async () =>
     s.execute(`const i = document.querySelector('form.figures input[data-column]'); return i ? i.dataset.column : null;`),
   );
@@ -250,9 +317,21 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   await s.expectText(`#mf-06-qlkntc-${input}-err`, /nhập số nguyên/);
   assert.equal(await s.execute(`return document.activeElement?.dataset.column ?? null;`), input, 'the focus on the figure refused');
   await shot('figures');
-  await typeFigure('3' + KEY.enter);
-  await s.waitFor('the figure in the table', async () => (await cell(input)) === '3');
+  // Written the English way: refused here, saying how to write it.
+  await typeFigure('1,200.5');
+  await s.click('Lưu số liệu');
+  await s.expectText(`#mf-06-qlkntc-${input}-err`, /"1,200\.5" .*viết 1\.200,5\.$/);
+  // Over the core's maximum: the core's message next to the input.
+  await typeFigure('2.000.000.000.000');
+  await s.click('Lưu số liệu');
+  await s.expectText(`#mf-06-qlkntc-${input}-err`, /.+/);
+  assert.equal(await s.execute(`return document.activeElement?.dataset.column ?? null;`), input);
+  // "1.200" is one thousand two hundred, as a Vietnamese writes it.
+  await typeFigure('1.200' + KEY.enter);
+  await s.waitFor('the figure in the table', async () => (await cell(input)) === '1200');
   await s.expectText('form.figures [role=status]', /Đã lưu số liệu/);
+  assert.equal(await s.execute(`return document.querySelector(arguments[0]).value;`, figure), '1.200');
+  assert.equal(await figuresDirty(), false, 'not "chưa lưu" right after the save');
 
   // The print view of the table; Esc closes it.
   await s.click('Xem bản in biểu');
@@ -261,6 +340,23 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   await shot('print-table');
   // The view is usable (the chrome behind waits, not the view): the focus is on "In".
   assert.equal(await s.execute(`return document.activeElement?.textContent.trim() ?? '';`), 'In');
+  await s.keys('In', MOVE_KEY.escape);
+  await s.waitFor('the print view closed', async () => s.execute(`return document.querySelector('.print-view') === null;`));
+  // 02/XLD, wider than the sheet, is scaled to the sheet's width: whole on the page.
+  await s.click('02/XLD');
+  await s.css('table.stat[data-table="02/XLD"]');
+  await s.click('Xem bản in biểu');
+  await s.css('[data-testid="print-table"]');
+  const fit = await s.waitFor('the table scaled', async () =>
+    s.execute(`const t = document.querySelector('[data-testid="print-table"] table');
+               const sheet = t.parentElement.getBoundingClientRect();
+               const r = t.getBoundingClientRect();
+               const k = Number(t.style.getPropertyValue('--fit'));
+               return k > 0 && k < 1 ? { k, right: r.right, sheet: sheet.right, print: Number(t.style.getPropertyValue('--print-fit')) } : null;`),
+  );
+  assert.ok(fit.right <= fit.sheet + 1, `the table ends on the sheet (${JSON.stringify(fit)})`);
+  assert.ok(fit.print > 0 && fit.print < 1 && fit.print >= fit.k, `the printed page scales too (${JSON.stringify(fit)})`);
+  await shot('print-02-xld');
   await s.keys('In', MOVE_KEY.escape);
   await s.waitFor('the print view closed', async () => s.execute(`return document.querySelector('.print-view') === null;`));
   await s.click('Xem bản in Sổ');
@@ -290,6 +386,18 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   await s.expectText('[data-testid="lock-banner"]', new RegExp(`^🔒 Kỳ này đã khóa ngày ${lockRow[3]}; thay đổi sau đó được ghi là điều chỉnh\\.$`));
   await s.execute(`document.getElementById('lk-title').scrollIntoView({ block: 'start' });`);
   await shot('lock');
+
+  // Figures typed in the locked period: the form says so; saved, the lock counts the change.
+  await s.click('06/QLKNTC');
+  await s.css('table.stat[data-table="06/QLKNTC"]');
+  await s.expectText('[data-testid="figures-locked"]', /^Kỳ này đã khóa: số liệu lưu bây giờ được ghi là điều chỉnh\.$/);
+  await s.waitFor('the saved figure', async () => (await s.execute(`return document.querySelector(arguments[0])?.value ?? null;`, figure)) === '1.200');
+  await typeFigure('4' + KEY.enter);
+  await s.waitFor('the figure in the table', async () => (await cell(input)) === '4');
+  await s.expectText('[data-testid="lock-list"] tbody tr td:last-child', /^1 thay đổi$/);
+  await s.execute(`document.querySelector('form.figures').scrollIntoView({ block: 'start' });`);
+  await shot('figures-locked');
+  await s.execute(`document.getElementById('lk-title').scrollIntoView({ block: 'start' });`);
 
   // Each screen keeps its own place in the one scrolling <main>.
   const mainScroll = () => s.execute(`return document.querySelector('main').scrollTop;`);

@@ -3,7 +3,13 @@ import {
   choiceValue,
   cutoffEdited,
   dataLine,
-  defaultReportYear,
+  candidateYears,
+  datesPending,
+  defaultPeriodYear,
+  NOT_APPLIED,
+  periodStatus,
+  periodStatusNote,
+  reportPlaceNote,
   parseChoice,
   periodGroups,
   periodName,
@@ -39,12 +45,77 @@ describe('the choices of "Kỳ báo cáo"', () => {
   });
 });
 
-describe('defaultReportYear', () => {
-  it("is today's year up to 14/12, the next one after (Quý I starts 15/12)", () => {
-    expect(defaultReportYear('2026-03-10')).toBe(2026);
-    expect(defaultReportYear('2026-12-14')).toBe(2026);
-    expect(defaultReportYear('2026-12-15')).toBe(2027);
-    expect(defaultReportYear('2026-12-31')).toBe(2027);
+// The periods as the core dates them (TT 06/2025, Điều 7): from the 15th of the month
+// before to the 14th; Quý I of year N starts on 15/12 of N−1.
+const pad = (n: number) => String(n).padStart(2, '0');
+const d = (y: number, m: number, day: number) => `${y}-${pad(m)}-${pad(day)}`;
+const PERIOD_MONTHS: Record<string, [number, number]> = {
+  'quy-1': [12, 3],
+  'quy-2': [3, 6],
+  'quy-3': [6, 9],
+  'quy-4': [9, 12],
+  '6-thang': [12, 6],
+  '9-thang': [12, 9],
+  nam: [12, 12],
+};
+function periodOf(code: string, year: number) {
+  const [fm, tm] = PERIOD_MONTHS[code];
+  return { from: d(fm === 12 ? year - 1 : year, fm, 15), to: d(year, tm, 14) };
+}
+const yearFor = (code: string, today: string) =>
+  defaultPeriodYear(
+    today,
+    candidateYears(today).map((year) => ({ year, range: periodOf(code, year) })),
+  );
+
+describe('defaultPeriodYear', () => {
+  it('weighs last year, this year and next year', () => {
+    expect(candidateYears('2026-12-20')).toEqual([2025, 2026, 2027]);
+  });
+
+  it('on 20/12/2026 opens on the periods just ended, never on next year’s', () => {
+    expect(yearFor('quy-4', '2026-12-20')).toBe(2026);
+    expect(yearFor('nam', '2026-12-20')).toBe(2026);
+    expect(yearFor('6-thang', '2026-12-20')).toBe(2026);
+    expect(yearFor('9-thang', '2026-12-20')).toBe(2026);
+    expect(yearFor('quy-1', '2026-12-20')).toBe(2026);
+  });
+
+  it('takes the period in progress once it began more than 31 days ago', () => {
+    // Quý IV 2026 began on 15/09/2026: 35 days before 20/10/2026.
+    expect(yearFor('quy-4', '2026-10-20')).toBe(2026);
+    expect(yearFor('quy-3', '2026-10-20')).toBe(2026);
+    // Năm 2027 began 5 days before: Năm 2026, just ended.
+    expect(yearFor('nam', '2026-12-20')).toBe(2026);
+    // Năm 2026 began on 15/12/2025, 310 days before 20/10/2026.
+    expect(yearFor('nam', '2026-10-20')).toBe(2026);
+    // 31 days is not more than 31: the quarter before; 32 days is.
+    expect(yearFor('quy-1', '2026-01-15')).toBe(2025);
+    expect(yearFor('quy-1', '2026-01-16')).toBe(2026);
+  });
+
+  it('takes the latest period ended when none in progress is old enough', () => {
+    // On 20/12/2025 Quý I 2026 (from 15/12/2025) is 5 days old: Quý I 2025, ended 14/03/2025.
+    expect(yearFor('quy-1', '2025-12-20')).toBe(2025);
+    expect(yearFor('quy-2', '2026-02-01')).toBe(2025);
+  });
+
+  it('is null when no period is known', () => {
+    expect(defaultPeriodYear('2026-12-20', [])).toBeNull();
+    expect(defaultPeriodYear('not a date', [{ year: 2026, range: periodOf('nam', 2026) }])).toBeNull();
+  });
+});
+
+describe('periodStatus', () => {
+  const q4 = { from: '2026-09-15', to: '2026-12-14' };
+  it('says a period not begun and one in progress', () => {
+    expect(periodStatus(q4, '2026-09-14')).toBe('future');
+    expect(periodStatus(q4, '2026-09-15')).toBe('current');
+    expect(periodStatus(q4, '2026-12-14')).toBe('current');
+    expect(periodStatus(q4, '2026-12-15')).toBe('past');
+    expect(periodStatusNote(q4, '2026-08-01')).toBe('Kỳ này chưa bắt đầu: chưa có số liệu.');
+    expect(periodStatusNote(q4, '2026-10-20')).toBe('Kỳ này chưa kết thúc: số liệu tính đến hôm nay.');
+    expect(periodStatusNote(q4, '2026-12-20')).toBeNull();
   });
 });
 
@@ -97,5 +168,33 @@ describe('dataLine and reportOffered', () => {
     expect(offered).toEqual(['quy-1', '6-thang', '9-thang', 'nam']);
     expect(reportOffered({ kind: 'custom' })).toBe(false);
     expect(reportOffered({ kind: 'preset', code: 'this_month' })).toBe(false);
+  });
+});
+
+describe('reportPlaceNote', () => {
+  it('says where the report of Quý II, III and IV is', () => {
+    for (const code of ['quy-2', 'quy-3', 'quy-4']) {
+      expect(reportPlaceNote(parseChoice(`period:${code}`))).toBe(
+        'Báo cáo Mẫu 02 (Word) lập cho Quý I, 6 tháng, 9 tháng và Năm; số liệu quý này nằm trong báo cáo của kỳ đó.',
+      );
+    }
+  });
+  it('says nothing where the Word button is, or for dates of one’s own', () => {
+    for (const code of ['quy-1', '6-thang', '9-thang', 'nam']) expect(reportPlaceNote(parseChoice(`period:${code}`))).toBeNull();
+    expect(reportPlaceNote({ kind: 'custom' })).toBeNull();
+    expect(reportPlaceNote({ kind: 'preset', code: 'this_month' })).toBeNull();
+  });
+});
+
+describe('datesPending', () => {
+  const shown = { from: '2026-09-15', to: '2026-12-14' };
+  it('is false while the dates typed are those of the figures on screen', () => {
+    expect(datesPending(shown, '15/09/2026', '14/12/2026')).toBe(false);
+    expect(datesPending(null, '', '')).toBe(false);
+  });
+  it('is true once a date is edited and not applied', () => {
+    expect(datesPending(shown, '15/09/2026', '31/12/2026')).toBe(true);
+    expect(datesPending(shown, '', '14/12/2026')).toBe(true);
+    expect(NOT_APPLIED).toBe('Bấm Xem tổng hợp để lấy số liệu của kỳ mới chọn trước khi xuất.');
   });
 });

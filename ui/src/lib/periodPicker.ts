@@ -47,15 +47,71 @@ export function periodGroups(reportingPeriods: Choice[], presets: Choice[]): Opt
   ];
 }
 
+/** The day number of an ISO date (days since 1970-01-01), or null. */
+function dayNumber(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000);
+}
+
+/** The year of an ISO date ("2026-12-20" → 2026), or the clock's. */
+export function yearOf(todayIso: string): number {
+  const m = /^(\d{4})-/.exec(todayIso);
+  return m ? Number(m[1]) : new Date().getFullYear();
+}
+
+/** The years whose period of a kind the picker weighs: last year, this year, next year. */
+export const candidateYears = (todayIso: string): number[] => [yearOf(todayIso) - 1, yearOf(todayIso), yearOf(todayIso) + 1];
+
+/** A statutory period of one kind in one year, as the core dates it (`reportingPeriod`). */
+export interface YearPeriod {
+  year: number;
+  range: PeriodRange;
+}
+
+/** A period in progress is the default once it is more than this many days old. */
+export const STARTED_DAYS = 31;
+
 /**
- * The year a statutory period picker starts on: today's, or the next one after 14/12,
- * since Quý I (and 6 tháng, 9 tháng, năm) of year N starts on 15/12 of N−1.
+ * The year a statutory period opens on: the period of that kind that holds today when it
+ * began more than 31 days ago (its figures already mean something), else the latest one
+ * that has ended. On 20/12/2026 Quý IV → 2026 (15/09–14/12/2026), Năm → 2026
+ * (15/12/2025–14/12/2026; Năm 2027 began 5 days ago); on 20/10/2026 Quý IV → 2026 (in
+ * progress). `candidates` are the periods of `candidateYears(today)`; null when none fits.
  */
-export function defaultReportYear(todayIso: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(todayIso);
-  if (!m) return new Date().getFullYear();
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return month === 12 && day > 14 ? year + 1 : year;
+export function defaultPeriodYear(todayIso: string, candidates: YearPeriod[]): number | null {
+  const today = dayNumber(todayIso);
+  if (today === null) return null;
+  let ended: YearPeriod | null = null;
+  for (const c of candidates) {
+    const from = dayNumber(c.range.from);
+    const to = dayNumber(c.range.to);
+    if (from === null || to === null) continue;
+    if (from <= today && today <= to && today - from > STARTED_DAYS) return c.year;
+    if (to < today && (ended === null || c.range.to > ended.range.to)) ended = c;
+  }
+  return ended?.year ?? null;
+}
+
+export type PeriodStatus = 'future' | 'current' | 'past';
+
+/** Whether a period is still to come, in progress (holds today) or over. */
+export function periodStatus(range: PeriodRange, todayIso: string): PeriodStatus {
+  if (todayIso < range.from) return 'future';
+  if (todayIso <= range.to) return 'current';
+  return 'past';
+}
+
+/** The note beside a period's figures when it is not over: nothing, or why they are few. */
+export function periodStatusNote(range: PeriodRange, todayIso: string): string | null {
+  switch (periodStatus(range, todayIso)) {
+    case 'future':
+      return 'Kỳ này chưa bắt đầu: chưa có số liệu.';
+    case 'current':
+      return 'Kỳ này chưa kết thúc: số liệu tính đến hôm nay.';
+    default:
+      return null;
+  }
 }
 
 /** A year typed in "Năm": four digits, else null. */
@@ -102,4 +158,23 @@ const REPORT_PERIODS: string[] = ['quy-1', '6-thang', '9-thang', 'nam'];
 /** Whether "Xuất báo cáo (Word)" is offered for the chosen period. */
 export function reportOffered(choice: PeriodChoice): boolean {
   return choice.kind === 'statutory' && REPORT_PERIODS.includes(choice.code);
+}
+
+/** Where the report of a quarter without one is (Quý II, III, IV), or null. */
+export function reportPlaceNote(choice: PeriodChoice): string | null {
+  if (choice.kind !== 'statutory' || REPORT_PERIODS.includes(choice.code) || !choice.code.startsWith('quy-')) return null;
+  return 'Báo cáo Mẫu 02 (Word) lập cho Quý I, 6 tháng, 9 tháng và Năm; số liệu quý này nằm trong báo cáo của kỳ đó.';
+}
+
+/** Why the files, print views and the lock wait while dates typed are not yet applied. */
+export const NOT_APPLIED =
+  'Bấm Xem tổng hợp để lấy số liệu của kỳ mới chọn trước khi xuất.';
+
+/** The same, over "Khóa số liệu kỳ này". */
+export const NOT_APPLIED_LOCK = 'Bấm Xem tổng hợp để lấy số liệu của kỳ mới chọn trước khi khóa.';
+
+/** Whether the dates typed in the picker are other than those of the figures on screen. */
+export function datesPending(shown: PeriodRange | null, from: string, to: string): boolean {
+  if (!shown) return false;
+  return parseDate(from) !== shown.from || parseDate(to) !== shown.to;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from './bindings/Check';
 import type { HeaderCell } from './bindings/HeaderCell';
-import { blockingFailures, checksView, formatValue, hasManualColumns, headerGrid, sendable } from './statutory';
+import { blockingFailures, checksView, fitScale, formatValue, hasManualColumns, headerGrid, PRINT_WIDTH_PX, sendable } from './statutory';
 
 // The first columns of 01/TCD as the core sends them.
 const TCD: HeaderCell[] = [
@@ -138,5 +138,22 @@ describe('hasManualColumns', () => {
     expect(hasManualColumns({ columns: [col('register')] })).toBe(false);
     expect(hasManualColumns({ columns: [col('register'), col('manual')] })).toBe(true);
     expect(hasManualColumns({ columns: [col('register_plus_manual')] })).toBe(true);
+  });
+});
+
+describe('fitScale', () => {
+  it('shrinks a table wider than the sheet to its width, never beyond', () => {
+    expect(fitScale(2000, 1000)).toBe(0.5);
+    expect(fitScale(1500, 1000)).toBe(0.666);
+    expect(fitScale(1500, 1000) * 1500).toBeLessThanOrEqual(1000);
+  });
+  it('leaves a table that fits, or one not measured, as it is', () => {
+    expect(fitScale(800, 1000)).toBe(1);
+    expect(fitScale(1000, 1000)).toBe(1);
+    expect(fitScale(0, 1000)).toBe(1);
+    expect(fitScale(1200, 0)).toBe(1);
+  });
+  it('knows the sheet: A4 landscape less 12 mm margins, about 1032 px', () => {
+    expect(Math.round(PRINT_WIDTH_PX)).toBe(1032);
   });
 });

@@ -118,3 +118,15 @@ export function blockingFailures(tables: Pick<FormTable, 'code' | 'checks' | 'is
 export function hasManualColumns(t: Pick<FormTable, 'columns'>): boolean {
   return t.columns.some((c) => c.source !== 'register');
 }
+
+/** The width of an A4 landscape sheet's text (297 mm less two 12 mm margins), in CSS px. */
+export const PRINT_WIDTH_PX = ((297 - 2 * 12) / 25.4) * 96;
+
+/**
+ * The zoom that fits a table `natural` px wide into `available` px: 1 when it fits, else
+ * smaller (rounded down, so the table never runs off the sheet); 1 when nothing is known.
+ */
+export function fitScale(natural: number, available: number): number {
+  if (!(natural > 0) || !(available > 0) || natural <= available) return 1;
+  return Math.floor((available / natural) * 1000) / 1000;
+}
