@@ -297,6 +297,16 @@ fn typed_figures_are_checked_and_an_inconsistent_table_is_not_sent() {
         .save_manual_figures(FormId::Qlkntc06, q4, &[figure(4, -1.0)])
         .unwrap_err();
     assert_eq!(e.field(), Some("column_4"));
+    assert!(e.to_string().contains("không âm"), "{e}");
+    let e = store
+        .save_manual_figures(FormId::Qlkntc06, q4, &[figure(4, 2e12)])
+        .unwrap_err();
+    assert_eq!(e.field(), Some("column_4"));
+    assert!(
+        e.to_string()
+            .contains("số quá lớn (tối đa 1.000.000.000.000)"),
+        "{e}"
+    );
     let e = store
         .save_manual_figures(FormId::Qlkntc06, q4, &[figure(4, 1.5)])
         .unwrap_err();

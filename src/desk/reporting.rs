@@ -27,6 +27,8 @@ pub struct ManualFigure {
 
 /// The largest figure accepted (a typing slip of a few extra digits is caught).
 const MAX_FIGURE: f64 = 1e12;
+/// `MAX_FIGURE` as the officer writes it.
+const MAX_FIGURE_TEXT: &str = "1.000.000.000.000";
 
 fn record_id(form: FormId, period: Period) -> String {
     format!("{}:{}:{}", form.code(), period.from, period.to)
@@ -77,10 +79,16 @@ impl Store {
                 ));
             };
             let Some(value) = v.value else { continue };
-            if !value.is_finite() || !(0.0..=MAX_FIGURE).contains(&value) {
+            if !value.is_finite() || value < 0.0 {
                 return Err(Error::invalid(
                     field,
                     format!("{}: nhập một số không âm.", slot.label),
+                ));
+            }
+            if value > MAX_FIGURE {
+                return Err(Error::invalid(
+                    field,
+                    format!("{}: số quá lớn (tối đa {MAX_FIGURE_TEXT}).", slot.label),
                 ));
             }
             if slot.unit.is_none() && value.fract() != 0.0 {
