@@ -370,3 +370,36 @@ fn tables_export_form_and_lock_for_a_reporting_period() {
     let twice = tiepdan(&db, &["lock", "--period", "quy-3", "--year", "2026"]);
     assert!(String::from_utf8_lossy(&twice.stderr).contains("đã khóa"));
 }
+
+#[test]
+fn backup_list_and_restore_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so tiếp dân.db");
+    stdout(&tiepdan(&db, &["init", "--unit-name", "phường Việt Hòa"]));
+    stdout(&tiepdan(&db, &["demo", "--seed", "9"]));
+    let made = stdout(&tiepdan(&db, &["backup"]));
+    assert!(made.contains("Đã sao lưu vào"), "{made}");
+    assert!(made.contains("lượt tiếp"), "{made}");
+    let listed = stdout(&tiepdan(&db, &["backups"]));
+    let file = listed
+        .split_whitespace()
+        .find(|w| w.ends_with(".sqlite3"))
+        .unwrap();
+    assert!(dir
+        .path()
+        .join("sao-luu")
+        .join(std::path::Path::new(file).file_name().unwrap())
+        .exists());
+    // To a USB folder too.
+    let usb = dir.path().join("usb");
+    assert!(stdout(&tiepdan(&db, &["backup", "--to", usb.to_str().unwrap()])).contains("usb"));
+    let restored = stdout(&tiepdan(&db, &["restore", file]));
+    assert!(restored.contains("Đã khôi phục sổ"), "{restored}");
+    assert!(restored.contains("truoc-khoi-phuc"), "{restored}");
+    // A file that is no backup is refused, naming it.
+    let bad = dir.path().join("x.sqlite3");
+    std::fs::write(&bad, "x").unwrap();
+    let refused = tiepdan(&db, &["restore", bad.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("không dùng được"));
+}

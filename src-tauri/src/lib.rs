@@ -146,6 +146,24 @@ pub fn run() {
                     })
                     .map_err(|e| e.to_dto());
                 let _ = handle.state::<AppState>().store.set(opened);
+                // A backup at every start, checked, in "sao-luu" beside the register, and
+                // the rotation (14 days, 12 months). A failure is no reason not to work.
+                if let Some(Ok(store)) = handle.state::<AppState>().store.get() {
+                    let folder = tiepdan::backup::default_folder(&db_path);
+                    let made = store
+                        .lock()
+                        .map_err(|_| tiepdan::Error::Internal("store".into()))
+                        .and_then(|s| {
+                            if s.is_read_only() {
+                                return Ok(());
+                            }
+                            s.backup_into(&folder).map(|_| ())
+                        })
+                        .and_then(|()| tiepdan::backup::rotate(&folder).map(|_| ()));
+                    if let Err(e) = made {
+                        eprintln!("Không sao lưu được khi mở sổ: {e}");
+                    }
+                }
             });
             Ok(())
         })

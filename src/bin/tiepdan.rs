@@ -97,6 +97,16 @@ enum Command {
         #[arg(long, default_value_t = DEFAULT_SEED)]
         seed: u64,
     },
+    /// Sao lưu sổ (kiểm tra bản sao ngay sau khi ghi); mặc định vào thư mục sao-luu cạnh sổ
+    Backup {
+        /// Thư mục ghi bản sao (ví dụ ổ USB)
+        #[arg(long)]
+        to: Option<PathBuf>,
+    },
+    /// Liệt kê các bản sao lưu trong thư mục sao-luu cạnh sổ
+    Backups,
+    /// Khôi phục sổ từ một bản sao lưu (kiểm tra trước; tệp sổ hiện tại được giữ lại bên cạnh)
+    Restore { file: PathBuf },
     /// In JSON Schema của định dạng trao đổi
     Schema,
     /// Danh sách đơn với bước xử lý và các thời hạn tại một ngày
@@ -394,6 +404,64 @@ fn run(cli: Cli) -> Result<(), Error> {
                 "Đã nạp dữ liệu mẫu từ {} đến {}: {} buổi tiếp, {} lượt tiếp, {} đơn.",
                 s.from, s.to, s.sessions, s.visits, s.petitions
             )?;
+        }
+        Command::Backup { to } => {
+            let store = open(&cli.db)?;
+            let register = store.path().unwrap_or_default();
+            let folder = to.unwrap_or_else(|| tiepdan::backup::default_folder(&register));
+            let made = store.backup_into(&folder)?;
+            let checked = tiepdan::backup::check_backup(&made.path)?;
+            writeln!(
+                out,
+                "Đã sao lưu vào {} và kiểm tra bản sao: {} buổi tiếp, {} lượt tiếp, {} đơn.",
+                made.path.display(),
+                checked.sessions,
+                checked.visits,
+                checked.petitions
+            )?;
+            if folder == tiepdan::backup::default_folder(&register) {
+                let removed = tiepdan::backup::rotate(&folder)?;
+                if !removed.is_empty() {
+                    writeln!(
+                        out,
+                        "Đã xóa {} bản sao cũ (giữ 14 ngày, 12 tháng).",
+                        removed.len()
+                    )?;
+                }
+            }
+        }
+        Command::Backups => {
+            let store = open(&cli.db)?;
+            let folder = tiepdan::backup::default_folder(&store.path().unwrap_or_default());
+            for b in tiepdan::backup::list(&folder)? {
+                writeln!(
+                    out,
+                    "{}  {}  {} KB",
+                    b.made_at.format("%d/%m/%Y %H:%M:%S"),
+                    b.path.display(),
+                    b.bytes / 1024
+                )?;
+            }
+        }
+        Command::Restore { file } => {
+            let path = cli.db.as_ref().ok_or_else(|| {
+                Error::invalid(
+                    "db",
+                    "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
+                )
+            })?;
+            let aside = tiepdan::backup::restore(path, &file)?;
+            // Opened once: migrated if the backup is of an older version.
+            drop(open(&cli.db)?);
+            match aside {
+                Some(a) => writeln!(
+                    out,
+                    "Đã khôi phục sổ từ {}. Tệp sổ trước đó được giữ tại {}.",
+                    file.display(),
+                    a.display()
+                )?,
+                None => writeln!(out, "Đã khôi phục sổ từ {}.", file.display())?,
+            }
         }
         Command::Schema => {
             out.write_all(json_schema().as_bytes())?;

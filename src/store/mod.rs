@@ -118,7 +118,7 @@ pub const APPLICATION_ID: i32 = 0x5444_414E;
 
 /// What an existing file is, read before anything is written to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FileKind {
+pub(crate) enum FileKind {
     /// An SQLite file without a table: nobody's data (a register being created).
     Empty,
     /// A register of this app: stamped, or made by a build before the stamp.
@@ -127,7 +127,7 @@ enum FileKind {
 
 /// Tell a register from any other file, reading only: a file that is not an SQLite
 /// database, or an SQLite database of another program, is refused untouched.
-fn file_kind(conn: &Connection, path: &Path) -> Result<FileKind> {
+pub(crate) fn file_kind(conn: &Connection, path: &Path) -> Result<FileKind> {
     let not_register = |why: &str| {
         Error::NotRegister(format!(
             "Tệp {} {why}; phần mềm không ghi gì vào tệp này.",

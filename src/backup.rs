@@ -1,0 +1,250 @@
+//! Backups of the register: copies made while it is open (`VACUUM INTO`), each checked
+//! after it is written, kept by a rotation (the newest of each of the last 14 days with a
+//! backup, and of each of the last 12 months), and a restore that checks the backup first
+//! and keeps the current file aside.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::store::{self, Store, SCHEMA_VERSION};
+
+/// How many daily and monthly backups the rotation keeps.
+pub const KEEP_DAYS: usize = 14;
+pub const KEEP_MONTHS: usize = 12;
+
+const PREFIX: &str = "so-tiep-dan_";
+const EXT: &str = ".sqlite3";
+
+/// A backup file, as the folder lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Backup {
+    pub path: PathBuf,
+    /// When it was made, from its name (local time).
+    pub made_at: NaiveDateTime,
+    pub bytes: u64,
+}
+
+/// What a checked backup holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BackupCheck {
+    pub schema_version: usize,
+    pub sessions: i64,
+    pub visits: i64,
+    pub petitions: i64,
+}
+
+/// The folder automatic backups go to: "sao-luu" beside the register.
+pub fn default_folder(register: &Path) -> PathBuf {
+    register
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("sao-luu")
+}
+
+fn name_at(at: NaiveDateTime) -> String {
+    format!("{PREFIX}{}{EXT}", at.format("%Y-%m-%d_%H%M%S"))
+}
+
+fn parse_name(name: &str) -> Option<NaiveDateTime> {
+    let stamp = name.strip_prefix(PREFIX)?.strip_suffix(EXT)?;
+    NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d_%H%M%S").ok()
+}
+
+impl Store {
+    /// Copy the register into `folder` (made if missing) under a name with the time, check
+    /// the copy, and return it. A copy that fails its check is removed and the reason said.
+    pub fn backup_into(&self, folder: &Path) -> Result<Backup> {
+        self.backup_at(folder, Local::now().naive_local())
+    }
+
+    /// [`Store::backup_into`] at a given time (tests, and the rotation's names).
+    pub fn backup_at(&self, folder: &Path, at: NaiveDateTime) -> Result<Backup> {
+        std::fs::create_dir_all(folder).map_err(|e| {
+            Error::invalid(
+                "folder",
+                format!("Không tạo được thư mục sao lưu {}: {e}.", folder.display()),
+            )
+        })?;
+        let mut at = at;
+        let mut path = folder.join(name_at(at));
+        // Two backups within one second get the next second's name.
+        while path.exists() {
+            at += chrono::Duration::seconds(1);
+            path = folder.join(name_at(at));
+        }
+        let tmp = folder.join(format!(".{}.tmp-{}", name_at(at), std::process::id()));
+        let _ = std::fs::remove_file(&tmp);
+        self.conn()
+            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
+        if let Err(e) = check_backup(&tmp) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        std::fs::rename(&tmp, &path)?;
+        Ok(Backup {
+            bytes: std::fs::metadata(&path)?.len(),
+            path,
+            made_at: at,
+        })
+    }
+}
+
+/// Check a backup without changing it: a register of this app (or an older version),
+/// whole (`integrity_check`), not from a newer version.
+pub fn check_backup(path: &Path) -> Result<BackupCheck> {
+    let refused = |why: String| {
+        Error::NotRegister(format!(
+            "Bản sao lưu {} không dùng được: {why}",
+            path.display()
+        ))
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| refused(format!("không mở được ({e}).")))?;
+    match store::file_kind(&conn, path) {
+        Ok(store::FileKind::Register { .. }) => {}
+        Ok(store::FileKind::Empty) => return Err(refused("tệp rỗng.".into())),
+        Err(Error::NewerDatabase { found, .. }) => {
+            return Err(refused(format!(
+                "sổ của phiên bản mới hơn (lược đồ {found})."
+            )))
+        }
+        Err(_) => {
+            return Err(refused(
+                "không phải sổ của Sổ Tiếp Dân, hoặc đã hỏng.".into(),
+            ))
+        }
+    }
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| refused(format!("tệp hỏng ({e}).")))?;
+    if check != "ok" {
+        return Err(refused(format!("tệp hỏng ({check}).")));
+    }
+    let count = |table: &str| -> Result<i64> {
+        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+    };
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(BackupCheck {
+        schema_version: version.max(0) as usize,
+        sessions: count("sessions")?,
+        visits: count("visits")?,
+        petitions: count("petitions")?,
+    })
+}
+
+/// The backups in `folder`, newest first (files of other names are not ours and ignored).
+pub fn list(folder: &Path) -> Result<Vec<Backup>> {
+    let mut found = Vec::new();
+    let entries = match std::fs::read_dir(folder) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(found),
+        Err(e) => return Err(e.into()),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(made_at) = parse_name(&name) {
+            found.push(Backup {
+                path: entry.path(),
+                made_at,
+                bytes: entry.metadata()?.len(),
+            });
+        }
+    }
+    found.sort_by_key(|b| std::cmp::Reverse(b.made_at));
+    Ok(found)
+}
+
+/// Which backups the rotation keeps: the newest of each of the last `KEEP_DAYS` days that
+/// have one, and the newest of each of the last `KEEP_MONTHS` months that have one.
+pub fn to_keep(backups: &[Backup]) -> Vec<PathBuf> {
+    let mut newest_first: Vec<&Backup> = backups.iter().collect();
+    newest_first.sort_by_key(|b| std::cmp::Reverse(b.made_at));
+    let mut days: Vec<NaiveDate> = Vec::new();
+    let mut months: Vec<(i32, u32)> = Vec::new();
+    let mut keep = Vec::new();
+    for b in newest_first {
+        use chrono::Datelike;
+        let day = b.made_at.date();
+        let month = (day.year(), day.month());
+        let mut kept = false;
+        if !days.contains(&day) && days.len() < KEEP_DAYS {
+            days.push(day);
+            kept = true;
+        }
+        if !months.contains(&month) && months.len() < KEEP_MONTHS {
+            months.push(month);
+            kept = true;
+        }
+        if kept {
+            keep.push(b.path.clone());
+        }
+    }
+    keep
+}
+
+/// Remove the backups the rotation does not keep; returns what was removed.
+pub fn rotate(folder: &Path) -> Result<Vec<PathBuf>> {
+    let all = list(folder)?;
+    let keep = to_keep(&all);
+    let mut removed = Vec::new();
+    for b in all {
+        if !keep.contains(&b.path) {
+            std::fs::remove_file(&b.path)?;
+            removed.push(b.path);
+        }
+    }
+    Ok(removed)
+}
+
+/// Put `backup` in place of the register at `register` (which must not be open): the
+/// backup is checked first, the current file (and its journal) is kept aside as
+/// "<name>.truoc-khoi-phuc-<time>", and returned.
+pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
+    let checked = check_backup(backup)?;
+    if checked.schema_version > SCHEMA_VERSION {
+        return Err(Error::NewerDatabase {
+            found: checked.schema_version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let folder = register
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = register
+        .file_name()
+        .ok_or_else(|| Error::invalid("db", "Đường dẫn tệp sổ không có tên tệp."))?
+        .to_string_lossy()
+        .into_owned();
+    // The copy first, beside the register: a failure leaves everything as it was.
+    let tmp = folder.join(format!(".{name}.khoi-phuc-{}", std::process::id()));
+    std::fs::copy(backup, &tmp)?;
+    let aside = if register.exists() {
+        let stamp = Local::now().format("%Y-%m-%d_%H%M%S");
+        let aside = folder.join(format!("{name}.truoc-khoi-phuc-{stamp}"));
+        std::fs::rename(register, &aside)?;
+        for suffix in ["-wal", "-shm"] {
+            let journal = folder.join(format!("{name}{suffix}"));
+            if journal.exists() {
+                std::fs::rename(
+                    &journal,
+                    folder.join(format!("{name}.truoc-khoi-phuc-{stamp}{suffix}")),
+                )?;
+            }
+        }
+        Some(aside)
+    } else {
+        None
+    };
+    std::fs::rename(&tmp, register)?;
+    Ok(aside)
+}

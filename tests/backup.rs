@@ -1,0 +1,192 @@
+//! Backups: a copy checked after writing, a restore equal to what was saved that keeps the
+//! current file aside, a damaged or foreign backup refused, the rotation of 14 days and 12
+//! months, and the backup before a migration (frozen schema 1 fixture).
+
+mod common;
+
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+use common::*;
+use tiepdan::backup::{self, Backup};
+use tiepdan::clock::FixedClock;
+use tiepdan::domain::HostGroup;
+use tiepdan::Store;
+
+fn open(path: &Path) -> Store {
+    let mut store = Store::open_with_clock(path, Box::new(FixedClock(date("2026-11-30")))).unwrap();
+    let mut settings = store.settings().unwrap();
+    if !tiepdan::desk::settings::is_named(&settings.unit_name) {
+        settings.unit_name = "phường Việt Hòa".into();
+        store.save_settings(&settings).unwrap();
+    }
+    store
+}
+
+/// The register as the exchange format sees it, its export time aside.
+fn content(store: &Store) -> String {
+    let mut file = store.export_exchange().unwrap();
+    file.exported_at = String::new();
+    serde_json::to_string(&file).unwrap()
+}
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+}
+
+#[test]
+fn a_backup_restores_to_what_was_saved_and_keeps_the_current_file_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let usb = dir.path().join("usb");
+    let (made, saved) = {
+        let mut store = open(&path);
+        tiepdan::demo::append_demo(&mut store, 4).unwrap();
+        let made = store.backup_at(&usb, at("2026-11-30 16:00:00")).unwrap();
+        let saved = content(&store);
+        // Work goes on after the backup.
+        let s = session(&mut store, "2026-11-30", HostGroup::Officer);
+        visit(&mut store, &s, 1, 2, None);
+        assert_ne!(content(&store), saved);
+        (made, saved)
+    };
+    assert_eq!(
+        made.path.file_name().unwrap(),
+        "so-tiep-dan_2026-11-30_160000.sqlite3"
+    );
+    let checked = backup::check_backup(&made.path).unwrap();
+    assert!(checked.visits > 100, "{checked:?}");
+    let after_work = std::fs::read(&path).unwrap();
+    let aside = backup::restore(&path, &made.path).unwrap().unwrap();
+    assert!(aside
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .starts_with("so.sqlite3.truoc-khoi-phuc-"));
+    assert_eq!(
+        std::fs::read(&aside).unwrap(),
+        after_work,
+        "the current file kept"
+    );
+    assert_eq!(content(&open(&path)), saved);
+    // The backup itself is unchanged and still checks.
+    backup::check_backup(&made.path).unwrap();
+}
+
+#[test]
+fn a_damaged_or_foreign_backup_is_refused_and_the_register_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let made = {
+        let mut store = open(&path);
+        tiepdan::demo::append_demo(&mut store, 5).unwrap();
+        store
+            .backup_at(dir.path(), at("2026-11-30 08:00:00"))
+            .unwrap()
+    };
+    let register = std::fs::read(&path).unwrap();
+    // Pages in the middle overwritten.
+    let damaged = dir.path().join("hong.sqlite3");
+    let mut bytes = std::fs::read(&made.path).unwrap();
+    for b in &mut bytes[16_384..40_960] {
+        *b = 0x5A;
+    }
+    std::fs::write(&damaged, bytes).unwrap();
+    let e = backup::restore(&path, &damaged).unwrap_err();
+    assert_eq!(e.code(), "not_register", "{e:?}");
+    assert!(e.to_string().contains("không dùng được"), "{e}");
+    // Another program's database; a text file.
+    let foreign = dir.path().join("khac.sqlite3");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    assert!(backup::restore(&path, &foreign).is_err());
+    let text = dir.path().join("ghi-chu.sqlite3");
+    std::fs::write(&text, "không phải sổ").unwrap();
+    assert!(backup::restore(&path, &text).is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), register);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("truoc-khoi-phuc") || n.contains("khoi-phuc-")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn the_rotation_keeps_fourteen_days_and_twelve_months() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three backups a day (start, midday, close) every day for 400 days to 30/11/2026.
+    let mut all = Vec::new();
+    let last = date("2026-11-30");
+    for d in 0..400 {
+        let day = last - chrono::Duration::days(d);
+        for time in ["07:30:00", "12:00:00", "17:15:00"] {
+            all.push(Backup {
+                path: dir.path().join(format!("{day} {time}")),
+                made_at: at(&format!("{day} {time}")),
+                bytes: 0,
+            });
+        }
+    }
+    let keep = backup::to_keep(&all);
+    let kept: Vec<String> = keep
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    // The close of each of the last 14 days (17–30/11), which also stands for November;
+    // then the newest of October 2026 … December 2025 (11 more months).
+    assert_eq!(kept.len(), 14 + 11, "{kept:?}");
+    assert_eq!(kept[0], "2026-11-30 17:15:00");
+    assert_eq!(kept[13], "2026-11-17 17:15:00");
+    assert_eq!(kept[14], "2026-10-31 17:15:00");
+    assert_eq!(kept[24], "2025-12-31 17:15:00");
+    // On disk: only the app's own names are touched.
+    let folder = dir.path().join("sao-luu");
+    std::fs::create_dir(&folder).unwrap();
+    let store = open(&dir.path().join("so.sqlite3"));
+    for i in 0..3 {
+        store
+            .backup_at(&folder, at(&format!("2026-11-{:02} 09:00:00", 28 + i)))
+            .unwrap();
+    }
+    store.backup_at(&folder, at("2026-11-30 18:00:00")).unwrap();
+    std::fs::write(folder.join("ghi-chu.txt"), "của cán bộ").unwrap();
+    let removed = backup::rotate(&folder).unwrap();
+    assert_eq!(
+        removed.len(),
+        1,
+        "the morning of 30/11 gives way to the evening"
+    );
+    assert_eq!(backup::list(&folder).unwrap().len(), 3);
+    assert!(folder.join("ghi-chu.txt").exists());
+}
+
+#[test]
+fn the_backup_before_a_migration_is_a_good_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cu.sqlite3");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1.sqlite3"),
+        &path,
+    )
+    .unwrap();
+    let everything = tiepdan::period::Period::parse("2000-01-01", "2100-12-31").unwrap();
+    let figures = |store: &Store| {
+        serde_json::to_string(&tiepdan::report::period_report(store, everything).unwrap()).unwrap()
+    };
+    let upgraded = figures(&open(&path));
+    let bak = dir.path().join("cu.sqlite3.bak-v1");
+    let checked = backup::check_backup(&bak).unwrap();
+    assert_eq!(checked.schema_version, 1);
+    // Restored, it is upgraded again on opening and gives the same figures (the unit's
+    // id is new to each upgrade).
+    let other = dir.path().join("khoi-phuc.sqlite3");
+    backup::restore(&other, &bak).unwrap();
+    assert_eq!(figures(&open(&other)), upgraded);
+}
