@@ -130,3 +130,9 @@ CREATE TABLE manual_figures (
     value       REAL NOT NULL,
     PRIMARY KEY (form, from_date, to_date, column_no)
 );
+
+-- The history as a chain: each change carries the hash of its content and of the change
+-- before it (filled in Rust, for the rows a register already has too), so an edited or
+-- deleted row is found by `tiepdan audit verify`. Triggers (made with the chain) refuse
+-- UPDATE and DELETE of the history.
+ALTER TABLE changes ADD COLUMN hash TEXT;

@@ -22,7 +22,7 @@ use crate::law::calendar::CalendarDay;
 use crate::period::PeriodRange;
 use crate::report::document::ReportDocument;
 use crate::report::{Dashboard, PeriodReport};
-use crate::store::PeriodLock;
+use crate::store::{AuditCheck, PeriodLock};
 
 /// Write the bindings of every IPC type (and their dependencies) into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
@@ -66,6 +66,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     ReportDocument::export_all(&cfg)?;
     ManualFigure::export_all(&cfg)?;
     PeriodLock::export_all(&cfg)?;
+    AuditCheck::export_all(&cfg)?;
     ReportingPeriod::export_all(&cfg)?;
     crate::export::job::ExportDone::export_all(&cfg)?;
     crate::export::job::ExportProgress::export_all(&cfg)?;

@@ -30,6 +30,12 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+enum AuditCommand {
+    /// Kiểm tra toàn bộ lịch sử thay đổi; mã thoát khác 0 khi lịch sử không nguyên vẹn
+    Verify,
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Tạo (hoặc nâng cấp) cơ sở dữ liệu
     Init {
@@ -107,6 +113,11 @@ enum Command {
     Backups,
     /// Khôi phục sổ từ một bản sao lưu (kiểm tra trước; tệp sổ hiện tại được giữ lại bên cạnh)
     Restore { file: PathBuf },
+    /// Lịch sử thay đổi: kiểm tra chuỗi băm (phát hiện bản ghi bị sửa, xóa ngoài phần mềm)
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// In JSON Schema của định dạng trao đổi
     Schema,
     /// Danh sách đơn với bước xử lý và các thời hạn tại một ngày
@@ -462,6 +473,16 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )?,
                 None => writeln!(out, "Đã khôi phục sổ từ {}.", file.display())?,
             }
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let store = open(&cli.db)?;
+            let check = store.verify_audit()?;
+            if check.broken_at.is_some() {
+                return Err(Error::invalid("changes", check.message));
+            }
+            writeln!(out, "{}", check.message)?;
         }
         Command::Schema => {
             out.write_all(json_schema().as_bytes())?;

@@ -1,6 +1,7 @@
 //! Storage: the only place with SQL. One SQLite file, migrations embedded from
 //! `migrations/`, every user action one transaction.
 
+mod audit;
 mod calendar;
 mod catalogue;
 mod facts;
@@ -15,6 +16,8 @@ mod search;
 mod sessions;
 mod settings;
 
+pub(crate) use audit::seal_last;
+pub use audit::AuditCheck;
 pub(crate) use calendar::*;
 pub(crate) use catalogue::{
     check_field, code_from_name, get_field, insert_field_if_new, upsert_field,
@@ -57,6 +60,8 @@ fn after_migrations(tx: &rusqlite::Transaction, from: usize) -> rusqlite_migrati
             "{broken} liên kết khóa ngoại hỏng sau khi nâng cấp"
         )));
     }
+    // The history's hash chain, for the rows a register already has; then append-only.
+    audit::seal_all(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
     // Schema 2 created the search tables.
     if from < 2 {
         records::rebuild_search(tx)
@@ -448,6 +453,11 @@ impl Store {
     /// Whether the register holds any record dated on or before `day`.
     pub fn has_records_by(&self, day: NaiveDate) -> Result<bool> {
         Ok(self.first_record_date()?.is_some_and(|first| first <= day))
+    }
+
+    /// Check the history's hash chain (`tiepdan audit verify`).
+    pub fn verify_audit(&self) -> Result<AuditCheck> {
+        audit::verify(&self.conn)
     }
 
     /// Whether the register holds nothing yet (no session, no petition).

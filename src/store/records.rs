@@ -760,7 +760,7 @@ pub(crate) fn insert_change(conn: &Connection, c: &ChangeRecord) -> Result<()> {
         c.note,
         c.source
     ])?;
-    Ok(())
+    super::seal_last(conn)
 }
 
 const CHANGE_COLUMNS: &str =

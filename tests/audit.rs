@@ -1,0 +1,91 @@
+//! The history is append-only and hash-chained: the app's own writes keep it whole, SQL
+//! cannot edit or delete it while the triggers stand, and an edit or a deletion made
+//! behind the app's back (triggers dropped) is found by `audit verify`, naming the row.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use rusqlite::Connection;
+use tiepdan::domain::HostGroup;
+use tiepdan::Store;
+
+fn verify_cli(db: &std::path::Path) -> (bool, String) {
+    let o = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .arg("--db")
+        .arg(db)
+        .args(["audit", "verify"])
+        .env_remove("TIEPDAN_DB")
+        .output()
+        .unwrap();
+    (
+        o.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+    )
+}
+
+fn register(path: &std::path::Path) {
+    let mut store = Store::open(path).unwrap();
+    let mut settings = store.settings().unwrap();
+    settings.unit_name = "phường Việt Hòa".into();
+    store.save_settings(&settings).unwrap();
+    for day in ["2026-11-02", "2026-11-03", "2026-11-04"] {
+        let s = session(&mut store, day, HostGroup::Officer);
+        let v = visit(&mut store, &s, 1, 1, None);
+        store.delete_visit(&v.id).unwrap();
+        visit(&mut store, &s, 1, 2, None);
+    }
+    let check = store.verify_audit().unwrap();
+    assert_eq!(check.broken_at, None, "{check:?}");
+    assert!(check.rows >= 10, "{check:?}");
+}
+
+#[test]
+fn the_history_is_whole_after_the_apps_own_writes_and_cannot_be_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so.sqlite3");
+    register(&db);
+    let (ok, said) = verify_cli(&db);
+    assert!(ok, "{said}");
+    assert!(said.contains("nguyên vẹn"), "{said}");
+    let conn = Connection::open(&db).unwrap();
+    let e = conn
+        .execute("UPDATE changes SET note = 'sửa lén' WHERE seq = 2", [])
+        .unwrap_err();
+    assert!(e.to_string().contains("không sửa được"), "{e}");
+    let e = conn
+        .execute("DELETE FROM changes WHERE seq = 2", [])
+        .unwrap_err();
+    assert!(e.to_string().contains("không xóa được"), "{e}");
+}
+
+#[test]
+fn an_edit_or_a_deletion_behind_the_apps_back_is_found() {
+    for tamper in [
+        "UPDATE changes SET note = 'sửa lén' WHERE seq = 4",
+        "UPDATE changes SET actor = 'cli' WHERE seq = 4",
+        "DELETE FROM changes WHERE seq = 4",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("so.sqlite3");
+        register(&db);
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch("DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete;")
+            .unwrap();
+        conn.execute(tamper, []).unwrap();
+        drop(conn);
+        let (ok, said) = verify_cli(&db);
+        assert!(!ok, "{tamper}: {said}");
+        // An edit breaks the chain at the row; a deletion at the row after it.
+        let seq = if tamper.starts_with("DELETE") { 5 } else { 4 };
+        assert!(
+            said.contains(&format!("từ bản ghi số {seq}")),
+            "{tamper}: {said}"
+        );
+    }
+}
