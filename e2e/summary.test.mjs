@@ -204,6 +204,13 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   assert.equal(head.tip, '(5) Tiếp thường xuyên › Số lượt tiếp');
   assert.equal(head.ms, '1=5+11+17');
   assert.match(head.compare.join(' | '), /^Kỳ trước \(.*\) \| Cùng kỳ năm trước \(.*\)$/);
+  // The sample data begins in June 2026: Quý IV 2025 has no figures on the register, which
+  // is said, not shown as zeros.
+  assert.match(head.compare[1], /chưa có số liệu trên sổ\)$/);
+  assert.equal(
+    await s.execute(`return document.querySelector('[data-row="compare-1"] td.none')?.textContent.trim() ?? '';`),
+    'Chưa có số liệu trên sổ cho kỳ này.',
+  );
   assert.equal(head.italic, 'italic');
   await s.expectText('[data-testid="table-checks"]', /Các phép kiểm tra đều đạt \(\d+\)|Lỗi|Lưu ý/);
   await shot('01-tcd');
