@@ -179,8 +179,8 @@ pub fn tidy(field: &str, rule: Rule, value: &str) -> Result<Option<String>> {
             format!(
                 "{} dài {} ký tự, quá giới hạn {} ký tự.",
                 rule.label,
-                group(n),
-                group(rule.max)
+                group(n as u64),
+                group(rule.max as u64)
             ),
         ));
     }
@@ -215,7 +215,7 @@ pub fn tidy_optional(field: &str, rule: Rule, value: &Option<String>) -> Result<
 }
 
 /// 10000 → "10.000", as a Vietnamese reader groups digits.
-fn group(n: usize) -> String {
+pub(crate) fn group(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -105,18 +105,10 @@ pub(super) fn range_of(key: &str) -> Option<(u64, u64)> {
 
 /// 4294967295 → "4.294.967.295" (a year, under 10.000, stays as it is).
 pub(super) fn grouped(n: u64) -> String {
-    let digits = n.to_string();
     if n < 10_000 {
-        return digits;
+        return n.to_string();
     }
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
+    crate::text::group(n)
 }
 
 /// The last key of a path (`visits[3].handling.agency` → `agency`).
