@@ -22,10 +22,11 @@ const outDir = new URL('./out/', import.meta.url).pathname;
 let driver;
 let s;
 let exportDir;
+let dataDir;
 
 before(async () => {
   assert.ok(app, 'TIEPDAN_APP must name the built app binary');
-  const dataDir = mkdtempSync(join(tmpdir(), 'tiepdan-e2e-sum-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'tiepdan-e2e-sum-'));
   exportDir = join(dataDir, 'xuat');
   const env = {
     ...process.env,
@@ -428,4 +429,8 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   await shot('settings');
   await s.click('Tổng hợp');
   await s.waitFor('Tổng hợp at its place', async () => (await mainScroll()) === summaryScroll);
+
+  // The app backed the register up when it opened, beside it in "sao-luu".
+  const backups = readdirSync(join(dataDir, 'sao-luu')).filter((n) => /^so-tiep-dan_\d{4}-\d{2}-\d{2}_\d{6}\.sqlite3$/.test(n));
+  assert.ok(backups.length >= 1, `a backup at the start (${backups})`);
 });

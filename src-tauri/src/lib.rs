@@ -146,29 +146,41 @@ pub fn run() {
                     })
                     .map_err(|e| e.to_dto());
                 let _ = handle.state::<AppState>().store.set(opened);
-                // A backup at every start, checked, in "sao-luu" beside the register, and
-                // the rotation (14 days, 12 months). A failure is no reason not to work.
-                if let Some(Ok(store)) = handle.state::<AppState>().store.get() {
-                    let folder = tiepdan::backup::default_folder(&db_path);
-                    let made = store
-                        .lock()
-                        .map_err(|_| tiepdan::Error::Internal("store".into()))
-                        .and_then(|s| {
-                            if s.is_read_only() {
-                                return Ok(());
-                            }
-                            s.backup_into(&folder).map(|_| ())
-                        })
-                        .and_then(|()| tiepdan::backup::rotate(&folder).map(|_| ()));
-                    if let Err(e) = made {
-                        eprintln!("Không sao lưu được khi mở sổ: {e}");
-                    }
-                }
+                backup_now(&handle, "khi mở sổ");
             });
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("error while running Sổ Tiếp Dân");
+        .build(tauri::generate_context!())
+        .expect("error while running Sổ Tiếp Dân")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                backup_now(app, "khi đóng phần mềm");
+            }
+        });
+}
+
+/// A backup, checked, in "sao-luu" beside the register, then the rotation (14 days, 12
+/// months): at every start and at the close. A failure is no reason not to work or not
+/// to close; it is said on the console.
+fn backup_now<R: tauri::Runtime>(handle: &tauri::AppHandle<R>, when: &str) {
+    let state = handle.state::<AppState>();
+    let Some(Ok(store)) = state.store.get() else {
+        return;
+    };
+    let folder = tiepdan::backup::default_folder(&state.db_path);
+    let made = store
+        .lock()
+        .map_err(|_| tiepdan::Error::Internal("store".into()))
+        .and_then(|s| {
+            if s.is_read_only() {
+                return Ok(());
+            }
+            s.backup_into(&folder).map(|_| ())
+        })
+        .and_then(|()| tiepdan::backup::rotate(&folder).map(|_| ()));
+    if let Err(e) = made {
+        eprintln!("Không sao lưu được {when}: {e}");
+    }
 }
 
 #[cfg(test)]
