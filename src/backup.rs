@@ -248,3 +248,34 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
     std::fs::rename(&tmp, register)?;
     Ok(aside)
 }
+
+/// The newest backup in `folder` that passes its check.
+pub fn latest_good(folder: &Path) -> Result<Option<Backup>> {
+    Ok(list(folder)?
+        .into_iter()
+        .find(|b| check_backup(&b.path).is_ok()))
+}
+
+/// A register that failed its check on opening: the error, with the newest good backup
+/// named and how to put it back. Other errors are returned as they are.
+pub fn with_restore_hint(error: Error, register: &Path) -> Error {
+    let Error::NotRegister(message) = &error else {
+        return error;
+    };
+    if !message.contains("bị hỏng") {
+        return error;
+    }
+    match latest_good(&default_folder(register)) {
+        Ok(Some(b)) => Error::NotRegister(format!(
+            "{message} Bản sao lưu mới nhất còn tốt: {} ({}). Khôi phục khi phần mềm đã đóng: tiepdan --db \"{}\" restore \"{}\".",
+            b.path.display(),
+            b.made_at.format("%d/%m/%Y %H:%M"),
+            register.display(),
+            b.path.display()
+        )),
+        _ => Error::NotRegister(format!(
+            "{message} Không tìm thấy bản sao lưu còn tốt trong {}.",
+            default_folder(register).display()
+        )),
+    }
+}

@@ -190,3 +190,36 @@ fn the_backup_before_a_migration_is_a_good_backup() {
     backup::restore(&other, &bak).unwrap();
     assert_eq!(figures(&open(&other)), upgraded);
 }
+
+#[test]
+fn a_damaged_register_names_the_newest_good_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let folder = backup::default_folder(&path);
+    {
+        let mut store = open(&path);
+        tiepdan::demo::append_demo(&mut store, 6).unwrap();
+        store.backup_at(&folder, at("2026-11-29 17:00:00")).unwrap();
+        store.backup_at(&folder, at("2026-11-30 07:30:00")).unwrap();
+    }
+    // The newest backup is damaged too: the one before is named.
+    let newest = folder.join("so-tiep-dan_2026-11-30_073000.sqlite3");
+    let mut bytes = std::fs::read(&newest).unwrap();
+    for b in &mut bytes[16_384..40_960] {
+        *b = 0x33;
+    }
+    std::fs::write(&newest, bytes).unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    for b in &mut bytes[16_384..40_960] {
+        *b = 0x44;
+    }
+    std::fs::write(&path, bytes).unwrap();
+    let e = backup::with_restore_hint(Store::open(&path).unwrap_err(), &path);
+    let said = e.to_string();
+    assert!(said.contains("bị hỏng"), "{said}");
+    assert!(
+        said.contains("so-tiep-dan_2026-11-29_170000.sqlite3 (29/11/2026 17:00)"),
+        "{said}"
+    );
+    assert!(said.contains("restore"), "{said}");
+}

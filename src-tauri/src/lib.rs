@@ -144,7 +144,7 @@ pub fn run() {
                         }
                         Mutex::new(store)
                     })
-                    .map_err(|e| e.to_dto());
+                    .map_err(|e| tiepdan::backup::with_restore_hint(e, &db_path).to_dto());
                 let _ = handle.state::<AppState>().store.set(opened);
                 backup_now(&handle, "khi mở sổ");
             });

@@ -235,7 +235,7 @@ fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
             ),
         ));
     }
-    let mut store = Store::open(path)?;
+    let mut store = Store::open(path).map_err(|e| tiepdan::backup::with_restore_hint(e, path))?;
     store.set_actor(Actor::Cli);
     Ok(store)
 }
