@@ -64,34 +64,48 @@ impl Store {
 
     /// [`Store::backup_into`] at a given time (tests, and the rotation's names).
     pub fn backup_at(&self, folder: &Path, at: NaiveDateTime) -> Result<Backup> {
-        std::fs::create_dir_all(folder).map_err(|e| {
-            Error::invalid(
-                "folder",
-                format!("Không tạo được thư mục sao lưu {}: {e}.", folder.display()),
-            )
-        })?;
-        let mut at = at;
-        let mut path = folder.join(name_at(at));
-        // Two backups within one second get the next second's name.
-        while path.exists() {
-            at += chrono::Duration::seconds(1);
-            path = folder.join(name_at(at));
-        }
-        let tmp = folder.join(format!(".{}.tmp-{}", name_at(at), std::process::id()));
-        let _ = std::fs::remove_file(&tmp);
-        self.conn()
-            .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
-        if let Err(e) = check_backup(&tmp) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(e);
-        }
-        std::fs::rename(&tmp, &path)?;
-        Ok(Backup {
-            bytes: std::fs::metadata(&path)?.len(),
-            path,
-            made_at: at,
-        })
+        copy_checked(self.conn(), folder, at)
     }
+}
+
+/// Back up the register at `register` through a connection of its own (read-only), so
+/// the app's connection is not held while a large register is copied.
+pub fn backup_file(register: &Path, folder: &Path) -> Result<Backup> {
+    let conn = Connection::open_with_flags(
+        register,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    copy_checked(&conn, folder, Local::now().naive_local())
+}
+
+fn copy_checked(conn: &Connection, folder: &Path, at: NaiveDateTime) -> Result<Backup> {
+    std::fs::create_dir_all(folder).map_err(|e| {
+        Error::invalid(
+            "folder",
+            format!("Không tạo được thư mục sao lưu {}: {e}.", folder.display()),
+        )
+    })?;
+    let mut at = at;
+    let mut path = folder.join(name_at(at));
+    // Two backups within one second get the next second's name.
+    while path.exists() {
+        at += chrono::Duration::seconds(1);
+        path = folder.join(name_at(at));
+    }
+    let tmp = folder.join(format!(".{}.tmp-{}", name_at(at), std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
+    if let Err(e) = check_backup(&tmp) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    std::fs::rename(&tmp, &path)?;
+    Ok(Backup {
+        bytes: std::fs::metadata(&path)?.len(),
+        path,
+        made_at: at,
+    })
 }
 
 /// Check a backup without changing it: a register of this app (or an older version),

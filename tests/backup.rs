@@ -223,3 +223,20 @@ fn a_damaged_register_names_the_newest_good_backup() {
     );
     assert!(said.contains("restore"), "{said}");
 }
+
+#[test]
+fn the_app_backs_up_through_its_own_connection_while_the_register_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = open(&path);
+    tiepdan::demo::append_demo(&mut store, 8).unwrap();
+    let folder = backup::default_folder(&path);
+    // The register stays open (its last writes still in the WAL) while it is copied.
+    let made = backup::backup_file(&path, &folder).unwrap();
+    let checked = backup::check_backup(&made.path).unwrap();
+    let counts = store.row_counts().unwrap();
+    let visits = counts.iter().find(|(t, _)| t == "visits").unwrap().1;
+    assert!(visits > 100);
+    assert_eq!(checked.visits, visits);
+    assert_eq!(backup::list(&folder).unwrap().len(), 1);
+}

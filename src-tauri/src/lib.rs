@@ -168,16 +168,14 @@ fn backup_now<R: tauri::Runtime>(handle: &tauri::AppHandle<R>, when: &str) {
         return;
     };
     let folder = tiepdan::backup::default_folder(&state.db_path);
-    let made = store
-        .lock()
-        .map_err(|_| tiepdan::Error::Internal("store".into()))
-        .and_then(|s| {
-            if s.is_read_only() {
-                return Ok(());
-            }
-            s.backup_into(&folder).map(|_| ())
-        })
-        .and_then(|()| tiepdan::backup::rotate(&folder).map(|_| ()));
+    // Whether it is read-only is asked under the lock; the copy is made through a
+    // connection of its own, so the window is not kept waiting by a large register.
+    let read_only = store.lock().map(|s| s.is_read_only()).unwrap_or(true);
+    if read_only {
+        return;
+    }
+    let made = tiepdan::backup::backup_file(&state.db_path, &folder)
+        .and_then(|_| tiepdan::backup::rotate(&folder).map(|_| ()));
     if let Err(e) = made {
         eprintln!("Không sao lưu được {when}: {e}");
     }
