@@ -71,10 +71,7 @@ impl Store {
 /// Back up the register at `register` through a connection of its own (read-only), so
 /// the app's connection is not held while a large register is copied.
 pub fn backup_file(register: &Path, folder: &Path) -> Result<Backup> {
-    let conn = Connection::open_with_flags(
-        register,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+    let conn = Connection::open_with_flags(store::sqlite_path(register), read_only_flags())?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     copy_checked(&conn, folder, Local::now().naive_local())
 }
@@ -86,26 +83,48 @@ fn copy_checked(conn: &Connection, folder: &Path, at: NaiveDateTime) -> Result<B
             format!("Không tạo được thư mục sao lưu {}: {e}.", folder.display()),
         )
     })?;
-    let mut at = at;
-    let mut path = folder.join(name_at(at));
-    // Two backups within one second get the next second's name.
-    while path.exists() {
-        at += chrono::Duration::seconds(1);
-        path = folder.join(name_at(at));
-    }
-    let tmp = folder.join(format!(".{}.tmp-{}", name_at(at), std::process::id()));
+    sweep_stale(folder);
+    let tmp =
+        store::sqlite_path(&folder.join(format!(".{}.tmp-{}", name_at(at), std::process::id())));
     let _ = std::fs::remove_file(&tmp);
-    conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
+    if let Err(e) = conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()]) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::invalid(
+            "folder",
+            format!("Không ghi được bản sao lưu vào {}: {e}.", folder.display()),
+        ));
+    }
     if let Err(e) = check_backup(&tmp) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
-    std::fs::rename(&tmp, &path)?;
-    Ok(Backup {
-        bytes: std::fs::metadata(&path)?.len(),
-        path,
-        made_at: at,
-    })
+    // The name is claimed by a link that fails if it is taken (two backups in one second,
+    // two processes): the next second's name is tried.
+    let mut at = at;
+    loop {
+        let path = folder.join(name_at(at));
+        let placed = match std::fs::hard_link(&tmp, &path) {
+            Ok(()) => std::fs::remove_file(&tmp).map(|()| true),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            // A file system without links: the name is taken if free.
+            Err(_) if !path.exists() => std::fs::rename(&tmp, &path).map(|()| true),
+            Err(_) => Ok(false),
+        };
+        match placed {
+            Ok(true) => {
+                return Ok(Backup {
+                    bytes: std::fs::metadata(&path)?.len(),
+                    path,
+                    made_at: at,
+                })
+            }
+            Ok(false) => at += chrono::Duration::seconds(1),
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e.into());
+            }
+        }
+    }
 }
 
 /// Check a backup without changing it: a register of this app (or an older version),
@@ -117,11 +136,8 @@ pub fn check_backup(path: &Path) -> Result<BackupCheck> {
             path.display()
         ))
     };
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| refused(format!("không mở được ({e}).")))?;
+    let conn = Connection::open_with_flags(store::sqlite_path(path), read_only_flags())
+        .map_err(|e| refused(format!("không mở được ({e}).")))?;
     match store::file_kind(&conn, path) {
         Ok(store::FileKind::Register { .. }) => {}
         Ok(store::FileKind::Empty) => return Err(refused("tệp rỗng.".into())),
@@ -230,37 +246,111 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
             supported: SCHEMA_VERSION,
         });
     }
+    // A link names the register it points to: that file is restored, not the link.
+    let register = match std::fs::canonicalize(register) {
+        Ok(real) if register.is_symlink() => real,
+        _ => register.to_path_buf(),
+    };
+    if register.is_dir() {
+        return Err(Error::invalid(
+            "db",
+            format!("{} là một thư mục, không phải tệp sổ.", register.display()),
+        ));
+    }
     let folder = register
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    if !folder.is_dir() {
+        return Err(Error::invalid(
+            "db",
+            format!("Thư mục {} không có.", folder.display()),
+        ));
+    }
     let name = register
         .file_name()
         .ok_or_else(|| Error::invalid("db", "Đường dẫn tệp sổ không có tên tệp."))?
         .to_string_lossy()
         .into_owned();
-    // The copy first, beside the register: a failure leaves everything as it was.
-    let tmp = folder.join(format!(".{name}.khoi-phuc-{}", std::process::id()));
-    std::fs::copy(backup, &tmp)?;
-    let aside = if register.exists() {
-        let stamp = Local::now().format("%Y-%m-%d_%H%M%S");
-        let aside = folder.join(format!("{name}.truoc-khoi-phuc-{stamp}"));
-        std::fs::rename(register, &aside)?;
-        for suffix in ["-wal", "-shm"] {
-            let journal = folder.join(format!("{name}{suffix}"));
-            if journal.exists() {
-                std::fs::rename(
-                    &journal,
-                    folder.join(format!("{name}.truoc-khoi-phuc-{stamp}{suffix}")),
-                )?;
+    refuse_if_in_use(&register)?;
+    sweep_stale(&folder);
+    // The copy first, beside the register, through SQLite (what the backup's journal holds
+    // comes with it): a failure leaves everything as it was.
+    let tmp = store::sqlite_path(&folder.join(format!(".{name}.khoi-phuc-{}", std::process::id())));
+    let _ = std::fs::remove_file(&tmp);
+    let copied = Connection::open_with_flags(store::sqlite_path(backup), read_only_flags())
+        .and_then(|c| {
+            c.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+                .map(|_| ())
+        });
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::NotRegister(format!(
+            "Không chép được bản sao lưu {} vào {}: {e}.",
+            backup.display(),
+            folder.display()
+        )));
+    }
+    // The register and its journals go aside under a name nothing has; the moves are
+    // undone if a later step fails.
+    let stamp = Local::now().format("%Y-%m-%d_%H%M%S").to_string();
+    let mut base = format!("{name}.truoc-khoi-phuc-{stamp}");
+    let mut n = 2;
+    while folder.join(&base).exists() {
+        base = format!("{name}.truoc-khoi-phuc-{stamp}-{n}");
+        n += 1;
+    }
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let result = (|| -> std::io::Result<()> {
+        for suffix in ["", "-wal", "-shm"] {
+            let from = folder.join(format!("{name}{suffix}"));
+            if from.exists() {
+                let to = folder.join(format!("{base}{suffix}"));
+                std::fs::rename(&from, &to)?;
+                moved.push((from, to));
             }
         }
-        Some(aside)
-    } else {
-        None
+        std::fs::rename(&tmp, &register)
+    })();
+    if let Err(e) = result {
+        for (from, to) in moved.iter().rev() {
+            let _ = std::fs::rename(to, from);
+        }
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::NotRegister(format!(
+            "Không khôi phục được vào {}: {e}. Sổ được để nguyên như trước.",
+            register.display()
+        )));
+    }
+    Ok((!moved.is_empty()).then(|| folder.join(base)))
+}
+
+fn read_only_flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+}
+
+/// Temporary copies a killed backup or restore left behind (hidden, named with their
+/// process): removed once they are an hour old.
+fn sweep_stale(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
     };
-    std::fs::rename(&tmp, register)?;
-    Ok(aside)
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let ours = name.starts_with('.')
+            && (name.contains(".khoi-phuc-")
+                || (name.starts_with(".so-tiep-dan_") && name.contains(".tmp-")));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 3600);
+        if ours && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The newest backup in `folder` that passes its check.
@@ -291,5 +381,41 @@ pub fn with_restore_hint(error: Error, register: &Path) -> Error {
             "{message} Không tìm thấy bản sao lưu còn tốt trong {}.",
             default_folder(register).display()
         )),
+    }
+}
+
+/// A register the app (or another command) has open cannot be replaced under it: its
+/// writes would go to the file kept aside. Any other connection makes an exclusive lock
+/// fail at once; a damaged file answers otherwise and is restored.
+fn refuse_if_in_use(register: &Path) -> Result<()> {
+    if !register.exists() {
+        return Ok(());
+    }
+    let Ok(conn) = Connection::open_with_flags(
+        store::sqlite_path(register),
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return Ok(());
+    };
+    let held = conn
+        .pragma_update(None, "locking_mode", "EXCLUSIVE")
+        .and_then(|()| conn.execute_batch("BEGIN EXCLUSIVE; ROLLBACK;"));
+    drop(conn);
+    match held {
+        Err(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ) =>
+        {
+            Err(Error::invalid(
+                "db",
+                format!(
+                    "Sổ {} đang được mở (phần mềm hoặc một lệnh khác đang dùng): đóng phần mềm rồi khôi phục.",
+                    register.display()
+                ),
+            ))
+        }
+        _ => Ok(()),
     }
 }

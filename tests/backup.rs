@@ -240,3 +240,61 @@ fn the_app_backs_up_through_its_own_connection_while_the_register_is_open() {
     assert_eq!(checked.visits, visits);
     assert_eq!(backup::list(&folder).unwrap().len(), 1);
 }
+
+#[test]
+fn a_register_in_use_is_not_replaced_under_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let store = open(&path);
+    let made = store
+        .backup_at(&dir.path().join("sao-luu"), at("2026-11-30 07:00:00"))
+        .unwrap();
+    // The app has the register open: refused, nothing moved.
+    let e = backup::restore(&path, &made.path).unwrap_err();
+    assert_eq!(e.field(), Some("db"));
+    assert!(e.to_string().contains("đang được mở"), "{e}");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("khoi-phuc")), "{names:?}");
+    // Closed, it is restored.
+    drop(store);
+    backup::restore(&path, &made.path).unwrap();
+}
+
+#[test]
+fn restores_and_backups_at_once_never_overwrite_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let folder = dir.path().join("sao-luu");
+    let made = {
+        let mut store = open(&path);
+        tiepdan::demo::append_demo(&mut store, 3).unwrap();
+        // Four backups named in the same second: four files.
+        let same = at("2026-11-30 12:00:00");
+        let names: Vec<_> = (0..4)
+            .map(|_| store.backup_at(&folder, same).unwrap().path)
+            .collect();
+        let mut unique = names.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), 4, "{names:?}");
+        store.backup_at(&folder, at("2026-11-30 13:00:00")).unwrap()
+    };
+    // Two restores in one second: two files kept aside, the first register among them.
+    let first = std::fs::read(&path).unwrap();
+    let a = backup::restore(&path, &made.path).unwrap().unwrap();
+    let b = backup::restore(&path, &made.path).unwrap().unwrap();
+    assert_ne!(a, b);
+    assert_eq!(std::fs::read(&a).unwrap(), first);
+    // A folder is not a register; a link restores the file it points to.
+    let e = backup::restore(dir.path(), &made.path).unwrap_err();
+    assert!(e.to_string().contains("là một thư mục"), "{e}");
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("lien-ket.sqlite3");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        backup::restore(&link, &made.path).unwrap();
+        assert!(link.is_symlink(), "the link stays a link");
+    }
+}

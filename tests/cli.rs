@@ -68,6 +68,16 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     assert!(!typo.status.success());
     assert!(String::from_utf8_lossy(&typo.stderr).contains("Không có tệp sổ"));
     assert!(!db.exists(), "no register made by a report");
+    // Nor from a register emptied to 0 bytes (a damaged disk): it says so, and keeps it.
+    std::fs::write(&db, b"").unwrap();
+    let zero = tiepdan(
+        &db,
+        &["report", "--from", "2026-03-01", "--to", "2026-03-31"],
+    );
+    assert!(!zero.status.success());
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("rỗng (0 byte)"));
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0);
+    std::fs::remove_file(&db).unwrap();
     stdout(&tiepdan(&db, &["init"]));
     let o = tiepdan(
         &db,

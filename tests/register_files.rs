@@ -64,6 +64,27 @@ fn another_programs_database_is_refused_untouched() {
     .unwrap();
     drop(c);
     refused_untouched(&stamped, "chương trình khác");
+
+    // Unstamped, with a schema version and three of our table names: still not ours (no
+    // WAL switch, no backup beside it).
+    let lookalike = dir.path().join("web.sqlite3");
+    let c = Connection::open(&lookalike).unwrap();
+    c.execute_batch(
+        "CREATE TABLE sessions (id TEXT); CREATE TABLE visits (id TEXT);
+         CREATE TABLE settings (key TEXT); PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(c);
+    refused_untouched(&lookalike, "chương trình khác");
+}
+
+#[test]
+fn a_path_is_never_read_as_a_uri() {
+    let dir = tempfile::tempdir().unwrap();
+    std::env::set_current_dir(dir.path()).unwrap();
+    let store = Store::open(Path::new("file:so.sqlite3?mode=memory")).unwrap();
+    drop(store);
+    assert!(dir.path().join("file:so.sqlite3?mode=memory").exists());
 }
 
 #[test]

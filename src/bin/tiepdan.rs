@@ -225,6 +225,16 @@ fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
             "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
         )
     })?;
+    let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
+    if !create && empty {
+        return Err(Error::invalid(
+            "db",
+            format!(
+                "Tệp sổ {} rỗng (0 byte): không có dữ liệu để đọc. Nếu tệp bị hỏng, hãy khôi phục từ bản sao lưu (tiepdan --db … restore …).",
+                path.display()
+            ),
+        ));
+    }
     if !create && !path.exists() {
         return Err(Error::invalid(
             "db",

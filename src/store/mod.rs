@@ -40,7 +40,7 @@ pub(crate) use settings::{keys as setting_keys, read_settings};
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, SecondsFormat, Utc};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use rusqlite_migration::{Migrations, M};
 
 use crate::clock::{Clock, SystemClock};
@@ -181,12 +181,37 @@ pub(crate) fn file_kind(conn: &Connection, path: &Path) -> Result<FileKind> {
     // Registers written before the stamp: schema version 1 or later and the tables every
     // version has.
     let has = |t: &str| tables.iter().any(|n| n == t);
-    if app == 0 && version >= 1 && has("sessions") && has("visits") && has("settings") {
+    let ours = [
+        "sessions",
+        "visits",
+        "settings",
+        "persons",
+        "petitions",
+        "cases",
+        "fields",
+    ]
+    .into_iter()
+    .all(has)
+        && conn
+            .prepare("SELECT 1 FROM pragma_table_info('visits') WHERE name = 'case_id'")
+            .and_then(|mut s| s.exists([]))
+            .unwrap_or(false);
+    if app == 0 && version >= 1 && ours {
         return Ok(FileKind::Register { stamped: false });
     }
     Err(not_register(
         "là cơ sở dữ liệu của một chương trình khác, không phải sổ của Sổ Tiếp Dân",
     ))
+}
+
+/// A file name as SQLite must get it: a relative name that begins with "file:" would be
+/// read as a URI (the bundled SQLite reads URIs everywhere), so it gets "./" in front.
+pub(crate) fn sqlite_path(path: &Path) -> PathBuf {
+    if path.is_relative() && path.to_string_lossy().starts_with("file:") {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    }
 }
 
 /// Whether a file can be written: its own permission, and the folder's (SQLite writes
@@ -302,13 +327,23 @@ impl Store {
         if existed && !writable(path) {
             return Self::open_read_only(path, clock);
         }
-        let mut conn = Connection::open(path)?;
-        // Read before any statement that loads the schema (even a pragma does).
+        // What the file is, read through a read-only connection (nothing is written to a
+        // file that turns out not to be a register); a path is a path, never a URI.
         let kind = if existed {
-            file_kind(&conn, path)?
+            let reader = Connection::open_with_flags(
+                sqlite_path(path),
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            file_kind(&reader, path)?
         } else {
             FileKind::Empty
         };
+        let mut conn = Connection::open_with_flags(
+            sqlite_path(path),
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
         Self::finish_open(conn_ready(&mut conn, path, kind, existed), path)?;
         Ok(Store {
             conn,
@@ -343,9 +378,8 @@ impl Store {
     /// A register on a read-only medium or without write permission (chosen by `open`
     /// when the file cannot be written), read as it is: every change is refused.
     pub fn open_read_only(path: &Path, clock: Box<dyn Clock>) -> Result<Self> {
-        use rusqlite::OpenFlags;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
+        let conn = Connection::open_with_flags(sqlite_path(path), flags)
             .and_then(|c| {
                 // A register in WAL mode needs its shared-memory file; a folder that cannot
                 // hold one is read as immutable.
