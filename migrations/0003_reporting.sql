@@ -136,3 +136,10 @@ CREATE TABLE manual_figures (
 -- deleted row is found by `tiepdan audit verify`. Triggers (made with the chain) refuse
 -- UPDATE and DELETE of the history.
 ALTER TABLE changes ADD COLUMN hash TEXT;
+-- The chain's head (its last row and hash), kept apart: rows deleted from the end of the
+-- history are found too.
+CREATE TABLE audit_head (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    seq   INTEGER NOT NULL,
+    hash  TEXT NOT NULL
+);

@@ -66,10 +66,34 @@ fn the_history_is_whole_after_the_apps_own_writes_and_cannot_be_edited() {
 
 #[test]
 fn an_edit_or_a_deletion_behind_the_apps_back_is_found() {
-    for tamper in [
-        "UPDATE changes SET note = 'sửa lén' WHERE seq = 4",
-        "UPDATE changes SET actor = 'cli' WHERE seq = 4",
-        "DELETE FROM changes WHERE seq = 4",
+    for (tamper, found) in [
+        (
+            "UPDATE changes SET note = 'sửa lén' WHERE seq = 4",
+            "từ bản ghi số 4",
+        ),
+        (
+            "UPDATE changes SET actor = 'cli' WHERE seq = 4",
+            "từ bản ghi số 4",
+        ),
+        // A deletion breaks the chain at the row after it.
+        ("DELETE FROM changes WHERE seq = 4", "từ bản ghi số 5"),
+        // Rows deleted from the end, or all of them: the head kept apart says so.
+        (
+            "DELETE FROM changes WHERE seq = (SELECT max(seq) FROM changes)",
+            "các bản ghi cuối đã bị xóa",
+        ),
+        (
+            "DELETE FROM changes WHERE seq > 3",
+            "các bản ghi cuối đã bị xóa",
+        ),
+        ("DELETE FROM changes", "các bản ghi cuối đã bị xóa"),
+        // Renumbered rows.
+        (
+            "UPDATE changes SET seq = seq + 100000",
+            "từ bản ghi số 100001",
+        ),
+        // Only the triggers taken away.
+        ("", "trigger"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("so.sqlite3");
@@ -77,15 +101,10 @@ fn an_edit_or_a_deletion_behind_the_apps_back_is_found() {
         let conn = Connection::open(&db).unwrap();
         conn.execute_batch("DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete;")
             .unwrap();
-        conn.execute(tamper, []).unwrap();
+        conn.execute_batch(tamper).unwrap();
         drop(conn);
         let (ok, said) = verify_cli(&db);
         assert!(!ok, "{tamper}: {said}");
-        // An edit breaks the chain at the row; a deletion at the row after it.
-        let seq = if tamper.starts_with("DELETE") { 5 } else { 4 };
-        assert!(
-            said.contains(&format!("từ bản ghi số {seq}")),
-            "{tamper}: {said}"
-        );
+        assert!(said.contains(found), "{tamper}: {said}");
     }
 }

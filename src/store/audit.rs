@@ -33,10 +33,12 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     Ok((r.get(0)?, content, r.get(11)?))
 }
 
-/// The hash of a row: the previous hash, then each field (absent and empty told apart).
-fn hash_of(prev: &str, content: &[Option<String>; 10]) -> String {
+/// The hash of a row: the previous hash, its number, then each field (absent and empty
+/// told apart).
+fn hash_of(prev: &str, seq: i64, content: &[Option<String>; 10]) -> String {
     let mut h = Sha256::new();
     h.update(prev.as_bytes());
+    h.update(seq.to_le_bytes());
     for field in content {
         match field {
             Some(v) => {
@@ -60,8 +62,18 @@ pub(crate) fn seal_last(conn: &Connection) -> Result<()> {
         return Ok(());
     };
     let prev = rows.get(1).and_then(|r| r.2.clone()).unwrap_or_default();
+    let hash = hash_of(&prev, *seq, content);
     conn.prepare_cached("UPDATE changes SET hash = ?2 WHERE seq = ?1 AND hash IS NULL")?
-        .execute(params![seq, hash_of(&prev, content)])?;
+        .execute(params![seq, hash])?;
+    set_head(conn, *seq, &hash)
+}
+
+fn set_head(conn: &Connection, seq: i64, hash: &str) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)
+         ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+    )?
+    .execute(params![seq, hash])?;
     Ok(())
 }
 
@@ -73,11 +85,12 @@ pub(crate) fn seal_all(conn: &Connection) -> Result<()> {
         .query_map([], read)?
         .collect::<rusqlite::Result<_>>()?;
     let mut prev = String::new();
+    let mut last = None;
     for (seq, content, hash) in rows {
         let h = match hash {
             Some(h) => h,
             None => {
-                let h = hash_of(&prev, &content);
+                let h = hash_of(&prev, seq, &content);
                 conn.execute(
                     "UPDATE changes SET hash = ?2 WHERE seq = ?1",
                     params![seq, h],
@@ -86,6 +99,10 @@ pub(crate) fn seal_all(conn: &Connection) -> Result<()> {
             }
         };
         prev = h;
+        last = Some(seq);
+    }
+    if let Some(seq) = last {
+        set_head(conn, seq, &prev)?;
     }
     conn.execute_batch(
         "CREATE TRIGGER IF NOT EXISTS changes_no_update BEFORE UPDATE ON changes
@@ -99,14 +116,22 @@ pub(crate) fn seal_all(conn: &Connection) -> Result<()> {
 
 /// Walk the chain from the first row: the first row that does not follow is named.
 pub fn verify(conn: &Connection) -> Result<AuditCheck> {
+    let triggers: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'
+            AND name IN ('changes_no_update', 'changes_no_delete')",
+        [],
+        |r| r.get(0),
+    )?;
     let mut stmt = conn.prepare(&format!("SELECT {CONTENT} FROM changes ORDER BY seq"))?;
     let mut rows = stmt.query([])?;
     let mut prev = String::new();
     let mut n = 0u32;
+    let mut last_seq = 0i64;
     while let Some(r) = rows.next()? {
         let (seq, content, hash) = read(r)?;
         n += 1;
-        let want = hash_of(&prev, &content);
+        last_seq = seq;
+        let want = hash_of(&prev, seq, &content);
         if hash.as_deref() != Some(want.as_str()) {
             return Ok(AuditCheck {
                 rows: n,
@@ -117,6 +142,37 @@ pub fn verify(conn: &Connection) -> Result<AuditCheck> {
             });
         }
         prev = want;
+    }
+    // The head kept apart: rows deleted from the end leave it pointing past the chain.
+    let head: Option<(i64, String)> = conn
+        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    let whole_end = match &head {
+        Some((seq, hash)) => *seq == last_seq && *hash == prev,
+        None => n == 0,
+    };
+    if !whole_end {
+        let recorded = head.map(|(seq, _)| seq).unwrap_or(0);
+        return Ok(AuditCheck {
+            rows: n,
+            broken_at: Some((last_seq + 1) as u32),
+            message: format!(
+                "Lịch sử thay đổi không còn nguyên vẹn: các bản ghi cuối đã bị xóa (lịch sử đã ghi đến bản ghi số {recorded}, nay chỉ còn đến số {last_seq})."
+            ),
+        });
+    }
+    if triggers != 2 {
+        return Ok(AuditCheck {
+            rows: n,
+            broken_at: Some(0),
+            message: "Lịch sử thay đổi không còn được bảo vệ: các trigger chặn sửa, xóa lịch sử đã bị gỡ khỏi tệp sổ ngoài phần mềm.".into(),
+        });
     }
     Ok(AuditCheck {
         rows: n,
