@@ -221,15 +221,38 @@ pub fn to_keep(backups: &[Backup]) -> Vec<PathBuf> {
     keep
 }
 
-/// Remove the backups the rotation does not keep; returns what was removed.
+/// How many records a backup holds (sessions, visits, petitions); 0 if unreadable.
+fn records_in(path: &Path) -> i64 {
+    Connection::open_with_flags(store::sqlite_path(path), read_only_flags())
+        .and_then(|c| {
+            c.query_row(
+                "SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM visits)
+                      + (SELECT count(*) FROM petitions)",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .unwrap_or(0)
+}
+
+/// Remove the backups the rotation does not keep; returns what was removed. A backup
+/// that holds more records than the one kept for its day is kept too: a register emptied
+/// by accident must not push the day's good copy out.
 pub fn rotate(folder: &Path) -> Result<Vec<PathBuf>> {
     let all = list(folder)?;
     let keep = to_keep(&all);
+    let kept_of_day = |day: NaiveDate| {
+        all.iter()
+            .filter(|b| b.made_at.date() == day && keep.contains(&b.path))
+            .map(|b| records_in(&b.path))
+            .min()
+    };
     let mut removed = Vec::new();
-    for b in all {
-        if !keep.contains(&b.path) {
+    for b in &all {
+        let fuller = kept_of_day(b.made_at.date()).is_some_and(|kept| records_in(&b.path) > kept);
+        if !keep.contains(&b.path) && !fuller {
             std::fs::remove_file(&b.path)?;
-            removed.push(b.path);
+            removed.push(b.path.clone());
         }
     }
     Ok(removed)
@@ -417,5 +440,26 @@ fn refuse_if_in_use(register: &Path) -> Result<()> {
             ))
         }
         _ => Ok(()),
+    }
+}
+
+/// A register file emptied to 0 bytes while good backups exist is damage, not a new
+/// register: refused, naming the newest good backup (the app would otherwise start an
+/// empty register over it).
+pub fn refuse_emptied(register: &Path) -> Result<()> {
+    let empty = std::fs::metadata(register).is_ok_and(|m| m.is_file() && m.len() == 0);
+    if !empty {
+        return Ok(());
+    }
+    match latest_good(&default_folder(register))? {
+        Some(b) => Err(Error::NotRegister(format!(
+            "Tệp sổ {} rỗng (0 byte) trong khi đã có bản sao lưu: tệp đã bị hỏng. Bản sao lưu mới nhất còn tốt: {} ({}). Khôi phục khi phần mềm đã đóng: tiepdan --db \"{}\" restore \"{}\".",
+            register.display(),
+            b.path.display(),
+            b.made_at.format("%d/%m/%Y %H:%M"),
+            register.display(),
+            b.path.display()
+        ))),
+        None => Ok(()),
     }
 }

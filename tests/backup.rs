@@ -298,3 +298,32 @@ fn restores_and_backups_at_once_never_overwrite_each_other() {
         assert!(link.is_symlink(), "the link stays a link");
     }
 }
+
+#[test]
+fn an_emptied_register_neither_starts_over_nor_pushes_the_days_good_backup_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let folder = backup::default_folder(&path);
+    {
+        let mut store = open(&path);
+        tiepdan::demo::append_demo(&mut store, 2).unwrap();
+        store.backup_at(&folder, at("2026-11-30 07:30:00")).unwrap();
+    }
+    // The file is emptied (a disk fault): the app's start refuses it, naming the backup.
+    std::fs::write(&path, b"").unwrap();
+    let e = backup::refuse_emptied(&path).unwrap_err();
+    assert!(e.to_string().contains("rỗng (0 byte)"), "{e}");
+    assert!(
+        e.to_string().contains("so-tiep-dan_2026-11-30_073000"),
+        "{e}"
+    );
+    // Without any backup, an empty file is a register being made.
+    assert!(backup::refuse_emptied(&dir.path().join("moi.sqlite3")).is_ok());
+    // Had it started over, the empty register's evening backup would not push out the
+    // morning's full one.
+    std::fs::remove_file(&path).unwrap();
+    let empty = open(&path);
+    empty.backup_at(&folder, at("2026-11-30 17:00:00")).unwrap();
+    assert!(backup::rotate(&folder).unwrap().is_empty());
+    assert_eq!(backup::list(&folder).unwrap().len(), 2);
+}

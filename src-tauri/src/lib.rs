@@ -137,7 +137,8 @@ pub fn run() {
             });
             let handle = app.handle().clone();
             std::thread::spawn(move || {
-                let opened = Store::open(&db_path)
+                let opened = tiepdan::backup::refuse_emptied(&db_path)
+                    .and_then(|()| Store::open(&db_path))
                     .map(|mut store| {
                         if let Some(clock) = test_clock() {
                             store.set_clock(clock);
