@@ -168,7 +168,10 @@ fn a_database_from_a_newer_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("newer.sqlite3");
     {
+        // A register written by a newer version: stamped as a register, schema 99.
         let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", tiepdan::store::APPLICATION_ID)
+            .unwrap();
         conn.pragma_update(None, "user_version", 99).unwrap();
     }
     let before = std::fs::read(&path).unwrap();

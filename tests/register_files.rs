@@ -76,6 +76,14 @@ fn another_programs_database_is_refused_untouched() {
     .unwrap();
     drop(c);
     refused_untouched(&lookalike, "chương trình khác");
+
+    // Another program's database at its own schema version 7 is not "a newer register".
+    let versioned = dir.path().join("khac-v7.sqlite3");
+    let c = Connection::open(&versioned).unwrap();
+    c.execute_batch("CREATE TABLE notes (x TEXT); PRAGMA user_version = 7;")
+        .unwrap();
+    drop(c);
+    refused_untouched(&versioned, "chương trình khác");
 }
 
 #[test]

@@ -164,17 +164,6 @@ pub(crate) fn file_kind(conn: &Connection, path: &Path) -> Result<FileKind> {
         }
         Err(e) => return Err(e.into()),
     };
-    // A register of a newer version (stamped, or a file that claims a schema version and
-    // nothing else) is refused as such, before anything is written.
-    if (app == APPLICATION_ID || app == 0) && version > SCHEMA_VERSION as i64 {
-        return Err(Error::NewerDatabase {
-            found: version as usize,
-            supported: SCHEMA_VERSION,
-        });
-    }
-    if app == APPLICATION_ID {
-        return Ok(FileKind::Register { stamped: true });
-    }
     if app == 0 && version == 0 && tables.is_empty() {
         return Ok(FileKind::Empty);
     }
@@ -196,6 +185,18 @@ pub(crate) fn file_kind(conn: &Connection, path: &Path) -> Result<FileKind> {
             .prepare("SELECT 1 FROM pragma_table_info('visits') WHERE name = 'case_id'")
             .and_then(|mut s| s.exists([]))
             .unwrap_or(false);
+    // A register of a newer version (stamped, or unstamped with our tables) is refused as
+    // such, before anything is written; another program's database is not "newer".
+    let ours_stamped = app == APPLICATION_ID;
+    if (ours_stamped || (app == 0 && ours)) && version > SCHEMA_VERSION as i64 {
+        return Err(Error::NewerDatabase {
+            found: version as usize,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if ours_stamped {
+        return Ok(FileKind::Register { stamped: true });
+    }
     if app == 0 && version >= 1 && ours {
         return Ok(FileKind::Register { stamped: false });
     }
