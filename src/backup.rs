@@ -249,8 +249,12 @@ pub fn rotate(folder: &Path) -> Result<Vec<PathBuf>> {
     };
     let mut removed = Vec::new();
     for b in &all {
+        // Only a backup the rotation would remove is weighed against its day's.
+        if keep.contains(&b.path) {
+            continue;
+        }
         let fuller = kept_of_day(b.made_at.date()).is_some_and(|kept| records_in(&b.path) > kept);
-        if !keep.contains(&b.path) && !fuller {
+        if !fuller {
             std::fs::remove_file(&b.path)?;
             removed.push(b.path.clone());
         }

@@ -109,16 +109,18 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
     check_regime(period)?;
     let settings = store.settings()?;
     let now = Inputs::load(store, period, &settings)?;
+    let first = store.first_record_date()?;
+    let recorded_by = |day| first.is_some_and(|f| f <= day);
     let others = [
         (
             "Kỳ trước",
             Inputs::load(store, period.previous(), &settings)?,
-            store.has_records_by(period.previous().to)?,
+            recorded_by(period.previous().to),
         ),
         (
             "Cùng kỳ năm trước",
             Inputs::load(store, period.year_before(), &settings)?,
-            store.has_records_by(period.year_before().to)?,
+            recorded_by(period.year_before().to),
         ),
     ];
     let mut tables: Vec<FormTable> = FormId::TABLES
