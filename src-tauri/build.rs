@@ -50,6 +50,20 @@ const COMMANDS: &[&str] = &[
     "export_file",
     "cancel_export",
     "save_csv",
+    "access_info",
+    "create_first_admin",
+    "sign_in",
+    "sign_out",
+    "accounts",
+    "save_account",
+    "change_password",
+    "set_idle_lock",
+    "reveal_person",
+    "audit_log",
+    "verify_audit",
+    "backups",
+    "backup_now",
+    "restore_backup",
 ];
 
 fn main() {

@@ -64,6 +64,7 @@ impl Store {
 
     /// [`Store::backup_into`] at a given time (tests, and the rotation's names).
     pub fn backup_at(&self, folder: &Path, at: NaiveDateTime) -> Result<Backup> {
+        self.require(crate::access::Permission::Backup)?;
         copy_checked(self.conn(), folder, at)
     }
 }

@@ -6,7 +6,10 @@ use std::path::Path;
 
 use ts_rs::{Config, TS};
 
+use crate::access::{AccessInfo, Permission, Role, SignedIn};
 use crate::demo::DemoSummary;
+use crate::desk::account::{Account, AccountInput};
+use crate::desk::admin::{AuditEntry, AuditFilter, BackupInfo, BackupMade};
 use crate::desk::intake::{
     CaseDetail, PersonDetail, PersonSuggestion, PetitionProbe, PetitionSuggestion, SearchHit,
 };
@@ -67,6 +70,16 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     ManualFigure::export_all(&cfg)?;
     PeriodLock::export_all(&cfg)?;
     AuditCheck::export_all(&cfg)?;
+    AccessInfo::export_all(&cfg)?;
+    SignedIn::export_all(&cfg)?;
+    Role::export_all(&cfg)?;
+    Permission::export_all(&cfg)?;
+    Account::export_all(&cfg)?;
+    AccountInput::export_all(&cfg)?;
+    AuditEntry::export_all(&cfg)?;
+    AuditFilter::export_all(&cfg)?;
+    BackupInfo::export_all(&cfg)?;
+    BackupMade::export_all(&cfg)?;
     ReportingPeriod::export_all(&cfg)?;
     crate::export::job::ExportDone::export_all(&cfg)?;
     crate::export::job::ExportProgress::export_all(&cfg)?;

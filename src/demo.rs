@@ -194,6 +194,7 @@ impl Gen {
 /// Fill an empty register with a half-year ending today (the store's clock). Refused on a
 /// register that already holds records, so sample data never mixes with real data.
 pub fn load_demo(store: &mut Store, seed: u64) -> Result<DemoSummary> {
+    store.require(crate::access::Permission::Record)?;
     load(store, seed, true)
 }
 
@@ -428,7 +429,9 @@ fn apply(
 ) -> Result<()> {
     let mut input = MoveInput::new(petition_id, action, on.to_string());
     edit(&mut input);
-    store.write(|tx| crate::desk::movement::apply(tx, &input).map(|_| ()))
+    store.write(crate::access::Permission::Record, |tx| {
+        crate::desk::movement::apply(tx, &input).map(|_| ())
+    })
 }
 
 fn resolve(

@@ -209,6 +209,13 @@ text_enum!(
         Unmerge => "unmerge", "Hủy gộp công dân";
         Import => "import", "Nhập tệp trao đổi";
         Settings => "settings", "Cài đặt";
+        SignIn => "sign_in", "Đăng nhập";
+        SignInFailed => "sign_in_failed", "Đăng nhập sai";
+        SignOut => "sign_out", "Đăng xuất";
+        Account => "account", "Tài khoản";
+        Reveal => "reveal", "Xem danh tính người tố cáo";
+        Export => "export", "Xuất tệp";
+        Backup => "backup", "Sao lưu, khôi phục";
     }
 );
 
@@ -336,6 +343,12 @@ pub struct Person {
     /// Set when this record was merged into another (two records of one citizen).
     #[serde(default)]
     pub merged_into: Option<String>,
+    /// A denunciator's identity, hidden: name, identity number, address and phone are
+    /// masked (`desk::privacy`). Never set in the register itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[schemars(skip)]
+    #[ts(optional = nullable)]
+    pub masked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

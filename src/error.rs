@@ -44,6 +44,12 @@ pub enum Error {
     /// A statutory table failed a check the circular states: the file is not written.
     #[error("{0}")]
     FormCheck(String),
+    /// Nobody is signed in (or the app locked itself after an idle time): sign in first.
+    #[error("{0}")]
+    SignInRequired(String),
+    /// The signed-in account's roles do not allow this; nothing was done.
+    #[error("{0}")]
+    Forbidden(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -81,6 +87,8 @@ pub const ERROR_CODES: &[(&str, &str)] = &[
     ("Internal", "internal"),
     ("Cancelled", "cancelled"),
     ("FormCheck", "form_check"),
+    ("SignInRequired", "sign_in_required"),
+    ("Forbidden", "forbidden"),
     // The UI: the page runs outside the app window.
     ("NoBackend", "no_backend"),
 ];
@@ -136,6 +144,8 @@ impl Error {
             Error::Internal(_) => "internal",
             Error::Cancelled => "cancelled",
             Error::FormCheck(_) => "form_check",
+            Error::SignInRequired(_) => "sign_in_required",
+            Error::Forbidden(_) => "forbidden",
         }
     }
 
@@ -155,7 +165,9 @@ impl Error {
             | Error::UnknownYear(_)
             | Error::Internal(_)
             | Error::Cancelled
-            | Error::FormCheck(_) => None,
+            | Error::FormCheck(_)
+            | Error::SignInRequired(_)
+            | Error::Forbidden(_) => None,
         }
     }
 
@@ -189,6 +201,8 @@ mod tests {
             Error::UnknownYear(crate::law::calendar::UnknownYear(2030)),
             Error::Cancelled,
             Error::FormCheck("x".into()),
+            Error::SignInRequired("x".into()),
+            Error::Forbidden("x".into()),
         ];
         for e in errors {
             assert!(

@@ -1,6 +1,7 @@
 //! Sổ Tiếp Dân core: domain, rules, storage, reports and the exchange format.
 //! Knows nothing of Tauri or of the UI.
 
+pub mod access;
 pub mod backup;
 pub mod bindings;
 pub mod catalogue;

@@ -114,4 +114,7 @@ pub struct ChangeRecord {
     /// file it came from.
     #[serde(default)]
     pub source: Option<String>,
+    /// The signed-in account that made it (none before accounts, or without them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
 }

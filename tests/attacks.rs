@@ -286,6 +286,7 @@ fn an_imported_history_is_shown_as_imported_and_never_acted_upon() {
         new: Some(json!({})),
         note: None,
         source: None,
+        user: None,
     });
     b.import_exchange(&forged).unwrap();
     assert!(!b.has_sample().unwrap());

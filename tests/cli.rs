@@ -29,7 +29,7 @@ fn demo_export_import_report_round_trip() {
         dir.path().join("b.db"),
         dir.path().join("x.json"),
     );
-    assert!(stdout(&tiepdan(&a, &["init"])).contains("lược đồ phiên bản 3"));
+    assert!(stdout(&tiepdan(&a, &["init"])).contains("lược đồ phiên bản 4"));
     assert!(stdout(&tiepdan(&a, &["demo", "--seed", "3"])).contains("Đã nạp dữ liệu mẫu"));
     stdout(&tiepdan(&a, &["export", file.to_str().unwrap()]));
     let imported = stdout(&tiepdan(&b, &["import", file.to_str().unwrap()]));
@@ -412,4 +412,112 @@ fn backup_list_and_restore_from_the_command_line() {
     let refused = tiepdan(&db, &["restore", bad.to_str().unwrap()]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("không dùng được"));
+}
+
+fn tiepdan_as(db: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tiepdan"));
+    c.arg("--db").arg(db).args(args).env_remove("TIEPDAN_DB");
+    for v in ["TIEPDAN_USER", "TIEPDAN_PASSWORD", "TIEPDAN_NEW_PASSWORD"] {
+        c.env_remove(v);
+    }
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.stdin(std::process::Stdio::null()).output().unwrap()
+}
+
+#[test]
+fn the_cli_acts_as_a_named_account_once_the_register_has_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so.db");
+    stdout(&tiepdan(&db, &["demo"]));
+    // The first account must be an administrator.
+    let o = tiepdan_as(
+        &db,
+        &[("TIEPDAN_NEW_PASSWORD", "matkhau-123")],
+        &[
+            "user",
+            "add",
+            "canbo",
+            "--name",
+            "Lê Văn Cán",
+            "--role",
+            "officer",
+        ],
+    );
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("phải có vai trò Quản trị"));
+    let made = tiepdan_as(
+        &db,
+        &[("TIEPDAN_NEW_PASSWORD", "matkhau-123")],
+        &[
+            "user",
+            "add",
+            "quantri",
+            "--name",
+            "Nguyễn Quản Trị",
+            "--role",
+            "admin",
+        ],
+    );
+    assert!(stdout(&made).contains("Đã tạo tài khoản quantri."));
+    // From now on, nobody is nobody.
+    let o = tiepdan_as(&db, &[], &["report", "--period", "quy-4", "--year", "2025"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--user"));
+    let admin = [
+        ("TIEPDAN_USER", "quantri"),
+        ("TIEPDAN_PASSWORD", "matkhau-123"),
+    ];
+    let o = tiepdan_as(
+        &db,
+        &[admin[0], admin[1], ("TIEPDAN_NEW_PASSWORD", "matkhau-456")],
+        &[
+            "user",
+            "add",
+            "lanhdao",
+            "--name",
+            "Trần Lãnh Đạo",
+            "--role",
+            "leader",
+        ],
+    );
+    stdout(&o);
+    let list = stdout(&tiepdan_as(&db, &admin, &["user", "list"]));
+    assert!(
+        list.contains("lanhdao\tTrần Lãnh Đạo\tLãnh đạo\thoạt động"),
+        "{list}"
+    );
+    // The administrator sees totals, not the petitions… but a leader does.
+    stdout(&tiepdan_as(
+        &db,
+        &admin,
+        &["report", "--period", "quy-4", "--year", "2025"],
+    ));
+    let o = tiepdan_as(&db, &admin, &["petitions", "--json"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không có quyền xem sổ và hồ sơ"));
+    let leader = [
+        ("TIEPDAN_USER", "lanhdao"),
+        ("TIEPDAN_PASSWORD", "matkhau-456"),
+    ];
+    stdout(&tiepdan_as(&db, &leader, &["petitions", "--json"]));
+    let wrong = [("TIEPDAN_USER", "lanhdao"), ("TIEPDAN_PASSWORD", "sai")];
+    let o = tiepdan_as(
+        &db,
+        &wrong,
+        &["report", "--period", "quy-4", "--year", "2025"],
+    );
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("mật khẩu không đúng"));
+    // An export by the leader is masked and recorded; in full only when asked.
+    let out = dir.path().join("so.json");
+    stdout(&tiepdan_as(
+        &db,
+        &leader,
+        &["export", out.to_str().unwrap()],
+    ));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("\"redacted\": true"));
+    let verified = stdout(&tiepdan_as(&db, &admin, &["audit", "verify"]));
+    assert!(verified.contains("nguyên vẹn"), "{verified}");
 }

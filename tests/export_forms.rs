@@ -75,15 +75,16 @@ fn num(d: &Data) -> f64 {
 
 #[test]
 fn table_01_tcd_and_02_xld_files_hold_the_figures_worked_out_by_hand() {
-    let (dir, store) = ward();
+    let (dir, mut store) = ward();
     let out = dir.path().join("bieu.xlsx");
     export_to(
-        &store,
+        &mut store,
         FormId::AllTables,
         q4(),
         &out,
         false,
         None,
+        false,
         &Progress::none(),
     )
     .unwrap();
@@ -115,12 +116,13 @@ fn table_01_tcd_and_02_xld_files_hold_the_figures_worked_out_by_hand() {
 
     // Exports never overwrite: the CLI refuses without --force, the app picks a new name.
     let e = export_to(
-        &store,
+        &mut store,
         FormId::Tcd01,
         q4(),
         &out,
         false,
         None,
+        false,
         &Progress::none(),
     )
     .unwrap_err();
@@ -133,12 +135,13 @@ fn table_01_tcd_and_02_xld_files_hold_the_figures_worked_out_by_hand() {
         .ends_with("Bieu-01-TCD_15-09-2026_14-12-2026 (2).xlsx"));
     // Nor onto the register itself.
     let e = export_to(
-        &store,
+        &mut store,
         FormId::So,
         q4(),
         &dir.path().join("so.sqlite3"),
         true,
         None,
+        false,
         &Progress::none(),
     )
     .unwrap_err();
@@ -147,15 +150,16 @@ fn table_01_tcd_and_02_xld_files_hold_the_figures_worked_out_by_hand() {
 
 #[test]
 fn the_register_file_lists_every_visit_in_its_form() {
-    let (dir, store) = ward();
+    let (dir, mut store) = ward();
     let out = dir.path().join("so.xlsx");
     export_to(
-        &store,
+        &mut store,
         FormId::So,
         q4(),
         &out,
         false,
         None,
+        false,
         &Progress::none(),
     )
     .unwrap();
@@ -181,12 +185,13 @@ fn the_register_file_lists_every_visit_in_its_form() {
     // A cancelled export writes nothing.
     let cancelled = dir.path().join("cancelled.xlsx");
     let e = export_to(
-        &store,
+        &mut store,
         FormId::So,
         q4(),
         &cancelled,
         false,
         None,
+        false,
         &Progress(&|_, _| false),
     )
     .unwrap_err();
@@ -196,15 +201,16 @@ fn the_register_file_lists_every_visit_in_its_form() {
 
 #[test]
 fn the_report_opens_in_libreoffice_with_its_heading_sentences_and_figures() {
-    let (dir, store) = ward();
+    let (dir, mut store) = ward();
     let out = dir.path().join("bao-cao.docx");
     export_to(
-        &store,
+        &mut store,
         FormId::Report,
         q4(),
         &out,
         false,
         Some("25"),
+        false,
         &Progress::none(),
     )
     .unwrap();

@@ -4,6 +4,9 @@
 use std::sync::atomic::Ordering;
 
 use tauri::{AppHandle, Emitter, State};
+use tiepdan::access::{AccessInfo, Permission, SignedIn};
+use tiepdan::desk::account::{Account, AccountInput};
+use tiepdan::desk::admin::{AuditEntry, AuditFilter, BackupInfo, BackupMade};
 use tiepdan::desk::intake::{
     CaseDetail, PersonDetail, PersonSuggestion, PetitionProbe, PetitionSuggestion, SearchHit,
 };
@@ -19,7 +22,7 @@ use tiepdan::law::calendar::CalendarDay;
 use tiepdan::period::{Period, PeriodRange};
 use tiepdan::report::document::ReportDocument;
 use tiepdan::report::{self, Dashboard, PeriodReport};
-use tiepdan::store::PeriodLock;
+use tiepdan::store::{AuditCheck, PeriodLock};
 use tiepdan::{demo, ErrorDto, Store};
 
 use crate::AppState;
@@ -378,12 +381,13 @@ pub fn export_file<R: tauri::Runtime>(
     form: FormId,
     range: PeriodRange,
     report_no: Option<String>,
+    full: bool,
 ) -> Reply<ExportDone> {
     state.cancel_export.store(false, Ordering::SeqCst);
     let dir = folder(&app, &state)?;
     let period = Period::parse(&range.from, &range.to).map_err(|e| e.to_dto())?;
     let prepared = with_store(&state, |s| {
-        job::prepare(s, form, period, report_no.as_deref())
+        job::prepare(s, form, period, report_no.as_deref(), full)
     })?;
     let step = |done, total| {
         let _ = app.emit("export-progress", ExportProgress { done, total });
@@ -410,8 +414,113 @@ pub fn save_csv<R: tauri::Runtime>(
     header: Vec<String>,
     rows: Vec<Vec<String>>,
 ) -> Reply<ExportDone> {
+    with_store(&state, |s| {
+        s.require(Permission::Export)?;
+        s.record_export(&format!("Danh sách {name} (CSV)"), false)
+    })?;
     let dir = folder(&app, &state)?;
     let bytes = tiepdan::export::csv_bytes(&header, &rows).map_err(|e| e.to_dto())?;
     let name = job::csv_name(&name).map_err(|e| e.to_dto())?;
     job::write_new(&dir, &name, &state.db_path, &bytes).map_err(|e| e.to_dto())
+}
+
+#[tauri::command(async)]
+pub fn access_info(state: State<'_, AppState>) -> Reply<AccessInfo> {
+    with_store(&state, |s| s.access_info())
+}
+
+#[tauri::command(async)]
+pub fn create_first_admin(state: State<'_, AppState>, input: AccountInput) -> Reply<SignedIn> {
+    with_store(&state, |s| s.create_first_admin(&input))
+}
+
+#[tauri::command(async)]
+pub fn sign_in(state: State<'_, AppState>, login: String, password: String) -> Reply<SignedIn> {
+    with_store(&state, |s| s.sign_in(&login, &password))
+}
+
+#[tauri::command(async)]
+pub fn sign_out(state: State<'_, AppState>) -> Reply<()> {
+    with_store(&state, |s| s.sign_out())
+}
+
+#[tauri::command(async)]
+pub fn accounts(state: State<'_, AppState>) -> Reply<Vec<Account>> {
+    with_store(&state, |s| s.accounts())
+}
+
+#[tauri::command(async)]
+pub fn save_account(state: State<'_, AppState>, input: AccountInput) -> Reply<Account> {
+    with_store(&state, |s| s.save_account(&input))
+}
+
+#[tauri::command(async)]
+pub fn change_password(
+    state: State<'_, AppState>,
+    old_password: String,
+    new_password: String,
+) -> Reply<()> {
+    with_store(&state, |s| s.change_password(&old_password, &new_password))
+}
+
+#[tauri::command(async)]
+pub fn set_idle_lock(state: State<'_, AppState>, minutes: u32) -> Reply<u32> {
+    with_store(&state, |s| s.set_idle_lock(minutes))
+}
+
+#[tauri::command(async)]
+pub fn reveal_person(state: State<'_, AppState>, id: String, reason: String) -> Reply<Person> {
+    with_store(&state, |s| s.reveal_person(&id, &reason))
+}
+
+#[tauri::command(async)]
+pub fn audit_log(state: State<'_, AppState>, filter: AuditFilter) -> Reply<Vec<AuditEntry>> {
+    with_store(&state, |s| s.audit_log(&filter))
+}
+
+#[tauri::command(async)]
+pub fn verify_audit(state: State<'_, AppState>) -> Reply<AuditCheck> {
+    with_store(&state, |s| s.verify_audit())
+}
+
+#[tauri::command(async)]
+pub fn backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
+    with_store(&state, |s| s.backups())
+}
+
+#[tauri::command(async)]
+pub fn backup_now(state: State<'_, AppState>, folder: Option<String>) -> Reply<BackupMade> {
+    let folder = folder
+        .filter(|f| !f.trim().is_empty())
+        .map(std::path::PathBuf::from);
+    with_store(&state, |s| s.backup_now(folder.as_deref()))
+}
+
+/// Replace the register with a backup (the administrator): the register is closed, the
+/// backup checked and put in place (the current file kept aside), the register reopened;
+/// on failure the register as it was is reopened.
+#[tauri::command(async)]
+pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<Option<String>> {
+    let store = state.store.wait().as_ref().map_err(Clone::clone)?;
+    let mut guard = store.lock().unwrap_or_else(|p| p.into_inner());
+    guard.require(Permission::Backup).map_err(|e| e.to_dto())?;
+    let user = guard.user();
+    let placeholder =
+        Store::open_in_memory(Box::new(tiepdan::clock::SystemClock)).map_err(|e| e.to_dto())?;
+    drop(std::mem::replace(&mut *guard, placeholder));
+    let backup = std::path::PathBuf::from(&path);
+    let restored = tiepdan::backup::restore(&state.db_path, &backup);
+    let mut reopened = crate::open_register(&state.db_path).map_err(|e| e.to_dto())?;
+    reopened.adopt_user(user);
+    let result = match restored {
+        Ok(aside) => {
+            reopened
+                .record_restore(&backup, aside.as_deref())
+                .map_err(|e| e.to_dto())?;
+            Ok(aside.map(|a| a.display().to_string()))
+        }
+        Err(e) => Err(e.to_dto()),
+    };
+    *guard = reopened;
+    result
 }

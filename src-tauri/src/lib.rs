@@ -71,6 +71,15 @@ fn test_clock() -> Option<Box<dyn tiepdan::clock::Clock>> {
     Some(Box::new(tiepdan::clock::FixedClock(day)))
 }
 
+/// Open the register at `path` (with the test clock of a debug build).
+pub(crate) fn open_register(path: &std::path::Path) -> tiepdan::Result<Store> {
+    let mut store = Store::open(path)?;
+    if let Some(clock) = test_clock() {
+        store.set_clock(clock);
+    }
+    Ok(store)
+}
+
 pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder.invoke_handler(tauri::generate_handler![
         commands::app_info,
@@ -123,6 +132,20 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::export_file,
         commands::cancel_export,
         commands::save_csv,
+        commands::access_info,
+        commands::create_first_admin,
+        commands::sign_in,
+        commands::sign_out,
+        commands::accounts,
+        commands::save_account,
+        commands::change_password,
+        commands::set_idle_lock,
+        commands::reveal_person,
+        commands::audit_log,
+        commands::verify_audit,
+        commands::backups,
+        commands::backup_now,
+        commands::restore_backup,
     ])
 }
 
@@ -138,16 +161,23 @@ pub fn run() {
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 let opened = tiepdan::backup::refuse_emptied(&db_path)
-                    .and_then(|()| Store::open(&db_path))
-                    .map(|mut store| {
-                        if let Some(clock) = test_clock() {
-                            store.set_clock(clock);
-                        }
-                        Mutex::new(store)
-                    })
+                    .and_then(|()| open_register(&db_path))
+                    .map(Mutex::new)
                     .map_err(|e| tiepdan::backup::with_restore_hint(e, &db_path).to_dto());
                 let _ = handle.state::<AppState>().store.set(opened);
                 backup_now(&handle, "khi mở sổ");
+                // A register open for days is backed up once a day too.
+                loop {
+                    std::thread::sleep(std::time::Duration::from_secs(3600));
+                    let folder = tiepdan::backup::default_folder(&db_path);
+                    let today = chrono::Local::now().date_naive();
+                    let made_today = tiepdan::backup::list(&folder)
+                        .map(|l| l.iter().any(|b| b.made_at.date() == today))
+                        .unwrap_or(false);
+                    if !made_today {
+                        backup_now(&handle, "hằng ngày");
+                    }
+                }
             });
             Ok(())
         })
@@ -363,5 +393,368 @@ mod tests {
                 "core:window:allow-destroy"
             ]
         );
+    }
+
+    /// Every command, with arguments of the right shape, and what it needs (`None`: open
+    /// to anyone, signed in or not).
+    fn every_command() -> Vec<(&'static str, Value, Option<tiepdan::access::Permission>)> {
+        use tiepdan::access::Permission::*;
+        let range = json!({"from": "2026-01-01", "to": "2026-03-31"});
+        let session = json!({"date": "2026-03-12", "kind": "regular", "host_group": "officer",
+                             "host_name": null, "place": null, "notes": null});
+        let visit = json!({"session_id": "x", "persons": [], "headcount": 1, "content": "x",
+                           "kind": null, "field_code": null,
+                           "handling": {"handling": "guide", "agency": null, "letter_no": null},
+                           "case_id": null, "chairman_joined": false, "petition": null});
+        let petition = json!({"received_on": "2026-03-12", "source": "post", "source_agency": null,
+                              "kind": "proposal", "contents": [], "field_code": null, "content": "x",
+                              "anonymous": false, "petitioners": [], "respondent": null,
+                              "handling": {"handling": "none", "agency": null, "letter_no": null},
+                              "classification": serde_json::to_value(tiepdan::domain::Classification::default()).unwrap(),
+                              "case_id": null, "duplicate_of": null});
+        let person = json!({"full_name": "X"});
+        let account =
+            json!({"login": "moi", "full_name": "X", "roles": ["viewer"], "password": "12345678"});
+        vec![
+            ("app_info", json!({}), None),
+            ("catalogue", json!({}), None),
+            ("access_info", json!({}), None),
+            (
+                "reporting_period",
+                json!({"period": "quy-1", "year": 2026}),
+                None,
+            ),
+            ("preset_period", json!({"preset": "this_week"}), None),
+            ("hosts_on", json!({"date": "2026-03-12"}), None),
+            ("export_folder", json!({}), None),
+            ("cancel_export", json!({}), None),
+            ("save_settings", Value::Null, Some(Settings)),
+            ("save_field", Value::Null, Some(Settings)),
+            ("load_sample", json!({}), Some(Record)),
+            ("create_session", json!({"input": session}), Some(Record)),
+            ("add_visit", json!({"input": visit}), Some(Record)),
+            ("delete_session", json!({"id": "x"}), Some(Record)),
+            ("delete_visit", json!({"id": "x"}), Some(Record)),
+            ("list_sessions", json!({"range": range}), Some(ViewRecords)),
+            (
+                "find_persons",
+                json!({"query": "nguyen"}),
+                Some(ViewRecords),
+            ),
+            ("create_petition", json!({"input": petition}), Some(Record)),
+            ("list_petitions", json!({"filter": {}}), Some(ViewRecords)),
+            ("period_report", json!({"range": range}), Some(ViewTotals)),
+            ("dashboard", json!({}), Some(ViewTotals)),
+            (
+                "session_warnings",
+                json!({"input": session, "excludeId": null}),
+                Some(Record),
+            ),
+            (
+                "correct_session",
+                json!({"id": "x", "input": session}),
+                Some(Record),
+            ),
+            (
+                "correct_visit",
+                json!({"id": "x", "input": visit}),
+                Some(Record),
+            ),
+            (
+                "history",
+                json!({"table": "persons", "id": "x"}),
+                Some(ViewRecords),
+            ),
+            ("person_detail", json!({"id": "x"}), Some(ViewRecords)),
+            (
+                "correct_person",
+                json!({"id": "x", "input": person}),
+                Some(Record),
+            ),
+            (
+                "merge_persons",
+                json!({"keptId": "x", "mergedId": "y"}),
+                Some(Record),
+            ),
+            ("undo_merge", json!({"id": "x"}), Some(Record)),
+            (
+                "suggest_persons",
+                json!({"input": person}),
+                Some(ViewRecords),
+            ),
+            (
+                "suggest_petitions",
+                json!({"probe": {"content": "x"}}),
+                Some(ViewRecords),
+            ),
+            ("search", json!({"query": "x"}), Some(ViewRecords)),
+            ("case_detail", json!({"id": "x"}), Some(ViewRecords)),
+            ("petition_detail", json!({"id": "x"}), Some(ViewRecords)),
+            (
+                "move_petition",
+                json!({"input": {"petition_id": "x", "action": "urge", "on_date": "2026-03-12"}}),
+                Some(Record),
+            ),
+            ("undo_last_move", json!({"id": "x"}), Some(Record)),
+            (
+                "correct_petition",
+                json!({"id": "x", "input": petition}),
+                Some(Record),
+            ),
+            ("delete_petition", json!({"id": "x"}), Some(Record)),
+            ("calendar_years", json!({}), Some(ViewTotals)),
+            (
+                "save_calendar_year",
+                json!({"year": 2030, "days": []}),
+                Some(Settings),
+            ),
+            ("remove_sample", json!({}), Some(Settings)),
+            (
+                "statutory_tables",
+                json!({"range": range}),
+                Some(ViewTotals),
+            ),
+            ("register_book", json!({"range": range}), Some(ViewRecords)),
+            (
+                "report_document",
+                json!({"range": range, "number": null}),
+                Some(ViewTotals),
+            ),
+            (
+                "manual_figures",
+                json!({"form": "05-kqth", "range": range}),
+                Some(ViewTotals),
+            ),
+            (
+                "save_manual_figures",
+                json!({"form": "05-kqth", "range": range, "values": []}),
+                Some(Report),
+            ),
+            ("period_locks", json!({}), Some(ViewTotals)),
+            (
+                "locks_covering",
+                json!({"date": "2026-03-12"}),
+                Some(ViewTotals),
+            ),
+            (
+                "lock_period",
+                json!({"range": range, "label": "Quý I", "reportNo": null}),
+                Some(Report),
+            ),
+            (
+                "export_file",
+                json!({"form": "so-tcd", "range": range, "reportNo": null, "full": false}),
+                Some(Export),
+            ),
+            (
+                "save_csv",
+                json!({"name": "x", "header": ["a"], "rows": []}),
+                Some(Export),
+            ),
+            ("create_first_admin", json!({"input": account}), None),
+            (
+                "sign_in",
+                json!({"login": "khongco", "password": "x"}),
+                None,
+            ),
+            ("sign_out", json!({}), None),
+            ("accounts", json!({}), Some(ManageUsers)),
+            ("save_account", json!({"input": account}), Some(ManageUsers)),
+            (
+                "change_password",
+                json!({"oldPassword": "x", "newPassword": "yyyyyyyy"}),
+                None,
+            ),
+            ("set_idle_lock", json!({"minutes": 10}), Some(Settings)),
+            (
+                "reveal_person",
+                json!({"id": "x", "reason": "xác minh tố cáo"}),
+                Some(Reveal),
+            ),
+            ("audit_log", json!({"filter": {}}), Some(ViewAudit)),
+            ("verify_audit", json!({}), Some(ViewAudit)),
+            ("backups", json!({}), Some(Backup)),
+            ("backup_now", json!({"folder": null}), Some(Backup)),
+            (
+                "restore_backup",
+                json!({"path": "/khong/co.sqlite3"}),
+                Some(Backup),
+            ),
+        ]
+    }
+
+    /// An app whose register has an administrator and an account holding `role`, signed
+    /// in as that account (or nobody).
+    fn app_as(
+        role: Option<tiepdan::access::Role>,
+    ) -> (
+        tauri::App<tauri::test::MockRuntime>,
+        tauri::WebviewWindow<tauri::test::MockRuntime>,
+    ) {
+        use tiepdan::access::Role;
+        use tiepdan::desk::account::AccountInput;
+        let today = chrono_date("2026-03-12").from;
+        let mut store = Store::open_in_memory(Box::new(FixedClock(today))).unwrap();
+        let input = |login: &str, roles: Vec<Role>| AccountInput {
+            id: None,
+            login: login.into(),
+            full_name: login.into(),
+            roles,
+            active: true,
+            password: Some("matkhau-123".into()),
+        };
+        store
+            .create_first_admin(&input("quantri", vec![Role::Admin]))
+            .unwrap();
+        for r in Role::ALL {
+            store.save_account(&input(r.code(), vec![*r])).unwrap();
+        }
+        store.sign_out().unwrap();
+        if let Some(r) = role {
+            store.sign_in(r.code(), "matkhau-123").unwrap();
+        }
+        let app = app_builder(mock_builder())
+            .manage(AppState::with_store(store, PathBuf::from(":memory:")))
+            .build(tauri::generate_context!())
+            .unwrap();
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        (app, window)
+    }
+
+    /// Every command checks the role in the core: each role is refused exactly the
+    /// commands its permissions do not cover, and nobody signed in is refused every
+    /// command but the open ones.
+    #[test]
+    fn every_command_checks_the_role_in_the_core() {
+        use tiepdan::access::Role;
+        let declared = names_between(
+            include_str!("../build.rs"),
+            "COMMANDS: &[&str] = &[",
+            "];",
+            '"',
+        );
+        let mut listed: Vec<String> = every_command().iter().map(|c| c.0.to_string()).collect();
+        listed.sort();
+        assert_eq!(listed, declared, "every command is in the table");
+        for role in [
+            None,
+            Some(Role::Viewer),
+            Some(Role::Officer),
+            Some(Role::Leader),
+            Some(Role::Admin),
+        ] {
+            let (_app, w) = app_as(role);
+            let info = invoke(&w, "app_info", json!({})).unwrap();
+            let catalogue = invoke(&w, "catalogue", json!({})).unwrap();
+            for (cmd, args, needs) in every_command() {
+                if cmd == "sign_in" || cmd == "sign_out" || cmd == "create_first_admin" {
+                    continue;
+                }
+                let args = match cmd {
+                    "save_settings" => json!({"settings": info["settings"]}),
+                    "save_field" => json!({"field": catalogue["fields"][0]}),
+                    _ => args,
+                };
+                let got = invoke(&w, cmd, args);
+                if let Err(Value::String(e)) = &got {
+                    panic!("the test's arguments of {cmd}: {e}");
+                }
+                let code = got
+                    .as_ref()
+                    .err()
+                    .and_then(|e| e["code"].as_str())
+                    .unwrap_or("ok")
+                    .to_string();
+                let expected = match (needs, role) {
+                    // Every account changes its own password; nobody's cannot be changed.
+                    (None, None) if cmd == "change_password" => Some("sign_in_required"),
+                    (None, _) => None,
+                    (Some(_), None) => Some("sign_in_required"),
+                    (Some(p), Some(r)) if !r.grants().contains(&p) => Some("forbidden"),
+                    _ => None,
+                };
+                match expected {
+                    Some(want) => assert_eq!(code, want, "{cmd} as {role:?}: {got:?}"),
+                    None => assert!(
+                        code != "forbidden" && code != "sign_in_required",
+                        "{cmd} as {role:?}: {got:?}"
+                    ),
+                }
+            }
+        }
+    }
+
+    /// Cài đặt makes a backup and restores it: the register is replaced while the app
+    /// runs, the former file kept aside, and the restore recorded.
+    #[test]
+    fn a_backup_made_in_the_app_restores_in_the_app() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("so.sqlite3");
+        let store =
+            Store::open_with_clock(&path, Box::new(FixedClock(chrono_date("2026-03-12").from)))
+                .unwrap();
+        let app = app_builder(mock_builder())
+            .manage(AppState::with_store(store, path.clone()))
+            .build(tauri::generate_context!())
+            .unwrap();
+        let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        let session = |date: &str| {
+            json!({"input": {"date": date, "kind": "regular", "host_group": "officer",
+                             "host_name": null, "place": null, "notes": null}})
+        };
+        invoke(&w, "create_session", session("2026-03-10")).unwrap();
+        let made = invoke(&w, "backup_now", json!({"folder": null})).unwrap();
+        assert_eq!(made["sessions"], 1);
+        let listed = invoke(&w, "backups", json!({})).unwrap();
+        assert_eq!(listed.as_array().unwrap().len(), 1);
+        invoke(&w, "create_session", session("2026-03-11")).unwrap();
+        let range = json!({"range": {"from": "2026-03-01", "to": "2026-03-31"}});
+        assert_eq!(
+            invoke(&w, "list_sessions", range.clone())
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+        let bad = invoke(
+            &w,
+            "restore_backup",
+            json!({"path": dir.path().join("khong-co.sqlite3")}),
+        )
+        .unwrap_err();
+        assert_ne!(bad["code"], "ok");
+        assert_eq!(
+            invoke(&w, "list_sessions", range.clone())
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            2,
+            "a failed restore changes nothing"
+        );
+        let aside = invoke(
+            &w,
+            "restore_backup",
+            json!({"path": made["backup"]["path"]}),
+        )
+        .unwrap();
+        let aside = std::path::PathBuf::from(aside.as_str().unwrap());
+        assert!(aside.exists(), "the former register is kept aside");
+        let sessions = invoke(&w, "list_sessions", range).unwrap();
+        assert_eq!(sessions.as_array().unwrap().len(), 1);
+        assert_eq!(sessions[0]["session"]["date"], "2026-03-10");
+        let log = invoke(&w, "audit_log", json!({"filter": {"action": "backup"}})).unwrap();
+        let notes: Vec<&str> = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["note"].as_str())
+            .collect();
+        assert!(notes[0].starts_with("khôi phục từ "), "{notes:?}");
     }
 }

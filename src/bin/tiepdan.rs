@@ -25,6 +25,10 @@ struct Cli {
     /// Tệp cơ sở dữ liệu SQLite (hoặc biến môi trường TIEPDAN_DB)
     #[arg(long, global = true, env = "TIEPDAN_DB")]
     db: Option<PathBuf>,
+    /// Tài khoản thực hiện lệnh (hoặc biến TIEPDAN_USER); mật khẩu lấy từ biến
+    /// TIEPDAN_PASSWORD, nếu không có thì hỏi
+    #[arg(long, global = true, env = "TIEPDAN_USER")]
+    user: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -33,6 +37,23 @@ struct Cli {
 enum AuditCommand {
     /// Kiểm tra toàn bộ lịch sử thay đổi; mã thoát khác 0 khi lịch sử không nguyên vẹn
     Verify,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Tạo tài khoản (tài khoản đầu tiên của sổ phải có vai trò admin); mật khẩu lấy từ
+    /// biến TIEPDAN_NEW_PASSWORD, nếu không có thì hỏi
+    Add {
+        login: String,
+        /// Họ và tên
+        #[arg(long)]
+        name: String,
+        /// Vai trò (lặp lại được): officer, leader, admin, viewer
+        #[arg(long = "role", required = true)]
+        roles: Vec<String>,
+    },
+    /// Liệt kê các tài khoản
+    List,
 }
 
 #[derive(Subcommand)]
@@ -51,6 +72,9 @@ enum Command {
         /// Ghi đè tệp đã có
         #[arg(long)]
         force: bool,
+        /// Không che danh tính người tố cáo (lãnh đạo; được ghi vào nhật ký)
+        #[arg(long)]
+        full: bool,
     },
     /// Số liệu tổng hợp và câu báo cáo của một kỳ
     Report {
@@ -86,6 +110,9 @@ enum Command {
         /// Số báo cáo (Mẫu 02)
         #[arg(long = "report-no")]
         report_no: Option<String>,
+        /// Sổ không che danh tính người tố cáo (lãnh đạo; được ghi vào nhật ký)
+        #[arg(long)]
+        full: bool,
     },
     /// Khóa số liệu một kỳ khi đã gửi báo cáo: thay đổi sau đó là điều chỉnh kỳ trước
     Lock {
@@ -117,6 +144,11 @@ enum Command {
     Audit {
         #[command(subcommand)]
         command: AuditCommand,
+    },
+    /// Tài khoản và vai trò
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
     },
     /// In JSON Schema của định dạng trao đổi
     Schema,
@@ -210,12 +242,49 @@ struct CalendarListing<'a> {
 
 /// Open the register named by `--db`; only `init`, `demo` and `import` create one (a
 /// mistyped path must not answer with an empty register's zeros).
-fn open_or_create(db: &Option<PathBuf>) -> Result<Store, Error> {
-    open_as(db, true)
+fn open_or_create(cli: &Who) -> Result<Store, Error> {
+    signed_in(open_as(&cli.db, true)?, cli)
 }
 
-fn open(db: &Option<PathBuf>) -> Result<Store, Error> {
-    open_as(db, false)
+fn open(cli: &Who) -> Result<Store, Error> {
+    signed_in(open_as(&cli.db, false)?, cli)
+}
+
+/// Where the command acts and as whom.
+struct Who {
+    db: Option<PathBuf>,
+    user: Option<String>,
+}
+
+/// A password from `var`, or asked on the terminal (not echoed).
+fn password(var: &str, prompt: &str) -> Result<String, Error> {
+    match std::env::var(var) {
+        Ok(p) => Ok(p),
+        Err(_) => rpassword::prompt_password(prompt).map_err(|_| {
+            Error::invalid(
+                "password",
+                format!("Không đọc được mật khẩu: đặt biến {var} hoặc chạy lệnh trong cửa sổ dòng lệnh."),
+            )
+        }),
+    }
+}
+
+/// The CLI acts as the account named by `--user` (or `TIEPDAN_USER`). A register that
+/// has accounts refuses a command without one.
+fn signed_in(mut store: Store, cli: &Who) -> Result<Store, Error> {
+    match &cli.user {
+        Some(login) => {
+            let p = password("TIEPDAN_PASSWORD", &format!("Mật khẩu của {login}: "))?;
+            store.sign_in(login, &p)?;
+        }
+        None if store.access_info()?.has_accounts => {
+            return Err(Error::SignInRequired(
+                "Sổ này có tài khoản: chạy lệnh với --user TÊN_ĐĂNG_NHẬP (mật khẩu qua biến TIEPDAN_PASSWORD, hoặc nhập khi được hỏi).".into(),
+            ));
+        }
+        None => {}
+    }
+    Ok(store)
 }
 
 fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
@@ -252,9 +321,11 @@ fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
 
 fn run(cli: Cli) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
-    match cli.command {
+    let Cli { db, user, command } = cli;
+    let cli = Who { db, user };
+    match command {
         Command::Init { unit_name } => {
-            let mut store = open_or_create(&cli.db)?;
+            let mut store = open_or_create(&cli)?;
             if let Some(name) = unit_name {
                 let mut settings = store.settings()?;
                 settings.unit_name = name;
@@ -275,7 +346,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 std::fs::read_to_string(&file)?
             };
             let parsed = tiepdan::exchange::parse(text.trim_start_matches('\u{feff}'))?;
-            let mut store = open_or_create(&cli.db)?;
+            let mut store = open_or_create(&cli)?;
             let s = store.import_exchange(&parsed)?;
             writeln!(
                 out,
@@ -283,12 +354,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 s.sessions, s.visits, s.persons, s.cases, s.petitions, s.skipped
             )?;
         }
-        Command::Export { file, force } => {
-            let store = open(&cli.db)?;
+        Command::Export { file, force, full } => {
+            let mut store = open(&cli)?;
             if file.as_os_str() != "-" {
                 tiepdan::export::check_target(&file, store.path().as_deref(), force)?;
             }
-            let text = serde_json::to_string_pretty(&store.export_exchange()?)? + "\n";
+            let text = serde_json::to_string_pretty(&store.export_exchange_with(full)?)? + "\n";
+            store.record_export("Tệp trao đổi (toàn bộ sổ)", full)?;
             if file.as_os_str() == "-" {
                 out.write_all(text.as_bytes())?;
             } else {
@@ -301,7 +373,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             preset,
             json,
         } => {
-            let store = open(&cli.db)?;
+            let store = open(&cli)?;
             let period = match (period.period()?, preset) {
                 (Some(p), _) => p,
                 (None, Some(code)) => {
@@ -359,7 +431,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Tables { period, json } => {
-            let store = open(&cli.db)?;
+            let store = open(&cli)?;
             let tables = tiepdan::forms::statutory_tables(&store, period.required()?)?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&tables)?)?;
@@ -375,6 +447,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             out: file,
             force,
             report_no,
+            full,
         } => {
             let form = tiepdan::forms::FormId::from_code(&name).ok_or_else(|| {
                 Error::invalid(
@@ -382,15 +455,16 @@ fn run(cli: Cli) -> Result<(), Error> {
                     format!("Biểu \"{name}\" không có; chọn so-tcd, 01-tcd, 02-xld, 03-gqkn, 04-gqtc, 05-kqth, 06-qlkntc, 6-bieu hoặc bao-cao."),
                 )
             })?;
-            let store = open(&cli.db)?;
+            let mut store = open(&cli)?;
             let period = period.required()?;
             tiepdan::export::job::export_to(
-                &store,
+                &mut store,
                 form,
                 period,
                 &file,
                 force,
                 report_no.as_deref(),
+                full,
                 &tiepdan::export::Progress::none(),
             )?;
             writeln!(
@@ -406,7 +480,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             label,
             report_no,
         } => {
-            let mut store = open(&cli.db)?;
+            let mut store = open(&cli)?;
             let period = args.required()?;
             let label = label.unwrap_or_else(|| args.label(period));
             let lock = store.lock_period(period, &label, report_no.as_deref())?;
@@ -418,7 +492,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             )?;
         }
         Command::Demo { seed } => {
-            let mut store = open_or_create(&cli.db)?;
+            let mut store = open_or_create(&cli)?;
             let s = load_demo(&mut store, seed)?;
             writeln!(
                 out,
@@ -427,7 +501,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             )?;
         }
         Command::Backup { to } => {
-            let store = open(&cli.db)?;
+            let store = open(&cli)?;
             let register = store.path().unwrap_or_default();
             let folder = to.unwrap_or_else(|| tiepdan::backup::default_folder(&register));
             let made = store.backup_into(&folder)?;
@@ -452,7 +526,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Backups => {
-            let store = open(&cli.db)?;
+            let store = open(&cli)?;
             let folder = tiepdan::backup::default_folder(&store.path().unwrap_or_default());
             for b in tiepdan::backup::list(&folder)? {
                 writeln!(
@@ -471,9 +545,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                     "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
                 )
             })?;
+            // The register's administrator restores (a register that no longer opens,
+            // damaged, is restored without: there is nobody to ask).
+            if let Ok(store) = open_as(&cli.db, false) {
+                signed_in(store, &cli)?.require(tiepdan::access::Permission::Backup)?;
+            }
             let aside = tiepdan::backup::restore(path, &file)?;
             // Opened once: migrated if the backup is of an older version.
-            drop(open(&cli.db)?);
+            drop(open(&cli)?);
             match aside {
                 Some(a) => writeln!(
                     out,
@@ -487,18 +566,71 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Audit {
             command: AuditCommand::Verify,
         } => {
-            let store = open(&cli.db)?;
+            let store = open(&cli)?;
             let check = store.verify_audit()?;
             if check.broken_at.is_some() {
                 return Err(Error::invalid("changes", check.message));
             }
             writeln!(out, "{}", check.message)?;
         }
+        Command::User {
+            command: UserCommand::Add { login, name, roles },
+        } => {
+            let roles = roles
+                .iter()
+                .map(|r| {
+                    tiepdan::access::Role::from_code(r).ok_or_else(|| {
+                        Error::invalid(
+                            "role",
+                            format!("Vai trò \"{r}\" không có; chọn officer, leader, admin hoặc viewer."),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut store = open(&cli)?;
+            let input = tiepdan::desk::account::AccountInput {
+                login: login.clone(),
+                full_name: name,
+                roles,
+                active: true,
+                password: Some(password(
+                    "TIEPDAN_NEW_PASSWORD",
+                    &format!("Mật khẩu cho tài khoản {login}: "),
+                )?),
+                id: None,
+            };
+            let made = if store.access_info()?.has_accounts {
+                store.save_account(&input)?.login
+            } else {
+                store.create_first_admin(&input)?.login
+            };
+            writeln!(out, "Đã tạo tài khoản {made}.")?;
+        }
+        Command::User {
+            command: UserCommand::List,
+        } => {
+            let store = open(&cli)?;
+            for a in store.accounts()? {
+                let roles: Vec<&str> = a.roles.iter().map(|r| r.label()).collect();
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    a.login,
+                    a.full_name,
+                    roles.join(", "),
+                    if a.active {
+                        "hoạt động"
+                    } else {
+                        "đã khóa"
+                    }
+                )?;
+            }
+        }
         Command::Schema => {
             out.write_all(json_schema().as_bytes())?;
         }
         Command::Petitions { as_of, json } => {
-            let store = open(&cli.db)?;
+            let store = open(&cli)?;
             let as_of = match as_of {
                 Some(d) => tiepdan::validate::parse_date("as_of", "Ngày tính", &d)?,
                 None => store.today(),
@@ -566,7 +698,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
             // With a register, its administrator's additions count too.
             let calendar = match &cli.db {
-                Some(_) => open(&cli.db)?.calendar()?,
+                Some(_) => open(&cli)?.calendar()?,
                 None => Calendar::embedded(),
             };
             let days = calendar.days(period.from, period.to)?;

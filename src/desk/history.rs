@@ -204,6 +204,7 @@ impl Store {
     /// visit's correction also shows the persons corrected in the same save (their old
     /// name is where the officer looks for it).
     pub fn history(&self, table: &str, id: &str) -> Result<Vec<ChangeView>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let conn = self.conn();
         store::changes_of(conn, table, id)?
             .into_iter()

@@ -127,6 +127,7 @@ impl Store {
     /// Persons who may be the one being entered: the same identity number; the same name
     /// (diacritics and case aside), with a similar address first.
     pub fn suggest_persons(&self, input: &PersonInput) -> Result<Vec<PersonSuggestion>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let conn = self.conn();
         let mut out: Vec<(u8, PersonSuggestion)> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
@@ -193,6 +194,7 @@ impl Store {
     /// petitioner, with a similar content; those still open first (a repeat of an open
     /// petition is a duplicate, đơn trùng).
     pub fn suggest_petitions(&self, probe: &PetitionProbe) -> Result<Vec<PetitionSuggestion>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let conn = self.conn();
         let content = words(&probe.content);
         if content.len() < 3 {
@@ -266,6 +268,7 @@ impl Store {
     /// One search box over every record: persons (name, ID number), petitions (number,
     /// name, content), visits and cases, diacritics-blind.
     pub fn search(&self, query: &str, limit: u32) -> Result<Vec<SearchHit>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let conn = self.conn();
         let q = query.trim();
         let mut hits = Vec::new();
@@ -302,6 +305,10 @@ impl Store {
             let id = kept_id(conn, &id)?;
             if seen.insert(id.clone()) {
                 let p = self.person(&id)?;
+                // A name never finds a denunciator; a typed number finds the record masked.
+                if p.masked && !digits {
+                    continue;
+                }
                 let mut detail = vec![];
                 if let Some(n) = &p.id_number {
                     detail.push(format!("{} {n}", p.id_kind.label()));
@@ -335,6 +342,13 @@ impl Store {
                         }),
                         _ => None,
                     };
+                    // A petition or a visit of a denunciator found by words of the
+                    // name alone would tell who denounced: it is found by its content.
+                    let hit = if hit.is_some() && self.found_by_name_only(&kind, &id, q)? {
+                        None
+                    } else {
+                        hit
+                    };
                     if let Some(hit) = hit {
                         if !hits.iter().any(|h| h.kind == hit.kind && h.id == hit.id) {
                             hits.push(hit);
@@ -344,6 +358,36 @@ impl Store {
             }
         }
         Ok(hits)
+    }
+
+    /// Whether a petition's or a visit's search hit has a masked person and the query's
+    /// words are not all in its content (so it matched by the masked name).
+    fn found_by_name_only(&self, kind: &str, id: &str, query: &str) -> Result<bool> {
+        let conn = self.conn();
+        let (content, persons) = match kind {
+            "petition" => match store::get_petition(conn, id)? {
+                Some(p) => (p.content, p.petitioner_ids),
+                None => return Ok(false),
+            },
+            "visit" => match store::get_visit(conn, id)? {
+                Some(v) => (v.content, v.person_ids),
+                None => return Ok(false),
+            },
+            _ => return Ok(false),
+        };
+        let mut masked = false;
+        for p in &persons {
+            masked |= crate::desk::privacy::is_confidential(conn, p)?;
+        }
+        if !masked {
+            return Ok(false);
+        }
+        let content = crate::text::fold(&content);
+        let words: Vec<&str> = content.split(|c: char| !c.is_alphanumeric()).collect();
+        Ok(!crate::text::fold(query)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|q| words.iter().any(|w| w.starts_with(q))))
     }
 
     fn petition_hit(&self, id: &str) -> Result<SearchHit> {
@@ -407,6 +451,7 @@ impl Store {
 
     /// A person's page: particulars, cases, visits, petitions, merges and history.
     pub fn person_detail(&self, id: &str) -> Result<PersonDetail> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let conn = self.conn();
         let person = self.person(id)?;
         let petitions = store::petitions_of_person(conn, id)?
@@ -425,6 +470,7 @@ impl Store {
 
     /// A case's page: its visits and petitions.
     pub fn case_detail(&self, id: &str) -> Result<CaseDetail> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let conn = self.conn();
         let case = store::get_case(conn, id)?.ok_or_else(|| Error::not_found("vụ việc", id))?;
         let petitions = store::petitions_of_case(conn, id)?
@@ -444,6 +490,13 @@ impl Store {
     /// soon, then those whose deadline cannot be computed, then those waiting to be
     /// classified.
     pub fn petitions_needing_action(&self) -> Result<Vec<Petition>> {
+        self.require(crate::access::Permission::ViewRecords)?;
+        self.needing_action()
+    }
+
+    /// [`Self::petitions_needing_action`] for the dashboard's counts, which every role
+    /// sees; the list itself only to a role that reads records.
+    pub(crate) fn needing_action(&self) -> Result<Vec<Petition>> {
         let calendar = self.calendar()?;
         let settings = self.settings()?.deadlines;
         let today = self.today();

@@ -6,11 +6,14 @@
 //! appends a change record (table, record, old and new values, who, when) in the same
 //! transaction. Nothing else opens a write transaction.
 
+pub mod account;
+pub mod admin;
 pub mod history;
 pub mod intake;
 pub mod movement;
 pub mod person;
 pub mod petition;
+pub mod privacy;
 pub mod reporting;
 pub mod sample;
 pub mod session;
@@ -22,6 +25,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::access::Permission;
 use crate::domain::{Actor, ChangeAction};
 use crate::error::Result;
 use crate::records::ChangeRecord;
@@ -31,6 +35,10 @@ use crate::store::{self, Store};
 pub struct Tx<'a> {
     conn: &'a Connection,
     pub(crate) actor: Actor,
+    /// The signed-in account's login (none on a register without accounts).
+    pub(crate) user: Option<String>,
+    /// Whether the account may see a denunciator's identity (then it may correct it).
+    pub(crate) may_reveal: bool,
     /// UTC RFC 3339 instant of this write.
     pub(crate) at: String,
     pub(crate) today: NaiveDate,
@@ -77,6 +85,7 @@ impl<'a> Tx<'a> {
                 new,
                 note,
                 source: None,
+                user: self.user.clone(),
             },
         )?;
         for date in dates {
@@ -189,17 +198,29 @@ fn diff(old: &Value, new: &Value) -> (Map<String, Value>, Map<String, Value>) {
 }
 
 impl Store {
-    /// The one write path: run `f` in one transaction that records who changed what.
-    /// Outside a bulk load the transaction begins IMMEDIATE (it takes the write lock at
-    /// once, so a concurrent writer waits instead of failing half-way); inside one, it is
-    /// a savepoint of the bulk transaction.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+    /// The one write path: check that the signed-in account may `need`, then run `f` in
+    /// one transaction that records who changed what. Outside a bulk load the transaction
+    /// begins IMMEDIATE (it takes the write lock at once, so a concurrent writer waits
+    /// instead of failing half-way); inside one, it is a savepoint of the bulk transaction.
+    pub fn write<T>(
+        &mut self,
+        need: Permission,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.require(need)?;
         self.write_with(true, f)
     }
 
     /// The write path for an import: creations are summed up in one record by the caller.
     pub(crate) fn write_quietly<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.require(Permission::Record)?;
         self.write_with(false, f)
+    }
+
+    /// The write path of signing in and out: the audit record of who came and went,
+    /// written before (or without) anyone being signed in.
+    pub(crate) fn write_unchecked<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.write_with(true, f)
     }
 
     fn write_with<T>(
@@ -209,6 +230,8 @@ impl Store {
     ) -> Result<T> {
         self.refuse_if_read_only()?;
         let actor = self.actor();
+        let user = self.user().map(|u| u.login);
+        let may_reveal = self.require(Permission::Reveal).is_ok();
         let today = self.today();
         let at = store::now_utc();
         let conn = self.conn_mut();
@@ -217,6 +240,8 @@ impl Store {
             let out = f(&Tx {
                 conn: &tx,
                 actor,
+                user,
+                may_reveal,
                 at,
                 today,
                 log_creations,
@@ -229,6 +254,8 @@ impl Store {
             let out = f(&Tx {
                 conn: &sp,
                 actor,
+                user,
+                may_reveal,
                 at,
                 today,
                 log_creations,

@@ -2,6 +2,7 @@
 //! (`law::lifecycle`), each an event with its date, who, note and document; and undoing
 //! the last move recorded by mistake (kept in the history).
 
+use crate::access::Permission;
 use serde_json::{Map, Value};
 
 use super::Tx;
@@ -492,14 +493,16 @@ fn move_view(
 impl Store {
     /// Record a move on a petition; refused, with the reason, when the law does not allow it.
     pub fn move_petition(&mut self, input: &MoveInput) -> Result<PetitionDetail> {
-        self.write(|tx| apply(tx, input))?;
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| apply(tx, input))?;
         self.petition_detail(&input.petition_id)
     }
 
     /// Undo the last move of a petition (recorded by mistake). The undone move stays in
     /// the history.
     pub fn undo_last_move(&mut self, petition_id: &str) -> Result<PetitionDetail> {
-        self.write(|tx| {
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| {
             let conn = tx.conn();
             let current = store::get_petition(conn, petition_id)?
                 .ok_or_else(|| Error::not_found("đơn", petition_id))?;
@@ -544,6 +547,7 @@ impl Store {
     /// The petition page: the petition, its timeline, the moves allowed next (and why the
     /// others are not), the move that can be undone, and its history of corrections.
     pub fn petition_detail(&self, id: &str) -> Result<PetitionDetail> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let petition = self.petition(id)?;
         let conn = self.conn();
         let record = store::get_petition(conn, id)?.ok_or_else(|| Error::not_found("đơn", id))?;

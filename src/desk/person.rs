@@ -1,5 +1,6 @@
 //! Persons: who is who at the desk, corrections, and merging two records of one citizen.
 
+use crate::access::Permission;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -76,6 +77,11 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
             let stored = store::get_person(conn, &id)?.ok_or_else(|| Error::not_found("người", id.clone()))?;
             if let (Some(stored), Some(typed)) = (&stored.id_number, &number) {
                 if stored != typed {
+                    let stored = if crate::desk::privacy::is_confidential(conn, &id)? {
+                        "khác (hồ sơ được bảo mật)".to_string()
+                    } else {
+                        stored.clone()
+                    };
                     return Err(Error::invalid(
                         number_field,
                         format!("Người đã chọn có số giấy tờ {stored}, khác số vừa nhập {typed}. Kiểm tra lại số, hoặc bỏ chọn để ghi một người khác."),
@@ -87,7 +93,7 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
                     if other.id != id {
                         return Err(Error::invalid(
                             number_field,
-                            format!("Số giấy tờ {typed} đã được ghi cho công dân {}.", other.full_name),
+                            format!("Số giấy tờ {typed} đã được ghi cho {}.", who(conn, &other)?),
                         ));
                     }
                 }
@@ -100,7 +106,7 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
                 Some(p) => {
                     return Err(Error::invalid(
                         number_field,
-                        format!("Số giấy tờ {n} đã được ghi cho công dân {}. Nếu đúng người này, hãy chọn họ ở ô Tìm công dân; nếu không, kiểm tra lại số.", p.full_name),
+                        format!("Số giấy tờ {n} đã được ghi cho {}. Nếu đúng người này, hãy chọn họ ở ô Tìm công dân; nếu không, kiểm tra lại số.", who(conn, &p)?),
                     ))
                 }
                 None => None,
@@ -135,6 +141,7 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
         address: clean(&input.address),
         phone: clean(&input.phone),
         merged_into: None,
+        masked: false,
     };
     store::insert_person(conn, &person)?;
     tx.created("persons", &person.id, &person)?;
@@ -147,6 +154,12 @@ pub(crate) fn correct(tx: &Tx<'_>, prefix: &str, id: &str, input: &PersonInput) 
     let input = &tidy_person(prefix, input)?;
     let conn = tx.conn();
     let old = store::get_person(conn, id)?.ok_or_else(|| Error::not_found("người", id))?;
+    if crate::desk::privacy::is_confidential(conn, id)? && !tx.may_reveal {
+        return Err(Error::invalid(
+            prefix,
+            "Hồ sơ này được bảo mật (người tố cáo): thông tin nhân thân không sửa được ở bàn tiếp dân; cần sửa thì báo lãnh đạo.",
+        ));
+    }
     if old.merged_into.is_some() {
         return Err(Error::invalid(
             prefix,
@@ -163,9 +176,9 @@ pub(crate) fn correct(tx: &Tx<'_>, prefix: &str, id: &str, input: &PersonInput) 
         if let Some(other) = store::person_by_number(conn, n)? {
             if other.id != old.id {
                 let message = if kept_id(conn, &other.id)? == old.id {
-                    format!("Số giấy tờ {n} thuộc hồ sơ {} đã gộp vào hồ sơ này: số đó vẫn tìm ra hồ sơ này, không cần ghi lại.", other.full_name)
+                    format!("Số giấy tờ {n} thuộc một hồ sơ đã gộp vào hồ sơ này: số đó vẫn tìm ra hồ sơ này, không cần ghi lại.")
                 } else {
-                    format!("Số giấy tờ {n} đã được ghi cho công dân {}. Nếu hai hồ sơ là một người, hãy gộp hai hồ sơ.", other.full_name)
+                    format!("Số giấy tờ {n} đã được ghi cho {}. Nếu hai hồ sơ là một người, hãy gộp hai hồ sơ.", who(conn, &other)?)
                 };
                 return Err(Error::invalid(format!("{prefix}.id_number"), message));
             }
@@ -183,6 +196,7 @@ pub(crate) fn correct(tx: &Tx<'_>, prefix: &str, id: &str, input: &PersonInput) 
         address: clean(&input.address),
         phone: clean(&input.phone),
         merged_into: None,
+        masked: false,
     };
     if new != old {
         store::update_person(conn, &new)?;
@@ -231,26 +245,34 @@ impl Store {
     /// Correct a person's particulars, with the same checks as at entry. The old values
     /// stay in the history.
     pub fn correct_person(&mut self, id: &str, input: &PersonInput) -> Result<Person> {
-        self.write(|tx| correct(tx, "person", id, input))
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| correct(tx, "person", id, input))
     }
 
     /// Merge `merged_id` into `kept_id`: two records of one citizen. Every visit and
     /// petition of the merged record now names the kept one; the merged record stays,
     /// hidden from the lookup, so the merge can be undone.
     pub fn merge_persons(&mut self, kept_id: &str, merged_id: &str) -> Result<PersonMerge> {
+        self.require(crate::access::Permission::Record)?;
         if kept_id == merged_id {
             return Err(Error::invalid(
                 "merged_id",
                 "Không thể gộp một hồ sơ công dân với chính nó.",
             ));
         }
-        let merge = self.write(|tx| {
+        let merge = self.write(Permission::Record, |tx| {
             let conn = tx.conn();
             let kept = store::get_person(conn, kept_id)?
                 .ok_or_else(|| Error::not_found("người", kept_id))?;
             let merged = store::get_person(conn, merged_id)?
                 .ok_or_else(|| Error::not_found("người", merged_id))?;
             for p in [&kept, &merged] {
+                if crate::desk::privacy::is_confidential(conn, &p.id)? {
+                    return Err(Error::invalid(
+                        "merged_id",
+                        "Hồ sơ người tố cáo được bảo mật: không gộp với hồ sơ khác được (việc so sánh hai hồ sơ sẽ lộ danh tính).",
+                    ));
+                }
                 if p.merged_into.is_some() {
                     return Err(Error::invalid(
                         "merged_id",
@@ -323,7 +345,8 @@ impl Store {
 
     /// Undo a merge: the links it moved go back to the merged record, which is shown again.
     pub fn undo_merge(&mut self, merge_id: &str) -> Result<()> {
-        self.write(|tx| {
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| {
             let conn = tx.conn();
             let row = store::get_merge(conn, merge_id)?
                 .ok_or_else(|| Error::not_found("lần gộp hồ sơ", merge_id))?;
@@ -351,7 +374,7 @@ impl Store {
             shown.merged_into = None;
             store::update_person(conn, &shown)?;
             store::mark_merge_undone(conn, merge_id, &tx.at)?;
-            let note = Some(format!("Hủy gộp hồ sơ {}", shown.full_name));
+            let note = Some(format!("Hủy gộp hồ sơ {}", who(conn, &shown)?));
             tx.change(
                 ChangeAction::Unmerge,
                 "persons",
@@ -373,6 +396,7 @@ impl Store {
 
     /// The merges into a person, newest first.
     pub fn merges_into(&self, kept_id: &str) -> Result<Vec<PersonMerge>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let conn = self.conn();
         store::merges_into(conn, kept_id)?
             .into_iter()
@@ -390,4 +414,14 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// A person as a message names them: "công dân Nguyễn Văn A", or, for a denunciator,
+/// nobody in particular.
+fn who(conn: &rusqlite::Connection, p: &Person) -> Result<String> {
+    Ok(if crate::desk::privacy::is_confidential(conn, &p.id)? {
+        "một hồ sơ được bảo mật (người tố cáo)".to_string()
+    } else {
+        format!("công dân {}", p.full_name)
+    })
 }

@@ -1,6 +1,7 @@
 //! Petitions (đơn): file one (at a visit or directly), correct it, delete one filed by
 //! mistake; and the petition as the screens show it, with its deadlines.
 
+use crate::access::Permission;
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;
 
@@ -399,7 +400,8 @@ pub(crate) fn delete(tx: &Tx<'_>, petition_id: &str, note: Option<String>) -> Re
 impl Store {
     /// A petition received directly: by post, online, or transferred by an agency.
     pub fn create_petition(&mut self, input: &NewPetition) -> Result<Petition> {
-        let filed = self.write(|tx| {
+        self.require(crate::access::Permission::Record)?;
+        let filed = self.write(Permission::Record, |tx| {
             let row = direct_petition_row(tx, store::new_id(), input, None)?;
             file(
                 tx,
@@ -417,7 +419,8 @@ impl Store {
     /// lifecycle's moves, corrected by undoing a move. A petition handed in at a visit
     /// takes its date and persons from the visit: correct those there.
     pub fn correct_petition(&mut self, id: &str, input: &NewPetition) -> Result<Petition> {
-        self.write(|tx| {
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| {
             let input = &tidy_petition(input)?;
             let conn = tx.conn();
             let old = store::get_petition(conn, id)?.ok_or_else(|| Error::not_found("đơn", id))?;
@@ -465,7 +468,8 @@ impl Store {
     /// Delete a petition received directly and filed by mistake (one handed in at a
     /// visit goes with its visit). It stays in the history with its moves.
     pub fn delete_petition(&mut self, id: &str) -> Result<()> {
-        self.write(|tx| {
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| {
             let p =
                 store::get_petition(tx.conn(), id)?.ok_or_else(|| Error::not_found("đơn", id))?;
             if p.visit_id.is_some() {
@@ -485,6 +489,7 @@ impl Store {
 
     /// A petition as the screens show it, with its deadlines as of today.
     pub fn petition(&self, id: &str) -> Result<Petition> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let record =
             store::get_petition(self.conn(), id)?.ok_or_else(|| Error::not_found("đơn", id))?;
         let calendar = self.calendar()?;
@@ -494,6 +499,7 @@ impl Store {
 
     /// Petitions matching the filter, newest first, with their deadlines as of today.
     pub fn petitions(&self, filter: &PetitionFilter) -> Result<Vec<Petition>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let calendar = self.calendar()?;
         let settings = self.settings()?;
         let today = self.today();
@@ -587,6 +593,7 @@ impl Store {
     /// Every petition received by `as_of`, with its state on that date (from its moves) and
     /// its deadlines as of then.
     pub fn petitions_as_of(&self, as_of: NaiveDate) -> Result<Vec<PetitionAsOf>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let calendar = self.calendar()?;
         let settings = self.settings()?.deadlines;
         let filter = PetitionFilter {

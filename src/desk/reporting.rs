@@ -1,6 +1,7 @@
 //! The report writer's actions: type the figures the register does not hold, lock a
 //! period once its report is sent.
 
+use crate::access::Permission;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -38,6 +39,7 @@ impl Store {
     /// The figures of `form` typed for `period`, one per column the register does not
     /// hold (empty for a table computed whole).
     pub fn manual_figures(&self, form: FormId, period: Period) -> Result<Vec<ManualFigure>> {
+        self.require(crate::access::Permission::ViewTotals)?;
         let table = forms::statutory_table(self, form, period)?;
         let typed = store::manual_figures(self.conn(), form.code(), period)?;
         Ok(table
@@ -63,6 +65,7 @@ impl Store {
         period: Period,
         values: &[ManualFigure],
     ) -> Result<Vec<ManualFigure>> {
+        self.require(Permission::Report)?;
         forms::check_regime(period)?;
         let allowed = self.manual_figures(form, period)?;
         let mut new: BTreeMap<u16, f64> = BTreeMap::new();
@@ -99,7 +102,7 @@ impl Store {
             }
             new.insert(v.column, value);
         }
-        self.write(|tx| {
+        self.write(Permission::Report, |tx| {
             let conn = tx.conn();
             let old = store::manual_figures(conn, form.code(), period)?;
             if old == new {
@@ -127,11 +130,13 @@ impl Store {
 
     /// Every locked period.
     pub fn period_locks(&self) -> Result<Vec<PeriodLock>> {
+        self.require(crate::access::Permission::ViewTotals)?;
         store::all_locks(self.conn())
     }
 
     /// The locked periods that hold `date` (the desk warns before changing a record there).
     pub fn locks_covering(&self, date: &str) -> Result<Vec<PeriodLock>> {
+        self.require(crate::access::Permission::ViewTotals)?;
         let day = crate::validate::parse_date("date", "Ngày", date)?;
         store::locks_covering(self.conn(), &day.to_string())
     }
@@ -145,6 +150,7 @@ impl Store {
         label: &str,
         report_no: Option<&str>,
     ) -> Result<PeriodLock> {
+        self.require(Permission::Report)?;
         // A period is locked when its report is sent, after its cut-off day: until that
         // day is over, records still come in and would all become "adjustments".
         if period.to >= self.today() {
@@ -204,7 +210,7 @@ impl Store {
         )?;
         let report_no = report_no.as_deref();
         let id = store::new_id();
-        self.write(|tx| {
+        self.write(Permission::Report, |tx| {
             store::insert_lock(
                 tx.conn(),
                 &id,

@@ -2,6 +2,7 @@
 //! sample loader created (and nothing an officer recorded since) is deleted, each
 //! deletion kept in the history.
 
+use crate::access::Permission;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -30,7 +31,8 @@ impl Store {
     /// Delete the sample data: its visits (with their petitions), its petitions, its
     /// sessions left empty, its persons no record names any more.
     pub fn remove_sample(&mut self) -> Result<SampleRemoval> {
-        self.write(|tx| {
+        self.require(crate::access::Permission::Settings)?;
+        self.write(Permission::Settings, |tx| {
             let conn = tx.conn();
             let mut n = SampleRemoval {
                 petitions: store::created_by_sample(conn, "petitions")?.len() as u32,

@@ -1,5 +1,6 @@
 //! Sessions (buổi tiếp): open, correct, delete one opened by mistake.
 
+use crate::access::Permission;
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -45,7 +46,8 @@ pub(crate) fn open(tx: &Tx<'_>, id: String, input: &NewSession) -> Result<Sessio
 
 impl Store {
     pub fn create_session(&mut self, input: &NewSession) -> Result<Session> {
-        self.write(|tx| open(tx, store::new_id(), input))
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| open(tx, store::new_id(), input))
     }
 
     /// What the officer should confirm before opening this session: another session of
@@ -56,6 +58,7 @@ impl Store {
         input: &NewSession,
         exclude_id: Option<&str>,
     ) -> Result<Vec<Warning>> {
+        self.require(Permission::Record)?;
         let same: Vec<Session> = self
             .sessions_on(&input.date)?
             .into_iter()
@@ -77,7 +80,8 @@ impl Store {
     /// Correct a session, with the same checks as when it was opened. The petitions handed
     /// in at its visits are received on its date, so they follow it.
     pub fn correct_session(&mut self, id: &str, input: &NewSession) -> Result<Session> {
-        self.write(|tx| {
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| {
             let conn = tx.conn();
             let old = store::get_session(conn, id)?.ok_or_else(|| Error::not_found("buổi tiếp", id))?;
             let new = session_row(tx, id.to_string(), input)?;
@@ -129,7 +133,8 @@ impl Store {
     /// people keeps its record until its visits are removed one by one. The deletion is
     /// kept in the history.
     pub fn delete_session(&mut self, id: &str) -> Result<()> {
-        self.write(|tx| {
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| {
             let conn = tx.conn();
             let old = store::get_session(conn, id)?.ok_or_else(|| Error::not_found("buổi tiếp", id))?;
             let visits = store::visit_count(conn, id)?;

@@ -1,6 +1,7 @@
 //! Settings, the field catalogue and the working-day calendar: what an administrator
 //! changes, through the same write path (and history) as everything else.
 
+use crate::access::Permission;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -101,6 +102,7 @@ fn tidy_settings(s: &Settings) -> Result<Settings> {
 
 impl Store {
     pub fn save_settings(&mut self, s: &Settings) -> Result<Settings> {
+        self.require(crate::access::Permission::Settings)?;
         let s = &tidy_settings(s)?;
         if s.unit_name.trim().is_empty() {
             return Err(Error::invalid(
@@ -152,7 +154,7 @@ impl Store {
             d.due_soon_working_days,
             0..=30,
         )?;
-        self.write(|tx| {
+        self.write(Permission::Settings, |tx| {
             let conn = tx.conn();
             let old = store::read_settings(conn)?;
             let flag = |b: bool| if b { "1" } else { "0" }.to_string();
@@ -200,6 +202,7 @@ impl Store {
     /// old records keep their field). A new field with no code gets one from its name
     /// ("Giao thông, đô thị" → `giao_thong_do_thi`). Returns the catalogue.
     pub fn save_field(&mut self, field: &Field) -> Result<Vec<Field>> {
+        self.require(crate::access::Permission::Settings)?;
         let name = tidy_required("name", line("Tên lĩnh vực", limits::NAME), &field.name)?;
         let code = match tidy("code", line("Mã lĩnh vực", limits::ID), &field.code)? {
             None => store::code_from_name(&name),
@@ -220,7 +223,7 @@ impl Store {
             name,
             ..field.clone()
         };
-        self.write(|tx| {
+        self.write(Permission::Settings, |tx| {
             let conn = tx.conn();
             let old = store::get_field(conn, &code)?;
             store::upsert_field(conn, &saved)?;
@@ -234,6 +237,7 @@ impl Store {
 
     /// The calendar years: those shipped, those added, and the one asked about.
     pub fn calendar_years(&self) -> Result<Vec<CalendarYear>> {
+        self.require(Permission::ViewTotals)?;
         let calendar = self.calendar()?;
         let shipped = crate::law::calendar::Calendar::embedded().known_years();
         let (_, edited) = store::calendar_additions(self.conn())?;
@@ -259,6 +263,7 @@ impl Store {
     /// declare the year known, so deadlines can be counted in it. The list replaces the
     /// year's days, the shipped ones included (a day left out is an ordinary day).
     pub fn save_calendar_year(&mut self, year: i32, days: &[CalendarDay]) -> Result<CalendarYear> {
+        self.require(crate::access::Permission::Settings)?;
         if !(2000..=2100).contains(&year) {
             return Err(Error::invalid("year", format!("Năm {year} không hợp lệ.")));
         }
@@ -312,7 +317,7 @@ impl Store {
                 name,
             });
         }
-        self.write(|tx| {
+        self.write(Permission::Settings, |tx| {
             let conn = tx.conn();
             let (old_days, old_years) = store::calendar_additions(conn)?;
             let old: Vec<&CalendarDay> = old_days

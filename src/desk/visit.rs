@@ -1,6 +1,7 @@
 //! Visits (lượt tiếp): record one with its persons and the petition handed in, correct
 //! it, delete one recorded by mistake (the deletion is kept in the history).
 
+use crate::access::Permission;
 use serde_json::json;
 
 use super::person::resolve_person;
@@ -200,7 +201,8 @@ pub(crate) fn delete(tx: &Tx<'_>, visit_id: &str) -> Result<()> {
 impl Store {
     /// Record a visit, its persons and the petition handed in, all or nothing.
     pub fn add_visit(&mut self, input: &NewVisit) -> Result<Visit> {
-        let visit = self.write(|tx| record(tx, store::new_id(), input))?;
+        self.require(crate::access::Permission::Record)?;
+        let visit = self.write(Permission::Record, |tx| record(tx, store::new_id(), input))?;
         self.visit(&visit.id)
     }
 
@@ -209,7 +211,8 @@ impl Store {
     /// typed with a visit that had none is filed now; an existing one keeps its number and
     /// its lifecycle (its kind and content are corrected here, its moves on its own page).
     pub fn correct_visit(&mut self, id: &str, input: &NewVisit) -> Result<Visit> {
-        self.write(|tx| {
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| {
             let input = &tidy_visit(input)?;
             check_visit(input)?;
             let conn = tx.conn();
@@ -267,11 +270,13 @@ impl Store {
     /// Remove a visit recorded by mistake, with the petition handed in at it. The whole
     /// visit, petition and petition history stay in the change history.
     pub fn delete_visit(&mut self, visit_id: &str) -> Result<()> {
-        self.write(|tx| delete(tx, visit_id))
+        self.require(crate::access::Permission::Record)?;
+        self.write(Permission::Record, |tx| delete(tx, visit_id))
     }
 
     /// A visit as the register screen shows it.
     pub fn visit(&self, id: &str) -> Result<Visit> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let visit =
             store::get_visit(self.conn(), id)?.ok_or_else(|| Error::not_found("lượt tiếp", id))?;
         self.visits_of_session(&visit.session_id)?

@@ -331,6 +331,7 @@ fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
             address: input.address,
             phone: input.phone,
             merged_into: None,
+            masked: false,
         },
     )?;
     Ok((p.id.clone(), true))

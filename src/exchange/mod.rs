@@ -37,6 +37,10 @@ pub struct ExchangeFile {
     /// Every unit whose petitions the file holds (a register may combine several wards').
     #[serde(default)]
     pub units: Vec<Unit>,
+    /// Each denunciator's name, identity number, address and phone are masked in this
+    /// file (the default export): a masked person never changes a record already held.
+    #[serde(default)]
+    pub redacted: bool,
     pub fields: Vec<Field>,
     pub persons: Vec<Person>,
     pub cases: Vec<CaseRecord>,
@@ -148,8 +152,19 @@ fn unsupported_version(v: &serde_json::Value) -> Error {
 }
 
 impl Store {
-    /// Everything in the register, as an exchange file.
+    /// Everything in the register, as an exchange file, each denunciator masked (in
+    /// their record and in the history of it).
     pub fn export_exchange(&self) -> Result<ExchangeFile> {
+        self.export_exchange_with(false)
+    }
+
+    /// [`Self::export_exchange`]; `full`: nothing masked (a leader's choice: the caller
+    /// records it with `record_export`).
+    pub fn export_exchange_with(&self, full: bool) -> Result<ExchangeFile> {
+        self.require(crate::access::Permission::Export)?;
+        if full {
+            self.require(crate::access::Permission::Reveal)?;
+        }
         // One read transaction: a consistent snapshot even while the app writes.
         let snapshot = self.conn().unchecked_transaction()?;
         let conn: &rusqlite::Connection = &snapshot;
@@ -160,6 +175,7 @@ impl Store {
             unit_name: store::read_settings(conn)?.unit_name,
             unit_id: store::own_unit_id(conn)?,
             units: store::all_units(conn)?,
+            redacted: false,
             fields: self.fields()?,
             persons: store::all_persons(conn)?,
             cases: store::all_cases(conn)?,
@@ -169,6 +185,11 @@ impl Store {
             petition_events: store::all_events(conn)?,
             changes: store::all_changes(conn)?,
         };
+        let mut file = file;
+        if !full {
+            crate::desk::privacy::redact(conn, &mut file)?;
+            file.redacted = true;
+        }
         snapshot.finish()?;
         Ok(file)
     }
@@ -179,6 +200,7 @@ impl Store {
     /// message names the record. Records whose id is already present are skipped, so
     /// importing the same file twice changes nothing.
     pub fn import_exchange(&mut self, file: &ExchangeFile) -> Result<ImportSummary> {
+        self.require(crate::access::Permission::Record)?;
         if file.format != FORMAT {
             return Err(Error::exchange(
                 "format",

@@ -152,6 +152,7 @@ impl ExchangeFileV1 {
             unit_name: self.unit_name,
             unit_id: String::new(),
             units: vec![],
+            redacted: false,
             fields: self.fields,
             persons: self.persons,
             cases: self.cases,

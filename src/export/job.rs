@@ -73,11 +73,39 @@ pub enum Prepared {
 /// Read what a file of `form` for `period` holds. A table, the six tables and the report
 /// are refused (with every failure named) when the tables fail a check the circular
 /// states: the report quotes the tables.
+/// `full`: the Sổ with every denunciator's name (a leader's choice); otherwise masked.
+/// The export is recorded in the audit history (what, which period, in full or not).
 pub fn prepare(
+    store: &mut Store,
+    form: FormId,
+    period: Period,
+    report_no: Option<&str>,
+    full: bool,
+) -> Result<Prepared> {
+    store.require(crate::access::Permission::Export)?;
+    let prepared = prepare_unrecorded(store, form, period, report_no, full)?;
+    store.record_export(
+        &format!("{} {}", form_label(form), period.label()),
+        full && form == FormId::So,
+    )?;
+    Ok(prepared)
+}
+
+fn form_label(form: FormId) -> &'static str {
+    match form {
+        FormId::So => "Sổ tiếp công dân",
+        FormId::Report => "Báo cáo (Mẫu 02)",
+        FormId::AllTables => "Sáu biểu thống kê",
+        _ => "Biểu thống kê",
+    }
+}
+
+fn prepare_unrecorded(
     store: &Store,
     form: FormId,
     period: Period,
     report_no: Option<&str>,
+    full: bool,
 ) -> Result<Prepared> {
     // Every file names the unit at its head ("ỦY BAN NHÂN DÂN PHƯỜNG …", "Đơn vị"): a
     // register that was never named would print a heading with a gap.
@@ -88,8 +116,8 @@ pub fn prepare(
         ));
     }
     match form {
-        FormId::So => Ok(Prepared::Register(forms::register::register_book(
-            store, period,
+        FormId::So => Ok(Prepared::Register(forms::register::register_book_with(
+            store, period, full,
         )?)),
         FormId::Report => {
             forms::ensure_sendable(&forms::statutory_tables(store, period)?)?;
@@ -172,17 +200,19 @@ pub fn free_path(dir: &Path, name: &str) -> PathBuf {
 
 /// Write a file of `form` for `period` at `out` (the CLI): never onto the register's own
 /// file, never over an existing file unless `force`.
+#[allow(clippy::too_many_arguments)]
 pub fn export_to(
-    store: &Store,
+    store: &mut Store,
     form: FormId,
     period: Period,
     out: &Path,
     force: bool,
     report_no: Option<&str>,
+    full: bool,
     progress: &Progress,
 ) -> Result<()> {
     super::check_target(out, store.path().as_deref(), force)?;
-    let prepared = prepare(store, form, period, report_no)?;
+    let prepared = prepare(store, form, period, report_no, full)?;
     let bytes = render(&prepared, progress)?;
     write_out(out, &bytes, force)
 }

@@ -106,6 +106,7 @@ fn unit_label(settings: &Settings) -> String {
 /// The six tables of a period, each with the previous period's and the same period a
 /// year before's figures beside, and every check (within and across tables).
 pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>> {
+    store.require(crate::access::Permission::ViewTotals)?;
     check_regime(period)?;
     let settings = store.settings()?;
     let now = Inputs::load(store, period, &settings)?;
@@ -210,6 +211,7 @@ fn cross_checks(tables: &mut [FormTable]) {
 
 /// One table of a period (computed with the others, for the checks across tables).
 pub fn statutory_table(store: &Store, form: FormId, period: Period) -> Result<FormTable> {
+    store.require(crate::access::Permission::ViewTotals)?;
     statutory_tables(store, period)?
         .into_iter()
         .find(|t| t.form == form)

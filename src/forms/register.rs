@@ -259,6 +259,16 @@ fn part(unit_name: &str, period: Period, visits: &[RegisterVisit], new_form: boo
 /// The book of a range of dates: the visits up to 30/6/2026 in Mẫu số 03 (TT 04/2021),
 /// those from 01/7/2026 in Mẫu số 03/TCD (NĐ 154/2026).
 pub fn register_book(store: &Store, period: Period) -> Result<RegisterBook> {
+    register_book_with(store, period, false)
+}
+
+/// [`register_book`]; `full`: a leader's book with every denunciator's name (the caller
+/// records the export in the audit history).
+pub fn register_book_with(store: &Store, period: Period, full: bool) -> Result<RegisterBook> {
+    store.require(crate::access::Permission::ViewRecords)?;
+    if full {
+        store.require(crate::access::Permission::Reveal)?;
+    }
     let unit = store.settings()?.unit_name;
     let switch = law_2025_in_force();
     let mut parts = Vec::new();
@@ -267,7 +277,7 @@ pub fn register_book(store: &Store, period: Period) -> Result<RegisterBook> {
             from: period.from,
             to: period.to.min(switch - Duration::days(1)),
         };
-        let visits = store::register_visits(store.conn(), old)?;
+        let visits = store::register_visits(store.conn(), old, full)?;
         parts.push(part(&unit, old, &visits, false));
     }
     if period.to >= switch {
@@ -275,7 +285,7 @@ pub fn register_book(store: &Store, period: Period) -> Result<RegisterBook> {
             from: period.from.max(switch),
             to: period.to,
         };
-        let visits = store::register_visits(store.conn(), new)?;
+        let visits = store::register_visits(store.conn(), new, full)?;
         parts.push(part(&unit, new, &visits, true));
     }
     Ok(RegisterBook { parts })

@@ -1,3 +1,4 @@
+use crate::access::Permission;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -36,6 +37,7 @@ pub struct Dashboard {
 }
 
 pub fn dashboard(store: &Store) -> Result<Dashboard> {
+    store.require(Permission::ViewTotals)?;
     let today = store.today();
     let weeks = Period::last_weeks(today, 12)
         .into_iter()
@@ -50,7 +52,7 @@ pub fn dashboard(store: &Store) -> Result<Dashboard> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let queue = store.petitions_needing_action()?;
+    let mut queue = store.needing_action()?;
     let count = |u: Urgency| queue.iter().filter(|p| p.urgency == u).count() as u32;
     Ok(Dashboard {
         overdue: count(Urgency::Overdue),
@@ -59,7 +61,12 @@ pub fn dashboard(store: &Store) -> Result<Dashboard> {
             .iter()
             .filter(|p| p.state == PetitionState::Received)
             .count() as u32,
-        queue,
+        // Who sees totals only (a viewer) gets the counts, not the petitions.
+        queue: if store.require(Permission::ViewRecords).is_ok() {
+            std::mem::take(&mut queue)
+        } else {
+            vec![]
+        },
         today: today.to_string(),
         this_week: week_report(store, Period::preset(PeriodPreset::ThisWeek, today))?,
         weeks,

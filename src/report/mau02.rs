@@ -174,6 +174,7 @@ pub fn report_document(
     on: NaiveDate,
     number: Option<&str>,
 ) -> Result<ReportDocument> {
+    store.require(crate::access::Permission::ViewTotals)?;
     let settings = store.settings()?;
     let tables = forms::statutory_tables(store, period)?;
     let r = period_report(store, period)?;

@@ -240,6 +240,7 @@ pub fn compute(
 /// The report of a period, read from the store, with the previous period beside and the
 /// adjustments of locked periods recorded during it.
 pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
+    store.require(crate::access::Permission::ViewTotals)?;
     let settings = store.settings()?;
     let calendar = store.calendar()?;
     let mut report = compute(
@@ -271,6 +272,7 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
 
 /// The report of a week, as the dashboard shows it ("trong tuần"; nothing beside).
 pub fn week_report(store: &Store, period: Period) -> Result<PeriodReport> {
+    store.require(crate::access::Permission::ViewTotals)?;
     Ok(compute(
         &store.period_facts(period)?,
         &store.settings()?,

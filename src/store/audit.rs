@@ -20,26 +20,28 @@ pub struct AuditCheck {
     pub message: String,
 }
 
-const CONTENT: &str =
-    "seq, id, at, actor, action, table_name, record_id, old_value, new_value, note, source, hash";
+const CONTENT: &str = "seq, id, at, actor, action, table_name, record_id, old_value, new_value, note, source, user_login, hash";
 
-type Row = (i64, [Option<String>; 10], Option<String>);
+/// A row's number, its content (the account last: absent before accounts) and its hash.
+type Row = (i64, [Option<String>; 11], Option<String>);
 
 fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
-    let mut content: [Option<String>; 10] = Default::default();
+    let mut content: [Option<String>; 11] = Default::default();
     for (i, slot) in content.iter_mut().enumerate() {
         *slot = r.get(i + 1)?;
     }
-    Ok((r.get(0)?, content, r.get(11)?))
+    Ok((r.get(0)?, content, r.get(12)?))
 }
 
 /// The hash of a row: the previous hash, its number, then each field (absent and empty
-/// told apart).
-fn hash_of(prev: &str, seq: i64, content: &[Option<String>; 10]) -> String {
+/// told apart). The account (schema 4) enters only when present, so the rows chained
+/// before accounts keep their hashes.
+fn hash_of(prev: &str, seq: i64, content: &[Option<String>; 11]) -> String {
     let mut h = Sha256::new();
     h.update(prev.as_bytes());
     h.update(seq.to_le_bytes());
-    for field in content {
+    let (fields, user) = content.split_at(10);
+    for field in fields {
         match field {
             Some(v) => {
                 h.update([1u8]);
@@ -48,6 +50,11 @@ fn hash_of(prev: &str, seq: i64, content: &[Option<String>; 10]) -> String {
             }
             None => h.update([0u8]),
         }
+    }
+    if let Some(user) = &user[0] {
+        h.update([2u8]);
+        h.update((user.len() as u64).to_le_bytes());
+        h.update(user.as_bytes());
     }
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }

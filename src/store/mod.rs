@@ -15,6 +15,7 @@ mod register;
 mod search;
 mod sessions;
 mod settings;
+mod users;
 
 pub(crate) use audit::seal_last;
 pub use audit::AuditCheck;
@@ -34,8 +35,9 @@ pub(crate) use register::register_visits;
 pub use register::{RegisterPerson, RegisterVisit};
 pub(crate) use search::*;
 pub(crate) use sessions::*;
-pub(crate) use settings::write_setting;
 pub(crate) use settings::{keys as setting_keys, read_settings};
+pub(crate) use settings::{read_setting, write_setting};
+pub(crate) use users::*;
 
 use std::path::{Path, PathBuf};
 
@@ -78,6 +80,7 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0001_initial.sql"),
         include_str!("../../migrations/0002_lifecycle_history.sql"),
         include_str!("../../migrations/0003_reporting.sql"),
+        include_str!("../../migrations/0004_accounts.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -98,7 +101,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 3;
+pub const SCHEMA_VERSION: usize = 4;
 
 pub struct Store {
     conn: Connection,
@@ -107,6 +110,10 @@ pub struct Store {
     actor: Actor,
     /// Opened without write permission: every change is refused.
     read_only: bool,
+    /// The account signed in through this handle (none: nobody, or a register without
+    /// accounts), and when it last used it (for the idle lock).
+    user: std::cell::RefCell<Option<crate::access::SignedIn>>,
+    last_use: std::cell::Cell<std::time::Instant>,
 }
 
 impl std::fmt::Debug for Store {
@@ -351,6 +358,8 @@ impl Store {
             clock,
             actor: Actor::Desk,
             read_only: false,
+            user: Default::default(),
+            last_use: std::cell::Cell::new(std::time::Instant::now()),
         })
     }
     /// A register whose pages are damaged answers "corrupt" from any statement: say so.
@@ -373,6 +382,20 @@ impl Store {
                 }
                 _ => e,
             }
+        })
+    }
+
+    /// No register: what a shell holds while its register is being replaced (a restore).
+    /// Every read fails and every change is refused, so nothing typed meanwhile is lost
+    /// in a register that is not the office's.
+    pub fn closed() -> Result<Self> {
+        Ok(Store {
+            conn: Connection::open_in_memory()?,
+            clock: Box::new(SystemClock),
+            actor: Actor::Desk,
+            read_only: true,
+            user: Default::default(),
+            last_use: std::cell::Cell::new(std::time::Instant::now()),
         })
     }
 
@@ -406,6 +429,8 @@ impl Store {
             clock,
             actor: Actor::Desk,
             read_only: true,
+            user: Default::default(),
+            last_use: std::cell::Cell::new(std::time::Instant::now()),
         })
     }
 
@@ -436,6 +461,8 @@ impl Store {
             clock,
             actor: Actor::Desk,
             read_only: false,
+            user: Default::default(),
+            last_use: std::cell::Cell::new(std::time::Instant::now()),
         })
     }
 
@@ -458,6 +485,33 @@ impl Store {
 
     pub fn set_actor(&mut self, actor: Actor) {
         self.actor = actor;
+    }
+
+    /// The account signed in through this handle.
+    pub fn user(&self) -> Option<crate::access::SignedIn> {
+        self.user.borrow().clone()
+    }
+
+    pub(crate) fn set_user(&self, user: Option<crate::access::SignedIn>) {
+        *self.user.borrow_mut() = user;
+        self.last_use.set(std::time::Instant::now());
+    }
+
+    /// How long since the signed-in account last did anything through this handle.
+    pub(crate) fn idle_for(&self) -> std::time::Duration {
+        self.last_use.get().elapsed()
+    }
+
+    pub(crate) fn touch(&self) {
+        self.last_use.set(std::time::Instant::now());
+    }
+
+    /// For tests of the idle lock: pretend the last use was `by` earlier.
+    #[doc(hidden)]
+    pub fn pretend_idle(&self, by: std::time::Duration) {
+        if let Some(t) = self.last_use.get().checked_sub(by) {
+            self.last_use.set(t);
+        }
     }
 
     /// What the desktop shell tells the UI at start.
@@ -492,6 +546,7 @@ impl Store {
 
     /// Check the history's hash chain (`tiepdan audit verify`).
     pub fn verify_audit(&self) -> Result<AuditCheck> {
+        self.require(crate::access::Permission::ViewAudit)?;
         audit::verify(&self.conn)
     }
 

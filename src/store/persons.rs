@@ -61,6 +61,7 @@ impl Store {
     /// Find returning citizens by name (diacritics- and case-blind, word prefixes) or by
     /// identity number (digits: prefix match), with their earlier cases.
     pub fn find_persons(&self, query: &str, limit: u32) -> Result<Vec<PersonMatch>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let q = query.trim();
         let conn = self.conn();
         let digits = !q.is_empty() && q.chars().all(|c| c.is_ascii_digit());
@@ -90,10 +91,19 @@ impl Store {
                     cases: cases_of_person(conn, id)?,
                 })
             })
+            // A name never finds a denunciator (the match itself would tell who denounced);
+            // a typed identity number finds the record, masked.
+            .filter(|m: &Result<PersonMatch>| digits || !matches!(m, Ok(m) if m.person.masked))
             .collect()
     }
 
+    /// A person as every screen, list and file shows them: a denunciator masked
+    /// (`desk::privacy`).
     pub fn person(&self, id: &str) -> Result<Person> {
-        get_person(self.conn(), id)?.ok_or_else(|| Error::not_found("người", id))
+        let mut p = get_person(self.conn(), id)?.ok_or_else(|| Error::not_found("người", id))?;
+        if crate::desk::privacy::is_confidential(self.conn(), id)? {
+            crate::desk::privacy::mask(&mut p);
+        }
+        Ok(p)
     }
 }

@@ -572,6 +572,7 @@ pub(crate) fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
         address: r.get(4)?,
         phone: r.get(5)?,
         merged_into: r.get(6)?,
+        masked: false,
     })
 }
 
@@ -745,8 +746,8 @@ pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
 
 pub(crate) fn insert_change(conn: &Connection, c: &ChangeRecord) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO changes (id, at, actor, action, table_name, record_id, old_value, new_value, note, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO changes (id, at, actor, action, table_name, record_id, old_value, new_value, note, source, user_login)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         c.id,
@@ -758,13 +759,14 @@ pub(crate) fn insert_change(conn: &Connection, c: &ChangeRecord) -> Result<()> {
         c.old.as_ref().map(|v| v.to_string()),
         c.new.as_ref().map(|v| v.to_string()),
         c.note,
-        c.source
+        c.source,
+        c.user
     ])?;
     super::seal_last(conn)
 }
 
 const CHANGE_COLUMNS: &str =
-    "id, at, actor, action, table_name, record_id, old_value, new_value, note, source";
+    "id, at, actor, action, table_name, record_id, old_value, new_value, note, source, user_login";
 
 fn change_from_row(r: &Row<'_>) -> rusqlite::Result<ChangeRecord> {
     let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
@@ -779,6 +781,7 @@ fn change_from_row(r: &Row<'_>) -> rusqlite::Result<ChangeRecord> {
         new: json(r.get(7)?),
         note: r.get(8)?,
         source: r.get(9)?,
+        user: r.get(10)?,
     })
 }
 

@@ -45,8 +45,13 @@ pub struct RegisterVisit {
     pub petition_competence: Option<Competence>,
 }
 
-/// The UBND's visits of `period` in date order (HĐND reception keeps its own book).
-pub(crate) fn register_visits(conn: &Connection, period: Period) -> Result<Vec<RegisterVisit>> {
+/// The UBND's visits of `period` in date order (HĐND reception keeps its own book); a
+/// denunciator masked unless `full` (a leader's export in full).
+pub(crate) fn register_visits(
+    conn: &Connection,
+    period: Period,
+    full: bool,
+) -> Result<Vec<RegisterVisit>> {
     let (from, to) = (period.from.to_string(), period.to.to_string());
     let mut stmt = conn.prepare_cached(
         "SELECT v.id, s.date, s.kind, s.host_group, s.host_name, v.chairman_joined, v.headcount,
@@ -88,7 +93,7 @@ pub(crate) fn register_visits(conn: &Connection, period: Period) -> Result<Vec<R
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT vp.visit_id, p.full_name, p.address, p.id_number
+        "SELECT vp.visit_id, p.full_name, p.address, p.id_number, p.id
            FROM visit_persons vp
            JOIN visits v ON v.id = vp.visit_id
            JOIN sessions s ON s.id = v.session_id
@@ -105,9 +110,17 @@ pub(crate) fn register_visits(conn: &Connection, period: Period) -> Result<Vec<R
                 address: r.get(2)?,
                 id_number: r.get(3)?,
             },
+            r.get::<_, String>(4)?,
         ))
     })? {
-        let (visit, person) = row?;
+        let (visit, mut person, id) = row?;
+        if !full && crate::desk::privacy::is_confidential(conn, &id)? {
+            person = RegisterPerson {
+                name: crate::desk::privacy::MASKED_NAME.to_string(),
+                address: None,
+                id_number: None,
+            };
+        }
         persons.entry(visit).or_default().push(person);
     }
     for v in &mut visits {

@@ -51,6 +51,7 @@ pub(crate) fn visits_of_session(conn: &Connection, session_id: &str) -> Result<V
         v.persons = persons
             .query_map([&v.id], person_from_row)?
             .collect::<rusqlite::Result<_>>()?;
+        crate::desk::privacy::mask_all(conn, &mut v.persons)?;
     }
     Ok(visits)
 }
@@ -74,11 +75,13 @@ pub(crate) fn petitions_of_session(conn: &Connection, session_id: &str) -> Resul
 
 impl Store {
     pub fn session(&self, id: &str) -> Result<Session> {
+        self.require(crate::access::Permission::ViewRecords)?;
         super::get_session(self.conn(), id)?.ok_or_else(|| Error::not_found("buổi tiếp", id))
     }
 
     /// The sessions held on a date (ISO), oldest first.
     pub fn sessions_on(&self, date: &str) -> Result<Vec<Session>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {SESSION_COLUMNS} FROM sessions WHERE date = ?1 ORDER BY created_at, id"
         ))?;
@@ -87,11 +90,13 @@ impl Store {
     }
 
     pub fn visits_of_session(&self, session_id: &str) -> Result<Vec<Visit>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         visits_of_session(self.conn(), session_id)
     }
 
     /// Sessions in [from, to], newest first, with their visits.
     pub fn sessions_between(&self, from: &str, to: &str) -> Result<Vec<SessionView>> {
+        self.require(crate::access::Permission::ViewRecords)?;
         let period = crate::period::Period::parse(from, to)?;
         let mut stmt = self.conn().prepare(&format!(
             "SELECT {SESSION_COLUMNS} FROM sessions WHERE date BETWEEN ?1 AND ?2

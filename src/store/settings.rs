@@ -23,6 +23,7 @@ pub(crate) mod keys {
     pub(crate) const RECIPIENTS: &str = "report_recipients";
     pub(crate) const CHAIRMAN_DAYS: &str = "report_chairman_days_per_month";
     pub(crate) const EXPORT_DIR: &str = "export_dir";
+    pub(crate) const IDLE_LOCK: &str = "idle_lock_minutes";
 }
 use keys::*;
 
@@ -36,6 +37,10 @@ impl Default for Settings {
             report: ReportSettings::default(),
         }
     }
+}
+
+pub(crate) fn read_setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    setting(conn, key)
 }
 
 fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {

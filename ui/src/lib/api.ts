@@ -47,6 +47,15 @@ import type { ReportDocument } from './bindings/ReportDocument';
 import type { ReportingPeriod } from './bindings/ReportingPeriod';
 import type { ExportDone } from './bindings/ExportDone';
 import type { ExportProgress } from './bindings/ExportProgress';
+import type { AccessInfo } from './bindings/AccessInfo';
+import type { Account } from './bindings/Account';
+import type { AccountInput } from './bindings/AccountInput';
+import type { AuditCheck } from './bindings/AuditCheck';
+import type { AuditEntry } from './bindings/AuditEntry';
+import type { AuditFilter } from './bindings/AuditFilter';
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { BackupMade } from './bindings/BackupMade';
+import type { SignedIn } from './bindings/SignedIn';
 import { NO_BACKEND_MESSAGE, toErrorDto } from './errors';
 
 /** Whether the page runs inside the Tauri window (and not in a plain browser). */
@@ -126,11 +135,35 @@ export const lockPeriod = (range: PeriodRange, label: string, reportNo: string |
 // Files the office files: written into the export folder, never over a file; progress
 // comes as 'export-progress' events (ExportProgress), "Dừng" calls cancelExport.
 export const exportFolder = () => call<string>('export_folder');
-export const exportFile = (form: FormId, range: PeriodRange, reportNo: string | null) =>
-  call<ExportDone>('export_file', { form, range, reportNo });
+/** `full`: the Sổ with every denunciator named (a leader's choice, recorded in the audit log). */
+export const exportFile = (form: FormId, range: PeriodRange, reportNo: string | null, full = false) =>
+  call<ExportDone>('export_file', { form, range, reportNo, full });
 export const cancelExport = () => call<null>('cancel_export');
 export const saveCsv = (name: string, header: string[], rows: string[][]) =>
   call<ExportDone>('save_csv', { name, header, rows });
+
+// Accounts and roles: the first administrator, signing in and out, the idle lock.
+export const accessInfo = () => call<AccessInfo>('access_info');
+export const createFirstAdmin = (input: AccountInput) => call<SignedIn>('create_first_admin', { input });
+export const signIn = (login: string, password: string) => call<SignedIn>('sign_in', { login, password });
+export const signOut = () => call<null>('sign_out');
+export const accounts = () => call<Account[]>('accounts');
+export const saveAccount = (input: AccountInput) => call<Account>('save_account', { input });
+export const changePassword = (oldPassword: string, newPassword: string) =>
+  call<null>('change_password', { oldPassword, newPassword });
+export const setIdleLock = (minutes: number) => call<number>('set_idle_lock', { minutes });
+
+// A denunciator's identity: a leader reveals one person, with a reason (recorded).
+export const revealPerson = (id: string, reason: string) => call<Person>('reveal_person', { id, reason });
+
+// The administrator: the audit log and its check, backups and restore.
+export const auditLog = (filter: AuditFilter) => call<AuditEntry[]>('audit_log', { filter });
+export const verifyAudit = () => call<AuditCheck>('verify_audit');
+export const backups = () => call<BackupInfo[]>('backups');
+/** `folder`: a chosen folder (a USB drive); none: "sao-luu" beside the register. */
+export const backupNow = (folder: string | null) => call<BackupMade>('backup_now', { folder });
+/** Replace the register with a backup; the former file's path kept aside, if any. */
+export const restoreBackup = (path: string) => call<string | null>('restore_backup', { path });
 
 /**
  * Follow an export's 'export-progress' events; resolves to the function that stops

@@ -3,4 +3,4 @@
 /**
  * What a change record says happened.
  */
-export type ChangeAction = "create" | "update" | "delete" | "move" | "undo_move" | "merge" | "unmerge" | "import" | "settings";
+export type ChangeAction = "create" | "update" | "delete" | "move" | "undo_move" | "merge" | "unmerge" | "import" | "settings" | "sign_in" | "sign_in_failed" | "sign_out" | "account" | "reveal" | "export" | "backup";

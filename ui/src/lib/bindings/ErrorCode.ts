@@ -15,5 +15,7 @@ export enum ErrorCode {
   Internal = 'internal',
   Cancelled = 'cancelled',
   FormCheck = 'form_check',
+  SignInRequired = 'sign_in_required',
+  Forbidden = 'forbidden',
   NoBackend = 'no_backend',
 }

@@ -5,4 +5,9 @@ export type Person = { id: string, full_name: string, id_kind: IdKind, id_number
 /**
  * Set when this record was merged into another (two records of one citizen).
  */
-merged_into: string | null, };
+merged_into: string | null, 
+/**
+ * A denunciator's identity, hidden: name, identity number, address and phone are
+ * masked (`desk::privacy`). Never set in the register itself.
+ */
+masked?: boolean, };

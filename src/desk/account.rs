@@ -1,0 +1,485 @@
+//! Accounts: the first administrator, signing in and out (each recorded in the audit
+//! history, failed attempts too), the idle lock, and the administrator's account list.
+//! `Store::require` is the one check every use case makes.
+
+use std::time::Duration;
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, SaltString};
+use argon2::{Argon2, PasswordVerifier};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::access::{allows, AccessInfo, Permission, Role, SignedIn};
+use crate::domain::ChangeAction;
+use crate::error::{Error, Result};
+use crate::store::{self, setting_keys, Store, UserRow};
+use crate::text::{limits, line, tidy_required};
+
+/// The shortest password accepted.
+pub const PASSWORD_MIN: usize = 8;
+/// Minutes without use after which the app locks, unless the administrator sets another.
+pub const IDLE_LOCK_DEFAULT: u32 = 15;
+
+/// An account as the administrator creates or changes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct AccountInput {
+    /// None to create an account.
+    #[serde(default)]
+    pub id: Option<String>,
+    pub login: String,
+    pub full_name: String,
+    pub roles: Vec<Role>,
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// Required for a new account; for an existing one, a new password (reset) or none.
+    #[serde(default)]
+    pub password: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An account as the administrator's list shows it (never the password's hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Account {
+    pub id: String,
+    pub login: String,
+    pub full_name: String,
+    pub roles: Vec<Role>,
+    pub active: bool,
+    pub created_at: String,
+}
+
+impl From<UserRow> for Account {
+    fn from(u: UserRow) -> Self {
+        Account {
+            id: u.id,
+            login: u.login,
+            full_name: u.full_name,
+            roles: u.roles,
+            active: u.active,
+            created_at: u.created_at,
+        }
+    }
+}
+
+fn signed_in(u: &UserRow) -> SignedIn {
+    SignedIn {
+        id: u.id.clone(),
+        login: u.login.clone(),
+        full_name: u.full_name.clone(),
+        roles: u.roles.clone(),
+    }
+}
+
+fn hash_password(password: &str) -> Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| Error::Internal(format!("Không tạo được mã băm mật khẩu: {e}")))
+}
+
+fn password_matches(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+fn check_password(field: &str, password: &str) -> Result<()> {
+    let n = password.chars().count();
+    if n < PASSWORD_MIN {
+        return Err(Error::invalid(
+            field,
+            format!("Mật khẩu cần ít nhất {PASSWORD_MIN} ký tự (mới có {n})."),
+        ));
+    }
+    if n > 200 {
+        return Err(Error::invalid(field, "Mật khẩu dài quá 200 ký tự."));
+    }
+    if password.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            field,
+            "Mật khẩu có ký tự điều khiển: chỉ dùng chữ, số và dấu.",
+        ));
+    }
+    Ok(())
+}
+
+/// A login as kept: letters, digits, `.`, `_`, `-`, 2 to 50 of them.
+fn tidy_login(login: &str) -> Result<String> {
+    let login = tidy_required("login", line("Tên đăng nhập", 50), login)?;
+    if login.chars().count() < 2
+        || !login
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    {
+        return Err(Error::invalid(
+            "login",
+            format!("Tên đăng nhập “{login}”: chỉ dùng chữ, số và dấu . _ - (ít nhất 2 ký tự, không có khoảng trắng)."),
+        ));
+    }
+    Ok(login)
+}
+
+fn roles_text(roles: &[Role]) -> String {
+    roles
+        .iter()
+        .map(|r| r.label())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Store {
+    /// Minutes without use after which the app locks (0: never).
+    pub fn idle_lock_minutes(&self) -> Result<u32> {
+        Ok(store::read_setting(self.conn(), setting_keys::IDLE_LOCK)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(IDLE_LOCK_DEFAULT))
+    }
+
+    /// Who is signed in and what they may do.
+    pub fn access_info(&self) -> Result<AccessInfo> {
+        let has_accounts = store::has_accounts(self.conn())?;
+        let user = match self.user() {
+            Some(u) => store::user_by_id(self.conn(), &u.id)?
+                .filter(|r| r.active)
+                .map(|r| signed_in(&r)),
+            None => None,
+        };
+        let permissions = match (&user, has_accounts) {
+            (_, false) => Permission::ALL.to_vec(),
+            (Some(u), true) => Permission::ALL
+                .iter()
+                .copied()
+                .filter(|p| allows(&u.roles, *p))
+                .collect(),
+            (None, true) => vec![],
+        };
+        Ok(AccessInfo {
+            has_accounts,
+            user,
+            permissions,
+            idle_lock_minutes: self.idle_lock_minutes()?,
+        })
+    }
+
+    /// The check every use case makes first. A register without accounts is open (it is
+    /// being set up); otherwise a signed-in, active account whose roles grant `p` is
+    /// needed, and one idle for longer than the idle lock is signed out.
+    pub fn require(&self, p: Permission) -> Result<()> {
+        let Some(u) = self.user() else {
+            if store::has_accounts(self.conn())? {
+                return Err(Error::SignInRequired(
+                    "Chưa đăng nhập: hãy đăng nhập để tiếp tục.".into(),
+                ));
+            }
+            return Ok(());
+        };
+        let idle = self.idle_lock_minutes()?;
+        if idle > 0 && self.idle_for() > Duration::from_secs(u64::from(idle) * 60) {
+            self.set_user(None);
+            return Err(Error::SignInRequired(format!(
+                "Phần mềm đã tự khóa sau {idle} phút không dùng: hãy đăng nhập lại."
+            )));
+        }
+        match store::user_by_id(self.conn(), &u.id)? {
+            Some(row) if row.active => {
+                if allows(&row.roles, p) {
+                    self.touch();
+                    Ok(())
+                } else {
+                    Err(Error::Forbidden(format!(
+                        "Tài khoản “{}” ({}) không có quyền {}.",
+                        row.login,
+                        roles_text(&row.roles),
+                        p.label()
+                    )))
+                }
+            }
+            _ => {
+                self.set_user(None);
+                Err(Error::SignInRequired(
+                    "Tài khoản này đã bị khóa: hãy đăng nhập bằng tài khoản khác.".into(),
+                ))
+            }
+        }
+    }
+
+    /// The first start: the register's first account, an administrator, signed in at once.
+    pub fn create_first_admin(&mut self, input: &AccountInput) -> Result<SignedIn> {
+        if store::has_accounts(self.conn())? {
+            return Err(Error::invalid(
+                "login",
+                "Sổ đã có tài khoản quản trị: hãy đăng nhập.",
+            ));
+        }
+        if !input.roles.contains(&Role::Admin) {
+            return Err(Error::invalid(
+                "roles",
+                "Tài khoản đầu tiên phải có vai trò Quản trị.",
+            ));
+        }
+        let input = AccountInput {
+            id: None,
+            ..input.clone()
+        };
+        let account = self.write_unchecked(|tx| {
+            if store::has_accounts(tx.conn())? {
+                return Err(Error::invalid(
+                    "login",
+                    "Sổ đã có tài khoản quản trị: hãy đăng nhập.",
+                ));
+            }
+            save(tx, &input)
+        })?;
+        let row = store::user_by_id(self.conn(), &account.id)?
+            .ok_or_else(|| Error::not_found("tài khoản", account.id.clone()))?;
+        let user = signed_in(&row);
+        self.set_user(Some(user.clone()));
+        self.write_unchecked(|tx| {
+            tx.change(ChangeAction::SignIn, "users", &user.id, None, None, None)
+        })?;
+        Ok(user)
+    }
+
+    /// Sign in. A wrong login or password is recorded (the login typed) and answered
+    /// alike, so the message never tells which accounts exist.
+    pub fn sign_in(&mut self, login: &str, password: &str) -> Result<SignedIn> {
+        let typed = crate::text::tidy("login", line("Tên đăng nhập", limits::ID), login)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let found = store::user_by_login(self.conn(), &typed)?;
+        let ok = found
+            .as_ref()
+            .filter(|u| u.active && password_matches(password, &u.password_hash));
+        let Some(row) = ok.cloned() else {
+            if !self.is_read_only() {
+                let note = match &found {
+                    Some(u) if !u.active => Some("tài khoản đã khóa".to_string()),
+                    _ => None,
+                };
+                self.write_unchecked(|tx| {
+                    tx.change(
+                        ChangeAction::SignInFailed,
+                        "users",
+                        &typed,
+                        None,
+                        None,
+                        note,
+                    )
+                })?;
+            }
+            return Err(Error::invalid(
+                "password",
+                "Tên đăng nhập hoặc mật khẩu không đúng (hoặc tài khoản đã bị khóa).",
+            ));
+        };
+        let user = signed_in(&row);
+        self.set_user(Some(user.clone()));
+        if !self.is_read_only() {
+            self.write_unchecked(|tx| {
+                tx.change(ChangeAction::SignIn, "users", &user.id, None, None, None)
+            })?;
+        }
+        Ok(user)
+    }
+
+    /// Sign out (or lock): the next command needs a sign-in.
+    pub fn sign_out(&mut self) -> Result<()> {
+        if let Some(user) = self.user() {
+            if !self.is_read_only() {
+                self.write_unchecked(|tx| {
+                    tx.change(ChangeAction::SignOut, "users", &user.id, None, None, None)
+                })?;
+            }
+        }
+        self.set_user(None);
+        Ok(())
+    }
+
+    /// Every account, for the administrator.
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        self.require(Permission::ManageUsers)?;
+        Ok(store::all_users(self.conn())?
+            .into_iter()
+            .map(Account::from)
+            .collect())
+    }
+
+    /// Create or change an account (the administrator). The last active administrator
+    /// cannot lose the role or be locked out.
+    pub fn save_account(&mut self, input: &AccountInput) -> Result<Account> {
+        self.write(Permission::ManageUsers, |tx| save(tx, input))
+    }
+
+    /// The signed-in account changes its own password.
+    pub fn change_password(&mut self, old: &str, new: &str) -> Result<()> {
+        let Some(user) = self.user() else {
+            return Err(Error::SignInRequired(
+                "Chưa đăng nhập: hãy đăng nhập để đổi mật khẩu.".into(),
+            ));
+        };
+        self.require(Permission::ViewTotals).or_else(|e| match e {
+            // Every role may change its own password.
+            Error::Forbidden(_) => Ok(()),
+            e => Err(e),
+        })?;
+        self.write_unchecked(|tx| {
+            let mut row = store::user_by_id(tx.conn(), &user.id)?
+                .ok_or_else(|| Error::not_found("tài khoản", user.id.clone()))?;
+            if !password_matches(old, &row.password_hash) {
+                return Err(Error::invalid(
+                    "old_password",
+                    "Mật khẩu hiện tại không đúng.",
+                ));
+            }
+            check_password("new_password", new)?;
+            row.password_hash = hash_password(new)?;
+            store::update_user(tx.conn(), &row)?;
+            tx.change(
+                ChangeAction::Account,
+                "users",
+                &row.id,
+                None,
+                None,
+                Some("đổi mật khẩu".into()),
+            )
+        })
+    }
+
+    /// The administrator sets the idle lock (0: never; at most 480 minutes).
+    pub fn set_idle_lock(&mut self, minutes: u32) -> Result<u32> {
+        if minutes > 480 {
+            return Err(Error::invalid(
+                "idle_lock_minutes",
+                "Thời gian tự khóa: tối đa 480 phút (8 giờ); 0 là không tự khóa.",
+            ));
+        }
+        self.write(Permission::Settings, |tx| {
+            let old = store::read_setting(tx.conn(), setting_keys::IDLE_LOCK)?;
+            store::write_setting(tx.conn(), setting_keys::IDLE_LOCK, &minutes.to_string())?;
+            tx.change(
+                ChangeAction::Settings,
+                "settings",
+                setting_keys::IDLE_LOCK,
+                old.map(|o| serde_json::json!({ "value": o })),
+                Some(serde_json::json!({ "value": minutes.to_string() })),
+                None,
+            )
+        })?;
+        Ok(minutes)
+    }
+}
+
+/// Create or change an account inside a write.
+fn save(tx: &super::Tx<'_>, input: &AccountInput) -> Result<Account> {
+    let conn = tx.conn();
+    let login = tidy_login(&input.login)?;
+    let full_name = tidy_required(
+        "full_name",
+        line("Họ và tên", limits::NAME),
+        &input.full_name,
+    )?;
+    if input.roles.is_empty() {
+        return Err(Error::invalid(
+            "roles",
+            "Vai trò: chọn ít nhất một vai trò cho tài khoản.",
+        ));
+    }
+    let mut roles = input.roles.clone();
+    roles.sort();
+    roles.dedup();
+    if let Some(other) = store::user_by_login(conn, &login)? {
+        if input.id.as_deref() != Some(other.id.as_str()) {
+            return Err(Error::invalid(
+                "login",
+                format!("Tên đăng nhập “{login}” đã có tài khoản khác dùng."),
+            ));
+        }
+    }
+    match &input.id {
+        None => {
+            let password = input.password.as_deref().unwrap_or("");
+            check_password("password", password)?;
+            let row = UserRow {
+                id: store::new_id(),
+                login,
+                full_name,
+                roles,
+                password_hash: hash_password(password)?,
+                active: input.active,
+                created_at: tx.at.clone(),
+            };
+            store::insert_user(conn, &row)?;
+            tx.change(
+                ChangeAction::Account,
+                "users",
+                &row.id,
+                None,
+                Some(account_json(&row)),
+                Some("tạo tài khoản".into()),
+            )?;
+            Ok(row.into())
+        }
+        Some(id) => {
+            let old = store::user_by_id(conn, id)?
+                .ok_or_else(|| Error::not_found("tài khoản", id.clone()))?;
+            let mut row = UserRow {
+                login,
+                full_name,
+                roles,
+                active: input.active,
+                ..old.clone()
+            };
+            if let Some(p) = input.password.as_deref().filter(|p| !p.is_empty()) {
+                check_password("password", p)?;
+                row.password_hash = hash_password(p)?;
+            }
+            let was_admin = old.active && old.roles.contains(&Role::Admin);
+            let is_admin = row.active && row.roles.contains(&Role::Admin);
+            if was_admin && !is_admin {
+                let admins = store::all_users(conn)?
+                    .iter()
+                    .filter(|u| u.active && u.roles.contains(&Role::Admin) && u.id != row.id)
+                    .count();
+                if admins == 0 {
+                    return Err(Error::invalid(
+                        "roles",
+                        "Đây là tài khoản quản trị cuối cùng còn hoạt động: không bỏ vai trò Quản trị hay khóa tài khoản này được.",
+                    ));
+                }
+            }
+            store::update_user(conn, &row)?;
+            let reset = row.password_hash != old.password_hash;
+            let note = reset.then(|| "đặt lại mật khẩu".to_string());
+            let changed = tx.updated(
+                "users",
+                &row.id,
+                &account_json(&old),
+                &account_json(&row),
+                note.clone(),
+            )?;
+            if reset && !changed {
+                tx.change(ChangeAction::Account, "users", &row.id, None, None, note)?;
+            }
+            Ok(row.into())
+        }
+    }
+}
+
+/// What the history keeps of an account (never the password's hash).
+fn account_json(u: &UserRow) -> serde_json::Value {
+    serde_json::json!({
+        "login": u.login,
+        "full_name": u.full_name,
+        "roles": crate::access::roles_to_text(&u.roles),
+        "active": u.active,
+    })
+}

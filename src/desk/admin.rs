@@ -1,0 +1,194 @@
+//! The administrator's work: the audit log (who did what, sign-ins, reveals, exports) with
+//! its chain check, and backups made and listed from the app.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::access::Permission;
+use crate::backup::{self, Backup, BackupCheck};
+use crate::domain::{Actor, ChangeAction};
+use crate::error::{Error, Result};
+use crate::store::{self, Store};
+
+/// Which audit records to list: the newest first, before `before` (a row number) when
+/// paging, of one action when asked.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct AuditFilter {
+    #[serde(default)]
+    pub action: Option<ChangeAction>,
+    #[serde(default)]
+    pub before: Option<u32>,
+    #[serde(default)]
+    pub limit: Option<u32>,
+}
+
+/// One record of the audit log as the administrator reads it (never the values).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AuditEntry {
+    pub seq: u32,
+    /// UTC RFC 3339 instant.
+    pub at: String,
+    pub actor: Actor,
+    /// The account that acted (none before accounts, or for an import's history).
+    pub user: Option<String>,
+    pub action: ChangeAction,
+    pub table: String,
+    pub record_id: String,
+    pub note: Option<String>,
+    /// For a change brought by an exchange file: the file.
+    pub source: Option<String>,
+}
+
+/// A backup as the settings screen lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BackupInfo {
+    pub path: String,
+    /// Local time, "dd/mm/yyyy HH:MM:SS".
+    pub made_at: String,
+    pub bytes: u64,
+}
+
+/// A backup just made and checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BackupMade {
+    pub backup: BackupInfo,
+    pub sessions: i64,
+    pub visits: i64,
+    pub petitions: i64,
+}
+
+impl From<&Backup> for BackupInfo {
+    fn from(b: &Backup) -> Self {
+        BackupInfo {
+            path: b.path.display().to_string(),
+            made_at: b.made_at.format("%d/%m/%Y %H:%M:%S").to_string(),
+            bytes: b.bytes,
+        }
+    }
+}
+
+impl Store {
+    /// The audit log, newest first (at most 500 a page).
+    pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        self.require(Permission::ViewAudit)?;
+        let limit = filter.limit.unwrap_or(200).clamp(1, 500);
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT seq, at, actor, user_login, action, table_name, record_id, note, source
+               FROM changes
+              WHERE (?1 IS NULL OR action = ?1) AND (?2 IS NULL OR seq < ?2)
+              ORDER BY seq DESC LIMIT ?3",
+        )?;
+        let rows = stmt.query_map(params![filter.action, filter.before, limit], |r| {
+            Ok(AuditEntry {
+                seq: r.get(0)?,
+                at: r.get(1)?,
+                actor: r.get(2)?,
+                user: r.get(3)?,
+                action: r.get(4)?,
+                table: r.get(5)?,
+                record_id: r.get(6)?,
+                note: r.get(7)?,
+                source: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The folder automatic backups go to ("sao-luu" beside the register).
+    pub fn backup_folder(&self) -> Result<PathBuf> {
+        let register = self.path().ok_or_else(|| {
+            Error::invalid(
+                "db",
+                "Sổ đang mở không nằm trong một tệp: không sao lưu được.",
+            )
+        })?;
+        Ok(backup::default_folder(&register))
+    }
+
+    /// The backups beside the register, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupInfo>> {
+        self.require(Permission::Backup)?;
+        Ok(backup::list(&self.backup_folder()?)?
+            .iter()
+            .map(BackupInfo::from)
+            .collect())
+    }
+
+    /// A backup now, into `folder` (a USB drive) or beside the register (then the
+    /// rotation runs), checked after it is written and recorded in the audit log.
+    pub fn backup_now(&mut self, folder: Option<&Path>) -> Result<BackupMade> {
+        self.require(Permission::Backup)?;
+        let default = self.backup_folder()?;
+        let folder = folder.map(Path::to_path_buf).unwrap_or(default.clone());
+        if folder != default && !folder.is_dir() {
+            return Err(Error::invalid(
+                "folder",
+                format!(
+                    "Thư mục {} không có (ổ USB đã cắm chưa?): chọn một thư mục có sẵn.",
+                    folder.display()
+                ),
+            ));
+        }
+        let made = self.backup_into(&folder)?;
+        let checked: BackupCheck = backup::check_backup(&made.path)?;
+        if folder == default {
+            backup::rotate(&folder)?;
+        }
+        let note = format!("sao lưu vào {}", made.path.display());
+        if !self.is_read_only() {
+            self.write(Permission::Backup, |tx| {
+                tx.change(
+                    ChangeAction::Backup,
+                    "backups",
+                    &store::new_id(),
+                    None,
+                    None,
+                    Some(note),
+                )
+            })?;
+        }
+        Ok(BackupMade {
+            backup: BackupInfo::from(&made),
+            sessions: checked.sessions,
+            visits: checked.visits,
+            petitions: checked.petitions,
+        })
+    }
+
+    /// After the register was replaced (a restore), the account that was signed in stays
+    /// signed in if the restored register has it, active, under the same login.
+    pub fn adopt_user(&mut self, user: Option<crate::access::SignedIn>) {
+        let kept = user.filter(|u| {
+            store::user_by_id(self.conn(), &u.id)
+                .ok()
+                .flatten()
+                .is_some_and(|row| row.active && row.login == u.login)
+        });
+        self.set_user(kept);
+    }
+
+    /// Record a restore in the (restored) register's audit log.
+    pub fn record_restore(&mut self, from: &Path, aside: Option<&Path>) -> Result<()> {
+        let note = match aside {
+            Some(a) => format!(
+                "khôi phục từ {}; tệp sổ trước đó giữ tại {}",
+                from.display(),
+                a.display()
+            ),
+            None => format!("khôi phục từ {}", from.display()),
+        };
+        self.write_unchecked(|tx| {
+            tx.change(
+                ChangeAction::Backup,
+                "backups",
+                &store::new_id(),
+                None,
+                None,
+                Some(note),
+            )
+        })
+    }
+}

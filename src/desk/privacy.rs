@@ -1,0 +1,141 @@
+//! A denunciator's identity is secret (Luật Tố cáo 2018 Đ9 k1, Đ47 k1 b; NĐ 31/2019 Đ6):
+//! the name, address, identity number and phone of a person who denounced (a
+//! denunciation petition, a mixed petition with denunciation content, a visit about a
+//! denunciation) are masked in every list, search result, export and report, for every
+//! role. A leader reveals one person at a time, with a reason, and the reveal is recorded
+//! in the audit history; an export in full is a leader's choice, recorded too.
+
+use rusqlite::Connection;
+
+use crate::access::Permission;
+use crate::domain::{ChangeAction, IdKind, Person};
+use crate::error::{Error, Result};
+use crate::store::{self, Store};
+use crate::text::{line, tidy_required};
+
+/// What stands for a denunciator's name wherever it would show.
+pub const MASKED_NAME: &str = "Người tố cáo (được bảo mật)";
+
+/// Whether `person_id` denounced: their identity is masked.
+pub(crate) fn is_confidential(conn: &Connection, person_id: &str) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (
+                SELECT 1 FROM petition_persons pp JOIN petitions p ON p.id = pp.petition_id
+                 WHERE pp.person_id = ?1
+                   AND (p.kind = 'denunciation'
+                        OR (p.kind = 'mixed' AND coalesce(p.contents, '') LIKE '%denunciation%'))
+                UNION ALL
+                SELECT 1 FROM visit_persons vp JOIN visits v ON v.id = vp.visit_id
+                 WHERE vp.person_id = ?1 AND v.kind = 'denunciation')",
+        )?
+        .query_row([person_id], |r| r.get(0))?)
+}
+
+/// Hide who the person is; keep the record's id (the desk still links to it).
+pub(crate) fn mask(p: &mut Person) {
+    p.full_name = MASKED_NAME.to_string();
+    p.id_kind = IdKind::None;
+    p.id_number = None;
+    p.address = None;
+    p.phone = None;
+    p.masked = true;
+}
+
+/// Mask each confidential person of `persons`.
+pub(crate) fn mask_all(conn: &Connection, persons: &mut [Person]) -> Result<()> {
+    for p in persons.iter_mut() {
+        if is_confidential(conn, &p.id)? {
+            mask(p);
+        }
+    }
+    Ok(())
+}
+
+/// The identifying fields of a person, in a record or in the history of one.
+const IDENTITY: [&str; 4] = ["full_name", "id_number", "address", "phone"];
+
+/// Mask every denunciator of an exchange file: their record and the values of their
+/// record's history.
+pub(crate) fn redact(conn: &Connection, file: &mut crate::exchange::ExchangeFile) -> Result<()> {
+    let mut hidden = std::collections::HashSet::new();
+    for p in file.persons.iter_mut() {
+        if is_confidential(conn, &p.id)? {
+            mask(p);
+            p.masked = false;
+            hidden.insert(p.id.clone());
+        }
+    }
+    for c in file.changes.iter_mut() {
+        if c.table == "persons" && hidden.contains(&c.record_id) {
+            for value in [&mut c.old, &mut c.new].into_iter().flatten() {
+                if let serde_json::Value::Object(map) = value {
+                    for key in IDENTITY {
+                        if let Some(v) = map.get_mut(key) {
+                            *v = if key == "full_name" {
+                                serde_json::Value::String(MASKED_NAME.into())
+                            } else {
+                                serde_json::Value::Null
+                            };
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// A leader reveals who one masked person is, giving the reason; the reveal (who,
+    /// when, whom, why) is recorded in the audit history.
+    pub fn reveal_person(&mut self, id: &str, reason: &str) -> Result<Person> {
+        self.require(Permission::Reveal)?;
+        let reason = tidy_required("reason", line("Lý do xem danh tính", 500), reason)?;
+        if reason.chars().count() < 5 {
+            return Err(Error::invalid(
+                "reason",
+                "Lý do xem danh tính: ghi rõ lý do (ít nhất 5 ký tự), ví dụ “xác minh nội dung tố cáo theo Kế hoạch số …”.",
+            ));
+        }
+        let person = store::get_person(self.conn(), id)?
+            .ok_or_else(|| Error::not_found("người", id.to_string()))?;
+        self.write(Permission::Reveal, |tx| {
+            tx.change(
+                ChangeAction::Reveal,
+                "persons",
+                id,
+                None,
+                None,
+                Some(reason.clone()),
+            )
+        })?;
+        Ok(person)
+    }
+
+    /// Record an export in the audit history: what was written, and whether in full
+    /// (every denunciator named: a leader's choice, which needs the right to reveal).
+    pub fn record_export(&mut self, what: &str, full: bool) -> Result<()> {
+        if full {
+            self.require(Permission::Reveal)?;
+        }
+        if self.is_read_only() {
+            return Ok(());
+        }
+        let note = if full {
+            format!("{what}; bản đầy đủ, có danh tính người tố cáo")
+        } else {
+            format!("{what}; danh tính người tố cáo được che")
+        };
+        self.write(Permission::Export, |tx| {
+            tx.change(
+                ChangeAction::Export,
+                "exports",
+                &store::new_id(),
+                None,
+                None,
+                Some(note),
+            )
+        })
+    }
+}

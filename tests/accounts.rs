@@ -1,0 +1,357 @@
+//! Accounts and roles (issue 7): the first administrator, sign-in (failed ones recorded),
+//! the idle lock, and every role's permissions checked by the core itself.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use tiepdan::access::{Permission, Role};
+use tiepdan::desk::account::AccountInput;
+use tiepdan::domain::*;
+use tiepdan::period::Period;
+use tiepdan::Store;
+
+fn account(login: &str, roles: &[Role]) -> AccountInput {
+    AccountInput {
+        id: None,
+        login: login.into(),
+        full_name: format!("Cán bộ {login}"),
+        roles: roles.to_vec(),
+        active: true,
+        password: Some(format!("matkhau-{login}")),
+    }
+}
+
+/// A register with an administrator ("quantri") signed in, and one account per role.
+fn ward() -> Store {
+    let mut s = store_on("2026-06-30");
+    s.create_first_admin(&account("quantri", &[Role::Admin]))
+        .unwrap();
+    for (login, role) in [
+        ("canbo", Role::Officer),
+        ("lanhdao", Role::Leader),
+        ("xem", Role::Viewer),
+    ] {
+        s.save_account(&account(login, &[role])).unwrap();
+    }
+    s
+}
+
+fn as_user(s: &mut Store, login: &str) {
+    s.sign_out().unwrap();
+    s.sign_in(login, &format!("matkhau-{login}")).unwrap();
+}
+
+fn code(e: tiepdan::Error) -> &'static str {
+    e.code()
+}
+
+fn new_session() -> NewSession {
+    NewSession {
+        date: "2026-06-02".into(),
+        kind: SessionKind::Regular,
+        host_group: HostGroup::Officer,
+        host_name: None,
+        place: None,
+        notes: None,
+    }
+}
+
+#[test]
+fn a_register_without_accounts_is_open_and_the_first_account_must_be_an_administrator() {
+    let mut s = store_on("2026-06-30");
+    assert!(!s.access_info().unwrap().has_accounts);
+    s.create_session(&new_session()).unwrap();
+    let e = s
+        .create_first_admin(&account("canbo", &[Role::Officer]))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("roles"));
+    assert_eq!(
+        e.to_string(),
+        "Tài khoản đầu tiên phải có vai trò Quản trị."
+    );
+    let admin = s
+        .create_first_admin(&account("quantri", &[Role::Admin, Role::Officer]))
+        .unwrap();
+    assert_eq!(admin.login, "quantri");
+    assert_eq!(s.user().unwrap().login, "quantri");
+    // A second "first" administrator is refused.
+    assert!(s
+        .create_first_admin(&account("khac", &[Role::Admin]))
+        .is_err());
+    // Signed out, nothing is allowed.
+    s.sign_out().unwrap();
+    let e = s.create_session(&new_session()).unwrap_err();
+    assert_eq!(code(e), "sign_in_required");
+    let e = tiepdan::report::period_report(&s, Period::parse("2026-06-01", "2026-06-30").unwrap())
+        .unwrap_err();
+    assert_eq!(code(e), "sign_in_required");
+}
+
+#[test]
+fn each_role_may_do_what_issue_7_says_and_nothing_else() {
+    let mut s = ward();
+    let june = Period::parse("2026-06-01", "2026-06-30").unwrap();
+
+    as_user(&mut s, "canbo");
+    let sid = s.create_session(&new_session()).unwrap().id;
+    let pid = direct_petition(&mut s, "2026-06-03", PetitionKind::Complaint);
+    assert_eq!(s.petitions(&PetitionFilter::default()).unwrap().len(), 1);
+    for e in [
+        s.lock_period(june, "Tháng 6", None)
+            .map(|_| ())
+            .unwrap_err(),
+        s.export_exchange().map(|_| ()).unwrap_err(),
+        s.reveal_person("x", "xác minh tố cáo")
+            .map(|_| ())
+            .unwrap_err(),
+        s.save_settings(&s.settings().unwrap())
+            .map(|_| ())
+            .unwrap_err(),
+        s.accounts().map(|_| ()).unwrap_err(),
+        s.verify_audit().map(|_| ()).unwrap_err(),
+    ] {
+        assert_eq!(e.code(), "forbidden", "{e}");
+    }
+    let e = s.export_exchange().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Tài khoản “canbo” (Cán bộ tiếp dân) không có quyền xuất tệp."
+    );
+
+    as_user(&mut s, "lanhdao");
+    assert_eq!(s.petition(&pid).unwrap().id, pid);
+    s.export_exchange().unwrap();
+    assert_eq!(
+        s.create_session(&new_session()).unwrap_err().code(),
+        "forbidden"
+    );
+    assert_eq!(s.delete_session(&sid).unwrap_err().code(), "forbidden");
+    assert_eq!(s.accounts().unwrap_err().code(), "forbidden");
+
+    as_user(&mut s, "quantri");
+    assert_eq!(s.accounts().unwrap().len(), 4);
+    s.save_settings(&s.settings().unwrap()).unwrap();
+    assert!(s.verify_audit().unwrap().broken_at.is_none());
+    assert_eq!(
+        s.petitions(&PetitionFilter::default()).unwrap_err().code(),
+        "forbidden"
+    );
+    assert_eq!(
+        s.create_session(&new_session()).unwrap_err().code(),
+        "forbidden"
+    );
+
+    as_user(&mut s, "xem");
+    let r = tiepdan::report::period_report(&s, june).unwrap();
+    assert_eq!(r.petitions_received.total, 1);
+    let d = tiepdan::report::dashboard(&s).unwrap();
+    assert_eq!(d.open_petitions, 1);
+    assert!(d.queue.is_empty(), "a viewer sees counts, not petitions");
+    assert_eq!(d.waiting, 1);
+    for e in [
+        s.petitions(&PetitionFilter::default())
+            .map(|_| ())
+            .unwrap_err(),
+        s.search("Bình", 10).map(|_| ()).unwrap_err(),
+        tiepdan::forms::register::register_book(&s, june)
+            .map(|_| ())
+            .unwrap_err(),
+        s.create_session(&new_session()).map(|_| ()).unwrap_err(),
+    ] {
+        assert_eq!(e.code(), "forbidden", "{e}");
+    }
+}
+
+#[test]
+fn a_wrong_password_is_refused_alike_and_recorded_in_the_chained_history() {
+    let mut s = ward();
+    s.sign_out().unwrap();
+    let wrong = s.sign_in("canbo", "sai-mat-khau").unwrap_err();
+    let unknown = s.sign_in("khongco", "sai-mat-khau").unwrap_err();
+    assert_eq!(wrong.to_string(), unknown.to_string());
+    assert_eq!(wrong.field(), Some("password"));
+    assert!(s.user().is_none());
+    s.sign_in("quantri", "matkhau-quantri").unwrap();
+    let file = s.export_exchange_with(false);
+    assert_eq!(
+        file.unwrap_err().code(),
+        "forbidden",
+        "an administrator does not export"
+    );
+    as_user(&mut s, "lanhdao");
+    let changes = s.export_exchange().unwrap().changes;
+    let failed: Vec<_> = changes
+        .iter()
+        .filter(|c| c.action == ChangeAction::SignInFailed)
+        .map(|c| c.record_id.as_str())
+        .collect();
+    assert_eq!(failed, ["canbo", "khongco"]);
+    let signins = changes
+        .iter()
+        .filter(|c| c.action == ChangeAction::SignIn)
+        .count();
+    assert!(signins >= 3, "{signins}");
+    // Each change names the account that made it.
+    let created: Vec<_> = changes
+        .iter()
+        .filter(|c| c.action == ChangeAction::Account)
+        .map(|c| c.user.as_deref())
+        .collect();
+    assert_eq!(
+        created,
+        [None, Some("quantri"), Some("quantri"), Some("quantri")]
+    );
+    as_user(&mut s, "quantri");
+    assert!(s.verify_audit().unwrap().broken_at.is_none());
+}
+
+#[test]
+fn the_app_locks_after_the_idle_time_and_a_locked_account_is_signed_out() {
+    let mut s = ward();
+    as_user(&mut s, "canbo");
+    s.create_session(&new_session()).unwrap();
+    s.pretend_idle(Duration::from_secs(16 * 60));
+    let e = s.create_session(&new_session()).unwrap_err();
+    assert_eq!(e.code(), "sign_in_required");
+    assert_eq!(
+        e.to_string(),
+        "Phần mềm đã tự khóa sau 15 phút không dùng: hãy đăng nhập lại."
+    );
+    assert!(s.user().is_none());
+
+    // The administrator sets the idle time; 0 never locks.
+    as_user(&mut s, "quantri");
+    assert_eq!(s.set_idle_lock(0).unwrap(), 0);
+    assert_eq!(
+        s.set_idle_lock(481).unwrap_err().field(),
+        Some("idle_lock_minutes")
+    );
+    as_user(&mut s, "canbo");
+    s.pretend_idle(Duration::from_secs(10 * 3600));
+    s.create_session(&new_session()).unwrap();
+
+    // An account locked by the administrator is refused at its next command.
+    let canbo = {
+        as_user(&mut s, "quantri");
+        let a = s
+            .accounts()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.login == "canbo")
+            .unwrap();
+        a.id
+    };
+    s.save_account(&AccountInput {
+        id: Some(canbo.clone()),
+        active: false,
+        password: None,
+        ..account("canbo", &[Role::Officer])
+    })
+    .unwrap();
+    s.sign_out().unwrap();
+    let e = s.sign_in("canbo", "matkhau-canbo").unwrap_err();
+    assert_eq!(e.field(), Some("password"));
+}
+
+#[test]
+fn the_last_administrator_keeps_the_role_and_logins_are_unique() {
+    let mut s = ward();
+    let admin = s
+        .accounts()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.login == "quantri")
+        .unwrap();
+    let e = s
+        .save_account(&AccountInput {
+            id: Some(admin.id.clone()),
+            password: None,
+            ..account("quantri", &[Role::Officer])
+        })
+        .unwrap_err();
+    assert_eq!(e.field(), Some("roles"));
+    let e = s
+        .save_account(&account("CanBo", &[Role::Viewer]))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("login"));
+    assert_eq!(
+        e.to_string(),
+        "Tên đăng nhập “CanBo” đã có tài khoản khác dùng."
+    );
+    let e = s
+        .save_account(&AccountInput {
+            password: Some("ngan".into()),
+            ..account("moi", &[Role::Viewer])
+        })
+        .unwrap_err();
+    assert_eq!(e.to_string(), "Mật khẩu cần ít nhất 8 ký tự (mới có 4).");
+    let e = s
+        .save_account(&account("có dấu cách", &[Role::Viewer]))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("login"));
+    let e = s.save_account(&account("moi", &[])).unwrap_err();
+    assert_eq!(e.field(), Some("roles"));
+    // A second administrator: then the first may step down.
+    s.save_account(&account("quantri2", &[Role::Admin]))
+        .unwrap();
+    s.save_account(&AccountInput {
+        id: Some(admin.id),
+        password: None,
+        ..account("quantri", &[Role::Officer])
+    })
+    .unwrap();
+    // Its own password: the old one is asked.
+    as_user(&mut s, "quantri2");
+    assert_eq!(
+        s.change_password("sai", "matkhau-moi-123")
+            .unwrap_err()
+            .field(),
+        Some("old_password")
+    );
+    s.change_password("matkhau-quantri2", "matkhau-moi-123")
+        .unwrap();
+    s.sign_out().unwrap();
+    s.sign_in("quantri2", "matkhau-moi-123").unwrap();
+    assert!(s
+        .access_info()
+        .unwrap()
+        .permissions
+        .contains(&Permission::ManageUsers));
+}
+
+#[test]
+fn accounts_and_their_history_survive_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.create_first_admin(&account("quantri", &[Role::Admin, Role::Officer]))
+            .unwrap();
+        s.create_session(&new_session()).unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(
+        s.create_session(&new_session()).unwrap_err().code(),
+        "sign_in_required"
+    );
+    s.sign_in("QuanTri", "matkhau-quantri").unwrap();
+    s.create_session(&new_session()).unwrap();
+    assert!(s.verify_audit().unwrap().broken_at.is_none());
+    // The account in a change is part of its hash: changing it behind the app's back is
+    // found.
+    drop(s);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("DROP TRIGGER changes_no_update")
+        .unwrap();
+    conn.execute(
+        "UPDATE changes SET user_login = 'nguoikhac' WHERE user_login = 'quantri' AND action = 'create'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let mut s = Store::open(&path).unwrap();
+    s.sign_in("quantri", "matkhau-quantri").unwrap();
+    assert!(s.verify_audit().unwrap().broken_at.is_some());
+}

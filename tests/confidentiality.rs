@@ -1,0 +1,326 @@
+//! A denunciator's identity is secret (Luật Tố cáo Đ9, Đ47): masked in every list, search,
+//! file and report for every role; a leader reveals one person with a reason, recorded.
+
+mod common;
+
+use common::*;
+use tiepdan::access::Role;
+use tiepdan::desk::account::AccountInput;
+use tiepdan::desk::privacy::MASKED_NAME;
+use tiepdan::domain::*;
+use tiepdan::period::Period;
+use tiepdan::Store;
+
+const NAME: &str = "Phạm Thị Hoa";
+const ID: &str = "001201012345";
+const VISITOR: &str = "Lê Văn Tố";
+const VISITOR_ID: &str = "001099054321";
+
+fn account(login: &str, roles: &[Role]) -> AccountInput {
+    AccountInput {
+        id: None,
+        login: login.into(),
+        full_name: format!("Cán bộ {login}"),
+        roles: roles.to_vec(),
+        active: true,
+        password: Some(format!("matkhau-{login}")),
+    }
+}
+
+fn as_user(s: &mut Store, login: &str) {
+    s.sign_out().unwrap();
+    s.sign_in(login, &format!("matkhau-{login}")).unwrap();
+}
+
+struct Ward {
+    store: Store,
+    denunciation: String,
+    complaint: String,
+    hoa: String,
+}
+
+/// An officer records a denunciation by post (Phạm Thị Hoa), a complaint (Trần Văn Bình)
+/// and a visit about a denunciation (Lê Văn Tố).
+fn ward() -> Ward {
+    let mut s = store_on("2026-06-30");
+    s.create_first_admin(&account("quantri", &[Role::Admin]))
+        .unwrap();
+    s.save_account(&account("canbo", &[Role::Officer])).unwrap();
+    s.save_account(&account("lanhdao", &[Role::Leader]))
+        .unwrap();
+    as_user(&mut s, "canbo");
+    let mut input = direct_input("2026-06-03", PetitionKind::Denunciation);
+    input.content = "Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục".into();
+    input.petitioners = vec![PersonInput {
+        full_name: NAME.into(),
+        id_kind: Some(IdKind::CanCuoc),
+        id_number: Some(ID.into()),
+        address: Some("12 Lê Lợi, tổ 3".into()),
+        phone: Some("0912345678".into()),
+        ..Default::default()
+    }];
+    let denunciation = s.create_petition(&input).unwrap();
+    let hoa = denunciation.petitioners[0].id.clone();
+    let complaint = direct_petition(&mut s, "2026-06-04", PetitionKind::Complaint);
+    let sid = session(&mut s, "2026-06-05", HostGroup::Officer);
+    let mut v = visit_input(
+        &sid,
+        vec![PersonInput {
+            full_name: VISITOR.into(),
+            id_kind: Some(IdKind::CanCuoc),
+            id_number: Some(VISITOR_ID.into()),
+            ..Default::default()
+        }],
+        1,
+    );
+    v.kind = Some(PetitionKind::Denunciation);
+    v.content = "Tố cáo việc lấn chiếm đất công".into();
+    s.add_visit(&v).unwrap();
+    Ward {
+        store: s,
+        denunciation: denunciation.id,
+        complaint,
+        hoa,
+    }
+}
+
+fn assert_masked(p: &Person) {
+    assert_eq!(p.full_name, MASKED_NAME);
+    assert!(p.masked);
+    assert_eq!(p.id_number, None);
+    assert_eq!(p.address, None);
+    assert_eq!(p.phone, None);
+}
+
+#[test]
+fn the_desk_sees_a_denunciator_masked_everywhere() {
+    let Ward {
+        store: s,
+        denunciation,
+        complaint,
+        hoa,
+    } = ward();
+    // What the officer just typed is masked once saved.
+    let list = s.petitions(&PetitionFilter::default()).unwrap();
+    let d = list.iter().find(|p| p.id == denunciation).unwrap();
+    assert_masked(&d.petitioners[0]);
+    let c = list.iter().find(|p| p.id == complaint).unwrap();
+    assert_eq!(c.petitioners[0].full_name, "Trần Văn Bình");
+    assert!(!c.petitioners[0].masked);
+    assert_masked(&s.petition(&denunciation).unwrap().petitioners[0]);
+    assert_masked(
+        &s.petition_detail(&denunciation)
+            .unwrap()
+            .petition
+            .petitioners[0],
+    );
+    assert_masked(&s.person_detail(&hoa).unwrap().person);
+    let detail = s.person_detail(&hoa).unwrap();
+    let history = serde_json::to_string(&detail.history).unwrap();
+    assert!(
+        !history.contains(NAME) && !history.contains(ID),
+        "{history}"
+    );
+
+    // The register: the visit about a denunciation shows its visitor masked.
+    let sessions = s.sessions_between("2026-06-01", "2026-06-30").unwrap();
+    let persons: Vec<&Person> = sessions
+        .iter()
+        .flat_map(|v| &v.visits)
+        .flat_map(|v| &v.persons)
+        .collect();
+    assert_eq!(persons.len(), 1);
+    assert_masked(persons[0]);
+
+    // A name finds nothing (the hit itself would say who denounced)…
+    for q in ["Hoa", "Phạm Thị Hoa", "pham thi hoa", "Lê Văn Tố"] {
+        let hits = s.search(q, 20).unwrap();
+        assert!(hits.is_empty(), "{q}: {hits:?}");
+        assert!(s.find_persons(q, 20).unwrap().is_empty(), "{q}");
+    }
+    // …the content still finds the petition, masked.
+    let hits = s.search("địa chính", 20).unwrap();
+    assert!(hits
+        .iter()
+        .any(|h| h.kind == tiepdan::desk::intake::SearchKind::Petition && h.id == denunciation));
+    assert!(!format!("{hits:?}").contains(NAME));
+    // A typed identity number finds the record without a name.
+    let hits = s.search(ID, 20).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].title, MASKED_NAME);
+    assert!(!hits[0].detail.contains(ID));
+    let found = s.find_persons(ID, 5).unwrap();
+    assert_masked(&found[0].person);
+    let typed = PersonInput {
+        full_name: "Phạm Thị Hoa".into(),
+        id_number: Some(ID.into()),
+        ..Default::default()
+    };
+    let suggested = s.suggest_persons(&typed).unwrap();
+    assert_eq!(suggested.len(), 1);
+    assert_eq!(suggested[0].reason, format!("Cùng số giấy tờ {ID}"));
+    assert_masked(&suggested[0].person);
+}
+
+#[test]
+fn files_are_masked_unless_a_leader_asks_and_every_export_is_recorded() {
+    let Ward { store: mut s, .. } = ward();
+    let june = Period::parse("2026-06-01", "2026-06-30").unwrap();
+    // The Sổ as the screen and the files read it.
+    let book = tiepdan::forms::register::register_book(&s, june).unwrap();
+    let text = serde_json::to_string(&book).unwrap();
+    assert!(
+        !text.contains(VISITOR) && !text.contains(VISITOR_ID),
+        "{text}"
+    );
+    assert!(text.contains(MASKED_NAME));
+    assert_eq!(
+        tiepdan::forms::register::register_book_with(&s, june, true)
+            .unwrap_err()
+            .code(),
+        "forbidden",
+        "an officer never prints the names"
+    );
+
+    as_user(&mut s, "lanhdao");
+    let file = s.export_exchange().unwrap();
+    assert!(file.redacted);
+    let json = serde_json::to_string(&file).unwrap();
+    for secret in [NAME, ID, "12 Lê Lợi", "0912345678", VISITOR, VISITOR_ID] {
+        assert!(!json.contains(secret), "{secret} in the export");
+    }
+    assert!(json.contains("Trần Văn Bình"), "others are not masked");
+    s.record_export("Tệp trao đổi", false).unwrap();
+    let full = s.export_exchange_with(true).unwrap();
+    assert!(!full.redacted);
+    assert!(serde_json::to_string(&full).unwrap().contains(NAME));
+    s.record_export("Tệp trao đổi", true).unwrap();
+    let book = tiepdan::forms::register::register_book_with(&s, june, true).unwrap();
+    assert!(serde_json::to_string(&book).unwrap().contains(VISITOR));
+
+    let exports: Vec<_> = s
+        .export_exchange()
+        .unwrap()
+        .changes
+        .into_iter()
+        .filter(|c| c.action == ChangeAction::Export)
+        .map(|c| (c.user.unwrap_or_default(), c.note.unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        exports,
+        [
+            (
+                "lanhdao".to_string(),
+                "Tệp trao đổi; danh tính người tố cáo được che".to_string()
+            ),
+            (
+                "lanhdao".to_string(),
+                "Tệp trao đổi; bản đầy đủ, có danh tính người tố cáo".to_string()
+            ),
+        ]
+    );
+    // A redacted file imported elsewhere carries the mask, not the name.
+    let mut other = store_on("2026-06-30");
+    other.import_exchange(&file).unwrap();
+    let names: Vec<String> = other
+        .export_exchange_with(true)
+        .unwrap()
+        .persons
+        .into_iter()
+        .map(|p| p.full_name)
+        .collect();
+    assert!(!names.iter().any(|n| n == NAME), "{names:?}");
+}
+
+#[test]
+fn a_leader_reveals_one_person_with_a_reason_and_the_reveal_is_recorded() {
+    let Ward {
+        store: mut s, hoa, ..
+    } = ward();
+    let e = s.reveal_person(&hoa, "xác minh").unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    as_user(&mut s, "lanhdao");
+    let e = s.reveal_person(&hoa, "  ").unwrap_err();
+    assert_eq!(e.field(), Some("reason"));
+    let e = s.reveal_person(&hoa, "xem").unwrap_err();
+    assert_eq!(e.field(), Some("reason"));
+    let p = s
+        .reveal_person(&hoa, "Xác minh nội dung tố cáo theo Kế hoạch 12/KH-UBND")
+        .unwrap();
+    assert_eq!(p.full_name, NAME);
+    assert_eq!(p.id_number.as_deref(), Some(ID));
+    // Revealing one record reveals nothing else: lists stay masked.
+    assert_masked(&s.person_detail(&hoa).unwrap().person);
+    let reveals: Vec<_> = s
+        .export_exchange()
+        .unwrap()
+        .changes
+        .into_iter()
+        .filter(|c| c.action == ChangeAction::Reveal)
+        .collect();
+    assert_eq!(reveals.len(), 1);
+    assert_eq!(reveals[0].record_id, hoa);
+    assert_eq!(reveals[0].user.as_deref(), Some("lanhdao"));
+    assert_eq!(
+        reveals[0].note.as_deref(),
+        Some("Xác minh nội dung tố cáo theo Kế hoạch 12/KH-UBND")
+    );
+}
+
+#[test]
+fn the_report_names_nobody() {
+    let Ward { store: s, .. } = ward();
+    let r = report(&s, "2026-06-01", "2026-06-30");
+    let text = serde_json::to_string(&r).unwrap();
+    assert!(!text.contains(NAME) && !text.contains(VISITOR));
+    assert_eq!(r.petitions_received.denunciation, 1);
+}
+
+#[test]
+fn a_masked_record_is_neither_corrected_nor_merged_nor_named_in_a_message() {
+    let Ward {
+        store: mut s, hoa, ..
+    } = ward();
+    let masked = s.person_detail(&hoa).unwrap().person;
+    let e = s
+        .correct_person(
+            &hoa,
+            &PersonInput {
+                full_name: masked.full_name.clone(),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(e.field(), Some("person"));
+    assert!(e
+        .to_string()
+        .starts_with("Hồ sơ này được bảo mật (người tố cáo)"));
+    let other = s
+        .create_petition(&direct_input("2026-06-10", PetitionKind::Proposal))
+        .unwrap()
+        .petitioners[0]
+        .id
+        .clone();
+    let e = s.merge_persons(&other, &hoa).unwrap_err();
+    assert_eq!(e.field(), Some("merged_id"));
+    // Typing the denunciator's number for another name: refused without the name.
+    let sid = session(&mut s, "2026-06-12", HostGroup::Officer);
+    let e = s
+        .add_visit(&visit_input(
+            &sid,
+            vec![PersonInput {
+                full_name: "Nguyễn Văn Khác".into(),
+                id_kind: Some(IdKind::CanCuoc),
+                id_number: Some(ID.into()),
+                ..Default::default()
+            }],
+            1,
+        ))
+        .unwrap_err();
+    assert!(!e.to_string().contains(NAME), "{e}");
+    assert!(e.to_string().contains("hồ sơ được bảo mật"), "{e}");
+    // The record itself is unchanged.
+    as_user(&mut s, "lanhdao");
+    let p = s.reveal_person(&hoa, "Kiểm tra hồ sơ sau khi sửa").unwrap();
+    assert_eq!(p.full_name, NAME);
+}
