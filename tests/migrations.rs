@@ -280,3 +280,77 @@ fn make_fixture_v2() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
 }
+
+/// Schema 3 to 4 (accounts): a register whose history is already a hash chain keeps every
+/// row, number and hash; the chain still verifies, stays append-only, and goes on with the
+/// account named in each new change.
+#[test]
+fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.sqlite3");
+    {
+        let mut s = open_at(&path);
+        load_demo_small(&mut s);
+    }
+    // Back to what schema 3 had: no accounts, no account column, the same hashes (rows
+    // written without an account hash as schema 3 hashed them).
+    let (rows, head): (i64, String) = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete;
+             DROP INDEX changes_action;
+             ALTER TABLE changes DROP COLUMN user_login;
+             DROP INDEX users_login; DROP TABLE users;
+             CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes WHEN OLD.hash IS NOT NULL
+             BEGIN SELECT RAISE(ABORT, 'x'); END;
+             CREATE TRIGGER changes_no_delete BEFORE DELETE ON changes
+             BEGIN SELECT RAISE(ABORT, 'x'); END;
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+        conn.query_row(
+            "SELECT (SELECT count(*) FROM changes), (SELECT hash FROM audit_head)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+    };
+    assert!(rows > 10);
+    let mut s = open_at(&path);
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let check = s.verify_audit().unwrap();
+    assert_eq!(check.broken_at, None, "{}", check.message);
+    assert_eq!(check.rows as i64, rows);
+    s.create_first_admin(&tiepdan::desk::account::AccountInput {
+        id: None,
+        login: "quantri".into(),
+        full_name: "Quản trị".into(),
+        roles: vec![tiepdan::access::Role::Admin],
+        active: true,
+        password: Some("matkhau-123".into()),
+    })
+    .unwrap();
+    let check = s.verify_audit().unwrap();
+    assert_eq!(check.broken_at, None, "{}", check.message);
+    assert!(check.rows as i64 > rows);
+    drop(s);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let first_after: String = conn
+        .query_row(
+            "SELECT hash FROM changes WHERE seq = ?1",
+            [rows],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(first_after, head, "the rows from before keep their hashes");
+    assert!(conn
+        .execute("DELETE FROM changes WHERE seq = 1", [])
+        .is_err());
+}
+
+fn load_demo_small(s: &mut Store) {
+    let sid = session(s, "2026-03-02", HostGroup::Officer);
+    for i in 0..6 {
+        visit(s, &sid, 1, 1 + i, Some(PetitionKind::Proposal));
+    }
+}
