@@ -766,6 +766,10 @@ pub struct ChangeView {
     pub note: Option<String>,
     /// For a change brought by an exchange file: the file it came from.
     pub source: Option<String>,
+    /// The account that made it (none before accounts).
+    #[serde(default)]
+    #[ts(optional)]
+    pub user: Option<String>,
     pub fields: Vec<FieldChange>,
 }
 

@@ -324,3 +324,33 @@ fn a_masked_record_is_neither_corrected_nor_merged_nor_named_in_a_message() {
     let p = s.reveal_person(&hoa, "Kiểm tra hồ sơ sau khi sửa").unwrap();
     assert_eq!(p.full_name, NAME);
 }
+
+#[test]
+fn an_account_that_may_reveal_corrects_a_masked_record_and_its_history_stays_masked() {
+    let Ward {
+        store: mut s, hoa, ..
+    } = ward();
+    as_user(&mut s, "quantri");
+    s.save_account(&account("truongban", &[Role::Officer, Role::Leader]))
+        .unwrap();
+    as_user(&mut s, "truongban");
+    s.correct_person(
+        &hoa,
+        &PersonInput {
+            full_name: "Phạm Thị Hòa".into(),
+            id_kind: Some(IdKind::CanCuoc),
+            id_number: Some(ID.into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    as_user(&mut s, "canbo");
+    let history = s.person_detail(&hoa).unwrap().history;
+    let text = serde_json::to_string(&history).unwrap();
+    assert!(!text.contains("Hòa") && !text.contains("Hoa"), "{text}");
+    assert!(text.contains("(được bảo mật)"), "{text}");
+    assert!(
+        history.iter().any(|c| c.action == ChangeAction::Update),
+        "the correction is in the history"
+    );
+}

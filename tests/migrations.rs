@@ -336,11 +336,9 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
     drop(s);
     let conn = rusqlite::Connection::open(&path).unwrap();
     let first_after: String = conn
-        .query_row(
-            "SELECT hash FROM changes WHERE seq = ?1",
-            [rows],
-            |r| r.get(0),
-        )
+        .query_row("SELECT hash FROM changes WHERE seq = ?1", [rows], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(first_after, head, "the rows from before keep their hashes");
     assert!(conn

@@ -159,6 +159,9 @@ const HIDDEN: &[&str] = &["id", "merge_id", "fts_rowid"];
 
 fn view(store: &Store, c: ChangeRecord) -> ChangeView {
     let mut fields = Vec::new();
+    // A denunciator's particulars stay masked in the history of their record too.
+    let masked = c.table == "persons"
+        && crate::desk::privacy::is_confidential(store.conn(), &c.record_id).unwrap_or(true);
     let shows_fields = !matches!(c.action, ChangeAction::Create | ChangeAction::Delete);
     if shows_fields {
         let empty = serde_json::Map::new();
@@ -175,6 +178,9 @@ fn view(store: &Store, c: ChangeRecord) -> ChangeView {
                 continue;
             }
             let get = |m: &serde_json::Map<String, Value>| {
+                if masked && crate::desk::privacy::IDENTITY.contains(&key.as_str()) {
+                    return m.get(key).map(|_| "(được bảo mật)".to_string());
+                }
                 m.get(key)
                     .and_then(|v| value_text(store, &c.table, &c.record_id, key, v))
             };
@@ -195,6 +201,7 @@ fn view(store: &Store, c: ChangeRecord) -> ChangeView {
         record_id: c.record_id,
         note: c.note,
         source: c.source,
+        user: c.user,
         fields,
     }
 }

@@ -53,7 +53,7 @@ pub(crate) fn mask_all(conn: &Connection, persons: &mut [Person]) -> Result<()> 
 }
 
 /// The identifying fields of a person, in a record or in the history of one.
-const IDENTITY: [&str; 4] = ["full_name", "id_number", "address", "phone"];
+pub(crate) const IDENTITY: [&str; 5] = ["full_name", "id_number", "address", "phone", "id_kind"];
 
 /// Mask every denunciator of an exchange file: their record and the values of their
 /// record's history.

@@ -13,6 +13,7 @@ const catalogue = {
 describe('who made a change', () => {
   it('names the file a change was brought by', () => {
     expect(whoOf('Bàn tiếp dân', null)).toBe('Bàn tiếp dân');
+    expect(whoOf('Bàn tiếp dân', null, 'canbo')).toBe('canbo · Bàn tiếp dân');
     expect(whoOf('Bàn tiếp dân', 'phường Kim Liên, xuất lúc 2026-06-30T08:00:00Z')).toBe(
       'Bàn tiếp dân (từ tệp nhập: phường Kim Liên, xuất lúc 2026-06-30T08:00:00Z)',
     );

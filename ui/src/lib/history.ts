@@ -12,9 +12,10 @@ function pad2(n: number): string {
 }
 
 /** An RFC 3339 instant as the officer's local "dd/mm/yyyy HH:mm" (unchanged if unreadable). */
-/** Who made a change; one brought by an exchange file says which file. */
-export function whoOf(actor: string, source: string | null): string {
-  return source ? `${actor} (từ tệp nhập: ${source})` : actor;
+/** Who made a change: the account when there is one; one brought by an exchange file says which file. */
+export function whoOf(actor: string, source: string | null, user?: string | null): string {
+  const who = user ? `${user} · ${actor}` : actor;
+  return source ? `${who} (từ tệp nhập: ${source})` : who;
 }
 
 export function formatInstant(at: string): string {
@@ -52,7 +53,7 @@ export function historyLines(
   return changes.map((c) => ({
     id: c.id,
     when: formatInstant(c.at),
-    who: whoOf(labelOf(catalogue.actors, c.actor), c.source),
+    who: whoOf(labelOf(catalogue.actors, c.actor), c.source, c.user),
     what: labelOf(catalogue.change_actions, c.action),
     note: c.note,
     fields: changedFields(c.fields),

@@ -10,4 +10,8 @@ export type ChangeView = { id: string, at: string, actor: Actor, action: ChangeA
 /**
  * For a change brought by an exchange file: the file it came from.
  */
-source: string | null, fields: Array<FieldChange>, };
+source: string | null, 
+/**
+ * The account that made it (none before accounts).
+ */
+user?: string, fields: Array<FieldChange>, };
