@@ -111,17 +111,19 @@ fn check_password(field: &str, password: &str) -> Result<()> {
     Ok(())
 }
 
-/// A login as kept: letters, digits, `.`, `_`, `-`, 2 to 50 of them.
+/// A login as kept: Latin letters without marks, digits, `.`, `_`, `-`, 2 to 50 of them
+/// (letters with marks have look-alikes: "quản" and "quan" must not be two accounts that
+/// read the same). Upper and lower case are one login.
 fn tidy_login(login: &str) -> Result<String> {
     let login = tidy_required("login", line("Tên đăng nhập", 50), login)?;
     if login.chars().count() < 2
         || !login
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
     {
         return Err(Error::invalid(
             "login",
-            format!("Tên đăng nhập “{login}”: chỉ dùng chữ, số và dấu . _ - (ít nhất 2 ký tự, không có khoảng trắng)."),
+            format!("Tên đăng nhập “{login}”: chỉ dùng chữ không dấu, số và dấu . _ - (ít nhất 2 ký tự, không có khoảng trắng), ví dụ “nguyenvana”."),
         ));
     }
     Ok(login)
