@@ -527,6 +527,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Backups => {
             let store = open(&cli)?;
+            store.require(tiepdan::access::Permission::Backup)?;
             let folder = tiepdan::backup::default_folder(&store.path().unwrap_or_default());
             for b in tiepdan::backup::list(&folder)? {
                 writeln!(
