@@ -35,6 +35,8 @@ pub struct BackupCheck {
     pub sessions: i64,
     pub visits: i64,
     pub petitions: i64,
+    /// Accounts it holds (none before schema 4).
+    pub accounts: i64,
 }
 
 /// The folder automatic backups go to: "sao-luu" beside the register.
@@ -168,6 +170,7 @@ pub fn check_backup(path: &Path) -> Result<BackupCheck> {
         sessions: count("sessions")?,
         visits: count("visits")?,
         petitions: count("petitions")?,
+        accounts: if version >= 4 { count("users")? } else { 0 },
     })
 }
 

@@ -355,3 +355,120 @@ fn accounts_and_their_history_survive_reopening_the_file() {
     s.sign_in("quantri", "matkhau-quantri").unwrap();
     assert!(s.verify_audit().unwrap().broken_at.is_some());
 }
+
+/// What the audit check finds in a register edited with sqlite3.
+fn tampered(edit: &str) -> tiepdan::store::AuditCheck {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.create_first_admin(&account("quantri", &[Role::Admin, Role::Officer]))
+            .unwrap();
+        s.save_account(&account("xem", &[Role::Viewer])).unwrap();
+        s.create_session(&new_session()).unwrap();
+        assert!(s.verify_audit().unwrap().broken_at.is_none());
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(edit).unwrap();
+    drop(conn);
+    let mut s = Store::open(&path).unwrap();
+    s.sign_in("quantri", "matkhau-quantri").unwrap();
+    s.verify_audit().unwrap()
+}
+
+#[test]
+fn accounts_given_roles_or_added_behind_the_apps_back_are_found() {
+    let check = tampered("UPDATE users SET roles = 'leader,viewer' WHERE login = 'xem'");
+    assert_eq!(check.broken_at, Some(0));
+    assert_eq!(
+        check.message,
+        "Tài khoản “xem” không khớp với lịch sử của nó: tài khoản, vai trò hoặc mật khẩu đã bị thêm hay sửa ngoài phần mềm."
+    );
+    let check = tampered(
+        "INSERT INTO users SELECT 'ke-gian', 'kegian', 'Kẻ gian', 'admin,leader', password_hash, 1, created_at
+           FROM users WHERE login = 'quantri'",
+    );
+    assert!(check.message.contains("“kegian”"), "{}", check.message);
+    let check = tampered(
+        "UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE login = 'quantri')
+          WHERE login = 'xem'",
+    );
+    assert!(check.message.contains("“xem”"), "{}", check.message);
+}
+
+#[test]
+fn rows_deleted_from_the_end_are_found_even_after_later_rows_chain_on() {
+    // The last row deleted (the triggers dropped and made again); the sign-in of the
+    // check itself then chains onto the row before the gap.
+    let check = tampered(
+        "DROP TRIGGER changes_no_delete;
+         DELETE FROM changes WHERE seq = (SELECT max(seq) FROM changes);
+         UPDATE audit_head SET seq = (SELECT max(seq) FROM changes),
+                               hash = (SELECT hash FROM changes ORDER BY seq DESC LIMIT 1);
+         CREATE TRIGGER changes_no_delete BEFORE DELETE ON changes
+         BEGIN SELECT RAISE(ABORT, 'x'); END;",
+    );
+    assert!(check.broken_at.is_some(), "{}", check.message);
+    assert!(
+        check.message.contains("thiếu bản ghi số"),
+        "{}",
+        check.message
+    );
+}
+
+#[test]
+fn a_password_is_the_same_however_its_letters_were_typed_and_never_only_spaces() {
+    let mut s = ward();
+    let composed = "mật-khẩu-ắ"; // NFC
+    let decomposed: String = {
+        use unicode_normalization::UnicodeNormalization;
+        composed.nfd().collect()
+    };
+    assert_ne!(composed, decomposed);
+    s.save_account(&AccountInput {
+        password: Some(decomposed),
+        ..account("dau", &[Role::Viewer])
+    })
+    .unwrap();
+    s.sign_out().unwrap();
+    s.sign_in("dau", composed).unwrap();
+    as_user(&mut s, "quantri");
+    let e = s
+        .save_account(&AccountInput {
+            password: Some("        ".into()),
+            ..account("trang", &[Role::Viewer])
+        })
+        .unwrap_err();
+    assert_eq!(e.field(), Some("password"));
+}
+
+#[test]
+fn a_restore_from_before_accounts_is_refused_unless_asked_and_every_restore_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let old = dir.path().join("cu.sqlite3");
+    {
+        let mut before = Store::open(&old).unwrap();
+        before.create_session(&new_session()).unwrap();
+    }
+    let mut s = Store::open(&path).unwrap();
+    s.create_first_admin(&account("quantri", &[Role::Admin]))
+        .unwrap();
+    let e = s.check_restore(&old, false).unwrap_err();
+    assert_eq!(e.field(), Some("backup"));
+    assert!(e.to_string().contains("chưa có tài khoản nào"), "{e}");
+    s.check_restore(&old, true).unwrap();
+    let made = s.backup_now(None).unwrap();
+    assert!(s
+        .check_restore(std::path::Path::new(&made.backup.path), false)
+        .is_ok());
+    let log = s
+        .audit_log(&tiepdan::desk::admin::AuditFilter {
+            action: Some(ChangeAction::Backup),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].user.as_deref(), Some("quantri"));
+    assert!(log[0].note.as_deref().unwrap().starts_with("sao lưu vào "));
+}

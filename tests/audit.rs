@@ -75,8 +75,8 @@ fn an_edit_or_a_deletion_behind_the_apps_back_is_found() {
             "UPDATE changes SET actor = 'cli' WHERE seq = 4",
             "từ bản ghi số 4",
         ),
-        // A deletion breaks the chain at the row after it.
-        ("DELETE FROM changes WHERE seq = 4", "từ bản ghi số 5"),
+        // A deletion leaves a gap in the numbers.
+        ("DELETE FROM changes WHERE seq = 4", "thiếu bản ghi số 4"),
         // Rows deleted from the end, or all of them: the head kept apart says so.
         (
             "DELETE FROM changes WHERE seq = (SELECT max(seq) FROM changes)",
@@ -90,7 +90,7 @@ fn an_edit_or_a_deletion_behind_the_apps_back_is_found() {
         // Renumbered rows.
         (
             "UPDATE changes SET seq = seq + 100000",
-            "từ bản ghi số 100001",
+            "thiếu bản ghi số 1 ",
         ),
         // Only the triggers taken away.
         ("", "trigger"),

@@ -354,3 +354,45 @@ fn an_account_that_may_reveal_corrects_a_masked_record_and_its_history_stays_mas
         "the correction is in the history"
     );
 }
+
+#[test]
+fn a_record_merged_before_its_citizen_denounced_is_masked_too() {
+    let Ward { store: mut s, .. } = ward();
+    let mut first = direct_input("2026-06-10", PetitionKind::Proposal);
+    first.petitioners = vec![person("Đỗ Văn Lâm")];
+    let a = s.create_petition(&first).unwrap().petitioners[0].id.clone();
+    let mut other = direct_input("2026-06-11", PetitionKind::Proposal);
+    other.petitioners = vec![person("Đỗ Văn Lâm")];
+    let b = s.create_petition(&other).unwrap().petitioners[0].id.clone();
+    s.merge_persons(&b, &a).unwrap();
+    // The kept record's citizen now denounces.
+    let mut d = direct_input("2026-06-12", PetitionKind::Denunciation);
+    d.petitioners = vec![PersonInput {
+        existing_id: Some(b.clone()),
+        full_name: "Đỗ Văn Lâm".into(),
+        ..Default::default()
+    }];
+    s.create_petition(&d).unwrap();
+    as_user(&mut s, "lanhdao");
+    let file = serde_json::to_string(&s.export_exchange().unwrap()).unwrap();
+    let at = file
+        .find("Đỗ Văn Lâm")
+        .map(|i| &file[i.saturating_sub(300)..i + 40]);
+    assert_eq!(at, None, "both records of the citizen are masked");
+}
+
+#[test]
+fn a_full_export_is_refused_when_it_cannot_be_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.create_first_admin(&account("quantri", &[Role::Admin, Role::Leader]))
+            .unwrap();
+    }
+    let mut s = Store::open_read_only(&path, Box::new(tiepdan::clock::SystemClock)).unwrap();
+    s.sign_in("quantri", "matkhau-quantri").unwrap();
+    assert!(s.export_exchange().is_ok());
+    let e = s.record_export("Tệp trao đổi", true).unwrap_err();
+    assert_eq!(e.field(), Some("full"));
+}

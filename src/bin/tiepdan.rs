@@ -139,7 +139,12 @@ enum Command {
     /// Liệt kê các bản sao lưu trong thư mục sao-luu cạnh sổ
     Backups,
     /// Khôi phục sổ từ một bản sao lưu (kiểm tra trước; tệp sổ hiện tại được giữ lại bên cạnh)
-    Restore { file: PathBuf },
+    Restore {
+        file: PathBuf,
+        /// Khôi phục cả bản sao lưu chưa có tài khoản (sổ sẽ mở cho mọi người đến khi tạo quản trị)
+        #[arg(long)]
+        without_accounts: bool,
+    },
     /// Lịch sử thay đổi: kiểm tra chuỗi băm (phát hiện bản ghi bị sửa, xóa ngoài phần mềm)
     Audit {
         #[command(subcommand)]
@@ -501,29 +506,14 @@ fn run(cli: Cli) -> Result<(), Error> {
             )?;
         }
         Command::Backup { to } => {
-            let store = open(&cli)?;
-            let register = store.path().unwrap_or_default();
-            let folder = to.unwrap_or_else(|| tiepdan::backup::default_folder(&register));
-            let made = store.backup_into(&folder)?;
-            let checked = tiepdan::backup::check_backup(&made.path)?;
+            let mut store = open(&cli)?;
+            // Made, checked, rotated (beside the register) and recorded in the audit log.
+            let made = store.backup_now(to.as_deref())?;
             writeln!(
                 out,
                 "Đã sao lưu vào {} và kiểm tra bản sao: {} buổi tiếp, {} lượt tiếp, {} đơn.",
-                made.path.display(),
-                checked.sessions,
-                checked.visits,
-                checked.petitions
+                made.backup.path, made.sessions, made.visits, made.petitions
             )?;
-            if folder == tiepdan::backup::default_folder(&register) {
-                let removed = tiepdan::backup::rotate(&folder)?;
-                if !removed.is_empty() {
-                    writeln!(
-                        out,
-                        "Đã xóa {} bản sao cũ (giữ 14 ngày, 12 tháng).",
-                        removed.len()
-                    )?;
-                }
-            }
         }
         Command::Backups => {
             let store = open(&cli)?;
@@ -539,7 +529,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )?;
             }
         }
-        Command::Restore { file } => {
+        Command::Restore {
+            file,
+            without_accounts,
+        } => {
             let path = cli.db.as_ref().ok_or_else(|| {
                 Error::invalid(
                     "db",
@@ -549,11 +542,12 @@ fn run(cli: Cli) -> Result<(), Error> {
             // The register's administrator restores (a register that no longer opens,
             // damaged, is restored without: there is nobody to ask).
             if let Ok(store) = open_as(&cli.db, false) {
-                signed_in(store, &cli)?.require(tiepdan::access::Permission::Backup)?;
+                signed_in(store, &cli)?.check_restore(&file, without_accounts)?;
             }
             let aside = tiepdan::backup::restore(path, &file)?;
-            // Opened once: migrated if the backup is of an older version.
-            drop(open(&cli)?);
+            // Opened once (migrated if the backup is of an older version) to record the
+            // restore in the restored register's own history.
+            open_as(&cli.db, false)?.record_restore(&file, aside.as_deref())?;
             match aside {
                 Some(a) => writeln!(
                     out,

@@ -15,6 +15,16 @@ use crate::error::{Error, Result};
 use crate::store::{self, setting_keys, Store, UserRow};
 use crate::text::{limits, line, tidy_required};
 
+/// An Argon2id hash of a random password nobody knows: what an unknown login is checked
+/// against (made once per process).
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| {
+        let secret = SaltString::generate(&mut OsRng);
+        hash_password(secret.as_str()).unwrap_or_default()
+    })
+}
+
 /// The shortest password accepted.
 pub const PASSWORD_MIN: usize = 8;
 /// Minutes without use after which the app locks, unless the administrator sets another.
@@ -74,6 +84,7 @@ fn signed_in(u: &UserRow) -> SignedIn {
 }
 
 fn hash_password(password: &str) -> Result<String> {
+    let password = &nfc(password);
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(password.as_bytes(), &salt)
@@ -81,7 +92,14 @@ fn hash_password(password: &str) -> Result<String> {
         .map_err(|e| Error::Internal(format!("Không tạo được mã băm mật khẩu: {e}")))
 }
 
+/// A password as hashed: NFC (a letter typed with a mark composed or not is one letter).
+fn nfc(password: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    password.nfc().collect()
+}
+
 fn password_matches(password: &str, hash: &str) -> bool {
+    let password = &nfc(password);
     PasswordHash::new(hash)
         .map(|h| {
             Argon2::default()
@@ -101,6 +119,12 @@ fn check_password(field: &str, password: &str) -> Result<()> {
     }
     if n > 200 {
         return Err(Error::invalid(field, "Mật khẩu dài quá 200 ký tự."));
+    }
+    if password.trim().is_empty() {
+        return Err(Error::invalid(
+            field,
+            "Mật khẩu không được chỉ gồm khoảng trắng.",
+        ));
     }
     if password.chars().any(char::is_control) {
         return Err(Error::invalid(
@@ -253,14 +277,19 @@ impl Store {
     /// Sign in. A wrong login or password is recorded (the login typed) and answered
     /// alike, so the message never tells which accounts exist.
     pub fn sign_in(&mut self, login: &str, password: &str) -> Result<SignedIn> {
+        // What was typed, kept for the log even when it is not a login at all.
         let typed = crate::text::tidy("login", line("Tên đăng nhập", limits::ID), login)
             .ok()
             .flatten()
-            .unwrap_or_default();
+            .unwrap_or_else(|| crate::text::shown(login, 60));
         let found = store::user_by_login(self.conn(), &typed)?;
-        let ok = found
-            .as_ref()
-            .filter(|u| u.active && password_matches(password, &u.password_hash));
+        // The hash is checked for an unknown login too (against a fixed hash), so the time
+        // an answer takes does not tell which logins exist.
+        let matches = match &found {
+            Some(u) => password_matches(password, &u.password_hash),
+            None => password_matches(password, decoy_hash()),
+        };
+        let ok = found.as_ref().filter(|u| u.active && matches);
         let Some(row) = ok.cloned() else {
             if !self.is_read_only() {
                 let note = match &found {
@@ -343,16 +372,17 @@ impl Store {
                 ));
             }
             check_password("new_password", new)?;
+            let before = account_json(&row);
             row.password_hash = hash_password(new)?;
             store::update_user(tx.conn(), &row)?;
-            tx.change(
-                ChangeAction::Account,
+            tx.updated(
                 "users",
                 &row.id,
-                None,
-                None,
+                &before,
+                &account_json(&row),
                 Some("đổi mật khẩu".into()),
             )
+            .map(|_| ())
         })
     }
 
@@ -476,12 +506,49 @@ fn save(tx: &super::Tx<'_>, input: &AccountInput) -> Result<Account> {
     }
 }
 
-/// What the history keeps of an account (never the password's hash).
+/// What the history keeps of an account: never the password's hash, only a short
+/// fingerprint of it, so a password set behind the app's back is found.
 fn account_json(u: &UserRow) -> serde_json::Value {
+    use sha2::{Digest, Sha256};
+    let fingerprint: String = Sha256::digest(u.password_hash.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
     serde_json::json!({
         "login": u.login,
         "full_name": u.full_name,
         "roles": crate::access::roles_to_text(&u.roles),
         "active": u.active,
+        "password": fingerprint,
     })
+}
+
+/// Whether every account is what its history made it (creation, then each change), and
+/// every account has a history; the first account that is not, said.
+pub(crate) fn accounts_off_history(conn: &rusqlite::Connection) -> Result<Option<String>> {
+    for row in store::all_users(conn)? {
+        let mut replayed: Option<serde_json::Map<String, serde_json::Value>> = None;
+        for c in store::changes_of(conn, "users", &row.id)? {
+            if let (
+                ChangeAction::Account | ChangeAction::Update,
+                Some(serde_json::Value::Object(new)),
+            ) = (c.action, c.new)
+            {
+                let state = replayed.get_or_insert_with(Default::default);
+                for (k, v) in new {
+                    state.insert(k, v);
+                }
+            }
+        }
+        let now = account_json(&row);
+        let whole = replayed.is_some_and(|r| serde_json::Value::Object(r) == now);
+        if !whole {
+            return Ok(Some(format!(
+                "Tài khoản “{}” không khớp với lịch sử của nó: tài khoản, vai trò hoặc mật khẩu đã bị thêm hay sửa ngoài phần mềm.",
+                row.login
+            )));
+        }
+    }
+    Ok(None)
 }

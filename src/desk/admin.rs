@@ -81,20 +81,33 @@ impl Store {
               WHERE (?1 IS NULL OR action = ?1) AND (?2 IS NULL OR seq < ?2)
               ORDER BY seq DESC LIMIT ?3",
         )?;
-        let rows = stmt.query_map(params![filter.action, filter.before, limit], |r| {
-            Ok(AuditEntry {
-                seq: r.get(0)?,
-                at: r.get(1)?,
-                actor: r.get(2)?,
-                user: r.get(3)?,
-                action: r.get(4)?,
-                table: r.get(5)?,
-                record_id: r.get(6)?,
-                note: r.get(7)?,
-                source: r.get(8)?,
+        let rows: Vec<AuditEntry> = stmt
+            .query_map(params![filter.action, filter.before, limit], |r| {
+                Ok(AuditEntry {
+                    seq: r.get(0)?,
+                    at: r.get(1)?,
+                    actor: r.get(2)?,
+                    user: r.get(3)?,
+                    action: r.get(4)?,
+                    table: r.get(5)?,
+                    record_id: r.get(6)?,
+                    note: r.get(7)?,
+                    source: r.get(8)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.into_iter()
+            .map(|mut e| {
+                e.note = crate::desk::privacy::shown_note(
+                    self.conn(),
+                    &e.table,
+                    &e.record_id,
+                    e.action,
+                    e.note.take(),
+                )?;
+                Ok(e)
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .collect()
     }
 
     /// The folder automatic backups go to ("sao-luu" beside the register).
@@ -123,7 +136,11 @@ impl Store {
         self.require(Permission::Backup)?;
         let default = self.backup_folder()?;
         let folder = folder.map(Path::to_path_buf).unwrap_or(default.clone());
-        if folder != default && !folder.is_dir() {
+        // A new folder on a drive that is there is made; a drive that is not is said.
+        let parent_there = folder
+            .parent()
+            .is_some_and(|p| p.as_os_str().is_empty() || p.is_dir());
+        if folder != default && !folder.is_dir() && !parent_there {
             return Err(Error::invalid(
                 "folder",
                 format!(
@@ -168,6 +185,24 @@ impl Store {
                 .is_some_and(|row| row.active && row.login == u.login)
         });
         self.set_user(kept);
+    }
+
+    /// Before a restore (the administrator): the backup is checked, and one without any
+    /// account is refused for a register that has accounts unless `without_accounts` (the
+    /// register would be open to anyone until a new administrator is made).
+    pub fn check_restore(&self, backup: &Path, without_accounts: bool) -> Result<BackupCheck> {
+        self.require(Permission::Backup)?;
+        let checked = backup::check_backup(backup)?;
+        if checked.accounts == 0 && store::has_accounts(self.conn())? && !without_accounts {
+            return Err(Error::invalid(
+                "backup",
+                format!(
+                    "Bản sao lưu {} chưa có tài khoản nào (từ trước khi có tài khoản): khôi phục nó thì ai mở phần mềm cũng dùng được sổ cho đến khi tạo lại quản trị. Không khôi phục; nếu thật cần, dùng dòng lệnh: tiepdan restore … --without-accounts.",
+                    backup.display()
+                ),
+            ));
+        }
+        Ok(checked)
     }
 
     /// Record a restore in the (restored) register's audit log.

@@ -199,7 +199,11 @@ fn view(store: &Store, c: ChangeRecord) -> ChangeView {
         action: c.action,
         table: c.table,
         record_id: c.record_id,
-        note: c.note,
+        note: if masked && c.note.is_some() && c.action != ChangeAction::Reveal {
+            Some(crate::desk::privacy::MASKED_NOTE.to_string())
+        } else {
+            c.note
+        },
         source: c.source,
         user: c.user,
         fields,

@@ -13,6 +13,9 @@ use crate::error::{Error, Result};
 use crate::store::{self, Store};
 use crate::text::{line, tidy_required};
 
+/// What stands for the note of a change of a denunciator's record.
+pub const MASKED_NOTE: &str = "(ghi chú được bảo mật)";
+
 /// What stands for a denunciator's name wherever it would show.
 pub const MASKED_NAME: &str = "Người tố cáo (được bảo mật)";
 
@@ -20,14 +23,21 @@ pub const MASKED_NAME: &str = "Người tố cáo (được bảo mật)";
 pub(crate) fn is_confidential(conn: &Connection, person_id: &str) -> Result<bool> {
     Ok(conn
         .prepare_cached(
-            "SELECT EXISTS (
+            // The person, the record they were merged into, and the records merged into
+            // them: one citizen, one secret.
+            "WITH one(id) AS (
+                SELECT ?1
+                UNION SELECT merged_into FROM persons WHERE id = ?1 AND merged_into IS NOT NULL
+                UNION SELECT id FROM persons WHERE merged_into = ?1
+             )
+             SELECT EXISTS (
                 SELECT 1 FROM petition_persons pp JOIN petitions p ON p.id = pp.petition_id
-                 WHERE pp.person_id = ?1
+                 WHERE pp.person_id IN one
                    AND (p.kind = 'denunciation'
                         OR (p.kind = 'mixed' AND coalesce(p.contents, '') LIKE '%denunciation%'))
                 UNION ALL
                 SELECT 1 FROM visit_persons vp JOIN visits v ON v.id = vp.visit_id
-                 WHERE vp.person_id = ?1 AND v.kind = 'denunciation')",
+                 WHERE vp.person_id IN one AND v.kind = 'denunciation')",
         )?
         .query_row([person_id], |r| r.get(0))?)
 }
@@ -55,6 +65,27 @@ pub(crate) fn mask_all(conn: &Connection, persons: &mut [Person]) -> Result<()> 
 /// The identifying fields of a person, in a record or in the history of one.
 pub(crate) const IDENTITY: [&str; 5] = ["full_name", "id_number", "address", "phone", "id_kind"];
 
+/// The note of a change as lists show it: a change of a denunciator's record may name
+/// them, so its note is masked (a reveal's note, its reason, is kept).
+pub(crate) fn shown_note(
+    conn: &Connection,
+    table: &str,
+    record_id: &str,
+    action: ChangeAction,
+    note: Option<String>,
+) -> Result<Option<String>> {
+    Ok(match note {
+        Some(_)
+            if table == "persons"
+                && action != ChangeAction::Reveal
+                && is_confidential(conn, record_id)? =>
+        {
+            Some(MASKED_NOTE.to_string())
+        }
+        note => note,
+    })
+}
+
 /// Mask every denunciator of an exchange file: their record and the values of their
 /// record's history.
 pub(crate) fn redact(conn: &Connection, file: &mut crate::exchange::ExchangeFile) -> Result<()> {
@@ -68,6 +99,11 @@ pub(crate) fn redact(conn: &Connection, file: &mut crate::exchange::ExchangeFile
     }
     for c in file.changes.iter_mut() {
         if c.table == "persons" && hidden.contains(&c.record_id) {
+            // A note of a person's change may name them ("Gộp hồ sơ … vào hồ sơ …"); a
+            // reveal's note is its reason.
+            if c.note.is_some() && c.action != ChangeAction::Reveal {
+                c.note = Some(MASKED_NOTE.to_string());
+            }
             for value in [&mut c.old, &mut c.new].into_iter().flatten() {
                 if let serde_json::Value::Object(map) = value {
                     for key in IDENTITY {
@@ -120,6 +156,12 @@ impl Store {
             self.require(Permission::Reveal)?;
         }
         if self.is_read_only() {
+            if full {
+                return Err(Error::invalid(
+                    "full",
+                    "Sổ đang mở chỉ để đọc: không ghi được nhật ký, nên không xuất bản đầy đủ (có danh tính người tố cáo). Xuất bản che danh tính, hoặc mở sổ với quyền ghi.",
+                ));
+            }
             return Ok(());
         }
         let note = if full {

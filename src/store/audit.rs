@@ -137,6 +137,19 @@ pub fn verify(conn: &Connection) -> Result<AuditCheck> {
     while let Some(r) = rows.next()? {
         let (seq, content, hash) = read(r)?;
         n += 1;
+        // The rows are numbered without a gap (nothing is ever deleted, and a rolled-back
+        // write gives its number back): a gap is a row deleted, even one whose later rows
+        // were chained anew.
+        if seq != last_seq + 1 {
+            return Ok(AuditCheck {
+                rows: n,
+                broken_at: Some((last_seq + 1) as u32),
+                message: format!(
+                    "Lịch sử thay đổi không còn nguyên vẹn: thiếu bản ghi số {} (đã bị xóa ngoài phần mềm).",
+                    last_seq + 1
+                ),
+            });
+        }
         last_seq = seq;
         let want = hash_of(&prev, seq, &content);
         if hash.as_deref() != Some(want.as_str()) {

@@ -547,7 +547,20 @@ impl Store {
     /// Check the history's hash chain (`tiepdan audit verify`).
     pub fn verify_audit(&self) -> Result<AuditCheck> {
         self.require(crate::access::Permission::ViewAudit)?;
-        audit::verify(&self.conn)
+        let check = audit::verify(&self.conn)?;
+        if check.broken_at.is_some() {
+            return Ok(check);
+        }
+        // The accounts are what their history made them: an account added, or given a role
+        // or a password, behind the app's back is found.
+        if let Some(message) = crate::desk::account::accounts_off_history(&self.conn)? {
+            return Ok(AuditCheck {
+                rows: check.rows,
+                broken_at: Some(0),
+                message,
+            });
+        }
+        Ok(check)
     }
 
     /// Whether the register holds nothing yet (no session, no petition).
