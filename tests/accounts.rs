@@ -472,3 +472,22 @@ fn a_restore_from_before_accounts_is_refused_unless_asked_and_every_restore_is_r
     assert_eq!(log[0].user.as_deref(), Some("quantri"));
     assert!(log[0].note.as_deref().unwrap().starts_with("sao lưu vào "));
 }
+
+#[test]
+fn the_first_account_saved_any_way_is_an_administrator() {
+    let mut s = store_on("2026-06-30");
+    let e = s
+        .save_account(&account("canbo", &[Role::Officer]))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("roles"));
+    assert!(!s.access_info().unwrap().has_accounts);
+    let a = s
+        .save_account(&account("quantri", &[Role::Admin, Role::Officer]))
+        .unwrap();
+    assert_eq!(a.login, "quantri");
+    assert_eq!(s.user().unwrap().login, "quantri");
+    let e = s
+        .backup_now(Some(std::path::Path::new("tuong-doi")))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("folder"));
+}

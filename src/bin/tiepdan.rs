@@ -277,7 +277,7 @@ fn password(var: &str, prompt: &str) -> Result<String, Error> {
 /// The CLI acts as the account named by `--user` (or `TIEPDAN_USER`). A register that
 /// has accounts refuses a command without one.
 fn signed_in(mut store: Store, cli: &Who) -> Result<Store, Error> {
-    match &cli.user {
+    match cli.user.as_deref().filter(|u| !u.trim().is_empty()) {
         Some(login) => {
             let p = password("TIEPDAN_PASSWORD", &format!("Mật khẩu của {login}: "))?;
             store.sign_in(login, &p)?;
@@ -508,6 +508,10 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Backup { to } => {
             let mut store = open(&cli)?;
             // Made, checked, rotated (beside the register) and recorded in the audit log.
+            let to = match to {
+                Some(t) if !t.is_absolute() => Some(std::env::current_dir()?.join(t)),
+                to => to,
+            };
             let made = store.backup_now(to.as_deref())?;
             writeln!(
                 out,

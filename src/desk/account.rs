@@ -347,6 +347,15 @@ impl Store {
     /// Create or change an account (the administrator). The last active administrator
     /// cannot lose the role or be locked out.
     pub fn save_account(&mut self, input: &AccountInput) -> Result<Account> {
+        if !store::has_accounts(self.conn())? {
+            // The first account is the administrator, made and signed in as such.
+            let user = self.create_first_admin(input)?;
+            return self
+                .accounts()?
+                .into_iter()
+                .find(|a| a.id == user.id)
+                .ok_or_else(|| Error::not_found("tài khoản", user.id));
+        }
         self.write(Permission::ManageUsers, |tx| save(tx, input))
     }
 

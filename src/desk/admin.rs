@@ -134,6 +134,12 @@ impl Store {
     /// rotation runs), checked after it is written and recorded in the audit log.
     pub fn backup_now(&mut self, folder: Option<&Path>) -> Result<BackupMade> {
         self.require(Permission::Backup)?;
+        if folder.is_some_and(|f| !f.is_absolute()) {
+            return Err(Error::invalid(
+                "folder",
+                "Thư mục: ghi đường dẫn đầy đủ, ví dụ E:\\SaoLuu hoặc /media/usb/sao-luu.",
+            ));
+        }
         let default = self.backup_folder()?;
         let folder = folder.map(Path::to_path_buf).unwrap_or(default.clone());
         // A new folder on a drive that is there is made; a drive that is not is said.
