@@ -1,7 +1,8 @@
 // End to end, Cài đặt for the administrator (issue 7): a register built with the CLI (the
 // sample data, then the administrator "quantri"); signed in as quantri, Cài đặt shows
 // Tài khoản, Sao lưu and Nhật ký. An officer account is added (a short password refused
-// beside "Mật khẩu"); "Sao lưu ngay" makes a checked backup that is listed; a backup into a
+// beside "Mật khẩu"), then locked and its password reset; the last administrator keeps the
+// role; "Sao lưu ngay" makes a checked backup that is listed; a backup into a
 // missing folder is refused beside the folder, into an existing one is made there; the
 // restore of the backup, confirmed in the page, brings back the register as it was (an
 // account and the idle lock changed after the backup are gone) and says where the former
@@ -124,7 +125,7 @@ test('Cài đặt shows the administrator’s three sections, reached from links
   }
 });
 
-test('Tài khoản: an officer account is added; a short password is refused beside its input', async () => {
+test('Tài khoản: an officer account is added, then locked with its password reset; refusals beside their inputs', async () => {
   assert.deepEqual(
     (await accountRows()).map((r) => [r.login, r.name, r.roles, r.state]),
     [['quantri', 'Quản trị viên', 'Quản trị', 'Đang hoạt động']],
@@ -135,8 +136,13 @@ test('Tài khoản: an officer account is added; a short password is refused bes
     'acc-login',
     'the form opens with the focus on its first input',
   );
+  // The form keeps its height when the focus leaves an input (a click on a button below
+  // would otherwise land on what moved under the pointer).
+  const formHeight = () => s.execute('return document.querySelector(".account-form").getBoundingClientRect().height;');
+  const opened = await formHeight();
   await s.type('Tên đăng nhập', 'canbo1');
   await s.type('Họ và tên', 'Nguyễn Thị Bình');
+  assert.equal(await formHeight(), opened, 'the form does not jump');
   const officer = await s.byName('Cán bộ tiếp dân');
   assert.equal(await s.cmd('GET', `/element/${officer}/property/checked`), true, 'a new account is an officer at first');
   await s.type('Mật khẩu', 'ngan');
@@ -156,6 +162,30 @@ test('Tài khoản: an officer account is added; a short password is refused bes
   await s.waitFor('the focus on the saved account', async () =>
     (await s.execute('return document.activeElement?.getAttribute("aria-label");')) === 'Sửa tài khoản canbo1',
   );
+
+  // Sửa: lock the account and reset its password (the box is optional when editing).
+  await s.click('Sửa tài khoản canbo1');
+  assert.equal(await s.valueOf('Tên đăng nhập'), 'canbo1');
+  assert.equal(await s.valueOf('Đặt lại mật khẩu'), '', 'the password is never shown');
+  assert.match(await describedBy('Đặt lại mật khẩu'), /Để trống nếu giữ mật khẩu cũ/);
+  await s.click('Đang hoạt động');
+  await s.type('Đặt lại mật khẩu', 'moi-canbo-2026');
+  await s.click('Lưu tài khoản');
+  await s.expectText('[data-testid="account-status"]', /^Đã lưu tài khoản “canbo1”\. Mật khẩu đã được đặt lại\.$/);
+  await s.waitFor('canbo1 locked', async () => (await accountRows()).find((r) => r.login === 'canbo1')?.state === 'Đã khóa');
+  // No role at all is refused beside the roles; the last administrator cannot lose the
+  // role either: the core names the roles.
+  const rolesSay = () => s.execute('return document.getElementById("acc-roles-err")?.textContent ?? "";');
+  await s.click('Sửa tài khoản quantri');
+  await s.click('Quản trị');
+  await s.click('Lưu tài khoản');
+  await s.waitFor('no role refused', async () => /ít nhất một vai trò/.test(await rolesSay()));
+  await s.click('Cán bộ tiếp dân');
+  await s.waitFor('the message gone once a role is ticked', async () => (await rolesSay()) === '');
+  await s.click('Lưu tài khoản');
+  await s.waitFor('the last administrator kept', async () => /quản trị cuối cùng/.test(await rolesSay()));
+  await s.click('Hủy');
+  assert.equal((await accountRows()).find((r) => r.login === 'quantri')?.roles, 'Quản trị', 'unchanged');
 
   // The same login again: the core names the login.
   await s.click('Thêm tài khoản');
