@@ -4,6 +4,7 @@ import {
   accountFormChanged,
   accountFormOf,
   accountSavedText,
+  firstAdminText,
   formToAccountInput,
   idleLockText,
   newAccountForm,
@@ -85,6 +86,12 @@ describe('the account form', () => {
     expect(accountSavedText(canbo, true, false)).toBe('Đã tạo tài khoản “canbo1” (Cán bộ tiếp dân).');
     expect(accountSavedText(canbo, false, false)).toBe('Đã lưu tài khoản “canbo1”.');
     expect(accountSavedText(canbo, false, true)).toBe('Đã lưu tài khoản “canbo1”. Mật khẩu đã được đặt lại.');
+  });
+
+  it('says the first account is signed in', () => {
+    expect(firstAdminText('quantri')).toBe(
+      'Đã tạo tài khoản quản trị “quantri” và đăng nhập bằng tài khoản này. Từ nay phần mềm yêu cầu đăng nhập.',
+    );
   });
 
   it('lists active accounts first, then by login', () => {

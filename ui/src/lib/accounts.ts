@@ -99,6 +99,11 @@ export function accountSavedText(account: Account, wasNew: boolean, passwordRese
   return `Đã lưu tài khoản “${account.login}”.${reset}`;
 }
 
+/** The register's first account (made through the first-start command, which signs it in). */
+export function firstAdminText(login: string): string {
+  return `Đã tạo tài khoản quản trị “${login}” và đăng nhập bằng tài khoản này. Từ nay phần mềm yêu cầu đăng nhập.`;
+}
+
 /** Accounts listed: active ones first, then by login. */
 export function sortAccounts(list: readonly Account[]): Account[] {
   return [...list].sort((a, b) => Number(b.active) - Number(a.active) || a.login.localeCompare(b.login, 'vi'));
