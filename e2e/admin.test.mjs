@@ -7,11 +7,12 @@
 // restore of the backup, confirmed in the page, brings back the register as it was (an
 // account and the idle lock changed after the backup are gone) and says where the former
 // file is kept; the audit log lists the sign-in, the account, the backup and the restore,
-// pages with "Xem thêm", filters by action, and "Kiểm tra tính toàn vẹn" says it is whole.
+// pages with "Xem thêm", filters by action, and "Kiểm tra tính toàn vẹn" says it is whole
+// (and, where the sqlite3 shell is at hand, broken once a row is edited behind the app).
 // Screenshots of each section at 1024×640 go to e2e/out/admin-*.png.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -355,4 +356,19 @@ test('Nhật ký: the sign-in, the account, the backup and the restore; paging, 
   assert.match(verdict, /^✓ Lịch sử thay đổi nguyên vẹn \(\d+ bản ghi\)\.$/);
   assert.equal(await s.execute('return document.querySelector("[data-testid=audit-verdict]").classList.contains("ok");'), true, 'green');
   await sectionShot('au-title', 'admin-audit-verified-1024');
+});
+
+/** The sqlite3 shell, to edit the log behind the app's back (not installed everywhere). */
+const SQLITE3 = spawnSync('sqlite3', ['-version']).status === 0;
+
+test('Nhật ký: a row edited outside the app turns the check red', { skip: !SQLITE3 && 'no sqlite3 shell here' }, async () => {
+  execFileSync('sqlite3', [
+    dbPath,
+    "DROP TRIGGER changes_no_update; UPDATE changes SET note = 'sửa lén' WHERE seq = 5;",
+  ]);
+  await s.click('Kiểm tra tính toàn vẹn');
+  const verdict = await s.expectText('[data-testid="audit-verdict"]', /không còn/, 60000);
+  assert.match(verdict, /^✗ Lịch sử thay đổi không còn/);
+  assert.equal(await s.execute('return document.querySelector("[data-testid=audit-verdict]").classList.contains("broken");'), true, 'red');
+  await sectionShot('au-title', 'admin-audit-broken-1024');
 });
