@@ -221,12 +221,13 @@ test('Sao lưu: "Sao lưu ngay" makes a checked backup, listed; a folder must ex
   assert.match(newest.when, /^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d$/);
   assert.match(newest.size, /^[\d.]+ KB$|^\d+,\d MB$/);
 
-  // A folder that is not there (no USB drive): refused beside the folder, nothing made.
-  const missing = join(dataDir, 'khong-co');
+  // A drive that is not there (no USB drive: not even the folder above): refused beside
+  // the folder, nothing made.
+  const missing = join(dataDir, 'khong-co-o', 'sao-luu');
   await s.type('Thư mục (ví dụ ổ USB)', missing);
   await s.click('Sao lưu vào thư mục khác');
   await s.waitFor('the folder refused', async () => /không có/.test(await describedBy('Thư mục (ví dụ ổ USB)')));
-  assert.equal(existsSync(missing), false);
+  assert.equal(existsSync(join(dataDir, 'khong-co-o')), false);
   // One that is: the backup is made there.
   const usb = mkdtempSync(join(tmpdir(), 'tiepdan-e2e-usb-'));
   await s.type('Thư mục (ví dụ ổ USB)', usb);
