@@ -13,6 +13,7 @@ const FORM_WORDS: Record<string, string> = {
   settings: 'cài đặt chưa lưu',
   calendar: 'lịch ngày làm việc chưa lưu',
   fields: 'danh mục lĩnh vực chưa lưu',
+  account: 'tài khoản đang nhập (Cài đặt)',
   figures: 'số liệu nhập tay chưa lưu (Tổng hợp)',
 };
 
@@ -35,4 +36,4 @@ export function closeQuestion(forms: string[]): string | null {
 }
 
 /** The forms of the Cài đặt screen (kept when the sample data is removed). */
-export const SETTINGS_FORMS = ['settings', 'calendar', 'fields'];
+export const SETTINGS_FORMS = ['settings', 'calendar', 'fields', 'account'];

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { BackupInfo } from './bindings/BackupInfo';
+import {
+  backupMadeText,
+  chosenFolder,
+  fileName,
+  folderOf,
+  formatSize,
+  restoredText,
+  restoreQuestion,
+} from './backups';
+
+describe('sizes', () => {
+  it('are KB under a megabyte, MB with one decimal above', () => {
+    expect(formatSize(0)).toBe('0 KB');
+    expect(formatSize(10)).toBe('1 KB');
+    expect(formatSize(1536)).toBe('2 KB');
+    expect(formatSize(870_400)).toBe('850 KB');
+    expect(formatSize(1_048_575)).toBe('1.024 KB');
+    expect(formatSize(1_048_576)).toBe('1,0 MB');
+    expect(formatSize(1_982_464)).toBe('1,9 MB');
+    expect(formatSize(BigInt(5) * BigInt(1024 ** 3))).toBe('5.120,0 MB');
+  });
+});
+
+describe('paths', () => {
+  it('split into the folder and the file name, either slash', () => {
+    expect(fileName('/home/a/sao-luu/so-tiep-dan_2026-11-30_081500.sqlite3')).toBe('so-tiep-dan_2026-11-30_081500.sqlite3');
+    expect(fileName('E:\\sao-luu\\b.sqlite3')).toBe('b.sqlite3');
+    expect(folderOf('/home/a/sao-luu/b.sqlite3')).toBe('/home/a/sao-luu');
+    expect(folderOf('E:\\sao-luu\\b.sqlite3')).toBe('E:\\sao-luu');
+    expect(folderOf('/b.sqlite3')).toBe('/');
+    expect(folderOf('b.sqlite3')).toBe('');
+  });
+  it('a folder typed is trimmed; nothing typed is none', () => {
+    expect(chosenFolder('  /media/usb ')).toBe('/media/usb');
+    expect(chosenFolder('   ')).toBe(null);
+  });
+});
+
+describe('what is said', () => {
+  it('after a backup: checked, with what it holds', () => {
+    expect(
+      backupMadeText({
+        backup: { path: '/x/b.sqlite3', made_at: '30/11/2026 08:15:00', bytes: 100 as unknown as bigint },
+        sessions: 155 as unknown as bigint,
+        visits: 212 as unknown as bigint,
+        petitions: 111 as unknown as bigint,
+      }),
+    ).toBe('Đã sao lưu và kiểm tra: 155 buổi tiếp, 212 lượt tiếp, 111 đơn.');
+  });
+
+  it('before a restore: what is replaced and that the current register is kept aside', () => {
+    const b: BackupInfo = { path: '/d/sao-luu/b.sqlite3', made_at: '30/11/2026 08:15:00', bytes: 1 as unknown as bigint };
+    const q = restoreQuestion(b, '/d/so.sqlite3');
+    expect(q).toMatch(/^Khôi phục sổ từ bản sao lưu lúc 30\/11\/2026 08:15:00\?/);
+    expect(q).toContain('Sổ hiện tại được giữ lại bên cạnh tệp sổ (so.sqlite3.truoc-khoi-phuc-…)');
+    expect(q).toContain('Mọi màn hình sẽ tải lại.');
+    expect(restoreQuestion(b, '')).toContain('Sổ hiện tại được giữ lại bên cạnh tệp sổ,');
+  });
+
+  it('after a restore: from where, and where the former register is kept', () => {
+    expect(restoredText('/d/sao-luu/b.sqlite3', '/d/so.sqlite3.truoc-khoi-phuc-1')).toBe(
+      'Đã khôi phục từ bản sao lưu /d/sao-luu/b.sqlite3; tệp sổ trước đó giữ tại /d/so.sqlite3.truoc-khoi-phuc-1.',
+    );
+    expect(restoredText('/d/b.sqlite3', null)).toBe('Đã khôi phục từ bản sao lưu /d/b.sqlite3.');
+  });
+});

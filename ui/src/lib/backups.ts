@@ -1,0 +1,64 @@
+// Sao lưu (Cài đặt, the administrator): sizes, the lines said after a backup and a
+// restore, and the restore's confirmation, in the words a ward office reads.
+import type { BackupInfo } from './bindings/BackupInfo';
+import type { BackupMade } from './bindings/BackupMade';
+
+/** 1234567 → "1.234.567" (Vietnamese digit groups). */
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/**
+ * A file's size as "850 KB" or "1,9 MB" (1 KB = 1024 bytes; a non-empty file is at least
+ * 1 KB; MB with one decimal, a comma as the decimal sign).
+ */
+export function formatSize(bytes: number | bigint): string {
+  const b = Number(bytes);
+  if (!Number.isFinite(b) || b <= 0) return '0 KB';
+  const kb = b / 1024;
+  if (kb < 1024) return `${groupDigits(Math.max(1, Math.round(kb)))} KB`;
+  const tenths = Math.round((kb / 1024) * 10);
+  const whole = Math.floor(tenths / 10);
+  return `${groupDigits(whole)},${tenths % 10} MB`;
+}
+
+/** The file's name, the last part of a path (either slash). */
+export function fileName(path: string): string {
+  const parts = path.split(/[\\/]/);
+  return parts[parts.length - 1] || path;
+}
+
+/** The folder part of a path ('' for a bare name). */
+export function folderOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i <= 0 ? (i === 0 ? path.slice(0, 1) : '') : path.slice(0, i);
+}
+
+/** "Đã sao lưu và kiểm tra: 155 buổi tiếp, 212 lượt tiếp, 111 đơn." */
+export function backupMadeText(made: BackupMade): string {
+  return `Đã sao lưu và kiểm tra: ${made.sessions} buổi tiếp, ${made.visits} lượt tiếp, ${made.petitions} đơn.`;
+}
+
+/** The confirmation of a restore: what is replaced, what is kept, what happens next. */
+export function restoreQuestion(backup: BackupInfo, registerPath: string): string {
+  const kept = registerPath
+    ? `Sổ hiện tại được giữ lại bên cạnh tệp sổ (${fileName(registerPath)}.truoc-khoi-phuc-…)`
+    : 'Sổ hiện tại được giữ lại bên cạnh tệp sổ';
+  return (
+    `Khôi phục sổ từ bản sao lưu lúc ${backup.made_at}? ${kept}, rồi sổ được thay bằng bản sao lưu này: ` +
+    'những gì ghi sau lúc sao lưu sẽ không còn trong sổ (vẫn còn trong tệp giữ lại). Mọi màn hình sẽ tải lại.'
+  );
+}
+
+/** "Đã khôi phục từ bản sao lưu …; tệp sổ trước đó giữ tại …." */
+export function restoredText(backupPath: string, aside: string | null): string {
+  return aside
+    ? `Đã khôi phục từ bản sao lưu ${backupPath}; tệp sổ trước đó giữ tại ${aside}.`
+    : `Đã khôi phục từ bản sao lưu ${backupPath}.`;
+}
+
+/** The folder typed for "Sao lưu vào thư mục khác" (trimmed), or null when none was typed. */
+export function chosenFolder(text: string): string | null {
+  const t = text.trim();
+  return t === '' ? null : t;
+}
