@@ -15,9 +15,11 @@ export const session = $state({
   locked: false,
 });
 
-/** The permissions of whoever is signed in (none while locked). */
+/**
+ * The permissions of whoever is signed in. Kept while the window is locked (the screens
+ * are hidden and inert then, and keep their half-typed forms for the same account).
+ */
 export function permissions(): Permission[] {
-  if (session.locked) return [];
   return session.access?.permissions ?? [];
 }
 
