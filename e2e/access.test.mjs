@@ -149,6 +149,16 @@ test('an officer sees the denunciator masked in Đơn thư, on its page, and not
   });
   assert.equal(said, `Không tìm thấy gì khớp với “${secret.name}”.`);
   await s.keys('Tìm trong sổ', MOVE_KEY.escape);
+
+  // Tổng hợp: an officer neither exports nor locks.
+  await s.click('Tổng hợp');
+  await s.css('[data-testid="sum-data-line"]');
+  await s.byName('Xem bản in Sổ');
+  assert.equal(
+    await s.execute(`return [...document.querySelectorAll('main button')].filter((b) => /^Xuất |Khóa số liệu/.test(b.textContent.trim())).length;`),
+    0,
+    'no export or lock button for an officer',
+  );
 });
 
 test('signing out leaves nothing of the register on screen; a wrong password is answered under it', async () => {
@@ -215,6 +225,18 @@ test('a leader reveals the identity with a reason, in the dialog only', async ()
   );
   assert.ok(!(await domText()).includes(secret.name), 'closing forgets the identity');
   await s.keys('Đóng', MOVE_KEY.escape);
+
+  // Tổng hợp: the Sổ in full (denunciators named) is the leader's choice, unticked.
+  await s.click('Tổng hợp');
+  await s.byName('Xuất Sổ tiếp công dân (Excel)');
+  assert.equal(
+    await s.execute(`const l = [...document.querySelectorAll('main label')].find((l) => l.textContent.trim() === 'Bản đầy đủ (có danh tính người tố cáo)');
+      return l ? l.querySelector('input[type=checkbox]').checked : null;`),
+    false,
+  );
+  // Back to the petition's page (Đơn thư keeps it open).
+  await s.click('Đơn thư');
+  await s.css('#pp-back');
 });
 
 test('a command the core refuses brings the sign-in screen back; signing in returns to the screen', async () => {
@@ -243,4 +265,35 @@ test('a command the core refuses brings the sign-in screen back; signing in retu
     'Đơn thư',
     'back on the screen it was on',
   );
+});
+
+test('Đổi mật khẩu: the current one is checked, the new one typed twice, then used to sign in', async () => {
+  await s.click('Đổi mật khẩu');
+  await s.byName('Mật khẩu hiện tại');
+  const err = (id) => s.execute(`return document.getElementById('${id}-err')?.textContent.trim() ?? '';`);
+  await s.type('Mật khẩu hiện tại', 'sai-mat-khau');
+  await s.type('Mật khẩu mới', 'lanhdao-67890');
+  await s.type('Nhập lại mật khẩu mới', 'lanhdao-67891');
+  await s.keys('Nhập lại mật khẩu mới', KEY.enter);
+  assert.equal(await s.waitFor('the mismatch', () => err('cp-again')), 'Hai lần nhập mật khẩu mới không giống nhau: hãy nhập lại.');
+  await s.type('Nhập lại mật khẩu mới', 'lanhdao-67890');
+  await s.keys('Nhập lại mật khẩu mới', KEY.enter);
+  assert.equal(await s.waitFor('the core’s answer', () => err('cp-old')), 'Mật khẩu hiện tại không đúng.');
+  await s.type('Mật khẩu hiện tại', LEADER.password);
+  await s.keys('Mật khẩu hiện tại', KEY.enter);
+  await s.waitFor('changed', async () =>
+    s.execute(`return document.querySelector('[aria-labelledby="cp-title"] [role=status]')?.textContent.includes('Đã đổi mật khẩu') ?? false;`),
+  );
+  const close = await s.css('[aria-labelledby="cp-title"] button.primary');
+  await s.cmd('POST', `/element/${close}/click`, {});
+  await s.click('Đăng xuất');
+  await s.waitFor('the sign-in screen', signInShown);
+  await s.type('Tên đăng nhập', LEADER.login);
+  await s.type('Mật khẩu', LEADER.password);
+  await s.keys('Mật khẩu', KEY.enter);
+  await s.waitFor('the old password refused', () =>
+    s.execute(`return document.getElementById('si-password-err')?.textContent.trim() ?? '';`),
+  );
+  await signIn(s, LEADER.login, 'lanhdao-67890');
+  assert.equal(await s.textOf('[data-testid="user-name"]'), LEADER.name);
 });
