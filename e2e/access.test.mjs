@@ -4,7 +4,8 @@
 // the petition's page, and Ctrl+K with the real name finds nothing; a wrong password is
 // answered under the password; the leader reveals the identity with a reason, in a dialog
 // that forgets it when closed; a command the core refuses (signed out behind the screen's
-// back) brings the sign-in screen back, and signing in returns to the screen it was on.
+// back) brings the sign-in screen back, and signing in returns to the screen it was on;
+// the window locks itself after the idle time (1 minute here).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -296,4 +297,30 @@ test('Đổi mật khẩu: the current one is checked, the new one typed twice, 
   );
   await signIn(s, LEADER.login, 'lanhdao-67890');
   assert.equal(await s.textOf('[data-testid="user-name"]'), LEADER.name);
+});
+
+test('the window locks itself after the idle time and opens again on the same screen', async () => {
+  // The administrator sets the shortest idle lock (1 minute; there is no CLI for it, and
+  // Cài đặt's section for it is another task's): through the command the app calls.
+  await s.click('Đăng xuất');
+  await signIn(s, 'quantri', 'matkhau-123');
+  assert.equal(await s.execute(`return window.__TAURI_INTERNALS__.invoke('set_idle_lock', { minutes: 1 });`), 1);
+  // Signed in again, the window reads the new idle time.
+  await s.click('Đăng xuất');
+  await signIn(s, 'quantri', 'matkhau-123');
+  await s.click('Tổng hợp');
+  const started = Date.now();
+  await s.waitFor('the lock', signInShown, 90000);
+  const waited = (Date.now() - started) / 1000;
+  assert.ok(waited >= 55, `not before the minute (${waited} s)`);
+  assert.equal(
+    await s.textOf('section[aria-label="Đăng nhập"] [role=status]'),
+    'Phần mềm đã tự khóa sau 1 phút không dùng: hãy đăng nhập lại.',
+  );
+  assert.equal(await s.execute(`const a = document.querySelector('.app'); return a.hidden && a.inert;`), true);
+  await signIn(s, 'quantri', 'matkhau-123');
+  assert.equal(
+    await s.execute(`return document.querySelector('nav[aria-label="Màn hình"] [aria-current=page]').textContent.trim();`),
+    'Tổng hợp',
+  );
 });
