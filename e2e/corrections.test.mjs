@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MOVE_KEY, Session, startDriver } from './webdriver.mjs';
+import { firstStart } from './access.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4480);
 const outDir = new URL('./out/', import.meta.url).pathname;
@@ -69,9 +70,7 @@ async function saveVisit(name, number, content) {
 }
 
 test('a saved visit is corrected through "Sửa" and its history shows old → new', async () => {
-  await s.byName('Bắt đầu sử dụng');
-  await s.type('Tên đơn vị', 'phường Việt Hòa');
-  await s.click('Bắt đầu với sổ trống');
+  await firstStart(s, { unit: 'phường Việt Hòa' });
   await s.click('Sổ tiếp dân');
   await s.type('Ngày tiếp', '30/06/2026');
   await s.click('Mở buổi tiếp');

@@ -1,5 +1,5 @@
 // End to end, as a newcomer: the first start of an empty register asks for the ward's
-// name and offers the sample data; loading it fills the dashboard (12 weeks of visits,
+// name and the first administrator's account, and offers the sample data; loading it fills the dashboard (12 weeks of visits,
 // open petitions) under the ward's name, and the chairman's weekly sessions show in the
 // summary.
 import { after, before, test } from 'node:test';
@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Session, startDriver } from './webdriver.mjs';
+import { KEY, Session, startDriver } from './webdriver.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4450);
 let driver;
@@ -44,6 +44,31 @@ test('a newcomer names the ward, loads the sample data and sees a filled dashboa
   assert.ok(await s.execute(`return document.querySelector('[aria-label="Bắt đầu sử dụng"]') !== null;`), 'still asked');
 
   await s.type('Tên đơn vị', 'xã Tân Lập');
+  // The first administrator: the two passwords must match (said at the second one), and
+  // the core's own reasons (a password too short) come back at the field they name.
+  const fieldError = (id) => s.execute(`return document.getElementById('${id}-err')?.textContent.trim() ?? '';`);
+  await s.type('Tên đăng nhập', 'quantri');
+  await s.type('Họ và tên', 'Quản trị viên');
+  await s.type('Mật khẩu', 'matkhau-123');
+  await s.type('Nhập lại mật khẩu', 'matkhau-124');
+  // Enter in the last field submits: it starts with the empty register, if all is right.
+  await s.keys('Nhập lại mật khẩu', KEY.enter);
+  assert.equal(
+    await s.waitFor('the mismatch', () => fieldError('fs-password-again')),
+    'Hai lần nhập mật khẩu không giống nhau: hãy nhập lại.',
+  );
+  await s.type('Mật khẩu', 'ngan');
+  await s.type('Nhập lại mật khẩu', 'ngan');
+  await s.click('Nạp dữ liệu mẫu');
+  assert.match(await s.waitFor('the core’s reason', () => fieldError('fs-password')), /^Mật khẩu cần ít nhất 8 ký tự/);
+  assert.ok(await s.execute(`return document.querySelector('[aria-label="Bắt đầu sử dụng"]') !== null;`), 'still asked');
+  // The roles: an officer by default (and always the administrator), not a leader.
+  const boxes = () =>
+    s.execute(`return Object.fromEntries([...document.querySelectorAll('[aria-label="Bắt đầu sử dụng"] label.inline')]
+      .map((l) => [l.textContent.trim(), l.querySelector('input').checked]));`);
+  assert.deepEqual(await boxes(), { 'Quản trị': true, 'Cán bộ tiếp dân': true, 'Lãnh đạo': false });
+  await s.type('Mật khẩu', 'matkhau-123');
+  await s.type('Nhập lại mật khẩu', 'matkhau-123');
   await s.click('Nạp dữ liệu mẫu');
   await s.waitFor(
     'the sample data',
@@ -53,6 +78,9 @@ test('a newcomer names the ward, loads the sample data and sees a filled dashboa
     60000,
   );
   await s.click('Vào Tổng quan');
+  // Signed in as the administrator just created, shown in the top bar with the roles.
+  assert.equal(await s.textOf('[data-testid="user-name"]'), 'Quản trị viên');
+  assert.equal(await s.textOf('[data-testid="user-roles"]'), 'Cán bộ tiếp dân, Quản trị');
   // The top bar and the week's sentences carry the ward's name.
   assert.equal(await s.textOf('[data-testid="unit-name"]'), 'xã Tân Lập');
   await s.expectText('#dash-sentences + p', /^Chủ tịch UBND xã Tân Lập /);

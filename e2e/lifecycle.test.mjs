@@ -10,6 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEY, Session, startDriver } from './webdriver.mjs';
+import { firstStart } from './access.mjs';
 import { cutOff, resize, shot } from './layout-check.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 5000);
@@ -66,8 +67,7 @@ async function clickCss(selector) {
 }
 
 test('a complaint by post is classified, accepted, resolved and the last step undone', async () => {
-  await s.type('Tên đơn vị', 'phường Việt Hòa');
-  await s.click('Bắt đầu với sổ trống');
+  await firstStart(s, { unit: 'phường Việt Hòa' });
   await s.click('Đơn thư');
   await s.click('Thêm đơn');
   await s.choose('Nguồn đơn', 'Qua bưu chính');

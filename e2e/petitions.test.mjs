@@ -11,6 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session, startDriver } from './webdriver.mjs';
+import { firstStart } from './access.mjs';
 import { shot } from './layout-check.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4462);
@@ -58,8 +59,7 @@ async function openRow(number) {
 const CONTENT = 'Khiếu nại quyết định thu hồi đất của hộ gia đình';
 
 test('petitions by post: numbered, listed, duplicates recognised, corrected, deleted, moved', async () => {
-  await s.type('Tên đơn vị', 'phường Việt Hòa');
-  await s.click('Bắt đầu với sổ trống');
+  await firstStart(s, { unit: 'phường Việt Hòa' });
   await s.click('Đơn thư');
   await s.click('Thêm đơn');
   await s.choose('Nguồn đơn', 'Qua bưu chính');

@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEY, Session, startDriver } from './webdriver.mjs';
+import { Session, startDriver } from './webdriver.mjs';
+import { firstStart } from './access.mjs';
 import { cutOff, resize, shot } from './layout-check.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 5010);
@@ -62,9 +63,7 @@ const queueRows = () =>
   }));`);
 
 test('the dashboard lists the overdue petition first, then the one due soon, then the one waiting to be classified', async () => {
-  // The ward's name, then Enter: the register starts empty (Enter's safe choice).
-  await s.keys('Tên đơn vị', 'phường Việt Hòa' + KEY.enter);
-  await s.waitFor('the dashboard', async () => s.execute(`return document.querySelector('[aria-label="Bắt đầu sử dụng"]') === null;`));
+  await firstStart(s, { unit: 'phường Việt Hòa' });
   assert.equal(await s.textOf('[data-testid="unit-name"]'), 'phường Việt Hòa');
   // An empty register has nothing to handle.
   assert.equal(await s.textOf('[data-testid="queue-empty"]'), 'Không có đơn nào cần xử lý');

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KEY, Session, startDriver } from './webdriver.mjs';
+import { firstStart } from './access.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4444);
 const app = process.env.TIEPDAN_APP;
@@ -63,9 +64,7 @@ async function statusSays(text) {
 
 test('an officer records a session with three visits and reads the summary', async () => {
   // First start: an empty register offers the sample data; start empty.
-  await s.byName('Bắt đầu sử dụng');
-  await s.type('Tên đơn vị', 'phường Việt Hòa');
-  await s.click('Bắt đầu với sổ trống');
+  await firstStart(s, { unit: 'phường Việt Hòa' });
 
   await s.click('Sổ tiếp dân');
   await s.choose('Người chủ trì', 'Công chức tiếp dân');

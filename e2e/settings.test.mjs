@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEY, Session, startDriver } from './webdriver.mjs';
+import { firstStart } from './access.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 5220);
 const outDir = new URL('./out/', import.meta.url).pathname;
@@ -20,17 +21,7 @@ before(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tiepdan-e2e-'));
   driver = await startDriver(PORT, { ...process.env, TIEPDAN_DB: join(dataDir, 'settings.sqlite3') });
   s = await Session.create(PORT, process.env.TIEPDAN_APP);
-  await s.byName('Bắt đầu sử dụng');
-  await s.type('Tên đơn vị', 'phường Việt Hòa');
-  await s.click('Nạp dữ liệu mẫu');
-  await s.waitFor(
-    'the sample data',
-    async () =>
-      s.execute(`return [...document.querySelectorAll('[role=status]')]
-        .some((e) => e.textContent.includes('Đã nạp dữ liệu mẫu'));`),
-    60000,
-  );
-  await s.click('Vào Tổng quan');
+  await firstStart(s, { unit: 'phường Việt Hòa', sample: true });
 });
 
 after(async () => {

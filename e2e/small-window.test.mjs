@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KEY, MOVE_KEY, Session, startDriver } from './webdriver.mjs';
+import { firstStart } from './access.mjs';
 import { cutOff, resize, shot } from './layout-check.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4470);
@@ -62,9 +63,7 @@ test('at 1024×640 a typical visit fits: nothing cut off, Save in view', async (
   assert.equal(rect.height, 640);
   await s.waitFor('the small viewport', async () => (await s.execute('return window.innerWidth')) <= 1024);
 
-  await s.byName('Bắt đầu sử dụng');
-  await s.type('Tên đơn vị', 'phường Việt Hòa');
-  await s.click('Bắt đầu với sổ trống');
+  await firstStart(s, { unit: 'phường Việt Hòa' });
   await s.click('Sổ tiếp dân');
   await s.click('Mở buổi tiếp');
   await s.byName('Họ và tên');

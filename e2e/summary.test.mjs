@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { KEY, MOVE_KEY, Session, startDriver } from './webdriver.mjs';
+import { firstStart } from './access.mjs';
 import { resize } from './layout-check.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 5400);
@@ -119,16 +120,7 @@ const cell = (col, row = 'unit') =>
 
 test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figures, print, lock', async (t) => {
   // The sample data, written as of 20/12/2026.
-  await s.byName('Bắt đầu sử dụng');
-  await s.type('Tên đơn vị', 'phường Việt Hòa');
-  await s.click('Nạp dữ liệu mẫu');
-  await s.waitFor(
-    'the sample data',
-    async () =>
-      s.execute(`return [...document.querySelectorAll('[role=status]')].some((e) => e.textContent.includes('Đã nạp dữ liệu mẫu'));`),
-    60000,
-  );
-  await s.click('Vào Tổng quan');
+  await firstStart(s, { unit: 'phường Việt Hòa', sample: true, leader: true });
   await resize(s, 1024, 640);
 
   await s.click('Tổng hợp');

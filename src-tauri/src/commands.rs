@@ -503,12 +503,14 @@ pub fn backup_now(state: State<'_, AppState>, folder: Option<String>) -> Reply<B
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<Option<String>> {
     let store = state.store.wait().as_ref().map_err(Clone::clone)?;
     let mut guard = store.lock().unwrap_or_else(|p| p.into_inner());
-    guard.require(Permission::Backup).map_err(|e| e.to_dto())?;
-    let user = guard.user();
-    let placeholder =
-        Store::open_in_memory(Box::new(tiepdan::clock::SystemClock)).map_err(|e| e.to_dto())?;
-    drop(std::mem::replace(&mut *guard, placeholder));
     let backup = std::path::PathBuf::from(&path);
+    guard
+        .check_restore(&backup, false)
+        .map_err(|e| e.to_dto())?;
+    let user = guard.user();
+    // Nothing typed meanwhile goes into a register that is not the office's.
+    let placeholder = Store::closed().map_err(|e| e.to_dto())?;
+    drop(std::mem::replace(&mut *guard, placeholder));
     let restored = tiepdan::backup::restore(&state.db_path, &backup);
     let mut reopened = crate::open_register(&state.db_path).map_err(|e| e.to_dto())?;
     reopened.adopt_user(user);

@@ -66,3 +66,29 @@ describe('api', () => {
     stop();
   });
 });
+
+describe('a command refused for want of a sign-in', () => {
+  it('locks the session with the core’s message, and still rejects', async () => {
+    const { session } = await import('./session.svelte');
+    session.access = { has_accounts: true, user: null, permissions: ['view_totals'], idle_lock_minutes: 15 };
+    session.locked = false;
+    const message = 'Phần mềm đã tự khóa sau 15 phút không dùng: hãy đăng nhập lại.';
+    withBackend(async () => {
+      throw { code: 'sign_in_required', field: null, message };
+    });
+    await expect(api.dashboard()).rejects.toMatchObject({ code: 'sign_in_required', message });
+    expect(session.locked).toBe(true);
+    expect(session.lockedMessage).toBe(message);
+  });
+
+  it('other refusals leave the session open', async () => {
+    const { session } = await import('./session.svelte');
+    session.locked = false;
+    session.lockedMessage = null;
+    withBackend(async () => {
+      throw { code: 'forbidden', field: null, message: 'không có quyền' };
+    });
+    await expect(api.revealPerson('p1', 'xác minh')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(session.locked).toBe(false);
+  });
+});

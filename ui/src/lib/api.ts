@@ -57,6 +57,7 @@ import type { BackupInfo } from './bindings/BackupInfo';
 import type { BackupMade } from './bindings/BackupMade';
 import type { SignedIn } from './bindings/SignedIn';
 import { NO_BACKEND_MESSAGE, toErrorDto } from './errors';
+import { signInRequired } from './session.svelte';
 
 /** Whether the page runs inside the Tauri window (and not in a plain browser). */
 export function hasBackend(): boolean {
@@ -70,7 +71,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    throw toErrorDto(e);
+    const error = toErrorDto(e);
+    // Nobody signed in (or the core's idle lock fired): the app returns to the sign-in
+    // screen, whichever screen made the call.
+    if (error.code === ErrorCode.SignInRequired) signInRequired(error);
+    throw error;
   }
 }
 
