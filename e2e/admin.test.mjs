@@ -17,17 +17,13 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MOVE_KEY, Session, startDriver } from './webdriver.mjs';
+import { signIn as signInAt } from './access.mjs';
 import { cutOff, resize, shot } from './layout-check.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 5700);
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 /** The CLI beside the app (target/debug/tiepdan), or TIEPDAN_CLI. */
 const CLI = process.env.TIEPDAN_CLI ?? join(process.env.TIEPDAN_APP ?? '', '..', 'tiepdan');
-/**
- * Whether this build has the sign-in screen (region "Đăng nhập"). Until it lands, the test
- * signs in through the app's own IPC command, as that screen will.
- */
-const SIGN_IN_SCREEN = false;
 
 let driver;
 let s;
@@ -49,18 +45,7 @@ before(async () => {
   driver = await startDriver(PORT, { ...process.env, TIEPDAN_DB: dbPath });
   s = await Session.create(PORT, process.env.TIEPDAN_APP);
   await resize(s, 1024, 640);
-  if (SIGN_IN_SCREEN) {
-    await s.byName('Đăng nhập');
-    await s.type('Tên đăng nhập', 'quantri');
-    await s.type('Mật khẩu', 'matkhau-123');
-    await s.click('Đăng nhập');
-  } else {
-    await s.waitFor('the app window', () => s.execute(`return document.querySelector('nav[aria-label="Màn hình"]') !== null;`));
-    const signed = await s.execute(
-      `return window.__TAURI_INTERNALS__.invoke('sign_in', { login: 'quantri', password: 'matkhau-123' }).then((u) => u.login, (e) => JSON.stringify(e));`,
-    );
-    assert.equal(signed, 'quantri');
-  }
+  await signInAt(s, 'quantri', 'matkhau-123');
   await s.click('Cài đặt');
   await s.css('#acc-title');
 });

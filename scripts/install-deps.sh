@@ -14,7 +14,8 @@ packages=(libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev
   libayatana-appindicator3-dev libxdo-dev libssl-dev pkg-config file build-essential
   fonts-noto-core)
 if [ "$want_e2e" = 1 ]; then
-  packages+=(webkit2gtk-driver xvfb xauth dbus-x11 imagemagick)
+  # sqlite3: the audit e2e test edits a row behind the app's back.
+  packages+=(webkit2gtk-driver xvfb xauth dbus-x11 imagemagick sqlite3)
 fi
 
 # The export tests print the docx and xlsx files with LibreOffice, read the PDF with
