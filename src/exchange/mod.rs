@@ -3,6 +3,7 @@
 //! backup-independent export, and what a higher level consolidates.
 //! Schema: `docs/exchange.schema.json`. Version 2; version 1 files are still read.
 
+pub mod generate;
 mod import;
 mod messages;
 mod v1;
