@@ -1,6 +1,7 @@
 //! Importing an exchange file through the desk's use cases, in one transaction.
 
-use std::collections::{HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -625,21 +626,24 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     }
     // Replay: always the earliest pending move (by date, then the other PC's clock, then
     // the file's order); each petition's moves keep their own order.
-    loop {
-        let pick = queues
-            .iter()
-            .enumerate()
-            .filter_map(|(q, r)| {
-                r.moves
-                    .get(r.next)
-                    .map(|(i, e)| (q, (&e.on_date, &e.at, *i)))
-            })
-            .min_by(|a, b| a.1.cmp(&b.1))
-            .map(|(q, _)| q);
-        let Some(q) = pick else { break };
+    // (A heap of each petition's next move: the earliest found in log time, not by a scan
+    // of every petition at every move.)
+    fn next_of<'f>(q: usize, r: &Replay<'f>) -> Option<Reverse<(&'f str, &'f str, usize, usize)>> {
+        let (i, e): (usize, &'f PetitionEvent) = *r.moves.get(r.next)?;
+        Some(Reverse((e.on_date.as_str(), e.at.as_str(), i, q)))
+    }
+    let mut heap: BinaryHeap<_> = queues
+        .iter()
+        .enumerate()
+        .filter_map(|(q, r)| next_of(q, r))
+        .collect();
+    while let Some(Reverse((_, _, _, q))) = heap.pop() {
         let r = &mut queues[q];
         let (i, e) = r.moves[r.next];
         r.next += 1;
+        if let Some(next) = next_of(q, r) {
+            heap.push(next);
+        }
         let p = r.petition;
         let name = format!(
             "{}, {}",

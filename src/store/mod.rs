@@ -2,6 +2,7 @@
 //! `migrations/`, every user action one transaction.
 
 mod audit;
+mod cached;
 mod calendar;
 mod catalogue;
 mod facts;
@@ -18,6 +19,7 @@ mod settings;
 
 pub(crate) use audit::seal_last;
 pub use audit::AuditCheck;
+pub(crate) use cached::{exec, one};
 pub(crate) use calendar::*;
 pub(crate) use catalogue::{
     check_field, code_from_name, get_field, insert_field_if_new, upsert_field,
@@ -250,6 +252,9 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Room for every statement a desk action or an import runs per record (the default
+    // keeps 16, fewer than an import cycles through, so each would be parsed again).
+    conn.set_prepared_statement_cache_capacity(256);
     Ok(())
 }
 
