@@ -6,6 +6,7 @@
 pub mod generate;
 mod import;
 mod messages;
+mod reimport;
 mod v1;
 
 use schemars::JsonSchema;
@@ -73,8 +74,10 @@ pub struct ImportSummary {
     pub events: u32,
     /// Change records of the other register added to the history.
     pub changes: u32,
-    /// Petitions already here whose history differs from the file's: left as they are.
-    pub conflicts: u32,
+    /// Records already here that the file's newer history brought up to date (a person's
+    /// particulars, a petition's later moves).
+    #[serde(default)]
+    pub updated: u32,
     /// Records already present (same id), left as they are.
     pub skipped: u32,
 }
@@ -209,7 +212,6 @@ impl Store {
         let conn = self.conn();
         let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
         conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
         let result = self.write_quietly(|tx| import::import(tx, file));
         self.conn().pragma_update(None, "cache_size", cache)?;
         result
