@@ -25,19 +25,31 @@ fn a_desk_save_during_a_big_import_waits_and_succeeds() {
     let file = generate(&Spec::new(1500, 3, date("2026-06-30")));
     let visits = file.visits.len() as i64;
 
-    let importing = Arc::new(AtomicBool::new(false));
-    let flag = importing.clone();
+    let done = Arc::new(AtomicBool::new(false));
+    let finished = done.clone();
     let import_path = path.clone();
     let importer = std::thread::spawn(move || {
         let mut store = open(&import_path);
-        flag.store(true, Ordering::SeqCst);
         let n = store.import_exchange(&file).unwrap();
+        finished.store(true, Ordering::SeqCst);
         (n, Instant::now())
     });
-    while !importing.load(Ordering::SeqCst) {
-        std::thread::sleep(Duration::from_millis(5));
+    // Wait until the import holds the write lock: a probe that does not wait is refused.
+    let probe = rusqlite::Connection::open(&path).unwrap();
+    probe.busy_timeout(Duration::ZERO).unwrap();
+    loop {
+        assert!(
+            !done.load(Ordering::SeqCst),
+            "the import ended before the probe saw it"
+        );
+        match probe.execute_batch("BEGIN IMMEDIATE") {
+            Ok(()) => {
+                probe.execute_batch("ROLLBACK").unwrap();
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            Err(_) => break,
+        }
     }
-    std::thread::sleep(Duration::from_millis(200));
     // The officer saves a visit meanwhile, on a connection of its own.
     let mut desk = open(&path);
     let s = session(&mut desk, "2026-06-29", HostGroup::Officer);

@@ -296,8 +296,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             let s = store.import_exchange(&parsed)?;
             writeln!(
                 out,
-                "Đã nhập {} buổi tiếp, {} lượt tiếp, {} người, {} vụ việc, {} đơn; bỏ qua {} bản ghi đã có.",
-                s.sessions, s.visits, s.persons, s.cases, s.petitions, s.skipped
+                "Đã nhập {} buổi tiếp, {} lượt tiếp, {} người, {} vụ việc, {} đơn; cập nhật {} bản ghi theo tệp mới hơn; bỏ qua {} bản ghi đã có.",
+                s.sessions, s.visits, s.persons, s.cases, s.petitions, s.updated, s.skipped
             )?;
         }
         Command::Export { file, force } => {

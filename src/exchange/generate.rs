@@ -35,7 +35,7 @@ pub struct Spec {
 
 impl Spec {
     /// `persons` citizens over a span that grows with them (a year per 20,000, at most
-    /// ten), about 1.2 visits and 0.6 petitions per person.
+    /// ten), about 0.85 visits and 0.6 petitions per person.
     pub fn new(persons: usize, seed: u64, until: NaiveDate) -> Spec {
         Spec {
             persons,
