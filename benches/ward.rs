@@ -1,11 +1,11 @@
-//! Speed at ward scale, on generated data: the half-year of sample data (about 230 visits,
-//! 120 petitions) and three years of it: reports, search, the six tables of a year and the
+//! Speed at ward scale, on generated data: a year of a ward (about 215 visits, 150
+//! petitions) and three years of it: reports, search, the six tables of a year and the
 //! year's register as xlsx. Run: `cargo bench --bench ward`.
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use tiepdan::clock::FixedClock;
-use tiepdan::demo::append_demo;
+use tiepdan::exchange::generate::{generate, Spec};
 use tiepdan::period::Period;
 use tiepdan::report::{dashboard, period_report};
 use tiepdan::Store;
@@ -13,12 +13,13 @@ use tiepdan::Store;
 fn store_with_years(years: i64) -> Store {
     let end = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     let mut store = Store::open_in_memory(Box::new(FixedClock(end))).unwrap();
-    // Each demo load covers the 26 weeks before "today": step the clock back to stack them.
-    for i in 0..years * 2 {
-        store.set_clock(Box::new(FixedClock(end - Duration::weeks(26 * i + i))));
-        append_demo(&mut store, 100 + i as u64).unwrap();
-    }
-    store.set_clock(Box::new(FixedClock(end)));
+    // A ward's years of reception, generated once as a file (about 215 visits and 150
+    // petitions a year) and imported: unique ID numbers at any length of time.
+    let spec = Spec {
+        years: years as u32,
+        ..Spec::new(250 * years as usize, 100 + years as u64, end)
+    };
+    store.import_exchange(&generate(&spec)).unwrap();
     store
 }
 

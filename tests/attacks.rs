@@ -342,7 +342,8 @@ fn a_newer_export_brings_the_moves_recorded_since() {
     let n = b.import_exchange(&export(&a)).unwrap();
     assert_eq!(n.events, 2);
     assert_eq!(b.petition(&p).unwrap().state, PetitionState::Guided);
-    // A register whose history went another way keeps its own, and says so.
+    // A register whose history went another way keeps its own: the file is refused
+    // whole, naming the petition (never half of each).
     let q = direct_petition(&mut a, "2026-06-10", PetitionKind::Proposal);
     b.import_exchange(&export(&a)).unwrap();
     move_petition(&mut b, &q, MoveAction::Withdraw, "2026-06-11", |_| {}).unwrap();
@@ -354,8 +355,8 @@ fn a_newer_export_brings_the_moves_recorded_since() {
         Competence::Within,
         "2026-06-12",
     );
-    let n = b.import_exchange(&export(&a)).unwrap();
-    assert_eq!(n.conflicts, 1);
+    let e = b.import_exchange(&export(&a)).unwrap_err();
+    assert!(e.to_string().contains("Không nhập gì"), "{e}");
     assert_eq!(b.petition(&q).unwrap().state, PetitionState::Withdrawn);
 }
 

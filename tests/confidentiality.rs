@@ -396,3 +396,86 @@ fn a_full_export_is_refused_when_it_cannot_be_recorded() {
     let e = s.record_export("Tệp trao đổi", true).unwrap_err();
     assert_eq!(e.field(), Some("full"));
 }
+
+#[test]
+fn an_import_neither_names_nor_confirms_a_denunciator_and_brings_no_foreign_audit() {
+    let Ward { store: mut s, .. } = ward();
+    // An officer's crafted file: another name with the denunciator's number.
+    // (An officer may not export: the file is made by hand from an empty register's.)
+    let mut probe = store_on("2026-06-30").export_exchange().unwrap();
+    probe.persons.clear();
+    probe.sessions.clear();
+    probe.visits.clear();
+    probe.cases.clear();
+    probe.petitions.clear();
+    probe.petition_events.clear();
+    probe.changes.clear();
+    for (i, guess) in ["Sai Tên", NAME].into_iter().enumerate() {
+        probe.persons = vec![Person {
+            id: format!("probe-{i}"),
+            full_name: guess.into(),
+            id_kind: IdKind::CanCuoc,
+            id_number: Some(ID.into()),
+            address: None,
+            phone: None,
+            merged_into: None,
+            masked: false,
+        }];
+        let e = s.import_exchange(&probe).unwrap_err();
+        assert!(!e.to_string().contains(NAME), "{e}");
+        assert!(e.to_string().contains("hồ sơ được bảo mật"), "{e}");
+    }
+    // Forged audit records in a file are not brought in.
+    as_user(&mut s, "lanhdao");
+    let mut forged = s.export_exchange().unwrap();
+    forged.changes = vec![tiepdan::records::ChangeRecord {
+        id: "forged-reveal".into(),
+        at: "2030-01-01T00:00:00Z".into(),
+        actor: Actor::Desk,
+        action: ChangeAction::Reveal,
+        table: "persons".into(),
+        record_id: "x".into(),
+        old: None,
+        new: None,
+        note: Some("giả".into()),
+        source: Some("Trụ sở UBND phường".into()),
+        user: Some("lanhdao".into()),
+    }];
+    as_user(&mut s, "canbo");
+    s.import_exchange(&forged).unwrap();
+    as_user(&mut s, "lanhdao");
+    let changes = s.export_exchange().unwrap().changes;
+    assert!(!changes.iter().any(|c| c.id == "forged-reveal"));
+}
+
+#[test]
+fn a_redacted_file_brings_masks_that_a_full_file_later_names() {
+    let Ward { store: mut s, .. } = ward();
+    as_user(&mut s, "lanhdao");
+    let redacted = s.export_exchange().unwrap();
+    let full = s.export_exchange_with(true).unwrap();
+    let mut other = store_on("2026-06-30");
+    other.import_exchange(&redacted).unwrap();
+    let names = |st: &Store| -> Vec<String> {
+        st.export_exchange_with(true)
+            .unwrap()
+            .persons
+            .into_iter()
+            .map(|p| p.full_name)
+            .collect()
+    };
+    assert!(!names(&other).iter().any(|n| n == NAME));
+    // The register's own records are not replaced by the masks of its redacted file.
+    s.sign_out().unwrap();
+    as_user(&mut s, "canbo");
+    s.import_exchange(&redacted).unwrap();
+    as_user(&mut s, "lanhdao");
+    assert!(names(&s).iter().any(|n| n == NAME));
+    // The full file names the masks.
+    other.import_exchange(&full).unwrap();
+    assert!(
+        names(&other).iter().any(|n| n == NAME),
+        "{:?}",
+        names(&other)
+    );
+}

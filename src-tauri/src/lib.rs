@@ -364,7 +364,12 @@ mod tests {
         let mut called: Vec<String> = api
             .split("call<")
             .skip(1)
-            .filter_map(|s| s.split('\'').nth(1).map(str::to_string))
+            // `call<Type>('name', …)`: the type, then the name on the same line (the
+            // wrapper's own `call<T>(command…)` names none).
+            .filter_map(|s| {
+                let (ty, rest) = s.split_once(">('")?;
+                (!ty.contains('\n')).then(|| rest.split('\'').next().unwrap_or("").to_string())
+            })
             .collect();
         called.sort();
         called.dedup();

@@ -125,6 +125,23 @@ enum Command {
         #[arg(long = "report-no")]
         report_no: Option<String>,
     },
+    /// Sinh một tệp trao đổi cỡ thành phố (dữ liệu giả, tất định theo hạt giống) để thử tốc độ
+    Generate {
+        /// Số công dân trong tệp (kèm buổi tiếp, lượt tiếp, đơn theo tỷ lệ)
+        #[arg(long)]
+        persons: usize,
+        /// Tệp ghi ra
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = DEFAULT_SEED)]
+        seed: u64,
+        /// Ngày cuối cùng có dữ liệu (YYYY-MM-DD); mặc định là hôm nay
+        #[arg(long)]
+        until: Option<String>,
+        /// Ghi đè tệp đã có
+        #[arg(long)]
+        force: bool,
+    },
     /// Nạp dữ liệu mẫu (nửa năm của một phường, sinh từ hạt giống cố định)
     Demo {
         #[arg(long, default_value_t = DEFAULT_SEED)]
@@ -355,8 +372,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             let s = store.import_exchange(&parsed)?;
             writeln!(
                 out,
-                "Đã nhập {} buổi tiếp, {} lượt tiếp, {} người, {} vụ việc, {} đơn; bỏ qua {} bản ghi đã có.",
-                s.sessions, s.visits, s.persons, s.cases, s.petitions, s.skipped
+                "Đã nhập {} buổi tiếp, {} lượt tiếp, {} người, {} vụ việc, {} đơn; cập nhật {} bản ghi theo tệp mới hơn; bỏ qua {} bản ghi đã có.",
+                s.sessions, s.visits, s.persons, s.cases, s.petitions, s.updated, s.skipped
             )?;
         }
         Command::Export { file, force, full } => {
@@ -494,6 +511,32 @@ fn run(cli: Cli) -> Result<(), Error> {
                 "Đã khóa số liệu kỳ {} ({}).",
                 lock.label,
                 period.label()
+            )?;
+        }
+        Command::Generate {
+            persons,
+            out: file,
+            seed,
+            until,
+            force,
+        } => {
+            tiepdan::export::check_target(&file, None, force)?;
+            let until = match until {
+                Some(d) => tiepdan::validate::parse_date("until", "Ngày cuối", &d)?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let spec = tiepdan::exchange::generate::Spec::new(persons, seed, until);
+            let generated = tiepdan::exchange::generate::generate(&spec);
+            let text = serde_json::to_vec(&generated)?;
+            tiepdan::export::job::write_out(&file, &text, force)?;
+            writeln!(
+                out,
+                "Đã sinh {} người, {} buổi tiếp, {} lượt tiếp, {} đơn vào {}.",
+                generated.persons.len(),
+                generated.sessions.len(),
+                generated.visits.len(),
+                generated.petitions.len(),
+                file.display()
             )?;
         }
         Command::Demo { seed } => {

@@ -1,10 +1,12 @@
 //! Importing an exchange file through the desk's use cases, in one transaction.
 
-use std::collections::{HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 use serde_json::Value;
 
 use super::messages::{grouped, kind_of};
+use super::reimport::{fields_of, newer, shown_value, FileHistory, Newer};
 use super::{ExchangeFile, ImportSummary};
 use crate::desk::movement::{self, EventMeta};
 use crate::desk::petition::{direct_petition_row, receipt, visit_petition_row};
@@ -12,10 +14,11 @@ use crate::desk::visit::check_handling;
 use crate::desk::{session, visit, Tx};
 use crate::domain::*;
 use crate::error::{Error, Result};
-use crate::records::{CaseRecord, ChangeRecord, PetitionEvent, PetitionRecord};
+use crate::records::{CaseRecord, ChangeRecord, PetitionEvent, PetitionRecord, VisitRecord};
 use crate::store;
 use crate::text::{limits, line, shown, strip, tidy, tidy_required};
 use crate::validate::{parse_date, parse_past_date};
+use serde::Serialize;
 
 /// Largest petition number accepted from a file (a ward gives a few thousand a year).
 pub(super) const MAX_NUMBER: u32 = 999_999;
@@ -285,10 +288,76 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
 
 /// A person of the file: the same record, the register's holder of the same identity
 /// number (when the names agree, as at the desk), or a new record.
-fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
+fn import_person(
+    tx: &Tx<'_>,
+    history: &FileHistory<'_>,
+    p: &Person,
+    redacted: bool,
+) -> Result<(String, Found)> {
     let conn = tx.conn();
-    if store::get_person(conn, &p.id)?.is_some() {
-        return Ok((p.id.clone(), false));
+    let placeholder = |name: &str| name == crate::desk::privacy::MASKED_NAME;
+    if let Some(here) = store::get_person(conn, &p.id)? {
+        // A denunciator masked in a redacted file never changes the record held here; a
+        // record held here only as a mask (from a redacted file) takes the identity a
+        // full file gives.
+        if redacted && placeholder(&p.full_name) {
+            return Ok((p.id.clone(), Found::Kept));
+        }
+        if placeholder(&here.full_name) && !placeholder(&p.full_name) && !redacted {
+            let named = Person {
+                full_name: p.full_name.clone(),
+                id_kind: p.id_kind,
+                id_number: p.id_number.clone(),
+                address: p.address.clone(),
+                phone: p.phone.clone(),
+                ..here.clone()
+            };
+            let checked = crate::validate::tidy_person(
+                "",
+                &PersonInput {
+                    existing_id: None,
+                    full_name: named.full_name.clone(),
+                    id_kind: Some(named.id_kind),
+                    id_number: named.id_number.clone(),
+                    address: named.address.clone(),
+                    phone: named.phone.clone(),
+                    correct: false,
+                },
+            )?;
+            crate::validate::check_person("", &checked)?;
+            store::update_person(conn, &named)?;
+            tx.updated(
+                "persons",
+                &here.id,
+                &here,
+                &named,
+                Some("danh tính từ tệp đầy đủ".into()),
+            )?;
+            return Ok((p.id.clone(), Found::Updated));
+        }
+        // Already here: the newer history wins; both changed since they parted: refused.
+        let (a, b) = (fields_of(&here, PERSON_KEYS)?, fields_of(p, PERSON_KEYS)?);
+        return match newer(conn, history, "persons", &p.id, &a, &b)? {
+            Newer::Same | Newer::Register => Ok((p.id.clone(), Found::Kept)),
+            Newer::File => {
+                crate::desk::person::correct(
+                    tx,
+                    "",
+                    &p.id,
+                    &PersonInput {
+                        existing_id: Some(p.id.clone()),
+                        full_name: p.full_name.clone(),
+                        id_kind: Some(p.id_kind),
+                        id_number: p.id_number.clone(),
+                        address: p.address.clone(),
+                        phone: p.phone.clone(),
+                        correct: true,
+                    },
+                )?;
+                Ok((p.id.clone(), Found::Updated))
+            }
+            Newer::Both(fields) => Err(both_changed("công dân", &here.full_name, &fields, &a, &b)),
+        };
     }
     // The desk's texts and checks of a person (name, number against its kind, phone).
     let input = crate::validate::tidy_person(
@@ -309,8 +378,18 @@ fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
     if let Some(n) = &number {
         if let Some(holder) = store::person_by_number(conn, n)? {
             let kept = crate::desk::person::kept_id(conn, &holder.id)?;
+            // A denunciator's number: neither named nor matched by name (a match would
+            // confirm a guess) for an account that may not see who they are.
+            if crate::desk::privacy::is_confidential(conn, &holder.id)? && !tx.may_reveal {
+                return Err(Error::invalid(
+                    "id_number",
+                    format!(
+                        "số giấy tờ {n} thuộc một hồ sơ được bảo mật (người tố cáo): tệp có người này phải do một tài khoản có cả quyền ghi sổ và quyền xem danh tính người tố cáo nhập."
+                    ),
+                ));
+            }
             if strip(&holder.full_name) == strip(&name) {
-                return Ok((kept, false));
+                return Ok((kept, Found::Kept));
             }
             return Err(Error::invalid(
                 "id_number",
@@ -334,7 +413,102 @@ fn import_person(tx: &Tx<'_>, p: &Person) -> Result<(String, bool)> {
             masked: false,
         },
     )?;
-    Ok((p.id.clone(), true))
+    Ok((p.id.clone(), Found::New))
+}
+
+/// What became of a record of the file already in the register, or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Found {
+    New,
+    Kept,
+    Updated,
+}
+
+const PERSON_KEYS: &[&str] = &["full_name", "id_kind", "id_number", "address", "phone"];
+const CASE_KEYS: &[&str] = &["summary", "opened_on"];
+const SESSION_KEYS: &[&str] = &["date", "kind", "host_group", "host_name", "place", "notes"];
+const VISIT_KEYS: &[&str] = &[
+    "session_id",
+    "headcount",
+    "content",
+    "kind",
+    "field_code",
+    "handling.handling",
+    "handling.agency",
+    "handling.letter_no",
+    "case_id",
+    "chairman_joined",
+    "person_ids",
+];
+/// A petition's fields recorded at intake (its moves change the others, and its moves are
+/// compared as its history of moves).
+const PETITION_KEYS: &[&str] = &[
+    "year",
+    "number",
+    "received_on",
+    "source",
+    "source_agency",
+    "visit_id",
+    "content",
+    "anonymous",
+    "respondent",
+    "case_id",
+    "petitioner_ids",
+];
+
+/// Both sides changed a record since they parted.
+fn both_changed(
+    what: &str,
+    label: &str,
+    fields: &[String],
+    here: &serde_json::Map<String, Value>,
+    there: &serde_json::Map<String, Value>,
+) -> Error {
+    let field = fields.first().cloned().unwrap_or_default();
+    Error::invalid(
+        field.clone(),
+        format!(
+            "{what} {} đã được sửa cả trong sổ này và ở nơi xuất tệp từ lần trao đổi trước (trong sổ: {}; trong tệp: {}), nên không biết bản nào mới hơn. Không nhập gì từ tệp; hãy thống nhất hai nơi rồi xuất lại tệp.",
+            shown(label, 80),
+            shown_value(here.get(&field)),
+            shown_value(there.get(&field))
+        ),
+    )
+}
+
+/// A session, case or visit already here: kept when the same or newer here; refused when
+/// the file's is newer (only persons and petitions' moves are brought up to date by an
+/// import) or both changed.
+fn kept_or_refused<T: Serialize>(
+    conn: &rusqlite::Connection,
+    history: &FileHistory<'_>,
+    (table, what, label): (&str, &str, &str),
+    id: &str,
+    keys: &[&str],
+    here: &T,
+    there: &T,
+) -> Result<()> {
+    let (a, b) = (fields_of(here, keys)?, fields_of(there, keys)?);
+    match newer(conn, history, table, id, &a, &b)? {
+        Newer::Same | Newer::Register => Ok(()),
+        Newer::File => {
+            let field = a
+                .keys()
+                .find(|k| a.get(*k) != b.get(*k))
+                .cloned()
+                .unwrap_or_default();
+            Err(Error::invalid(
+                field.clone(),
+                format!(
+                    "{what} {} đã được sửa ở nơi xuất tệp (trong sổ: {}; trong tệp: {}); phần mềm chưa tự sửa được loại bản ghi này khi nhập. Không nhập gì từ tệp; hãy sửa trong sổ như trong tệp rồi nhập lại.",
+                    shown(label, 80),
+                    shown_value(a.get(&field)),
+                    shown_value(b.get(&field))
+                ),
+            ))
+        }
+        Newer::Both(fields) => Err(both_changed(what, label, &fields, &a, &b)),
+    }
 }
 
 /// The unit that numbered the file's petitions when a petition does not say (for a
@@ -407,6 +581,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     check_links(conn, file)?;
     let mut n = ImportSummary::default();
     let units = petition_units(conn, file)?;
+    let history = FileHistory::new(&file.changes);
 
     for (i, f) in file.fields.iter().enumerate() {
         let field_name = || name("fields", i, &f.code);
@@ -418,13 +593,15 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     let mut persons: HashMap<String, String> = HashMap::new();
     let mut created: HashSet<String> = HashSet::new();
     for (i, p) in file.persons.iter().enumerate() {
-        let (id, new) =
-            import_person(tx, p).map_err(|e| bad("persons", i, &name("persons", i, &p.id), e))?;
-        if new {
-            n.persons += 1;
-            created.insert(id.clone());
-        } else {
-            n.skipped += 1;
+        let (id, found) = import_person(tx, &history, p, file.redacted)
+            .map_err(|e| bad("persons", i, &name("persons", i, &p.id), e))?;
+        match found {
+            Found::New => {
+                n.persons += 1;
+                created.insert(id.clone());
+            }
+            Found::Updated => n.updated += 1,
+            Found::Kept => n.skipped += 1,
         }
         persons.insert(p.id.clone(), id);
     }
@@ -487,7 +664,17 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     };
 
     for (i, c) in file.cases.iter().enumerate() {
-        if store::get_case(conn, &c.id)?.is_some() {
+        if let Some(here) = store::get_case(conn, &c.id)? {
+            kept_or_refused(
+                conn,
+                &history,
+                ("cases", "Vụ việc", &here.summary),
+                &c.id,
+                CASE_KEYS,
+                &here,
+                c,
+            )
+            .map_err(|e| bad("cases", i, &name("cases", i, &c.id), e))?;
             n.skipped += 1;
             continue;
         }
@@ -508,7 +695,18 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     }
 
     for (i, s) in file.sessions.iter().enumerate() {
-        if store::get_session(conn, &s.id)?.is_some() {
+        if let Some(here) = store::get_session(conn, &s.id)? {
+            let label = format!("ngày {}", crate::text::vn_date(&here.date));
+            kept_or_refused(
+                conn,
+                &history,
+                ("sessions", "Buổi tiếp", &label),
+                &s.id,
+                SESSION_KEYS,
+                &here,
+                s,
+            )
+            .map_err(|e| bad("sessions", i, &name("sessions", i, &s.id), e))?;
             n.skipped += 1;
             continue;
         }
@@ -534,7 +732,26 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     visits.sort_by(|(_, a), (_, b)| (&a.session_id, a.seq).cmp(&(&b.session_id, b.seq)));
     for (i, v) in visits {
         let bad_visit = |e| bad("visits", i, &name("visits", i, &v.id), e);
-        if store::get_visit(conn, &v.id)?.is_some() {
+        if let Some(here) = store::get_visit(conn, &v.id)? {
+            let there = VisitRecord {
+                person_ids: v
+                    .person_ids
+                    .iter()
+                    .map(&person)
+                    .collect::<Result<_>>()
+                    .map_err(bad_visit)?,
+                ..v.clone()
+            };
+            kept_or_refused(
+                conn,
+                &history,
+                ("visits", "Lượt tiếp", &shown(&here.content, 40)),
+                &v.id,
+                VISIT_KEYS,
+                &here,
+                &there,
+            )
+            .map_err(bad_visit)?;
             n.skipped += 1;
             continue;
         }
@@ -584,10 +801,33 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     for (index, p) in petitions {
         let mut own = events.remove(p.id.as_str()).unwrap_or_default();
         own.sort_by_key(|(i, _)| *i);
-        if store::get_petition(conn, &p.id)?.is_some() {
-            // Already here: the file may carry moves recorded since, after the same history.
-            match later_moves(conn, &p.id, &own)? {
-                Some(rest) if !rest.is_empty() => queues.push(Replay {
+        if let Some(here) = store::get_petition(conn, &p.id)? {
+            // Already here: what was recorded at intake is compared like any record; the
+            // moves as a history: the file's may extend the register's (its later moves
+            // are recorded here, through the lifecycle's checks), be the beginning of it
+            // (an older file), or have gone another way (refused: never half of each).
+            let there = PetitionRecord {
+                petitioner_ids: p
+                    .petitioner_ids
+                    .iter()
+                    .map(&person)
+                    .collect::<Result<_>>()
+                    .map_err(|e| bad_petition(index, p, e))?,
+                ..p.clone()
+            };
+            let label = store::number_label(conn, &here)?;
+            kept_or_refused(
+                conn,
+                &history,
+                ("petitions", "Đơn số", &label),
+                &p.id,
+                PETITION_KEYS,
+                &here,
+                &there,
+            )
+            .map_err(|e| bad_petition(index, p, e))?;
+            match compare_moves(conn, &p.id, &own).map_err(|e| bad_petition(index, p, e))? {
+                Moves::Later(rest) => queues.push(Replay {
                     index,
                     petition: p,
                     moves: rest,
@@ -595,8 +835,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
                     legacy: false,
                     new: false,
                 }),
-                Some(_) => n.skipped += 1,
-                None => n.conflicts += 1,
+                Moves::Same | Moves::Older => n.skipped += 1,
             }
             continue;
         }
@@ -626,21 +865,24 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     }
     // Replay: always the earliest pending move (by date, then the other PC's clock, then
     // the file's order); each petition's moves keep their own order.
-    loop {
-        let pick = queues
-            .iter()
-            .enumerate()
-            .filter_map(|(q, r)| {
-                r.moves
-                    .get(r.next)
-                    .map(|(i, e)| (q, (&e.on_date, &e.at, *i)))
-            })
-            .min_by(|a, b| a.1.cmp(&b.1))
-            .map(|(q, _)| q);
-        let Some(q) = pick else { break };
+    // (A heap of each petition's next move: the earliest found in log time, not by a scan
+    // of every petition at every move.)
+    fn next_of<'f>(q: usize, r: &Replay<'f>) -> Option<Reverse<(&'f str, &'f str, usize, usize)>> {
+        let (i, e): (usize, &'f PetitionEvent) = *r.moves.get(r.next)?;
+        Some(Reverse((e.on_date.as_str(), e.at.as_str(), i, q)))
+    }
+    let mut heap: BinaryHeap<_> = queues
+        .iter()
+        .enumerate()
+        .filter_map(|(q, r)| next_of(q, r))
+        .collect();
+    while let Some(Reverse((_, _, _, q))) = heap.pop() {
         let r = &mut queues[q];
         let (i, e) = r.moves[r.next];
         r.next += 1;
+        if let Some(next) = next_of(q, r) {
+            heap.push(next);
+        }
         let p = r.petition;
         let name = format!(
             "{}, {}",
@@ -651,8 +893,9 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         n.events += 1;
     }
     for r in &queues {
-        if r.new {
-            finish(tx, r.petition, r.legacy).map_err(|e| bad_petition(r.index, r.petition, e))?;
+        finish(tx, r.petition, r.legacy).map_err(|e| bad_petition(r.index, r.petition, e))?;
+        if !r.new {
+            n.updated += 1;
         }
     }
 
@@ -664,18 +907,33 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         shown(&file.exported_at, 40)
     );
     for (i, c) in file.changes.iter().enumerate() {
-        if store::change_exists(conn, &c.id)? {
+        // The other register's own audit (who signed in, revealed, exported, backed up,
+        // which accounts it has) is not this register's history: never brought in, so a
+        // file cannot put such a record in anyone's name here.
+        let audit_only = matches!(
+            c.action,
+            ChangeAction::SignIn
+                | ChangeAction::SignInFailed
+                | ChangeAction::SignOut
+                | ChangeAction::Account
+                | ChangeAction::Reveal
+                | ChangeAction::Export
+                | ChangeAction::Backup
+        ) || c.table == "users";
+        if audit_only || store::change_exists(conn, &c.id)? {
             n.skipped += 1;
         } else {
             let bad_change = |e| bad("changes", i, &name("changes", i, &c.id), e);
             let note = crate::text::tidy_optional("note", crate::validate::rules::NOTE, &c.note)
                 .map_err(bad_change)?;
-            let source =
-                crate::text::tidy_optional("source", line("Nguồn", limits::ADDRESS), &c.source)
-                    .map_err(bad_change)?;
+            let user = crate::text::tidy_optional("user", line("Tài khoản", limits::ID), &c.user)
+                .map_err(bad_change)?;
+            // Where it came from is said by this register (the file it was imported from),
+            // never taken from the file.
             let kept = ChangeRecord {
                 note,
-                source: source.or_else(|| Some(origin.clone())),
+                user,
+                source: Some(origin.clone()),
                 ..c.clone()
             };
             store::insert_change(conn, &kept)?;
@@ -717,21 +975,54 @@ fn bad_petition(index: usize, p: &PetitionRecord, e: Error) -> Error {
     bad("petitions", index, &petition_name(index, p), e)
 }
 
-/// The moves of the file after those already recorded here, when the register's history of
-/// the petition is the beginning of the file's; `None` when the two differ.
-fn later_moves<'f>(
+/// How the file's moves of a petition compare with those recorded here.
+enum Moves<'f> {
+    Same,
+    /// The register's moves are the beginning of the file's: these come after.
+    Later(Vec<(usize, &'f PetitionEvent)>),
+    /// The file's moves are the beginning of the register's (an older file).
+    Older,
+}
+
+/// Compare the moves of a petition in the file with those recorded here; refused when
+/// the two histories went different ways since they parted, naming the first move that
+/// differs.
+fn compare_moves<'f>(
     conn: &rusqlite::Connection,
     petition_id: &str,
     file: &[(usize, &'f PetitionEvent)],
-) -> Result<Option<Vec<(usize, &'f PetitionEvent)>>> {
+) -> Result<Moves<'f>> {
     let here = store::events_of(conn, petition_id)?;
-    if here.len() > file.len() {
-        return Ok(None);
+    let common = here
+        .iter()
+        .zip(file)
+        .take_while(|(a, (_, b))| a.id == b.id)
+        .count();
+    if common == here.len() && common == file.len() {
+        return Ok(Moves::Same);
     }
-    if here.iter().zip(file).any(|(a, (_, b))| a.id != b.id) {
-        return Ok(None);
+    if common == here.len() {
+        return Ok(Moves::Later(file[common..].to_vec()));
     }
-    Ok(Some(file[here.len()..].to_vec()))
+    if common == file.len() {
+        return Ok(Moves::Older);
+    }
+    let step = |e: &PetitionEvent| {
+        format!(
+            "\"{}\" ngày {}",
+            e.action.label(),
+            crate::text::vn_date(&e.on_date)
+        )
+    };
+    Err(Error::invalid(
+        "petition_events",
+        format!(
+            "các bước xử lý đơn trong sổ này và ở nơi xuất tệp đã khác nhau từ bước thứ {} (trong sổ: {}; trong tệp: {}): cả hai nơi cùng ghi bước xử lý sau lần trao đổi trước, nên không biết bên nào đúng. Không nhập gì từ tệp; hãy thống nhất hai nơi (hủy bước ghi nhầm) rồi xuất lại tệp.",
+            common + 1,
+            step(&here[common]),
+            step(file[common].1)
+        ),
+    ))
 }
 
 /// Write a petition of the file as the desk would file it (its receipt included); returns

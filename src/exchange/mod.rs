@@ -3,8 +3,10 @@
 //! backup-independent export, and what a higher level consolidates.
 //! Schema: `docs/exchange.schema.json`. Version 2; version 1 files are still read.
 
+pub mod generate;
 mod import;
 mod messages;
+mod reimport;
 mod v1;
 
 use schemars::JsonSchema;
@@ -18,6 +20,9 @@ use crate::store::{self, Store};
 
 pub const FORMAT: &str = "tiepdan-exchange";
 pub const VERSION: u32 = 2;
+
+/// The page cache an import works with (negative: KiB, as SQLite's `cache_size` reads it).
+const IMPORT_CACHE_KIB: i64 = -262_144;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "Sổ Tiếp Dân exchange file")]
@@ -73,8 +78,10 @@ pub struct ImportSummary {
     pub events: u32,
     /// Change records of the other register added to the history.
     pub changes: u32,
-    /// Petitions already here whose history differs from the file's: left as they are.
-    pub conflicts: u32,
+    /// Records already here that the file's newer history brought up to date (a person's
+    /// particulars, a petition's later moves).
+    #[serde(default)]
+    pub updated: u32,
     /// Records already present (same id), left as they are.
     pub skipped: u32,
 }
@@ -90,6 +97,14 @@ pub fn json_schema() -> String {
 /// Vietnamese message naming the record and the field (its JSON path).
 pub fn parse(text: &str) -> Result<ExchangeFile> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A well-formed file of this version is read straight into its types (a city's file
+    // is hundreds of megabytes: no second copy as a JSON tree); anything else is read
+    // again below, as a tree, to say what is wrong and where.
+    if let Ok(file) = serde_json::from_str::<ExchangeFile>(text) {
+        if file.format == FORMAT && file.version == VERSION {
+            return Ok(file);
+        }
+    }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| messages::syntax_error(&e))?;
     let kind = match &value {
@@ -213,6 +228,14 @@ impl Store {
         if file.version != VERSION && file.version != 1 {
             return Err(unsupported_version(&file.version.into()));
         }
-        self.write_quietly(|tx| import::import(tx, file))
+        // A big import rewrites pages of every table and index: with SQLite's default
+        // cache (2 MB) each would be spilled to the journal many times over. A larger
+        // cache for the import only.
+        let conn = self.conn();
+        let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+        let result = self.write_quietly(|tx| import::import(tx, file));
+        self.conn().pragma_update(None, "cache_size", cache)?;
+        result
     }
 }

@@ -33,7 +33,8 @@ pub(crate) fn all_units(conn: &Connection) -> Result<Vec<crate::exchange::Unit>>
 
 /// Whether `unit` numbered any petition (kept or deleted) in this register.
 pub(crate) fn unit_numbered_any(conn: &Connection, unit: &str) -> Result<bool> {
-    Ok(conn.query_row(
+    Ok(super::one(
+        conn,
         "SELECT EXISTS (SELECT 1 FROM petition_numbers WHERE unit_id = ?1)
              OR EXISTS (SELECT 1 FROM petitions WHERE unit_id = ?1)",
         [unit],
@@ -50,7 +51,8 @@ pub(crate) fn ensure_unit(conn: &Connection, id: &str, name: &str) -> Result<()>
 
 /// Keep the own unit's name in step with the settings.
 pub(crate) fn rename_own_unit(conn: &Connection, name: &str) -> Result<()> {
-    conn.execute(
+    super::exec(
+        conn,
         "UPDATE units SET name = ?1 WHERE id = (SELECT value FROM settings WHERE key = 'unit_id')",
         [name],
     )?;
@@ -78,7 +80,7 @@ pub(crate) fn number_label(conn: &Connection, p: &PetitionRecord) -> Result<Stri
 /// even to a deleted petition.
 pub(crate) fn next_number(conn: &Connection, year: i32) -> Result<(String, u32)> {
     let unit = own_unit_id(conn)?;
-    let number: u32 = conn.query_row(
+    let number: u32 = super::one(conn,
         "SELECT max(coalesce((SELECT last FROM petition_numbers WHERE unit_id = ?1 AND year = ?2), 0),
                     coalesce((SELECT max(number) FROM petitions WHERE unit_id = ?1 AND year = ?2), 0)) + 1",
         params![unit, year],
@@ -96,7 +98,8 @@ pub(crate) fn number_given_before(
     year: i32,
     number: u32,
 ) -> Result<bool> {
-    Ok(conn.query_row(
+    Ok(super::one(
+        conn,
         "SELECT EXISTS (SELECT 1 FROM petitions WHERE unit_id = ?1 AND year = ?2 AND number = ?3)
              OR EXISTS (SELECT 1 FROM changes
                          WHERE table_name = 'petitions' AND action = 'delete' AND source IS NULL
@@ -121,7 +124,8 @@ pub(crate) fn note_number(conn: &Connection, unit: &str, year: i32, number: u32)
 
 /// Move the receipt event of a petition to its corrected receipt date.
 pub(crate) fn move_receipt_date(conn: &Connection, petition_id: &str, date: &str) -> Result<()> {
-    conn.execute(
+    super::exec(
+        conn,
         "UPDATE petition_events SET on_date = ?2 WHERE petition_id = ?1 AND from_state IS NULL",
         params![petition_id, date],
     )?;
@@ -130,13 +134,13 @@ pub(crate) fn move_receipt_date(conn: &Connection, petition_id: &str, date: &str
 
 /// A petition that refers to this one (as its duplicate or its second round), if any.
 pub(crate) fn petition_referring_to(conn: &Connection, id: &str) -> Result<Option<(u32, i32)>> {
-    Ok(conn
-        .query_row(
-            "SELECT number, year FROM petitions WHERE duplicate_of = ?1 OR first_round_id = ?1 LIMIT 1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?)
+    Ok(super::one(
+        conn,
+        "SELECT number, year FROM petitions WHERE duplicate_of = ?1 OR first_round_id = ?1 LIMIT 1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()?)
 }
 
 /// Whether another denunciation of the same case was already transferred.
@@ -145,7 +149,8 @@ pub(crate) fn case_denunciation_transferred(
     case_id: &str,
     except: &str,
 ) -> Result<bool> {
-    Ok(conn.query_row(
+    Ok(super::one(
+        conn,
         "SELECT EXISTS (SELECT 1 FROM petitions p JOIN petition_events e ON e.petition_id = p.id
                          WHERE p.case_id = ?1 AND p.id <> ?2 AND p.kind = 'denunciation'
                            AND e.action = 'transfer')",

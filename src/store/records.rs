@@ -52,7 +52,7 @@ pub(crate) fn session_from_row(r: &Row<'_>) -> rusqlite::Result<Session> {
 }
 
 pub(crate) fn insert_session(conn: &Connection, s: &Session) -> Result<()> {
-    conn.execute(
+    super::exec(conn,
         &format!("INSERT INTO sessions ({SESSION_COLUMNS}, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
         params![s.id, s.date, s.kind, s.host_group, s.host_name, s.place, s.notes, now_utc()],
     )?;
@@ -60,7 +60,7 @@ pub(crate) fn insert_session(conn: &Connection, s: &Session) -> Result<()> {
 }
 
 pub(crate) fn update_session(conn: &Connection, s: &Session) -> Result<()> {
-    conn.execute(
+    super::exec(conn,
         "UPDATE sessions SET date = ?2, kind = ?3, host_group = ?4, host_name = ?5, place = ?6, notes = ?7
           WHERE id = ?1",
         params![s.id, s.date, s.kind, s.host_group, s.host_name, s.place, s.notes],
@@ -69,23 +69,28 @@ pub(crate) fn update_session(conn: &Connection, s: &Session) -> Result<()> {
 }
 
 pub(crate) fn get_session(conn: &Connection, id: &str) -> Result<Option<Session>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1"),
-            [id],
-            session_from_row,
-        )
-        .optional()?)
+    Ok(super::one(
+        conn,
+        &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1"),
+        [id],
+        session_from_row,
+    )
+    .optional()?)
 }
 
 pub(crate) fn delete_session(conn: &Connection, id: &str) -> Result<usize> {
-    Ok(conn.execute("DELETE FROM sessions WHERE id = ?1", [id])?)
+    Ok(super::exec(
+        conn,
+        "DELETE FROM sessions WHERE id = ?1",
+        [id],
+    )?)
 }
 
 // ---------------------------------------------------------------- cases
 
 pub(crate) fn insert_case(conn: &Connection, c: &CaseRecord) -> Result<()> {
-    conn.execute(
+    super::exec(
+        conn,
         "INSERT INTO cases (id, summary, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![c.id, c.summary, c.opened_on, now_utc()],
     )?;
@@ -93,17 +98,18 @@ pub(crate) fn insert_case(conn: &Connection, c: &CaseRecord) -> Result<()> {
 }
 
 pub(crate) fn get_case(conn: &Connection, id: &str) -> Result<Option<CaseRecord>> {
-    Ok(conn
-        .query_row(
-            "SELECT id, summary, opened_on FROM cases WHERE id = ?1",
-            [id],
-            case_from_row,
-        )
-        .optional()?)
+    Ok(super::one(
+        conn,
+        "SELECT id, summary, opened_on FROM cases WHERE id = ?1",
+        [id],
+        case_from_row,
+    )
+    .optional()?)
 }
 
 pub(crate) fn update_case(conn: &Connection, c: &CaseRecord) -> Result<()> {
-    conn.execute(
+    super::exec(
+        conn,
         "UPDATE cases SET summary = ?2, opened_on = ?3 WHERE id = ?1",
         params![c.id, c.summary, c.opened_on],
     )?;
@@ -112,7 +118,8 @@ pub(crate) fn update_case(conn: &Connection, c: &CaseRecord) -> Result<()> {
 
 /// How many visits and petitions are about a case.
 pub(crate) fn case_uses(conn: &Connection, id: &str) -> Result<(u32, u32)> {
-    Ok(conn.query_row(
+    Ok(super::one(
+        conn,
         "SELECT (SELECT count(*) FROM visits WHERE case_id = ?1),
                 (SELECT count(*) FROM petitions WHERE case_id = ?1)",
         [id],
@@ -130,7 +137,8 @@ fn case_from_row(r: &Row<'_>) -> rusqlite::Result<CaseRecord> {
 
 /// Remove a case no visit and no petition is about any more.
 pub(crate) fn delete_orphan_case(conn: &Connection, id: &str) -> Result<()> {
-    let used: bool = conn.query_row(
+    let used: bool = super::one(
+        conn,
         "SELECT EXISTS (SELECT 1 FROM visits WHERE case_id = ?1)
              OR EXISTS (SELECT 1 FROM petitions WHERE case_id = ?1)",
         [id],
@@ -138,7 +146,7 @@ pub(crate) fn delete_orphan_case(conn: &Connection, id: &str) -> Result<()> {
     )?;
     if !used {
         unindex_record(conn, "cases", id)?;
-        conn.execute("DELETE FROM cases WHERE id = ?1", [id])?;
+        super::exec(conn, "DELETE FROM cases WHERE id = ?1", [id])?;
     }
     Ok(())
 }
@@ -217,7 +225,11 @@ pub(crate) fn insert_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
 pub(crate) fn update_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
     conn.prepare_cached(&update_sql("visits", &VISIT_WRITE))?
         .execute(params_from_iter(visit_params(v)))?;
-    conn.execute("DELETE FROM visit_persons WHERE visit_id = ?1", [&v.id])?;
+    super::exec(
+        conn,
+        "DELETE FROM visit_persons WHERE visit_id = ?1",
+        [&v.id],
+    )?;
     write_visit_persons(conn, &v.id, &v.person_ids)?;
     index_visit(conn, v)
 }
@@ -233,13 +245,13 @@ fn write_visit_persons(conn: &Connection, visit_id: &str, person_ids: &[String])
 }
 
 pub(crate) fn get_visit(conn: &Connection, id: &str) -> Result<Option<VisitRecord>> {
-    let visit = conn
-        .query_row(
-            &format!("SELECT {VISIT_COLUMNS} FROM visits v WHERE v.id = ?1"),
-            [id],
-            visit_from_row,
-        )
-        .optional()?;
+    let visit = super::one(
+        conn,
+        &format!("SELECT {VISIT_COLUMNS} FROM visits v WHERE v.id = ?1"),
+        [id],
+        visit_from_row,
+    )
+    .optional()?;
     visit
         .map(|mut v| {
             v.person_ids = visit_person_ids(conn, &v.id)?;
@@ -258,12 +270,13 @@ pub(crate) fn visit_person_ids(conn: &Connection, visit_id: &str) -> Result<Vec<
 
 pub(crate) fn delete_visit(conn: &Connection, id: &str) -> Result<usize> {
     unindex_record(conn, "visits", id)?;
-    Ok(conn.execute("DELETE FROM visits WHERE id = ?1", [id])?)
+    Ok(super::exec(conn, "DELETE FROM visits WHERE id = ?1", [id])?)
 }
 
 /// The next free position of a visit in its session.
 pub(crate) fn next_visit_seq(conn: &Connection, session_id: &str) -> Result<u32> {
-    Ok(conn.query_row(
+    Ok(super::one(
+        conn,
         "SELECT coalesce(max(seq), 0) + 1 FROM visits WHERE session_id = ?1",
         [session_id],
         |r| r.get(0),
@@ -416,16 +429,56 @@ pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord) -> Result<(
     index_petition(conn, p)
 }
 
+/// Write a petition's changed columns (a move changes a few: rewriting every column would
+/// rewrite each of the table's indexes too).
 pub(crate) fn update_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
-    let contents = contents_text(&p.contents);
-    conn.prepare_cached(&update_sql("petitions", &PETITION_WRITE))?
-        .execute(params_from_iter(petition_params(p, &contents)))?;
-    conn.execute(
-        "DELETE FROM petition_persons WHERE petition_id = ?1",
+    let Some(old) = super::one(
+        conn,
+        &format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1"),
         [&p.id],
-    )?;
-    write_petition_persons(conn, &p.id, &p.petitioner_ids)?;
-    index_petition(conn, p)
+        petition_from_row,
+    )
+    .optional()?
+    else {
+        return Ok(());
+    };
+    let contents = contents_text(&p.contents);
+    let old_contents = contents_text(&old.contents);
+    let new_values = petition_params(p, &contents);
+    let old_values = petition_params(&old, &old_contents);
+    let mut columns = vec![PETITION_WRITE[0]];
+    let mut values: Vec<&dyn ToSql> = vec![new_values[0]];
+    for i in 1..PETITION_WRITE.len() {
+        if new_values[i].to_sql()? != old_values[i].to_sql()? {
+            columns.push(PETITION_WRITE[i]);
+            values.push(new_values[i]);
+        }
+    }
+    if columns.len() > 1 {
+        super::exec(
+            conn,
+            &update_sql("petitions", &columns),
+            params_from_iter(values),
+        )?;
+    }
+    // A move leaves the petitioners and the searched texts as they are: then neither is
+    // rewritten.
+    let petitioners = petitioner_ids(conn, &p.id)?;
+    if petitioners != p.petitioner_ids {
+        super::exec(
+            conn,
+            "DELETE FROM petition_persons WHERE petition_id = ?1",
+            [&p.id],
+        )?;
+        write_petition_persons(conn, &p.id, &p.petitioner_ids)?;
+    }
+    fn searched(r: &PetitionRecord) -> (u32, i32, &str, Option<&str>) {
+        (r.number, r.year, &r.content, r.respondent.as_deref())
+    }
+    if petitioners != p.petitioner_ids || searched(&old) != searched(p) {
+        index_petition(conn, p)?;
+    }
+    Ok(())
 }
 
 fn write_petition_persons(conn: &Connection, petition_id: &str, ids: &[String]) -> Result<()> {
@@ -439,13 +492,13 @@ fn write_petition_persons(conn: &Connection, petition_id: &str, ids: &[String]) 
 }
 
 pub(crate) fn get_petition(conn: &Connection, id: &str) -> Result<Option<PetitionRecord>> {
-    let p = conn
-        .query_row(
-            &format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1"),
-            [id],
-            petition_from_row,
-        )
-        .optional()?;
+    let p = super::one(
+        conn,
+        &format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1"),
+        [id],
+        petition_from_row,
+    )
+    .optional()?;
     p.map(|mut p| {
         p.petitioner_ids = petitioner_ids(conn, &p.id)?;
         Ok(p)
@@ -454,13 +507,13 @@ pub(crate) fn get_petition(conn: &Connection, id: &str) -> Result<Option<Petitio
 }
 
 pub(crate) fn petition_of_visit(conn: &Connection, visit_id: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM petitions WHERE visit_id = ?1",
-            [visit_id],
-            |r| r.get(0),
-        )
-        .optional()?)
+    Ok(super::one(
+        conn,
+        "SELECT id FROM petitions WHERE visit_id = ?1",
+        [visit_id],
+        |r| r.get(0),
+    )
+    .optional()?)
 }
 
 pub(crate) fn petitioner_ids(conn: &Connection, petition_id: &str) -> Result<Vec<String>> {
@@ -473,7 +526,11 @@ pub(crate) fn petitioner_ids(conn: &Connection, petition_id: &str) -> Result<Vec
 
 pub(crate) fn delete_petition(conn: &Connection, id: &str) -> Result<usize> {
     unindex_record(conn, "petitions", id)?;
-    Ok(conn.execute("DELETE FROM petitions WHERE id = ?1", [id])?)
+    Ok(super::exec(
+        conn,
+        "DELETE FROM petitions WHERE id = ?1",
+        [id],
+    )?)
 }
 
 fn index_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
@@ -513,7 +570,7 @@ pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
 }
 
 pub(crate) fn insert_event(conn: &Connection, e: &PetitionEvent) -> Result<()> {
-    conn.execute(
+    super::exec(conn,
         &format!(
             "INSERT INTO petition_events ({EVENT_COLUMNS}, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
                 (SELECT coalesce(max(seq), 0) + 1 FROM petition_events WHERE petition_id = ?2))"
@@ -537,7 +594,8 @@ pub(crate) fn insert_event(conn: &Connection, e: &PetitionEvent) -> Result<()> {
 }
 
 pub(crate) fn event_exists(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn.query_row(
+    Ok(super::one(
+        conn,
         "SELECT EXISTS (SELECT 1 FROM petition_events WHERE id = ?1)",
         [id],
         |r| r.get(0),
@@ -545,7 +603,7 @@ pub(crate) fn event_exists(conn: &Connection, id: &str) -> Result<bool> {
 }
 
 pub(crate) fn delete_event(conn: &Connection, id: &str) -> Result<()> {
-    conn.execute("DELETE FROM petition_events WHERE id = ?1", [id])?;
+    super::exec(conn, "DELETE FROM petition_events WHERE id = ?1", [id])?;
     Ok(())
 }
 
@@ -577,7 +635,7 @@ pub(crate) fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
 }
 
 pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
-    conn.execute(
+    super::exec(conn,
         "INSERT INTO persons (id, full_name, id_kind, id_number, address, phone, merged_into, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
@@ -595,7 +653,8 @@ pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
 }
 
 pub(crate) fn update_person(conn: &Connection, p: &Person) -> Result<()> {
-    conn.execute(
+    super::exec(
+        conn,
         "UPDATE persons SET full_name = ?2, id_kind = ?3, id_number = ?4, address = ?5, phone = ?6,
                 merged_into = ?7
           WHERE id = ?1",
@@ -613,24 +672,24 @@ pub(crate) fn update_person(conn: &Connection, p: &Person) -> Result<()> {
 }
 
 pub(crate) fn get_person(conn: &Connection, id: &str) -> Result<Option<Person>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {PERSON_COLUMNS} FROM persons p WHERE p.id = ?1"),
-            [id],
-            person_from_row,
-        )
-        .optional()?)
+    Ok(super::one(
+        conn,
+        &format!("SELECT {PERSON_COLUMNS} FROM persons p WHERE p.id = ?1"),
+        [id],
+        person_from_row,
+    )
+    .optional()?)
 }
 
 /// The person holding an identity number, if any.
 pub(crate) fn person_by_number(conn: &Connection, number: &str) -> Result<Option<Person>> {
-    Ok(conn
-        .query_row(
-            &format!("SELECT {PERSON_COLUMNS} FROM persons p WHERE p.id_number = ?1"),
-            [number],
-            person_from_row,
-        )
-        .optional()?)
+    Ok(super::one(
+        conn,
+        &format!("SELECT {PERSON_COLUMNS} FROM persons p WHERE p.id_number = ?1"),
+        [number],
+        person_from_row,
+    )
+    .optional()?)
 }
 
 fn person_names(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
@@ -644,78 +703,115 @@ fn person_names(conn: &Connection, ids: &[String]) -> Result<Vec<String>> {
     Ok(names)
 }
 
-/// (Re)index a person for the lookup; a merged person is not offered.
+/// (Re)index a person for the lookup; a merged person is not offered. A person whose
+/// indexed texts are unchanged is left alone (an FTS write is costly: each one is flushed
+/// at the next statement of the transaction).
 pub(crate) fn index_person(conn: &Connection, p: &Person) -> Result<()> {
-    let old: Option<i64> = conn
-        .query_row(
-            "SELECT fts_rowid FROM persons WHERE id = ?1",
-            [&p.id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten();
+    let old: Option<i64> = super::one(
+        conn,
+        "SELECT fts_rowid FROM persons WHERE id = ?1",
+        [&p.id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .flatten();
+    // The phone as its digits only, so "0912 345 678" is found by "0912345678".
+    let phone: String = p
+        .phone
+        .as_deref()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let texts = (
+        fold(&p.full_name),
+        p.id_number.clone().unwrap_or_default(),
+        phone,
+        fold(p.address.as_deref().unwrap_or("")),
+    );
     if let Some(rowid) = old {
-        conn.execute("DELETE FROM persons_fts WHERE rowid = ?1", [rowid])?;
+        if p.merged_into.is_none() {
+            let indexed: Option<(String, String, String, String)> = super::one(
+                conn,
+                "SELECT name, id_number, phone, address FROM persons_fts WHERE rowid = ?1",
+                [rowid],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+            if indexed.as_ref() == Some(&texts) {
+                return Ok(());
+            }
+        }
+        super::exec(conn, "DELETE FROM persons_fts WHERE rowid = ?1", [rowid])?;
     }
     let rowid: Option<i64> = if p.merged_into.is_none() {
-        // The phone as its digits only, so "0912 345 678" is found by "0912345678".
-        let phone: String = p
-            .phone
-            .as_deref()
-            .unwrap_or("")
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect();
-        conn.execute(
+        super::exec(
+            conn,
             "INSERT INTO persons_fts (person_id, name, id_number, phone, address) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                p.id,
-                fold(&p.full_name),
-                p.id_number.as_deref().unwrap_or(""),
-                phone,
-                fold(p.address.as_deref().unwrap_or(""))
-            ],
+            params![p.id, texts.0, texts.1, texts.2, texts.3],
         )?;
         Some(conn.last_insert_rowid())
     } else {
         None
     };
-    conn.execute(
-        "UPDATE persons SET fts_rowid = ?2 WHERE id = ?1",
-        params![p.id, rowid],
-    )?;
+    if rowid != old {
+        super::exec(
+            conn,
+            "UPDATE persons SET fts_rowid = ?2 WHERE id = ?1",
+            params![p.id, rowid],
+        )?;
+    }
     Ok(())
 }
 
 // ---------------------------------------------------------------- search of records
 
 /// (Re)index a petition, visit or case for the search box. `table` holds the record
-/// and its `fts_rowid`, so an update deletes by rowid and never scans the index.
+/// and its `fts_rowid`, so an update deletes by rowid and never scans the index; a record
+/// whose text is unchanged (a petition's move) is left alone.
 fn index_record(conn: &Connection, table: &str, kind: &str, id: &str, text: &str) -> Result<()> {
-    unindex_record(conn, table, id)?;
-    conn.execute(
+    let text = fold(text);
+    if let Some(rowid) = fts_rowid(conn, table, id)? {
+        let indexed: Option<String> = super::one(
+            conn,
+            "SELECT text FROM records_fts WHERE rowid = ?1",
+            [rowid],
+            |r| r.get(0),
+        )
+        .optional()?;
+        if indexed.as_deref() == Some(text.as_str()) {
+            return Ok(());
+        }
+        super::exec(conn, "DELETE FROM records_fts WHERE rowid = ?1", [rowid])?;
+    }
+    super::exec(
+        conn,
         "INSERT INTO records_fts (kind, record_id, text) VALUES (?1, ?2, ?3)",
-        params![kind, id, fold(text)],
+        params![kind, id, text],
     )?;
     let rowid = conn.last_insert_rowid();
-    conn.execute(
+    super::exec(
+        conn,
         &format!("UPDATE {table} SET fts_rowid = ?2 WHERE id = ?1"),
         params![id, rowid],
     )?;
     Ok(())
 }
 
+fn fts_rowid(conn: &Connection, table: &str, id: &str) -> Result<Option<i64>> {
+    Ok(super::one(
+        conn,
+        &format!("SELECT fts_rowid FROM {table} WHERE id = ?1"),
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .flatten())
+}
+
 fn unindex_record(conn: &Connection, table: &str, id: &str) -> Result<()> {
-    let old: Option<i64> = conn
-        .query_row(
-            &format!("SELECT fts_rowid FROM {table} WHERE id = ?1"),
-            [id],
-            |r| r.get(0),
-        )
-        .optional()?
-        .flatten();
-    if let Some(rowid) = old {
-        conn.execute("DELETE FROM records_fts WHERE rowid = ?1", [rowid])?;
+    if let Some(rowid) = fts_rowid(conn, table, id)? {
+        super::exec(conn, "DELETE FROM records_fts WHERE rowid = ?1", [rowid])?;
     }
     Ok(())
 }
@@ -817,10 +913,14 @@ pub(crate) fn all_changes(conn: &Connection) -> Result<Vec<ChangeRecord>> {
 }
 
 pub(crate) fn change_exists(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn
-        .query_row("SELECT 1 FROM changes WHERE id = ?1", [id], |_| Ok(()))
-        .optional()?
-        .is_some())
+    Ok(super::one(
+        conn,
+        "SELECT 1 FROM changes WHERE id = ?1",
+        [id],
+        |_| Ok(()),
+    )
+    .optional()?
+    .is_some())
 }
 
 // ---------------------------------------------------------------- whole tables
@@ -899,7 +999,8 @@ pub(crate) fn all_events(conn: &Connection) -> Result<Vec<PetitionEvent>> {
 
 /// Whether no record names this person any more.
 pub(crate) fn person_unused(conn: &Connection, id: &str) -> Result<bool> {
-    Ok(conn.query_row(
+    Ok(super::one(
+        conn,
         "SELECT NOT (EXISTS (SELECT 1 FROM visit_persons WHERE person_id = ?1)
                   OR EXISTS (SELECT 1 FROM petition_persons WHERE person_id = ?1)
                   OR EXISTS (SELECT 1 FROM persons WHERE merged_into = ?1)
@@ -910,16 +1011,18 @@ pub(crate) fn person_unused(conn: &Connection, id: &str) -> Result<bool> {
 }
 
 pub(crate) fn delete_person(conn: &Connection, id: &str) -> Result<()> {
-    let rowid: Option<i64> = conn
-        .query_row("SELECT fts_rowid FROM persons WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?
-        .flatten();
+    let rowid: Option<i64> = super::one(
+        conn,
+        "SELECT fts_rowid FROM persons WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?
+    .flatten();
     if let Some(rowid) = rowid {
-        conn.execute("DELETE FROM persons_fts WHERE rowid = ?1", [rowid])?;
+        super::exec(conn, "DELETE FROM persons_fts WHERE rowid = ?1", [rowid])?;
     }
-    conn.execute("DELETE FROM persons WHERE id = ?1", [id])?;
+    super::exec(conn, "DELETE FROM persons WHERE id = ?1", [id])?;
     Ok(())
 }
 
@@ -937,8 +1040,9 @@ impl super::Store {
         tables
             .into_iter()
             .map(|t| {
-                let n =
-                    conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))?;
+                let n = super::one(conn, &format!("SELECT count(*) FROM \"{t}\""), [], |r| {
+                    r.get(0)
+                })?;
                 Ok((t, n))
             })
             .collect()
