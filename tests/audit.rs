@@ -9,6 +9,7 @@ use std::process::Command;
 use common::*;
 use rusqlite::Connection;
 use tiepdan::domain::HostGroup;
+use tiepdan::exchange::generate::{generate, Spec};
 use tiepdan::Store;
 
 fn verify_cli(db: &std::path::Path) -> (bool, String) {
@@ -107,4 +108,34 @@ fn an_edit_or_a_deletion_behind_the_apps_back_is_found() {
         assert!(!ok, "{tamper}: {said}");
         assert!(said.contains(found), "{tamper}: {said}");
     }
+}
+
+#[test]
+fn an_import_chains_its_rows_after_the_history_and_later_writes_follow_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so.sqlite3");
+    register(&db);
+    let mut store = Store::open(&db).unwrap();
+    let before = store.verify_audit().unwrap().rows;
+    let until = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let file = generate(&Spec::new(300, 11, until));
+    let n = store.import_exchange(&file).unwrap();
+    // Moves were replayed: each is a change row, chained at the import's end.
+    assert!(n.events > n.petitions, "{n:?}");
+    let check = store.verify_audit().unwrap();
+    assert_eq!(check.broken_at, None, "{check:?}");
+    assert!(check.rows > before + n.petitions, "{check:?} {n:?}");
+    // A desk write after the import follows the chain.
+    let s = session(&mut store, "2026-11-05", HostGroup::Officer);
+    visit(&mut store, &s, 1, 1, None);
+    drop(store);
+    let (ok, said) = verify_cli(&db);
+    assert!(ok, "{said}");
+    let conn = Connection::open(&db).unwrap();
+    let unsealed: i64 = conn
+        .query_row("SELECT count(*) FROM changes WHERE hash IS NULL", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(unsealed, 0);
 }

@@ -72,7 +72,15 @@ impl<'a> Tx<'a> {
             vec![]
         };
         dates.append(&mut self.unlogged_dates.borrow_mut());
-        store::insert_change(
+        // An import (creations not logged one by one) chains its rows once at its end
+        // (`store::seal_pending`, in the same transaction); any other write seals its row
+        // at once.
+        let insert = if self.log_creations {
+            store::insert_change
+        } else {
+            store::insert_change_unsealed
+        };
+        insert(
             self.conn,
             &ChangeRecord {
                 id: store::new_id(),

@@ -34,8 +34,7 @@ pub(crate) fn apply_as(
     meta: Option<EventMeta>,
 ) -> Result<PetitionRecord> {
     let input = &crate::validate::tidy_move(input)?;
-    let conn = tx.conn();
-    let old = store::get_petition(conn, &input.petition_id)?.ok_or_else(|| {
+    let old = store::get_petition(tx.conn(), &input.petition_id)?.ok_or_else(|| {
         Error::invalid(
             "petition_id",
             format!(
@@ -44,6 +43,30 @@ pub(crate) fn apply_as(
             ),
         )
     })?;
+    checked_move(tx, input, meta, old)
+}
+
+/// [`apply_as`] on the petition as the caller has just read it in this transaction
+/// (an import's replay reads it once per move, not twice).
+pub(crate) fn apply_to(
+    tx: &Tx<'_>,
+    input: &MoveInput,
+    meta: Option<EventMeta>,
+    old: PetitionRecord,
+) -> Result<PetitionRecord> {
+    debug_assert_eq!(input.petition_id, old.id);
+    let input = &crate::validate::tidy_move(input)?;
+    checked_move(tx, input, meta, old)
+}
+
+/// Every check of a move (its input tidied), then its event, the petition and the change.
+fn checked_move(
+    tx: &Tx<'_>,
+    input: &MoveInput,
+    meta: Option<EventMeta>,
+    old: PetitionRecord,
+) -> Result<PetitionRecord> {
+    let conn = tx.conn();
     let events = store::events_of(conn, &old.id)?;
     let on = parse_past_date("on_date", "Ngày thực hiện", &input.on_date, tx.today)?;
     let received = parse_date("received_on", "Ngày nhận đơn", &old.received_on)?;
@@ -233,7 +256,7 @@ pub(crate) fn apply_as(
             details: Some(Value::Object(details)),
         },
     )?;
-    store::update_petition(conn, &new)?;
+    store::update_petition_from(conn, &old, &new)?;
     tx.change(
         ChangeAction::Move,
         "petitions",

@@ -936,7 +936,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
                 source: Some(origin.clone()),
                 ..c.clone()
             };
-            store::insert_change(conn, &kept)?;
+            store::insert_change_unsealed(conn, &kept)?;
             n.changes += 1;
         }
     }
@@ -949,6 +949,9 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         Some(serde_json::to_value(&n)?),
         Some(format!("Nhập tệp của {origin}")),
     )?;
+    // Every change row of this import was written unsealed: chained now, in order, in
+    // the import's transaction (a failed import leaves none behind).
+    store::seal_pending(conn)?;
     Ok(n)
 }
 
@@ -1210,7 +1213,7 @@ fn replay(tx: &Tx<'_>, p: &PetitionRecord, e: &PetitionEvent, legacy: bool) -> R
         return legacy_move(tx, &current, e).map_err(at);
     }
     let input = move_input(&current, e)?;
-    movement::apply_as(
+    movement::apply_to(
         tx,
         &input,
         Some(EventMeta {
@@ -1218,6 +1221,7 @@ fn replay(tx: &Tx<'_>, p: &PetitionRecord, e: &PetitionEvent, legacy: bool) -> R
             at: e.at.clone(),
             actor: e.actor,
         }),
+        current,
     )
     .map(|_| ())
     .map_err(at)

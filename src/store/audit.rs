@@ -75,6 +75,49 @@ pub(crate) fn seal_last(conn: &Connection) -> Result<()> {
     set_head(conn, *seq, &hash)
 }
 
+/// Chain every row written without its hash since the head (an import's rows, sealed
+/// once at its end in the same transaction instead of one by one), and move the head.
+pub(crate) fn seal_pending(conn: &Connection) -> Result<()> {
+    let (head_seq, mut prev): (i64, String) = conn
+        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok((0, String::new())),
+            e => Err(e),
+        })?;
+    let mut sealed: Vec<(i64, String)> = Vec::new();
+    {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {CONTENT} FROM changes WHERE seq > ?1 ORDER BY seq"
+        ))?;
+        let mut rows = stmt.query([head_seq])?;
+        while let Some(r) = rows.next()? {
+            let (seq, content, hash) = read(r)?;
+            let h = match hash {
+                // Sealed one by one already (never after an unsealed row: the rows of
+                // one write are all sealed alike).
+                Some(h) => h,
+                None => {
+                    let h = hash_of(&prev, seq, &content);
+                    sealed.push((seq, h.clone()));
+                    h
+                }
+            };
+            prev = h;
+        }
+    }
+    let Some(last) = sealed.last().map(|(seq, _)| *seq) else {
+        return Ok(());
+    };
+    let mut update =
+        conn.prepare_cached("UPDATE changes SET hash = ?2 WHERE seq = ?1 AND hash IS NULL")?;
+    for (seq, h) in &sealed {
+        update.execute(params![seq, h])?;
+    }
+    set_head(conn, last, &prev)
+}
+
 fn set_head(conn: &Connection, seq: i64, hash: &str) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)

@@ -18,8 +18,8 @@ mod sessions;
 mod settings;
 mod users;
 
-pub(crate) use audit::seal_last;
 pub use audit::AuditCheck;
+pub(crate) use audit::{seal_last, seal_pending};
 pub(crate) use cached::{exec, one};
 pub(crate) use calendar::*;
 pub(crate) use catalogue::{

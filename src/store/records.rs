@@ -432,20 +432,23 @@ pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord) -> Result<(
 /// Write a petition's changed columns (a move changes a few: rewriting every column would
 /// rewrite each of the table's indexes too).
 pub(crate) fn update_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
-    let Some(old) = super::one(
-        conn,
-        &format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1"),
-        [&p.id],
-        petition_from_row,
-    )
-    .optional()?
-    else {
-        return Ok(());
-    };
+    match get_petition(conn, &p.id)? {
+        Some(old) => update_petition_from(conn, &old, p),
+        None => Ok(()),
+    }
+}
+
+/// [`update_petition`] from the row as the caller read it in this transaction (`old`,
+/// with its petitioners): the row is not read again.
+pub(crate) fn update_petition_from(
+    conn: &Connection,
+    old: &PetitionRecord,
+    p: &PetitionRecord,
+) -> Result<()> {
     let contents = contents_text(&p.contents);
     let old_contents = contents_text(&old.contents);
     let new_values = petition_params(p, &contents);
-    let old_values = petition_params(&old, &old_contents);
+    let old_values = petition_params(old, &old_contents);
     let mut columns = vec![PETITION_WRITE[0]];
     let mut values: Vec<&dyn ToSql> = vec![new_values[0]];
     for i in 1..PETITION_WRITE.len() {
@@ -463,8 +466,8 @@ pub(crate) fn update_petition(conn: &Connection, p: &PetitionRecord) -> Result<(
     }
     // A move leaves the petitioners and the searched texts as they are: then neither is
     // rewritten.
-    let petitioners = petitioner_ids(conn, &p.id)?;
-    if petitioners != p.petitioner_ids {
+    let petitioners = &old.petitioner_ids;
+    if *petitioners != p.petitioner_ids {
         super::exec(
             conn,
             "DELETE FROM petition_persons WHERE petition_id = ?1",
@@ -475,7 +478,7 @@ pub(crate) fn update_petition(conn: &Connection, p: &PetitionRecord) -> Result<(
     fn searched(r: &PetitionRecord) -> (u32, i32, &str, Option<&str>) {
         (r.number, r.year, &r.content, r.respondent.as_deref())
     }
-    if petitioners != p.petitioner_ids || searched(&old) != searched(p) {
+    if *petitioners != p.petitioner_ids || searched(old) != searched(p) {
         index_petition(conn, p)?;
     }
     Ok(())
@@ -841,6 +844,13 @@ pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
 // ---------------------------------------------------------------- changes
 
 pub(crate) fn insert_change(conn: &Connection, c: &ChangeRecord) -> Result<()> {
+    insert_change_unsealed(conn, c)?;
+    super::seal_last(conn)
+}
+
+/// Append a change without its hash: the caller chains it with `seal_pending` before
+/// its transaction ends (an import: one pass at the end, not two reads per row).
+pub(crate) fn insert_change_unsealed(conn: &Connection, c: &ChangeRecord) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO changes (id, at, actor, action, table_name, record_id, old_value, new_value, note, source, user_login)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -858,7 +868,7 @@ pub(crate) fn insert_change(conn: &Connection, c: &ChangeRecord) -> Result<()> {
         c.source,
         c.user
     ])?;
-    super::seal_last(conn)
+    Ok(())
 }
 
 const CHANGE_COLUMNS: &str =
