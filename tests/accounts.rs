@@ -12,17 +12,6 @@ use tiepdan::domain::*;
 use tiepdan::period::Period;
 use tiepdan::Store;
 
-fn account(login: &str, roles: &[Role]) -> AccountInput {
-    AccountInput {
-        id: None,
-        login: login.into(),
-        full_name: format!("Cán bộ {login}"),
-        roles: roles.to_vec(),
-        active: true,
-        password: Some(format!("matkhau-{login}")),
-    }
-}
-
 /// A register with an administrator ("quantri") signed in, and one account per role.
 fn ward() -> Store {
     let mut s = store_on("2026-06-30");
@@ -36,11 +25,6 @@ fn ward() -> Store {
         s.save_account(&account(login, &[role])).unwrap();
     }
     s
-}
-
-fn as_user(s: &mut Store, login: &str) {
-    s.sign_out().unwrap();
-    s.sign_in(login, &format!("matkhau-{login}")).unwrap();
 }
 
 fn code(e: tiepdan::Error) -> &'static str {

@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use tiepdan::access::Role;
-use tiepdan::desk::account::AccountInput;
 use tiepdan::desk::privacy::MASKED_NAME;
 use tiepdan::domain::*;
 use tiepdan::period::Period;
@@ -15,22 +14,6 @@ const NAME: &str = "Phạm Thị Hoa";
 const ID: &str = "001201012345";
 const VISITOR: &str = "Lê Văn Tố";
 const VISITOR_ID: &str = "001099054321";
-
-fn account(login: &str, roles: &[Role]) -> AccountInput {
-    AccountInput {
-        id: None,
-        login: login.into(),
-        full_name: format!("Cán bộ {login}"),
-        roles: roles.to_vec(),
-        active: true,
-        password: Some(format!("matkhau-{login}")),
-    }
-}
-
-fn as_user(s: &mut Store, login: &str) {
-    s.sign_out().unwrap();
-    s.sign_in(login, &format!("matkhau-{login}")).unwrap();
-}
 
 struct Ward {
     store: Store,
