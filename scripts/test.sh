@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, UI type check, core and shell tests, UI unit tests,
-# the Windows CLI under wine against the Linux one, and the end-to-end test that drives
-# the built app in a real window under Xvfb.
+# the Windows CLI under wine against the Linux one, the end-to-end test that drives the
+# built app in a real window under Xvfb, and the .deb installed and launched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -52,5 +52,8 @@ cat "$log"
 if [ "$rc" -ne 0 ]; then
   echo "end-to-end tests failed (exit $rc); the drivers' logs end with:"
   tail -n 30 e2e/out/driver-*.log 2>/dev/null || true
+  exit "$rc"
 fi
-exit "$rc"
+
+step "the .deb (debug): built, installed with apt-get, launched from /usr/bin, removed"
+scripts/test-deb.sh
