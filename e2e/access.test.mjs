@@ -324,3 +324,24 @@ test('the window locks itself after the idle time and opens again on the same sc
     'Tổng hợp',
   );
 });
+
+test("the administrator's Nhật ký shows the leader's reveal: who, whom, why", async () => {
+  // Signed in as the administrator (the test before ends so).
+  assert.equal(await s.textOf('[data-testid="user-name"]'), 'Quản trị viên');
+  await s.click('Cài đặt');
+  await s.css('#au-title');
+  const rows = await s.waitFor('the reveal in the log', async () => {
+    const all = await s.execute(`return [...document.querySelectorAll('.audit tbody tr[data-seq]')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((c) => c.textContent.trim()));`);
+    const found = all.filter((td) => td[2] === 'Xem danh tính người tố cáo');
+    return found.length > 0 ? found : null;
+  });
+  assert.equal(rows.length, 1, 'one reveal');
+  const [, who, , , note] = rows[0];
+  assert.equal(who, LEADER.login);
+  assert.equal(note, 'Xác minh nội dung tố cáo theo kế hoạch');
+  // The log names nobody it should not: the denunciator's name is nowhere on the screen.
+  assert.ok(!(await domText()).includes(secret.name), 'the log does not name the denunciator');
+  await s.click('Kiểm tra tính toàn vẹn');
+  await s.expectText('[data-testid="audit-verdict"]', /nguyên vẹn/, 60000);
+});

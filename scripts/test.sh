@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, UI type check, core and shell tests, UI unit tests,
-# and the end-to-end test that drives the built app in a real window under Xvfb.
+# the Windows CLI under wine against the Linux one, the end-to-end test that drives the
+# built app in a real window under Xvfb, and the .deb installed and launched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-scripts/install-deps.sh --e2e
+scripts/install-deps.sh --e2e --windows
 
 # One feature set for every cargo step, so the shell is compiled once.
 features=(--workspace --features tiepdan-desktop/custom-protocol)
@@ -30,6 +31,9 @@ step "UI: unit tests (Vitest)"
 step "core and shell tests (cargo test)"
 cargo test "${features[@]}"
 
+step "the core on Windows: the CLI (x86_64-pc-windows-gnu, debug) under wine equals Linux"
+scripts/test-windows-cli.sh
+
 step "end-to-end: the built app in a real window (Xvfb + tauri-driver + WebKitWebDriver)"
 cargo build --workspace --bins --features tiepdan-desktop/custom-protocol
 export TIEPDAN_APP="$PWD/target/debug/tiepdan-desktop"
@@ -48,5 +52,8 @@ cat "$log"
 if [ "$rc" -ne 0 ]; then
   echo "end-to-end tests failed (exit $rc); the drivers' logs end with:"
   tail -n 30 e2e/out/driver-*.log 2>/dev/null || true
+  exit "$rc"
 fi
-exit "$rc"
+
+step "the .deb (debug): built, installed with apt-get, launched from /usr/bin, removed"
+scripts/test-deb.sh

@@ -109,6 +109,32 @@ mod tests {
         assert!(allows(&[Role::Viewer, Role::Officer], Permission::Record));
     }
 
+    /// The UI names the roles with the core's words (ui/src/lib/access.ts keeps one copy,
+    /// in the core's order).
+    #[test]
+    fn the_ui_names_the_roles_as_the_core_does() {
+        let ui = include_str!("../ui/src/lib/access.ts");
+        let from = ui.find("ROLE_LABELS").unwrap();
+        let block = &ui[from..from + ui[from..].find("};").unwrap()];
+        for r in Role::ALL {
+            assert!(
+                block.contains(&format!("{}: '{}'", r.code(), r.label())),
+                "{:?}",
+                r
+            );
+        }
+        let order: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
+        let want = format!(
+            "ROLE_ORDER: readonly Role[] = [{}]",
+            order
+                .iter()
+                .map(|c| format!("'{c}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        assert!(ui.contains(&want), "{want}");
+    }
+
     #[test]
     fn roles_round_trip_as_text() {
         let text = roles_to_text(&[Role::Admin, Role::Officer]);

@@ -142,8 +142,8 @@ const MATTERS: &[(&str, PetitionKind, &str)] = &[
     ),
 ];
 
-/// What the sample's mixed petition carries.
-fn contents_of(kind: PetitionKind) -> Vec<PetitionKind> {
+/// What a sample (and a generated) mixed petition carries.
+pub(crate) fn contents_of(kind: PetitionKind) -> Vec<PetitionKind> {
     if kind == PetitionKind::Mixed {
         vec![PetitionKind::Complaint, PetitionKind::Proposal]
     } else {

@@ -12,17 +12,6 @@ use tiepdan::domain::*;
 use tiepdan::period::Period;
 use tiepdan::Store;
 
-fn account(login: &str, roles: &[Role]) -> AccountInput {
-    AccountInput {
-        id: None,
-        login: login.into(),
-        full_name: format!("Cán bộ {login}"),
-        roles: roles.to_vec(),
-        active: true,
-        password: Some(format!("matkhau-{login}")),
-    }
-}
-
 /// A register with an administrator ("quantri") signed in, and one account per role.
 fn ward() -> Store {
     let mut s = store_on("2026-06-30");
@@ -36,11 +25,6 @@ fn ward() -> Store {
         s.save_account(&account(login, &[role])).unwrap();
     }
     s
-}
-
-fn as_user(s: &mut Store, login: &str) {
-    s.sign_out().unwrap();
-    s.sign_in(login, &format!("matkhau-{login}")).unwrap();
 }
 
 fn code(e: tiepdan::Error) -> &'static str {
@@ -490,4 +474,53 @@ fn the_first_account_saved_any_way_is_an_administrator() {
         .backup_now(Some(std::path::Path::new("tuong-doi")))
         .unwrap_err();
     assert_eq!(e.field(), Some("folder"));
+}
+
+#[test]
+fn a_restore_never_erases_the_audit_records_made_after_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut s = Store::open(&path).unwrap();
+    s.create_first_admin(&account(
+        "quantri",
+        &[Role::Admin, Role::Officer, Role::Leader],
+    ))
+    .unwrap();
+    let made = s.backup_now(None).unwrap();
+    // After the backup: a record and an export.
+    s.create_session(&new_session()).unwrap();
+    s.record_export("Tệp trao đổi", true).unwrap();
+    drop(s);
+    let backup = std::path::PathBuf::from(&made.backup.path);
+    let aside = tiepdan::backup::restore(&path, &backup).unwrap();
+    let mut s = Store::open(&path).unwrap();
+    s.record_restore(&backup, aside.as_deref()).unwrap();
+    s.sign_in("quantri", "matkhau-quantri").unwrap();
+    let log = s
+        .audit_log(&tiepdan::desk::admin::AuditFilter::default())
+        .unwrap();
+    let export = log
+        .iter()
+        .find(|e| e.action == ChangeAction::Export)
+        .expect("the export made after the backup is still in the log");
+    assert!(export
+        .source
+        .as_deref()
+        .unwrap()
+        .starts_with("sổ trước khi khôi phục"));
+    let restore = log
+        .iter()
+        .find(|e| {
+            e.note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("khôi phục từ"))
+        })
+        .unwrap();
+    let note = restore.note.as_deref().unwrap();
+    assert!(note.contains("được chép sang"), "{note}");
+    assert!(
+        note.contains("1 thay đổi sổ sau bản sao lưu không còn"),
+        "{note}"
+    );
+    assert!(s.verify_audit().unwrap().broken_at.is_none());
 }

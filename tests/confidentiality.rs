@@ -5,7 +5,6 @@ mod common;
 
 use common::*;
 use tiepdan::access::Role;
-use tiepdan::desk::account::AccountInput;
 use tiepdan::desk::privacy::MASKED_NAME;
 use tiepdan::domain::*;
 use tiepdan::period::Period;
@@ -15,22 +14,6 @@ const NAME: &str = "Phạm Thị Hoa";
 const ID: &str = "001201012345";
 const VISITOR: &str = "Lê Văn Tố";
 const VISITOR_ID: &str = "001099054321";
-
-fn account(login: &str, roles: &[Role]) -> AccountInput {
-    AccountInput {
-        id: None,
-        login: login.into(),
-        full_name: format!("Cán bộ {login}"),
-        roles: roles.to_vec(),
-        active: true,
-        password: Some(format!("matkhau-{login}")),
-    }
-}
-
-fn as_user(s: &mut Store, login: &str) {
-    s.sign_out().unwrap();
-    s.sign_in(login, &format!("matkhau-{login}")).unwrap();
-}
 
 struct Ward {
     store: Store,
@@ -144,7 +127,12 @@ fn the_desk_sees_a_denunciator_masked_everywhere() {
         .iter()
         .any(|h| h.kind == tiepdan::desk::intake::SearchKind::Petition && h.id == denunciation));
     assert!(!format!("{hits:?}").contains(NAME));
-    // A typed identity number finds the record without a name.
+    // A phone number or part of the number finds nothing (it would confirm a guess)…
+    for q in ["0912345678", "0012010", &ID[..9]] {
+        assert!(s.search(q, 20).unwrap().is_empty(), "{q}");
+        assert!(s.find_persons(q, 20).unwrap().is_empty(), "{q}");
+    }
+    // …the whole identity number finds the record without a name.
     let hits = s.search(ID, 20).unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].title, MASKED_NAME);
@@ -197,6 +185,13 @@ fn files_are_masked_unless_a_leader_asks_and_every_export_is_recorded() {
     s.record_export("Tệp trao đổi", true).unwrap();
     let book = tiepdan::forms::register::register_book_with(&s, june, true).unwrap();
     assert!(serde_json::to_string(&book).unwrap().contains(VISITOR));
+    assert!(book.parts[0]
+        .title
+        .ends_with("(BẢN ĐẦY ĐỦ, CÓ DANH TÍNH NGƯỜI TỐ CÁO – MẬT)"));
+    assert_eq!(
+        tiepdan::export::job::file_name_of(tiepdan::forms::FormId::So, june, true),
+        "So-tiep-cong-dan_BAN-DAY-DU-MAT_01-06-2026_30-06-2026.xlsx"
+    );
 
     let exports: Vec<_> = s
         .export_exchange()

@@ -395,8 +395,14 @@ pub fn export_file<R: tauri::Runtime>(
     };
     let bytes =
         job::render(&prepared, &tiepdan::export::Progress(&step)).map_err(|e| e.to_dto())?;
-    job::write_new(&dir, &job::file_name(form, period), &state.db_path, &bytes)
-        .map_err(|e| e.to_dto())
+    let full = full && form == FormId::So;
+    job::write_new(
+        &dir,
+        &job::file_name_of(form, period, full),
+        &state.db_path,
+        &bytes,
+    )
+    .map_err(|e| e.to_dto())
 }
 
 #[tauri::command(async)]

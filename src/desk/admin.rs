@@ -211,17 +211,75 @@ impl Store {
         Ok(checked)
     }
 
-    /// Record a restore in the (restored) register's audit log.
+    /// Record a restore in the (restored) register's audit log. The audit records the
+    /// replaced register had after the backup (sign-ins, reveals, exports, backups) are
+    /// carried over, so a restore never erases them; the changes of records that the
+    /// restore undid are counted in the note (they stay in the file kept aside).
     pub fn record_restore(&mut self, from: &Path, aside: Option<&Path>) -> Result<()> {
-        let note = match aside {
-            Some(a) => format!(
-                "khôi phục từ {}; tệp sổ trước đó giữ tại {}",
-                from.display(),
-                a.display()
-            ),
-            None => format!("khôi phục từ {}", from.display()),
-        };
+        let mut carried: Vec<crate::records::ChangeRecord> = vec![];
+        let mut undone = 0usize;
+        let mut unreadable = false;
+        if let Some(aside) = aside {
+            let old = rusqlite::Connection::open_with_flags(
+                store::sqlite_path(aside),
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(Error::from)
+            .and_then(|c| store::all_changes(&c));
+            match old {
+                Ok(rows) => {
+                    for c in rows {
+                        if store::change_exists(self.conn(), &c.id)? {
+                            continue;
+                        }
+                        if matches!(
+                            c.action,
+                            ChangeAction::SignIn
+                                | ChangeAction::SignInFailed
+                                | ChangeAction::SignOut
+                                | ChangeAction::Reveal
+                                | ChangeAction::Export
+                                | ChangeAction::Backup
+                        ) {
+                            carried.push(c);
+                        } else {
+                            undone += 1;
+                        }
+                    }
+                }
+                Err(_) => unreadable = true,
+            }
+        }
+        let mut note = format!("khôi phục từ {}", from.display());
+        if let Some(a) = aside {
+            note.push_str(&format!("; tệp sổ trước đó giữ tại {}", a.display()));
+        }
+        if !carried.is_empty() {
+            note.push_str(&format!(
+                "; {} bản ghi nhật ký của sổ trước đó (đăng nhập, xem danh tính, xuất tệp, sao lưu) được chép sang",
+                carried.len()
+            ));
+        }
+        if undone > 0 {
+            note.push_str(&format!(
+                "; {undone} thay đổi sổ sau bản sao lưu không còn trong sổ (vẫn có trong tệp giữ lại)"
+            ));
+        }
+        if unreadable {
+            note.push_str("; không đọc được nhật ký của tệp sổ trước đó");
+        }
+        let origin = aside.map(|a| format!("sổ trước khi khôi phục ({})", a.display()));
         self.write_unchecked(|tx| {
+            for c in &carried {
+                store::insert_change(
+                    tx.conn(),
+                    &crate::records::ChangeRecord {
+                        source: origin.clone(),
+                        ..c.clone()
+                    },
+                )?;
+            }
             tx.change(
                 ChangeAction::Backup,
                 "backups",

@@ -305,8 +305,9 @@ impl Store {
             let id = kept_id(conn, &id)?;
             if seen.insert(id.clone()) {
                 let p = self.person(&id)?;
-                // A name never finds a denunciator; a typed number finds the record masked.
-                if p.masked && !digits {
+                // Only a denunciator's whole number finds them (masked): never a name, a
+                // phone number or part of a number.
+                if p.masked && !crate::desk::privacy::found_by_whole_number(conn, &id, q)? {
                     continue;
                 }
                 let mut detail = vec![];

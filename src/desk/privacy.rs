@@ -42,6 +42,15 @@ pub(crate) fn is_confidential(conn: &Connection, person_id: &str) -> Result<bool
         .query_row([person_id], |r| r.get(0))?)
 }
 
+/// Whether a search for `query` may show the masked person `id`: only their whole
+/// identity number finds them (a name, a phone number, part of a number would confirm a
+/// guess about who denounced).
+pub(crate) fn found_by_whole_number(conn: &Connection, id: &str, query: &str) -> Result<bool> {
+    Ok(store::get_person(conn, id)?
+        .and_then(|p| p.id_number)
+        .is_some_and(|n| n == query.trim()))
+}
+
 /// Hide who the person is; keep the record's id (the desk still links to it).
 pub(crate) fn mask(p: &mut Person) {
     p.full_name = MASKED_NAME.to_string();

@@ -187,14 +187,6 @@ const MATTERS: &[(&str, PetitionKind, &str)] = &[
     ),
 ];
 
-fn contents_of(kind: PetitionKind) -> Vec<PetitionKind> {
-    if kind == PetitionKind::Mixed {
-        vec![PetitionKind::Complaint, PetitionKind::Proposal]
-    } else {
-        vec![]
-    }
-}
-
 /// The catalogue of fields every register starts with (migration 0001).
 fn fields() -> Vec<Field> {
     use ComplaintGroup as C;
@@ -525,7 +517,7 @@ impl Gen {
                 .then(|| "Ban Tiếp công dân thành phố".to_string()),
             visit_id,
             kind,
-            contents: contents_of(kind),
+            contents: crate::demo::contents_of(kind),
             field_code: Some(field.to_string()),
             content: content.to_string(),
             anonymous,

@@ -2,7 +2,7 @@
 //! a file without being asked.
 
 use std::ffi::OsString;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -98,7 +98,7 @@ fn write_via_temp(
         // The rename itself is durable once the folder is synced (POSIX); Windows has no
         // such call and needs none.
         #[cfg(unix)]
-        if let Ok(dir) = File::open(folder_of(path)) {
+        if let Ok(dir) = fs::File::open(folder_of(path)) {
             let _ = dir.sync_all();
         }
         Ok(())

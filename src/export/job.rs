@@ -164,7 +164,14 @@ pub fn extension(form: FormId) -> &'static str {
 /// A file name that says what and when, in plain letters any system keeps:
 /// "Bieu-01-TCD_15-09-2026_14-12-2026.xlsx".
 pub fn file_name(form: FormId, period: Period) -> String {
+    file_name_of(form, period, false)
+}
+
+/// [`file_name`]; the full Sổ (denunciators named) says so in its name, so it is never
+/// mistaken for the masked one ("…_BAN-DAY-DU-MAT.xlsx").
+pub fn file_name_of(form: FormId, period: Period, full: bool) -> String {
     let what = match form {
+        FormId::So if full => "So-tiep-cong-dan_BAN-DAY-DU-MAT".to_string(),
         FormId::So => "So-tiep-cong-dan".to_string(),
         FormId::AllTables => "Bieu-so-lieu-TT06".to_string(),
         FormId::Report => "Bao-cao-Mau-02".to_string(),

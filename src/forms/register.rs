@@ -288,6 +288,12 @@ pub fn register_book_with(store: &Store, period: Period, full: bool) -> Result<R
         let visits = store::register_visits(store.conn(), new, full)?;
         parts.push(part(&unit, new, &visits, true));
     }
+    if full {
+        // The full book says what it is on every sheet: it names denunciators.
+        for p in &mut parts {
+            p.title = format!("{} (BẢN ĐẦY ĐỦ, CÓ DANH TÍNH NGƯỜI TỐ CÁO – MẬT)", p.title);
+        }
+    }
     Ok(RegisterBook { parts })
 }
 

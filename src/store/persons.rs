@@ -91,9 +91,15 @@ impl Store {
                     cases: cases_of_person(conn, id)?,
                 })
             })
-            // A name never finds a denunciator (the match itself would tell who denounced);
-            // a typed identity number finds the record, masked.
-            .filter(|m: &Result<PersonMatch>| digits || !matches!(m, Ok(m) if m.person.masked))
+            // Only a denunciator's whole identity number finds them, masked: never a name,
+            // a phone number or part of a number (the match would confirm a guess).
+            .filter(|m: &Result<PersonMatch>| match m {
+                Ok(m) if m.person.masked => {
+                    crate::desk::privacy::found_by_whole_number(conn, &m.person.id, q)
+                        .unwrap_or(false)
+                }
+                _ => true,
+            })
             .collect()
     }
 

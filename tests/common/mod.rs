@@ -196,3 +196,24 @@ pub fn reopen_on(mut store: Store, today: &str) -> Store {
     store.set_clock(Box::new(FixedClock(date(today))));
     store
 }
+
+/// An account whose password is "matkhau-<login>".
+pub fn account(
+    login: &str,
+    roles: &[tiepdan::access::Role],
+) -> tiepdan::desk::account::AccountInput {
+    tiepdan::desk::account::AccountInput {
+        id: None,
+        login: login.into(),
+        full_name: format!("Cán bộ {login}"),
+        roles: roles.to_vec(),
+        active: true,
+        password: Some(format!("matkhau-{login}")),
+    }
+}
+
+/// Sign out, then in as `login` (made by [`account`]).
+pub fn as_user(s: &mut Store, login: &str) {
+    s.sign_out().unwrap();
+    s.sign_in(login, &format!("matkhau-{login}")).unwrap();
+}

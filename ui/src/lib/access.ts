@@ -12,7 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   viewer: 'Chỉ xem số liệu',
 };
 
-const ROLE_ORDER: Role[] = ['officer', 'leader', 'admin', 'viewer'];
+export const ROLE_ORDER: readonly Role[] = ['officer', 'leader', 'admin', 'viewer'];
 
 /** "Cán bộ tiếp dân, Quản trị": an account's roles, in the core's order. */
 export function rolesText(roles: readonly Role[]): string {

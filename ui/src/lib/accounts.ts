@@ -7,27 +7,15 @@ import type { AccountInput } from './bindings/AccountInput';
 import type { ErrorDto } from './bindings/ErrorDto';
 import type { Role } from './bindings/Role';
 import { localError } from './errors';
+import { ROLE_LABELS, ROLE_ORDER, rolesText } from './access';
 
-/**
- * The roles in the core's order, with the core's labels (src/access.rs `Role`). The
- * catalogue has no list of roles yet; these labels repeat the core's word for word.
- */
-export const ROLES: readonly { code: Role; label: string }[] = [
-  { code: 'officer', label: 'Cán bộ tiếp dân' },
-  { code: 'leader', label: 'Lãnh đạo' },
-  { code: 'admin', label: 'Quản trị' },
-  { code: 'viewer', label: 'Chỉ xem số liệu' },
-];
+export { rolesText };
+
+/** The roles in the core's order, with the core's labels (one copy: `lib/access.ts`). */
+export const ROLES: readonly { code: Role; label: string }[] = ROLE_ORDER.map((code) => ({ code, label: ROLE_LABELS[code] }));
 
 /** The shortest password the core accepts (src/desk/account.rs PASSWORD_MIN). */
 export const PASSWORD_MIN = 8;
-
-/** "Cán bộ tiếp dân, Quản trị": an account's roles in the core's order. */
-export function rolesText(roles: readonly Role[]): string {
-  return ROLES.filter((r) => roles.includes(r.code))
-    .map((r) => r.label)
-    .join(', ');
-}
 
 export interface AccountForm {
   /** null: a new account. */

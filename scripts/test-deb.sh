@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The .deb, installed and launched: builds it with the Tauri CLI (offline), installs it
+# with apt-get, starts the INSTALLED /usr/bin/tiepdan-desktop under Xvfb through
+# tauri-driver, reads the first screen (the first-start dialog of an empty register) over
+# WebDriver, then removes the package.
+# Usage: scripts/test-deb.sh [--release]   (debug by default: it reuses the e2e step's build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
+
+profile=debug
+tauri_args=(--debug)
+if [ "${1:-}" = "--release" ]; then
+  profile=release
+  tauri_args=()
+fi
+
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+
+deb="$(scripts/build-deb.sh "${tauri_args[@]}")"
+echo "==> built $deb ($profile)"
+dpkg-deb --info "$deb" | sed -n 's/^ \(Package\|Version\|Architecture\|Depends\):/  \1:/p'
+dpkg-deb --contents "$deb" | awk '{print "  " $6}'
+package="$(dpkg-deb --field "$deb" Package)"
+
+remove() { DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get remove -y -qq "$package" >/dev/null || true; }
+trap remove EXIT
+echo "==> apt-get install $deb"
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "$deb" >/dev/null
+app=/usr/bin/tiepdan-desktop
+[ -x "$app" ] || { echo "FAIL: $app is not installed" >&2; exit 1; }
+ls -l "$app" /usr/share/applications/*.desktop 2>/dev/null | grep -i tiep || true
+
+echo "==> launch the installed app under Xvfb and read its first screen"
+mkdir -p e2e/out
+rc=0
+E2E_PORT=5920 setsid --wait timeout --kill-after=10 300 xvfb-run -a -s "-screen 0 1280x800x24" \
+  dbus-run-session -- node e2e/installed-app.mjs "$app" </dev/null || rc=$?
+if [ "$rc" -ne 0 ]; then
+  echo "FAIL: the installed app (exit $rc); the driver's log ends with:" >&2
+  tail -n 30 e2e/out/driver-5920.log >&2 || true
+  exit "$rc"
+fi
+
+echo "==> apt-get remove $package"
+remove
+trap - EXIT
+[ ! -e "$app" ] || { echo "FAIL: $app is still there after apt-get remove" >&2; exit 1; }
+echo "ok: installed, launched, read and removed"

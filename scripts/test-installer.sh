@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The Windows installer, run under wine (it is a 64-bit NSIS installer): a silent per-user
+# install puts the app, WebView2Loader.dll and the CLI in %LOCALAPPDATA%\Programs\So Tiep Dan
+# with Start-menu and desktop shortcuts and an entry in "Apps"; the installed CLI makes a
+# register and a backup in the app's data folder; installing again (an update) keeps them;
+# the silent uninstall removes the program and keeps the register and its backups.
+# Usage: scripts/test-installer.sh dist/SoTiepDan_<version>_x64-setup.exe
+# (the WebView2 runtime is missing under wine: the silent install goes on past that check.)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+installer="$(realpath "$1")"
+wine=/usr/lib/wine/wine64
+[ -x "$wine" ] || wine="$(command -v wine64 || command -v wine)"
+version="$(node -p 'require("./src-tauri/tauri.conf.json").version')"
+identifier="$(node -p 'require("./src-tauri/tauri.conf.json").identifier')"
+
+work="$(mktemp -d)"
+cleanup() {
+  WINEPREFIX="$work/prefix" wineserver -k 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml="
+unset DISPLAY
+"$wine" wineboot --init >/dev/null 2>&1
+wineserver -w
+# The installed CLI needs ProcessPrng, which wine 8.0 lacks (see test-windows-cli.sh).
+x86_64-w64-mingw32-gcc -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
+  packaging/windows/bcryptprimitives.c packaging/windows/bcryptprimitives.def -ladvapi32
+
+w() { "$wine" "$@" </dev/null; }
+unix() { w winepath -u "$1" 2>/dev/null | tr -d '\r'; }
+winenv() { w cmd /c echo "%$1%" | tr -d '\r'; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+w "$installer" /S
+wineserver -w
+instdir="$(unix "$(winenv LOCALAPPDATA)\\Programs\\So Tiep Dan")"
+for f in tiepdan-desktop.exe WebView2Loader.dll tiepdan.exe go-cai-dat.exe; do
+  [ -f "$instdir/$f" ] || fail "$f is not installed in $instdir"
+done
+start_menu="$(unix "$(winenv APPDATA)\\Microsoft\\Windows\\Start Menu\\Programs")"
+desktop="$(unix "$(winenv USERPROFILE)\\Desktop")"
+[ -f "$start_menu/Sổ Tiếp Dân.lnk" ] || fail "no Start-menu shortcut"
+[ -f "$desktop/Sổ Tiếp Dân.lnk" ] || fail "no desktop shortcut"
+key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\'"$identifier"
+w reg query "$key" /v DisplayVersion | grep -q "$version" || fail "no Apps entry with version $version"
+echo "ok: installed per user in $instdir, shortcuts and the Apps entry ($version)"
+
+cli="$(winenv LOCALAPPDATA)\\Programs\\So Tiep Dan\\tiepdan.exe"
+[ "$(w "$cli" --version | tr -d '\r')" = "tiepdan $version" ] || fail "the installed CLI is not version $version"
+data="$(winenv APPDATA)\\$identifier"
+w cmd /c mkdir "$data"
+w "$cli" --db "$data\\tiepdan.sqlite3" init --unit-name "phường Việt Hòa" >/dev/null
+w "$cli" --db "$data\\tiepdan.sqlite3" backup >/dev/null
+data_unix="$(unix "$data")"
+ls "$data_unix"/sao-luu/* >/dev/null 2>&1 || fail "no backup in $data_unix/sao-luu"
+
+w "$installer" /S
+wineserver -w
+[ -f "$data_unix/tiepdan.sqlite3" ] || fail "installing again lost the register"
+echo "ok: installing again (an update) keeps the register"
+
+w "$instdir/go-cai-dat.exe" /S
+wineserver -w
+[ ! -e "$instdir/tiepdan-desktop.exe" ] || fail "the uninstaller left the program"
+[ ! -e "$start_menu/Sổ Tiếp Dân.lnk" ] && [ ! -e "$desktop/Sổ Tiếp Dân.lnk" ] || fail "the uninstaller left a shortcut"
+if w reg query "$key" >/dev/null 2>&1; then fail "the uninstaller left the Apps entry"; fi
+[ -f "$data_unix/tiepdan.sqlite3" ] || fail "the uninstaller deleted the register"
+ls "$data_unix"/sao-luu/* >/dev/null 2>&1 || fail "the uninstaller deleted the backups"
+echo "ok: the silent uninstall removes the program and keeps the register and its backups"
+echo "installer: 3 passed, 0 failed"
