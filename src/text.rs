@@ -138,7 +138,7 @@ pub fn shown(value: &str, n: usize) -> String {
 /// from both ends; `None` when nothing is left. Refused, naming `field`: a control
 /// character, a text longer than the rule's limit.
 pub fn tidy(field: &str, rule: Rule, value: &str) -> Result<Option<String>> {
-    let mut text: String = value.nfc().filter(|c| !is_dropped(*c)).collect();
+    let mut text: String = nfc(value).chars().filter(|c| !is_dropped(*c)).collect();
     if rule.multiline && text.contains('\r') {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
@@ -229,7 +229,8 @@ pub(crate) fn group(n: u64) -> String {
 
 /// NFC, lower case, đ→d. Vowel marks are left for FTS5 to fold.
 pub fn fold(text: &str) -> String {
-    text.nfc()
+    nfc(text)
+        .chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'đ' { 'd' } else { c })
         .collect()
@@ -260,7 +261,18 @@ pub fn clean(value: &Option<String>) -> Option<String> {
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(|s| s.nfc().collect())
+        .map(|s| nfc(s).into_owned())
+}
+
+/// `text` in NFC: borrowed as it is when a quick check proves it already is (most text:
+/// what the desk and the register write), composed otherwise.
+fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    }
 }
 
 /// An ISO date as an officer writes it: `2026-02-05` → `05/02/2026` (anything else as is).

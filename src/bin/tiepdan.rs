@@ -15,6 +15,9 @@ use tiepdan::period::Period;
 use tiepdan::report::period_report;
 use tiepdan::{Error, Store};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "tiepdan",

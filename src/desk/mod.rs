@@ -168,18 +168,21 @@ impl<'a> Tx<'a> {
 }
 
 /// Flatten nested objects one level (`handling.agency`), so a change names each field.
-fn flatten(value: &Value) -> Map<String, Value> {
-    let mut out = Map::new();
+/// The values are borrowed: only the fields that differ are copied (a move's diff runs
+/// for every replayed move of an import).
+fn flatten(value: &Value) -> std::collections::BTreeMap<std::borrow::Cow<'_, str>, &Value> {
+    use std::borrow::Cow;
+    let mut out = std::collections::BTreeMap::new();
     if let Value::Object(map) = value {
         for (k, v) in map {
             match v {
                 Value::Object(inner) => {
                     for (ik, iv) in inner {
-                        out.insert(format!("{k}.{ik}"), iv.clone());
+                        out.insert(Cow::Owned(format!("{k}.{ik}")), iv);
                     }
                 }
                 v => {
-                    out.insert(k.clone(), v.clone());
+                    out.insert(Cow::Borrowed(k.as_str()), v);
                 }
             }
         }
@@ -194,12 +197,12 @@ fn diff(old: &Value, new: &Value) -> (Map<String, Value>, Map<String, Value>) {
     let mut after = Map::new();
     for key in old.keys().chain(new.keys()) {
         let (a, b) = (
-            old.get(key).unwrap_or(&Value::Null),
-            new.get(key).unwrap_or(&Value::Null),
+            old.get(key).copied().unwrap_or(&Value::Null),
+            new.get(key).copied().unwrap_or(&Value::Null),
         );
-        if a != b && !before.contains_key(key) {
-            before.insert(key.clone(), a.clone());
-            after.insert(key.clone(), b.clone());
+        if a != b && !before.contains_key(key.as_ref()) {
+            before.insert(key.to_string(), a.clone());
+            after.insert(key.to_string(), b.clone());
         }
     }
     (before, after)
@@ -255,6 +258,11 @@ impl Store {
                 log_creations,
                 unlogged_dates: Default::default(),
             })?;
+            if !log_creations {
+                // Its change rows were written unsealed: chained now, in order, before
+                // the commit (a failed write leaves none behind).
+                store::seal_pending(&tx)?;
+            }
             tx.commit()?;
             Ok(out)
         } else {
@@ -269,6 +277,11 @@ impl Store {
                 log_creations,
                 unlogged_dates: Default::default(),
             })?;
+            if !log_creations {
+                // Its change rows were written unsealed: chained now, in order, before
+                // the commit (a failed write leaves none behind).
+                store::seal_pending(&sp)?;
+            }
             sp.commit()?;
             Ok(out)
         }

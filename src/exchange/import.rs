@@ -949,9 +949,6 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         Some(serde_json::to_value(&n)?),
         Some(format!("Nhập tệp của {origin}")),
     )?;
-    // Every change row of this import was written unsealed: chained now, in order, in
-    // the import's transaction (a failed import leaves none behind).
-    store::seal_pending(conn)?;
     Ok(n)
 }
 
