@@ -474,3 +474,54 @@ fn a_redacted_file_brings_masks_that_a_full_file_later_names() {
         names(&other)
     );
 }
+
+#[test]
+fn the_audit_log_names_records_in_words_and_a_denunciator_masked() {
+    let mut w = ward();
+    let number = w.store.petition(&w.denunciation).unwrap().number;
+    as_user(&mut w.store, "quantri");
+    w.store.set_idle_lock(30).unwrap();
+    w.store
+        .save_account(&account("truongban", &[Role::Admin, Role::Leader]))
+        .unwrap();
+    let log_of = |s: &Store| {
+        s.audit_log(&tiepdan::desk::admin::AuditFilter::default())
+            .unwrap()
+    };
+    let subject_of = |log: &[tiepdan::desk::admin::AuditEntry], table: &str, id: &str| {
+        log.iter()
+            .find(|e| e.table == table && e.record_id == id)
+            .unwrap_or_else(|| panic!("no {table} {id} in the log"))
+            .subject
+            .clone()
+    };
+    // An administrator who may not read the records sees accounts and settings named,
+    // the records by their id only.
+    let log = log_of(&w.store);
+    assert_eq!(
+        subject_of(&log, "settings", "idle_lock_minutes").as_deref(),
+        Some("Thời gian tự khóa khi không dùng")
+    );
+    assert!(log
+        .iter()
+        .any(|e| e.table == "users" && e.subject.as_deref() == Some("canbo")));
+    assert_eq!(subject_of(&log, "persons", &w.hoa), None);
+    assert_eq!(subject_of(&log, "petitions", &w.denunciation), None);
+    // One who may read them sees them in words, the denunciator masked.
+    as_user(&mut w.store, "truongban");
+    let log = log_of(&w.store);
+    assert_eq!(
+        subject_of(&log, "persons", &w.hoa).as_deref(),
+        Some(MASKED_NAME)
+    );
+    assert_eq!(
+        subject_of(&log, "petitions", &w.denunciation),
+        Some(format!("số {number}"))
+    );
+    let session = log.iter().find(|e| e.table == "sessions").unwrap();
+    assert_eq!(session.subject.as_deref(), Some("ngày 05/06/2026"));
+    for e in &log {
+        let text = format!("{:?} {:?}", e.subject, e.note);
+        assert!(!text.contains(NAME) && !text.contains(ID), "{text}");
+    }
+}

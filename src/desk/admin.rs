@@ -37,6 +37,10 @@ pub struct AuditEntry {
     pub action: ChangeAction,
     pub table: String,
     pub record_id: String,
+    /// The record in words, as an administrator reads it ("Đơn số 12/2026", a person's
+    /// name — masked for a denunciator —, "Buổi tiếp ngày 05/03/2026", an account's login,
+    /// a setting's name); none when the record is gone or has no name.
+    pub subject: Option<String>,
     pub note: Option<String>,
     /// For a change brought by an exchange file: the file.
     pub source: Option<String>,
@@ -91,11 +95,15 @@ impl Store {
                     action: r.get(4)?,
                     table: r.get(5)?,
                     record_id: r.get(6)?,
+                    subject: None,
                     note: r.get(7)?,
                     source: r.get(8)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        // Records are named only for an account that may read them (an administrator
+        // alone sees accounts and settings named, records by their id).
+        let may_read = self.require(Permission::ViewRecords).is_ok();
         rows.into_iter()
             .map(|mut e| {
                 e.note = crate::desk::privacy::shown_note(
@@ -105,6 +113,7 @@ impl Store {
                     e.action,
                     e.note.take(),
                 )?;
+                e.subject = subject(self.conn(), &e.table, &e.record_id, may_read)?;
                 Ok(e)
             })
             .collect()
@@ -289,5 +298,49 @@ impl Store {
                 Some(note),
             )
         })
+    }
+}
+
+/// A record of the audit log in words (see [`AuditEntry::subject`]).
+fn subject(
+    conn: &rusqlite::Connection,
+    table: &str,
+    id: &str,
+    may_read: bool,
+) -> Result<Option<String>> {
+    use crate::text::vn_date;
+    Ok(match table {
+        "users" => store::user_by_id(conn, id)?.map(|u| u.login),
+        "settings" => Some(setting_label(id).to_string()),
+        _ if !may_read => None,
+        "petitions" => match store::get_petition(conn, id)? {
+            Some(p) => Some(format!("số {}", store::number_label(conn, &p)?)),
+            None => None,
+        },
+        "persons" => match store::get_person(conn, id)? {
+            Some(_) if crate::desk::privacy::is_confidential(conn, id)? => {
+                Some(crate::desk::privacy::MASKED_NAME.to_string())
+            }
+            Some(p) => Some(p.full_name),
+            None => None,
+        },
+        "sessions" => store::get_session(conn, id)?.map(|s| format!("ngày {}", vn_date(&s.date))),
+        "visits" => match store::get_visit(conn, id)? {
+            Some(v) => store::get_session(conn, &v.session_id)?
+                .map(|s| format!("số {} ngày {}", v.seq, vn_date(&s.date))),
+            None => None,
+        },
+        "cases" => store::get_case(conn, id)?.map(|c| crate::text::shown(&c.summary, 60)),
+        _ => None,
+    })
+}
+
+/// What a setting is called on the settings screen (the audit log names it so).
+fn setting_label(key: &str) -> &str {
+    use store::setting_keys as k;
+    match key {
+        k::IDLE_LOCK => "Thời gian tự khóa khi không dùng",
+        "settings" => "Thông tin đơn vị, thời hạn và báo cáo",
+        other => other,
     }
 }

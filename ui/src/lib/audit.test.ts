@@ -27,6 +27,7 @@ const entry = (seq: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
   action: 'sign_in',
   table: 'users',
   record_id: UID,
+  subject: null,
   note: null,
   source: null,
   ...over,
@@ -91,9 +92,19 @@ describe('what a row touched', () => {
     expect(whatOf(entry(1), [])).toBe('Tài khoản …0a95060c');
     expect(whatOf(entry(1, { action: 'sign_in_failed', record_id: 'ai-do' }))).toBe('Tài khoản ai-do');
   });
-  it('a backup is just "Sao lưu"; a setting by its key', () => {
+  it('a backup is just "Sao lưu"; a setting by its key unless the core names it', () => {
     expect(whatOf(entry(1, { table: 'backups', record_id: UID }))).toBe('Sao lưu');
     expect(whatOf(entry(1, { table: 'settings', record_id: 'idle_lock_minutes' }))).toBe('Cài đặt idle_lock_minutes');
+    expect(
+      whatOf(entry(1, { table: 'settings', record_id: 'idle_lock_minutes', subject: 'Thời gian tự khóa khi không dùng' })),
+    ).toBe('Cài đặt Thời gian tự khóa khi không dùng');
+  });
+  it('a record by the words the core gives (a denunciator masked), else by its id', () => {
+    expect(whatOf(entry(1, { table: 'petitions', subject: 'số 12/2026' }))).toBe('Đơn số 12/2026');
+    expect(whatOf(entry(1, { table: 'persons', subject: 'Người tố cáo (được bảo mật)' }))).toBe(
+      'Công dân Người tố cáo (được bảo mật)',
+    );
+    expect(whatOf(entry(1, { table: 'persons' }))).toBe('Công dân …0a95060c');
   });
   it('cuts only the app’s own ids', () => {
     expect(shortId(UID)).toBe('…0a95060c');

@@ -53,13 +53,16 @@ export interface AuditRow {
 }
 
 /**
- * What a row touched: the table's name and the record. An account is named by its login
+ * What a row touched: the table's name and the record, as the core names it ("Đơn số
+ * 12/2026", "Cài đặt Thời gian tự khóa…"), else by its id. An account is named by its login
  * (when the list of accounts is at hand); a failed sign-in's record is the login typed;
  * a backup's record id means nothing to a person and is left out.
  */
 export function whatOf(e: AuditEntry, accounts: readonly Account[] = []): string {
   const table = TABLE_LABELS[e.table] ?? e.table;
   if (e.table === 'backups' || e.record_id === '') return table;
+  // The core names the record in words when it may (a denunciator masked).
+  if (e.subject) return `${table} ${e.subject}`;
   if (e.table === 'users') {
     const a = accounts.find((x) => x.id === e.record_id);
     return `${table} ${a ? a.login : shortId(e.record_id)}`;

@@ -13,7 +13,13 @@ at: string, actor: Actor,
 /**
  * The account that acted (none before accounts, or for an import's history).
  */
-user: string | null, action: ChangeAction, table: string, record_id: string, note: string | null, 
+user: string | null, action: ChangeAction, table: string, record_id: string, 
+/**
+ * The record in words, as an administrator reads it ("Đơn số 12/2026", a person's
+ * name — masked for a denunciator —, "Buổi tiếp ngày 05/03/2026", an account's login,
+ * a setting's name); none when the record is gone or has no name.
+ */
+subject: string | null, note: string | null, 
 /**
  * For a change brought by an exchange file: the file.
  */
