@@ -524,3 +524,35 @@ fn a_restore_never_erases_the_audit_records_made_after_the_backup() {
     );
     assert!(s.verify_audit().unwrap().broken_at.is_none());
 }
+
+#[test]
+fn the_window_idle_lock_is_logged_as_such() {
+    let mut s = store_on("2026-06-30");
+    s.create_first_admin(&account("quantri", &[Role::Admin]))
+        .unwrap();
+    s.save_account(&account("canbo", &[Role::Officer])).unwrap();
+    as_user(&mut s, "canbo");
+    // The window locks when the idle time is up (the core would at the next command).
+    s.pretend_idle(std::time::Duration::from_secs(15 * 60 + 1));
+    s.lock_idle().unwrap();
+    assert!(s.user().is_none());
+    as_user(&mut s, "quantri");
+    let log = s
+        .audit_log(&tiepdan::desk::admin::AuditFilter {
+            action: Some(ChangeAction::SignOut),
+            ..Default::default()
+        })
+        .unwrap();
+    let locked = log
+        .iter()
+        .find(|e| e.user.as_deref() == Some("canbo") && e.note.is_some())
+        .expect("the lock is in the log, in the officer's name");
+    assert_eq!(
+        locked.note.as_deref(),
+        Some("tự khóa sau 15 phút không dùng")
+    );
+    // A plain sign-out says nothing more.
+    assert!(log
+        .iter()
+        .any(|e| e.user.as_deref() == Some("quantri") && e.note.is_none()));
+}

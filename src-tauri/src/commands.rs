@@ -446,8 +446,15 @@ pub fn sign_in(state: State<'_, AppState>, login: String, password: String) -> R
 }
 
 #[tauri::command(async)]
-pub fn sign_out(state: State<'_, AppState>) -> Reply<()> {
-    with_store(&state, |s| s.sign_out())
+pub fn sign_out(state: State<'_, AppState>, idle: Option<bool>) -> Reply<()> {
+    // The window's idle lock signs out too, and the audit log says so.
+    with_store(&state, |s| {
+        if idle == Some(true) {
+            s.lock_idle()
+        } else {
+            s.sign_out()
+        }
+    })
 }
 
 #[tauri::command(async)]

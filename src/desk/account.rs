@@ -324,10 +324,20 @@ impl Store {
 
     /// Sign out (or lock): the next command needs a sign-in.
     pub fn sign_out(&mut self) -> Result<()> {
+        self.sign_out_noting(None)
+    }
+
+    /// The window's idle lock: the account is signed out and the log says why.
+    pub fn lock_idle(&mut self) -> Result<()> {
+        let minutes = self.idle_lock_minutes()?;
+        self.sign_out_noting(Some(format!("tự khóa sau {minutes} phút không dùng")))
+    }
+
+    fn sign_out_noting(&mut self, note: Option<String>) -> Result<()> {
         if let Some(user) = self.user() {
             if !self.is_read_only() {
                 self.write_unchecked(|tx| {
-                    tx.change(ChangeAction::SignOut, "users", &user.id, None, None, None)
+                    tx.change(ChangeAction::SignOut, "users", &user.id, None, None, note)
                 })?;
             }
         }

@@ -151,7 +151,8 @@ export const saveCsv = (name: string, header: string[], rows: string[][]) =>
 export const accessInfo = () => call<AccessInfo>('access_info');
 export const createFirstAdmin = (input: AccountInput) => call<SignedIn>('create_first_admin', { input });
 export const signIn = (login: string, password: string) => call<SignedIn>('sign_in', { login, password });
-export const signOut = () => call<null>('sign_out');
+/** Sign out; `idle`: the window's idle lock did (the audit log says so). */
+export const signOut = (idle = false) => call<null>('sign_out', { idle });
 export const accounts = () => call<Account[]>('accounts');
 export const saveAccount = (input: AccountInput) => call<Account>('save_account', { input });
 export const changePassword = (oldPassword: string, newPassword: string) =>
