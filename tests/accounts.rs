@@ -556,3 +556,28 @@ fn the_window_idle_lock_is_logged_as_such() {
         .iter()
         .any(|e| e.user.as_deref() == Some("quantri") && e.note.is_none()));
 }
+
+#[test]
+fn a_backup_typed_by_path_must_be_a_whole_path_to_a_file_other_than_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut s = Store::open(&path).unwrap();
+    s.create_first_admin(&account("quantri", &[Role::Admin]))
+        .unwrap();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let made = s.backup_now(Some(&usb)).unwrap();
+    let refused = |p: &std::path::Path, says: &str| {
+        let e = s.check_restore(p, false).unwrap_err();
+        assert_eq!(e.field(), Some("backup"), "{e}");
+        assert!(e.to_string().contains(says), "{e}");
+    };
+    refused(std::path::Path::new("sao-luu.sqlite3"), "đường dẫn đầy đủ");
+    refused(&usb, "là một thư mục");
+    refused(&usb.join("khong-co.sqlite3"), "Không có tệp");
+    refused(&path, "chính tệp sổ đang mở");
+    let checked = s
+        .check_restore(std::path::Path::new(&made.backup.path), false)
+        .unwrap();
+    assert_eq!(checked.accounts, 1);
+}

@@ -591,6 +591,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             })?;
             // The register's administrator restores (a register that no longer opens,
             // damaged, is restored without: there is nobody to ask).
+            // A path typed on the command line is taken from the current folder.
+            let file = std::path::absolute(&file)?;
             if let Ok(store) = open_as(&cli.db, false) {
                 signed_in(store, &cli)?.check_restore(&file, without_accounts)?;
             }

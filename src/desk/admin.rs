@@ -207,6 +207,7 @@ impl Store {
     /// register would be open to anyone until a new administrator is made).
     pub fn check_restore(&self, backup: &Path, without_accounts: bool) -> Result<BackupCheck> {
         self.require(Permission::Backup)?;
+        refuse_unusable_path(backup, self.path().as_deref())?;
         let checked = backup::check_backup(backup)?;
         if checked.accounts == 0 && store::has_accounts(self.conn())? && !without_accounts {
             return Err(Error::invalid(
@@ -343,4 +344,36 @@ fn setting_label(key: &str) -> &str {
         "settings" => "Thông tin đơn vị, thời hạn và báo cáo",
         other => other,
     }
+}
+
+/// A backup path typed by a person (a copy on a USB drive): whole, an existing file, and
+/// not the open register itself. Refused beside the field otherwise.
+fn refuse_unusable_path(backup: &Path, register: Option<&Path>) -> Result<()> {
+    let refuse = |text: String| Err(Error::invalid("backup", text));
+    if !backup.is_absolute() {
+        return refuse(format!(
+            "Tệp sao lưu \"{}\": hãy nhập đường dẫn đầy đủ (ví dụ E:\\sao-luu\\tiepdan-….sqlite3).",
+            backup.display()
+        ));
+    }
+    if backup.is_dir() {
+        return refuse(format!(
+            "{} là một thư mục: hãy nhập đường dẫn của tệp sao lưu trong đó.",
+            backup.display()
+        ));
+    }
+    if !backup.is_file() {
+        return refuse(format!("Không có tệp {}.", backup.display()));
+    }
+    let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if register.is_some_and(|r| same(r, backup)) {
+        return refuse(format!(
+            "{} là chính tệp sổ đang mở, không phải một bản sao lưu.",
+            backup.display()
+        ));
+    }
+    Ok(())
 }

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { BackupInfo } from './bindings/BackupInfo';
 import {
   backupMadeText,
+  chosenFile,
   chosenFolder,
   fileName,
   folderOf,
   formatSize,
   restoredText,
+  restoreFileQuestion,
   restoreQuestion,
 } from './backups';
 
@@ -64,5 +66,21 @@ describe('what is said', () => {
       'Đã khôi phục từ bản sao lưu /d/sao-luu/b.sqlite3; tệp sổ trước đó giữ tại /d/so.sqlite3.truoc-khoi-phuc-1.',
     );
     expect(restoredText('/d/b.sqlite3', null)).toBe('Đã khôi phục từ bản sao lưu /d/b.sqlite3.');
+  });
+});
+
+describe('a restore from a file typed by its path', () => {
+  it('takes the path as typed or copied with its quotes', () => {
+    expect(chosenFile('  E:\\sao-luu\\tiepdan.sqlite3 ')).toBe('E:\\sao-luu\\tiepdan.sqlite3');
+    expect(chosenFile('"E:\\sao lưu\\tiepdan.sqlite3"')).toBe('E:\\sao lưu\\tiepdan.sqlite3');
+    expect(chosenFile('  ')).toBe(null);
+    expect(chosenFile('""')).toBe(null);
+    expect(chosenFile('"')).toBe('"');
+  });
+  it('asks naming the file and what is kept', () => {
+    const q = restoreFileQuestion('/media/usb/tiepdan-2026-11-30.sqlite3', '/d/so.sqlite3');
+    expect(q).toMatch(/^Khôi phục sổ từ tệp \/media\/usb\/tiepdan-2026-11-30\.sqlite3\? Tệp được kiểm tra trước\./);
+    expect(q).toContain('(so.sqlite3.truoc-khoi-phuc-…)');
+    expect(q).toContain('Mọi màn hình sẽ tải lại.');
   });
 });

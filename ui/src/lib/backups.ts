@@ -62,3 +62,24 @@ export function chosenFolder(text: string): string | null {
   const t = text.trim();
   return t === '' ? null : t;
 }
+
+/**
+ * A backup file's path as typed or pasted: trimmed, and without the quotes Windows puts
+ * around a path copied with "Copy as path" ("Sao chép đường dẫn"); null when empty.
+ */
+export function chosenFile(text: string): string | null {
+  let t = text.trim();
+  if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) t = t.slice(1, -1).trim();
+  return t === '' ? null : t;
+}
+
+/** The confirmation of a restore from a file chosen by its path (a copy on a USB drive). */
+export function restoreFileQuestion(path: string, registerPath: string): string {
+  const kept = registerPath
+    ? `Sổ hiện tại được giữ lại bên cạnh tệp sổ (${fileName(registerPath)}.truoc-khoi-phuc-…)`
+    : 'Sổ hiện tại được giữ lại bên cạnh tệp sổ';
+  return (
+    `Khôi phục sổ từ tệp ${path}? Tệp được kiểm tra trước. ${kept}, rồi sổ được thay bằng tệp này: ` +
+    'những gì ghi sau lúc sao lưu sẽ không còn trong sổ (vẫn còn trong tệp giữ lại). Mọi màn hình sẽ tải lại.'
+  );
+}
