@@ -174,6 +174,8 @@ enum Command {
     },
     /// In JSON Schema của định dạng trao đổi
     Schema,
+    /// Kiểm tra toàn bộ tệp sổ (mọi trang, chỉ mục, liên kết); mã thoát khác 0 khi sổ hỏng
+    Check,
     /// Danh sách đơn với bước xử lý và các thời hạn tại một ngày
     Petitions {
         /// Tính tại ngày (YYYY-MM-DD); mặc định là hôm nay
@@ -604,6 +606,30 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )?,
                 None => writeln!(out, "Đã khôi phục sổ từ {}.", file.display())?,
             }
+        }
+        Command::Check => {
+            // Through a read-only connection of its own, without opening the register: a
+            // file damaged where opening reads is checked too.
+            let path = cli.db.as_ref().ok_or_else(|| {
+                Error::invalid(
+                    "db",
+                    "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
+                )
+            })?;
+            if !path.is_file() {
+                return Err(Error::invalid(
+                    "db",
+                    format!("Không có tệp sổ {}.", path.display()),
+                ));
+            }
+            let check = tiepdan::store::check_file(path)?;
+            if !check.ok {
+                for p in &check.problems {
+                    writeln!(out, "  {p}")?;
+                }
+                return Err(Error::NotRegister(check.message));
+            }
+            writeln!(out, "{}", check.message)?;
         }
         Command::Audit {
             command: AuditCommand::Verify,
