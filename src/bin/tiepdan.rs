@@ -126,10 +126,15 @@ enum Command {
         report_no: Option<String>,
     },
     /// Sinh một tệp trao đổi cỡ thành phố (dữ liệu giả, tất định theo hạt giống) để thử tốc độ
+    #[command(group(clap::ArgGroup::new("size").required(true).args(["persons", "scale"])))]
     Generate {
         /// Số công dân trong tệp (kèm buổi tiếp, lượt tiếp, đơn theo tỷ lệ)
         #[arg(long)]
-        persons: usize,
+        persons: Option<usize>,
+        /// Cỡ có sẵn, mười năm: ward (phường, ~20 nghìn lượt tiếp), city (thành phố, ~1 triệu
+        /// lượt, 320 nghìn người), stress (~5 triệu lượt)
+        #[arg(long)]
+        scale: Option<tiepdan::exchange::generate::Scale>,
         /// Tệp ghi ra
         #[arg(long)]
         out: PathBuf,
@@ -517,6 +522,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Generate {
             persons,
+            scale,
             out: file,
             seed,
             until,
@@ -527,7 +533,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Some(d) => tiepdan::validate::parse_date("until", "Ngày cuối", &d)?,
                 None => chrono::Local::now().date_naive(),
             };
-            let spec = tiepdan::exchange::generate::Spec::new(persons, seed, until);
+            use tiepdan::exchange::generate::Spec;
+            let spec = match (scale, persons) {
+                (Some(scale), _) => Spec::at_scale(scale, seed, until),
+                (None, persons) => Spec::new(persons.unwrap_or_default(), seed, until),
+            };
             let generated = tiepdan::exchange::generate::generate(&spec);
             let text = serde_json::to_vec(&generated)?;
             tiepdan::export::job::write_out(&file, &text, force)?;
