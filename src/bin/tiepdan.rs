@@ -181,6 +181,13 @@ enum Command {
     Schema,
     /// Kiểm tra toàn bộ tệp sổ (mọi trang, chỉ mục, liên kết); mã thoát khác 0 khi sổ hỏng
     Check,
+    /// Đo tốc độ trên một sổ (mở sổ, báo cáo, tìm kiếm, lưu lượt tiếp trên bản sao), cạnh
+    /// SQL viết tay cho cùng số liệu; sổ không có tài khoản (sổ sinh bằng generate)
+    Bench {
+        /// Số lần lưu một lượt tiếp (trên bản sao của sổ)
+        #[arg(long, default_value_t = 50)]
+        saves: usize,
+    },
     /// Danh sách đơn với bước xử lý và các thời hạn tại một ngày
     Petitions {
         /// Tính tại ngày (YYYY-MM-DD); mặc định là hôm nay
@@ -616,6 +623,29 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )?,
                 None => writeln!(out, "Đã khôi phục sổ từ {}.", file.display())?,
             }
+        }
+        Command::Bench { saves } => {
+            let path = cli.db.as_ref().ok_or_else(|| {
+                Error::invalid(
+                    "db",
+                    "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
+                )
+            })?;
+            if !path.is_file() {
+                return Err(Error::invalid(
+                    "db",
+                    format!("Không có tệp sổ {}.", path.display()),
+                ));
+            }
+            writeln!(
+                out,
+                "Sổ {} (bản release: cargo build --release)",
+                path.display()
+            )?;
+            tiepdan::bench::run(path, saves, |f| {
+                let _ = writeln!(out, "{f}");
+                let _ = out.flush();
+            })?;
         }
         Command::Check => {
             // Through a read-only connection of its own, without opening the register: a
