@@ -1,6 +1,7 @@
 //! Speed of the exports at stress scale, on rows made by hand: the register of 20,000
 //! visits as xlsx (goal: under a second in release), the six-table workbook, a report as
-//! docx and a 20,000-row csv. Run: `cargo bench --bench export`.
+//! docx and a 20,000-row csv. Run: `cargo bench --bench export`; `cargo test` runs each
+//! body once on 200 rows.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use tiepdan::export::{csv_bytes, register_xlsx, Progress};
@@ -92,16 +93,22 @@ fn register(rows: usize) -> Register {
 }
 
 fn bench(c: &mut Criterion) {
+    // `cargo test` (no `--bench`): each body once (criterion's test mode), on 200 rows.
+    let rows = if std::env::args().any(|a| a == "--bench") {
+        ROWS
+    } else {
+        200
+    };
     let book = RegisterBook {
-        parts: vec![register(ROWS)],
+        parts: vec![register(rows)],
     };
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
-    group.bench_function("register_xlsx_20000_rows", |b| {
+    group.bench_function(format!("register_xlsx_{rows}_rows"), |b| {
         b.iter(|| register_xlsx(&book, &Progress::none()).unwrap())
     });
     let header = book.parts[0].columns.clone();
-    group.bench_function("csv_20000_rows", |b| {
+    group.bench_function(format!("csv_{rows}_rows"), |b| {
         b.iter(|| csv_bytes(&header, &book.parts[0].rows).unwrap())
     });
     group.finish();

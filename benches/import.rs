@@ -2,7 +2,7 @@
 //! sessions, visits, petitions and moves in proportion) into an empty register on disk
 //! (WAL, synchronous=FULL), all or nothing. Goal: well under 30 s in release.
 //! Run: `cargo bench --bench import -- --quick`; `TIEPDAN_BENCH_PERSONS=10000` for
-//! another size.
+//! another size. `cargo test` runs the body once (criterion's test mode) on 300 persons.
 
 use std::time::Duration;
 
@@ -16,7 +16,11 @@ fn bench(c: &mut Criterion) {
     let persons: usize = std::env::var("TIEPDAN_BENCH_PERSONS")
         .ok()
         .and_then(|n| n.parse().ok())
-        .unwrap_or(200_000);
+        .unwrap_or(if std::env::args().any(|a| a == "--bench") {
+            200_000
+        } else {
+            300
+        });
     let until = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     let file = generate(&Spec::new(persons, 2026, until));
     let dir = tempfile::tempdir().unwrap();

@@ -24,7 +24,13 @@ fn store_with_years(years: i64) -> Store {
 }
 
 fn bench(c: &mut Criterion) {
-    for years in [1, 3] {
+    // `cargo test` (no `--bench`): each body once, at the smallest size.
+    let sizes: &[i64] = if std::env::args().any(|a| a == "--bench") {
+        &[1, 3]
+    } else {
+        &[1]
+    };
+    for &years in sizes {
         let store = store_with_years(years);
         let half_year = Period::parse("2026-06-01", "2026-11-29").unwrap();
         c.bench_function(&format!("period_report_6_months/{years}y"), |b| {

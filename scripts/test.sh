@@ -28,7 +28,10 @@ step "UI: type check (svelte-check)"
 step "UI: unit tests (Vitest)"
 (cd ui && npm test)
 
-step "core and shell tests (cargo test)"
+# The criterion benches are `test = true` (Cargo.toml): this runs each bench body once at
+# a small size (criterion's test mode), so a bench that no longer builds or panics fails
+# here.
+step "core and shell tests, and every bench once at a small size (cargo test)"
 cargo test "${features[@]}"
 
 step "the core on Windows: the CLI (x86_64-pc-windows-gnu, debug) under wine equals Linux"

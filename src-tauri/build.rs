@@ -61,6 +61,7 @@ const COMMANDS: &[&str] = &[
     "reveal_person",
     "audit_log",
     "verify_audit",
+    "integrity_status",
     "backups",
     "backup_now",
     "restore_backup",

@@ -400,18 +400,24 @@ pub fn with_restore_hint(error: Error, register: &Path) -> Error {
     if !message.contains("bị hỏng") {
         return error;
     }
+    Error::NotRegister(format!("{message} {}", restore_hint(register)))
+}
+
+/// The sentence that names the newest good backup of a damaged register, and how to
+/// restore it (or that there is none).
+pub fn restore_hint(register: &Path) -> String {
     match latest_good(&default_folder(register)) {
-        Ok(Some(b)) => Error::NotRegister(format!(
-            "{message} Bản sao lưu mới nhất còn tốt: {} ({}). Khôi phục khi phần mềm đã đóng: tiepdan --db \"{}\" restore \"{}\".",
+        Ok(Some(b)) => format!(
+            "Bản sao lưu mới nhất còn tốt: {} ({}). Khôi phục khi phần mềm đã đóng: tiepdan --db \"{}\" restore \"{}\".",
             b.path.display(),
             b.made_at.format("%d/%m/%Y %H:%M"),
             register.display(),
             b.path.display()
-        )),
-        _ => Error::NotRegister(format!(
-            "{message} Không tìm thấy bản sao lưu còn tốt trong {}.",
+        ),
+        _ => format!(
+            "Không tìm thấy bản sao lưu còn tốt trong {}.",
             default_folder(register).display()
-        )),
+        ),
     }
 }
 

@@ -25,12 +25,13 @@ use crate::law::calendar::CalendarDay;
 use crate::period::PeriodRange;
 use crate::report::document::ReportDocument;
 use crate::report::{Dashboard, PeriodReport};
-use crate::store::{AuditCheck, PeriodLock};
+use crate::store::{AuditCheck, IntegrityCheck, PeriodLock};
 
 /// Write the bindings of every IPC type (and their dependencies) into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     let cfg = Config::new().with_out_dir(dir);
     AppInfo::export_all(&cfg)?;
+    IntegrityCheck::export_all(&cfg)?;
     Catalogue::export_all(&cfg)?;
     NewSession::export_all(&cfg)?;
     NewVisit::export_all(&cfg)?;

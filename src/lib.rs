@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod backup;
+pub mod bench;
 pub mod bindings;
 pub mod catalogue;
 pub mod clock;

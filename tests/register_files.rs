@@ -107,14 +107,91 @@ fn a_file_that_is_not_a_database_is_refused_untouched() {
     refused_untouched(&text, "không phải cơ sở dữ liệu SQLite");
 }
 
+/// A register of the demo's records, closed (its journal folded into the file), and the
+/// size of its pages.
+fn demo_register(path: &Path) -> usize {
+    let mut store = Store::open(path).unwrap();
+    tiepdan::demo::append_demo(&mut store, 1).unwrap();
+    drop(store);
+    let c = Connection::open(path).unwrap();
+    let size: i64 = c.query_row("PRAGMA page_size", [], |r| r.get(0)).unwrap();
+    size as usize
+}
+
+fn run_check(path: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .arg("--db")
+        .arg(path)
+        .arg("check")
+        .env_remove("TIEPDAN_DB")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_whole_register_passes_the_full_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    demo_register(&path);
+    let check = Store::open(&path).unwrap().check_integrity().unwrap();
+    assert!(check.ok, "{check:?}");
+    assert!(check.problems.is_empty());
+    assert!(tiepdan::store::check_file(&path).unwrap().ok);
+    let out = run_check(&path);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nguyên vẹn"));
+}
+
+/// Opening no longer reads every page: a register damaged inside opens, and the full
+/// check (the shell's background check, `tiepdan check`) finds the damage.
+#[test]
+fn a_register_damaged_inside_is_found_by_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let page = demo_register(&path);
+    // The first page of the visits table, overwritten (not the file's header).
+    let root: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'visits'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(root > 1);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let at = (root as usize - 1) * page;
+    for b in &mut bytes[at..at + page] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, bytes).unwrap();
+
+    let store = Store::open(&path).expect("opening does not read the visits");
+    let check = store.check_integrity().unwrap();
+    assert!(!check.ok, "{check:?}");
+    assert!(!check.problems.is_empty());
+    assert!(check.message.contains("bị hỏng"), "{}", check.message);
+    assert!(check.message.contains("sao lưu"), "{}", check.message);
+    drop(store);
+    let from_file = tiepdan::store::check_file(&path).unwrap();
+    assert_eq!(from_file.problems, check.problems);
+    assert!(from_file.message.starts_with(&check.message));
+    assert!(from_file.message.contains("sao lưu"));
+    let out = run_check(&path);
+    assert!(!out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("bị hỏng"),
+        "{out:?}"
+    );
+}
+
+/// Pages of garbage in the middle of the file: whatever opening meets says the register
+/// is damaged; when opening meets none of it, the full check does.
 #[test]
 fn a_damaged_register_says_it_is_damaged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("so.sqlite3");
-    {
-        let mut store = Store::open(&path).unwrap();
-        tiepdan::demo::append_demo(&mut store, 1).unwrap();
-    }
+    demo_register(&path);
     // Overwrite pages in the middle of the file (not the header).
     let mut bytes = std::fs::read(&path).unwrap();
     assert!(bytes.len() > 40_000);
@@ -122,13 +199,22 @@ fn a_damaged_register_says_it_is_damaged() {
         *b = 0xA5;
     }
     std::fs::write(&path, bytes).unwrap();
-    let e = Store::open(&path).unwrap_err();
-    assert_eq!(e.code(), "not_register", "{e:?}");
+    let said = match Store::open(&path) {
+        Err(e) => {
+            assert_eq!(e.code(), "not_register", "{e:?}");
+            e.to_string()
+        }
+        Ok(store) => {
+            let check = store.check_integrity().unwrap();
+            assert!(!check.ok, "{check:?}");
+            check.message
+        }
+    };
     assert!(
-        e.to_string().contains("bị hỏng") || e.to_string().contains("đã hỏng"),
-        "{e}"
+        said.contains("bị hỏng") || said.contains("đã hỏng"),
+        "{said}"
     );
-    assert!(!e.to_string().contains("trao đổi"), "{e}");
+    assert!(!said.contains("trao đổi"), "{said}");
 }
 
 #[test]

@@ -22,7 +22,7 @@ use tiepdan::law::calendar::CalendarDay;
 use tiepdan::period::{Period, PeriodRange};
 use tiepdan::report::document::ReportDocument;
 use tiepdan::report::{self, Dashboard, PeriodReport};
-use tiepdan::store::{AuditCheck, PeriodLock};
+use tiepdan::store::{AuditCheck, IntegrityCheck, PeriodLock};
 use tiepdan::{demo, ErrorDto, Store};
 
 use crate::AppState;
@@ -494,6 +494,13 @@ pub fn audit_log(state: State<'_, AppState>, filter: AuditFilter) -> Reply<Vec<A
 #[tauri::command(async)]
 pub fn verify_audit(state: State<'_, AppState>) -> Reply<AuditCheck> {
     with_store(&state, |s| s.verify_audit())
+}
+
+/// The background check of the register's file after start: none while it runs (or when
+/// the register could not be opened, which every command already says).
+#[tauri::command(async)]
+pub fn integrity_status(state: State<'_, AppState>) -> Reply<Option<IntegrityCheck>> {
+    Ok(state.integrity.get().cloned())
 }
 
 #[tauri::command(async)]

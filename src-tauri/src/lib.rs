@@ -20,6 +20,9 @@ pub struct AppState {
     pub db_path: PathBuf,
     /// Set by "Dừng" while an export runs; the export stops at its next step.
     pub cancel_export: AtomicBool,
+    /// The full check of the register's file, run once in the background after start on
+    /// a read-only connection of its own (opening does not run it): none until it ends.
+    pub integrity: OnceLock<tiepdan::store::IntegrityCheck>,
 }
 
 impl AppState {
@@ -29,6 +32,7 @@ impl AppState {
             store: OnceLock::new(),
             db_path,
             cancel_export: AtomicBool::new(false),
+            integrity: OnceLock::new(),
         };
         let _ = state.store.set(Ok(Mutex::new(store)));
         state
@@ -146,6 +150,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::backups,
         commands::backup_now,
         commands::restore_backup,
+        commands::integrity_status,
     ])
 }
 
@@ -157,6 +162,7 @@ pub fn run() {
                 store: OnceLock::new(),
                 db_path: db_path.clone(),
                 cancel_export: AtomicBool::new(false),
+                integrity: OnceLock::new(),
             });
             let handle = app.handle().clone();
             std::thread::spawn(move || {
@@ -164,7 +170,18 @@ pub fn run() {
                     .and_then(|()| open_register(&db_path))
                     .map(Mutex::new)
                     .map_err(|e| tiepdan::backup::with_restore_hint(e, &db_path).to_dto());
+                let opened_ok = opened.is_ok();
                 let _ = handle.state::<AppState>().store.set(opened);
+                // The full check of the file, off the window's path: the UI asks for it
+                // (`integrity_status`) and warns when the register is damaged.
+                if opened_ok {
+                    match tiepdan::store::check_file(&db_path) {
+                        Ok(check) => {
+                            let _ = handle.state::<AppState>().integrity.set(check);
+                        }
+                        Err(e) => eprintln!("Không kiểm tra được tệp sổ: {e}"),
+                    }
+                }
                 backup_now(&handle, "khi mở sổ");
                 // A register open for days is backed up once a day too.
                 loop {
@@ -578,6 +595,7 @@ mod tests {
             ),
             ("audit_log", json!({"filter": {}}), Some(ViewAudit)),
             ("verify_audit", json!({}), Some(ViewAudit)),
+            ("integrity_status", json!({}), None),
             ("backups", json!({}), Some(Backup)),
             ("backup_now", json!({"folder": null}), Some(Backup)),
             (

@@ -129,10 +129,15 @@ enum Command {
         report_no: Option<String>,
     },
     /// Sinh một tệp trao đổi cỡ thành phố (dữ liệu giả, tất định theo hạt giống) để thử tốc độ
+    #[command(group(clap::ArgGroup::new("size").required(true).args(["persons", "scale"])))]
     Generate {
         /// Số công dân trong tệp (kèm buổi tiếp, lượt tiếp, đơn theo tỷ lệ)
         #[arg(long)]
-        persons: usize,
+        persons: Option<usize>,
+        /// Cỡ có sẵn, mười năm: ward (phường, ~20 nghìn lượt tiếp), city (thành phố, ~1 triệu
+        /// lượt, 320 nghìn người), stress (~5 triệu lượt)
+        #[arg(long)]
+        scale: Option<tiepdan::exchange::generate::Scale>,
         /// Tệp ghi ra
         #[arg(long)]
         out: PathBuf,
@@ -177,6 +182,15 @@ enum Command {
     },
     /// In JSON Schema của định dạng trao đổi
     Schema,
+    /// Kiểm tra toàn bộ tệp sổ (mọi trang, chỉ mục, liên kết); mã thoát khác 0 khi sổ hỏng
+    Check,
+    /// Đo tốc độ trên một sổ (mở sổ, báo cáo, tìm kiếm, lưu lượt tiếp trên bản sao), cạnh
+    /// SQL viết tay cho cùng số liệu; sổ không có tài khoản (sổ sinh bằng generate)
+    Bench {
+        /// Số lần lưu một lượt tiếp (trên bản sao của sổ)
+        #[arg(long, default_value_t = 50)]
+        saves: usize,
+    },
     /// Danh sách đơn với bước xử lý và các thời hạn tại một ngày
     Petitions {
         /// Tính tại ngày (YYYY-MM-DD); mặc định là hôm nay
@@ -518,6 +532,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Generate {
             persons,
+            scale,
             out: file,
             seed,
             until,
@@ -528,7 +543,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Some(d) => tiepdan::validate::parse_date("until", "Ngày cuối", &d)?,
                 None => chrono::Local::now().date_naive(),
             };
-            let spec = tiepdan::exchange::generate::Spec::new(persons, seed, until);
+            use tiepdan::exchange::generate::Spec;
+            let spec = match (scale, persons) {
+                (Some(scale), _) => Spec::at_scale(scale, seed, until),
+                (None, persons) => Spec::new(persons.unwrap_or_default(), seed, until),
+            };
             let generated = tiepdan::exchange::generate::generate(&spec);
             let text = serde_json::to_vec(&generated)?;
             tiepdan::export::job::write_out(&file, &text, force)?;
@@ -609,6 +628,53 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )?,
                 None => writeln!(out, "Đã khôi phục sổ từ {}.", file.display())?,
             }
+        }
+        Command::Bench { saves } => {
+            let path = cli.db.as_ref().ok_or_else(|| {
+                Error::invalid(
+                    "db",
+                    "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
+                )
+            })?;
+            if !path.is_file() {
+                return Err(Error::invalid(
+                    "db",
+                    format!("Không có tệp sổ {}.", path.display()),
+                ));
+            }
+            writeln!(
+                out,
+                "Sổ {} (bản release: cargo build --release)",
+                path.display()
+            )?;
+            tiepdan::bench::run(path, saves, |f| {
+                let _ = writeln!(out, "{f}");
+                let _ = out.flush();
+            })?;
+        }
+        Command::Check => {
+            // Through a read-only connection of its own, without opening the register: a
+            // file damaged where opening reads is checked too.
+            let path = cli.db.as_ref().ok_or_else(|| {
+                Error::invalid(
+                    "db",
+                    "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
+                )
+            })?;
+            if !path.is_file() {
+                return Err(Error::invalid(
+                    "db",
+                    format!("Không có tệp sổ {}.", path.display()),
+                ));
+            }
+            let check = tiepdan::store::check_file(path)?;
+            if !check.ok {
+                for p in &check.problems {
+                    writeln!(out, "  {p}")?;
+                }
+                return Err(Error::NotRegister(check.message));
+            }
+            writeln!(out, "{}", check.message)?;
         }
         Command::Audit {
             command: AuditCommand::Verify,

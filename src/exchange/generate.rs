@@ -27,9 +27,10 @@ pub struct Spec {
     pub until: NaiveDate,
     /// How many years of reception the file covers, ending on `until`.
     pub years: u32,
-    /// Of the visits, the share (in percent) by a citizen already received, about the
-    /// same case. Raise it for more visits per person.
-    pub returning_percent: u8,
+    /// Visits by a citizen already received, about the same case, per 100 visits of new
+    /// persons (above 100: citizens who come back several times, as at a city's desks).
+    /// Raise it for more visits per person.
+    pub returning_percent: u16,
     pub unit_name: String,
 }
 
@@ -44,6 +45,47 @@ impl Spec {
             years: (persons / 20_000).clamp(1, 10) as u32,
             returning_percent: 20,
             unit_name: "phường Thành Công".to_string(),
+        }
+    }
+
+    /// A register of a known size (`tiepdan generate --scale`): about the visits and
+    /// persons the name says, over ten years ending on `until`.
+    pub fn at_scale(scale: Scale, seed: u64, until: NaiveDate) -> Spec {
+        // About 0.69 visits of new persons per person (a visit may bring a second one; one
+        // person in six only writes), and 0.83 × returning_percent / 100 visits back.
+        let (persons, returning_percent) = match scale {
+            Scale::Ward => (23_000, 20),
+            Scale::City => (320_000, 290),
+            Scale::Stress => (1_600_000, 290),
+        };
+        Spec {
+            years: 10,
+            returning_percent,
+            ..Spec::new(persons, seed, until)
+        }
+    }
+}
+
+/// The sizes `tiepdan generate --scale` knows (one unit each: the register of a ward, or
+/// a city's consolidated into one unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Ten years of a ward: about 20,000 visits, 23,000 persons.
+    Ward,
+    /// A city over ten years: about 1,000,000 visits, 320,000 persons.
+    City,
+    /// About 5,000,000 visits, 1,600,000 persons.
+    Stress,
+}
+
+impl std::str::FromStr for Scale {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "ward" => Ok(Scale::Ward),
+            "city" => Ok(Scale::City),
+            "stress" => Ok(Scale::Stress),
+            _ => Err(format!("cỡ không có: {s} (ward, city hoặc stress)")),
         }
     }
 }
@@ -847,9 +889,15 @@ pub fn generate(spec: &Spec) -> ExchangeFile {
             }
         }
         let mut visits_new = budget - posts;
+        // Whole returns per new visit, and one more with the chance of the remainder (the
+        // draws below 100 are those of the generator's first version: same files).
+        let (whole, part) = (
+            usize::from(spec.returning_percent / 100),
+            spec.returning_percent % 100,
+        );
         let returning = (0..visits_new)
-            .filter(|_| g.rng.u8(..100) < spec.returning_percent)
-            .count()
+            .map(|_| whole + usize::from(u16::from(g.rng.u8(..100)) < part))
+            .sum::<usize>()
             .min(g.known.len());
         let total = visits_new + returning;
         let chairman = day.weekday() == Weekday::Thu && total > 0;
@@ -898,4 +946,41 @@ pub fn generate(spec: &Spec) -> ExchangeFile {
         used = due;
     }
     g.file
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn until() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+    }
+
+    #[test]
+    fn the_ward_scale_is_ten_years_of_about_twenty_thousand_visits() {
+        let file = generate(&Spec::at_scale(Scale::Ward, 7, until()));
+        assert!(
+            (17_000..=23_000).contains(&file.visits.len()),
+            "{} visits",
+            file.visits.len()
+        );
+        assert_eq!(file.persons.len(), 23_000);
+        let first = file.sessions.iter().map(|s| s.date.as_str()).min().unwrap();
+        assert!(first < "2017-01-01", "{first}");
+    }
+
+    /// Above 100 per 100, citizens come back several times: a city's visits per person.
+    #[test]
+    fn returning_above_a_hundred_gives_several_visits_per_person() {
+        let spec = Spec {
+            returning_percent: 290,
+            ..Spec::new(3_000, 7, until())
+        };
+        let file = generate(&spec);
+        let per_person = file.visits.len() as f64 / file.persons.len() as f64;
+        assert!((2.8..=3.6).contains(&per_person), "{per_person}");
+        assert_eq!(file.persons.len(), 3_000);
+        // Deterministic.
+        assert_eq!(generate(&spec).visits.len(), file.visits.len());
+    }
 }

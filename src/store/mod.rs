@@ -7,6 +7,7 @@ mod calendar;
 mod catalogue;
 mod facts;
 mod forms;
+mod integrity;
 mod locks;
 mod merges;
 mod persons;
@@ -27,6 +28,7 @@ pub(crate) use catalogue::{
 };
 pub use facts::{CaseHistory, FieldGroups, PeriodFacts, PetitionFact, SessionFact, VisitFact};
 pub(crate) use forms::*;
+pub use integrity::{check_file, IntegrityCheck};
 pub use locks::PeriodLock;
 pub(crate) use locks::*;
 pub(crate) use merges::*;
@@ -298,6 +300,11 @@ fn migrate(conn: &mut Connection) -> Result<()> {
     let migrated = migrations(from).to_latest(conn);
     conn.pragma_update(None, "foreign_keys", "ON")?;
     migrated?;
+    // The keys are checked after a migration only (inside it, and once more here): a
+    // register already at the latest version is opened without reading every table.
+    if from >= SCHEMA_VERSION {
+        return Ok(());
+    }
     let fk_errors: i64 =
         conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
             r.get(0)
@@ -574,6 +581,13 @@ impl Store {
         Ok(check)
     }
 
+    /// The full check of the file (every page, every index, every foreign key), read only:
+    /// what opening no longer does. Seconds on a city's register: the shell runs it on a
+    /// connection of its own in the background ([`check_file`]); `tiepdan check`.
+    pub fn check_integrity(&self) -> Result<IntegrityCheck> {
+        integrity::check(&self.conn)
+    }
+
     /// Whether the register holds nothing yet (no session, no petition).
     pub fn is_empty(&self) -> Result<bool> {
         let n: i64 = self.conn.query_row(
@@ -612,15 +626,10 @@ fn conn_ready(conn: &mut Connection, path: &Path, kind: FileKind, existed: bool)
         conn.pragma_update(None, "journal_mode", "WAL")?;
         Ok(())
     })?;
-    if kind != FileKind::Empty {
-        let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        if quick != "ok" {
-            return Err(Error::NotRegister(format!(
-                "Tệp sổ {} bị hỏng ({quick}): hãy khôi phục từ bản sao lưu.",
-                path.display()
-            )));
-        }
-    }
+    // No full check here: it reads every page (seconds at city scale). A file that is not
+    // a register was refused above; damage inside one is found by `check_integrity` (the
+    // shell runs it in the background after start; `tiepdan check`), and any statement
+    // that meets a damaged page answers "corrupt" (`finish_open` says so).
     let version = user_version(conn)?;
     if existed && version < SCHEMA_VERSION && version > 0 {
         backup_before_migration(conn, path, version)?;

@@ -51,6 +51,7 @@ import type { AccessInfo } from './bindings/AccessInfo';
 import type { Account } from './bindings/Account';
 import type { AccountInput } from './bindings/AccountInput';
 import type { AuditCheck } from './bindings/AuditCheck';
+import type { IntegrityCheck } from './bindings/IntegrityCheck';
 import type { AuditEntry } from './bindings/AuditEntry';
 import type { AuditFilter } from './bindings/AuditFilter';
 import type { BackupInfo } from './bindings/BackupInfo';
@@ -165,6 +166,8 @@ export const revealPerson = (id: string, reason: string) => call<Person>('reveal
 // The administrator: the audit log and its check, backups and restore.
 export const auditLog = (filter: AuditFilter) => call<AuditEntry[]>('audit_log', { filter });
 export const verifyAudit = () => call<AuditCheck>('verify_audit');
+/** The background check of the register's file after start: null while it runs. */
+export const integrityStatus = () => call<IntegrityCheck | null>('integrity_status');
 export const backups = () => call<BackupInfo[]>('backups');
 /** `folder`: a chosen folder (a USB drive); none: "sao-luu" beside the register. */
 export const backupNow = (folder: string | null) => call<BackupMade>('backup_now', { folder });

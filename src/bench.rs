@@ -1,0 +1,365 @@
+//! `tiepdan bench --db F`: whole-process figures on a register file, each next to the
+//! best hand-written SQL for the same figures where there is one (reports, search), with
+//! the ratio. The hand SQL must find the same numbers: a figure whose numbers differ is an
+//! error, not a figure. The save is measured on a copy of the register (removed after).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OpenFlags};
+
+use crate::clock::FixedClock;
+use crate::error::{Error, Result};
+use crate::period::Period;
+use crate::Store;
+
+/// One line of the figures.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub work: String,
+    /// Median, and the 99th percentile when measured over many runs.
+    pub app: Duration,
+    pub app_p99: Option<Duration>,
+    pub hand: Option<Duration>,
+}
+
+impl std::fmt::Display for Figure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
+        write!(f, "{:<44} {:>12}", self.work, ms(self.app))?;
+        if let Some(p) = self.app_p99 {
+            write!(f, "  (p99 {})", ms(p))?;
+        }
+        if let Some(h) = self.hand {
+            write!(
+                f,
+                "  | SQL viết tay {:>10}  | gấp {:.1} lần",
+                ms(h),
+                self.app.as_secs_f64() / h.as_secs_f64().max(1e-9)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The median of `runs` runs of `f` (each run's result is kept from the optimiser).
+fn median<T>(runs: usize, mut f: impl FnMut() -> Result<T>) -> Result<(Duration, T)> {
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs.max(1) {
+        let t = Instant::now();
+        last = Some(f()?);
+        times.push(t.elapsed());
+    }
+    times.sort();
+    Ok((times[times.len() / 2], last.expect("one run")))
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn differ(work: &str, app: impl std::fmt::Debug, hand: impl std::fmt::Debug) -> Error {
+    Error::Internal(format!(
+        "{work}: phần mềm ra {app:?}, SQL viết tay ra {hand:?}: số liệu phải bằng nhau"
+    ))
+}
+
+/// Visits, people and UBND petitions received in `period`, by hand: what the report's
+/// 01/TCD totals count (HĐND reception apart, a duplicate petition once).
+fn hand_totals(conn: &Connection, period: Period) -> Result<(u32, u32, u32)> {
+    let (from, to) = (period.from.to_string(), period.to.to_string());
+    let (visits, people): (u32, u32) = conn.query_row(
+        "SELECT count(*), coalesce(sum(v.headcount), 0) FROM sessions s
+           JOIN visits v ON v.session_id = s.id
+          WHERE s.date BETWEEN ?1 AND ?2 AND s.host_group <> 'council'",
+        params![from, to],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let petitions: u32 = conn.query_row(
+        "SELECT count(*) FROM petitions p
+           LEFT JOIN visits v ON v.id = p.visit_id
+           LEFT JOIN sessions s ON s.id = v.session_id
+          WHERE p.received_on BETWEEN ?1 AND ?2 AND p.duplicate_of IS NULL
+            AND coalesce(s.host_group, '') <> 'council'",
+        params![from, to],
+        |r| r.get(0),
+    )?;
+    Ok((visits, people, petitions))
+}
+
+fn app_totals(r: &crate::report::PeriodReport) -> (u32, u32, u32) {
+    (
+        r.reception.visits,
+        r.reception.people,
+        r.petitions_received.total,
+    )
+}
+
+/// A report's figure and the hand SQL's for the same period (and the one before it, which
+/// the report compares with).
+fn report_figure(
+    store: &Store,
+    hand: &Connection,
+    work: &str,
+    period: Period,
+    runs: usize,
+    with_previous: bool,
+) -> Result<Figure> {
+    let (app, report) = median(runs, || {
+        if with_previous {
+            crate::report::period_report(store, period)
+        } else {
+            crate::report::week_report(store, period)
+        }
+    })?;
+    let (hand_time, totals) = median(runs, || {
+        let now = hand_totals(hand, period)?;
+        if with_previous {
+            hand_totals(hand, period.previous())?;
+        }
+        Ok(now)
+    })?;
+    if app_totals(&report) != totals {
+        return Err(differ(work, app_totals(&report), totals));
+    }
+    Ok(Figure {
+        work: format!("{work} ({} lượt)", totals.0),
+        app,
+        app_p99: None,
+        hand: Some(hand_time),
+    })
+}
+
+/// Every figure, on the register at `path`, "today" being its last day with a session.
+pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Vec<Figure>> {
+    let mut figures = Vec::new();
+    let mut push = |f: Figure, figures: &mut Vec<Figure>| {
+        say(&f);
+        figures.push(f);
+    };
+    let hand = Connection::open_with_flags(
+        crate::store::sqlite_path(path),
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let last: Option<String> =
+        hand.query_row("SELECT max(date) FROM sessions", [], |r| r.get(0))?;
+    let today = last
+        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .ok_or_else(|| Error::invalid("db", "Sổ chưa có buổi tiếp nào để đo."))?;
+
+    // Opening: what it does now, and what it did before (the full page check and the
+    // foreign-key check on every open).
+    let (open, _) = median(5, || {
+        Store::open_with_clock(path, Box::new(FixedClock(today)))
+    })?;
+    let (hand_open, _) = median(5, || {
+        let c = Connection::open(crate::store::sqlite_path(path))?;
+        Ok(c.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })?)
+    })?;
+    push(
+        Figure {
+            work: "mở sổ".into(),
+            app: open,
+            app_p99: None,
+            hand: Some(hand_open),
+        },
+        &mut figures,
+    );
+    let (before, _) = median(1, || {
+        let s = Store::open_with_clock(path, Box::new(FixedClock(today)))?;
+        let quick: String = s.conn().query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        let fk: i64 =
+            s.conn()
+                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+        Ok((quick, fk))
+    })?;
+    push(
+        Figure {
+            work: "mở sổ như trước (+ quick_check + khóa ngoại)".into(),
+            app: before,
+            app_p99: None,
+            hand: None,
+        },
+        &mut figures,
+    );
+    let (check, _) = median(1, || crate::store::check_file(path))?;
+    push(
+        Figure {
+            work: "kiểm tra toàn bộ tệp (chạy nền)".into(),
+            app: check,
+            app_p99: None,
+            hand: None,
+        },
+        &mut figures,
+    );
+
+    let store = Store::open_with_clock(path, Box::new(FixedClock(today)))?;
+    if store.access_info()?.has_accounts {
+        return Err(Error::invalid(
+            "db",
+            "Sổ có tài khoản: đo trên một sổ sinh ra (tiepdan generate, rồi import) không có tài khoản.",
+        ));
+    }
+    let year = Period::new(today - chrono::Duration::days(364), today)?;
+    push(
+        report_figure(&store, &hand, "báo cáo một năm", year, 3, true)?,
+        &mut figures,
+    );
+    let week = Period::week_of(today);
+    push(
+        report_figure(&store, &hand, "báo cáo một tuần", week, 5, false)?,
+        &mut figures,
+    );
+    // A week with no visit: the one after the last day with records.
+    let empty = Period::week_of(today + chrono::Duration::days(7));
+    push(
+        report_figure(&store, &hand, "tuần không có lượt tiếp", empty, 5, false)?,
+        &mut figures,
+    );
+    let (dash, _) = median(3, || crate::report::dashboard(&store))?;
+    push(
+        Figure {
+            work: "bảng điều khiển 12 tuần".into(),
+            app: dash,
+            app_p99: None,
+            hand: None,
+        },
+        &mut figures,
+    );
+
+    // Search: the name as an officer types it, and the first digits of an ID number.
+    for (work, query) in [
+        ("tìm theo tên \"nguyen van\"", "nguyen van"),
+        ("tìm theo tên \"tran thi h\"", "tran thi h"),
+    ] {
+        let (app, found) = median(9, || store.find_persons(query, 8))?;
+        let fts = format!(
+            "name : ({})",
+            crate::text::fts_prefix_query(query).unwrap_or_default()
+        );
+        // The same FTS query, ranked alike, without what the app adds per hit (the
+        // person's record and cases, a denunciator masked or left out).
+        let (hand_time, ids) = median(9, || {
+            let mut stmt = hand.prepare_cached(
+                "SELECT person_id FROM persons_fts WHERE persons_fts MATCH ?1
+                  ORDER BY rank LIMIT 8",
+            )?;
+            let ids = stmt
+                .query_map(params![fts], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(ids)
+        })?;
+        // Every person the app shows is one the hand SQL found (fewer when a denunciator
+        // is left out).
+        if found.iter().any(|m| !ids.contains(&m.person.id)) || found.is_empty() != ids.is_empty() {
+            return Err(differ(
+                work,
+                found.iter().map(|m| &m.person.id).collect::<Vec<_>>(),
+                ids,
+            ));
+        }
+        push(
+            Figure {
+                work: format!("{work} ({} người)", found.len()),
+                app,
+                app_p99: None,
+                hand: Some(hand_time),
+            },
+            &mut figures,
+        );
+    }
+    let prefix: Option<String> = hand.query_row(
+        "SELECT substr(id_number, 1, 6) FROM persons WHERE id_number IS NOT NULL
+          ORDER BY id LIMIT 1",
+        [],
+        |r| r.get(0),
+    )?;
+    if let Some(prefix) = prefix {
+        let (app, found) = median(9, || store.find_persons(&prefix, 8))?;
+        let (hand_time, n) = median(9, || {
+            let mut stmt = hand.prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM persons
+                  WHERE id_number >= ?1 AND id_number < ?1 || ':' LIMIT 8)",
+            )?;
+            Ok(stmt.query_row(params![prefix], |r| r.get::<_, i64>(0))? as usize)
+        })?;
+        if found.len() < n.min(1) {
+            return Err(differ("tìm theo số giấy tờ", found.len(), n));
+        }
+        push(
+            Figure {
+                work: format!("tìm theo đầu số giấy tờ \"{prefix}\""),
+                app,
+                app_p99: None,
+                hand: Some(hand_time),
+            },
+            &mut figures,
+        );
+    }
+    drop(store);
+    push(save_figure(path, today, saves)?, &mut figures);
+    Ok(figures)
+}
+
+/// Saving one visit (a new citizen, a new case) through the desk, synchronous=FULL, on a
+/// copy of the register: median and p99 over `saves` saves.
+fn save_figure(path: &Path, today: NaiveDate, saves: usize) -> Result<Figure> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let copy = dir.join(format!(".tiepdan-bench-{}.sqlite3", std::process::id()));
+    let _ = std::fs::remove_file(&copy);
+    {
+        let c = Connection::open_with_flags(
+            crate::store::sqlite_path(path),
+            OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )?;
+        c.execute("VACUUM INTO ?1", [copy.to_string_lossy()])?;
+    }
+    let measured = (|| -> Result<Figure> {
+        let mut store = Store::open_with_clock(&copy, Box::new(FixedClock(today)))?;
+        let session: crate::domain::NewSession = serde_json::from_value(serde_json::json!({
+            "date": today.to_string(), "kind": "regular", "host_group": "officer",
+            "host_name": "Cán bộ đo", "place": null, "notes": null
+        }))?;
+        let session = store.create_session(&session)?;
+        let mut times = Vec::with_capacity(saves);
+        for i in 0..saves.max(1) {
+            let visit: crate::domain::NewVisit = serde_json::from_value(serde_json::json!({
+                "session_id": session.id,
+                "persons": [{"full_name": format!("Nguyễn Văn Đo {i}"),
+                             "id_kind": "can_cuoc",
+                             "id_number": format!("0010990{i:05}")}],
+                "headcount": 1,
+                "content": "Đề nghị hướng dẫn thủ tục cấp giấy chứng nhận quyền sử dụng đất",
+                "kind": "proposal", "field_code": "tthc",
+                "handling": {"handling": "guide", "agency": null, "letter_no": null},
+                "case_id": null, "chairman_joined": false, "petition": null
+            }))?;
+            let t = Instant::now();
+            store.add_visit(&visit)?;
+            times.push(t.elapsed());
+        }
+        times.sort();
+        Ok(Figure {
+            work: format!("lưu một lượt tiếp ({} lần, synchronous=FULL)", times.len()),
+            app: percentile(&times, 0.5),
+            app_p99: Some(percentile(&times, 0.99)),
+            hand: None,
+        })
+    })();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = copy.clone().into_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+    measured
+}
