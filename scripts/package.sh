@@ -5,7 +5,7 @@
 #   so-tiep-dan_<version>_amd64.deb     the Debian/Ubuntu package (Tauri CLI, offline)
 #   SHA256SUMS                          checksums of both
 # Usage: scripts/package.sh [--debug] [--no-deb]
-#   --debug   debug builds (quick check of the installer; never ship one)
+#   --debug   debug builds, named *-DEBUG.* (scripts/test.sh checks these; never ship one)
 #   --no-deb  the Windows installer only
 # Needs scripts/install-deps.sh --windows (MinGW-w64, NSIS, 7-Zip for the listing, wine for
 # the installer's check). Nothing
@@ -46,8 +46,17 @@ echo "==> UI build (the shell embeds ui/dist)"
 (cd ui && npm run build)
 
 echo "==> Windows: the app and the CLI ($profile, x86_64-pc-windows-gnu)"
-cargo build "${cargo_profile[@]}" --target x86_64-pc-windows-gnu --workspace --bins \
-  --features tiepdan-desktop/custom-protocol
+# The debug builds carry line tables only (as in scripts/test-windows-cli.sh): MinGW links
+# DWARF into the .exe, and full debug info makes the app and the CLI several times larger
+# and slower to link and to pack. The release profile strips symbols (Cargo.toml).
+# The CLI is built exactly as scripts/test-windows-cli.sh builds it, so the test command
+# reuses that build; the app on its own, with the features it ships with.
+win_build() {
+  CARGO_PROFILE_DEV_DEBUG=line-tables-only \
+    cargo build "${cargo_profile[@]}" --target x86_64-pc-windows-gnu "$@"
+}
+win_build -p tiepdan --bin tiepdan
+win_build -p tiepdan-desktop --bin tiepdan-desktop --features tiepdan-desktop/custom-protocol
 win_dir="$target_dir/x86_64-pc-windows-gnu/$profile"
 for f in tiepdan-desktop.exe WebView2Loader.dll tiepdan.exe; do
   [ -f "$win_dir/$f" ] || { echo "missing $win_dir/$f" >&2; exit 1; }
@@ -80,8 +89,10 @@ if [ "$want_deb" = 1 ]; then
   deb_args=()
   [ "$profile" = debug ] && deb_args=(--debug)
   deb="$(scripts/build-deb.sh "${deb_args[@]}")"
-  cp "$deb" dist/
-  outputs+=("dist/$(basename "$deb")")
+  name="$(basename "$deb")"
+  [ "$profile" = debug ] && name="${name%.deb}-DEBUG.deb"
+  cp "$deb" "dist/$name"
+  outputs+=("dist/$name")
 fi
 
 (cd dist && sha256sum "${outputs[@]#dist/}" >SHA256SUMS && sha256sum -c SHA256SUMS)

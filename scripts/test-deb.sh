@@ -3,7 +3,9 @@
 # with apt-get, starts the INSTALLED /usr/bin/tiepdan-desktop under Xvfb through
 # tauri-driver, reads the first screen (the first-start dialog of an empty register) over
 # WebDriver, then removes the package.
-# Usage: scripts/test-deb.sh [--release]   (debug by default: it reuses the e2e step's build)
+# Usage: scripts/test-deb.sh [--release | FILE.deb]
+#   (debug by default: it reuses the e2e step's build; FILE.deb: test that package, built
+#   already, e.g. by scripts/package.sh --debug in scripts/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -11,16 +13,22 @@ target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
 
 profile=debug
 tauri_args=(--debug)
-if [ "${1:-}" = "--release" ]; then
-  profile=release
-  tauri_args=()
-fi
+deb=
+case "${1:-}" in
+  "") ;;
+  --release) profile=release; tauri_args=() ;;
+  *.deb) deb="$(realpath "$1")" ;;
+  *) echo "unknown option: $1" >&2; exit 2 ;;
+esac
 
 sudo_cmd=()
 [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
 
-deb="$(scripts/build-deb.sh "${tauri_args[@]}")"
-echo "==> built $deb ($profile)"
+if [ -z "$deb" ]; then
+  deb="$(scripts/build-deb.sh "${tauri_args[@]}")"
+  echo "==> built $deb ($profile)"
+fi
+[ -f "$deb" ] || { echo "no such package: $deb" >&2; exit 1; }
 dpkg-deb --info "$deb" | sed -n 's/^ \(Package\|Version\|Architecture\|Depends\):/  \1:/p'
 dpkg-deb --contents "$deb" | awk '{print "  " $6}'
 package="$(dpkg-deb --field "$deb" Package)"

@@ -18,7 +18,11 @@ echo "==> build the CLI for Linux and for Windows (debug)"
 # nothing is compiled twice (the shell embeds ui/dist, so the UI must be built).
 [ -f ui/dist/index.html ] || (cd ui && npm run build)
 cargo build --workspace --bins --features tiepdan-desktop/custom-protocol
-cargo build --target x86_64-pc-windows-gnu -p tiepdan --bin tiepdan
+# Line tables only for the Windows debug builds: MinGW links DWARF into the .exe, and the
+# default full debug info makes this CLI 143 MB (100 MB of it .debug_*) and the app
+# several times larger, slower to link and to pack. scripts/package.sh --debug builds
+# with the same setting, so it reuses this build.
+CARGO_PROFILE_DEV_DEBUG=line-tables-only cargo build --target x86_64-pc-windows-gnu -p tiepdan --bin tiepdan
 linux_cli="$target_dir/debug/tiepdan"
 win_cli="$target_dir/x86_64-pc-windows-gnu/debug/tiepdan.exe"
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints, UI type check, core and shell tests, UI unit tests,
-# the Windows CLI under wine against the Linux one, the end-to-end test that drives the
-# built app in a real window under Xvfb, and the .deb installed and launched.
+# the Windows CLI under wine against the Linux one, both packages built in debug (the
+# Windows installer checked by makensis, listed, and installed under wine; the .deb), the
+# end-to-end test that drives the built app in a real window under Xvfb, and the .deb
+# installed and launched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -37,6 +39,12 @@ cargo test "${features[@]}"
 step "the core on Windows: the CLI (x86_64-pc-windows-gnu, debug) under wine equals Linux"
 scripts/test-windows-cli.sh
 
+step "the packages (debug): the Windows installer (makensis -WX, its files listed, installed, updated and uninstalled under wine) and the .deb, with SHA256SUMS"
+# Reuses the Windows CLI just built; the release installers come from scripts/package.sh.
+scripts/package.sh --debug
+version="$(node -p 'require("./src-tauri/tauri.conf.json").version')"
+deb="dist/so-tiep-dan_${version}_amd64-DEBUG.deb"
+
 step "end-to-end: the built app in a real window (Xvfb + tauri-driver + WebKitWebDriver)"
 cargo build --workspace --bins --features tiepdan-desktop/custom-protocol
 export TIEPDAN_APP="$PWD/target/debug/tiepdan-desktop"
@@ -58,5 +66,5 @@ if [ "$rc" -ne 0 ]; then
   exit "$rc"
 fi
 
-step "the .deb (debug): built, installed with apt-get, launched from /usr/bin, removed"
-scripts/test-deb.sh
+step "the .deb (debug, built by scripts/package.sh --debug): installed with apt-get, launched from /usr/bin, removed"
+scripts/test-deb.sh "$deb"
