@@ -20,7 +20,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml="
+# winemenubuilder off: the shortcuts stay inside the prefix, not in this machine's menus.
+export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEARCH=win64 WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 unset DISPLAY
 "$wine" wineboot --init >/dev/null 2>&1
 wineserver -w
@@ -32,6 +33,11 @@ w() { "$wine" "$@" </dev/null; }
 unix() { w winepath -u "$1" 2>/dev/null | tr -d '\r'; }
 winenv() { w cmd /c echo "%$1%" | tr -d '\r'; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# Wine links the profile's Desktop to this machine's home folder: a real folder instead,
+# so the desktop shortcut is written (and removed) inside the prefix only.
+profile="$(unix "$(winenv USERPROFILE)")"
+if [ -L "$profile/Desktop" ]; then rm "$profile/Desktop" && mkdir "$profile/Desktop"; fi
 
 w "$installer" /S
 wineserver -w
@@ -56,6 +62,31 @@ w "$cli" --db "$data\\tiepdan.sqlite3" backup >/dev/null
 data_unix="$(unix "$data")"
 ls "$data_unix"/sao-luu/* >/dev/null 2>&1 || fail "no backup in $data_unix/sao-luu"
 
+# The app running (its .exe held open, as Windows holds a running program's): an update
+# stops with exit code 2 and replaces nothing; an uninstall removes nothing.
+x86_64-w64-mingw32-gcc -O2 -municode -o "$work/hold-open.exe" packaging/windows/tests/hold-open.c
+app_win="$(winenv LOCALAPPDATA)\\Programs\\So Tiep Dan\\tiepdan-desktop.exe"
+app_before="$(stat -c %Y:%s "$instdir/tiepdan-desktop.exe")"
+"$wine" "$work/hold-open.exe" "$app_win" 120 >"$work/held.txt" 2>/dev/null </dev/null &
+holder=$!
+for _ in $(seq 60); do grep -q held "$work/held.txt" 2>/dev/null && break; sleep 0.5; done
+grep -q held "$work/held.txt" || fail "could not hold the app's file open"
+rc=0
+w "$installer" /S || rc=$?
+[ "$rc" = 2 ] || fail "an update with the app open exited with $rc, not 2"
+[ "$(stat -c %Y:%s "$instdir/tiepdan-desktop.exe")" = "$app_before" ] || fail "the update touched the open app"
+# The uninstaller runs from a copy of itself in Temp (Au_.exe): wait for that copy to end.
+w "$instdir/go-cai-dat.exe" /S
+sleep 2
+for _ in $(seq 60); do pgrep -f 'Au_\.exe' >/dev/null || break; sleep 0.5; done
+[ -f "$instdir/tiepdan-desktop.exe" ] && [ -f "$instdir/tiepdan.exe" ] && [ -f "$instdir/go-cai-dat.exe" ] \
+  || fail "an uninstall with the app open removed files"
+w reg query "$key" /v DisplayVersion >/dev/null 2>&1 || fail "an uninstall with the app open removed the Apps entry"
+kill "$holder" 2>/dev/null || true
+wineserver -k 2>/dev/null || true
+wineserver -w
+echo "ok: with the app open, an update stops (exit code 2) and an uninstall removes nothing"
+
 w "$installer" /S
 wineserver -w
 [ -f "$data_unix/tiepdan.sqlite3" ] || fail "installing again lost the register"
@@ -69,4 +100,4 @@ if w reg query "$key" >/dev/null 2>&1; then fail "the uninstaller left the Apps 
 [ -f "$data_unix/tiepdan.sqlite3" ] || fail "the uninstaller deleted the register"
 ls "$data_unix"/sao-luu/* >/dev/null 2>&1 || fail "the uninstaller deleted the backups"
 echo "ok: the silent uninstall removes the program and keeps the register and its backups"
-echo "installer: 3 passed, 0 failed"
+echo "installer: 4 passed, 0 failed"

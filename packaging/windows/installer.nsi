@@ -84,8 +84,35 @@ Function .onInit
   ${EndIf}
 FunctionEnd
 
+; A running program holds its .exe: Windows neither replaces nor deletes it, and an update
+; or an uninstall would go on with the old program left behind. Checked before anything
+; changes: the person is asked to close it (Thử lại / Hủy); a silent run stops with exit
+; code 2 and changes nothing. $R0: the file.
+!macro ENSURE_CLOSED UN
+Function ${UN}EnsureClosed
+  retry:
+    IfFileExists "$R0" 0 free
+    ClearErrors
+    FileOpen $0 "$R0" a
+    IfErrors busy
+    FileClose $0
+    Goto free
+  busy:
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${PRODUCT} đang mở (hoặc tệp $R0 đang được dùng).$\r$\n$\r$\nHãy lưu những gì đang nhập dở, đóng ${PRODUCT} rồi bấm Thử lại (Retry). Bấm Hủy (Cancel) thì không thay đổi gì." /SD IDCANCEL IDRETRY retry
+    SetErrorLevel 2
+    Quit
+  free:
+FunctionEnd
+!macroend
+!insertmacro ENSURE_CLOSED ""
+!insertmacro ENSURE_CLOSED "un."
+
 Section "${PRODUCT}" SecMain
   SectionIn RO
+  StrCpy $R0 "$INSTDIR\tiepdan-desktop.exe"
+  Call EnsureClosed
+  StrCpy $R0 "$INSTDIR\tiepdan.exe"
+  Call EnsureClosed
   SetOutPath "$INSTDIR"
   File "/oname=tiepdan-desktop.exe" "${APP_EXE}"
   File "/oname=WebView2Loader.dll" "${LOADER_DLL}"
@@ -114,6 +141,10 @@ SectionEnd
 ; uninstall (/S) always keeps them. A backup folder chosen elsewhere in Cài đặt is never
 ; touched.
 Section "Uninstall"
+  StrCpy $R0 "$INSTDIR\tiepdan-desktop.exe"
+  Call un.EnsureClosed
+  StrCpy $R0 "$INSTDIR\tiepdan.exe"
+  Call un.EnsureClosed
   Delete "$INSTDIR\tiepdan-desktop.exe"
   Delete "$INSTDIR\WebView2Loader.dll"
   Delete "$INSTDIR\tiepdan.exe"
