@@ -39,6 +39,9 @@ echo "==> apt-get install $deb"
 DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "$deb" >/dev/null
 app=/usr/bin/tiepdan-desktop
 [ -x "$app" ] || { echo "FAIL: $app is not installed" >&2; exit 1; }
+version="$(dpkg-deb --field "$deb" Version)"
+[ "$(/usr/bin/tiepdan --version)" = "tiepdan $version" ] || { echo "FAIL: /usr/bin/tiepdan is not the CLI $version" >&2; exit 1; }
+echo "ok: /usr/bin/tiepdan $version (the command line) is installed beside the app"
 ls -l "$app" /usr/share/applications/*.desktop 2>/dev/null | grep -i tiep || true
 
 echo "==> launch the installed app under Xvfb and read its first screen"
@@ -55,5 +58,5 @@ fi
 echo "==> apt-get remove $package"
 remove
 trap - EXIT
-[ ! -e "$app" ] || { echo "FAIL: $app is still there after apt-get remove" >&2; exit 1; }
+[ ! -e "$app" ] && [ ! -e /usr/bin/tiepdan ] || { echo "FAIL: the program is still there after apt-get remove" >&2; exit 1; }
 echo "ok: installed, launched, read and removed"
