@@ -326,13 +326,30 @@ fn signed_in(mut store: Store, cli: &Who) -> Result<Store, Error> {
     Ok(store)
 }
 
-fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
-    let path = db.as_ref().ok_or_else(|| {
+/// The register's path (`--db` or TIEPDAN_DB), which every command on a register needs.
+fn db_path(db: &Option<PathBuf>) -> Result<&PathBuf, Error> {
+    db.as_ref().ok_or_else(|| {
         Error::invalid(
             "db",
             "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
         )
-    })?;
+    })
+}
+
+/// [`db_path`] of a file that must already exist (commands that only read it).
+fn existing_db(db: &Option<PathBuf>) -> Result<&PathBuf, Error> {
+    let path = db_path(db)?;
+    if !path.is_file() {
+        return Err(Error::invalid(
+            "db",
+            format!("Không có tệp sổ {}.", path.display()),
+        ));
+    }
+    Ok(path)
+}
+
+fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
+    let path = db_path(db)?;
     let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
     if !create && empty {
         return Err(Error::invalid(
@@ -602,12 +619,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             file,
             without_accounts,
         } => {
-            let path = cli.db.as_ref().ok_or_else(|| {
-                Error::invalid(
-                    "db",
-                    "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
-                )
-            })?;
+            let path = db_path(&cli.db)?;
             // The register's administrator restores (a register that no longer opens,
             // damaged, is restored without: there is nobody to ask).
             // A path typed on the command line is taken from the current folder.
@@ -630,18 +642,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Bench { saves } => {
-            let path = cli.db.as_ref().ok_or_else(|| {
-                Error::invalid(
-                    "db",
-                    "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
-                )
-            })?;
-            if !path.is_file() {
-                return Err(Error::invalid(
-                    "db",
-                    format!("Không có tệp sổ {}.", path.display()),
-                ));
-            }
+            let path = existing_db(&cli.db)?;
             writeln!(
                 out,
                 "Sổ {} (bản release: cargo build --release)",
@@ -655,18 +656,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Check => {
             // Through a read-only connection of its own, without opening the register: a
             // file damaged where opening reads is checked too.
-            let path = cli.db.as_ref().ok_or_else(|| {
-                Error::invalid(
-                    "db",
-                    "Chưa chỉ định tệp cơ sở dữ liệu: dùng --db ĐƯỜNG_DẪN hoặc biến TIEPDAN_DB.",
-                )
-            })?;
-            if !path.is_file() {
-                return Err(Error::invalid(
-                    "db",
-                    format!("Không có tệp sổ {}.", path.display()),
-                ));
-            }
+            let path = existing_db(&cli.db)?;
             let check = tiepdan::store::check_file(path)?;
             if !check.ok {
                 for p in &check.problems {
