@@ -1,7 +1,6 @@
 // Nhật ký (Cài đặt, the administrator): the audit log as rows a person reads (local time,
 // the account, the action's label from the catalogue, what it touched), paging, and the
 // chain check's verdict.
-import type { Account } from './bindings/Account';
 import type { AuditCheck } from './bindings/AuditCheck';
 import type { AuditEntry } from './bindings/AuditEntry';
 import type { AuditFilter } from './bindings/AuditFilter';
@@ -54,26 +53,21 @@ export interface AuditRow {
 
 /**
  * What a row touched: the table's name and the record, as the core names it ("Đơn số
- * 12/2026", "Cài đặt Thời gian tự khóa…"), else by its id. An account is named by its login
- * (when the list of accounts is at hand); a failed sign-in's record is the login typed;
+ * 12/2026", "Tài khoản quantri", "Cài đặt Thời gian tự khóa…"), else by its id; a failed
+ * sign-in's record is the login typed;
  * a backup's record id means nothing to a person and is left out.
  */
-export function whatOf(e: AuditEntry, accounts: readonly Account[] = []): string {
+export function whatOf(e: AuditEntry): string {
   const table = TABLE_LABELS[e.table] ?? e.table;
   if (e.table === 'backups' || e.record_id === '') return table;
   // The core names the record in words when it may (a denunciator masked).
   if (e.subject) return `${table} ${e.subject}`;
-  if (e.table === 'users') {
-    const a = accounts.find((x) => x.id === e.record_id);
-    return `${table} ${a ? a.login : shortId(e.record_id)}`;
-  }
   return `${table} ${shortId(e.record_id)}`;
 }
 
 export function auditRows(
   entries: readonly AuditEntry[],
   catalogue: { actors: Choice[]; change_actions: Choice[] },
-  accounts: readonly Account[] = [],
 ): AuditRow[] {
   return entries.map((e) => ({
     seq: e.seq,
@@ -81,7 +75,7 @@ export function auditRows(
     who: e.user ?? '—',
     whoTitle: labelOf(catalogue.actors, e.actor),
     action: labelOf(catalogue.change_actions, e.action),
-    what: whatOf(e, accounts),
+    what: whatOf(e),
     whatTitle: `${e.table} ${e.record_id}`,
     note: [e.note, e.source ? `tệp nhập: ${e.source}` : null].filter(Boolean).join('; '),
   }));
