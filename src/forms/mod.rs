@@ -4,7 +4,7 @@
 //! period's facts; every renderer (screen, CLI, xlsx, docx) draws this one definition.
 
 mod checks;
-mod compute;
+pub(crate) mod compute;
 mod def;
 mod layout;
 pub mod register;

@@ -39,19 +39,14 @@ pub struct Dashboard {
 pub fn dashboard(store: &Store) -> Result<Dashboard> {
     store.require(Permission::ViewTotals)?;
     let today = store.today();
-    let weeks = Period::last_weeks(today, 12)
+    // The twelve weeks are read in one go, then counted week by week.
+    let weeks = Period::last_weeks(today, 12);
+    let span = Period::new(weeks[0].from, weeks[weeks.len() - 1].to)?;
+    let chart = store.chart_facts(span)?;
+    let weeks = weeks
         .into_iter()
-        .map(|w| {
-            let r = week_report(store, w)?;
-            Ok(WeekPoint {
-                period: w.to_range(),
-                visits: r.reception.visits + r.council.visits,
-                people: r.reception.people + r.council.people,
-                petitions: r.petitions_received.total,
-                chairman_visits: r.chairman.visits,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+        .map(|w| super::totals::week_point(w, &chart))
+        .collect();
     let mut queue = store.needing_action()?;
     let count = |u: Urgency| queue.iter().filter(|p| p.urgency == u).count() as u32;
     Ok(Dashboard {

@@ -7,6 +7,9 @@ pub mod mau02;
 mod narrative;
 mod totals;
 
+#[cfg(test)]
+mod equivalence_tests;
+
 pub use dashboard::{dashboard, Dashboard, WeekPoint};
 pub use narrative::sentences;
 pub use totals::{compute, of_the_committee, period_report, week_report};

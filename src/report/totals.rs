@@ -5,10 +5,11 @@ use crate::error::Result;
 use crate::law::counting::is_delegation;
 use crate::law::lifecycle::record_on;
 use crate::period::Period;
-use crate::store::{PeriodFacts, PetitionFact, Store, VisitFact};
+use crate::store::{ChartFacts, PeriodFacts, PetitionFact, Store, VisitFact};
 
 use super::{
-    narrative, BlockTotals, Comparison, HandlingSummary, KindCounts, PeriodReport, SourceCounts,
+    dashboard::WeekPoint, narrative, BlockTotals, Comparison, HandlingSummary, KindCounts,
+    PeriodReport, SourceCounts,
 };
 
 /// The block a visit is counted in: a regular visit in which the chairman took part
@@ -127,6 +128,69 @@ pub fn of_the_committee(p: &PetitionFact) -> bool {
     p.host_group != Some(HostGroup::Council)
 }
 
+/// The petitions received within a period, as they stood at its last day.
+#[derive(Debug, Default)]
+struct Received {
+    /// The UBND's, a duplicate (as marked by then) not counted.
+    petitions: KindCounts,
+    by_source: SourceCounts,
+    /// Handed in at HĐND reception.
+    council: KindCounts,
+    /// Of the UBND's, still open at the period's last day.
+    still_open: u32,
+}
+
+/// Count the petitions of `petitions` received within `period`.
+fn received(petitions: &[PetitionFact], period: Period) -> Received {
+    let mut counts = Received::default();
+    let (from, to) = (period.from.to_string(), period.to.to_string());
+    for p in petitions {
+        if p.record.received_on < from || p.record.received_on > to {
+            continue;
+        }
+        // As it stood at the cut-off: marked a duplicate later still counts, for example.
+        let Some(at_cut_off) = record_on(&p.record, &p.events, period.to) else {
+            continue;
+        };
+        if at_cut_off.duplicate_of.is_some() {
+            continue;
+        }
+        if !of_the_committee(p) {
+            counts.council.add(at_cut_off.kind, &at_cut_off.contents);
+            continue;
+        }
+        counts.petitions.add(at_cut_off.kind, &at_cut_off.contents);
+        counts.by_source.add(at_cut_off.source);
+        if at_cut_off.state.is_open() {
+            counts.still_open += 1;
+        }
+    }
+    counts
+}
+
+/// One week of the dashboard's chart, from facts read for several weeks at once: the
+/// same figures as that week's report (every visit, HĐND's included; the chairman's
+/// block; the UBND's petitions received).
+pub(crate) fn week_point(week: Period, facts: &ChartFacts) -> WeekPoint {
+    let visits: Vec<&VisitFact> = facts
+        .visits
+        .iter()
+        .filter(|v| week.contains(v.date))
+        .collect();
+    WeekPoint {
+        period: week.to_range(),
+        visits: visits.len() as u32,
+        people: visits
+            .iter()
+            .fold(0u32, |a, v| a.saturating_add(v.headcount)),
+        petitions: received(&facts.petitions, week).petitions.total,
+        chairman_visits: visits
+            .iter()
+            .filter(|v| block_of(v) == HostGroup::Chairman)
+            .count() as u32,
+    }
+}
+
 /// Compute the period report from its facts (pure: no database); `period_word` is how the
 /// sentences name the period ("trong kỳ", "trong tuần").
 pub fn compute(
@@ -170,33 +234,12 @@ pub fn compute(
         visits_with_petition: sum(|b| b.visits_with_petition),
         petitions_at_visits,
     };
-    let cut_off = facts.period.to;
-    let mut petitions_received = KindCounts::default();
-    let mut petitions_by_source = SourceCounts::default();
-    let mut council_petitions = KindCounts::default();
-    let mut petitions_still_open = 0;
-    let from = facts.period.from.to_string();
-    for p in &facts.petitions {
-        if p.record.received_on < from {
-            continue;
-        }
-        // As it stood at the cut-off: marked a duplicate later still counts, for example.
-        let Some(at_cut_off) = record_on(&p.record, &p.events, cut_off) else {
-            continue;
-        };
-        if at_cut_off.duplicate_of.is_some() {
-            continue;
-        }
-        if !of_the_committee(p) {
-            council_petitions.add(at_cut_off.kind, &at_cut_off.contents);
-            continue;
-        }
-        petitions_received.add(at_cut_off.kind, &at_cut_off.contents);
-        petitions_by_source.add(at_cut_off.source);
-        if at_cut_off.state.is_open() {
-            petitions_still_open += 1;
-        }
-    }
+    let Received {
+        petitions: petitions_received,
+        by_source: petitions_by_source,
+        council: council_petitions,
+        still_open: petitions_still_open,
+    } = received(&facts.petitions, facts.period);
     let xld = crate::forms::xld02_values(facts);
     let v = |c: usize| xld.get(c - 1).copied().unwrap_or(0.0) as u32;
     let handling = HandlingSummary {

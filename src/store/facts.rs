@@ -40,7 +40,7 @@ pub struct VisitFact {
 
 /// How often a case was received before the period (visits and petitions), and at
 /// reception within it.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CaseHistory {
     pub visits_before: u32,
     pub visits_within: u32,
@@ -89,6 +89,82 @@ pub struct PeriodFacts {
     pub petitions: Vec<PetitionFact>,
 }
 
+/// What the dashboard's chart reads for its weeks: visits, and the petitions received.
+#[derive(Debug, Clone)]
+pub struct ChartFacts {
+    pub visits: Vec<VisitFact>,
+    pub petitions: Vec<PetitionFact>,
+}
+
+/// The ids of every petition a period's figures may need (`?1` its first day, `?2` its
+/// last): those received within it, and of those received before it, the ones carried
+/// over (02/XLD: review not complete the day before the period) and the ones resolved
+/// within it (03/GQKN, 04/GQTC). A petition received before the period is one of those
+/// only if it was moved on or after the period's first day, or it still stands today
+/// where it stood then, received or classified (an accepted petition's review is
+/// complete). Three index searches (`petitions_received`, `petitions_state`,
+/// `petition_events_on_date`, named and the outer loop: the planner, with no statistics,
+/// may otherwise walk every move in petition order), not a walk
+/// over every petition received before the period; a test compares the reports with
+/// those of the whole history.
+const RELEVANT: &str = "SELECT id FROM petitions WHERE received_on BETWEEN ?1 AND ?2
+    UNION
+    SELECT id FROM petitions
+     WHERE state IN ('received','classified') AND received_on < ?1
+    UNION
+    SELECT e.petition_id FROM petition_events e INDEXED BY petition_events_on_date
+      CROSS JOIN petitions p ON p.id = e.petition_id
+     WHERE e.on_date >= ?1 AND p.received_on < ?1";
+
+/// The petitions received within the period.
+const RECEIVED: &str = "SELECT id FROM petitions WHERE received_on BETWEEN ?1 AND ?2";
+
+/// The sessions of a period (`?1` its first day, `?2` its last).
+const SESSIONS: &str =
+    "SELECT id, date, kind, host_group FROM sessions WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
+
+/// The visits of a period's sessions, with the petition handed in at each.
+const VISITS: &str = "SELECT v.session_id, s.date, s.host_group, v.chairman_joined, v.headcount,
+        v.case_id, p.kind, p.contents
+   FROM sessions s JOIN visits v ON v.session_id = s.id
+   LEFT JOIN petitions p ON p.visit_id = v.id
+  WHERE s.date BETWEEN ?1 AND ?2";
+
+/// How often case `?1` was received before day `?2`: its visits, and its petitions not
+/// handed in at a visit. (`+p.visit_id`: without the `+`, SQLite walks the `visit_id`
+/// index over every petition not handed in at a visit, for each case.)
+const CASE_BEFORE: &str = "SELECT
+        (SELECT count(*) FROM visits v JOIN sessions s ON s.id = v.session_id
+          WHERE v.case_id = ?1 AND s.date < ?2)
+      + (SELECT count(*) FROM petitions p
+          WHERE p.case_id = ?1 AND +p.visit_id IS NULL AND p.received_on < ?2)";
+
+/// The petitions whose ids `ids` selects, with what the reports read beside them.
+fn petitions_sql(ids: &str) -> String {
+    format!(
+        "WITH rel(id) AS ({ids})
+         SELECT {PETITION_COLUMNS}, s.host_group,
+                f.complaint_group, f.denunciation_group, f.proposal_group,
+                (SELECT u.name FROM units u WHERE u.id = p.unit_id
+                    AND u.id <> (SELECT value FROM settings WHERE key = 'unit_id'))
+           FROM rel JOIN petitions p ON p.id = rel.id
+           LEFT JOIN visits v ON v.id = p.visit_id
+           LEFT JOIN sessions s ON s.id = v.session_id
+           LEFT JOIN fields f ON f.code = p.field_code
+          ORDER BY p.received_on, p.year, p.number"
+    )
+}
+
+/// The moves of the petitions whose ids `ids` selects, in order.
+fn events_sql(ids: &str) -> String {
+    format!(
+        "WITH rel(id) AS ({ids})
+         SELECT {EVENT_COLUMNS} FROM petition_events
+          WHERE petition_id IN (SELECT id FROM rel)
+          ORDER BY petition_id, on_date, seq"
+    )
+}
+
 fn contents_of(text: Option<String>) -> Vec<PetitionKind> {
     text.unwrap_or_default()
         .split(',')
@@ -96,39 +172,60 @@ fn contents_of(text: Option<String>) -> Vec<PetitionKind> {
         .collect()
 }
 
+fn date_of(text: String) -> rusqlite::Result<NaiveDate> {
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
 impl Store {
+    /// The facts of a period's report. Each query is bounded by the period (or by what is
+    /// still open), through an index, so a week costs what the week holds, not what the
+    /// whole register holds (issue 9; EXPLAIN QUERY PLAN in docs/hieu-nang.md).
     pub fn period_facts(&self, period: Period) -> Result<PeriodFacts> {
+        let (sessions, visits) = self.reception_in(period)?;
+        let cases = self.case_histories(period, &visits)?;
+        let petitions = self.petition_facts(RELEVANT, period)?;
+        Ok(PeriodFacts {
+            period,
+            sessions,
+            visits,
+            cases,
+            petitions,
+        })
+    }
+
+    /// What the dashboard's chart counts over `period` (several weeks read at once): the
+    /// visits, and the petitions received within it, each with its moves.
+    pub fn chart_facts(&self, period: Period) -> Result<ChartFacts> {
+        let (_, visits) = self.reception_in(period)?;
+        Ok(ChartFacts {
+            visits,
+            petitions: self.petition_facts(RECEIVED, period)?,
+        })
+    }
+
+    /// The sessions held in the period and their visits.
+    fn reception_in(&self, period: Period) -> Result<(Vec<SessionFact>, Vec<VisitFact>)> {
         let conn = self.conn();
         let (from, to) = (period.from.to_string(), period.to.to_string());
-        let date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d");
-        let conv = |e: chrono::ParseError| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
-
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, date, kind, host_group FROM sessions WHERE date BETWEEN ?1 AND ?2 ORDER BY date",
-        )?;
+        let mut stmt = conn.prepare_cached(SESSIONS)?;
         let sessions = stmt
             .query_map(params![from, to], |r| {
                 Ok(SessionFact {
                     id: r.get(0)?,
-                    date: date(r.get(1)?).map_err(conv)?,
+                    date: date_of(r.get(1)?)?,
                     kind: r.get(2)?,
                     host_group: r.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
-        let mut stmt = conn.prepare_cached(
-            "SELECT v.session_id, s.date, s.host_group, v.chairman_joined, v.headcount,
-                    v.case_id, p.kind, p.contents
-               FROM visits v JOIN sessions s ON s.id = v.session_id
-               LEFT JOIN petitions p ON p.visit_id = v.id
-              WHERE s.date BETWEEN ?1 AND ?2",
-        )?;
+        let mut stmt = conn.prepare_cached(VISITS)?;
         let visits = stmt
             .query_map(params![from, to], |r| {
                 Ok(VisitFact {
                     session_id: r.get(0)?,
-                    date: date(r.get(1)?).map_err(conv)?,
+                    date: date_of(r.get(1)?)?,
                     host_group: r.get(2)?,
                     chairman_joined: r.get(3)?,
                     headcount: r.get(4)?,
@@ -138,54 +235,36 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((sessions, visits))
+    }
 
-        // A case was received before the period if a visit or a petition (other than one
-        // handed in at a visit, which that visit already counts) came before `from`.
-        let mut stmt = conn.prepare_cached(
-            "WITH received AS (
-                SELECT v.case_id AS case_id, s.date AS on_date
-                  FROM visits v JOIN sessions s ON s.id = v.session_id
-                UNION ALL
-                SELECT case_id, received_on FROM petitions WHERE visit_id IS NULL
-             )
-             SELECT case_id,
-                    sum(CASE WHEN on_date < ?1 THEN 1 ELSE 0 END),
-                    (SELECT count(*) FROM visits v JOIN sessions s ON s.id = v.session_id
-                      WHERE v.case_id = received.case_id AND s.date BETWEEN ?1 AND ?2)
-               FROM received
-              WHERE on_date <= ?2 AND case_id IN (
-                    SELECT v2.case_id FROM visits v2 JOIN sessions s2 ON s2.id = v2.session_id
-                     WHERE s2.date BETWEEN ?1 AND ?2)
-              GROUP BY case_id",
-        )?;
-        let cases = stmt
-            .query_map(params![from, to], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    CaseHistory {
-                        visits_before: r.get(1)?,
-                        visits_within: r.get(2)?,
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+    /// For each case received at a visit of the period: how often it was received before
+    /// the period (visits, and petitions other than one handed in at a visit, which that
+    /// visit already counts), read through the case's indexes; and its visits within it.
+    fn case_histories(
+        &self,
+        period: Period,
+        visits: &[VisitFact],
+    ) -> Result<HashMap<String, CaseHistory>> {
+        let mut cases: HashMap<String, CaseHistory> = HashMap::new();
+        for v in visits {
+            cases.entry(v.case_id.clone()).or_default().visits_within += 1;
+        }
+        let mut before = self.conn().prepare_cached(CASE_BEFORE)?;
+        let from = period.from.to_string();
+        for (case, history) in &mut cases {
+            history.visits_before = before.query_row(params![case, from], |r| r.get(0))?;
+        }
+        Ok(cases)
+    }
 
-        const RELEVANT: &str = "p.received_on <= ?2 AND (p.received_on >= ?1
-                 OR p.state IN ('received','classified','accepted','suspended')
-                 OR EXISTS (SELECT 1 FROM petition_events e0
-                             WHERE e0.petition_id = p.id AND e0.on_date >= ?1))";
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {PETITION_COLUMNS}, s.host_group,
-                    f.complaint_group, f.denunciation_group, f.proposal_group,
-                    (SELECT u.name FROM units u WHERE u.id = p.unit_id
-                        AND u.id <> (SELECT value FROM settings WHERE key = 'unit_id'))
-               FROM petitions p
-               LEFT JOIN visits v ON v.id = p.visit_id
-               LEFT JOIN sessions s ON s.id = v.session_id
-               LEFT JOIN fields f ON f.code = p.field_code
-              WHERE {RELEVANT}
-              ORDER BY p.received_on, p.year, p.number"
-        ))?;
+    /// The petitions whose ids `ids` selects (a query of `?1` = the period's first day,
+    /// `?2` = its last), as the reports need them: with their moves, their host group,
+    /// their field's groups and, for one numbered by another register, its unit.
+    pub(crate) fn petition_facts(&self, ids: &str, period: Period) -> Result<Vec<PetitionFact>> {
+        let conn = self.conn();
+        let (from, to) = (period.from.to_string(), period.to.to_string());
+        let mut stmt = conn.prepare_cached(&petitions_sql(ids))?;
         let mut petitions = stmt
             .query_map(params![from, to], |r| {
                 let record = petition_from_row(r)?;
@@ -209,11 +288,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {EVENT_COLUMNS} FROM petition_events
-              WHERE petition_id IN (SELECT p.id FROM petitions p WHERE {RELEVANT})
-              ORDER BY petition_id, on_date, seq"
-        ))?;
+        let mut stmt = conn.prepare_cached(&events_sql(ids))?;
         let mut events: HashMap<String, Vec<PetitionEvent>> = HashMap::new();
         for e in stmt.query_map(params![from, to], event_from_row)? {
             let e = e?;
@@ -222,14 +297,7 @@ impl Store {
         for p in &mut petitions {
             p.events = events.remove(&p.record.id).unwrap_or_default();
         }
-
-        Ok(PeriodFacts {
-            period,
-            sessions,
-            visits,
-            cases,
-            petitions,
-        })
+        Ok(petitions)
     }
 
     /// Petitions still open (for the dashboard).
@@ -240,5 +308,58 @@ impl Store {
             [],
             |r| r.get(0),
         )?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FixedClock;
+
+    /// Each query of a report reads through an index: no table is walked whole, so a
+    /// period costs what it holds (the figures are measured by `tiepdan bench`).
+    #[test]
+    fn report_queries_search_their_indexes() {
+        let store = Store::open_in_memory(Box::new(FixedClock(
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        )))
+        .unwrap();
+        let plan = |sql: &str, args: &[&str]| -> String {
+            let mut stmt = store
+                .conn()
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            let rows = stmt
+                .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))
+                .unwrap();
+            rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("\n")
+        };
+        let period = ["2026-11-23", "2026-11-29"];
+        for (name, sql, args) in [
+            ("sessions", SESSIONS.to_string(), &period[..]),
+            ("visits", VISITS.to_string(), &period[..]),
+            ("case", CASE_BEFORE.to_string(), &["x", "2026-11-23"][..]),
+            ("petitions", petitions_sql(RELEVANT), &period[..]),
+            ("events", events_sql(RELEVANT), &period[..]),
+            ("chart petitions", petitions_sql(RECEIVED), &period[..]),
+            ("chart events", events_sql(RECEIVED), &period[..]),
+        ] {
+            let plan = plan(&sql, args);
+            for line in plan.lines() {
+                let walks =
+                    line.starts_with("SCAN ") && !matches!(line, "SCAN rel" | "SCAN CONSTANT ROW");
+                assert!(!walks, "{name}: {line}\n{plan}");
+            }
+            if name == "case" {
+                assert!(plan.contains("petitions_case (case_id=?)"), "{plan}");
+                assert!(plan.contains("visits_case (case_id=?)"), "{plan}");
+            }
+            if name == "petitions" {
+                assert!(
+                    plan.contains("COVERING INDEX petition_events_on_date (on_date>?)"),
+                    "{plan}"
+                );
+            }
+        }
     }
 }

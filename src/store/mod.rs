@@ -26,7 +26,9 @@ pub(crate) use calendar::*;
 pub(crate) use catalogue::{
     check_field, code_from_name, get_field, insert_field_if_new, upsert_field,
 };
-pub use facts::{CaseHistory, FieldGroups, PeriodFacts, PetitionFact, SessionFact, VisitFact};
+pub use facts::{
+    CaseHistory, ChartFacts, FieldGroups, PeriodFacts, PetitionFact, SessionFact, VisitFact,
+};
 pub(crate) use forms::*;
 pub use integrity::{check_file, IntegrityCheck};
 pub use locks::PeriodLock;
@@ -85,6 +87,7 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0002_lifecycle_history.sql"),
         include_str!("../../migrations/0003_reporting.sql"),
         include_str!("../../migrations/0004_accounts.sql"),
+        include_str!("../../migrations/0005_report_indexes.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -105,7 +108,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 4;
+pub const SCHEMA_VERSION: usize = 5;
 
 pub struct Store {
     conn: Connection,
