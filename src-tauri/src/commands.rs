@@ -500,7 +500,11 @@ pub fn verify_audit(state: State<'_, AppState>) -> Reply<AuditCheck> {
 /// the register could not be opened, which every command already says).
 #[tauri::command(async)]
 pub fn integrity_status(state: State<'_, AppState>) -> Reply<Option<IntegrityCheck>> {
-    Ok(state.integrity.get().cloned())
+    Ok(state
+        .integrity
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone())
 }
 
 #[tauri::command(async)]
@@ -539,6 +543,10 @@ pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<Option<
             reopened
                 .record_restore(&backup, aside.as_deref())
                 .map_err(|e| e.to_dto())?;
+            // The damage found at start was the old file's: the warning follows the file
+            // now in place (checked in full, as the backup was before it was put there).
+            let check = tiepdan::store::check_file(&state.db_path).ok();
+            *state.integrity.lock().unwrap_or_else(|p| p.into_inner()) = check;
             Ok(aside.map(|a| a.display().to_string()))
         }
         Err(e) => Err(e.to_dto()),

@@ -22,7 +22,8 @@ pub struct AppState {
     pub cancel_export: AtomicBool,
     /// The full check of the register's file, run once in the background after start on
     /// a read-only connection of its own (opening does not run it): none until it ends.
-    pub integrity: OnceLock<tiepdan::store::IntegrityCheck>,
+    /// A restore checks the file it put in place again.
+    pub integrity: Mutex<Option<tiepdan::store::IntegrityCheck>>,
 }
 
 impl AppState {
@@ -32,7 +33,7 @@ impl AppState {
             store: OnceLock::new(),
             db_path,
             cancel_export: AtomicBool::new(false),
-            integrity: OnceLock::new(),
+            integrity: Mutex::new(None),
         };
         let _ = state.store.set(Ok(Mutex::new(store)));
         state
@@ -162,7 +163,7 @@ pub fn run() {
                 store: OnceLock::new(),
                 db_path: db_path.clone(),
                 cancel_export: AtomicBool::new(false),
-                integrity: OnceLock::new(),
+                integrity: Mutex::new(None),
             });
             let handle = app.handle().clone();
             std::thread::spawn(move || {
@@ -177,7 +178,11 @@ pub fn run() {
                 if opened_ok {
                     match tiepdan::store::check_file(&db_path) {
                         Ok(check) => {
-                            let _ = handle.state::<AppState>().integrity.set(check);
+                            *handle
+                                .state::<AppState>()
+                                .integrity
+                                .lock()
+                                .unwrap_or_else(|p| p.into_inner()) = Some(check);
                         }
                         Err(e) => eprintln!("Không kiểm tra được tệp sổ: {e}"),
                     }
@@ -393,6 +398,47 @@ mod tests {
         assert_eq!(handlers, declared, "lib.rs handlers vs build.rs");
         assert_eq!(allowed, declared, "capability vs build.rs");
         assert_eq!(called, declared, "ui/src/lib/api.ts vs build.rs");
+    }
+
+    /// The warning of a damaged register follows the file in place: after a restore, the
+    /// restored file's check answers, not the one made of the old file at start.
+    #[test]
+    fn a_restore_replaces_the_damage_found_at_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("so.sqlite3");
+        let mut store = Store::open(&path).unwrap();
+        tiepdan::demo::append_demo(&mut store, 2).unwrap();
+        let made = store
+            .backup_at(
+                &dir.path().join("sao-luu"),
+                chrono::NaiveDateTime::parse_from_str("2026-03-12 07:30:00", "%Y-%m-%d %H:%M:%S")
+                    .unwrap(),
+            )
+            .unwrap();
+        let state = AppState::with_store(store, path.clone());
+        *state.integrity.lock().unwrap() = Some(tiepdan::store::IntegrityCheck {
+            ok: false,
+            problems: vec!["Tree 12 page 40 cell 3: invalid page number".into()],
+            message: "Tệp sổ bị hỏng.".into(),
+        });
+        let app = app_builder(mock_builder())
+            .manage(state)
+            .build(tauri::generate_context!())
+            .unwrap();
+        let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        let before = invoke(&w, "integrity_status", json!({})).unwrap();
+        assert_eq!(before["ok"], json!(false), "{before}");
+        invoke(
+            &w,
+            "restore_backup",
+            json!({"path": made.path.display().to_string()}),
+        )
+        .unwrap();
+        let after = invoke(&w, "integrity_status", json!({})).unwrap();
+        assert_eq!(after["ok"], json!(true), "{after}");
+        assert_eq!(after["problems"], json!([]), "{after}");
     }
 
     #[test]
