@@ -14,6 +14,19 @@ use crate::error::{Error, Result};
 use crate::period::Period;
 use crate::Store;
 
+/// Counts what is written to it, and keeps nothing.
+struct CountingSink(usize);
+
+impl std::io::Write for CountingSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// One line of the figures.
 #[derive(Debug, Clone)]
 pub struct Figure {
@@ -228,6 +241,40 @@ pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Ve
         Figure {
             work: "bảng điều khiển 12 tuần".into(),
             app: dash,
+            app_p99: None,
+            hand: None,
+        },
+        &mut figures,
+    );
+
+    // The files the office files: the year's Sổ as xlsx (read and written, not saved),
+    // and the whole register as an exchange file (JSON, written to nowhere).
+    let (so, rows) = median(3, || {
+        let book = crate::forms::register::register_book_with(&store, year, false)?;
+        let rows: usize = book.parts.iter().map(|r| r.rows.len()).sum();
+        crate::export::register_xlsx(&book, &crate::export::Progress::none())?;
+        Ok(rows)
+    })?;
+    push(
+        Figure {
+            work: format!("xuất Sổ một năm ra xlsx ({rows} dòng)"),
+            app: so,
+            app_p99: None,
+            hand: None,
+        },
+        &mut figures,
+    );
+    let (whole, bytes) = median(1, || {
+        let file = store.export_exchange()?;
+        let mut out = CountingSink(0);
+        serde_json::to_writer(&mut out, &file)
+            .map_err(|e| Error::Internal(format!("xuất tệp trao đổi: {e}")))?;
+        Ok(out.0)
+    })?;
+    push(
+        Figure {
+            work: format!("xuất toàn bộ sổ ra tệp trao đổi ({} MB)", bytes / 1_000_000),
+            app: whole,
             app_p99: None,
             hand: None,
         },

@@ -524,3 +524,50 @@ fn the_cli_acts_as_a_named_account_once_the_register_has_accounts() {
     let verified = stdout(&tiepdan_as(&db, &admin, &["audit", "verify"]));
     assert!(verified.contains("nguyên vẹn"), "{verified}");
 }
+
+/// `tiepdan bench` runs whole on a small generated register, so its figures cannot rot:
+/// each line is printed, and the hand SQL found the app's numbers (else it fails).
+#[test]
+fn the_bench_command_prints_every_figure_on_a_small_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, file) = (dir.path().join("so.sqlite3"), dir.path().join("g.json"));
+    let generated = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .args([
+            "generate",
+            "--persons",
+            "400",
+            "--seed",
+            "2",
+            "--until",
+            "2026-06-30",
+        ])
+        .arg("--out")
+        .arg(&file)
+        .output()
+        .unwrap();
+    stdout(&generated);
+    stdout(&tiepdan(&db, &["import", file.to_str().unwrap()]));
+    let said = stdout(&tiepdan(&db, &["bench", "--saves", "3"]));
+    for work in [
+        "mở sổ ",
+        "kiểm tra toàn bộ tệp",
+        "báo cáo một năm",
+        "báo cáo một tuần",
+        "tuần không có lượt tiếp",
+        "bảng điều khiển 12 tuần",
+        "xuất Sổ một năm ra xlsx",
+        "xuất toàn bộ sổ ra tệp trao đổi",
+        "tìm theo tên \"nguyen van\"",
+        "tìm theo đầu số giấy tờ",
+        "lưu một lượt tiếp (3 lần",
+    ] {
+        assert!(said.contains(work), "{work}: {said}");
+    }
+    // Nothing of the bench's copy is left beside the register.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("bench"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
