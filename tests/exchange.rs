@@ -146,3 +146,51 @@ fn a_known_identity_number_is_the_same_person_on_import() {
         "his imported cases are linked to him"
     );
 }
+
+/// The exchange file is written record by record as the register is read: progress is
+/// told as it goes, a stop leaves no file (nor a temporary one) behind, and a whole
+/// write reads back as the same file the export gives.
+#[test]
+fn an_export_is_written_as_it_is_read_and_a_stop_leaves_nothing() {
+    let mut a = store_on("2026-06-30");
+    load_demo(&mut a, 7).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("so.json");
+    let steps = std::sync::Mutex::new(Vec::new());
+    let stop_at_half = |done: u64, total: u64| {
+        steps.lock().unwrap().push((done, total));
+        done < total / 2
+    };
+    let stopped = tiepdan::export::job::write_out_with(
+        &out,
+        |w| a.write_exchange(false, w, &tiepdan::export::Progress(&stop_at_half)),
+        false,
+    );
+    assert!(
+        matches!(stopped, Err(tiepdan::Error::Cancelled)),
+        "{stopped:?}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    let steps = steps.into_inner().unwrap();
+    let total = steps[0].1;
+    assert!(total > 1000, "{steps:?}");
+    assert!(steps.iter().all(|s| s.1 == total && s.0 <= total));
+    assert!(steps.windows(2).all(|w| w[0].0 <= w[1].0), "{steps:?}");
+
+    let whole = |done: u64, total: u64| done <= total;
+    tiepdan::export::job::write_out_with(
+        &out,
+        |w| a.write_exchange(false, w, &tiepdan::export::Progress(&whole)),
+        false,
+    )
+    .unwrap();
+    let written: ExchangeFile =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let mut exported = a.export_exchange().unwrap();
+    exported.exported_at = written.exported_at.clone();
+    assert_eq!(written, exported);
+    assert!(written.redacted);
+    // One record per line: a person per line among the lines of the file.
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.lines().count() > written.persons.len() + written.visits.len());
+}

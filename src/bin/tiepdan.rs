@@ -415,12 +415,20 @@ fn run(cli: Cli) -> Result<(), Error> {
             if file.as_os_str() != "-" {
                 tiepdan::export::check_target(&file, store.path().as_deref(), force)?;
             }
-            let text = serde_json::to_string_pretty(&store.export_exchange_with(full)?)? + "\n";
+            // Recorded first: an export that cannot be recorded (a full one from a
+            // read-only register) is not made. Then written record by record.
             store.record_export("Tệp trao đổi (toàn bộ sổ)", full)?;
+            let none = tiepdan::export::Progress::none();
             if file.as_os_str() == "-" {
-                out.write_all(text.as_bytes())?;
+                let mut buffered = std::io::BufWriter::new(&mut out);
+                store.write_exchange(full, &mut buffered, &none)?;
+                buffered.flush()?;
             } else {
-                tiepdan::export::job::write_out(&file, text.as_bytes(), force)?;
+                tiepdan::export::job::write_out_with(
+                    &file,
+                    |w| store.write_exchange(full, w, &none),
+                    force,
+                )?;
                 writeln!(out, "Đã xuất ra {}.", file.display())?;
             }
         }

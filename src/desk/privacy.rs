@@ -10,6 +10,7 @@ use rusqlite::Connection;
 use crate::access::Permission;
 use crate::domain::{ChangeAction, IdKind, Person};
 use crate::error::{Error, Result};
+use crate::records::ChangeRecord;
 use crate::store::{self, Store};
 use crate::text::{line, tidy_required};
 
@@ -95,40 +96,40 @@ pub(crate) fn shown_note(
     })
 }
 
-/// Mask every denunciator of an exchange file: their record and the values of their
-/// record's history.
-pub(crate) fn redact(conn: &Connection, file: &mut crate::exchange::ExchangeFile) -> Result<()> {
-    let mut hidden = std::collections::HashSet::new();
-    for p in file.persons.iter_mut() {
-        if is_confidential(conn, &p.id)? {
-            mask(p);
-            p.masked = false;
-            hidden.insert(p.id.clone());
-        }
+/// Mask `p` in an exchange file if they are confidential; whether they were.
+pub(crate) fn redact_person(conn: &Connection, p: &mut Person) -> Result<bool> {
+    if !is_confidential(conn, &p.id)? {
+        return Ok(false);
     }
-    for c in file.changes.iter_mut() {
-        if c.table == "persons" && hidden.contains(&c.record_id) {
-            // A note of a person's change may name them ("Gộp hồ sơ … vào hồ sơ …"); a
-            // reveal's note is its reason.
-            if c.note.is_some() && c.action != ChangeAction::Reveal {
-                c.note = Some(MASKED_NOTE.to_string());
-            }
-            for value in [&mut c.old, &mut c.new].into_iter().flatten() {
-                if let serde_json::Value::Object(map) = value {
-                    for key in IDENTITY {
-                        if let Some(v) = map.get_mut(key) {
-                            *v = if key == "full_name" {
-                                serde_json::Value::String(MASKED_NAME.into())
-                            } else {
-                                serde_json::Value::Null
-                            };
-                        }
-                    }
+    mask(p);
+    p.masked = false;
+    Ok(true)
+}
+
+/// Mask, in a change of a person's record, what names a person of `hidden` (masked in
+/// the file's persons).
+pub(crate) fn redact_change(c: &mut ChangeRecord, hidden: &std::collections::HashSet<String>) {
+    if c.table != "persons" || !hidden.contains(&c.record_id) {
+        return;
+    }
+    // A note of a person's change may name them ("Gộp hồ sơ … vào hồ sơ …"); a reveal's
+    // note is its reason.
+    if c.note.is_some() && c.action != ChangeAction::Reveal {
+        c.note = Some(MASKED_NOTE.to_string());
+    }
+    for value in [&mut c.old, &mut c.new].into_iter().flatten() {
+        if let serde_json::Value::Object(map) = value {
+            for key in IDENTITY {
+                if let Some(v) = map.get_mut(key) {
+                    *v = if key == "full_name" {
+                        serde_json::Value::String(MASKED_NAME.into())
+                    } else {
+                        serde_json::Value::Null
+                    };
                 }
             }
         }
     }
-    Ok(())
 }
 
 impl Store {

@@ -15,6 +15,7 @@ use ts_rs::TS;
 
 use crate::domain::*;
 use crate::error::{Error, Result};
+use crate::export::Progress;
 use crate::records::{CaseRecord, ChangeRecord, PetitionEvent, PetitionRecord, VisitRecord};
 use crate::store::{self, Store};
 
@@ -174,39 +175,81 @@ impl Store {
     }
 
     /// [`Self::export_exchange`]; `full`: nothing masked (a leader's choice: the caller
-    /// records it with `record_export`).
+    /// records it with `record_export`). Read back from what [`Self::write_exchange`]
+    /// writes, so a file and this value never differ.
     pub fn export_exchange_with(&self, full: bool) -> Result<ExchangeFile> {
+        let mut bytes = Vec::new();
+        self.write_exchange(full, &mut bytes, &Progress::none())?;
+        serde_json::from_slice(&bytes)
+            .map_err(|e| Error::Internal(format!("tệp trao đổi vừa xuất không đọc lại được: {e}")))
+    }
+
+    /// Write everything in the register to `out` as an exchange file, record by record
+    /// as each is read (memory does not grow with the register), each denunciator masked
+    /// unless `full`. One read transaction: a consistent snapshot even while the app
+    /// writes. One record per line.
+    pub fn write_exchange(
+        &self,
+        full: bool,
+        out: &mut dyn std::io::Write,
+        progress: &Progress,
+    ) -> Result<()> {
         self.require(crate::access::Permission::Export)?;
         if full {
             self.require(crate::access::Permission::Reveal)?;
         }
-        // One read transaction: a consistent snapshot even while the app writes.
         let snapshot = self.conn().unchecked_transaction()?;
         let conn: &rusqlite::Connection = &snapshot;
-        let file = ExchangeFile {
-            format: FORMAT.to_string(),
-            version: VERSION,
-            exported_at: store::now_utc(),
-            unit_name: store::read_settings(conn)?.unit_name,
-            unit_id: store::own_unit_id(conn)?,
-            units: store::all_units(conn)?,
-            redacted: false,
-            fields: self.fields()?,
-            persons: store::all_persons(conn)?,
-            cases: store::all_cases(conn)?,
-            sessions: store::all_sessions(conn)?,
-            visits: store::all_visits(conn)?,
-            petitions: store::all_petitions(conn)?,
-            petition_events: store::all_events(conn)?,
-            changes: store::all_changes(conn)?,
+        let total: i64 = conn.query_row(
+            "SELECT (SELECT count(*) FROM persons) + (SELECT count(*) FROM cases)
+                  + (SELECT count(*) FROM sessions) + (SELECT count(*) FROM visits)
+                  + (SELECT count(*) FROM petitions) + (SELECT count(*) FROM petition_events)
+                  + (SELECT count(*) FROM changes)",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut w = JsonOut {
+            out,
+            progress,
+            done: 0,
+            total: total.max(0) as u64,
         };
-        let mut file = file;
-        if !full {
-            crate::desk::privacy::redact(conn, &mut file)?;
-            file.redacted = true;
-        }
+        w.raw("{\n")?;
+        w.value("format", &FORMAT)?;
+        w.value("version", &VERSION)?;
+        w.value("exported_at", &store::now_utc())?;
+        w.value("unit_name", &store::read_settings(conn)?.unit_name)?;
+        w.value("unit_id", &store::own_unit_id(conn)?)?;
+        w.value("units", &store::all_units(conn)?)?;
+        w.value("redacted", &!full)?;
+        w.value("fields", &self.fields()?)?;
+        // The persons masked in this file, whose history is masked too.
+        let mut hidden = std::collections::HashSet::new();
+        w.array("persons", |emit| {
+            store::each_person(conn, |mut p| {
+                if !full && crate::desk::privacy::redact_person(conn, &mut p)? {
+                    hidden.insert(p.id.clone());
+                }
+                emit(p)
+            })
+        })?;
+        w.array("cases", |emit| store::each_case(conn, emit))?;
+        w.array("sessions", |emit| store::each_session(conn, emit))?;
+        w.array("visits", |emit| store::each_visit(conn, emit))?;
+        w.array("petitions", |emit| store::each_petition(conn, emit))?;
+        w.array("petition_events", |emit| store::each_event(conn, emit))?;
+        w.raw("  \"changes\": [")?;
+        w.items(|emit| {
+            store::each_change(conn, |mut c| {
+                if !full {
+                    crate::desk::privacy::redact_change(&mut c, &hidden);
+                }
+                emit(c)
+            })
+        })?;
+        w.raw("]\n}\n")?;
         snapshot.finish()?;
-        Ok(file)
+        Ok(())
     }
 
     /// Import an exchange file, all or nothing, through the desk's own use cases: every
@@ -237,5 +280,70 @@ impl Store {
         let result = self.write_quietly(|tx| import::import(tx, file));
         self.conn().pragma_update(None, "cache_size", cache)?;
         result
+    }
+}
+
+/// The exchange file as it is written: two-space keys, one record per line.
+struct JsonOut<'a> {
+    out: &'a mut dyn std::io::Write,
+    progress: &'a Progress<'a>,
+    done: u64,
+    total: u64,
+}
+
+impl JsonOut<'_> {
+    fn raw(&mut self, text: &str) -> Result<()> {
+        Ok(self.out.write_all(text.as_bytes())?)
+    }
+
+    fn json(&mut self, value: &impl Serialize) -> Result<()> {
+        serde_json::to_writer(&mut *self.out, value).map_err(|e| match e.io_error_kind() {
+            Some(_) => Error::Io(e.into()),
+            None => Error::Internal(format!("xuất tệp trao đổi: {e}")),
+        })
+    }
+
+    /// `"key": value,` on a line of its own.
+    fn value(&mut self, key: &str, value: &impl Serialize) -> Result<()> {
+        self.raw("  ")?;
+        self.json(&key)?;
+        self.raw(": ")?;
+        self.json(value)?;
+        self.raw(",\n")
+    }
+
+    /// `"key": [ … ],` with the records `rows` hands out.
+    fn array<T: Serialize>(
+        &mut self,
+        key: &str,
+        rows: impl FnOnce(&mut dyn FnMut(T) -> Result<()>) -> Result<()>,
+    ) -> Result<()> {
+        self.raw("  ")?;
+        self.json(&key)?;
+        self.raw(": [")?;
+        self.items(rows)?;
+        self.raw("],\n")
+    }
+
+    /// The records `rows` hands out, one per line, comma-separated.
+    fn items<T: Serialize>(
+        &mut self,
+        rows: impl FnOnce(&mut dyn FnMut(T) -> Result<()>) -> Result<()>,
+    ) -> Result<()> {
+        let mut first = true;
+        rows(&mut |item: T| {
+            self.raw(if first { "\n    " } else { ",\n    " })?;
+            first = false;
+            self.json(&item)?;
+            self.done += 1;
+            if self.done % 1024 == 0 {
+                self.progress.step(self.done, self.total)?;
+            }
+            Ok(())
+        })?;
+        if !first {
+            self.raw("\n  ")?;
+        }
+        self.progress.step(self.done, self.total)
     }
 }

@@ -58,20 +58,36 @@ fn cause(e: &io::Error) -> String {
 /// folder, a power cut) leaves the previous file as it was, and the temporary file is
 /// removed.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_via_temp(path, bytes, |tmp| fs::rename(tmp, path))
+    write_whole_with(path, |w| Ok(w.write_all(bytes)?))
+}
+
+/// [`write_whole`] of what `content` writes (a long file written as it is made).
+pub fn write_whole_with(
+    path: &Path,
+    content: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    write_via_temp(path, content, |tmp| fs::rename(tmp, path))
 }
 
 /// Like [`write_whole`], but never over a file, even one that appeared after the checks
 /// (two exports at once): the finished file is linked in under its name, which fails if
 /// the name is taken. A file system without links (FAT) gets the name created exclusively
-/// and the bytes written into it.
+/// and the finished file copied into it.
 pub fn write_whole_new(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_via_temp(path, bytes, |tmp| match fs::hard_link(tmp, path) {
+    write_whole_new_with(path, |w| Ok(w.write_all(bytes)?))
+}
+
+/// [`write_whole_new`] of what `content` writes.
+pub fn write_whole_new_with(
+    path: &Path,
+    content: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    write_via_temp(path, content, |tmp| match fs::hard_link(tmp, path) {
         Ok(()) => fs::remove_file(tmp),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
         Err(_) => {
             let mut f = OpenOptions::new().write(true).create_new(true).open(path)?;
-            f.write_all(bytes)?;
+            io::copy(&mut fs::File::open(tmp)?, &mut f)?;
             f.sync_all()?;
             fs::remove_file(tmp)
         }
@@ -85,13 +101,24 @@ pub fn name_taken(e: &Error) -> bool {
 
 fn write_via_temp(
     path: &Path,
-    bytes: &[u8],
+    content: impl FnOnce(&mut dyn Write) -> Result<()>,
     place: impl FnOnce(&Path) -> io::Result<()>,
 ) -> Result<()> {
     let tmp = temp_beside(path, "tmp");
+    // What stopped the content other than the disk (stopped by the user, the register).
+    let mut stopped = None;
     let written = (|| -> io::Result<()> {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(bytes)?;
+        let f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut buffered = io::BufWriter::new(f);
+        match content(&mut buffered) {
+            Ok(()) => {}
+            Err(Error::Io(e)) => return Err(e),
+            Err(other) => {
+                stopped = Some(other);
+                return Err(io::Error::other("stopped"));
+            }
+        }
+        let f = buffered.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         drop(f);
         place(&tmp)?;
@@ -107,6 +134,9 @@ fn write_via_temp(
         Ok(()) => Ok(()),
         Err(e) => {
             let _ = fs::remove_file(&tmp);
+            if let Some(stopped) = stopped {
+                return Err(stopped);
+            }
             // On Linux renaming a file onto a folder says "is a directory"; other
             // systems say less: name it ourselves.
             let why = if path.is_dir() {

@@ -227,10 +227,19 @@ pub fn export_to(
 /// Write a file the CLI was asked for: over an existing one only when forced; otherwise a
 /// file that appeared meanwhile (another export) is kept and this one refused.
 pub fn write_out(out: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_out_with(out, |w| Ok(w.write_all(bytes)?), force)
+}
+
+/// [`write_out`] of what `content` writes (a long file written as it is made).
+pub fn write_out_with(
+    out: &Path,
+    content: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
+    force: bool,
+) -> Result<()> {
     if force {
-        return super::write_whole(out, bytes);
+        return super::files::write_whole_with(out, content);
     }
-    super::write_whole_new(out, bytes).map_err(|e| {
+    super::files::write_whole_new_with(out, content).map_err(|e| {
         if super::name_taken(&e) {
             Error::invalid(
                 "file",

@@ -914,12 +914,20 @@ pub(crate) fn changes_with(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(crate) fn all_changes(conn: &Connection) -> Result<Vec<ChangeRecord>> {
-    collect(
+pub(crate) fn each_change(
+    conn: &Connection,
+    f: impl FnMut(ChangeRecord) -> Result<()>,
+) -> Result<()> {
+    each(
         conn,
         &format!("SELECT {CHANGE_COLUMNS} FROM changes ORDER BY seq"),
         change_from_row,
+        f,
     )
+}
+
+pub(crate) fn all_changes(conn: &Connection) -> Result<Vec<ChangeRecord>> {
+    gather(|f| each_change(conn, f))
 }
 
 pub(crate) fn change_exists(conn: &Connection, id: &str) -> Result<bool> {
@@ -935,75 +943,118 @@ pub(crate) fn change_exists(conn: &Connection, id: &str) -> Result<bool> {
 
 // ---------------------------------------------------------------- whole tables
 
-fn collect<T>(
-    conn: &Connection,
-    sql: &str,
-    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], f)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 fn ids_of(conn: &Connection, sql: &str, id: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(crate) fn all_persons(conn: &Connection) -> Result<Vec<Person>> {
-    collect(
+/// Each row of `sql`, in order, handed to `f` as it is read: a whole table is never held.
+fn each<T>(
+    conn: &Connection,
+    sql: &str,
+    from_row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    mut f: impl FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare(sql)?;
+    for row in stmt.query_map([], from_row)? {
+        f(row?)?;
+    }
+    Ok(())
+}
+
+/// What `each` hands out, gathered.
+fn gather<T>(each: impl FnOnce(&mut dyn FnMut(T) -> Result<()>) -> Result<()>) -> Result<Vec<T>> {
+    let mut all = Vec::new();
+    each(&mut |t| {
+        all.push(t);
+        Ok(())
+    })?;
+    Ok(all)
+}
+
+pub(crate) fn each_person(conn: &Connection, f: impl FnMut(Person) -> Result<()>) -> Result<()> {
+    each(
         conn,
         &format!("SELECT {PERSON_COLUMNS} FROM persons p ORDER BY p.id"),
         person_from_row,
+        f,
+    )
+}
+
+pub(crate) fn all_persons(conn: &Connection) -> Result<Vec<Person>> {
+    gather(|f| each_person(conn, f))
+}
+
+pub(crate) fn each_case(conn: &Connection, f: impl FnMut(CaseRecord) -> Result<()>) -> Result<()> {
+    each(
+        conn,
+        "SELECT id, summary, opened_on FROM cases ORDER BY id",
+        case_from_row,
+        f,
     )
 }
 
 pub(crate) fn all_cases(conn: &Connection) -> Result<Vec<CaseRecord>> {
-    collect(
-        conn,
-        "SELECT id, summary, opened_on FROM cases ORDER BY id",
-        case_from_row,
-    )
+    gather(|f| each_case(conn, f))
 }
 
-pub(crate) fn all_sessions(conn: &Connection) -> Result<Vec<Session>> {
-    collect(
+pub(crate) fn each_session(conn: &Connection, f: impl FnMut(Session) -> Result<()>) -> Result<()> {
+    each(
         conn,
         &format!("SELECT {SESSION_COLUMNS} FROM sessions ORDER BY date, id"),
         session_from_row,
+        f,
+    )
+}
+
+pub(crate) fn each_visit(
+    conn: &Connection,
+    mut f: impl FnMut(VisitRecord) -> Result<()>,
+) -> Result<()> {
+    each(
+        conn,
+        &format!("SELECT {VISIT_COLUMNS} FROM visits v ORDER BY v.session_id, v.seq"),
+        visit_from_row,
+        |mut v| {
+            v.person_ids = visit_person_ids(conn, &v.id)?;
+            f(v)
+        },
     )
 }
 
 pub(crate) fn all_visits(conn: &Connection) -> Result<Vec<VisitRecord>> {
-    let mut visits = collect(
-        conn,
-        &format!("SELECT {VISIT_COLUMNS} FROM visits v ORDER BY v.session_id, v.seq"),
-        visit_from_row,
-    )?;
-    for v in &mut visits {
-        v.person_ids = visit_person_ids(conn, &v.id)?;
-    }
-    Ok(visits)
+    gather(|f| each_visit(conn, f))
 }
 
-pub(crate) fn all_petitions(conn: &Connection) -> Result<Vec<PetitionRecord>> {
-    let mut petitions = collect(
+pub(crate) fn each_petition(
+    conn: &Connection,
+    mut f: impl FnMut(PetitionRecord) -> Result<()>,
+) -> Result<()> {
+    each(
         conn,
         &format!("SELECT {PETITION_COLUMNS} FROM petitions p ORDER BY p.year, p.number"),
         petition_from_row,
-    )?;
-    for p in &mut petitions {
-        p.petitioner_ids = petitioner_ids(conn, &p.id)?;
-    }
-    Ok(petitions)
+        |mut p| {
+            p.petitioner_ids = petitioner_ids(conn, &p.id)?;
+            f(p)
+        },
+    )
 }
 
-pub(crate) fn all_events(conn: &Connection) -> Result<Vec<PetitionEvent>> {
-    collect(
+pub(crate) fn all_petitions(conn: &Connection) -> Result<Vec<PetitionRecord>> {
+    gather(|f| each_petition(conn, f))
+}
+
+pub(crate) fn each_event(
+    conn: &Connection,
+    f: impl FnMut(PetitionEvent) -> Result<()>,
+) -> Result<()> {
+    each(
         conn,
         &format!("SELECT {EVENT_COLUMNS} FROM petition_events ORDER BY petition_id, on_date, seq"),
         event_from_row,
+        f,
     )
 }
 
