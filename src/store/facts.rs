@@ -184,9 +184,11 @@ impl Store {
     /// still open), through an index, so a week costs what the week holds, not what the
     /// whole register holds (issue 9; EXPLAIN QUERY PLAN in docs/hieu-nang.md).
     pub fn period_facts(&self, period: Period) -> Result<PeriodFacts> {
+        let snapshot = self.read_snapshot()?;
         let (sessions, visits) = self.reception_in(period)?;
         let cases = self.case_histories(period, &visits)?;
         let petitions = self.petition_facts(RELEVANT, period)?;
+        drop(snapshot);
         Ok(PeriodFacts {
             period,
             sessions,
@@ -199,10 +201,23 @@ impl Store {
     /// What the dashboard's chart counts over `period` (several weeks read at once): the
     /// visits, and the petitions received within it, each with its moves.
     pub fn chart_facts(&self, period: Period) -> Result<ChartFacts> {
+        let snapshot = self.read_snapshot()?;
         let (_, visits) = self.reception_in(period)?;
-        Ok(ChartFacts {
-            visits,
-            petitions: self.petition_facts(RECEIVED, period)?,
+        let petitions = self.petition_facts(RECEIVED, period)?;
+        drop(snapshot);
+        Ok(ChartFacts { visits, petitions })
+    }
+
+    /// One read transaction for the several queries of a report, so that a write by
+    /// another process in between (the CLI, a second window) cannot give a petition from
+    /// before it and its moves from after; none when the caller already holds one. Ended
+    /// (nothing to keep) when dropped.
+    fn read_snapshot(&self) -> Result<Option<rusqlite::Transaction<'_>>> {
+        let conn = self.conn();
+        Ok(if conn.is_autocommit() {
+            Some(conn.unchecked_transaction()?)
+        } else {
+            None
         })
     }
 
