@@ -936,7 +936,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
                 source: Some(origin.clone()),
                 ..c.clone()
             };
-            store::insert_change_unsealed(conn, &kept)?;
+            tx.append(&kept)?;
             n.changes += 1;
         }
     }
