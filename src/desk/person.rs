@@ -143,7 +143,7 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
         merged_into: None,
         masked: false,
     };
-    store::insert_person(conn, &person)?;
+    tx.insert_person(&person)?;
     tx.created("persons", &person.id, &person)?;
     Ok(person.id)
 }
