@@ -865,6 +865,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
                     legacy: false,
                     new: false,
                     current: None,
+                    settled: None,
                 }),
                 Moves::Same | Moves::Older => n.skipped += 1,
             }
@@ -885,7 +886,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         }
         n.petitions += 1;
         n.events += 1;
-        queues.push(Replay {
+        let mut queued = Replay {
             index,
             petition: p,
             moves: rest,
@@ -893,7 +894,10 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             legacy,
             new: true,
             current: Some(row),
-        });
+            settled: None,
+        };
+        queued.settle();
+        queues.push(queued);
     }
     // Replay: always the earliest pending move (by date, then the other PC's clock, then
     // the file's order); each petition's moves keep their own order.
@@ -926,10 +930,11 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             replay(tx, p, e, r.legacy, current)
                 .map_err(|err| bad("petition_events", i, &name, err))?,
         );
+        r.settle();
         n.events += 1;
     }
     for r in queues {
-        finish(tx, r.petition, r.legacy, r.current)
+        finish(tx, r.petition, r.legacy, r.current, r.settled)
             .map_err(|e| bad_petition(r.index, r.petition, e))?;
         if !r.new {
             n.updated += 1;
@@ -1004,6 +1009,21 @@ struct Replay<'f> {
     /// The petition as its last move left it (as written in this transaction): read
     /// from the register only for a petition already there, at its first move.
     current: Option<PetitionRecord>,
+    /// Once every move is replayed, only the state they led to is kept for `finish`
+    /// (a city's file has a hundred thousand petitions), unless the petition is from
+    /// schema 1 (its handling is then written from the row).
+    settled: Option<PetitionState>,
+}
+
+impl Replay<'_> {
+    /// Keep only the state of a petition with no move left to replay.
+    fn settle(&mut self) {
+        if self.next == self.moves.len() && !self.legacy {
+            if let Some(row) = self.current.take() {
+                self.settled = Some(row.state);
+            }
+        }
+    }
 }
 
 /// A move converted from schema 1 (by the migration or from a version 1 file).
@@ -1329,31 +1349,39 @@ fn legacy_move(tx: &Tx<'_>, current: PetitionRecord, e: &PetitionEvent) -> Resul
 
 /// After the replay: the petition is where the file says it is. A schema-1 petition keeps
 /// its recorded handling, checked as the desk checks it.
-/// `current`: the petition as its last move left it, when known (else read here).
+/// `current`: the petition as its last move left it, when known (else read here);
+/// `settled`: only the state it was left in.
 fn finish(
     tx: &Tx<'_>,
     p: &PetitionRecord,
     legacy: bool,
     current: Option<PetitionRecord>,
+    settled: Option<PetitionState>,
 ) -> Result<()> {
     let conn = tx.conn();
-    let before = match current {
-        Some(c) => c,
-        None => store::get_petition(conn, &p.id)?
-            .ok_or_else(|| Error::not_found("đơn", p.id.clone()))?,
+    let state = match (settled, current) {
+        (Some(state), _) if !legacy => state,
+        (_, current) => {
+            let before = match current {
+                Some(c) => c,
+                None => store::get_petition(conn, &p.id)?
+                    .ok_or_else(|| Error::not_found("đơn", p.id.clone()))?,
+            };
+            let mut now = before.clone();
+            if legacy {
+                now.handling = check_handling("handling", &p.handling)?;
+                store::update_petition_from(conn, &before, &now)?;
+            }
+            now.state
+        }
     };
-    let mut now = before.clone();
-    if legacy {
-        now.handling = check_handling("handling", &p.handling)?;
-        store::update_petition_from(conn, &before, &now)?;
-    }
-    if now.state != p.state {
+    if state != p.state {
         return Err(Error::invalid(
             "state",
             format!(
                 "bước xử lý trong tệp là \"{}\" nhưng lịch sử của đơn dẫn đến \"{}\"",
                 p.state.label(),
-                now.state.label()
+                state.label()
             ),
         ));
     }
