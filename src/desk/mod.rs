@@ -52,9 +52,6 @@ pub struct Tx<'a> {
     /// at the first row; `None` inside when the register's last row is not sealed, and
     /// then the rows are chained by `store::seal_pending` before the commit).
     chain: std::cell::RefCell<Option<Option<store::ChainEnd>>>,
-    /// The records such a write created, indexed for search together before its commit
-    /// (`store::index_new`) instead of one by one.
-    unindexed: std::cell::RefCell<store::Unindexed>,
 }
 
 impl<'a> Tx<'a> {
@@ -119,52 +116,10 @@ impl<'a> Tx<'a> {
     /// Before the commit of a write that chained its rows in memory: the head moves to
     /// its last row; any row written unsealed is chained now, in order.
     fn finish(&self) -> Result<()> {
-        store::index_new(self.conn, &self.unindexed.borrow())?;
         if let Some(Some(end)) = self.chain.borrow().as_ref() {
             store::close_chain(self.conn, end)?;
         }
         store::seal_pending(self.conn)
-    }
-
-    /// Write a new person: indexed for search at once, or with the others before the
-    /// commit of a write that does not log its creations one by one (an import).
-    pub(crate) fn insert_person(&self, p: &crate::domain::Person) -> Result<()> {
-        if self.log_creations {
-            return store::insert_person(self.conn, p);
-        }
-        store::insert_person_unindexed(self.conn, p)?;
-        self.unindexed.borrow_mut().persons.push(p.id.clone());
-        Ok(())
-    }
-
-    /// Write a new case (see [`Self::insert_person`]).
-    pub(crate) fn insert_case(&self, c: &crate::records::CaseRecord) -> Result<()> {
-        if self.log_creations {
-            return store::insert_case(self.conn, c);
-        }
-        store::insert_case_unindexed(self.conn, c)?;
-        self.unindexed.borrow_mut().cases.push(c.id.clone());
-        Ok(())
-    }
-
-    /// Write a new visit and its persons (see [`Self::insert_person`]).
-    pub(crate) fn insert_visit(&self, v: &crate::records::VisitRecord) -> Result<()> {
-        if self.log_creations {
-            return store::insert_visit(self.conn, v);
-        }
-        store::insert_visit_unindexed(self.conn, v)?;
-        self.unindexed.borrow_mut().visits.push(v.id.clone());
-        Ok(())
-    }
-
-    /// Write a new petition, its petitioners and its number (see [`Self::insert_person`]).
-    pub(crate) fn insert_petition(&self, p: &crate::records::PetitionRecord) -> Result<()> {
-        if self.log_creations {
-            return store::insert_petition(self.conn, p);
-        }
-        store::insert_petition_unindexed(self.conn, p)?;
-        self.unindexed.borrow_mut().petitions.push(p.id.clone());
-        Ok(())
     }
 
     /// A record was created.
@@ -323,7 +278,6 @@ impl Store {
                 log_creations,
                 unlogged_dates: Default::default(),
                 chain: Default::default(),
-                unindexed: Default::default(),
             };
             let out = f(&w)?;
             if !log_creations {
@@ -346,7 +300,6 @@ impl Store {
                 log_creations,
                 unlogged_dates: Default::default(),
                 chain: Default::default(),
-                unindexed: Default::default(),
             };
             let out = f(&w)?;
             if !log_creations {

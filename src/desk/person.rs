@@ -143,7 +143,7 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
         merged_into: None,
         masked: false,
     };
-    tx.insert_person(&person)?;
+    store::insert_person(conn, &person)?;
     tx.created("persons", &person.id, &person)?;
     Ok(person.id)
 }

@@ -152,7 +152,7 @@ pub(crate) fn file(
         p.classification.competence = Competence::Within;
     }
     (p.unit_id, p.number) = store::next_number(conn, p.year)?;
-    tx.insert_petition(&p)?;
+    store::insert_petition(conn, &p)?;
     store::insert_event(conn, &receipt(tx, &p))?;
     tx.created("petitions", &p.id, &p)?;
     for m in intake_moves(&p, &handling, classification, duplicate_of) {

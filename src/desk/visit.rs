@@ -52,7 +52,7 @@ pub(crate) fn case_for(
                 summary: summary.trim().chars().take(200).collect(),
                 opened_on: date.to_string(),
             };
-            tx.insert_case(&case)?;
+            store::insert_case(tx.conn(), &case)?;
             tx.created("cases", &case.id, &case)?;
             Ok(case.id)
         }
@@ -138,7 +138,7 @@ pub(crate) fn record_with(
         chairman_joined: input.chairman_joined && session.host_group == HostGroup::Officer,
         person_ids: visit_persons(tx, input)?,
     };
-    tx.insert_visit(&visit)?;
+    store::insert_visit(conn, &visit)?;
     tx.created("visits", &visit.id, &visit)?;
     if let Some(p) = &input.petition {
         let row = visit_petition_row(tx, store::new_id(), &visit, &session, p)?;

@@ -436,16 +436,19 @@ fn import_person(
             ));
         }
     }
-    tx.insert_person(&Person {
-        id: p.id.clone(),
-        full_name: name,
-        id_kind: if number.is_some() { kind } else { IdKind::None },
-        id_number: number,
-        address: input.address,
-        phone: input.phone,
-        merged_into: None,
-        masked: false,
-    })?;
+    store::insert_person(
+        conn,
+        &Person {
+            id: p.id.clone(),
+            full_name: name,
+            id_kind: if number.is_some() { kind } else { IdKind::None },
+            id_number: number,
+            address: input.address,
+            phone: input.phone,
+            merged_into: None,
+            masked: false,
+        },
+    )?;
     Ok((p.id.clone(), Found::New))
 }
 
@@ -716,11 +719,14 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             .map_err(bad_case)?;
         let summary = tidy_required("summary", crate::validate::rules::CASE_SUMMARY, &c.summary)
             .map_err(bad_case)?;
-        tx.insert_case(&CaseRecord {
-            id: c.id.clone(),
-            summary,
-            opened_on: opened.to_string(),
-        })?;
+        store::insert_case(
+            conn,
+            &CaseRecord {
+                id: c.id.clone(),
+                summary,
+                opened_on: opened.to_string(),
+            },
+        )?;
         n.cases += 1;
     }
 
@@ -1202,7 +1208,7 @@ fn insert_petition<'f>(
     row.number = p.number;
     row.year = p.year;
     row.signers = p.signers;
-    tx.insert_petition(&row)?;
+    store::insert_petition(conn, &row)?;
     let (receipt, rest) = match events.first() {
         Some((_, e)) if e.action == MoveAction::Receive => (
             PetitionEvent {

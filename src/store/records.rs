@@ -89,18 +89,12 @@ pub(crate) fn delete_session(conn: &Connection, id: &str) -> Result<usize> {
 // ---------------------------------------------------------------- cases
 
 pub(crate) fn insert_case(conn: &Connection, c: &CaseRecord) -> Result<()> {
-    insert_case_unindexed(conn, c)?;
-    index_record(conn, "cases", "case", &c.id, &c.summary)
-}
-
-/// [`insert_case`] without its search-index row (written later: `index_new`).
-pub(crate) fn insert_case_unindexed(conn: &Connection, c: &CaseRecord) -> Result<()> {
     super::exec(
         conn,
         "INSERT INTO cases (id, summary, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![c.id, c.summary, c.opened_on, now_utc()],
     )?;
-    Ok(())
+    index_record(conn, "cases", "case", &c.id, &c.summary)
 }
 
 pub(crate) fn get_case(conn: &Connection, id: &str) -> Result<Option<CaseRecord>> {
@@ -219,18 +213,13 @@ fn visit_params(v: &VisitRecord) -> [&dyn ToSql; 12] {
 
 /// A visit and its named persons.
 pub(crate) fn insert_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
-    insert_visit_unindexed(conn, v)?;
-    index_visit(conn, v)
-}
-
-/// [`insert_visit`] without its search-index row (written later: `index_new`).
-pub(crate) fn insert_visit_unindexed(conn: &Connection, v: &VisitRecord) -> Result<()> {
     let now = now_utc();
     let mut values: Vec<&dyn ToSql> = visit_params(v).to_vec();
     values.push(&now);
     conn.prepare_cached(&insert_sql("visits", &VISIT_WRITE))?
         .execute(params_from_iter(values))?;
-    write_visit_persons(conn, &v.id, &v.person_ids)
+    write_visit_persons(conn, &v.id, &v.person_ids)?;
+    index_visit(conn, v)
 }
 
 pub(crate) fn update_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
@@ -429,12 +418,6 @@ fn petition_params<'a>(p: &'a PetitionRecord, contents: &'a Option<String>) -> [
 
 /// A petition, its petitioners, and its number remembered for its year.
 pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
-    insert_petition_unindexed(conn, p)?;
-    index_petition(conn, p)
-}
-
-/// [`insert_petition`] without its search-index row (written later: `index_new`).
-pub(crate) fn insert_petition_unindexed(conn: &Connection, p: &PetitionRecord) -> Result<()> {
     let now = now_utc();
     let contents = contents_text(&p.contents);
     let mut values: Vec<&dyn ToSql> = petition_params(p, &contents).to_vec();
@@ -442,7 +425,8 @@ pub(crate) fn insert_petition_unindexed(conn: &Connection, p: &PetitionRecord) -
     conn.prepare_cached(&insert_sql("petitions", &PETITION_WRITE))?
         .execute(params_from_iter(values))?;
     write_petition_persons(conn, &p.id, &p.petitioner_ids)?;
-    super::petitions::note_number(conn, &p.unit_id, p.year, p.number)
+    super::petitions::note_number(conn, &p.unit_id, p.year, p.number)?;
+    index_petition(conn, p)
 }
 
 /// Write a petition's changed columns (a move changes a few: rewriting every column would
@@ -654,12 +638,6 @@ pub(crate) fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
 }
 
 pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
-    insert_person_unindexed(conn, p)?;
-    index_person(conn, p)
-}
-
-/// [`insert_person`] without its search-index row (written later: `index_new`).
-pub(crate) fn insert_person_unindexed(conn: &Connection, p: &Person) -> Result<()> {
     super::exec(conn,
         "INSERT INTO persons (id, full_name, id_kind, id_number, address, phone, merged_into, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -674,7 +652,7 @@ pub(crate) fn insert_person_unindexed(conn: &Connection, p: &Person) -> Result<(
             now_utc()
         ],
     )?;
-    Ok(())
+    index_person(conn, p)
 }
 
 pub(crate) fn update_person(conn: &Connection, p: &Person) -> Result<()> {
@@ -740,9 +718,20 @@ pub(crate) fn index_person(conn: &Connection, p: &Person) -> Result<()> {
     )
     .optional()?
     .flatten();
-    let [name, number, phone, address] =
-        person_texts(&p.full_name, &p.id_number, &p.phone, &p.address);
-    let texts = (name, number, phone, address);
+    // The phone as its digits only, so "0912 345 678" is found by "0912345678".
+    let phone: String = p
+        .phone
+        .as_deref()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let texts = (
+        fold(&p.full_name),
+        p.id_number.clone().unwrap_or_default(),
+        phone,
+        fold(p.address.as_deref().unwrap_or("")),
+    );
     if let Some(rowid) = old {
         if p.merged_into.is_none() {
             let indexed: Option<(String, String, String, String)> = super::one(
@@ -776,150 +765,6 @@ pub(crate) fn index_person(conn: &Connection, p: &Person) -> Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// The records written without their search-index rows by a long write (an import),
-/// indexed together before its commit: `index_new`.
-#[derive(Debug, Default)]
-pub(crate) struct Unindexed {
-    pub persons: Vec<String>,
-    pub cases: Vec<String>,
-    pub visits: Vec<String>,
-    pub petitions: Vec<String>,
-}
-
-/// How many records one query of `index_new` reads (their ids passed as one JSON array).
-const INDEX_CHUNK: usize = 4096;
-
-/// Write the search-index rows of records written without them, as each record now
-/// stands (the same texts as `index_person` and `index_record`): the records and their
-/// persons' names read a few thousand at a time, then one index row and its link per
-/// record, numbered in order.
-/// A record indexed meanwhile (an update indexes at once) or merged into another is left
-/// as it is.
-pub(crate) fn index_new(conn: &Connection, new: &Unindexed) -> Result<()> {
-    let json_ids = |ids: &[String]| serde_json::to_string(ids).map_err(crate::error::Error::from);
-    // Persons.
-    let mut base: i64 = super::one(
-        conn,
-        "SELECT coalesce(max(rowid), 0) FROM persons_fts",
-        [],
-        |r| r.get(0),
-    )?;
-    for chunk in new.persons.chunks(INDEX_CHUNK) {
-        let mut rows: Vec<(String, [String; 4])> = Vec::with_capacity(chunk.len());
-        {
-            let mut stmt = conn.prepare_cached(
-                "SELECT p.id, p.full_name, p.id_number, p.phone, p.address
-                   FROM json_each(?1) j CROSS JOIN persons p ON p.id = j.value
-                  WHERE p.fts_rowid IS NULL AND p.merged_into IS NULL ORDER BY j.key",
-            )?;
-            let mut q = stmt.query([json_ids(chunk)?])?;
-            while let Some(r) = q.next()? {
-                let (id, name, number, phone, address): (
-                    String,
-                    String,
-                    Option<String>,
-                    Option<String>,
-                    Option<String>,
-                ) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
-                rows.push((id, person_texts(&name, &number, &phone, &address)));
-            }
-        }
-        let mut insert = conn.prepare_cached(
-            "INSERT INTO persons_fts (rowid, person_id, name, id_number, phone, address)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        let mut link = conn.prepare_cached("UPDATE persons SET fts_rowid = ?2 WHERE id = ?1")?;
-        for (id, [name, number, phone, address]) in &rows {
-            base += 1;
-            insert.execute(params![base, id, name, number, phone, address])?;
-            link.execute(params![id, base])?;
-        }
-    }
-    // Cases, visits and petitions share one index.
-    let mut base: i64 = super::one(
-        conn,
-        "SELECT coalesce(max(rowid), 0) FROM records_fts",
-        [],
-        |r| r.get(0),
-    )?;
-    let names = |list: &str, key: &str| {
-        format!(
-            "coalesce((SELECT group_concat(n.full_name, ' ') FROM
-               (SELECT pe.full_name FROM {list} x JOIN persons pe ON pe.id = x.person_id
-                 WHERE x.{key} = t.id ORDER BY x.position) n), '')"
-        )
-    };
-    let kinds: [(&str, &str, &[String], String); 3] = [
-        ("cases", "case", &new.cases, "t.summary".to_string()),
-        (
-            "visits",
-            "visit",
-            &new.visits,
-            format!(
-                "t.content || ' ' || {}",
-                names("visit_persons", "visit_id")
-            ),
-        ),
-        (
-            "petitions",
-            "petition",
-            &new.petitions,
-            format!(
-                "t.number || '/' || t.year || ' ' || t.number || ' ' || t.content || ' ' || coalesce(t.respondent, '') || ' ' || {}",
-                names("petition_persons", "petition_id")
-            ),
-        ),
-    ];
-    for (table, kind, ids, text) in kinds {
-        for chunk in ids.chunks(INDEX_CHUNK) {
-            let mut rows: Vec<(String, String)> = Vec::with_capacity(chunk.len());
-            {
-                let mut stmt = conn.prepare_cached(&format!(
-                    "SELECT t.id, {text} FROM json_each(?1) j CROSS JOIN {table} t ON t.id = j.value
-                      WHERE t.fts_rowid IS NULL ORDER BY j.key"
-                ))?;
-                let mut q = stmt.query([json_ids(chunk)?])?;
-                while let Some(r) = q.next()? {
-                    let (id, text): (String, String) = (r.get(0)?, r.get(1)?);
-                    rows.push((id, fold(&text)));
-                }
-            }
-            let mut insert = conn.prepare_cached(
-                "INSERT INTO records_fts (rowid, kind, record_id, text) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            let mut link =
-                conn.prepare_cached(&format!("UPDATE {table} SET fts_rowid = ?2 WHERE id = ?1"))?;
-            for (id, text) in &rows {
-                base += 1;
-                insert.execute(params![base, kind, id, text])?;
-                link.execute(params![id, base])?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// A person's indexed texts: the folded name, the identity number, the phone as its
-/// digits only (so "0912 345 678" is found by "0912345678"), the folded address.
-fn person_texts(
-    name: &str,
-    number: &Option<String>,
-    phone: &Option<String>,
-    address: &Option<String>,
-) -> [String; 4] {
-    [
-        fold(name),
-        number.clone().unwrap_or_default(),
-        phone
-            .as_deref()
-            .unwrap_or("")
-            .chars()
-            .filter(char::is_ascii_digit)
-            .collect(),
-        fold(address.as_deref().unwrap_or("")),
-    ]
 }
 
 // ---------------------------------------------------------------- search of records
