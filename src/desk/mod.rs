@@ -47,6 +47,11 @@ pub struct Tx<'a> {
     /// Dates inside locked periods touched by creations not logged one by one: they
     /// become adjustments of the next change recorded (an import's summary).
     unlogged_dates: std::cell::RefCell<Vec<String>>,
+    /// A write whose creations are not logged one by one (an import) appends many change
+    /// rows: each is chained as it is written, from the end of the chain kept here (read
+    /// at the first row; `None` inside when the register's last row is not sealed, and
+    /// then the rows are chained by `store::seal_pending` before the commit).
+    chain: std::cell::RefCell<Option<Option<store::ChainEnd>>>,
 }
 
 impl<'a> Tx<'a> {
@@ -72,34 +77,49 @@ impl<'a> Tx<'a> {
             vec![]
         };
         dates.append(&mut self.unlogged_dates.borrow_mut());
-        // An import (creations not logged one by one) chains its rows once at its end
-        // (`store::seal_pending`, in the same transaction); any other write seals its row
-        // at once.
-        let insert = if self.log_creations {
-            store::insert_change
-        } else {
-            store::insert_change_unsealed
-        };
-        insert(
-            self.conn,
-            &ChangeRecord {
-                id: store::new_id(),
-                at: self.at.clone(),
-                actor: self.actor,
-                action,
-                table: table.to_string(),
-                record_id: record_id.to_string(),
-                old,
-                new,
-                note,
-                source: None,
-                user: self.user.clone(),
-            },
-        )?;
+        self.append(&ChangeRecord {
+            id: store::new_id(),
+            at: self.at.clone(),
+            actor: self.actor,
+            action,
+            table: table.to_string(),
+            record_id: record_id.to_string(),
+            old,
+            new,
+            note,
+            source: None,
+            user: self.user.clone(),
+        })?;
         for date in dates {
             store::note_adjustment(self.conn, &date, &self.today.to_string())?;
         }
         Ok(())
+    }
+
+    /// Append a change row as it is: sealed at once by a write that logs each creation;
+    /// chained from the end kept in memory by an import (its head moved once, before the
+    /// commit: `finish`).
+    pub(crate) fn append(&self, c: &ChangeRecord) -> Result<()> {
+        if self.log_creations {
+            return store::insert_change(self.conn, c);
+        }
+        let mut chain = self.chain.borrow_mut();
+        if chain.is_none() {
+            *chain = Some(store::chain_end(self.conn)?);
+        }
+        match chain.as_mut().and_then(Option::as_mut) {
+            Some(end) => store::insert_chained(self.conn, c, end),
+            None => store::insert_change_unsealed(self.conn, c),
+        }
+    }
+
+    /// Before the commit of a write that chained its rows in memory: the head moves to
+    /// its last row; any row written unsealed is chained now, in order.
+    fn finish(&self) -> Result<()> {
+        if let Some(Some(end)) = self.chain.borrow().as_ref() {
+            store::close_chain(self.conn, end)?;
+        }
+        store::seal_pending(self.conn)
     }
 
     /// A record was created.
@@ -248,7 +268,7 @@ impl Store {
         let conn = self.conn_mut();
         if conn.is_autocommit() {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let out = f(&Tx {
+            let w = Tx {
                 conn: &tx,
                 actor,
                 user,
@@ -257,17 +277,20 @@ impl Store {
                 today,
                 log_creations,
                 unlogged_dates: Default::default(),
-            })?;
+                chain: Default::default(),
+            };
+            let out = f(&w)?;
             if !log_creations {
-                // Its change rows were written unsealed: chained now, in order, before
-                // the commit (a failed write leaves none behind).
-                store::seal_pending(&tx)?;
+                // Its change rows were chained as they were written: the head moves to
+                // the last, before the commit (a failed write leaves none behind).
+                w.finish()?;
             }
+            drop(w);
             tx.commit()?;
             Ok(out)
         } else {
             let sp = conn.savepoint()?;
-            let out = f(&Tx {
+            let w = Tx {
                 conn: &sp,
                 actor,
                 user,
@@ -276,12 +299,15 @@ impl Store {
                 today,
                 log_creations,
                 unlogged_dates: Default::default(),
-            })?;
+                chain: Default::default(),
+            };
+            let out = f(&w)?;
             if !log_creations {
-                // Its change rows were written unsealed: chained now, in order, before
-                // the commit (a failed write leaves none behind).
-                store::seal_pending(&sp)?;
+                // Its change rows were chained as they were written: the head moves to
+                // the last, before the commit (a failed write leaves none behind).
+                w.finish()?;
             }
+            drop(w);
             sp.commit()?;
             Ok(out)
         }

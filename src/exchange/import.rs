@@ -77,24 +77,31 @@ fn check_ids(file: &ExchangeFile) -> Result<()> {
     ) -> Result<()> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, id) in ids.enumerate() {
-            let field = format!("{list}[{i}].id");
-            let rule = line("Mã bản ghi", limits::ID);
-            match tidy(&field, rule, id) {
-                Ok(Some(t)) if t == *id => {}
-                Ok(_) => {
-                    return Err(Error::exchange(
-                        field,
-                        format!(
+            // An id of printable ASCII characters only (no space), not too long, is as
+            // `tidy` leaves it: not tidied again (a file has hundreds of thousands).
+            let plain = !id.is_empty()
+                && id.len() <= limits::ID
+                && id.bytes().all(|b| b.is_ascii_graphic());
+            if !plain {
+                let field = format!("{list}[{i}].id");
+                let rule = line("Mã bản ghi", limits::ID);
+                match tidy(&field, rule, id) {
+                    Ok(Some(t)) if t == *id => {}
+                    Ok(_) => {
+                        return Err(Error::exchange(
+                            field,
+                            format!(
                             "{}: mã bản ghi trống hoặc có khoảng trắng, ký tự vô hình ở đầu, cuối.",
                             name(i, id)
                         ),
-                    ))
+                        ))
+                    }
+                    Err(e) => return Err(Error::exchange(field, format!("{}: {e}", name(i, id)))),
                 }
-                Err(e) => return Err(Error::exchange(field, format!("{}: {e}", name(i, id)))),
             }
             if let Some(first) = seen.insert(id.as_str(), i) {
                 return Err(Error::exchange(
-                    field,
+                    format!("{list}[{i}].id"),
                     format!(
                         "{} xuất hiện hai lần trong tệp ({list}[{first}] và {list}[{i}]): mỗi bản ghi chỉ được có một lần.",
                         name(i, id)
@@ -154,8 +161,9 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
     let visit_here: Here = |c, id| Ok(store::get_visit(c, id)?.is_some());
     let petition_here: Here = |c, id| Ok(store::get_petition(c, id)?.is_some());
     let field_here: Here = |c, code| Ok(store::get_field(c, code)?.is_some());
-    let link = |record: String,
-                field: String,
+    // The record's name and the field's path are written only for the message.
+    let link = |record: &dyn Fn() -> String,
+                field: &dyn Fn() -> String,
                 what: &str,
                 target: &str,
                 in_file: &HashSet<String>,
@@ -164,6 +172,7 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
         if in_file.contains(target) || here(conn, target)? {
             return Ok(());
         }
+        let (record, field) = (record(), field());
         let last = field.rsplit('.').next().unwrap_or(&field).to_string();
         Err(Error::exchange(
             field,
@@ -175,10 +184,9 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
     };
     for (i, p) in file.persons.iter().enumerate() {
         if let Some(into) = &p.merged_into {
-            let f = format!("persons[{i}].merged_into");
             link(
-                name("persons", i, &p.id),
-                f,
+                &|| name("persons", i, &p.id),
+                &|| format!("persons[{i}].merged_into"),
                 "người",
                 into,
                 &persons,
@@ -190,18 +198,25 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
         let n = || name("visits", i, &v.id);
         let f = |k: &str| format!("visits[{i}].{k}");
         link(
-            n(),
-            f("session_id"),
+            &n,
+            &|| f("session_id"),
             "buổi tiếp",
             &v.session_id,
             &sessions,
             session_here,
         )?;
-        link(n(), f("case_id"), "vụ việc", &v.case_id, &cases, case_here)?;
+        link(
+            &n,
+            &|| f("case_id"),
+            "vụ việc",
+            &v.case_id,
+            &cases,
+            case_here,
+        )?;
         for (j, pid) in v.person_ids.iter().enumerate() {
             link(
-                n(),
-                f(&format!("person_ids[{j}]")),
+                &n,
+                &|| f(&format!("person_ids[{j}]")),
                 "người",
                 pid,
                 &persons,
@@ -209,7 +224,14 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
             )?;
         }
         if let Some(code) = v.field_code.as_deref().filter(|c| !c.trim().is_empty()) {
-            link(n(), f("field_code"), "lĩnh vực", code, &fields, field_here)?;
+            link(
+                &n,
+                &|| f("field_code"),
+                "lĩnh vực",
+                code,
+                &fields,
+                field_here,
+            )?;
         }
         if v.headcount == 0 || v.headcount > crate::validate::MAX_HEADCOUNT {
             return Err(Error::exchange(
@@ -248,13 +270,20 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
             ));
         }
         if let Some(v) = &p.visit_id {
-            link(n(), f("visit_id"), "lượt tiếp", v, &visits, visit_here)?;
+            link(&n, &|| f("visit_id"), "lượt tiếp", v, &visits, visit_here)?;
         }
-        link(n(), f("case_id"), "vụ việc", &p.case_id, &cases, case_here)?;
+        link(
+            &n,
+            &|| f("case_id"),
+            "vụ việc",
+            &p.case_id,
+            &cases,
+            case_here,
+        )?;
         for (j, pid) in p.petitioner_ids.iter().enumerate() {
             link(
-                n(),
-                f(&format!("petitioner_ids[{j}]")),
+                &n,
+                &|| f(&format!("petitioner_ids[{j}]")),
                 "người",
                 pid,
                 &persons,
@@ -266,17 +295,24 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
             ("duplicate_of", &p.duplicate_of),
         ] {
             if let Some(t) = target {
-                link(n(), f(key), "đơn", t, &petitions, petition_here)?;
+                link(&n, &|| f(key), "đơn", t, &petitions, petition_here)?;
             }
         }
         if let Some(code) = p.field_code.as_deref().filter(|c| !c.trim().is_empty()) {
-            link(n(), f("field_code"), "lĩnh vực", code, &fields, field_here)?;
+            link(
+                &n,
+                &|| f("field_code"),
+                "lĩnh vực",
+                code,
+                &fields,
+                field_here,
+            )?;
         }
     }
     for (i, e) in file.petition_events.iter().enumerate() {
         link(
-            name("petition_events", i, &e.id),
-            format!("petition_events[{i}].petition_id"),
+            &|| name("petition_events", i, &e.id),
+            &|| format!("petition_events[{i}].petition_id"),
             "đơn",
             &e.petition_id,
             &petitions,
@@ -834,12 +870,14 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
                     next: 0,
                     legacy: false,
                     new: false,
+                    current: None,
+                    settled: None,
                 }),
                 Moves::Same | Moves::Older => n.skipped += 1,
             }
             continue;
         }
-        let rest = insert_petition(tx, p, &units[&p.id], &own, &person)
+        let (row, rest) = insert_petition(tx, p, &units[&p.id], &own, &person)
             .map_err(|e| bad_petition(index, p, e))?;
         let legacy = rest.iter().any(|(_, e)| is_legacy(e));
         if legacy && !rest.iter().all(|(_, e)| is_legacy(e)) {
@@ -854,14 +892,18 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         }
         n.petitions += 1;
         n.events += 1;
-        queues.push(Replay {
+        let mut queued = Replay {
             index,
             petition: p,
             moves: rest,
             next: 0,
             legacy,
             new: true,
-        });
+            current: Some(row),
+            settled: None,
+        };
+        queued.settle();
+        queues.push(queued);
     }
     // Replay: always the earliest pending move (by date, then the other PC's clock, then
     // the file's order); each petition's moves keep their own order.
@@ -889,11 +931,17 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             petition_name(r.index, p),
             name("petition_events", i, &e.id)
         );
-        replay(tx, p, e, r.legacy).map_err(|err| bad("petition_events", i, &name, err))?;
+        let current = r.current.take();
+        r.current = Some(
+            replay(tx, p, e, r.legacy, current)
+                .map_err(|err| bad("petition_events", i, &name, err))?,
+        );
+        r.settle();
         n.events += 1;
     }
-    for r in &queues {
-        finish(tx, r.petition, r.legacy).map_err(|e| bad_petition(r.index, r.petition, e))?;
+    for r in queues {
+        finish(tx, r.petition, r.legacy, r.current, r.settled)
+            .map_err(|e| bad_petition(r.index, r.petition, e))?;
         if !r.new {
             n.updated += 1;
         }
@@ -936,7 +984,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
                 source: Some(origin.clone()),
                 ..c.clone()
             };
-            store::insert_change_unsealed(conn, &kept)?;
+            tx.append(&kept)?;
             n.changes += 1;
         }
     }
@@ -964,6 +1012,24 @@ struct Replay<'f> {
     legacy: bool,
     /// Filed by this import (an existing one only gains moves).
     new: bool,
+    /// The petition as its last move left it (as written in this transaction): read
+    /// from the register only for a petition already there, at its first move.
+    current: Option<PetitionRecord>,
+    /// Once every move is replayed, only the state they led to is kept for `finish`
+    /// (a city's file has a hundred thousand petitions), unless the petition is from
+    /// schema 1 (its handling is then written from the row).
+    settled: Option<PetitionState>,
+}
+
+impl Replay<'_> {
+    /// Keep only the state of a petition with no move left to replay.
+    fn settle(&mut self) {
+        if self.next == self.moves.len() && !self.legacy {
+            if let Some(row) = self.current.take() {
+                self.settled = Some(row.state);
+            }
+        }
+    }
 }
 
 /// A move converted from schema 1 (by the migration or from a version 1 file).
@@ -1026,14 +1092,14 @@ fn compare_moves<'f>(
 }
 
 /// Write a petition of the file as the desk would file it (its receipt included); returns
-/// its other moves, still to replay.
+/// the row as written and its other moves, still to replay.
 fn insert_petition<'f>(
     tx: &Tx<'_>,
     p: &PetitionRecord,
     unit: &str,
     events: &[(usize, &'f PetitionEvent)],
     person: &dyn Fn(&String) -> Result<String>,
-) -> Result<Vec<(usize, &'f PetitionEvent)>> {
+) -> Result<(PetitionRecord, Vec<(usize, &'f PetitionEvent)>)> {
     let conn = tx.conn();
     let mut row = match &p.visit_id {
         Some(visit_id) => {
@@ -1162,7 +1228,7 @@ fn insert_petition<'f>(
         ));
     }
     store::insert_event(conn, &receipt)?;
-    Ok(rest.to_vec())
+    Ok((row, rest.to_vec()))
 }
 
 /// A move of the file with its texts tidied as the desk's.
@@ -1179,7 +1245,15 @@ fn tidy_event(e: &PetitionEvent) -> Result<PetitionEvent> {
 
 /// Record one move of the file: checked by the lifecycle as at the desk, or, for a move
 /// converted from schema 1, checked for its dates and states and kept as recorded.
-fn replay(tx: &Tx<'_>, p: &PetitionRecord, e: &PetitionEvent, legacy: bool) -> Result<()> {
+/// `current`: the petition as the previous move left it, when known (else read here).
+/// Returns the petition as this move leaves it.
+fn replay(
+    tx: &Tx<'_>,
+    p: &PetitionRecord,
+    e: &PetitionEvent,
+    legacy: bool,
+    current: Option<PetitionRecord>,
+) -> Result<PetitionRecord> {
     let conn = tx.conn();
     if store::event_exists(conn, &e.id)? {
         return Err(Error::invalid(
@@ -1204,10 +1278,13 @@ fn replay(tx: &Tx<'_>, p: &PetitionRecord, e: &PetitionEvent, legacy: bool) -> R
             "đơn chỉ được tiếp nhận một lần",
         )));
     }
-    let current =
-        store::get_petition(conn, &p.id)?.ok_or_else(|| Error::not_found("đơn", p.id.clone()))?;
+    let current = match current {
+        Some(c) => c,
+        None => store::get_petition(conn, &p.id)?
+            .ok_or_else(|| Error::not_found("đơn", p.id.clone()))?,
+    };
     if legacy {
-        return legacy_move(tx, &current, e).map_err(at);
+        return legacy_move(tx, current, e).map_err(at);
     }
     let input = move_input(&current, e)?;
     movement::apply_to(
@@ -1220,13 +1297,12 @@ fn replay(tx: &Tx<'_>, p: &PetitionRecord, e: &PetitionEvent, legacy: bool) -> R
         }),
         current,
     )
-    .map(|_| ())
     .map_err(at)
 }
 
 /// A schema-1 closing or reopening: dated like any move, from the state the petition is in,
 /// to the state its action leads to.
-fn legacy_move(tx: &Tx<'_>, current: &PetitionRecord, e: &PetitionEvent) -> Result<()> {
+fn legacy_move(tx: &Tx<'_>, current: PetitionRecord, e: &PetitionEvent) -> Result<PetitionRecord> {
     let conn = tx.conn();
     let on = parse_past_date("on_date", "Ngày thực hiện", &e.on_date, tx.today)?;
     if on.to_string() < current.received_on {
@@ -1273,26 +1349,45 @@ fn legacy_move(tx: &Tx<'_>, current: &PetitionRecord, e: &PetitionEvent) -> Resu
     )?;
     let mut row = current.clone();
     row.state = e.to_state;
-    store::update_petition(conn, &row)
+    store::update_petition_from(conn, &current, &row)?;
+    Ok(row)
 }
 
 /// After the replay: the petition is where the file says it is. A schema-1 petition keeps
 /// its recorded handling, checked as the desk checks it.
-fn finish(tx: &Tx<'_>, p: &PetitionRecord, legacy: bool) -> Result<()> {
+/// `current`: the petition as its last move left it, when known (else read here);
+/// `settled`: only the state it was left in.
+fn finish(
+    tx: &Tx<'_>,
+    p: &PetitionRecord,
+    legacy: bool,
+    current: Option<PetitionRecord>,
+    settled: Option<PetitionState>,
+) -> Result<()> {
     let conn = tx.conn();
-    let mut now =
-        store::get_petition(conn, &p.id)?.ok_or_else(|| Error::not_found("đơn", p.id.clone()))?;
-    if legacy {
-        now.handling = check_handling("handling", &p.handling)?;
-        store::update_petition(conn, &now)?;
-    }
-    if now.state != p.state {
+    let state = match (settled, current) {
+        (Some(state), _) if !legacy => state,
+        (_, current) => {
+            let before = match current {
+                Some(c) => c,
+                None => store::get_petition(conn, &p.id)?
+                    .ok_or_else(|| Error::not_found("đơn", p.id.clone()))?,
+            };
+            let mut now = before.clone();
+            if legacy {
+                now.handling = check_handling("handling", &p.handling)?;
+                store::update_petition_from(conn, &before, &now)?;
+            }
+            now.state
+        }
+    };
+    if state != p.state {
         return Err(Error::invalid(
             "state",
             format!(
                 "bước xử lý trong tệp là \"{}\" nhưng lịch sử của đơn dẫn đến \"{}\"",
                 p.state.label(),
-                now.state.label()
+                state.label()
             ),
         ));
     }

@@ -120,6 +120,89 @@ pub(crate) fn seal_pending(conn: &Connection) -> Result<()> {
     set_head(conn, last, &prev)
 }
 
+/// The end of the chain a write appends to, kept in memory by a long write (an import)
+/// so that each row is written with its hash at once: no second pass to read the rows
+/// back and update each one.
+#[derive(Debug, Clone)]
+pub(crate) struct ChainEnd {
+    seq: i64,
+    hash: String,
+    /// Whether a row was appended since the end was read (then the head moves).
+    moved: bool,
+}
+
+/// The end of the chain as the register holds it; none when its last row is not sealed
+/// (then the rows are chained by `seal_pending`, as before).
+pub(crate) fn chain_end(conn: &Connection) -> Result<Option<ChainEnd>> {
+    let last: Option<(i64, Option<String>)> = conn
+        .prepare_cached("SELECT seq, hash FROM changes ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    Ok(match last {
+        None => Some(ChainEnd {
+            seq: 0,
+            hash: String::new(),
+            moved: false,
+        }),
+        Some((seq, Some(hash))) => Some(ChainEnd {
+            seq,
+            hash,
+            moved: false,
+        }),
+        Some((_, None)) => None,
+    })
+}
+
+/// Append a change row already chained to `end` (its hash written with it, numbered
+/// next after it), and move `end` to it.
+pub(crate) fn insert_chained(
+    conn: &Connection,
+    c: &crate::records::ChangeRecord,
+    end: &mut ChainEnd,
+) -> Result<()> {
+    let content: [Option<String>; 11] = [
+        Some(c.id.clone()),
+        Some(c.at.clone()),
+        Some(c.actor.code().to_string()),
+        Some(c.action.code().to_string()),
+        Some(c.table.clone()),
+        Some(c.record_id.clone()),
+        c.old.as_ref().map(|v| v.to_string()),
+        c.new.as_ref().map(|v| v.to_string()),
+        c.note.clone(),
+        c.source.clone(),
+        c.user.clone(),
+    ];
+    let seq = end.seq + 1;
+    let hash = hash_of(&end.hash, seq, &content);
+    {
+        let [id, at, actor, action, table, record, old, new, note, source, user] = &content;
+        conn.prepare_cached(
+            "INSERT INTO changes (seq, id, at, actor, action, table_name, record_id, old_value, new_value, note, source, user_login, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![
+            seq, id, at, actor, action, table, record, old, new, note, source, user, hash
+        ])?;
+    }
+    end.seq = seq;
+    end.hash = hash;
+    end.moved = true;
+    Ok(())
+}
+
+/// Move the head to the end of the rows appended with `insert_chained`.
+pub(crate) fn close_chain(conn: &Connection, end: &ChainEnd) -> Result<()> {
+    if end.moved {
+        set_head(conn, end.seq, &end.hash)?;
+    }
+    Ok(())
+}
+
 fn set_head(conn: &Connection, seq: i64, hash: &str) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?1, ?2)

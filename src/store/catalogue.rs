@@ -59,7 +59,8 @@ pub(crate) fn check_field(
     let Some(code) = code.as_deref().map(str::trim).filter(|c| !c.is_empty()) else {
         return Ok(None);
     };
-    let known: bool = conn.query_row(
+    let known: bool = super::one(
+        conn,
         "SELECT EXISTS (SELECT 1 FROM fields WHERE code = ?1)",
         [code],
         |r| r.get(0),

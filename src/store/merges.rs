@@ -153,11 +153,13 @@ pub(crate) fn merges_into(conn: &Connection, kept_id: &str) -> Result<Vec<MergeR
 
 /// The person a person record was merged into, if any (`None`: no such person).
 pub(crate) fn merged_into(conn: &Connection, id: &str) -> Result<Option<Option<String>>> {
-    Ok(conn
-        .query_row("SELECT merged_into FROM persons WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
-        .optional()?)
+    Ok(super::one(
+        conn,
+        "SELECT merged_into FROM persons WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()?)
 }
 
 /// The records the sample loader created that are still in `table`, newest first.

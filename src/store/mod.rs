@@ -20,7 +20,7 @@ mod settings;
 mod users;
 
 pub use audit::AuditCheck;
-pub(crate) use audit::{seal_last, seal_pending};
+pub(crate) use audit::{chain_end, close_chain, insert_chained, seal_last, seal_pending, ChainEnd};
 pub(crate) use cached::{exec, one};
 pub(crate) use calendar::*;
 pub(crate) use catalogue::{
