@@ -105,6 +105,32 @@ describe('persons of a visit being corrected', () => {
     expect(personCorrection(row)).toBeNull();
   });
 
+  it('keep a masked denunciator as shown, sent unchanged by its id', () => {
+    const masked = {
+      ...saved,
+      full_name: 'Người tố cáo (được bảo mật)',
+      id_kind: 'none' as const,
+      id_number: null,
+      phone: null,
+      masked: true,
+    };
+    const row = personForCorrection(masked);
+    expect(isReadonlyPerson(row)).toBe(true);
+    expect(row.original).toBeUndefined();
+    expect(personCorrection(row)).toBeNull();
+    expect(toPersonInput(row)).toEqual({
+      existing_id: 'p-9',
+      full_name: 'Người tố cáo (được bảo mật)',
+      id_kind: null,
+      id_number: null,
+      address: null,
+      phone: null,
+      correct: false,
+    });
+    // Typing into it changes nothing sent as a correction.
+    expect(personCorrection({ ...row, full_name: 'Tên khác' })).toBeNull();
+  });
+
   it('give the person correction when a particular differs', () => {
     const row = { ...personForCorrection(saved), full_name: ' Nguyễn Văn Đức ' };
     expect(personCorrection(row)).toEqual({

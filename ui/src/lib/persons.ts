@@ -72,8 +72,26 @@ export function personFromMatch(m: PersonMatch): PersonDraft {
   };
 }
 
-/** A saved person, as a row of a visit being corrected (editable, see `original`). */
+/**
+ * A saved person, as a row of a visit being corrected (editable, see `original`). A
+ * denunciator masked by the core stays as shown, not edited: what the form holds is the
+ * mask, not the person, and a masked record is corrected on the person's page by a
+ * leader, after revealing it (the core refuses a correction from the desk).
+ */
 export function personForCorrection(p: Person): PersonDraft {
+  if (p.masked) {
+    return {
+      existing_id: p.id,
+      full_name: p.full_name,
+      id_kind: '',
+      id_number: '',
+      address: '',
+      phone: '',
+      locked_number: true,
+      locked_address: true,
+      locked_phone: true,
+    };
+  }
   const row: PersonDraft = {
     existing_id: p.id,
     full_name: p.full_name,
