@@ -7,9 +7,10 @@ export const ADMIN = { login: 'quantri', name: 'Quản trị viên', password: '
 /**
  * Answer the first-start dialog: the ward's name, the administrator "quantri" (also an
  * officer, as ticked by default; also a leader with `leader`), then an empty register or
- * the sample data (`sample`), and wait for the screens.
+ * the sample data (`sample`), or, for a register that holds records already (`records`),
+ * its one button; and wait for the screens.
  */
-export async function firstStart(s, { unit, sample = false, leader = false } = {}) {
+export async function firstStart(s, { unit, sample = false, leader = false, records = false } = {}) {
   await s.byName('Bắt đầu sử dụng');
   await s.type('Tên đơn vị', unit);
   await s.type('Tên đăng nhập', ADMIN.login);
@@ -34,7 +35,7 @@ export async function firstStart(s, { unit, sample = false, leader = false } = {
     );
     await s.click('Vào Tổng quan');
   } else {
-    await s.click('Bắt đầu với sổ trống');
+    await s.click(records ? 'Tạo tài khoản và bắt đầu' : 'Bắt đầu với sổ trống');
   }
   await s.waitFor('the screens', async () =>
     s.execute(`return document.querySelector('[aria-label="Bắt đầu sử dụng"]') === null
