@@ -25,7 +25,10 @@ struct Ward {
 /// An officer records a denunciation by post (Phạm Thị Hoa), a complaint (Trần Văn Bình)
 /// and a visit about a denunciation (Lê Văn Tố).
 fn ward() -> Ward {
-    let mut s = store_on("2026-06-30");
+    ward_with(store_on("2026-06-30"))
+}
+
+fn ward_with(mut s: Store) -> Ward {
     s.create_first_admin(&account("quantri", &[Role::Admin]))
         .unwrap();
     s.save_account(&account("canbo", &[Role::Officer])).unwrap();
@@ -225,6 +228,76 @@ fn files_are_masked_unless_a_leader_asks_and_every_export_is_recorded() {
         .map(|p| p.full_name)
         .collect();
     assert!(!names.iter().any(|n| n == NAME), "{names:?}");
+}
+
+/// The window reads its reports and files on a second handle of the register
+/// (`Store::reader`): it acts as the account signed in, masks as that account's handle
+/// does, reads what was just committed, and writes nothing.
+#[test]
+fn a_second_handle_reads_as_the_account_signed_in_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = Store::open_with_clock(
+        &path,
+        Box::new(tiepdan::clock::FixedClock(date("2026-06-30"))),
+    )
+    .unwrap();
+    let mut settings = store.settings().unwrap();
+    settings.unit_name = "phường Việt Hòa".into();
+    store.save_settings(&settings).unwrap();
+    let Ward { store: mut s, .. } = ward_with(store);
+    let june = Period::parse("2026-06-01", "2026-06-30").unwrap();
+    let reader = s
+        .reader()
+        .unwrap()
+        .expect("a register with a file has a second handle");
+    assert_eq!(reader.today(), s.today());
+    assert_eq!(reader.user().map(|u| u.login), Some("canbo".to_string()));
+    let book = tiepdan::forms::register::register_book(&reader, june).unwrap();
+    assert_eq!(
+        book,
+        tiepdan::forms::register::register_book(&s, june).unwrap()
+    );
+    let text = serde_json::to_string(&book).unwrap();
+    assert!(
+        !text.contains(VISITOR) && text.contains(MASKED_NAME),
+        "{text}"
+    );
+    assert_eq!(
+        tiepdan::forms::register::register_book_with(&reader, june, true)
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
+    assert_eq!(
+        tiepdan::report::period_report(&reader, june).unwrap(),
+        tiepdan::report::period_report(&s, june).unwrap()
+    );
+    // It writes nothing, whoever asks.
+    let mut reader = reader;
+    let refused = reader
+        .create_session(&NewSession {
+            date: "2026-06-29".into(),
+            kind: SessionKind::Regular,
+            host_group: HostGroup::Officer,
+            host_name: None,
+            place: None,
+            notes: None,
+        })
+        .unwrap_err();
+    assert!(refused.to_string().contains("chỉ để đọc"), "{refused}");
+    // What the shared handle commits next, a new reader reads.
+    session(&mut s, "2026-06-29", HostGroup::Officer);
+    let after = tiepdan::report::period_report(&s.reader().unwrap().unwrap(), june).unwrap();
+    assert_eq!(after.reception.sessions, 2);
+    // A leader's reader names the denunciator in the full Sổ, as the leader's handle does.
+    as_user(&mut s, "lanhdao");
+    let full =
+        tiepdan::forms::register::register_book_with(&s.reader().unwrap().unwrap(), june, true)
+            .unwrap();
+    assert!(serde_json::to_string(&full).unwrap().contains(VISITOR));
+    // A register in memory has none: it is read through its own handle.
+    assert!(store_on("2026-06-30").reader().unwrap().is_none());
 }
 
 #[test]

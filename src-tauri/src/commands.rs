@@ -40,13 +40,29 @@ fn with_store<T>(
     let mut store = store
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut store)))
-        .unwrap_or_else(|_| {
-            Err(tiepdan::Error::Internal(
-                "Lỗi nội bộ khi xử lý yêu cầu; dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại, nếu vẫn lỗi hãy báo cho người quản trị.".into(),
-            ))
-        })
-        .map_err(|e| e.to_dto())
+    run_guarded(|| f(&mut store)).map_err(|e| e.to_dto())
+}
+
+/// A long read (a report, an export's figures) on a second, read-only handle of the
+/// register (`Store::reader`), so the window's other commands do not wait for it: the
+/// shared handle is held only to make the reader. A register without one (in memory, or
+/// opened read-only) is read through the shared handle.
+pub(crate) fn with_reader<T>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&Store) -> tiepdan::Result<T>,
+) -> Reply<T> {
+    match with_store(state, |s| s.reader())? {
+        Some(reader) => run_guarded(|| f(&reader)).map_err(|e| e.to_dto()),
+        None => with_store(state, |s| f(s)),
+    }
+}
+
+fn run_guarded<T>(f: impl FnOnce() -> tiepdan::Result<T>) -> tiepdan::Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(tiepdan::Error::Internal(
+            "Lỗi nội bộ khi xử lý yêu cầu; dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại, nếu vẫn lỗi hãy báo cho người quản trị.".into(),
+        ))
+    })
 }
 
 #[tauri::command(async)]
@@ -116,7 +132,7 @@ pub fn list_petitions(state: State<'_, AppState>, filter: PetitionFilter) -> Rep
 
 #[tauri::command(async)]
 pub fn period_report(state: State<'_, AppState>, range: PeriodRange) -> Reply<PeriodReport> {
-    with_store(&state, |s| {
+    with_reader(&state, |s| {
         report::period_report(s, Period::parse(&range.from, &range.to)?)
     })
 }
@@ -128,7 +144,7 @@ pub fn preset_period(state: State<'_, AppState>, preset: PeriodPreset) -> Reply<
 
 #[tauri::command(async)]
 pub fn dashboard(state: State<'_, AppState>) -> Reply<Dashboard> {
-    with_store(&state, |s| report::dashboard(s))
+    with_reader(&state, report::dashboard)
 }
 
 #[tauri::command(async)]
@@ -282,14 +298,14 @@ pub fn reporting_period(period: ReportingPeriod, year: i32) -> Reply<PeriodRange
 
 #[tauri::command(async)]
 pub fn statutory_tables(state: State<'_, AppState>, range: PeriodRange) -> Reply<Vec<FormTable>> {
-    with_store(&state, |s| {
+    with_reader(&state, |s| {
         forms::statutory_tables(s, Period::parse(&range.from, &range.to)?)
     })
 }
 
 #[tauri::command(async)]
 pub fn register_book(state: State<'_, AppState>, range: PeriodRange) -> Reply<RegisterBook> {
-    with_store(&state, |s| {
+    with_reader(&state, |s| {
         forms::register::register_book(s, Period::parse(&range.from, &range.to)?)
     })
 }
@@ -300,7 +316,7 @@ pub fn report_document(
     range: PeriodRange,
     number: Option<String>,
 ) -> Reply<ReportDocument> {
-    with_store(&state, |s| {
+    with_reader(&state, |s| {
         let period = Period::parse(&range.from, &range.to)?;
         report::mau02::report_document(s, period, s.today(), number.as_deref())
     })
@@ -372,7 +388,8 @@ pub fn export_folder<R: tauri::Runtime>(
     Ok(folder(&app, &state)?.display().to_string())
 }
 
-/// Write a file of the office: read under the lock, rendered and written without it,
+/// Write a file of the office: read on a second handle of the register (the other
+/// commands go on meanwhile), recorded in the history, rendered and written, with
 /// "export-progress" events on the way; "Dừng" (`cancel_export`) stops it unwritten.
 #[tauri::command(async)]
 pub fn export_file<R: tauri::Runtime>(
@@ -386,9 +403,11 @@ pub fn export_file<R: tauri::Runtime>(
     state.cancel_export.store(false, Ordering::SeqCst);
     let dir = folder(&app, &state)?;
     let period = Period::parse(&range.from, &range.to).map_err(|e| e.to_dto())?;
-    let prepared = with_store(&state, |s| {
-        job::prepare(s, form, period, report_no.as_deref(), full)
+    // Read on the second handle (the window stays free meanwhile), then recorded.
+    let prepared = with_reader(&state, |s| {
+        job::read(s, form, period, report_no.as_deref(), full)
     })?;
+    with_store(&state, |s| job::record(s, form, period, full))?;
     let step = |done, total| {
         let _ = app.emit("export-progress", ExportProgress { done, total });
         !state.cancel_export.load(Ordering::SeqCst)

@@ -660,10 +660,25 @@ mod tests {
         tauri::App<tauri::test::MockRuntime>,
         tauri::WebviewWindow<tauri::test::MockRuntime>,
     ) {
+        app_as_in(role, None)
+    }
+
+    /// `app_as` on a register in the file `file` (made there), else in memory.
+    fn app_as_in(
+        role: Option<tiepdan::access::Role>,
+        file: Option<&std::path::Path>,
+    ) -> (
+        tauri::App<tauri::test::MockRuntime>,
+        tauri::WebviewWindow<tauri::test::MockRuntime>,
+    ) {
         use tiepdan::access::Role;
         use tiepdan::desk::account::AccountInput;
         let today = chrono_date("2026-03-12").from;
-        let mut store = Store::open_in_memory(Box::new(FixedClock(today))).unwrap();
+        let clock = Box::new(FixedClock(today));
+        let mut store = match file {
+            Some(path) => Store::open_with_clock(path, clock).unwrap(),
+            None => Store::open_in_memory(clock).unwrap(),
+        };
         let input = |login: &str, roles: Vec<Role>| AccountInput {
             id: None,
             login: login.into(),
@@ -682,14 +697,82 @@ mod tests {
         if let Some(r) = role {
             store.sign_in(r.code(), "matkhau-123").unwrap();
         }
+        let path = file.map_or_else(|| PathBuf::from(":memory:"), PathBuf::from);
         let app = app_builder(mock_builder())
-            .manage(AppState::with_store(store, PathBuf::from(":memory:")))
+            .manage(AppState::with_store(store, path))
             .build(tauri::generate_context!())
             .unwrap();
         let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
         (app, window)
+    }
+
+    /// The long reads (the reports, the tables, the Sổ, an export's figures) of a register
+    /// with a file run on a second handle: the shared one is free while they read (the
+    /// window's other commands go on), they act as the account signed in (its rights
+    /// exactly as on the shared handle), and they read what was just committed.
+    #[test]
+    fn long_reads_leave_the_register_free_and_act_as_the_account() {
+        use tiepdan::access::Role;
+        const READS: [&str; 6] = [
+            "period_report",
+            "dashboard",
+            "statutory_tables",
+            "register_book",
+            "report_document",
+            "export_file",
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        for role in [Role::Viewer, Role::Officer, Role::Leader] {
+            let file = dir.path().join(format!("{}.sqlite3", role.code()));
+            let (app, w) = app_as_in(Some(role), Some(&file));
+            let (_memory_app, memory) = app_as(Some(role));
+            for (cmd, args, _) in every_command().into_iter().filter(|c| READS.contains(&c.0)) {
+                let code = |got: Result<Value, Value>| match got {
+                    Ok(_) => "ok".to_string(),
+                    Err(e) => e["code"].as_str().unwrap_or("?").to_string(),
+                };
+                assert_eq!(
+                    code(invoke(&w, cmd, args.clone())),
+                    code(invoke(&memory, cmd, args)),
+                    "{cmd} as {role:?}"
+                );
+            }
+            let state = app.state::<AppState>();
+            let shared = state.store.get().unwrap().as_ref().unwrap();
+            let free =
+                commands::with_reader(
+                    &state,
+                    |r| Ok(r.is_read_only() && shared.try_lock().is_ok()),
+                )
+                .unwrap();
+            assert!(free, "the shared handle is held during a long read");
+            // A register in memory has no second handle: read through the shared one.
+            let state = _memory_app.state::<AppState>();
+            let shared = state.store.get().unwrap().as_ref().unwrap();
+            let held = commands::with_reader(&state, |r| {
+                Ok(!r.is_read_only() && shared.try_lock().is_err())
+            })
+            .unwrap();
+            assert!(held);
+            if role == Role::Officer {
+                invoke(
+                    &w,
+                    "create_session",
+                    json!({"input": {"date": "2026-03-12", "kind": "regular", "host_group": "officer",
+                                      "host_name": null, "place": null, "notes": null}}),
+                )
+                .unwrap();
+                let report = invoke(
+                    &w,
+                    "period_report",
+                    json!({"range": {"from": "2026-03-09", "to": "2026-03-15"}}),
+                )
+                .unwrap();
+                assert_eq!(report["reception"]["sessions"], json!(1), "{report}");
+            }
+        }
     }
 
     /// Every command checks the role in the core: each role is refused exactly the

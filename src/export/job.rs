@@ -82,13 +82,32 @@ pub fn prepare(
     report_no: Option<&str>,
     full: bool,
 ) -> Result<Prepared> {
+    let prepared = read(store, form, period, report_no, full)?;
+    record(store, form, period, full)?;
+    Ok(prepared)
+}
+
+/// The reading half of [`prepare`], on any handle of the register (the window reads on a
+/// second one, [`Store::reader`], so its other commands are not kept waiting): the right
+/// to export is checked, nothing is written. [`record`] must follow on the handle that
+/// writes once the file is to be made.
+pub fn read(
+    store: &Store,
+    form: FormId,
+    period: Period,
+    report_no: Option<&str>,
+    full: bool,
+) -> Result<Prepared> {
     store.require(crate::access::Permission::Export)?;
-    let prepared = prepare_unrecorded(store, form, period, report_no, full)?;
+    prepare_unrecorded(store, form, period, report_no, full)
+}
+
+/// The writing half of [`prepare`]: the export in the audit history.
+pub fn record(store: &mut Store, form: FormId, period: Period, full: bool) -> Result<()> {
     store.record_export(
         &format!("{} {}", form_label(form), period.label()),
         full && form == FormId::So,
-    )?;
-    Ok(prepared)
+    )
 }
 
 fn form_label(form: FormId) -> &'static str {

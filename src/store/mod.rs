@@ -455,6 +455,34 @@ impl Store {
         })
     }
 
+    /// A second, read-only handle on the same register for a long read (a report, the
+    /// figures of an export), so that the window's other commands are not kept waiting on
+    /// this one while it reads. It acts as the same signed-in account (the same rights, the
+    /// same masks, the same idle lock), "today" is this handle's today at the moment it is
+    /// made, and each of its reads sees the register as last committed (WAL). None for a
+    /// register without a file (in memory) or one already opened read-only: read it
+    /// through this handle.
+    pub fn reader(&self) -> Result<Option<Store>> {
+        if self.read_only {
+            return Ok(None);
+        }
+        let Some(path) = self.conn.path().filter(|p| !p.is_empty()) else {
+            return Ok(None);
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.set_prepared_statement_cache_capacity(256);
+        Ok(Some(Store {
+            conn,
+            clock: Box::new(crate::clock::FixedClock(self.today())),
+            actor: self.actor,
+            read_only: true,
+            user: std::cell::RefCell::new(self.user()),
+            last_use: std::cell::Cell::new(self.last_use.get()),
+        }))
+    }
+
     /// Whether the register was opened read-only (no write permission on the file).
     pub fn is_read_only(&self) -> bool {
         self.read_only
