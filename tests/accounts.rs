@@ -191,6 +191,26 @@ fn a_wrong_password_is_refused_alike_and_recorded_in_the_chained_history() {
     assert!(s.verify_audit().unwrap().broken_at.is_none());
 }
 
+/// The window's long reads go through a second handle (`Store::reader`): asking for it is
+/// a use of the shared handle (reading reports keeps the window unlocked), and after the
+/// idle time it locks the window like any command.
+#[test]
+fn asking_for_a_second_handle_is_a_use_and_is_refused_after_the_idle_time() {
+    let mut s = ward();
+    as_user(&mut s, "canbo");
+    s.pretend_idle(Duration::from_secs(14 * 60));
+    s.reader().unwrap();
+    s.pretend_idle(Duration::from_secs(14 * 60));
+    s.create_session(&new_session()).unwrap();
+    s.pretend_idle(Duration::from_secs(16 * 60));
+    let e = s.reader().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Phần mềm đã tự khóa sau 15 phút không dùng: hãy đăng nhập lại."
+    );
+    assert!(s.user().is_none());
+}
+
 #[test]
 fn the_app_locks_after_the_idle_time_and_a_locked_account_is_signed_out() {
     let mut s = ward();

@@ -462,7 +462,12 @@ impl Store {
     /// made, and each of its reads sees the register as last committed (WAL). None for a
     /// register without a file (in memory) or one already opened read-only: read it
     /// through this handle.
+    /// Asking for one is a use of this handle: after the idle time it signs the account
+    /// out and is refused; otherwise the idle time starts again (the reader's own checks
+    /// do not reach back here).
     pub fn reader(&self) -> Result<Option<Store>> {
+        self.check_idle()?;
+        self.touch();
         if self.read_only {
             return Ok(None);
         }
