@@ -185,6 +185,95 @@ fn a_register_damaged_inside_is_found_by_the_check() {
     );
 }
 
+/// The reports count petitions by their state: a state edited behind the app's back, a
+/// move that does not start where the one before ended, and a petition without its
+/// receipt are each found by the full check, named by the petition's number.
+#[test]
+fn a_petition_history_edited_outside_the_app_is_found_by_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    demo_register(&path);
+    let conn = Connection::open(&path).unwrap();
+    // Three petitions: one with a single move (its receipt), two with several.
+    let pick = |sql: &str| -> (String, i64, i64) {
+        conn.query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+    };
+    let moved = "SELECT p.id, p.number, p.year FROM petitions p
+                  WHERE (SELECT count(*) FROM petition_events e WHERE e.petition_id = p.id) >= 3
+                  ORDER BY p.year, p.number";
+    let (edited, n1, y1) = pick(&format!("{moved} LIMIT 1"));
+    let (chained, n2, y2) = pick(&format!("{moved} LIMIT 1 OFFSET 1"));
+    let (bare, n3, y3) = pick(
+        "SELECT p.id, p.number, p.year FROM petitions p
+          WHERE (SELECT count(*) FROM petition_events e WHERE e.petition_id = p.id) = 1
+          ORDER BY p.year, p.number LIMIT 1",
+    );
+    assert!(Store::open(&path).unwrap().check_integrity().unwrap().ok);
+    let last: String = conn
+        .query_row(
+            "SELECT to_state FROM petition_events WHERE petition_id = ?1
+              ORDER BY on_date DESC, seq DESC LIMIT 1",
+            [&edited],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let other = if last == "filed" { "resolved" } else { "filed" };
+    conn.execute(
+        "UPDATE petitions SET state = ?2 WHERE id = ?1",
+        [&edited, other],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE petition_events SET from_state = 'suspended'
+          WHERE petition_id = ?1 AND seq = (SELECT max(seq) FROM petition_events WHERE petition_id = ?1)",
+        [&chained],
+    )
+    .unwrap();
+    conn.execute(
+        "DELETE FROM petition_events WHERE petition_id = ?1",
+        [&bare],
+    )
+    .unwrap();
+    drop(conn);
+
+    let check = Store::open(&path).unwrap().check_integrity().unwrap();
+    assert!(!check.ok);
+    let label = |s: &str| {
+        tiepdan::domain::PetitionState::from_code(s)
+            .unwrap()
+            .label()
+            .to_string()
+    };
+    assert!(
+        check.problems.contains(&format!(
+            "Đơn số {n1}/{y1}: trạng thái ghi trên đơn “{}” khác bước xử lý cuối cùng (“{}”)",
+            label(other),
+            label(&last)
+        )),
+        "{:?}",
+        check.problems
+    );
+    assert!(
+        check.problems.iter().any(|p| p.starts_with(&format!(
+            "Đơn số {n2}/{y2}: một bước xử lý bắt đầu từ “{}” nhưng bước trước đó kết thúc ở",
+            label("suspended")
+        ))),
+        "{:?}",
+        check.problems
+    );
+    assert!(
+        check
+            .problems
+            .contains(&format!("Đơn số {n3}/{y3}: không có bước tiếp nhận")),
+        "{:?}",
+        check.problems
+    );
+    assert_eq!(check.problems.len(), 3, "{:?}", check.problems);
+    let out = run_check(&path);
+    assert!(!out.status.success(), "{out:?}");
+}
+
 /// Pages of garbage in the middle of the file: whatever opening meets says the register
 /// is damaged; when opening meets none of it, the full check does.
 #[test]

@@ -182,7 +182,7 @@ enum Command {
     },
     /// In JSON Schema của định dạng trao đổi
     Schema,
-    /// Kiểm tra toàn bộ tệp sổ (mọi trang, chỉ mục, liên kết); mã thoát khác 0 khi sổ hỏng
+    /// Kiểm tra toàn bộ tệp sổ (mọi trang, chỉ mục, liên kết, trạng thái của từng đơn so với các bước xử lý); mã thoát khác 0 khi sổ hỏng
     Check,
     /// Đo tốc độ trên một sổ (mở sổ, báo cáo, tìm kiếm, lưu lượt tiếp trên bản sao), cạnh
     /// SQL viết tay cho cùng số liệu; sổ không có tài khoản (sổ sinh bằng generate)

@@ -1,5 +1,6 @@
 //! The full integrity check of a register, on demand: every page and index
-//! (`PRAGMA integrity_check`) and every foreign key. Opening a register does not run it
+//! (`PRAGMA integrity_check`), every foreign key, and each petition's history (its state
+//! is where its moves led, which the reports count from). Opening a register does not run it
 //! (it reads the whole file); the shell runs it in the background after start.
 
 use std::path::Path;
@@ -48,6 +49,14 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
             Err(e) => return Err(e.into()),
         }
     }
+    // What the reports count from: each petition's state is where its moves led.
+    if problems.is_empty() {
+        match lifecycle_problems(conn) {
+            Ok(found) => problems.extend(found),
+            Err(e) if is_damage(&e) => problems.push(e.to_string()),
+            Err(e) => return Err(e.into()),
+        }
+    }
     let ok = problems.is_empty();
     let message = if ok {
         "Tệp sổ nguyên vẹn.".to_string()
@@ -63,6 +72,75 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
         problems,
         message,
     })
+}
+
+/// At most this many petitions are named per kind of lifecycle problem.
+const NAMED: usize = 20;
+
+/// Petitions whose history does not hold together: no receipt, a state that is not where
+/// the last move led (the reports count petitions by their state), or a move that does not
+/// start where the one before ended. The app's one write path keeps all three; they
+/// appear only after an edit of the file outside it.
+fn lifecycle_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let state = |code: Option<String>| match code {
+        None => "(không có)".to_string(),
+        Some(c) => crate::domain::PetitionState::from_code(&c)
+            .map_or_else(|| format!("“{c}”"), |s| format!("“{}”", s.label())),
+    };
+    let name = |number: i64, year: i64| format!("Đơn số {number}/{year}");
+    let mut found = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT p.number, p.year FROM petitions p
+          WHERE NOT EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = p.id)
+          ORDER BY p.year, p.number",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    for row in rows.take(NAMED) {
+        let (number, year) = row?;
+        found.push(format!("{}: không có bước tiếp nhận", name(number, year)));
+    }
+    let mut stmt = conn.prepare(
+        "SELECT p.number, p.year, p.state, last.to_state
+           FROM petitions p
+           JOIN (SELECT petition_id, to_state,
+                        row_number() OVER (PARTITION BY petition_id
+                                           ORDER BY on_date DESC, seq DESC) AS nth
+                   FROM petition_events) last
+             ON last.petition_id = p.id AND last.nth = 1
+          WHERE p.state IS NOT last.to_state
+          ORDER BY p.year, p.number",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    for row in rows.take(NAMED) {
+        let (number, year, now, last) = row?;
+        found.push(format!(
+            "{}: trạng thái ghi trên đơn {} khác bước xử lý cuối cùng ({})",
+            name(number, year),
+            state(now),
+            state(last)
+        ));
+    }
+    let mut stmt = conn.prepare(
+        "SELECT p.number, p.year, m.from_state, m.before
+           FROM (SELECT petition_id, from_state,
+                        lag(to_state) OVER (PARTITION BY petition_id ORDER BY on_date, seq)
+                          AS before
+                   FROM petition_events) m
+           JOIN petitions p ON p.id = m.petition_id
+          WHERE m.from_state IS NOT m.before
+          ORDER BY p.year, p.number",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    for row in rows.take(NAMED) {
+        let (number, year, from, before) = row?;
+        found.push(format!(
+            "{}: một bước xử lý bắt đầu từ {} nhưng bước trước đó kết thúc ở {}",
+            name(number, year),
+            state(from),
+            state(before)
+        ));
+    }
+    Ok(found)
 }
 
 fn is_damage(e: &rusqlite::Error) -> bool {
