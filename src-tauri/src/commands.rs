@@ -51,6 +51,7 @@ pub(crate) fn with_reader<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&Store) -> tiepdan::Result<T>,
 ) -> Reply<T> {
+    let _reading = state.reads.read().unwrap_or_else(|p| p.into_inner());
     match with_store(state, |s| s.reader())? {
         Some(reader) => run_guarded(|| f(&reader)).map_err(|e| e.to_dto()),
         None => with_store(state, |s| f(s)),
@@ -545,6 +546,8 @@ pub fn backup_now(state: State<'_, AppState>, folder: Option<String>) -> Reply<B
 #[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<Option<String>> {
     let store = state.store.wait().as_ref().map_err(Clone::clone)?;
+    // The reads under way end first (the file is not moved aside under them).
+    let _alone = state.reads.write().unwrap_or_else(|p| p.into_inner());
     let mut guard = store.lock().unwrap_or_else(|p| p.into_inner());
     let backup = std::path::PathBuf::from(&path);
     guard

@@ -24,6 +24,10 @@ pub struct AppState {
     /// a read-only connection of its own (opening does not run it): none until it ends.
     /// A restore checks the file it put in place again.
     pub integrity: Mutex<Option<tiepdan::store::IntegrityCheck>>,
+    /// Held (shared) by each long read on a second handle of the register while it reads;
+    /// a restore takes it alone first, so it never replaces the file under a read (on
+    /// Windows an open file cannot be moved aside). Always taken before `store`.
+    pub reads: std::sync::RwLock<()>,
 }
 
 impl AppState {
@@ -33,6 +37,7 @@ impl AppState {
             store: OnceLock::new(),
             db_path,
             cancel_export: AtomicBool::new(false),
+            reads: Default::default(),
             integrity: Mutex::new(None),
         };
         let _ = state.store.set(Ok(Mutex::new(store)));
@@ -163,6 +168,7 @@ pub fn run() {
                 store: OnceLock::new(),
                 db_path: db_path.clone(),
                 cancel_export: AtomicBool::new(false),
+                reads: Default::default(),
                 integrity: Mutex::new(None),
             });
             let handle = app.handle().clone();
@@ -741,13 +747,14 @@ mod tests {
             }
             let state = app.state::<AppState>();
             let shared = state.store.get().unwrap().as_ref().unwrap();
-            let free =
-                commands::with_reader(
-                    &state,
-                    |r| Ok(r.is_read_only() && shared.try_lock().is_ok()),
-                )
-                .unwrap();
+            let free = commands::with_reader(&state, |r| {
+                // A restore would wait for the read to end.
+                assert!(state.reads.try_write().is_err());
+                Ok(r.is_read_only() && shared.try_lock().is_ok())
+            })
+            .unwrap();
             assert!(free, "the shared handle is held during a long read");
+            assert!(state.reads.try_write().is_ok(), "the read is over");
             // A register in memory has no second handle: read through the shared one.
             let state = _memory_app.state::<AppState>();
             let shared = state.store.get().unwrap().as_ref().unwrap();
