@@ -342,6 +342,47 @@ impl Desk {
             .map(|s| s.to_string())
     }
 
+    /// What the intake form decided of a new petition: often nothing (classified and
+    /// handled later on its page), else a handling, a classification, or "duplicate of"
+    /// an open petition; each becomes moves dated on its receipt.
+    fn intake(&mut self) -> (HandlingInput, Classification, Option<String>) {
+        let handling = match self.rng.u8(0..10) {
+            0 => Handling::Guide,
+            1 => Handling::Transfer,
+            2 => Handling::Return,
+            3 => Handling::File,
+            4 => Handling::Accept,
+            _ => Handling::None,
+        };
+        let handling = HandlingInput {
+            handling,
+            agency: (handling == Handling::Transfer).then(|| "UBND quận".into()),
+            letter_no: None,
+        };
+        let classification = match self.rng.u8(0..3) {
+            0 => Classification {
+                round: Round::First,
+                competence: if self.rng.bool() {
+                    Competence::Within
+                } else {
+                    Competence::Outside
+                },
+                eligible: Some(self.rng.u8(0..4) > 0),
+            },
+            _ => Classification::default(),
+        };
+        let duplicate_of = (self.rng.u8(0..10) == 0)
+            .then(|| {
+                pick(
+                    &mut self.rng,
+                    &self.store,
+                    &format!("SELECT id FROM petitions WHERE state IN {OPEN}"),
+                )
+            })
+            .flatten();
+        (handling, classification, duplicate_of)
+    }
+
     fn new_session(&mut self) -> Step {
         const HOSTS: [HostGroup; 4] = [
             HostGroup::Chairman,
@@ -414,15 +455,16 @@ impl Desk {
         };
         let petition = petition.then(|| {
             let kind = self.kind();
+            let (handling, classification, duplicate_of) = self.intake();
             VisitPetitionInput {
                 kind,
                 contents: Self::contents(kind),
                 field_code: self.field(),
                 content: "Đơn nộp khi tiếp".into(),
                 respondent: None,
-                handling: HandlingInput::default(),
-                classification: Classification::default(),
-                duplicate_of: None,
+                handling,
+                classification,
+                duplicate_of,
             }
         });
         let input = NewVisit {
@@ -464,6 +506,7 @@ impl Desk {
                 }
             }
         }
+        let (handling, classification, duplicate_of) = self.intake();
         let input = NewPetition {
             received_on: self.day().to_string(),
             source,
@@ -475,10 +518,10 @@ impl Desk {
             anonymous,
             petitioners,
             respondent: Some("Chủ tịch UBND phường".into()),
-            handling: HandlingInput::default(),
-            classification: Classification::default(),
+            handling,
+            classification,
             case_id,
-            duplicate_of: None,
+            duplicate_of,
         };
         self.store.create_petition(&input).map(|_| true)
     }
@@ -501,8 +544,11 @@ impl Desk {
             }
             // The moves that end a petition at once (allowed from its receipt) less often
             // than those that take it through its lifecycle.
+            let state = detail.petition.state;
             let weight = |a: MoveAction| match a {
                 MoveAction::Withdraw | MoveAction::Duplicate | MoveAction::Return => 1,
+                MoveAction::Classify if state == PetitionState::Classified => 1,
+                MoveAction::Accept | MoveAction::Resolve => 10,
                 _ => 5,
             };
             let mut draw = self
@@ -816,7 +862,16 @@ impl Desk {
 #[test]
 fn after_random_desk_work_the_reports_equal_the_whole_history() {
     let total: u32 = OPERATIONS.iter().map(|(_, w)| w).sum();
-    for (seed, until) in [(11, date("2026-09-30")), (29, date("2026-02-15"))] {
+    // More seeds for a longer search: PROP_SEEDS=1,2,3 (each ending on 30/9/2026).
+    let seeds: Vec<(u64, NaiveDate)> = match std::env::var("PROP_SEEDS") {
+        Ok(list) => list
+            .split(',')
+            .map(|s| (s.trim().parse().unwrap(), date("2026-09-30")))
+            .collect(),
+        Err(_) => vec![(11, date("2026-09-30")), (29, date("2026-02-15"))],
+    };
+    let mut moves: std::collections::BTreeMap<&str, u32> = Default::default();
+    for (seed, until) in seeds {
         let first = until - Duration::days(2 * 365);
         let mut desk = Desk {
             store: register(200, 2, seed, until),
@@ -882,8 +937,16 @@ fn after_random_desk_work_the_reports_equal_the_whole_history() {
         for (operation, (done, _, _)) in &counts {
             assert!(*done >= 3, "{operation}: {counts:?}");
         }
+        for (action, n) in desk.moves {
+            *moves.entry(action).or_default() += n;
+        }
         let last = *seen.last().unwrap();
         assert!(last.cases > 50 && last.repeat > 5, "{last:?}");
         assert!(last.open_before > 20 && last.table_sum > 100.0, "{last:?}");
+    }
+    // Petitions taken through their lifecycle, not only closed at once.
+    assert!(moves.len() >= 8, "{moves:?}");
+    for action in ["classify", "accept", "resolve", "transfer", "guide"] {
+        assert!(moves.get(action) >= Some(&3), "{moves:?}");
     }
 }
