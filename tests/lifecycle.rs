@@ -402,19 +402,13 @@ fn a_classification_decides_competence_and_the_timeline_shows_it_whole() {
     );
 }
 
-/// BUG (found by `after_random_desk_work_the_reports_equal_the_whole_history`, seed 300):
-/// a petition received as one kind and classified later as "nhiều nội dung" (mixed). The
+/// Found by `after_random_desk_work_the_reports_equal_the_whole_history` (seed 300): a
+/// petition received as one kind and classified later as "nhiều nội dung" (mixed). The
 /// classify move keeps, as the values it changed, `"contents": null` (a petition of one
-/// kind has no contents: the field is left out of its JSON, and the diff writes a field
-/// missing on one side as null). Null cannot be read back as a list, so:
-/// - undoing that move fails with a JSON error (the officer cannot undo it);
-/// - `record_on` skips the move it cannot take back, so a report of a period before the
-///   classification counts the petition as mixed, with the classification it only got
-///   later.
-///
-/// Ignored until the lifecycle's restore (or the diff) is fixed: run with `--ignored`.
+/// kind has no contents: the field is left out of its JSON). Read back as a null list, it
+/// made the undo of that move fail with a JSON error, and a report of a period before the
+/// classification count the petition as mixed (the move could not be taken back).
 #[test]
-#[ignore = "bug: a petition classified as mixed from another kind cannot be taken back"]
 fn a_petition_classified_later_as_mixed_is_taken_back_to_its_kind() {
     let mut store = store_on("2026-04-30");
     let p = direct_petition(&mut store, "2026-03-02", Complaint);

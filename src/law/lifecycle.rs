@@ -386,23 +386,32 @@ pub fn state_on(events: &[PetitionEvent], date: NaiveDate) -> Option<PetitionSta
 }
 
 /// Write the values of `fields` (flattened keys, as the change history keeps them:
-/// `classification.eligible`) into `record`.
+/// `classification.eligible`) into `record`. A null is a field that was empty: absent
+/// from the record as written (a single-kind petition's `contents`), so its default (an
+/// empty list, no value) is restored, not a null its type cannot hold.
 pub fn restore(
     record: &PetitionRecord,
     fields: &serde_json::Map<String, serde_json::Value>,
 ) -> serde_json::Result<PetitionRecord> {
     use serde_json::Value;
+    let put = |o: &mut serde_json::Map<String, Value>, key: &str, v: &Value| {
+        if v.is_null() {
+            o.remove(key);
+        } else {
+            o.insert(key.to_string(), v.clone());
+        }
+    };
     let mut value = serde_json::to_value(record)?;
     for (key, v) in fields {
         match key.split_once('.') {
             Some((outer, inner)) => {
                 if let Some(Value::Object(o)) = value.get_mut(outer) {
-                    o.insert(inner.to_string(), v.clone());
+                    put(o, inner, v);
                 }
             }
             None => {
                 if let Value::Object(o) = &mut value {
-                    o.insert(key.clone(), v.clone());
+                    put(o, key, v);
                 }
             }
         }
