@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::*;
 use tiepdan::clock::FixedClock;
@@ -32,7 +32,7 @@ fn a_desk_save_during_a_big_import_waits_and_succeeds() {
         let mut store = open(&import_path);
         let n = store.import_exchange(&file).unwrap();
         finished.store(true, Ordering::SeqCst);
-        (n, Instant::now())
+        n
     });
     // Wait until the import holds the write lock: a probe that does not wait is refused.
     let probe = rusqlite::Connection::open(&path).unwrap();
@@ -53,13 +53,24 @@ fn a_desk_save_during_a_big_import_waits_and_succeeds() {
     // The officer saves a visit meanwhile, on a connection of its own.
     let mut desk = open(&path);
     let s = session(&mut desk, "2026-06-29", HostGroup::Officer);
-    desk.add_visit(&visit_input(&s, vec![person("Lê Văn Tâm")], 1))
+    let saved = desk
+        .add_visit(&visit_input(&s, vec![person("Lê Văn Tâm")], 1))
         .unwrap();
-    let saved = Instant::now();
-    let (n, imported) = importer.join().unwrap();
+    let n = importer.join().unwrap();
     assert_eq!(n.persons, 1500);
+    // The save waited for the import to commit: its row comes after every imported one
+    // (timestamps taken by two threads after the fact would race each other).
+    let (mine, last_imported): (i64, i64) = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT (SELECT rowid FROM visits WHERE id = ?1),
+                    (SELECT max(rowid) FROM visits WHERE id <> ?1)",
+            [&saved.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
     assert!(
-        saved >= imported,
+        mine > last_imported,
         "the save waited for the import to commit"
     );
     assert_eq!(count(&open(&path), "visits"), visits + 1);
