@@ -9,6 +9,8 @@ mod totals;
 
 #[cfg(test)]
 mod equivalence_tests;
+#[cfg(test)]
+mod queue_tests;
 
 pub use dashboard::{dashboard, Dashboard, WeekPoint};
 pub use narrative::sentences;
