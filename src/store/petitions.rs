@@ -107,13 +107,25 @@ impl NumberLabels {
 /// The states of an open petition, as SQL.
 const OPEN_STATES: &str = "('received','classified','accepted','suspended')";
 
+fn open_petitions_sql() -> String {
+    format!(
+        "SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.state IN {OPEN_STATES}
+          ORDER BY p.received_on, p.number"
+    )
+}
+
+fn open_events_sql() -> String {
+    format!(
+        "SELECT {EVENT_COLUMNS} FROM petition_events
+          WHERE petition_id IN (SELECT id FROM petitions WHERE state IN {OPEN_STATES})
+          ORDER BY petition_id, on_date, seq"
+    )
+}
+
 /// Every open petition, oldest first, without its petitioners ([`petitioners_of`] reads
 /// them for those shown): one query, whatever their number.
 pub(crate) fn open_petition_records(conn: &Connection) -> Result<Vec<PetitionRecord>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.state IN {OPEN_STATES}
-          ORDER BY p.received_on, p.number"
-    ))?;
+    let mut stmt = conn.prepare_cached(&open_petitions_sql())?;
     let list = stmt
         .query_map([], petition_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -148,11 +160,7 @@ pub(crate) fn petitioners_of(
 pub(crate) fn events_of_open_petitions(
     conn: &Connection,
 ) -> Result<std::collections::HashMap<String, Vec<crate::records::PetitionEvent>>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {EVENT_COLUMNS} FROM petition_events
-          WHERE petition_id IN (SELECT id FROM petitions WHERE state IN {OPEN_STATES})
-          ORDER BY petition_id, on_date, seq"
-    ))?;
+    let mut stmt = conn.prepare_cached(&open_events_sql())?;
     let mut events: std::collections::HashMap<String, Vec<_>> = Default::default();
     for e in stmt.query_map([], event_from_row)? {
         let e = e?;
@@ -314,4 +322,44 @@ pub(crate) fn petitions_matching(
             Ok(p)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FixedClock;
+    use crate::store::Store;
+
+    /// The dashboard's queue reads the open petitions by their state and their moves by
+    /// petition, in the index's order: no table walked, no sort of the moves.
+    #[test]
+    fn the_queue_queries_search_their_indexes() {
+        let store = Store::open_in_memory(Box::new(FixedClock(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        )))
+        .unwrap();
+        let plan = |sql: &str| -> String {
+            let mut stmt = store
+                .conn()
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
+            rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("\n")
+        };
+        let petitions = plan(&open_petitions_sql());
+        assert!(
+            petitions.contains("SEARCH p USING INDEX petitions_state (state=?)"),
+            "{petitions}"
+        );
+        let events = plan(&open_events_sql());
+        assert!(
+            events.contains("USING INDEX petition_events_order (petition_id=?)"),
+            "{events}"
+        );
+        assert!(events.contains("petitions_state (state=?)"), "{events}");
+        for line in petitions.lines().chain(events.lines()) {
+            assert!(!line.starts_with("SCAN "), "{line}\n{petitions}\n{events}");
+        }
+        assert!(!events.contains("TEMP B-TREE"), "{events}");
+    }
 }
