@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "period_report",
     "preset_period",
     "dashboard",
+    "petitions_needing_action",
     "hosts_on",
     "session_warnings",
     "correct_session",

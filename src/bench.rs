@@ -246,6 +246,35 @@ pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Ve
         },
         &mut figures,
     );
+    // The dashboard's share of it: the "Cần xử lý" queue, counted, its top built.
+    let (top, n) = median(3, || {
+        Ok(store
+            .needing_action(Some(crate::report::QUEUE_TOP), true)?
+            .total)
+    })?;
+    push(
+        Figure {
+            work: format!(
+                "  trong đó hàng đợi Cần xử lý ({n} đơn, {} đơn đầu)",
+                crate::report::QUEUE_TOP
+            ),
+            app: top,
+            app_p99: None,
+            hand: None,
+        },
+        &mut figures,
+    );
+    // The whole "Cần xử lý" queue (the dashboard shows its top): what its CSV reads.
+    let (queue, n) = median(3, || Ok(store.petitions_needing_action()?.len()))?;
+    push(
+        Figure {
+            work: format!("cả hàng đợi Cần xử lý ({n} đơn, cho tệp CSV)"),
+            app: queue,
+            app_p99: None,
+            hand: None,
+        },
+        &mut figures,
+    );
 
     // The files the office files: the year's Sổ as xlsx (read and written, not saved),
     // and the whole register as an exchange file (JSON, written to nowhere).

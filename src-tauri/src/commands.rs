@@ -148,6 +148,12 @@ pub fn dashboard(state: State<'_, AppState>) -> Reply<Dashboard> {
     with_reader(&state, report::dashboard)
 }
 
+/// The whole "Cần xử lý" queue (the dashboard sends its top only): for its CSV.
+#[tauri::command(async)]
+pub fn petitions_needing_action(state: State<'_, AppState>) -> Reply<Vec<Petition>> {
+    with_store(&state, |s| s.petitions_needing_action())
+}
+
 #[tauri::command(async)]
 pub fn hosts_on(state: State<'_, AppState>, date: String) -> Reply<Vec<Choice>> {
     with_store(&state, |_| {

@@ -108,6 +108,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::period_report,
         commands::preset_period,
         commands::dashboard,
+        commands::petitions_needing_action,
         commands::hosts_on,
         commands::session_warnings,
         commands::correct_session,
@@ -519,6 +520,7 @@ mod tests {
             ("list_petitions", json!({"filter": {}}), Some(ViewRecords)),
             ("period_report", json!({"range": range}), Some(ViewTotals)),
             ("dashboard", json!({}), Some(ViewTotals)),
+            ("petitions_needing_action", json!({}), Some(ViewRecords)),
             (
                 "session_warnings",
                 json!({"input": session, "excludeId": null}),

@@ -9,6 +9,7 @@ use ts_rs::TS;
 use super::person::{kept_id, PersonMerge};
 use crate::domain::*;
 use crate::error::{Error, Result};
+use crate::records::PetitionRecord;
 use crate::store::{self, Store};
 use crate::text::{clean, fts_prefix_query, strip, vn_date};
 
@@ -489,40 +490,139 @@ impl Store {
 
     /// The petitions that need attention: overdue first (earliest due first), then due
     /// soon, then those whose deadline cannot be computed, then those waiting to be
-    /// classified.
+    /// classified (the order of [`NeedingAction`]).
     pub fn petitions_needing_action(&self) -> Result<Vec<Petition>> {
         self.require(crate::access::Permission::ViewRecords)?;
-        self.needing_action()
+        Ok(self.needing_action(None, true)?.petitions)
     }
 
-    /// [`Self::petitions_needing_action`] for the dashboard's counts, which every role
-    /// sees; the list itself only to a role that reads records.
-    pub(crate) fn needing_action(&self) -> Result<Vec<Petition>> {
+    /// The "Cần xử lý" queue, counted over every open petition; the views of its first
+    /// `top` petitions (all if `None`), or none if `views` is false (a role that sees the
+    /// counts only). Read in a few set-based queries (the open petitions, their
+    /// petitioners, their moves), whatever their number; only the petitions shown get
+    /// their petitioners and numbers read.
+    pub(crate) fn needing_action(&self, top: Option<usize>, views: bool) -> Result<NeedingAction> {
         let calendar = self.calendar()?;
         let settings = self.settings()?.deadlines;
         let today = self.today();
-        let mut list = Vec::new();
-        for id in store::open_petitions(self.conn())? {
-            let record = store::get_petition(self.conn(), &id)?
-                .ok_or_else(|| Error::not_found("đơn", id.clone()))?;
-            let p = self.petition_view(record, &calendar, &settings, today)?;
-            let rank = match p.urgency {
-                Urgency::Overdue => 0,
-                Urgency::DueSoon => 1,
-                Urgency::Unknown => 2,
-                // Not yet classified: the officer's next step, even when nothing is due yet.
-                Urgency::None if p.state == PetitionState::Received => 3,
-                Urgency::None => continue,
+        let conn = self.conn();
+        // The petitions, their moves and their petitioners as of one moment (kept to the
+        // end of the function). Ranking and counting need no petitioner.
+        let _snapshot = self.read_snapshot()?;
+        let records = store::open_petition_records(conn)?;
+        let mut events = store::events_of_open_petitions(conn)?;
+        let mut queue: Vec<Queued> = Vec::new();
+        let (mut overdue, mut due_soon, mut waiting) = (0, 0, 0);
+        for p in records {
+            let events = events.remove(&p.id).unwrap_or_default();
+            let deadlines =
+                crate::law::deadlines::deadlines(&p, &events, today, &calendar, &settings);
+            let urgency = crate::law::deadlines::urgency(&deadlines);
+            let Some(rank) = queue_rank(urgency, p.state) else {
+                continue;
             };
-            list.push((rank, p));
+            overdue += u32::from(urgency == Urgency::Overdue);
+            due_soon += u32::from(urgency == Urgency::DueSoon);
+            waiting += u32::from(p.state == PetitionState::Received);
+            let due = crate::law::deadlines::next_due(&deadlines).and_then(|d| d.due.clone());
+            queue.push((rank, due, p, deadlines));
         }
-        list.sort_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| {
-                let due = |p: &Petition| p.next_due.as_ref().and_then(|d| d.due.clone());
-                due(&a.1).cmp(&due(&b.1))
+        // A total order: by rank, then the next due date, earliest first and none last
+        // (as the window's `compareUrgency`); ties by receipt date, number, then id.
+        fn key(q: &Queued) -> (u8, bool, Option<&str>, &str, i32, u32, &str) {
+            let p = &q.2;
+            (
+                q.0,
+                q.1.is_none(),
+                q.1.as_deref(),
+                &p.received_on,
+                p.year,
+                p.number,
+                &p.id,
+            )
+        }
+        queue.sort_by(|a, b| key(a).cmp(&key(b)));
+        let total = queue.len() as u32;
+        let mut shown = if views {
+            queue.truncate(top.unwrap_or(queue.len()));
+            queue
+        } else {
+            vec![]
+        };
+        // The petitioners of the petitions shown, read at once, each masked as
+        // `Store::person` masks.
+        let petition_ids: Vec<&str> = shown.iter().map(|q| q.2.id.as_str()).collect();
+        let mut petitioners = store::petitioners_of(conn, &petition_ids)?;
+        for q in &mut shown {
+            q.2.petitioner_ids = petitioners.remove(&q.2.id).unwrap_or_default();
+        }
+        let mut ids: Vec<&str> = shown
+            .iter()
+            .flat_map(|q| q.2.petitioner_ids.iter().map(String::as_str))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut persons = std::collections::HashMap::with_capacity(ids.len());
+        for (id, p) in store::persons_by_ids(conn, &ids)? {
+            persons.insert(id, self.shown_person(p)?);
+        }
+        let labels = store::NumberLabels::read(conn)?;
+        let petitions = shown
+            .into_iter()
+            .map(|(_, _, p, deadlines)| {
+                let petitioners = p
+                    .petitioner_ids
+                    .iter()
+                    .map(|id| {
+                        persons
+                            .get(id)
+                            .cloned()
+                            .ok_or_else(|| Error::not_found("người", id.as_str()))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                let number = labels.label(&p);
+                self.view_of(p, number, petitioners, deadlines)
             })
-        });
-        Ok(list.into_iter().map(|(_, p)| p).collect())
+            .collect::<Result<Vec<_>>>()?;
+        Ok(NeedingAction {
+            petitions,
+            total,
+            overdue,
+            due_soon,
+            waiting,
+        })
+    }
+}
+
+/// A petition of the queue: its rank, next due date, row and deadlines.
+type Queued = (u8, Option<String>, PetitionRecord, Vec<Deadline>);
+
+/// How many petitions of the "Cần xử lý" queue the dashboard shows (the counts are over
+/// all of them).
+pub const QUEUE_TOP: usize = 50;
+
+/// The "Cần xử lý" queue: the petitions shown (in order) and the counts over all of it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NeedingAction {
+    pub petitions: Vec<Petition>,
+    /// How many petitions the whole queue holds.
+    pub total: u32,
+    pub overdue: u32,
+    pub due_soon: u32,
+    /// Received and not yet classified (whatever their deadlines).
+    pub waiting: u32,
+}
+
+/// A petition's place in the queue: overdue, due soon, deadline unknown, waiting to be
+/// classified; `None`: not in the queue.
+pub(crate) fn queue_rank(urgency: Urgency, state: PetitionState) -> Option<u8> {
+    match urgency {
+        Urgency::Overdue => Some(0),
+        Urgency::DueSoon => Some(1),
+        Urgency::Unknown => Some(2),
+        // Not yet classified: the officer's next step, even when nothing is due yet.
+        Urgency::None if state == PetitionState::Received => Some(3),
+        Urgency::None => None,
     }
 }
 

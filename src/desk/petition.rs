@@ -538,6 +538,20 @@ impl Store {
             .map(|id| self.person(id))
             .collect::<Result<Vec<_>>>()?;
         let number = store::number_label(self.conn(), &p)?;
+        self.view_of(p, number, petitioners, deadlines)
+    }
+
+    /// The one mapping of a petition row to its view, from what the caller read: its
+    /// number label, its petitioners as shown (masked: [`Store::person`] or
+    /// [`Store::shown_person`]) and its deadlines. Shared by [`Self::petition_view`] (one
+    /// petition) and the batched queue (`needing_action`).
+    pub(crate) fn view_of(
+        &self,
+        p: PetitionRecord,
+        number: String,
+        petitioners: Vec<Person>,
+        deadlines: Vec<Deadline>,
+    ) -> Result<Petition> {
         Ok(Petition {
             id: p.id,
             number,

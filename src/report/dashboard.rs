@@ -2,7 +2,8 @@ use crate::access::Permission;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::domain::{PeriodPreset, Petition, PetitionState, Urgency};
+pub use crate::desk::intake::QUEUE_TOP;
+use crate::domain::{PeriodPreset, Petition};
 use crate::error::Result;
 use crate::period::{Period, PeriodRange};
 use crate::store::Store;
@@ -28,8 +29,11 @@ pub struct Dashboard {
     pub weeks: Vec<WeekPoint>,
     pub open_petitions: u32,
     /// "Cần xử lý": overdue petitions first, then those due soon, then those waiting to be
-    /// classified.
+    /// classified; the first [`QUEUE_TOP`] of them (`queue_total` holds how many there
+    /// are; `Store::petitions_needing_action` gives them all).
     pub queue: Vec<Petition>,
+    /// How many petitions the whole queue holds (the counts below are over all of them).
+    pub queue_total: u32,
     pub overdue: u32,
     pub due_soon: u32,
     /// Received and not yet classified (whatever their deadlines).
@@ -47,21 +51,17 @@ pub fn dashboard(store: &Store) -> Result<Dashboard> {
         .into_iter()
         .map(|w| super::totals::week_point(w, &chart))
         .collect();
-    let mut queue = store.needing_action()?;
-    let count = |u: Urgency| queue.iter().filter(|p| p.urgency == u).count() as u32;
+    // Who sees totals only (a viewer) gets the counts, not the petitions.
+    let queue = store.needing_action(
+        Some(QUEUE_TOP),
+        store.require(Permission::ViewRecords).is_ok(),
+    )?;
     Ok(Dashboard {
-        overdue: count(Urgency::Overdue),
-        due_soon: count(Urgency::DueSoon),
-        waiting: queue
-            .iter()
-            .filter(|p| p.state == PetitionState::Received)
-            .count() as u32,
-        // Who sees totals only (a viewer) gets the counts, not the petitions.
-        queue: if store.require(Permission::ViewRecords).is_ok() {
-            std::mem::take(&mut queue)
-        } else {
-            vec![]
-        },
+        overdue: queue.overdue,
+        due_soon: queue.due_soon,
+        waiting: queue.waiting,
+        queue_total: queue.total,
+        queue: queue.petitions,
         today: today.to_string(),
         this_week: week_report(store, Period::preset(PeriodPreset::ThisWeek, today))?,
         weeks,

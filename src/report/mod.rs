@@ -9,8 +9,10 @@ mod totals;
 
 #[cfg(test)]
 mod equivalence_tests;
+#[cfg(test)]
+mod queue_tests;
 
-pub use dashboard::{dashboard, Dashboard, WeekPoint};
+pub use dashboard::{dashboard, Dashboard, WeekPoint, QUEUE_TOP};
 pub use narrative::sentences;
 pub use totals::{compute, of_the_committee, period_report, week_report};
 

@@ -212,7 +212,7 @@ impl Store {
     /// another process in between (the CLI, a second window) cannot give a petition from
     /// before it and its moves from after; none when the caller already holds one. Ended
     /// (nothing to keep) when dropped.
-    fn read_snapshot(&self) -> Result<Option<rusqlite::Transaction<'_>>> {
+    pub(crate) fn read_snapshot(&self) -> Result<Option<rusqlite::Transaction<'_>>> {
         let conn = self.conn();
         Ok(if conn.is_autocommit() {
             Some(conn.unchecked_transaction()?)

@@ -106,8 +106,14 @@ impl Store {
     /// A person as every screen, list and file shows them: a denunciator masked
     /// (`desk::privacy`).
     pub fn person(&self, id: &str) -> Result<Person> {
-        let mut p = get_person(self.conn(), id)?.ok_or_else(|| Error::not_found("người", id))?;
-        if crate::desk::privacy::is_confidential(self.conn(), id)? {
+        let p = get_person(self.conn(), id)?.ok_or_else(|| Error::not_found("người", id))?;
+        self.shown_person(p)
+    }
+
+    /// A person's row as [`Self::person`] shows it (masked if a denunciator), for a caller
+    /// that read many rows at once.
+    pub(crate) fn shown_person(&self, mut p: Person) -> Result<Person> {
+        if crate::desk::privacy::is_confidential(self.conn(), &p.id)? {
             crate::desk::privacy::mask(&mut p);
         }
         Ok(p)

@@ -2,7 +2,10 @@
 
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
-use super::records::{petition_from_row, petitioner_ids, PETITION_COLUMNS};
+use super::records::{
+    event_from_row, person_from_row, petition_from_row, petitioner_ids, EVENT_COLUMNS,
+    PERSON_COLUMNS, PETITION_COLUMNS,
+};
 use crate::domain::PetitionFilter;
 use crate::error::Result;
 use crate::period::Period;
@@ -62,7 +65,6 @@ pub(crate) fn rename_own_unit(conn: &Connection, name: &str) -> Result<()> {
 /// A petition's number as people say it: "12/2026", and for a petition numbered by another
 /// unit whose file was combined into this register, "12/2026 (phường Tân Lập)".
 pub(crate) fn number_label(conn: &Connection, p: &PetitionRecord) -> Result<String> {
-    let base = format!("{}/{}", p.number, p.year);
     let other: Option<String> = conn
         .prepare_cached(
             "SELECT name FROM units WHERE id = ?1
@@ -70,10 +72,120 @@ pub(crate) fn number_label(conn: &Connection, p: &PetitionRecord) -> Result<Stri
         )?
         .query_row([&p.unit_id], |r| r.get(0))
         .optional()?;
-    Ok(match other.filter(|n| !n.trim().is_empty()) {
+    Ok(label_of(p, other.as_deref()))
+}
+
+/// [`number_label`] from the name of the other unit that numbered the petition (`None`:
+/// this register's own unit).
+fn label_of(p: &PetitionRecord, other_unit: Option<&str>) -> String {
+    let base = format!("{}/{}", p.number, p.year);
+    match other_unit.filter(|n| !n.trim().is_empty()) {
         Some(name) => format!("{base} ({})", name.trim()),
         None => base,
-    })
+    }
+}
+
+/// The names of the other units, read once for [`number_label`] of many petitions.
+pub(crate) struct NumberLabels(std::collections::HashMap<String, String>);
+
+impl NumberLabels {
+    pub(crate) fn read(conn: &Connection) -> Result<NumberLabels> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, name FROM units WHERE id <> (SELECT value FROM settings WHERE key = 'unit_id')",
+        )?;
+        let names = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(NumberLabels(names))
+    }
+
+    pub(crate) fn label(&self, p: &PetitionRecord) -> String {
+        label_of(p, self.0.get(&p.unit_id).map(String::as_str))
+    }
+}
+
+/// The states of an open petition, as SQL.
+const OPEN_STATES: &str = "('received','classified','accepted','suspended')";
+
+fn open_petitions_sql() -> String {
+    format!(
+        "SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.state IN {OPEN_STATES}
+          ORDER BY p.received_on, p.number"
+    )
+}
+
+fn open_events_sql() -> String {
+    format!(
+        "SELECT {EVENT_COLUMNS} FROM petition_events
+          WHERE petition_id IN (SELECT id FROM petitions WHERE state IN {OPEN_STATES})
+          ORDER BY petition_id, on_date, seq"
+    )
+}
+
+/// Every open petition, oldest first, without its petitioners ([`petitioners_of`] reads
+/// them for those shown): one query, whatever their number.
+pub(crate) fn open_petition_records(conn: &Connection) -> Result<Vec<PetitionRecord>> {
+    let mut stmt = conn.prepare_cached(&open_petitions_sql())?;
+    let list = stmt
+        .query_map([], petition_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(list)
+}
+
+/// The petitioners of each petition of `ids`, in order (as [`petitioner_ids`]): a few
+/// queries.
+pub(crate) fn petitioners_of(
+    conn: &Connection,
+    ids: &[&str],
+) -> Result<std::collections::HashMap<String, Vec<String>>> {
+    let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT petition_id, person_id FROM petition_persons
+              WHERE petition_id IN ({marks}) ORDER BY petition_id, position"
+        ))?;
+        for row in stmt.query_map(rusqlite::params_from_iter(chunk), |r| {
+            Ok((r.get::<_, String>(0)?, r.get(1)?))
+        })? {
+            let (petition, person) = row?;
+            out.entry(petition).or_default().push(person);
+        }
+    }
+    Ok(out)
+}
+
+/// The moves of every open petition, by petition, each in the order of
+/// [`super::events_of`]: one query.
+pub(crate) fn events_of_open_petitions(
+    conn: &Connection,
+) -> Result<std::collections::HashMap<String, Vec<crate::records::PetitionEvent>>> {
+    let mut stmt = conn.prepare_cached(&open_events_sql())?;
+    let mut events: std::collections::HashMap<String, Vec<_>> = Default::default();
+    for e in stmt.query_map([], event_from_row)? {
+        let e = e?;
+        events.entry(e.petition_id.clone()).or_default().push(e);
+    }
+    Ok(events)
+}
+
+/// The persons of `ids` (each once), read in a few queries.
+pub(crate) fn persons_by_ids(
+    conn: &Connection,
+    ids: &[&str],
+) -> Result<std::collections::HashMap<String, crate::domain::Person>> {
+    let mut out = std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {PERSON_COLUMNS} FROM persons p WHERE p.id IN ({marks})"
+        ))?;
+        for p in stmt.query_map(rusqlite::params_from_iter(chunk), person_from_row)? {
+            let p = p?;
+            out.insert(p.id.clone(), p);
+        }
+    }
+    Ok(out)
 }
 
 /// The next petition number of this register's unit in `year`: never one given before,
@@ -210,4 +322,44 @@ pub(crate) fn petitions_matching(
             Ok(p)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FixedClock;
+    use crate::store::Store;
+
+    /// The dashboard's queue reads the open petitions by their state and their moves by
+    /// petition, in the index's order: no table walked, no sort of the moves.
+    #[test]
+    fn the_queue_queries_search_their_indexes() {
+        let store = Store::open_in_memory(Box::new(FixedClock(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        )))
+        .unwrap();
+        let plan = |sql: &str| -> String {
+            let mut stmt = store
+                .conn()
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
+            rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("\n")
+        };
+        let petitions = plan(&open_petitions_sql());
+        assert!(
+            petitions.contains("SEARCH p USING INDEX petitions_state (state=?)"),
+            "{petitions}"
+        );
+        let events = plan(&open_events_sql());
+        assert!(
+            events.contains("USING INDEX petition_events_order (petition_id=?)"),
+            "{events}"
+        );
+        assert!(events.contains("petitions_state (state=?)"), "{events}");
+        for line in petitions.lines().chain(events.lines()) {
+            assert!(!line.starts_with("SCAN "), "{line}\n{petitions}\n{events}");
+        }
+        assert!(!events.contains("TEMP B-TREE"), "{events}");
+    }
 }

@@ -131,13 +131,3 @@ pub(crate) fn petitions_of_case(conn: &Connection, case_id: &str) -> Result<Vec<
     let rows = stmt.query_map([case_id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
-
-/// Open petitions (received, classified, accepted, suspended), oldest first.
-pub(crate) fn open_petitions(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id FROM petitions WHERE state IN ('received','classified','accepted','suspended')
-          ORDER BY received_on, number",
-    )?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}

@@ -96,6 +96,8 @@ export const listPetitions = (filter: PetitionFilter) => call<Petition[]>('list_
 export const periodReport = (range: PeriodRange) => call<PeriodReport>('period_report', { range });
 export const presetPeriod = (preset: PeriodPreset) => call<PeriodRange>('preset_period', { preset });
 export const dashboard = () => call<Dashboard>('dashboard');
+/** The whole "Cần xử lý" queue (the dashboard holds its top only). */
+export const petitionsNeedingAction = () => call<Petition[]>('petitions_needing_action');
 export const hostsOn = (date: string) => call<Choice[]>('hosts_on', { date });
 export const sessionWarnings = (input: NewSession, excludeId: string | null = null) =>
   call<Warning[]>('session_warnings', { input, excludeId });

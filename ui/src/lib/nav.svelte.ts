@@ -16,6 +16,11 @@ export const nav = $state({
   caseId: null as string | null,
   /** A session (and visit) the register should show, e.g. from the search box. */
   focus: null as { sessionId: string; date: string; visitId: string | null } | null,
+  /**
+   * A "Trạng thái" the Đơn thư list should filter by when it opens next ("status:open"),
+   * e.g. from the dashboard's queue; the list takes it and sets this back to null.
+   */
+  listState: null as string | null,
   /** Forms with half-typed, unsaved work, by name ("visit", "petition"…). */
   unsaved: {} as Record<string, boolean>,
 });
@@ -28,6 +33,15 @@ export function openPetition(id: string) {
   nav.personId = null;
   nav.caseId = null;
   nav.petitionId = id;
+  nav.screen = Screen.Petitions;
+}
+
+/** The Đơn thư list, filtered by one "Trạng thái" of its picker ("status:open"), other filters cleared. */
+export function openPetitionList(state: string) {
+  nav.personId = null;
+  nav.caseId = null;
+  nav.petitionId = null;
+  nav.listState = state;
   nav.screen = Screen.Petitions;
 }
 

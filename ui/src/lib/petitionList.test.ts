@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilter, emptyListFilter, opensRow, stateGroups } from './petitionList';
+import { buildFilter, emptyListFilter, listFilterFor, opensRow, stateGroups } from './petitionList';
 
 const catalogue = {
   petition_statuses: [
@@ -46,6 +46,21 @@ describe('the list filter', () => {
     const open = buildFilter({ ...emptyListFilter(), state: 'status:open' });
     expect(open.ok && open.filter.status).toBe('open');
     expect(open.ok && open.filter.state).toBeNull();
+  });
+
+  it('opens on one state, the other filters cleared (the dashboard’s “… và N đơn khác”)', () => {
+    const d = listFilterFor('status:open');
+    expect(d).toEqual({ ...emptyListFilter(), state: 'status:open' });
+    const built = buildFilter(d);
+    expect(built.ok && built.filter).toEqual({
+      kind: null,
+      status: 'open',
+      state: null,
+      urgency: null,
+      field_code: null,
+      from: null,
+      to: null,
+    });
   });
 
   it('names the date it cannot read', () => {

@@ -24,6 +24,11 @@ export function emptyListFilter(): ListFilterDraft {
   return { kind: '', state: '', urgency: '', field: '', from: '', to: '' };
 }
 
+/** The filter of a list opened on one "Trạng thái" ("status:open"), the others cleared. */
+export function listFilterFor(state: string): ListFilterDraft {
+  return { ...emptyListFilter(), state };
+}
+
 export interface OptionGroup {
   label: string;
   options: Option[];

@@ -13,9 +13,14 @@ export type Dashboard = { today: string, this_week: PeriodReport,
 weeks: Array<WeekPoint>, open_petitions: number, 
 /**
  * "Cần xử lý": overdue petitions first, then those due soon, then those waiting to be
- * classified.
+ * classified; the first [`QUEUE_TOP`] of them (`queue_total` holds how many there
+ * are; `Store::petitions_needing_action` gives them all).
  */
-queue: Array<Petition>, overdue: number, due_soon: number, 
+queue: Array<Petition>, 
+/**
+ * How many petitions the whole queue holds (the counts below are over all of them).
+ */
+queue_total: number, overdue: number, due_soon: number, 
 /**
  * Received and not yet classified (whatever their deadlines).
  */

@@ -1,0 +1,159 @@
+//! The dashboard's "Cần xử lý" queue, read in a few set-based queries, against the
+//! one-by-one reading it replaced (each open petition, its moves, its petitioners and its
+//! number read on their own), on a generated register, for each role.
+
+use chrono::{Duration, NaiveDate};
+
+use super::dashboard::{dashboard, QUEUE_TOP};
+use crate::access::Role;
+use crate::clock::FixedClock;
+use crate::desk::account::AccountInput;
+use crate::desk::intake::queue_rank;
+use crate::domain::{Petition, PetitionState, Urgency};
+use crate::exchange::generate::{generate, Spec};
+use crate::store::{self, Store};
+
+/// The queue as it was read before: one open petition at a time through the single
+/// petition's view, in the queue's total order (rank, next due date with none last,
+/// receipt date, number, id).
+fn one_by_one(store: &Store) -> Vec<Petition> {
+    let calendar = store.calendar().unwrap();
+    let settings = store.settings().unwrap().deadlines;
+    let today = store.today();
+    let mut list = Vec::new();
+    let ids: Vec<String> = store
+        .conn()
+        .prepare(
+            "SELECT id FROM petitions WHERE state IN ('received','classified','accepted','suspended')
+              ORDER BY received_on, number",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    for id in ids {
+        let record = store::get_petition(store.conn(), &id).unwrap().unwrap();
+        let key = (record.received_on.clone(), record.year, record.number);
+        let p = store
+            .petition_view(record, &calendar, &settings, today)
+            .unwrap();
+        let rank = match p.urgency {
+            Urgency::Overdue => 0,
+            Urgency::DueSoon => 1,
+            Urgency::Unknown => 2,
+            Urgency::None if p.state == PetitionState::Received => 3,
+            Urgency::None => continue,
+        };
+        // Earliest due first, none last.
+        let due = p.next_due.as_ref().and_then(|d| d.due.clone());
+        list.push(((rank, due.is_none(), due, key, p.id.clone()), p));
+    }
+    list.sort_by(|a, b| a.0.cmp(&b.0));
+    list.into_iter().map(|(_, p)| p).collect()
+}
+
+fn account(login: &str, role: Role) -> AccountInput {
+    AccountInput {
+        id: None,
+        login: login.into(),
+        full_name: format!("Cán bộ {login}"),
+        roles: vec![role],
+        active: true,
+        password: Some(format!("matkhau-{login}")),
+    }
+}
+
+fn as_user(store: &mut Store, login: &str) {
+    store.sign_out().unwrap();
+    store.sign_in(login, &format!("matkhau-{login}")).unwrap();
+}
+
+#[test]
+fn the_queue_read_at_once_is_the_queue_read_one_by_one() {
+    let until = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut spec = Spec::new(1500, 9, until);
+    spec.years = 2;
+    let mut store = Store::open_in_memory(Box::new(FixedClock(until))).unwrap();
+    store.import_exchange(&generate(&spec)).unwrap();
+    store
+        .save_account(&account("quantri", Role::Admin))
+        .unwrap();
+    store
+        .save_account(&account("canbo", Role::Officer))
+        .unwrap();
+    store
+        .save_account(&account("lanhdao", Role::Leader))
+        .unwrap();
+    store.save_account(&account("xem", Role::Viewer)).unwrap();
+
+    // Today, and a few days on (more of the queue overdue, nothing due soon).
+    for today in [until, until + Duration::days(4)] {
+        store.set_clock(Box::new(FixedClock(today)));
+        for login in ["canbo", "lanhdao"] {
+            as_user(&mut store, login);
+            let reference = one_by_one(&store);
+            let full = store.petitions_needing_action().unwrap();
+            assert_eq!(full, reference, "{login} on {today}");
+            assert!(
+                full.len() > QUEUE_TOP,
+                "the register must queue more than the dashboard shows"
+            );
+            // Denunciators are in the queue, masked as everywhere else.
+            let masked = full
+                .iter()
+                .flat_map(|p| &p.petitioners)
+                .filter(|p| p.masked)
+                .count();
+            assert!(masked > 0, "{login}: no masked petitioner in the queue");
+            assert!(
+                full.iter()
+                    .flat_map(|p| &p.petitioners)
+                    .filter(|p| p.masked)
+                    .all(|p| p.full_name == crate::desk::privacy::MASKED_NAME
+                        && p.id_number.is_none())
+            );
+            // Overdue, due soon and waiting are all there (the generator makes no petition
+            // whose deadline cannot be computed), in that order.
+            let ranks: Vec<u8> = full
+                .iter()
+                .map(|p| queue_rank(p.urgency, p.state).unwrap())
+                .collect();
+            for rank in [0, 1, 3] {
+                // Nothing falls due soon a few days after the last petition received.
+                if rank != 1 || today == until {
+                    assert!(ranks.contains(&rank), "rank {rank} missing on {today}");
+                }
+            }
+            assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
+
+            let d = dashboard(&store).unwrap();
+            assert_eq!(d.queue, full[..QUEUE_TOP], "{login}: the top of the queue");
+            assert_eq!(d.queue_total as usize, full.len());
+            let count = |u: Urgency| full.iter().filter(|p| p.urgency == u).count() as u32;
+            assert_eq!(d.overdue, count(Urgency::Overdue));
+            assert_eq!(d.due_soon, count(Urgency::DueSoon));
+            assert_eq!(
+                d.waiting as usize,
+                full.iter()
+                    .filter(|p| p.state == PetitionState::Received)
+                    .count()
+            );
+            assert!(d.overdue > 0 && d.waiting > 0 && (d.due_soon > 0 || today != until));
+        }
+
+        // A viewer gets the counts over the whole queue, and no petition.
+        as_user(&mut store, "canbo");
+        let full = store.petitions_needing_action().unwrap();
+        let officer = dashboard(&store).unwrap();
+        as_user(&mut store, "xem");
+        assert!(store.petitions_needing_action().is_err());
+        let d = dashboard(&store).unwrap();
+        assert!(d.queue.is_empty());
+        assert_eq!(d.queue_total as usize, full.len());
+        assert_eq!(
+            (d.overdue, d.due_soon, d.waiting),
+            (officer.overdue, officer.due_soon, officer.waiting)
+        );
+    }
+}
