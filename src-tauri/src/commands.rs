@@ -151,7 +151,7 @@ pub fn dashboard(state: State<'_, AppState>) -> Reply<Dashboard> {
 /// The whole "Cần xử lý" queue (the dashboard sends its top only): for its CSV.
 #[tauri::command(async)]
 pub fn petitions_needing_action(state: State<'_, AppState>) -> Reply<Vec<Petition>> {
-    with_store(&state, |s| s.petitions_needing_action())
+    with_reader(&state, |s| s.petitions_needing_action())
 }
 
 #[tauri::command(async)]

@@ -723,9 +723,10 @@ mod tests {
     #[test]
     fn long_reads_leave_the_register_free_and_act_as_the_account() {
         use tiepdan::access::Role;
-        const READS: [&str; 6] = [
+        const READS: [&str; 7] = [
             "period_report",
             "dashboard",
+            "petitions_needing_action",
             "statutory_tables",
             "register_book",
             "report_document",
