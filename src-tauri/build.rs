@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "preset_period",
     "dashboard",
     "petitions_needing_action",
+    "petition_page",
     "hosts_on",
     "session_warnings",
     "correct_session",

@@ -791,6 +791,15 @@ pub struct PetitionFilter {
     pub urgency: Option<Urgency>,
 }
 
+/// One page of the petitions list (Đơn thư): how many petitions match the filter, and the
+/// views of those from `offset` on (the newest first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PetitionPage {
+    pub total: u32,
+    pub offset: u32,
+    pub petitions: Vec<Petition>,
+}
+
 /// A visit as a person's or a case's page lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct VisitRef {

@@ -220,3 +220,80 @@ fn thu_ly_at_the_desk_needs_a_petition_and_accepts_nothing_by_itself() {
     assert_eq!(p.classification.competence, Competence::Within);
     assert_eq!(p.classification.eligible, None);
 }
+
+/// Đơn thư lists a page at a time: the pages, one after another, are the whole list in
+/// its order, the total is every match, and the urgency filter pages its own matches.
+#[test]
+fn the_list_comes_a_page_at_a_time_in_the_order_of_the_whole_list() {
+    let mut store = store_on("2026-06-30");
+    for (i, day) in [
+        "2026-01-05",
+        "2026-02-05",
+        "2026-03-05",
+        "2026-04-05",
+        "2026-05-05",
+        "2026-06-05",
+        "2026-06-25",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let kind = if i % 2 == 0 {
+            PetitionKind::Complaint
+        } else {
+            PetitionKind::Proposal
+        };
+        store
+            .create_petition(&direct(day, kind, "dat_dai"))
+            .unwrap();
+    }
+    for filter in [
+        PetitionFilter::default(),
+        PetitionFilter {
+            kind: Some(PetitionKind::Complaint),
+            ..Default::default()
+        },
+        PetitionFilter {
+            urgency: Some(Urgency::Overdue),
+            ..Default::default()
+        },
+    ] {
+        let whole = store.petitions(&filter).unwrap();
+        let mut paged = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = store.petition_page(&filter, offset, 3).unwrap();
+            assert_eq!(page.total as usize, whole.len(), "{filter:?}");
+            assert_eq!(page.offset, offset);
+            assert!(page.petitions.len() <= 3);
+            if page.petitions.is_empty() {
+                break;
+            }
+            offset += page.petitions.len() as u32;
+            paged.extend(page.petitions);
+        }
+        assert_eq!(paged, whole, "{filter:?}");
+    }
+    assert_eq!(
+        store
+            .petition_page(&PetitionFilter::default(), 0, 3)
+            .unwrap()
+            .petitions
+            .iter()
+            .map(|p| p.number.as_str())
+            .collect::<Vec<_>>(),
+        ["7/2026", "6/2026", "5/2026"]
+    );
+    // Some petitions are overdue by 30/6 and some not: the urgency filter is tried.
+    let overdue = store
+        .petition_page(
+            &PetitionFilter {
+                urgency: Some(Urgency::Overdue),
+                ..Default::default()
+            },
+            0,
+            100,
+        )
+        .unwrap();
+    assert!(overdue.total > 0 && overdue.total < 7, "{}", overdue.total);
+}

@@ -131,6 +131,17 @@ pub fn list_petitions(state: State<'_, AppState>, filter: PetitionFilter) -> Rep
     with_store(&state, |s| s.petitions(&filter))
 }
 
+/// One page of the petitions list (Đơn thư).
+#[tauri::command(async)]
+pub fn petition_page(
+    state: State<'_, AppState>,
+    filter: PetitionFilter,
+    offset: u32,
+    limit: u32,
+) -> Reply<PetitionPage> {
+    with_reader(&state, |s| s.petition_page(&filter, offset, limit))
+}
+
 #[tauri::command(async)]
 pub fn period_report(state: State<'_, AppState>, range: PeriodRange) -> Reply<PeriodReport> {
     with_reader(&state, |s| {

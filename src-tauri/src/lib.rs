@@ -109,6 +109,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::preset_period,
         commands::dashboard,
         commands::petitions_needing_action,
+        commands::petition_page,
         commands::hosts_on,
         commands::session_warnings,
         commands::correct_session,
@@ -522,6 +523,11 @@ mod tests {
             ("dashboard", json!({}), Some(ViewTotals)),
             ("petitions_needing_action", json!({}), Some(ViewRecords)),
             (
+                "petition_page",
+                json!({"filter": {}, "offset": 0, "limit": 50}),
+                Some(ViewRecords),
+            ),
+            (
                 "session_warnings",
                 json!({"input": session, "excludeId": null}),
                 Some(Record),
@@ -723,10 +729,11 @@ mod tests {
     #[test]
     fn long_reads_leave_the_register_free_and_act_as_the_account() {
         use tiepdan::access::Role;
-        const READS: [&str; 7] = [
+        const READS: [&str; 8] = [
             "period_report",
             "dashboard",
             "petitions_needing_action",
+            "petition_page",
             "statutory_tables",
             "register_book",
             "report_document",

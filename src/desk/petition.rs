@@ -498,6 +498,44 @@ impl Store {
     }
 
     /// Petitions matching the filter, newest first, with their deadlines as of today.
+    /// The petitions list a page at a time, as the Đơn thư screen shows it: only the
+    /// page's petitions are built (a register of a hundred thousand petitions lists its
+    /// first page at once). An urgency filter needs every matching petition's deadlines:
+    /// all of them are built then.
+    pub fn petition_page(
+        &self,
+        filter: &PetitionFilter,
+        offset: u32,
+        limit: u32,
+    ) -> Result<PetitionPage> {
+        self.require(crate::access::Permission::ViewRecords)?;
+        let (offset_n, limit_n) = (offset as usize, limit as usize);
+        if filter.urgency.is_some() {
+            let all = self.petitions(filter)?;
+            return Ok(PetitionPage {
+                total: all.len() as u32,
+                offset,
+                petitions: all.into_iter().skip(offset_n).take(limit_n).collect(),
+            });
+        }
+        let calendar = self.calendar()?;
+        let settings = self.settings()?;
+        let today = self.today();
+        let _snapshot = self.read_snapshot()?;
+        let records = store::petition_rows_matching(self.conn(), filter)?;
+        let total = records.len() as u32;
+        let page = records.into_iter().skip(offset_n).take(limit_n).collect();
+        let petitions = store::with_petitioners(self.conn(), page)?
+            .into_iter()
+            .map(|r| self.petition_view(r, &calendar, &settings.deadlines, today))
+            .collect::<Result<_>>()?;
+        Ok(PetitionPage {
+            total,
+            offset,
+            petitions,
+        })
+    }
+
     pub fn petitions(&self, filter: &PetitionFilter) -> Result<Vec<Petition>> {
         self.require(crate::access::Permission::ViewRecords)?;
         let calendar = self.calendar()?;

@@ -276,6 +276,28 @@ pub(crate) fn petitions_matching(
     conn: &Connection,
     filter: &PetitionFilter,
 ) -> Result<Vec<PetitionRecord>> {
+    with_petitioners(conn, petition_rows_matching(conn, filter)?)
+}
+
+/// `list` with each petition's petitioners read.
+pub(crate) fn with_petitioners(
+    conn: &Connection,
+    list: Vec<PetitionRecord>,
+) -> Result<Vec<PetitionRecord>> {
+    list.into_iter()
+        .map(|mut p| {
+            p.petitioner_ids = petitioner_ids(conn, &p.id)?;
+            Ok(p)
+        })
+        .collect()
+}
+
+/// The petitions `filter` keeps, newest first, without their petitioners (a page of them
+/// reads those: [`with_petitioners`]).
+pub(crate) fn petition_rows_matching(
+    conn: &Connection,
+    filter: &PetitionFilter,
+) -> Result<Vec<PetitionRecord>> {
     let mut sql = format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE 1 = 1");
     let mut args: Vec<Box<dyn ToSql>> = Vec::new();
     if let Some(k) = filter.kind {
@@ -316,12 +338,7 @@ pub(crate) fn petitions_matching(
     let list: Vec<PetitionRecord> = stmt
         .query_map(rusqlite::params_from_iter(args.iter()), petition_from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    list.into_iter()
-        .map(|mut p| {
-            p.petitioner_ids = petitioner_ids(conn, &p.id)?;
-            Ok(p)
-        })
-        .collect()
+    Ok(list)
 }
 
 #[cfg(test)]

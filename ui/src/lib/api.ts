@@ -17,6 +17,7 @@ import type { PeriodReport } from './bindings/PeriodReport';
 import type { PersonMatch } from './bindings/PersonMatch';
 import type { Petition } from './bindings/Petition';
 import type { PetitionFilter } from './bindings/PetitionFilter';
+import type { PetitionPage } from './bindings/PetitionPage';
 import type { Session } from './bindings/Session';
 import type { SessionView } from './bindings/SessionView';
 import type { Settings } from './bindings/Settings';
@@ -93,6 +94,9 @@ export const listSessions = (range: PeriodRange) => call<SessionView[]>('list_se
 export const findPersons = (query: string) => call<PersonMatch[]>('find_persons', { query });
 export const createPetition = (input: NewPetition) => call<Petition>('create_petition', { input });
 export const listPetitions = (filter: PetitionFilter) => call<Petition[]>('list_petitions', { filter });
+/** One page of the petitions list (Đơn thư): the matches from `offset`, and how many match. */
+export const petitionPage = (filter: PetitionFilter, offset: number, limit: number) =>
+  call<PetitionPage>('petition_page', { filter, offset, limit });
 export const periodReport = (range: PeriodRange) => call<PeriodReport>('period_report', { range });
 export const presetPeriod = (preset: PeriodPreset) => call<PeriodRange>('preset_period', { preset });
 export const dashboard = () => call<Dashboard>('dashboard');

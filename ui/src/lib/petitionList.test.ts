@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFilter, emptyListFilter, listFilterFor, opensRow, stateGroups } from './petitionList';
+import { buildFilter, emptyListFilter, LIST_PAGE, listFilterFor, listShown, moreLabel, opensRow, stateGroups } from './petitionList';
 
 const catalogue = {
   petition_statuses: [
@@ -76,5 +76,18 @@ describe('the list filter', () => {
     expect(opensRow(k(' '))).toBe(true);
     expect(opensRow(k('Enter', { ctrlKey: true }))).toBe(false);
     expect(opensRow(k('a'))).toBe(false);
+  });
+});
+
+describe('the list a page at a time', () => {
+  it('says how much of the matches it shows, only when it shows part of them', () => {
+    expect(listShown(200, 13906)).toBe('Đang hiện 200 trong 13.906 đơn');
+    expect(listShown(13906, 13906)).toBe('');
+    expect(listShown(7, 7)).toBe('');
+  });
+  it('offers the next page, or what is left of it', () => {
+    expect(LIST_PAGE).toBe(200);
+    expect(moreLabel(200, 13906)).toBe('Hiện thêm 200 đơn');
+    expect(moreLabel(13800, 13906)).toBe('Hiện thêm 106 đơn');
   });
 });

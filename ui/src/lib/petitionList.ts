@@ -9,6 +9,7 @@ import type { Urgency } from './bindings/Urgency';
 import { parseOptionalDate } from './dates';
 import { badDateMessage, localError } from './errors';
 import type { Option } from './options';
+import { groupDigits } from './queue';
 
 export interface ListFilterDraft {
   kind: PetitionKind | '';
@@ -76,4 +77,17 @@ export function buildFilter(d: ListFilterDraft): BuiltFilter {
 /** Whether a key press on a focused list row opens it. */
 export function opensRow(e: { key: string; ctrlKey: boolean; altKey: boolean; metaKey?: boolean; shiftKey: boolean }): boolean {
   return (e.key === 'Enter' || e.key === ' ') && !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey;
+}
+
+/** Rows the Đơn thư list shows at first, and adds each time "Hiện thêm" is pressed. */
+export const LIST_PAGE = 200;
+
+/** Under a list that shows part of its matches: "Đang hiện 200 trong 13.906 đơn"; '' when all are shown. */
+export function listShown(shown: number, total: number): string {
+  return total > shown ? `Đang hiện ${groupDigits(shown)} trong ${groupDigits(total)} đơn` : '';
+}
+
+/** The button that adds the next rows: "Hiện thêm 200 đơn" (fewer when fewer are left). */
+export function moreLabel(shown: number, total: number): string {
+  return `Hiện thêm ${groupDigits(Math.min(LIST_PAGE, Math.max(0, total - shown)))} đơn`;
 }
