@@ -29,7 +29,22 @@ use crate::AppState;
 
 type Reply<T> = Result<T, ErrorDto>;
 
+/// Work that blocks (the database, rendering, files) on a thread of Tauri's runtime: the
+/// runtime is told, and moves its other tasks (the other commands) to another thread, so
+/// two long reads on a two-core PC do not hold up a save. Outside the runtime (tests), `f`
+/// simply runs.
+fn blocking<T>(f: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(f)
+}
+
 fn with_store<T>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&mut Store) -> tiepdan::Result<T>,
+) -> Reply<T> {
+    blocking(|| with_store_here(state, f))
+}
+
+fn with_store_here<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&mut Store) -> tiepdan::Result<T>,
 ) -> Reply<T> {
@@ -51,11 +66,13 @@ pub(crate) fn with_reader<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&Store) -> tiepdan::Result<T>,
 ) -> Reply<T> {
-    let _reading = state.reads.read().unwrap_or_else(|p| p.into_inner());
-    match with_store(state, |s| s.reader())? {
-        Some(reader) => run_guarded(|| f(&reader)).map_err(|e| e.to_dto()),
-        None => with_store(state, |s| f(s)),
-    }
+    blocking(|| {
+        let _reading = state.reads.read().unwrap_or_else(|p| p.into_inner());
+        match with_store_here(state, |s| s.reader())? {
+            Some(reader) => run_guarded(|| f(&reader)).map_err(|e| e.to_dto()),
+            None => with_store_here(state, |s| f(s)),
+        }
+    })
 }
 
 fn run_guarded<T>(f: impl FnOnce() -> tiepdan::Result<T>) -> tiepdan::Result<T> {
@@ -421,25 +438,32 @@ pub fn export_file<R: tauri::Runtime>(
     state.cancel_export.store(false, Ordering::SeqCst);
     let dir = folder(&app, &state)?;
     let period = Period::parse(&range.from, &range.to).map_err(|e| e.to_dto())?;
-    // Read on the second handle (the window stays free meanwhile), then recorded.
-    let prepared = with_reader(&state, |s| {
-        job::read(s, form, period, report_no.as_deref(), full)
+    // Read on the second handle (the window stays free meanwhile), then recorded, by the
+    // account that read it.
+    let (prepared, reader) = with_reader(&state, |s| {
+        let prepared = job::read(s, form, period, report_no.as_deref(), full)?;
+        Ok((prepared, s.user().map(|u| u.id)))
     })?;
-    with_store(&state, |s| job::record(s, form, period, full))?;
+    with_store(&state, |s| {
+        job::same_account(s, reader.as_deref())?;
+        job::record(s, form, period, full)
+    })?;
     let step = |done, total| {
         let _ = app.emit("export-progress", ExportProgress { done, total });
         !state.cancel_export.load(Ordering::SeqCst)
     };
-    let bytes =
-        job::render(&prepared, &tiepdan::export::Progress(&step)).map_err(|e| e.to_dto())?;
-    let full = full && form == FormId::So;
-    job::write_new(
-        &dir,
-        &job::file_name_of(form, period, full),
-        &state.db_path,
-        &bytes,
-    )
-    .map_err(|e| e.to_dto())
+    blocking(|| {
+        let bytes =
+            job::render(&prepared, &tiepdan::export::Progress(&step)).map_err(|e| e.to_dto())?;
+        let full = full && form == FormId::So;
+        job::write_new(
+            &dir,
+            &job::file_name_of(form, period, full),
+            &state.db_path,
+            &bytes,
+        )
+        .map_err(|e| e.to_dto())
+    })
 }
 
 #[tauri::command(async)]
@@ -562,6 +586,10 @@ pub fn backup_now(state: State<'_, AppState>, folder: Option<String>) -> Reply<B
 /// on failure the register as it was is reopened.
 #[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<Option<String>> {
+    blocking(|| restore_here(&state, path))
+}
+
+fn restore_here(state: &State<'_, AppState>, path: String) -> Reply<Option<String>> {
     let store = state.store.wait().as_ref().map_err(Clone::clone)?;
     // The reads under way end first (the file is not moved aside under them).
     let _alone = state.reads.write().unwrap_or_else(|p| p.into_inner());

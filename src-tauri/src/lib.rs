@@ -427,6 +427,7 @@ mod tests {
         *state.integrity.lock().unwrap() = Some(tiepdan::store::IntegrityCheck {
             ok: false,
             problems: vec!["Tree 12 page 40 cell 3: invalid page number".into()],
+            notes: vec![],
             message: "Tệp sổ bị hỏng.".into(),
         });
         let app = app_builder(mock_builder())
@@ -720,6 +721,88 @@ mod tests {
             .build()
             .unwrap();
         (app, window)
+    }
+
+    /// A file exported from the window is read on the second handle, then recorded in the
+    /// history by the account that read it, before anything is written: a leader's full
+    /// Sổ is written and recorded "bản đầy đủ"; an officer's is refused and writes nothing.
+    #[test]
+    fn an_export_read_on_the_second_handle_is_recorded_before_it_is_written() {
+        use tiepdan::access::Role;
+        use tiepdan::desk::account::AccountInput;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("xuat");
+        let path = dir.path().join("so.sqlite3");
+        let today = chrono_date("2026-03-12").from;
+        let mut store = Store::open_with_clock(&path, Box::new(FixedClock(today))).unwrap();
+        let input = |login: &str, roles: Vec<Role>| AccountInput {
+            id: None,
+            login: login.into(),
+            full_name: login.into(),
+            roles,
+            active: true,
+            password: Some("matkhau-123".into()),
+        };
+        store
+            .create_first_admin(&input("quantri", vec![Role::Admin]))
+            .unwrap();
+        store
+            .save_account(&input("lanhdao", vec![Role::Leader]))
+            .unwrap();
+        store
+            .save_account(&input("canbo", vec![Role::Officer]))
+            .unwrap();
+        let mut settings = store.settings().unwrap();
+        settings.unit_name = "phường Việt Hòa".into();
+        settings.report.export_dir = out.display().to_string();
+        store.save_settings(&settings).unwrap();
+        store.sign_out().unwrap();
+        store.sign_in("lanhdao", "matkhau-123").unwrap();
+        let app = app_builder(mock_builder())
+            .manage(AppState::with_store(store, path.clone()))
+            .build(tauri::generate_context!())
+            .unwrap();
+        let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        let export = |full: bool| {
+            invoke(
+                &w,
+                "export_file",
+                json!({"form": "so-tcd", "range": {"from": "2026-03-01", "to": "2026-03-31"},
+                       "reportNo": null, "full": full}),
+            )
+        };
+        let recorded = || -> Vec<String> {
+            rusqlite::Connection::open(&path)
+                .unwrap()
+                .prepare("SELECT note FROM changes WHERE action = 'export' ORDER BY seq")
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let done = export(true).unwrap();
+        assert!(std::path::Path::new(done["path"].as_str().unwrap()).exists());
+        let notes = recorded();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("bản đầy đủ"), "{notes:?}");
+        invoke(&w, "sign_out", json!({})).unwrap();
+        invoke(
+            &w,
+            "sign_in",
+            json!({"login": "canbo", "password": "matkhau-123"}),
+        )
+        .unwrap();
+        let refused = export(true).unwrap_err();
+        assert_eq!(refused["code"], json!("forbidden"), "{refused}");
+        assert_eq!(
+            std::fs::read_dir(&out).unwrap().count(),
+            1,
+            "nothing written"
+        );
+        assert_eq!(recorded().len(), 1);
     }
 
     /// The long reads (the reports, the tables, the Sổ, an export's figures) of a register

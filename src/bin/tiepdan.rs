@@ -673,6 +673,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 return Err(Error::NotRegister(check.message));
             }
             writeln!(out, "{}", check.message)?;
+            for n in &check.notes {
+                writeln!(out, "  {n}")?;
+            }
         }
         Command::Audit {
             command: AuditCommand::Verify,

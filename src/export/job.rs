@@ -102,6 +102,18 @@ pub fn read(
     prepare_unrecorded(store, form, period, report_no, full)
 }
 
+/// Refuse to record (and so to write) an export read by another account than the one now
+/// signed in on `store` (`reader`: the reading account's id): signed out and in again while
+/// the figures were read, the file would be recorded under the wrong name.
+pub fn same_account(store: &Store, reader: Option<&str>) -> Result<()> {
+    if store.user().map(|u| u.id).as_deref() != reader {
+        return Err(Error::SignInRequired(
+            "Tài khoản đăng nhập đã đổi trong lúc đọc số liệu để xuất tệp: tệp không được ghi; hãy xuất lại.".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// The writing half of [`prepare`]: the export in the audit history.
 pub fn record(store: &mut Store, form: FormId, period: Period, full: bool) -> Result<()> {
     store.record_export(

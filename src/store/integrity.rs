@@ -18,6 +18,11 @@ pub struct IntegrityCheck {
     pub ok: bool,
     /// The problems as SQLite names them (at most 100), and broken links between records.
     pub problems: Vec<String>,
+    /// Petitions whose history does not hold together (no receipt, a state that is not
+    /// where the last move led, a move that does not start where the one before ended).
+    /// Not damage of the file: a register imported by an early version may hold some. The
+    /// reports count a petition by the state written on it.
+    pub notes: Vec<String>,
     /// One sentence for the user, in Vietnamese.
     pub message: String,
 }
@@ -49,17 +54,26 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
             Err(e) => return Err(e.into()),
         }
     }
-    // What the reports count from: each petition's state is where its moves led.
-    if problems.is_empty() {
+    // What the reports count from: each petition's state is where its moves led (the
+    // moves' states and order exist from schema 2 on; an older file is checked once it
+    // has been opened, and so upgraded).
+    let mut notes = Vec::new();
+    if problems.is_empty() && super::user_version(conn)? >= 2 {
         match lifecycle_problems(conn) {
-            Ok(found) => problems.extend(found),
+            Ok(found) => notes = found,
             Err(e) if is_damage(&e) => problems.push(e.to_string()),
             Err(e) => return Err(e.into()),
         }
     }
     let ok = problems.is_empty();
-    let message = if ok {
+    let message = if ok && notes.is_empty() {
         "Tệp sổ nguyên vẹn.".to_string()
+    } else if ok {
+        format!(
+            "Tệp sổ nguyên vẹn. Lưu ý: {} chỗ lịch sử xử lý đơn không khớp với trạng thái ghi trên đơn (ví dụ: {}); các báo cáo đếm đơn theo trạng thái ghi trên đơn.",
+            notes.len(),
+            notes[0]
+        )
     } else {
         format!(
             "Tệp sổ bị hỏng ({} lỗi, ví dụ: {}): hãy ngừng ghi thêm và khôi phục từ bản sao lưu gần nhất (Cài đặt › Sao lưu).",
@@ -70,6 +84,7 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
     Ok(IntegrityCheck {
         ok,
         problems,
+        notes,
         message,
     })
 }
@@ -80,7 +95,8 @@ const NAMED: usize = 20;
 /// Petitions whose history does not hold together: no receipt, a state that is not where
 /// the last move led (the reports count petitions by their state), or a move that does not
 /// start where the one before ended. The app's one write path keeps all three; they
-/// appear only after an edit of the file outside it.
+/// appear after an edit of the file outside it, or in a register where an early version
+/// imported the moves of a petition it already held.
 fn lifecycle_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let state = |code: Option<String>| match code {
         None => "(không có)".to_string(),

@@ -459,7 +459,8 @@ impl Store {
     /// figures of an export), so that the window's other commands are not kept waiting on
     /// this one while it reads. It acts as the same signed-in account (the same rights, the
     /// same masks, the same idle lock), "today" is this handle's today at the moment it is
-    /// made, and each of its reads sees the register as last committed (WAL). None for a
+    /// made, and all its reads see the register as it was at its first one (one read
+    /// transaction, WAL). None for a
     /// register without a file (in memory) or one already opened read-only: read it
     /// through this handle.
     /// Asking for one is a use of this handle: after the idle time it signs the account
@@ -478,6 +479,10 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.set_prepared_statement_cache_capacity(256);
+        // One moment for the whole read (a report reads its tables, then its sentences; a
+        // save meanwhile must not land between them): a read transaction for the
+        // reader's life, ended when it is dropped.
+        conn.execute_batch("BEGIN DEFERRED")?;
         Ok(Some(Store {
             conn,
             clock: Box::new(crate::clock::FixedClock(self.today())),

@@ -13,6 +13,13 @@ ok: boolean,
  */
 problems: Array<string>, 
 /**
+ * Petitions whose history does not hold together (no receipt, a state that is not
+ * where the last move led, a move that does not start where the one before ended).
+ * Not damage of the file: a register imported by an early version may hold some. The
+ * reports count a petition by the state written on it.
+ */
+notes: Array<string>, 
+/**
  * One sentence for the user, in Vietnamese.
  */
 message: string, };
