@@ -184,7 +184,12 @@ pub fn run() {
                 // The full check of the file, off the window's path: the UI asks for it
                 // (`integrity_status`) and warns when the register is damaged.
                 if opened_ok {
-                    match tiepdan::store::check_file(&db_path) {
+                    // A read like the reports' (its own connection): a restore waits for it.
+                    let state = handle.state::<AppState>();
+                    let reading = state.reads.read().unwrap_or_else(|p| p.into_inner());
+                    let checked = tiepdan::store::check_file(&db_path);
+                    drop(reading);
+                    match checked {
                         Ok(check) => {
                             *handle
                                 .state::<AppState>()
