@@ -7,6 +7,8 @@
 // screen answers twice before the export has finished reading. When a long read holds the
 // register (as it did before reports read on a second handle), the first answer comes
 // only once the reading is over, and the progress bar has moved before the second.
+// Then Đơn thư, on the same register (≈14,000 petitions), shows its first 200 rows, says
+// how many match, and adds 200 at a time.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -22,6 +24,7 @@ const outDir = new URL('./out/', import.meta.url).pathname;
 let driver;
 let s;
 let exportDir;
+let petitions;
 
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tiepdan-e2e-busy-'));
@@ -32,7 +35,9 @@ before(async () => {
   delete env.TIEPDAN_USER;
   const cli = (...args) => execFileSync(CLI, args, { env, encoding: 'utf8', maxBuffer: 1 << 26 });
   cli('generate', '--scale', 'ward', '--seed', '9', '--until', '2026-11-27', '--out', file);
-  cli('--db', db, 'import', file);
+  const said = cli('--db', db, 'import', file);
+  petitions = Number(/(\d+) đơn;/.exec(said)?.[1]);
+  assert.ok(petitions > 1000, said);
   driver = await startDriver(PORT, {
     ...process.env,
     TIEPDAN_DB: db,
@@ -109,4 +114,21 @@ test('another screen opens and answers while the whole Sổ of ten years is expo
   assert.ok(percents.size >= 2, `the progress bar moved: ${events.join(' → ')}`);
   assert.match(path, /So-tiep-cong-dan_01-01-2016_27-11-2026\.xlsx$/);
   assert.ok(existsSync(path) && statSync(path).size > 100000, 'the Sổ of ten years is written');
+});
+
+test('Đơn thư shows the first 200 of the register\'s petitions and adds 200 at a time', async () => {
+  const grouped = String(petitions).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  await s.click('Đơn thư');
+  await s.expectText('table.data caption', new RegExp(`^Danh sách đơn \\(${grouped.replace('.', '\\.')}\\)`), 60000);
+  const rows = () => s.execute(`return document.querySelectorAll('.screen:not([hidden]) tr.prow').length;`);
+  assert.equal(await rows(), 200);
+  assert.equal(await s.textOf('[data-testid="list-more"] .hint'), `Đang hiện 200 trong ${grouped} đơn`);
+  await s.click('Hiện thêm 200 đơn');
+  await s.waitFor('400 rows', async () => (await rows()) === 400, 60000);
+  assert.equal(await s.textOf('[data-testid="list-more"] .hint'), `Đang hiện 400 trong ${grouped} đơn`);
+  // The rows come in the list's order: the newest first, none twice.
+  const numbers = await s.execute(`return [...document.querySelectorAll('.screen:not([hidden]) tr.prow')].map((r) => r.dataset.id);`);
+  assert.equal(new Set(numbers).size, 400);
+  await s.execute(`document.querySelector('[data-testid="list-more"]').scrollIntoView({ block: 'end' });`);
+  writeFileSync(join(outDir, 'responsive-list.png'), await s.screenshot());
 });
