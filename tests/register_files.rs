@@ -235,6 +235,14 @@ fn a_petition_history_edited_outside_the_app_is_found_by_the_check() {
         [&bare],
     )
     .unwrap();
+    // That one was numbered by another ward combined into this register: named with it.
+    conn.execute_batch("INSERT INTO units (id, name) VALUES ('u-khac', 'phường Khác')")
+        .unwrap();
+    conn.execute(
+        "UPDATE petitions SET unit_id = 'u-khac' WHERE id = ?1",
+        [&bare],
+    )
+    .unwrap();
     drop(conn);
 
     let check = Store::open(&path).unwrap().check_integrity().unwrap();
@@ -265,9 +273,9 @@ fn a_petition_history_edited_outside_the_app_is_found_by_the_check() {
         check.notes
     );
     assert!(
-        check
-            .notes
-            .contains(&format!("Đơn số {n3}/{y3}: không có bước tiếp nhận")),
+        check.notes.contains(&format!(
+            "Đơn số {n3}/{y3} (phường Khác): không có bước tiếp nhận"
+        )),
         "{:?}",
         check.notes
     );

@@ -55,10 +55,10 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
         }
     }
     // What the reports count from: each petition's state is where its moves led (the
-    // moves' states and order exist from schema 2 on; an older file is checked once it
-    // has been opened, and so upgraded).
+    // moves' states and order, and the units that number petitions, exist from schema 3
+    // on; an older file is checked once it has been opened, and so upgraded).
     let mut notes = Vec::new();
-    if problems.is_empty() && super::user_version(conn)? >= 2 {
+    if problems.is_empty() && super::user_version(conn)? >= 3 {
         match lifecycle_problems(conn) {
             Ok(found) => notes = found,
             Err(e) if is_damage(&e) => problems.push(e.to_string()),
@@ -103,20 +103,31 @@ fn lifecycle_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
         Some(c) => crate::domain::PetitionState::from_code(&c)
             .map_or_else(|| format!("“{c}”"), |s| format!("“{}”", s.label())),
     };
-    let name = |number: i64, year: i64| format!("Đơn số {number}/{year}");
+    // A petition another unit numbered is named with it (two wards' 5/2026 in one register).
+    let name = |number: i64, year: i64, unit: Option<String>| {
+        format!(
+            "Đơn số {}",
+            super::number_text(number, year, unit.as_deref())
+        )
+    };
+    const UNIT: &str = "(SELECT u.name FROM units u WHERE u.id = p.unit_id
+                          AND u.id <> (SELECT value FROM settings WHERE key = 'unit_id'))";
     let mut found = Vec::new();
-    let mut stmt = conn.prepare(
-        "SELECT p.number, p.year FROM petitions p
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.number, p.year, {UNIT} FROM petitions p
           WHERE NOT EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = p.id)
-          ORDER BY p.year, p.number",
-    )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+          ORDER BY p.year, p.number"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     for row in rows.take(NAMED) {
-        let (number, year) = row?;
-        found.push(format!("{}: không có bước tiếp nhận", name(number, year)));
+        let (number, year, unit) = row?;
+        found.push(format!(
+            "{}: không có bước tiếp nhận",
+            name(number, year, unit)
+        ));
     }
-    let mut stmt = conn.prepare(
-        "SELECT p.number, p.year, p.state, last.to_state
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.number, p.year, {UNIT}, p.state, last.to_state
            FROM petitions p
            JOIN (SELECT petition_id, to_state,
                         row_number() OVER (PARTITION BY petition_id
@@ -124,34 +135,38 @@ fn lifecycle_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
                    FROM petition_events) last
              ON last.petition_id = p.id AND last.nth = 1
           WHERE p.state IS NOT last.to_state
-          ORDER BY p.year, p.number",
-    )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+          ORDER BY p.year, p.number"
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
     for row in rows.take(NAMED) {
-        let (number, year, now, last) = row?;
+        let (number, year, unit, now, last) = row?;
         found.push(format!(
             "{}: trạng thái ghi trên đơn {} khác bước xử lý cuối cùng ({})",
-            name(number, year),
+            name(number, year, unit),
             state(now),
             state(last)
         ));
     }
-    let mut stmt = conn.prepare(
-        "SELECT p.number, p.year, m.from_state, m.before
+    let mut stmt = conn.prepare(&format!(
+        "SELECT p.number, p.year, {UNIT}, m.from_state, m.before
            FROM (SELECT petition_id, from_state,
                         lag(to_state) OVER (PARTITION BY petition_id ORDER BY on_date, seq)
                           AS before
                    FROM petition_events) m
            JOIN petitions p ON p.id = m.petition_id
           WHERE m.from_state IS NOT m.before
-          ORDER BY p.year, p.number",
-    )?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+          ORDER BY p.year, p.number"
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })?;
     for row in rows.take(NAMED) {
-        let (number, year, from, before) = row?;
+        let (number, year, unit, from, before) = row?;
         found.push(format!(
             "{}: một bước xử lý bắt đầu từ {} nhưng bước trước đó kết thúc ở {}",
-            name(number, year),
+            name(number, year, unit),
             state(from),
             state(before)
         ));

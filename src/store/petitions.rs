@@ -78,7 +78,12 @@ pub(crate) fn number_label(conn: &Connection, p: &PetitionRecord) -> Result<Stri
 /// [`number_label`] from the name of the other unit that numbered the petition (`None`:
 /// this register's own unit).
 fn label_of(p: &PetitionRecord, other_unit: Option<&str>) -> String {
-    let base = format!("{}/{}", p.number, p.year);
+    number_text(i64::from(p.number), i64::from(p.year), other_unit)
+}
+
+/// "12/2026", or "12/2026 (phường Khác)" for a petition another unit numbered.
+pub(crate) fn number_text(number: i64, year: i64, other_unit: Option<&str>) -> String {
+    let base = format!("{number}/{year}");
     match other_unit.filter(|n| !n.trim().is_empty()) {
         Some(name) => format!("{base} ({})", name.trim()),
         None => base,
