@@ -734,42 +734,25 @@ mod tests {
     #[test]
     fn an_export_read_on_the_second_handle_is_recorded_before_it_is_written() {
         use tiepdan::access::Role;
-        use tiepdan::desk::account::AccountInput;
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("xuat");
         let path = dir.path().join("so.sqlite3");
-        let today = chrono_date("2026-03-12").from;
-        let mut store = Store::open_with_clock(&path, Box::new(FixedClock(today))).unwrap();
-        let input = |login: &str, roles: Vec<Role>| AccountInput {
-            id: None,
-            login: login.into(),
-            full_name: login.into(),
-            roles,
-            active: true,
-            password: Some("matkhau-123".into()),
+        // The administrator names the unit and the export folder; the leader exports.
+        let (_app, w) = app_as_in(Some(Role::Admin), Some(&path));
+        let mut settings = invoke(&w, "app_info", json!({})).unwrap()["settings"].clone();
+        settings["unit_name"] = json!("phường Việt Hòa");
+        settings["report"]["export_dir"] = json!(out.display().to_string());
+        invoke(&w, "save_settings", json!({ "settings": settings })).unwrap();
+        let sign_in_as = |role: Role| {
+            invoke(&w, "sign_out", json!({})).unwrap();
+            invoke(
+                &w,
+                "sign_in",
+                json!({"login": role.code(), "password": "matkhau-123"}),
+            )
+            .unwrap();
         };
-        store
-            .create_first_admin(&input("quantri", vec![Role::Admin]))
-            .unwrap();
-        store
-            .save_account(&input("lanhdao", vec![Role::Leader]))
-            .unwrap();
-        store
-            .save_account(&input("canbo", vec![Role::Officer]))
-            .unwrap();
-        let mut settings = store.settings().unwrap();
-        settings.unit_name = "phường Việt Hòa".into();
-        settings.report.export_dir = out.display().to_string();
-        store.save_settings(&settings).unwrap();
-        store.sign_out().unwrap();
-        store.sign_in("lanhdao", "matkhau-123").unwrap();
-        let app = app_builder(mock_builder())
-            .manage(AppState::with_store(store, path.clone()))
-            .build(tauri::generate_context!())
-            .unwrap();
-        let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
+        sign_in_as(Role::Leader);
         let export = |full: bool| {
             invoke(
                 &w,
@@ -793,13 +776,7 @@ mod tests {
         let notes = recorded();
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert!(notes[0].contains("bản đầy đủ"), "{notes:?}");
-        invoke(&w, "sign_out", json!({})).unwrap();
-        invoke(
-            &w,
-            "sign_in",
-            json!({"login": "canbo", "password": "matkhau-123"}),
-        )
-        .unwrap();
+        sign_in_as(Role::Officer);
         let refused = export(true).unwrap_err();
         assert_eq!(refused["code"], json!("forbidden"), "{refused}");
         assert_eq!(

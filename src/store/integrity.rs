@@ -98,79 +98,72 @@ const NAMED: usize = 20;
 /// appear after an edit of the file outside it, or in a register where an early version
 /// imported the moves of a petition it already held.
 fn lifecycle_problems(conn: &Connection) -> rusqlite::Result<Vec<String>> {
-    let state = |code: Option<String>| match code {
-        None => "(không có)".to_string(),
-        Some(c) => crate::domain::PetitionState::from_code(&c)
-            .map_or_else(|| format!("“{c}”"), |s| format!("“{}”", s.label())),
-    };
-    // A petition another unit numbered is named with it (two wards' 5/2026 in one register).
-    let name = |number: i64, year: i64, unit: Option<String>| {
-        format!(
-            "Đơn số {}",
-            super::number_text(number, year, unit.as_deref())
-        )
+    fn state(code: Option<String>) -> String {
+        match code {
+            None => "(không có)".to_string(),
+            Some(c) => crate::domain::PetitionState::from_code(&c)
+                .map_or_else(|| format!("“{c}”"), |s| format!("“{}”", s.label())),
+        }
+    }
+    // Each query gives a petition's number, year and other unit (a petition another unit
+    // numbered is named with it: two wards' 5/2026 in one register), then two states.
+    let named = |sql: String, line: &dyn Fn(String, String, String) -> String| {
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            let unit: Option<String> = r.get(2)?;
+            let name = super::number_text(r.get(0)?, r.get(1)?, unit.as_deref());
+            let (a, b) = if r.as_ref().column_count() > 3 {
+                (state(r.get(3)?), state(r.get(4)?))
+            } else {
+                (String::new(), String::new())
+            };
+            Ok(line(format!("Đơn số {name}"), a, b))
+        })?;
+        rows.take(NAMED).collect::<rusqlite::Result<Vec<String>>>()
     };
     const UNIT: &str = "(SELECT u.name FROM units u WHERE u.id = p.unit_id
                           AND u.id <> (SELECT value FROM settings WHERE key = 'unit_id'))";
-    let mut found = Vec::new();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT p.number, p.year, {UNIT} FROM petitions p
-          WHERE NOT EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = p.id)
-          ORDER BY p.year, p.number"
-    ))?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    for row in rows.take(NAMED) {
-        let (number, year, unit) = row?;
-        found.push(format!(
-            "{}: không có bước tiếp nhận",
-            name(number, year, unit)
-        ));
-    }
-    let mut stmt = conn.prepare(&format!(
-        "SELECT p.number, p.year, {UNIT}, p.state, last.to_state
-           FROM petitions p
-           JOIN (SELECT petition_id, to_state,
-                        row_number() OVER (PARTITION BY petition_id
-                                           ORDER BY on_date DESC, seq DESC) AS nth
-                   FROM petition_events) last
-             ON last.petition_id = p.id AND last.nth = 1
-          WHERE p.state IS NOT last.to_state
-          ORDER BY p.year, p.number"
-    ))?;
-    let rows = stmt.query_map([], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-    })?;
-    for row in rows.take(NAMED) {
-        let (number, year, unit, now, last) = row?;
-        found.push(format!(
-            "{}: trạng thái ghi trên đơn {} khác bước xử lý cuối cùng ({})",
-            name(number, year, unit),
-            state(now),
-            state(last)
-        ));
-    }
-    let mut stmt = conn.prepare(&format!(
-        "SELECT p.number, p.year, {UNIT}, m.from_state, m.before
-           FROM (SELECT petition_id, from_state,
-                        lag(to_state) OVER (PARTITION BY petition_id ORDER BY on_date, seq)
-                          AS before
-                   FROM petition_events) m
-           JOIN petitions p ON p.id = m.petition_id
-          WHERE m.from_state IS NOT m.before
-          ORDER BY p.year, p.number"
-    ))?;
-    let rows = stmt.query_map([], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-    })?;
-    for row in rows.take(NAMED) {
-        let (number, year, unit, from, before) = row?;
-        found.push(format!(
-            "{}: một bước xử lý bắt đầu từ {} nhưng bước trước đó kết thúc ở {}",
-            name(number, year, unit),
-            state(from),
-            state(before)
-        ));
-    }
+    let mut found = named(
+        format!(
+            "SELECT p.number, p.year, {UNIT} FROM petitions p
+              WHERE NOT EXISTS (SELECT 1 FROM petition_events e WHERE e.petition_id = p.id)
+              ORDER BY p.year, p.number"
+        ),
+        &|name, _, _| format!("{name}: không có bước tiếp nhận"),
+    )?;
+    found.extend(named(
+        format!(
+            "SELECT p.number, p.year, {UNIT}, p.state, last.to_state
+               FROM petitions p
+               JOIN (SELECT petition_id, to_state,
+                            row_number() OVER (PARTITION BY petition_id
+                                               ORDER BY on_date DESC, seq DESC) AS nth
+                       FROM petition_events) last
+                 ON last.petition_id = p.id AND last.nth = 1
+              WHERE p.state IS NOT last.to_state
+              ORDER BY p.year, p.number"
+        ),
+        &|name, now, last| {
+            format!("{name}: trạng thái ghi trên đơn {now} khác bước xử lý cuối cùng ({last})")
+        },
+    )?);
+    found.extend(named(
+        format!(
+            "SELECT p.number, p.year, {UNIT}, m.from_state, m.before
+               FROM (SELECT petition_id, from_state,
+                            lag(to_state) OVER (PARTITION BY petition_id ORDER BY on_date, seq)
+                              AS before
+                       FROM petition_events) m
+               JOIN petitions p ON p.id = m.petition_id
+              WHERE m.from_state IS NOT m.before
+              ORDER BY p.year, p.number"
+        ),
+        &|name, from, before| {
+            format!(
+                "{name}: một bước xử lý bắt đầu từ {from} nhưng bước trước đó kết thúc ở {before}"
+            )
+        },
+    )?);
     Ok(found)
 }
 
