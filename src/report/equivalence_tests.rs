@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 use rusqlite::params;
 
-use super::totals::{compute, week_point};
+use super::totals::{comparison, compute, week_point};
 use super::week_report;
 use crate::clock::FixedClock;
 use crate::domain::*;
@@ -146,6 +146,26 @@ fn compare_periods(store: &Store, periods: &[Period]) -> Seen {
         let report = compute(&bounded, &settings, &calendar, "trong kỳ");
         let whole_report = compute(&whole, &settings, &calendar, "trong kỳ");
         assert_eq!(report, whole_report, "{period:?}");
+        // "So với kỳ trước" reads only the period's reception and the petitions received
+        // within it: its figures are the full report's.
+        let compared = comparison(&store.comparison_facts(period).unwrap());
+        let r = &report;
+        assert_eq!(
+            (
+                compared.period,
+                compared.visits,
+                compared.people,
+                compared.cases
+            ),
+            (
+                r.period.clone(),
+                r.reception.visits,
+                r.reception.people,
+                r.reception.cases
+            ),
+            "{period:?}"
+        );
+        assert_eq!(compared.petitions, r.petitions_received.total, "{period:?}");
         // Every computed table (02/XLD's carried-over petitions, 03/GQKN's and
         // 04/GQTC's decisions of the period) and its issues.
         for form in FormId::TABLES {

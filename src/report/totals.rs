@@ -191,6 +191,23 @@ pub(crate) fn week_point(week: Period, facts: &ChartFacts) -> WeekPoint {
     }
 }
 
+/// The figures "so với kỳ trước" compares, from facts holding at least the period's
+/// reception and the petitions received within it (`Store::comparison_facts`): the same
+/// as `compute`'s, without its handling figures.
+pub(crate) fn comparison(facts: &PeriodFacts) -> Comparison {
+    let blocks = case_blocks(facts);
+    let ubnd = [HostGroup::Chairman, HostGroup::Deputy, HostGroup::Officer]
+        .map(|group| block(facts, group, &blocks));
+    let sum = |f: fn(&BlockTotals) -> u32| ubnd.iter().map(f).sum();
+    Comparison {
+        period: facts.period.to_range(),
+        visits: sum(|b| b.visits),
+        people: sum(|b| b.people),
+        cases: sum(|b| b.cases),
+        petitions: received(&facts.petitions, facts.period).petitions.total,
+    }
+}
+
 /// Compute the period report from its facts (pure: no database); `period_word` is how the
 /// sentences name the period ("trong kỳ", "trong tuần").
 pub fn compute(
@@ -293,21 +310,13 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
         "trong kỳ",
     );
     let before = period.previous();
-    let earlier = compute(
-        &store.period_facts(before)?,
-        &settings,
-        &calendar,
-        "trong kỳ",
-    );
     // Before the register's first record there is nothing to compare with: no sentence
     // "tăng 212 (từ 0 lên 212)" in a ward's first period on the software.
-    report.previous = store.has_records_by(before.to)?.then(|| Comparison {
-        period: before.to_range(),
-        visits: earlier.reception.visits,
-        people: earlier.reception.people,
-        cases: earlier.reception.cases,
-        petitions: earlier.petitions_received.total,
-    });
+    report.previous = if store.has_records_by(before.to)? {
+        Some(comparison(&store.comparison_facts(before)?))
+    } else {
+        None
+    };
     report.adjustments = crate::forms::adjustments(store, period)?;
     report.sentences = narrative::sentences(&report, &settings, "trong kỳ");
     Ok(report)

@@ -198,6 +198,27 @@ impl Store {
         })
     }
 
+    /// What "so với kỳ trước" compares (visits, people, cases, petitions received): the
+    /// period's reception and only the petitions received within it. The previous
+    /// period's carried-over and resolved petitions (a year's: tens of thousands at city
+    /// scale, with every move) are not read for four figures that do not use them;
+    /// `report::totals` computes the comparison from these facts, and a test holds it
+    /// equal to the full report's figures.
+    pub fn comparison_facts(&self, period: Period) -> Result<PeriodFacts> {
+        let snapshot = self.read_snapshot()?;
+        let (sessions, visits) = self.reception_in(period)?;
+        let cases = self.case_histories(period, &visits)?;
+        let petitions = self.petition_facts(RECEIVED, period)?;
+        drop(snapshot);
+        Ok(PeriodFacts {
+            period,
+            sessions,
+            visits,
+            cases,
+            petitions,
+        })
+    }
+
     /// What the dashboard's chart counts over `period` (several weeks read at once): the
     /// visits, and the petitions received within it, each with its moves.
     pub fn chart_facts(&self, period: Period) -> Result<ChartFacts> {
