@@ -13,7 +13,9 @@ use crate::clock::FixedClock;
 use crate::domain::*;
 use crate::exchange::generate::{generate, Spec};
 use crate::forms::{self, FormId};
+use crate::law::lifecycle::record_on;
 use crate::period::Period;
+use crate::records::{PetitionEvent, PetitionRecord};
 use crate::store::{CaseHistory, PeriodFacts, Store};
 
 /// Every petition received by the period's end that was received within it, or is open
@@ -287,6 +289,8 @@ struct Desk {
     names: u32,
     /// The moves recorded, by action.
     moves: std::collections::BTreeMap<&'static str, u32>,
+    /// Moves whose day before was read back to the petition as it was.
+    taken_back: u32,
 }
 
 const KINDS: [PetitionKind; 4] = [
@@ -654,11 +658,54 @@ impl Desk {
                     complex: self.rng.u8(0..5) == 0,
                 });
             }
+            let before = self.stored(&id);
             self.store.move_petition(&input)?;
             *self.moves.entry(option.action.code()).or_default() += 1;
+            self.check_taken_back(&id, before, last, on);
             return Ok(true);
         }
         Ok(false)
+    }
+
+    /// The petition as stored now, and its moves.
+    fn stored(&self, id: &str) -> (PetitionRecord, Vec<PetitionEvent>) {
+        let conn = self.store.conn();
+        let record = crate::store::get_petition(conn, id).unwrap().unwrap();
+        (record, crate::store::events_of(conn, id).unwrap())
+    }
+
+    /// The reports read a petition on a past day by taking its later moves back from
+    /// today's record (`record_on`): right after a move dated `on`, the day before it
+    /// reads exactly the petition as it was before the move (every value the move
+    /// changed restored, its state included), when no earlier move shares its day; and
+    /// every earlier day reads as it did before the move.
+    fn check_taken_back(
+        &mut self,
+        id: &str,
+        (before, before_events): (PetitionRecord, Vec<PetitionEvent>),
+        last: NaiveDate,
+        on: NaiveDate,
+    ) {
+        let (after, events) = self.stored(id);
+        let received = date(&after.received_on);
+        let mut days = vec![on - Duration::days(1), received, last];
+        days.push(received + Duration::days(self.rng.i64(0..=(on - received).num_days())));
+        for day in days.into_iter().filter(|d| *d < on) {
+            let now = record_on(&after, &events, day);
+            let then = record_on(&before, &before_events, day);
+            assert_eq!(now, then, "{id} on {day}, after a move on {on}");
+        }
+        if last < on {
+            let mut was = before.clone();
+            was.state = crate::law::lifecycle::state_on(&before_events, last)
+                .unwrap_or(PetitionState::Received);
+            assert_eq!(
+                record_on(&after, &events, on - Duration::days(1)).as_ref(),
+                Some(&was),
+                "{id}: the day before a move on {on}"
+            );
+            self.taken_back += 1;
+        }
     }
 
     fn undo_move(&mut self) -> Step {
@@ -903,6 +950,7 @@ fn after_random_desk_work_the_reports_equal_the_whole_history() {
             merges: vec![],
             names: 0,
             moves: Default::default(),
+            taken_back: 0,
         };
         // Per kind: done, refused, nothing to work on.
         let mut counts: std::collections::BTreeMap<&str, (u32, u32, u32)> =
@@ -954,7 +1002,10 @@ fn after_random_desk_work_the_reports_equal_the_whole_history() {
                 desk.store.set_clock(Box::new(FixedClock(until)));
             }
         }
-        eprintln!("seed {seed}: {counts:?}\n{:?}\n{seen:?}", desk.moves);
+        eprintln!(
+            "seed {seed}: {counts:?}\n{:?} taken back {}\n{seen:?}",
+            desk.moves, desk.taken_back
+        );
         let (done, refused) = counts
             .values()
             .fold((0, 0), |(d, r), (a, b, _)| (d + a, r + b));
@@ -966,6 +1017,9 @@ fn after_random_desk_work_the_reports_equal_the_whole_history() {
             *moves.entry(action).or_default() += n;
         }
         assert!(charted.0 > 10 && charted.1 > 5, "{charted:?}");
+        // The day before a move was read back after most moves (those not sharing their
+        // day with the previous one).
+        assert!(desk.taken_back > 30, "{}", desk.taken_back);
         let last = *seen.last().unwrap();
         assert!(last.cases > 50 && last.repeat > 5, "{last:?}");
         assert!(last.open_before > 20 && last.table_sum > 100.0, "{last:?}");
