@@ -190,3 +190,77 @@ pub fn check_file(path: &Path) -> Result<IntegrityCheck> {
     }
     Ok(found)
 }
+
+/// A record whose link points at nothing (`PRAGMA foreign_key_check`): its table, the
+/// first column of its row (the record's id, or for a link table the record it belongs
+/// to), and the table it should point into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BrokenLink {
+    pub table: String,
+    pub record: String,
+    pub parent: String,
+}
+
+/// The first broken link of the register, if any: a walk over every linking table
+/// (about a second at 200,000 persons).
+pub(crate) fn first_broken_link(conn: &Connection) -> Result<Option<BrokenLink>> {
+    use rusqlite::OptionalExtension;
+    let found = conn
+        .query_row(
+            "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((table, rowid, parent)) = found else {
+        return Ok(None);
+    };
+    let record = match rowid {
+        Some(rowid) => conn
+            .query_row(
+                &format!(
+                    "SELECT * FROM \"{}\" WHERE rowid = ?1",
+                    table.replace('"', "\"\"")
+                ),
+                [rowid],
+                |r| r.get::<_, rusqlite::types::Value>(0),
+            )
+            .optional()?
+            .map(|v| match v {
+                rusqlite::types::Value::Text(t) => t,
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                _ => format!("dòng {rowid}"),
+            })
+            .unwrap_or_else(|| format!("dòng {rowid}")),
+        None => String::new(),
+    };
+    Ok(Some(BrokenLink {
+        table,
+        record,
+        parent,
+    }))
+}
+
+/// A table's records in words, for a message.
+pub(crate) fn table_label(table: &str) -> &str {
+    match table {
+        "persons" => "người",
+        "cases" => "vụ việc",
+        "sessions" => "buổi tiếp",
+        "visits" => "lượt tiếp",
+        "visit_persons" => "người của lượt tiếp",
+        "petitions" => "đơn",
+        "petition_persons" => "người đứng đơn",
+        "petition_events" => "bước xử lý",
+        "fields" => "lĩnh vực",
+        "units" => "đơn vị",
+        "person_merges" => "lần gộp hồ sơ",
+        other => other,
+    }
+}
