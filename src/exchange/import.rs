@@ -1000,31 +1000,6 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     Ok(n)
 }
 
-/// Refuse the import if any record of the register links to nothing (checked once at
-/// the end of an import written with the per-row key checks off), naming it.
-pub(super) fn refuse_broken_links(conn: &rusqlite::Connection) -> Result<()> {
-    match store::first_broken_link(conn)? {
-        None => Ok(()),
-        Some(link) => Err(Error::exchange(
-            "file",
-            format!(
-                "{} {} trỏ đến {} không có trong tệp, cũng không có trong sổ (liên kết hỏng), nên không nhập gì. Nếu bản ghi ấy đã có trong sổ từ trước, sổ có thể đã bị sửa ngoài phần mềm: mở lại phần mềm để nó kiểm tra sổ, hoặc chạy lệnh tiepdan check.",
-                capitalised(store::table_label(&link.table)),
-                shown(&link.record, 40),
-                store::table_label(&link.parent)
-            ),
-        )),
-    }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// A petition's pending moves during an import.
 struct Replay<'f> {
     /// The petition's place in the file.

@@ -277,30 +277,7 @@ impl Store {
         let conn = self.conn();
         let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
         conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
-        // The links are checked once, at the end, instead of on each row written (a
-        // fifth to a quarter of an import's time): SQLite's own check of every link,
-        // inside the import's transaction, so a record pointing at nothing refuses the
-        // whole file. The import's own link check (`check_links`) has said which record
-        // and field before; this one holds even where that one would miss. The setting
-        // only takes effect outside a transaction (inside one the keys stay checked row
-        // by row), and is put back whatever the outcome.
-        let keys_off = conn.is_autocommit();
-        if keys_off {
-            conn.pragma_update(None, "foreign_keys", "OFF")?;
-        }
-        let result = self.write_quietly(|tx| {
-            let n = import::import(tx, file)?;
-            let checked_per_row: bool =
-                tx.conn()
-                    .pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
-            if !checked_per_row {
-                import::refuse_broken_links(tx.conn())?;
-            }
-            Ok(n)
-        });
-        if keys_off {
-            self.conn().pragma_update(None, "foreign_keys", "ON")?;
-        }
+        let result = self.write_quietly(|tx| import::import(tx, file));
         self.conn().pragma_update(None, "cache_size", cache)?;
         result
     }
@@ -368,37 +345,5 @@ impl JsonOut<'_> {
             self.raw("\n  ")?;
         }
         self.progress.step(self.done, self.total)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::clock::FixedClock;
-
-    fn keys_checked(store: &Store) -> bool {
-        store
-            .conn()
-            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
-            .unwrap()
-    }
-
-    /// The per-row link checks an import turns off are on again after it, whether it
-    /// was saved or refused (the end check is tested in tests/exchange.rs).
-    #[test]
-    fn an_import_puts_the_link_checks_back() {
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-        let mut a = Store::open_in_memory(Box::new(FixedClock(today))).unwrap();
-        crate::demo::load_demo(&mut a, 2).unwrap();
-        let file = a.export_exchange().unwrap();
-        let mut b = Store::open_in_memory(Box::new(FixedClock(today))).unwrap();
-        assert!(keys_checked(&b));
-        b.import_exchange(&file).unwrap();
-        assert!(keys_checked(&b));
-        let mut broken = file.clone();
-        broken.sessions.clear();
-        let mut c = Store::open_in_memory(Box::new(FixedClock(today))).unwrap();
-        assert!(c.import_exchange(&broken).is_err());
-        assert!(keys_checked(&c));
     }
 }

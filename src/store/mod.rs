@@ -31,7 +31,6 @@ pub use facts::{
 };
 pub(crate) use forms::*;
 pub use integrity::{check_file, IntegrityCheck};
-pub(crate) use integrity::{first_broken_link, table_label};
 pub use locks::PeriodLock;
 pub(crate) use locks::*;
 pub(crate) use merges::*;
