@@ -275,6 +275,30 @@ pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Ve
         },
         &mut figures,
     );
+    // Đơn thư: its first page (200 rows, as the window shows), all petitions, and those
+    // overdue (every match's urgency computed, the page built).
+    for (what, urgency) in [
+        ("Đơn thư, trang đầu (200 đơn)", None),
+        (
+            "Đơn thư lọc Quá hạn, trang đầu",
+            Some(crate::domain::Urgency::Overdue),
+        ),
+    ] {
+        let filter = crate::domain::PetitionFilter {
+            urgency,
+            ..Default::default()
+        };
+        let (time, n) = median(3, || Ok(store.petition_page(&filter, 0, 200)?.total))?;
+        push(
+            Figure {
+                work: format!("{what} ({n} đơn khớp)"),
+                app: time,
+                app_p99: None,
+                hand: None,
+            },
+            &mut figures,
+        );
+    }
 
     // The files the office files: the year's Sổ as xlsx (read and written, not saved),
     // and the whole register as an exchange file (JSON, written to nowhere).

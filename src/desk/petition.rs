@@ -510,22 +510,30 @@ impl Store {
     ) -> Result<PetitionPage> {
         self.require(crate::access::Permission::ViewRecords)?;
         let (offset_n, limit_n) = (offset as usize, limit as usize);
-        if filter.urgency.is_some() {
-            let all = self.petitions(filter)?;
-            return Ok(PetitionPage {
-                total: all.len() as u32,
-                offset,
-                petitions: all.into_iter().skip(offset_n).take(limit_n).collect(),
-            });
-        }
         let calendar = self.calendar()?;
         let settings = self.settings()?;
         let today = self.today();
+        let conn = self.conn();
         let _snapshot = self.read_snapshot()?;
-        let records = store::petition_rows_matching(self.conn(), filter)?;
+        let mut records = store::petition_rows_matching(conn, filter)?;
+        if let Some(wanted) = filter.urgency {
+            // Each match's urgency from its moves, read at once (not one petition at a
+            // time, built whole: a register's every petition for "Quá hạn"); the same
+            // deadlines as its view computes, so the page holds the same petitions as
+            // the whole list.
+            let mut events = {
+                let ids: Vec<&str> = records.iter().map(|p| p.id.as_str()).collect();
+                store::events_of_petitions(conn, &ids)?
+            };
+            records.retain(|p| {
+                let moves = events.remove(&p.id).unwrap_or_default();
+                let due = deadlines::deadlines(p, &moves, today, &calendar, &settings.deadlines);
+                deadlines::urgency(&due) == wanted
+            });
+        }
         let total = records.len() as u32;
         let page = records.into_iter().skip(offset_n).take(limit_n).collect();
-        let petitions = store::with_petitioners(self.conn(), page)?
+        let petitions = store::with_petitioners(conn, page)?
             .into_iter()
             .map(|r| self.petition_view(r, &calendar, &settings.deadlines, today))
             .collect::<Result<_>>()?;

@@ -157,3 +157,59 @@ fn the_queue_read_at_once_is_the_queue_read_one_by_one() {
         );
     }
 }
+
+/// Đơn thư filtered by urgency reads every match's moves at once and builds only the
+/// page: page after page, it is the list built one petition at a time (each petition's
+/// view and its urgency), for every urgency, alone and with other filters.
+#[test]
+fn the_list_by_urgency_pages_as_the_list_built_one_by_one() {
+    use crate::domain::{PetitionFilter, PetitionKind, PetitionStatus};
+    let until = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut spec = Spec::new(600, 4, until);
+    spec.years = 2;
+    let mut store = Store::open_in_memory(Box::new(FixedClock(until))).unwrap();
+    store.import_exchange(&generate(&spec)).unwrap();
+    let mut seen = std::collections::BTreeMap::new();
+    for today in [until, until + Duration::days(30)] {
+        store.set_clock(Box::new(FixedClock(today)));
+        for urgency in [
+            Urgency::Overdue,
+            Urgency::DueSoon,
+            Urgency::None,
+            Urgency::Unknown,
+        ] {
+            for (kind, status) in [
+                (None, None),
+                (Some(PetitionKind::Complaint), None),
+                (None, Some(PetitionStatus::Closed)),
+            ] {
+                let filter = PetitionFilter {
+                    kind,
+                    status,
+                    urgency: Some(urgency),
+                    ..Default::default()
+                };
+                let whole = store.petitions(&filter).unwrap();
+                let mut paged = Vec::new();
+                let mut offset = 0;
+                loop {
+                    let page = store.petition_page(&filter, offset, 40).unwrap();
+                    assert_eq!(page.total as usize, whole.len(), "{filter:?} {today}");
+                    if page.petitions.is_empty() {
+                        break;
+                    }
+                    offset += page.petitions.len() as u32;
+                    paged.extend(page.petitions);
+                }
+                assert_eq!(paged, whole, "{filter:?} {today}");
+                *seen.entry(urgency.code()).or_insert(0) += whole.len();
+            }
+        }
+    }
+    // The register holds petitions of each urgency the generator makes (none whose
+    // deadline cannot be computed), and more than one page of some.
+    for urgency in ["overdue", "due_soon", "none"] {
+        assert!(seen[urgency] > 0, "{seen:?}");
+    }
+    assert!(seen.values().any(|n| *n > 80), "{seen:?}");
+}

@@ -174,6 +174,27 @@ pub(crate) fn events_of_open_petitions(
     Ok(events)
 }
 
+/// The moves of each petition of `ids`, by petition, each in the order of
+/// [`super::events_of`]: a few queries, whatever their number.
+pub(crate) fn events_of_petitions(
+    conn: &Connection,
+    ids: &[&str],
+) -> Result<std::collections::HashMap<String, Vec<crate::records::PetitionEvent>>> {
+    let mut events: std::collections::HashMap<String, Vec<_>> = Default::default();
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {EVENT_COLUMNS} FROM petition_events
+              WHERE petition_id IN ({marks}) ORDER BY petition_id, on_date, seq"
+        ))?;
+        for e in stmt.query_map(rusqlite::params_from_iter(chunk), event_from_row)? {
+            let e = e?;
+            events.entry(e.petition_id.clone()).or_default().push(e);
+        }
+    }
+    Ok(events)
+}
+
 /// The persons of `ids` (each once), read in a few queries.
 pub(crate) fn persons_by_ids(
     conn: &Connection,
