@@ -500,8 +500,9 @@ impl Store {
     /// Petitions matching the filter, newest first, with their deadlines as of today.
     /// The petitions list a page at a time, as the Đơn thư screen shows it: only the
     /// page's petitions are built (a register of a hundred thousand petitions lists its
-    /// first page at once). An urgency filter needs every matching petition's deadlines:
-    /// all of them are built then.
+    /// first page at once: a count and the page, read through the receipt index). An
+    /// urgency filter needs every match's deadlines: their moves are read at once and
+    /// the deadlines computed, and still only the page is built.
     pub fn petition_page(
         &self,
         filter: &PetitionFilter,
@@ -509,30 +510,38 @@ impl Store {
         limit: u32,
     ) -> Result<PetitionPage> {
         self.require(crate::access::Permission::ViewRecords)?;
-        let (offset_n, limit_n) = (offset as usize, limit as usize);
         let calendar = self.calendar()?;
         let settings = self.settings()?;
         let today = self.today();
         let conn = self.conn();
         let _snapshot = self.read_snapshot()?;
-        let mut records = store::petition_rows_matching(conn, filter)?;
-        if let Some(wanted) = filter.urgency {
-            // Each match's urgency from its moves, read at once (not one petition at a
-            // time, built whole: a register's every petition for "Quá hạn"); the same
-            // deadlines as its view computes, so the page holds the same petitions as
-            // the whole list.
-            let mut events = {
-                let ids: Vec<&str> = records.iter().map(|p| p.id.as_str()).collect();
-                store::events_of_petitions(conn, &ids)?
-            };
-            records.retain(|p| {
-                let moves = events.remove(&p.id).unwrap_or_default();
-                let due = deadlines::deadlines(p, &moves, today, &calendar, &settings.deadlines);
-                deadlines::urgency(&due) == wanted
-            });
-        }
-        let total = records.len() as u32;
-        let page = records.into_iter().skip(offset_n).take(limit_n).collect();
+        let (total, page) = match filter.urgency {
+            None => store::petition_rows_page(conn, filter, offset, limit)?,
+            Some(wanted) => {
+                // Each match's urgency from its moves, read at once (not one petition at
+                // a time, built whole: a register's every petition for "Quá hạn"); the
+                // same deadlines as its view computes, so the page holds the same
+                // petitions as the whole list.
+                let mut records = store::petition_rows_matching(conn, filter)?;
+                let mut events = {
+                    let ids: Vec<&str> = records.iter().map(|p| p.id.as_str()).collect();
+                    store::events_of_petitions(conn, &ids)?
+                };
+                records.retain(|p| {
+                    let moves = events.remove(&p.id).unwrap_or_default();
+                    let due =
+                        deadlines::deadlines(p, &moves, today, &calendar, &settings.deadlines);
+                    deadlines::urgency(&due) == wanted
+                });
+                let total = records.len() as u32;
+                let page = records
+                    .into_iter()
+                    .skip(offset as usize)
+                    .take(limit as usize)
+                    .collect();
+                (total, page)
+            }
+        };
         let petitions = store::with_petitioners(conn, page)?
             .into_iter()
             .map(|r| self.petition_view(r, &calendar, &settings.deadlines, today))
