@@ -543,22 +543,51 @@ impl Store {
         }
         queue.sort_by(|a, b| key(a).cmp(&key(b)));
         let total = queue.len() as u32;
-        let mut shown = if views {
+        let shown = if views {
             queue.truncate(top.unwrap_or(queue.len()));
             queue
         } else {
             vec![]
         };
-        // The petitioners of the petitions shown, read at once, each masked as
-        // `Store::person` masks.
-        let petition_ids: Vec<&str> = shown.iter().map(|q| q.2.id.as_str()).collect();
+        let petitions = self.views_of(
+            shown
+                .into_iter()
+                .map(|(_, _, p, deadlines)| (p, deadlines))
+                .collect(),
+        )?;
+        Ok(NeedingAction {
+            petitions,
+            total,
+            overdue,
+            due_soon,
+            waiting,
+        })
+    }
+}
+
+impl Store {
+    /// The views of `rows` (petitions read without their petitioners, each with its
+    /// deadlines), in their order, built in a few set-based reads whatever their number:
+    /// their petitioners, those persons (each masked as [`Store::person`] masks), the
+    /// number labels. The queue, Đơn thư's pages and its whole list build through here;
+    /// one petition's page through [`Store::petition_view`] (a test holds them equal).
+    pub(crate) fn views_of(
+        &self,
+        rows: Vec<(PetitionRecord, Vec<Deadline>)>,
+    ) -> Result<Vec<Petition>> {
+        let conn = self.conn();
+        let petition_ids: Vec<&str> = rows.iter().map(|(p, _)| p.id.as_str()).collect();
         let mut petitioners = store::petitioners_of(conn, &petition_ids)?;
-        for q in &mut shown {
-            q.2.petitioner_ids = petitioners.remove(&q.2.id).unwrap_or_default();
-        }
-        let mut ids: Vec<&str> = shown
+        let rows: Vec<_> = rows
+            .into_iter()
+            .map(|(mut p, deadlines)| {
+                p.petitioner_ids = petitioners.remove(&p.id).unwrap_or_default();
+                (p, deadlines)
+            })
+            .collect();
+        let mut ids: Vec<&str> = rows
             .iter()
-            .flat_map(|q| q.2.petitioner_ids.iter().map(String::as_str))
+            .flat_map(|(p, _)| p.petitioner_ids.iter().map(String::as_str))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -567,9 +596,8 @@ impl Store {
             persons.insert(id, self.shown_person(p)?);
         }
         let labels = store::NumberLabels::read(conn)?;
-        let petitions = shown
-            .into_iter()
-            .map(|(_, _, p, deadlines)| {
+        rows.into_iter()
+            .map(|(p, deadlines)| {
                 let petitioners = p
                     .petitioner_ids
                     .iter()
@@ -583,16 +611,12 @@ impl Store {
                 let number = labels.label(&p);
                 self.view_of(p, number, petitioners, deadlines)
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(NeedingAction {
-            petitions,
-            total,
-            overdue,
-            due_soon,
-            waiting,
-        })
+            .collect()
     }
 }
+
+/// A petition's row and its deadlines, before its view is built.
+pub(crate) type WithDeadlines = (PetitionRecord, Vec<Deadline>);
 
 /// A petition of the queue: its rank, next due date, row and deadlines.
 type Queued = (u8, Option<String>, PetitionRecord, Vec<Deadline>);

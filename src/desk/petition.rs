@@ -510,62 +510,78 @@ impl Store {
         limit: u32,
     ) -> Result<PetitionPage> {
         self.require(crate::access::Permission::ViewRecords)?;
-        let calendar = self.calendar()?;
-        let settings = self.settings()?;
-        let today = self.today();
-        let conn = self.conn();
         let _snapshot = self.read_snapshot()?;
-        let (total, page) = match filter.urgency {
-            None => store::petition_rows_page(conn, filter, offset, limit)?,
-            Some(wanted) => {
-                // Each match's urgency from its moves, read at once (not one petition at
-                // a time, built whole: a register's every petition for "Quá hạn"); the
-                // same deadlines as its view computes, so the page holds the same
-                // petitions as the whole list.
-                let mut records = store::petition_rows_matching(conn, filter)?;
-                let mut events = {
-                    let ids: Vec<&str> = records.iter().map(|p| p.id.as_str()).collect();
-                    store::events_of_petitions(conn, &ids)?
-                };
-                records.retain(|p| {
-                    let moves = events.remove(&p.id).unwrap_or_default();
-                    let due =
-                        deadlines::deadlines(p, &moves, today, &calendar, &settings.deadlines);
-                    deadlines::urgency(&due) == wanted
-                });
-                let total = records.len() as u32;
-                let page = records
-                    .into_iter()
-                    .skip(offset as usize)
-                    .take(limit as usize)
-                    .collect();
-                (total, page)
-            }
-        };
-        let petitions = store::with_petitioners(conn, page)?
-            .into_iter()
-            .map(|r| self.petition_view(r, &calendar, &settings.deadlines, today))
-            .collect::<Result<_>>()?;
+        let (total, rows) = self.matching(filter, Some((offset, limit)))?;
         Ok(PetitionPage {
             total,
             offset,
-            petitions,
+            petitions: self.views_of(rows)?,
         })
     }
 
+    /// Every petition `filter` keeps, newest first, with its deadlines as of today (the
+    /// CSV of Đơn thư, the pickers of the move form).
     pub fn petitions(&self, filter: &PetitionFilter) -> Result<Vec<Petition>> {
         self.require(crate::access::Permission::ViewRecords)?;
+        let _snapshot = self.read_snapshot()?;
+        let (_, rows) = self.matching(filter, None)?;
+        self.views_of(rows)
+    }
+
+    /// How many petitions `filter` keeps, and those of `page` (`offset`, `limit`; all if
+    /// `None`), newest first, each with its deadlines as of today. Without an urgency
+    /// filter the page is counted and read in SQL; with one, every match's moves are read
+    /// at once and its deadlines computed (by the rules a single petition's view uses) to
+    /// keep those of that urgency. Moves are read in a few queries, never one petition
+    /// at a time.
+    fn matching(
+        &self,
+        filter: &PetitionFilter,
+        page: Option<(u32, u32)>,
+    ) -> Result<(u32, Vec<super::intake::WithDeadlines>)> {
+        let conn = self.conn();
         let calendar = self.calendar()?;
-        let settings = self.settings()?;
+        let settings = self.settings()?.deadlines;
         let today = self.today();
-        let mut out = Vec::new();
-        for record in store::petitions_matching(self.conn(), filter)? {
-            let view = self.petition_view(record, &calendar, &settings.deadlines, today)?;
-            if filter.urgency.map_or(true, |u| u == view.urgency) {
-                out.push(view);
+        let with_deadlines = |rows: Vec<PetitionRecord>| -> Result<Vec<_>> {
+            let mut events = {
+                let ids: Vec<&str> = rows.iter().map(|p| p.id.as_str()).collect();
+                store::events_of_petitions(conn, &ids)?
+            };
+            Ok(rows
+                .into_iter()
+                .map(|p| {
+                    let moves = events.remove(&p.id).unwrap_or_default();
+                    let due = deadlines::deadlines(&p, &moves, today, &calendar, &settings);
+                    (p, due)
+                })
+                .collect())
+        };
+        let (total, rows) = match (filter.urgency, page) {
+            (None, Some((offset, limit))) => {
+                let (total, rows) = store::petition_rows_page(conn, filter, offset, limit)?;
+                return Ok((total, with_deadlines(rows)?));
             }
-        }
-        Ok(out)
+            (None, None) => {
+                let rows = with_deadlines(store::petition_rows_matching(conn, filter)?)?;
+                (rows.len() as u32, rows)
+            }
+            (Some(wanted), _) => {
+                let mut rows = with_deadlines(store::petition_rows_matching(conn, filter)?)?;
+                rows.retain(|(_, due)| deadlines::urgency(due) == wanted);
+                (rows.len() as u32, rows)
+            }
+        };
+        Ok(match page {
+            Some((offset, limit)) => (
+                total,
+                rows.into_iter()
+                    .skip(offset as usize)
+                    .take(limit as usize)
+                    .collect(),
+            ),
+            None => (total, rows),
+        })
     }
 
     /// The number (`12/2026`) of a petition, if it is given and exists.

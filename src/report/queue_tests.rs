@@ -158,9 +158,29 @@ fn the_queue_read_at_once_is_the_queue_read_one_by_one() {
     }
 }
 
-/// Đơn thư filtered by urgency reads every match's moves at once and builds only the
-/// page: page after page, it is the list built one petition at a time (each petition's
-/// view and its urgency), for every urgency, alone and with other filters.
+/// Đơn thư's whole list as it was built before: every petition the filter's other
+/// conditions keep, one at a time through the single petition's view, those of the
+/// filter's urgency kept.
+fn list_one_by_one(store: &Store, filter: &crate::domain::PetitionFilter) -> Vec<Petition> {
+    let calendar = store.calendar().unwrap();
+    let settings = store.settings().unwrap().deadlines;
+    let rows = store::petition_rows_matching(store.conn(), filter).unwrap();
+    store::with_petitioners(store.conn(), rows)
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            store
+                .petition_view(r, &calendar, &settings, store.today())
+                .unwrap()
+        })
+        .filter(|p| filter.urgency.is_none_or(|u| u == p.urgency))
+        .collect()
+}
+
+/// Đơn thư reads its petitions' moves, petitioners and numbers a few queries at a time
+/// and builds only what it shows: page after page, and whole (its CSV), it is the list
+/// built one petition at a time, for every urgency and none, alone and with other
+/// filters, as an officer and as a leader (masks).
 #[test]
 fn the_list_by_urgency_pages_as_the_list_built_one_by_one() {
     use crate::domain::{PetitionFilter, PetitionKind, PetitionStatus};
@@ -169,14 +189,28 @@ fn the_list_by_urgency_pages_as_the_list_built_one_by_one() {
     spec.years = 2;
     let mut store = Store::open_in_memory(Box::new(FixedClock(until))).unwrap();
     store.import_exchange(&generate(&spec)).unwrap();
+    for (login, role) in [
+        ("quantri", Role::Admin),
+        ("canbo", Role::Officer),
+        ("lanhdao", Role::Leader),
+    ] {
+        store.save_account(&account(login, role)).unwrap();
+    }
     let mut seen = std::collections::BTreeMap::new();
-    for today in [until, until + Duration::days(30)] {
+    let mut masked = 0;
+    for (today, login) in [
+        (until, "canbo"),
+        (until + Duration::days(30), "canbo"),
+        (until, "lanhdao"),
+    ] {
         store.set_clock(Box::new(FixedClock(today)));
+        as_user(&mut store, login);
         for urgency in [
-            Urgency::Overdue,
-            Urgency::DueSoon,
-            Urgency::None,
-            Urgency::Unknown,
+            None,
+            Some(Urgency::Overdue),
+            Some(Urgency::DueSoon),
+            Some(Urgency::None),
+            Some(Urgency::Unknown),
         ] {
             for (kind, status) in [
                 (None, None),
@@ -186,10 +220,15 @@ fn the_list_by_urgency_pages_as_the_list_built_one_by_one() {
                 let filter = PetitionFilter {
                     kind,
                     status,
-                    urgency: Some(urgency),
+                    urgency,
                     ..Default::default()
                 };
-                let whole = store.petitions(&filter).unwrap();
+                let whole = list_one_by_one(&store, &filter);
+                assert_eq!(
+                    store.petitions(&filter).unwrap(),
+                    whole,
+                    "{filter:?} {today}"
+                );
                 let mut paged = Vec::new();
                 let mut offset = 0;
                 loop {
@@ -202,7 +241,13 @@ fn the_list_by_urgency_pages_as_the_list_built_one_by_one() {
                     paged.extend(page.petitions);
                 }
                 assert_eq!(paged, whole, "{filter:?} {today}");
-                *seen.entry(urgency.code()).or_insert(0) += whole.len();
+                let key = urgency.map_or("all", |u| u.code());
+                *seen.entry(key).or_insert(0) += whole.len();
+                masked += whole
+                    .iter()
+                    .flat_map(|p| &p.petitioners)
+                    .filter(|p| p.masked)
+                    .count();
             }
         }
     }
@@ -212,4 +257,6 @@ fn the_list_by_urgency_pages_as_the_list_built_one_by_one() {
         assert!(seen[urgency] > 0, "{seen:?}");
     }
     assert!(seen.values().any(|n| *n > 80), "{seen:?}");
+    // Denunciators are in the lists, masked as on a single petition's page.
+    assert!(masked > 0, "no masked petitioner listed");
 }

@@ -184,18 +184,7 @@ impl Store {
     /// still open), through an index, so a week costs what the week holds, not what the
     /// whole register holds (issue 9; EXPLAIN QUERY PLAN in docs/hieu-nang.md).
     pub fn period_facts(&self, period: Period) -> Result<PeriodFacts> {
-        let snapshot = self.read_snapshot()?;
-        let (sessions, visits) = self.reception_in(period)?;
-        let cases = self.case_histories(period, &visits)?;
-        let petitions = self.petition_facts(RELEVANT, period)?;
-        drop(snapshot);
-        Ok(PeriodFacts {
-            period,
-            sessions,
-            visits,
-            cases,
-            petitions,
-        })
+        self.facts_with(period, RELEVANT, true)
     }
 
     /// What "so với kỳ trước" compares (visits, people, cases, petitions received): the
@@ -203,12 +192,23 @@ impl Store {
     /// period's carried-over and resolved petitions (a year's: tens of thousands at city
     /// scale, with every move) are not read for four figures that do not use them;
     /// `report::totals` computes the comparison from these facts, and a test holds it
-    /// equal to the full report's figures.
+    /// equal to the full report's figures. Nor are the cases' earlier receptions read
+    /// (`cases` is empty): the comparison counts cases, not first and repeat ones.
     pub fn comparison_facts(&self, period: Period) -> Result<PeriodFacts> {
+        self.facts_with(period, RECEIVED, false)
+    }
+
+    /// The period's reception, each case's earlier receptions if `histories`, and the
+    /// petitions `ids` selects, in one read transaction.
+    fn facts_with(&self, period: Period, ids: &str, histories: bool) -> Result<PeriodFacts> {
         let snapshot = self.read_snapshot()?;
         let (sessions, visits) = self.reception_in(period)?;
-        let cases = self.case_histories(period, &visits)?;
-        let petitions = self.petition_facts(RECEIVED, period)?;
+        let cases = if histories {
+            self.case_histories(period, &visits)?
+        } else {
+            HashMap::new()
+        };
+        let petitions = self.petition_facts(ids, period)?;
         drop(snapshot);
         Ok(PeriodFacts {
             period,

@@ -379,12 +379,21 @@ pub(crate) fn petition_rows_matching(
     Ok(list)
 }
 
-/// A page of the list (`LIMIT ? OFFSET ?` after the conditions' arguments). The receipt
-/// index is named: without statistics SQLite would rather read every petition and sort
-/// them all to keep 200.
-fn page_sql(conditions: &str) -> String {
+/// Above this many matches a page walks the receipt index from the newest (named: without
+/// statistics SQLite would rather read every match and sort them all to keep 200); at
+/// or below it, the planner's choice (a rare state or field is found through its own
+/// index and its few petitions sorted, not looked for along every receipt).
+const WALK_RECEIPTS_ABOVE: u32 = 2_000;
+
+/// A page of the list (`LIMIT ? OFFSET ?` after the conditions' arguments).
+fn page_sql(conditions: &str, walk_receipts: bool) -> String {
+    let index = if walk_receipts {
+        "INDEXED BY petitions_received"
+    } else {
+        ""
+    };
     format!(
-        "SELECT {PETITION_COLUMNS} FROM petitions p INDEXED BY petitions_received
+        "SELECT {PETITION_COLUMNS} FROM petitions p {index}
           WHERE {conditions} ORDER BY {LIST_ORDER} LIMIT ? OFFSET ?"
     )
 }
@@ -406,7 +415,7 @@ pub(crate) fn petition_rows_page(
     )?;
     args.push(Box::new(limit));
     args.push(Box::new(offset));
-    let mut stmt = conn.prepare(&page_sql(&conditions))?;
+    let mut stmt = conn.prepare(&page_sql(&conditions, total > WALK_RECEIPTS_ABOVE))?;
     let page = stmt
         .query_map(rusqlite::params_from_iter(args.iter()), petition_from_row)?
         .collect::<rusqlite::Result<_>>()?;
@@ -419,6 +428,63 @@ mod tests {
     use crate::clock::FixedClock;
     use crate::store::Store;
 
+    /// Two wards' petitions numbered alike and received the same day: the list's order is
+    /// total, so pages read one petition at a time meet as the whole list, whether the
+    /// page walks the receipt index or takes the planner's way.
+    #[test]
+    fn pages_of_two_wards_petitions_numbered_alike_meet_as_the_whole_list() {
+        use crate::domain::*;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+        let petition = |day: &str| NewPetition {
+            received_on: day.into(),
+            source: PetitionSource::Post,
+            source_agency: None,
+            kind: PetitionKind::Proposal,
+            contents: vec![],
+            field_code: Some("dat_dai".into()),
+            content: "Đề nghị sửa đường ngõ".into(),
+            anonymous: true,
+            petitioners: vec![],
+            respondent: None,
+            handling: HandlingInput::default(),
+            classification: Classification::default(),
+            case_id: None,
+            duplicate_of: None,
+        };
+        let mut other = Store::open_in_memory(Box::new(FixedClock(today))).unwrap();
+        let mut settings = other.settings().unwrap();
+        settings.unit_name = "Phường Bên Cạnh".into();
+        other.save_settings(&settings).unwrap();
+        let mut store = Store::open_in_memory(Box::new(FixedClock(today))).unwrap();
+        for day in ["2026-03-02", "2026-03-02", "2026-03-02", "2026-03-09"] {
+            store.create_petition(&petition(day)).unwrap();
+            other.create_petition(&petition(day)).unwrap();
+        }
+        store
+            .import_exchange(&other.export_exchange().unwrap())
+            .unwrap();
+        let filter = PetitionFilter::default();
+        let whole = petition_rows_matching(store.conn(), &filter).unwrap();
+        assert_eq!(whole.len(), 8);
+        let ties = whole
+            .iter()
+            .filter(|p| p.received_on == "2026-03-02" && p.number == 1)
+            .count();
+        assert_eq!(ties, 2, "two petitions 1/2026 received on 2/3");
+        let (conditions, _) = filter_sql(&filter).unwrap();
+        for walk in [true, false] {
+            let mut stmt = store.conn().prepare(&page_sql(&conditions, walk)).unwrap();
+            let paged: Vec<String> = (0..8)
+                .map(|offset| {
+                    stmt.query_row([1, offset], |r| r.get::<_, String>(0))
+                        .unwrap()
+                })
+                .collect();
+            let ids: Vec<String> = whole.iter().map(|p| p.id.clone()).collect();
+            assert_eq!(paged, ids, "walking the receipts: {walk}");
+        }
+    }
+
     /// A page of Đơn thư walks the receipt index from the newest, and stops at the page.
     #[test]
     fn a_page_of_the_list_reads_through_the_receipt_index() {
@@ -429,7 +495,10 @@ mod tests {
         let (conditions, _) = filter_sql(&PetitionFilter::default()).unwrap();
         let plan: Vec<String> = store
             .conn()
-            .prepare(&format!("EXPLAIN QUERY PLAN {}", page_sql(&conditions)))
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN {}",
+                page_sql(&conditions, true)
+            ))
             .unwrap()
             .query_map([200, 0], |r| r.get(3))
             .unwrap()
