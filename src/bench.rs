@@ -299,6 +299,22 @@ pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Ve
             &mut figures,
         );
     }
+    // The whole list of open petitions: the CSV of Đơn thư filtered so, and the move
+    // form's "trùng với đơn" picker.
+    let open = crate::domain::PetitionFilter {
+        status: Some(crate::domain::PetitionStatus::Open),
+        ..Default::default()
+    };
+    let (time, n) = median(3, || Ok(store.petitions(&open)?.len()))?;
+    push(
+        Figure {
+            work: format!("mọi đơn đang xử lý, dựng đủ ({n} đơn)"),
+            app: time,
+            app_p99: None,
+            hand: None,
+        },
+        &mut figures,
+    );
 
     // The files the office files: the year's Sổ as xlsx (read and written, not saved),
     // and the whole register as an exchange file (JSON, written to nowhere).
