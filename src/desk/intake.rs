@@ -571,10 +571,7 @@ impl Store {
     /// their petitioners, those persons (each masked as [`Store::person`] masks), the
     /// number labels. The queue, Đơn thư's pages and its whole list build through here;
     /// one petition's page through [`Store::petition_view`] (a test holds them equal).
-    pub(crate) fn views_of(
-        &self,
-        rows: Vec<(PetitionRecord, Vec<Deadline>)>,
-    ) -> Result<Vec<Petition>> {
+    pub(crate) fn views_of(&self, rows: Vec<WithDeadlines>) -> Result<Vec<Petition>> {
         let conn = self.conn();
         let petition_ids: Vec<&str> = rows.iter().map(|(p, _)| p.id.as_str()).collect();
         let mut petitioners = store::petitioners_of(conn, &petition_ids)?;

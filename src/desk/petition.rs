@@ -557,31 +557,23 @@ impl Store {
                 })
                 .collect())
         };
-        let (total, rows) = match (filter.urgency, page) {
-            (None, Some((offset, limit))) => {
-                let (total, rows) = store::petition_rows_page(conn, filter, offset, limit)?;
-                return Ok((total, with_deadlines(rows)?));
-            }
-            (None, None) => {
-                let rows = with_deadlines(store::petition_rows_matching(conn, filter)?)?;
-                (rows.len() as u32, rows)
-            }
-            (Some(wanted), _) => {
-                let mut rows = with_deadlines(store::petition_rows_matching(conn, filter)?)?;
-                rows.retain(|(_, due)| deadlines::urgency(due) == wanted);
-                (rows.len() as u32, rows)
-            }
-        };
-        Ok(match page {
-            Some((offset, limit)) => (
-                total,
-                rows.into_iter()
-                    .skip(offset as usize)
-                    .take(limit as usize)
-                    .collect(),
-            ),
-            None => (total, rows),
-        })
+        if let (None, Some((offset, limit))) = (filter.urgency, page) {
+            let (total, rows) = store::petition_rows_page(conn, filter, offset, limit)?;
+            return Ok((total, with_deadlines(rows)?));
+        }
+        let mut rows = with_deadlines(store::petition_rows_matching(conn, filter)?)?;
+        if let Some(wanted) = filter.urgency {
+            rows.retain(|(_, due)| deadlines::urgency(due) == wanted);
+        }
+        let total = rows.len() as u32;
+        if let Some((offset, limit)) = page {
+            rows = rows
+                .into_iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .collect();
+        }
+        Ok((total, rows))
     }
 
     /// The number (`12/2026`) of a petition, if it is given and exists.

@@ -327,11 +327,11 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
         let mut stmt = conn.prepare_cached(&events_sql(ids))?;
-        let mut events: HashMap<String, Vec<PetitionEvent>> = HashMap::new();
-        for e in stmt.query_map(params![from, to], event_from_row)? {
-            let e = e?;
-            events.entry(e.petition_id.clone()).or_default().push(e);
-        }
+        let mut events = super::MovesByPetition::new();
+        super::group_moves(
+            &mut events,
+            stmt.query_map(params![from, to], event_from_row)?,
+        )?;
         for p in &mut petitions {
             p.events = events.remove(&p.record.id).unwrap_or_default();
         }

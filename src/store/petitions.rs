@@ -9,7 +9,7 @@ use super::records::{
 use crate::domain::PetitionFilter;
 use crate::error::Result;
 use crate::period::Period;
-use crate::records::PetitionRecord;
+use crate::records::{PetitionEvent, PetitionRecord};
 use crate::text::clean;
 use crate::validate::parse_date;
 
@@ -160,37 +160,44 @@ pub(crate) fn petitioners_of(
     Ok(out)
 }
 
+/// Moves by petition.
+pub(crate) type MovesByPetition = std::collections::HashMap<String, Vec<PetitionEvent>>;
+
+/// `events` (each petition's in order, as a query gives them) into `by`, by petition.
+pub(crate) fn group_moves(
+    by: &mut MovesByPetition,
+    events: impl Iterator<Item = rusqlite::Result<PetitionEvent>>,
+) -> Result<()> {
+    for e in events {
+        let e = e?;
+        by.entry(e.petition_id.clone()).or_default().push(e);
+    }
+    Ok(())
+}
+
 /// The moves of every open petition, by petition, each in the order of
 /// [`super::events_of`]: one query.
-pub(crate) fn events_of_open_petitions(
-    conn: &Connection,
-) -> Result<std::collections::HashMap<String, Vec<crate::records::PetitionEvent>>> {
+pub(crate) fn events_of_open_petitions(conn: &Connection) -> Result<MovesByPetition> {
     let mut stmt = conn.prepare_cached(&open_events_sql())?;
-    let mut events: std::collections::HashMap<String, Vec<_>> = Default::default();
-    for e in stmt.query_map([], event_from_row)? {
-        let e = e?;
-        events.entry(e.petition_id.clone()).or_default().push(e);
-    }
+    let mut events = MovesByPetition::new();
+    group_moves(&mut events, stmt.query_map([], event_from_row)?)?;
     Ok(events)
 }
 
 /// The moves of each petition of `ids`, by petition, each in the order of
 /// [`super::events_of`]: a few queries, whatever their number.
-pub(crate) fn events_of_petitions(
-    conn: &Connection,
-    ids: &[&str],
-) -> Result<std::collections::HashMap<String, Vec<crate::records::PetitionEvent>>> {
-    let mut events: std::collections::HashMap<String, Vec<_>> = Default::default();
+pub(crate) fn events_of_petitions(conn: &Connection, ids: &[&str]) -> Result<MovesByPetition> {
+    let mut events = MovesByPetition::new();
     for chunk in ids.chunks(500) {
         let marks = vec!["?"; chunk.len()].join(",");
         let mut stmt = conn.prepare(&format!(
             "SELECT {EVENT_COLUMNS} FROM petition_events
               WHERE petition_id IN ({marks}) ORDER BY petition_id, on_date, seq"
         ))?;
-        for e in stmt.query_map(rusqlite::params_from_iter(chunk), event_from_row)? {
-            let e = e?;
-            events.entry(e.petition_id.clone()).or_default().push(e);
-        }
+        group_moves(
+            &mut events,
+            stmt.query_map(rusqlite::params_from_iter(chunk), event_from_row)?,
+        )?;
     }
     Ok(events)
 }
