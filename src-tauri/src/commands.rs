@@ -424,8 +424,10 @@ pub fn export_folder<R: tauri::Runtime>(
 }
 
 /// Write a file of the office: read on a second handle of the register (the other
-/// commands go on meanwhile), recorded in the history, rendered and written, with
-/// "export-progress" events on the way; "Dừng" (`cancel_export`) stops it unwritten.
+/// commands go on meanwhile), rendered with "export-progress" events on the way, recorded
+/// in the history, then written. "Dừng" (`cancel_export`) while the figures are read or
+/// the file rendered stops it unwritten and unrecorded (the next step of the rendering
+/// sees it); once recorded, the file is written.
 #[tauri::command(async)]
 pub fn export_file<R: tauri::Runtime>(
     app: AppHandle<R>,
@@ -438,23 +440,24 @@ pub fn export_file<R: tauri::Runtime>(
     state.cancel_export.store(false, Ordering::SeqCst);
     let dir = folder(&app, &state)?;
     let period = Period::parse(&range.from, &range.to).map_err(|e| e.to_dto())?;
-    // Read on the second handle (the window stays free meanwhile), then recorded, by the
-    // account that read it.
+    // Read on the second handle (the window stays free meanwhile).
     let (prepared, reader) = with_reader(&state, |s| {
         let prepared = job::read(s, form, period, report_no.as_deref(), full)?;
         Ok((prepared, s.user().map(|u| u.id)))
-    })?;
-    with_store(&state, |s| {
-        job::same_account(s, reader.as_deref())?;
-        job::record(s, form, period, full)
     })?;
     let step = |done, total| {
         let _ = app.emit("export-progress", ExportProgress { done, total });
         !state.cancel_export.load(Ordering::SeqCst)
     };
+    // Rendered without holding the register.
+    let bytes = blocking(|| job::render(&prepared, &tiepdan::export::Progress(&step)))
+        .map_err(|e| e.to_dto())?;
+    // Recorded by the account that read it, before the file exists.
+    with_store(&state, |s| {
+        job::same_account(s, reader.as_deref())?;
+        job::record(s, form, period, full)
+    })?;
     blocking(|| {
-        let bytes =
-            job::render(&prepared, &tiepdan::export::Progress(&step)).map_err(|e| e.to_dto())?;
         let full = full && form == FormId::So;
         job::write_new(
             &dir,

@@ -257,6 +257,7 @@ mod tests {
     use tauri::ipc::{CallbackFn, InvokeBody};
     use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
     use tauri::webview::InvokeRequest;
+    use tauri::Listener;
     use tiepdan::clock::FixedClock;
 
     fn app() -> (
@@ -732,7 +733,7 @@ mod tests {
     /// history by the account that read it, before anything is written: a leader's full
     /// Sổ is written and recorded "bản đầy đủ"; an officer's is refused and writes nothing.
     #[test]
-    fn an_export_read_on_the_second_handle_is_recorded_before_it_is_written() {
+    fn an_export_read_on_the_second_handle_is_recorded_before_it_is_written_and_not_when_stopped() {
         use tiepdan::access::Role;
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("xuat");
@@ -785,6 +786,31 @@ mod tests {
             "nothing written"
         );
         assert_eq!(recorded().len(), 1);
+
+        // "Dừng" while the file is made: nothing written, nothing recorded (the export
+        // was once recorded before it was rendered, so a stopped one stayed in the history).
+        sign_in_as(Role::Leader);
+        let app = w.app_handle().clone();
+        let listener = {
+            let app = app.clone();
+            w.listen("export-progress", move |_| {
+                app.state::<AppState>()
+                    .cancel_export
+                    .store(true, std::sync::atomic::Ordering::SeqCst);
+            })
+        };
+        let stopped = export(false).unwrap_err();
+        assert_eq!(stopped["code"], json!("cancelled"), "{stopped}");
+        assert_eq!(recorded().len(), 1, "a stopped export is not recorded");
+        assert_eq!(
+            std::fs::read_dir(&out).unwrap().count(),
+            1,
+            "nothing written"
+        );
+        w.unlisten(listener);
+        export(false).unwrap();
+        assert_eq!(recorded().len(), 2);
+        assert_eq!(std::fs::read_dir(&out).unwrap().count(), 2);
     }
 
     /// The long reads (the reports, the tables, the Sổ, an export's figures) of a register
