@@ -244,3 +244,84 @@ fn a_generated_file_is_deterministic_and_imports_cleanly_twice() {
     assert_eq!((again.persons, again.events, again.updated), (0, 0, 0));
     assert!(records(&store) == before, "the register unchanged");
 }
+
+/// A city's file holds its wards' petitions, each ward numbering its own from 1 every
+/// year; imported into a new register, every petition keeps its ward and its number.
+#[test]
+fn a_generated_city_file_keeps_each_wards_numbers() {
+    use std::collections::{BTreeMap, HashMap, HashSet};
+    let spec = Spec {
+        units: 6,
+        years: 2,
+        ..Spec::new(2_400, 5, date("2026-06-30"))
+    };
+    let file = generate(&spec);
+    assert_eq!(file, generate(&spec), "same seed, same file");
+    assert_eq!(file.units.len(), 6);
+    assert_eq!(file.units[0].id, file.unit_id);
+    assert_eq!(file.units[0].name, spec.unit_name);
+    let names: HashSet<_> = file.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names.len(), 6, "{names:?}");
+    let name_of: HashMap<&str, &str> = file
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    // Each ward's numbers of a year: 1, 2, … with no gap and no number twice.
+    let numbered = |petitions: &[tiepdan::records::PetitionRecord],
+                    name_of: &HashMap<&str, &str>|
+     -> BTreeMap<(String, i32), Vec<u32>> {
+        let mut by: BTreeMap<(String, i32), Vec<u32>> = BTreeMap::new();
+        for p in petitions {
+            let unit = name_of[p.unit_id.as_str()].to_string();
+            by.entry((unit, p.year)).or_default().push(p.number);
+        }
+        for v in by.values_mut() {
+            v.sort();
+        }
+        by
+    };
+    let wards = numbered(&file.petitions, &name_of);
+    for ((unit, year), numbers) in &wards {
+        assert_eq!(
+            *numbers,
+            (1..=numbers.len() as u32).collect::<Vec<_>>(),
+            "{unit} {year}"
+        );
+    }
+    let units_with_petitions: HashSet<_> = wards.keys().map(|(u, _)| u.clone()).collect();
+    assert_eq!(
+        units_with_petitions.len(),
+        6,
+        "every ward receives petitions"
+    );
+    // The same session's petitions are one ward's.
+    let session_of: HashMap<&str, &str> = file
+        .visits
+        .iter()
+        .map(|v| (v.id.as_str(), v.session_id.as_str()))
+        .collect();
+    let mut ward_of_session: HashMap<&str, &str> = HashMap::new();
+    for p in &file.petitions {
+        if let Some(v) = &p.visit_id {
+            let s = session_of[v.as_str()];
+            let w = *ward_of_session.entry(s).or_insert(p.unit_id.as_str());
+            assert_eq!(w, p.unit_id, "session {s}");
+        }
+    }
+
+    let mut store = store_on("2026-06-30");
+    let n = store.import_exchange(&file).unwrap();
+    assert_eq!(n.petitions as usize, file.petitions.len());
+    let back = export(&store);
+    let back_names: HashMap<&str, &str> = back
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.name.as_str()))
+        .collect();
+    // (The file's own ward becomes the new register's own: its id is the register's.)
+    let mut back_names = back_names;
+    back_names.insert("", &spec.unit_name);
+    back_names.insert(back.unit_id.as_str(), &spec.unit_name);
+    assert_eq!(numbered(&back.petitions, &back_names), wards);
+}

@@ -138,6 +138,10 @@ enum Command {
         /// lượt, 320 nghìn người), stress (~5 triệu lượt)
         #[arg(long)]
         scale: Option<tiepdan::exchange::generate::Scale>,
+        /// Số đơn vị (phường) có đơn trong tệp, mỗi đơn vị đánh số đơn riêng; mặc định 1,
+        /// cỡ city và stress 100
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        units: Option<u16>,
         /// Tệp ghi ra
         #[arg(long)]
         out: PathBuf,
@@ -562,6 +566,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Generate {
             persons,
             scale,
+            units,
             out: file,
             seed,
             until,
@@ -573,20 +578,24 @@ fn run(cli: Cli) -> Result<(), Error> {
                 None => chrono::Local::now().date_naive(),
             };
             use tiepdan::exchange::generate::Spec;
-            let spec = match (scale, persons) {
+            let mut spec = match (scale, persons) {
                 (Some(scale), _) => Spec::at_scale(scale, seed, until),
                 (None, persons) => Spec::new(persons.unwrap_or_default(), seed, until),
             };
+            if let Some(units) = units {
+                spec.units = usize::from(units);
+            }
             let generated = tiepdan::exchange::generate::generate(&spec);
             let text = serde_json::to_vec(&generated)?;
             tiepdan::export::job::write_out(&file, &text, force)?;
             writeln!(
                 out,
-                "Đã sinh {} người, {} buổi tiếp, {} lượt tiếp, {} đơn vào {}.",
+                "Đã sinh {} người, {} buổi tiếp, {} lượt tiếp, {} đơn của {} đơn vị vào {}.",
                 generated.persons.len(),
                 generated.sessions.len(),
                 generated.visits.len(),
                 generated.petitions.len(),
+                generated.units.len(),
                 file.display()
             )?;
         }

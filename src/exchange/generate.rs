@@ -31,7 +31,11 @@ pub struct Spec {
     /// persons (above 100: citizens who come back several times, as at a city's desks).
     /// Raise it for more visits per person.
     pub returning_percent: u16,
+    /// The file's own unit (the first of `units`).
     pub unit_name: String,
+    /// Units whose petitions the file holds (a city's wards consolidated in one register):
+    /// each session is a ward's, each petition numbered by its ward from 1 every year.
+    pub units: usize,
 }
 
 impl Spec {
@@ -45,6 +49,7 @@ impl Spec {
             years: (persons / 20_000).clamp(1, 10) as u32,
             returning_percent: 20,
             unit_name: "phường Thành Công".to_string(),
+            units: 1,
         }
     }
 
@@ -53,21 +58,22 @@ impl Spec {
     pub fn at_scale(scale: Scale, seed: u64, until: NaiveDate) -> Spec {
         // About 0.69 visits of new persons per person (a visit may bring a second one; one
         // person in six only writes), and 0.83 × returning_percent / 100 visits back.
-        let (persons, returning_percent) = match scale {
-            Scale::Ward => (23_000, 20),
-            Scale::City => (320_000, 290),
-            Scale::Stress => (1_600_000, 290),
+        let (persons, returning_percent, units) = match scale {
+            Scale::Ward => (23_000, 20, 1),
+            Scale::City => (320_000, 290, 100),
+            Scale::Stress => (1_600_000, 290, 100),
         };
         Spec {
             years: 10,
             returning_percent,
+            units,
             ..Spec::new(persons, seed, until)
         }
     }
 }
 
-/// The sizes `tiepdan generate --scale` knows (one unit each: the register of a ward, or
-/// a city's consolidated into one unit).
+/// The sizes `tiepdan generate --scale` knows: the register of a ward, or a city's hundred
+/// wards consolidated in one register.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
     /// Ten years of a ward: about 20,000 visits, 23,000 persons.
@@ -302,8 +308,10 @@ struct Gen {
     known: Vec<Known>,
     /// Cases one of whose denunciations was transferred (a denunciation is transferred once).
     transferred_cases: HashSet<String>,
-    /// The next petition number, per year.
-    next_number: std::collections::HashMap<i32, u32>,
+    /// The units' ids, the file's own first.
+    units: Vec<String>,
+    /// The next petition number, per unit and year.
+    next_number: std::collections::HashMap<(usize, i32), u32>,
 }
 
 impl Gen {
@@ -431,18 +439,30 @@ impl Gen {
         id
     }
 
-    fn number(&mut self, year: i32) -> u32 {
-        let n = self.next_number.entry(year).or_insert(1);
+    /// A unit for a session or a petition by post: one drawn among several (no draw when
+    /// there is one: a one-unit file is as the generator always made it).
+    fn unit(&mut self) -> usize {
+        if self.units.len() > 1 {
+            self.rng.usize(..self.units.len())
+        } else {
+            0
+        }
+    }
+
+    fn number(&mut self, unit: usize, year: i32) -> u32 {
+        let n = self.next_number.entry((unit, year)).or_insert(1);
         *n += 1;
         *n - 1
     }
 
     /// A visit in session `session` (its `seq`-th), consuming up to `budget` new persons;
     /// returns how many it consumed.
+    #[allow(clippy::too_many_arguments)]
     fn visit(
         &mut self,
         day: NaiveDate,
         session: &str,
+        unit: usize,
         host: HostGroup,
         seq: u32,
         returning: bool,
@@ -514,6 +534,7 @@ impl Gen {
             };
             let petition = self.petition_record(
                 day,
+                unit,
                 PetitionSource::Visit,
                 Some(id),
                 matter,
@@ -538,6 +559,7 @@ impl Gen {
     fn petition_record(
         &mut self,
         day: NaiveDate,
+        unit: usize,
         source: PetitionSource,
         visit_id: Option<String>,
         matter: usize,
@@ -550,9 +572,14 @@ impl Gen {
         let year = day.year();
         PetitionRecord {
             id: self.id(day),
-            unit_id: String::new(),
+            // Empty: the file's own unit (as a one-unit register exports).
+            unit_id: if self.units.len() > 1 {
+                self.units[unit].clone()
+            } else {
+                String::new()
+            },
             year,
-            number: self.number(year),
+            number: self.number(unit, year),
             received_on: day.to_string(),
             source,
             source_agency: (source == PetitionSource::Transfer)
@@ -608,7 +635,10 @@ impl Gen {
         } else {
             Signers::One
         };
-        let p = self.petition_record(day, source, None, matter, anonymous, signers, case, persons);
+        let unit = self.unit();
+        let p = self.petition_record(
+            day, unit, source, None, matter, anonymous, signers, case, persons,
+        );
         self.lifecycle(p);
         used
     }
@@ -863,13 +893,20 @@ pub fn generate(spec: &Spec) -> ExchangeFile {
         numbers_taken: HashSet::with_capacity(spec.persons),
         known: vec![],
         transferred_cases: HashSet::new(),
+        units: vec![],
         next_number: Default::default(),
     };
-    g.file.unit_id = g.id(from);
-    g.file.units = vec![Unit {
-        id: g.file.unit_id.clone(),
-        name: spec.unit_name.clone(),
-    }];
+    for i in 0..spec.units.max(1) {
+        let id = g.id(from);
+        let name = if i == 0 {
+            spec.unit_name.clone()
+        } else {
+            unit_name(i)
+        };
+        g.units.push(id.clone());
+        g.file.units.push(Unit { id, name });
+    }
+    g.file.unit_id = g.units[0].clone();
     let working: Vec<NaiveDate> = from
         .iter_days()
         .take_while(|d| *d <= until)
@@ -904,18 +941,22 @@ pub fn generate(spec: &Spec) -> ExchangeFile {
         // One officers' session per ten visits (a city has many desks); the chairman's
         // weekly reception takes about one visit in eight.
         let desks = total.div_ceil(10).max(1);
-        let mut sessions: Vec<(String, HostGroup, u32)> = (0..desks)
+        let mut sessions: Vec<(String, usize, HostGroup, u32)> = (0..desks)
             .map(|_| {
+                let unit = g.unit();
                 (
                     g.session(day, HostGroup::Officer, SessionKind::Regular),
+                    unit,
                     HostGroup::Officer,
                     0,
                 )
             })
             .collect();
         if chairman {
+            let unit = g.unit();
             sessions.push((
                 g.session(day, HostGroup::Chairman, SessionKind::Scheduled),
+                unit,
                 HostGroup::Chairman,
                 0,
             ));
@@ -929,14 +970,14 @@ pub fn generate(spec: &Spec) -> ExchangeFile {
                 k % desks
             };
             k += 1;
-            sessions[s].2 += 1;
-            let (sid, host, seq) = sessions[s].clone();
+            sessions[s].3 += 1;
+            let (sid, unit, host, seq) = sessions[s].clone();
             let back = returning_left > 0 && (visits_new == 0 || g.rng.u8(..5) == 0);
             if back {
                 returning_left -= 1;
-                g.visit(day, &sid, host, seq, true, 0);
+                g.visit(day, &sid, unit, host, seq, true, 0);
             } else {
-                visits_new -= g.visit(day, &sid, host, seq, false, visits_new);
+                visits_new -= g.visit(day, &sid, unit, host, seq, false, visits_new);
             }
         }
         // (An anonymous petition names nobody: the loop goes on to one that does.)
@@ -946,6 +987,16 @@ pub fn generate(spec: &Spec) -> ExchangeFile {
         used = due;
     }
     g.file
+}
+
+/// The name of a city's `i`-th ward (after the file's own): "phường Giảng Võ",
+/// "phường Giảng Võ 2"…
+fn unit_name(i: usize) -> String {
+    let base = WARDS[i % WARDS.len()];
+    match i / WARDS.len() {
+        0 => base.to_string(),
+        round => format!("{base} {}", round + 1),
+    }
 }
 
 #[cfg(test)]
