@@ -293,12 +293,16 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
         load_demo_small(&mut s);
     }
     // Back to what schema 3 had: no accounts, no account column, the same hashes (rows
-    // written without an account hash as schema 3 hashed them); nor schema 5's index.
+    // written without an account hash as schema 3 hashed them); nor schema 5's and 6's
+    // indexes (schema 6's equalities are left: rewriting them again changes nothing).
     let (rows, head): (i64, String) = {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete;
              DROP INDEX changes_action; DROP INDEX petition_events_on_date;
+             DROP INDEX sessions_id_date;
+             DROP INDEX visits_case; CREATE INDEX visits_case ON visits(case_id);
+             DROP INDEX petitions_case; CREATE INDEX petitions_case ON petitions(case_id);
              ALTER TABLE changes DROP COLUMN user_login;
              DROP INDEX users_login; DROP TABLE users;
              CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes WHEN OLD.hash IS NOT NULL
@@ -350,5 +354,72 @@ fn load_demo_small(s: &mut Store) {
     let sid = session(s, "2026-03-02", HostGroup::Officer);
     for i in 0..6 {
         visit(s, &sid, 1, 1 + i, Some(PetitionKind::Proposal));
+    }
+}
+
+/// Schema 6: the CHECK lists are equalities (SQLite built a temporary b-tree for each list
+/// on every row written), and still refuse what they refused, in a fresh register and in
+/// one brought up from the first schema.
+#[test]
+fn the_check_lists_are_equalities_that_still_refuse() {
+    let dir = tempfile::tempdir().unwrap();
+    let upgraded = dir.path().join("v1.sqlite3");
+    std::fs::copy(fixture("schema-v1.sqlite3"), &upgraded).unwrap();
+    drop(open_at(&upgraded));
+    let fresh = dir.path().join("fresh.sqlite3");
+    drop(open_at(&fresh));
+    for path in [&upgraded, &fresh] {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let lists: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '% IN (''%'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(lists.is_empty(), "{lists:?}");
+        let petitions: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'petitions'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(
+            petitions.contains("(signers = 'one' OR signers = 'many' OR signers = 'anonymous')"),
+            "{petitions}"
+        );
+        // Writing a row builds no temporary table any more.
+        let plan: Vec<String> = conn
+            .prepare(
+                "EXPLAIN UPDATE petitions SET state = ?1, kind = ?2, outcome = ?3 WHERE id = ?4",
+            )
+            .unwrap()
+            .query_map([rusqlite::types::Null; 4], |r| r.get(1))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert!(!plan.iter().any(|op| op == "OpenEphemeral"), "{plan:?}");
+        // What each list refused is still refused; what it allowed still goes.
+        conn.execute_batch("BEGIN").unwrap();
+        conn.execute(
+            "INSERT INTO sessions (id, date, kind, host_group, created_at) VALUES ('s1', '2026-03-02', 'regular', 'officer', 'x')",
+            [],
+        )
+        .unwrap();
+        for (sql, column) in [
+            ("INSERT INTO sessions (id, date, kind, host_group, created_at) VALUES ('s2', '2026-03-02', 'weekly', 'officer', 'x')", "kind"),
+            ("INSERT INTO sessions (id, date, kind, host_group, created_at) VALUES ('s2', '2026-03-02', 'regular', 'mayor', 'x')", "host_group"),
+            ("UPDATE sessions SET kind = 'Regular' WHERE id = 's1'", "kind"),
+            ("UPDATE sessions SET host_group = NULL WHERE id = 's1'", "host_group"),
+        ] {
+            let err = conn.execute(sql, []).unwrap_err().to_string();
+            assert!(
+                err.contains("CHECK constraint failed") || err.contains("NOT NULL constraint failed"),
+                "{sql}: {err}"
+            );
+            assert!(err.contains(column), "{sql}: {err}");
+        }
+        conn.execute_batch("ROLLBACK").unwrap();
     }
 }

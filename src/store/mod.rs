@@ -14,6 +14,7 @@ mod persons;
 mod petitions;
 mod records;
 mod register;
+mod schema;
 mod search;
 mod sessions;
 mod settings;
@@ -70,6 +71,11 @@ fn after_migrations(tx: &rusqlite::Transaction, from: usize) -> rusqlite_migrati
     }
     // The history's hash chain, for the rows a register already has; then append-only.
     audit::seal_all(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+    // Schema 6: the CHECK lists as equalities (see `schema::unlist_checks`).
+    if from < 6 {
+        schema::unlist_checks(tx)
+            .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+    }
     // Schema 2 created the search tables.
     if from < 2 {
         records::rebuild_search(tx)
@@ -88,6 +94,7 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0003_reporting.sql"),
         include_str!("../../migrations/0004_accounts.sql"),
         include_str!("../../migrations/0005_report_indexes.sql"),
+        include_str!("../../migrations/0006_check_lists.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -108,7 +115,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 5;
+pub const SCHEMA_VERSION: usize = 6;
 
 pub struct Store {
     conn: Connection,

@@ -45,35 +45,43 @@ pub fn renderers() -> bool {
 }
 
 /// Convert `input` to PDF in `dir` with a private LibreOffice profile (parallel runs
-/// would otherwise fight over the user's one), returning the PDF's path.
+/// would otherwise fight over the user's one), returning the PDF's path. LibreOffice now
+/// and then aborts while it sets up a new profile (seen once in a full run, with
+/// `WrappedTargetRuntimeException`): it is tried again with another profile, at most
+/// three times, and the test fails if it never makes the PDF.
 pub fn to_pdf(input: &Path, dir: &Path) -> PathBuf {
-    let profile = dir.join("lo-profile");
-    let out = Command::new("timeout")
-        .arg("300")
-        .arg("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir)
-        .arg(input)
-        .output()
-        .expect("soffice runs");
     let pdf = dir.join(input.with_extension("pdf").file_name().unwrap());
-    assert!(
-        pdf.exists(),
-        "soffice made no PDF: {}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    pdf
+    let mut said = Vec::new();
+    for attempt in 1..=3 {
+        let profile = dir.join(format!("lo-profile-{attempt}"));
+        let out = Command::new("timeout")
+            .arg("300")
+            .arg("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(dir)
+            .arg(input)
+            .output()
+            .expect("soffice runs");
+        if pdf.exists() {
+            return pdf;
+        }
+        said.push(format!(
+            "attempt {attempt}: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    panic!("soffice made no PDF:\n{}", said.join("\n"));
 }
 
 /// The PDF's text, laid out as on the page.
