@@ -229,7 +229,7 @@ fn checked_move(
     }
     new.state = lifecycle::target(input.action, old.state);
 
-    let (before, after) = super::diff(&serde_json::to_value(&old)?, &serde_json::to_value(&new)?);
+    let (before, after) = super::petition_diff(&old, &new)?;
     let mut details = Map::new();
     details.insert("before".into(), Value::Object(before.clone()));
     details.insert("after".into(), Value::Object(after.clone()));
@@ -545,10 +545,7 @@ impl Store {
             restored.state = last.from_state.unwrap_or(PetitionState::Received);
             store::delete_event(conn, &last.id)?;
             store::update_petition(conn, &restored)?;
-            let (mut old, new) = super::diff(
-                &serde_json::to_value(&current)?,
-                &serde_json::to_value(&restored)?,
-            );
+            let (mut old, new) = super::petition_diff(&current, &restored)?;
             // The undone move itself is kept whole in the history.
             old.insert("move".into(), serde_json::to_value(last)?);
             tx.change(
