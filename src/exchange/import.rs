@@ -1403,7 +1403,25 @@ fn move_input(current: &PetitionRecord, e: &PetitionEvent) -> Result<MoveInput> 
         .and_then(Value::as_object)
         .cloned()
         .unwrap_or_default();
-    let applied = crate::law::lifecycle::restore(current, &after)?;
+    // The classification it set, read from the petition as the move left it (only a
+    // classification needs it: the record is not rebuilt for every other move).
+    let classification = match e.action {
+        MoveAction::Classify => {
+            let applied = crate::law::lifecycle::restore(current, &after)?;
+            Some(ClassifyInput {
+                kind: applied.kind,
+                contents: applied.contents,
+                field_code: applied.field_code,
+                eligible: applied.classification.eligible.unwrap_or(false),
+                competence: applied.classification.competence,
+                signers: applied.signers,
+                round: applied.classification.round,
+                first_round_id: applied.first_round_id,
+                complex: applied.complex,
+            })
+        }
+        _ => None,
+    };
     let outcome = after
         .get("outcome")
         .and_then(Value::as_str)
@@ -1431,17 +1449,7 @@ fn move_input(current: &PetitionRecord, e: &PetitionEvent) -> Result<MoveInput> 
         agency: e.agency.clone(),
         outcome,
         extension_days,
-        classification: (e.action == MoveAction::Classify).then(|| ClassifyInput {
-            kind: applied.kind,
-            contents: applied.contents.clone(),
-            field_code: applied.field_code.clone(),
-            eligible: applied.classification.eligible.unwrap_or(false),
-            competence: applied.classification.competence,
-            signers: applied.signers,
-            round: applied.classification.round,
-            first_round_id: applied.first_round_id.clone(),
-            complex: applied.complex,
-        }),
+        classification,
         duplicate_of: (e.action == MoveAction::Duplicate)
             .then(|| {
                 after
