@@ -325,3 +325,26 @@ fn a_generated_city_file_keeps_each_wards_numbers() {
     back_names.insert(back.unit_id.as_str(), &spec.unit_name);
     assert_eq!(numbered(&back.petitions, &back_names), wards);
 }
+
+/// A move other than a classification is replayed from what it names (its action, date,
+/// agency, document number, outcome); the values the other register wrote in its details
+/// are not read, nor kept: the register records its own, so a malformed value there
+/// changes nothing.
+#[test]
+fn a_moves_recorded_details_are_the_registers_own() {
+    let mut file = generate(&Spec::new(300, 4, date("2026-06-30")));
+    let e = file
+        .petition_events
+        .iter_mut()
+        .find(|e| e.action == MoveAction::Transfer)
+        .expect("a transfer in the file");
+    let id = e.id.clone();
+    e.details = Some(serde_json::json!({"after": {"state": 5, "handling.agency": []}}));
+    let mut store = store_on("2026-06-30");
+    store.import_exchange(&file).unwrap();
+    let back = export(&store);
+    let kept = back.petition_events.iter().find(|e| e.id == id).unwrap();
+    let after = &kept.details.as_ref().unwrap()["after"];
+    assert_eq!(after["state"], serde_json::json!("transferred"), "{after}");
+    assert!(after["handling.agency"].is_string(), "{after}");
+}

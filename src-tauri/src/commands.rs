@@ -452,8 +452,12 @@ pub fn export_file<R: tauri::Runtime>(
     // Rendered without holding the register.
     let bytes = blocking(|| job::render(&prepared, &tiepdan::export::Progress(&step)))
         .map_err(|e| e.to_dto())?;
-    // Recorded by the account that read it, before the file exists.
+    // Recorded by the account that read it, before the file exists (unless "Dừng" came
+    // after the rendering's last step, while the file was put together).
     with_store(&state, |s| {
+        if state.cancel_export.load(Ordering::SeqCst) {
+            return Err(tiepdan::Error::Cancelled);
+        }
         job::same_account(s, reader.as_deref())?;
         job::record(s, form, period, full)
     })?;

@@ -71,11 +71,10 @@ fn after_migrations(tx: &rusqlite::Transaction, from: usize) -> rusqlite_migrati
     }
     // The history's hash chain, for the rows a register already has; then append-only.
     audit::seal_all(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
-    // Schema 6: the CHECK lists as equalities (see `schema::unlist_checks`).
-    if from < 6 {
-        schema::unlist_checks(tx)
-            .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
-    }
+    // Schema 6 on: the CHECK lists as equalities (see `schema::unlist_checks`), after every
+    // upgrade (a later migration's new list too), so that an upgraded register's schema is
+    // a fresh one's. Nothing is written when there is none.
+    schema::unlist_checks(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
     // Schema 2 created the search tables.
     if from < 2 {
         records::rebuild_search(tx)

@@ -44,25 +44,26 @@ pub(crate) fn unlist_checks(conn: &Connection) -> Result<usize> {
     Ok(rewritten.len())
 }
 
-/// `sql` with each `column IN ('a', 'b')` as `(column = 'a' OR column = 'b')`.
+/// `sql` with each `CHECK (column IN ('a', 'b'))` as `CHECK ((column = 'a' OR column = 'b'))`:
+/// only a CHECK whose whole body is one bare column and a list of quoted constants (a
+/// collation, a qualified name or an expression around `IN` is left as it is: `=` binds
+/// tighter than `IN`, so rewriting those could change their meaning).
 fn unlisted(sql: &str) -> String {
-    let list = regex::Regex::new(
-        r"(?s)\b([A-Za-z_][A-Za-z0-9_]*)\s+IN\s*\(\s*('[^']*'(?:\s*,\s*'[^']*')*)\s*\)",
+    let check = regex::Regex::new(
+        r"(?s)\bCHECK\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\s+IN\s*\(\s*('[^']*'(?:\s*,\s*'[^']*')*)\s*\)\s*\)",
     )
     .expect("a valid pattern");
     let value = regex::Regex::new(r"'[^']*'").expect("a valid pattern");
-    list.replace_all(sql, |c: &regex::Captures| {
-        let column = &c[1];
-        if column.eq_ignore_ascii_case("not") {
-            return c[0].to_string();
-        }
-        let terms: Vec<String> = value
-            .find_iter(&c[2])
-            .map(|v| format!("{column} = {}", v.as_str()))
-            .collect();
-        format!("({})", terms.join(" OR "))
-    })
-    .into_owned()
+    check
+        .replace_all(sql, |c: &regex::Captures| {
+            let column = &c[1];
+            let terms: Vec<String> = value
+                .find_iter(&c[2])
+                .map(|v| format!("{column} = {}", v.as_str()))
+                .collect();
+            format!("CHECK (({}))", terms.join(" OR "))
+        })
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -81,9 +82,14 @@ mod tests {
         );
         // Anything else is left as it is.
         for kept in [
-            "CHECK (x NOT IN ('a'))",
+            "CHECK (x NOT IN ('a', 'b'))",
             "CHECK (x IN (1, 2))",
             "CHECK (length(x) <= 40)",
+            "CHECK (x COLLATE NOCASE IN ('a', 'b'))",
+            "CHECK (a || b IN ('a', 'b'))",
+            "CHECK (x = y IN ('a', 'b'))",
+            "CHECK (t.x IN ('a', 'b'))",
+            "CHECK (x IN ('a', 'b') OR y > 1)",
         ] {
             assert_eq!(unlisted(kept), kept);
         }
