@@ -4,9 +4,11 @@
 mod common;
 
 use common::*;
+use tiepdan::clock::FixedClock;
 use tiepdan::demo::load_demo;
 use tiepdan::desk::intake::{PetitionProbe, SearchKind};
 use tiepdan::domain::*;
+use tiepdan::Store;
 
 #[test]
 fn every_kind_of_record_is_found_without_diacritics() {
@@ -163,4 +165,66 @@ fn the_calendar_says_which_shipped_year_is_a_forecast() {
     assert!(year(2027).forecast && year(2027).shipped);
     assert!(!year(2026).forecast && year(2026).shipped);
     assert!(!year(2028).known);
+}
+
+/// An import writes the search index with a large in-memory buffer (fewer, larger
+/// segments): the index it leaves passes FTS5's own check against the records, finds
+/// every imported person by name, and its stored buffer size is back to SQLite's default
+/// (a desk save never holds more).
+#[test]
+fn an_imported_register_is_searchable_and_its_index_settings_are_the_default() {
+    use tiepdan::exchange::generate::{generate, Spec};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store =
+        Store::open_with_clock(&path, Box::new(FixedClock(date("2026-06-30")))).unwrap();
+    let file = generate(&Spec::new(1500, 5, date("2026-06-30")));
+    store.import_exchange(&file).unwrap();
+
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    for table in ["persons_fts", "records_fts"] {
+        conn.execute(
+            &format!("INSERT INTO {table} ({table}) VALUES ('integrity-check')"),
+            [],
+        )
+        .unwrap_or_else(|e| panic!("{table}: {e}"));
+        let pending: i64 = conn
+            .query_row(
+                &format!("SELECT v FROM {table}_config WHERE k = 'hashsize'"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(pending, 1 << 20, "{table}");
+    }
+    drop(conn);
+    // (A person merged into another is found as the one kept; a denunciator is not
+    // found by name without the right to see who they are.)
+    let denunciators: std::collections::HashSet<&String> = file
+        .petitions
+        .iter()
+        .filter(|p| p.kind == PetitionKind::Denunciation)
+        .flat_map(|p| &p.petitioner_ids)
+        .collect();
+    let mut searched = 0;
+    for p in file
+        .persons
+        .iter()
+        .filter(|p| p.merged_into.is_none() && !denunciators.contains(&p.id))
+        .step_by(37)
+    {
+        searched += 1;
+        let hits = store.search(&p.full_name, 1000).unwrap();
+        assert!(
+            hits.iter()
+                .any(|h| h.kind == SearchKind::Person && h.id == p.id),
+            "{} not found",
+            p.full_name
+        );
+    }
+    assert!(searched > 30);
+    // Records too: a visit by its content.
+    let v = &file.visits[file.visits.len() / 2];
+    let hits = store.search(&v.content, 1000).unwrap();
+    assert!(hits.iter().any(|h| h.id == v.id), "{}", v.content);
 }

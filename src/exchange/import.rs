@@ -615,6 +615,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     let conn = tx.conn();
     check_ids(file)?;
     check_links(conn, file)?;
+    store::set_search_pending(conn, store::BULK_SEARCH_PENDING_BYTES)?;
     let mut n = ImportSummary::default();
     let units = petition_units(conn, file)?;
     let history = FileHistory::new(&file.changes);
@@ -989,6 +990,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         }
     }
 
+    store::set_search_pending(conn, store::SEARCH_PENDING_BYTES)?;
     tx.change(
         ChangeAction::Import,
         "exchange",

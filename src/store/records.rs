@@ -819,6 +819,28 @@ fn unindex_record(conn: &Connection, table: &str, id: &str) -> Result<()> {
     Ok(())
 }
 
+/// How much new index text an FTS5 search index keeps in memory before writing it out
+/// as a segment of its own (SQLite's default, 1 MB), and during a bulk load. Each segment
+/// written is later merged with others: an import of 200,000 persons writes some hundreds
+/// of MB of index entries, and with the default spent about a sixth of its time writing
+/// and merging small segments.
+pub(crate) const SEARCH_PENDING_BYTES: i64 = 1 << 20;
+pub(crate) const BULK_SEARCH_PENDING_BYTES: i64 = 64 << 20;
+
+/// Set both search indexes' in-memory limit (a setting the index stores, so it is set
+/// inside the bulk load's transaction and put back before it ends: a refused load leaves
+/// it as it was, and a desk save never holds more than the default).
+pub(crate) fn set_search_pending(conn: &Connection, bytes: i64) -> Result<()> {
+    for table in ["persons_fts", "records_fts"] {
+        super::exec(
+            conn,
+            &format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"),
+            [bytes],
+        )?;
+    }
+    Ok(())
+}
+
 /// Rebuild every search index from the records (after a migration).
 pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
     conn.execute_batch(
@@ -826,6 +848,7 @@ pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
          UPDATE persons SET fts_rowid = NULL; UPDATE petitions SET fts_rowid = NULL;
          UPDATE visits SET fts_rowid = NULL; UPDATE cases SET fts_rowid = NULL;",
     )?;
+    set_search_pending(conn, BULK_SEARCH_PENDING_BYTES)?;
     for p in all_persons(conn)? {
         index_person(conn, &p)?;
     }
@@ -838,7 +861,7 @@ pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
     for p in all_petitions(conn)? {
         index_petition(conn, &p)?;
     }
-    Ok(())
+    set_search_pending(conn, SEARCH_PENDING_BYTES)
 }
 
 // ---------------------------------------------------------------- changes
