@@ -1,6 +1,6 @@
 //! Backups of the register: copies made while it is open (`VACUUM INTO`), each checked
-//! after it is written, kept by a rotation (the newest of each of the last 14 days with a
-//! backup, and of each of the last 12 months), and a restore that checks the backup first
+//! after it is written, kept by a rotation (every backup of the newest day, the newest of
+//! each of the last 14 days with a backup, and of each of the last 12 months), and a restore that checks the backup first
 //! and keeps the current file aside.
 
 use std::path::{Path, PathBuf};
@@ -197,11 +197,14 @@ pub fn list(folder: &Path) -> Result<Vec<Backup>> {
     Ok(found)
 }
 
-/// Which backups the rotation keeps: the newest of each of the last `KEEP_DAYS` days that
-/// have one, and the newest of each of the last `KEEP_MONTHS` months that have one.
+/// Which backups the rotation keeps: every backup of the newest day that has one (the
+/// day's work: a manual backup made after a mistake must not push out the morning's copy
+/// made before it), the newest of each of the last `KEEP_DAYS` days that have one, and the
+/// newest of each of the last `KEEP_MONTHS` months that have one.
 pub fn to_keep(backups: &[Backup]) -> Vec<PathBuf> {
     let mut newest_first: Vec<&Backup> = backups.iter().collect();
     newest_first.sort_by_key(|b| std::cmp::Reverse(b.made_at));
+    let newest_day = newest_first.first().map(|b| b.made_at.date());
     let mut days: Vec<NaiveDate> = Vec::new();
     let mut months: Vec<(i32, u32)> = Vec::new();
     let mut keep = Vec::new();
@@ -209,7 +212,7 @@ pub fn to_keep(backups: &[Backup]) -> Vec<PathBuf> {
         use chrono::Datelike;
         let day = b.made_at.date();
         let month = (day.year(), day.month());
-        let mut kept = false;
+        let mut kept = Some(day) == newest_day;
         if !days.contains(&day) && days.len() < KEEP_DAYS {
             days.push(day);
             kept = true;

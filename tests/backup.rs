@@ -139,13 +139,22 @@ fn the_rotation_keeps_fourteen_days_and_twelve_months() {
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    // The close of each of the last 14 days (17–30/11), which also stands for November;
-    // then the newest of October 2026 … December 2025 (11 more months).
-    assert_eq!(kept.len(), 14 + 11, "{kept:?}");
-    assert_eq!(kept[0], "2026-11-30 17:15:00");
-    assert_eq!(kept[13], "2026-11-17 17:15:00");
-    assert_eq!(kept[14], "2026-10-31 17:15:00");
-    assert_eq!(kept[24], "2025-12-31 17:15:00");
+    // Every backup of the newest day (30/11); the close of each of the last 14 days
+    // (17–30/11), which also stands for November; then the newest of October 2026 …
+    // December 2025 (11 more months).
+    assert_eq!(kept.len(), 2 + 14 + 11, "{kept:?}");
+    assert_eq!(
+        kept[..3],
+        [
+            "2026-11-30 17:15:00",
+            "2026-11-30 12:00:00",
+            "2026-11-30 07:30:00"
+        ]
+    );
+    assert_eq!(kept[3], "2026-11-29 17:15:00");
+    assert_eq!(kept[15], "2026-11-17 17:15:00");
+    assert_eq!(kept[16], "2026-10-31 17:15:00");
+    assert_eq!(kept[26], "2025-12-31 17:15:00");
     // On disk: only the app's own names are touched.
     let folder = dir.path().join("sao-luu");
     std::fs::create_dir(&folder).unwrap();
@@ -157,13 +166,21 @@ fn the_rotation_keeps_fourteen_days_and_twelve_months() {
     }
     store.backup_at(&folder, at("2026-11-30 18:00:00")).unwrap();
     std::fs::write(folder.join("ghi-chu.txt"), "của cán bộ").unwrap();
-    let removed = backup::rotate(&folder).unwrap();
-    assert_eq!(
-        removed.len(),
-        1,
-        "the morning of 30/11 gives way to the evening"
+    assert!(
+        backup::rotate(&folder).unwrap().is_empty(),
+        "the morning of 30/11 is kept while 30/11 is the newest day"
     );
-    assert_eq!(backup::list(&folder).unwrap().len(), 3);
+    assert_eq!(backup::list(&folder).unwrap().len(), 4);
+    // The next day's first backup: the morning of 30/11 gives way to its evening.
+    store.backup_at(&folder, at("2026-12-01 07:30:00")).unwrap();
+    let removed = backup::rotate(&folder).unwrap();
+    assert_eq!(removed.len(), 1, "{removed:?}");
+    assert!(removed[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .contains("2026-11-30_090000"));
+    assert_eq!(backup::list(&folder).unwrap().len(), 4);
     assert!(folder.join("ghi-chu.txt").exists());
 }
 
