@@ -1,7 +1,7 @@
 //! Backups of the register: copies made while it is open (`VACUUM INTO`), each checked
-//! after it is written, kept by a rotation (every backup of the newest day, the newest of
-//! each of the last 14 days with a backup, and of each of the last 12 months), and a restore that checks the backup first
-//! and keeps the current file aside.
+//! after it is written, kept by a rotation (every backup of the two newest days, the
+//! newest of each of the last 14 days with a backup, and of each of the last 12 months),
+//! and a restore that checks the backup first and keeps the current file aside.
 
 use std::path::{Path, PathBuf};
 
@@ -197,14 +197,26 @@ pub fn list(folder: &Path) -> Result<Vec<Backup>> {
     Ok(found)
 }
 
-/// Which backups the rotation keeps: every backup of the newest day that has one (the
-/// day's work: a manual backup made after a mistake must not push out the morning's copy
-/// made before it), the newest of each of the last `KEEP_DAYS` days that have one, and the
-/// newest of each of the last `KEEP_MONTHS` months that have one.
-pub fn to_keep(backups: &[Backup]) -> Vec<PathBuf> {
+/// How many of the newest days with backups (up to today) keep every backup they have.
+pub const KEEP_WHOLE_DAYS: usize = 2;
+
+/// Which backups the rotation keeps, `today` being the PC's date: every backup of the
+/// `KEEP_WHOLE_DAYS` newest days up to today that have one (a manual backup made after a
+/// mistake must not push out the copy made before it, even when the mistake is found the
+/// next morning, after the opening's backup), the newest of each of the last `KEEP_DAYS`
+/// days that have one, and the newest of each of the last `KEEP_MONTHS` months that have
+/// one. A backup named with a later date (a wrong clock) counts as a day like the others
+/// but never hides today's.
+pub fn to_keep(backups: &[Backup], today: NaiveDate) -> Vec<PathBuf> {
     let mut newest_first: Vec<&Backup> = backups.iter().collect();
     newest_first.sort_by_key(|b| std::cmp::Reverse(b.made_at));
-    let newest_day = newest_first.first().map(|b| b.made_at.date());
+    let mut whole_days: Vec<NaiveDate> = Vec::new();
+    for b in &newest_first {
+        let day = b.made_at.date();
+        if day <= today && !whole_days.contains(&day) && whole_days.len() < KEEP_WHOLE_DAYS {
+            whole_days.push(day);
+        }
+    }
     let mut days: Vec<NaiveDate> = Vec::new();
     let mut months: Vec<(i32, u32)> = Vec::new();
     let mut keep = Vec::new();
@@ -212,7 +224,7 @@ pub fn to_keep(backups: &[Backup]) -> Vec<PathBuf> {
         use chrono::Datelike;
         let day = b.made_at.date();
         let month = (day.year(), day.month());
-        let mut kept = Some(day) == newest_day;
+        let mut kept = whole_days.contains(&day);
         if !days.contains(&day) && days.len() < KEEP_DAYS {
             days.push(day);
             kept = true;
@@ -246,8 +258,13 @@ fn records_in(path: &Path) -> i64 {
 /// that holds more records than the one kept for its day is kept too: a register emptied
 /// by accident must not push the day's good copy out.
 pub fn rotate(folder: &Path) -> Result<Vec<PathBuf>> {
+    rotate_on(folder, Local::now().date_naive())
+}
+
+/// [`rotate`] with the PC's date given (backups are named in local time).
+pub fn rotate_on(folder: &Path, today: NaiveDate) -> Result<Vec<PathBuf>> {
     let all = list(folder)?;
-    let keep = to_keep(&all);
+    let keep = to_keep(&all, today);
     let kept_of_day = |day: NaiveDate| {
         all.iter()
             .filter(|b| b.made_at.date() == day && keep.contains(&b.path))

@@ -134,27 +134,42 @@ fn the_rotation_keeps_fourteen_days_and_twelve_months() {
             });
         }
     }
-    let keep = backup::to_keep(&all);
-    let kept: Vec<String> = keep
-        .iter()
-        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-        .collect();
-    // Every backup of the newest day (30/11); the close of each of the last 14 days
-    // (17–30/11), which also stands for November; then the newest of October 2026 …
+    let names = |keep: Vec<std::path::PathBuf>| -> Vec<String> {
+        keep.iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    let kept = names(backup::to_keep(&all, last));
+    // Every backup of the two newest days (30/11, 29/11); the close of each of the last 14
+    // days (17–30/11), which also stands for November; then the newest of October 2026 …
     // December 2025 (11 more months).
-    assert_eq!(kept.len(), 2 + 14 + 11, "{kept:?}");
+    assert_eq!(kept.len(), 2 + 2 + 14 + 11, "{kept:?}");
     assert_eq!(
-        kept[..3],
+        kept[..7],
         [
             "2026-11-30 17:15:00",
             "2026-11-30 12:00:00",
-            "2026-11-30 07:30:00"
+            "2026-11-30 07:30:00",
+            "2026-11-29 17:15:00",
+            "2026-11-29 12:00:00",
+            "2026-11-29 07:30:00",
+            "2026-11-28 17:15:00",
         ]
     );
-    assert_eq!(kept[3], "2026-11-29 17:15:00");
-    assert_eq!(kept[15], "2026-11-17 17:15:00");
-    assert_eq!(kept[16], "2026-10-31 17:15:00");
-    assert_eq!(kept[26], "2025-12-31 17:15:00");
+    assert_eq!(kept[17], "2026-11-17 17:15:00");
+    assert_eq!(kept[18], "2026-10-31 17:15:00");
+    assert_eq!(kept[28], "2025-12-31 17:15:00");
+    // A backup named with a later date (the PC's clock was wrong once) does not take the
+    // place of today's: 30/11 and 29/11 keep every backup still.
+    let mut with_future = all.clone();
+    with_future.push(Backup {
+        path: dir.path().join("2027-03-01 08:00:00"),
+        made_at: at("2027-03-01 08:00:00"),
+        bytes: 0,
+    });
+    let kept = names(backup::to_keep(&with_future, last));
+    assert_eq!(kept[0], "2027-03-01 08:00:00");
+    assert_eq!(kept[1..7], names(backup::to_keep(&all, last))[..6]);
     // On disk: only the app's own names are touched.
     let folder = dir.path().join("sao-luu");
     std::fs::create_dir(&folder).unwrap();
@@ -166,21 +181,29 @@ fn the_rotation_keeps_fourteen_days_and_twelve_months() {
     }
     store.backup_at(&folder, at("2026-11-30 18:00:00")).unwrap();
     std::fs::write(folder.join("ghi-chu.txt"), "của cán bộ").unwrap();
+    let day = |d: &str| date(d);
     assert!(
-        backup::rotate(&folder).unwrap().is_empty(),
-        "the morning of 30/11 is kept while 30/11 is the newest day"
+        backup::rotate_on(&folder, day("2026-11-30"))
+            .unwrap()
+            .is_empty(),
+        "the morning of 30/11 is kept on 30/11"
     );
-    assert_eq!(backup::list(&folder).unwrap().len(), 4);
-    // The next day's first backup: the morning of 30/11 gives way to its evening.
+    // The next morning (the mistake found after the opening's backup): kept still.
     store.backup_at(&folder, at("2026-12-01 07:30:00")).unwrap();
-    let removed = backup::rotate(&folder).unwrap();
+    assert!(backup::rotate_on(&folder, day("2026-12-01"))
+        .unwrap()
+        .is_empty());
+    assert_eq!(backup::list(&folder).unwrap().len(), 5);
+    // A day later, the morning of 30/11 gives way to its evening.
+    store.backup_at(&folder, at("2026-12-02 07:30:00")).unwrap();
+    let removed = backup::rotate_on(&folder, day("2026-12-02")).unwrap();
     assert_eq!(removed.len(), 1, "{removed:?}");
     assert!(removed[0]
         .file_name()
         .unwrap()
         .to_string_lossy()
         .contains("2026-11-30_090000"));
-    assert_eq!(backup::list(&folder).unwrap().len(), 4);
+    assert_eq!(backup::list(&folder).unwrap().len(), 5);
     assert!(folder.join("ghi-chu.txt").exists());
 }
 
@@ -346,6 +369,11 @@ fn an_emptied_register_neither_starts_over_nor_pushes_the_days_good_backup_out()
     std::fs::remove_file(&path).unwrap();
     let empty = open(&path);
     empty.backup_at(&folder, at("2026-11-30 17:00:00")).unwrap();
-    assert!(backup::rotate(&folder).unwrap().is_empty());
-    assert_eq!(backup::list(&folder).unwrap().len(), 2);
+    // (Two days later, when 30/11 is no longer one of the days kept whole.)
+    empty.backup_at(&folder, at("2026-12-01 07:30:00")).unwrap();
+    empty.backup_at(&folder, at("2026-12-02 07:30:00")).unwrap();
+    assert!(backup::rotate_on(&folder, date("2026-12-02"))
+        .unwrap()
+        .is_empty());
+    assert_eq!(backup::list(&folder).unwrap().len(), 4);
 }
