@@ -216,7 +216,14 @@ async function call(base, method, path, body) {
   });
   const json = await r.json();
   if (!r.ok || (json.value && json.value.error)) {
-    throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+    const e = new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+    // The session is gone: the app's window closed, or the app exited or crashed. Waiting
+    // cannot bring it back, so a wait fails at once and says so.
+    if (json.value && json.value.error === 'invalid session id') {
+      e.message = `the app's window is gone (it closed, or the app exited or crashed): ${e.message}`;
+      e.fatal = true;
+    }
+    throw e;
   }
   return json.value;
 }

@@ -61,8 +61,16 @@ wait "$pid" || rc=$?
 kill -TERM -- "-$pid" 2>/dev/null || true
 cat "$log"
 if [ "$rc" -ne 0 ]; then
-  echo "end-to-end tests failed (exit $rc); the drivers' logs end with:"
-  tail -n 30 e2e/out/driver-*.log 2>/dev/null || true
+  # What the app, WebKitWebDriver or tauri-driver said, without tauri-driver's backtraces
+  # of a refused connection (every driver's end leaves one): a panic or a crash of the app
+  # shows here, where only those backtraces showed before.
+  echo "end-to-end tests failed (exit $rc); what the drivers and the app wrote:"
+  for f in e2e/out/driver-*.log; do
+    [ -s "$f" ] || continue
+    said="$(grep -v -E '^(Error serving connection|Caused by:|Stack backtrace:|[[:space:]]+[0-9]+: |[[:space:]]+at |[[:space:]]*$)' "$f" | head -n 40 || true)"
+    if [ -n "$said" ]; then printf '==> %s <==\n%s\n' "$f" "$said"; fi
+  done
+  dmesg 2>/dev/null | grep -i -E 'killed process|out of memory|segfault|tiepdan|WebKit' | tail -n 10 || true
   exit "$rc"
 fi
 
