@@ -62,7 +62,7 @@ kill -TERM -- "-$pid" 2>/dev/null || true
 cat "$log"
 if [ "$rc" -ne 0 ]; then
   # What the app, WebKitWebDriver or tauri-driver said, without tauri-driver's backtraces
-  # of a refused connection (every driver's end leaves one): a panic or a crash of the app
+  # of a refused connection (a driver's end can leave one): a panic or a crash of the app
   # shows here, where only those backtraces showed before.
   echo "end-to-end tests failed (exit $rc); what the drivers and the app wrote:"
   for f in e2e/out/driver-*.log; do
