@@ -86,6 +86,55 @@ fn the_queue_read_at_once_is_the_queue_read_one_by_one() {
         .save_account(&account("lanhdao", Role::Leader))
         .unwrap();
     store.save_account(&account("xem", Role::Viewer)).unwrap();
+    // The queue reads a move's details for an extension only (the one a deadline reads).
+    // The generator extends no open denunciation: three accepted ones are extended here,
+    // through the desk, so a deadline computed from fewer details would differ below; the
+    // other open petitions' moves carry details of their own.
+    as_user(&mut store, "canbo");
+    // The oldest three, each extended the day after its last move (its acceptance), while
+    // its resolution deadline was still ahead: still overdue, to a later date (the
+    // petitions due soon stay as they are).
+    let accepted: Vec<(String, String)> = store
+        .conn()
+        .prepare(
+            "SELECT p.id, (SELECT max(on_date) FROM petition_events e WHERE e.petition_id = p.id)
+               FROM petitions p
+              WHERE p.kind = 'denunciation' AND p.state = 'accepted'
+              ORDER BY p.received_on, p.id LIMIT 3",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(accepted.len(), 3, "three accepted denunciations to extend");
+    for (i, (id, last)) in accepted.iter().enumerate() {
+        let last = NaiveDate::parse_from_str(last, "%Y-%m-%d").unwrap();
+        let on = (last + Duration::days(1)).min(until);
+        let mut m = crate::domain::MoveInput::new(
+            id.as_str(),
+            crate::domain::MoveAction::Extend,
+            on.to_string(),
+        );
+        m.extension_days = Some(10 + 10 * i as u32);
+        store.move_petition(&m).unwrap();
+    }
+    let count = |sql: &str| -> i64 { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM petition_events
+              WHERE action = 'extend' AND json_extract(details, '$.extension_days') > 0"
+        ),
+        3
+    );
+    assert!(
+        count(
+            "SELECT count(*) FROM petition_events e JOIN petitions p ON p.id = e.petition_id
+              WHERE p.state IN ('received','classified','accepted','suspended')
+                AND e.action <> 'extend' AND e.details IS NOT NULL"
+        ) > 0,
+        "no other move of an open petition has details"
+    );
 
     // Today, and a few days on (more of the queue overdue, nothing due soon).
     for today in [until, until + Duration::days(4)] {

@@ -3,8 +3,8 @@
 use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
 use super::records::{
-    event_from_row, person_from_row, petition_from_row, petitioner_ids, EVENT_COLUMNS,
-    PERSON_COLUMNS, PETITION_COLUMNS,
+    event_from_row, person_from_row, petition_from_row, petitioner_ids, DEADLINE_EVENT_COLUMNS,
+    EVENT_COLUMNS, PERSON_COLUMNS, PETITION_COLUMNS,
 };
 use crate::domain::PetitionFilter;
 use crate::error::Result;
@@ -121,7 +121,7 @@ fn open_petitions_sql() -> String {
 
 fn open_events_sql() -> String {
     format!(
-        "SELECT {EVENT_COLUMNS} FROM petition_events
+        "SELECT {DEADLINE_EVENT_COLUMNS} FROM petition_events
           WHERE petition_id IN (SELECT id FROM petitions WHERE state IN {OPEN_STATES})
           ORDER BY petition_id, on_date, seq"
     )
@@ -176,7 +176,8 @@ pub(crate) fn group_moves(
 }
 
 /// The moves of every open petition, by petition, each in the order of
-/// [`super::events_of`]: one query.
+/// [`super::events_of`]: one query. For computing their deadlines only: a move's
+/// `details` are read for an extension alone ([`DEADLINE_EVENT_COLUMNS`]).
 pub(crate) fn events_of_open_petitions(conn: &Connection) -> Result<MovesByPetition> {
     let mut stmt = conn.prepare_cached(&open_events_sql())?;
     let mut events = MovesByPetition::new();

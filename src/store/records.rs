@@ -554,6 +554,12 @@ fn index_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
 pub(crate) const EVENT_COLUMNS: &str = "id, petition_id, at, on_date, action, actor, from_state,
     to_state, note, doc_no, agency, details";
 
+/// [`EVENT_COLUMNS`] for computing deadlines only: a move's `details` (JSON) are read for an
+/// extension alone, the one move whose details a deadline reads (`extension_days`,
+/// `law::deadlines`); the others' are left unread and undecoded.
+pub(crate) const DEADLINE_EVENT_COLUMNS: &str = "id, petition_id, at, on_date, action, actor,
+    from_state, to_state, note, doc_no, agency, CASE WHEN action = 'extend' THEN details END";
+
 pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
     let details: Option<String> = r.get(11)?;
     Ok(PetitionEvent {
