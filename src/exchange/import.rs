@@ -324,15 +324,59 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
 
 /// A person of the file: the same record, the register's holder of the same identity
 /// number (when the names agree, as at the desk), or a new record.
+/// The register's tables that held no record when the import began. A record of the
+/// file (its id once in its list, [`check_ids`]) cannot already be in such a table, and
+/// this import writes a file's id only for that record: it is not looked up there. An
+/// import into a new register so asks the database nothing it knows the answer to.
+#[derive(Clone, Copy, Debug, Default)]
+struct Empty {
+    persons: bool,
+    cases: bool,
+    sessions: bool,
+    visits: bool,
+    petitions: bool,
+    events: bool,
+}
+
+impl Empty {
+    fn read(conn: &rusqlite::Connection) -> Result<Self> {
+        let empty = |table: &str| -> Result<bool> {
+            let any: bool =
+                conn.query_row(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), [], |r| {
+                    r.get(0)
+                })?;
+            Ok(!any)
+        };
+        Ok(Empty {
+            persons: empty("persons")?,
+            cases: empty("cases")?,
+            sessions: empty("sessions")?,
+            visits: empty("visits")?,
+            petitions: empty("petitions")?,
+            events: empty("petition_events")?,
+        })
+    }
+
+    /// `look` (a lookup of a file's id in a table) unless that table was empty.
+    fn or_look<T>(empty: bool, look: impl FnOnce() -> Result<Option<T>>) -> Result<Option<T>> {
+        if empty {
+            Ok(None)
+        } else {
+            look()
+        }
+    }
+}
+
 fn import_person(
     tx: &Tx<'_>,
     history: &FileHistory<'_>,
     p: &Person,
     redacted: bool,
+    empty: Empty,
 ) -> Result<(String, Found)> {
     let conn = tx.conn();
     let placeholder = |name: &str| name == crate::desk::privacy::MASKED_NAME;
-    if let Some(here) = store::get_person(conn, &p.id)? {
+    if let Some(here) = Empty::or_look(empty.persons, || store::get_person(conn, &p.id))? {
         // A denunciator masked in a redacted file never changes the record held here; a
         // record held here only as a mask (from a redacted file) takes the identity a
         // full file gives.
@@ -615,6 +659,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     let conn = tx.conn();
     check_ids(file)?;
     check_links(conn, file)?;
+    let empty = Empty::read(conn)?;
     store::set_search_pending(conn, store::BULK_SEARCH_PENDING_BYTES)?;
     let mut n = ImportSummary::default();
     let units = petition_units(conn, file)?;
@@ -630,7 +675,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     let mut persons: HashMap<String, String> = HashMap::new();
     let mut created: HashSet<String> = HashSet::new();
     for (i, p) in file.persons.iter().enumerate() {
-        let (id, found) = import_person(tx, &history, p, file.redacted)
+        let (id, found) = import_person(tx, &history, p, file.redacted, empty)
             .map_err(|e| bad("persons", i, &name("persons", i, &p.id), e))?;
         match found {
             Found::New => {
@@ -701,7 +746,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     };
 
     for (i, c) in file.cases.iter().enumerate() {
-        if let Some(here) = store::get_case(conn, &c.id)? {
+        if let Some(here) = Empty::or_look(empty.cases, || store::get_case(conn, &c.id))? {
             kept_or_refused(
                 conn,
                 &history,
@@ -732,7 +777,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     }
 
     for (i, s) in file.sessions.iter().enumerate() {
-        if let Some(here) = store::get_session(conn, &s.id)? {
+        if let Some(here) = Empty::or_look(empty.sessions, || store::get_session(conn, &s.id))? {
             let label = format!("ngày {}", crate::text::vn_date(&here.date));
             kept_or_refused(
                 conn,
@@ -769,7 +814,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     visits.sort_by(|(_, a), (_, b)| (&a.session_id, a.seq).cmp(&(&b.session_id, b.seq)));
     for (i, v) in visits {
         let bad_visit = |e| bad("visits", i, &name("visits", i, &v.id), e);
-        if let Some(here) = store::get_visit(conn, &v.id)? {
+        if let Some(here) = Empty::or_look(empty.visits, || store::get_visit(conn, &v.id))? {
             let there = VisitRecord {
                 person_ids: v
                     .person_ids
@@ -838,7 +883,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     for (index, p) in petitions {
         let mut own = events.remove(p.id.as_str()).unwrap_or_default();
         own.sort_by_key(|(i, _)| *i);
-        if let Some(here) = store::get_petition(conn, &p.id)? {
+        if let Some(here) = Empty::or_look(empty.petitions, || store::get_petition(conn, &p.id))? {
             // Already here: what was recorded at intake is compared like any record; the
             // moves as a history: the file's may extend the register's (its later moves
             // are recorded here, through the lifecycle's checks), be the beginning of it
@@ -878,7 +923,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
             }
             continue;
         }
-        let (row, rest) = insert_petition(tx, p, &units[&p.id], &own, &person)
+        let (row, rest) = insert_petition(tx, p, &units[&p.id], &own, &person, empty)
             .map_err(|e| bad_petition(index, p, e))?;
         let legacy = rest.iter().any(|(_, e)| is_legacy(e));
         if legacy && !rest.iter().all(|(_, e)| is_legacy(e)) {
@@ -934,7 +979,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         );
         let current = r.current.take();
         r.current = Some(
-            replay(tx, p, e, r.legacy, current)
+            replay(tx, p, e, r.legacy, current, empty)
                 .map_err(|err| bad("petition_events", i, &name, err))?,
         );
         r.settle();
@@ -1101,6 +1146,7 @@ fn insert_petition<'f>(
     unit: &str,
     events: &[(usize, &'f PetitionEvent)],
     person: &dyn Fn(&String) -> Result<String>,
+    empty: Empty,
 ) -> Result<(PetitionRecord, Vec<(usize, &'f PetitionEvent)>)> {
     let conn = tx.conn();
     let mut row = match &p.visit_id {
@@ -1223,7 +1269,7 @@ fn insert_petition<'f>(
         ),
         _ => (receipt(tx, &row), events),
     };
-    if store::event_exists(conn, &receipt.id)? {
+    if !empty.events && store::event_exists(conn, &receipt.id)? {
         return Err(Error::invalid(
             "petition_events",
             format!("bước xử lý {} đã có trong sổ", receipt.id),
@@ -1255,9 +1301,10 @@ fn replay(
     e: &PetitionEvent,
     legacy: bool,
     current: Option<PetitionRecord>,
+    empty: Empty,
 ) -> Result<PetitionRecord> {
     let conn = tx.conn();
-    if store::event_exists(conn, &e.id)? {
+    if !empty.events && store::event_exists(conn, &e.id)? {
         return Err(Error::invalid(
             "petition_events",
             format!("bước xử lý {} đã có trong sổ", e.id),
