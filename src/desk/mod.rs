@@ -370,6 +370,8 @@ impl Store {
                 w.finish()?;
             }
             drop(w);
+            // Each open petition's next due day, for what this write changed.
+            store::refresh_due(&tx)?;
             tx.commit()?;
             Ok(out)
         } else {
@@ -392,6 +394,7 @@ impl Store {
                 w.finish()?;
             }
             drop(w);
+            store::refresh_due(&sp)?;
             sp.commit()?;
             Ok(out)
         }

@@ -442,6 +442,31 @@ pub fn next_due(deadlines: &[Deadline]) -> Option<&Deadline> {
         .or_else(|| open.clone().find(|d| !d.suspended))
 }
 
+/// [`urgency`] as of `today` of a petition whose earliest unmet due day is `next` and one
+/// of whose unmet deadlines (not suspended) cannot be computed if `unknown`, with no move
+/// recorded after `today`: the same tests as each deadline's (`Counter::deadline`), on the
+/// earliest due day alone, since a later one is never more pressing.
+pub fn urgency_of_next(
+    next: Option<NaiveDate>,
+    unknown: bool,
+    today: NaiveDate,
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
+) -> Urgency {
+    match next {
+        Some(d) if today > d => Urgency::Overdue,
+        Some(d)
+            if calendar
+                .working_days_after(today, d)
+                .is_ok_and(|n| n <= settings.due_soon_working_days) =>
+        {
+            Urgency::DueSoon
+        }
+        _ if unknown => Urgency::Unknown,
+        _ => Urgency::None,
+    }
+}
+
 /// How pressing the petition is: overdue, due soon, or a deadline that cannot be computed.
 pub fn urgency(deadlines: &[Deadline]) -> Urgency {
     let open: Vec<&Deadline> = deadlines.iter().filter(|d| d.met_on.is_none()).collect();

@@ -136,9 +136,22 @@ fn the_queue_read_at_once_is_the_queue_read_one_by_one() {
         "no other move of an open petition has details"
     );
 
-    // Today, and a few days on (more of the queue overdue, nothing due soon).
-    for today in [until, until + Duration::days(4)] {
+    assert_kept(&store);
+
+    // Today, and a few days on (more of the queue overdue, nothing due soon): the queue
+    // ranked from each open petition's kept next due day. And a PC whose clock was set
+    // back three weeks (moves and receipts dated after "today"): ranked the full way.
+    for today in [until, until + Duration::days(4), until - Duration::days(21)] {
         store.set_clock(Box::new(FixedClock(today)));
+        let calendar = store.calendar().unwrap();
+        let settings = store.settings().unwrap().deadlines;
+        assert_eq!(
+            store::due_fast(store.conn(), today, &calendar, &settings)
+                .unwrap()
+                .is_some(),
+            today >= until,
+            "the kept days rank the queue unless a move is after {today}"
+        );
         for login in ["canbo", "lanhdao"] {
             as_user(&mut store, login);
             let reference = one_by_one(&store);
@@ -170,7 +183,7 @@ fn the_queue_read_at_once_is_the_queue_read_one_by_one() {
                 .collect();
             for rank in [0, 1, 3] {
                 // Nothing falls due soon a few days after the last petition received.
-                if rank != 1 || today == until {
+                if rank != 1 || today <= until {
                     assert!(ranks.contains(&rank), "rank {rank} missing on {today}");
                 }
             }
@@ -188,7 +201,7 @@ fn the_queue_read_at_once_is_the_queue_read_one_by_one() {
                     .filter(|p| p.state == PetitionState::Received)
                     .count()
             );
-            assert!(d.overdue > 0 && d.waiting > 0 && (d.due_soon > 0 || today != until));
+            assert!(d.overdue > 0 && d.waiting > 0 && (d.due_soon > 0 || today > until));
         }
 
         // A viewer gets the counts over the whole queue, and no petition.
@@ -205,6 +218,169 @@ fn the_queue_read_at_once_is_the_queue_read_one_by_one() {
             (officer.overdue, officer.due_soon, officer.waiting)
         );
     }
+}
+
+/// Every open petition's kept next due day is fresh and is the one computed again from
+/// its record and every move (`store::due::due_of`), with the register's settings and
+/// calendar.
+fn assert_kept(store: &Store) {
+    let conn = store.conn();
+    let calendar = store.calendar().unwrap();
+    let settings = store.settings().unwrap().deadlines;
+    let rows: Vec<(String, Option<String>, bool, bool)> = conn
+        .prepare(
+            "SELECT id, due_next, due_unknown, due_stale FROM petitions
+              WHERE state IN ('received','classified','accepted','suspended')",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(rows.len() > 50, "open petitions to check: {}", rows.len());
+    let mut with_due = 0;
+    for (id, next, unk, stale) in rows {
+        assert!(!stale, "{id} left stale by the write path");
+        let p = store::get_petition(conn, &id).unwrap().unwrap();
+        let events = store::events_of(conn, &id).unwrap();
+        assert_eq!(
+            (next.clone(), unk),
+            crate::store::due_of(&p, &events, &calendar, &settings),
+            "{id}"
+        );
+        with_due += usize::from(next.is_some());
+    }
+    assert!(with_due > 50, "{with_due}");
+}
+
+/// What makes a kept next due day change: a move and its undoing, a correction of the
+/// petition, the deadline settings, the working-day calendar. After each, through the
+/// desk's use cases, every open petition's kept day is the one computed again, and the
+/// dashboard's queue is the one computed the full way.
+#[test]
+fn the_kept_next_due_days_follow_every_change() {
+    let until = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut spec = Spec::new(1000, 4, until);
+    spec.years = 2;
+    let mut store = Store::open_in_memory(Box::new(FixedClock(until))).unwrap();
+    store.import_exchange(&generate(&spec)).unwrap();
+    store
+        .save_account(&account("quantri", Role::Admin))
+        .unwrap();
+    store
+        .save_account(&account("canbo", Role::Officer))
+        .unwrap();
+    as_user(&mut store, "canbo");
+    assert_kept(&store);
+    let same_queue = |store: &Store| {
+        assert_eq!(store.petitions_needing_action().unwrap(), one_by_one(store));
+    };
+    same_queue(&store);
+
+    // A received petition classified, then the move undone.
+    let received: String = store
+        .conn()
+        .query_row(
+            "SELECT id FROM petitions WHERE state = 'received' AND kind = 'complaint'
+              ORDER BY received_on DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let before: Option<String> = store
+        .conn()
+        .query_row(
+            "SELECT due_next FROM petitions WHERE id = ?1",
+            [&received],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut m = crate::domain::MoveInput::new(
+        received.as_str(),
+        crate::domain::MoveAction::Classify,
+        until.to_string(),
+    );
+    m.classification = Some(crate::domain::ClassifyInput {
+        kind: crate::domain::PetitionKind::Complaint,
+        contents: vec![],
+        field_code: None,
+        eligible: true,
+        competence: crate::domain::Competence::Within,
+        signers: crate::domain::Signers::One,
+        round: crate::domain::Round::First,
+        first_round_id: None,
+        complex: false,
+    });
+    store.move_petition(&m).unwrap();
+    assert_kept(&store);
+    same_queue(&store);
+    store.undo_last_move(&received).unwrap();
+    assert_kept(&store);
+    let after: Option<String> = store
+        .conn()
+        .query_row(
+            "SELECT due_next FROM petitions WHERE id = ?1",
+            [&received],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(before, after, "undone: the day it had");
+    same_queue(&store);
+
+    // A petition received by post, then its receipt date corrected (its deadlines move).
+    let mut input = crate::domain::NewPetition {
+        received_on: (until - Duration::days(3)).to_string(),
+        source: crate::domain::PetitionSource::Post,
+        source_agency: None,
+        kind: crate::domain::PetitionKind::Proposal,
+        contents: vec![],
+        field_code: None,
+        content: "Đề nghị sửa đường ngõ 5".into(),
+        anonymous: false,
+        petitioners: vec![crate::domain::PersonInput {
+            full_name: "Lê Thị Hoa".into(),
+            ..Default::default()
+        }],
+        respondent: None,
+        handling: Default::default(),
+        classification: Default::default(),
+        case_id: None,
+        duplicate_of: None,
+    };
+    let posted = store.create_petition(&input).unwrap().id;
+    assert_kept(&store);
+    let kept = |store: &Store| -> Option<String> {
+        store
+            .conn()
+            .query_row(
+                "SELECT due_next FROM petitions WHERE id = ?1",
+                [&posted],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let first = kept(&store);
+    input.received_on = (until - Duration::days(40)).to_string();
+    store.correct_petition(&posted, &input).unwrap();
+    assert_kept(&store);
+    assert!(kept(&store) < first, "{:?} then {first:?}", kept(&store));
+    same_queue(&store);
+
+    // The deadline settings, then the calendar of next year made known.
+    as_user(&mut store, "quantri");
+    let mut settings = store.settings().unwrap();
+    settings.unit_name = "phường Việt Hòa".into();
+    settings.deadlines.first_reply_working_days += 3;
+    settings.deadlines.due_soon_working_days += 2;
+    store.save_settings(&settings).unwrap();
+    as_user(&mut store, "canbo");
+    assert_kept(&store);
+    same_queue(&store);
+    as_user(&mut store, "quantri");
+    store.save_calendar_year(2028, &[]).unwrap();
+    as_user(&mut store, "canbo");
+    assert_kept(&store);
+    same_queue(&store);
 }
 
 /// Đơn thư's whole list as it was built before: every petition the filter's other
@@ -234,7 +410,7 @@ fn list_one_by_one(store: &Store, filter: &crate::domain::PetitionFilter) -> Vec
 fn the_list_by_urgency_pages_as_the_list_built_one_by_one() {
     use crate::domain::{PetitionFilter, PetitionKind, PetitionStatus};
     let until = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
-    let mut spec = Spec::new(600, 4, until);
+    let mut spec = Spec::new(1000, 4, until);
     spec.years = 2;
     let mut store = Store::open_in_memory(Box::new(FixedClock(until))).unwrap();
     store.import_exchange(&generate(&spec)).unwrap();

@@ -5,6 +5,7 @@ mod audit;
 mod cached;
 mod calendar;
 mod catalogue;
+mod due;
 mod facts;
 mod forms;
 mod integrity;
@@ -27,6 +28,9 @@ pub(crate) use calendar::*;
 pub(crate) use catalogue::{
     check_field, code_from_name, get_field, insert_field_if_new, upsert_field,
 };
+#[cfg(test)]
+pub(crate) use due::due_of;
+pub(crate) use due::{due_fast, refresh_due, DueRow};
 pub use facts::{
     CaseHistory, ChartFacts, FieldGroups, PeriodFacts, PetitionFact, SessionFact, VisitFact,
 };
@@ -75,6 +79,8 @@ fn after_migrations(tx: &rusqlite::Transaction, from: usize) -> rusqlite_migrati
     // upgrade (a later migration's new list too), so that an upgraded register's schema is
     // a fresh one's. Nothing is written when there is none.
     schema::unlist_checks(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+    // Schema 7 keeps each open petition's next due date: computed for every one.
+    due::refresh_due(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
     // Schema 2 created the search tables.
     if from < 2 {
         records::rebuild_search(tx)
@@ -94,6 +100,7 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0004_accounts.sql"),
         include_str!("../../migrations/0005_report_indexes.sql"),
         include_str!("../../migrations/0006_check_lists.sql"),
+        include_str!("../../migrations/0007_due.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -114,7 +121,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 6;
+pub const SCHEMA_VERSION: usize = 7;
 
 pub struct Store {
     conn: Connection,

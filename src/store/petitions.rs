@@ -275,7 +275,7 @@ pub(crate) fn move_receipt_date(conn: &Connection, petition_id: &str, date: &str
         "UPDATE petition_events SET on_date = ?2 WHERE petition_id = ?1 AND from_state IS NULL",
         params![petition_id, date],
     )?;
-    Ok(())
+    super::records::due_stale(conn, petition_id)
 }
 
 /// A petition that refers to this one (as its duplicate or its second round), if any.

@@ -457,12 +457,20 @@ pub(crate) fn update_petition_from(
             values.push(new_values[i]);
         }
     }
+    // Its kept next due day is computed again before the write commits (`store::due`):
+    // marked stale in the same statement when a column changed. A move writes its
+    // petition through here, also when it changes no column (an extension).
     if columns.len() > 1 {
+        let stale = 1;
+        columns.push("due_stale");
+        values.push(&stale);
         super::exec(
             conn,
             &update_sql("petitions", &columns),
             params_from_iter(values),
         )?;
+    } else {
+        due_stale(conn, &p.id)?;
     }
     // A move leaves the petitioners and the searched texts as they are: then neither is
     // rewritten.
@@ -578,6 +586,20 @@ pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
     })
 }
 
+/// A petition whose record or moves changed: its kept next due day is computed again
+/// before the write commits (`store::due`).
+pub(crate) fn due_stale(conn: &Connection, petition_id: &str) -> Result<()> {
+    super::exec(
+        conn,
+        "UPDATE petitions SET due_stale = 1 WHERE id = ?1 AND due_stale = 0",
+        [petition_id],
+    )?;
+    Ok(())
+}
+
+/// A move recorded. Its petition's kept next due day is left to the write of the petition
+/// that goes with every move ([`update_petition_from`], which marks it stale; a receipt
+/// follows [`insert_petition`], whose new row is stale).
 pub(crate) fn insert_event(conn: &Connection, e: &PetitionEvent) -> Result<()> {
     super::exec(conn,
         &format!(
@@ -612,6 +634,12 @@ pub(crate) fn event_exists(conn: &Connection, id: &str) -> Result<bool> {
 }
 
 pub(crate) fn delete_event(conn: &Connection, id: &str) -> Result<()> {
+    super::exec(
+        conn,
+        "UPDATE petitions SET due_stale = 1
+          WHERE id = (SELECT petition_id FROM petition_events WHERE id = ?1) AND due_stale = 0",
+        [id],
+    )?;
     super::exec(conn, "DELETE FROM petition_events WHERE id = ?1", [id])?;
     Ok(())
 }

@@ -1,0 +1,223 @@
+//! Each open petition's next due day, kept on its row (schema 7, `migrations/0007_due.sql`;
+//! marked stale by the functions that change a petition or its moves, `records::due_stale`)
+//! so that the dashboard's "Cần xử lý" queue ranks and counts the open petitions from two
+//! columns instead of computing every deadline from every move.
+//!
+//! Why two columns are enough: with no move and no receipt dated after "today", how
+//! pressing a petition is ([`crate::law::deadlines::urgency`]) depends on today only
+//! through its earliest unmet due day (overdue when that day is before today; due soon
+//! when it is at most N working days away, `working_days_after` being non-decreasing in
+//! the due day) and on whether an unmet deadline, not suspended, cannot be computed. Both
+//! are counted over every move recorded, so they do not depend on today at all. A
+//! register that holds a move or an open petition's receipt dated after today (a PC clock
+//! set back) is ranked the full way ([`due_fast`] says so).
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+use super::records::{events_of, petition_from_row, PETITION_COLUMNS};
+use crate::domain::{DeadlineSettings, PetitionState};
+use crate::error::Result;
+use crate::law::calendar::Calendar;
+use crate::records::{PetitionEvent, PetitionRecord};
+
+/// An open petition, as SQL (the expression of the index `petitions_due_stale`).
+const OPEN: &str =
+    "(state = 'received' OR state = 'classified' OR state = 'accepted' OR state = 'suspended')";
+
+/// A day after any move a register holds: the deadlines counted with every move.
+fn every_move() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date")
+}
+
+/// What the kept days were computed with: the deadline settings, the working-day calendar
+/// (the shipped one with the administrator's days) and the app's version (its rules).
+pub(crate) fn fingerprint(calendar: &Calendar, settings: &DeadlineSettings) -> String {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    h.update(format!("\n{settings:?}\n{calendar:?}").as_bytes());
+    h.finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>()
+}
+
+/// The earliest due day of a deadline not yet met, and whether an unmet deadline (not
+/// suspended) cannot be computed, counted over every move in `events`.
+pub(crate) fn due_of(
+    p: &PetitionRecord,
+    events: &[PetitionEvent],
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
+) -> (Option<String>, bool) {
+    let all = crate::law::deadlines::deadlines(p, events, every_move(), calendar, settings);
+    let unmet = all.iter().filter(|d| d.met_on.is_none());
+    let next = unmet.clone().filter_map(|d| d.due.clone()).min();
+    let unknown = unmet.clone().any(|d| d.due.is_none() && !d.suspended);
+    (next, unknown)
+}
+
+fn stale_sql() -> String {
+    format!(
+        "SELECT {PETITION_COLUMNS} FROM petitions p INDEXED BY petitions_due_stale
+          WHERE due_stale = 1 AND {OPEN}"
+    )
+}
+
+/// Whether an open petition was received, or any move recorded, after the day `?1`
+/// (through the receipt date's index, forced: without statistics SQLite would walk every
+/// open petition).
+fn later_sql() -> String {
+    format!(
+        "SELECT EXISTS (SELECT 1 FROM petitions INDEXED BY petitions_received
+                         WHERE received_on > ?1 AND {OPEN})
+             OR EXISTS (SELECT 1 FROM petition_events WHERE on_date > ?1)"
+    )
+}
+
+fn stored_fingerprint(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT fingerprint FROM due_basis WHERE id = 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
+/// Compute again the kept days of every open petition a write made stale (all of them if
+/// the settings, the calendar or the app changed since): the one write path calls this
+/// before it commits. Returns how many were computed.
+pub(crate) fn refresh_due(conn: &Connection) -> Result<usize> {
+    let calendar = super::calendar(conn)?;
+    let settings = super::read_settings(conn)?.deadlines;
+    let print = fingerprint(&calendar, &settings);
+    if stored_fingerprint(conn)?.as_deref() != Some(print.as_str()) {
+        conn.prepare_cached(&format!(
+            "UPDATE petitions SET due_stale = 1 WHERE due_stale = 0 AND {OPEN}"
+        ))?
+        .execute([])?;
+        conn.prepare_cached(
+            "INSERT INTO due_basis (id, fingerprint) VALUES (1, ?1)
+             ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint",
+        )?
+        .execute([&print])?;
+    }
+    // Through the index of the stale open petitions, forced: without statistics SQLite
+    // would walk every open petition (`petitions_state`) on every commit.
+    let stale: Vec<PetitionRecord> = conn
+        .prepare_cached(&stale_sql())?
+        .query_map([], petition_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = conn.prepare_cached(
+        "UPDATE petitions SET due_next = ?1, due_unknown = ?2, due_stale = 0 WHERE id = ?3",
+    )?;
+    for p in &stale {
+        let events = events_of(conn, &p.id)?;
+        let (next, unknown) = due_of(p, &events, &calendar, &settings);
+        update.execute(params![next, unknown, p.id])?;
+    }
+    Ok(stale.len())
+}
+
+/// An open petition as the queue ranks it: its kept next due day.
+#[derive(Debug, Clone)]
+pub(crate) struct DueRow {
+    pub id: String,
+    pub state: PetitionState,
+    pub received_on: String,
+    pub year: i32,
+    pub number: u32,
+    pub due_next: Option<String>,
+    pub due_unknown: bool,
+}
+
+/// Every open petition with its kept next due day (a stale one computed here, from its
+/// record and moves), or `None` when the kept days cannot rank the queue as of `today`:
+/// they were computed with other settings, another calendar or another version of the
+/// app, or an open petition was received, or a move recorded, after `today`.
+pub(crate) fn due_fast(
+    conn: &Connection,
+    today: NaiveDate,
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
+) -> Result<Option<Vec<DueRow>>> {
+    if stored_fingerprint(conn)?.as_deref() != Some(fingerprint(calendar, settings).as_str()) {
+        return Ok(None);
+    }
+    let day = today.to_string();
+    let later: bool = conn
+        .prepare_cached(&later_sql())?
+        .query_row([&day], |r| r.get(0))?;
+    if later {
+        return Ok(None);
+    }
+    let mut rows = Vec::new();
+    let mut stale = Vec::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, state, received_on, year, number, due_next, due_unknown, due_stale
+           FROM petitions WHERE {OPEN}"
+    ))?;
+    let mut q = stmt.query([])?;
+    while let Some(r) = q.next()? {
+        let row = DueRow {
+            id: r.get(0)?,
+            state: r.get(1)?,
+            received_on: r.get(2)?,
+            year: r.get(3)?,
+            number: r.get(4)?,
+            due_next: r.get(5)?,
+            due_unknown: r.get(6)?,
+        };
+        if r.get::<_, bool>(7)? {
+            stale.push(rows.len());
+        }
+        rows.push(row);
+    }
+    for i in stale {
+        let row = &mut rows[i];
+        let p = conn
+            .prepare_cached(&format!(
+                "SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1"
+            ))?
+            .query_row([&row.id], petition_from_row)?;
+        let events = events_of(conn, &row.id)?;
+        (row.due_next, row.due_unknown) = due_of(&p, &events, calendar, settings);
+    }
+    Ok(Some(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The kept days' own reads go through their indexes: the stale open petitions (a
+    /// commit reads them), and the receipts and moves after today (every queue reads them).
+    #[test]
+    fn the_kept_days_reads_search_their_indexes() {
+        let store = crate::store::Store::open_in_memory(Box::new(crate::clock::FixedClock(
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(),
+        )))
+        .unwrap();
+        let plan = |sql: &str, args: &[&str]| -> String {
+            store
+                .conn()
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap()
+                .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))
+                .unwrap()
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .unwrap()
+                .join("; ")
+        };
+        let stale = plan(&stale_sql(), &[]);
+        assert!(stale.contains("USING INDEX petitions_due_stale"), "{stale}");
+        let later = plan(&later_sql(), &["2026-11-27"]);
+        assert!(
+            !later.replace("SCAN CONSTANT ROW", "").contains("SCAN"),
+            "{later}"
+        );
+        assert!(
+            later.contains("petitions_received") && later.contains("petition_events_on_date"),
+            "{later}"
+        );
+    }
+}
