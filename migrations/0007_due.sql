@@ -8,7 +8,7 @@
 -- petition or its moves make it stale (src/store/records.rs; not SQL triggers: a trigger
 -- makes SQLite open a savepoint for each statement, and the search index then writes its
 -- pending entries to disk at every one). `due_basis` holds what the two were computed with
--- (deadline settings, calendar, app version): when that differs, every open petition is
+-- (deadline settings, calendar, the rules' code): when that differs, every open petition is
 -- computed again.
 ALTER TABLE petitions ADD COLUMN due_next TEXT;
 ALTER TABLE petitions ADD COLUMN due_unknown INTEGER NOT NULL DEFAULT 0

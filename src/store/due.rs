@@ -31,11 +31,23 @@ fn every_move() -> NaiveDate {
     NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date")
 }
 
+/// The code the kept days are computed by: the deadline rules, the regimes, the calendar's
+/// counting, and this file. A build whose rules differ has another fingerprint (the app's
+/// version number alone does not change with every build).
+const RULES: [&str; 4] = [
+    include_str!("../law/deadlines.rs"),
+    include_str!("../law/regime.rs"),
+    include_str!("../law/calendar.rs"),
+    include_str!("due.rs"),
+];
+
 /// What the kept days were computed with: the deadline settings, the working-day calendar
-/// (the shipped one with the administrator's days) and the app's version (its rules).
+/// (the shipped one with the administrator's days) and the rules' code.
 pub(crate) fn fingerprint(calendar: &Calendar, settings: &DeadlineSettings) -> String {
     let mut h = Sha256::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for rules in RULES {
+        h.update(rules.as_bytes());
+    }
     h.update(format!("\n{settings:?}\n{calendar:?}").as_bytes());
     h.finalize()
         .iter()
@@ -172,12 +184,11 @@ pub(crate) fn due_fast(
         }
         rows.push(row);
     }
+    let one = format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1");
     for i in stale {
         let row = &mut rows[i];
         let p = conn
-            .prepare_cached(&format!(
-                "SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1"
-            ))?
+            .prepare_cached(&one)?
             .query_row([&row.id], petition_from_row)?;
         let events = events_of(conn, &row.id)?;
         (row.due_next, row.due_unknown) = due_of(&p, &events, calendar, settings);
