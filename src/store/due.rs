@@ -44,10 +44,17 @@ const RULES: [&str; 4] = [
 /// What the kept days were computed with: the deadline settings, the working-day calendar
 /// (the shipped one with the administrator's days) and the rules' code.
 pub(crate) fn fingerprint(calendar: &Calendar, settings: &DeadlineSettings) -> String {
+    // The rules' own hash once per process (every write asks for the fingerprint).
+    static RULES_HASH: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let rules = RULES_HASH.get_or_init(|| {
+        let mut h = Sha256::new();
+        for rules in RULES {
+            h.update(rules.as_bytes());
+        }
+        h.finalize().to_vec()
+    });
     let mut h = Sha256::new();
-    for rules in RULES {
-        h.update(rules.as_bytes());
-    }
+    h.update(rules);
     h.update(format!("\n{settings:?}\n{calendar:?}").as_bytes());
     h.finalize()
         .iter()
