@@ -498,9 +498,9 @@ impl Store {
 
     /// The "Cần xử lý" queue, counted over every open petition; the views of its first
     /// `top` petitions (all if `None`), or none if `views` is false (a role that sees the
-    /// counts only). Read in a few set-based queries (the open petitions, their
-    /// petitioners, their moves), whatever their number; only the petitions shown get
-    /// their petitioners and numbers read.
+    /// counts only). Ranked from each open petition's kept next due day when it can be
+    /// (`store::due_fast`), else from every open petition's moves in a few set-based
+    /// queries; only the petitions shown get their petitioners and numbers read.
     pub(crate) fn needing_action(&self, top: Option<usize>, views: bool) -> Result<NeedingAction> {
         let calendar = self.calendar()?;
         let settings = self.settings()?.deadlines;
@@ -509,39 +509,68 @@ impl Store {
         // The petitions, their moves and their petitioners as of one moment (kept to the
         // end of the function). Ranking and counting need no petitioner.
         let _snapshot = self.read_snapshot()?;
-        if let Some(rows) = store::due_fast(conn, today, &calendar, &settings)? {
-            return self.needing_action_kept(rows, top, views, today, &calendar, &settings);
-        }
-        let records = store::open_petition_records(conn)?;
-        let mut events = store::events_of_open_petitions(conn)?;
         let mut queue: Vec<Queued> = Vec::new();
-        let (mut overdue, mut due_soon, mut waiting) = (0, 0, 0);
-        for p in records {
-            let events = events.remove(&p.id).unwrap_or_default();
-            let deadlines =
-                crate::law::deadlines::deadlines(&p, &events, today, &calendar, &settings);
-            let urgency = crate::law::deadlines::urgency(&deadlines);
-            let Some(rank) = queue_rank(urgency, p.state) else {
-                continue;
-            };
-            overdue += u32::from(urgency == Urgency::Overdue);
-            due_soon += u32::from(urgency == Urgency::DueSoon);
-            waiting += u32::from(p.state == PetitionState::Received);
-            let due = crate::law::deadlines::next_due(&deadlines).and_then(|d| d.due.clone());
-            queue.push((rank, due, p, deadlines));
+        let mut counts = QueueCounts::default();
+        if let Some(rows) = store::due_fast(conn, today, &calendar, &settings)? {
+            // Ranked from each open petition's kept next due day, without reading a move.
+            for r in rows {
+                let next = r
+                    .due_next
+                    .as_deref()
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                let urgency = crate::law::deadlines::urgency_of_next(
+                    next,
+                    r.due_unknown,
+                    today,
+                    &calendar,
+                    &settings,
+                );
+                if let Some(rank) = counts.rank(urgency, r.state) {
+                    queue.push(Queued {
+                        rank,
+                        due: r.due_next,
+                        received_on: r.received_on,
+                        year: r.year,
+                        number: r.number,
+                        id: r.id,
+                        built: None,
+                    });
+                }
+            }
+        } else {
+            // The full way: every open petition's deadlines from its moves.
+            let records = store::open_petition_records(conn)?;
+            let mut events = store::events_of_open_petitions(conn)?;
+            for p in records {
+                let events = events.remove(&p.id).unwrap_or_default();
+                let deadlines =
+                    crate::law::deadlines::deadlines(&p, &events, today, &calendar, &settings);
+                let urgency = crate::law::deadlines::urgency(&deadlines);
+                if let Some(rank) = counts.rank(urgency, p.state) {
+                    queue.push(Queued {
+                        rank,
+                        due: crate::law::deadlines::next_due(&deadlines)
+                            .and_then(|d| d.due.clone()),
+                        received_on: p.received_on.clone(),
+                        year: p.year,
+                        number: p.number,
+                        id: p.id.clone(),
+                        built: Some((p, deadlines)),
+                    });
+                }
+            }
         }
         // A total order: by rank, then the next due date, earliest first and none last
         // (as the window's `compareUrgency`); ties by receipt date, number, then id.
         fn key(q: &Queued) -> (u8, bool, Option<&str>, &str, i32, u32, &str) {
-            let p = &q.2;
             (
-                q.0,
-                q.1.is_none(),
-                q.1.as_deref(),
-                &p.received_on,
-                p.year,
-                p.number,
-                &p.id,
+                q.rank,
+                q.due.is_none(),
+                q.due.as_deref(),
+                &q.received_on,
+                q.year,
+                q.number,
+                &q.id,
             )
         }
         queue.sort_by(|a, b| key(a).cmp(&key(b)));
@@ -552,93 +581,28 @@ impl Store {
         } else {
             vec![]
         };
-        let petitions = self.views_of(
-            shown
-                .into_iter()
-                .map(|(_, _, p, deadlines)| (p, deadlines))
-                .collect(),
-        )?;
-        Ok(NeedingAction {
-            petitions,
-            total,
-            overdue,
-            due_soon,
-            waiting,
-        })
-    }
-
-    /// [`Store::needing_action`] from each open petition's kept next due day
-    /// (`store::due_fast`): ranked and counted without reading a move; only the petitions
-    /// shown are read whole and get their deadlines computed, as the full way does.
-    fn needing_action_kept(
-        &self,
-        rows: Vec<store::DueRow>,
-        top: Option<usize>,
-        views: bool,
-        today: chrono::NaiveDate,
-        calendar: &crate::law::calendar::Calendar,
-        settings: &crate::domain::DeadlineSettings,
-    ) -> Result<NeedingAction> {
-        let conn = self.conn();
-        let mut queue: Vec<(u8, store::DueRow)> = Vec::new();
-        let (mut overdue, mut due_soon, mut waiting) = (0, 0, 0);
-        for r in rows {
-            let next = r
-                .due_next
-                .as_deref()
-                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-            let urgency = crate::law::deadlines::urgency_of_next(
-                next,
-                r.due_unknown,
-                today,
-                calendar,
-                settings,
-            );
-            let Some(rank) = queue_rank(urgency, r.state) else {
-                continue;
-            };
-            overdue += u32::from(urgency == Urgency::Overdue);
-            due_soon += u32::from(urgency == Urgency::DueSoon);
-            waiting += u32::from(r.state == PetitionState::Received);
-            queue.push((rank, r));
-        }
-        // The full way's total order (see `needing_action`).
-        fn key(q: &(u8, store::DueRow)) -> (u8, bool, Option<&str>, &str, i32, u32, &str) {
-            let r = &q.1;
-            (
-                q.0,
-                r.due_next.is_none(),
-                r.due_next.as_deref(),
-                &r.received_on,
-                r.year,
-                r.number,
-                &r.id,
-            )
-        }
-        queue.sort_by(|a, b| key(a).cmp(&key(b)));
-        let total = queue.len() as u32;
-        let shown = if views {
-            queue.truncate(top.unwrap_or(queue.len()));
-            queue
-        } else {
-            vec![]
-        };
+        // Those shown, with their deadlines (read and computed here if ranked from the
+        // kept day).
         let mut rows = Vec::with_capacity(shown.len());
-        for (_, r) in shown {
-            let p = store::get_petition(conn, &r.id)?
-                .ok_or_else(|| crate::error::Error::not_found("đơn", r.id.clone()))?;
-            let events = store::events_of(conn, &r.id)?;
-            let deadlines =
-                crate::law::deadlines::deadlines(&p, &events, today, calendar, settings);
-            rows.push((p, deadlines));
+        for q in shown {
+            rows.push(match q.built {
+                Some(built) => built,
+                None => {
+                    let p = store::get_petition(conn, &q.id)?
+                        .ok_or_else(|| crate::error::Error::not_found("đơn", q.id.clone()))?;
+                    let events = store::events_of(conn, &q.id)?;
+                    let deadlines =
+                        crate::law::deadlines::deadlines(&p, &events, today, &calendar, &settings);
+                    (p, deadlines)
+                }
+            });
         }
-        let petitions = self.views_of(rows)?;
         Ok(NeedingAction {
-            petitions,
+            petitions: self.views_of(rows)?,
             total,
-            overdue,
-            due_soon,
-            waiting,
+            overdue: counts.overdue,
+            due_soon: counts.due_soon,
+            waiting: counts.waiting,
         })
     }
 }
@@ -693,8 +657,36 @@ impl Store {
 /// A petition's row and its deadlines, before its view is built.
 pub(crate) type WithDeadlines = (PetitionRecord, Vec<Deadline>);
 
-/// A petition of the queue: its rank, next due date, row and deadlines.
-type Queued = (u8, Option<String>, PetitionRecord, Vec<Deadline>);
+/// A petition of the queue: its rank and what orders it; its row and deadlines when the
+/// full way computed them.
+struct Queued {
+    rank: u8,
+    due: Option<String>,
+    received_on: String,
+    year: i32,
+    number: u32,
+    id: String,
+    built: Option<WithDeadlines>,
+}
+
+/// The counts of the queue, over all of it.
+#[derive(Default)]
+struct QueueCounts {
+    overdue: u32,
+    due_soon: u32,
+    waiting: u32,
+}
+
+impl QueueCounts {
+    /// The petition's rank in the queue ([`queue_rank`]), counted if it is in it.
+    fn rank(&mut self, urgency: Urgency, state: PetitionState) -> Option<u8> {
+        let rank = queue_rank(urgency, state)?;
+        self.overdue += u32::from(urgency == Urgency::Overdue);
+        self.due_soon += u32::from(urgency == Urgency::DueSoon);
+        self.waiting += u32::from(state == PetitionState::Received);
+        Some(rank)
+    }
+}
 
 /// How many petitions of the "Cần xử lý" queue the dashboard shows (the counts are over
 /// all of them).

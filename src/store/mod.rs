@@ -30,7 +30,7 @@ pub(crate) use catalogue::{
 };
 #[cfg(test)]
 pub(crate) use due::due_of;
-pub(crate) use due::{due_fast, refresh_due, DueRow};
+pub(crate) use due::{due_fast, refresh_due};
 pub use facts::{
     CaseHistory, ChartFacts, FieldGroups, PeriodFacts, PetitionFact, SessionFact, VisitFact,
 };
