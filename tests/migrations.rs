@@ -295,7 +295,7 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
     // Back to what schema 3 had: no accounts, no account column, the same hashes (rows
     // written without an account hash as schema 3 hashed them); nor schema 5's and 6's
     // indexes (schema 6's equalities are left: rewriting them again changes nothing), nor
-    // schema 7's kept due days.
+    // schema 7's kept due days, nor schema 8's kept carries.
     let (rows, head): (i64, String) = {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
@@ -306,6 +306,9 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
              DROP INDEX petitions_case; CREATE INDEX petitions_case ON petitions(case_id);
              ALTER TABLE changes DROP COLUMN user_login;
              DROP INDEX users_login; DROP TABLE users;
+             DROP INDEX petitions_carry;
+             ALTER TABLE petitions DROP COLUMN carry_since;
+             ALTER TABLE petitions DROP COLUMN carry_units;
              DROP INDEX petitions_due_stale; DROP TABLE due_basis;
              ALTER TABLE petitions DROP COLUMN due_next;
              ALTER TABLE petitions DROP COLUMN due_unknown;

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::Duration;
+use chrono::{Duration, NaiveDate};
 
 use crate::domain::{
     Competence, ComplaintGroup, DenunciationGroup, MoveAction, Outcome, PetitionKind,
@@ -121,46 +121,86 @@ impl Unit<'_> {
 /// The petitions of 02/XLD column 1: the UBND's petitions received in the period, and
 /// those received before it whose review was not complete at its start (carried over);
 /// a duplicate (đơn trùng) is not counted twice.
+/// (`facts.carried_units` counts the units of those carried over and not moved since the
+/// period began, when they are not in `facts.petitions`.)
 pub(crate) fn xld_units(facts: &PeriodFacts) -> (Vec<Unit<'_>>, Vec<String>) {
     let (from, to) = (facts.period.from, facts.period.to);
-    let from_text = from.to_string();
     let mut units = Vec::new();
     let mut issues = Vec::new();
-    for p in facts
-        .petitions
-        .iter()
-        .filter(|p| crate::report::of_the_committee(p))
-    {
-        let Some(at_cut_off) = record_on(&p.record, &p.events, to) else {
-            continue;
-        };
-        if at_cut_off.duplicate_of.is_some() {
-            continue;
-        }
-        let received_within = at_cut_off.received_on >= from_text;
-        let carried = !received_within
-            && record_on(&p.record, &p.events, from - Duration::days(1))
-                .is_some_and(|before| !processed(&before));
-        if !received_within && !carried {
-            continue;
-        }
-        let kinds = report_kinds(at_cut_off.kind, &at_cut_off.contents);
-        if kinds.is_empty() {
-            issues.push(format!(
-                "Đơn số {} có nhiều nội dung nhưng chưa ghi đơn có những nội dung nào: sửa đơn để đánh dấu các nội dung (khiếu nại, tố cáo, kiến nghị phản ánh).",
-                p.number
-            ));
-            continue;
-        }
-        for kind in kinds {
-            units.push(Unit {
-                fact: p,
-                at_cut_off: at_cut_off.clone(),
-                kind,
-            });
+    for p in &facts.petitions {
+        match counted(p, from, to) {
+            Counted::Not => {}
+            Counted::Units(mine) => units.extend(mine),
+            Counted::Issue(issue) => issues.push(issue),
         }
     }
     (units, issues)
+}
+
+/// What one petition adds to 02/XLD column 1 of the period `from..=to`.
+enum Counted<'a> {
+    /// Nothing: received after the period, HĐND's, a duplicate by its end, or received
+    /// before it with its review complete the day before.
+    Not,
+    /// Its units (one per content it is counted by).
+    Units(Vec<Unit<'a>>),
+    /// Several contents, none recorded: named for the officer to correct, not counted.
+    Issue(String),
+}
+
+fn counted(p: &PetitionFact, from: NaiveDate, to: NaiveDate) -> Counted<'_> {
+    if !crate::report::of_the_committee(p) {
+        return Counted::Not;
+    }
+    let Some(at_cut_off) = record_on(&p.record, &p.events, to) else {
+        return Counted::Not;
+    };
+    if at_cut_off.duplicate_of.is_some() {
+        return Counted::Not;
+    }
+    let received_within = at_cut_off.received_on >= from.to_string();
+    let carried = !received_within
+        && record_on(&p.record, &p.events, from - Duration::days(1))
+            .is_some_and(|before| !processed(&before));
+    if !received_within && !carried {
+        return Counted::Not;
+    }
+    let kinds = report_kinds(at_cut_off.kind, &at_cut_off.contents);
+    if kinds.is_empty() {
+        return Counted::Issue(format!(
+            "Đơn số {} có nhiều nội dung nhưng chưa ghi đơn có những nội dung nào: sửa đơn để đánh dấu các nội dung (khiếu nại, tố cáo, kiến nghị phản ánh).",
+            p.number
+        ));
+    }
+    Counted::Units(
+        kinds
+            .into_iter()
+            .map(|kind| Unit {
+                fact: p,
+                at_cut_off: at_cut_off.clone(),
+                kind,
+            })
+            .collect(),
+    )
+}
+
+/// A petition's kept carry (schema 8, `store::due`): what it adds to 02/XLD column 1 of
+/// any period that begins after `since`, the last day it changed (received or moved). Such
+/// a period sees it the same on the day before it and at its end (no move between), so
+/// the same for every one of them: `None` when it is not carried over (HĐND's, a
+/// duplicate, its review complete), else its units, which count in column 1 only (its
+/// review not complete, no other column takes it). `Some(0)`: the report names it as an
+/// issue instead, so each report reads it in full.
+pub(crate) fn carry_of(p: &PetitionFact, since: NaiveDate) -> Option<u32> {
+    let day = since + Duration::days(1);
+    match counted(p, day, day) {
+        Counted::Not => None,
+        Counted::Issue(_) => Some(0),
+        Counted::Units(units) => {
+            debug_assert!(units.iter().all(|u| !u.processed()));
+            Some(units.len() as u32)
+        }
+    }
 }
 
 /// The column of 02/XLD's "kết quả xử lý" of a petition outside competence: guided
@@ -193,7 +233,7 @@ pub(crate) fn xld02(facts: &PeriodFacts) -> Computed {
     let values = counts(
         25,
         &[
-            (1, units.len()),
+            (1, units.len() + facts.carried_units as usize),
             (2, n(&|u| u.processed())),
             (3, n(&|u| u.eligible())),
             (4, n(&|u| u.within())),

@@ -226,8 +226,11 @@ fn the_queue_read_at_once_is_the_queue_read_one_by_one() {
 
 /// Every open petition's kept next due day is fresh and is the one computed again from
 /// its record and every move (`store::due::due_of`), with the register's settings and
-/// calendar.
+/// calendar; and so is its kept carry (`store::due::carry_of`), which no closed petition
+/// has.
 fn assert_kept(store: &Store) {
+    let (carried, units) = assert_carries(store);
+    assert!(carried > 20 && units >= carried as u32, "{carried} {units}");
     let conn = store.conn();
     let calendar = store.calendar().unwrap();
     let settings = store.settings().unwrap().deadlines;
@@ -255,6 +258,48 @@ fn assert_kept(store: &Store) {
         with_due += usize::from(next.is_some());
     }
     assert!(with_due > 50, "{with_due}");
+}
+
+/// Every petition's kept carry is the one computed again from the petition as the reports
+/// read it (`store::due::carry_of`); a closed or stale one has none. Returns how many
+/// open petitions are carried over, and with how many units.
+pub(crate) fn assert_carries(store: &Store) -> (usize, u32) {
+    let conn = store.conn();
+    // Id, kept carry (since, units), stale, open.
+    type Row = (String, Option<String>, Option<u32>, bool, bool);
+    let rows: Vec<Row> = conn
+        .prepare(
+            "SELECT id, carry_since, carry_units, due_stale,
+                    state IN ('received','classified','accepted','suspended')
+               FROM petitions",
+        )
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let (mut carried, mut units) = (0, 0);
+    for (id, since, kept, stale, open) in rows {
+        if stale || !open {
+            assert_eq!(kept, None, "{id}: stale or closed, yet carried");
+            continue;
+        }
+        let fact = store::petition_facts(conn, "SELECT ?1", [&id])
+            .unwrap()
+            .pop()
+            .unwrap();
+        let (again_since, again) = store::carry_of(&fact);
+        assert_eq!(
+            (since.as_deref(), kept),
+            (Some(again_since.as_str()), again),
+            "{id}"
+        );
+        carried += usize::from(kept.is_some());
+        units += kept.unwrap_or(0);
+    }
+    (carried, units)
 }
 
 /// What makes a kept next due day change: a move and its undoing, a correction of the
@@ -360,6 +405,41 @@ fn the_kept_next_due_days_follow_every_change() {
     assert_kept(&store);
     assert!(kept(&store) < first, "{:?} then {first:?}", kept(&store));
     same_queue(&store);
+
+    // A session corrected to HĐND reception: its waiting petitions are no longer the
+    // UBND's, so no longer carried over into its 02/XLD (the carry of a petition follows
+    // its session, which no write of the petition itself changed).
+    let (session, waiting): (String, String) = store
+        .conn()
+        .query_row(
+            "SELECT s.id, p.id FROM petitions p JOIN visits v ON v.id = p.visit_id
+               JOIN sessions s ON s.id = v.session_id
+              WHERE p.carry_units > 0 AND s.host_group = 'officer'
+              ORDER BY p.received_on LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let s = store.session(&session).unwrap();
+    let input = crate::domain::NewSession {
+        date: s.date,
+        kind: s.kind,
+        host_group: crate::domain::HostGroup::Council,
+        host_name: s.host_name,
+        place: s.place,
+        notes: s.notes,
+    };
+    store.correct_session(&session, &input).unwrap();
+    assert_kept(&store);
+    let carry: Option<u32> = store
+        .conn()
+        .query_row(
+            "SELECT carry_units FROM petitions WHERE id = ?1",
+            [&waiting],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(carry, None, "HĐND's petition {waiting} still carried");
 
     // The deadline settings, then the calendar of next year made known.
     as_user(&mut store, "quantri");

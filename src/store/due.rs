@@ -23,7 +23,7 @@ use crate::law::calendar::Calendar;
 use crate::records::{PetitionEvent, PetitionRecord};
 
 /// An open petition, as SQL (the expression of the index `petitions_due_stale`).
-const OPEN: &str =
+pub(crate) const OPEN: &str =
     "(state = 'received' OR state = 'classified' OR state = 'accepted' OR state = 'suspended')";
 
 /// A day after any move a register holds: the deadlines counted with every move.
@@ -34,11 +34,19 @@ fn every_move() -> NaiveDate {
 /// The code the kept days are computed by: the deadline rules, the regimes, the calendar's
 /// counting, and this file. A build whose rules differ has another fingerprint (the app's
 /// version number alone does not change with every build).
-const RULES: [&str; 4] = [
+const RULES: [&str; 9] = [
     include_str!("../law/deadlines.rs"),
     include_str!("../law/regime.rs"),
     include_str!("../law/calendar.rs"),
     include_str!("due.rs"),
+    // The carry (schema 8): 02/XLD's counting of a petition, the state it stood in on a
+    // day, the kinds a petition is counted by, which petitions are the UBND's, and how a
+    // petition's facts are read.
+    include_str!("../forms/compute.rs"),
+    include_str!("../law/lifecycle.rs"),
+    include_str!("../law/counting.rs"),
+    include_str!("../report/totals.rs"),
+    include_str!("facts.rs"),
 ];
 
 /// What the kept days were computed with: the deadline settings, the working-day calendar
@@ -77,9 +85,10 @@ pub(crate) fn due_of(
     (next, unknown)
 }
 
+/// The ids of the stale open petitions.
 fn stale_sql() -> String {
     format!(
-        "SELECT {PETITION_COLUMNS} FROM petitions p INDEXED BY petitions_due_stale
+        "SELECT id FROM petitions INDEXED BY petitions_due_stale
           WHERE due_stale = 1 AND {OPEN}"
     )
 }
@@ -102,16 +111,36 @@ fn stored_fingerprint(conn: &Connection) -> Result<Option<String>> {
         .optional()?)
 }
 
-/// Compute again the kept days of every open petition a write made stale (all of them if
-/// the settings, the calendar or the app changed since): the one write path calls this
-/// before it commits. Returns how many were computed.
+/// Whether the kept days and carries were computed with the rules, settings and calendar
+/// of now (a stale petition's are not kept: see `records::MARK_STALE`).
+pub(crate) fn kept_fresh(conn: &Connection) -> Result<bool> {
+    let calendar = super::calendar(conn)?;
+    let settings = super::read_settings(conn)?.deadlines;
+    Ok(stored_fingerprint(conn)?.as_deref() == Some(fingerprint(&calendar, &settings).as_str()))
+}
+
+/// The day a petition last changed: its receipt, or its latest move.
+fn last_change(p: &PetitionRecord, events: &[PetitionEvent]) -> String {
+    events
+        .iter()
+        .map(|e| e.on_date.as_str())
+        .chain([p.received_on.as_str()])
+        .max()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Compute again the kept days and carry of every open petition a write made stale (all
+/// of them if the settings, the calendar or the app changed since): the one write path
+/// calls this before it commits. Returns how many were computed.
 pub(crate) fn refresh_due(conn: &Connection) -> Result<usize> {
     let calendar = super::calendar(conn)?;
     let settings = super::read_settings(conn)?.deadlines;
     let print = fingerprint(&calendar, &settings);
     if stored_fingerprint(conn)?.as_deref() != Some(print.as_str()) {
         conn.prepare_cached(&format!(
-            "UPDATE petitions SET due_stale = 1 WHERE due_stale = 0 AND {OPEN}"
+            "UPDATE petitions SET {} WHERE due_stale = 0 AND {OPEN}",
+            super::records::MARK_STALE
         ))?
         .execute([])?;
         conn.prepare_cached(
@@ -121,20 +150,33 @@ pub(crate) fn refresh_due(conn: &Connection) -> Result<usize> {
         .execute([&print])?;
     }
     // Through the index of the stale open petitions, forced: without statistics SQLite
-    // would walk every open petition (`petitions_state`) on every commit.
-    let stale: Vec<PetitionRecord> = conn
-        .prepare_cached(&stale_sql())?
-        .query_map([], petition_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
+    // would walk every open petition (`petitions_state`) on every commit. Read as the
+    // reports read them, with their moves.
+    let stale = super::facts::petition_facts(conn, &stale_sql(), params![])?;
     let mut update = conn.prepare_cached(
-        "UPDATE petitions SET due_next = ?1, due_unknown = ?2, due_stale = 0 WHERE id = ?3",
+        "UPDATE petitions SET due_next = ?1, due_unknown = ?2, carry_since = ?3,
+                carry_units = ?4, due_stale = 0
+          WHERE id = ?5",
     )?;
     for p in &stale {
-        let events = events_of(conn, &p.id)?;
-        let (next, unknown) = due_of(p, &events, &calendar, &settings);
-        update.execute(params![next, unknown, p.id])?;
+        let (next, unknown) = due_of(&p.record, &p.events, &calendar, &settings);
+        let (since, units) = carry_of(p);
+        update.execute(params![next, unknown, since, units, p.record.id])?;
     }
     Ok(stale.len())
+}
+
+/// A petition's kept carry: the day it last changed, and what it adds to 02/XLD column 1
+/// of every period beginning after that day, into which it is carried over as it stands
+/// (`forms::compute::carry_of`); 0, for the reports to read it in full, when that day is
+/// not a date (a register written by hand).
+pub(crate) fn carry_of(p: &super::PetitionFact) -> (String, Option<u32>) {
+    let since = last_change(&p.record, &p.events);
+    let units = match NaiveDate::parse_from_str(&since, "%Y-%m-%d") {
+        Ok(day) => crate::forms::compute::carry_of(p, day),
+        Err(_) => Some(0),
+    };
+    (since, units)
 }
 
 /// An open petition as the queue ranks it: its kept next due day.

@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, Connection};
 
+use super::due::OPEN;
 use super::records::{event_from_row, petition_from_row, EVENT_COLUMNS, PETITION_COLUMNS};
 use super::Store;
 use crate::domain::{
@@ -85,8 +86,23 @@ pub struct PeriodFacts {
     pub visits: Vec<VisitFact>,
     pub cases: HashMap<String, CaseHistory>,
     /// Every petition the period's figures may need: received by its end, and received
-    /// within it, or still open today, or moved on or after its start.
+    /// within it, or still open today, or moved on or after its start; except those
+    /// `carried_units` counts.
     pub petitions: Vec<PetitionFact>,
+    /// What the petitions waiting for their review since before the period, and not moved
+    /// since, add to 02/XLD column 1 (they add nothing else: as they stood the day before
+    /// the period, so they stand at its end), counted from each one's kept carry
+    /// (schema 8, `store::due`) instead of being read into `petitions` with their moves.
+    /// 0 when they are in `petitions` (the kept carries were computed with other rules).
+    pub carried_units: u32,
+}
+
+/// Which petitions a period's facts hold.
+enum Petitions {
+    /// Those its figures may need ([`RELEVANT`], or [`relevant_kept`] and [`CARRIED`]).
+    Relevant,
+    /// Those received within it.
+    Received,
 }
 
 /// What the dashboard's chart reads for its weeks: visits, and the petitions received.
@@ -116,6 +132,37 @@ const RELEVANT: &str = "SELECT id FROM petitions WHERE received_on BETWEEN ?1 AN
     SELECT e.petition_id FROM petition_events e INDEXED BY petition_events_on_date
       CROSS JOIN petitions p ON p.id = e.petition_id
      WHERE e.on_date >= ?1 AND p.received_on < ?1";
+
+/// [`RELEVANT`] when the kept carries are those of today's rules: of the petitions
+/// received before the period and still waiting for their review (received, classified),
+/// only those not counted by [`CARRIED`]: a stale one (its carry not computed since its
+/// last change: none should be left after a write), and one whose carry is an issue for
+/// the report to name (several contents, none recorded). One waiting and not moved since
+/// the period began is either carried over (counted by [`CARRIED`]) or adds nothing to any
+/// figure (its review complete, HĐND's, a duplicate); one moved since comes through the
+/// moves, as in [`RELEVANT`]. Each branch through its index, forced.
+fn relevant_kept() -> String {
+    format!(
+        "SELECT id FROM petitions WHERE received_on BETWEEN ?1 AND ?2
+    UNION
+    SELECT id FROM petitions INDEXED BY petitions_due_stale
+     WHERE due_stale = 1 AND {OPEN} AND (state = 'received' OR state = 'classified')
+       AND received_on < ?1
+    UNION
+    SELECT id FROM petitions INDEXED BY petitions_carry
+     WHERE carry_units IS NOT NULL AND carry_units = 0 AND carry_since < ?1
+    UNION
+    SELECT e.petition_id FROM petition_events e INDEXED BY petition_events_on_date
+      CROSS JOIN petitions p ON p.id = e.petition_id
+     WHERE e.on_date >= ?1 AND p.received_on < ?1"
+    )
+}
+
+/// 02/XLD column 1's units of the petitions carried over into a period beginning on `?1`
+/// and not moved since it began, from their kept carries (the index alone is read).
+const CARRIED: &str =
+    "SELECT coalesce(sum(carry_units), 0) FROM petitions INDEXED BY petitions_carry
+     WHERE carry_units IS NOT NULL AND carry_since < ?1";
 
 /// The petitions received within the period.
 const RECEIVED: &str = "SELECT id FROM petitions WHERE received_on BETWEEN ?1 AND ?2";
@@ -184,7 +231,7 @@ impl Store {
     /// still open), through an index, so a week costs what the week holds, not what the
     /// whole register holds (issue 9; EXPLAIN QUERY PLAN in docs/hieu-nang.md).
     pub fn period_facts(&self, period: Period) -> Result<PeriodFacts> {
-        self.facts_with(period, RELEVANT, true)
+        self.facts_with(period, Petitions::Relevant, true)
     }
 
     /// What "so với kỳ trước" compares (visits, people, cases, petitions received): the
@@ -195,12 +242,12 @@ impl Store {
     /// equal to the full report's figures. Nor are the cases' earlier receptions read
     /// (`cases` is empty): the comparison counts cases, not first and repeat ones.
     pub fn comparison_facts(&self, period: Period) -> Result<PeriodFacts> {
-        self.facts_with(period, RECEIVED, false)
+        self.facts_with(period, Petitions::Received, false)
     }
 
     /// The period's reception, each case's earlier receptions if `histories`, and the
-    /// petitions `ids` selects, in one read transaction.
-    fn facts_with(&self, period: Period, ids: &str, histories: bool) -> Result<PeriodFacts> {
+    /// petitions `which` says, in one read transaction.
+    fn facts_with(&self, period: Period, which: Petitions, histories: bool) -> Result<PeriodFacts> {
         let snapshot = self.read_snapshot()?;
         let (sessions, visits) = self.reception_in(period)?;
         let cases = if histories {
@@ -208,7 +255,18 @@ impl Store {
         } else {
             HashMap::new()
         };
-        let petitions = self.petition_facts(ids, period)?;
+        let (petitions, carried_units) = match which {
+            Petitions::Received => (self.petition_facts(RECEIVED, period)?, 0),
+            Petitions::Relevant if super::due::kept_fresh(self.conn())? => {
+                let from = period.from.to_string();
+                let carried = self
+                    .conn()
+                    .prepare_cached(CARRIED)?
+                    .query_row([&from], |r| r.get(0))?;
+                (self.petition_facts(&relevant_kept(), period)?, carried)
+            }
+            Petitions::Relevant => (self.petition_facts(RELEVANT, period)?, 0),
+        };
         drop(snapshot);
         Ok(PeriodFacts {
             period,
@@ -216,6 +274,7 @@ impl Store {
             visits,
             cases,
             petitions,
+            carried_units,
         })
     }
 
@@ -300,42 +359,8 @@ impl Store {
     /// `?2` = its last), as the reports need them: with their moves, their host group,
     /// their field's groups and, for one numbered by another register, its unit.
     pub(crate) fn petition_facts(&self, ids: &str, period: Period) -> Result<Vec<PetitionFact>> {
-        let conn = self.conn();
         let (from, to) = (period.from.to_string(), period.to.to_string());
-        let mut stmt = conn.prepare_cached(&petitions_sql(ids))?;
-        let mut petitions = stmt
-            .query_map(params![from, to], |r| {
-                let record = petition_from_row(r)?;
-                let base = format!("{}/{}", record.number, record.year);
-                let unit: Option<String> = r.get(31)?;
-                let defaults = FieldGroups::default();
-                Ok(PetitionFact {
-                    number: match unit.filter(|u| !u.trim().is_empty()) {
-                        Some(u) => format!("{base} ({})", u.trim()),
-                        None => base,
-                    },
-                    host_group: r.get(27)?,
-                    groups: FieldGroups {
-                        complaint: r.get::<_, Option<_>>(28)?.unwrap_or(defaults.complaint),
-                        denunciation: r.get::<_, Option<_>>(29)?.unwrap_or(defaults.denunciation),
-                        proposal: r.get::<_, Option<_>>(30)?.unwrap_or(defaults.proposal),
-                    },
-                    record,
-                    events: vec![],
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-
-        let mut stmt = conn.prepare_cached(&events_sql(ids))?;
-        let mut events = super::MovesByPetition::new();
-        super::group_moves(
-            &mut events,
-            stmt.query_map(params![from, to], event_from_row)?,
-        )?;
-        for p in &mut petitions {
-            p.events = events.remove(&p.record.id).unwrap_or_default();
-        }
-        Ok(petitions)
+        petition_facts(self.conn(), ids, params![from, to])
     }
 
     /// Petitions still open (for the dashboard).
@@ -347,6 +372,47 @@ impl Store {
             |r| r.get(0),
         )?)
     }
+}
+
+/// The petitions whose ids `ids` selects (with `args` its parameters), as the reports need
+/// them: with their moves, their host group, their field's groups and, for one numbered by
+/// another register, its unit.
+pub(crate) fn petition_facts(
+    conn: &Connection,
+    ids: &str,
+    args: impl rusqlite::Params + Copy,
+) -> Result<Vec<PetitionFact>> {
+    let mut stmt = conn.prepare_cached(&petitions_sql(ids))?;
+    let mut petitions = stmt
+        .query_map(args, |r| {
+            let record = petition_from_row(r)?;
+            let base = format!("{}/{}", record.number, record.year);
+            let unit: Option<String> = r.get(31)?;
+            let defaults = FieldGroups::default();
+            Ok(PetitionFact {
+                number: match unit.filter(|u| !u.trim().is_empty()) {
+                    Some(u) => format!("{base} ({})", u.trim()),
+                    None => base,
+                },
+                host_group: r.get(27)?,
+                groups: FieldGroups {
+                    complaint: r.get::<_, Option<_>>(28)?.unwrap_or(defaults.complaint),
+                    denunciation: r.get::<_, Option<_>>(29)?.unwrap_or(defaults.denunciation),
+                    proposal: r.get::<_, Option<_>>(30)?.unwrap_or(defaults.proposal),
+                },
+                record,
+                events: vec![],
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+
+    let mut stmt = conn.prepare_cached(&events_sql(ids))?;
+    let mut events = super::MovesByPetition::new();
+    super::group_moves(&mut events, stmt.query_map(args, event_from_row)?)?;
+    for p in &mut petitions {
+        p.events = events.remove(&p.record.id).unwrap_or_default();
+    }
+    Ok(petitions)
 }
 
 #[cfg(test)]
@@ -378,14 +444,28 @@ mod tests {
             ("visits", VISITS.to_string(), &period[..]),
             ("case", CASE_BEFORE.to_string(), &["x", "2026-11-23"][..]),
             ("petitions", petitions_sql(RELEVANT), &period[..]),
+            (
+                "kept petitions",
+                petitions_sql(&relevant_kept()),
+                &period[..],
+            ),
+            ("kept events", events_sql(&relevant_kept()), &period[..]),
+            ("carried", CARRIED.to_string(), &period[..1]),
             ("events", events_sql(RELEVANT), &period[..]),
             ("chart petitions", petitions_sql(RECEIVED), &period[..]),
             ("chart events", events_sql(RECEIVED), &period[..]),
         ] {
             let plan = plan(&sql, args);
             for line in plan.lines() {
-                let walks =
-                    line.starts_with("SCAN ") && !matches!(line, "SCAN rel" | "SCAN CONSTANT ROW");
+                // The stale petitions' partial index holds only those (none after a
+                // write commits): walking it is reading them.
+                let walks = line.starts_with("SCAN ")
+                    && !matches!(
+                        line,
+                        "SCAN rel"
+                            | "SCAN CONSTANT ROW"
+                            | "SCAN petitions USING INDEX petitions_due_stale"
+                    );
                 assert!(!walks, "{name}: {line}\n{plan}");
             }
             if name == "case" {
@@ -394,6 +474,22 @@ mod tests {
                     "COVERING INDEX visits_case (case_id=?)",
                     "COVERING INDEX sessions_id_date (id=? AND date<?)",
                     "COVERING INDEX petitions_case (case_id=? AND received_on<?)",
+                ] {
+                    assert!(plan.contains(index), "{index}: {plan}");
+                }
+            }
+            if name == "carried" {
+                assert!(
+                    plan.contains("COVERING INDEX petitions_carry (carry_since<?)"),
+                    "{plan}"
+                );
+            }
+            if name == "kept petitions" {
+                for index in [
+                    "petitions_received (received_on>? AND received_on<?)",
+                    "petitions_due_stale",
+                    "petitions_carry (carry_since<?)",
+                    "COVERING INDEX petition_events_on_date (on_date>?)",
                 ] {
                     assert!(plan.contains(index), "{index}: {plan}");
                 }

@@ -29,8 +29,10 @@ pub(crate) use catalogue::{
     check_field, code_from_name, get_field, insert_field_if_new, upsert_field,
 };
 #[cfg(test)]
-pub(crate) use due::due_of;
+pub(crate) use due::{carry_of, due_of};
 pub(crate) use due::{due_fast, refresh_due};
+#[cfg(test)]
+pub(crate) use facts::petition_facts;
 pub use facts::{
     CaseHistory, ChartFacts, FieldGroups, PeriodFacts, PetitionFact, SessionFact, VisitFact,
 };
@@ -101,6 +103,7 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0005_report_indexes.sql"),
         include_str!("../../migrations/0006_check_lists.sql"),
         include_str!("../../migrations/0007_due.sql"),
+        include_str!("../../migrations/0008_carry.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -121,7 +124,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 7;
+pub const SCHEMA_VERSION: usize = 8;
 
 pub struct Store {
     conn: Connection,

@@ -65,7 +65,7 @@ pub(crate) fn update_session(conn: &Connection, s: &Session) -> Result<()> {
           WHERE id = ?1",
         params![s.id, s.date, s.kind, s.host_group, s.host_name, s.place, s.notes],
     )?;
-    Ok(())
+    session_stale(conn, &s.id)
 }
 
 pub(crate) fn get_session(conn: &Connection, id: &str) -> Result<Option<Session>> {
@@ -457,13 +457,16 @@ pub(crate) fn update_petition_from(
             values.push(new_values[i]);
         }
     }
-    // Its kept next due day is computed again before the write commits (`store::due`):
-    // marked stale in the same statement when a column changed. A move writes its
-    // petition through here, also when it changes no column (an extension).
+    // Its kept next due day and carry are computed again before the write commits
+    // (`store::due`): marked stale in the same statement when a column changed. A move
+    // writes its petition through here, also when it changes no column (an extension).
     if columns.len() > 1 {
         let stale = 1;
+        let no_carry: Option<u32> = None;
         columns.push("due_stale");
         values.push(&stale);
+        columns.push("carry_units");
+        values.push(&no_carry);
         super::exec(
             conn,
             &update_sql("petitions", &columns),
@@ -586,13 +589,32 @@ pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
     })
 }
 
-/// A petition whose record or moves changed: its kept next due day is computed again
-/// before the write commits (`store::due`).
+/// Marks a petition stale: its kept next due day and carry (`store::due`) are computed
+/// again before the write commits, and until then it is out of the carry index (a stale
+/// petition never has `carry_units`, so a report never counts a carry computed before the
+/// petition's last change).
+pub(crate) const MARK_STALE: &str = "due_stale = 1, carry_units = NULL";
+
+/// A petition whose record or moves changed: see [`MARK_STALE`].
 pub(crate) fn due_stale(conn: &Connection, petition_id: &str) -> Result<()> {
     super::exec(
         conn,
-        "UPDATE petitions SET due_stale = 1 WHERE id = ?1 AND due_stale = 0",
+        &format!("UPDATE petitions SET {MARK_STALE} WHERE id = ?1 AND due_stale = 0"),
         [petition_id],
+    )?;
+    Ok(())
+}
+
+/// The petitions handed in at a session's visits, whose session changed (its host group
+/// says whether they are the UBND's or HĐND reception's): see [`MARK_STALE`].
+pub(crate) fn session_stale(conn: &Connection, session_id: &str) -> Result<()> {
+    super::exec(
+        conn,
+        &format!(
+            "UPDATE petitions SET {MARK_STALE}
+              WHERE visit_id IN (SELECT id FROM visits WHERE session_id = ?1) AND due_stale = 0"
+        ),
+        [session_id],
     )?;
     Ok(())
 }
@@ -636,8 +658,10 @@ pub(crate) fn event_exists(conn: &Connection, id: &str) -> Result<bool> {
 pub(crate) fn delete_event(conn: &Connection, id: &str) -> Result<()> {
     super::exec(
         conn,
-        "UPDATE petitions SET due_stale = 1
-          WHERE id = (SELECT petition_id FROM petition_events WHERE id = ?1) AND due_stale = 0",
+        &format!(
+            "UPDATE petitions SET {MARK_STALE}
+              WHERE id = (SELECT petition_id FROM petition_events WHERE id = ?1) AND due_stale = 0"
+        ),
         [id],
     )?;
     super::exec(conn, "DELETE FROM petition_events WHERE id = ?1", [id])?;
