@@ -306,7 +306,7 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
              DROP INDEX petitions_case; CREATE INDEX petitions_case ON petitions(case_id);
              ALTER TABLE changes DROP COLUMN user_login;
              DROP INDEX users_login; DROP TABLE users;
-             DROP INDEX petitions_carry;
+             DROP INDEX petitions_carry; DROP INDEX petitions_open;
              ALTER TABLE petitions DROP COLUMN carry_since;
              ALTER TABLE petitions DROP COLUMN carry_units;
              DROP INDEX petitions_due_stale; DROP TABLE due_basis;
