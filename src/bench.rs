@@ -246,7 +246,18 @@ pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Ve
         },
         &mut figures,
     );
-    // The dashboard's share of it: the "Cần xử lý" queue, counted, its top built.
+    // The dashboard's shares of it: this week's report (measured above, as a week), the
+    // chart of twelve weeks, and the "Cần xử lý" queue, counted, its top built.
+    let (chart, _) = median(3, || crate::report::chart(&store, today))?;
+    push(
+        Figure {
+            work: "  trong đó biểu đồ 12 tuần".into(),
+            app: chart,
+            app_p99: None,
+            hand: None,
+        },
+        &mut figures,
+    );
     let (top, n) = median(3, || {
         Ok(store
             .needing_action(Some(crate::report::QUEUE_TOP), true)?

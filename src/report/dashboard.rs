@@ -40,17 +40,23 @@ pub struct Dashboard {
     pub waiting: u32,
 }
 
-pub fn dashboard(store: &Store) -> Result<Dashboard> {
+/// The dashboard's chart: the twelve weeks up to `today`, oldest first, read in one go,
+/// then counted week by week.
+pub fn chart(store: &Store, today: chrono::NaiveDate) -> Result<Vec<WeekPoint>> {
     store.require(Permission::ViewTotals)?;
-    let today = store.today();
-    // The twelve weeks are read in one go, then counted week by week.
     let weeks = Period::last_weeks(today, 12);
     let span = Period::new(weeks[0].from, weeks[weeks.len() - 1].to)?;
     let chart = store.chart_facts(span)?;
-    let weeks = weeks
+    Ok(weeks
         .into_iter()
         .map(|w| super::totals::week_point(w, &chart))
-        .collect();
+        .collect())
+}
+
+pub fn dashboard(store: &Store) -> Result<Dashboard> {
+    store.require(Permission::ViewTotals)?;
+    let today = store.today();
+    let weeks = chart(store, today)?;
     // Who sees totals only (a viewer) gets the counts, not the petitions.
     let queue = store.needing_action(
         Some(QUEUE_TOP),

@@ -12,7 +12,7 @@ mod equivalence_tests;
 #[cfg(test)]
 mod queue_tests;
 
-pub use dashboard::{dashboard, Dashboard, WeekPoint, QUEUE_TOP};
+pub use dashboard::{chart, dashboard, Dashboard, WeekPoint, QUEUE_TOP};
 pub use narrative::sentences;
 pub use totals::{compute, of_the_committee, period_report, week_report};
 
