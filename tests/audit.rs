@@ -120,22 +120,40 @@ fn an_import_chains_its_rows_after_the_history_and_later_writes_follow_it() {
     let until = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
     let file = generate(&Spec::new(300, 11, until));
     let n = store.import_exchange(&file).unwrap();
-    // Moves were replayed: each is a change row, chained at the import's end.
+    // The new petitions' moves are part of them, as the petitions are part of the
+    // import: its summary is the one row added for all of them.
     assert!(n.events > n.petitions, "{n:?}");
     let check = store.verify_audit().unwrap();
     assert_eq!(check.broken_at, None, "{check:?}");
-    assert!(check.rows > before + n.petitions, "{check:?} {n:?}");
-    // A desk write after the import follows the chain.
-    let s = session(&mut store, "2026-11-05", HostGroup::Officer);
-    visit(&mut store, &s, 1, 1, None);
-    drop(store);
-    let (ok, said) = verify_cli(&db);
-    assert!(ok, "{said}");
-    let conn = Connection::open(&db).unwrap();
-    let unsealed: i64 = conn
-        .query_row("SELECT count(*) FROM changes WHERE hash IS NULL", [], |r| {
-            r.get(0)
-        })
+    assert_eq!(check.rows, before + 1, "{check:?} {n:?}");
+
+    // The whole of that register, its history with it, into a new one: each history row
+    // appended and chained at the import's end, then the summary.
+    let copy = dir.path().join("ban-sao.sqlite3");
+    let mut other = Store::open(&copy).unwrap();
+    let theirs = other.verify_audit().unwrap().rows;
+    let n = other
+        .import_exchange(&store.export_exchange().unwrap())
         .unwrap();
-    assert_eq!(unsealed, 0);
+    assert!(n.changes > before, "{n:?}");
+    let check = other.verify_audit().unwrap();
+    assert_eq!(check.broken_at, None, "{check:?}");
+    assert_eq!(check.rows, theirs + n.changes + 1, "{check:?} {n:?}");
+    drop(other);
+
+    // A desk write after the import follows the chain.
+    for (mut store, db) in [(store, db), (Store::open(&copy).unwrap(), copy)] {
+        let s = session(&mut store, "2026-11-05", HostGroup::Officer);
+        visit(&mut store, &s, 1, 1, None);
+        drop(store);
+        let (ok, said) = verify_cli(&db);
+        assert!(ok, "{said}");
+        let conn = Connection::open(&db).unwrap();
+        let unsealed: i64 = conn
+            .query_row("SELECT count(*) FROM changes WHERE hash IS NULL", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(unsealed, 0);
+    }
 }

@@ -78,6 +78,15 @@ fn a_newer_export_updates_the_status_and_the_phone() {
     // The update is in the person's history, the other register's change with its source.
     let history = a.history("persons", &who).unwrap();
     assert!(history.len() >= 2, "{history:?}");
+    // The petition was here before: the two moves the file brought are changes of it,
+    // each recorded by this import (beside the other register's records of them, which
+    // name the file they came from).
+    let history = a.history("petitions", &p).unwrap();
+    let moved = history
+        .into_iter()
+        .filter(|c| c.action == tiepdan::domain::ChangeAction::Move && c.source.is_none())
+        .count();
+    assert_eq!(moved, 2);
 
     // The same file again changes nothing.
     let before = records(&a);

@@ -96,6 +96,30 @@ impl<'a> Tx<'a> {
         Ok(())
     }
 
+    /// A change of a record this write created without a change record of its own (an
+    /// import's): summed up with its creation, so no record either; like a creation, a
+    /// date it touches inside a locked period is kept for the summary. Recorded as any
+    /// change by a write that logs each creation.
+    pub(crate) fn change_of_unlogged_creation(
+        &self,
+        action: ChangeAction,
+        table: &str,
+        record_id: &str,
+        old: Option<Value>,
+        new: Option<Value>,
+        note: Option<String>,
+    ) -> Result<()> {
+        if self.log_creations {
+            return self.change(action, table, record_id, old, new, note);
+        }
+        if store::any_lock(self.conn)? {
+            let dates =
+                store::dates_touched(self.conn, table, record_id, old.as_ref(), new.as_ref())?;
+            self.unlogged_dates.borrow_mut().extend(dates);
+        }
+        Ok(())
+    }
+
     /// Append a change row as it is: sealed at once by a write that logs each creation;
     /// chained from the end kept in memory by an import (its head moved once, before the
     /// commit: `finish`).

@@ -19,6 +19,11 @@ pub(crate) struct EventMeta {
     pub id: String,
     pub at: String,
     pub actor: Actor,
+    /// A move of a petition this write created without a change record of its own (an
+    /// import's new petition, moved as its file says): it is part of that creation, which
+    /// the import's summary records; the move itself is kept as the petition's move, with
+    /// its before and after, and the other register's history comes with the file.
+    pub of_unlogged_creation: bool,
 }
 
 /// Check a move against the law and its inputs, then record it. Returns the petition
@@ -238,6 +243,7 @@ fn checked_move(
         id: store::new_id(),
         at: tx.at.clone(),
         actor: tx.actor,
+        of_unlogged_creation: false,
     });
     store::insert_event(
         conn,
@@ -257,7 +263,13 @@ fn checked_move(
         },
     )?;
     store::update_petition_from(conn, &old, &new)?;
-    tx.change(
+    let record = if meta.of_unlogged_creation {
+        Tx::change_of_unlogged_creation
+    } else {
+        Tx::change
+    };
+    record(
+        tx,
         ChangeAction::Move,
         "petitions",
         &old.id,

@@ -979,7 +979,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         );
         let current = r.current.take();
         r.current = Some(
-            replay(tx, p, e, r.legacy, current, empty)
+            replay(tx, p, e, r.legacy, r.new, current, empty)
                 .map_err(|err| bad("petition_events", i, &name, err))?,
         );
         r.settle();
@@ -1300,6 +1300,7 @@ fn replay(
     p: &PetitionRecord,
     e: &PetitionEvent,
     legacy: bool,
+    new: bool,
     current: Option<PetitionRecord>,
     empty: Empty,
 ) -> Result<PetitionRecord> {
@@ -1343,6 +1344,8 @@ fn replay(
             id: e.id.clone(),
             at: e.at.clone(),
             actor: e.actor,
+            // A new petition's moves are part of it, summed up with it.
+            of_unlogged_creation: new,
         }),
         current,
     )
