@@ -20,9 +20,3 @@ CREATE INDEX petitions_carry ON petitions(carry_since, carry_units)
 -- Every open petition computed again (its carry too) before this upgrade commits.
 UPDATE petitions SET due_stale = 1
  WHERE state = 'received' OR state = 'classified' OR state = 'accepted' OR state = 'suspended';
-
--- The open petitions with what the dashboard's queue ranks them by (src/store/due.rs,
--- `due_fast`): read from this index alone, not from each petition's row.
-CREATE INDEX petitions_open
-    ON petitions(due_next, id, state, received_on, year, number, due_unknown, due_stale)
-    WHERE (state = 'received' OR state = 'classified' OR state = 'accepted' OR state = 'suspended');

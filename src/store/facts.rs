@@ -365,7 +365,7 @@ impl Store {
 
     /// Petitions still open (for the dashboard).
     pub fn open_petition_count(&self) -> Result<u32> {
-        // Counted from the open petitions' index (schema 8).
+        // Counted from the open petitions' index (schema 9).
         Ok(self.conn().query_row(
             &format!("SELECT count(*) FROM petitions INDEXED BY petitions_open WHERE {OPEN}"),
             [],
