@@ -396,11 +396,6 @@ impl Store {
             drop(w);
             // Each open petition's next due day, for what this write changed.
             store::refresh_due(&tx)?;
-            // A desk write merges a little of the search indexes (an import leaves them
-            // to the writes after it).
-            if log_creations {
-                store::merge_search(&tx)?;
-            }
             tx.commit()?;
             Ok(out)
         } else {

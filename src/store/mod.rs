@@ -105,7 +105,6 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0007_due.sql"),
         include_str!("../../migrations/0008_carry.sql"),
         include_str!("../../migrations/0009_open.sql"),
-        include_str!("../../migrations/0010_search_merge.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -126,7 +125,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 10;
+pub const SCHEMA_VERSION: usize = 9;
 
 pub struct Store {
     conn: Connection,

@@ -899,27 +899,6 @@ pub(crate) fn set_search_pending(conn: &Connection, bytes: i64) -> Result<()> {
     Ok(())
 }
 
-/// Pages of search-index segments each desk write merges (about 128 KB): see
-/// [`merge_search`].
-pub(crate) const SEARCH_MERGE_PAGES: i64 = 32;
-
-/// Merge the search indexes' segments a little (FTS5's `merge` command: up to
-/// [`SEARCH_MERGE_PAGES`] pages written, only where a level holds several segments).
-/// Every save adds a segment or two; left to itself FTS5 merges a whole level at once
-/// when it reaches its `crisismerge` count, and with an import's large segments there one
-/// save in some hundreds rewrote the whole index (about a second at 200,000 persons).
-/// Schema 10 sets that count to 64, a net should this merging fall behind.
-pub(crate) fn merge_search(conn: &Connection) -> Result<()> {
-    for table in ["persons_fts", "records_fts"] {
-        super::exec(
-            conn,
-            &format!("INSERT INTO {table} ({table}, rank) VALUES ('merge', ?1)"),
-            [SEARCH_MERGE_PAGES],
-        )?;
-    }
-    Ok(())
-}
-
 /// Rebuild every search index from the records (after a migration).
 pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
     conn.execute_batch(
