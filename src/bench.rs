@@ -477,7 +477,11 @@ fn save_figure(path: &Path, today: NaiveDate, saves: usize) -> Result<Figure> {
         }
         times.sort();
         Ok(Figure {
-            work: format!("lưu một lượt tiếp ({} lần, synchronous=FULL)", times.len()),
+            work: format!(
+                "lưu một lượt tiếp ({} lần, synchronous=FULL, lâu nhất {:.0} ms)",
+                times.len(),
+                times.last().map_or(0.0, |t| t.as_secs_f64() * 1000.0)
+            ),
             app: percentile(&times, 0.5),
             app_p99: Some(percentile(&times, 0.99)),
             hand: None,
