@@ -112,9 +112,22 @@ impl<'a> Tx<'a> {
         if self.log_creations {
             return self.change(action, table, record_id, old, new, note);
         }
+        self.keep_unlogged_dates(table, record_id, old.as_ref(), || Ok(new))
+    }
+
+    /// A write whose creations get no record each: the dates a record of `table` touches
+    /// inside a locked period (`new` computed only when a period is locked) are kept for
+    /// the summary record, an adjustment all the same.
+    fn keep_unlogged_dates(
+        &self,
+        table: &str,
+        record_id: &str,
+        old: Option<&Value>,
+        new: impl FnOnce() -> Result<Option<Value>>,
+    ) -> Result<()> {
         if store::any_lock(self.conn)? {
-            let dates =
-                store::dates_touched(self.conn, table, record_id, old.as_ref(), new.as_ref())?;
+            let new = new()?;
+            let dates = store::dates_touched(self.conn, table, record_id, old, new.as_ref())?;
             self.unlogged_dates.borrow_mut().extend(dates);
         }
         Ok(())
@@ -151,12 +164,8 @@ impl<'a> Tx<'a> {
         if !self.log_creations {
             // Not one record per creation, yet a record dated in a locked period is still
             // an adjustment: kept for the summary record.
-            if store::any_lock(self.conn)? {
-                let new = serde_json::to_value(new)?;
-                let dates = store::dates_touched(self.conn, table, id, None, Some(&new))?;
-                self.unlogged_dates.borrow_mut().extend(dates);
-            }
-            return Ok(());
+            return self
+                .keep_unlogged_dates(table, id, None, || Ok(Some(serde_json::to_value(new)?)));
         }
         self.change(
             ChangeAction::Create,

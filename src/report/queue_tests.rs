@@ -260,6 +260,18 @@ fn assert_kept(store: &Store) {
     assert!(with_due > 50, "{with_due}");
 }
 
+/// One column of a petition's row (a kept value).
+fn kept_column<T: rusqlite::types::FromSql>(store: &Store, column: &str, id: &str) -> T {
+    store
+        .conn()
+        .query_row(
+            &format!("SELECT {column} FROM petitions WHERE id = ?1"),
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
 /// Every petition's kept carry is the one computed again from the petition as the reports
 /// read it (`store::due::carry_of`); a closed or stale one has none. Returns how many
 /// open petitions are carried over, and with how many units.
@@ -327,14 +339,7 @@ fn the_kept_next_due_days_follow_every_change() {
             |r| r.get(0),
         )
         .unwrap();
-    let before: Option<String> = store
-        .conn()
-        .query_row(
-            "SELECT due_next FROM petitions WHERE id = ?1",
-            [&received],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let before: Option<String> = kept_column(&store, "due_next", &received);
     let mut m = crate::domain::MoveInput::new(
         received.as_str(),
         crate::domain::MoveAction::Classify,
@@ -356,14 +361,7 @@ fn the_kept_next_due_days_follow_every_change() {
     same_queue(&store);
     store.undo_last_move(&received).unwrap();
     assert_kept(&store);
-    let after: Option<String> = store
-        .conn()
-        .query_row(
-            "SELECT due_next FROM petitions WHERE id = ?1",
-            [&received],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let after: Option<String> = kept_column(&store, "due_next", &received);
     assert_eq!(before, after, "undone: the day it had");
     same_queue(&store);
 
@@ -389,16 +387,7 @@ fn the_kept_next_due_days_follow_every_change() {
     };
     let posted = store.create_petition(&input).unwrap().id;
     assert_kept(&store);
-    let kept = |store: &Store| -> Option<String> {
-        store
-            .conn()
-            .query_row(
-                "SELECT due_next FROM petitions WHERE id = ?1",
-                [&posted],
-                |r| r.get(0),
-            )
-            .unwrap()
-    };
+    let kept = |store: &Store| -> Option<String> { kept_column(store, "due_next", &posted) };
     let first = kept(&store);
     input.received_on = (until - Duration::days(40)).to_string();
     store.correct_petition(&posted, &input).unwrap();
@@ -431,14 +420,7 @@ fn the_kept_next_due_days_follow_every_change() {
     };
     store.correct_session(&session, &input).unwrap();
     assert_kept(&store);
-    let carry: Option<u32> = store
-        .conn()
-        .query_row(
-            "SELECT carry_units FROM petitions WHERE id = ?1",
-            [&waiting],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let carry: Option<u32> = kept_column(&store, "carry_units", &waiting);
     assert_eq!(carry, None, "HĐND's petition {waiting} still carried");
 
     // The deadline settings, then the calendar of next year made known.
