@@ -54,7 +54,12 @@ export TIEPDAN_APP="$PWD/target/debug/tiepdan-desktop"
 mkdir -p e2e/out
 log=e2e/out/e2e.log
 rc=0
-setsid --wait timeout --kill-after=30 1800 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+# Every test's data folder, the drivers' and the window's temporary files go under one
+# folder removed when this script ends: a run left ~300 MB in /tmp before, and the
+# machine that runs CI filled up with them.
+e2e_tmp="$(mktemp -d -t tiepdan-e2e-run.XXXXXX)"
+trap 'rm -rf "$e2e_tmp"' EXIT
+TMPDIR="$e2e_tmp" setsid --wait timeout --kill-after=30 1800 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   node --test --test-force-exit --test-concurrency=1 --test-reporter=spec e2e/ >"$log" 2>&1 </dev/null &
 pid=$!
 wait "$pid" || rc=$?
