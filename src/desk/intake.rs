@@ -514,17 +514,7 @@ impl Store {
         if let Some(rows) = store::due_fast(conn, today, &calendar, &settings)? {
             // Ranked from each open petition's kept next due day, without reading a move.
             for r in rows {
-                let next = r
-                    .due_next
-                    .as_deref()
-                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-                let urgency = crate::law::deadlines::urgency_of_next(
-                    next,
-                    r.due_unknown,
-                    today,
-                    &calendar,
-                    &settings,
-                );
+                let urgency = r.urgency(today, &calendar, &settings);
                 if let Some(rank) = counts.rank(urgency, r.state) {
                     queue.push(Queued {
                         rank,

@@ -557,11 +557,53 @@ impl Store {
                 })
                 .collect())
         };
-        if let (None, Some((offset, limit))) = (filter.urgency, page) {
-            let (total, rows) = store::petition_rows_page(conn, filter, offset, limit)?;
+        // Which petitions are of the urgency asked for, from the open petitions' kept next
+        // due days when they can say (`store::due_fast`): a closed petition owes nothing
+        // (its first steps are met by the end state; an accepted petition leaves only by
+        // a resolution, a withdrawal or a termination, which meet its resolution), so its
+        // urgency is "trong hạn". The list is then counted and paged in SQL, and only the
+        // page's deadlines are computed.
+        let kept = match filter.urgency {
+            Some(wanted) => store::due_fast(conn, today, &calendar, &settings)?.map(|rows| {
+                let ids: Vec<String> = rows
+                    .into_iter()
+                    .filter(|r| {
+                        let urgency = r.urgency(today, &calendar, &settings);
+                        // "Trong hạn" is every petition but the open ones that press.
+                        if wanted == Urgency::None {
+                            urgency != Urgency::None
+                        } else {
+                            urgency == wanted
+                        }
+                    })
+                    .map(|r| r.id)
+                    .collect();
+                (wanted, ids)
+            }),
+            None => Some((Urgency::None, Vec::new())),
+        };
+        if let Some((wanted, ids)) = &kept {
+            let within = match (filter.urgency, wanted) {
+                (None, _) => store::Within::All,
+                (Some(_), Urgency::None) => store::Within::Except(ids),
+                (Some(_), _) => store::Within::Only(ids),
+            };
+            let (total, rows) = match page {
+                Some((offset, limit)) => {
+                    store::petition_rows_page(conn, filter, within, offset, limit)?
+                }
+                None => {
+                    let rows = store::petition_rows_matching(conn, filter, within)?;
+                    (rows.len() as u32, rows)
+                }
+            };
             return Ok((total, with_deadlines(rows)?));
         }
-        let mut rows = with_deadlines(store::petition_rows_matching(conn, filter)?)?;
+        let mut rows = with_deadlines(store::petition_rows_matching(
+            conn,
+            filter,
+            store::Within::All,
+        )?)?;
         if let Some(wanted) = filter.urgency {
             rows.retain(|(_, due)| deadlines::urgency(due) == wanted);
         }

@@ -446,7 +446,7 @@ fn the_kept_next_due_days_follow_every_change() {
 fn list_one_by_one(store: &Store, filter: &crate::domain::PetitionFilter) -> Vec<Petition> {
     let calendar = store.calendar().unwrap();
     let settings = store.settings().unwrap().deadlines;
-    let rows = store::petition_rows_matching(store.conn(), filter).unwrap();
+    let rows = store::petition_rows_matching(store.conn(), filter, store::Within::All).unwrap();
     store::with_petitioners(store.conn(), rows)
         .unwrap()
         .into_iter()
@@ -470,13 +470,27 @@ fn the_list_by_urgency_pages_as_the_list_built_one_by_one() {
     let mut store = generated(1000, 4, until);
     let mut seen = std::collections::BTreeMap::new();
     let mut masked = 0;
-    for (today, login) in [
-        (until, "canbo"),
-        (until + Duration::days(30), "canbo"),
-        (until, "lanhdao"),
+    // First with the open petitions' kept due days (the urgency filter reads them), then
+    // with them computed by other rules (every match's deadlines computed instead).
+    for (kept, today, login) in [
+        (true, until, "canbo"),
+        (true, until + Duration::days(30), "canbo"),
+        (true, until, "lanhdao"),
+        (false, until, "canbo"),
+        (false, until + Duration::days(30), "lanhdao"),
     ] {
         store.set_clock(Box::new(FixedClock(today)));
         as_user(&mut store, login);
+        if !kept {
+            store
+                .conn()
+                .execute("UPDATE due_basis SET fingerprint = 'other rules'", [])
+                .unwrap();
+        }
+        let calendar = store.calendar().unwrap();
+        let settings = store.settings().unwrap().deadlines;
+        let fast = store::due_fast(store.conn(), today, &calendar, &settings).unwrap();
+        assert_eq!(fast.is_some(), kept, "{today}");
         for urgency in [
             None,
             Some(Urgency::Overdue),

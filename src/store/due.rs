@@ -205,6 +205,23 @@ pub(crate) struct DueRow {
     pub due_unknown: bool,
 }
 
+impl DueRow {
+    /// How pressing the petition is as of `today` (the day `due_fast` was asked for),
+    /// from its kept next due day.
+    pub(crate) fn urgency(
+        &self,
+        today: NaiveDate,
+        calendar: &Calendar,
+        settings: &DeadlineSettings,
+    ) -> crate::domain::Urgency {
+        let next = self
+            .due_next
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        crate::law::deadlines::urgency_of_next(next, self.due_unknown, today, calendar, settings)
+    }
+}
+
 /// Every open petition with its kept next due day (a stale one computed here, from its
 /// record and moves), or `None` when the kept days cannot rank the queue as of `today`:
 /// they were computed with other settings, another calendar or another version of the

@@ -310,7 +310,7 @@ pub(crate) fn petitions_matching(
     conn: &Connection,
     filter: &PetitionFilter,
 ) -> Result<Vec<PetitionRecord>> {
-    with_petitioners(conn, petition_rows_matching(conn, filter)?)
+    with_petitioners(conn, petition_rows_matching(conn, filter, Within::All)?)
 }
 
 /// `list` with each petition's petitioners read.
@@ -326,10 +326,38 @@ pub(crate) fn with_petitioners(
         .collect()
 }
 
+/// Which petitions a list may hold besides what its filter says: all, only those of a
+/// set of ids, or all but those (the urgency filter, from the open petitions' kept due
+/// days: `Store::petition_page`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Within<'a> {
+    All,
+    Only(&'a [String]),
+    Except(&'a [String]),
+}
+
 /// What `filter` keeps, as SQL conditions on `petitions p` and their arguments.
-fn filter_sql(filter: &PetitionFilter) -> Result<(String, Vec<Box<dyn ToSql>>)> {
+fn filter_sql(
+    filter: &PetitionFilter,
+    within: Within<'_>,
+) -> Result<(String, Vec<Box<dyn ToSql>>)> {
     let mut sql = String::from("1 = 1");
     let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+    // The ids as one JSON array argument (a few thousand overdue petitions at city scale;
+    // SQLite's limit on bound parameters is not reached).
+    let ids =
+        |ids: &[String]| -> Result<Box<dyn ToSql>> { Ok(Box::new(serde_json::to_string(ids)?)) };
+    match within {
+        Within::All => {}
+        Within::Only(only) => {
+            sql.push_str(" AND p.id IN (SELECT value FROM json_each(?))");
+            args.push(ids(only)?);
+        }
+        Within::Except(except) => {
+            sql.push_str(" AND p.id NOT IN (SELECT value FROM json_each(?))");
+            args.push(ids(except)?);
+        }
+    }
     if let Some(k) = filter.kind {
         sql.push_str(" AND p.kind = ?");
         args.push(Box::new(k));
@@ -376,8 +404,9 @@ const LIST_ORDER: &str = "p.received_on DESC, p.year DESC, p.number DESC, p.unit
 pub(crate) fn petition_rows_matching(
     conn: &Connection,
     filter: &PetitionFilter,
+    within: Within<'_>,
 ) -> Result<Vec<PetitionRecord>> {
-    let (conditions, args) = filter_sql(filter)?;
+    let (conditions, args) = filter_sql(filter, within)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {PETITION_COLUMNS} FROM petitions p WHERE {conditions} ORDER BY {LIST_ORDER}"
     ))?;
@@ -412,10 +441,11 @@ fn page_sql(conditions: &str, walk_receipts: bool) -> String {
 pub(crate) fn petition_rows_page(
     conn: &Connection,
     filter: &PetitionFilter,
+    within: Within<'_>,
     offset: u32,
     limit: u32,
 ) -> Result<(u32, Vec<PetitionRecord>)> {
-    let (conditions, mut args) = filter_sql(filter)?;
+    let (conditions, mut args) = filter_sql(filter, within)?;
     let total: u32 = conn.query_row(
         &format!("SELECT count(*) FROM petitions p WHERE {conditions}"),
         rusqlite::params_from_iter(args.iter()),
@@ -423,7 +453,9 @@ pub(crate) fn petition_rows_page(
     )?;
     args.push(Box::new(limit));
     args.push(Box::new(offset));
-    let mut stmt = conn.prepare(&page_sql(&conditions, total > WALK_RECEIPTS_ABOVE))?;
+    // A set of ids is read id by id and sorted, however many it holds.
+    let walk = total > WALK_RECEIPTS_ABOVE && !matches!(within, Within::Only(_));
+    let mut stmt = conn.prepare(&page_sql(&conditions, walk))?;
     let page = stmt
         .query_map(rusqlite::params_from_iter(args.iter()), petition_from_row)?
         .collect::<rusqlite::Result<_>>()?;
@@ -472,14 +504,14 @@ mod tests {
             .import_exchange(&other.export_exchange().unwrap())
             .unwrap();
         let filter = PetitionFilter::default();
-        let whole = petition_rows_matching(store.conn(), &filter).unwrap();
+        let whole = petition_rows_matching(store.conn(), &filter, Within::All).unwrap();
         assert_eq!(whole.len(), 8);
         let ties = whole
             .iter()
             .filter(|p| p.received_on == "2026-03-02" && p.number == 1)
             .count();
         assert_eq!(ties, 2, "two petitions 1/2026 received on 2/3");
-        let (conditions, _) = filter_sql(&filter).unwrap();
+        let (conditions, _) = filter_sql(&filter, Within::All).unwrap();
         for walk in [true, false] {
             let mut stmt = store.conn().prepare(&page_sql(&conditions, walk)).unwrap();
             let paged: Vec<String> = (0..8)
@@ -500,7 +532,7 @@ mod tests {
         // differently).
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("so.sqlite3")).unwrap();
-        let (conditions, _) = filter_sql(&PetitionFilter::default()).unwrap();
+        let (conditions, _) = filter_sql(&PetitionFilter::default(), Within::All).unwrap();
         let plan: Vec<String> = store
             .conn()
             .prepare(&format!(
