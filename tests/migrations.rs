@@ -295,7 +295,7 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
     // Back to what schema 3 had: no accounts, no account column, the same hashes (rows
     // written without an account hash as schema 3 hashed them); nor schema 5's and 6's
     // indexes (schema 6's equalities are left: rewriting them again changes nothing), nor
-    // schema 7's kept due days, nor schema 8's kept carries.
+    // schema 7's kept due days, nor schema 8's kept carries, nor schema 10's day counters.
     let (rows, head): (i64, String) = {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
@@ -306,6 +306,10 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
              DROP INDEX petitions_case; CREATE INDEX petitions_case ON petitions(case_id);
              ALTER TABLE changes DROP COLUMN user_login;
              DROP INDEX users_login; DROP TABLE users;
+             DROP TRIGGER day_counts_session_insert; DROP TRIGGER day_counts_session_delete; DROP TRIGGER day_counts_session_update; DROP TRIGGER day_counts_visit_insert;
+             DROP TRIGGER day_counts_visit_delete; DROP TRIGGER day_counts_visit_update; DROP TRIGGER day_counts_petition_insert; DROP TRIGGER day_counts_petition_delete;
+             DROP TRIGGER day_counts_petition_update; DROP TRIGGER day_counts_move_insert; DROP TRIGGER day_counts_move_delete; DROP TRIGGER day_counts_move_update;
+             DROP TABLE day_counts; DROP TABLE day_counts_stale;
              DROP INDEX petitions_carry; DROP INDEX petitions_open;
              ALTER TABLE petitions DROP COLUMN carry_since;
              ALTER TABLE petitions DROP COLUMN carry_units;

@@ -142,6 +142,62 @@ fn a_whole_register_passes_the_full_check() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("nguyên vẹn"));
 }
 
+/// The days' counters of the dashboard's chart, edited outside the app (one day's visits
+/// changed, another day's row deleted), are found by the full check against a recount from
+/// the rows; `tiepdan rebuild` counts every day again and the check passes.
+#[test]
+fn day_counters_edited_outside_the_app_are_found_and_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    demo_register(&path);
+    let (first, last): (String, String) = {
+        let c = Connection::open(&path).unwrap();
+        let days: (String, String) = c
+            .query_row(
+                "SELECT min(day), max(day) FROM day_counts WHERE visits > 0",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        c.execute(
+            "UPDATE day_counts SET visits = visits + 1 WHERE day = ?1",
+            [&days.0],
+        )
+        .unwrap();
+        c.execute("DELETE FROM day_counts WHERE day = ?1", [&days.1])
+            .unwrap();
+        days
+    };
+    let check = tiepdan::store::check_file(&path).unwrap();
+    assert!(check.ok, "{check:?}");
+    assert!(
+        check.notes.contains(&format!("ngày {first}"))
+            && check.notes.contains(&format!("ngày {last}")),
+        "{:?}",
+        check.notes
+    );
+    assert!(
+        check.message.starts_with(
+            "Tệp sổ nguyên vẹn. Lưu ý: số đếm giữ sẵn của biểu đồ 12 tuần khác với đếm lại từ bản ghi ở 2 ngày"
+        ),
+        "{}",
+        check.message
+    );
+    let rebuild = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .arg("--db")
+        .arg(&path)
+        .arg("rebuild")
+        .env_remove("TIEPDAN_DB")
+        .output()
+        .unwrap();
+    assert!(rebuild.status.success(), "{rebuild:?}");
+    let said = String::from_utf8_lossy(&rebuild.stdout).to_string();
+    assert!(said.starts_with("Đã tính lại hạn kế tiếp của "), "{said}");
+    let check = tiepdan::store::check_file(&path).unwrap();
+    assert_eq!(check.message, "Tệp sổ nguyên vẹn.", "{check:?}");
+    assert!(check.notes.is_empty(), "{:?}", check.notes);
+}
+
 /// Opening no longer reads every page: a register damaged inside opens, and the full
 /// check (the shell's background check, `tiepdan check`) finds the damage.
 #[test]

@@ -188,6 +188,8 @@ enum Command {
     Schema,
     /// Kiểm tra toàn bộ tệp sổ (mọi trang, chỉ mục, liên kết, trạng thái của từng đơn so với các bước xử lý); mã thoát khác 0 khi sổ hỏng
     Check,
+    /// Tính lại từ các bản ghi mọi giá trị giữ sẵn cho báo cáo (hạn kế tiếp và phần chuyển kỳ của đơn đang mở, số đếm theo ngày của biểu đồ 12 tuần); dùng khi `check` báo số đếm giữ sẵn khác với đếm lại
+    Rebuild,
     /// Đo tốc độ trên một sổ (mở sổ, báo cáo, tìm kiếm, lưu lượt tiếp trên bản sao), cạnh
     /// SQL viết tay cho cùng số liệu; sổ không có tài khoản (sổ sinh bằng generate)
     Bench {
@@ -689,6 +691,14 @@ fn run(cli: Cli) -> Result<(), Error> {
             for n in &check.notes {
                 writeln!(out, "  {n}")?;
             }
+        }
+        Command::Rebuild => {
+            let mut store = open(&cli)?;
+            let (open, days) = store.rebuild_kept()?;
+            writeln!(
+                out,
+                "Đã tính lại hạn kế tiếp của {open} đơn đang xử lý và số đếm của {days} ngày có lượt tiếp hoặc đơn."
+            )?;
         }
         Command::Audit {
             command: AuditCommand::Verify,

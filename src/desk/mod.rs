@@ -403,8 +403,9 @@ impl Store {
                 w.finish()?;
             }
             drop(w);
-            // Each open petition's next due day, for what this write changed.
-            store::refresh_due(&tx)?;
+            // Each open petition's next due day and each day's counters, for what this
+            // write changed.
+            store::refresh_kept(&tx)?;
             tx.commit()?;
             Ok(out)
         } else {
@@ -427,7 +428,7 @@ impl Store {
                 w.finish()?;
             }
             drop(w);
-            store::refresh_due(&sp)?;
+            store::refresh_kept(&sp)?;
             sp.commit()?;
             Ok(out)
         }

@@ -171,6 +171,20 @@ impl Store {
         locked
     }
 
+    /// Compute again, from the records, every value kept for the reports and the
+    /// dashboard: each open petition's next due day and carry (schemas 7, 8) and each
+    /// day's counters (schema 10). The one write path keeps them; this is the repair when
+    /// `tiepdan check` finds a kept value that differs from a recount (a file edited
+    /// outside the app). Returns how many open petitions and days were computed.
+    pub fn rebuild_kept(&mut self) -> Result<(u32, u32)> {
+        self.write(Permission::Backup, |tx| store::forget_kept(tx.conn()))?;
+        let open = self.open_petition_count()?;
+        let days: u32 = self
+            .conn()
+            .query_row("SELECT count(*) FROM day_counts", [], |r| r.get(0))?;
+        Ok((open, days))
+    }
+
     fn lock_now(
         &mut self,
         period: Period,

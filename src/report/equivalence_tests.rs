@@ -200,15 +200,26 @@ fn compare_periods(store: &Store, periods: &[Period]) -> Seen {
 /// For the twelve weeks up to each of `todays`: the dashboard's chart, read at once,
 /// counts each week as that week's report. Returns the visits, petitions and chairman's
 /// visits it counted.
-fn compare_chart(store: &Store, todays: &[NaiveDate]) -> (u32, u32, u32) {
-    let mut seen = (0, 0, 0);
+fn compare_chart(store: &Store, todays: &[NaiveDate]) -> (u32, u32, u32, usize) {
+    let mut seen = (0, 0, 0, 0);
+    assert_days_kept(store);
     for &today in todays {
         let weeks = Period::last_weeks(today, 12);
-        let chart = store
-            .chart_facts(Period::new(weeks[0].from, weeks[11].to).unwrap())
-            .unwrap();
+        let span = Period::new(weeks[0].from, weeks[11].to).unwrap();
+        let chart = store.chart_facts(span).unwrap();
+        // The chart the dashboard shows, from the days' kept counters.
+        let counted = store
+            .chart_counts(span)
+            .unwrap()
+            .expect("the days' counters kept by today's rules");
+        seen.3 += counted.petitions.len();
         for w in weeks {
             let point = week_point(w, &chart);
+            assert_eq!(
+                crate::report::totals::week_point_counted(w, &counted),
+                point,
+                "{w:?}"
+            );
             let r = week_report(store, w).unwrap();
             assert_eq!(point.visits, r.reception.visits + r.council.visits, "{w:?}");
             assert_eq!(point.people, r.reception.people + r.council.people, "{w:?}");
@@ -220,6 +231,26 @@ fn compare_chart(store: &Store, todays: &[NaiveDate]) -> (u32, u32, u32) {
         }
     }
     seen
+}
+
+/// Every day's kept counters (schema 10) are a recount of the day's rows: none missing,
+/// none left over, none stale.
+pub(crate) fn assert_days_kept(store: &Store) {
+    let conn = store.conn();
+    let stale: i64 = conn
+        .query_row("SELECT count(*) FROM day_counts_stale", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stale, 0, "days left to count after a write");
+    let kept = crate::store::kept_day_counts(conn).unwrap();
+    let recounted = crate::store::recounted_day_counts(conn).unwrap();
+    if kept != recounted {
+        let differ: Vec<_> = kept
+            .iter()
+            .filter(|d| !recounted.contains(d))
+            .chain(recounted.iter().filter(|d| !kept.contains(d)))
+            .collect();
+        panic!("kept counters differ from a recount: {differ:#?}");
+    }
 }
 
 #[test]
@@ -968,7 +999,7 @@ fn after_random_desk_work_the_reports_equal_the_whole_history() {
         let mut counts: std::collections::BTreeMap<&str, (u32, u32, u32)> =
             OPERATIONS.iter().map(|(k, _)| (*k, (0, 0, 0))).collect();
         let mut seen = vec![];
-        let mut charted = (0, 0);
+        let mut charted = (0, 0, 0);
         for n in 1..=400 {
             let mut draw = desk.rng.u32(0..total);
             let operation = OPERATIONS
@@ -995,6 +1026,8 @@ fn after_random_desk_work_the_reports_equal_the_whole_history() {
                 }
                 Err(e) => panic!("{operation} (operation {n}, seed {seed}): {e:?}"),
             }
+            // The days' counters follow every write (and every refused one leaves them).
+            assert_days_kept(&desk.store);
             if n % 200 == 0 {
                 let mut rng = fastrand::Rng::with_seed(seed * 1000 + n);
                 seen.push(compare_periods(
@@ -1009,7 +1042,11 @@ fn after_random_desk_work_the_reports_equal_the_whole_history() {
                         desk.today + Duration::days(20),
                     ],
                 );
-                charted = (charted.0 + chart.0, charted.1 + chart.1);
+                charted = (
+                    charted.0 + chart.0,
+                    charted.1 + chart.1,
+                    charted.2 + chart.3,
+                );
                 desk.today = until;
                 desk.store.set_clock(Box::new(FixedClock(until)));
             }
@@ -1028,7 +1065,10 @@ fn after_random_desk_work_the_reports_equal_the_whole_history() {
         for (action, n) in desk.moves {
             *moves.entry(action).or_default() += n;
         }
-        assert!(charted.0 > 10 && charted.1 > 5, "{charted:?}");
+        assert!(
+            charted.0 > 10 && charted.1 > 5 && charted.2 > 0,
+            "{charted:?}"
+        );
         // The day before a move was read back after most moves (those not sharing their
         // day with the previous one).
         assert!(desk.taken_back > 30, "{}", desk.taken_back);

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::law::counting::is_delegation;
 use crate::law::lifecycle::record_on;
 use crate::period::Period;
-use crate::store::{ChartFacts, PeriodFacts, PetitionFact, Store, VisitFact};
+use crate::store::{ChartCounts, ChartFacts, PeriodFacts, PetitionFact, Store, VisitFact};
 
 use super::{
     dashboard::WeekPoint, narrative, BlockTotals, Comparison, HandlingSummary, KindCounts,
@@ -188,6 +188,25 @@ pub(crate) fn week_point(week: Period, facts: &ChartFacts) -> WeekPoint {
             .iter()
             .filter(|v| block_of(v) == HostGroup::Chairman)
             .count() as u32,
+    }
+}
+
+/// One week of the dashboard's chart from the days' kept counters: the same figures as
+/// [`week_point`] (a test holds them equal), the petitions that named a duplicate counted
+/// as there, from their records and moves.
+pub(crate) fn week_point_counted(week: Period, counts: &ChartCounts) -> WeekPoint {
+    let (from, to) = (week.from.to_string(), week.to.to_string());
+    let days = counts.days.iter().filter(|d| d.day >= from && d.day <= to);
+    let sum = |f: fn(&crate::store::DayCounts) -> i64| {
+        u32::try_from(days.clone().map(f).sum::<i64>().max(0)).unwrap_or(u32::MAX)
+    };
+    WeekPoint {
+        period: week.to_range(),
+        visits: sum(|d| d.visits),
+        people: sum(|d| d.people),
+        petitions: sum(|d| d.petitions)
+            .saturating_add(received(&counts.petitions, week).petitions.total),
+        chairman_visits: sum(|d| d.chairman_visits),
     }
 }
 

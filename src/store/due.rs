@@ -34,7 +34,7 @@ fn every_move() -> NaiveDate {
 /// The code the kept days are computed by: the deadline rules, the regimes, the calendar's
 /// counting, and this file. A build whose rules differ has another fingerprint (the app's
 /// version number alone does not change with every build).
-const RULES: [&str; 12] = [
+const RULES: [&str; 13] = [
     include_str!("../law/deadlines.rs"),
     include_str!("../law/regime.rs"),
     include_str!("../law/calendar.rs"),
@@ -52,6 +52,8 @@ const RULES: [&str; 12] = [
     include_str!("records.rs"),
     include_str!("../domain.rs"),
     include_str!("../records.rs"),
+    // The days' counters (schema 10): how a day is counted.
+    include_str!("days.rs"),
 ];
 
 /// What the kept days were computed with: the deadline settings, the working-day calendar
@@ -144,10 +146,26 @@ fn last_change(p: &PetitionRecord, events: &[PetitionEvent]) -> String {
         .to_string()
 }
 
+/// Forget what the kept values were computed with: the write's commit computes every
+/// one again, as after an installation of other rules (`Store::rebuild_kept`).
+pub(crate) fn forget_kept(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM due_basis", [])?;
+    Ok(())
+}
+
+/// Compute again what a write changed of the values kept for the reports: the open
+/// petitions' due days and carries, and the days' counters (`days`). The one write path
+/// calls this before it commits.
+pub(crate) fn refresh_kept(conn: &Connection) -> Result<()> {
+    refresh_due(conn)?;
+    super::days::refresh_days(conn)?;
+    Ok(())
+}
+
 /// Compute again the kept days and carry of every open petition a write made stale (all
 /// of them if the settings, the calendar or the app changed since): the one write path
 /// calls this before it commits. Returns how many were computed.
-pub(crate) fn refresh_due(conn: &Connection) -> Result<usize> {
+fn refresh_due(conn: &Connection) -> Result<usize> {
     let calendar = super::calendar(conn)?;
     let settings = super::read_settings(conn)?.deadlines;
     let print = fingerprint(&calendar, &settings);
@@ -157,6 +175,7 @@ pub(crate) fn refresh_due(conn: &Connection) -> Result<usize> {
             super::records::MARK_STALE
         ))?
         .execute([])?;
+        super::days::mark_all(conn)?;
         conn.prepare_cached(
             "INSERT INTO due_basis (id, fingerprint) VALUES (1, ?1)
              ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint",

@@ -112,6 +112,15 @@ pub struct ChartFacts {
     pub petitions: Vec<PetitionFact>,
 }
 
+/// What the dashboard's chart reads for its weeks from the days' kept counters: each
+/// day's counters, and the petitions the counters leave out (they named a duplicate),
+/// each with its moves.
+#[derive(Debug, Clone)]
+pub struct ChartCounts {
+    pub days: Vec<super::DayCounts>,
+    pub petitions: Vec<PetitionFact>,
+}
+
 /// The ids of every petition a period's figures may need (`?1` its first day, `?2` its
 /// last): those received within it, and of those received before it, the ones carried
 /// over (02/XLD: review not complete the day before the period) and the ones resolved
@@ -286,6 +295,35 @@ impl Store {
         let petitions = self.petition_facts(RECEIVED, period)?;
         drop(snapshot);
         Ok(ChartFacts { visits, petitions })
+    }
+
+    /// What the dashboard's chart counts over `period`, from the days' kept counters
+    /// (schema 10) and, in full, the petitions received on a day whose counters say some
+    /// named a duplicate; `None` when the counters were kept by other rules (the chart then
+    /// reads [`Self::chart_facts`]).
+    pub fn chart_counts(&self, period: Period) -> Result<Option<ChartCounts>> {
+        let snapshot = self.read_snapshot()?;
+        if !super::due::kept_fresh(self.conn())? {
+            return Ok(None);
+        }
+        let days = super::days::kept_counts(self.conn(), period)?;
+        let read: Vec<&str> = days
+            .iter()
+            .filter(|d| d.petitions_read > 0)
+            .map(|d| d.day.as_str())
+            .collect();
+        let petitions = if read.is_empty() {
+            Vec::new()
+        } else {
+            let days = serde_json::to_string(&read)?;
+            petition_facts(
+                self.conn(),
+                &super::days::named_a_duplicate_sql(),
+                [days.as_str()],
+            )?
+        };
+        drop(snapshot);
+        Ok(Some(ChartCounts { days, petitions }))
     }
 
     /// One read transaction for the several queries of a report, so that a write by

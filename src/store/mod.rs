@@ -5,6 +5,7 @@ mod audit;
 mod cached;
 mod calendar;
 mod catalogue;
+mod days;
 mod due;
 mod facts;
 mod forms;
@@ -28,13 +29,17 @@ pub(crate) use calendar::*;
 pub(crate) use catalogue::{
     check_field, code_from_name, get_field, insert_field_if_new, upsert_field,
 };
+pub(crate) use days::DayCounts;
+#[cfg(test)]
+pub(crate) use days::{all_kept as kept_day_counts, recounted as recounted_day_counts};
 #[cfg(test)]
 pub(crate) use due::{carry_of, due_of};
-pub(crate) use due::{due_fast, refresh_due};
+pub(crate) use due::{due_fast, forget_kept, refresh_kept};
 #[cfg(test)]
 pub(crate) use facts::petition_facts;
 pub use facts::{
-    CaseHistory, ChartFacts, FieldGroups, PeriodFacts, PetitionFact, SessionFact, VisitFact,
+    CaseHistory, ChartCounts, ChartFacts, FieldGroups, PeriodFacts, PetitionFact, SessionFact,
+    VisitFact,
 };
 pub(crate) use forms::*;
 pub use integrity::{check_file, IntegrityCheck};
@@ -81,8 +86,9 @@ fn after_migrations(tx: &rusqlite::Transaction, from: usize) -> rusqlite_migrati
     // upgrade (a later migration's new list too), so that an upgraded register's schema is
     // a fresh one's. Nothing is written when there is none.
     schema::unlist_checks(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
-    // Schema 7 keeps each open petition's next due date: computed for every one.
-    due::refresh_due(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+    // Schema 7 keeps each open petition's next due date, schema 10 each day's counters:
+    // computed for every one.
+    due::refresh_kept(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
     // Schema 2 created the search tables.
     if from < 2 {
         records::rebuild_search(tx)
@@ -105,6 +111,7 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0007_due.sql"),
         include_str!("../../migrations/0008_carry.sql"),
         include_str!("../../migrations/0009_open.sql"),
+        include_str!("../../migrations/0010_day_counts.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -125,7 +132,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 9;
+pub const SCHEMA_VERSION: usize = 10;
 
 pub struct Store {
     conn: Connection,

@@ -1,0 +1,159 @@
+//! Per-day counters of the dashboard's chart (schema 10, `migrations/0010_day_counts.sql`):
+//! the chart's twelve weeks summed from 84 rows instead of every visit and petition of the
+//! weeks read with their moves (issue 9).
+//!
+//! A day's counters are always a recount of that day's rows: the schema's triggers note
+//! the days a write touched, and [`refresh_days`] counts each of them again before the
+//! write commits (the one write path, with the kept due days). What the chart counts a
+//! petition by (`report::totals::week_point`): received within the week, the UBND's, and
+//! not a duplicate as it stood on the week's last day. The last depends on the week, so a
+//! petition whose record or moves ever named a duplicate is not counted here but read in
+//! full by the chart ([`DayCounts::petitions_read`]); the others are a duplicate on no day.
+
+use rusqlite::{params, Connection};
+
+use crate::error::Result;
+use crate::period::Period;
+
+/// A day's counters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayCounts {
+    /// ISO date.
+    pub day: String,
+    /// Every visit of the day's sessions (HĐND reception's included).
+    pub visits: i64,
+    /// The people those visits brought (their headcounts).
+    pub people: i64,
+    /// The visits counted under the chairman: the chairman's sessions' visits and the
+    /// regular visits the chairman joined (01/TCD).
+    pub chairman_visits: i64,
+    /// The UBND's petitions received that day that never named a duplicate.
+    pub petitions: i64,
+    /// The petitions received that day that named a duplicate (in their record or a move):
+    /// the chart reads those in full.
+    pub petitions_read: i64,
+}
+
+/// Whether a petition `p` ever named a duplicate: marked one now, or by a move.
+const NAMED_A_DUPLICATE: &str = "(p.duplicate_of IS NOT NULL OR EXISTS (
+        SELECT 1 FROM petition_events e WHERE e.petition_id = p.id
+           AND (e.action = 'duplicate' OR instr(e.details, 'duplicate_of') > 0)))";
+
+/// The counters of the days `?days` selects (an SQL query of one column of ISO dates),
+/// counted from the rows, days without a visit or a petition left out.
+fn recount_sql(days: &str) -> String {
+    format!(
+        "WITH d(day) AS ({days}),
+         v AS (SELECT s.date AS day, count(*) AS visits, sum(v.headcount) AS people,
+                      sum(s.host_group = 'chairman'
+                          OR (s.host_group = 'officer' AND v.chairman_joined <> 0)) AS chairman
+                 FROM d JOIN sessions s ON s.date = d.day
+                 JOIN visits v ON v.session_id = s.id
+                GROUP BY s.date),
+         p AS (SELECT received_on AS day, sum(NOT named AND ubnd) AS plain, sum(named) AS named
+                 FROM (SELECT p.received_on,
+                              (s.host_group IS NULL OR s.host_group <> 'council') AS ubnd,
+                              {NAMED_A_DUPLICATE} AS named
+                         FROM d JOIN petitions p ON p.received_on = d.day
+                         LEFT JOIN visits v ON v.id = p.visit_id
+                         LEFT JOIN sessions s ON s.id = v.session_id)
+                GROUP BY received_on)
+         SELECT d.day, coalesce(v.visits, 0), coalesce(v.people, 0), coalesce(v.chairman, 0),
+                coalesce(p.plain, 0), coalesce(p.named, 0)
+           FROM d LEFT JOIN v ON v.day = d.day LEFT JOIN p ON p.day = d.day
+          WHERE v.day IS NOT NULL OR p.day IS NOT NULL
+          ORDER BY d.day"
+    )
+}
+
+/// Count again the days the writes since the last commit touched (every day after
+/// [`mark_all`]). Returns how many days were counted.
+pub(crate) fn refresh_days(conn: &Connection) -> Result<usize> {
+    let stale: i64 = conn
+        .prepare_cached("SELECT count(*) FROM day_counts_stale")?
+        .query_row([], |r| r.get(0))?;
+    if stale == 0 {
+        return Ok(0);
+    }
+    conn.prepare_cached("DELETE FROM day_counts WHERE day IN (SELECT day FROM day_counts_stale)")?
+        .execute([])?;
+    conn.prepare_cached(&format!(
+        "INSERT INTO day_counts (day, visits, people, chairman_visits, petitions, petitions_read)
+         {}",
+        recount_sql("SELECT day FROM day_counts_stale")
+    ))?
+    .execute([])?;
+    conn.prepare_cached("DELETE FROM day_counts_stale")?
+        .execute([])?;
+    Ok(stale as usize)
+}
+
+/// Every day of the register to be counted again at the commit (the rules that count
+/// them changed, or `tiepdan rebuild`).
+pub(crate) fn mark_all(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM day_counts;
+         INSERT OR IGNORE INTO day_counts_stale (day) SELECT date FROM sessions;
+         INSERT OR IGNORE INTO day_counts_stale (day) SELECT received_on FROM petitions;",
+    )?;
+    Ok(())
+}
+
+fn counts_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DayCounts> {
+    Ok(DayCounts {
+        day: r.get(0)?,
+        visits: r.get(1)?,
+        people: r.get(2)?,
+        chairman_visits: r.get(3)?,
+        petitions: r.get(4)?,
+        petitions_read: r.get(5)?,
+    })
+}
+
+/// The kept counters of the days within `period`, in order.
+pub(crate) fn kept_counts(conn: &Connection, period: Period) -> Result<Vec<DayCounts>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT day, visits, people, chairman_visits, petitions, petitions_read
+           FROM day_counts WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
+    )?;
+    let rows = stmt
+        .query_map(
+            params![period.from.to_string(), period.to.to_string()],
+            counts_from_row,
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Every day's counters counted now from the rows (what the kept ones must equal:
+/// `tiepdan check`, the tests).
+pub(crate) fn recounted(conn: &Connection) -> Result<Vec<DayCounts>> {
+    let mut stmt = conn.prepare(&recount_sql(
+        "SELECT date FROM sessions UNION SELECT received_on FROM petitions",
+    ))?;
+    let rows = stmt
+        .query_map([], counts_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Every kept day's counters, in order.
+pub(crate) fn all_kept(conn: &Connection) -> Result<Vec<DayCounts>> {
+    let mut stmt = conn.prepare(
+        "SELECT day, visits, people, chairman_visits, petitions, petitions_read
+           FROM day_counts ORDER BY day",
+    )?;
+    let rows = stmt
+        .query_map([], counts_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// The ids of the petitions received on the days of the JSON array `?1` that named a
+/// duplicate (the chart reads them in full), day by day through the receipt index.
+pub(crate) fn named_a_duplicate_sql() -> String {
+    format!(
+        "SELECT p.id FROM petitions p INDEXED BY petitions_received
+          WHERE p.received_on IN (SELECT value FROM json_each(?1)) AND {NAMED_A_DUPLICATE}"
+    )
+}
