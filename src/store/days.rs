@@ -40,21 +40,24 @@ const NAMED_A_DUPLICATE: &str = "(p.duplicate_of IS NOT NULL OR EXISTS (
            AND (e.action = 'duplicate' OR instr(e.details, 'duplicate_of') > 0)))";
 
 /// The counters of the days `?days` selects (an SQL query of one column of ISO dates),
-/// counted from the rows, days without a visit or a petition left out.
+/// counted from the rows, days without a visit or a petition left out. Each day's sessions
+/// and petitions are found through their date's index from the days (`CROSS JOIN`: the
+/// planner would otherwise walk every session and petition in date order for the
+/// grouping, 5 ms a save at 200,000 persons).
 fn recount_sql(days: &str) -> String {
     format!(
         "WITH d(day) AS ({days}),
          v AS (SELECT s.date AS day, count(*) AS visits, sum(v.headcount) AS people,
                       sum(s.host_group = 'chairman'
                           OR (s.host_group = 'officer' AND v.chairman_joined <> 0)) AS chairman
-                 FROM d JOIN sessions s ON s.date = d.day
+                 FROM d CROSS JOIN sessions s ON s.date = d.day
                  JOIN visits v ON v.session_id = s.id
                 GROUP BY s.date),
          p AS (SELECT received_on AS day, sum(NOT named AND ubnd) AS plain, sum(named) AS named
                  FROM (SELECT p.received_on,
                               (s.host_group IS NULL OR s.host_group <> 'council') AS ubnd,
                               {NAMED_A_DUPLICATE} AS named
-                         FROM d JOIN petitions p ON p.received_on = d.day
+                         FROM d CROSS JOIN petitions p ON p.received_on = d.day
                          LEFT JOIN visits v ON v.id = p.visit_id
                          LEFT JOIN sessions s ON s.id = v.session_id)
                 GROUP BY received_on)
@@ -156,4 +159,43 @@ pub(crate) fn named_a_duplicate_sql() -> String {
         "SELECT p.id FROM petitions p INDEXED BY petitions_received
           WHERE p.received_on IN (SELECT value FROM json_each(?1)) AND {NAMED_A_DUPLICATE}"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A write's recount reads only the days it touched: their sessions and petitions
+    /// through the date indexes, never a walk of every session or petition.
+    #[test]
+    fn the_recount_searches_the_days_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(&dir.path().join("so.sqlite3")).unwrap();
+        let plan: Vec<String> = store
+            .conn()
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN {}",
+                recount_sql("SELECT day FROM day_counts_stale")
+            ))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let plan = plan.join("; ");
+        for table in ["sessions", "petitions", "visits", "petition_events"] {
+            for alias in [table, &table[..1]] {
+                assert!(!plan.contains(&format!("SCAN {alias} ")), "{plan}");
+                assert!(!plan.ends_with(&format!("SCAN {alias}")), "{plan}");
+            }
+        }
+        assert!(
+            plan.contains("SEARCH s USING INDEX sessions_date (date=?)"),
+            "{plan}"
+        );
+        assert!(
+            plan.contains("SEARCH p USING INDEX petitions_received (received_on=?)"),
+            "{plan}"
+        );
+    }
 }
