@@ -70,13 +70,13 @@ fn recount_sql(days: &str) -> String {
 }
 
 /// Count again the days the writes since the last commit touched (every day after
-/// [`mark_all`]). Returns how many days were counted.
-pub(crate) fn refresh_days(conn: &Connection) -> Result<usize> {
+/// [`mark_all`]).
+pub(crate) fn refresh_days(conn: &Connection) -> Result<()> {
     let stale: i64 = conn
         .prepare_cached("SELECT count(*) FROM day_counts_stale")?
         .query_row([], |r| r.get(0))?;
     if stale == 0 {
-        return Ok(0);
+        return Ok(());
     }
     conn.prepare_cached("DELETE FROM day_counts WHERE day IN (SELECT day FROM day_counts_stale)")?
         .execute([])?;
@@ -88,7 +88,7 @@ pub(crate) fn refresh_days(conn: &Connection) -> Result<usize> {
     .execute([])?;
     conn.prepare_cached("DELETE FROM day_counts_stale")?
         .execute([])?;
-    Ok(stale as usize)
+    Ok(())
 }
 
 /// Every day of the register to be counted again at the commit (the rules that count
@@ -101,6 +101,9 @@ pub(crate) fn mark_all(conn: &Connection) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// A kept day's columns, in the order [`counts_from_row`] reads them.
+const KEPT: &str = "day, visits, people, chairman_visits, petitions, petitions_read";
 
 fn counts_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DayCounts> {
     Ok(DayCounts {
@@ -115,10 +118,9 @@ fn counts_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DayCounts> {
 
 /// The kept counters of the days within `period`, in order.
 pub(crate) fn kept_counts(conn: &Connection, period: Period) -> Result<Vec<DayCounts>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT day, visits, people, chairman_visits, petitions, petitions_read
-           FROM day_counts WHERE day BETWEEN ?1 AND ?2 ORDER BY day",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {KEPT} FROM day_counts WHERE day BETWEEN ?1 AND ?2 ORDER BY day"
+    ))?;
     let rows = stmt
         .query_map(
             params![period.from.to_string(), period.to.to_string()],
@@ -142,10 +144,7 @@ pub(crate) fn recounted(conn: &Connection) -> Result<Vec<DayCounts>> {
 
 /// Every kept day's counters, in order.
 pub(crate) fn all_kept(conn: &Connection) -> Result<Vec<DayCounts>> {
-    let mut stmt = conn.prepare(
-        "SELECT day, visits, people, chairman_visits, petitions, petitions_read
-           FROM day_counts ORDER BY day",
-    )?;
+    let mut stmt = conn.prepare(&format!("SELECT {KEPT} FROM day_counts ORDER BY day"))?;
     let rows = stmt
         .query_map([], counts_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
