@@ -507,3 +507,113 @@ fn two_processes_creating_one_register_both_succeed() {
         assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     }
 }
+
+fn tiepdan(db: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("TIEPDAN_DB")
+        .env_remove("TIEPDAN_USER")
+        .output()
+        .unwrap()
+}
+
+fn day_triggers(db: &Path) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'day_counts_%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// An import sets the day counters' triggers aside and counts every day once at the
+/// commit: afterwards the counters equal a recount and the triggers are back, live; an
+/// import refused half-way leaves the triggers and the counters as they were.
+#[test]
+fn an_import_counts_every_day_once_and_keeps_the_counters_triggers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("g.json");
+    let made = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .args([
+            "generate",
+            "--persons",
+            "300",
+            "--seed",
+            "9",
+            "--until",
+            "2026-11-27",
+            "--out",
+        ])
+        .arg(&file)
+        .env_remove("TIEPDAN_DB")
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+
+    // A copy refused by the desk's rules: its last session is in the future.
+    let mut bad: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let sessions = bad["sessions"].as_array_mut().unwrap();
+    let n = sessions.len();
+    sessions[n - 1]["date"] = "2999-01-04".into();
+    let bad_file = dir.path().join("bad.json");
+    std::fs::write(&bad_file, serde_json::to_string(&bad).unwrap()).unwrap();
+
+    let db = dir.path().join("so.sqlite3");
+    let init = tiepdan(&db, &["init"]);
+    assert!(init.status.success(), "{init:?}");
+    assert_eq!(day_triggers(&db), 12);
+    let refused = tiepdan(&db, &["import", bad_file.to_str().unwrap()]);
+    assert!(!refused.status.success(), "{refused:?}");
+    assert_eq!(
+        day_triggers(&db),
+        12,
+        "the triggers are back after a refused import"
+    );
+    let c = Connection::open(&db).unwrap();
+    let rows: i64 = c
+        .query_row(
+            "SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM day_counts)
+                  + (SELECT count(*) FROM day_counts_stale)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 0, "nothing of the refused import is left");
+    drop(c);
+
+    let imported = tiepdan(&db, &["import", file.to_str().unwrap()]);
+    assert!(imported.status.success(), "{imported:?}");
+    assert_eq!(day_triggers(&db), 12);
+    let check = tiepdan::store::check_file(&db).unwrap();
+    assert_eq!(check.message, "Tệp sổ nguyên vẹn.", "{check:?}");
+    assert!(check.notes.is_empty(), "{:?}", check.notes);
+    let c = Connection::open(&db).unwrap();
+    let (days, visits): (i64, i64) = c
+        .query_row("SELECT count(*), sum(visits) FROM day_counts", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    let all_visits: i64 = c
+        .query_row("SELECT count(*) FROM visits", [], |r| r.get(0))
+        .unwrap();
+    assert!(days > 0);
+    assert_eq!(
+        visits, all_visits,
+        "every imported visit counted on its day"
+    );
+    // The triggers are live: a session moved by hand notes both of its days.
+    c.execute(
+        "UPDATE sessions SET date = '2020-01-06' WHERE id = (SELECT min(id) FROM sessions)",
+        [],
+    )
+    .unwrap();
+    let stale: i64 = c
+        .query_row("SELECT count(*) FROM day_counts_stale", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stale, 2);
+}

@@ -277,7 +277,10 @@ impl Store {
         let conn = self.conn();
         let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
         conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
-        let result = self.write_quietly(|tx| import::import(tx, file));
+        // The day counters' triggers are set aside: every day is counted again once, at the commit.
+        let result = self.write_quietly(|tx| {
+            crate::store::without_day_triggers(tx.conn(), || import::import(tx, file))
+        });
         self.conn().pragma_update(None, "cache_size", cache)?;
         result
     }

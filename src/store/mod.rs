@@ -29,6 +29,7 @@ pub(crate) use calendar::*;
 pub(crate) use catalogue::{
     check_field, code_from_name, get_field, insert_field_if_new, upsert_field,
 };
+pub(crate) use days::without_triggers as without_day_triggers;
 pub(crate) use days::DayCounts;
 #[cfg(test)]
 pub(crate) use days::{all_kept as kept_day_counts, recounted as recounted_day_counts};
