@@ -117,6 +117,8 @@ struct Seen {
     skipped: usize,
     /// 02/XLD units of petitions carried over unmoved, counted from their kept carries.
     carried: u32,
+    /// Petitions "so với kỳ trước" counted from the days' kept counters.
+    counted: u32,
     table_sum: f64,
 }
 
@@ -174,6 +176,7 @@ fn compare_periods(store: &Store, periods: &[Period]) -> Seen {
             "{period:?}"
         );
         assert_eq!(compared.petitions, r.petitions_received.total, "{period:?}");
+        seen.counted += store.comparison_facts(period).unwrap().received_counted;
         // Every computed table (02/XLD's carried-over petitions, 03/GQKN's and
         // 04/GQTC's decisions of the period) and its issues.
         for form in FormId::TABLES {
@@ -259,13 +262,24 @@ fn a_period_read_through_its_indexes_gives_the_report_of_the_whole_history() {
         let store = register(700, 3, seed, until);
         let mut rng = fastrand::Rng::with_seed(seed);
         let first = until - Duration::days(3 * 365);
-        let seen = compare_periods(&store, &periods(&mut rng, first, until, 24));
+        let periods = periods(&mut rng, first, until, 24);
+        let seen = compare_periods(&store, &periods);
         // The generated registers exercise what the bounded queries read.
         assert!(seen.cases > 100, "{seen:?}");
         assert!(seen.repeat > 10, "{seen:?}");
         assert!(seen.open_before > 100, "{seen:?}");
         assert!(seen.skipped > 100, "{seen:?}");
         assert!(seen.table_sum > 1000.0, "{seen:?}");
+        assert!(seen.counted > 100, "{seen:?}");
+        // The same with the kept values computed by other rules: nothing counted from
+        // them, the same figures.
+        store
+            .conn()
+            .execute("UPDATE due_basis SET fingerprint = 'other rules'", [])
+            .unwrap();
+        let unkept = compare_periods(&store, &periods);
+        assert_eq!((unkept.counted, unkept.carried), (0, 0), "{unkept:?}");
+        assert_eq!(unkept.table_sum, seen.table_sum);
     }
 }
 

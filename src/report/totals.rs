@@ -223,7 +223,10 @@ pub(crate) fn comparison(facts: &PeriodFacts) -> Comparison {
         visits: sum(|b| b.visits),
         people: sum(|b| b.people),
         cases: sum(|b| b.cases),
-        petitions: received(&facts.petitions, facts.period).petitions.total,
+        petitions: received(&facts.petitions, facts.period)
+            .petitions
+            .total
+            .saturating_add(facts.received_counted),
     }
 }
 

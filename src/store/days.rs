@@ -91,6 +91,14 @@ pub(crate) fn refresh_days(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Whether no day waits to be counted again: always so between the app's writes (the
+/// write path counts them before it commits), not after a write outside the app.
+pub(crate) fn none_stale(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM day_counts_stale)")?
+        .query_row([], |r| r.get(0))?)
+}
+
 /// Every day of the register to be counted again at the commit (the rules that count
 /// them changed, or `tiepdan rebuild`).
 pub(crate) fn mark_all(conn: &Connection) -> Result<()> {

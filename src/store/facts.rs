@@ -95,6 +95,11 @@ pub struct PeriodFacts {
     /// (schema 8, `store::due`) instead of being read into `petitions` with their moves.
     /// 0 when they are in `petitions` (the kept carries were computed with other rules).
     pub carried_units: u32,
+    /// The UBND's petitions received within the period that never named a duplicate,
+    /// counted from the days' kept counters (schema 10) instead of being read into
+    /// `petitions`: what "so với kỳ trước" counts beside them ([`Store::comparison_facts`]).
+    /// 0 when they are in `petitions`.
+    pub received_counted: u32,
 }
 
 /// Which petitions a period's facts hold.
@@ -244,7 +249,9 @@ impl Store {
     }
 
     /// What "so với kỳ trước" compares (visits, people, cases, petitions received): the
-    /// period's reception and only the petitions received within it. The previous
+    /// period's reception and only the petitions received within it, those from the days'
+    /// kept counters when they are fresh (only the ones that named a duplicate read, with
+    /// their moves; the rest in `received_counted`). The previous
     /// period's carried-over and resolved petitions (a year's: tens of thousands at city
     /// scale, with every move) are not read for four figures that do not use them;
     /// `report::totals` computes the comparison from these facts, and a test holds it
@@ -264,8 +271,16 @@ impl Store {
         } else {
             HashMap::new()
         };
+        let mut received_counted = 0;
         let (petitions, carried_units) = match which {
-            Petitions::Received => (self.petition_facts(RECEIVED, period)?, 0),
+            Petitions::Received => match self.counted_received(period)? {
+                Some((days, read)) => {
+                    let sum: i64 = days.iter().map(|d| d.petitions).sum();
+                    received_counted = u32::try_from(sum.max(0)).unwrap_or(u32::MAX);
+                    (read, 0)
+                }
+                None => (self.petition_facts(RECEIVED, period)?, 0),
+            },
             Petitions::Relevant if super::due::kept_fresh(self.conn())? => {
                 let from = period.from.to_string();
                 let carried = self
@@ -284,6 +299,7 @@ impl Store {
             cases,
             petitions,
             carried_units,
+            received_counted,
         })
     }
 
@@ -303,7 +319,21 @@ impl Store {
     /// reads [`Self::chart_facts`]).
     pub fn chart_counts(&self, period: Period) -> Result<Option<ChartCounts>> {
         let snapshot = self.read_snapshot()?;
-        if !super::due::kept_fresh(self.conn())? {
+        let counted = self.counted_received(period)?;
+        drop(snapshot);
+        Ok(counted.map(|(days, petitions)| ChartCounts { days, petitions }))
+    }
+
+    /// The days' kept counters within `period` and, in full, the petitions received on a
+    /// day whose counters say some named a duplicate (the counters leave them out); `None`
+    /// when the counters were kept by other rules or some day waits to be counted again
+    /// (a write outside the app: the write path counts them before it commits). Within the
+    /// caller's read snapshot.
+    fn counted_received(
+        &self,
+        period: Period,
+    ) -> Result<Option<(Vec<super::DayCounts>, Vec<PetitionFact>)>> {
+        if !super::due::kept_fresh(self.conn())? || !super::days::none_stale(self.conn())? {
             return Ok(None);
         }
         let days = super::days::kept_counts(self.conn(), period)?;
@@ -322,8 +352,7 @@ impl Store {
                 [days.as_str()],
             )?
         };
-        drop(snapshot);
-        Ok(Some(ChartCounts { days, petitions }))
+        Ok(Some((days, petitions)))
     }
 
     /// One read transaction for the several queries of a report, so that a write by
