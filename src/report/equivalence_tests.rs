@@ -38,7 +38,7 @@ fn whole_history_cases(store: &Store, period: Period) -> HashMap<String, CaseHis
                 SELECT case_id, received_on, 0 FROM petitions WHERE visit_id IS NULL
              )
              SELECT case_id,
-                    sum(CASE WHEN on_date < ?1 THEN 1 ELSE 0 END),
+                    sum(CASE WHEN on_date < ?1 THEN 1 ELSE 0 END) > 0,
                     sum(CASE WHEN on_date >= ?1 AND at_visit = 1 THEN 1 ELSE 0 END)
                FROM received
               WHERE on_date <= ?2 AND case_id IN (
@@ -53,7 +53,7 @@ fn whole_history_cases(store: &Store, period: Period) -> HashMap<String, CaseHis
             Ok((
                 r.get(0)?,
                 CaseHistory {
-                    visits_before: r.get(1)?,
+                    received_before: r.get(1)?,
                     visits_within: r.get(2)?,
                 },
             ))
@@ -132,9 +132,15 @@ fn compare_periods(store: &Store, periods: &[Period]) -> Seen {
         let bounded = store.period_facts(period).unwrap();
         let cases = whole_history_cases(store, period);
         assert_eq!(bounded.cases, cases, "cases of {period:?}");
-        let petitions = store
-            .petition_facts(WHOLE_HISTORY_PETITIONS, period)
-            .unwrap();
+        // Every move with its details: the bounded reading parses only those after the
+        // period began (and extensions, resolutions).
+        let petitions = crate::store::petition_facts(
+            store.conn(),
+            WHOLE_HISTORY_PETITIONS,
+            params![period.from.to_string(), period.to.to_string()],
+            crate::store::Details::All,
+        )
+        .unwrap();
         // The bounded reading skips petitions the figures cannot need (accepted
         // before the period, not moved since): it reads no more than the whole one.
         let ids = |p: &[crate::store::PetitionFact]| -> Vec<String> {

@@ -298,7 +298,7 @@ pub(crate) fn assert_carries(store: &Store) -> (usize, u32) {
             assert_eq!(kept, None, "{id}: stale or closed, yet carried");
             continue;
         }
-        let fact = store::petition_facts(conn, "SELECT ?1", [&id])
+        let fact = store::petition_facts(conn, "SELECT ?1", [&id], store::Details::All)
             .unwrap()
             .pop()
             .unwrap();

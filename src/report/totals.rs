@@ -79,7 +79,7 @@ fn block(
         .iter()
         .filter(|c| {
             let h = facts.cases.get(**c).copied().unwrap_or_default();
-            h.visits_before > 0 || h.visits_within > 1
+            h.received_before || h.visits_within > 1
         })
         .count() as u32;
     let mut petitions_at_visits = KindCounts::default();

@@ -185,7 +185,8 @@ fn refresh_due(conn: &Connection) -> Result<usize> {
     // Through the index of the stale open petitions, forced: without statistics SQLite
     // would walk every open petition (`petitions_state`) on every commit. Read as the
     // reports read them, with their moves.
-    let stale = super::facts::petition_facts(conn, &stale_sql(), params![])?;
+    let stale =
+        super::facts::petition_facts(conn, &stale_sql(), params![], super::facts::Details::All)?;
     let mut update = conn.prepare_cached(
         "UPDATE petitions SET due_next = ?1, due_unknown = ?2, carry_since = ?3,
                 carry_units = ?4, due_stale = 0

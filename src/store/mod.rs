@@ -37,7 +37,7 @@ pub(crate) use days::{all_kept as kept_day_counts, recounted as recounted_day_co
 pub(crate) use due::{carry_of, due_of};
 pub(crate) use due::{due_fast, forget_kept, refresh_kept};
 #[cfg(test)]
-pub(crate) use facts::petition_facts;
+pub(crate) use facts::{petition_facts, Details};
 pub use facts::{
     CaseHistory, ChartCounts, ChartFacts, FieldGroups, PeriodFacts, PetitionFact, SessionFact,
     VisitFact,

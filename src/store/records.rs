@@ -589,6 +589,30 @@ pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
     })
 }
 
+/// A move read by [`event_from_row`] without its details, and their text beside it: the
+/// reports parse only those they read (`facts::Details`).
+pub(crate) fn event_and_details_from_row(
+    r: &Row<'_>,
+) -> rusqlite::Result<(PetitionEvent, Option<String>)> {
+    Ok((
+        PetitionEvent {
+            id: r.get(0)?,
+            petition_id: r.get(1)?,
+            at: r.get(2)?,
+            on_date: r.get(3)?,
+            action: r.get(4)?,
+            actor: r.get(5)?,
+            from_state: r.get(6)?,
+            to_state: r.get(7)?,
+            note: r.get(8)?,
+            doc_no: r.get(9)?,
+            agency: r.get(10)?,
+            details: None,
+        },
+        r.get(11)?,
+    ))
+}
+
 /// Marks a petition stale: its kept next due day and carry (`store::due`) are computed
 /// again before the write commits, and until then it is out of the carry index (a stale
 /// petition never has `carry_units`, so a report never counts a carry computed before the
