@@ -246,6 +246,9 @@ const CASES_BEFORE: &str = "SELECT c.value FROM json_each(?1) c
      OR EXISTS (SELECT 1 FROM petitions p
                  WHERE p.case_id = c.value AND +p.visit_id IS NULL AND p.received_on < ?2)";
 
+/// The ids of a JSON array `?1`.
+const LISTED: &str = "SELECT value FROM json_each(?1)";
+
 /// The petitions whose ids `ids` selects, with what the reports read beside them.
 fn petitions_sql(ids: &str) -> String {
     format!(
@@ -464,7 +467,10 @@ impl Store {
         if cases.is_empty() {
             return Ok(cases);
         }
-        let ids = serde_json::to_string(&cases.keys().collect::<Vec<_>>())?;
+        // In order: each case's index entries next to the last one's.
+        let mut ids: Vec<&String> = cases.keys().collect();
+        ids.sort_unstable();
+        let ids = serde_json::to_string(&ids)?;
         let mut before = self.conn().prepare_cached(CASES_BEFORE)?;
         let mut rows = before.query(params![ids, period.from.to_string()])?;
         while let Some(r) = rows.next()? {
@@ -517,9 +523,19 @@ pub(crate) fn petition_facts(
     args: impl rusqlite::Params + Copy,
     details: Details,
 ) -> Result<Vec<PetitionFact>> {
-    let mut stmt = conn.prepare_cached(&petitions_sql(ids))?;
+    // The ids first, once: the petitions and their moves are then read by them (each
+    // read ran the selection again: 33 ms of a year's report at 200,000 persons).
+    let ids: Vec<String> = conn
+        .prepare_cached(ids)?
+        .query_map(args, |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let listed = [serde_json::to_string(&ids)?];
+    let mut stmt = conn.prepare_cached(&petitions_sql(LISTED))?;
     let mut petitions = stmt
-        .query_map(args, |r| {
+        .query_map(listed.clone(), |r| {
             let record = petition_from_row(r)?;
             let base = format!("{}/{}", record.number, record.year);
             let unit: Option<String> = r.get(31)?;
@@ -541,10 +557,10 @@ pub(crate) fn petition_facts(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
-    let mut stmt = conn.prepare_cached(&events_sql(ids))?;
+    let mut stmt = conn.prepare_cached(&events_sql(LISTED))?;
     // Each move with its details' text, parsed below only if wanted.
     let mut events: HashMap<String, Vec<(PetitionEvent, Option<String>)>> = HashMap::new();
-    let rows = stmt.query_map(args, super::records::event_and_details_from_row)?;
+    let rows = stmt.query_map(listed, super::records::event_and_details_from_row)?;
     for row in rows {
         let (e, raw) = row?;
         events
@@ -600,25 +616,21 @@ mod tests {
                 CASES_BEFORE.to_string(),
                 &["[\"x\"]", "2026-11-23"][..],
             ),
-            ("petitions", petitions_sql(RELEVANT), &period[..]),
-            (
-                "kept petitions",
-                petitions_sql(&relevant_kept()),
-                &period[..],
-            ),
-            ("kept events", events_sql(&relevant_kept()), &period[..]),
+            ("relevant", RELEVANT.to_string(), &period[..]),
+            ("kept relevant", relevant_kept(), &period[..]),
             ("carried", CARRIED.to_string(), &period[..1]),
-            ("events", events_sql(RELEVANT), &period[..]),
-            ("chart petitions", petitions_sql(RECEIVED), &period[..]),
-            ("chart events", events_sql(RECEIVED), &period[..]),
+            ("received", RECEIVED.to_string(), &period[..]),
+            ("petitions", petitions_sql(LISTED), &["[\"x\"]"][..]),
+            ("events", events_sql(LISTED), &["[\"x\"]"][..]),
         ] {
             let plan = plan(&sql, args);
             for line in plan.lines() {
                 // The stale petitions' partial index holds only those (none after a
                 // write commits): walking it is reading them.
-                // The cases asked about are the JSON array's elements.
+                // The cases and petitions asked about are a JSON array's elements.
                 let walks = line.starts_with("SCAN ")
                     && !line.starts_with("SCAN c VIRTUAL TABLE")
+                    && !line.starts_with("SCAN json_each VIRTUAL TABLE")
                     && !matches!(
                         line,
                         "SCAN rel"
@@ -627,7 +639,7 @@ mod tests {
                     );
                 assert!(!walks, "{name}: {line}\n{plan}");
             }
-            if name == "case" {
+            if name == "cases" {
                 // Read from the indexes alone (schema 6), not the rows.
                 for index in [
                     "COVERING INDEX visits_case (case_id=?)",
@@ -643,7 +655,7 @@ mod tests {
                     "{plan}"
                 );
             }
-            if name == "kept petitions" {
+            if name == "kept relevant" {
                 for index in [
                     "petitions_received (received_on>? AND received_on<?)",
                     "petitions_due_stale",
@@ -653,7 +665,7 @@ mod tests {
                     assert!(plan.contains(index), "{index}: {plan}");
                 }
             }
-            if name == "petitions" {
+            if name == "relevant" {
                 for index in [
                     "petitions_received (received_on>? AND received_on<?)",
                     "petitions_state (state=?)",
