@@ -249,3 +249,41 @@ test('a complaint by post is classified, accepted, resolved and the last step un
     assert.deepEqual(await cutOff(s), [], `nothing cut off in the list at ${w}×${h}`);
   }
 });
+
+test('a second complaint is marked a duplicate of the first, picked from the open petitions', async () => {
+  await resize(s, 1280, 800);
+  await s.click('Thêm đơn');
+  await s.choose('Nguồn đơn', 'Qua bưu chính');
+  await s.choose('Loại đơn', 'Khiếu nại');
+  await s.choose('Lĩnh vực', 'Đất đai');
+  await s.type('Nội dung đơn', 'Gửi lại đơn về việc thu hồi đất của hộ bà Lan');
+  await s.type('Họ và tên', 'Trần Văn Minh');
+  await s.click('Ghi đơn');
+  await statusSays('Đã ghi đơn số 2/2026');
+  await s.click('Quay lại danh sách đơn');
+  await clickCss('tr[data-petition-number="2/2026"] td');
+  await s.waitFor('the petition page', async () => (await s.textOf('#pp-title')) === 'Đơn số 2/2026');
+  await s.click('Đơn trùng');
+  // The picker lists the open petitions by number and content, not the petition itself.
+  const picker = '#mv-duplicate';
+  const options = await s.waitFor('the open petitions listed', async () => {
+    const o = await s.execute(
+      `const e = document.querySelector(arguments[0]); return e ? [...e.options].map((o) => o.textContent.trim()) : [];`,
+      picker,
+    );
+    return o.some((t) => t.includes('1/2026')) ? o : null;
+  });
+  const first = options.find((t) => t.includes('1/2026'));
+  assert.match(first, /Đơn số 1\/2026 · Khiếu nại quyết định thu hồi đất/, `${options}`);
+  assert.ok(!options.some((t) => t.includes('2/2026')), `not itself: ${options}`);
+  await s.execute(
+    `const e = document.querySelector(arguments[0]); const o = [...e.options].find((o) => o.textContent.includes('1/2026'));
+     e.value = o.value; e.dispatchEvent(new Event('change', { bubbles: true }));`,
+    picker,
+  );
+  await s.click('Ghi bước');
+  await statusSays('Đã ghi bước “Đơn trùng”');
+  const moves = await waitMoves(2);
+  assert.equal(moves[1].action, 'duplicate');
+  await s.expectText('.petition-page', /1\/2026/);
+});

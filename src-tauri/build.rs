@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "find_persons",
     "create_petition",
     "list_petitions",
+    "petition_choices",
     "period_report",
     "preset_period",
     "dashboard",

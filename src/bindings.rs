@@ -40,6 +40,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     Petition::export_all(&cfg)?;
     PetitionFilter::export_all(&cfg)?;
     PetitionPage::export_all(&cfg)?;
+    PetitionChoice::export_all(&cfg)?;
     PersonMatch::export_all(&cfg)?;
     PeriodReport::export_all(&cfg)?;
     Dashboard::export_all(&cfg)?;

@@ -791,6 +791,17 @@ pub struct PetitionFilter {
     pub urgency: Option<Urgency>,
 }
 
+/// A petition as a picker lists it (`Store::petition_choices`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PetitionChoice {
+    pub id: String,
+    /// Yearly number, `12/2026` (with the unit for one numbered by another register).
+    pub number: String,
+    pub content: String,
+    /// The petition it repeats, if marked a duplicate.
+    pub duplicate_of: Option<String>,
+}
+
 /// One page of the petitions list (Đơn thư): how many petitions match the filter, and the
 /// views of those from `offset` on (the newest first).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -297,3 +297,63 @@ fn the_list_comes_a_page_at_a_time_in_the_order_of_the_whole_list() {
         .unwrap();
     assert!(overdue.total > 0 && overdue.total < 7, "{}", overdue.total);
 }
+
+/// The move form's pickers list petitions by `petition_choices`: the same petitions, in
+/// the same order, with the same number, content and duplicate mark as the full list,
+/// for every filter they use (and others); the urgency filter is refused by name.
+#[test]
+fn the_pickers_list_the_petitions_the_full_list_holds() {
+    let mut store = store_on("2026-06-30");
+    tiepdan::demo::load_demo(&mut store, 4).unwrap();
+    // One marked a duplicate of another open one.
+    let waiting: Vec<Petition> = store
+        .petitions(&PetitionFilter {
+            state: Some(PetitionState::Received),
+            ..Default::default()
+        })
+        .unwrap();
+    let (copy, original) = (&waiting[0], &waiting[1]);
+    let mut m = MoveInput::new(&copy.id, MoveAction::Duplicate, "2026-06-30");
+    m.duplicate_of = Some(original.id.clone());
+    store.move_petition(&m).unwrap();
+    let all = PetitionFilter::default();
+    let open = PetitionFilter {
+        status: Some(PetitionStatus::Open),
+        ..Default::default()
+    };
+    let complaints = PetitionFilter {
+        kind: Some(PetitionKind::Complaint),
+        ..Default::default()
+    };
+    let closed_denunciations = PetitionFilter {
+        kind: Some(PetitionKind::Denunciation),
+        status: Some(PetitionStatus::Closed),
+        ..Default::default()
+    };
+    let mut duplicates = 0;
+    for filter in [all, open, complaints, closed_denunciations] {
+        let full: Vec<_> = store
+            .petitions(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.id, p.number, p.content, p.duplicate_of))
+            .collect();
+        let picked: Vec<_> = store
+            .petition_choices(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.id, c.number, c.content, c.duplicate_of))
+            .collect();
+        assert!(!full.is_empty(), "{filter:?}");
+        assert_eq!(picked, full, "{filter:?}");
+        duplicates += picked.iter().filter(|c| c.3.is_some()).count();
+    }
+    assert!(duplicates > 0, "the demo holds duplicates");
+    let e = store
+        .petition_choices(&PetitionFilter {
+            urgency: Some(Urgency::Overdue),
+            ..Default::default()
+        })
+        .unwrap_err();
+    assert_eq!(e.field(), Some("urgency"), "{e}");
+}

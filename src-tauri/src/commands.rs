@@ -148,6 +148,15 @@ pub fn list_petitions(state: State<'_, AppState>, filter: PetitionFilter) -> Rep
     with_store(&state, |s| s.petitions(&filter))
 }
 
+/// The petitions a picker lists (the move form's "đơn gốc", first round).
+#[tauri::command(async)]
+pub fn petition_choices(
+    state: State<'_, AppState>,
+    filter: PetitionFilter,
+) -> Reply<Vec<PetitionChoice>> {
+    with_reader(&state, |s| s.petition_choices(&filter))
+}
+
 /// One page of the petitions list (Đơn thư).
 #[tauri::command(async)]
 pub fn petition_page(

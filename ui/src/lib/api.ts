@@ -9,6 +9,7 @@ import type { Dashboard } from './bindings/Dashboard';
 import type { DemoSummary } from './bindings/DemoSummary';
 import type { Field } from './bindings/Field';
 import type { NewPetition } from './bindings/NewPetition';
+import type { PetitionChoice } from './bindings/PetitionChoice';
 import type { NewSession } from './bindings/NewSession';
 import type { NewVisit } from './bindings/NewVisit';
 import type { PeriodPreset } from './bindings/PeriodPreset';
@@ -94,6 +95,8 @@ export const listSessions = (range: PeriodRange) => call<SessionView[]>('list_se
 export const findPersons = (query: string) => call<PersonMatch[]>('find_persons', { query });
 export const createPetition = (input: NewPetition) => call<Petition>('create_petition', { input });
 export const listPetitions = (filter: PetitionFilter) => call<Petition[]>('list_petitions', { filter });
+/** The petitions a picker lists: number, content, duplicate mark (nothing else read). */
+export const petitionChoices = (filter: PetitionFilter) => call<PetitionChoice[]>('petition_choices', { filter });
 /** One page of the petitions list (Đơn thư): the matches from `offset`, and how many match. */
 export const petitionPage = (filter: PetitionFilter, offset: number, limit: number) =>
   call<PetitionPage>('petition_page', { filter, offset, limit });
