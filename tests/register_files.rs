@@ -521,14 +521,18 @@ fn tiepdan(db: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-fn day_triggers(db: &Path) -> i64 {
+/// The day counters' triggers, each with its SQL.
+fn day_triggers(db: &Path) -> Vec<(String, String)> {
     Connection::open(db)
         .unwrap()
-        .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'day_counts_%'",
-            [],
-            |r| r.get(0),
+        .prepare(
+            "SELECT name, sql FROM sqlite_schema
+              WHERE type = 'trigger' AND name LIKE 'day_counts_%' ORDER BY name",
         )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
         .unwrap()
 }
 
@@ -568,12 +572,13 @@ fn an_import_counts_every_day_once_and_keeps_the_counters_triggers() {
     let db = dir.path().join("so.sqlite3");
     let init = tiepdan(&db, &["init"]);
     assert!(init.status.success(), "{init:?}");
-    assert_eq!(day_triggers(&db), 12);
+    let triggers = day_triggers(&db);
+    assert_eq!(triggers.len(), 12);
     let refused = tiepdan(&db, &["import", bad_file.to_str().unwrap()]);
     assert!(!refused.status.success(), "{refused:?}");
     assert_eq!(
         day_triggers(&db),
-        12,
+        triggers,
         "the triggers are back after a refused import"
     );
     let c = Connection::open(&db).unwrap();
@@ -590,7 +595,7 @@ fn an_import_counts_every_day_once_and_keeps_the_counters_triggers() {
 
     let imported = tiepdan(&db, &["import", file.to_str().unwrap()]);
     assert!(imported.status.success(), "{imported:?}");
-    assert_eq!(day_triggers(&db), 12);
+    assert_eq!(day_triggers(&db), triggers, "the same triggers, made again");
     let check = tiepdan::store::check_file(&db).unwrap();
     assert_eq!(check.message, "Tệp sổ nguyên vẹn.", "{check:?}");
     assert!(check.notes.is_empty(), "{:?}", check.notes);

@@ -119,6 +119,8 @@ struct Seen {
     carried: u32,
     /// Petitions "so với kỳ trước" counted from the days' kept counters.
     counted: u32,
+    /// Petitions received before a period, read as they stood the day before it.
+    read_before: usize,
     table_sum: f64,
 }
 
@@ -146,6 +148,39 @@ fn compare_periods(store: &Store, periods: &[Period]) -> Seen {
         let ids = |p: &[crate::store::PetitionFact]| -> Vec<String> {
             p.iter().map(|p| p.record.id.clone()).collect()
         };
+        // Each petition the bounded reading holds stands, on each day a report reads it
+        // (the period's last, and the day before it for one received before it), as read
+        // with every move's details; and its resolutions within the period carry the same
+        // details (their outcome).
+        let whole_by_id: HashMap<&str, &crate::store::PetitionFact> = petitions
+            .iter()
+            .map(|p| (p.record.id.as_str(), p))
+            .collect();
+        let before = period.from - Duration::days(1);
+        for p in &bounded.petitions {
+            let w = whole_by_id[p.record.id.as_str()];
+            let on = |d| {
+                (
+                    record_on(&p.record, &p.events, d),
+                    record_on(&w.record, &w.events, d),
+                )
+            };
+            let (a, b) = on(period.to);
+            assert_eq!(a, b, "{} at {}", p.number, period.to);
+            if p.record.received_on < period.from.to_string() {
+                let (a, b) = on(before);
+                assert_eq!(a, b, "{} at {before}", p.number);
+                seen.read_before += 1;
+            }
+            for (e, f) in p.events.iter().zip(&w.events) {
+                if e.action == MoveAction::Resolve
+                    && e.on_date >= period.from.to_string()
+                    && e.on_date <= period.to.to_string()
+                {
+                    assert_eq!(e.details, f.details, "{} {}", p.number, e.on_date);
+                }
+            }
+        }
         let (got, all) = (ids(&bounded.petitions), ids(&petitions));
         let extra: Vec<_> = got.iter().filter(|i| !all.contains(i)).collect();
         assert!(extra.is_empty(), "{period:?}: {extra:?}");
@@ -277,8 +312,13 @@ fn a_period_read_through_its_indexes_gives_the_report_of_the_whole_history() {
         assert!(seen.skipped > 100, "{seen:?}");
         assert!(seen.table_sum > 1000.0, "{seen:?}");
         assert!(seen.counted > 100, "{seen:?}");
+        assert!(seen.read_before > 100, "{seen:?}");
         // The same with the kept values computed by other rules: nothing counted from
         // them, the same figures.
+        let kept_by: String = store
+            .conn()
+            .query_row("SELECT fingerprint FROM due_basis", [], |r| r.get(0))
+            .unwrap();
         store
             .conn()
             .execute("UPDATE due_basis SET fingerprint = 'other rules'", [])
@@ -286,6 +326,19 @@ fn a_period_read_through_its_indexes_gives_the_report_of_the_whole_history() {
         let unkept = compare_periods(&store, &periods);
         assert_eq!((unkept.counted, unkept.carried), (0, 0), "{unkept:?}");
         assert_eq!(unkept.table_sum, seen.table_sum);
+        // The kept values of today's rules again, but a day waiting to be counted again
+        // (a write outside the app) and the counters wrong: none is counted from them.
+        store
+            .conn()
+            .execute_batch(&format!(
+                "UPDATE due_basis SET fingerprint = '{kept_by}';
+                 UPDATE day_counts SET petitions = petitions + 7;
+                 INSERT INTO day_counts_stale (day) VALUES ('{until}');"
+            ))
+            .unwrap();
+        let stale = compare_periods(&store, &periods);
+        assert_eq!(stale.counted, 0, "{stale:?}");
+        assert_eq!(stale.table_sum, seen.table_sum);
     }
 }
 

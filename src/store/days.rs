@@ -114,8 +114,16 @@ pub(crate) fn mark_all(conn: &Connection) -> Result<()> {
 /// its row's day, thousands of times over, where one recount of every day at the commit
 /// costs less (200k persons: 44 s with the triggers, the import's 29 s without). The
 /// triggers are dropped inside the caller's transaction and made again from their own
-/// SQL before it commits; a failed write rolls the drop back with the rest.
+/// SQL before it commits; a failed write rolls the drop back with the rest. Outside a
+/// transaction each drop would commit alone and a failed write would leave the counters
+/// unkept for good: refused. `f` must not read the counters (no day is marked stale
+/// until it returns).
 pub(crate) fn without_triggers<T>(conn: &Connection, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    if conn.is_autocommit() {
+        return Err(crate::error::Error::Internal(
+            "Lỗi phần mềm: bộ đếm theo ngày chỉ được tạm tắt trong một lần ghi.".into(),
+        ));
+    }
     let saved: Vec<(String, String)> = conn
         .prepare(
             "SELECT name, sql FROM sqlite_schema
@@ -196,6 +204,40 @@ pub(crate) fn named_a_duplicate_sql() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Outside a transaction the triggers are not set aside (each drop would commit
+    /// alone): refused, nothing dropped, the work not run.
+    #[test]
+    fn the_triggers_are_set_aside_only_inside_a_transaction() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(&dir.path().join("so.sqlite3")).unwrap();
+        let conn = store.conn();
+        let triggers = || -> i64 {
+            conn.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'day_counts_%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(triggers(), 12);
+        let mut ran = false;
+        assert!(without_triggers(conn, || {
+            ran = true;
+            Ok(())
+        })
+        .is_err());
+        assert!(!ran);
+        assert_eq!(triggers(), 12);
+        let tx = conn.unchecked_transaction().unwrap();
+        without_triggers(&tx, || {
+            assert_eq!(triggers(), 0);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(triggers(), 12);
+        tx.rollback().unwrap();
+    }
 
     /// A write's recount reads only the days it touched: their sessions and petitions
     /// through the date indexes, never a walk of every session or petition.

@@ -87,7 +87,8 @@ pub struct PeriodFacts {
     pub cases: HashMap<String, CaseHistory>,
     /// Every petition the period's figures may need: received by its end, and received
     /// within it, or still open today, or moved on or after its start; except those
-    /// `carried_units` counts.
+    /// `carried_units` counts, and (in [`Store::comparison_facts`]) those
+    /// `received_counted` counts: facts for "so với kỳ trước" are not a report's facts.
     pub petitions: Vec<PetitionFact>,
     /// What the petitions waiting for their review since before the period, and not moved
     /// since, add to 02/XLD column 1 (they add nothing else: as they stood the day before
@@ -115,7 +116,9 @@ pub(crate) enum Details {
     From(NaiveDate),
     /// What a period's report reads: the moves after its last day (as they stood then);
     /// within it, the moves of a petition received before it (as it stood the day before
-    /// it, 02/XLD) and the resolutions (their outcome, 03/GQKN, 04/GQTC).
+    /// it, 02/XLD) and the resolutions (their outcome, 03/GQKN, 04/GQTC). "Received
+    /// before" is read from today's record: no move changes the day a petition was
+    /// received (a correction changes it for the whole history).
     Period(Period),
 }
 
