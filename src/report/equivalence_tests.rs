@@ -121,6 +121,9 @@ struct Seen {
     counted: u32,
     /// Petitions received before a period, read as they stood the day before it.
     read_before: usize,
+    /// Petitions "so với kỳ trước" read in full beside the counters (they named a
+    /// duplicate).
+    named_read: usize,
     table_sum: f64,
 }
 
@@ -217,7 +220,11 @@ fn compare_periods(store: &Store, periods: &[Period]) -> Seen {
             "{period:?}"
         );
         assert_eq!(compared.petitions, r.petitions_received.total, "{period:?}");
-        seen.counted += store.comparison_facts(period).unwrap().received_counted;
+        let compared_facts = store.comparison_facts(period).unwrap();
+        seen.counted += compared_facts.received_counted;
+        if compared_facts.received_counted > 0 {
+            seen.named_read += compared_facts.petitions.len();
+        }
         // Every computed table (02/XLD's carried-over petitions, 03/GQKN's and
         // 04/GQTC's decisions of the period) and its issues.
         for form in FormId::TABLES {
@@ -1150,6 +1157,11 @@ fn after_random_desk_work_the_reports_equal_the_whole_history() {
         assert!(last.open_before > 20 && last.table_sum > 100.0, "{last:?}");
         // Petitions carried over unmoved were counted from their kept carries.
         assert!(seen.iter().map(|s| s.carried).sum::<u32>() > 20, "{seen:?}");
+        // "So với kỳ trước" read petitions that named a duplicate beside its counters.
+        assert!(
+            seen.iter().map(|s| s.named_read).sum::<usize>() > 0,
+            "{seen:?}"
+        );
     }
     // Petitions taken through their lifecycle, not only closed at once.
     assert!(moves.len() >= 8, "{moves:?}");
