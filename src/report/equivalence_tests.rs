@@ -202,7 +202,8 @@ fn compare_periods(store: &Store, periods: &[Period]) -> Seen {
         assert_eq!(report, whole_report, "{period:?}");
         // "So với kỳ trước" reads only the period's reception and the petitions received
         // within it: its figures are the full report's.
-        let compared = comparison(&store.comparison_facts(period).unwrap());
+        let compared_facts = store.comparison_facts(period).unwrap();
+        let compared = comparison(&compared_facts);
         let r = &report;
         assert_eq!(
             (
@@ -220,7 +221,6 @@ fn compare_periods(store: &Store, periods: &[Period]) -> Seen {
             "{period:?}"
         );
         assert_eq!(compared.petitions, r.petitions_received.total, "{period:?}");
-        let compared_facts = store.comparison_facts(period).unwrap();
         seen.counted += compared_facts.received_counted;
         if compared_facts.received_counted > 0 {
             seen.named_read += compared_facts.petitions.len();

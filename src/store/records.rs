@@ -572,21 +572,9 @@ pub(crate) const DEADLINE_EVENT_COLUMNS: &str = "id, petition_id, at, on_date, a
     from_state, to_state, note, doc_no, agency, CASE WHEN action = 'extend' THEN details END";
 
 pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
-    let details: Option<String> = r.get(11)?;
-    Ok(PetitionEvent {
-        id: r.get(0)?,
-        petition_id: r.get(1)?,
-        at: r.get(2)?,
-        on_date: r.get(3)?,
-        action: r.get(4)?,
-        actor: r.get(5)?,
-        from_state: r.get(6)?,
-        to_state: r.get(7)?,
-        note: r.get(8)?,
-        doc_no: r.get(9)?,
-        agency: r.get(10)?,
-        details: details.and_then(|d| serde_json::from_str(&d).ok()),
-    })
+    let (mut e, details) = event_and_details_from_row(r)?;
+    e.details = details.and_then(|d| serde_json::from_str(&d).ok());
+    Ok(e)
 }
 
 /// A move read by [`event_from_row`] without its details, and their text beside it: the
