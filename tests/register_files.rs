@@ -613,6 +613,40 @@ fn an_import_counts_every_day_once_and_keeps_the_counters_triggers() {
         visits, all_visits,
         "every imported visit counted on its day"
     );
+    drop(c);
+
+    // The same file again writes nothing, and counts no day again: a counter set wrong
+    // behind the app's back stays wrong (a recount would have mended it), and `check`
+    // still finds it.
+    let c = Connection::open(&db).unwrap();
+    let people = |c: &Connection| -> i64 {
+        c.query_row(
+            "SELECT people FROM day_counts ORDER BY day LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let right = people(&c);
+    c.execute(
+        "UPDATE day_counts SET people = people + 1000
+          WHERE day = (SELECT min(day) FROM day_counts)",
+        [],
+    )
+    .unwrap();
+    drop(c);
+    let again = tiepdan(&db, &["import", file.to_str().unwrap()]);
+    assert!(again.status.success(), "{again:?}");
+    let said = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        said.contains("Đã nhập 0 buổi tiếp, 0 lượt tiếp, 0 người"),
+        "{said}"
+    );
+    let c = Connection::open(&db).unwrap();
+    assert_eq!(people(&c), right + 1000, "no day counted again");
+    let check = tiepdan::store::check_file(&db).unwrap();
+    assert_ne!(check.message, "Tệp sổ nguyên vẹn.", "{check:?}");
+
     // The triggers are live: a session moved by hand notes both of its days.
     c.execute(
         "UPDATE sessions SET date = '2020-01-06' WHERE id = (SELECT min(id) FROM sessions)",

@@ -99,6 +99,40 @@ fn a_newer_export_updates_the_status_and_the_phone() {
     assert!(records(&a) == before, "the register unchanged");
 }
 
+/// A newer export that only brings a later move (a petition found to be a duplicate)
+/// changes what the days' kept counters hold for its day: the import counts the days
+/// again, and the counters equal a recount (the same file again writes nothing and leaves
+/// them so).
+#[test]
+fn a_move_brought_by_a_newer_export_is_counted_on_its_day() {
+    let mut a = store_on("2026-06-30");
+    let first = direct_petition(&mut a, "2026-06-01", PetitionKind::Proposal);
+    let again = direct_petition(&mut a, "2026-06-02", PetitionKind::Proposal);
+    let mut b = store_on("2026-06-30");
+    b.import_exchange(&export(&a)).unwrap();
+    move_petition(&mut b, &again, MoveAction::Duplicate, "2026-06-03", |m| {
+        m.duplicate_of = Some(first.clone())
+    })
+    .unwrap();
+    let intact = |s: &Store| s.check_integrity().unwrap().message;
+    assert_eq!(intact(&b), "Tệp sổ nguyên vẹn.");
+
+    let n = a.import_exchange(&export(&b)).unwrap();
+    assert_eq!(
+        (n.persons, n.petitions, n.events, n.updated),
+        (0, 0, 1, 1),
+        "{n:?}"
+    );
+    assert_eq!(
+        a.petition(&again).unwrap().duplicate_of.as_deref(),
+        Some(first.as_str())
+    );
+    assert_eq!(intact(&a), "Tệp sổ nguyên vẹn.");
+    let n = a.import_exchange(&export(&b)).unwrap();
+    assert!(!n.wrote(), "{n:?}");
+    assert_eq!(intact(&a), "Tệp sổ nguyên vẹn.");
+}
+
 #[test]
 fn an_older_export_leaves_the_newer_register_as_it_is() {
     let (mut a, b, p, who) = two_registers();

@@ -87,6 +87,24 @@ pub struct ImportSummary {
     pub skipped: u32,
 }
 
+impl ImportSummary {
+    /// Whether the import wrote any record (added or brought one up to date).
+    pub fn wrote(&self) -> bool {
+        let ImportSummary {
+            persons,
+            cases,
+            sessions,
+            visits,
+            petitions,
+            events,
+            changes,
+            updated,
+            skipped: _,
+        } = *self;
+        persons + cases + sessions + visits + petitions + events + changes + updated > 0
+    }
+}
+
 /// The JSON Schema of the exchange format, as committed in `docs/`.
 pub fn json_schema() -> String {
     let schema = schemars::schema_for!(ExchangeFile);
@@ -277,9 +295,14 @@ impl Store {
         let conn = self.conn();
         let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
         conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
-        // The day counters' triggers are set aside: every day is counted again once, at the commit.
+        // The day counters' triggers are set aside: every day is counted again once, at the
+        // commit, if the import wrote anything.
         let result = self.write_quietly(|tx| {
-            crate::store::without_day_triggers(tx.conn(), || import::import(tx, file))
+            crate::store::without_day_triggers(
+                tx.conn(),
+                || import::import(tx, file),
+                ImportSummary::wrote,
+            )
         });
         self.conn().pragma_update(None, "cache_size", cache)?;
         result
