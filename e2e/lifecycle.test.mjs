@@ -264,23 +264,33 @@ test('a second complaint is marked a duplicate of the first, picked from the ope
   await clickCss('tr[data-petition-number="2/2026"] td');
   await s.waitFor('the petition page', async () => (await s.textOf('#pp-title')) === 'Đơn số 2/2026');
   await s.click('Đơn trùng');
-  // The picker lists the open petitions by number and content, not the petition itself.
-  const picker = '#mv-duplicate';
-  const options = await s.waitFor('the open petitions listed', async () => {
-    const o = await s.execute(
-      `const e = document.querySelector(arguments[0]); return e ? [...e.options].map((o) => o.textContent.trim()) : [];`,
-      picker,
+  // The picker lists the open petitions by number and content, never the petition
+  // itself; typing words of the content (without diacritics) narrows it, Enter takes the
+  // first match.
+  const picker = await s.css('#mv-duplicate');
+  const listed = () =>
+    s.execute(
+      `return [...document.querySelectorAll('#mv-duplicate-list li')]
+         .filter((li) => li.offsetParent !== null)
+         .map((li) => li.textContent.trim());`,
     );
+  await s.cmd('POST', `/element/${picker}/click`, {});
+  const all = await s.waitFor('the open petitions listed', async () => {
+    const o = await listed();
     return o.some((t) => t.includes('1/2026')) ? o : null;
   });
-  const first = options.find((t) => t.includes('1/2026'));
-  assert.match(first, /Đơn số 1\/2026 · Khiếu nại quyết định thu hồi đất/, `${options}`);
-  assert.ok(!options.some((t) => t.includes('2/2026')), `not itself: ${options}`);
-  await s.execute(
-    `const e = document.querySelector(arguments[0]); const o = [...e.options].find((o) => o.textContent.includes('1/2026'));
-     e.value = o.value; e.dispatchEvent(new Event('change', { bubbles: true }));`,
-    picker,
-  );
+  assert.match(all.find((t) => t.includes('1/2026')), /Đơn số 1\/2026 · Khiếu nại quyết định thu hồi đất/, `${all}`);
+  assert.ok(!all.some((t) => t.includes('2/2026')), `not itself: ${all}`);
+  await shot(s, 'duplicate-picker-1280x800');
+  await s.cmd('POST', `/element/${picker}/value`, { text: 'nong nghiep' });
+  const matched = await s.waitFor('the petitions matching "nong nghiep"', async () => {
+    const o = await listed();
+    return o.length === 1 ? o : null;
+  });
+  assert.match(matched[0], /^Đơn số 1\/2026 · /);
+  await s.cmd('POST', `/element/${picker}/value`, { text: KEY.enter });
+  assert.match(await s.cmd('GET', `/element/${picker}/property/value`), /^Đơn số 1\/2026 · Khiếu nại quyết định/);
+  assert.deepEqual(await listed(), [], 'the list closes once a petition is taken');
   await s.click('Ghi bước');
   await statusSays('Đã ghi bước “Đơn trùng”');
   const moves = await waitMoves(2);

@@ -6,6 +6,7 @@ import type { DayKind } from './bindings/DayKind';
 import type { ErrorDto } from './bindings/ErrorDto';
 import { formatDate, parseDate } from './dates';
 import { badDateMessage, localError, remapPersonError } from './errors';
+import { fold } from './fold';
 
 /** One row of the editor: the date as typed. `key` keeps a row's inputs when rows move. */
 export interface CalendarRow {
@@ -106,16 +107,6 @@ export function weekdayOf(iso: string | null): string {
 
 /** Under this many days off (holidays and days off in lieu), a year's list is likely incomplete. */
 export const FEW_DAYS_OFF = 5;
-
-/** Folded for matching: lower case, no diacritics ("Tết" → "tet"). */
-function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
-}
 
 /** Whether a day's name is the Lunar New Year's (Tết Nguyên đán), not Tết Dương lịch. */
 export function isLunarNewYear(name: string): boolean {

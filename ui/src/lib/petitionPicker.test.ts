@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { PetitionChoice } from './bindings/PetitionChoice';
+import { fold } from './fold';
+import { choiceLabel, indexChoices, matchChoices, pickerChoices, pickerSummary } from './petitionPicker';
+
+const choice = (id: string, number: string, content: string, duplicate_of: string | null = null): PetitionChoice => ({
+  id,
+  number,
+  content,
+  duplicate_of,
+});
+
+const list = [
+  choice('p12', '12/2026', 'Khiếu nại quyết định thu hồi đất của hộ bà Lan'),
+  choice('p3', '3/2026', 'Kiến nghị sửa đường ngõ 5'),
+  choice('p2', '2/2026', 'Gửi lại đơn về việc thu hồi đất', 'p12'),
+  choice('p1', '1/2026', 'Tố cáo cán bộ địa chính'),
+  choice('p11', '1/2025', 'Phản ánh tiếng ồn quán karaoke'),
+];
+
+const ids = (shown: { id: string }[]) => shown.map((c) => c.id);
+
+describe('the petitions a picker offers', () => {
+  it('never offers the petition being moved, nor a duplicate as an original; suggestions first', () => {
+    const hints = new Map([['p1', 'Cùng người đứng đơn, nội dung tương tự']]);
+    const offered = pickerChoices(list, 'p3', true, hints);
+    expect(ids(offered)).toEqual(['p1', 'p12', 'p11']);
+    expect(offered[0].reason).toBe('Cùng người đứng đơn, nội dung tương tự');
+    expect(offered[1].reason).toBeNull();
+    // The first round of a complaint may be any petition but itself.
+    expect(ids(pickerChoices(list, 'p3', false))).toEqual(['p12', 'p2', 'p1', 'p11']);
+  });
+
+  it('labels a choice by number and content, a suggestion marked', () => {
+    const [suggested, plain] = pickerChoices(list, 'x', false, new Map([['p3', 'Nội dung gần giống']]));
+    expect(choiceLabel(suggested)).toBe('Gợi ý: Đơn số 3/2026 · Kiến nghị sửa đường ngõ 5');
+    expect(choiceLabel(plain)).toBe('Đơn số 12/2026 · Khiếu nại quyết định thu hồi đất của hộ bà Lan');
+    const long = choiceLabel({ id: 'x', number: '9/2026', content: 'a'.repeat(60), reason: null });
+    expect(long).toBe(`Đơn số 9/2026 · ${'a'.repeat(48)}…`);
+  });
+});
+
+describe('matching what the officer types', () => {
+  const index = indexChoices(pickerChoices(list, 'none', false));
+
+  it('lists every choice, in order, for an empty query', () => {
+    expect(matchChoices(index, '  ')).toEqual({ shown: index.map((c) => c.choice), total: 5 });
+  });
+
+  it('finds a number by its start: "1" is 1/2026 and 1/2025, not 12/2026', () => {
+    expect(ids(matchChoices(index, '1').shown)).toEqual(['p1', 'p11']);
+    expect(ids(matchChoices(index, '1/').shown)).toEqual(['p1', 'p11']);
+    expect(ids(matchChoices(index, '12').shown)).toEqual(['p12']);
+    expect(ids(matchChoices(index, '1/2025').shown)).toEqual(['p11']);
+    expect(ids(matchChoices(index, ' 2/2026 ').shown)).toEqual(['p2']);
+    expect(matchChoices(index, '7').total).toBe(0);
+  });
+
+  it('finds words of the content, diacritics-blind and in any order', () => {
+    expect(ids(matchChoices(index, 'thu hoi').shown)).toEqual(['p12', 'p2']);
+    expect(ids(matchChoices(index, 'ĐẤT  thu').shown)).toEqual(['p12', 'p2']);
+    expect(ids(matchChoices(index, 'dia chinh').shown)).toEqual(['p1']);
+    expect(ids(matchChoices(index, 'hộ lan').shown)).toEqual(['p12']);
+    // Words with a number: the number is part of the text.
+    expect(ids(matchChoices(index, 'ngo 5').shown)).toEqual(['p3']);
+    expect(matchChoices(index, 'thu hoi xe').total).toBe(0);
+  });
+
+  it('shows at most the limit, and counts every match', () => {
+    const many = indexChoices(
+      Array.from({ length: 1000 }, (_, i) => ({
+        id: `m${i}`,
+        number: `${1000 - i}/2026`,
+        content: i % 2 === 0 ? 'Đất đai' : 'Môi trường',
+        reason: null,
+      })),
+    );
+    const all = matchChoices(many, '');
+    expect(all.shown).toHaveLength(30);
+    expect(all.total).toBe(1000);
+    const land = matchChoices(many, 'dat', 10);
+    expect(land.total).toBe(500);
+    expect(ids(land.shown)).toEqual(['m0', 'm2', 'm4', 'm6', 'm8', 'm10', 'm12', 'm14', 'm16', 'm18']);
+  });
+
+  it('folds as the other searches do', () => {
+    expect(fold('Đơn Thư Tết')).toBe('don thu tet');
+  });
+});
+
+describe('the line under the list', () => {
+  it('says how many are shown and how to narrow them', () => {
+    expect(pickerSummary(30, 96000, '')).toBe(
+      'Hiện 30 trong 96.000 đơn khớp: gõ số đơn hoặc vài chữ của nội dung để thu hẹp.',
+    );
+    expect(pickerSummary(2, 2, 'thu')).toBe('2 đơn khớp. Mũi tên lên/xuống để chọn, Enter để lấy, Esc để đóng.');
+    expect(pickerSummary(0, 0, ' xe ')).toBe(
+      'Không có đơn nào khớp với “xe”. Gõ số đơn (ví dụ 12/2026) hoặc vài chữ của nội dung.',
+    );
+    expect(pickerSummary(0, 0, '')).toBe('Không có đơn nào để chọn.');
+  });
+});

@@ -1,0 +1,105 @@
+// The move form's petition picker ("đơn gốc" of a duplicate, a complaint's first round):
+// the petitions offered, and those matching what the officer types (a number, or words of
+// the content, diacritics-blind), only the first few shown: a city's register offers
+// tens of thousands.
+import type { PetitionChoice } from './bindings/PetitionChoice';
+import { fold } from './fold';
+
+/** At most this many matches are listed at once; typing narrows them. */
+export const PICKER_SHOWN = 30;
+
+/** A petition the picker offers; `reason`: why the program suggests it, if it does. */
+export interface PickerChoice {
+  id: string;
+  number: string;
+  content: string;
+  reason: string | null;
+}
+
+/** A choice with its number and its number and content folded, made once per list. */
+export interface IndexedChoice {
+  choice: PickerChoice;
+  number: string;
+  text: string;
+}
+
+/**
+ * The petitions offered, from the core's list (newest first): never the petition being
+ * moved, without those marked a duplicate when `withoutDuplicates` (a duplicate's
+ * original is a petition still being handled), the program's suggestions first.
+ */
+export function pickerChoices(
+  list: PetitionChoice[],
+  exclude: string,
+  withoutDuplicates: boolean,
+  hints: Map<string, string> = new Map(),
+): PickerChoice[] {
+  const kept = list
+    .filter((p) => p.id !== exclude && !(withoutDuplicates && p.duplicate_of !== null))
+    .map((p) => ({ id: p.id, number: p.number, content: p.content, reason: hints.get(p.id) ?? null }));
+  return [...kept.filter((c) => c.reason !== null), ...kept.filter((c) => c.reason === null)];
+}
+
+export function indexChoices(choices: PickerChoice[]): IndexedChoice[] {
+  return choices.map((choice) => ({
+    choice,
+    number: choice.number.toLowerCase(),
+    text: fold(`${choice.number} ${choice.content}`),
+  }));
+}
+
+/** "12", "12/", "12/2026": a petition number, or its start. */
+const NUMBER = /^\d+(\/\d*)?$/;
+
+/** Whether a choice matches the folded query `q` (non-empty). */
+function matches(c: IndexedChoice, q: string, words: string[]): boolean {
+  if (NUMBER.test(q)) {
+    // "1" finds 1/2026 and 1/2025, not 12/2026.
+    return c.number.startsWith(q.includes('/') ? q : `${q}/`);
+  }
+  return words.every((w) => c.text.includes(w));
+}
+
+/**
+ * The choices matching `query`, in the list's order: at most `limit` of them, and how
+ * many match in all. An empty query matches every choice.
+ */
+export function matchChoices(
+  index: IndexedChoice[],
+  query: string,
+  limit: number = PICKER_SHOWN,
+): { shown: PickerChoice[]; total: number } {
+  const q = fold(query).trim().replace(/\s+/g, ' ');
+  const words = q.split(' ');
+  const shown: PickerChoice[] = [];
+  let total = 0;
+  for (const c of index) {
+    if (q === '' || matches(c, q, words)) {
+      total += 1;
+      if (shown.length < limit) shown.push(c.choice);
+    }
+  }
+  return { shown, total };
+}
+
+export function shortContent(text: string, max = 48): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** "Gợi ý: Đơn số 12/2026 · Khiếu nại quyết định…" */
+export function choiceLabel(c: PickerChoice): string {
+  return `${c.reason !== null ? 'Gợi ý: ' : ''}Đơn số ${c.number} · ${shortContent(c.content)}`;
+}
+
+/** Under the list: how many are shown of how many match, and how to narrow them. */
+export function pickerSummary(shown: number, total: number, query: string): string {
+  if (total === 0) {
+    return query.trim() === ''
+      ? 'Không có đơn nào để chọn.'
+      : `Không có đơn nào khớp với “${query.trim()}”. Gõ số đơn (ví dụ 12/2026) hoặc vài chữ của nội dung.`;
+  }
+  if (shown < total) {
+    return `Hiện ${shown} trong ${total.toLocaleString('vi-VN')} đơn khớp: gõ số đơn hoặc vài chữ của nội dung để thu hẹp.`;
+  }
+  return `${total} đơn khớp. Mũi tên lên/xuống để chọn, Enter để lấy, Esc để đóng.`;
+}
