@@ -188,7 +188,7 @@ enum Command {
     Schema,
     /// Kiểm tra toàn bộ tệp sổ (mọi trang, chỉ mục, liên kết, trạng thái của từng đơn so với các bước xử lý); mã thoát khác 0 khi sổ hỏng
     Check,
-    /// Tính lại từ các bản ghi mọi giá trị giữ sẵn cho báo cáo (hạn kế tiếp và phần chuyển kỳ của đơn đang mở, số đếm theo ngày của biểu đồ 12 tuần); dùng khi `check` báo số đếm giữ sẵn khác với đếm lại
+    /// Tính lại từ các bản ghi mọi giá trị giữ sẵn cho báo cáo (hạn kế tiếp và phần chuyển kỳ của đơn đang mở, số đếm theo ngày của biểu đồ 12 tuần) và sắp lại chỉ mục tìm kiếm sau một lần nhập lớn; dùng khi `check` báo số đếm giữ sẵn khác với đếm lại
     Rebuild,
     /// Đo tốc độ trên một sổ (mở sổ, báo cáo, tìm kiếm, lưu lượt tiếp trên bản sao), cạnh
     /// SQL viết tay cho cùng số liệu; sổ không có tài khoản (sổ sinh bằng generate)

@@ -175,9 +175,14 @@ impl Store {
     /// dashboard: each open petition's next due day and carry (schemas 7, 8) and each
     /// day's counters (schema 10). The one write path keeps them; this is the repair when
     /// `tiepdan check` finds a kept value that differs from a recount (a file edited
-    /// outside the app). Returns how many open petitions and days were computed.
+    /// outside the app). The search indexes' big segments are lifted too (a register
+    /// imported by a version that left them where desk saves merge them). Returns how
+    /// many open petitions and days were computed.
     pub fn rebuild_kept(&mut self) -> Result<(u32, u32)> {
-        self.write(Permission::Backup, |tx| store::forget_kept(tx.conn()))?;
+        self.write(Permission::Backup, |tx| {
+            store::forget_kept(tx.conn())?;
+            store::settle_big_segments(tx.conn())
+        })?;
         let open = self.open_petition_count()?;
         let days: u32 = self
             .conn()

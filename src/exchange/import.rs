@@ -1035,7 +1035,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         }
     }
 
-    store::set_search_pending(conn, store::SEARCH_PENDING_BYTES)?;
+    store::end_bulk_search(conn)?;
     tx.change(
         ChangeAction::Import,
         "exchange",

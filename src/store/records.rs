@@ -911,6 +911,127 @@ pub(crate) fn set_search_pending(conn: &Connection, bytes: i64) -> Result<()> {
     Ok(())
 }
 
+/// The search indexes, each with a column to write a placeholder row into.
+const SEARCH_INDEXES: [(&str, &str); 2] = [("persons_fts", "name"), ("records_fts", "text")];
+
+/// A segment of the lowest level of a search index at least this many pages (of 4 KB)
+/// long is lifted by [`settle_search`]: merging it with a desk save's small segments
+/// would hold that save (a 200,000-person import leaves 11,554 and 26,974 pages).
+pub(crate) const SETTLE_PAGES: u32 = 256;
+
+/// End a bulk load of the search indexes: [`settle_big_segments`], and their in-memory
+/// limit back to the default.
+pub(crate) fn end_bulk_search(conn: &Connection) -> Result<()> {
+    settle_big_segments(conn)?;
+    set_search_pending(conn, SEARCH_PENDING_BYTES)
+}
+
+/// [`settle_search`] each search index whose lowest level holds a big segment (after a
+/// bulk load; `tiepdan rebuild` for a register imported by an earlier version).
+pub(crate) fn settle_big_segments(conn: &Connection) -> Result<()> {
+    for (table, column) in SEARCH_INDEXES {
+        super::exec(
+            conn,
+            &format!("INSERT INTO {table} ({table}) VALUES ('flush')"),
+            [],
+        )?;
+        let big = search_levels(conn, table)?
+            .first()
+            .is_some_and(|level0| level0.iter().any(|s| s.pages >= SETTLE_PAGES));
+        if big {
+            settle_search(conn, table, column)?;
+        }
+    }
+    Ok(())
+}
+
+/// Lift a search index's segments above the levels a desk save fills. FTS5 writes each
+/// save's new entries as a small segment on the lowest level and, once that level holds
+/// 16 of them, merges the whole level at once: with a bulk load's big segment there, the
+/// save that tipped it waited for the big one to be written again (0.5-2.8 s at 200,000
+/// persons, issue 9). Higher levels are merged a little at a time. FTS5's `optimize`
+/// merges every segment into one, a level above the highest when they lie on several
+/// levels: twice, each time beside a placeholder row's own small segment (so that there
+/// is something to merge), lifts the index to level 3; the placeholder is deleted. Costs
+/// two writes of the index (2.8 s at 200,000 persons); a test shows hundreds of saves
+/// after it never write the big segment again at once.
+pub(crate) fn settle_search(conn: &Connection, table: &str, column: &str) -> Result<()> {
+    for _ in 0..2 {
+        conn.execute_batch(&format!(
+            "INSERT INTO {table} (rowid, {column}) VALUES (-1, 'placeholder');
+             INSERT INTO {table} ({table}) VALUES ('flush');
+             INSERT INTO {table} ({table}) VALUES ('optimize');
+             DELETE FROM {table} WHERE rowid = -1;
+             INSERT INTO {table} ({table}) VALUES ('flush');"
+        ))?;
+    }
+    Ok(())
+}
+
+/// A segment of a search index: its id and how many leaf pages it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Segment {
+    pub id: u32,
+    pub pages: u32,
+}
+
+/// The segments of each level of an FTS5 index, lowest level first, read from its
+/// structure record (`{table}_data`, id 10; format: SQLite's `fts5StructureDecode`).
+/// What the index has flushed: pending entries are not in a segment yet.
+pub(crate) fn search_levels(conn: &Connection, table: &str) -> Result<Vec<Vec<Segment>>> {
+    let block: Vec<u8> = conn.query_row(
+        &format!("SELECT block FROM {table}_data WHERE id = 10"),
+        [],
+        |r| r.get(0),
+    )?;
+    let corrupt =
+        || crate::error::Error::Internal(format!("cấu trúc chỉ mục {table} không đọc được"));
+    // After the cookie (4 bytes), a version 2 record's mark (4 bytes).
+    let v2 = block.get(4..8) == Some(&[0xff, 0x00, 0x00, 0x01][..]);
+    let mut at = if v2 { 8 } else { 4 };
+    // An SQLite varint: big-endian groups of 7 bits, the 9th byte whole.
+    let mut varint = || -> Result<u64> {
+        let mut v: u64 = 0;
+        for k in 0..9 {
+            let c = *block.get(at).ok_or_else(corrupt)?;
+            at += 1;
+            if k == 8 {
+                return Ok((v << 8) | u64::from(c));
+            }
+            v = (v << 7) | u64::from(c & 0x7f);
+            if c < 0x80 {
+                break;
+            }
+        }
+        Ok(v)
+    };
+    let levels = varint()?;
+    let _segments = varint()?;
+    let _writes = varint()?;
+    let mut out = Vec::new();
+    for _ in 0..levels {
+        let _merging = varint()?;
+        let count = varint()?;
+        let mut level = Vec::new();
+        for _ in 0..count {
+            let id = varint()? as u32;
+            let first = varint()?;
+            let last = varint()?;
+            if v2 {
+                for _ in 0..5 {
+                    varint()?;
+                }
+            }
+            level.push(Segment {
+                id,
+                pages: (last + 1).saturating_sub(first) as u32,
+            });
+        }
+        out.push(level);
+    }
+    Ok(out)
+}
+
 /// Rebuild every search index from the records (after a migration).
 pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
     conn.execute_batch(
@@ -931,7 +1052,7 @@ pub(crate) fn rebuild_search(conn: &Connection) -> Result<()> {
     for p in all_petitions(conn)? {
         index_petition(conn, &p)?;
     }
-    set_search_pending(conn, SEARCH_PENDING_BYTES)
+    end_bulk_search(conn)
 }
 
 // ---------------------------------------------------------------- changes
@@ -1200,5 +1321,156 @@ impl super::Store {
                 Ok((t, n))
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A bulk load of `rows` persons' search entries, in one transaction, as an import
+    /// writes them (the in-memory limit raised): its entries end as one big segment on
+    /// the index's lowest level. `settle`: ended as an import ends it.
+    fn bulk_load(conn: &Connection, rows: u32, settle: bool) {
+        let tx = conn.unchecked_transaction().unwrap();
+        set_search_pending(&tx, BULK_SEARCH_PENDING_BYTES).unwrap();
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO persons_fts (person_id, name, id_number, phone, address)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .unwrap();
+        let given = ["van an", "thi binh", "duc cuong", "thu dung", "minh em"];
+        let family = ["nguyen", "tran", "le", "pham", "hoang", "vu"];
+        for i in 0..rows {
+            insert
+                .execute(params![
+                    format!("p{i}"),
+                    format!(
+                        "{} {} {i}",
+                        family[i as usize % 6],
+                        given[(i / 7) as usize % 5]
+                    ),
+                    format!("0012{:08}", i * 7919 % 100_000_000),
+                    format!("09{:08}", i * 104_729 % 100_000_000),
+                    format!("so {} ngo {} to dan pho {}", i % 300, i % 47, i % 23),
+                ])
+                .unwrap();
+        }
+        drop(insert);
+        if settle {
+            end_bulk_search(&tx).unwrap();
+        } else {
+            set_search_pending(&tx, SEARCH_PENDING_BYTES).unwrap();
+        }
+        tx.commit().unwrap();
+    }
+
+    /// The biggest segment of the index: its level and itself.
+    fn biggest(conn: &Connection) -> (usize, Segment) {
+        search_levels(conn, "persons_fts")
+            .unwrap()
+            .into_iter()
+            .enumerate()
+            .flat_map(|(l, segs)| segs.into_iter().map(move |s| (l, s)))
+            .max_by_key(|(_, s)| s.pages)
+            .unwrap()
+    }
+
+    /// `n` desk saves, each naming one person, each its own transaction; at which ones
+    /// the segment `id` was written again (gone from the index).
+    fn saves_until_rewritten(conn: &Connection, id: u32, n: u32) -> Option<u32> {
+        for k in 0..n {
+            conn.execute(
+                "INSERT INTO persons_fts (person_id, name) VALUES (?1, ?2)",
+                params![format!("s{k}"), format!("nguyen van moi {k}")],
+            )
+            .unwrap();
+            let levels = search_levels(conn, "persons_fts").unwrap();
+            if !levels.iter().flatten().any(|s| s.id == id) {
+                return Some(k + 1);
+            }
+        }
+        None
+    }
+
+    /// After a bulk load, FTS5 merges the load's big segment with the first desk saves'
+    /// small ones, all at once (the save that tips it waits): so without settling, within
+    /// a few dozen saves. Settled, the big segment sits above the levels the saves fill,
+    /// and hundreds of saves later it has not been written again; the placeholder row is
+    /// gone, every entry is still found, and FTS5's own check passes.
+    #[test]
+    fn a_settled_index_keeps_its_big_segment_through_the_desks_saves() {
+        let dir = tempfile::tempdir().unwrap();
+        let unsettled = crate::store::Store::open(&dir.path().join("a.sqlite3")).unwrap();
+        let conn = unsettled.conn();
+        bulk_load(conn, 6000, false);
+        let (level, big) = biggest(conn);
+        assert_eq!(level, 0, "{:?}", search_levels(conn, "persons_fts"));
+        assert!(big.pages >= SETTLE_PAGES, "{big:?}");
+        let rewritten = saves_until_rewritten(conn, big.id, 300);
+        assert!(
+            rewritten.is_some_and(|k| k <= 40),
+            "unsettled, the big segment is merged at once within 40 saves: {rewritten:?}"
+        );
+
+        let settled = crate::store::Store::open(&dir.path().join("b.sqlite3")).unwrap();
+        let conn = settled.conn();
+        bulk_load(conn, 6000, true);
+        let (level, big) = biggest(conn);
+        assert!(level >= 3, "{:?}", search_levels(conn, "persons_fts"));
+        let low: Vec<Segment> = search_levels(conn, "persons_fts").unwrap()[..3]
+            .iter()
+            .flatten()
+            .copied()
+            .collect();
+        assert!(low.iter().all(|s| s.pages < 4), "{low:?}");
+        assert_eq!(saves_until_rewritten(conn, big.id, 300), None);
+
+        let count = |q: &str| -> i64 { conn.query_row(q, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            count("SELECT count(*) FROM persons_fts WHERE rowid = -1"),
+            0
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM persons_fts WHERE persons_fts MATCH 'placeholder'"),
+            0
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM persons_fts WHERE persons_fts MATCH 'nguyen'"),
+            1000 + 300
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM persons_fts WHERE persons_fts MATCH 'phone: 09*'"),
+            6000
+        );
+        conn.execute_batch("INSERT INTO persons_fts (persons_fts) VALUES ('integrity-check')")
+            .unwrap();
+    }
+
+    /// A register loaded by an earlier version (its big segment on the lowest level) is
+    /// settled by `tiepdan rebuild`.
+    #[test]
+    fn rebuild_settles_an_index_loaded_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::Store::open(&dir.path().join("a.sqlite3")).unwrap();
+        bulk_load(store.conn(), 6000, false);
+        assert_eq!(biggest(store.conn()).0, 0);
+        store.rebuild_kept().unwrap();
+        assert!(biggest(store.conn()).0 >= 3);
+    }
+
+    /// A small load (a ward's file) leaves no big segment: the index is not rewritten.
+    #[test]
+    fn a_small_load_is_not_settled() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(&dir.path().join("a.sqlite3")).unwrap();
+        let conn = store.conn();
+        bulk_load(conn, 6000, true);
+        let before = search_levels(conn, "persons_fts").unwrap();
+        bulk_load(conn, 50, true);
+        let after = search_levels(conn, "persons_fts").unwrap();
+        assert_eq!(after[1..], before[1..], "the higher levels untouched");
+        assert_eq!(after[0].len(), before[0].len() + 1, "{before:?} {after:?}");
     }
 }
