@@ -282,6 +282,13 @@ test('a second complaint is marked a duplicate of the first, picked from the ope
   assert.match(all.find((t) => t.includes('1/2026')), /Đơn số 1\/2026 · Khiếu nại quyết định thu hồi đất/, `${all}`);
   assert.ok(!all.some((t) => t.includes('2/2026')), `not itself: ${all}`);
   await shot(s, 'duplicate-picker-1280x800');
+  // Typing that names no petition is never recorded as the petition chosen before: the
+  // step is refused, the field named.
+  await s.cmd('POST', `/element/${picker}/value`, { text: 'khong co don nay' });
+  await s.waitFor('nothing matching', async () => ((await listed()).length === 0 ? true : null));
+  await s.click('Ghi bước');
+  await s.expectText('#mv-duplicate-err', /Chưa chọn đơn: “khong co don nay” chưa phải một đơn trong danh sách/);
+  await s.cmd('POST', `/element/${picker}/clear`, {});
   await s.cmd('POST', `/element/${picker}/value`, { text: 'nong nghiep' });
   const matched = await s.waitFor('the petitions matching "nong nghiep"', async () => {
     const o = await listed();

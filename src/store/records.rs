@@ -914,8 +914,8 @@ pub(crate) fn set_search_pending(conn: &Connection, bytes: i64) -> Result<()> {
 /// The search indexes, each with a column to write a placeholder row into.
 const SEARCH_INDEXES: [(&str, &str); 2] = [("persons_fts", "name"), ("records_fts", "text")];
 
-/// A segment of the lowest level of a search index at least this many pages (of 4 KB)
-/// long is lifted by [`settle_search`]: merging it with a desk save's small segments
+/// A segment of the three lowest levels of a search index at least this many pages (of
+/// 4 KB) long is lifted by [`settle_search`]: merging it with a desk save's small segments
 /// would hold that save (a 200,000-person import leaves 11,554 and 26,974 pages).
 pub(crate) const SETTLE_PAGES: u32 = 256;
 
@@ -926,8 +926,10 @@ pub(crate) fn end_bulk_search(conn: &Connection) -> Result<()> {
     set_search_pending(conn, SEARCH_PENDING_BYTES)
 }
 
-/// [`settle_search`] each search index whose lowest level holds a big segment (after a
-/// bulk load; `tiepdan rebuild` for a register imported by an earlier version).
+/// [`settle_search`] each search index whose three lowest levels hold a big segment
+/// (after a bulk load; `tiepdan rebuild` for a register imported by an earlier version,
+/// whose big segment the desk's saves may have merged a level or two up). A structure
+/// record this build cannot read is left as it is: settling only saves time.
 pub(crate) fn settle_big_segments(conn: &Connection) -> Result<()> {
     for (table, column) in SEARCH_INDEXES {
         super::exec(
@@ -935,9 +937,13 @@ pub(crate) fn settle_big_segments(conn: &Connection) -> Result<()> {
             &format!("INSERT INTO {table} ({table}) VALUES ('flush')"),
             [],
         )?;
-        let big = search_levels(conn, table)?
-            .first()
-            .is_some_and(|level0| level0.iter().any(|s| s.pages >= SETTLE_PAGES));
+        let big = search_levels(conn, table).is_ok_and(|levels| {
+            levels
+                .iter()
+                .take(3)
+                .flatten()
+                .any(|s| s.pages >= SETTLE_PAGES)
+        });
         if big {
             settle_search(conn, table, column)?;
         }
@@ -951,8 +957,9 @@ pub(crate) fn settle_big_segments(conn: &Connection) -> Result<()> {
 /// save that tipped it waited for the big one to be written again (0.5-2.8 s at 200,000
 /// persons, issue 9). Higher levels are merged a little at a time. FTS5's `optimize`
 /// merges every segment into one, a level above the highest when they lie on several
-/// levels: twice, each time beside a placeholder row's own small segment (so that there
-/// is something to merge), lifts the index to level 3; the placeholder is deleted. Costs
+/// levels: twice, each time beside the small segments of a placeholder row written and
+/// deleted (so that there is something to merge; the two cancel in the merge, leaving no
+/// trace), lifts the index to level 3. Costs
 /// two writes of the index (2.8 s at 200,000 persons); a test shows hundreds of saves
 /// after it never write the big segment again at once.
 pub(crate) fn settle_search(conn: &Connection, table: &str, column: &str) -> Result<()> {
@@ -960,9 +967,9 @@ pub(crate) fn settle_search(conn: &Connection, table: &str, column: &str) -> Res
         conn.execute_batch(&format!(
             "INSERT INTO {table} (rowid, {column}) VALUES (-1, 'placeholder');
              INSERT INTO {table} ({table}) VALUES ('flush');
-             INSERT INTO {table} ({table}) VALUES ('optimize');
              DELETE FROM {table} WHERE rowid = -1;
-             INSERT INTO {table} ({table}) VALUES ('flush');"
+             INSERT INTO {table} ({table}) VALUES ('flush');
+             INSERT INTO {table} ({table}) VALUES ('optimize');"
         ))?;
     }
     Ok(())
@@ -1328,36 +1335,54 @@ impl super::Store {
 mod tests {
     use super::*;
 
-    /// A bulk load of `rows` persons' search entries, in one transaction, as an import
-    /// writes them (the in-memory limit raised): its entries end as one big segment on
-    /// the index's lowest level. `settle`: ended as an import ends it.
+    /// A bulk load of `rows` persons' search entries and as many visits', in one
+    /// transaction, as an import writes them (the in-memory limit raised): each index's
+    /// entries end as one big segment on its lowest level. `settle`: ended as an import
+    /// ends it.
     fn bulk_load(conn: &Connection, rows: u32, settle: bool) {
         let tx = conn.unchecked_transaction().unwrap();
         set_search_pending(&tx, BULK_SEARCH_PENDING_BYTES).unwrap();
-        let mut insert = tx
+        let mut person = tx
             .prepare(
                 "INSERT INTO persons_fts (person_id, name, id_number, phone, address)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )
             .unwrap();
+        let mut record = tx
+            .prepare("INSERT INTO records_fts (kind, record_id, text) VALUES ('visit', ?1, ?2)")
+            .unwrap();
         let given = ["van an", "thi binh", "duc cuong", "thu dung", "minh em"];
         let family = ["nguyen", "tran", "le", "pham", "hoang", "vu"];
+        let topics = [
+            "thu hoi dat",
+            "boi thuong",
+            "tieng on",
+            "xay dung",
+            "moi truong",
+        ];
         for i in 0..rows {
-            insert
+            let name = format!(
+                "{} {} {i}",
+                family[i as usize % 6],
+                given[(i / 7) as usize % 5]
+            );
+            person
                 .execute(params![
                     format!("p{i}"),
-                    format!(
-                        "{} {} {i}",
-                        family[i as usize % 6],
-                        given[(i / 7) as usize % 5]
-                    ),
+                    name,
                     format!("0012{:08}", i * 7919 % 100_000_000),
                     format!("09{:08}", i * 104_729 % 100_000_000),
                     format!("so {} ngo {} to dan pho {}", i % 300, i % 47, i % 23),
                 ])
                 .unwrap();
+            record
+                .execute(params![
+                    format!("v{i}"),
+                    format!("{name} kien nghi {} so {i}", topics[i as usize % 5]),
+                ])
+                .unwrap();
         }
-        drop(insert);
+        drop((person, record));
         if settle {
             end_bulk_search(&tx).unwrap();
         } else {
@@ -1366,9 +1391,9 @@ mod tests {
         tx.commit().unwrap();
     }
 
-    /// The biggest segment of the index: its level and itself.
-    fn biggest(conn: &Connection) -> (usize, Segment) {
-        search_levels(conn, "persons_fts")
+    /// The biggest segment of an index: its level and itself.
+    fn biggest(conn: &Connection, table: &str) -> (usize, Segment) {
+        search_levels(conn, table)
             .unwrap()
             .into_iter()
             .enumerate()
@@ -1377,8 +1402,8 @@ mod tests {
             .unwrap()
     }
 
-    /// `n` desk saves, each naming one person, each its own transaction; at which ones
-    /// the segment `id` was written again (gone from the index).
+    /// `n` desk saves, each naming one person, each its own transaction; after which one
+    /// the segment `id` was written again (gone from the index), if any.
     fn saves_until_rewritten(conn: &Connection, id: u32, n: u32) -> Option<u32> {
         for k in 0..n {
             conn.execute(
@@ -1396,18 +1421,22 @@ mod tests {
 
     /// After a bulk load, FTS5 merges the load's big segment with the first desk saves'
     /// small ones, all at once (the save that tips it waits): so without settling, within
-    /// a few dozen saves. Settled, the big segment sits above the levels the saves fill,
-    /// and hundreds of saves later it has not been written again; the placeholder row is
-    /// gone, every entry is still found, and FTS5's own check passes.
+    /// a few dozen saves. Settled, each index's big segment sits above the levels the
+    /// saves fill, alone, and hundreds of saves later it has not been written again; the
+    /// placeholder row left no trace, every entry is still found, and FTS5's own check
+    /// passes.
     #[test]
     fn a_settled_index_keeps_its_big_segment_through_the_desks_saves() {
         let dir = tempfile::tempdir().unwrap();
         let unsettled = crate::store::Store::open(&dir.path().join("a.sqlite3")).unwrap();
         let conn = unsettled.conn();
         bulk_load(conn, 6000, false);
-        let (level, big) = biggest(conn);
-        assert_eq!(level, 0, "{:?}", search_levels(conn, "persons_fts"));
-        assert!(big.pages >= SETTLE_PAGES, "{big:?}");
+        for table in ["persons_fts", "records_fts"] {
+            let (level, big) = biggest(conn, table);
+            assert_eq!(level, 0, "{:?}", search_levels(conn, table));
+            assert!(big.pages >= SETTLE_PAGES, "{table} {big:?}");
+        }
+        let big = biggest(conn, "persons_fts").1;
         let rewritten = saves_until_rewritten(conn, big.id, 300);
         assert!(
             rewritten.is_some_and(|k| k <= 40),
@@ -1417,25 +1446,36 @@ mod tests {
         let settled = crate::store::Store::open(&dir.path().join("b.sqlite3")).unwrap();
         let conn = settled.conn();
         bulk_load(conn, 6000, true);
-        let (level, big) = biggest(conn);
-        assert!(level >= 3, "{:?}", search_levels(conn, "persons_fts"));
-        let low: Vec<Segment> = search_levels(conn, "persons_fts").unwrap()[..3]
-            .iter()
-            .flatten()
-            .copied()
-            .collect();
-        assert!(low.iter().all(|s| s.pages < 4), "{low:?}");
+        for table in ["persons_fts", "records_fts"] {
+            let levels = search_levels(conn, table).unwrap();
+            let (level, big) = biggest(conn, table);
+            assert!(level >= 3, "{table} {levels:?}");
+            assert_eq!(
+                levels.iter().flatten().copied().collect::<Vec<_>>(),
+                vec![big],
+                "{table}: one segment, no placeholder's left"
+            );
+        }
+        let big = biggest(conn, "persons_fts").1;
         assert_eq!(saves_until_rewritten(conn, big.id, 300), None);
 
         let count = |q: &str| -> i64 { conn.query_row(q, [], |r| r.get(0)).unwrap() };
-        assert_eq!(
-            count("SELECT count(*) FROM persons_fts WHERE rowid = -1"),
-            0
-        );
-        assert_eq!(
-            count("SELECT count(*) FROM persons_fts WHERE persons_fts MATCH 'placeholder'"),
-            0
-        );
+        for table in ["persons_fts", "records_fts"] {
+            assert_eq!(
+                count(&format!("SELECT count(*) FROM {table} WHERE rowid = -1")),
+                0
+            );
+            assert_eq!(
+                count(&format!(
+                    "SELECT count(*) FROM {table} WHERE {table} MATCH 'placeholder OR pla*'"
+                )),
+                0
+            );
+            conn.execute_batch(&format!(
+                "INSERT INTO {table} ({table}) VALUES ('integrity-check')"
+            ))
+            .unwrap();
+        }
         assert_eq!(
             count("SELECT count(*) FROM persons_fts WHERE persons_fts MATCH 'nguyen'"),
             1000 + 300
@@ -1444,20 +1484,26 @@ mod tests {
             count("SELECT count(*) FROM persons_fts WHERE persons_fts MATCH 'phone: 09*'"),
             6000
         );
-        conn.execute_batch("INSERT INTO persons_fts (persons_fts) VALUES ('integrity-check')")
-            .unwrap();
+        assert_eq!(
+            count("SELECT count(*) FROM records_fts WHERE records_fts MATCH 'thu hoi dat'"),
+            1200
+        );
     }
 
-    /// A register loaded by an earlier version (its big segment on the lowest level) is
-    /// settled by `tiepdan rebuild`.
+    /// A register loaded by an earlier version, whose big segments the desk's saves have
+    /// since merged a level up, is settled by `tiepdan rebuild`.
     #[test]
     fn rebuild_settles_an_index_loaded_before() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = crate::store::Store::open(&dir.path().join("a.sqlite3")).unwrap();
         bulk_load(store.conn(), 6000, false);
-        assert_eq!(biggest(store.conn()).0, 0);
+        let big = biggest(store.conn(), "persons_fts").1;
+        assert!(saves_until_rewritten(store.conn(), big.id, 40).is_some());
+        let (level, _) = biggest(store.conn(), "persons_fts");
+        assert!((1..3).contains(&level), "{level}");
         store.rebuild_kept().unwrap();
-        assert!(biggest(store.conn()).0 >= 3);
+        assert!(biggest(store.conn(), "persons_fts").0 >= 3);
+        assert!(biggest(store.conn(), "records_fts").0 >= 3);
     }
 
     /// A small load (a ward's file) leaves no big segment: the index is not rewritten.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PetitionChoice } from './bindings/PetitionChoice';
 import { fold } from './fold';
-import { choiceLabel, indexChoices, matchChoices, pickerChoices, pickerSummary } from './petitionPicker';
+import { choiceLabel, indexChoices, matchChoices, pendingMessage, pickerChoices, pickerSummary } from './petitionPicker';
 
 const choice = (id: string, number: string, content: string, duplicate_of: string | null = null): PetitionChoice => ({
   id,
@@ -98,5 +98,13 @@ describe('the line under the list', () => {
       'Không có đơn nào khớp với “xe”. Gõ số đơn (ví dụ 12/2026) hoặc vài chữ của nội dung.',
     );
     expect(pickerSummary(0, 0, '')).toBe('Không có đơn nào để chọn.');
+  });
+});
+
+describe('typing not yet taken as a petition', () => {
+  it('is named in the refusal, with the way out', () => {
+    expect(pendingMessage('thu hoi')).toBe(
+      'Chưa chọn đơn: “thu hoi” chưa phải một đơn trong danh sách. Chọn đơn bằng mũi tên và Enter (hoặc bấm chuột), hoặc xóa trắng ô.',
+    );
   });
 });

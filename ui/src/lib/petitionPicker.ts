@@ -103,3 +103,8 @@ export function pickerSummary(shown: number, total: number, query: string): stri
   }
   return `${total} đơn khớp. Mũi tên lên/xuống để chọn, Enter để lấy, Esc để đóng.`;
 }
+
+/** Why a step is not recorded while a picker holds typing that names no petition yet. */
+export function pendingMessage(typed: string): string {
+  return `Chưa chọn đơn: “${typed}” chưa phải một đơn trong danh sách. Chọn đơn bằng mũi tên và Enter (hoặc bấm chuột), hoặc xóa trắng ô.`;
+}
