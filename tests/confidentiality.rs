@@ -440,7 +440,21 @@ fn a_record_merged_before_its_citizen_denounced_is_masked_too() {
         full_name: "Đỗ Văn Lâm".into(),
         ..Default::default()
     }];
-    s.create_petition(&d).unwrap();
+    let denounced = s.create_petition(&d).unwrap().id;
+    // The petitions list reads every petitioner at once: each record of the citizen masked.
+    let listed = s.petitions(&PetitionFilter::default()).unwrap();
+    let named: Vec<&str> = listed
+        .iter()
+        .flat_map(|p| p.petitioners.iter().map(|w| w.full_name.as_str()))
+        .collect();
+    assert!(!named.contains(&"Đỗ Văn Lâm"), "{named:?}");
+    let theirs: Vec<&Person> = listed
+        .iter()
+        .filter(|p| p.id == denounced || p.received_on.starts_with("2026-06-1"))
+        .flat_map(|p| p.petitioners.iter())
+        .collect();
+    assert_eq!(theirs.len(), 3, "{theirs:?}");
+    theirs.into_iter().for_each(assert_masked);
     as_user(&mut s, "lanhdao");
     let file = serde_json::to_string(&s.export_exchange().unwrap()).unwrap();
     let at = file

@@ -620,9 +620,13 @@ impl Store {
             .collect();
         ids.sort_unstable();
         ids.dedup();
+        let confidential = crate::desk::privacy::confidential_among(conn, &ids)?;
         let mut persons = std::collections::HashMap::with_capacity(ids.len());
-        for (id, p) in store::persons_by_ids(conn, &ids)? {
-            persons.insert(id, self.shown_person(p)?);
+        for (id, mut p) in store::persons_by_ids(conn, &ids)? {
+            if confidential.contains(&id) {
+                crate::desk::privacy::mask(&mut p);
+            }
+            persons.insert(id, p);
         }
         let labels = store::NumberLabels::read(conn)?;
         rows.into_iter()
