@@ -35,8 +35,8 @@ describe('the petitions a picker offers', () => {
     const [suggested, plain] = pickerChoices(list, 'x', false, new Map([['p3', 'Nội dung gần giống']]));
     expect(choiceLabel(suggested)).toBe('Gợi ý: Đơn số 3/2026 · Kiến nghị sửa đường ngõ 5');
     expect(choiceLabel(plain)).toBe('Đơn số 12/2026 · Khiếu nại quyết định thu hồi đất của hộ bà Lan');
-    const long = choiceLabel({ id: 'x', number: '9/2026', content: 'a'.repeat(60), reason: null });
-    expect(long).toBe(`Đơn số 9/2026 · ${'a'.repeat(48)}…`);
+    const long = choiceLabel({ id: 'x', number: '9/2026', content: 'a'.repeat(120), reason: null });
+    expect(long).toBe(`Đơn số 9/2026 · ${'a'.repeat(110)}…`);
   });
 });
 
@@ -54,6 +54,20 @@ describe('matching what the officer types', () => {
     expect(ids(matchChoices(index, '1/2025').shown)).toEqual(['p11']);
     expect(ids(matchChoices(index, ' 2/2026 ').shown)).toEqual(['p2']);
     expect(matchChoices(index, '7').total).toBe(0);
+  });
+
+  it('reads a number as the list writes it, and leading zeros', () => {
+    expect(ids(matchChoices(index, 'Đơn số 1').shown)).toEqual(['p1', 'p11']);
+    expect(ids(matchChoices(index, 'don so 12/2026').shown)).toEqual(['p12']);
+    expect(ids(matchChoices(index, '01/2026').shown)).toEqual(['p1']);
+  });
+
+  it("finds a choice by its own label, and ignores punctuation", () => {
+    const label = choiceLabel(index[0].choice);
+    expect(ids(matchChoices(index, label).shown)).toEqual(['p12']);
+    const suggested = choiceLabel({ ...index[1].choice, reason: 'Nội dung gần giống' });
+    expect(ids(matchChoices(index, suggested).shown)).toEqual(['p3']);
+    expect(ids(matchChoices(index, 'thu hoi, dat').shown)).toEqual(['p12', 'p2']);
   });
 
   it('finds words of the content, diacritics-blind and in any order', () => {

@@ -44,18 +44,33 @@ export function indexChoices(choices: PickerChoice[]): IndexedChoice[] {
   return choices.map((choice) => ({
     choice,
     number: choice.number.toLowerCase(),
-    text: fold(`${choice.number} ${choice.content}`),
+    text: fold(`${choice.number} ${choice.content}`)
+      .replace(/[,.;:·…"“”()]/g, ' ')
+      .replace(/\s+/g, ' '),
   }));
 }
 
-/** "12", "12/", "12/2026": a petition number, or its start. */
-const NUMBER = /^\d+(\/\d*)?$/;
+/** "12", "12/", "12/2026", "012/2026": a petition number, or its start. */
+const NUMBER = /^0*(\d+)(\/\d*)?$/;
 
-/** Whether a choice matches the folded query `q` (non-empty). */
+/** What was typed, folded, its punctuation and a leading "Gợi ý:", "Đơn số" (as the list
+ * writes a petition) dropped. */
+export function pickerQuery(query: string): string {
+  return fold(query)
+    .replace(/[,.;:·…"“”()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^goi y\s*/, '')
+    .replace(/^don so\s*/, '');
+}
+
+/** Whether a choice matches the query `q` (made by [`pickerQuery`], non-empty). */
 function matches(c: IndexedChoice, q: string, words: string[]): boolean {
-  if (NUMBER.test(q)) {
+  const number = NUMBER.exec(q);
+  if (number) {
     // "1" finds 1/2026 and 1/2025, not 12/2026.
-    return c.number.startsWith(q.includes('/') ? q : `${q}/`);
+    const n = `${number[1]}${number[2] ?? '/'}`;
+    return c.number.startsWith(n);
   }
   return words.every((w) => c.text.includes(w));
 }
@@ -69,7 +84,7 @@ export function matchChoices(
   query: string,
   limit: number = PICKER_SHOWN,
 ): { shown: PickerChoice[]; total: number } {
-  const q = fold(query).trim().replace(/\s+/g, ' ');
+  const q = pickerQuery(query);
   const words = q.split(' ');
   const shown: PickerChoice[] = [];
   let total = 0;
@@ -82,7 +97,7 @@ export function matchChoices(
   return { shown, total };
 }
 
-export function shortContent(text: string, max = 48): string {
+export function shortContent(text: string, max = 110): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
