@@ -959,9 +959,9 @@ pub(crate) fn settle_big_segments(conn: &Connection) -> Result<()> {
 /// merges every segment into one, a level above the highest when they lie on several
 /// levels: twice, each time beside the small segments of a placeholder row written and
 /// deleted (so that there is something to merge; the two cancel in the merge, leaving no
-/// trace), lifts the index to level 3. Costs
-/// two writes of the index (2.8 s at 200,000 persons); a test shows hundreds of saves
-/// after it never write the big segment again at once.
+/// trace), lifts the index to level 3. Costs two writes of the index (about 3 s at
+/// 200,000 persons); a test shows hundreds of saves after it never write the big segment
+/// again at once.
 pub(crate) fn settle_search(conn: &Connection, table: &str, column: &str) -> Result<()> {
     for _ in 0..2 {
         conn.execute_batch(&format!(
