@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KEY, Session, startDriver } from './webdriver.mjs';
+import { KEY, MOVE_KEY, Session, startDriver } from './webdriver.mjs';
 import { firstStart } from './access.mjs';
 import { cutOff, resize, shot } from './layout-check.mjs';
 
@@ -264,9 +264,9 @@ test('a second complaint is marked a duplicate of the first, picked from the ope
   await clickCss('tr[data-petition-number="2/2026"] td');
   await s.waitFor('the petition page', async () => (await s.textOf('#pp-title')) === 'Đơn số 2/2026');
   await s.click('Đơn trùng');
-  // The picker lists the open petitions by number and content, never the petition
-  // itself; typing words of the content (without diacritics) narrows it, Enter takes the
-  // first match.
+  // The picker lists the open petitions by number, petitioner and content, never the
+  // petition itself; typing a name (without diacritics) narrows it, Enter takes the first
+  // match.
   const picker = await s.css('#mv-duplicate');
   const listed = () =>
     s.execute(
@@ -275,11 +275,16 @@ test('a second complaint is marked a duplicate of the first, picked from the ope
          .map((li) => li.textContent.trim());`,
     );
   await s.cmd('POST', `/element/${picker}/click`, {});
-  const all = await s.waitFor('the open petitions listed', async () => {
+  // The names come a moment after the list.
+  const all = await s.waitFor('the open petitions listed with their petitioners', async () => {
     const o = await listed();
-    return o.some((t) => t.includes('1/2026')) ? o : null;
+    return o.some((t) => t.includes('1/2026 · Phạm Thị Lan')) ? o : null;
   });
-  assert.match(all.find((t) => t.includes('1/2026')), /Đơn số 1\/2026 · Khiếu nại quyết định thu hồi đất/, `${all}`);
+  assert.match(
+    all.find((t) => t.includes('1/2026')),
+    /Đơn số 1\/2026 · Phạm Thị Lan · Khiếu nại quyết định thu hồi đất/,
+    `${all}`,
+  );
   assert.ok(!all.some((t) => t.includes('2/2026')), `not itself: ${all}`);
   await shot(s, 'duplicate-picker-1280x800');
   // Typing that names no petition is never recorded as the petition chosen before: the
@@ -289,15 +294,32 @@ test('a second complaint is marked a duplicate of the first, picked from the ope
   await s.click('Ghi bước');
   await s.expectText('#mv-duplicate-err', /Chưa chọn đơn: “khong co don nay” chưa phải một đơn trong danh sách/);
   await s.cmd('POST', `/element/${picker}/clear`, {});
-  await s.cmd('POST', `/element/${picker}/value`, { text: 'nong nghiep' });
-  const matched = await s.waitFor('the petitions matching "nong nghiep"', async () => {
+  await s.cmd('POST', `/element/${picker}/value`, { text: 'pham lan' });
+  const matched = await s.waitFor('the petitions matching "pham lan"', async () => {
     const o = await listed();
     return o.length === 1 ? o : null;
   });
   assert.match(matched[0], /^Đơn số 1\/2026 · /);
   await s.cmd('POST', `/element/${picker}/value`, { text: KEY.enter });
-  assert.match(await s.cmd('GET', `/element/${picker}/property/value`), /^Đơn số 1\/2026 · Khiếu nại quyết định/);
+  assert.match(await s.cmd('GET', `/element/${picker}/property/value`), /^Đơn số 1\/2026 · Phạm Thị Lan · Khiếu nại/);
   assert.deepEqual(await listed(), [], 'the list closes once a petition is taken');
+  // In a small window the open list stays inside it (above the box when there is more
+  // room there).
+  await resize(s, 1024, 640);
+  await s.cmd('POST', `/element/${picker}/click`, {});
+  const inside = await s.waitFor('the list open at 1024×640', async () => {
+    const r = await s.execute(
+      `const p = document.querySelector('#mv-duplicate').closest('.picker').querySelector('.popup');
+       if (p.hidden) return null;
+       const b = p.getBoundingClientRect();
+       return { top: b.top, bottom: b.bottom, height: window.innerHeight };`,
+    );
+    return r;
+  });
+  assert.ok(inside.top >= 0 && inside.bottom <= inside.height, `inside the window: ${JSON.stringify(inside)}`);
+  await shot(s, 'duplicate-picker-1024x640');
+  await s.cmd('POST', `/element/${picker}/value`, { text: MOVE_KEY.escape });
+  await resize(s, 1280, 800);
   await s.click('Ghi bước');
   await statusSays('Đã ghi bước “Đơn trùng”');
   const moves = await waitMoves(2);

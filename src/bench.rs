@@ -327,17 +327,19 @@ pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Ve
         &mut figures,
     );
 
-    // The same petitions as the move form's pickers list them.
-    let (time, n) = median(3, || Ok(store.petition_choices(&open)?.len()))?;
-    push(
-        Figure {
-            work: format!("mọi đơn đang xử lý, để chọn trong mẫu ghi bước ({n} đơn)"),
-            app: time,
-            app_p99: None,
-            hand: None,
-        },
-        &mut figures,
-    );
+    // The same petitions as the move form's pickers list them, then with their names.
+    for (names, what) in [(false, ""), (true, ", kèm tên người đứng đơn")] {
+        let (time, n) = median(3, || Ok(store.petition_choices(&open, names)?.len()))?;
+        push(
+            Figure {
+                work: format!("mọi đơn đang xử lý, để chọn trong mẫu ghi bước{what} ({n} đơn)"),
+                app: time,
+                app_p99: None,
+                hand: None,
+            },
+            &mut figures,
+        );
+    }
 
     // The files the office files: the year's Sổ as xlsx (read and written, not saved),
     // and the whole register as an exchange file (JSON, written to nowhere).

@@ -798,6 +798,8 @@ pub struct PetitionChoice {
     /// Yearly number, `12/2026` (with the unit for one numbered by another register).
     pub number: String,
     pub content: String,
+    /// Who signed it, in order: a denunciator's name is masked as in every list.
+    pub petitioners: Vec<String>,
     /// The petition it repeats, if marked a duplicate.
     pub duplicate_of: Option<String>,
 }

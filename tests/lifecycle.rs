@@ -236,6 +236,13 @@ fn a_second_round_complaint_links_to_the_first() {
     .unwrap();
     assert_eq!(d.petition.first_round_id.as_deref(), Some(first.as_str()));
     assert_eq!(d.petition.classification.round, Round::Subsequent);
+    // The timeline names the first round by its number.
+    let first_number = store.petition(&first).unwrap().number;
+    let line = d.moves[1].summary.as_deref().unwrap();
+    assert!(
+        line.ends_with(&format!("khiếu nại lần đầu là đơn số {first_number}")),
+        "{line}"
+    );
     // A link without the second round is refused, naming the field.
     let third = direct_petition(&mut store, "2026-09-03", Complaint);
     let e = move_petition(&mut store, &third, Classify, "2026-09-04", |m| {

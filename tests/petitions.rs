@@ -330,30 +330,56 @@ fn the_pickers_list_the_petitions_the_full_list_holds() {
         status: Some(PetitionStatus::Closed),
         ..Default::default()
     };
-    let mut duplicates = 0;
+    let (mut duplicates, mut named, mut masked) = (0, 0, 0);
     for filter in [all, open, complaints, closed_denunciations] {
         let full: Vec<_> = store
             .petitions(&filter)
             .unwrap()
             .into_iter()
-            .map(|p| (p.id, p.number, p.content, p.duplicate_of))
-            .collect();
+            .map(|p| {
+                let names = p.petitioners.into_iter().map(|x| x.full_name).collect();
+                (p.id, p.number, p.content, names, p.duplicate_of)
+            })
+            .collect::<Vec<(_, _, _, Vec<String>, _)>>();
         let picked: Vec<_> = store
-            .petition_choices(&filter)
+            .petition_choices(&filter, true)
             .unwrap()
             .into_iter()
-            .map(|c| (c.id, c.number, c.content, c.duplicate_of))
+            .map(|c| (c.id, c.number, c.content, c.petitioners, c.duplicate_of))
             .collect();
+        // Without names, the same petitions and nothing else.
+        let bare: Vec<_> = store
+            .petition_choices(&filter, false)
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.id, c.number, c.content, c.petitioners, c.duplicate_of))
+            .collect();
+        let unnamed: Vec<_> = picked
+            .iter()
+            .map(|(i, n, c, _, d)| (i.clone(), n.clone(), c.clone(), vec![], d.clone()))
+            .collect();
+        assert_eq!(bare, unnamed, "{filter:?}");
         assert!(!full.is_empty(), "{filter:?}");
         assert_eq!(picked, full, "{filter:?}");
-        duplicates += picked.iter().filter(|c| c.3.is_some()).count();
+        duplicates += picked.iter().filter(|c| c.4.is_some()).count();
+        named += picked.iter().filter(|c| !c.3.is_empty()).count();
+        masked += picked
+            .iter()
+            .flat_map(|c| &c.3)
+            .filter(|n| n.as_str() == tiepdan::desk::privacy::MASKED_NAME)
+            .count();
     }
     assert!(duplicates > 0, "the demo holds duplicates");
+    // Names are read, and a denunciator's is masked as in the full list.
+    assert!(named > 0 && masked > 0, "{named} named, {masked} masked");
     let e = store
-        .petition_choices(&PetitionFilter {
-            urgency: Some(Urgency::Overdue),
-            ..Default::default()
-        })
+        .petition_choices(
+            &PetitionFilter {
+                urgency: Some(Urgency::Overdue),
+                ..Default::default()
+            },
+            true,
+        )
         .unwrap_err();
     assert_eq!(e.field(), Some("urgency"), "{e}");
 }

@@ -148,13 +148,15 @@ pub fn list_petitions(state: State<'_, AppState>, filter: PetitionFilter) -> Rep
     with_store(&state, |s| s.petitions(&filter))
 }
 
-/// The petitions a picker lists (the move form's "đơn gốc", first round).
+/// The petitions a picker lists (the move form's "đơn gốc", first round), with their
+/// petitioners' names when `names`.
 #[tauri::command(async)]
 pub fn petition_choices(
     state: State<'_, AppState>,
     filter: PetitionFilter,
+    names: bool,
 ) -> Reply<Vec<PetitionChoice>> {
-    with_reader(&state, |s| s.petition_choices(&filter))
+    with_reader(&state, |s| s.petition_choices(&filter, names))
 }
 
 /// One page of the petitions list (Đơn thư).

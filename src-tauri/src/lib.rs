@@ -527,7 +527,11 @@ mod tests {
             ),
             ("create_petition", json!({"input": petition}), Some(Record)),
             ("list_petitions", json!({"filter": {}}), Some(ViewRecords)),
-            ("petition_choices", json!({"filter": {}}), Some(ViewRecords)),
+            (
+                "petition_choices",
+                json!({"filter": {}, "names": true}),
+                Some(ViewRecords),
+            ),
             ("period_report", json!({"range": range}), Some(ViewTotals)),
             ("dashboard", json!({}), Some(ViewTotals)),
             ("petitions_needing_action", json!({}), Some(ViewRecords)),

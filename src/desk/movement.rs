@@ -452,6 +452,9 @@ fn move_view(
                 c.signers.label().to_lowercase(),
                 c.round.label().to_lowercase(),
             ];
+            if let Some(n) = c.first_round_id.as_deref().and_then(&numbers) {
+                parts.push(format!("khiếu nại lần đầu là đơn số {n}"));
+            }
             if c.complex {
                 parts.push("vụ việc phức tạp".into());
             }
@@ -485,6 +488,9 @@ fn move_view(
             }
             if let Some(r) = text("classification.round").and_then(|r| Round::from_code(&r)) {
                 parts.push(r.label().to_lowercase());
+            }
+            if let Some(n) = text("first_round_id").and_then(|id| numbers(&id)) {
+                parts.push(format!("khiếu nại lần đầu là đơn số {n}"));
             }
             if after.get("complex").and_then(Value::as_bool) == Some(true) {
                 parts.push("vụ việc phức tạp".into());

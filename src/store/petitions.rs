@@ -160,6 +160,30 @@ pub(crate) fn petitioners_of(
     Ok(out)
 }
 
+/// The petitioners of each petition of `ids`, in order, as (person id, full name): what a
+/// picker shows, without reading whole person records.
+pub(crate) fn petitioner_names(
+    conn: &Connection,
+    ids: &[&str],
+) -> Result<std::collections::HashMap<String, Vec<(String, String)>>> {
+    let mut out: std::collections::HashMap<String, Vec<(String, String)>> = Default::default();
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT pp.petition_id, pp.person_id, p.full_name
+               FROM petition_persons pp JOIN persons p ON p.id = pp.person_id
+              WHERE pp.petition_id IN ({marks}) ORDER BY pp.petition_id, pp.position"
+        ))?;
+        for row in stmt.query_map(rusqlite::params_from_iter(chunk), |r| {
+            Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?))
+        })? {
+            let (petition, person, name) = row?;
+            out.entry(petition).or_default().push((person, name));
+        }
+    }
+    Ok(out)
+}
+
 /// Moves by petition.
 pub(crate) type MovesByPetition = std::collections::HashMap<String, Vec<PetitionEvent>>;
 

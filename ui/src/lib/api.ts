@@ -96,7 +96,10 @@ export const findPersons = (query: string) => call<PersonMatch[]>('find_persons'
 export const createPetition = (input: NewPetition) => call<Petition>('create_petition', { input });
 export const listPetitions = (filter: PetitionFilter) => call<Petition[]>('list_petitions', { filter });
 /** The petitions a picker lists: number, content, duplicate mark (nothing else read). */
-export const petitionChoices = (filter: PetitionFilter) => call<PetitionChoice[]>('petition_choices', { filter });
+/** The petitions a picker lists; their petitioners' names only when `names` (they cost
+ * several times the rest in a big register). */
+export const petitionChoices = (filter: PetitionFilter, names: boolean) =>
+  call<PetitionChoice[]>('petition_choices', { filter, names });
 /** One page of the petitions list (Đơn thư): the matches from `offset`, and how many match. */
 export const petitionPage = (filter: PetitionFilter, offset: number, limit: number) =>
   call<PetitionPage>('petition_page', { filter, offset, limit });

@@ -1,20 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import type { PetitionChoice } from './bindings/PetitionChoice';
 import { fold } from './fold';
-import { choiceLabel, indexChoices, matchChoices, pendingMessage, pickerChoices, pickerSummary } from './petitionPicker';
+import {
+  choiceLabel,
+  indexChoices,
+  matchChoices,
+  pendingMessage,
+  petitionersLabel,
+  pickerChoices,
+  pickerSummary,
+} from './petitionPicker';
 
-const choice = (id: string, number: string, content: string, duplicate_of: string | null = null): PetitionChoice => ({
+const choice = (
+  id: string,
+  number: string,
+  content: string,
+  duplicate_of: string | null = null,
+  petitioners: string[] = [],
+): PetitionChoice => ({
   id,
   number,
   content,
+  petitioners,
   duplicate_of,
 });
 
+const MASKED = 'Người tố cáo (được bảo mật)';
+
 const list = [
-  choice('p12', '12/2026', 'Khiếu nại quyết định thu hồi đất của hộ bà Lan'),
-  choice('p3', '3/2026', 'Kiến nghị sửa đường ngõ 5'),
-  choice('p2', '2/2026', 'Gửi lại đơn về việc thu hồi đất', 'p12'),
-  choice('p1', '1/2026', 'Tố cáo cán bộ địa chính'),
+  choice('p12', '12/2026', 'Khiếu nại quyết định thu hồi đất của hộ bà Lan', null, ['Nguyễn Thị Lan']),
+  choice('p3', '3/2026', 'Kiến nghị sửa đường ngõ 5', null, ['Trần Văn Hùng', 'Lê Thị Hoa']),
+  choice('p2', '2/2026', 'Gửi lại đơn về việc thu hồi đất', 'p12', ['Nguyễn Thị Lan']),
+  choice('p1', '1/2026', 'Tố cáo cán bộ địa chính', null, [MASKED]),
   choice('p11', '1/2025', 'Phản ánh tiếng ồn quán karaoke'),
 ];
 
@@ -31,12 +48,23 @@ describe('the petitions a picker offers', () => {
     expect(ids(pickerChoices(list, 'p3', false))).toEqual(['p12', 'p2', 'p1', 'p11']);
   });
 
-  it('labels a choice by number and content, a suggestion marked', () => {
+  it('labels a choice by number, petitioners and content, a suggestion marked', () => {
     const [suggested, plain] = pickerChoices(list, 'x', false, new Map([['p3', 'Nội dung gần giống']]));
-    expect(choiceLabel(suggested)).toBe('Gợi ý: Đơn số 3/2026 · Kiến nghị sửa đường ngõ 5');
-    expect(choiceLabel(plain)).toBe('Đơn số 12/2026 · Khiếu nại quyết định thu hồi đất của hộ bà Lan');
-    const long = choiceLabel({ id: 'x', number: '9/2026', content: 'a'.repeat(120), reason: null });
+    expect(choiceLabel(suggested)).toBe(
+      'Gợi ý: Đơn số 3/2026 · Trần Văn Hùng, Lê Thị Hoa · Kiến nghị sửa đường ngõ 5',
+    );
+    expect(choiceLabel(plain)).toBe(
+      'Đơn số 12/2026 · Nguyễn Thị Lan · Khiếu nại quyết định thu hồi đất của hộ bà Lan',
+    );
+    const long = choiceLabel({ id: 'x', number: '9/2026', content: 'a'.repeat(120), petitioners: [], reason: null });
     expect(long).toBe(`Đơn số 9/2026 · ${'a'.repeat(110)}…`);
+  });
+
+  it('names at most two petitioners, and counts the others', () => {
+    expect(petitionersLabel([])).toBe('');
+    expect(petitionersLabel(['A'])).toBe('A');
+    expect(petitionersLabel(['A', 'B'])).toBe('A, B');
+    expect(petitionersLabel(['A', 'B', 'C', 'D'])).toBe('A, B và 2 người khác');
   });
 });
 
@@ -70,11 +98,20 @@ describe('matching what the officer types', () => {
     expect(ids(matchChoices(index, 'thu hoi, dat').shown)).toEqual(['p12', 'p2']);
   });
 
+  it("finds a petitioner's name, every one of them, never a masked denunciator's", () => {
+    expect(ids(matchChoices(index, 'nguyen thi lan').shown)).toEqual(['p12', 'p2']);
+    expect(ids(matchChoices(index, 'hoa le').shown)).toEqual(['p3']);
+    // A name and words of the content together.
+    expect(ids(matchChoices(index, 'lan gui lai').shown)).toEqual(['p2']);
+    // The core sends a denunciator masked: only the mask is there to find.
+    expect(ids(matchChoices(index, 'bao mat').shown)).toEqual(['p1']);
+  });
+
   it('finds words of the content, diacritics-blind and in any order', () => {
     expect(ids(matchChoices(index, 'thu hoi').shown)).toEqual(['p12', 'p2']);
     expect(ids(matchChoices(index, 'ĐẤT  thu').shown)).toEqual(['p12', 'p2']);
     expect(ids(matchChoices(index, 'dia chinh').shown)).toEqual(['p1']);
-    expect(ids(matchChoices(index, 'hộ lan').shown)).toEqual(['p12']);
+    expect(ids(matchChoices(index, 'hộ bà').shown)).toEqual(['p12']);
     // Words with a number: the number is part of the text.
     expect(ids(matchChoices(index, 'ngo 5').shown)).toEqual(['p3']);
     expect(matchChoices(index, 'thu hoi xe').total).toBe(0);
@@ -86,6 +123,7 @@ describe('matching what the officer types', () => {
         id: `m${i}`,
         number: `${1000 - i}/2026`,
         content: i % 2 === 0 ? 'Đất đai' : 'Môi trường',
+        petitioners: [],
         reason: null,
       })),
     );
@@ -105,11 +143,11 @@ describe('matching what the officer types', () => {
 describe('the line under the list', () => {
   it('says how many are shown and how to narrow them', () => {
     expect(pickerSummary(30, 96000, '')).toBe(
-      'Hiện 30 trong 96.000 đơn khớp: gõ số đơn hoặc vài chữ của nội dung để thu hẹp.',
+      'Hiện 30 trong 96.000 đơn khớp: gõ số đơn, tên người đứng đơn hoặc vài chữ của nội dung để thu hẹp.',
     );
     expect(pickerSummary(2, 2, 'thu')).toBe('2 đơn khớp. Mũi tên lên/xuống để chọn, Enter để lấy, Esc để đóng.');
     expect(pickerSummary(0, 0, ' xe ')).toBe(
-      'Không có đơn nào khớp với “xe”. Gõ số đơn (ví dụ 12/2026) hoặc vài chữ của nội dung.',
+      'Không có đơn nào khớp với “xe”. Gõ số đơn (ví dụ 12/2026), tên người đứng đơn hoặc vài chữ của nội dung.',
     );
     expect(pickerSummary(0, 0, '')).toBe('Không có đơn nào để chọn.');
   });

@@ -1,7 +1,7 @@
 // The move form's petition picker ("đơn gốc" of a duplicate, a complaint's first round):
 // the petitions offered, and those matching what the officer types (a number, or words of
-// the content, diacritics-blind), only the first few shown: a city's register offers
-// tens of thousands.
+// the petitioners' names and the content, diacritics-blind), only the first few shown: a
+// city's register offers tens of thousands.
 import type { PetitionChoice } from './bindings/PetitionChoice';
 import { fold } from './fold';
 
@@ -13,6 +13,8 @@ export interface PickerChoice {
   id: string;
   number: string;
   content: string;
+  /** Who signed it (a denunciator's name comes masked from the core). */
+  petitioners: string[];
   reason: string | null;
 }
 
@@ -36,7 +38,13 @@ export function pickerChoices(
 ): PickerChoice[] {
   const kept = list
     .filter((p) => p.id !== exclude && !(withoutDuplicates && p.duplicate_of !== null))
-    .map((p) => ({ id: p.id, number: p.number, content: p.content, reason: hints.get(p.id) ?? null }));
+    .map((p) => ({
+      id: p.id,
+      number: p.number,
+      content: p.content,
+      petitioners: p.petitioners,
+      reason: hints.get(p.id) ?? null,
+    }));
   return [...kept.filter((c) => c.reason !== null), ...kept.filter((c) => c.reason === null)];
 }
 
@@ -44,7 +52,7 @@ export function indexChoices(choices: PickerChoice[]): IndexedChoice[] {
   return choices.map((choice) => ({
     choice,
     number: choice.number.toLowerCase(),
-    text: fold(`${choice.number} ${choice.content}`)
+    text: fold(`${choice.number} ${choice.petitioners.join(' ')} ${choice.content}`)
       .replace(/[,.;:·…"“”()]/g, ' ')
       .replace(/\s+/g, ' '),
   }));
@@ -101,9 +109,17 @@ export function shortContent(text: string, max = 110): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** "Gợi ý: Đơn số 12/2026 · Khiếu nại quyết định…" */
+/** "Nguyễn Văn A", "Nguyễn Văn A, Trần Thị B", "Nguyễn Văn A, Trần Thị B và 3 người khác";
+ * '' for a petition nobody signed (anonymous). */
+export function petitionersLabel(names: string[]): string {
+  const shown = names.slice(0, 2).join(', ');
+  return names.length > 2 ? `${shown} và ${names.length - 2} người khác` : shown;
+}
+
+/** "Gợi ý: Đơn số 12/2026 · Nguyễn Văn A · Khiếu nại quyết định…" */
 export function choiceLabel(c: PickerChoice): string {
-  return `${c.reason !== null ? 'Gợi ý: ' : ''}Đơn số ${c.number} · ${shortContent(c.content)}`;
+  const who = petitionersLabel(c.petitioners);
+  return `${c.reason !== null ? 'Gợi ý: ' : ''}Đơn số ${c.number}${who ? ` · ${who}` : ''} · ${shortContent(c.content)}`;
 }
 
 /** Under the list: how many are shown of how many match, and how to narrow them. */
@@ -111,10 +127,10 @@ export function pickerSummary(shown: number, total: number, query: string): stri
   if (total === 0) {
     return query.trim() === ''
       ? 'Không có đơn nào để chọn.'
-      : `Không có đơn nào khớp với “${query.trim()}”. Gõ số đơn (ví dụ 12/2026) hoặc vài chữ của nội dung.`;
+      : `Không có đơn nào khớp với “${query.trim()}”. Gõ số đơn (ví dụ 12/2026), tên người đứng đơn hoặc vài chữ của nội dung.`;
   }
   if (shown < total) {
-    return `Hiện ${shown} trong ${total.toLocaleString('vi-VN')} đơn khớp: gõ số đơn hoặc vài chữ của nội dung để thu hẹp.`;
+    return `Hiện ${shown} trong ${total.toLocaleString('vi-VN')} đơn khớp: gõ số đơn, tên người đứng đơn hoặc vài chữ của nội dung để thu hẹp.`;
   }
   return `${total} đơn khớp. Mũi tên lên/xuống để chọn, Enter để lấy, Esc để đóng.`;
 }

@@ -9,6 +9,10 @@ export type PetitionChoice = { id: string,
  */
 number: string, content: string, 
 /**
+ * Who signed it, in order: a denunciator's name is masked as in every list.
+ */
+petitioners: Array<string>, 
+/**
  * The petition it repeats, if marked a duplicate.
  */
 duplicate_of: string | null, };
