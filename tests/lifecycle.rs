@@ -252,6 +252,46 @@ fn a_second_round_complaint_links_to_the_first() {
     })
     .unwrap_err();
     assert_eq!(e.field(), Some("classification.round"));
+    // A first round received after the second is refused, naming the field and both dates.
+    let earlier = direct_petition(&mut store, "2026-08-03", Complaint);
+    let e = move_petition(&mut store, &earlier, Classify, "2026-09-04", |m| {
+        let mut c = classification(Complaint, true, OUTSIDE);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(second.clone());
+        m.classification = Some(c);
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("classification.first_round_id"));
+    assert!(
+        e.to_string()
+            .contains("nhận ngày 01/09/2026, sau đơn này (nhận ngày 03/08/2026)"),
+        "{e}"
+    );
+    // Received the same day is allowed (two rounds handed in at once are not refused).
+    let same_day = direct_petition(&mut store, "2026-03-02", Complaint);
+    move_petition(&mut store, &same_day, Classify, "2026-09-04", |m| {
+        let mut c = classification(Complaint, true, OUTSIDE);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(first.clone());
+        m.classification = Some(c);
+    })
+    .unwrap();
+    // Nor may a correction of either receipt date put the second round before the first.
+    let e = store
+        .correct_petition(&second, &direct_input("2026-03-01", Complaint))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("received_on"));
+    assert!(e.to_string().contains("đơn khiếu nại lần đầu"), "{e}");
+    let e = store
+        .correct_petition(&first, &direct_input("2026-09-02", Complaint))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("received_on"));
+    assert!(e.to_string().contains("đơn khiếu nại lần hai"), "{e}");
+    assert_eq!(store.petition(&first).unwrap().received_on, "2026-03-02");
+    // Within the order, a correction goes through.
+    store
+        .correct_petition(&first, &direct_input("2026-03-01", Complaint))
+        .unwrap();
     // The first round cannot be deleted while the second refers to it.
     assert!(store.delete_petition(&first).is_err());
 }

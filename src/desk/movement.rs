@@ -342,6 +342,17 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput) -> Result<()
                 format!("Chỉ đơn khiếu nại lần hai mới dẫn chiếu đơn khiếu nại lần đầu (đơn số {} là {}).", store::number_label(tx.conn(), &f)?, f.kind.label().to_lowercase()),
             ));
         }
+        if f.received_on > p.received_on {
+            return Err(Error::invalid(
+                "classification.first_round_id",
+                format!(
+                    "Đơn số {} nhận ngày {}, sau đơn này (nhận ngày {}): đơn khiếu nại lần đầu phải là đơn nhận trước.",
+                    store::number_label(tx.conn(), &f)?,
+                    crate::text::vn_date(&f.received_on),
+                    crate::text::vn_date(&p.received_on)
+                ),
+            ));
+        }
         if c.round != Round::Subsequent {
             return Err(Error::invalid(
                 "classification.round",

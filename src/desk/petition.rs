@@ -367,6 +367,35 @@ fn change_receipt(tx: &Tx<'_>, p: &mut PetitionRecord, date: &str) -> Result<()>
             ));
         }
     }
+    // A second-round complaint is received on or after its first round.
+    let refused = |other: &PetitionRecord, why: &str| -> Result<()> {
+        Err(Error::invalid(
+            "received_on",
+            format!(
+                "Đơn số {} là {why} của đơn này và nhận ngày {}: ngày nhận mới ({}) {}.",
+                store::number_label(conn, other)?,
+                crate::text::vn_date(&other.received_on),
+                crate::text::vn_date(date),
+                if why == "đơn khiếu nại lần đầu" {
+                    "không được trước ngày ấy"
+                } else {
+                    "không được sau ngày ấy"
+                }
+            ),
+        ))
+    };
+    if let Some(first) = p.first_round_id.as_deref() {
+        if let Some(f) = store::get_petition(conn, first)? {
+            if f.received_on.as_str() > date {
+                return refused(&f, "đơn khiếu nại lần đầu");
+            }
+        }
+    }
+    for second in store::second_rounds_of(conn, &p.id)? {
+        if second.received_on.as_str() < date {
+            return refused(&second, "đơn khiếu nại lần hai");
+        }
+    }
     p.received_on = date.to_string();
     store::move_receipt_date(conn, &p.id, date)
 }

@@ -313,6 +313,18 @@ pub(crate) fn petition_referring_to(conn: &Connection, id: &str) -> Result<Optio
     .optional()?)
 }
 
+/// The second-round complaints that name `id` as their first round (a correction of a
+/// receipt date asks; no index: `first_round_id` is rarely set and rarely asked).
+pub(crate) fn second_rounds_of(conn: &Connection, id: &str) -> Result<Vec<PetitionRecord>> {
+    let ids: Vec<String> = conn
+        .prepare_cached("SELECT id FROM petitions WHERE first_round_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.iter()
+        .filter_map(|i| super::records::get_petition(conn, i).transpose())
+        .collect()
+}
+
 /// Whether another denunciation of the same case was already transferred.
 pub(crate) fn case_denunciation_transferred(
     conn: &Connection,
