@@ -87,6 +87,12 @@ pub(crate) fn open_register(path: &std::path::Path) -> tiepdan::Result<Store> {
     if let Some(clock) = test_clock() {
         store.set_clock(clock);
     }
+    // The first start after an update computes the values kept for the reports here, on
+    // the opening thread, not in the officer's first save. Reports are right without
+    // them (only slower): a failure is said, not a reason not to open.
+    if let Err(e) = store.refresh_stale_kept() {
+        eprintln!("Chưa tính lại được các giá trị giữ sẵn cho báo cáo: {e}");
+    }
     Ok(store)
 }
 

@@ -190,6 +190,25 @@ impl Store {
         Ok((open, days))
     }
 
+    /// Compute again the values kept for the reports when another version's rules, or
+    /// settings or a calendar changed outside the app, computed them (the first start after
+    /// an update): the app does this as it opens the register, so the first desk save is
+    /// not the one that waits (8.9 s for a city's register), and reports read the kept
+    /// values from the start. No one is signed in yet: nothing of the records changes, so
+    /// nothing enters the history. A read-only register is left as it is. Returns whether
+    /// anything was computed.
+    pub fn refresh_stale_kept(&mut self) -> Result<bool> {
+        if self.is_read_only() || store::kept_fresh(self.conn())? {
+            return Ok(false);
+        }
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        store::refresh_kept(&tx)?;
+        tx.commit()?;
+        Ok(true)
+    }
+
     fn lock_now(
         &mut self,
         period: Period,

@@ -35,7 +35,7 @@ pub(crate) use days::DayCounts;
 pub(crate) use days::{all_kept as kept_day_counts, recounted as recounted_day_counts};
 #[cfg(test)]
 pub(crate) use due::{carry_of, due_of};
-pub(crate) use due::{due_fast, forget_kept, refresh_kept};
+pub(crate) use due::{due_fast, forget_kept, kept_fresh, refresh_kept};
 #[cfg(test)]
 pub(crate) use facts::{petition_facts, Details};
 pub use facts::{
