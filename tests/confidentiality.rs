@@ -455,6 +455,24 @@ fn a_record_merged_before_its_citizen_denounced_is_masked_too() {
         .collect();
     assert_eq!(theirs.len(), 3, "{theirs:?}");
     theirs.into_iter().for_each(assert_masked);
+    // So does the move form's picker, which reads the names on its own: the citizen's two
+    // proposals (not denunciations) name them masked, and their name finds nothing.
+    let picked = s
+        .petition_choices(&PetitionFilter::default(), true)
+        .unwrap();
+    let names: Vec<&str> = picked
+        .iter()
+        .flat_map(|c| c.petitioners.iter().map(String::as_str))
+        .collect();
+    assert!(!names.contains(&"Đỗ Văn Lâm"), "{names:?}");
+    let masked = picked
+        .iter()
+        .filter(|c| c.petitioners == [tiepdan::desk::privacy::MASKED_NAME])
+        .count();
+    assert!(
+        masked >= 4,
+        "the three of the citizen and Hoa's: {picked:?}"
+    );
     as_user(&mut s, "lanhdao");
     let file = serde_json::to_string(&s.export_exchange().unwrap()).unwrap();
     let at = file

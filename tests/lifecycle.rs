@@ -296,6 +296,55 @@ fn a_second_round_complaint_links_to_the_first() {
     assert!(store.delete_petition(&first).is_err());
 }
 
+/// A second round handed in at a visit: a correction of its session's date cannot put it
+/// before its first round (refused on the session's date, nothing changed); an import
+/// replays the order an earlier version let through.
+#[test]
+fn a_session_date_correction_keeps_the_rounds_in_order() {
+    let mut store = store_on("2026-09-30");
+    let first = direct_petition(&mut store, "2026-03-02", Complaint);
+    let s = session(&mut store, "2026-09-01", HostGroup::Officer);
+    let v = visit(&mut store, &s, 1, 1, Some(Complaint));
+    let second = v.petition_id.clone().unwrap();
+    move_petition(&mut store, &second, Classify, "2026-09-02", |m| {
+        let mut c = classification(Complaint, true, OUTSIDE);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(first.clone());
+        m.classification = Some(c);
+    })
+    .unwrap();
+    let mut fix = NewSession {
+        date: "2026-03-01".into(),
+        kind: SessionKind::Regular,
+        host_group: HostGroup::Officer,
+        host_name: None,
+        place: Some("Trụ sở UBND phường".into()),
+        notes: None,
+    };
+    let e = store.correct_session(&s, &fix).unwrap_err();
+    assert_eq!(e.field(), Some("date"), "{e}");
+    assert!(
+        e.to_string().contains("là đơn khiếu nại lần đầu của"),
+        "{e}"
+    );
+    assert_eq!(store.petition(&second).unwrap().received_on, "2026-09-01");
+    // A date on or after the first round's goes through.
+    fix.date = "2026-03-02".into();
+    store.correct_session(&s, &fix).unwrap();
+    assert_eq!(store.petition(&second).unwrap().received_on, "2026-03-02");
+    // A file whose first round came later (as an earlier version let an officer record)
+    // still imports, the link kept.
+    let mut file = store.export_exchange().unwrap();
+    let at = file.petitions.iter().position(|p| p.id == first).unwrap();
+    file.petitions[at].received_on = "2026-03-05".into();
+    let mut other = store_on("2026-09-30");
+    other.import_exchange(&file).unwrap();
+    assert_eq!(
+        other.petition(&second).unwrap().first_round_id.as_deref(),
+        Some(first.as_str())
+    );
+}
+
 #[test]
 fn moves_are_dated_in_order_and_never_in_the_future() {
     let mut store = store_on("2026-09-30");

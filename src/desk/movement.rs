@@ -127,7 +127,9 @@ fn checked_move(
                     "Phân loại đơn: chọn loại đơn, điều kiện xử lý và thẩm quyền.",
                 )
             })?;
-            classify(tx, &mut new, c)?;
+            // An import replays what another register recorded: an earlier version did not
+            // check the rounds' order, and its files still import.
+            classify(tx, &mut new, c, meta.is_none())?;
             // The whole classification, for the timeline (the diff keeps only what changed).
             extra.insert("classification".into(), serde_json::to_value(c)?);
         }
@@ -307,8 +309,9 @@ fn extension_too_late(
         .filter(|due| due.as_str() < on.as_str()))
 }
 
-/// Apply a classification to the record, checking what it names.
-fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput) -> Result<()> {
+/// Apply a classification to the record, checking what it names (`at_desk`: and that a
+/// first round came before, a rule of this version: an import keeps what it replays).
+fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: bool) -> Result<()> {
     let conn = tx.conn();
     if c.competence == Competence::Undetermined {
         return Err(Error::invalid(
@@ -342,7 +345,7 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput) -> Result<()
                 format!("Chỉ đơn khiếu nại lần hai mới dẫn chiếu đơn khiếu nại lần đầu (đơn số {} là {}).", store::number_label(tx.conn(), &f)?, f.kind.label().to_lowercase()),
             ));
         }
-        if f.received_on > p.received_on {
+        if at_desk && f.received_on > p.received_on {
             return Err(Error::invalid(
                 "classification.first_round_id",
                 format!(

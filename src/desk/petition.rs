@@ -323,12 +323,52 @@ pub(crate) fn follow_visit(
         new.content = p.content.trim().to_string();
         new.respondent = clean(&p.respondent);
     }
+    check_round_order(conn, &new, &session.date, "session_id")?;
     change_receipt(tx, &mut new, &session.date)?;
     if new.signers != Signers::Anonymous {
         new.signers = signers_of(false, new.petitioner_ids.len());
     }
     store::update_petition(conn, &new)?;
     tx.updated("petitions", petition_id, &old, &new, None)?;
+    Ok(())
+}
+
+/// A petition received on `date` keeps a second-round complaint on or after its first
+/// round: refused on `field` when `p` would come before the first round it names, or
+/// after a second round naming it. Every change of a receipt date asks (a correction of
+/// the petition, of its visit's session, of the session itself).
+pub(crate) fn check_round_order(
+    conn: &rusqlite::Connection,
+    p: &PetitionRecord,
+    date: &str,
+    field: &str,
+) -> Result<()> {
+    let refused = |other: &PetitionRecord, first: bool| -> Result<()> {
+        Err(Error::invalid(
+            field,
+            format!(
+                "Đơn số {} là đơn khiếu nại lần {} của đơn số {} và nhận ngày {}: ngày nhận mới ({}) không được {} ngày ấy.",
+                store::number_label(conn, other)?,
+                if first { "đầu" } else { "hai" },
+                store::number_label(conn, p)?,
+                crate::text::vn_date(&other.received_on),
+                crate::text::vn_date(date),
+                if first { "trước" } else { "sau" },
+            ),
+        ))
+    };
+    if let Some(first) = p.first_round_id.as_deref() {
+        if let Some(f) = store::get_petition(conn, first)? {
+            if f.received_on.as_str() > date {
+                return refused(&f, true);
+            }
+        }
+    }
+    for second in store::second_rounds_of(conn, &p.id)? {
+        if second.received_on.as_str() < date {
+            return refused(&second, false);
+        }
+    }
     Ok(())
 }
 
@@ -367,35 +407,7 @@ fn change_receipt(tx: &Tx<'_>, p: &mut PetitionRecord, date: &str) -> Result<()>
             ));
         }
     }
-    // A second-round complaint is received on or after its first round.
-    let refused = |other: &PetitionRecord, why: &str| -> Result<()> {
-        Err(Error::invalid(
-            "received_on",
-            format!(
-                "Đơn số {} là {why} của đơn này và nhận ngày {}: ngày nhận mới ({}) {}.",
-                store::number_label(conn, other)?,
-                crate::text::vn_date(&other.received_on),
-                crate::text::vn_date(date),
-                if why == "đơn khiếu nại lần đầu" {
-                    "không được trước ngày ấy"
-                } else {
-                    "không được sau ngày ấy"
-                }
-            ),
-        ))
-    };
-    if let Some(first) = p.first_round_id.as_deref() {
-        if let Some(f) = store::get_petition(conn, first)? {
-            if f.received_on.as_str() > date {
-                return refused(&f, "đơn khiếu nại lần đầu");
-            }
-        }
-    }
-    for second in store::second_rounds_of(conn, &p.id)? {
-        if second.received_on.as_str() < date {
-            return refused(&second, "đơn khiếu nại lần hai");
-        }
-    }
+    check_round_order(conn, p, date, "received_on")?;
     p.received_on = date.to_string();
     store::move_receipt_date(conn, &p.id, date)
 }

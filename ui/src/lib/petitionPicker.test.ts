@@ -8,6 +8,7 @@ import {
   pendingMessage,
   petitionersLabel,
   pickerChoices,
+  placeList,
   pickerSummary,
 } from './petitionPicker';
 
@@ -98,7 +99,7 @@ describe('matching what the officer types', () => {
     expect(ids(matchChoices(index, 'thu hoi, dat').shown)).toEqual(['p12', 'p2']);
   });
 
-  it("finds a petitioner's name, every one of them, never a masked denunciator's", () => {
+  it("finds a petitioner's name, every one of them; a denunciator only by the mask the core sends", () => {
     expect(ids(matchChoices(index, 'nguyen thi lan').shown)).toEqual(['p12', 'p2']);
     expect(ids(matchChoices(index, 'hoa le').shown)).toEqual(['p3']);
     // A name and words of the content together.
@@ -150,6 +151,31 @@ describe('the line under the list', () => {
       'Không có đơn nào khớp với “xe”. Gõ số đơn (ví dụ 12/2026), tên người đứng đơn hoặc vài chữ của nội dung.',
     );
     expect(pickerSummary(0, 0, '')).toBe('Không có đơn nào để chọn.');
+  });
+});
+
+describe('where the open list goes', () => {
+  const area = { top: 48, bottom: 640 };
+  it('below the box when there is room, as tall as allowed', () => {
+    expect(placeList({ top: 300, bottom: 330 }, area, 30)).toEqual({ above: false, height: 272 });
+    expect(placeList({ top: 100, bottom: 130 }, area, 30)).toEqual({ above: false, height: 280 });
+  });
+
+  it('above the box near the bottom of the page, within the room there', () => {
+    // 640 - 600 - 8 = 32 below; 550 - 48 - 8 = 494 above.
+    expect(placeList({ top: 550, bottom: 600 }, area, 30)).toEqual({ above: true, height: 280 });
+    // Little room either way: the side with more, never under the shortest list.
+    expect(placeList({ top: 200, bottom: 230 }, { top: 48, bottom: 400 }, 30)).toEqual({ above: false, height: 132 });
+    expect(placeList({ top: 250, bottom: 280 }, { top: 48, bottom: 400 }, 30)).toEqual({ above: true, height: 164 });
+  });
+
+  it('measures above from the top of the page, not of the window (the top bar)', () => {
+    // 122 below; 42 above under the top bar (192 from the window's top: that would wrongly
+    // open it above, behind the bar).
+    const { above, height } = placeList({ top: 200, bottom: 230 }, { top: 150, bottom: 360 }, 30);
+    expect(above).toBe(false);
+    expect(height).toBe(120);
+    expect(placeList({ top: 200, bottom: 230 }, { top: 0, bottom: 360 }, 30).above).toBe(true);
   });
 });
 

@@ -135,6 +135,28 @@ export function pickerSummary(shown: number, total: number, query: string): stri
   return `${total} đơn khớp. Mũi tên lên/xuống để chọn, Enter để lấy, Esc để đóng.`;
 }
 
+/** The list's tallest and shortest heights, and the gap kept to the visible area's
+ * edge (px). */
+export const LIST_MAX = 280;
+export const LIST_MIN = 120;
+const MARGIN = 8;
+
+/**
+ * Where the open list goes: below the input (`box`, its top and bottom) unless the
+ * visible area (`area`: the page under the top bar) has too little room there and more
+ * above; its height within that room, less its line (`hint`), never under `LIST_MIN`.
+ */
+export function placeList(
+  box: { top: number; bottom: number },
+  area: { top: number; bottom: number },
+  hint: number,
+): { above: boolean; height: number } {
+  const below = area.bottom - box.bottom - MARGIN;
+  const over = box.top - area.top - MARGIN;
+  const above = below < LIST_MIN + hint && over > below;
+  return { above, height: Math.max(LIST_MIN, Math.min(LIST_MAX, (above ? over : below) - hint)) };
+}
+
 /** Why a step is not recorded while a picker holds typing that names no petition yet. */
 export function pendingMessage(typed: string): string {
   return `Chưa chọn đơn: “${typed}” chưa phải một đơn trong danh sách. Chọn đơn bằng mũi tên và Enter (hoặc bấm chuột), hoặc xóa trắng ô.`;
