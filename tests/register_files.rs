@@ -171,6 +171,8 @@ fn values_kept_by_another_version_are_computed_again_at_open() {
             .unwrap()
     };
     let before = history(&path);
+    let copy = dir.path().join("ban-sao.sqlite3");
+    std::fs::copy(&path, &copy).unwrap();
     let mut store = Store::open(&path).unwrap();
     assert!(
         store.refresh_stale_kept().unwrap(),
@@ -182,6 +184,28 @@ fn values_kept_by_another_version_are_computed_again_at_open() {
     let check = tiepdan::store::check_file(&path).unwrap();
     assert_eq!(check.message, "Tệp sổ nguyên vẹn.", "{check:?}");
     assert!(check.notes.is_empty(), "{:?}", check.notes);
+    // The command line does the same at its first command (a report here).
+    let report = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .arg("--db")
+        .arg(&copy)
+        .args(["report", "--from", "2026-01-01", "--to", "2026-12-31"])
+        .env_remove("TIEPDAN_DB")
+        .env_remove("TIEPDAN_USER")
+        .output()
+        .unwrap();
+    assert!(report.status.success(), "{report:?}");
+    assert!(report.stderr.is_empty(), "{report:?}");
+    let print: String = Connection::open(&copy)
+        .unwrap()
+        .query_row("SELECT fingerprint FROM due_basis", [], |r| r.get(0))
+        .unwrap();
+    assert_ne!(
+        print, "an earlier version",
+        "computed by this version's rules"
+    );
+    // And so checked against a recount: the edited counter was counted again.
+    let check = tiepdan::store::check_file(&copy).unwrap();
+    assert_eq!(check.message, "Tệp sổ nguyên vẹn.", "{check:?}");
 }
 
 /// The days' counters of the dashboard's chart, edited outside the app (one day's visits

@@ -378,6 +378,12 @@ fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
     }
     let mut store = Store::open(path).map_err(|e| tiepdan::backup::with_restore_hint(e, path))?;
     store.set_actor(Actor::Cli);
+    // The first command after an update computes the values kept for the reports once,
+    // as the app does at open; every report after it reads them. Reports are right without
+    // them: a failure (another program writing) is said, not a reason to stop.
+    if let Err(e) = store.refresh_stale_kept() {
+        eprintln!("Chưa tính lại được các giá trị giữ sẵn cho báo cáo: {e}");
+    }
     Ok(store)
 }
 
