@@ -349,7 +349,7 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: boo
             return Err(Error::invalid(
                 "classification.first_round_id",
                 format!(
-                    "Đơn số {} nhận ngày {}, sau đơn này (nhận ngày {}): đơn khiếu nại lần đầu phải là đơn nhận trước.",
+                    "Đơn số {} nhận ngày {}, sau đơn này (nhận ngày {}): đơn khiếu nại lần đầu phải nhận trước hoặc cùng ngày với đơn này.",
                     store::number_label(tx.conn(), &f)?,
                     crate::text::vn_date(&f.received_on),
                     crate::text::vn_date(&p.received_on)
