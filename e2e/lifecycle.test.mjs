@@ -332,3 +332,53 @@ test('a second complaint is marked a duplicate of the first, picked from the ope
   assert.equal(moves[1].action, 'duplicate');
   await s.expectText('.petition-page', /1\/2026/);
 });
+
+test("a resend is offered the same citizen's petition as its original, and closing a form never leaves the page shifted", async () => {
+  // Found by a newcomer in the real window: "Đơn trùng" preselected another citizen's
+  // petition about the same respondent (closer words), its number hidden at the end of
+  // the box; and after a wheel scroll, "Thôi" left the page scrolled past its end, the
+  // top under the top bar, the wheel unable to bring it back.
+  await resize(s, 1280, 800);
+  await clickCss('#pp-back');
+  const add = async (name, id, content) => {
+    await s.click('Thêm đơn');
+    await s.choose('Loại đơn', 'Khiếu nại');
+    await s.choose('Lĩnh vực', 'Đất đai');
+    await s.type('Nội dung đơn', content);
+    await s.type('Họ và tên', name);
+    if (id) await s.type('Số giấy tờ', id);
+    await s.type('Người bị khiếu nại, tố cáo', 'Chủ tịch UBND phường');
+    await s.click('Ghi đơn');
+    await statusSays('Đã ghi đơn số');
+    await s.click('Quay lại danh sách đơn');
+  };
+  await add('Nguyễn Thị Hạnh', '001180001234', 'Khiếu nại quyết định thu hồi đất ở tổ 3 của UBND phường');
+  await add('Lê Thị Hoa', '', 'Khiếu nại lần hai về quyết định thu hồi đất ở tổ 3');
+  await add('Nguyễn Thị Hạnh', '001180001234', 'Gửi lại đơn khiếu nại quyết định thu hồi đất ở tổ 3');
+  await clickCss('tr[data-petition-number="5/2026"] td');
+  await s.waitFor('the resend', async () => (await s.textOf('#pp-title')) === 'Đơn số 5/2026');
+  await s.click('Đơn trùng');
+  const picker = await s.css('#mv-duplicate');
+  const pre = await s.waitFor('an original preselected', async () => {
+    const v = await s.cmd('GET', `/element/${picker}/property/value`);
+    return v.includes('Nguyễn Thị Hạnh') ? v : null;
+  });
+  assert.match(pre, /^Gợi ý: Đơn số 3\/2026 · Nguyễn Thị Hạnh · /);
+  const caret = await s.execute(`return document.querySelector('#mv-duplicate').scrollLeft;`);
+  assert.equal(caret, 0, 'the box shows the start of the label (its number)');
+  await s.click('Thôi');
+  await s.click('Phân loại đơn');
+  const wheel = (dy) =>
+    s.cmd('POST', '/actions', {
+      actions: [{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x: 600, y: 500, deltaX: 0, deltaY: dy, origin: 'viewport' }] }],
+    });
+  await wheel(600);
+  await s.click('Thôi');
+  await wheel(-600);
+  const [top, room] = await s.waitFor('the page within its end', async () => {
+    const r = await s.execute(`const m = document.querySelector('main'); return [m.scrollTop, m.scrollHeight - m.clientHeight];`);
+    return r[0] <= r[1] ? r : null;
+  });
+  assert.ok(top <= room, `scrolled ${top}px of ${room}px`);
+  await s.expectText('#pp-title', /Đơn số 5\/2026/);
+});

@@ -98,6 +98,23 @@ fn likely_persons_and_petitions_are_proposed_at_intake() {
     assert_eq!(s[0].petition.id, first.id);
     assert!(s[0].can_be_duplicate_of);
     assert!(s[0].reason.contains("Cùng người bị khiếu nại"));
+    assert!(!s[0].same_petitioner);
+    // The same citizen's petition comes before another's about the same respondent, even
+    // when the other's content is closer (found in the real window: "Đơn trùng" took the
+    // other citizen's petition as the original).
+    let mut resent = direct_input("2026-06-03", PetitionKind::Complaint);
+    resent.content = "Khiếu nại quyết định xử phạt về đất đai của gia đình tôi".into();
+    resent.respondent = Some("Phòng kinh tế".into());
+    let resent = store.create_petition(&resent).unwrap();
+    let theirs = PetitionProbe {
+        person_ids: vec![resent.petitioners[0].id.clone()],
+        ..probe.clone()
+    };
+    let s = store.suggest_petitions(&theirs).unwrap();
+    let order: Vec<&str> = s.iter().map(|x| x.petition.id.as_str()).collect();
+    assert_eq!(order[..2], [resent.id.as_str(), first.id.as_str()], "{s:?}");
+    assert!(s[0].same_petitioner && !s[1].same_petitioner);
+    assert_eq!(s[0].reason, "Cùng người đứng đơn, nội dung tương tự");
     // Once it is closed, it is still shown, but a repeat is not its duplicate.
     move_petition(
         &mut store,
@@ -108,7 +125,9 @@ fn likely_persons_and_petitions_are_proposed_at_intake() {
     )
     .unwrap();
     let s = store.suggest_petitions(&probe).unwrap();
-    assert!(!s[0].can_be_duplicate_of);
+    let closed = s.iter().find(|x| x.petition.id == first.id).unwrap();
+    assert!(!closed.can_be_duplicate_of);
+    assert_eq!(s.last().unwrap().petition.id, first.id, "open ones first");
     assert!(store
         .suggest_petitions(&PetitionProbe {
             content: "Đề nghị lắp đèn chiếu sáng ngõ".into(),

@@ -45,6 +45,9 @@ pub struct PetitionSuggestion {
     pub reason: String,
     /// Still being handled, and not itself a duplicate: the new one is its đơn trùng.
     pub can_be_duplicate_of: bool,
+    /// Signed by one of the probe's persons: a resend by the same citizen, the likeliest
+    /// original (the move form preselects only such a one).
+    pub same_petitioner: bool,
 }
 
 text_enum!(
@@ -226,7 +229,7 @@ impl Store {
             .map(|p| kept_id(conn, p))
             .collect::<Result<_>>()?;
         let mut seen = HashSet::new();
-        let mut out: Vec<(bool, f64, PetitionSuggestion)> = Vec::new();
+        let mut out: Vec<(bool, bool, f64, PetitionSuggestion)> = Vec::new();
         for id in candidates {
             if Some(&id) == probe.exclude_id.as_ref() || !seen.insert(id.clone()) {
                 continue;
@@ -240,10 +243,10 @@ impl Store {
             let same_respondent =
                 respondent.is_some() && p.respondent.as_deref().map(strip) == respondent;
             let same_person = p.petitioner_ids.iter().any(|x| persons.contains(x));
-            let reason = if same_respondent && close {
-                "Cùng người bị khiếu nại, tố cáo và nội dung tương tự"
-            } else if same_person && close {
+            let reason = if same_person && close {
                 "Cùng người đứng đơn, nội dung tương tự"
+            } else if same_respondent && close {
+                "Cùng người bị khiếu nại, tố cáo và nội dung tương tự"
             } else if share >= 0.8 && close {
                 "Nội dung gần giống"
             } else {
@@ -254,16 +257,20 @@ impl Store {
             let view = self.petition(&id)?;
             out.push((
                 open,
+                same_person,
                 share,
                 PetitionSuggestion {
                     petition: view,
                     reason: reason.to_string(),
                     can_be_duplicate_of: can,
+                    same_petitioner: same_person,
                 },
             ));
         }
-        out.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
-        Ok(out.into_iter().take(5).map(|(_, _, s)| s).collect())
+        // Open first, then the same citizen's (a resend), then the closest content: a
+        // petition about the same respondent by someone else is not the likeliest original.
+        out.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.total_cmp(&a.2)));
+        Ok(out.into_iter().take(5).map(|(_, _, _, s)| s).collect())
     }
 
     /// One search box over every record: persons (name, ID number), petitions (number,

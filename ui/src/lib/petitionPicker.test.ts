@@ -43,6 +43,12 @@ describe('the petitions a picker offers', () => {
     const hints = new Map([['p1', 'Cùng người đứng đơn, nội dung tương tự']]);
     const offered = pickerChoices(list, 'p3', true, hints);
     expect(ids(offered)).toEqual(['p1', 'p12', 'p11']);
+    // Suggestions in the core's order (likeliest first), not the list's.
+    const ranked = new Map([
+      ['p11', 'Cùng người đứng đơn, nội dung tương tự'],
+      ['p12', 'Cùng người bị khiếu nại, tố cáo và nội dung tương tự'],
+    ]);
+    expect(ids(pickerChoices(list, 'p3', true, ranked))).toEqual(['p11', 'p12', 'p1']);
     expect(offered[0].reason).toBe('Cùng người đứng đơn, nội dung tương tự');
     expect(offered[1].reason).toBeNull();
     // The first round of a complaint may be any petition but itself.

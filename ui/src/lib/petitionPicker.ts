@@ -28,7 +28,8 @@ export interface IndexedChoice {
 /**
  * The petitions offered, from the core's list (newest first): never the petition being
  * moved, without those marked a duplicate when `withoutDuplicates` (a duplicate's
- * original is a petition still being handled), the program's suggestions first.
+ * original is a petition still being handled), the program's suggestions first, in the
+ * order of `hints` (the core's, likeliest first).
  */
 export function pickerChoices(
   list: PetitionChoice[],
@@ -45,7 +46,9 @@ export function pickerChoices(
       petitioners: p.petitioners,
       reason: hints.get(p.id) ?? null,
     }));
-  return [...kept.filter((c) => c.reason !== null), ...kept.filter((c) => c.reason === null)];
+  const rank = new Map([...hints.keys()].map((id, i) => [id, i]));
+  const suggested = kept.filter((c) => c.reason !== null).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  return [...suggested, ...kept.filter((c) => c.reason === null)];
 }
 
 export function indexChoices(choices: PickerChoice[]): IndexedChoice[] {

@@ -8,4 +8,9 @@ export type PetitionSuggestion = { petition: Petition, reason: string,
 /**
  * Still being handled, and not itself a duplicate: the new one is its đơn trùng.
  */
-can_be_duplicate_of: boolean, };
+can_be_duplicate_of: boolean, 
+/**
+ * Signed by one of the probe's persons: a resend by the same citizen, the likeliest
+ * original (the move form preselects only such a one).
+ */
+same_petitioner: boolean, };
