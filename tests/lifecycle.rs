@@ -345,6 +345,41 @@ fn a_session_date_correction_keeps_the_rounds_in_order() {
     );
 }
 
+/// A duplicate's original is received on or before it: marking it, and correcting either
+/// receipt date afterwards, keep that order (the field named); the same day is allowed.
+#[test]
+fn a_duplicate_comes_after_its_original() {
+    let mut store = store_on("2026-09-30");
+    let original = direct_petition(&mut store, "2026-09-05", Complaint);
+    let earlier = direct_petition(&mut store, "2026-09-01", Complaint);
+    let e = move_petition(&mut store, &earlier, Duplicate, "2026-09-06", |m| {
+        m.duplicate_of = Some(original.clone())
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("duplicate_of"));
+    assert!(
+        e.to_string()
+            .contains("nhận ngày 05/09/2026, sau đơn này (nhận ngày 01/09/2026)"),
+        "{e}"
+    );
+    let resent = direct_petition(&mut store, "2026-09-05", Complaint);
+    move_petition(&mut store, &resent, Duplicate, "2026-09-06", |m| {
+        m.duplicate_of = Some(original.clone())
+    })
+    .unwrap();
+    let e = store
+        .correct_petition(&resent, &direct_input("2026-09-04", Complaint))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("received_on"));
+    assert!(e.to_string().contains("là đơn gốc của"), "{e}");
+    let e = store
+        .correct_petition(&original, &direct_input("2026-09-06", Complaint))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("received_on"));
+    assert!(e.to_string().contains("là đơn trùng của"), "{e}");
+    assert_eq!(store.petition(&original).unwrap().received_on, "2026-09-05");
+}
+
 #[test]
 fn moves_are_dated_in_order_and_never_in_the_future() {
     let mut store = store_on("2026-09-30");

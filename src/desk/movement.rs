@@ -165,7 +165,7 @@ fn checked_move(
         MoveAction::Return => new.handling = handling(Handling::Return, None),
         MoveAction::File => new.handling = handling(Handling::File, None),
         MoveAction::Duplicate => {
-            let original = duplicate_target(tx, &old, &input.duplicate_of)?;
+            let original = duplicate_target(tx, &old, &input.duplicate_of, meta.is_none())?;
             new.duplicate_of = Some(original);
             new.handling = handling(Handling::File, None);
         }
@@ -385,8 +385,14 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: boo
     Ok(())
 }
 
-/// The open petition a duplicate repeats.
-fn duplicate_target(tx: &Tx<'_>, p: &PetitionRecord, given: &Option<String>) -> Result<String> {
+/// The open petition a duplicate repeats (`at_desk`: received on or before it, a rule of
+/// this version: an import keeps what it replays).
+fn duplicate_target(
+    tx: &Tx<'_>,
+    p: &PetitionRecord,
+    given: &Option<String>,
+    at_desk: bool,
+) -> Result<String> {
     let id = clean(given).ok_or_else(|| {
         Error::invalid(
             "duplicate_of",
@@ -407,6 +413,17 @@ fn duplicate_target(tx: &Tx<'_>, p: &PetitionRecord, given: &Option<String>) -> 
             format!(
                 "Đơn số {} cũng là đơn trùng: chọn đơn gốc.",
                 store::number_label(tx.conn(), &original)?
+            ),
+        ));
+    }
+    if at_desk && original.received_on > p.received_on {
+        return Err(Error::invalid(
+            "duplicate_of",
+            format!(
+                "Đơn số {} nhận ngày {}, sau đơn này (nhận ngày {}): đơn gốc phải nhận trước hoặc cùng ngày với đơn trùng.",
+                store::number_label(tx.conn(), &original)?,
+                crate::text::vn_date(&original.received_on),
+                crate::text::vn_date(&p.received_on)
             ),
         ));
     }

@@ -323,7 +323,7 @@ pub(crate) fn follow_visit(
         new.content = p.content.trim().to_string();
         new.respondent = clean(&p.respondent);
     }
-    check_round_order(conn, &new, &session.date, "session_id")?;
+    check_link_order(conn, &new, &session.date, "session_id")?;
     change_receipt(tx, &mut new, &session.date)?;
     if new.signers != Signers::Anonymous {
         new.signers = signers_of(false, new.petitioner_ids.len());
@@ -333,40 +333,53 @@ pub(crate) fn follow_visit(
     Ok(())
 }
 
-/// A petition received on `date` keeps a second-round complaint on or after its first
-/// round: refused on `field` when `p` would come before the first round it names, or
-/// after a second round naming it. Every change of a receipt date asks (a correction of
-/// the petition, of its visit's session, of the session itself).
-pub(crate) fn check_round_order(
+/// A petition received on `date` keeps the petitions it is linked to in order: a
+/// second-round complaint on or after its first round, a duplicate on or after its
+/// original. Refused on `field` when `p` would come before the petition it follows (its
+/// first round, its original), or after one that follows it. Every change of a receipt
+/// date asks (a correction of the petition, of its visit's session, of the session).
+pub(crate) fn check_link_order(
     conn: &rusqlite::Connection,
     p: &PetitionRecord,
     date: &str,
     field: &str,
 ) -> Result<()> {
-    let refused = |other: &PetitionRecord, first: bool| -> Result<()> {
-        Err(Error::invalid(
-            field,
-            format!(
-                "Đơn số {} là đơn khiếu nại lần {} của đơn số {} và nhận ngày {}: ngày nhận mới ({}) không được {} ngày ấy.",
-                store::number_label(conn, other)?,
-                if first { "đầu" } else { "hai" },
-                store::number_label(conn, p)?,
-                crate::text::vn_date(&other.received_on),
-                crate::text::vn_date(date),
-                if first { "trước" } else { "sau" },
-            ),
-        ))
-    };
-    if let Some(first) = p.first_round_id.as_deref() {
-        if let Some(f) = store::get_petition(conn, first)? {
-            if f.received_on.as_str() > date {
-                return refused(&f, true);
+    // (the other petition, what it is to `p`, whether `p` must not come before it)
+    let mut links: Vec<(PetitionRecord, &str, bool)> = Vec::new();
+    for (id, what) in [
+        (&p.first_round_id, "đơn khiếu nại lần đầu"),
+        (&p.duplicate_of, "đơn gốc"),
+    ] {
+        if let Some(other) = id.as_deref() {
+            if let Some(o) = store::get_petition(conn, other)? {
+                links.push((o, what, true));
             }
         }
     }
-    for second in store::second_rounds_of(conn, &p.id)? {
-        if second.received_on.as_str() < date {
-            return refused(&second, false);
+    for o in store::second_rounds_of(conn, &p.id)? {
+        links.push((o, "đơn khiếu nại lần hai", false));
+    }
+    for o in store::duplicates_of(conn, &p.id)? {
+        links.push((o, "đơn trùng", false));
+    }
+    for (other, what, follows) in links {
+        let wrong = if follows {
+            other.received_on.as_str() > date
+        } else {
+            other.received_on.as_str() < date
+        };
+        if wrong {
+            return Err(Error::invalid(
+                field,
+                format!(
+                    "Đơn số {} là {what} của đơn số {} và nhận ngày {}: ngày nhận mới ({}) không được {} ngày ấy.",
+                    store::number_label(conn, &other)?,
+                    store::number_label(conn, p)?,
+                    crate::text::vn_date(&other.received_on),
+                    crate::text::vn_date(date),
+                    if follows { "trước" } else { "sau" },
+                ),
+            ));
         }
     }
     Ok(())
@@ -407,7 +420,7 @@ fn change_receipt(tx: &Tx<'_>, p: &mut PetitionRecord, date: &str) -> Result<()>
             ));
         }
     }
-    check_round_order(conn, p, date, "received_on")?;
+    check_link_order(conn, p, date, "received_on")?;
     p.received_on = date.to_string();
     store::move_receipt_date(conn, &p.id, date)
 }

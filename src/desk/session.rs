@@ -116,7 +116,7 @@ impl Store {
                             ));
                         }
                     }
-                    super::petition::check_round_order(conn, &p, &new.date, "date")?;
+                    super::petition::check_link_order(conn, &p, &new.date, "date")?;
                     let before = p.clone();
                     p.received_on = new.date.clone();
                     store::update_petition(conn, &p)?;

@@ -325,6 +325,17 @@ pub(crate) fn second_rounds_of(conn: &Connection, id: &str) -> Result<Vec<Petiti
         .collect()
 }
 
+/// The petitions marked duplicates of `id` (through `petitions_duplicate_of`).
+pub(crate) fn duplicates_of(conn: &Connection, id: &str) -> Result<Vec<PetitionRecord>> {
+    let ids: Vec<String> = conn
+        .prepare_cached("SELECT id FROM petitions WHERE duplicate_of = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.iter()
+        .filter_map(|i| super::records::get_petition(conn, i).transpose())
+        .collect()
+}
+
 /// Whether another denunciation of the same case was already transferred.
 pub(crate) fn case_denunciation_transferred(
     conn: &Connection,
