@@ -213,7 +213,10 @@ pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Ve
         &mut figures,
     );
 
-    let store = Store::open_with_clock(path, Box::new(FixedClock(today)))?;
+    let mut store = Store::open_with_clock(path, Box::new(FixedClock(today)))?;
+    // Values kept by another build's rules are computed first, as the app does at open:
+    // the figures are those of the kept values.
+    store.refresh_stale_kept()?;
     if store.access_info()?.has_accounts {
         return Err(Error::invalid(
             "db",

@@ -332,6 +332,18 @@ fn a_session_date_correction_keeps_the_rounds_in_order() {
     fix.date = "2026-03-02".into();
     store.correct_session(&s, &fix).unwrap();
     assert_eq!(store.petition(&second).unwrap().received_on, "2026-03-02");
+    // A duplicate handed in at the same session moves with its original: the session's
+    // date may change, the two stay on one day.
+    let v2 = visit(&mut store, &s, 1, 1, Some(Complaint));
+    let dup = v2.petition_id.clone().unwrap();
+    move_petition(&mut store, &dup, Duplicate, "2026-03-05", |m| {
+        m.duplicate_of = Some(second.clone())
+    })
+    .unwrap();
+    fix.date = "2026-03-03".into();
+    store.correct_session(&s, &fix).unwrap();
+    assert_eq!(store.petition(&dup).unwrap().received_on, "2026-03-03");
+    assert_eq!(store.petition(&second).unwrap().received_on, "2026-03-03");
     // A file whose first round came later (as an earlier version let an officer record)
     // still imports, the link kept.
     let mut file = store.export_exchange().unwrap();
@@ -342,6 +354,36 @@ fn a_session_date_correction_keeps_the_rounds_in_order() {
     assert_eq!(
         other.petition(&second).unwrap().first_round_id.as_deref(),
         Some(first.as_str())
+    );
+}
+
+/// Undoing a reclassification gives back the first round it replaced only while that one
+/// still comes first (its receipt date may have been corrected meanwhile).
+#[test]
+fn an_undo_does_not_bring_back_a_first_round_received_later() {
+    let mut store = store_on("2026-09-30");
+    let f1 = direct_petition(&mut store, "2026-03-01", Complaint);
+    let f2 = direct_petition(&mut store, "2026-03-01", Complaint);
+    let s = direct_petition(&mut store, "2026-03-05", Complaint);
+    for (first, on) in [(&f1, "2026-03-06"), (&f2, "2026-03-07")] {
+        move_petition(&mut store, &s, Classify, on, |m| {
+            let mut c = classification(Complaint, true, OUTSIDE);
+            c.round = Round::Subsequent;
+            c.first_round_id = Some(first.clone());
+            m.classification = Some(c);
+        })
+        .unwrap();
+    }
+    // F1 is no longer linked: its date may move after S.
+    store
+        .correct_petition(&f1, &direct_input("2026-03-10", Complaint))
+        .unwrap();
+    let e = store.undo_last_move(&s).unwrap_err();
+    assert_eq!(e.field(), Some("classification.first_round_id"), "{e}");
+    assert!(e.to_string().contains("nay nhận ngày 10/03/2026"), "{e}");
+    assert_eq!(
+        store.petition(&s).unwrap().first_round_id.as_deref(),
+        Some(f2.as_str())
     );
 }
 

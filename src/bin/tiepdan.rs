@@ -295,6 +295,19 @@ fn open(cli: &Who) -> Result<Store, Error> {
     signed_in(open_as(&cli.db, false)?, cli)
 }
 
+/// [`open`] for a command that reads the reports' figures: the first one after an update
+/// computes the values kept for them once (as the app does at open), once signed in, so
+/// every report after it reads them. Only such commands write so: a backup, a restore,
+/// `check` or `audit verify` leave the file as it is. Reports are right without them: a
+/// failure is said, not a reason to stop.
+fn open_for_reports(cli: &Who) -> Result<Store, Error> {
+    let mut store = open(cli)?;
+    if let Err(e) = store.refresh_stale_kept() {
+        eprintln!("Chưa tính lại được các giá trị giữ sẵn cho báo cáo: {e}");
+    }
+    Ok(store)
+}
+
 /// Where the command acts and as whom.
 struct Who {
     db: Option<PathBuf>,
@@ -378,12 +391,6 @@ fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
     }
     let mut store = Store::open(path).map_err(|e| tiepdan::backup::with_restore_hint(e, path))?;
     store.set_actor(Actor::Cli);
-    // The first command after an update computes the values kept for the reports once,
-    // as the app does at open; every report after it reads them. Reports are right without
-    // them: a failure (another program writing) is said, not a reason to stop.
-    if let Err(e) = store.refresh_stale_kept() {
-        eprintln!("Chưa tính lại được các giá trị giữ sẵn cho báo cáo: {e}");
-    }
     Ok(store)
 }
 
@@ -453,7 +460,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             preset,
             json,
         } => {
-            let store = open(&cli)?;
+            let store = open_for_reports(&cli)?;
             let period = match (period.period()?, preset) {
                 (Some(p), _) => p,
                 (None, Some(code)) => {
@@ -511,7 +518,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Command::Tables { period, json } => {
-            let store = open(&cli)?;
+            let store = open_for_reports(&cli)?;
             let tables = tiepdan::forms::statutory_tables(&store, period.required()?)?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&tables)?)?;
@@ -535,7 +542,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     format!("Biểu \"{name}\" không có; chọn so-tcd, 01-tcd, 02-xld, 03-gqkn, 04-gqtc, 05-kqth, 06-qlkntc, 6-bieu hoặc bao-cao."),
                 )
             })?;
-            let mut store = open(&cli)?;
+            let mut store = open_for_reports(&cli)?;
             let period = period.required()?;
             tiepdan::export::job::export_to(
                 &mut store,
@@ -560,7 +567,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             label,
             report_no,
         } => {
-            let mut store = open(&cli)?;
+            let mut store = open_for_reports(&cli)?;
             let period = args.required()?;
             let label = label.unwrap_or_else(|| args.label(period));
             let lock = store.lock_period(period, &label, report_no.as_deref())?;
@@ -773,7 +780,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             out.write_all(json_schema().as_bytes())?;
         }
         Command::Petitions { as_of, json } => {
-            let store = open(&cli)?;
+            let store = open_for_reports(&cli)?;
             let as_of = match as_of {
                 Some(d) => tiepdan::validate::parse_date("as_of", "Ngày tính", &d)?,
                 None => store.today(),

@@ -592,6 +592,30 @@ impl Store {
                 .unwrap_or_default();
             let mut restored = crate::law::lifecycle::restore(&current, &before)?;
             restored.state = last.from_state.unwrap_or(PetitionState::Received);
+            // A link the undo gives back (a first round, an original) is checked as when it
+            // was made: that petition's receipt date may have been corrected since.
+            for (given, was, field) in [
+                (&restored.first_round_id, &current.first_round_id, "classification.first_round_id"),
+                (&restored.duplicate_of, &current.duplicate_of, "duplicate_of"),
+            ] {
+                let Some(id) = given.as_deref().filter(|_| given != was) else {
+                    continue;
+                };
+                if let Some(other) = store::get_petition(conn, id)? {
+                    if other.received_on > restored.received_on {
+                        return Err(Error::invalid(
+                            field,
+                            format!(
+                                "Không hủy được bước: đơn số {} mà đơn này dẫn chiếu trước bước ấy nay nhận ngày {}, sau đơn này (nhận ngày {}). Sửa ngày nhận của đơn số {} trước.",
+                                store::number_label(conn, &other)?,
+                                crate::text::vn_date(&other.received_on),
+                                crate::text::vn_date(&restored.received_on),
+                                store::number_label(conn, &other)?,
+                            ),
+                        ));
+                    }
+                }
+            }
             store::delete_event(conn, &last.id)?;
             store::update_petition(conn, &restored)?;
             let (mut old, new) = super::petition_diff(&current, &restored)?;

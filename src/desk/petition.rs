@@ -323,7 +323,11 @@ pub(crate) fn follow_visit(
         new.content = p.content.trim().to_string();
         new.respondent = clean(&p.respondent);
     }
-    check_link_order(conn, &new, &session.date, "session_id")?;
+    // Asked only when the date changes: a correction of a name or of the content of a pair
+    // an import brought out of order goes through.
+    if session.date != old.received_on {
+        check_link_order(conn, &new, &session.date, "session_id", &[])?;
+    }
     change_receipt(tx, &mut new, &session.date)?;
     if new.signers != Signers::Anonymous {
         new.signers = signers_of(false, new.petitioner_ids.len());
@@ -337,12 +341,14 @@ pub(crate) fn follow_visit(
 /// second-round complaint on or after its first round, a duplicate on or after its
 /// original. Refused on `field` when `p` would come before the petition it follows (its
 /// first round, its original), or after one that follows it. Every change of a receipt
-/// date asks (a correction of the petition, of its visit's session, of the session).
+/// date asks (a correction of the petition, of its visit's session, of the session);
+/// petitions of `moving` move to the same date with it (a session's), so stay in order.
 pub(crate) fn check_link_order(
     conn: &rusqlite::Connection,
     p: &PetitionRecord,
     date: &str,
     field: &str,
+    moving: &[String],
 ) -> Result<()> {
     // (the other petition, what it is to `p`, whether `p` must not come before it)
     let mut links: Vec<(PetitionRecord, &str, bool)> = Vec::new();
@@ -363,6 +369,9 @@ pub(crate) fn check_link_order(
         links.push((o, "đơn trùng", false));
     }
     for (other, what, follows) in links {
+        if moving.contains(&other.id) {
+            continue;
+        }
         let wrong = if follows {
             other.received_on.as_str() > date
         } else {
@@ -420,7 +429,7 @@ fn change_receipt(tx: &Tx<'_>, p: &mut PetitionRecord, date: &str) -> Result<()>
             ));
         }
     }
-    check_link_order(conn, p, date, "received_on")?;
+    check_link_order(conn, p, date, "received_on", &[])?;
     p.received_on = date.to_string();
     store::move_receipt_date(conn, &p.id, date)
 }

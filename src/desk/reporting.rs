@@ -195,18 +195,29 @@ impl Store {
     /// an update): the app does this as it opens the register, so the first desk save is
     /// not the one that waits (8.9 s for a city's register), and reports read the kept
     /// values from the start. No one is signed in yet: nothing of the records changes, so
-    /// nothing enters the history. A read-only register is left as it is. Returns whether
-    /// anything was computed.
+    /// nothing enters the history. A read-only register is left as it is, and so is one
+    /// another program is writing (an import): reports are right without the kept values,
+    /// and nobody waits for them (the next save computes them). Returns whether anything
+    /// was computed.
     pub fn refresh_stale_kept(&mut self) -> Result<bool> {
         if self.is_read_only() || store::kept_fresh(self.conn())? {
             return Ok(false);
         }
-        let tx = self
-            .conn_mut()
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        store::refresh_kept(&tx)?;
-        tx.commit()?;
-        Ok(true)
+        let conn = self.conn_mut();
+        conn.busy_timeout(std::time::Duration::from_millis(200))?;
+        let done = match conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e.into()),
+            Ok(tx) => store::refresh_kept(&tx)
+                .and_then(|()| tx.commit().map_err(Into::into))
+                .map(|()| true),
+        };
+        self.conn_mut().busy_timeout(store::BUSY_TIMEOUT)?;
+        done
     }
 
     fn lock_now(

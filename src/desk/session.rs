@@ -87,7 +87,9 @@ impl Store {
             let new = session_row(tx, id.to_string(), input)?;
             if new.date != old.date {
                 let new_date = crate::validate::parse_date("date", "Ngày tiếp", &new.date)?;
-                for pid in store::petitions_of_session(conn, id)? {
+                let moving = store::petitions_of_session(conn, id)?;
+                for pid in &moving {
+                    let pid = pid.clone();
                     let mut p = store::get_petition(conn, &pid)?
                         .ok_or_else(|| Error::not_found("đơn", pid.clone()))?;
                     if p.year != new_date.year() {
@@ -116,7 +118,7 @@ impl Store {
                             ));
                         }
                     }
-                    super::petition::check_link_order(conn, &p, &new.date, "date")?;
+                    super::petition::check_link_order(conn, &p, &new.date, "date", &moving)?;
                     let before = p.clone();
                     p.received_on = new.date.clone();
                     store::update_petition(conn, &p)?;
