@@ -228,4 +228,13 @@ test('petitions by post: numbered, listed, duplicates recognised, corrected, del
   await s.click('Lưu thay đổi');
   await statusSays(`Đã lưu thay đổi của đơn số ${visitRow}`);
   await s.expectText('[data-cell="content"]', /tồn đọng lâu ngày/);
+  // "← Danh sách đơn" during a correction asks first; dropping it goes on to the list
+  // (it stayed on the petition, found by a newcomer).
+  await s.click('Sửa đơn');
+  await s.type('Nội dung đơn', 'Phản ánh rác thải chưa được thu gom');
+  await s.execute(`document.querySelector('#pp-back').click();`);
+  await s.click('Bỏ thay đổi');
+  await s.waitFor('the list again', async () =>
+    s.execute(`return !document.querySelector('#pp-title') && !!document.querySelector('tr[data-petition-number]');`),
+  );
 });
