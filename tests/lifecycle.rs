@@ -355,6 +355,16 @@ fn a_session_date_correction_keeps_the_rounds_in_order() {
         other.petition(&second).unwrap().first_round_id.as_deref(),
         Some(first.as_str())
     );
+    // There, a correction of the second round's visit that keeps its date (a name, the
+    // content) is not refused for the order the file brought.
+    let mut fix_visit = visit_input(&s, vec![person("Công dân 1 1")], 1);
+    fix_visit.content = "Đề nghị hướng dẫn thủ tục hành chính (sửa)".into();
+    fix_visit.petition = Some(petition_of(Complaint));
+    other.correct_visit(&v.id, &fix_visit).unwrap();
+    assert_eq!(
+        other.petition(&second).unwrap().first_round_id.as_deref(),
+        Some(first.as_str())
+    );
 }
 
 /// Undoing a reclassification gives back the first round it replaced only while that one
