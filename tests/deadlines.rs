@@ -170,6 +170,37 @@ fn complaint_acceptance_before_and_from_1_july_2026() {
     );
 }
 
+/// A second-round complaint is accepted under Điều 36 (not Điều 27), in as many days as a
+/// first round: 10 days before 01/7/2026, the setting's working days from then.
+#[test]
+fn a_second_round_complaint_is_accepted_under_article_36() {
+    let mut store = store_on("2026-07-31");
+    for (received, due_on, cites) in [
+        (
+            "2026-06-30",
+            "2026-07-10",
+            "Điều 36 (khiếu nại lần hai, 10 ngày)",
+        ),
+        (
+            "2026-07-03",
+            "2026-07-14",
+            "Điều 36 (khiếu nại lần hai); số ngày như lần đầu",
+        ),
+    ] {
+        let p = direct_petition(&mut store, received, Complaint);
+        move_petition(&mut store, &p, MoveAction::Classify, received, |m| {
+            let mut c = classification(Complaint, true, Competence::Within);
+            c.round = Round::Subsequent;
+            m.classification = Some(c);
+        })
+        .unwrap();
+        let d = deadline(&store, &p, ComplaintAcceptance, received).unwrap();
+        assert_eq!(d.due.as_deref(), Some(due_on), "{received}");
+        assert!(d.rule.contains(cites), "{}", d.rule);
+        assert!(!d.rule.contains("Điều 27 ("), "{}", d.rule);
+    }
+}
+
 #[test]
 fn a_denunciation_extended_and_suspended() {
     let mut store = store_on("2026-12-31");

@@ -273,17 +273,32 @@ pub fn deadlines(
 
     match p.kind {
         PetitionKind::Complaint => {
+            // A second round is accepted under Điều 36, in as many days as a first (10
+            // under the 2011 law); from 01/7/2026 the setting's working days apply to both
+            // (whether Luật 136/2025 changed Điều 36 as it did Điều 27 is not confirmed).
+            let second = p.classification.round == Round::Subsequent;
             let (due, rule) = match Regime::on(received) {
                 Regime::Law2013 => (
                     calendar.add_days(received, 10),
-                    "Luật Khiếu nại 2011, Điều 27 (10 ngày)".to_string(),
+                    if second {
+                        "Luật Khiếu nại 2011, Điều 36 (khiếu nại lần hai, 10 ngày)".to_string()
+                    } else {
+                        "Luật Khiếu nại 2011, Điều 27 (10 ngày)".to_string()
+                    },
                 ),
                 Regime::Law2025 => (
                     calendar.add_working_days(received, settings.complaint_acceptance_working_days),
-                    format!(
-                        "Luật Khiếu nại 2011, Điều 27 sửa đổi bởi Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP ({} ngày làm việc)",
-                        settings.complaint_acceptance_working_days
-                    ),
+                    if second {
+                        format!(
+                            "Luật Khiếu nại 2011, Điều 36 (khiếu nại lần hai); số ngày như lần đầu theo Điều 27 sửa đổi bởi Luật 136/2025/QH15 ({} ngày làm việc, đặt trong Cài đặt)",
+                            settings.complaint_acceptance_working_days
+                        )
+                    } else {
+                        format!(
+                            "Luật Khiếu nại 2011, Điều 27 sửa đổi bởi Luật 136/2025/QH15; Nghị định 155/2026/NĐ-CP ({} ngày làm việc)",
+                            settings.complaint_acceptance_working_days
+                        )
+                    },
                 ),
             };
             let decided = or_closed(first_of(
