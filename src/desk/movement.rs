@@ -345,16 +345,14 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: boo
                 format!("Chỉ đơn khiếu nại lần hai mới dẫn chiếu đơn khiếu nại lần đầu (đơn số {} là {}).", store::number_label(tx.conn(), &f)?, f.kind.label().to_lowercase()),
             ));
         }
-        if at_desk && f.received_on > p.received_on {
-            return Err(Error::invalid(
+        if at_desk {
+            received_by(
+                tx,
                 "classification.first_round_id",
-                format!(
-                    "Đơn số {} nhận ngày {}, sau đơn này (nhận ngày {}): đơn khiếu nại lần đầu phải nhận trước hoặc cùng ngày với đơn này.",
-                    store::number_label(tx.conn(), &f)?,
-                    crate::text::vn_date(&f.received_on),
-                    crate::text::vn_date(&p.received_on)
-                ),
-            ));
+                &f,
+                p,
+                "đơn khiếu nại lần đầu phải nhận trước hoặc cùng ngày với đơn này",
+            )?;
         }
         if c.round != Round::Subsequent {
             return Err(Error::invalid(
@@ -383,6 +381,29 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: boo
     };
     p.complex = c.complex;
     Ok(())
+}
+
+/// Refused on `field` when `earlier`, the petition `p` follows (its first round, its
+/// original), was received after it; `rule` says what is required.
+fn received_by(
+    tx: &Tx<'_>,
+    field: &str,
+    earlier: &PetitionRecord,
+    p: &PetitionRecord,
+    rule: &str,
+) -> Result<()> {
+    if earlier.received_on <= p.received_on {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        field,
+        format!(
+            "Đơn số {} nhận ngày {}, sau đơn này (nhận ngày {}): {rule}.",
+            store::number_label(tx.conn(), earlier)?,
+            crate::text::vn_date(&earlier.received_on),
+            crate::text::vn_date(&p.received_on)
+        ),
+    ))
 }
 
 /// The open petition a duplicate repeats (`at_desk`: received on or before it, a rule of
@@ -416,16 +437,14 @@ fn duplicate_target(
             ),
         ));
     }
-    if at_desk && original.received_on > p.received_on {
-        return Err(Error::invalid(
+    if at_desk {
+        received_by(
+            tx,
             "duplicate_of",
-            format!(
-                "Đơn số {} nhận ngày {}, sau đơn này (nhận ngày {}): đơn gốc phải nhận trước hoặc cùng ngày với đơn trùng.",
-                store::number_label(tx.conn(), &original)?,
-                crate::text::vn_date(&original.received_on),
-                crate::text::vn_date(&p.received_on)
-            ),
-        ));
+            &original,
+            p,
+            "đơn gốc phải nhận trước hoặc cùng ngày với đơn trùng",
+        )?;
     }
     if !original.state.is_open() {
         return Err(Error::invalid(

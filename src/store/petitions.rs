@@ -316,19 +316,22 @@ pub(crate) fn petition_referring_to(conn: &Connection, id: &str) -> Result<Optio
 /// The second-round complaints that name `id` as their first round (a correction of a
 /// receipt date asks; no index: `first_round_id` is rarely set and rarely asked).
 pub(crate) fn second_rounds_of(conn: &Connection, id: &str) -> Result<Vec<PetitionRecord>> {
-    let ids: Vec<String> = conn
-        .prepare_cached("SELECT id FROM petitions WHERE first_round_id = ?1")?
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    ids.iter()
-        .filter_map(|i| super::records::get_petition(conn, i).transpose())
-        .collect()
+    linked_to(
+        conn,
+        "SELECT id FROM petitions WHERE first_round_id = ?1",
+        id,
+    )
 }
 
 /// The petitions marked duplicates of `id` (through `petitions_duplicate_of`).
 pub(crate) fn duplicates_of(conn: &Connection, id: &str) -> Result<Vec<PetitionRecord>> {
+    linked_to(conn, "SELECT id FROM petitions WHERE duplicate_of = ?1", id)
+}
+
+/// The petitions `sql` (ids, `?1` the petition linked to) selects, read whole.
+fn linked_to(conn: &Connection, sql: &str, id: &str) -> Result<Vec<PetitionRecord>> {
     let ids: Vec<String> = conn
-        .prepare_cached("SELECT id FROM petitions WHERE duplicate_of = ?1")?
+        .prepare_cached(sql)?
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     ids.iter()
