@@ -148,6 +148,23 @@ test('petitions by post: numbered, listed, duplicates recognised, corrected, del
   // Corrected: the respondent was forgotten.
   await s.click('Sửa đơn');
   assert.equal(await s.valueOf('Nội dung đơn'), CONTENT);
+  // A receipt date before its original's is refused, said once, under the date, readably.
+  await s.type('Ngày nhận đơn', '09/03/2026');
+  await s.click('Lưu thay đổi');
+  const refusal = 'là đơn gốc của đơn số 2/2026';
+  const said = await s.waitFor('the date refused', async () => {
+    const shown = await s.execute(
+      `return [...document.querySelectorAll('[role=alert]')].filter((e) => e.textContent.includes(arguments[0]))
+         .map((e) => ({ cls: e.className, lines: Math.round(e.getBoundingClientRect().height / (parseFloat(getComputedStyle(e).lineHeight) || 1.4 * parseFloat(getComputedStyle(e).fontSize))) }));`,
+      refusal,
+    );
+    return shown.length ? shown : null;
+  });
+  await shot(s, 'petition-edit-refused');
+  assert.equal(said.length, 1, `the message is shown once: ${JSON.stringify(said)}`);
+  assert.match(said[0].cls, /field-error/, 'under the date');
+  assert.ok(said[0].lines <= 4, `a readable message, not squeezed: ${said[0].lines} lines`);
+  await s.type('Ngày nhận đơn', '10/03/2026');
   await s.type('Người bị khiếu nại, tố cáo', 'UBND phường');
   await shot(s, 'petition-edit');
   // Esc with unsaved changes asks before dropping them.

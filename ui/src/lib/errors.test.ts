@@ -5,6 +5,7 @@ import {
   localError,
   parseIndexedField,
   remapPersonError,
+  shownAtField,
   toErrorDto,
 } from './errors';
 
@@ -36,6 +37,19 @@ describe('fieldMessage', () => {
     expect(fieldMessage(e, 'content')).toBeNull();
     expect(fieldMessage(null, 'headcount')).toBeNull();
     expect(fieldMessage(localError(null, 'x'), 'headcount')).toBeNull();
+  });
+});
+
+describe('shownAtField', () => {
+  const m = 'Ngày nhận đơn: ngày 05/12/2026 ở sau hôm nay.';
+  it('finds the message under an input, whitespace aside', () => {
+    expect(shownAtField(['Nội dung đơn: chưa nhập.', `  ${m}\n`], m)).toBe(true);
+  });
+  it('is false when no input shows it (the banner must)', () => {
+    expect(shownAtField([], m)).toBe(false);
+    expect(shownAtField(['Nội dung đơn: chưa nhập.'], m)).toBe(false);
+    expect(shownAtField([m.slice(0, 20)], m)).toBe(false);
+    expect(shownAtField([''], '')).toBe(false);
   });
 });
 

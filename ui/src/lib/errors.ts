@@ -40,6 +40,15 @@ export function fieldMessage(error: ErrorDto | null, field: string): string | nu
   return error.field === field ? error.message : null;
 }
 
+/** Whether `message` is already shown under an input (`fieldTexts`: the texts of the form's
+ * field messages), so the form's banner need not repeat it. */
+export function shownAtField(fieldTexts: Iterable<string>, message: string): boolean {
+  const m = message.trim();
+  if (m === '') return false;
+  for (const t of fieldTexts) if (t.trim() === m) return true;
+  return false;
+}
+
 export interface IndexedField {
   group: string;
   index: number;
