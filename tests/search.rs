@@ -75,6 +75,21 @@ fn likely_persons_and_petitions_are_proposed_at_intake() {
         })
         .unwrap();
     assert_eq!(by_name[0].reason, "Cùng họ tên, địa chỉ gần giống");
+    // Another personal identification number is another citizen, whatever the name and
+    // address; an old 9-digit CMND may be the same one.
+    let other_number = |n: &str| PersonInput {
+        full_name: "Nguyễn Văn Đức".into(),
+        id_number: Some(n.into()),
+        address: Some("tổ dân phố 3".into()),
+        ..Default::default()
+    };
+    assert!(store
+        .suggest_persons(&other_number("001203009999"))
+        .unwrap()
+        .is_empty());
+    let old_card = store.suggest_persons(&other_number("012345678")).unwrap();
+    assert_eq!(old_card[0].person.id, duc.id);
+    assert_eq!(old_card[0].reason, "Cùng họ tên, địa chỉ gần giống");
     assert!(store
         .suggest_persons(&PersonInput {
             full_name: "Nguyễn Văn Đông".into(),

@@ -119,6 +119,18 @@ fn similar(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
     share >= 0.6 && common >= 3
 }
 
+/// Whether two identity numbers name two citizens: both are 12-digit personal
+/// identification numbers (số định danh cá nhân, on the căn cước and the 12-digit CMND:
+/// one per citizen, never reused, under Luật Căn cước 2023) and differ. A 9-digit CMND, a
+/// passport, or no number leaves the same name a possible match (an old card, a new one).
+fn other_citizen(typed: Option<&str>, held: Option<&str>) -> bool {
+    let personal = |n: &str| n.len() == 12 && n.bytes().all(|b| b.is_ascii_digit());
+    match (typed, held) {
+        (Some(a), Some(b)) => personal(a) && personal(b) && a != b,
+        _ => false,
+    }
+}
+
 fn short(text: &str, n: usize) -> String {
     let mut out: String = text.chars().take(n).collect();
     if text.chars().count() > n {
@@ -158,9 +170,13 @@ impl Store {
             fts_prefix_query(&input.full_name).filter(|_| name.split_whitespace().count() >= 2)
         {
             let address = words(input.address.as_deref().unwrap_or(""));
+            let typed = clean(&input.id_number);
             for id in store::persons_by_name(conn, &fts, 20)? {
                 let person = self.person(&id)?;
-                if strip(&person.full_name) != name || !seen.insert(id.clone()) {
+                if strip(&person.full_name) != name
+                    || other_citizen(typed.as_deref(), person.id_number.as_deref())
+                    || !seen.insert(id.clone())
+                {
                     continue;
                 }
                 let theirs = words(person.address.as_deref().unwrap_or(""));
