@@ -194,3 +194,54 @@ fn an_export_is_written_as_it_is_read_and_a_stop_leaves_nothing() {
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.lines().count() > written.persons.len() + written.visits.len());
 }
+
+/// An import tells how many of the file's records are done, in order, up to all of them;
+/// a stop asked for midway refuses the whole import: the register is as it was.
+#[test]
+fn an_import_tells_its_progress_and_a_stop_leaves_the_register_as_it_was() {
+    let mut a = store_on("2026-06-30");
+    load_demo(&mut a, 7).unwrap();
+    let file = a.export_exchange().unwrap();
+    let records = (file.persons.len()
+        + file.cases.len()
+        + file.sessions.len()
+        + file.visits.len()
+        + file.petitions.len()
+        + file.petition_events.len()
+        + file.changes.len()) as u64;
+    assert!(records > 2000, "{records}");
+
+    let mut b = store_on("2026-06-30");
+    let before = b.export_exchange().unwrap();
+    let steps = std::sync::Mutex::new(Vec::new());
+    let stop_at_half = |done: u64, total: u64| {
+        steps.lock().unwrap().push((done, total));
+        done < total / 2
+    };
+    let stopped = b.import_exchange_with(&file, &tiepdan::export::Progress(&stop_at_half));
+    assert!(
+        matches!(stopped, Err(tiepdan::Error::Cancelled)),
+        "{stopped:?}"
+    );
+    let mut after = b.export_exchange().unwrap();
+    after.exported_at = before.exported_at.clone();
+    assert_eq!(after, before, "nothing of a stopped import is kept");
+    let stopped_at = steps.lock().unwrap().last().unwrap().0;
+    assert!(stopped_at >= records / 2 && stopped_at < records);
+
+    steps.lock().unwrap().clear();
+    let all = |done: u64, total: u64| {
+        steps.lock().unwrap().push((done, total));
+        true
+    };
+    let n = b
+        .import_exchange_with(&file, &tiepdan::export::Progress(&all))
+        .unwrap();
+    assert_eq!(n.visits as usize, file.visits.len());
+    let steps = steps.into_inner().unwrap();
+    assert_eq!(steps.first(), Some(&(0, records)));
+    assert_eq!(steps.last(), Some(&(records, records)));
+    assert!(steps.iter().all(|s| s.1 == records), "{steps:?}");
+    assert!(steps.windows(2).all(|w| w[0].0 <= w[1].0), "{steps:?}");
+    assert!(steps.len() > 3, "told as it goes: {steps:?}");
+}

@@ -285,6 +285,35 @@ struct CalendarListing<'a> {
     days: &'a [DayInfo],
 }
 
+/// A line on the terminal telling how far `what` is, rewritten in place as the work goes
+/// (at most once per percent); nothing when the error output is not a terminal (a script,
+/// a pipe, a log). The line is finished by [`end_progress`].
+fn terminal_progress(what: &'static str) -> impl Fn(u64, u64) -> bool + Sync {
+    use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let shown = AtomicU64::new(u64::MAX);
+    let on = std::io::stderr().is_terminal();
+    move |done, total| {
+        let percent = done.saturating_mul(100) / total.max(1);
+        if on && shown.swap(percent, Ordering::Relaxed) != percent {
+            let mut line = tiepdan::export::progress_line(what, done, total);
+            if done >= total {
+                line.push_str("; đang hoàn tất…");
+            }
+            eprint!("\r{line}\x1b[K");
+        }
+        true
+    }
+}
+
+/// End a [`terminal_progress`] line (the next output starts on a line of its own).
+fn end_progress() {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        eprintln!();
+    }
+}
+
 /// Open the register named by `--db`; only `init`, `demo` and `import` create one (a
 /// mistyped path must not answer with an empty register's zeros).
 fn open_or_create(cli: &Who) -> Result<Store, Error> {
@@ -415,6 +444,9 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Import { file } => {
             // The file's text is let go once read into records: it is not held through
             // the import (at 200,000 persons, 0.4 GB of the import's peak memory).
+            if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                eprint!("Đang đọc tệp…");
+            }
             let parsed = {
                 let text = if file.as_os_str() == "-" {
                     let mut s = String::new();
@@ -426,7 +458,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 tiepdan::exchange::parse(text.trim_start_matches('\u{feff}'))?
             };
             let mut store = open_or_create(&cli)?;
-            let s = store.import_exchange(&parsed)?;
+            let importing = terminal_progress("Đang nhập tệp");
+            let s = store.import_exchange_with(&parsed, &tiepdan::export::Progress(&importing));
+            end_progress();
+            let s = s?;
             writeln!(
                 out,
                 "Đã nhập {} buổi tiếp, {} lượt tiếp, {} người, {} vụ việc, {} đơn; cập nhật {} bản ghi theo tệp mới hơn; bỏ qua {} bản ghi đã có.",
@@ -441,17 +476,21 @@ fn run(cli: Cli) -> Result<(), Error> {
             // Recorded first: an export that cannot be recorded (a full one from a
             // read-only register) is not made. Then written record by record.
             store.record_export("Tệp trao đổi (toàn bộ sổ)", full)?;
-            let none = tiepdan::export::Progress::none();
+            let exporting = terminal_progress("Đang xuất");
+            let progress = tiepdan::export::Progress(&exporting);
             if file.as_os_str() == "-" {
                 let mut buffered = std::io::BufWriter::new(&mut out);
-                store.write_exchange(full, &mut buffered, &none)?;
+                store.write_exchange(full, &mut buffered, &progress)?;
                 buffered.flush()?;
+                end_progress();
             } else {
-                tiepdan::export::job::write_out_with(
+                let written = tiepdan::export::job::write_out_with(
                     &file,
-                    |w| store.write_exchange(full, w, &none),
+                    |w| store.write_exchange(full, w, &progress),
                     force,
-                )?;
+                );
+                end_progress();
+                written?;
                 writeln!(out, "Đã xuất ra {}.", file.display())?;
             }
         }

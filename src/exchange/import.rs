@@ -14,6 +14,7 @@ use crate::desk::visit::check_handling;
 use crate::desk::{session, visit, Tx};
 use crate::domain::*;
 use crate::error::{Error, Result};
+use crate::export::Progress;
 use crate::records::{CaseRecord, ChangeRecord, PetitionEvent, PetitionRecord, VisitRecord};
 use crate::store;
 use crate::text::{limits, line, shown, strip, tidy, tidy_required};
@@ -655,10 +656,72 @@ fn petition_units(
     Ok(of)
 }
 
-pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> {
+/// An import's progress: one step per record of the file (each list's, the moves', the
+/// history's), told every 1,024 records; a stop asked for refuses the import
+/// (`Error::Cancelled`), and its transaction leaves nothing.
+struct Steps<'p> {
+    progress: &'p Progress<'p>,
+    done: u64,
+    total: u64,
+}
+
+impl<'p> Steps<'p> {
+    fn new(progress: &'p Progress<'p>, file: &ExchangeFile) -> Self {
+        let total = [
+            file.persons.len(),
+            file.cases.len(),
+            file.sessions.len(),
+            file.visits.len(),
+            file.petitions.len(),
+            file.petition_events.len(),
+            file.changes.len(),
+        ]
+        .iter()
+        .sum::<usize>() as u64;
+        Steps {
+            progress,
+            done: 0,
+            total,
+        }
+    }
+
+    /// One more record.
+    fn one(&mut self) -> Result<()> {
+        self.done += 1;
+        if self.done % 1024 == 0 {
+            self.progress.step(self.done.min(self.total), self.total)?;
+        }
+        Ok(())
+    }
+
+    /// Every record is done (what is left: the search index, the commit).
+    fn end(&mut self) -> Result<()> {
+        self.done = self.total;
+        self.progress.step(self.total, self.total)
+    }
+
+    /// Every record before the `left` last ones is done (the moves a petition's receipt
+    /// or an older file's history takes without replaying them).
+    fn all_but(&mut self, left: usize) -> Result<()> {
+        let at = self.total.saturating_sub(left as u64);
+        if at > self.done {
+            self.done = at;
+            self.progress.step(self.done, self.total)?;
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn import(
+    tx: &Tx<'_>,
+    file: &ExchangeFile,
+    progress: &Progress,
+) -> Result<ImportSummary> {
     let conn = tx.conn();
     check_ids(file)?;
     check_links(conn, file)?;
+    let mut steps = Steps::new(progress, file);
+    progress.step(0, steps.total)?;
     let empty = Empty::read(conn)?;
     store::set_search_pending(conn, store::BULK_SEARCH_PENDING_BYTES)?;
     let mut n = ImportSummary::default();
@@ -675,6 +738,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     let mut persons: HashMap<String, String> = HashMap::new();
     let mut created: HashSet<String> = HashSet::new();
     for (i, p) in file.persons.iter().enumerate() {
+        steps.one()?;
         let (id, found) = import_person(tx, &history, p, file.redacted, empty)
             .map_err(|e| bad("persons", i, &name("persons", i, &p.id), e))?;
         match found {
@@ -746,6 +810,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     };
 
     for (i, c) in file.cases.iter().enumerate() {
+        steps.one()?;
         if let Some(here) = Empty::or_look(empty.cases, || store::get_case(conn, &c.id))? {
             kept_or_refused(
                 conn,
@@ -777,6 +842,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     }
 
     for (i, s) in file.sessions.iter().enumerate() {
+        steps.one()?;
         if let Some(here) = Empty::or_look(empty.sessions, || store::get_session(conn, &s.id))? {
             let label = format!("ngày {}", crate::text::vn_date(&here.date));
             kept_or_refused(
@@ -813,6 +879,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     let mut visits: Vec<_> = file.visits.iter().enumerate().collect();
     visits.sort_by(|(_, a), (_, b)| (&a.session_id, a.seq).cmp(&(&b.session_id, b.seq)));
     for (i, v) in visits {
+        steps.one()?;
         let bad_visit = |e| bad("visits", i, &name("visits", i, &v.id), e);
         if let Some(here) = Empty::or_look(empty.visits, || store::get_visit(conn, &v.id))? {
             let there = VisitRecord {
@@ -881,6 +948,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
     });
     let mut queues: Vec<Replay> = Vec::new();
     for (index, p) in petitions {
+        steps.one()?;
         let mut own = events.remove(p.id.as_str()).unwrap_or_default();
         own.sort_by_key(|(i, _)| *i);
         if let Some(here) = Empty::or_look(empty.petitions, || store::get_petition(conn, &p.id))? {
@@ -964,7 +1032,11 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         .enumerate()
         .filter_map(|(q, r)| next_of(q, r))
         .collect();
+    // The moves not replayed (receipts, moves already here) are done.
+    let replayed: usize = queues.iter().map(|r| r.moves.len()).sum();
+    steps.all_but(replayed + file.changes.len())?;
     while let Some(Reverse((_, _, _, q))) = heap.pop() {
+        steps.one()?;
         let r = &mut queues[q];
         let (i, e) = r.moves[r.next];
         r.next += 1;
@@ -1000,7 +1072,9 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         shown(&file.unit_name, 200),
         shown(&file.exported_at, 40)
     );
+    steps.all_but(file.changes.len())?;
     for (i, c) in file.changes.iter().enumerate() {
+        steps.one()?;
         // The other register's own audit (who signed in, revealed, exported, backed up,
         // which accounts it has) is not this register's history: never brought in, so a
         // file cannot put such a record in anyone's name here.
@@ -1035,6 +1109,7 @@ pub(super) fn import(tx: &Tx<'_>, file: &ExchangeFile) -> Result<ImportSummary> 
         }
     }
 
+    steps.end()?;
     store::end_bulk_search(conn)?;
     tx.change(
         ChangeAction::Import,

@@ -276,6 +276,18 @@ impl Store {
     /// message names the record. Records whose id is already present are skipped, so
     /// importing the same file twice changes nothing.
     pub fn import_exchange(&mut self, file: &ExchangeFile) -> Result<ImportSummary> {
+        self.import_exchange_with(file, &Progress::none())
+    }
+
+    /// [`Self::import_exchange`], telling `progress` how many of the file's records are
+    /// done (the last step, all of them, comes before the search index and the day
+    /// counters are brought up to date and the import is committed); a stop asked for
+    /// refuses the whole import (`Error::Cancelled`).
+    pub fn import_exchange_with(
+        &mut self,
+        file: &ExchangeFile,
+        progress: &Progress,
+    ) -> Result<ImportSummary> {
         self.require(crate::access::Permission::Record)?;
         if file.format != FORMAT {
             return Err(Error::exchange(
@@ -300,7 +312,7 @@ impl Store {
         let result = self.write_quietly(|tx| {
             crate::store::without_day_triggers(
                 tx.conn(),
-                || import::import(tx, file),
+                || import::import(tx, file, progress),
                 ImportSummary::wrote,
             )
         });

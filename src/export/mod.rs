@@ -35,3 +35,43 @@ impl Progress<'_> {
         }
     }
 }
+
+/// A line telling how far a long piece of work is, as the command line shows it:
+/// "Đang nhập tệp: 45% (123.456/273.000 bản ghi)".
+pub fn progress_line(what: &str, done: u64, total: u64) -> String {
+    let percent = if total == 0 {
+        100
+    } else {
+        (done.min(total) * 100 / total) as u32
+    };
+    format!(
+        "{what}: {percent}% ({}/{} bản ghi)",
+        crate::text::group(done.min(total)),
+        crate::text::group(total)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress_line;
+
+    #[test]
+    fn a_progress_line_says_the_share_and_the_records_vietnamese_style() {
+        assert_eq!(
+            progress_line("Đang nhập tệp", 123_456, 273_000),
+            "Đang nhập tệp: 45% (123.456/273.000 bản ghi)"
+        );
+        assert_eq!(
+            progress_line("Đang xuất", 0, 0),
+            "Đang xuất: 100% (0/0 bản ghi)"
+        );
+        assert_eq!(
+            progress_line("Đang xuất", 7, 5),
+            "Đang xuất: 100% (5/5 bản ghi)"
+        );
+        assert_eq!(
+            progress_line("Đang xuất", 1, 3),
+            "Đang xuất: 33% (1/3 bản ghi)"
+        );
+    }
+}
