@@ -39,11 +39,7 @@ impl Progress<'_> {
 /// A line telling how far a long piece of work is, as the command line shows it:
 /// "Đang nhập tệp: 45% (123.456/273.000 bản ghi)".
 pub fn progress_line(what: &str, done: u64, total: u64) -> String {
-    let percent = if total == 0 {
-        100
-    } else {
-        (done.min(total) * 100 / total) as u32
-    };
+    let percent = (done.min(total) * 100).checked_div(total).unwrap_or(100);
     format!(
         "{what}: {percent}% ({}/{} bản ghi)",
         crate::text::group(done.min(total)),
