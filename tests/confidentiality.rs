@@ -630,3 +630,58 @@ fn the_audit_log_names_records_in_words_and_a_denunciator_masked() {
         assert!(!text.contains(NAME) && !text.contains(ID), "{text}");
     }
 }
+
+/// A merge's note names both records ("Gộp hồ sơ … vào hồ sơ …"). Once either citizen
+/// denounces, even after the merge was undone, the note is masked in the other record's
+/// history, in the audit log and in the redacted file.
+#[test]
+fn a_merge_note_does_not_name_a_citizen_who_denounced_later() {
+    let Ward { store: mut s, .. } = ward();
+    let kin = "Lê Thị Kín Đáo";
+    let mut first = direct_input("2026-06-10", PetitionKind::Proposal);
+    first.petitioners = vec![person(kin)];
+    let k = s.create_petition(&first).unwrap().petitioners[0].id.clone();
+    let mut other = direct_input("2026-06-11", PetitionKind::Proposal);
+    other.petitioners = vec![person("Phạm Văn Mờ")];
+    let m = s.create_petition(&other).unwrap().petitioners[0].id.clone();
+    let merge = s.merge_persons(&k, &m).unwrap();
+    s.undo_merge(&merge.id).unwrap();
+    let notes = |s: &Store| -> Vec<String> {
+        s.history("persons", &m)
+            .unwrap()
+            .into_iter()
+            .filter_map(|c| c.note)
+            .collect()
+    };
+    assert!(
+        notes(&s).iter().any(|n| n.contains(kin)),
+        "named while nobody denounced: {:?}",
+        notes(&s)
+    );
+    // K denounces.
+    let mut d = direct_input("2026-06-12", PetitionKind::Denunciation);
+    d.petitioners = vec![PersonInput {
+        existing_id: Some(k.clone()),
+        full_name: kin.into(),
+        ..Default::default()
+    }];
+    s.create_petition(&d).unwrap();
+    let shown = notes(&s);
+    assert!(!shown.is_empty());
+    assert!(shown.iter().all(|n| !n.contains(kin)), "{shown:?}");
+    as_user(&mut s, "lanhdao");
+    let file = serde_json::to_string(&s.export_exchange().unwrap()).unwrap();
+    let at = file.find(kin).map(|i| &file[i.saturating_sub(200)..i + 40]);
+    assert_eq!(at, None, "the redacted file names nobody who denounced");
+    as_user(&mut s, "quantri");
+    s.save_account(&account("truongban", &[Role::Admin, Role::Leader]))
+        .unwrap();
+    as_user(&mut s, "truongban");
+    let log = s
+        .audit_log(&tiepdan::desk::admin::AuditFilter::default())
+        .unwrap();
+    for e in &log {
+        let text = format!("{:?} {:?}", e.subject, e.note);
+        assert!(!text.contains(kin), "{text}");
+    }
+}

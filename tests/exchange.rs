@@ -245,3 +245,67 @@ fn an_import_tells_its_progress_and_a_stop_leaves_the_register_as_it_was() {
     assert!(steps.windows(2).all(|w| w[0].0 <= w[1].0), "{steps:?}");
     assert!(steps.len() > 3, "told as it goes: {steps:?}");
 }
+
+/// A file from an earlier version, in which a first round was classified as a proposal
+/// after a second round named it (this version refuses that at the desk), imports: each
+/// petition is filed as it was received and its moves replayed in date order, so the
+/// second round's classification reads its first round as it stood on that day.
+#[test]
+fn a_petition_is_imported_as_received_and_its_moves_replayed_in_order() {
+    use tiepdan::domain::{Competence, MoveAction, PetitionKind, Round};
+    let mut a = store_on("2026-09-30");
+    let p1 = direct_petition(&mut a, "2026-03-02", PetitionKind::Complaint);
+    let p2 = direct_petition(&mut a, "2026-03-03", PetitionKind::Complaint);
+    move_petition(&mut a, &p2, MoveAction::Classify, "2026-03-04", |m| {
+        let mut c = classification(PetitionKind::Complaint, true, Competence::Outside);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(p1.clone());
+        m.classification = Some(c);
+    })
+    .unwrap();
+    move_petition(&mut a, &p1, MoveAction::Classify, "2026-03-05", |m| {
+        m.classification = Some(classification(
+            PetitionKind::Complaint,
+            true,
+            Competence::Outside,
+        ))
+    })
+    .unwrap();
+    // As an earlier version wrote it: the first round's classification made it a proposal.
+    let mut file = serde_json::to_value(a.export_exchange().unwrap()).unwrap();
+    for p in file["petitions"].as_array_mut().unwrap() {
+        if p["id"] == p1.as_str() {
+            p["kind"] = "proposal".into();
+        }
+    }
+    let moves = file["petition_events"].as_array_mut().unwrap();
+    let classify = moves
+        .iter_mut()
+        .find(|e| e["petition_id"] == p1.as_str() && e["action"] == "classify")
+        .unwrap();
+    let details = &mut classify["details"];
+    details["before"]["kind"] = "complaint".into();
+    details["after"]["kind"] = "proposal".into();
+    details["classification"]["kind"] = "proposal".into();
+    let file: ExchangeFile = serde_json::from_value(file).unwrap();
+
+    let mut b = store_on("2026-09-30");
+    let n = b.import_exchange(&file).unwrap();
+    assert_eq!(n.petitions, 2);
+    assert_eq!(b.petition(&p1).unwrap().kind, PetitionKind::Proposal);
+    let second = b.petition(&p2).unwrap();
+    assert_eq!(second.first_round_id.as_deref(), Some(p1.as_str()));
+    assert_eq!(second.classification.round, Round::Subsequent);
+    // The first round's timeline: received a complaint, then classified a proposal.
+    let d = b.petition_detail(&p1).unwrap();
+    assert_eq!(d.moves.len(), 2);
+    assert!(
+        d.moves[1]
+            .summary
+            .as_deref()
+            .unwrap()
+            .starts_with("Kiến nghị"),
+        "{:?}",
+        d.moves[1].summary
+    );
+}

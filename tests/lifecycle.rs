@@ -432,6 +432,133 @@ fn a_duplicate_comes_after_its_original() {
     assert_eq!(store.petition(&original).unwrap().received_on, "2026-09-05");
 }
 
+/// Classify `id` as a second-round complaint of `first`.
+fn second_round_of(
+    store: &mut tiepdan::store::Store,
+    id: &str,
+    first: &str,
+    on: &str,
+) -> tiepdan::Result<PetitionDetail> {
+    move_petition(store, id, Classify, on, |m| {
+        let mut c = classification(Complaint, true, OUTSIDE);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(first.to_string());
+        m.classification = Some(c);
+    })
+}
+
+/// The links between petitions stay whole at the desk: a first round named by a second
+/// round stays a first-round complaint (classification, correction), no round names a
+/// second round (no chain, no circle), and no duplicate names a duplicate, whichever is
+/// marked first. Each refusal names the field and saves nothing.
+#[test]
+fn rounds_and_duplicates_form_no_chain_and_keep_their_kind() {
+    let mut store = store_on("2026-09-30");
+    let p1 = direct_petition(&mut store, "2026-03-02", Complaint);
+    let p2 = direct_petition(&mut store, "2026-03-03", Complaint);
+    second_round_of(&mut store, &p2, &p1, "2026-03-04").unwrap();
+    let n2 = store.petition(&p2).unwrap().number;
+
+    // The first round cannot become a proposal, by classification or by correction.
+    let e = move_petition(&mut store, &p1, Classify, "2026-03-05", |m| {
+        m.classification = Some(classification(Proposal, true, OUTSIDE))
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("classification.kind"), "{e}");
+    assert!(
+        e.to_string()
+            .contains(&format!("Đơn số {n2} là khiếu nại lần hai của đơn này")),
+        "{e}"
+    );
+    let e = store
+        .correct_petition(&p1, &direct_input("2026-03-02", Proposal))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("kind"), "{e}");
+    assert_eq!(store.petition(&p1).unwrap().kind, Complaint);
+    assert_eq!(store.petition(&p1).unwrap().state, PetitionState::Received);
+    // Nor a second round itself, of the petition naming it (a circle: two received the
+    // same day) or of another one.
+    let pa = direct_petition(&mut store, "2026-03-10", Complaint);
+    let pb = direct_petition(&mut store, "2026-03-10", Complaint);
+    second_round_of(&mut store, &pb, &pa, "2026-03-11").unwrap();
+    let e = second_round_of(&mut store, &pa, &pb, "2026-03-11").unwrap_err();
+    assert_eq!(e.field(), Some("classification.first_round_id"), "{e}");
+    assert!(e.to_string().contains("của chính đơn này"), "{e}");
+    let p0 = direct_petition(&mut store, "2026-03-01", Complaint);
+    let e = second_round_of(&mut store, &p1, &p0, "2026-03-05").unwrap_err();
+    assert_eq!(e.field(), Some("classification.round"), "{e}");
+    // A third round names the first one, not the second.
+    let p3 = direct_petition(&mut store, "2026-03-06", Complaint);
+    let e = second_round_of(&mut store, &p3, &p2, "2026-03-07").unwrap_err();
+    assert_eq!(e.field(), Some("classification.first_round_id"), "{e}");
+    assert!(e.to_string().contains("chọn đơn khiếu nại lần đầu"), "{e}");
+    second_round_of(&mut store, &p3, &p1, "2026-03-07").unwrap();
+    // Classified again as a first-round complaint: allowed.
+    move_petition(&mut store, &p1, Classify, "2026-03-08", |m| {
+        m.classification = Some(classification(Complaint, true, OUTSIDE))
+    })
+    .unwrap();
+
+    // Duplicates: q3 repeats q2; q2 cannot then be marked a duplicate of q1.
+    let q1 = direct_petition(&mut store, "2026-04-01", Proposal);
+    let q2 = direct_petition(&mut store, "2026-04-02", Proposal);
+    let q3 = direct_petition(&mut store, "2026-04-03", Proposal);
+    move_petition(&mut store, &q3, Duplicate, "2026-04-04", |m| {
+        m.duplicate_of = Some(q2.clone())
+    })
+    .unwrap();
+    let e = move_petition(&mut store, &q2, Duplicate, "2026-04-05", |m| {
+        m.duplicate_of = Some(q1.clone())
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("duplicate_of"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("đã được ghi là đơn trùng của đơn này"),
+        "{e}"
+    );
+    assert_eq!(store.petition(&q2).unwrap().duplicate_of, None);
+    // A first round cannot be a duplicate, nor become one.
+    let e = second_round_of(&mut store, &q3, &q2, "2026-04-05");
+    assert!(e.is_err());
+    let r1 = direct_petition(&mut store, "2026-05-01", Complaint);
+    let r2 = direct_petition(&mut store, "2026-05-02", Complaint);
+    second_round_of(&mut store, &r2, &r1, "2026-05-03").unwrap();
+    let r0 = direct_petition(&mut store, "2026-04-30", Complaint);
+    let e = move_petition(&mut store, &r1, Duplicate, "2026-05-04", |m| {
+        m.duplicate_of = Some(r0.clone())
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("duplicate_of"), "{e}");
+    assert!(e.to_string().contains("không thể là đơn trùng"), "{e}");
+}
+
+/// An undo that would give back a link to a petition deleted since is refused in words,
+/// naming the field (it failed on the database's foreign key).
+#[test]
+fn an_undo_does_not_bring_back_a_link_to_a_deleted_petition() {
+    let mut store = store_on("2026-09-30");
+    let p1 = direct_petition(&mut store, "2026-03-02", Complaint);
+    let p2 = direct_petition(&mut store, "2026-03-03", Complaint);
+    second_round_of(&mut store, &p2, &p1, "2026-03-04").unwrap();
+    move_petition(&mut store, &p2, Classify, "2026-03-05", |m| {
+        m.classification = Some(classification(Complaint, true, OUTSIDE))
+    })
+    .unwrap();
+    store.delete_petition(&p1).unwrap();
+    let e = store.undo_last_move(&p2).unwrap_err();
+    assert_eq!(e.field(), Some("classification.first_round_id"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("Không hủy được bước \"Phân loại đơn\""),
+        "{e}"
+    );
+    assert!(e.to_string().contains("đã bị xóa"), "{e}");
+    let after = store.petition(&p2).unwrap();
+    assert_eq!(after.first_round_id, None);
+    assert_eq!(store.petition_detail(&p2).unwrap().moves.len(), 3);
+}
+
 #[test]
 fn moves_are_dated_in_order_and_never_in_the_future() {
     let mut store = store_on("2026-09-30");

@@ -192,6 +192,20 @@ fn view(store: &Store, c: ChangeRecord) -> ChangeView {
             });
         }
     }
+    // A merge's note names both records: masked if either denounced.
+    let note = if c.note.is_some()
+        && crate::desk::privacy::note_names_confidential(
+            store.conn(),
+            &c.table,
+            &c.record_id,
+            c.action,
+        )
+        .unwrap_or(true)
+    {
+        Some(crate::desk::privacy::MASKED_NOTE.to_string())
+    } else {
+        c.note
+    };
     ChangeView {
         id: c.id,
         at: c.at,
@@ -199,11 +213,7 @@ fn view(store: &Store, c: ChangeRecord) -> ChangeView {
         action: c.action,
         table: c.table,
         record_id: c.record_id,
-        note: if masked && c.note.is_some() && c.action != ChangeAction::Reveal {
-            Some(crate::desk::privacy::MASKED_NOTE.to_string())
-        } else {
-            c.note
-        },
+        note,
         source: c.source,
         user: c.user,
         fields,

@@ -235,6 +235,11 @@ fn checked_move(
         | MoveAction::Reopen => {}
     }
     new.state = lifecycle::target(input.action, old.state);
+    // A classification or a duplicate at the desk keeps the links between petitions whole
+    // (an import replays what earlier versions let through).
+    if meta.is_none() && matches!(input.action, MoveAction::Classify | MoveAction::Duplicate) {
+        check_links(tx, &new, "classification.kind")?;
+    }
 
     let (before, after) = super::petition_diff(&old, &new)?;
     let mut details = Map::new();
@@ -380,6 +385,113 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: boo
         c.signers
     };
     p.complex = c.complex;
+    Ok(())
+}
+
+/// The links between petitions, as `p` is about to be written (classified, marked a
+/// duplicate, corrected, a move undone), checked both ways:
+/// - a second-round complaint names a complaint of the first round: one still in the
+///   register, not itself a second round or a duplicate (no chain, no circle);
+/// - a duplicate names an original still in the register that is not itself a duplicate;
+/// - a petition another one names as its first round stays a first-round complaint, and
+///   one named as an original does not become a duplicate.
+///
+/// `kind_field`: where the petition's kind is chosen (`classification.kind` in the
+/// classification, `kind` in a correction). Receipt dates are [`received_by`]'s and
+/// `check_link_order`'s.
+pub(crate) fn check_links(tx: &Tx<'_>, p: &PetitionRecord, kind_field: &str) -> Result<()> {
+    let conn = tx.conn();
+    let label = |q: &PetitionRecord| store::number_label(conn, q);
+    if let Some(first) = p.first_round_id.as_deref() {
+        const FIELD: &str = "classification.first_round_id";
+        let f = store::get_petition(conn, first)?.ok_or_else(|| {
+            Error::invalid(
+                FIELD,
+                "Đơn khiếu nại lần đầu mà đơn này dẫn chiếu không còn trong sổ (đã bị xóa).",
+            )
+        })?;
+        if f.kind != PetitionKind::Complaint || p.kind != PetitionKind::Complaint {
+            return Err(Error::invalid(
+                FIELD,
+                format!(
+                    "Chỉ đơn khiếu nại lần hai mới dẫn chiếu đơn khiếu nại lần đầu (đơn số {} là {}).",
+                    label(&f)?,
+                    f.kind.label().to_lowercase()
+                ),
+            ));
+        }
+        if let Some(before) = f.first_round_id.as_deref() {
+            let before = store::get_petition(conn, before)?;
+            return Err(Error::invalid(
+                FIELD,
+                format!(
+                    "Đơn số {} là khiếu nại lần hai{}: chọn đơn khiếu nại lần đầu.",
+                    label(&f)?,
+                    match before {
+                        Some(b) if b.id == p.id => " của chính đơn này".to_string(),
+                        Some(b) => format!(" của đơn số {}", label(&b)?),
+                        None => String::new(),
+                    }
+                ),
+            ));
+        }
+        if f.duplicate_of.is_some() {
+            return Err(Error::invalid(
+                FIELD,
+                format!(
+                    "Đơn số {} là đơn trùng: chọn đơn gốc của nó làm đơn khiếu nại lần đầu.",
+                    label(&f)?
+                ),
+            ));
+        }
+    }
+    if let Some(original) = p.duplicate_of.as_deref() {
+        let o = store::get_petition(conn, original)?.ok_or_else(|| {
+            Error::invalid(
+                "duplicate_of",
+                "Đơn gốc mà đơn này trùng không còn trong sổ (đã bị xóa).",
+            )
+        })?;
+        if o.duplicate_of.is_some() {
+            return Err(Error::invalid(
+                "duplicate_of",
+                format!("Đơn số {} cũng là đơn trùng: chọn đơn gốc.", label(&o)?),
+            ));
+        }
+    }
+    if let Some(s) = store::second_rounds_of(conn, &p.id)?.first() {
+        let why = if p.kind != PetitionKind::Complaint {
+            Some((kind_field, "phải là đơn khiếu nại"))
+        } else if p.first_round_id.is_some() || p.classification.round == Round::Subsequent {
+            Some(("classification.round", "phải là khiếu nại lần đầu"))
+        } else if p.duplicate_of.is_some() {
+            Some(("duplicate_of", "không thể là đơn trùng"))
+        } else {
+            None
+        };
+        if let Some((field, rule)) = why {
+            return Err(Error::invalid(
+                field,
+                format!(
+                    "Đơn số {} là khiếu nại lần hai của đơn này, nên đơn này {rule}; phân loại lại đơn số {} trước.",
+                    label(s)?,
+                    label(s)?
+                ),
+            ));
+        }
+    }
+    if p.duplicate_of.is_some() {
+        if let Some(d) = store::duplicates_of(conn, &p.id)?.first() {
+            return Err(Error::invalid(
+                "duplicate_of",
+                format!(
+                    "Đơn số {} đã được ghi là đơn trùng của đơn này, nên đơn này không thể là đơn trùng; hủy bước \"Đơn trùng\" của đơn số {} trước.",
+                    label(d)?,
+                    label(d)?
+                ),
+            ));
+        }
+    }
     Ok(())
 }
 
@@ -634,6 +746,25 @@ impl Store {
                         ));
                     }
                 }
+            }
+            // Checked only when the undo changes a link or what a link needs (a register of
+            // an earlier version may hold links this version refuses, elsewhere).
+            let linked = |r: &PetitionRecord| {
+                (
+                    r.kind,
+                    r.classification.round,
+                    r.first_round_id.clone(),
+                    r.duplicate_of.clone(),
+                )
+            };
+            if linked(&restored) != linked(&current) {
+                check_links(tx, &restored, "classification.kind").map_err(|e| match e {
+                Error::Invalid { field, message } => Error::Invalid {
+                    field,
+                    message: format!("Không hủy được bước \"{}\": {message}", last.action.label()),
+                },
+                e => e,
+                })?;
             }
             store::delete_event(conn, &last.id)?;
             store::update_petition(conn, &restored)?;

@@ -518,6 +518,9 @@ impl Store {
             if let Some(case) = input.case_id.as_ref().filter(|c| **c != old.case_id) {
                 new.case_id = case_for(tx, &Some(case.clone()), &new.content, &new.received_on)?;
             }
+            if new.kind != old.kind {
+                super::movement::check_links(tx, &new, "kind")?;
+            }
             store::update_petition(conn, &new)?;
             tx.updated("petitions", id, &old, &new, None)?;
             if new.case_id != old.case_id {

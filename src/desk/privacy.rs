@@ -105,15 +105,32 @@ pub(crate) fn shown_note(
     note: Option<String>,
 ) -> Result<Option<String>> {
     Ok(match note {
-        Some(_)
-            if table == "persons"
-                && action != ChangeAction::Reveal
-                && is_confidential(conn, record_id)? =>
-        {
+        Some(_) if note_names_confidential(conn, table, record_id, action)? => {
             Some(MASKED_NOTE.to_string())
         }
         note => note,
     })
+}
+
+/// Whether the note of a change of `record_id` may name a denunciator: a note of a
+/// person's change may name them, and a merge's or its undo's names both records ("Gộp
+/// hồ sơ … vào hồ sơ …"), so it is masked when any person ever merged with this one
+/// denounced, even after the merge was undone. A reveal's note is its reason.
+pub(crate) fn note_names_confidential(
+    conn: &Connection,
+    table: &str,
+    record_id: &str,
+    action: ChangeAction,
+) -> Result<bool> {
+    if table != "persons" || action == ChangeAction::Reveal {
+        return Ok(false);
+    }
+    let mut named = vec![record_id.to_string()];
+    if matches!(action, ChangeAction::Merge | ChangeAction::Unmerge) {
+        named.extend(store::merge_parties(conn, record_id)?);
+    }
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    Ok(!confidential_among(conn, &named)?.is_empty())
 }
 
 /// Mask `p` in an exchange file if they are confidential; whether they were.
@@ -128,14 +145,28 @@ pub(crate) fn redact_person(conn: &Connection, p: &mut Person) -> Result<bool> {
 
 /// Mask, in a change of a person's record, what names a person of `hidden` (masked in
 /// the file's persons).
-pub(crate) fn redact_change(c: &mut ChangeRecord, hidden: &std::collections::HashSet<String>) {
-    if c.table != "persons" || !hidden.contains(&c.record_id) {
-        return;
+pub(crate) fn redact_change(
+    conn: &Connection,
+    c: &mut ChangeRecord,
+    hidden: &std::collections::HashSet<String>,
+) -> Result<()> {
+    if c.table != "persons" {
+        return Ok(());
     }
-    // A note of a person's change may name them ("Gộp hồ sơ … vào hồ sơ …"); a reveal's
-    // note is its reason.
-    if c.note.is_some() && c.action != ChangeAction::Reveal {
+    // As `note_names_confidential`, with the file's masked persons (every denunciator,
+    // the persons being written first): no query for each change of a person.
+    let merge = matches!(c.action, ChangeAction::Merge | ChangeAction::Unmerge);
+    let names_hidden = c.action != ChangeAction::Reveal
+        && (hidden.contains(&c.record_id)
+            || (merge
+                && store::merge_parties(conn, &c.record_id)?
+                    .iter()
+                    .any(|id| hidden.contains(id))));
+    if c.note.is_some() && names_hidden {
         c.note = Some(MASKED_NOTE.to_string());
+    }
+    if !hidden.contains(&c.record_id) {
+        return Ok(());
     }
     for value in [&mut c.old, &mut c.new].into_iter().flatten() {
         if let serde_json::Value::Object(map) = value {
@@ -150,6 +181,7 @@ pub(crate) fn redact_change(c: &mut ChangeRecord, hidden: &std::collections::Has
             }
         }
     }
+    Ok(())
 }
 
 impl Store {

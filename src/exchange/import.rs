@@ -1224,6 +1224,11 @@ fn insert_petition<'f>(
     empty: Empty,
 ) -> Result<(PetitionRecord, Vec<(usize, &'f PetitionEvent)>)> {
     let conn = tx.conn();
+    // Filed as it was received: the moves replayed after it bring it to the file's record
+    // (another petition's move, replayed in between, reads it as it stood then: a second
+    // round's first round was a complaint on that day, whatever it became later).
+    let received_as = as_received(p, events);
+    let p = &received_as;
     let mut row = match &p.visit_id {
         Some(visit_id) => {
             if p.source != PetitionSource::Visit {
@@ -1352,6 +1357,24 @@ fn insert_petition<'f>(
     }
     store::insert_event(conn, &receipt)?;
     Ok((row, rest.to_vec()))
+}
+
+/// The petition `p` as it stood before its moves `events` (in order): each move's values
+/// taken back, the last first (what a move changed is kept with it, as for an undo). A
+/// move that kept nothing (a converted one) takes nothing back.
+fn as_received(p: &PetitionRecord, events: &[(usize, &PetitionEvent)]) -> PetitionRecord {
+    let mut past = p.clone();
+    for (_, e) in events.iter().rev() {
+        let before = e
+            .details
+            .as_ref()
+            .and_then(|d| d.get("before"))
+            .and_then(Value::as_object);
+        if let Some(Ok(r)) = before.map(|b| crate::law::lifecycle::restore(&past, b)) {
+            past = r;
+        }
+    }
+    past
 }
 
 /// A move of the file with its texts tidied as the desk's.

@@ -260,7 +260,7 @@ impl Store {
         w.items(|emit| {
             store::each_change(conn, |mut c| {
                 if !full {
-                    crate::desk::privacy::redact_change(&mut c, &hidden);
+                    crate::desk::privacy::redact_change(conn, &mut c, &hidden)?;
                 }
                 emit(c)
             })

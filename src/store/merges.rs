@@ -143,6 +143,16 @@ pub(crate) fn mark_merge_undone(conn: &Connection, id: &str, at: &str) -> Result
 }
 
 /// The merges into a person, newest first.
+/// Every person ever merged with `id`, either way, the merge undone or not.
+pub(crate) fn merge_parties(conn: &Connection, id: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kept_id FROM person_merges WHERE merged_id = ?1
+         UNION SELECT merged_id FROM person_merges WHERE kept_id = ?1",
+    )?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 pub(crate) fn merges_into(conn: &Connection, kept_id: &str) -> Result<Vec<MergeRow>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {MERGE_COLUMNS} FROM person_merges WHERE kept_id = ?1 ORDER BY at DESC, id DESC"
