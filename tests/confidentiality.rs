@@ -124,12 +124,24 @@ fn the_desk_sees_a_denunciator_masked_everywhere() {
         assert!(hits.is_empty(), "{q}: {hits:?}");
         assert!(s.find_persons(q, 20).unwrap().is_empty(), "{q}");
     }
-    // …the content still finds the petition, masked.
-    let hits = s.search("địa chính", 20).unwrap();
-    assert!(hits
-        .iter()
-        .any(|h| h.kind == tiepdan::desk::intake::SearchKind::Petition && h.id == denunciation));
-    assert!(!format!("{hits:?}").contains(NAME));
+    // …the content still finds the petition, masked, typed with or without diacritics.
+    for q in ["địa chính", "dia chinh", "DIA CHINH nhan tien"] {
+        let hits = s.search(q, 20).unwrap();
+        assert!(
+            hits.iter()
+                .any(|h| h.kind == tiepdan::desk::intake::SearchKind::Petition
+                    && h.id == denunciation),
+            "{q}: {hits:?}"
+        );
+        assert!(!format!("{hits:?}").contains(NAME));
+    }
+    // The visit about a denunciation too.
+    let hits = s.search("lan chiem dat cong", 20).unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == tiepdan::desk::intake::SearchKind::Visit),
+        "{hits:?}"
+    );
     // A phone number or part of the number finds nothing (it would confirm a guess)…
     for q in ["0912345678", "0012010", &ID[..9]] {
         assert!(s.search(q, 20).unwrap().is_empty(), "{q}");

@@ -407,9 +407,10 @@ impl Store {
         if !masked {
             return Ok(false);
         }
-        let content = crate::text::fold(&content);
+        // Diacritics aside, as the search box matches ("dia chinh" finds "địa chính").
+        let content = crate::text::strip(&content);
         let words: Vec<&str> = content.split(|c: char| !c.is_alphanumeric()).collect();
-        Ok(!crate::text::fold(query)
+        Ok(!crate::text::strip(query)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .all(|q| words.iter().any(|w| w.starts_with(q))))
