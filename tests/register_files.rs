@@ -40,6 +40,16 @@ fn refused_untouched(path: &Path, expect: &str) {
         before,
         "nothing written, nothing added beside it"
     );
+    // Nor does the full check call another program's database an intact register (a file
+    // that is no database at all is said to be damaged: it may be a register's remains).
+    match tiepdan::store::check_file(path) {
+        Err(e) => {
+            assert!(matches!(e, Error::NotRegister(_)), "{e:?}");
+            assert!(e.to_string().contains(expect), "{e}");
+        }
+        Ok(check) => assert!(!check.ok, "{check:?}"),
+    }
+    assert_eq!(snapshot(dir), before, "the check writes nothing either");
 }
 
 #[test]
@@ -145,6 +155,72 @@ fn a_whole_register_passes_the_full_check() {
 /// The first start after an update (the kept values computed by another version's rules)
 /// computes them again as the app opens the register, every day's counters included (one
 /// edited outside the app as well is found again equal to a recount), and only then.
+/// The full check recomputes the values kept for each open petition (next due day,
+/// carry into later periods) and says which differ, as it does for the day counters: an
+/// edit of them outside the app would change 02/XLD's figures unseen. `rebuild` mends them.
+#[test]
+fn the_check_finds_kept_due_days_and_carries_edited_outside_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    demo_register(&path);
+    let clean = tiepdan::store::check_file(&path).unwrap();
+    assert_eq!(clean.message, "Tệp sổ nguyên vẹn.", "{clean:?}");
+    let open: Vec<(String, i64, i64)> = {
+        let c = Connection::open(&path).unwrap();
+        let mut stmt = c
+            .prepare(
+                "SELECT id, year, number FROM petitions
+                  WHERE due_stale = 0 AND state IN ('received', 'classified', 'accepted')
+                  ORDER BY year, number LIMIT 3",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(
+        open.len(),
+        3,
+        "the demo has open petitions with kept values"
+    );
+    let edits = [
+        "UPDATE petitions SET carry_units = coalesce(carry_units, 0) + 7 WHERE id = ?1",
+        "UPDATE petitions SET due_next = '2099-01-01' WHERE id = ?1",
+        // Waiting to be computed, yet holding a carry the reports would add.
+        "UPDATE petitions SET due_stale = 1, carry_units = 3 WHERE id = ?1",
+    ];
+    for ((id, year, number), edit) in open.iter().zip(edits) {
+        let c = Connection::open(&path).unwrap();
+        c.execute(edit, [id]).unwrap();
+        drop(c);
+        let check = tiepdan::store::check_file(&path).unwrap();
+        assert!(check.ok, "not damage: {check:?}");
+        let named = format!("đơn số {number}/{year}");
+        assert!(
+            check.notes.iter().any(|n| n == &named),
+            "{edit}: {:?}",
+            check.notes
+        );
+        assert!(
+            check.message.contains("tiepdan rebuild"),
+            "{}",
+            check.message
+        );
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+        .arg("--db")
+        .arg(&path)
+        .arg("rebuild")
+        .env_remove("TIEPDAN_DB")
+        .env_remove("TIEPDAN_USER")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let mended = tiepdan::store::check_file(&path).unwrap();
+    assert_eq!(mended.message, "Tệp sổ nguyên vẹn.", "{mended:?}");
+}
+
 #[test]
 fn values_kept_by_another_version_are_computed_again_at_open() {
     let dir = tempfile::tempdir().unwrap();

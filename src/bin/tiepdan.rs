@@ -448,13 +448,14 @@ fn run(cli: Cli) -> Result<(), Error> {
                 eprint!("Đang đọc tệp…");
             }
             let parsed = {
-                let text = if file.as_os_str() == "-" {
-                    let mut s = String::new();
-                    std::io::stdin().read_to_string(&mut s)?;
-                    s
+                let bytes = if file.as_os_str() == "-" {
+                    let mut b = Vec::new();
+                    std::io::stdin().read_to_end(&mut b)?;
+                    b
                 } else {
-                    std::fs::read_to_string(&file)?
+                    std::fs::read(&file)?
                 };
+                let text = tiepdan::exchange::text_of(bytes)?;
                 tiepdan::exchange::parse(text.trim_start_matches('\u{feff}'))?
             };
             let mut store = open_or_create(&cli)?;

@@ -111,6 +111,47 @@ pub fn json_schema() -> String {
     serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n"
 }
 
+/// The text of an exchange file's bytes: UTF-8 (with or without a byte order mark), or
+/// UTF-16 with its mark (what Notepad writes as "Unicode"); anything else is refused in
+/// words, saying where the first byte that is not text stands.
+pub fn text_of(bytes: Vec<u8>) -> Result<String> {
+    let utf16 = |be: bool| -> Result<String> {
+        let body = &bytes[2..];
+        if body.len() % 2 != 0 {
+            return Err(not_text("tệp UTF-16 bị cắt dở (số byte lẻ)"));
+        }
+        let units = body.chunks_exact(2).map(|c| {
+            if be {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .collect::<std::result::Result<String, _>>()
+            .map_err(|_| not_text("tệp UTF-16 có ký tự hỏng"))
+    };
+    match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => utf16(false),
+        Some([0xFE, 0xFF]) => utf16(true),
+        _ => String::from_utf8(bytes).map_err(|e| {
+            not_text(&format!(
+                "byte thứ {} không phải chữ UTF-8",
+                crate::text::group(e.utf8_error().valid_up_to() as u64 + 1)
+            ))
+        }),
+    }
+}
+
+fn not_text(why: &str) -> Error {
+    Error::exchange(
+        "file",
+        format!(
+            "tệp không phải văn bản JSON mã hóa UTF-8 ({why}): hãy lưu lại tệp với mã hóa UTF-8."
+        ),
+    )
+}
+
 /// Read an exchange file of any version this build knows; a version 1 file is converted.
 /// A byte order mark at the start (as Notepad writes) is skipped. A refused file gets a
 /// Vietnamese message naming the record and the field (its JSON path).
@@ -383,5 +424,30 @@ impl JsonOut<'_> {
             self.raw("\n  ")?;
         }
         self.progress.step(self.done, self.total)
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::text_of;
+
+    #[test]
+    fn a_file_is_read_as_utf8_or_as_marked_utf16_else_refused_in_words() {
+        assert_eq!(text_of(b"{\"a\": 1}".to_vec()).unwrap(), "{\"a\": 1}");
+        let word = "Sổ Tiếp Dân";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(word.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(text_of(le).unwrap(), word);
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(word.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(text_of(be).unwrap(), word);
+        let e = text_of(vec![b'{', b' ', 0xC3, 0x28]).unwrap_err();
+        assert_eq!(e.field(), Some("file"));
+        assert!(
+            e.to_string().contains("byte thứ 3 không phải chữ UTF-8"),
+            "{e}"
+        );
+        let e = text_of(vec![0xFF, 0xFE, 0x41]).unwrap_err();
+        assert!(e.to_string().contains("số byte lẻ"), "{e}");
     }
 }

@@ -67,9 +67,10 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
     }
     // The days' kept counters (schema 10) against a recount from the rows, when the chart
     // reads them (kept by today's rules).
-    let mut counts = Vec::new();
+    let (mut counts, mut due) = (Vec::new(), Vec::new());
     if problems.is_empty() && super::user_version(conn)? >= 10 && super::due::kept_fresh(conn)? {
         counts = counts_problems(conn)?;
+        due = kept_due_problems(conn)?;
     }
     let ok = problems.is_empty();
     let message = if !ok {
@@ -78,11 +79,23 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
             problems.len(),
             problems[0]
         )
-    } else if !counts.is_empty() {
+    } else if !counts.is_empty() || !due.is_empty() {
+        let mut said = Vec::new();
+        if let Some(first) = counts.first() {
+            said.push(format!(
+                "số đếm giữ sẵn của biểu đồ 12 tuần khác với đếm lại từ bản ghi ở {} ngày (ví dụ: {first})",
+                counts.len()
+            ));
+        }
+        if let Some(first) = due.first() {
+            said.push(format!(
+                "hạn kế tiếp hoặc phần chuyển kỳ giữ sẵn của {} đơn khác với tính lại từ bản ghi (ví dụ: {first})",
+                due.len()
+            ));
+        }
         format!(
-            "Tệp sổ nguyên vẹn. Lưu ý: số đếm giữ sẵn của biểu đồ 12 tuần khác với đếm lại từ bản ghi ở {} ngày (ví dụ: {}); lệnh `tiepdan rebuild` tính lại.",
-            counts.len(),
-            counts[0]
+            "Tệp sổ nguyên vẹn. Lưu ý: {}; lệnh `tiepdan rebuild` tính lại.",
+            said.join("; ")
         )
     } else if !notes.is_empty() {
         format!(
@@ -94,6 +107,7 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
         "Tệp sổ nguyên vẹn.".to_string()
     };
     notes.extend(counts);
+    notes.extend(due);
     Ok(IntegrityCheck {
         ok,
         problems,
@@ -117,6 +131,47 @@ fn counts_problems(conn: &Connection) -> Result<Vec<String>> {
         .filter(|d| kept.get(*d) != recounted.get(*d))
         .map(|d| format!("ngày {d}"))
         .collect())
+}
+
+/// The petitions whose kept next due day and carry (schema 7–9: what the queue, the
+/// overdue filters and 02/XLD's carried-over column read) differ from the values computed
+/// again from their record and moves, as the one write path computes them; and any
+/// petition waiting to be computed that still holds a carry (the reports would count it).
+fn kept_due_problems(conn: &Connection) -> Result<Vec<String>> {
+    let calendar = super::calendar(conn)?;
+    let settings = super::read_settings(conn)?.deadlines;
+    let kept = format!(
+        "SELECT id FROM petitions INDEXED BY petitions_open WHERE due_stale = 0 AND {}",
+        super::due::OPEN
+    );
+    let mut stored = conn.prepare(
+        "SELECT due_next, due_unknown, carry_since, carry_units FROM petitions WHERE id = ?1",
+    )?;
+    let mut wrong = Vec::new();
+    for p in super::facts::petition_facts(conn, &kept, [], super::facts::Details::All)? {
+        let (next, unknown) = super::due::due_of(&p.record, &p.events, &calendar, &settings);
+        let (since, units) = super::due::carry_of(&p);
+        let held: (Option<String>, bool, Option<String>, Option<u32>) = stored
+            .query_row([&p.record.id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?;
+        if held != (next, unknown, Some(since), units) {
+            wrong.push(format!("đơn số {}", p.number));
+        }
+    }
+    let carried_stale: Vec<String> = conn
+        .prepare(
+            "SELECT id FROM petitions INDEXED BY petitions_carry
+              WHERE carry_units IS NOT NULL AND due_stale = 1",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in carried_stale {
+        if let Some(p) = super::get_petition(conn, &id)? {
+            wrong.push(format!("đơn số {}", super::number_label(conn, &p)?));
+        }
+    }
+    Ok(wrong)
 }
 
 /// At most this many petitions are named per kind of lifecycle problem.
@@ -213,6 +268,25 @@ pub fn check_file(path: &Path) -> Result<IntegrityCheck> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // A database that is not a register (another program's, an empty one) is not called
+    // intact: refused, as every other command refuses it, and left untouched. A file
+    // whose first page cannot be read is checked, and said to be damaged.
+    let readable = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .is_ok();
+    if readable {
+        match super::file_kind(&conn, path)? {
+            super::FileKind::Register { .. } => {}
+            super::FileKind::Empty => {
+                return Err(crate::error::Error::NotRegister(format!(
+                    "Tệp {} là cơ sở dữ liệu trống, chưa phải sổ của Sổ Tiếp Dân; phần mềm không ghi gì vào tệp này.",
+                    path.display()
+                )))
+            }
+        }
+    }
     let mut found = check(&conn)?;
     // A damaged register: which backup to restore, and how.
     if !found.ok {
