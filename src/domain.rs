@@ -714,6 +714,10 @@ pub struct PetitionMove {
     pub agency: Option<String>,
     /// What the move decided, in words ("Gia hạn 30 ngày", "Kết quả: Đúng một phần").
     pub summary: Option<String>,
+    /// The signed-in account that recorded it (from the history of the same save; none
+    /// before accounts, or for a move another register recorded).
+    #[serde(default)]
+    pub user: Option<String>,
 }
 
 /// A move the officer may record next, or one refused with the reason.

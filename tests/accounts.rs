@@ -601,3 +601,36 @@ fn a_backup_typed_by_path_must_be_a_whole_path_to_a_file_other_than_the_register
         .unwrap();
     assert_eq!(checked.accounts, 1);
 }
+
+/// The petition page says who recorded each move and each correction: the account of the
+/// same save (as the visit's and the citizen's histories do).
+#[test]
+fn the_petition_page_names_the_account_of_each_move_and_correction() {
+    let mut s = ward();
+    s.save_account(&account("canbo2", &[Role::Officer]))
+        .unwrap();
+    as_user(&mut s, "canbo");
+    let id = direct_petition(&mut s, "2026-06-02", PetitionKind::Proposal);
+    as_user(&mut s, "canbo2");
+    move_petition(&mut s, &id, MoveAction::Classify, "2026-06-03", |m| {
+        m.classification = Some(classification(
+            PetitionKind::Proposal,
+            true,
+            Competence::Within,
+        ))
+    })
+    .unwrap();
+    let mut fix = direct_input("2026-06-02", PetitionKind::Proposal);
+    fix.respondent = Some("UBND phường".into());
+    as_user(&mut s, "canbo");
+    s.correct_petition(&id, &fix).unwrap();
+    let d = s.petition_detail(&id).unwrap();
+    let who: Vec<Option<&str>> = d.moves.iter().map(|m| m.user.as_deref()).collect();
+    assert_eq!(who, [Some("canbo"), Some("canbo2")]);
+    let corrected = d
+        .history
+        .iter()
+        .find(|c| c.action == ChangeAction::Update)
+        .unwrap();
+    assert_eq!(corrected.user.as_deref(), Some("canbo"));
+}

@@ -690,6 +690,7 @@ fn move_view(
         doc_no: e.doc_no,
         agency: e.agency,
         summary,
+        user: None,
     }
 }
 
@@ -810,9 +811,26 @@ impl Store {
                 .flatten()
                 .and_then(|p| store::number_label(conn, &p).ok())
         };
+        let history = self.history("petitions", id)?;
+        // Who recorded each move: the account of the history's entry of the same save (a
+        // move and its entry share the instant; the receipt is the petition's creation).
+        let user_of = |m: &PetitionMove| {
+            history
+                .iter()
+                .filter(|c| c.at == m.at && c.source.is_none())
+                .find(|c| match m.action {
+                    MoveAction::Receive => c.action == ChangeAction::Create,
+                    _ => c.action == ChangeAction::Move,
+                })
+                .and_then(|c| c.user.clone())
+        };
         let moves: Vec<PetitionMove> = events
             .into_iter()
-            .map(|e| move_view(e, record.kind, numbers))
+            .map(|e| {
+                let mut m = move_view(e, record.kind, numbers);
+                m.user = user_of(&m);
+                m
+            })
             .collect();
         let undoable = moves.last().filter(|m| m.from_state.is_some()).cloned();
         Ok(PetitionDetail {
@@ -820,7 +838,7 @@ impl Store {
             moves,
             options,
             undoable,
-            history: self.history("petitions", id)?,
+            history,
         })
     }
 }

@@ -63,6 +63,20 @@ describe('petition in words', () => {
 });
 
 describe('timelineRows', () => {
+  const base = (): PetitionMove => ({
+    id: 'm0',
+    action: 'classify',
+    on_date: '2026-03-21',
+    at: '2026-03-21T03:00:00Z',
+    actor: 'desk',
+    from_state: 'received',
+    to_state: 'classified',
+    note: null,
+    doc_no: null,
+    agency: null,
+    summary: null,
+    user: null,
+  });
   it('gives each move its date, label, who, document, agency, note and summary', () => {
     const moves: PetitionMove[] = [
       {
@@ -77,9 +91,12 @@ describe('timelineRows', () => {
         doc_no: '12/QĐ-UBND',
         agency: null,
         summary: 'Kết quả: Đúng một phần',
+        user: null,
       },
+      { ...base(), id: 'm2', user: 'canbo' },
     ];
-    const [row] = timelineRows(moves, labels);
+    const [row, byAccount] = timelineRows(moves, labels);
+    expect(byAccount.who).toBe('canbo · Bàn tiếp dân');
     expect(row).toMatchObject({
       id: 'm1',
       action: 'resolve',
@@ -108,13 +125,15 @@ describe('historyEntries', () => {
         record_id: 'p',
         note: 'gõ nhầm',
         source: null,
+        user: 'canbo',
         fields: [{ field: 'respondent', label: 'Người bị khiếu nại, tố cáo', old: null, new: 'UBND phường' }],
       },
     ];
     const h = historyEntries(changes, labels);
     expect(h.map((e) => e.id)).toEqual(['c2', 'c1']);
+    expect(h[1].who).toBe('Bàn tiếp dân');
     expect(h[0]).toMatchObject({
-      who: 'Bàn tiếp dân',
+      who: 'canbo · Bàn tiếp dân',
       what: 'Sửa',
       note: 'gõ nhầm',
       fields: [{ field: 'respondent', label: 'Người bị khiếu nại, tố cáo', old: '—', new: 'UBND phường' }],

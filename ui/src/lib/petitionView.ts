@@ -58,7 +58,7 @@ export function timelineRows(moves: PetitionMove[], labels: Labels): TimelineRow
     action: m.action,
     actionLabel: labelOf(labels.move_actions, m.action),
     date: formatDate(m.on_date),
-    who: labelOf(labels.actors, m.actor),
+    who: whoOf(labelOf(labels.actors, m.actor), null, m.user),
     recordedAt: formatInstant(m.at),
     docNo: m.doc_no ?? '',
     agency: m.agency ?? '',
@@ -82,7 +82,7 @@ export function historyEntries(changes: ChangeView[], labels: Labels): HistoryEn
   return [...changes].reverse().map((c) => ({
     id: c.id,
     when: formatInstant(c.at),
-    who: whoOf(labelOf(labels.actors, c.actor), c.source),
+    who: whoOf(labelOf(labels.actors, c.actor), c.source, c.user),
     what: labelOf(labels.change_actions, c.action),
     note: c.note ?? '',
     fields: c.fields.map((f) => ({ field: f.field, label: f.label, old: f.old ?? '—', new: f.new ?? '—' })),

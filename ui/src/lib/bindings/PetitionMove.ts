@@ -14,4 +14,9 @@ at: string, actor: Actor, from_state: PetitionState | null, to_state: PetitionSt
 /**
  * What the move decided, in words ("Gia hạn 30 ngày", "Kết quả: Đúng một phần").
  */
-summary: string | null, };
+summary: string | null, 
+/**
+ * The signed-in account that recorded it (from the history of the same save; none
+ * before accounts, or for a move another register recorded).
+ */
+user: string | null, };
