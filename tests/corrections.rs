@@ -73,6 +73,17 @@ fn a_corrected_session_date_moves_its_petitions() {
         "received on the session's date, always"
     );
     assert_eq!(v.petition_number.as_deref(), Some(p.number.as_str()));
+    // The case's page and the search say it was opened on the corrected day.
+    assert_eq!(
+        store.case_detail(&p.case_id).unwrap().opened_on,
+        "2026-03-09"
+    );
+    let direct = direct_petition(&mut store, "2026-03-11", PetitionKind::Proposal);
+    let case = store.petition(&direct).unwrap().case_id;
+    store
+        .correct_petition(&direct, &direct_input("2026-03-05", PetitionKind::Proposal))
+        .unwrap();
+    assert_eq!(store.case_detail(&case).unwrap().opened_on, "2026-03-05");
     let h = store.history("sessions", &s).unwrap();
     let d = field(&h, "date").unwrap();
     assert_eq!(

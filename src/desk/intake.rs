@@ -357,14 +357,21 @@ impl Store {
                     let hit = match kind.as_str() {
                         "petition" => Some(self.petition_hit(&id)?),
                         "visit" => self.visit_hit(&id)?,
-                        "case" => store::get_case(conn, &id)?.map(|c| SearchHit {
-                            kind: SearchKind::Case,
-                            id: c.id,
-                            title: short(&c.summary, 80),
-                            detail: format!("Vụ việc mở ngày {}", vn_date(&c.opened_on)),
-                            date: Some(c.opened_on),
-                            session_id: None,
-                        }),
+                        "case" => match store::get_case(conn, &id)? {
+                            Some(c) => {
+                                let opened =
+                                    store::case_first_day(conn, &c.id)?.unwrap_or(c.opened_on);
+                                Some(SearchHit {
+                                    kind: SearchKind::Case,
+                                    id: c.id,
+                                    title: short(&c.summary, 80),
+                                    detail: format!("Vụ việc mở ngày {}", vn_date(&opened)),
+                                    date: Some(opened),
+                                    session_id: None,
+                                })
+                            }
+                            None => None,
+                        },
                         _ => None,
                     };
                     // A petition or a visit of a denunciator found by words of the
@@ -504,9 +511,9 @@ impl Store {
             .map(|p| self.petition(p))
             .collect::<Result<_>>()?;
         Ok(CaseDetail {
+            opened_on: store::case_first_day(conn, id)?.unwrap_or(case.opened_on),
             id: case.id,
             summary: case.summary,
-            opened_on: case.opened_on,
             visits: store::visits_of_case(conn, id)?,
             petitions,
         })

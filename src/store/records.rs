@@ -97,6 +97,20 @@ pub(crate) fn insert_case(conn: &Connection, c: &CaseRecord) -> Result<()> {
     index_record(conn, "cases", "case", &c.id, &c.summary)
 }
 
+/// The day a case was first received: its earliest visit or petition (a correction of a
+/// session's or a petition's date moves it; the day kept on the case is the one it was
+/// opened with), or `None` for a case with neither.
+pub(crate) fn case_first_day(conn: &Connection, case_id: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT min(day) FROM (
+                SELECT s.date AS day FROM visits v JOIN sessions s ON s.id = v.session_id
+                 WHERE v.case_id = ?1
+                UNION ALL SELECT received_on FROM petitions WHERE case_id = ?1)",
+        )?
+        .query_row([case_id], |r| r.get(0))?)
+}
+
 pub(crate) fn get_case(conn: &Connection, id: &str) -> Result<Option<CaseRecord>> {
     Ok(super::one(
         conn,
