@@ -35,6 +35,52 @@ fn a_delegation_is_a_visit_of_five_people_or_more() {
     );
 }
 
+/// A period not over yet is reported so far: the chairman's days are not said to miss the
+/// whole period's minimum before it ends; and a duplicate received in the period, filed and
+/// not counted, is said beside the count.
+#[test]
+fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
+    let mut store = store_on("2026-03-18");
+    session(&mut store, "2026-03-05", HostGroup::Chairman);
+    let first = direct_petition(&mut store, "2026-03-09", PetitionKind::Proposal);
+    let again = direct_petition(&mut store, "2026-03-10", PetitionKind::Proposal);
+    move_petition(
+        &mut store,
+        &again,
+        MoveAction::Duplicate,
+        "2026-03-11",
+        |m| m.duplicate_of = Some(first.clone()),
+    )
+    .unwrap();
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.as_of.as_deref(), Some("2026-03-18"));
+    assert_eq!(r.petitions_received.total, 1);
+    assert_eq!(r.duplicates_received, 1);
+    assert!(
+        r.sentences.contains(
+            &"Đến ngày 18/03/2026, Chủ tịch UBND phường Việt Hòa đã tiếp công dân định kỳ, đột xuất 1 ngày; mức tối thiểu của cả kỳ là 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần).".to_string()
+        ),
+        "{:#?}",
+        r.sentences
+    );
+    assert!(
+        r.sentences.contains(
+            &"Trong kỳ có 1 đơn trùng (gửi lại đơn đang xử lý) được lưu, không tính vào số đơn tiếp nhận.".to_string()
+        ),
+        "{:#?}",
+        r.sentences
+    );
+    // Once the period is over, the same figures are judged against the minimum.
+    let mut later = store_on("2026-04-02");
+    session(&mut later, "2026-03-05", HostGroup::Chairman);
+    let r = report(&later, "2026-03-01", "2026-03-31");
+    assert_eq!(r.as_of, None);
+    assert!(r
+        .sentences
+        .iter()
+        .any(|s| s.contains("đột xuất 1 ngày, chưa đạt mức tối thiểu 4 ngày")));
+}
+
 #[test]
 fn a_session_nobody_came_to_is_reported() {
     let mut store = store_on("2026-03-31");

@@ -155,6 +155,11 @@ pub struct PeriodReport {
     /// Of the UBND's petitions received in the period, how many were still open at its
     /// cut-off (its last day), read from their moves.
     pub petitions_still_open: u32,
+    /// The UBND's petitions received in the period and marked duplicates by its cut-off:
+    /// filed, not counted again in `petitions_received` (said beside it, so the numbers
+    /// given do not seem to go missing).
+    #[serde(default)]
+    pub duplicates_received: u32,
     /// The petitions handled in the period as 02/XLD counts them.
     pub handling: HandlingSummary,
     /// The chairman's least reception days over the period, and the rule in words.
@@ -164,6 +169,10 @@ pub struct PeriodReport {
     pub previous: Option<Comparison>,
     /// Changes to locked periods recorded during this one (điều chỉnh số liệu kỳ trước).
     pub adjustments: Vec<crate::forms::Adjustment>,
+    /// Today, when the period has not ended yet: its figures are so far, and the
+    /// chairman's minimum is not yet missed.
+    #[serde(default)]
+    pub as_of: Option<String>,
     /// The report sentences, generated from the figures above.
     pub sentences: Vec<String>,
 }

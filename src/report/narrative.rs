@@ -213,6 +213,15 @@ fn totals_sentence(r: &PeriodReport) -> Option<String> {
     })
 }
 
+/// "trong kỳ" → "Trong kỳ".
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// The petitions handled, as 02/XLD counts them.
 fn handling_sentence(r: &PeriodReport, within: &str) -> String {
     let h = &r.handling;
@@ -237,12 +246,20 @@ fn handling_sentence(r: &PeriodReport, within: &str) -> String {
 fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
     let days = r.chairman.reception_days;
     let least = r.chairman_minimum_days;
-    (least > 0).then(|| {
-        let verdict = if days >= least { "đạt" } else { "chưa đạt" };
-        format!(
-            "{chairman} tiếp công dân định kỳ, đột xuất {days} ngày, {verdict} mức tối thiểu {least} ngày ({}).",
+    (least > 0).then(|| match &r.as_of {
+        // The period is not over: the days so far, against the whole period's minimum.
+        Some(today) if days < least => format!(
+            "Đến ngày {}, {chairman} đã tiếp công dân định kỳ, đột xuất {days} ngày; mức tối thiểu của cả kỳ là {least} ngày ({}).",
+            crate::text::vn_date(today),
             r.chairman_minimum_rule
-        )
+        ),
+        _ => {
+            let verdict = if days >= least { "đạt" } else { "chưa đạt" };
+            format!(
+                "{chairman} tiếp công dân định kỳ, đột xuất {days} ngày, {verdict} mức tối thiểu {least} ngày ({}).",
+                r.chairman_minimum_rule
+            )
+        }
     })
 }
 
@@ -304,6 +321,13 @@ pub fn sentences(r: &PeriodReport, settings: &Settings, within: &str) -> Vec<Str
         out.push(format!(
             "Ngoài ra, {within} tiếp nhận {other} đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến; tổng số đơn tiếp nhận {within}: {} đơn.",
             r.petitions_received.total
+        ));
+    }
+    if r.duplicates_received > 0 {
+        out.push(format!(
+            "{} có {} đơn trùng (gửi lại đơn đang xử lý) được lưu, không tính vào số đơn tiếp nhận.",
+            capitalised(within),
+            r.duplicates_received
         ));
     }
     out.extend(totals_sentence(r));

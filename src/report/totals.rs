@@ -138,6 +138,8 @@ struct Received {
     council: KindCounts,
     /// Of the UBND's, still open at the period's last day.
     still_open: u32,
+    /// The UBND's marked duplicates by then: filed, not counted again.
+    duplicates: u32,
 }
 
 /// Count the petitions of `petitions` received within `period`.
@@ -153,6 +155,9 @@ fn received(petitions: &[PetitionFact], period: Period) -> Received {
             continue;
         };
         if at_cut_off.duplicate_of.is_some() {
+            if of_the_committee(p) {
+                counts.duplicates += 1;
+            }
             continue;
         }
         if !of_the_committee(p) {
@@ -278,6 +283,7 @@ pub fn compute(
         by_source: petitions_by_source,
         council: council_petitions,
         still_open: petitions_still_open,
+        duplicates: duplicates_received,
     } = received(&facts.petitions, facts.period);
     let xld = crate::forms::xld02_values(facts);
     let v = |c: usize| xld.get(c - 1).copied().unwrap_or(0.0) as u32;
@@ -308,11 +314,13 @@ pub fn compute(
         petitions_by_source,
         council_petitions,
         petitions_still_open,
+        duplicates_received,
         handling,
         chairman_minimum_days,
         chairman_minimum_rule,
         previous: None,
         adjustments: vec![],
+        as_of: None,
         sentences: vec![],
     };
     report.sentences = narrative::sentences(&report, settings, period_word);
@@ -340,6 +348,7 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
         None
     };
     report.adjustments = crate::forms::adjustments(store, period)?;
+    report.as_of = ongoing(store, period);
     report.sentences = narrative::sentences(&report, &settings, "trong kỳ");
     Ok(report)
 }
@@ -347,10 +356,20 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
 /// The report of a week, as the dashboard shows it ("trong tuần"; nothing beside).
 pub fn week_report(store: &Store, period: Period) -> Result<PeriodReport> {
     store.require(crate::access::Permission::ViewTotals)?;
-    Ok(compute(
+    let settings = store.settings()?;
+    let mut report = compute(
         &store.period_facts(period)?,
-        &store.settings()?,
+        &settings,
         &store.calendar()?,
         "trong tuần",
-    ))
+    );
+    report.as_of = ongoing(store, period);
+    report.sentences = narrative::sentences(&report, &settings, "trong tuần");
+    Ok(report)
+}
+
+/// Today, when the period has not ended yet (its figures are so far, not final).
+fn ongoing(store: &Store, period: Period) -> Option<String> {
+    let today = store.today();
+    (today < period.to).then(|| today.to_string())
 }

@@ -10,6 +10,7 @@ import {
   missingClassification,
   parseCount,
   prefillFromCase,
+  raisedHeadcount,
   shownHeadcount,
   shownPetitionContent,
   shownPetitionKind,
@@ -340,5 +341,19 @@ describe('naming a half-typed visit', () => {
     );
     expect(unsavedVisitText(draft({ persons: [named('Đỗ Thị Hoa')] }))).toBe('lượt tiếp đang nhập (Đỗ Thị Hoa)');
     expect(unsavedVisitText(draft({ headcount: '3', headcountEdited: true }))).toBe('lượt tiếp đang nhập');
+  });
+});
+
+describe('raisedHeadcount', () => {
+  it('raises a typed headcount below the persons named, and only that', () => {
+    const two = [named('A'), named('B')];
+    expect(raisedHeadcount(draft({ persons: two, headcount: '1', headcountEdited: true }))).toBe('2');
+    expect(raisedHeadcount(draft({ persons: two, headcount: '6', headcountEdited: true }))).toBeNull();
+    expect(raisedHeadcount(draft({ persons: two, headcount: '2', headcountEdited: true }))).toBeNull();
+    // Not typed: it follows the persons named already.
+    expect(raisedHeadcount(draft({ persons: two, headcount: '1', headcountEdited: false }))).toBeNull();
+    // Not a number: left for the core to name the field.
+    expect(raisedHeadcount(draft({ persons: two, headcount: 'hai', headcountEdited: true }))).toBeNull();
+    expect(raisedHeadcount(draft({ persons: two, headcount: '', headcountEdited: true }))).toBeNull();
   });
 });

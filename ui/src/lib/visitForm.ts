@@ -70,6 +70,19 @@ export function shownHeadcount(d: VisitDraft): string {
   return d.headcountEdited ? d.headcount : String(defaultHeadcount(d.persons));
 }
 
+/**
+ * A typed "Số người" once more persons are named than it says (a person added after it
+ * was typed): raised to the persons named, the rest kept; `null` when nothing changes. The
+ * form asks only when the named count grows, so a number being typed is never changed.
+ */
+export function raisedHeadcount(d: VisitDraft): string | null {
+  if (!d.headcountEdited) return null;
+  const typed = d.headcount.trim();
+  const n = Number(typed);
+  const named = namedCount(d.persons);
+  return /^\d+$/.test(typed) && n < named ? String(named) : null;
+}
+
 /** "Loại đơn" follows "Phân loại" until edited; "Nội dung đơn" follows "Nội dung". */
 export function shownPetitionKind(d: VisitDraft): PetitionKind | '' {
   return d.petition_kind_edited ? d.petition_kind : d.kind;

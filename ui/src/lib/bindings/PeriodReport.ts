@@ -34,6 +34,12 @@ council_petitions: KindCounts,
  */
 petitions_still_open: number, 
 /**
+ * The UBND's petitions received in the period and marked duplicates by its cut-off:
+ * filed, not counted again in `petitions_received` (said beside it, so the numbers
+ * given do not seem to go missing).
+ */
+duplicates_received: number, 
+/**
  * The petitions handled in the period as 02/XLD counts them.
  */
 handling: HandlingSummary, 
@@ -49,6 +55,11 @@ previous: Comparison | null,
  * Changes to locked periods recorded during this one (điều chỉnh số liệu kỳ trước).
  */
 adjustments: Array<Adjustment>, 
+/**
+ * Today, when the period has not ended yet: its figures are so far, and the
+ * chairman's minimum is not yet missed.
+ */
+as_of: string | null, 
 /**
  * The report sentences, generated from the figures above.
  */
