@@ -1363,14 +1363,33 @@ fn insert_petition<'f>(
 /// taken back, the last first (what a move changed is kept with it, as for an undo). A
 /// move that kept nothing (a converted one) takes nothing back.
 fn as_received(p: &PetitionRecord, events: &[(usize, &PetitionEvent)]) -> PetitionRecord {
+    let befores = || {
+        events.iter().rev().filter_map(|(_, e)| {
+            e.details
+                .as_ref()
+                .and_then(|d| d.get("before"))
+                .and_then(Value::as_object)
+        })
+    };
+    // Taken back at once: each field as the earliest move that changed it found it (one
+    // rebuild of the record per petition, not one per move: a city's file has millions).
+    let mut first = serde_json::Map::new();
+    for before in befores() {
+        for (key, value) in before {
+            first.insert(key.clone(), value.clone());
+        }
+    }
+    if first.is_empty() {
+        return p.clone();
+    }
+    if let Ok(r) = crate::law::lifecycle::restore(p, &first) {
+        return r;
+    }
+    // A move whose values do not fit the record (a hand-edited file): the others still
+    // taken back, one at a time.
     let mut past = p.clone();
-    for (_, e) in events.iter().rev() {
-        let before = e
-            .details
-            .as_ref()
-            .and_then(|d| d.get("before"))
-            .and_then(Value::as_object);
-        if let Some(Ok(r)) = before.map(|b| crate::law::lifecycle::restore(&past, b)) {
+    for before in befores() {
+        if let Ok(r) = crate::law::lifecycle::restore(&past, before) {
             past = r;
         }
     }
