@@ -697,3 +697,46 @@ fn a_merge_note_does_not_name_a_citizen_who_denounced_later() {
         assert!(!text.contains(kin), "{text}");
     }
 }
+
+/// A citizen is every record joined by merges, however chained: C merged into B, then B
+/// into A; once A denounces, C is masked too (in the desk's reads, the audit log and the
+/// file), not only A and B.
+#[test]
+fn records_merged_in_a_chain_are_one_masked_citizen() {
+    let Ward { store: mut s, .. } = ward();
+    let name = "Phạm Văn Đức Chuỗi";
+    let mut ids = Vec::new();
+    for day in ["2026-06-10", "2026-06-11", "2026-06-12"] {
+        let mut input = direct_input(day, PetitionKind::Proposal);
+        input.petitioners = vec![person(name)];
+        ids.push(s.create_petition(&input).unwrap().petitioners[0].id.clone());
+    }
+    let (a, b, c) = (&ids[0], &ids[1], &ids[2]);
+    s.merge_persons(b, c).unwrap();
+    s.merge_persons(a, b).unwrap();
+    let mut d = direct_input("2026-06-13", PetitionKind::Denunciation);
+    d.petitioners = vec![PersonInput {
+        existing_id: Some(a.clone()),
+        full_name: name.into(),
+        ..Default::default()
+    }];
+    s.create_petition(&d).unwrap();
+    for id in [a, b, c] {
+        assert_masked(&s.person(id).unwrap());
+    }
+    as_user(&mut s, "lanhdao");
+    let file = serde_json::to_string(&s.export_exchange().unwrap()).unwrap();
+    let at = file.find(name).map(|i| &file[i.saturating_sub(200)..i + 40]);
+    assert_eq!(at, None, "no record of the chain named in the redacted file");
+    as_user(&mut s, "quantri");
+    s.save_account(&account("truongban", &[Role::Admin, Role::Leader]))
+        .unwrap();
+    as_user(&mut s, "truongban");
+    let log = s
+        .audit_log(&tiepdan::desk::admin::AuditFilter::default())
+        .unwrap();
+    for e in &log {
+        let text = format!("{:?} {:?}", e.subject, e.note);
+        assert!(!text.contains(name), "{text}");
+    }
+}

@@ -44,14 +44,17 @@ pub(crate) fn confidential_among(
     Ok(rows)
 }
 
-/// [`confidential_among`]'s statement: `?1` a JSON array of person ids. (`CROSS JOIN`:
-/// each asked person's merged records through the index, not every merged record.)
-const CONFIDENTIAL_AMONG: &str = "WITH asked(id) AS (SELECT DISTINCT value FROM json_each(?1)),
+/// [`confidential_among`]'s statement: `?1` a JSON array of person ids. A citizen is every
+/// record joined by merges, however chained (C merged into B, B into A: one citizen), so
+/// each asked person's family is followed both ways through `merged_into`, each step
+/// through its index (`CROSS JOIN`), and UNION stops at a record already reached (a
+/// circle ends).
+const CONFIDENTIAL_AMONG: &str = "WITH RECURSIVE asked(id) AS (SELECT DISTINCT value FROM json_each(?1)),
      one(asked, id) AS (
         SELECT id, id FROM asked
-        UNION SELECT a.id, p.merged_into FROM asked a CROSS JOIN persons p ON p.id = a.id
+        UNION SELECT o.asked, p.merged_into FROM one o CROSS JOIN persons p ON p.id = o.id
                WHERE p.merged_into IS NOT NULL
-        UNION SELECT a.id, p.id FROM asked a CROSS JOIN persons p ON p.merged_into = a.id
+        UNION SELECT o.asked, p.id FROM one o CROSS JOIN persons p ON p.merged_into = o.id
      )
      SELECT DISTINCT o.asked FROM one o
       WHERE EXISTS (
