@@ -1571,7 +1571,8 @@ fn file_text_cases() -> Vec<Case> {
         raw("cut after a BOM", "file", "tệp bị cắt ngang", |t| {
             format!("\u{feff}{}", &t[..t.len() / 3])
         }),
-        raw("empty", "file", "tệp bị cắt ngang", |_| String::new()),
+        raw("empty", "file", "tệp trống", |_| String::new()),
+        raw("blank", "file", "tệp trống", |_| " \n\t ".to_string()),
         raw("not JSON", "file", "không phải JSON hợp lệ", |_| {
             "Sổ tiếp dân".into()
         }),

@@ -135,6 +135,13 @@ fn the_desk_sees_a_denunciator_masked_everywhere() {
         );
         assert!(!format!("{hits:?}").contains(NAME));
     }
+    // So does its respondent (the person denounced, not the denunciator).
+    let respondent = s.petition(&denunciation).unwrap().respondent.unwrap();
+    let hits = s.search(&tiepdan::text::strip(&respondent), 20).unwrap();
+    assert!(
+        hits.iter().any(|h| h.id == denunciation),
+        "{respondent}: {hits:?}"
+    );
     // The visit about a denunciation too.
     let hits = s.search("lan chiem dat cong", 20).unwrap();
     assert!(
@@ -726,8 +733,13 @@ fn records_merged_in_a_chain_are_one_masked_citizen() {
     }
     as_user(&mut s, "lanhdao");
     let file = serde_json::to_string(&s.export_exchange().unwrap()).unwrap();
-    let at = file.find(name).map(|i| &file[i.saturating_sub(200)..i + 40]);
-    assert_eq!(at, None, "no record of the chain named in the redacted file");
+    let at = file
+        .find(name)
+        .map(|i| &file[i.saturating_sub(200)..i + 40]);
+    assert_eq!(
+        at, None,
+        "no record of the chain named in the redacted file"
+    );
     as_user(&mut s, "quantri");
     s.save_account(&account("truongban", &[Role::Admin, Role::Leader]))
         .unwrap();

@@ -309,3 +309,86 @@ fn a_petition_is_imported_as_received_and_its_moves_replayed_in_order() {
         d.moves[1].summary
     );
 }
+
+/// What the desk allowed imports again, even with moves dated out of the order they were
+/// recorded: a first round classified as a proposal by a move dated before the second
+/// round named it (recorded after the second round let it go).
+#[test]
+fn moves_dated_out_of_their_recording_order_import_again() {
+    use tiepdan::domain::{Competence, MoveAction, PetitionKind, Round};
+    let mut a = store_on("2026-09-30");
+    let p1 = direct_petition(&mut a, "2026-03-02", PetitionKind::Complaint);
+    let p2 = direct_petition(&mut a, "2026-03-03", PetitionKind::Complaint);
+    move_petition(&mut a, &p2, MoveAction::Classify, "2026-03-20", |m| {
+        let mut c = classification(PetitionKind::Complaint, true, Competence::Outside);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(p1.clone());
+        m.classification = Some(c);
+    })
+    .unwrap();
+    move_petition(&mut a, &p2, MoveAction::Classify, "2026-03-21", |m| {
+        m.classification = Some(classification(
+            PetitionKind::Complaint,
+            true,
+            Competence::Outside,
+        ))
+    })
+    .unwrap();
+    move_petition(&mut a, &p1, MoveAction::Classify, "2026-03-15", |m| {
+        m.classification = Some(classification(
+            PetitionKind::Proposal,
+            true,
+            Competence::Outside,
+        ))
+    })
+    .unwrap();
+    let file = a.export_exchange().unwrap();
+    let mut b = store_on("2026-09-30");
+    b.import_exchange(&file).unwrap();
+    assert_eq!(b.petition(&p1).unwrap().kind, PetitionKind::Proposal);
+    assert_eq!(b.petition(&p2).unwrap().first_round_id, None);
+    assert_eq!(
+        report(&a, "2026-01-01", "2026-09-30"),
+        report(&b, "2026-01-01", "2026-09-30")
+    );
+    assert!(b.check_integrity().unwrap().notes.is_empty());
+}
+
+/// A move's values only lead the replay: values a move never changes (the number, the
+/// content, anonymity) are never taken from it, and the petition ends as the file's
+/// record says, whatever a hand-edited move claims it was before.
+#[test]
+fn a_moves_values_never_decide_what_an_import_keeps() {
+    use tiepdan::domain::{Competence, MoveAction, PetitionKind};
+    let mut a = store_on("2026-09-30");
+    let p = direct_petition(&mut a, "2026-03-02", PetitionKind::Complaint);
+    move_petition(&mut a, &p, MoveAction::Classify, "2026-03-05", |m| {
+        m.classification = Some(classification(
+            PetitionKind::Complaint,
+            true,
+            Competence::Outside,
+        ))
+    })
+    .unwrap();
+    let mut file = serde_json::to_value(a.export_exchange().unwrap()).unwrap();
+    let classify = file["petition_events"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|e| e["petition_id"] == p.as_str() && e["action"] == "classify")
+        .unwrap();
+    let before = classify["details"]["before"].as_object_mut().unwrap();
+    before.insert("content".into(), "NOI DUNG GIA MAO".into());
+    before.insert("number".into(), 999.into());
+    before.insert("anonymous".into(), true.into());
+    before.insert("classification.round".into(), "subsequent".into());
+    let file: ExchangeFile = serde_json::from_value(file).unwrap();
+    let mut b = store_on("2026-09-30");
+    b.import_exchange(&file).unwrap();
+    let (here, there) = (b.petition(&p).unwrap(), a.petition(&p).unwrap());
+    assert_eq!(here.content, there.content);
+    assert_eq!(here.number, there.number);
+    assert!(!here.anonymous);
+    assert_eq!(here.petitioners.len(), 1);
+    assert_eq!(here.classification, there.classification);
+}

@@ -533,6 +533,30 @@ fn rounds_and_duplicates_form_no_chain_and_keep_their_kind() {
     assert!(e.to_string().contains("không thể là đơn trùng"), "{e}");
 }
 
+/// The visit form corrects a petition handed in at the visit, its kind too while it is
+/// unclassified: not when a second round names it as its first round.
+#[test]
+fn a_visit_correction_keeps_a_named_first_round_a_complaint() {
+    let mut store = store_on("2026-09-30");
+    let s = session(&mut store, "2026-03-02", HostGroup::Officer);
+    let mut input = visit_input(&s, vec![person("Ngô Văn Khải")], 1);
+    input.kind = Some(Complaint);
+    input.petition = Some(petition_of(Complaint));
+    let v = store.add_visit(&input).unwrap();
+    let p1 = v.petition_id.clone().unwrap();
+    let p2 = direct_petition(&mut store, "2026-03-03", Complaint);
+    second_round_of(&mut store, &p2, &p1, "2026-03-04").unwrap();
+    let mut fix = input.clone();
+    fix.petition = Some(petition_of(Proposal));
+    let e = store.correct_visit(&v.id, &fix).unwrap_err();
+    assert_eq!(e.field(), Some("petition.kind"), "{e}");
+    assert_eq!(store.petition(&p1).unwrap().kind, Complaint);
+    // Another correction of the same visit goes through.
+    let mut fix = input.clone();
+    fix.content = "Khiếu nại việc cấp giấy chứng nhận (ghi lại)".into();
+    store.correct_visit(&v.id, &fix).unwrap();
+}
+
 /// An undo that would give back a link to a petition deleted since is refused in words,
 /// naming the field (it failed on the database's foreign key).
 #[test]

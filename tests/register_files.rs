@@ -208,6 +208,29 @@ fn the_check_finds_kept_due_days_and_carries_edited_outside_the_app() {
             check.message
         );
     }
+    // A closed petition given a carry (the reports would add it) is named too.
+    let (closed, year, number): (String, i64, i64) = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT id, year, number FROM petitions WHERE state IN ('resolved', 'guided', 'transferred', 'filed')
+              ORDER BY year, number LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE petitions SET due_stale = 0, carry_units = 9, carry_since = '2026-01-10' WHERE id = ?1",
+            [&closed],
+        )
+        .unwrap();
+    let check = tiepdan::store::check_file(&path).unwrap();
+    assert!(
+        check.notes.contains(&format!("đơn số {number}/{year}")),
+        "{:?}",
+        check.notes
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
         .arg("--db")
         .arg(&path)

@@ -447,7 +447,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
                 eprint!("Đang đọc tệp…");
             }
-            let parsed = {
+            let read = || -> Result<tiepdan::exchange::ExchangeFile, Error> {
                 let bytes = if file.as_os_str() == "-" {
                     let mut b = Vec::new();
                     std::io::stdin().read_to_end(&mut b)?;
@@ -456,8 +456,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                     std::fs::read(&file)?
                 };
                 let text = tiepdan::exchange::text_of(bytes)?;
-                tiepdan::exchange::parse(text.trim_start_matches('\u{feff}'))?
+                tiepdan::exchange::parse(text.trim_start_matches('\u{feff}'))
             };
+            // A refusal starts on a line of its own, after "Đang đọc tệp…".
+            let parsed = read().inspect_err(|_| end_progress())?;
             let mut store = open_or_create(&cli)?;
             let importing = terminal_progress("Đang nhập tệp");
             let s = store.import_exchange_with(&parsed, &tiepdan::export::Progress(&importing));

@@ -397,8 +397,13 @@ impl Store {
     fn found_by_name_only(&self, kind: &str, id: &str, query: &str) -> Result<bool> {
         let conn = self.conn();
         let (content, persons) = match kind {
+            // Its content and its respondent (the person denounced, never the denunciator):
+            // what the search index holds of it besides the petitioners' names.
             "petition" => match store::get_petition(conn, id)? {
-                Some(p) => (p.content, p.petitioner_ids),
+                Some(p) => (
+                    format!("{} {}", p.content, p.respondent.unwrap_or_default()),
+                    p.petitioner_ids,
+                ),
                 None => return Ok(false),
             },
             "visit" => match store::get_visit(conn, id)? {

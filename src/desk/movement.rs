@@ -344,7 +344,9 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: boo
                 "Không tìm thấy đơn khiếu nại lần đầu đã chọn.",
             )
         })?;
-        if f.kind != PetitionKind::Complaint || c.kind != PetitionKind::Complaint {
+        // (An import replays what another register let through: a first round whose kind a
+        // move dated earlier but recorded later changed is not refused there.)
+        if (at_desk && f.kind != PetitionKind::Complaint) || c.kind != PetitionKind::Complaint {
             return Err(Error::invalid(
                 "classification.first_round_id",
                 format!("Chỉ đơn khiếu nại lần hai mới dẫn chiếu đơn khiếu nại lần đầu (đơn số {} là {}).", store::number_label(tx.conn(), &f)?, f.kind.label().to_lowercase()),

@@ -322,6 +322,10 @@ pub(crate) fn follow_visit(
             .or_else(|| visit.field_code.clone());
         new.content = p.content.trim().to_string();
         new.respondent = clean(&p.respondent);
+        // A kind changed here keeps the links whole, as in a correction of the petition.
+        if new.kind != old.kind {
+            super::movement::check_links(tx, &new, "petition.kind")?;
+        }
     }
     // Asked only when the date changes: a correction of a name or of the content of a pair
     // an import brought out of order goes through.

@@ -49,7 +49,8 @@ pub(crate) fn confidential_among(
 /// each asked person's family is followed both ways through `merged_into`, each step
 /// through its index (`CROSS JOIN`), and UNION stops at a record already reached (a
 /// circle ends).
-const CONFIDENTIAL_AMONG: &str = "WITH RECURSIVE asked(id) AS (SELECT DISTINCT value FROM json_each(?1)),
+const CONFIDENTIAL_AMONG: &str =
+    "WITH RECURSIVE asked(id) AS (SELECT DISTINCT value FROM json_each(?1)),
      one(asked, id) AS (
         SELECT id, id FROM asked
         UNION SELECT o.asked, p.merged_into FROM one o CROSS JOIN persons p ON p.id = o.id

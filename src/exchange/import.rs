@@ -1016,7 +1016,7 @@ pub(super) fn import(
             current: Some(row),
             settled: None,
         };
-        queued.settle();
+        queued.settle(tx)?;
         queues.push(queued);
     }
     // Replay: always the earliest pending move (by date, then the other PC's clock, then
@@ -1054,7 +1054,7 @@ pub(super) fn import(
             replay(tx, p, e, r.legacy, r.new, current, empty)
                 .map_err(|err| bad("petition_events", i, &name, err))?,
         );
-        r.settle();
+        r.settle(tx)?;
         n.events += 1;
     }
     for r in queues {
@@ -1144,14 +1144,63 @@ struct Replay<'f> {
 }
 
 impl Replay<'_> {
-    /// Keep only the state of a petition with no move left to replay.
-    fn settle(&mut self) {
+    /// Once a petition has no move left to replay: its record as the file holds it
+    /// ([`conform`]), and only its state kept.
+    fn settle(&mut self, tx: &Tx<'_>) -> Result<()> {
         if self.next == self.moves.len() && !self.legacy {
             if let Some(row) = self.current.take() {
+                conform(tx, &row, self.petition)
+                    .map_err(|e| bad_petition(self.index, self.petition, e))?;
                 self.settled = Some(row.state);
             }
         }
+        Ok(())
     }
+}
+
+/// The petition `current`, its moves replayed, brought to the file's record `file` in what
+/// moves set (its classification, handling, links, outcome): a correction made after a
+/// move, which no move says, is the file's; and a move's values, which only lead the
+/// replay, never decide what is kept. Its state is where the moves led (`finish` checks
+/// it against the file's).
+fn conform(tx: &Tx<'_>, current: &PetitionRecord, file: &PetitionRecord) -> Result<()> {
+    let want = PetitionRecord {
+        kind: file.kind,
+        contents: file.contents.clone(),
+        field_code: file.field_code.clone(),
+        classification: file.classification.clone(),
+        signers: file.signers,
+        complex: file.complex,
+        first_round_id: file.first_round_id.clone(),
+        duplicate_of: file.duplicate_of.clone(),
+        handling: check_handling("handling", &file.handling)?,
+        outcome: file.outcome,
+        ..current.clone()
+    };
+    if want != *current {
+        store::update_petition_from(tx.conn(), current, &want)?;
+    }
+    Ok(())
+}
+
+/// What a move may change of a petition (the keys of its `before` and `after`): only these
+/// are taken back to file a petition as received.
+const MOVED: &[&str] = &[
+    "kind",
+    "contents",
+    "field_code",
+    "classification",
+    "signers",
+    "complex",
+    "first_round_id",
+    "duplicate_of",
+    "handling",
+    "outcome",
+    "state",
+];
+
+fn moved(key: &str) -> bool {
+    MOVED.contains(&key.split('.').next().unwrap_or(key))
 }
 
 /// A move converted from schema 1 (by the migration or from a version 1 file).
@@ -1363,21 +1412,27 @@ fn insert_petition<'f>(
 /// taken back, the last first (what a move changed is kept with it, as for an undo). A
 /// move that kept nothing (a converted one) takes nothing back.
 fn as_received(p: &PetitionRecord, events: &[(usize, &PetitionEvent)]) -> PetitionRecord {
+    // Only what a move may change: a file's move naming another field (its number, its
+    // content) does not decide it.
     let befores = || {
         events.iter().rev().filter_map(|(_, e)| {
             e.details
                 .as_ref()
                 .and_then(|d| d.get("before"))
                 .and_then(Value::as_object)
+                .map(|b| {
+                    b.iter()
+                        .filter(|(k, _)| moved(k))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect::<serde_json::Map<_, _>>()
+                })
         })
     };
     // Taken back at once: each field as the earliest move that changed it found it (one
     // rebuild of the record per petition, not one per move: a city's file has millions).
     let mut first = serde_json::Map::new();
     for before in befores() {
-        for (key, value) in before {
-            first.insert(key.clone(), value.clone());
-        }
+        first.extend(before);
     }
     if first.is_empty() {
         return p.clone();
@@ -1389,7 +1444,7 @@ fn as_received(p: &PetitionRecord, events: &[(usize, &PetitionEvent)]) -> Petiti
     // taken back, one at a time.
     let mut past = p.clone();
     for before in befores() {
-        if let Ok(r) = crate::law::lifecycle::restore(&past, before) {
+        if let Ok(r) = crate::law::lifecycle::restore(&past, &before) {
             past = r;
         }
     }
@@ -1576,7 +1631,12 @@ fn move_input(current: &PetitionRecord, e: &PetitionEvent) -> Result<MoveInput> 
     // classification needs it: the record is not rebuilt for every other move).
     let classification = match e.action {
         MoveAction::Classify => {
-            let applied = crate::law::lifecycle::restore(current, &after)?;
+            let applied = crate::law::lifecycle::restore(current, &after).map_err(|e| {
+                Error::invalid(
+                    "details.after",
+                    format!("giá trị bước này ghi không hợp với đơn ({e})"),
+                )
+            })?;
             Some(ClassifyInput {
                 kind: applied.kind,
                 contents: applied.contents,

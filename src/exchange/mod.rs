@@ -134,6 +134,10 @@ pub fn text_of(bytes: Vec<u8>) -> Result<String> {
     match bytes.get(..2) {
         Some([0xFF, 0xFE]) => utf16(false),
         Some([0xFE, 0xFF]) => utf16(true),
+        // Text without its mark whose every other byte is 0: UTF-16 (or UTF-32) unmarked.
+        _ if bytes.len() >= 2 && bytes.iter().take(64).any(|b| *b == 0) => Err(not_text(
+            "tệp có byte 0, có lẽ là UTF-16 hay UTF-32 không có dấu BOM",
+        )),
         _ => String::from_utf8(bytes).map_err(|e| {
             not_text(&format!(
                 "byte thứ {} không phải chữ UTF-8",
@@ -157,6 +161,9 @@ fn not_text(why: &str) -> Error {
 /// Vietnamese message naming the record and the field (its JSON path).
 pub fn parse(text: &str) -> Result<ExchangeFile> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Error::exchange("file", "tệp trống: không có gì để nhập."));
+    }
     // A well-formed file of this version is read straight into its types (a city's file
     // is hundreds of megabytes: no second copy as a JSON tree); anything else is read
     // again below, as a tree, to say what is wrong and where.
@@ -449,5 +456,8 @@ mod text_tests {
         );
         let e = text_of(vec![0xFF, 0xFE, 0x41]).unwrap_err();
         assert!(e.to_string().contains("số byte lẻ"), "{e}");
+        let unmarked: Vec<u8> = "{}".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let e = text_of(unmarked).unwrap_err();
+        assert!(e.to_string().contains("không có dấu BOM"), "{e}");
     }
 }

@@ -150,6 +150,15 @@ fn last_change(p: &PetitionRecord, events: &[PetitionEvent]) -> String {
 /// one again, as after an installation of other rules (`Store::rebuild_kept`).
 pub(crate) fn forget_kept(conn: &Connection) -> Result<()> {
     conn.execute("DELETE FROM due_basis", [])?;
+    // Only open petitions hold a carry; one found on any other (an edit outside the app,
+    // which the full check names) is dropped, as the commit computes the open ones again.
+    conn.execute(
+        &format!(
+            "UPDATE petitions SET carry_units = NULL
+              WHERE carry_units IS NOT NULL AND NOT {OPEN}"
+        ),
+        [],
+    )?;
     Ok(())
 }
 

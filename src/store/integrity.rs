@@ -136,7 +136,8 @@ fn counts_problems(conn: &Connection) -> Result<Vec<String>> {
 /// The petitions whose kept next due day and carry (schema 7–9: what the queue, the
 /// overdue filters and 02/XLD's carried-over column read) differ from the values computed
 /// again from their record and moves, as the one write path computes them; and any
-/// petition waiting to be computed that still holds a carry (the reports would count it).
+/// petition waiting to be computed, or closed, that holds a carry (the reports would count
+/// it).
 fn kept_due_problems(conn: &Connection) -> Result<Vec<String>> {
     let calendar = super::calendar(conn)?;
     let settings = super::read_settings(conn)?.deadlines;
@@ -159,11 +160,15 @@ fn kept_due_problems(conn: &Connection) -> Result<Vec<String>> {
             wrong.push(format!("đơn số {}", p.number));
         }
     }
+    // Only an open petition computed by today's rules holds a carry (a move marks it to be
+    // computed again and drops its carry; a closed one is not computed again): any other
+    // row holding one would be added to 02/XLD's column 1.
     let carried_stale: Vec<String> = conn
-        .prepare(
+        .prepare(&format!(
             "SELECT id FROM petitions INDEXED BY petitions_carry
-              WHERE carry_units IS NOT NULL AND due_stale = 1",
-        )?
+              WHERE carry_units IS NOT NULL AND (due_stale = 1 OR NOT {})",
+            super::due::OPEN
+        ))?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in carried_stale {
