@@ -252,25 +252,12 @@ fn an_import_tells_its_progress_and_a_stop_leaves_the_register_as_it_was() {
 /// second round's classification reads its first round as it stood on that day.
 #[test]
 fn a_petition_is_imported_as_received_and_its_moves_replayed_in_order() {
-    use tiepdan::domain::{Competence, MoveAction, PetitionKind, Round};
+    use tiepdan::domain::{PetitionKind, Round};
     let mut a = store_on("2026-09-30");
     let p1 = direct_petition(&mut a, "2026-03-02", PetitionKind::Complaint);
     let p2 = direct_petition(&mut a, "2026-03-03", PetitionKind::Complaint);
-    move_petition(&mut a, &p2, MoveAction::Classify, "2026-03-04", |m| {
-        let mut c = classification(PetitionKind::Complaint, true, Competence::Outside);
-        c.round = Round::Subsequent;
-        c.first_round_id = Some(p1.clone());
-        m.classification = Some(c);
-    })
-    .unwrap();
-    move_petition(&mut a, &p1, MoveAction::Classify, "2026-03-05", |m| {
-        m.classification = Some(classification(
-            PetitionKind::Complaint,
-            true,
-            Competence::Outside,
-        ))
-    })
-    .unwrap();
+    second_round_of(&mut a, &p2, &p1, "2026-03-04").unwrap();
+    classify_first(&mut a, &p1, PetitionKind::Complaint, "2026-03-05").unwrap();
     // As an earlier version wrote it: the first round's classification made it a proposal.
     let mut file = serde_json::to_value(a.export_exchange().unwrap()).unwrap();
     for p in file["petitions"].as_array_mut().unwrap() {
@@ -315,33 +302,13 @@ fn a_petition_is_imported_as_received_and_its_moves_replayed_in_order() {
 /// round named it (recorded after the second round let it go).
 #[test]
 fn moves_dated_out_of_their_recording_order_import_again() {
-    use tiepdan::domain::{Competence, MoveAction, PetitionKind, Round};
+    use tiepdan::domain::PetitionKind;
     let mut a = store_on("2026-09-30");
     let p1 = direct_petition(&mut a, "2026-03-02", PetitionKind::Complaint);
     let p2 = direct_petition(&mut a, "2026-03-03", PetitionKind::Complaint);
-    move_petition(&mut a, &p2, MoveAction::Classify, "2026-03-20", |m| {
-        let mut c = classification(PetitionKind::Complaint, true, Competence::Outside);
-        c.round = Round::Subsequent;
-        c.first_round_id = Some(p1.clone());
-        m.classification = Some(c);
-    })
-    .unwrap();
-    move_petition(&mut a, &p2, MoveAction::Classify, "2026-03-21", |m| {
-        m.classification = Some(classification(
-            PetitionKind::Complaint,
-            true,
-            Competence::Outside,
-        ))
-    })
-    .unwrap();
-    move_petition(&mut a, &p1, MoveAction::Classify, "2026-03-15", |m| {
-        m.classification = Some(classification(
-            PetitionKind::Proposal,
-            true,
-            Competence::Outside,
-        ))
-    })
-    .unwrap();
+    second_round_of(&mut a, &p2, &p1, "2026-03-20").unwrap();
+    classify_first(&mut a, &p2, PetitionKind::Complaint, "2026-03-21").unwrap();
+    classify_first(&mut a, &p1, PetitionKind::Proposal, "2026-03-15").unwrap();
     let file = a.export_exchange().unwrap();
     let mut b = store_on("2026-09-30");
     b.import_exchange(&file).unwrap();
@@ -359,17 +326,10 @@ fn moves_dated_out_of_their_recording_order_import_again() {
 /// record says, whatever a hand-edited move claims it was before.
 #[test]
 fn a_moves_values_never_decide_what_an_import_keeps() {
-    use tiepdan::domain::{Competence, MoveAction, PetitionKind};
+    use tiepdan::domain::PetitionKind;
     let mut a = store_on("2026-09-30");
     let p = direct_petition(&mut a, "2026-03-02", PetitionKind::Complaint);
-    move_petition(&mut a, &p, MoveAction::Classify, "2026-03-05", |m| {
-        m.classification = Some(classification(
-            PetitionKind::Complaint,
-            true,
-            Competence::Outside,
-        ))
-    })
-    .unwrap();
+    classify_first(&mut a, &p, PetitionKind::Complaint, "2026-03-05").unwrap();
     let mut file = serde_json::to_value(a.export_exchange().unwrap()).unwrap();
     let classify = file["petition_events"]
         .as_array_mut()

@@ -432,21 +432,6 @@ fn a_duplicate_comes_after_its_original() {
     assert_eq!(store.petition(&original).unwrap().received_on, "2026-09-05");
 }
 
-/// Classify `id` as a second-round complaint of `first`.
-fn second_round_of(
-    store: &mut tiepdan::store::Store,
-    id: &str,
-    first: &str,
-    on: &str,
-) -> tiepdan::Result<PetitionDetail> {
-    move_petition(store, id, Classify, on, |m| {
-        let mut c = classification(Complaint, true, OUTSIDE);
-        c.round = Round::Subsequent;
-        c.first_round_id = Some(first.to_string());
-        m.classification = Some(c);
-    })
-}
-
 /// The links between petitions stay whole at the desk: a first round named by a second
 /// round stays a first-round complaint (classification, correction), no round names a
 /// second round (no chain, no circle), and no duplicate names a duplicate, whichever is

@@ -133,6 +133,34 @@ pub fn move_petition(
     store.move_petition(&input)
 }
 
+/// Classify `id` as an eligible second-round complaint of `first`, outside competence, on
+/// `on`.
+pub fn second_round_of(
+    store: &mut Store,
+    id: &str,
+    first: &str,
+    on: &str,
+) -> tiepdan::Result<PetitionDetail> {
+    move_petition(store, id, MoveAction::Classify, on, |m| {
+        let mut c = classification(PetitionKind::Complaint, true, Competence::Outside);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(first.to_string());
+        m.classification = Some(c);
+    })
+}
+
+/// Classify `id` as a first-round petition of `kind`, eligible, outside competence, on `on`.
+pub fn classify_first(
+    store: &mut Store,
+    id: &str,
+    kind: PetitionKind,
+    on: &str,
+) -> tiepdan::Result<PetitionDetail> {
+    move_petition(store, id, MoveAction::Classify, on, |m| {
+        m.classification = Some(classification(kind, true, Competence::Outside))
+    })
+}
+
 /// A classification: kind, eligible, competence; one signer, first round.
 pub fn classification(kind: PetitionKind, eligible: bool, competence: Competence) -> ClassifyInput {
     ClassifyInput {
