@@ -806,6 +806,9 @@ pub struct PetitionChoice {
     pub petitioners: Vec<String>,
     /// The petition it repeats, if marked a duplicate.
     pub duplicate_of: Option<String>,
+    /// The first round it names, if a second-round complaint (it cannot be a first round).
+    #[serde(default)]
+    pub first_round_id: Option<String>,
 }
 
 /// One page of the petitions list (Đơn thư): how many petitions match the filter, and the

@@ -316,6 +316,10 @@ fn the_pickers_list_the_petitions_the_full_list_holds() {
     let mut m = MoveInput::new(&copy.id, MoveAction::Duplicate, "2026-06-30");
     m.duplicate_of = Some(original.id.clone());
     store.move_petition(&m).unwrap();
+    // And a second-round complaint naming its first round.
+    let first = direct_petition(&mut store, "2026-06-01", PetitionKind::Complaint);
+    let second = direct_petition(&mut store, "2026-06-02", PetitionKind::Complaint);
+    second_round_of(&mut store, &second, &first, "2026-06-03").unwrap();
     let all = PetitionFilter::default();
     let open = PetitionFilter {
         status: Some(PetitionStatus::Open),
@@ -330,7 +334,7 @@ fn the_pickers_list_the_petitions_the_full_list_holds() {
         status: Some(PetitionStatus::Closed),
         ..Default::default()
     };
-    let (mut duplicates, mut named, mut masked) = (0, 0, 0);
+    let (mut duplicates, mut second_rounds, mut named, mut masked) = (0, 0, 0, 0);
     for filter in [all, open, complaints, closed_denunciations] {
         let full: Vec<_> = store
             .petitions(&filter)
@@ -338,21 +342,33 @@ fn the_pickers_list_the_petitions_the_full_list_holds() {
             .into_iter()
             .map(|p| {
                 let names = p.petitioners.into_iter().map(|x| x.full_name).collect();
-                (p.id, p.number, p.content, names, p.duplicate_of)
+                (
+                    p.id,
+                    p.number,
+                    p.content,
+                    names,
+                    (p.duplicate_of, p.first_round_id),
+                )
             })
             .collect::<Vec<(_, _, _, Vec<String>, _)>>();
         let picked: Vec<_> = store
             .petition_choices(&filter, true)
             .unwrap()
             .into_iter()
-            .map(|c| (c.id, c.number, c.content, c.petitioners, c.duplicate_of))
+            .map(|c| {
+                let links = (c.duplicate_of, c.first_round_id);
+                (c.id, c.number, c.content, c.petitioners, links)
+            })
             .collect();
         // Without names, the same petitions and nothing else.
         let bare: Vec<_> = store
             .petition_choices(&filter, false)
             .unwrap()
             .into_iter()
-            .map(|c| (c.id, c.number, c.content, c.petitioners, c.duplicate_of))
+            .map(|c| {
+                let links = (c.duplicate_of, c.first_round_id);
+                (c.id, c.number, c.content, c.petitioners, links)
+            })
             .collect();
         let unnamed: Vec<_> = picked
             .iter()
@@ -361,7 +377,8 @@ fn the_pickers_list_the_petitions_the_full_list_holds() {
         assert_eq!(bare, unnamed, "{filter:?}");
         assert!(!full.is_empty(), "{filter:?}");
         assert_eq!(picked, full, "{filter:?}");
-        duplicates += picked.iter().filter(|c| c.4.is_some()).count();
+        duplicates += picked.iter().filter(|c| c.4 .0.is_some()).count();
+        second_rounds += picked.iter().filter(|c| c.4 .1.is_some()).count();
         named += picked.iter().filter(|c| !c.3.is_empty()).count();
         masked += picked
             .iter()
@@ -370,6 +387,10 @@ fn the_pickers_list_the_petitions_the_full_list_holds() {
             .count();
     }
     assert!(duplicates > 0, "the demo holds duplicates");
+    assert!(
+        second_rounds > 0,
+        "the second round is listed with its first round"
+    );
     // Names are read, and a denunciator's is masked as in the full list.
     assert!(named > 0 && masked > 0, "{named} named, {masked} masked");
     let e = store

@@ -648,6 +648,7 @@ impl Store {
                 id: p.id,
                 content: p.content,
                 duplicate_of: p.duplicate_of,
+                first_round_id: p.first_round_id,
             })
             .collect())
     }

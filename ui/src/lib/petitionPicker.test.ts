@@ -18,12 +18,14 @@ const choice = (
   content: string,
   duplicate_of: string | null = null,
   petitioners: string[] = [],
+  first_round_id: string | null = null,
 ): PetitionChoice => ({
   id,
   number,
   content,
   petitioners,
   duplicate_of,
+  first_round_id,
 });
 
 const MASKED = 'Người tố cáo (được bảo mật)';
@@ -53,6 +55,13 @@ describe('the petitions a picker offers', () => {
     expect(offered[1].reason).toBeNull();
     // The first round of a complaint may be any petition but itself.
     expect(ids(pickerChoices(list, 'p3', false))).toEqual(['p12', 'p2', 'p1', 'p11']);
+  });
+
+  it('offers no second-round complaint as a first round', () => {
+    const rounds = [...list, choice('p13', '13/2026', 'Khiếu nại lần hai', null, ['Nguyễn Thị Lan'], 'p12')];
+    expect(ids(pickerChoices(rounds, 'p3', true, new Map(), true))).toEqual(['p12', 'p1', 'p11']);
+    // As an original of a duplicate, it is offered.
+    expect(ids(pickerChoices(rounds, 'p3', true))).toEqual(['p12', 'p1', 'p11', 'p13']);
   });
 
   it('labels a choice by number, petitioners and content, a suggestion marked', () => {

@@ -28,17 +28,24 @@ export interface IndexedChoice {
 /**
  * The petitions offered, from the core's list (newest first): never the petition being
  * moved, without those marked a duplicate when `withoutDuplicates` (a duplicate's
- * original is a petition still being handled), the program's suggestions first, in the
- * order of `hints` (the core's, likeliest first).
+ * original is a petition still being handled), without second-round complaints when
+ * `withoutSecondRounds` (a first round is not one), the program's suggestions first, in
+ * the order of `hints` (the core's, likeliest first).
  */
 export function pickerChoices(
   list: PetitionChoice[],
   exclude: string,
   withoutDuplicates: boolean,
   hints: Map<string, string> = new Map(),
+  withoutSecondRounds = false,
 ): PickerChoice[] {
   const kept = list
-    .filter((p) => p.id !== exclude && !(withoutDuplicates && p.duplicate_of !== null))
+    .filter(
+      (p) =>
+        p.id !== exclude &&
+        !(withoutDuplicates && p.duplicate_of !== null) &&
+        !(withoutSecondRounds && p.first_round_id !== null),
+    )
     .map((p) => ({
       id: p.id,
       number: p.number,

@@ -15,4 +15,8 @@ petitioners: Array<string>,
 /**
  * The petition it repeats, if marked a duplicate.
  */
-duplicate_of: string | null, };
+duplicate_of: string | null, 
+/**
+ * The first round it names, if a second-round complaint (it cannot be a first round).
+ */
+first_round_id: string | null, };
