@@ -1173,7 +1173,9 @@ fn conform(tx: &Tx<'_>, current: &PetitionRecord, file: &PetitionRecord) -> Resu
         complex: file.complex,
         first_round_id: file.first_round_id.clone(),
         duplicate_of: file.duplicate_of.clone(),
-        handling: check_handling("handling", &file.handling)?,
+        // (A handling the desk would refuse, as a file may hold, leaves the moves' own.)
+        handling: check_handling("handling", &file.handling)
+            .unwrap_or_else(|_| current.handling.clone()),
         outcome: file.outcome,
         ..current.clone()
     };
