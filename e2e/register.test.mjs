@@ -98,6 +98,15 @@ test('an officer records a session with three visits and reads the summary', asy
          .some((e) => e.textContent.includes('Nguyễn Văn Đức'));`,
     ),
   );
+  // Enter with nothing highlighted picks nobody (a stray Enter must not file the visit on
+  // someone's record), and says how to pick.
+  await s.keys('Tìm công dân (tên hoặc số căn cước)', KEY.enter);
+  const nudge = await s.waitFor('the hint on how to pick', async () => {
+    const said = await describedBy('Tìm công dân (tên hoặc số căn cước)');
+    return said.startsWith('Chưa chọn ai') ? said : null;
+  });
+  assert.match(nudge, /nhấn ↓ để chọn người trong danh sách, rồi Enter/);
+  assert.equal(await s.valueOf('Họ và tên'), '', 'nobody picked');
   await s.type('Tìm công dân (tên hoặc số căn cước)', '');
 
   // Visit 2: one person, with a proposal petition handed in. The officer glances at
