@@ -342,6 +342,13 @@ fn a_moves_values_never_decide_what_an_import_keeps() {
     before.insert("number".into(), 999.into());
     before.insert("anonymous".into(), true.into());
     before.insert("classification.round".into(), "subsequent".into());
+    // The record itself: a blank field and a link to itself are no values.
+    for q in file["petitions"].as_array_mut().unwrap() {
+        if q["id"] == p.as_str() {
+            q["field_code"] = " ".into();
+            q["duplicate_of"] = p.as_str().into();
+        }
+    }
     let file: ExchangeFile = serde_json::from_value(file).unwrap();
     let mut b = store_on("2026-09-30");
     b.import_exchange(&file).unwrap();
@@ -351,4 +358,6 @@ fn a_moves_values_never_decide_what_an_import_keeps() {
     assert!(!here.anonymous);
     assert_eq!(here.petitioners.len(), 1);
     assert_eq!(here.classification, there.classification);
+    assert_eq!(here.field_code, None);
+    assert_eq!(here.duplicate_of, None);
 }

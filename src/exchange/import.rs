@@ -1164,15 +1164,17 @@ impl Replay<'_> {
 /// replay, never decide what is kept. Its state is where the moves led (`finish` checks
 /// it against the file's).
 fn conform(tx: &Tx<'_>, current: &PetitionRecord, file: &PetitionRecord) -> Result<()> {
+    // A blank code or a link to itself is no value (as at intake, where they are dropped).
+    let link = |l: &Option<String>| crate::text::clean(l).filter(|id| *id != current.id);
     let want = PetitionRecord {
         kind: file.kind,
         contents: file.contents.clone(),
-        field_code: file.field_code.clone(),
+        field_code: crate::text::clean(&file.field_code),
         classification: file.classification.clone(),
         signers: file.signers,
         complex: file.complex,
-        first_round_id: file.first_round_id.clone(),
-        duplicate_of: file.duplicate_of.clone(),
+        first_round_id: link(&file.first_round_id),
+        duplicate_of: link(&file.duplicate_of),
         // (A handling the desk would refuse, as a file may hold, leaves the moves' own.)
         handling: check_handling("handling", &file.handling)
             .unwrap_or_else(|_| current.handling.clone()),
