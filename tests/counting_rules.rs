@@ -81,6 +81,53 @@ fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
         .any(|s| s.contains("đột xuất 1 ngày, chưa đạt mức tối thiểu 4 ngày")));
 }
 
+/// 02/XLD column 1 counts a mixed petition once per content; the sentence that quotes
+/// it names its parts, so that the units of a mixed petition are not read as petitions
+/// carried over (a newcomer did: "118 received, 124 to handle, including carried over").
+#[test]
+fn the_petitions_to_handle_are_said_with_their_parts() {
+    let mut store = store_on("2026-05-20");
+    // Carried over: received in March, not reviewed by 01/4.
+    direct_petition(&mut store, "2026-03-20", PetitionKind::Complaint);
+    // Reviewed in March: not carried over.
+    let done = direct_petition(&mut store, "2026-03-21", PetitionKind::Proposal);
+    classify(
+        &mut store,
+        &done,
+        PetitionKind::Proposal,
+        true,
+        Competence::Within,
+        "2026-03-25",
+    );
+    // Received in April: a proposal and a mixed petition (a complaint and a proposal).
+    direct_petition(&mut store, "2026-04-02", PetitionKind::Proposal);
+    direct_petition(&mut store, "2026-04-03", PetitionKind::Mixed);
+    let r = report(&store, "2026-04-01", "2026-04-30");
+    assert_eq!(r.petitions_received.total, 2);
+    let h = r.handling;
+    assert_eq!((h.total, h.received, h.carried), (4, 3, 1));
+    assert_eq!((h.mixed, h.mixed_units), (1, 2));
+    assert!(
+        r.sentences.contains(
+            &"Tổng số đơn phải xử lý: 4 đơn, gồm 3 đơn tiếp nhận trong kỳ và 1 đơn kỳ trước chuyển sang (đơn có nhiều nội dung được tính theo từng nội dung: 1 đơn nhiều nội dung tiếp nhận trong kỳ tính thành 2 đơn); đã xử lý 0 đơn, trong đó 0 đơn đủ điều kiện xử lý, 0 đơn thuộc thẩm quyền (0 vụ việc).".to_string()
+        ),
+        "{:#?}",
+        r.sentences
+    );
+    // May: nothing received; the two April petitions and the March one, still
+    // unreviewed, are carried over, the mixed one as two.
+    let r = report(&store, "2026-05-01", "2026-05-31");
+    let h = r.handling;
+    assert_eq!((h.total, h.received, h.carried, h.mixed), (4, 0, 4, 0));
+    assert!(
+        r.sentences.iter().any(|s| s.starts_with(
+            "Tổng số đơn phải xử lý: 4 đơn, gồm 0 đơn tiếp nhận trong kỳ và 4 đơn kỳ trước chuyển sang; đã xử lý"
+        )),
+        "{:#?}",
+        r.sentences
+    );
+}
+
 #[test]
 fn a_session_nobody_came_to_is_reported() {
     let mut store = store_on("2026-03-31");

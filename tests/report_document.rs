@@ -52,6 +52,7 @@ fn the_report_quotes_the_tables_figures() {
     let s = session(&mut store, "2026-10-05", HostGroup::Officer);
     visit(&mut store, &s, 1, 6, Some(PetitionKind::Proposal));
     visit(&mut store, &s, 1, 1, None);
+    direct_petition(&mut store, "2026-10-07", PetitionKind::Proposal);
     let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
     let doc = report_document(&store, q4, date("2026-12-15"), Some("25")).unwrap();
     assert_eq!(doc.agency_lines, vec!["ỦY BAN NHÂN DÂN", "PHƯỜNG VIỆT HÒA"]);
@@ -76,6 +77,22 @@ fn the_report_quotes_the_tables_figures() {
         ),
         "{text:#?}"
     );
+    // The handling part opens with what was received, said whole (not the reception
+    // part's "Ngoài ra, …", which reads as a fragment there), then column 1 with its parts.
+    let handling = doc
+        .sections
+        .iter()
+        .find(|s| s.heading == "2. Tiếp nhận, phân loại và xử lý đơn")
+        .expect("the handling part");
+    assert_eq!(
+        handling.paragraphs[..2],
+        [
+            "Trong kỳ tiếp nhận 2 đơn: 1 đơn qua tiếp công dân, 1 đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến.",
+            "Tổng số đơn phải xử lý: 2 đơn, gồm 2 đơn tiếp nhận trong kỳ và không có đơn kỳ trước chuyển sang; đã xử lý 0 đơn, trong đó 0 đơn đủ điều kiện xử lý, 0 đơn thuộc thẩm quyền (0 vụ việc).",
+        ],
+        "{handling:#?}"
+    );
+    assert!(!text.iter().any(|p| p.starts_with("Ngoài ra")), "{text:#?}");
     // The figures table equals 01/TCD and 02/XLD.
     let tables = forms::statutory_tables(&store, q4).unwrap();
     let t = |f: FormId, c: u16| {
@@ -97,7 +114,7 @@ fn the_report_quotes_the_tables_figures() {
     assert_eq!(figures.rows[1][1], "7");
     assert_eq!(figures.rows[3][1], "1");
     assert_eq!(figures.rows[4][1], t(FormId::Xld02, 1));
-    assert_eq!(figures.rows[4][1], "1");
+    assert_eq!(figures.rows[4][1], "2");
     // Without a number, room is left to write it in.
     let unnumbered = report_document(&store, q4, date("2026-12-15"), None).unwrap();
     assert_eq!(unnumbered.number_line, "Số:        /BC-UBND");

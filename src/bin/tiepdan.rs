@@ -932,10 +932,12 @@ fn print_table(out: &mut impl Write, t: &tiepdan::forms::FormTable) -> Result<()
     writeln!(out, "{}", t.data_line)?;
     writeln!(out, "{}", t.row.label)?;
     for c in &t.columns {
+        // The unit, unless the column's own label already says it ("Tiền (Trđ)").
         let unit = c
             .unit
             .as_deref()
             .map(|u| format!(" ({u})"))
+            .filter(|u| !c.path.ends_with(u.as_str()))
             .unwrap_or_default();
         writeln!(
             out,

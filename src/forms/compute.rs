@@ -217,7 +217,24 @@ fn outside_result(u: &Unit) -> Option<u16> {
 
 /// 02/XLD.
 pub(crate) fn xld02(facts: &PeriodFacts) -> Computed {
+    xld02_parts(facts).0
+}
+
+/// How 02/XLD column 1 is made up, for the report's sentence: the units (one per content
+/// counted) of the petitions received within the period and of those carried over from
+/// before it, and the mixed petitions received within it that count as several units.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Column1 {
+    pub received: u32,
+    pub carried: u32,
+    pub mixed: u32,
+    pub mixed_units: u32,
+}
+
+/// 02/XLD and how its column 1 is made up.
+pub(crate) fn xld02_parts(facts: &PeriodFacts) -> (Computed, Column1) {
     let (units, issues) = xld_units(facts);
+    let column1 = column1(facts, &units);
     let n = |f: &dyn Fn(&Unit) -> bool| units.iter().filter(|u| f(u)).count();
     let within = |k: PetitionKind| move |u: &Unit| u.within() && u.kind == k;
     let complaint = within(PetitionKind::Complaint);
@@ -290,7 +307,29 @@ pub(crate) fn xld02(facts: &PeriodFacts) -> Computed {
             (25, n(&|u| u.outside() && outside_result(u) == Some(25))),
         ],
     );
-    Computed { values, issues }
+    (Computed { values, issues }, column1)
+}
+
+/// Column 1's parts from its units (a petition's units are next to one another).
+fn column1(facts: &PeriodFacts, units: &[Unit]) -> Column1 {
+    let from = facts.period.from.to_string();
+    let mut parts = Column1 {
+        carried: facts.carried_units,
+        ..Column1::default()
+    };
+    for same in units.chunk_by(|a, b| std::ptr::eq(a.fact, b.fact)) {
+        let n = same.len() as u32;
+        if same[0].at_cut_off.received_on >= from {
+            parts.received += n;
+            if n > 1 {
+                parts.mixed += 1;
+                parts.mixed_units += n;
+            }
+        } else {
+            parts.carried += n;
+        }
+    }
+    parts
 }
 
 /// Where a case of 03/GQKN or 04/GQTC stands at the cut-off (columns 3–6), by its

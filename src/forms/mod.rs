@@ -31,13 +31,16 @@ fn tt06_from() -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
-/// The figures of 02/XLD computed from a period's facts (the report's sentences quote them).
-pub fn xld02_values(facts: &PeriodFacts) -> Vec<f64> {
-    compute::xld02(facts)
+/// The figures of 02/XLD computed from a period's facts (the report's sentences quote
+/// them), and how its column 1 is made up.
+pub fn xld02_values(facts: &PeriodFacts) -> (Vec<f64>, compute::Column1) {
+    let (computed, column1) = compute::xld02_parts(facts);
+    let values = computed
         .values
         .into_iter()
         .map(|v| v.unwrap_or(0.0))
-        .collect()
+        .collect();
+    (values, column1)
 }
 
 /// Refuse a period the six tables of TT 06/2025 do not cover.

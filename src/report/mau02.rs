@@ -89,12 +89,23 @@ fn handling(r: &PeriodReport, tables: &[FormTable]) -> Vec<String> {
         .sentences
         .iter()
         .filter(|s| {
-            s.starts_with("Tổng số đơn phải xử lý")
-                || s.starts_with("Không có đơn phải xử lý")
-                || s.starts_with("Ngoài ra")
+            s.starts_with("Tổng số đơn phải xử lý") || s.starts_with("Không có đơn phải xử lý")
         })
         .cloned()
         .collect();
+    // The section opens with what was received, said on its own (the "Ngoài ra" sentence
+    // of the reception part reads as a fragment here).
+    let received = r.petitions_received.total;
+    if received > 0 {
+        let at_visits = r.petitions_by_source.visit;
+        let other = received - at_visits;
+        out.insert(
+            0,
+            format!(
+                "Trong kỳ tiếp nhận {received} đơn: {at_visits} đơn qua tiếp công dân, {other} đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến."
+            ),
+        );
+    }
     out.push(format!(
         "Đơn thuộc thẩm quyền: khiếu nại {} đơn (lần đầu {}, lần 2 {}); tố cáo {} đơn (lần đầu {}, tố cáo tiếp {}); kiến nghị, phản ánh {} đơn. Đơn không thuộc thẩm quyền {} đơn: hướng dẫn {} đơn, chuyển {} đơn.",
         v(6), v(7), v(8), v(12), v(13), v(14), v(19), v(23), v(24), v(25)

@@ -177,10 +177,22 @@ pub struct PeriodReport {
     pub sentences: Vec<String>,
 }
 
-/// 02/XLD's main figures: columns 1–5, 24 and 25.
+/// 02/XLD's main figures: columns 1–5, 24 and 25; and how column 1 is made up.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct HandlingSummary {
     pub total: u32,
+    /// Of `total`: the units (one per content counted) of the petitions received within
+    /// the period, and of those carried over from before it.
+    #[serde(default)]
+    pub received: u32,
+    #[serde(default)]
+    pub carried: u32,
+    /// The mixed petitions received within the period, counted by each content: how many,
+    /// and the units they make.
+    #[serde(default)]
+    pub mixed: u32,
+    #[serde(default)]
+    pub mixed_units: u32,
     pub processed: u32,
     pub eligible: u32,
     pub within: u32,

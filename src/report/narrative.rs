@@ -228,9 +228,24 @@ fn handling_sentence(r: &PeriodReport, within: &str) -> String {
     if h.total == 0 {
         return format!("Không có đơn phải xử lý {within}.");
     }
+    // Column 1 said with its parts: a reader who was just told how many petitions were
+    // received must not take the units of mixed petitions for petitions carried over.
+    let carried = if h.carried == 0 {
+        "không có đơn kỳ trước chuyển sang".to_string()
+    } else {
+        format!("{} đơn kỳ trước chuyển sang", h.carried)
+    };
+    let mixed = if h.mixed == 0 {
+        String::new()
+    } else {
+        format!(
+            " (đơn có nhiều nội dung được tính theo từng nội dung: {} đơn nhiều nội dung tiếp nhận {within} tính thành {} đơn)",
+            h.mixed, h.mixed_units
+        )
+    };
     let mut s = format!(
-        "Tổng số đơn phải xử lý (kể cả đơn kỳ trước chuyển sang): {} đơn; đã xử lý {} đơn, trong đó {} đơn đủ điều kiện xử lý, {} đơn thuộc thẩm quyền ({} vụ việc)",
-        h.total, h.processed, h.eligible, h.within, h.cases_within
+        "Tổng số đơn phải xử lý: {} đơn, gồm {} đơn tiếp nhận {within} và {carried}{mixed}; đã xử lý {} đơn, trong đó {} đơn đủ điều kiện xử lý, {} đơn thuộc thẩm quyền ({} vụ việc)",
+        h.total, h.received, h.processed, h.eligible, h.within, h.cases_within
     );
     if h.guided + h.transferred > 0 {
         s.push_str(&format!(

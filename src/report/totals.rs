@@ -285,10 +285,14 @@ pub fn compute(
         still_open: petitions_still_open,
         duplicates: duplicates_received,
     } = received(&facts.petitions, facts.period);
-    let xld = crate::forms::xld02_values(facts);
+    let (xld, column1) = crate::forms::xld02_values(facts);
     let v = |c: usize| xld.get(c - 1).copied().unwrap_or(0.0) as u32;
     let handling = HandlingSummary {
         total: v(1),
+        received: column1.received,
+        carried: column1.carried,
+        mixed: column1.mixed,
+        mixed_units: column1.mixed_units,
         processed: v(2),
         eligible: v(3),
         within: v(4),
