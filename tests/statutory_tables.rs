@@ -433,6 +433,19 @@ fn a_change_inside_a_locked_period_is_an_adjustment_the_next_report_shows() {
     assert!(e.to_string().contains("đã khóa"), "{e}");
     assert_eq!(store.locks_covering("2026-08-03").unwrap().len(), 1);
     assert!(store.locks_covering("2026-09-15").unwrap().is_empty());
+    // The locked period's tables name the report they were sent with, and say the figures
+    // are those sent.
+    let t = table(&store, FormId::Tcd01, "2026-06-15", "2026-09-14");
+    assert_eq!(
+        t.attached_line,
+        "(Kèm theo Báo cáo số: 25/BC-UBND, ngày … tháng … năm … của UBND phường Việt Hòa)"
+    );
+    assert!(
+        t.note
+            .starts_with("Số liệu như bản đã gửi khi khóa kỳ ngày "),
+        "{}",
+        t.note
+    );
 
     // In October a late visit of 03/8 is entered, and the first one corrected to 3 people.
     let mut store = reopen_on(store, "2026-10-05");
@@ -467,6 +480,23 @@ fn a_change_inside_a_locked_period_is_an_adjustment_the_next_report_shows() {
     );
     // The report of Quý III itself shows none (nothing locked before it).
     assert!(forms::adjustments(&store, q3).unwrap().is_empty());
+    // Its tables made again say, in their note row, what differs from the figures sent: a
+    // file made after the change is never taken for the one filed.
+    let t = table(&store, FormId::Tcd01, "2026-06-15", "2026-09-14");
+    assert_eq!(t.value(2), 5.0);
+    assert!(
+        t.note
+            .contains("(bản đã gửi → nay): cột (1): 1 → 2; cột (2): 1 → 5")
+            && t.note.ends_with(
+                "Thay đổi được báo cáo là điều chỉnh số liệu kỳ trước trong báo cáo kỳ sau."
+            ),
+        "{}",
+        t.note
+    );
+    // A period that is not the locked one says nothing of it.
+    let t = table(&store, FormId::Tcd01, "2026-09-15", "2026-12-14");
+    assert_eq!(t.note, "");
+    assert!(t.attached_line.starts_with("(Kèm theo Báo cáo số: …,"));
 }
 
 #[test]

@@ -187,6 +187,18 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
         })
         .collect();
     cross_checks(&mut tables);
+    if let Some(lock) = store::lock_of(
+        store.conn(),
+        &period.from.to_string(),
+        &period.to.to_string(),
+    )? {
+        mark_sent(
+            &mut tables,
+            &lock,
+            &store::lock_figures(store.conn(), &lock.id)?,
+            &settings,
+        );
+    }
     Ok(tables)
 }
 
@@ -226,6 +238,70 @@ pub fn statutory_table(store: &Store, form: FormId, period: Period) -> Result<Fo
         })
 }
 
+/// A locked period's tables say the report they were sent with, and, in their note row,
+/// each figure that differs from what was sent (a record of the period changed since,
+/// reported as an adjustment in the next period's report): a file made again after the
+/// lock is never mistaken for the one filed.
+fn mark_sent(
+    tables: &mut [FormTable],
+    lock: &store::PeriodLock,
+    sent: &serde_json::Value,
+    settings: &Settings,
+) {
+    let locked_on = chrono::DateTime::parse_from_rfc3339(&lock.locked_at)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .date_naive()
+                .format("%d/%m/%Y")
+                .to_string()
+        })
+        .unwrap_or_else(|_| lock.locked_at.clone());
+    for table in tables {
+        if let Some(no) = lock.report_no.as_deref().filter(|n| !n.trim().is_empty()) {
+            table.attached_line = format!(
+                "(Kèm theo Báo cáo số: {}, ngày … tháng … năm … của {})",
+                no.trim(),
+                unit_label(settings)
+            );
+        }
+        let changed = sent_differences(sent, table);
+        table.note = if changed.is_empty() {
+            format!("Số liệu như bản đã gửi khi khóa kỳ ngày {locked_on}.")
+        } else {
+            format!(
+                "Số liệu đã thay đổi sau khi khóa kỳ ngày {locked_on} (bản đã gửi → nay): {}. Thay đổi được báo cáo là điều chỉnh số liệu kỳ trước trong báo cáo kỳ sau.",
+                changed.join("; ")
+            )
+        };
+    }
+}
+
+/// "cột (2): 106 → 105" for each figure of `table` that differs from the one a lock kept
+/// (`sent`: table code → the values of its row).
+fn sent_differences(sent: &serde_json::Value, table: &FormTable) -> Vec<String> {
+    let before: Vec<f64> = sent
+        .get(&table.code)
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default();
+    table
+        .row
+        .values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, now)| {
+            let was = before.get(i).copied().unwrap_or(0.0);
+            ((was - now).abs() > 1e-9).then(|| {
+                format!(
+                    "cột ({}): {} → {}",
+                    i + 1,
+                    format_value(was),
+                    format_value(*now)
+                )
+            })
+        })
+        .collect()
+}
+
 /// What changed in a locked period after its report was sent, as the next report shows it.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct Adjustment {
@@ -258,22 +334,11 @@ pub fn adjustments(store: &Store, period: Period) -> Result<Vec<Adjustment>> {
         let sent = store::lock_figures(conn, &lock.id)?;
         let mut differences = Vec::new();
         for table in statutory_tables(store, locked)? {
-            let before: Vec<f64> = sent
-                .get(&table.code)
-                .and_then(|v| serde_json::from_value(v.clone()).ok())
-                .unwrap_or_default();
-            for (i, now) in table.row.values.iter().enumerate() {
-                let was = before.get(i).copied().unwrap_or(0.0);
-                if (was - now).abs() > 1e-9 {
-                    differences.push(format!(
-                        "Biểu {} cột ({}): {} → {}",
-                        table.code,
-                        i + 1,
-                        format_value(was),
-                        format_value(*now)
-                    ));
-                }
-            }
+            differences.extend(
+                sent_differences(&sent, &table)
+                    .into_iter()
+                    .map(|d| format!("Biểu {} {d}", table.code)),
+            );
         }
         out.push(Adjustment {
             label: lock.label,
