@@ -29,7 +29,7 @@ text_enum!(
         Export => "export", "xuất tệp";
         ManageUsers => "manage_users", "quản lý tài khoản";
         Settings => "settings", "thay đổi cài đặt";
-        Backup => "backup", "sao lưu, khôi phục";
+        Backup => "backup", "sao lưu, khôi phục, bảo trì sổ";
         ViewAudit => "view_audit", "xem nhật ký kiểm tra";
     }
 );

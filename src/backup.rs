@@ -83,7 +83,18 @@ fn copy_checked(conn: &Connection, folder: &Path, at: NaiveDateTime) -> Result<B
     std::fs::create_dir_all(folder).map_err(|e| {
         Error::invalid(
             "folder",
-            format!("Không tạo được thư mục sao lưu {}: {e}.", folder.display()),
+            if folder.exists() && !folder.is_dir() {
+                format!(
+                    "{} là một tệp, không phải thư mục: hãy chọn một thư mục để sao lưu vào.",
+                    folder.display()
+                )
+            } else {
+                format!(
+                    "Không tạo được thư mục sao lưu {}: {}.",
+                    folder.display(),
+                    crate::error::io_words(&e)
+                )
+            },
         )
     })?;
     sweep_stale(folder);
@@ -94,7 +105,11 @@ fn copy_checked(conn: &Connection, folder: &Path, at: NaiveDateTime) -> Result<B
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::invalid(
             "folder",
-            format!("Không ghi được bản sao lưu vào {}: {e}.", folder.display()),
+            format!(
+                "Không ghi được bản sao lưu vào {}: {}.",
+                folder.display(),
+                crate::error::sqlite_write_words(&e)
+            ),
         ));
     }
     if let Err(e) = check_backup(&tmp) {
@@ -343,8 +358,14 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
             folder.display()
         )));
     }
-    // The register and its journals go aside under a name nothing has; the moves are
-    // undone if a later step fails.
+    // The register goes aside under a name nothing has, as a second name of the same file
+    // (a hard link; a copy where links are not possible), and the copy then replaces it in
+    // one rename: at every instant a register is there, the old one or the restored one
+    // (a kill between two renames left none, and `init` would have made an empty one).
+    // Its journal is emptied into it first; one left (a register that cannot be opened)
+    // goes aside before the rename: left beside the restored register, SQLite would play
+    // it onto it. Every step is undone if a later one fails.
+    checkpoint(&register);
     let stamp = Local::now().format("%Y-%m-%d_%H%M%S").to_string();
     let mut base = format!("{name}.truoc-khoi-phuc-{stamp}");
     let mut n = 2;
@@ -352,9 +373,14 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
         base = format!("{name}.truoc-khoi-phuc-{stamp}-{n}");
         n += 1;
     }
+    let kept = folder.join(&base);
+    let had_register = register.exists();
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     let result = (|| -> std::io::Result<()> {
-        for suffix in ["", "-wal", "-shm"] {
+        if had_register && std::fs::hard_link(&register, &kept).is_err() {
+            std::fs::copy(&register, &kept)?;
+        }
+        for suffix in ["-wal", "-shm"] {
             let from = folder.join(format!("{name}{suffix}"));
             if from.exists() {
                 let to = folder.join(format!("{base}{suffix}"));
@@ -368,13 +394,31 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
         for (from, to) in moved.iter().rev() {
             let _ = std::fs::rename(to, from);
         }
+        if had_register {
+            let _ = std::fs::remove_file(&kept);
+        }
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::NotRegister(format!(
-            "Không khôi phục được vào {}: {e}. Sổ được để nguyên như trước.",
-            register.display()
+            "Không khôi phục được vào {}: {}. Sổ được để nguyên như trước.",
+            register.display(),
+            crate::error::io_words(&e)
         )));
     }
-    Ok((!moved.is_empty()).then(|| folder.join(base)))
+    Ok(had_register.then_some(kept))
+}
+
+/// Empty a register's journal into it (best effort: a register that cannot be opened
+/// keeps its journal, which the restore puts aside with it). Nothing has it open
+/// (`refuse_if_in_use`): closing the last connection removes the journal.
+fn checkpoint(register: &Path) {
+    if !register.exists() {
+        return;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if let Ok(c) = Connection::open_with_flags(store::sqlite_path(register), flags) {
+        let _ = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        let _ = c.close();
+    }
 }
 
 fn read_only_flags() -> OpenFlags {

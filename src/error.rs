@@ -28,7 +28,7 @@ pub enum Error {
     Db(#[from] rusqlite::Error),
     #[error("Lỗi nâng cấp cơ sở dữ liệu: {}", migration_message(.0))]
     Migration(#[from] rusqlite_migration::Error),
-    #[error("Lỗi đọc/ghi tệp: {0}")]
+    #[error("Lỗi đọc/ghi tệp: {}", io_words(.0))]
     Io(#[from] std::io::Error),
     #[error("Lỗi định dạng JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -53,6 +53,51 @@ pub enum Error {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// What an input/output error means, in words a desk officer understands (the system's
+/// own words, in brackets, for the kinds not named here). The kinds for a full or
+/// read-only disk, a folder, … are newer than the crate's minimum Rust: the system's
+/// codes are read instead.
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    // An error made by this crate carries its own (Vietnamese) words.
+    if e.get_ref().is_some() {
+        return e.to_string();
+    }
+    let code = e.raw_os_error();
+    let (unix, windows) = (cfg!(unix), cfg!(windows));
+    let words = match e.kind() {
+        K::NotFound => "không có tệp hoặc thư mục này",
+        K::PermissionDenied => "không có quyền đọc/ghi ở đây",
+        K::AlreadyExists => "đã có một tệp hoặc thư mục cùng tên",
+        K::UnexpectedEof => "tệp bị cắt cụt",
+        K::Interrupted => "bị ngắt giữa chừng",
+        K::BrokenPipe => "nơi nhận đã đóng",
+        _ if (unix && code == Some(28)) || (windows && matches!(code, Some(39 | 112))) => {
+            "ổ đĩa đã đầy"
+        }
+        _ if unix && code == Some(30) => "ổ đĩa chỉ cho phép đọc",
+        _ if unix && code == Some(21) => "đó là một thư mục, không phải tệp",
+        _ if unix && code == Some(20) => "một phần của đường dẫn là tệp, không phải thư mục",
+        _ if unix && code == Some(16) => "tệp đang được chương trình khác dùng",
+        _ if windows && matches!(code, Some(32 | 33)) => "tệp đang được chương trình khác dùng",
+        _ => return format!("lỗi hệ thống ({e})"),
+    };
+    words.to_string()
+}
+
+/// Why SQLite could not write a file, in Vietnamese (its own words for anything else).
+pub fn sqlite_write_words(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DiskFull) => "ổ đĩa đã đầy".into(),
+        Some(C::CannotOpen) | Some(C::ReadOnly) | Some(C::PermissionDenied) => {
+            "không ghi được tệp ở đây (thư mục chỉ cho đọc, không có quyền, hoặc không có)".into()
+        }
+        Some(C::SystemIoFailure) => "lỗi đọc/ghi của ổ đĩa".into(),
+        _ => format!("lỗi SQLite ({e})"),
+    }
+}
 
 /// What went wrong in a migration, without the whole SQL of the migration the library
 /// puts in its message.

@@ -510,11 +510,12 @@ fn a_restore_never_erases_the_audit_records_made_after_the_backup() {
     // After the backup: a record and an export.
     s.create_session(&new_session()).unwrap();
     s.record_export("Tệp trao đổi", true).unwrap();
+    let by = s.user();
     drop(s);
     let backup = std::path::PathBuf::from(&made.backup.path);
     let aside = tiepdan::backup::restore(&path, &backup).unwrap();
     let mut s = Store::open(&path).unwrap();
-    s.record_restore(&backup, aside.as_deref()).unwrap();
+    s.record_restore(&backup, aside.as_deref(), by).unwrap();
     s.sign_in("quantri", "matkhau-quantri").unwrap();
     let log = s
         .audit_log(&tiepdan::desk::admin::AuditFilter::default())
@@ -537,6 +538,9 @@ fn a_restore_never_erases_the_audit_records_made_after_the_backup() {
         })
         .unwrap();
     let note = restore.note.as_deref().unwrap();
+    // Who restored: the entry's account (the restored register has it) and its note.
+    assert_eq!(restore.user.as_deref(), Some("quantri"));
+    assert!(note.contains("tài khoản khôi phục: quantri"), "{note}");
     assert!(note.contains("được chép sang"), "{note}");
     assert!(
         note.contains("1 thay đổi sổ sau bản sao lưu không còn"),

@@ -73,6 +73,48 @@ fn a_backup_restores_to_what_was_saved_and_keeps_the_current_file_aside() {
     backup::check_backup(&made.path).unwrap();
 }
 
+/// A register a crash left with its journal (-wal) holding committed records is restored
+/// over: the file kept aside holds those records, and the journal does not stay beside
+/// the restored register (SQLite would play it onto it). The register is replaced in one
+/// rename: there is no moment without one.
+#[test]
+fn a_register_left_with_its_journal_is_kept_aside_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let wal = dir.path().join("so.sqlite3-wal");
+    let crash = dir.path().join("crash");
+    std::fs::create_dir(&crash).unwrap();
+    let (made, saved, worked) = {
+        let mut store = open(&path);
+        tiepdan::demo::append_demo(&mut store, 2).unwrap();
+        let made = store
+            .backup_at(&dir.path().join("usb"), at("2026-11-30 16:00:00"))
+            .unwrap();
+        let saved = content(&store);
+        let s = session(&mut store, "2026-11-30", HostGroup::Officer);
+        visit(&mut store, &s, 1, 3, None);
+        let worked = content(&store);
+        // The files as a crash leaves them: the register and its journal, open.
+        std::fs::copy(&path, crash.join("so.sqlite3")).unwrap();
+        std::fs::copy(&wal, crash.join("so.sqlite3-wal")).unwrap();
+        (made, saved, worked)
+    };
+    std::fs::copy(crash.join("so.sqlite3"), &path).unwrap();
+    std::fs::copy(crash.join("so.sqlite3-wal"), &wal).unwrap();
+    let _ = std::fs::remove_file(dir.path().join("so.sqlite3-shm"));
+    let aside = backup::restore(&path, &made.path).unwrap().unwrap();
+    assert!(
+        !wal.exists(),
+        "no journal of the old register beside the restored one"
+    );
+    assert_eq!(content(&open(&path)), saved);
+    assert_eq!(
+        content(&open(&aside)),
+        worked,
+        "the kept file holds every record"
+    );
+}
+
 #[test]
 fn a_damaged_or_foreign_backup_is_refused_and_the_register_untouched() {
     let dir = tempfile::tempdir().unwrap();

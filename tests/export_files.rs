@@ -122,6 +122,40 @@ fn an_existing_file_needs_force() {
     assert!(leftovers(dir.path()).is_empty());
 }
 
+/// "--force" replaces an earlier export, never a database (a backup's name, another
+/// register) nor what is not a plain file (a link, a device): an attacker's run replaced a
+/// backup with a spreadsheet, and /dev/full with a plain file.
+#[test]
+fn force_never_replaces_a_database_a_link_or_a_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let backups = dir.path().join("sao-luu");
+    fs::create_dir(&backups).unwrap();
+    let backup = backups.join("so-tiep-dan_2026-12-03_080000.sqlite3");
+    let mut bytes = b"SQLite format 3\0".to_vec();
+    bytes.extend([0u8; 100]);
+    fs::write(&backup, &bytes).unwrap();
+    let message = invalid_message(check_target(&backup, None, true));
+    assert!(
+        message.contains("đó là một cơ sở dữ liệu") && message.contains("so-tiep-dan_2026"),
+        "{message}"
+    );
+    assert_eq!(fs::read(&backup).unwrap(), bytes);
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("bieu.xlsx");
+        std::os::unix::fs::symlink(dir.path().join("that.xlsx"), &link).unwrap();
+        let message = invalid_message(check_target(&link, None, true));
+        assert!(message.contains("không phải một tệp thường"), "{message}");
+        let message = invalid_message(check_target(Path::new("/dev/null"), None, true));
+        assert!(message.contains("không phải một tệp thường"), "{message}");
+    }
+    // A short file that merely begins like a database is an ordinary file.
+    let text = dir.path().join("ghi-chu.txt");
+    fs::write(&text, b"SQLite").unwrap();
+    check_target(&text, None, true).unwrap();
+    assert!(leftovers(dir.path()).is_empty());
+}
+
 #[test]
 fn a_missing_or_unusable_folder_is_named() {
     let dir = tempfile::tempdir().unwrap();

@@ -622,11 +622,10 @@ fn restore_here(state: &State<'_, AppState>, path: String) -> Reply<Option<Strin
     drop(std::mem::replace(&mut *guard, placeholder));
     let restored = tiepdan::backup::restore(&state.db_path, &backup);
     let mut reopened = crate::open_register(&state.db_path).map_err(|e| e.to_dto())?;
-    reopened.adopt_user(user);
     let result = match restored {
         Ok(aside) => {
             reopened
-                .record_restore(&backup, aside.as_deref())
+                .record_restore(&backup, aside.as_deref(), user)
                 .map_err(|e| e.to_dto())?;
             // The damage found at start was the old file's: the warning follows the file
             // now in place (checked in full, as the backup was before it was put there).

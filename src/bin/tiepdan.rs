@@ -396,6 +396,23 @@ fn existing_db(db: &Option<PathBuf>) -> Result<&PathBuf, Error> {
     Ok(path)
 }
 
+/// The newest file a restore kept aside beside the register `path` ("<name>.truoc-khoi-phuc-…").
+fn kept_aside(path: &std::path::Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    };
+    let prefix = format!("{name}.truoc-khoi-phuc-");
+    std::fs::read_dir(folder)
+        .ok()?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&prefix) && !n.ends_with("-wal") && !n.ends_with("-shm"))
+        .max()
+        .map(|n| folder.join(n))
+}
+
 fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
     let path = db_path(db)?;
     let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
@@ -409,6 +426,19 @@ fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
         ));
     }
     if !create && !path.exists() {
+        // A register a restore kept aside is named first: making a new, empty register
+        // is not what its owner wants.
+        if let Some(kept) = kept_aside(path) {
+            return Err(Error::invalid(
+                "db",
+                format!(
+                    "Không có tệp sổ {}. Bên cạnh có tệp sổ được giữ lại khi khôi phục: {}. Nếu sổ bị mất giữa chừng, hãy đổi tên tệp ấy thành {} (hoặc khôi phục từ bản sao lưu) thay vì tạo sổ mới.",
+                    path.display(),
+                    kept.display(),
+                    path.display()
+                ),
+            ));
+        }
         return Err(Error::invalid(
             "db",
             format!(
@@ -453,7 +483,16 @@ fn run(cli: Cli) -> Result<(), Error> {
                     std::io::stdin().read_to_end(&mut b)?;
                     b
                 } else {
-                    std::fs::read(&file)?
+                    std::fs::read(&file).map_err(|e| {
+                        Error::invalid(
+                            "file",
+                            format!(
+                                "Không đọc được tệp {}: {}.",
+                                file.display(),
+                                tiepdan::error::io_words(&e)
+                            ),
+                        )
+                    })?
                 };
                 let text = tiepdan::exchange::text_of(bytes)?;
                 tiepdan::exchange::parse(text.trim_start_matches('\u{feff}'))
@@ -702,13 +741,16 @@ fn run(cli: Cli) -> Result<(), Error> {
             // damaged, is restored without: there is nobody to ask).
             // A path typed on the command line is taken from the current folder.
             let file = std::path::absolute(&file)?;
+            let mut by = None;
             if let Ok(store) = open_as(&cli.db, false) {
-                signed_in(store, &cli)?.check_restore(&file, without_accounts)?;
+                let store = signed_in(store, &cli)?;
+                store.check_restore(&file, without_accounts)?;
+                by = store.user();
             }
             let aside = tiepdan::backup::restore(path, &file)?;
             // Opened once (migrated if the backup is of an older version) to record the
             // restore in the restored register's own history.
-            open_as(&cli.db, false)?.record_restore(&file, aside.as_deref())?;
+            open_as(&cli.db, false)?.record_restore(&file, aside.as_deref(), by)?;
             match aside {
                 Some(a) => writeln!(
                     out,

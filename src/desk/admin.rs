@@ -225,7 +225,17 @@ impl Store {
     /// replaced register had after the backup (sign-ins, reveals, exports, backups) are
     /// carried over, so a restore never erases them; the changes of records that the
     /// restore undid are counted in the note (they stay in the file kept aside).
-    pub fn record_restore(&mut self, from: &Path, aside: Option<&Path>) -> Result<()> {
+    /// `by` is the login of who restored (signed in on the register replaced): the entry
+    /// carries it as its account when the restored register has that account, and names
+    /// it in its note either way.
+    pub fn record_restore(
+        &mut self,
+        from: &Path,
+        aside: Option<&Path>,
+        by: Option<crate::access::SignedIn>,
+    ) -> Result<()> {
+        let by_login = by.as_ref().map(|u| u.login.clone());
+        self.adopt_user(by);
         let mut carried: Vec<crate::records::ChangeRecord> = vec![];
         let mut undone = 0usize;
         let mut unreadable = false;
@@ -262,6 +272,9 @@ impl Store {
             }
         }
         let mut note = format!("khôi phục từ {}", from.display());
+        if let Some(login) = &by_login {
+            note.push_str(&format!("; tài khoản khôi phục: {login}"));
+        }
         if let Some(a) = aside {
             note.push_str(&format!("; tệp sổ trước đó giữ tại {}", a.display()));
         }

@@ -33,23 +33,12 @@ fn temp_beside(path: &Path, what: &str) -> PathBuf {
     folder_of(path).join(name)
 }
 
-/// Why a file could not be written, in words a desk officer understands. (The kinds for
-/// a full or read-only disk are newer than the crate's minimum Rust: the system's codes
-/// are read instead.)
+/// Why a file could not be written, in words a desk officer understands.
 fn cause(e: &io::Error) -> String {
-    let code = e.raw_os_error();
-    let full = if cfg!(windows) {
-        matches!(code, Some(39 | 112))
-    } else {
-        code == Some(28)
-    };
     match e.kind() {
         io::ErrorKind::NotFound => "thư mục không tồn tại".into(),
         io::ErrorKind::PermissionDenied => "không có quyền ghi".into(),
-        _ if full => "ổ đĩa đã đầy".into(),
-        _ if cfg!(unix) && code == Some(30) => "ổ đĩa chỉ cho phép đọc".into(),
-        _ if cfg!(unix) && code == Some(21) => "đó là một thư mục, không phải tệp".into(),
-        _ => e.to_string(),
+        _ => crate::error::io_words(e),
     }
 }
 
@@ -244,6 +233,23 @@ pub fn check_target(path: &Path, register: Option<&Path>, force: bool) -> Result
             path.display()
         ));
     }
+    if let Ok(m) = fs::symlink_metadata(path) {
+        // Never replaced, even when asked: a link, a device (the rename put a plain file
+        // in its place), or a database (another register, a backup: "--force" onto a
+        // backup's name destroyed it).
+        if !m.is_file() {
+            return refuse(format!(
+                "Không xuất được ra {}: đó không phải một tệp thường (liên kết, thiết bị…), phần mềm không ghi đè lên nó. Hãy chọn tên tệp khác.",
+                path.display()
+            ));
+        }
+        if is_database(path) {
+            return refuse(format!(
+                "Không xuất được ra {}: đó là một cơ sở dữ liệu (một sổ hoặc bản sao lưu), phần mềm không ghi đè lên nó, kể cả khi cho phép ghi đè. Hãy chọn tên tệp khác.",
+                path.display()
+            ));
+        }
+    }
     if path.exists() && !force {
         return refuse(format!(
             "Tệp {} đã có. Hãy chọn tên khác, hoặc cho phép ghi đè (--force).",
@@ -251,4 +257,13 @@ pub fn check_target(path: &Path, register: Option<&Path>, force: bool) -> Result
         ));
     }
     Ok(())
+}
+
+/// Whether the file at `path` is an SQLite database (its first 16 bytes).
+fn is_database(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    fs::File::open(path)
+        .and_then(|mut f| io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && &head == b"SQLite format 3\0"
 }
