@@ -160,6 +160,9 @@ test('an officer sees the denunciator masked in Đơn thư, on its page, and not
     0,
     'no export or lock button for an officer',
   );
+  // … and is told who does, instead of finding the buttons gone.
+  const why = await s.execute(`return document.querySelector('[data-testid="export-not-allowed"]')?.textContent.trim();`);
+  assert.match(why ?? '', /do tài khoản có vai trò Lãnh đạo xuất/);
 });
 
 test('signing out leaves nothing of the register on screen; a wrong password is answered under it', async () => {
@@ -235,6 +238,7 @@ test('a leader reveals the identity with a reason, in the dialog only', async ()
       return l ? l.querySelector('input[type=checkbox]').checked : null;`),
     false,
   );
+  assert.equal(await s.execute(`return document.querySelector('[data-testid="export-not-allowed"]');`), null, 'a leader exports: no note');
   // Back to the petition's page (Đơn thư keeps it open).
   await s.click('Đơn thư');
   await s.css('#pp-back');

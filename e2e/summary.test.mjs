@@ -390,11 +390,15 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   // Figures typed in the locked period: the form says so; saved, the lock counts the change.
   await s.click('06/QLKNTC');
   await s.css('table.stat[data-table="06/QLKNTC"]');
+  // The locked period's tables say, in their note row, that they are as sent …
+  await s.expectText('[data-testid="table-note"]', new RegExp(`^\\d+\\. Ghi chú: Số liệu như bản đã gửi khi khóa kỳ ngày ${lockRow[3]}\\.$`));
   await s.expectText('[data-testid="figures-locked"]', /^Kỳ này đã khóa: số liệu lưu bây giờ được ghi là điều chỉnh\.$/);
   await s.waitFor('the saved figure', async () => (await s.execute(`return document.querySelector(arguments[0])?.value ?? null;`, figure)) === '1.200');
   await typeFigure('4' + KEY.enter);
   await s.waitFor('the figure in the table', async () => (await cell(input)) === '4');
   await s.expectText('[data-testid="lock-list"] tbody tr td:last-child', /^1 thay đổi$/);
+  // … and, once a figure changed, what differs from the figures sent.
+  await s.expectText('[data-testid="table-note"]', /Số liệu đã thay đổi sau khi khóa kỳ ngày .* \(bản đã gửi → nay\): cột \(\d+\): 1200 → 4\. /);
   await s.execute(`document.querySelector('form.figures').scrollIntoView({ block: 'start' });`);
   await shot('figures-locked');
   await s.execute(`document.getElementById('lk-title').scrollIntoView({ block: 'start' });`);

@@ -114,6 +114,40 @@ fn table_01_tcd_and_02_xld_files_hold_the_figures_worked_out_by_hand() {
     assert_eq!(&x[0..5], &[3.0, 1.0, 1.0, 0.0, 0.0]);
     assert_eq!(&x[22..25], &[1.0, 0.0, 1.0]);
 
+    // The tables sent with a report say its number ("--report-no"; "Số báo cáo" in the
+    // window), every sheet; without one, room is left for it.
+    let attached = |book: &mut Xlsx<_>, sheet: &str| -> String {
+        let range = book.worksheet_range(sheet).unwrap();
+        range
+            .cells()
+            .filter_map(|(_, _, c)| match c {
+                Data::String(s) if s.starts_with("(Kèm theo") => Some(s.clone()),
+                _ => None,
+            })
+            .next()
+            .expect("a \"Kèm theo\" line")
+    };
+    assert!(attached(&mut book, "01-TCD").starts_with("(Kèm theo Báo cáo số: …,"));
+    let numbered = dir.path().join("bieu-125.xlsx");
+    export_to(
+        &mut store,
+        FormId::AllTables,
+        q4(),
+        &numbered,
+        false,
+        Some("125"),
+        false,
+        &Progress::none(),
+    )
+    .unwrap();
+    let mut book: Xlsx<_> = open_workbook(&numbered).unwrap();
+    for sheet in ["01-TCD", "06-QLKNTC"] {
+        assert_eq!(
+            attached(&mut book, sheet),
+            "(Kèm theo Báo cáo số: 125/BC-UBND, ngày … tháng … năm … của UBND phường Việt Hòa)"
+        );
+    }
+
     // Exports never overwrite: the CLI refuses without --force, the app picks a new name.
     let e = export_to(
         &mut store,

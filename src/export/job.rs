@@ -157,14 +157,17 @@ fn prepare_unrecorded(
             )))
         }
         FormId::AllTables => {
-            let tables = forms::statutory_tables(store, period)?;
+            let mut tables = forms::statutory_tables(store, period)?;
             forms::ensure_sendable(&tables)?;
+            forms::attach_to_report(store, &mut tables, report_no)?;
             Ok(Prepared::Tables(tables))
         }
         one => {
             let table = forms::statutory_table(store, one, period)?;
             forms::ensure_sendable(std::slice::from_ref(&table))?;
-            Ok(Prepared::Tables(vec![table]))
+            let mut tables = vec![table];
+            forms::attach_to_report(store, &mut tables, report_no)?;
+            Ok(Prepared::Tables(tables))
         }
     }
 }

@@ -164,10 +164,7 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
                     period.from.format("%d/%m/%Y"),
                     period.to.format("%d/%m/%Y")
                 ),
-                attached_line: format!(
-                    "(Kèm theo Báo cáo số: …, ngày … tháng … năm … của {})",
-                    unit_label(&settings)
-                ),
+                attached_line: attached_line(None, &settings),
                 circular: "Thông tư 06/2025/TT-TTCP".to_string(),
                 period: period.to_range(),
                 header_rows: rows,
@@ -238,6 +235,37 @@ pub fn statutory_table(store: &Store, form: FormId, period: Period) -> Result<Fo
         })
 }
 
+/// A report's number as the office writes it: "25" gets its symbol ("25/BC-UBND"), a
+/// whole "25/BC-UBND" keeps its own; `None` when nothing is typed.
+pub fn report_number(no: Option<&str>) -> Option<String> {
+    match no.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(no) if no.contains('/') => Some(no.to_string()),
+        Some(no) => Some(format!("{no}/BC-UBND")),
+        None => None,
+    }
+}
+
+/// "(Kèm theo Báo cáo số: 25/BC-UBND, ngày … tháng … năm … của UBND phường …)", with
+/// room left for a number not known.
+fn attached_line(no: Option<&str>, settings: &Settings) -> String {
+    format!(
+        "(Kèm theo Báo cáo số: {}, ngày … tháng … năm … của {})",
+        report_number(no).unwrap_or_else(|| "…".into()),
+        unit_label(settings)
+    )
+}
+
+/// The tables sent with the report numbered `no` say so on their "Kèm theo" line.
+pub fn attach_to_report(store: &Store, tables: &mut [FormTable], no: Option<&str>) -> Result<()> {
+    if report_number(no).is_some() {
+        let settings = store.settings()?;
+        for t in tables {
+            t.attached_line = attached_line(no, &settings);
+        }
+    }
+    Ok(())
+}
+
 /// A locked period's tables say the report they were sent with, and, in their note row,
 /// each figure that differs from what was sent (a record of the period changed since,
 /// reported as an adjustment in the next period's report): a file made again after the
@@ -257,12 +285,8 @@ fn mark_sent(
         })
         .unwrap_or_else(|_| lock.locked_at.clone());
     for table in tables {
-        if let Some(no) = lock.report_no.as_deref().filter(|n| !n.trim().is_empty()) {
-            table.attached_line = format!(
-                "(Kèm theo Báo cáo số: {}, ngày … tháng … năm … của {})",
-                no.trim(),
-                unit_label(settings)
-            );
+        if report_number(lock.report_no.as_deref()).is_some() {
+            table.attached_line = attached_line(lock.report_no.as_deref(), settings);
         }
         let changed = sent_differences(sent, table);
         table.note = if changed.is_empty() {

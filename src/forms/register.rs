@@ -107,12 +107,22 @@ fn names(v: &RegisterVisit) -> String {
     )
 }
 
+/// Each person's document number; with several persons named, each with its holder's
+/// name (a person without one would leave the numbers under the wrong names).
 fn ids(v: &RegisterVisit) -> String {
-    lines(
-        v.persons
-            .iter()
-            .map(|p| p.id_number.clone().unwrap_or_default()),
-    )
+    let several = v.persons.len() > 1;
+    lines(v.persons.iter().map(|p| {
+        match p
+            .id_number
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            Some(n) if several => format!("{}: {n}", p.name),
+            Some(n) => n.to_string(),
+            None => String::new(),
+        }
+    }))
 }
 
 /// "Phòng Tư pháp – văn bản số 12/UBND" for a guidance or a transfer.
@@ -300,6 +310,53 @@ pub fn register_book_with(store: &Store, period: Period, full: bool) -> Result<R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::RegisterPerson;
+
+    fn visit_of(persons: Vec<(&str, Option<&str>)>) -> RegisterVisit {
+        RegisterVisit {
+            id: "v".into(),
+            date: "2026-10-05".into(),
+            session_kind: SessionKind::Regular,
+            host_group: HostGroup::Officer,
+            host_name: None,
+            chairman_joined: false,
+            headcount: persons.len() as u32,
+            content: "Nội dung".into(),
+            kind: None,
+            handling: Handling::Accept,
+            agency: None,
+            letter_no: None,
+            persons: persons
+                .into_iter()
+                .map(|(name, id)| RegisterPerson {
+                    name: name.into(),
+                    address: None,
+                    id_number: id.map(str::to_string),
+                })
+                .collect(),
+            petition_number: None,
+            petition_kind: None,
+            petition_contents: None,
+            petition_state: None,
+            petition_outcome: None,
+            petition_competence: None,
+        }
+    }
+
+    /// With several persons, a number says whose it is: the second person's alone under
+    /// two names read as the first one's.
+    #[test]
+    fn document_numbers_name_their_holder_when_several_came() {
+        let one = visit_of(vec![("Lê Văn An", Some("001099000111"))]);
+        assert_eq!(ids(&one), "001099000111");
+        let two = visit_of(vec![
+            ("Lê Văn An", None),
+            ("Trần Thị Bình", Some("001199000222")),
+        ]);
+        assert_eq!(ids(&two), "Trần Thị Bình: 001199000222");
+        let none = visit_of(vec![("Lê Văn An", None), ("Trần Thị Bình", None)]);
+        assert_eq!(ids(&none), "");
+    }
 
     #[test]
     fn both_forms_have_twelve_numbered_columns() {

@@ -258,10 +258,8 @@ pub fn report_document(
     );
     Ok(ReportDocument {
         agency_lines: vec!["ỦY BAN NHÂN DÂN".into(), unit.to_uppercase()],
-        number_line: match number.map(str::trim).filter(|s| !s.is_empty()) {
-            // "25" or the whole "25/BC-UBND" as the office writes it: the symbol once.
-            Some(no) if no.contains('/') => format!("Số: {no}"),
-            Some(no) => format!("Số: {no}/BC-UBND"),
+        number_line: match forms::report_number(number) {
+            Some(no) => format!("Số: {no}"),
             None => "Số:        /BC-UBND".into(),
         },
         place_date_line: format!("{}, {}", place_of(&settings), date_words(on)),

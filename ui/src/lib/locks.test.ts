@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodLock } from './bindings/PeriodLock';
-import { adjustmentsText, lockBanner, lockNoteText, lockOf, lockRows, lockedOn, overlapNote, overlapping } from './locks';
+import { adjustmentsText, lockBanner, lockNotYet, lockNoteText, lockOf, lockRows, lockedOn, overlapNote, overlapping } from './locks';
 
 const lock = (patch: Partial<PeriodLock> = {}): PeriodLock => ({
   id: 'l1',
@@ -52,5 +52,19 @@ describe('the locks of Tổng hợp', () => {
     expect(rows[0]).toMatchObject({ dates: '15/09/2026 – 14/12/2026', reportNo: '', adjustments: '3 thay đổi' });
     expect(rows[1]).toMatchObject({ reportNo: '25/BC-UBND', lockedOn: '16/09/2026', adjustments: 'Chưa có' });
     expect(adjustmentsText(1)).toBe('1 thay đổi');
+  });
+});
+
+describe('lockNotYet', () => {
+  const range = { from: '2026-11-01', to: '2026-11-30' };
+  it('says when a period not over can be locked, across a month and a year', () => {
+    expect(lockNotYet(range, '2026-11-30')).toBe(
+      'Kỳ này chưa hết (số liệu tính đến hết ngày 30/11/2026): khóa được từ ngày 01/12/2026, khi đã gửi báo cáo.',
+    );
+    expect(lockNotYet({ from: '2026-12-15', to: '2027-12-14' }, '2026-12-20')).toContain('khóa được từ ngày 15/12/2027');
+    expect(lockNotYet({ from: '2026-12-01', to: '2026-12-31' }, '2026-12-01')).toContain('khóa được từ ngày 01/01/2027');
+  });
+  it('is silent from the day after the period', () => {
+    expect(lockNotYet(range, '2026-12-01')).toBeNull();
   });
 });

@@ -73,3 +73,19 @@ export function lockRows(locks: PeriodLock[]): LockRow[] {
       adjustments: adjustmentsText(l.adjustments),
     }));
 }
+
+/** The ISO day after `iso` ("2026-12-14" → "2026-12-15"). */
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Why the period on screen cannot be locked yet (the core's rule: only once its last day
+ * is over), said before the form is filled; null once it can be.
+ */
+export function lockNotYet(range: PeriodRange, todayIso: string): string | null {
+  if (range.to < todayIso) return null;
+  return `Kỳ này chưa hết (số liệu tính đến hết ngày ${formatDate(range.to)}): khóa được từ ngày ${formatDate(dayAfter(range.to))}, khi đã gửi báo cáo.`;
+}
