@@ -211,6 +211,13 @@ fn the_register_file_lists_every_visit_in_its_form() {
         "Mẫu 03/TCD column 7: số công dân cùng nội dung"
     );
     assert_eq!(visits[1][5], "KN");
+    // The counts are numbers a spreadsheet sums: the row's number and the people.
+    let first = sheet
+        .rows()
+        .find(|r| matches!(r.get(1), Some(Data::String(s)) if s == "05/10/2026"))
+        .unwrap();
+    assert_eq!(first[0], Data::Float(1.0));
+    assert_eq!(first[6], Data::Float(6.0));
     assert!(
         visits[2][11].starts_with("Đơn số 2/2026"),
         "{:?}",

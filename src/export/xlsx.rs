@@ -378,6 +378,13 @@ fn register_sheet(
         })
         .collect();
     let top = numbers_row + 1;
+    let counts: Vec<bool> = (0..formats.len())
+        .map(|c| {
+            reg.columns
+                .get(c)
+                .is_some_and(|l| crate::forms::register::COUNT_COLUMNS.contains(&l.as_str()))
+        })
+        .collect();
     for (i, row) in reg.rows.iter().enumerate() {
         if i % STEP == 0 && i > 0 {
             progress.step(*done + i as u64, total)?;
@@ -385,7 +392,14 @@ fn register_sheet(
         let r = top + i as u32;
         let mut lines = 1;
         for (c, format) in formats.iter().enumerate() {
-            let cell = excel_text(row.get(c).map(String::as_str).unwrap_or(""));
+            let text = row.get(c).map(String::as_str).unwrap_or("");
+            // A count is a number (the row's number, the people of the visit).
+            if let Some(n) = text.parse::<u32>().ok().filter(|_| counts[c]) {
+                ws.write_number_with_format(r, c as u16, f64::from(n), format)
+                    .map_err(failed)?;
+                continue;
+            }
+            let cell = excel_text(text);
             let cell = cell.as_ref();
             ws.write_string_with_format(r, c as u16, cell, format)
                 .map_err(failed)?;

@@ -13,8 +13,14 @@ use crate::law::regime::law_2025_in_force;
 use crate::period::Period;
 use crate::store::{self, RegisterVisit, Store};
 
+/// The register's columns that hold a whole number (an export writes them as numbers, so
+/// that a spreadsheet sums and sorts them).
+const STT: &str = "STT";
+const PEOPLE: &str = "Số công dân cùng nội dung";
+pub const COUNT_COLUMNS: [&str; 2] = [STT, PEOPLE];
+
 const TT04: &[Node] = &[
-    Col(1, "STT"),
+    Col(1, STT),
     Col(2, "Ngày tiếp"),
     Col(3, "Họ tên – Địa chỉ"),
     Col(4, "CMND/Hộ chiếu hoặc giấy tờ tùy thân"),
@@ -34,13 +40,13 @@ const TT04: &[Node] = &[
 ];
 
 const ND154: &[Node] = &[
-    Col(1, "STT"),
+    Col(1, STT),
     Col(2, "Ngày tiếp"),
     Col(3, "Họ tên, địa chỉ"),
     Col(4, "Số căn cước/Hộ chiếu"),
     Col(5, "Tóm tắt nội dung vụ việc"),
     Col(6, "Phân loại (KN, TC, KN-PA)"),
-    Col(7, "Số công dân cùng nội dung"),
+    Col(7, PEOPLE),
     Col(8, "Cơ quan đã giải quyết hết thẩm quyền"),
     Group(
         "Hướng xử lý",
