@@ -96,9 +96,29 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
 
     let missing = tiepdan(&db, &["import", "/nonexistent/file.json"]);
     assert!(!missing.status.success());
-    assert!(String::from_utf8(missing.stderr)
+    assert_eq!(
+        String::from_utf8(missing.stderr).unwrap().trim_end(),
+        "Lỗi: Không đọc được tệp /nonexistent/file.json: không có tệp hoặc thư mục này."
+    );
+    // A folder given as the file.
+    let folder = tiepdan(&db, &["import", dir.path().to_str().unwrap()]);
+    let err = String::from_utf8(folder.stderr).unwrap();
+    assert!(
+        err.contains("Không đọc được tệp") && err.contains("không phải tệp"),
+        "{err}"
+    );
+    // A command line clap refuses is said in Vietnamese first (exit code 2).
+    let bad = tiepdan(&db, &["export-form"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(
+        err.starts_with("Lỗi dòng lệnh: thiếu tham số bắt buộc (xem tiepdan --help"),
+        "{err}"
+    );
+    let bad = tiepdan(&db, &["xuat"]);
+    assert!(String::from_utf8(bad.stderr)
         .unwrap()
-        .starts_with("Lỗi:"));
+        .starts_with("Lỗi dòng lệnh: không có lệnh này"));
 
     let no_db = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
         .args(["report", "--preset", "this_week"])

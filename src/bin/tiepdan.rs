@@ -1015,8 +1015,35 @@ fn deadline_json(d: &tiepdan::domain::Deadline) -> serde_json::Value {
     })
 }
 
+/// A command line clap refuses: said in Vietnamese first (clap's own English detail, which
+/// names the argument, follows), exit code 2 as clap's.
+fn refuse_command_line(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind as K;
+    let words = match e.kind() {
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            e.exit()
+        }
+        K::MissingRequiredArgument => "thiếu tham số bắt buộc",
+        K::MissingSubcommand => "thiếu lệnh",
+        K::InvalidSubcommand => "không có lệnh này",
+        K::UnknownArgument => "không có tham số này",
+        K::InvalidValue | K::ValueValidation | K::InvalidUtf8 => "giá trị không hợp lệ",
+        K::ArgumentConflict => "có hai tham số không dùng cùng nhau được",
+        K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => "số giá trị không đúng",
+        K::NoEquals => "thiếu dấu = giữa tham số và giá trị",
+        _ => "dòng lệnh không hợp lệ",
+    };
+    eprintln!("Lỗi dòng lệnh: {words} (xem tiepdan --help, hoặc tiepdan <lệnh> --help).");
+    eprint!("{}", e.render());
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return refuse_command_line(e),
+    };
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // Text from a file can carry terminal escapes: shown, never obeyed.
