@@ -339,6 +339,10 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
         .ok_or_else(|| Error::invalid("db", "Đường dẫn tệp sổ không có tên tệp."))?
         .to_string_lossy()
         .into_owned();
+    // One restore at a time: a second one, started while the first was between its check
+    // and its rename, passed the check and replaced the register the first had just put
+    // in place.
+    let _alone = RestoreLock::take(&folder, &name)?;
     refuse_if_in_use(&register)?;
     sweep_stale(&folder);
     // The copy first, beside the register, through SQLite (what the backup's journal holds
@@ -353,9 +357,10 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
     if let Err(e) = copied {
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::NotRegister(format!(
-            "Không chép được bản sao lưu {} vào {}: {e}.",
+            "Không chép được bản sao lưu {} vào {}: {}.",
             backup.display(),
-            folder.display()
+            folder.display(),
+            crate::error::sqlite_write_words(&e)
         )));
     }
     // The register goes aside under a name nothing has, as a second name of the same file
@@ -418,6 +423,66 @@ fn checkpoint(register: &Path) {
     if let Ok(c) = Connection::open_with_flags(store::sqlite_path(register), flags) {
         let _ = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         let _ = c.close();
+    }
+}
+
+/// The mark of a restore under way beside the register (".<name>.khoi-phuc.lock"),
+/// removed when it ends. One older than ten minutes is a restore killed before it could
+/// remove it (a restore takes seconds), and is taken over.
+struct RestoreLock(PathBuf);
+
+impl RestoreLock {
+    fn take(folder: &Path, name: &str) -> Result<RestoreLock> {
+        let path = folder.join(format!(".{name}.khoi-phuc.lock"));
+        for _ in 0..2 {
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(_) => return Ok(RestoreLock(path)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    let stale = std::fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok())
+                        .is_some_and(|age| age.as_secs() > 600);
+                    if !stale {
+                        return Err(Error::invalid(
+                            "db",
+                            format!(
+                                "Một lần khôi phục khác đang chạy trên sổ này (tệp {} đang có): hãy chờ nó xong rồi thử lại.",
+                                path.display()
+                            ),
+                        ));
+                    }
+                    let _ = std::fs::remove_file(&path);
+                }
+                Err(e) => {
+                    return Err(Error::invalid(
+                        "db",
+                        format!(
+                            "Không khôi phục được vào thư mục {}: {}.",
+                            folder.display(),
+                            crate::error::io_words(&e)
+                        ),
+                    ))
+                }
+            }
+        }
+        Err(Error::invalid(
+            "db",
+            format!(
+                "Một lần khôi phục khác đang chạy trên sổ này (tệp {}): hãy thử lại.",
+                path.display()
+            ),
+        ))
+    }
+}
+
+impl Drop for RestoreLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
     }
 }
 

@@ -24,7 +24,7 @@ pub enum Error {
     /// is `field`. Nothing of the file was saved.
     #[error("Tệp trao đổi không hợp lệ: {message}")]
     ExchangeField { field: String, message: String },
-    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    #[error("Lỗi cơ sở dữ liệu: {}", db_words(.0))]
     Db(#[from] rusqlite::Error),
     #[error("Lỗi nâng cấp cơ sở dữ liệu: {}", migration_message(.0))]
     Migration(#[from] rusqlite_migration::Error),
@@ -86,6 +86,28 @@ pub fn io_words(e: &std::io::Error) -> String {
     words.to_string()
 }
 
+/// What SQLite said, in Vietnamese for what an officer can act on (a full disk, a
+/// read-only or damaged file, another program writing); its own words otherwise (a
+/// constraint the core should have caught first: a bug, named as SQLite named it).
+pub fn db_words(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    match e.sqlite_error_code() {
+        Some(C::DiskFull) => "ổ đĩa đã đầy: hãy giải phóng chỗ trống rồi làm lại".into(),
+        Some(C::ReadOnly) => "tệp sổ chỉ cho đọc (thư mục hoặc ổ đĩa không cho ghi)".into(),
+        Some(C::CannotOpen) | Some(C::PermissionDenied) => {
+            "không mở được tệp sổ (không có quyền, hoặc thư mục không còn)".into()
+        }
+        Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => {
+            "sổ đang bận (một chương trình khác đang ghi): hãy thử lại sau ít phút".into()
+        }
+        Some(C::DatabaseCorrupt) | Some(C::NotADatabase) => {
+            "tệp sổ bị hỏng: hãy khôi phục từ bản sao lưu gần nhất".into()
+        }
+        Some(C::SystemIoFailure) => "lỗi đọc/ghi của ổ đĩa".into(),
+        _ => e.to_string(),
+    }
+}
+
 /// Why SQLite could not write a file, in Vietnamese (its own words for anything else).
 pub fn sqlite_write_words(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode as C;
@@ -95,7 +117,7 @@ pub fn sqlite_write_words(e: &rusqlite::Error) -> String {
             "không ghi được tệp ở đây (thư mục chỉ cho đọc, không có quyền, hoặc không có)".into()
         }
         Some(C::SystemIoFailure) => "lỗi đọc/ghi của ổ đĩa".into(),
-        _ => format!("lỗi SQLite ({e})"),
+        _ => db_words(e),
     }
 }
 
@@ -103,7 +125,7 @@ pub fn sqlite_write_words(e: &rusqlite::Error) -> String {
 /// puts in its message.
 fn migration_message(e: &rusqlite_migration::Error) -> String {
     match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => err.to_string(),
+        rusqlite_migration::Error::RusqliteError { err, .. } => db_words(err),
         other => {
             let text = other.to_string();
             match text.char_indices().nth(300) {

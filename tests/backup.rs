@@ -374,6 +374,25 @@ fn restores_and_backups_at_once_never_overwrite_each_other() {
     let b = backup::restore(&path, &made.path).unwrap().unwrap();
     assert_ne!(a, b);
     assert_eq!(std::fs::read(&a).unwrap(), first);
+    // One restore at a time: while one is under way (its mark beside the register), another
+    // is refused; a mark left by a restore killed long ago is taken over; none is left.
+    let mark = dir.path().join(".so.sqlite3.khoi-phuc.lock");
+    assert!(!mark.exists(), "a restore leaves no mark");
+    std::fs::write(&mark, b"").unwrap();
+    let e = backup::restore(&path, &made.path).unwrap_err();
+    assert!(
+        e.to_string().contains("Một lần khôi phục khác đang chạy"),
+        "{e}"
+    );
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&mark)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    backup::restore(&path, &made.path).unwrap();
+    assert!(!mark.exists());
     // A folder is not a register; a link restores the file it points to.
     let e = backup::restore(dir.path(), &made.path).unwrap_err();
     assert!(e.to_string().contains("là một thư mục"), "{e}");

@@ -435,6 +435,24 @@ fn backup_list_and_restore_from_the_command_line() {
     let refused = tiepdan(&db, &["restore", bad.to_str().unwrap()]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("không dùng được"));
+    // The register gone (a restore cut short): every command, `check` included, names the
+    // file the restore kept, and none makes an empty register in its place.
+    std::fs::remove_file(&db).unwrap();
+    for args in [
+        &["check"][..],
+        &["report", "--preset", "this_week"],
+        &["init"],
+    ] {
+        let o = tiepdan(&db, args);
+        assert!(!o.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("Bên cạnh có tệp sổ được giữ lại khi khôi phục: ")
+                && err.contains("so tiếp dân.db.truoc-khoi-phuc-"),
+            "{args:?}: {err}"
+        );
+        assert!(!db.exists(), "{args:?} made no register");
+    }
 }
 
 fn tiepdan_as(db: &std::path::Path, env: &[(&str, &str)], args: &[&str]) -> Output {

@@ -140,6 +140,20 @@ fn force_never_replaces_a_database_a_link_or_a_device() {
         "{message}"
     );
     assert_eq!(fs::read(&backup).unwrap(), bytes);
+    // Nor the journal of another register (its committed records not yet in the file).
+    let other = dir.path().join("khac.sqlite3");
+    fs::write(&other, &bytes).unwrap();
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let journal = dir.path().join(format!("khac.sqlite3{suffix}"));
+        fs::write(&journal, b"journal").unwrap();
+        let message = invalid_message(check_target(&journal, None, true));
+        assert!(message.contains("đó là một cơ sở dữ liệu"), "{message}");
+        assert_eq!(fs::read(&journal).unwrap(), b"journal");
+    }
+    // A file merely named so, beside nothing that is a database, is an ordinary file.
+    let lone = dir.path().join("ghi-chu.txt-wal");
+    fs::write(&lone, b"x").unwrap();
+    check_target(&lone, None, true).unwrap();
     #[cfg(unix)]
     {
         let link = dir.path().join("bieu.xlsx");

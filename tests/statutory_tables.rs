@@ -497,6 +497,65 @@ fn a_change_inside_a_locked_period_is_an_adjustment_the_next_report_shows() {
     let t = table(&store, FormId::Tcd01, "2026-09-15", "2026-12-14");
     assert_eq!(t.note, "");
     assert!(t.attached_line.starts_with("(Kèm theo Báo cáo số: …,"));
+    // Made again, the locked period's files keep the number they were sent with: another
+    // is refused, the same one (or none) is fine.
+    let read =
+        |no: Option<&str>| tiepdan::export::job::read(&store, FormId::AllTables, q3, no, false);
+    let e = read(Some("99")).expect_err("another number refused");
+    assert_eq!(e.field(), Some("report_no"));
+    assert!(
+        e.to_string()
+            .contains("đã khóa khi gửi báo cáo số 25/BC-UBND"),
+        "{e}"
+    );
+    for no in [Some("25"), Some(" 25/BC-UBND "), None] {
+        let Ok(tiepdan::export::job::Prepared::Tables(tables)) = read(no) else {
+            panic!("{no:?}")
+        };
+        assert!(tables[0]
+            .attached_line
+            .starts_with("(Kèm theo Báo cáo số: 25/BC-UBND,"));
+    }
+    // The Word report of the period says its number and what changed since the lock.
+    let doc =
+        tiepdan::report::mau02::report_document(&store, q3, date("2026-10-05"), None).unwrap();
+    assert_eq!(doc.number_line, "Số: 25/BC-UBND");
+    let two = doc
+        .sections
+        .iter()
+        .find(|s| s.heading.starts_with("II. "))
+        .unwrap();
+    assert!(
+        two.paragraphs[0].starts_with("Lưu ý: kỳ này đã khóa ngày ")
+            && two.paragraphs[0].contains("Biểu 01/TCD cột (1): 1 → 2"),
+        "{:?}",
+        two.paragraphs
+    );
+}
+
+/// "Số báo cáo" is a number ("25", "25/BC-UBND"), checked the same for a lock and a file.
+#[test]
+fn a_report_number_is_a_number() {
+    assert_eq!(
+        forms::tidy_report_no(Some(" 25 ")).unwrap().as_deref(),
+        Some("25")
+    );
+    assert_eq!(forms::tidy_report_no(Some("  ")).unwrap(), None);
+    assert_eq!(
+        forms::report_number(Some("25")).as_deref(),
+        Some("25/BC-UBND")
+    );
+    assert_eq!(
+        forms::report_number(Some("25/BC-UBND")).as_deref(),
+        Some("25/BC-UBND")
+    );
+    for bad in ["/", "//", "25/", "/BC-UBND", "BC-UBND", "25\n26", "25\u{1}"] {
+        let e = forms::tidy_report_no(Some(bad)).unwrap_err();
+        assert_eq!(e.field(), Some("report_no"), "{bad:?}");
+        assert!(e.to_string().starts_with("Số báo cáo"), "{bad:?}: {e}");
+    }
+    let long = "1".repeat(101);
+    assert!(forms::tidy_report_no(Some(&long)).is_err());
 }
 
 #[test]

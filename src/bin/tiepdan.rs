@@ -388,12 +388,33 @@ fn db_path(db: &Option<PathBuf>) -> Result<&PathBuf, Error> {
 fn existing_db(db: &Option<PathBuf>) -> Result<&PathBuf, Error> {
     let path = db_path(db)?;
     if !path.is_file() {
-        return Err(Error::invalid(
-            "db",
-            format!("Không có tệp sổ {}.", path.display()),
-        ));
+        return Err(missing_register(path));
     }
     Ok(path)
+}
+
+/// No register at `path`: a file a restore kept aside beside it is named first (making a
+/// new, empty register is not what its owner wants), else how to make one.
+fn missing_register(path: &std::path::Path) -> Error {
+    match kept_aside(path) {
+        Some(kept) => Error::invalid(
+            "db",
+            format!(
+                "Không có tệp sổ {}. Bên cạnh có tệp sổ được giữ lại khi khôi phục: {}. Nếu sổ bị mất giữa chừng, hãy đổi tên tệp ấy thành {} (hoặc khôi phục từ bản sao lưu) thay vì tạo sổ mới.",
+                path.display(),
+                kept.display(),
+                path.display()
+            ),
+        ),
+        None => Error::invalid(
+            "db",
+            format!(
+                "Không có tệp sổ {}: kiểm tra lại đường dẫn, hoặc tạo sổ mới bằng \"tiepdan --db {} init\".",
+                path.display(),
+                path.display()
+            ),
+        ),
+    }
 }
 
 /// The newest file a restore kept aside beside the register `path` ("<name>.truoc-khoi-phuc-…").
@@ -426,27 +447,12 @@ fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
         ));
     }
     if !create && !path.exists() {
-        // A register a restore kept aside is named first: making a new, empty register
-        // is not what its owner wants.
-        if let Some(kept) = kept_aside(path) {
-            return Err(Error::invalid(
-                "db",
-                format!(
-                    "Không có tệp sổ {}. Bên cạnh có tệp sổ được giữ lại khi khôi phục: {}. Nếu sổ bị mất giữa chừng, hãy đổi tên tệp ấy thành {} (hoặc khôi phục từ bản sao lưu) thay vì tạo sổ mới.",
-                    path.display(),
-                    kept.display(),
-                    path.display()
-                ),
-            ));
-        }
-        return Err(Error::invalid(
-            "db",
-            format!(
-                "Không có tệp sổ {}: kiểm tra lại đường dẫn, hoặc tạo sổ mới bằng \"tiepdan --db {} init\".",
-                path.display(),
-                path.display()
-            ),
-        ));
+        return Err(missing_register(path));
+    }
+    // Nor is one made where a restore kept the register aside and none is left (a restore
+    // cut short): the kept file is what the owner wants back.
+    if create && !path.exists() && kept_aside(path).is_some() {
+        return Err(missing_register(path));
     }
     let mut store = Store::open(path).map_err(|e| tiepdan::backup::with_restore_hint(e, path))?;
     store.set_actor(Actor::Cli);
@@ -971,6 +977,7 @@ fn run(cli: Cli) -> Result<(), Error> {
 fn print_table(out: &mut impl Write, t: &tiepdan::forms::FormTable) -> Result<(), Error> {
     use tiepdan::forms::format_value;
     writeln!(out, "Biểu {}: {}", t.code, t.title)?;
+    writeln!(out, "{}", t.attached_line)?;
     writeln!(out, "{}", t.data_line)?;
     writeln!(out, "{}", t.row.label)?;
     for c in &t.columns {
@@ -995,6 +1002,9 @@ fn print_table(out: &mut impl Write, t: &tiepdan::forms::FormTable) -> Result<()
     }
     for i in &t.issues {
         writeln!(out, "  LỖI: {i}")?;
+    }
+    if !t.note.is_empty() {
+        writeln!(out, "{} {}", t.note_label, t.note)?;
     }
     writeln!(out)?;
     Ok(())
@@ -1045,6 +1055,8 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away ("tiepdan tables | head"): nothing to say to anyone.
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             // Text from a file can carry terminal escapes: shown, never obeyed.
             let text: String = e

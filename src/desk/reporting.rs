@@ -252,11 +252,7 @@ impl Store {
         );
         let label = crate::text::tidy("label", line("Tên kỳ", limits::LABEL), label)?
             .unwrap_or_else(|| default_lock_label(period));
-        let report_no = crate::text::tidy_optional(
-            "report_no",
-            line("Số báo cáo", limits::DOC_NO),
-            &report_no.map(str::to_string),
-        )?;
+        let report_no = forms::tidy_report_no(report_no)?;
         let report_no = report_no.as_deref();
         let id = store::new_id();
         self.write(Permission::Report, |tx| {

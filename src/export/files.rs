@@ -243,9 +243,9 @@ pub fn check_target(path: &Path, register: Option<&Path>, force: bool) -> Result
                 path.display()
             ));
         }
-        if is_database(path) {
+        if is_database(path) || is_journal_of_database(path) {
             return refuse(format!(
-                "Không xuất được ra {}: đó là một cơ sở dữ liệu (một sổ hoặc bản sao lưu), phần mềm không ghi đè lên nó, kể cả khi cho phép ghi đè. Hãy chọn tên tệp khác.",
+                "Không xuất được ra {}: đó là một cơ sở dữ liệu hoặc tệp đi kèm của nó (một sổ, một bản sao lưu), phần mềm không ghi đè lên nó, kể cả khi cho phép ghi đè. Hãy chọn tên tệp khác.",
                 path.display()
             ));
         }
@@ -257,6 +257,17 @@ pub fn check_target(path: &Path, register: Option<&Path>, force: bool) -> Result
         ));
     }
     Ok(())
+}
+
+/// Whether `path` is a journal ("-wal", "-shm", "-journal") beside an SQLite database
+/// (any register, a file a restore kept aside): replacing it loses that database's
+/// committed records.
+fn is_journal_of_database(path: &Path) -> bool {
+    let name = path.as_os_str().to_string_lossy();
+    ["-wal", "-shm", "-journal"].iter().any(|suffix| {
+        name.strip_suffix(suffix)
+            .is_some_and(|base| is_database(Path::new(base)))
+    })
 }
 
 /// Whether the file at `path` is an SQLite database (its first 16 bytes).

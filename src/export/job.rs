@@ -146,6 +146,8 @@ fn prepare_unrecorded(
             "Chưa có tên đơn vị: đặt tên phường, xã trong Cài đặt (ô Tên đơn vị; dòng lệnh: tiepdan init --unit-name …) trước khi xuất tệp.",
         ));
     }
+    let report_no = forms::tidy_report_no(report_no)?;
+    let report_no = report_no.as_deref();
     match form {
         FormId::So => Ok(Prepared::Register(forms::register::register_book_with(
             store, period, full,
@@ -159,14 +161,14 @@ fn prepare_unrecorded(
         FormId::AllTables => {
             let mut tables = forms::statutory_tables(store, period)?;
             forms::ensure_sendable(&tables)?;
-            forms::attach_to_report(store, &mut tables, report_no)?;
+            forms::attach_to_report(store, period, &mut tables, report_no)?;
             Ok(Prepared::Tables(tables))
         }
         one => {
             let table = forms::statutory_table(store, one, period)?;
             forms::ensure_sendable(std::slice::from_ref(&table))?;
             let mut tables = vec![table];
-            forms::attach_to_report(store, &mut tables, report_no)?;
+            forms::attach_to_report(store, period, &mut tables, report_no)?;
             Ok(Prepared::Tables(tables))
         }
     }

@@ -245,6 +245,29 @@ pub fn report_number(no: Option<&str>) -> Option<String> {
     }
 }
 
+/// "Số báo cáo" as typed (for a lock, the Word report, the tables' "Kèm theo" line):
+/// tidied as every text (no control characters, no line breaks, at most 100 characters),
+/// and shaped as a number: a digit in it, no "/" at either end. `None` when nothing is
+/// typed.
+pub fn tidy_report_no(no: Option<&str>) -> Result<Option<String>> {
+    let tidied = crate::text::tidy_optional(
+        "report_no",
+        crate::text::line("Số báo cáo", crate::text::limits::DOC_NO),
+        &no.map(str::to_string),
+    )?;
+    if let Some(t) = &tidied {
+        if !t.chars().any(|c| c.is_ascii_digit()) || t.starts_with('/') || t.ends_with('/') {
+            return Err(Error::invalid(
+                "report_no",
+                format!(
+                    "Số báo cáo: “{t}” không phải một số báo cáo. Ghi số (ví dụ 25), hoặc cả số và ký hiệu (25/BC-UBND)."
+                ),
+            ));
+        }
+    }
+    Ok(tidied)
+}
+
 /// "(Kèm theo Báo cáo số: 25/BC-UBND, ngày … tháng … năm … của UBND phường …)", with
 /// room left for a number not known.
 fn attached_line(no: Option<&str>, settings: &Settings) -> String {
@@ -255,15 +278,66 @@ fn attached_line(no: Option<&str>, settings: &Settings) -> String {
     )
 }
 
-/// The tables sent with the report numbered `no` say so on their "Kèm theo" line.
-pub fn attach_to_report(store: &Store, tables: &mut [FormTable], no: Option<&str>) -> Result<()> {
-    if report_number(no).is_some() {
-        let settings = store.settings()?;
-        for t in tables {
-            t.attached_line = attached_line(no, &settings);
+/// The tables sent with the report numbered `no` say so on their "Kèm theo" line. A
+/// locked period's tables keep the number they were sent with: another one is refused.
+pub fn attach_to_report(
+    store: &Store,
+    period: Period,
+    tables: &mut [FormTable],
+    no: Option<&str>,
+) -> Result<()> {
+    let Some(number) = report_number(no) else {
+        return Ok(());
+    };
+    let lock = store::lock_of(
+        store.conn(),
+        &period.from.to_string(),
+        &period.to.to_string(),
+    )?;
+    if let Some(sent) = lock.and_then(|l| report_number(l.report_no.as_deref())) {
+        if sent != number {
+            return Err(Error::invalid(
+                "report_no",
+                format!(
+                    "Số báo cáo: kỳ này đã khóa khi gửi báo cáo số {sent}; các biểu của kỳ ghi số ấy. Bỏ trống số báo cáo, hoặc ghi {sent}."
+                ),
+            ));
         }
+        return Ok(());
+    }
+    let settings = store.settings()?;
+    for t in tables {
+        t.attached_line = attached_line(no, &settings);
     }
     Ok(())
+}
+
+/// For a locked period: the number of the report it was sent with, and each figure of
+/// `tables` that differs from what was sent ("Biểu 01/TCD cột (2): 106 → 105").
+pub fn as_sent(
+    store: &Store,
+    period: Period,
+    tables: &[FormTable],
+) -> Result<Option<(store::PeriodLock, Vec<String>)>> {
+    let Some(lock) = store::lock_of(
+        store.conn(),
+        &period.from.to_string(),
+        &period.to.to_string(),
+    )?
+    else {
+        return Ok(None);
+    };
+    let sent = store::lock_figures(store.conn(), &lock.id)?;
+    let differences = tables
+        .iter()
+        .flat_map(|t| {
+            sent_differences(&sent, t)
+                .into_iter()
+                .map(|d| format!("Biểu {} {d}", t.code))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    Ok(Some((lock, differences)))
 }
 
 /// A locked period's tables say the report they were sent with, and, in their note row,
@@ -276,14 +350,7 @@ fn mark_sent(
     sent: &serde_json::Value,
     settings: &Settings,
 ) {
-    let locked_on = chrono::DateTime::parse_from_rfc3339(&lock.locked_at)
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .date_naive()
-                .format("%d/%m/%Y")
-                .to_string()
-        })
-        .unwrap_or_else(|_| lock.locked_at.clone());
+    let locked_on = locked_day(lock);
     for table in tables {
         if report_number(lock.report_no.as_deref()).is_some() {
             table.attached_line = attached_line(lock.report_no.as_deref(), settings);
@@ -298,6 +365,18 @@ fn mark_sent(
             )
         };
     }
+}
+
+/// The day (the office's time) a period was locked: "03/12/2026".
+pub fn locked_day(lock: &store::PeriodLock) -> String {
+    chrono::DateTime::parse_from_rfc3339(&lock.locked_at)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .date_naive()
+                .format("%d/%m/%Y")
+                .to_string()
+        })
+        .unwrap_or_else(|_| lock.locked_at.clone())
 }
 
 /// "cột (2): 106 → 105" for each figure of `table` that differs from the one a lock kept

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::document::{date_words, period_title, place_of, DocSection, DocTable, ReportDocument};
 use super::{period_report, PeriodReport};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::forms::{self, format_value, FormId, FormTable};
 use crate::period::Period;
 use crate::store::Store;
@@ -188,6 +188,32 @@ pub fn report_document(
     store.require(crate::access::Permission::ViewTotals)?;
     let settings = store.settings()?;
     let tables = forms::statutory_tables(store, period)?;
+    // A locked period's report says the number it was sent with, and what changed since.
+    let sent = forms::as_sent(store, period, &tables)?;
+    let sent_no = sent
+        .as_ref()
+        .and_then(|(lock, _)| forms::report_number(lock.report_no.as_deref()));
+    let typed = forms::report_number(number);
+    if let (Some(sent_no), Some(typed)) = (&sent_no, &typed) {
+        if sent_no != typed {
+            return Err(Error::invalid(
+                "report_no",
+                format!(
+                    "Số báo cáo: kỳ này đã khóa khi gửi báo cáo số {sent_no}. Bỏ trống số báo cáo, hoặc ghi {sent_no}."
+                ),
+            ));
+        }
+    }
+    let number = sent_no.or(typed);
+    let changed_since = sent.and_then(|(lock, differences)| {
+        (!differences.is_empty()).then(|| {
+            format!(
+                "Lưu ý: kỳ này đã khóa ngày {}; số liệu dưới đây đã thay đổi sau khi khóa (bản đã gửi → nay): {}.",
+                forms::locked_day(&lock),
+                differences.join("; ")
+            )
+        })
+    });
     let r = period_report(store, period)?;
     let unit = settings.unit_name.trim().to_string();
     let mut two = vec![
@@ -232,7 +258,7 @@ pub fn report_document(
     sections.push(DocSection {
         heading: "II. KẾT QUẢ CÔNG TÁC TIẾP CÔNG DÂN, XỬ LÝ ĐƠN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO"
             .into(),
-        paragraphs: vec![],
+        paragraphs: changed_since.into_iter().collect(),
     });
     sections.extend(two);
     for heading in [
@@ -258,7 +284,7 @@ pub fn report_document(
     );
     Ok(ReportDocument {
         agency_lines: vec!["ỦY BAN NHÂN DÂN".into(), unit.to_uppercase()],
-        number_line: match forms::report_number(number) {
+        number_line: match number {
             Some(no) => format!("Số: {no}"),
             None => "Số:        /BC-UBND".into(),
         },
