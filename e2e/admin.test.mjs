@@ -16,7 +16,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MOVE_KEY, Session, startDriver } from './webdriver.mjs';
+import { KEY, MOVE_KEY, Session, startDriver } from './webdriver.mjs';
 import { signIn as signInAt } from './access.mjs';
 import { cutOff, resize, shot } from './layout-check.mjs';
 
@@ -191,7 +191,8 @@ test('Tài khoản: an officer account is added, then locked with its password r
 let backupPath;
 
 test('Sao lưu: "Sao lưu ngay" makes a checked backup, listed; a folder must exist', async () => {
-  await s.click('Sao lưu ngay');
+  // From the keyboard (Enter on the button).
+  await s.keys('Sao lưu ngay', KEY.enter);
   const line = await s.expectText('[data-testid="backup-result"]', /Đã sao lưu và kiểm tra/, 60000);
   assert.match(
     line,
@@ -199,6 +200,10 @@ test('Sao lưu: "Sao lưu ngay" makes a checked backup, listed; a folder must ex
   );
   backupPath = /Tệp: (.+)$/.exec(line)?.[1];
   assert.ok(backupPath && existsSync(backupPath), `the backup file exists: ${backupPath}`);
+  // The keyboard keeps its place: the button, disabled while it worked, has the focus again.
+  await s.waitFor('the focus back on the button', async () =>
+    s.execute(`return document.activeElement?.textContent.trim() === 'Sao lưu ngay';`),
+  );
   assert.equal(join(backupPath, '..'), join(dataDir, 'sao-luu'), 'beside the register, in sao-luu');
   await s.waitFor('the backup listed', async () => (await backupRows()).some((b) => b.path === backupPath));
   const [newest] = await backupRows();

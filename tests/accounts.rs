@@ -314,6 +314,25 @@ fn the_last_administrator_keeps_the_role_and_logins_are_unique() {
             .field(),
         Some("old_password")
     );
+    // Not the same one again, nor one anyone would try first.
+    let e = s
+        .change_password("matkhau-quantri2", "matkhau-quantri2")
+        .unwrap_err();
+    assert_eq!(e.field(), Some("new_password"));
+    assert!(e.to_string().contains("trùng mật khẩu hiện tại"), "{e}");
+    for weak in [
+        "12345678",
+        "87654321",
+        "abcdefgh",
+        "aaaaaaaa",
+        "Password",
+        "matkhau2026",
+        "qwertyui",
+    ] {
+        let e = s.change_password("matkhau-quantri2", weak).unwrap_err();
+        assert_eq!(e.field(), Some("new_password"), "{weak}");
+        assert!(e.to_string().contains("dễ đoán"), "{weak}: {e}");
+    }
     s.change_password("matkhau-quantri2", "matkhau-moi-123")
         .unwrap();
     s.sign_out().unwrap();
@@ -589,6 +608,12 @@ fn a_backup_typed_by_path_must_be_a_whole_path_to_a_file_other_than_the_register
     s.create_first_admin(&account("quantri", &[Role::Admin]))
         .unwrap();
     let usb = dir.path().join("usb");
+    // A chosen folder that is not there is refused, not made (a mistyped or unplugged
+    // drive's path would put the copy on the PC's own disk).
+    let e = s.backup_now(Some(&usb)).unwrap_err();
+    assert_eq!(e.field(), Some("folder"));
+    assert!(e.to_string().contains("ổ USB đã cắm chưa?"), "{e}");
+    assert!(!usb.exists());
     std::fs::create_dir(&usb).unwrap();
     let made = s.backup_now(Some(&usb)).unwrap();
     let refused = |p: &std::path::Path, says: &str| {

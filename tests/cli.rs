@@ -423,8 +423,13 @@ fn backup_list_and_restore_from_the_command_line() {
         .join("sao-luu")
         .join(std::path::Path::new(file).file_name().unwrap())
         .exists());
-    // To a USB folder too.
+    // To a USB folder too: one that is there (a missing one is refused, not made).
     let usb = dir.path().join("usb");
+    let missing = tiepdan(&db, &["backup", "--to", usb.to_str().unwrap()]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("không có (ổ USB đã cắm chưa?)"));
+    assert!(!usb.exists());
+    std::fs::create_dir(&usb).unwrap();
     assert!(stdout(&tiepdan(&db, &["backup", "--to", usb.to_str().unwrap()])).contains("usb"));
     let restored = stdout(&tiepdan(&db, &["restore", file]));
     assert!(restored.contains("Đã khôi phục sổ"), "{restored}");

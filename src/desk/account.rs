@@ -132,7 +132,44 @@ fn check_password(field: &str, password: &str) -> Result<()> {
             "Mật khẩu có ký tự điều khiển: chỉ dùng chữ, số và dấu.",
         ));
     }
+    if guessable(password) {
+        return Err(Error::invalid(
+            field,
+            "Mật khẩu dễ đoán (một ký tự lặp lại, một dãy liền nhau như 12345678 hay abcdefgh, hoặc một mật khẩu phổ biến): hãy chọn mật khẩu khác, ví dụ ghép chữ và số.",
+        ));
+    }
     Ok(())
+}
+
+/// A password anyone would try first: one character repeated, a run of neighbouring
+/// characters ("12345678", "87654321", "abcdefgh"), or one of the commonest.
+fn guessable(password: &str) -> bool {
+    const COMMON: &[&str] = &[
+        "password",
+        "matkhau",
+        "mat khau",
+        "qwertyui",
+        "qwerty123",
+        "abc12345",
+        "admin123",
+        "123456789a",
+        "a123456789",
+        "iloveyou",
+        "12341234",
+        "11223344",
+        "quantri",
+        "tiepdan",
+    ];
+    let lower = password.to_lowercase();
+    let chars: Vec<char> = lower.chars().collect();
+    let repeated = chars.windows(2).all(|w| w[0] == w[1]);
+    let step = |d: i32| chars.windows(2).all(|w| w[1] as i32 - w[0] as i32 == d);
+    // A common word with a year or a few digits after it is as common ("matkhau2026").
+    let word = lower.trim_end_matches(|ch: char| ch.is_ascii_digit());
+    let common = COMMON
+        .iter()
+        .any(|c| lower == *c || (word == *c && lower.len() - word.len() <= 4));
+    repeated || step(1) || step(-1) || common
 }
 
 /// A login as kept: Latin letters without marks, digits, `.`, `_`, `-`, 2 to 50 of them
@@ -401,6 +438,12 @@ impl Store {
                 ));
             }
             check_password("new_password", new)?;
+            if password_matches(new, &row.password_hash) {
+                return Err(Error::invalid(
+                    "new_password",
+                    "Mật khẩu mới trùng mật khẩu hiện tại: hãy chọn mật khẩu khác.",
+                ));
+            }
             let before = account_json(&row);
             row.password_hash = hash_password(new)?;
             store::update_user(tx.conn(), &row)?;

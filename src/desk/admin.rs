@@ -151,17 +151,22 @@ impl Store {
         }
         let default = self.backup_folder()?;
         let folder = folder.map(Path::to_path_buf).unwrap_or(default.clone());
-        // A new folder on a drive that is there is made; a drive that is not is said.
-        let parent_there = folder
-            .parent()
-            .is_some_and(|p| p.as_os_str().is_empty() || p.is_dir());
-        if folder != default && !folder.is_dir() && !parent_there {
+        // A chosen folder must be there: made silently, a mistyped or unplugged drive's
+        // path ("/media/usb" with nothing mounted) put the "USB" copy on the PC's own disk.
+        if folder != default && !folder.is_dir() {
             return Err(Error::invalid(
                 "folder",
-                format!(
-                    "Thư mục {} không có (ổ USB đã cắm chưa?): chọn một thư mục có sẵn.",
-                    folder.display()
-                ),
+                if folder.exists() {
+                    format!(
+                        "{} là một tệp, không phải thư mục: chọn một thư mục.",
+                        folder.display()
+                    )
+                } else {
+                    format!(
+                        "Thư mục {} không có (ổ USB đã cắm chưa?): chọn một thư mục có sẵn, hoặc tạo thư mục ấy trước rồi sao lưu.",
+                        folder.display()
+                    )
+                },
             ));
         }
         let made = self.backup_into(&folder)?;
