@@ -305,7 +305,10 @@ test('Nhật ký: the sign-in, the account, the backup and the restore; paging, 
   assert.match(backupRow.when, /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/);
   const restoreRow = find(rows, (r) => r.action === 'Sao lưu, khôi phục' && r.note.startsWith('khôi phục từ'));
   assert.ok(restoreRow, 'the restore is logged');
-  assert.equal(restoreRow.note, `khôi phục từ ${backupPath}; tệp sổ trước đó giữ tại ${restoreRow.note.split('giữ tại ')[1]}`);
+  assert.equal(
+    restoreRow.note,
+    `khôi phục từ ${backupPath}; tài khoản khôi phục: quantri; tệp sổ trước đó giữ tại ${restoreRow.note.split('giữ tại ')[1]}`,
+  );
   assert.equal(restoreRow.who, 'quantri');
   const created = find(rows, (r) => r.action === 'Tài khoản' && r.what === 'Tài khoản canbo1');
   assert.ok(created, 'the officer account’s creation is logged, named by its login');

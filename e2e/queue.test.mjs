@@ -124,7 +124,7 @@ test('the dashboard lists the overdue petition first, then the one due soon, the
   assert.equal(await s.textOf('[data-cell="queue.due_soon"]'), '1');
   // None of the three is classified yet: all are counted as waiting in the heading.
   assert.equal(await s.textOf('[data-cell="queue.waiting"]'), '3');
-  await s.expectText('#dash-queue', /Cần xử lý · 1 đơn quá hạn · 1 đơn sắp đến hạn · 3 đơn chờ phân loại/);
+  await s.expectText('#dash-queue', /Cần xử lý · 3 đơn: 1 quá hạn, 1 sắp đến hạn; trong đó 3 đơn chờ phân loại/);
   assert.equal(await s.execute(`return document.querySelector('[data-testid="queue-empty"]');`), null);
 
   for (const [w, h] of [

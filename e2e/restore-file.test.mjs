@@ -74,18 +74,20 @@ test('a backup on a USB drive, typed by its path, is checked, asked about and re
   await s.click('Tạo tài khoản');
   await s.waitFor('"tam" listed', async () => (await logins()).includes('tam'));
 
-  // Nothing typed; a path that is not whole; a file that is not there: refused beside the field.
+  // Nothing typed; a path that is not whole; a file that is not there: refused beside the
+  // field at once, before any question (the file is checked first).
+  const asked = () => s.execute(`return document.querySelector('.backups [role=alertdialog]') !== null;`);
   await s.click('Khôi phục từ tệp này…');
   await s.waitFor('asked for a path', async () => /chưa nhập đường dẫn/.test(await describedBy(FIELD)));
   await s.type(FIELD, 'sao-luu.sqlite3');
   await s.click('Khôi phục từ tệp này…');
-  await s.click('Khôi phục từ tệp này');
   await s.waitFor('a whole path asked for', async () => /đường dẫn đầy đủ/.test(await describedBy(FIELD)));
+  assert.equal(await asked(), false, 'no question about a file that would be refused');
   assert.equal(await s.execute('return document.activeElement?.id;'), 'bk-file', 'the focus back on the field');
   await s.type(FIELD, join(usb, 'khong-co.sqlite3'));
   await s.click('Khôi phục từ tệp này…');
-  await s.click('Khôi phục từ tệp này');
   await s.waitFor('no such file', async () => /Không có tệp/.test(await describedBy(FIELD)));
+  assert.equal(await asked(), false);
   assert.ok((await logins()).includes('tam'), 'nothing restored');
 
   // The copy's path as Windows copies it, in quotes: asked about, naming the file.

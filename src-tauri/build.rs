@@ -68,6 +68,7 @@ const COMMANDS: &[&str] = &[
     "backups",
     "backup_now",
     "restore_backup",
+    "check_restore",
 ];
 
 fn main() {

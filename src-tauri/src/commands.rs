@@ -599,6 +599,15 @@ pub fn backup_now(state: State<'_, AppState>, folder: Option<String>) -> Reply<B
     with_store(&state, |s| s.backup_now(folder.as_deref()))
 }
 
+/// Check a backup before its restore is asked about (the administrator): a file that is
+/// not there, not a backup, damaged, or from before accounts is refused now, beside what
+/// was clicked, instead of after the question.
+#[tauri::command(async)]
+pub fn check_restore(state: State<'_, AppState>, path: String) -> Reply<()> {
+    let backup = std::path::PathBuf::from(path);
+    with_store(&state, |s| s.check_restore(&backup, false).map(|_| ()))
+}
+
 /// Replace the register with a backup (the administrator): the register is closed, the
 /// backup checked and put in place (the current file kept aside), the register reopened;
 /// on failure the register as it was is reopened.

@@ -165,6 +165,7 @@ pub fn app_builder<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Buil
         commands::backups,
         commands::backup_now,
         commands::restore_backup,
+        commands::check_restore,
         commands::integrity_status,
     ])
 }
@@ -679,6 +680,11 @@ mod tests {
             ("backup_now", json!({"folder": null}), Some(Backup)),
             (
                 "restore_backup",
+                json!({"path": "/khong/co.sqlite3"}),
+                Some(Backup),
+            ),
+            (
+                "check_restore",
                 json!({"path": "/khong/co.sqlite3"}),
                 Some(Backup),
             ),

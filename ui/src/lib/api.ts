@@ -185,6 +185,8 @@ export const backups = () => call<BackupInfo[]>('backups');
 export const backupNow = (folder: string | null) => call<BackupMade>('backup_now', { folder });
 /** Replace the register with a backup; the former file's path kept aside, if any. */
 export const restoreBackup = (path: string) => call<string | null>('restore_backup', { path });
+/** Checked before the question: refused now if it would be refused after it. */
+export const checkRestore = (path: string) => call<null>('check_restore', { path });
 
 /**
  * Follow an export's 'export-progress' events; resolves to the function that stops
