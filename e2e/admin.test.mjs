@@ -86,7 +86,7 @@ const backupRows = () =>
 const auditRows = () =>
   s.execute(`return [...document.querySelectorAll('.audit tbody tr[data-seq]')].map((tr) => {
     const td = [...tr.querySelectorAll('td')].map((c) => c.textContent.trim());
-    return { seq: Number(tr.dataset.seq), when: td[0], who: td[1], action: td[2], what: td[3], note: td[4] };
+    return { seq: Number(tr.dataset.seq), shownSeq: Number(td[0]), when: td[1], who: td[2], action: td[3], what: td[4], note: td[5] };
   });`);
 
 /** Scroll a section's heading to the top of <main> and take a screenshot of the window. */
@@ -297,6 +297,7 @@ test('Nhật ký: the sign-in, the account, the backup and the restore; paging, 
   });
   assert.equal(rows.length, 200, 'the newest 200');
   const seqs = rows.map((r) => r.seq);
+  assert.deepEqual(rows.map((r) => r.shownSeq), seqs, 'each row shows its number (the one the check names)');
   assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a), 'newest first');
 
   const backupRow = find(rows, (r) => r.note.startsWith('sao lưu vào'));

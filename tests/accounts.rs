@@ -251,9 +251,20 @@ fn the_app_locks_after_the_idle_time_and_a_locked_account_is_signed_out() {
         id: Some(canbo.clone()),
         active: false,
         password: None,
-        ..account("canbo", &[Role::Officer])
+        ..account("canbo", &[Role::Officer, Role::Leader])
     })
     .unwrap();
+    // The audit log files it under "Tài khoản" and says what changed.
+    let log = s
+        .audit_log(&tiepdan::desk::admin::AuditFilter {
+            action: Some(ChangeAction::Account),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        log[0].note.as_deref(),
+        Some("khóa tài khoản; vai trò: Cán bộ tiếp dân → Cán bộ tiếp dân, Lãnh đạo")
+    );
     s.sign_out().unwrap();
     let e = s.sign_in("canbo", "matkhau-canbo").unwrap_err();
     assert_eq!(e.field(), Some("password"));

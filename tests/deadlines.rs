@@ -356,6 +356,17 @@ fn the_settings_change_the_uncertain_numbers() {
     s.deadlines.first_reply_working_days = 5;
     s.deadlines.due_soon_working_days = 1;
     store.save_settings(&s).unwrap();
+    // The audit log says which numbers changed (every due day moved with them).
+    let log = store
+        .audit_log(&tiepdan::desk::admin::AuditFilter {
+            action: Some(ChangeAction::Settings),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(
+        log[0].note.as_deref(),
+        Some("Thời hạn trả lời việc xử lý đơn (ngày làm việc): 10 → 5; Số ngày làm việc báo \"sắp đến hạn\": 3 → 1")
+    );
     // 5 working days: 02, 05, 06, 07, 08/10.
     assert_eq!(
         due(&store, &p, FirstReply, "2026-10-01").as_deref(),

@@ -447,7 +447,8 @@ impl Store {
             let before = account_json(&row);
             row.password_hash = hash_password(new)?;
             store::update_user(tx.conn(), &row)?;
-            tx.updated(
+            tx.updated_as(
+                ChangeAction::Account,
                 "users",
                 &row.id,
                 &before,
@@ -561,21 +562,48 @@ fn save(tx: &super::Tx<'_>, input: &AccountInput) -> Result<Account> {
                 }
             }
             store::update_user(conn, &row)?;
-            let reset = row.password_hash != old.password_hash;
-            let note = reset.then(|| "đặt lại mật khẩu".to_string());
-            let changed = tx.updated(
+            tx.updated_as(
+                ChangeAction::Account,
                 "users",
                 &row.id,
                 &account_json(&old),
                 &account_json(&row),
-                note.clone(),
+                account_change_note(&old, &row),
             )?;
-            if reset && !changed {
-                tx.change(ChangeAction::Account, "users", &row.id, None, None, note)?;
-            }
             Ok(row.into())
         }
     }
+}
+
+/// What an account's change did, as the audit log says it: "khóa tài khoản; vai trò: Cán bộ
+/// tiếp dân → Cán bộ tiếp dân, Lãnh đạo; đặt lại mật khẩu".
+fn account_change_note(old: &UserRow, new: &UserRow) -> Option<String> {
+    let roles = |r: &[Role]| r.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
+    let mut parts = Vec::new();
+    if old.active != new.active {
+        parts.push(if new.active {
+            "mở lại tài khoản".to_string()
+        } else {
+            "khóa tài khoản".to_string()
+        });
+    }
+    if old.login != new.login {
+        parts.push(format!("tên đăng nhập: {} → {}", old.login, new.login));
+    }
+    if old.full_name != new.full_name {
+        parts.push(format!("họ tên: {} → {}", old.full_name, new.full_name));
+    }
+    if old.roles != new.roles {
+        parts.push(format!(
+            "vai trò: {} → {}",
+            roles(&old.roles),
+            roles(&new.roles)
+        ));
+    }
+    if old.password_hash != new.password_hash {
+        parts.push("đặt lại mật khẩu".to_string());
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// What the history keeps of an account: never the password's hash, only a short

@@ -186,12 +186,26 @@ impl<'a> Tx<'a> {
         new: &T,
         note: Option<String>,
     ) -> Result<bool> {
+        self.updated_as(ChangeAction::Update, table, id, old, new, note)
+    }
+
+    /// [`Self::updated`], recorded as `action` (an account's change is filed under
+    /// "Tài khoản", not "Sửa").
+    pub(crate) fn updated_as<T: Serialize>(
+        &self,
+        action: ChangeAction,
+        table: &str,
+        id: &str,
+        old: &T,
+        new: &T,
+        note: Option<String>,
+    ) -> Result<bool> {
         let (old, new) = diff(&serde_json::to_value(old)?, &serde_json::to_value(new)?);
         if old.is_empty() && new.is_empty() {
             return Ok(false);
         }
         self.change(
-            ChangeAction::Update,
+            action,
             table,
             id,
             Some(Value::Object(old)),

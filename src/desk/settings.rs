@@ -42,6 +42,92 @@ fn check_range(
     Ok(())
 }
 
+/// What a save of the settings changed, as the audit log says it: "Thời hạn trả lời việc
+/// xử lý đơn (ngày làm việc): 10 → 12; Họ tên người ký: … → …" (a deadline changed moves
+/// every due day: the log must say which).
+fn settings_change_note(old: &Settings, new: &Settings) -> Option<String> {
+    let yes_no = |b: bool| if b { "có" } else { "không" }.to_string();
+    let blank = |t: &str| {
+        if t.trim().is_empty() {
+            "(trống)".to_string()
+        } else {
+            crate::text::shown(&t.trim().replace('\n', " / "), 80)
+        }
+    };
+    let (d0, d1) = (&old.deadlines, &new.deadlines);
+    let (r0, r1) = (&old.report, &new.report);
+    let items: Vec<(&str, String, String)> = vec![
+        ("Tên đơn vị", blank(&old.unit_name), blank(&new.unit_name)),
+        (
+            "Tên bộ phận tiếp công dân",
+            blank(&old.reception_team_name),
+            blank(&new.reception_team_name),
+        ),
+        (
+            "Thời hạn trả lời việc xử lý đơn (ngày làm việc)",
+            d0.first_reply_working_days.to_string(),
+            d1.first_reply_working_days.to_string(),
+        ),
+        (
+            "Thời hạn thụ lý khiếu nại (ngày làm việc)",
+            d0.complaint_acceptance_working_days.to_string(),
+            d1.complaint_acceptance_working_days.to_string(),
+        ),
+        (
+            "Số ngày đơn tồn đọng",
+            d0.unprocessed_days.to_string(),
+            d1.unprocessed_days.to_string(),
+        ),
+        (
+            "Số ngày làm việc báo \"sắp đến hạn\"",
+            d0.due_soon_working_days.to_string(),
+            d1.due_soon_working_days.to_string(),
+        ),
+        (
+            "Vùng sâu, vùng xa",
+            yes_no(d0.remote_area),
+            yes_no(d1.remote_area),
+        ),
+        (
+            "Địa danh ghi ngày tháng",
+            blank(&r0.place),
+            blank(&r1.place),
+        ),
+        (
+            "Thẩm quyền ký",
+            blank(&r0.signer_authority),
+            blank(&r1.signer_authority),
+        ),
+        (
+            "Chức vụ người ký",
+            blank(&r0.signer_title),
+            blank(&r1.signer_title),
+        ),
+        (
+            "Họ tên người ký",
+            blank(&r0.signer_name),
+            blank(&r1.signer_name),
+        ),
+        ("Nơi nhận", blank(&r0.recipients), blank(&r1.recipients)),
+        (
+            "Số ngày tiếp tối thiểu mỗi tháng của Chủ tịch",
+            r0.chairman_days_per_month.to_string(),
+            r1.chairman_days_per_month.to_string(),
+        ),
+        (
+            "Thư mục xuất tệp",
+            blank(&r0.export_dir),
+            blank(&r1.export_dir),
+        ),
+    ];
+    let parts: Vec<String> = items
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(label, a, b)| format!("{label}: {a} → {b}"))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 /// Whether a unit name names a ward or commune, not only its kind ("phường", the default
 /// of a register never named).
 pub fn is_named(unit_name: &str) -> bool {
@@ -191,7 +277,7 @@ impl Store {
                     "settings",
                     Some(before.into()),
                     Some(after.into()),
-                    None,
+                    settings_change_note(&old, &new),
                 )?;
             }
             Ok(new)

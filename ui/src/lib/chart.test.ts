@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barLayout, niceMax, type ChartBox } from './chart';
+import { barLayout, lastWeekPartial, niceMax, weekPoints, type ChartBox } from './chart';
 
 const box: ChartBox = { width: 620, height: 240, top: 20, bottom: 40, left: 10, right: 10, gap: 0.3 };
 
@@ -40,5 +40,28 @@ describe('barLayout', () => {
     const { bars, max } = barLayout([0, 0, -3], box);
     expect(max).toBe(1);
     expect(bars.every((b) => b.height === 0)).toBe(true);
+  });
+});
+
+describe('weekPoints', () => {
+  const week = (from: string, to: string, visits: number) => ({
+    period: { from, to },
+    visits,
+    people: visits + 1,
+    petitions: 1,
+    chairman_visits: 0,
+  });
+  const weeks = [week('2026-11-23', '2026-11-29', 9), week('2026-11-30', '2026-12-06', 3)];
+  it('marks the week not over and says it counts to today', () => {
+    const p = weekPoints(weeks, '2026-12-03');
+    expect(p.map((x) => x.label)).toEqual(['23/11', '30/11*']);
+    expect(p[1].title).toBe('Tuần 30/11/2026 – 06/12/2026 (đến hôm nay): 3 lượt tiếp, 4 người, 1 đơn');
+    expect(p[0].title).toBe('Tuần 23/11/2026 – 29/11/2026: 9 lượt tiếp, 10 người, 1 đơn');
+    expect(lastWeekPartial(weeks, '2026-12-03')).toBe(true);
+  });
+  it('marks nothing once the week is over', () => {
+    expect(weekPoints(weeks, '2026-12-07').map((x) => x.label)).toEqual(['23/11', '30/11']);
+    expect(lastWeekPartial(weeks, '2026-12-07')).toBe(false);
+    expect(lastWeekPartial([], '2026-12-07')).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
 // Layout of the hand-made SVG bar chart (no chart library).
+import type { WeekPoint } from './bindings/WeekPoint';
+import { formatDayMonth, formatRange } from './dates';
 
 /** A round upper bound for the axis: 1, 2, 5, 10, 20, 50... at least 1. */
 export function niceMax(max: number): number {
@@ -54,4 +56,28 @@ export interface ChartPoint {
   value: number;
   /** Read out and shown as a tooltip: "Tuần 02/03/2026 – 08/03/2026: 5 lượt tiếp". */
   title: string;
+}
+
+/**
+ * The 12-week chart's bars: each week's visits, labelled by its Monday; the week that has
+ * not ended yet is marked ("*") and its tooltip says it counts to today, so a short bar is
+ * not read as a quiet week.
+ */
+export function weekPoints(weeks: WeekPoint[], todayIso: string): ChartPoint[] {
+  return weeks.map((w) => {
+    const partial = w.period.to >= todayIso;
+    return {
+      label: formatDayMonth(w.period.from) + (partial ? '*' : ''),
+      value: w.visits,
+      title:
+        `Tuần ${formatRange(w.period.from, w.period.to)}${partial ? ' (đến hôm nay)' : ''}: ` +
+        `${w.visits} lượt tiếp, ${w.people} người, ${w.petitions} đơn`,
+    };
+  });
+}
+
+/** Whether the last week of the chart is still under way (the hint then says what "*" means). */
+export function lastWeekPartial(weeks: WeekPoint[], todayIso: string): boolean {
+  const last = weeks[weeks.length - 1];
+  return last !== undefined && last.period.to >= todayIso;
 }
