@@ -570,6 +570,7 @@ text_enum!(
         ComplaintAcceptance => "complaint_acceptance", "Thụ lý hoặc không thụ lý khiếu nại";
         ComplaintResolution => "complaint_resolution", "Giải quyết khiếu nại";
         DenunciationResolution => "denunciation_resolution", "Giải quyết tố cáo";
+        ProposalResolution => "proposal_resolution", "Giải quyết kiến nghị, phản ánh";
         Unprocessed => "unprocessed", "Đơn chưa được xử lý quá 45 ngày";
     }
 );
@@ -620,6 +621,11 @@ pub struct DeadlineSettings {
     pub due_soon_working_days: u32,
     /// Vùng sâu, vùng xa: the longer complaint resolution times apply.
     pub remote_area: bool,
+    /// Giải quyết kiến nghị, phản ánh, in days from acceptance: the law sets no general
+    /// time (domain.md §3, UNCERTAIN), so the office sets its own; 0 (the default): none
+    /// followed.
+    #[serde(default)]
+    pub proposal_resolution_days: u32,
 }
 
 /// What 02/XLD needs, decided when the petition is classified (the `classify` move).

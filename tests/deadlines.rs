@@ -393,6 +393,48 @@ fn the_settings_change_the_uncertain_numbers() {
     assert_eq!(e.field(), Some("deadlines.first_reply_working_days"));
 }
 
+/// The law sets no general time to resolve a proposal (domain.md §3, UNCERTAIN): none is
+/// followed until the office sets its own; then an accepted proposal is due that many days
+/// after its acceptance, overdue after it, met by its resolution.
+#[test]
+fn a_proposals_resolution_is_followed_once_the_office_sets_a_time() {
+    let mut store = store_on("2026-11-30");
+    let p = direct_petition(&mut store, "2026-09-01", Proposal);
+    classify(
+        &mut store,
+        &p,
+        Proposal,
+        true,
+        Competence::Within,
+        "2026-09-02",
+    );
+    move_petition(&mut store, &p, MoveAction::Accept, "2026-09-04", |_| {}).unwrap();
+    assert_eq!(deadline(&store, &p, ProposalResolution, "2026-11-30"), None);
+    let mut s = store.settings().unwrap();
+    s.deadlines.proposal_resolution_days = 30;
+    store.save_settings(&s).unwrap();
+    // Accepted Fri 04/09/2026: 30 days, 04/09 + 30 = Sun 04/10/2026, a day off: Mon 05/10.
+    let d = deadline(&store, &p, ProposalResolution, "2026-11-30").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-10-05"));
+    assert!(d.overdue, "{d:?}");
+    assert!(d.rule.contains("30 ngày kể từ ngày thụ lý"), "{}", d.rule);
+    // On the dashboard's queue, overdue.
+    let queue = store.petitions_needing_action().unwrap();
+    assert!(queue.iter().any(|q| q.id == p));
+    // Resolved: met.
+    move_petition(&mut store, &p, MoveAction::Resolve, "2026-11-30", |m| {
+        m.outcome = Some(Outcome::Answered)
+    })
+    .unwrap();
+    let d = deadline(&store, &p, ProposalResolution, "2026-11-30").unwrap();
+    assert_eq!(d.met_on.as_deref(), Some("2026-11-30"));
+    assert!(!d.overdue);
+    // Out of range: refused, naming the field.
+    s.deadlines.proposal_resolution_days = 400;
+    let e = store.save_settings(&s).unwrap_err();
+    assert_eq!(e.field(), Some("deadlines.proposal_resolution_days"));
+}
+
 #[test]
 fn the_dashboard_queue_puts_overdue_first() {
     let mut store = store_on("2026-03-30");

@@ -89,6 +89,11 @@ fn settings_change_note(old: &Settings, new: &Settings) -> Option<String> {
             yes_no(d1.remote_area),
         ),
         (
+            "Thời hạn giải quyết kiến nghị, phản ánh (ngày)",
+            d0.proposal_resolution_days.to_string(),
+            d1.proposal_resolution_days.to_string(),
+        ),
+        (
             "Địa danh ghi ngày tháng",
             blank(&r0.place),
             blank(&r1.place),
@@ -235,6 +240,12 @@ impl Store {
             1..=365,
         )?;
         check_range(
+            "deadlines.proposal_resolution_days",
+            "Thời hạn giải quyết kiến nghị, phản ánh (ngày)",
+            d.proposal_resolution_days,
+            0..=365,
+        )?;
+        check_range(
             "deadlines.due_soon_working_days",
             "Số ngày làm việc báo \"sắp đến hạn\"",
             d.due_soon_working_days,
@@ -256,6 +267,10 @@ impl Store {
                 (k::UNPROCESSED, d.unprocessed_days.to_string()),
                 (k::DUE_SOON, d.due_soon_working_days.to_string()),
                 (k::REMOTE_AREA, flag(d.remote_area)),
+                (
+                    k::PROPOSAL_RESOLUTION,
+                    d.proposal_resolution_days.to_string(),
+                ),
                 (k::REPORT_PLACE, r.place.trim().to_string()),
                 (k::SIGNER_AUTHORITY, r.signer_authority.trim().to_string()),
                 (k::SIGNER_TITLE, r.signer_title.trim().to_string()),

@@ -89,6 +89,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "Do đơn vị chọn: đơn còn trong số ngày làm việc này đến hạn được báo trên Tổng quan và danh sách đơn. Mặc định 3.",
     ),
     (
+        "proposal_resolution_days",
+        "Thời hạn giải quyết kiến nghị, phản ánh (ngày; 0: không theo dõi)",
+        "Luật chưa quy định một thời hạn chung cho việc giải quyết kiến nghị, phản ánh: đơn vị đặt theo quy chế của mình (ví dụ 30 ngày kể từ ngày thụ lý). Mặc định 0: không theo dõi.",
+    ),
+    (
         "remote_area",
         "Đơn vị ở vùng sâu, vùng xa",
         "Luật Khiếu nại 2011, Điều 28 và 37: ở vùng sâu, vùng xa, thời hạn giải quyết khiếu nại dài hơn (lần đầu 45 ngày, lần hai 60 ngày; vụ việc phức tạp 60 và 70 ngày).",
@@ -103,6 +108,7 @@ impl Default for DeadlineSettings {
             unprocessed_days: 45,
             due_soon_working_days: 3,
             remote_area: false,
+            proposal_resolution_days: 0,
         }
     }
 }
@@ -387,7 +393,25 @@ pub fn deadlines(
                 ));
             }
         }
-        PetitionKind::Proposal | PetitionKind::Mixed => {}
+        PetitionKind::Proposal => {
+            // No time in the law: the office's own, when it set one (0: none followed).
+            let days = settings.proposal_resolution_days;
+            if let Some(accepted) =
+                first_of(&events, &[MoveAction::Accept], received).filter(|_| days > 0)
+            {
+                out.push(resolution(
+                    &c,
+                    DeadlineStep::ProposalResolution,
+                    format!(
+                        "Quy chế của đơn vị ({days} ngày kể từ ngày thụ lý; luật không quy định thời hạn chung)"
+                    ),
+                    accepted,
+                    days,
+                    &events,
+                ));
+            }
+        }
+        PetitionKind::Mixed => {}
     }
 
     out.push(c.deadline(

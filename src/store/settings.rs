@@ -15,6 +15,7 @@ pub(crate) mod keys {
     pub(crate) const COMPLAINT_ACCEPTANCE: &str = "deadline_complaint_acceptance_working_days";
     pub(crate) const UNPROCESSED: &str = "deadline_unprocessed_days";
     pub(crate) const DUE_SOON: &str = "deadline_due_soon_working_days";
+    pub(crate) const PROPOSAL_RESOLUTION: &str = "deadline_proposal_resolution_days";
     pub(crate) const REMOTE_AREA: &str = "remote_area";
     pub(crate) const REPORT_PLACE: &str = "report_place";
     pub(crate) const SIGNER_AUTHORITY: &str = "report_signer_authority";
@@ -76,6 +77,11 @@ pub(crate) fn read_settings(conn: &Connection) -> Result<Settings> {
             unprocessed_days: number(conn, UNPROCESSED, d.deadlines.unprocessed_days)?,
             due_soon_working_days: number(conn, DUE_SOON, d.deadlines.due_soon_working_days)?,
             remote_area: setting(conn, REMOTE_AREA)?.as_deref() == Some("1"),
+            proposal_resolution_days: number(
+                conn,
+                PROPOSAL_RESOLUTION,
+                d.deadlines.proposal_resolution_days,
+            )?,
         },
         report: ReportSettings {
             place: setting(conn, REPORT_PLACE)?.unwrap_or(d.report.place),

@@ -12,6 +12,7 @@ const base: Settings = {
     unprocessed_days: 45,
     due_soon_working_days: 3,
     remote_area: false,
+    proposal_resolution_days: 0,
   },
   report: {
     place: 'Việt Hòa',

@@ -21,6 +21,7 @@ const saved: Settings = {
     unprocessed_days: 45,
     due_soon_working_days: 3,
     remote_area: false,
+    proposal_resolution_days: 0,
   },
   report: {
     place: 'Việt Hòa',
@@ -42,6 +43,7 @@ describe('settings form', () => {
       complaint_acceptance_working_days: '7',
       unprocessed_days: '45',
       due_soon_working_days: '3',
+      proposal_resolution_days: '0',
       remote_area: false,
     });
   });
@@ -57,6 +59,7 @@ describe('settings form', () => {
     f.deadlines.unprocessed_days = '60';
     f.deadlines.complaint_acceptance_working_days = '7';
     f.deadlines.remote_area = true;
+    f.deadlines.proposal_resolution_days = '30';
     const out = formToSettings(saved, f);
     expect('settings' in out && out.settings.deadlines).toEqual({
       first_reply_working_days: 12,
@@ -64,6 +67,7 @@ describe('settings form', () => {
       unprocessed_days: 60,
       due_soon_working_days: 5,
       remote_area: true,
+      proposal_resolution_days: 30,
     });
   });
 
@@ -106,6 +110,7 @@ describe('settings form', () => {
       'deadlines.complaint_acceptance_working_days',
       'deadlines.unprocessed_days',
       'deadlines.due_soon_working_days',
+      'deadlines.proposal_resolution_days',
     ]);
     for (const f of DEADLINE_FIELDS) expect(f.rule).not.toBe('');
   });

@@ -32,6 +32,12 @@ export const DEADLINE_FIELDS = [
     unit: 'ngày làm việc',
     rule: 'Do đơn vị chọn: đơn còn trong số ngày làm việc này đến hạn được báo trên Tổng quan và danh sách đơn. Mặc định 3.',
   },
+  {
+    key: 'proposal_resolution_days',
+    label: 'Thời hạn giải quyết kiến nghị, phản ánh',
+    unit: 'ngày; 0: không theo dõi',
+    rule: 'Luật chưa quy định một thời hạn chung cho việc giải quyết kiến nghị, phản ánh: đơn vị đặt theo quy chế của mình (ví dụ 30 ngày kể từ ngày thụ lý). Mặc định 0: không theo dõi.',
+  },
 ] as const satisfies readonly { key: keyof DeadlineSettings; label: string; unit: string; rule: string }[];
 
 export type DeadlineNumberKey = (typeof DEADLINE_FIELDS)[number]['key'];
@@ -47,6 +53,7 @@ export interface DeadlineForm {
   complaint_acceptance_working_days: string;
   unprocessed_days: string;
   due_soon_working_days: string;
+  proposal_resolution_days: string;
   remote_area: boolean;
 }
 
@@ -79,6 +86,7 @@ export function deadlineFormOf(d: DeadlineSettings): DeadlineForm {
     complaint_acceptance_working_days: String(d.complaint_acceptance_working_days),
     unprocessed_days: String(d.unprocessed_days),
     due_soon_working_days: String(d.due_soon_working_days),
+    proposal_resolution_days: String(d.proposal_resolution_days),
     remote_area: d.remote_area,
   };
 }

@@ -23,4 +23,10 @@ due_soon_working_days: number,
 /**
  * Vùng sâu, vùng xa: the longer complaint resolution times apply.
  */
-remote_area: boolean, };
+remote_area: boolean, 
+/**
+ * Giải quyết kiến nghị, phản ánh, in days from acceptance: the law sets no general
+ * time (domain.md §3, UNCERTAIN), so the office sets its own; 0 (the default): none
+ * followed.
+ */
+proposal_resolution_days: number, };
