@@ -312,10 +312,11 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
             supported: SCHEMA_VERSION,
         });
     }
-    // A link names the register it points to: that file is restored, not the link.
+    // A link names the register it points to: that file is restored, not the link. A
+    // relative path is made whole: the kept file is named so in messages and the log.
     let register = match std::fs::canonicalize(register) {
         Ok(real) if register.is_symlink() => real,
-        _ => register.to_path_buf(),
+        _ => std::path::absolute(register).unwrap_or_else(|_| register.to_path_buf()),
     };
     if register.is_dir() {
         return Err(Error::invalid(
