@@ -278,36 +278,44 @@ fn attached_line(no: Option<&str>, settings: &Settings) -> String {
     )
 }
 
-/// The tables sent with the report numbered `no` say so on their "Kèm theo" line. A
-/// locked period's tables keep the number they were sent with: another one is refused.
+/// The number a period's files carry: a locked period's is the one it was sent with
+/// (another typed is refused, the same or none is fine); otherwise the one typed, if any.
+pub fn report_number_for(
+    store: &Store,
+    period: Period,
+    typed: Option<&str>,
+) -> Result<Option<String>> {
+    let typed = report_number(typed);
+    let lock = store::lock_of(
+        store.conn(),
+        &period.from.to_string(),
+        &period.to.to_string(),
+    )?;
+    match (lock.and_then(|l| report_number(l.report_no.as_deref())), typed) {
+        (Some(sent), Some(typed)) if sent != typed => Err(Error::invalid(
+            "report_no",
+            format!(
+                "Số báo cáo: kỳ này đã khóa khi gửi báo cáo số {sent}; các tệp của kỳ ghi số ấy. Bỏ trống số báo cáo, hoặc ghi {sent}."
+            ),
+        )),
+        (Some(sent), _) => Ok(Some(sent)),
+        (None, typed) => Ok(typed),
+    }
+}
+
+/// The tables sent with the report numbered `no` say so on their "Kèm theo" line (a
+/// locked period's, the number it was sent with: [`report_number_for`]).
 pub fn attach_to_report(
     store: &Store,
     period: Period,
     tables: &mut [FormTable],
     no: Option<&str>,
 ) -> Result<()> {
-    let Some(number) = report_number(no) else {
-        return Ok(());
-    };
-    let lock = store::lock_of(
-        store.conn(),
-        &period.from.to_string(),
-        &period.to.to_string(),
-    )?;
-    if let Some(sent) = lock.and_then(|l| report_number(l.report_no.as_deref())) {
-        if sent != number {
-            return Err(Error::invalid(
-                "report_no",
-                format!(
-                    "Số báo cáo: kỳ này đã khóa khi gửi báo cáo số {sent}; các biểu của kỳ ghi số ấy. Bỏ trống số báo cáo, hoặc ghi {sent}."
-                ),
-            ));
+    if let Some(number) = report_number_for(store, period, no)? {
+        let settings = store.settings()?;
+        for t in tables {
+            t.attached_line = attached_line(Some(&number), &settings);
         }
-        return Ok(());
-    }
-    let settings = store.settings()?;
-    for t in tables {
-        t.attached_line = attached_line(no, &settings);
     }
     Ok(())
 }

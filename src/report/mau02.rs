@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::document::{date_words, period_title, place_of, DocSection, DocTable, ReportDocument};
 use super::{period_report, PeriodReport};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::forms::{self, format_value, FormId, FormTable};
 use crate::period::Period;
 use crate::store::Store;
@@ -189,22 +189,8 @@ pub fn report_document(
     let settings = store.settings()?;
     let tables = forms::statutory_tables(store, period)?;
     // A locked period's report says the number it was sent with, and what changed since.
+    let number = forms::report_number_for(store, period, number)?;
     let sent = forms::as_sent(store, period, &tables)?;
-    let sent_no = sent
-        .as_ref()
-        .and_then(|(lock, _)| forms::report_number(lock.report_no.as_deref()));
-    let typed = forms::report_number(number);
-    if let (Some(sent_no), Some(typed)) = (&sent_no, &typed) {
-        if sent_no != typed {
-            return Err(Error::invalid(
-                "report_no",
-                format!(
-                    "Số báo cáo: kỳ này đã khóa khi gửi báo cáo số {sent_no}. Bỏ trống số báo cáo, hoặc ghi {sent_no}."
-                ),
-            ));
-        }
-    }
-    let number = sent_no.or(typed);
     let changed_since = sent.and_then(|(lock, differences)| {
         (!differences.is_empty()).then(|| {
             format!(
