@@ -337,11 +337,12 @@ test("the administrator's Nhật ký shows the leader's reveal: who, whom, why",
   const rows = await s.waitFor('the reveal in the log', async () => {
     const all = await s.execute(`return [...document.querySelectorAll('.audit tbody tr[data-seq]')].map((tr) =>
       [...tr.querySelectorAll('td')].map((c) => c.textContent.trim()));`);
-    const found = all.filter((td) => td[2] === 'Xem danh tính người tố cáo');
+    // Số, Thời điểm, Tài khoản, Việc, Đối tượng, Ghi chú.
+    const found = all.filter((td) => td[3] === 'Xem danh tính người tố cáo');
     return found.length > 0 ? found : null;
   });
   assert.equal(rows.length, 1, 'one reveal');
-  const [, who, , , note] = rows[0];
+  const [, , who, , , note] = rows[0];
   assert.equal(who, LEADER.login);
   assert.equal(note, 'Xác minh nội dung tố cáo theo kế hoạch');
   // The log names nobody it should not: the denunciator's name is nowhere on the screen.
