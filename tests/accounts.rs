@@ -255,12 +255,7 @@ fn the_app_locks_after_the_idle_time_and_a_locked_account_is_signed_out() {
     })
     .unwrap();
     // The audit log files it under "Tài khoản" and says what changed.
-    let log = s
-        .audit_log(&tiepdan::desk::admin::AuditFilter {
-            action: Some(ChangeAction::Account),
-            ..Default::default()
-        })
-        .unwrap();
+    let log = audit_of(&s, ChangeAction::Account);
     assert_eq!(
         log[0].note.as_deref(),
         Some("khóa tài khoản; vai trò: Cán bộ tiếp dân → Cán bộ tiếp dân, Lãnh đạo")
@@ -496,12 +491,7 @@ fn a_restore_from_before_accounts_is_refused_unless_asked_and_every_restore_is_r
     assert!(s
         .check_restore(std::path::Path::new(&made.backup.path), false)
         .is_ok());
-    let log = s
-        .audit_log(&tiepdan::desk::admin::AuditFilter {
-            action: Some(ChangeAction::Backup),
-            ..Default::default()
-        })
-        .unwrap();
+    let log = audit_of(&s, ChangeAction::Backup);
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].user.as_deref(), Some("quantri"));
     assert!(log[0].note.as_deref().unwrap().starts_with("sao lưu vào "));
@@ -591,12 +581,7 @@ fn the_window_idle_lock_is_logged_as_such() {
     s.lock_idle().unwrap();
     assert!(s.user().is_none());
     as_user(&mut s, "quantri");
-    let log = s
-        .audit_log(&tiepdan::desk::admin::AuditFilter {
-            action: Some(ChangeAction::SignOut),
-            ..Default::default()
-        })
-        .unwrap();
+    let log = audit_of(&s, ChangeAction::SignOut);
     let locked = log
         .iter()
         .find(|e| e.user.as_deref() == Some("canbo") && e.note.is_some())

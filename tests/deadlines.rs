@@ -357,12 +357,7 @@ fn the_settings_change_the_uncertain_numbers() {
     s.deadlines.due_soon_working_days = 1;
     store.save_settings(&s).unwrap();
     // The audit log says which numbers changed (every due day moved with them).
-    let log = store
-        .audit_log(&tiepdan::desk::admin::AuditFilter {
-            action: Some(ChangeAction::Settings),
-            ..Default::default()
-        })
-        .unwrap();
+    let log = audit_of(&store, ChangeAction::Settings);
     assert_eq!(
         log[0].note.as_deref(),
         Some("Thời hạn trả lời việc xử lý đơn (ngày làm việc): 10 → 5; Số ngày làm việc báo \"sắp đến hạn\": 3 → 1")

@@ -245,3 +245,14 @@ pub fn as_user(s: &mut Store, login: &str) {
     s.sign_out().unwrap();
     s.sign_in(login, &format!("matkhau-{login}")).unwrap();
 }
+
+/// The audit log's entries of one kind, newest first.
+#[allow(dead_code)]
+pub fn audit_of(store: &Store, action: ChangeAction) -> Vec<tiepdan::desk::admin::AuditEntry> {
+    store
+        .audit_log(&tiepdan::desk::admin::AuditFilter {
+            action: Some(action),
+            ..Default::default()
+        })
+        .unwrap()
+}
