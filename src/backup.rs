@@ -373,10 +373,10 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
     // it onto it. Every step is undone if a later one fails.
     checkpoint(&register);
     let stamp = Local::now().format("%Y-%m-%d_%H%M%S").to_string();
-    let mut base = format!("{name}.truoc-khoi-phuc-{stamp}");
+    let mut base = format!("{name}{KEPT_ASIDE}{stamp}");
     let mut n = 2;
     while folder.join(&base).exists() {
-        base = format!("{name}.truoc-khoi-phuc-{stamp}-{n}");
+        base = format!("{name}{KEPT_ASIDE}{stamp}-{n}");
         n += 1;
     }
     let kept = folder.join(&base);
@@ -435,49 +435,36 @@ struct RestoreLock(PathBuf);
 impl RestoreLock {
     fn take(folder: &Path, name: &str) -> Result<RestoreLock> {
         let path = folder.join(format!(".{name}.khoi-phuc.lock"));
-        for _ in 0..2 {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(_) => return Ok(RestoreLock(path)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let stale = std::fs::metadata(&path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| t.elapsed().ok())
-                        .is_some_and(|age| age.as_secs() > 600);
-                    if !stale {
-                        return Err(Error::invalid(
-                            "db",
-                            format!(
-                                "Một lần khôi phục khác đang chạy trên sổ này (tệp {} đang có): hãy chờ nó xong rồi thử lại.",
-                                path.display()
-                            ),
-                        ));
-                    }
-                    let _ = std::fs::remove_file(&path);
-                }
-                Err(e) => {
-                    return Err(Error::invalid(
-                        "db",
-                        format!(
-                            "Không khôi phục được vào thư mục {}: {}.",
-                            folder.display(),
-                            crate::error::io_words(&e)
-                        ),
-                    ))
-                }
-            }
+        let stale = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 600);
+        if stale {
+            let _ = std::fs::remove_file(&path);
         }
-        Err(Error::invalid(
-            "db",
-            format!(
-                "Một lần khôi phục khác đang chạy trên sổ này (tệp {}): hãy thử lại.",
-                path.display()
-            ),
-        ))
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(_) => Ok(RestoreLock(path)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::invalid(
+                "db",
+                format!(
+                    "Một lần khôi phục khác đang chạy trên sổ này (tệp {} đang có): hãy chờ nó xong rồi thử lại.",
+                    path.display()
+                ),
+            )),
+            Err(e) => Err(Error::invalid(
+                "db",
+                format!(
+                    "Không khôi phục được vào thư mục {}: {}.",
+                    folder.display(),
+                    crate::error::io_words(&e)
+                ),
+            )),
+        }
     }
 }
 
@@ -485,6 +472,27 @@ impl Drop for RestoreLock {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);
     }
+}
+
+/// What a restore adds to the register's name for the file it keeps aside.
+const KEPT_ASIDE: &str = ".truoc-khoi-phuc-";
+
+/// The newest file a restore kept aside beside the register `path`
+/// ("<name>.truoc-khoi-phuc-…", the name [`restore`] gives it), if any.
+pub fn kept_aside(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let prefix = format!("{name}{KEPT_ASIDE}");
+    std::fs::read_dir(folder)
+        .ok()?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&prefix) && !n.ends_with("-wal") && !n.ends_with("-shm"))
+        .max()
+        .map(|n| folder.join(n))
 }
 
 fn read_only_flags() -> OpenFlags {

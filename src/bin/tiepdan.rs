@@ -396,7 +396,7 @@ fn existing_db(db: &Option<PathBuf>) -> Result<&PathBuf, Error> {
 /// No register at `path`: a file a restore kept aside beside it is named first (making a
 /// new, empty register is not what its owner wants), else how to make one.
 fn missing_register(path: &std::path::Path) -> Error {
-    match kept_aside(path) {
+    match tiepdan::backup::kept_aside(path) {
         Some(kept) => Error::invalid(
             "db",
             format!(
@@ -417,23 +417,6 @@ fn missing_register(path: &std::path::Path) -> Error {
     }
 }
 
-/// The newest file a restore kept aside beside the register `path` ("<name>.truoc-khoi-phuc-…").
-fn kept_aside(path: &std::path::Path) -> Option<PathBuf> {
-    let name = path.file_name()?.to_string_lossy().into_owned();
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => std::path::Path::new("."),
-    };
-    let prefix = format!("{name}.truoc-khoi-phuc-");
-    std::fs::read_dir(folder)
-        .ok()?
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(&prefix) && !n.ends_with("-wal") && !n.ends_with("-shm"))
-        .max()
-        .map(|n| folder.join(n))
-}
-
 fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
     let path = db_path(db)?;
     let empty = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
@@ -451,7 +434,7 @@ fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
     }
     // Nor is one made where a restore kept the register aside and none is left (a restore
     // cut short): the kept file is what the owner wants back.
-    if create && !path.exists() && kept_aside(path).is_some() {
+    if create && !path.exists() && tiepdan::backup::kept_aside(path).is_some() {
         return Err(missing_register(path));
     }
     let mut store = Store::open(path).map_err(|e| tiepdan::backup::with_restore_hint(e, path))?;
