@@ -670,17 +670,32 @@ fn run(cli: Cli) -> Result<(), Error> {
             if let Some(units) = units {
                 spec.units = usize::from(units);
             }
-            let generated = tiepdan::exchange::generate::generate(&spec);
-            let text = serde_json::to_vec(&generated)?;
-            tiepdan::export::job::write_out(&file, &text, force)?;
+            // Written as it is made (a city's file is gigabytes): its lists wait aside in
+            // the folder of the file, on the disk that will hold it.
+            let aside = match file.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => std::path::PathBuf::from("."),
+            };
+            let mut counts = None;
+            tiepdan::export::job::write_out_with(
+                &file,
+                |w| {
+                    counts = Some(tiepdan::exchange::generate::write_generated(
+                        &spec, w, &aside,
+                    )?);
+                    Ok(())
+                },
+                force,
+            )?;
+            let c = counts.unwrap_or_default();
             writeln!(
                 out,
                 "Đã sinh {} người, {} buổi tiếp, {} lượt tiếp, {} đơn của {} đơn vị vào {}.",
-                generated.persons.len(),
-                generated.sessions.len(),
-                generated.visits.len(),
-                generated.petitions.len(),
-                generated.units.len(),
+                c.persons,
+                c.sessions,
+                c.visits,
+                c.petitions,
+                spec.units.max(1),
                 file.display()
             )?;
         }

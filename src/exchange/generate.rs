@@ -300,10 +300,41 @@ struct Known {
     matter: usize,
 }
 
-struct Gen {
+/// One generated record, in the list of the file it goes to.
+pub enum Rec {
+    Person(Person),
+    Case(CaseRecord),
+    Session(Session),
+    Visit(VisitRecord),
+    Petition(PetitionRecord),
+    Event(PetitionEvent),
+}
+
+/// Where the generator puts each record as it is made (it never reads one back).
+pub trait Sink {
+    fn put(&mut self, record: Rec);
+}
+
+/// The records kept in memory, in the file's lists.
+impl Sink for ExchangeFile {
+    fn put(&mut self, record: Rec) {
+        match record {
+            Rec::Person(r) => self.persons.push(r),
+            Rec::Case(r) => self.cases.push(r),
+            Rec::Session(r) => self.sessions.push(r),
+            Rec::Visit(r) => self.visits.push(r),
+            Rec::Petition(r) => self.petitions.push(r),
+            Rec::Event(r) => self.petition_events.push(r),
+        }
+    }
+}
+
+struct Gen<'s> {
     rng: fastrand::Rng,
     until: NaiveDate,
-    file: ExchangeFile,
+    /// What the file says of itself (its lists stay empty: the records go to `out`).
+    head: ExchangeFile,
+    out: &'s mut dyn Sink,
     numbers_taken: HashSet<u64>,
     known: Vec<Known>,
     /// Cases one of whose denunciations was transferred (a denunciation is transferred once).
@@ -314,7 +345,7 @@ struct Gen {
     next_number: std::collections::HashMap<(usize, i32), u32>,
 }
 
-impl Gen {
+impl Gen<'_> {
     fn pick<'a>(&mut self, items: &'a [&'a str]) -> &'a str {
         items[self.rng.usize(..items.len())]
     }
@@ -394,7 +425,7 @@ impl Gen {
             )
         });
         let id = self.id(day);
-        self.file.persons.push(Person {
+        self.out.put(Rec::Person(Person {
             id: id.clone(),
             full_name,
             id_kind: if id_number.is_some() {
@@ -407,17 +438,17 @@ impl Gen {
             phone,
             merged_into: None,
             masked: false,
-        });
+        }));
         id
     }
 
     fn case(&mut self, day: NaiveDate, matter: usize) -> String {
         let id = self.id(day);
-        self.file.cases.push(CaseRecord {
+        self.out.put(Rec::Case(CaseRecord {
             id: id.clone(),
             summary: MATTERS[matter].2.to_string(),
             opened_on: day.to_string(),
-        });
+        }));
         id
     }
 
@@ -427,7 +458,7 @@ impl Gen {
             HostGroup::Chairman => CHAIRMAN.to_string(),
             _ => self.pick(OFFICERS).to_string(),
         };
-        self.file.sessions.push(Session {
+        self.out.put(Rec::Session(Session {
             id: id.clone(),
             date: day.to_string(),
             kind,
@@ -435,7 +466,7 @@ impl Gen {
             host_name: Some(host_name),
             place: Some("Trụ sở UBND phường".to_string()),
             notes: None,
-        });
+        }));
         id
     }
 
@@ -509,7 +540,7 @@ impl Gen {
         };
         let agency = (handling == Handling::Transfer).then(|| self.pick(AGENCIES).to_string());
         let id = self.id(day);
-        self.file.visits.push(VisitRecord {
+        self.out.put(Rec::Visit(VisitRecord {
             id: id.clone(),
             session_id: session.to_string(),
             seq,
@@ -525,7 +556,7 @@ impl Gen {
             case_id: case.clone(),
             chairman_joined: host == HostGroup::Officer && self.rng.u8(..50) == 0,
             person_ids: person_ids.clone(),
-        });
+        }));
         if with_petition {
             let signers = if person_ids.len() > 1 {
                 Signers::Many
@@ -675,13 +706,13 @@ impl Gen {
             details.insert("after".into(), Value::Object(after));
             event.details = Some(Value::Object(details));
         }
-        self.file.petition_events.push(event);
+        self.out.put(Rec::Event(event));
     }
 
     /// Take a petition along its lifecycle as a ward would have by `until`, and keep it.
     fn lifecycle(&mut self, mut p: PetitionRecord) {
         self.moves(&mut p);
-        self.file.petitions.push(p);
+        self.out.put(Rec::Petition(p));
     }
 
     fn moves(&mut self, p: &mut PetitionRecord) {
@@ -868,28 +899,55 @@ fn changed(old: &PetitionRecord, new: &PetitionRecord) -> (Map<String, Value>, M
 
 /// Generate the file `spec` describes.
 pub fn generate(spec: &Spec) -> ExchangeFile {
+    let mut lists = empty_file();
+    let head = generate_into(spec, &mut lists);
+    ExchangeFile {
+        persons: lists.persons,
+        cases: lists.cases,
+        sessions: lists.sessions,
+        visits: lists.visits,
+        petitions: lists.petitions,
+        petition_events: lists.petition_events,
+        ..head
+    }
+}
+
+/// An exchange file with nothing in it.
+fn empty_file() -> ExchangeFile {
+    ExchangeFile {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        exported_at: String::new(),
+        unit_name: String::new(),
+        unit_id: String::new(),
+        units: vec![],
+        redacted: false,
+        fields: vec![],
+        persons: vec![],
+        cases: vec![],
+        sessions: vec![],
+        visits: vec![],
+        petitions: vec![],
+        petition_events: vec![],
+        changes: vec![],
+    }
+}
+
+/// Generate the records of `spec` into `out`, in the order each list of the file holds
+/// them; returns what the file says of itself (format, units, fields), its lists empty.
+pub fn generate_into(spec: &Spec, out: &mut dyn Sink) -> ExchangeFile {
     let until = spec.until;
     let from = until - Duration::days(365 * i64::from(spec.years.max(1))) + Duration::days(1);
     let mut g = Gen {
         rng: fastrand::Rng::with_seed(spec.seed),
         until,
-        file: ExchangeFile {
-            format: FORMAT.to_string(),
-            version: VERSION,
+        head: ExchangeFile {
             exported_at: format!("{until}T10:00:00Z"),
             unit_name: spec.unit_name.clone(),
-            unit_id: String::new(),
-            units: vec![],
-            redacted: false,
             fields: fields(),
-            persons: Vec::with_capacity(spec.persons),
-            cases: vec![],
-            sessions: vec![],
-            visits: vec![],
-            petitions: vec![],
-            petition_events: vec![],
-            changes: vec![],
+            ..empty_file()
         },
+        out,
         numbers_taken: HashSet::with_capacity(spec.persons),
         known: vec![],
         transferred_cases: HashSet::new(),
@@ -904,9 +962,9 @@ pub fn generate(spec: &Spec) -> ExchangeFile {
             unit_name(i)
         };
         g.units.push(id.clone());
-        g.file.units.push(Unit { id, name });
+        g.head.units.push(Unit { id, name });
     }
-    g.file.unit_id = g.units[0].clone();
+    g.head.unit_id = g.units[0].clone();
     let working: Vec<NaiveDate> = from
         .iter_days()
         .take_while(|d| *d <= until)
@@ -986,7 +1044,126 @@ pub fn generate(spec: &Spec) -> ExchangeFile {
         }
         used = due;
     }
-    g.file
+    g.head
+}
+
+/// How many records of each list [`write_generated`] wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub persons: u64,
+    pub cases: u64,
+    pub sessions: u64,
+    pub visits: u64,
+    pub petitions: u64,
+    pub events: u64,
+}
+
+/// The file's lists, in its order, as [`Spill`] keeps them.
+const LISTS: [&str; 6] = [
+    "persons",
+    "cases",
+    "sessions",
+    "visits",
+    "petitions",
+    "petition_events",
+];
+
+/// Each list written aside as its records are made, comma-separated, in a nameless file
+/// the system removes (the generator makes the lists interleaved; the file holds them one
+/// after the other): memory does not grow with the file.
+struct Spill {
+    lists: Vec<(u64, std::io::BufWriter<std::fs::File>)>,
+    /// The first write that failed (the rest are not tried).
+    error: Option<std::io::Error>,
+}
+
+impl Spill {
+    fn new(aside: &std::path::Path) -> std::io::Result<Spill> {
+        let lists = LISTS
+            .iter()
+            .map(|_| Ok((0, std::io::BufWriter::new(tempfile::tempfile_in(aside)?))))
+            .collect::<std::io::Result<_>>()?;
+        Ok(Spill { lists, error: None })
+    }
+
+    fn push(&mut self, list: usize, record: &impl serde::Serialize) {
+        if self.error.is_some() {
+            return;
+        }
+        let (n, w) = &mut self.lists[list];
+        let written = (|| -> std::io::Result<()> {
+            if *n > 0 {
+                std::io::Write::write_all(w, b",")?;
+            }
+            serde_json::to_writer(&mut *w, record).map_err(std::io::Error::from)
+        })();
+        match written {
+            Ok(()) => *n += 1,
+            Err(e) => self.error = Some(e),
+        }
+    }
+}
+
+impl Sink for Spill {
+    fn put(&mut self, record: Rec) {
+        match &record {
+            Rec::Person(r) => self.push(0, r),
+            Rec::Case(r) => self.push(1, r),
+            Rec::Session(r) => self.push(2, r),
+            Rec::Visit(r) => self.push(3, r),
+            Rec::Petition(r) => self.push(4, r),
+            Rec::Event(r) => self.push(5, r),
+        }
+    }
+}
+
+/// Generate `spec` and write it to `out` as records are made, the same bytes as
+/// `serde_json::to_vec(&generate(spec))` without holding the records: each list is
+/// written aside first, in nameless files in the folder `aside` (about the file's size
+/// on that disk until the end), then copied into `out` in the file's order.
+pub fn write_generated(
+    spec: &Spec,
+    out: &mut dyn std::io::Write,
+    aside: &std::path::Path,
+) -> crate::error::Result<Counts> {
+    use std::io::{Seek, SeekFrom};
+    let mut spill = Spill::new(aside)?;
+    let head = generate_into(spec, &mut spill);
+    if let Some(e) = spill.error.take() {
+        return Err(e.into());
+    }
+    // The head as serde writes the whole file, up to its first list.
+    let mut text = serde_json::to_vec(&head)?;
+    let empty_lists = format!(
+        "{},\"changes\":[]}}",
+        LISTS.map(|l| format!("\"{l}\":[]")).join(",")
+    );
+    if !text.ends_with(empty_lists.as_bytes()) {
+        return Err(crate::error::Error::Internal(
+            "tệp sinh ra: các danh sách không ở cuối tệp như dự kiến".into(),
+        ));
+    }
+    text.truncate(text.len() - empty_lists.len());
+    out.write_all(&text)?;
+    let mut counts = [0u64; 6];
+    for (i, (key, (n, w))) in LISTS.iter().zip(spill.lists).enumerate() {
+        write!(out, "\"{key}\":[")?;
+        let mut f = w.into_inner().map_err(|e| e.into_error())?;
+        f.seek(SeekFrom::Start(0))?;
+        std::io::copy(&mut f, out)?;
+        out.write_all(b"],")?;
+        counts[i] = n;
+    }
+    out.write_all(b"\"changes\":[]}")?;
+    let [persons, cases, sessions, visits, petitions, events] = counts;
+    Ok(Counts {
+        persons,
+        cases,
+        sessions,
+        visits,
+        petitions,
+        events,
+    })
 }
 
 /// The name of a city's `i`-th ward (after the file's own): "phường Giảng Võ",
@@ -1036,6 +1213,35 @@ mod tests {
             digest,
             "4b336a8d37ec84f9d19d54a9f62151ccd03da2a5c95e1ebebf5942f874bf8b49"
         );
+    }
+
+    /// The file written as it is made is the file made in memory, byte for byte (one unit
+    /// and several), and says how many records it wrote.
+    #[test]
+    fn a_file_written_as_it_is_made_is_the_file_made_in_memory() {
+        for spec in [
+            Spec::new(300, 1, until()),
+            Spec {
+                units: 3,
+                returning_percent: 150,
+                ..Spec::new(500, 4, until())
+            },
+        ] {
+            let whole = generate(&spec);
+            let aside = tempfile::tempdir().unwrap();
+            let mut streamed = Vec::new();
+            let counts = write_generated(&spec, &mut streamed, aside.path()).unwrap();
+            assert_eq!(
+                String::from_utf8(streamed).unwrap(),
+                serde_json::to_string(&whole).unwrap()
+            );
+            assert_eq!(counts.persons, whole.persons.len() as u64);
+            assert_eq!(counts.visits, whole.visits.len() as u64);
+            assert_eq!(counts.events, whole.petition_events.len() as u64);
+            assert!(counts.petitions > 100, "{counts:?}");
+            // Nothing left in the folder aside.
+            assert_eq!(std::fs::read_dir(aside.path()).unwrap().count(), 0);
+        }
     }
 
     /// Above 100 per 100, citizens come back several times: a city's visits per person.
