@@ -689,3 +689,74 @@ fn the_register_book_changes_form_on_1_july_2026() {
         r[11]
     );
 }
+
+/// 03/GQKN columns 3–6 count cases, each once, though its petitions stand differently at
+/// the cut-off: accepted if any petition is, else being considered if any is, else
+/// declined if any is; withdrawn only when every petition is (a full withdrawal). And a
+/// decision on a complaint accepted in an earlier period is said as a note, not an error.
+#[test]
+fn a_case_whose_petitions_stand_differently_counts_once_where_it_stands() {
+    use Competence::*;
+    use PetitionKind::*;
+    let mut store = store_on("2027-01-20");
+    let on_case = |store: &mut Store, received: &str, case: Option<&str>| -> (String, String) {
+        let mut input = direct_input(received, Complaint);
+        input.case_id = case.map(str::to_string);
+        let d = store.create_petition(&input).unwrap();
+        (d.id.clone(), d.case_id.clone())
+    };
+    // K: accepted; a later petition on it declined (it is being resolved): column 4.
+    let (k1, k) = on_case(&mut store, "2026-09-20", None);
+    classify(&mut store, &k1, Complaint, true, Within, "2026-09-21");
+    step(&mut store, &k1, MoveAction::Accept, "2026-10-01");
+    let (k2, _) = on_case(&mut store, "2026-10-10", Some(&k));
+    classify(&mut store, &k2, Complaint, true, Within, "2026-10-11");
+    step(&mut store, &k2, MoveAction::Decline, "2026-10-12");
+    // L: one withdrawn, one still being considered: column 3.
+    let (l1, l) = on_case(&mut store, "2026-09-22", None);
+    classify(&mut store, &l1, Complaint, true, Within, "2026-09-23");
+    step(&mut store, &l1, MoveAction::Withdraw, "2026-09-25");
+    let (l2, _) = on_case(&mut store, "2026-11-02", Some(&l));
+    classify(&mut store, &l2, Complaint, true, Within, "2026-11-03");
+    // M: both withdrawn: column 6.
+    let (m1, m) = on_case(&mut store, "2026-09-24", None);
+    classify(&mut store, &m1, Complaint, true, Within, "2026-09-25");
+    step(&mut store, &m1, MoveAction::Withdraw, "2026-09-26");
+    let (m2, _) = on_case(&mut store, "2026-10-02", Some(&m));
+    classify(&mut store, &m2, Complaint, true, Within, "2026-10-03");
+    step(&mut store, &m2, MoveAction::Withdraw, "2026-10-04");
+    // N: one declined, one withdrawn: column 5.
+    let (n1, n) = on_case(&mut store, "2026-09-28", None);
+    classify(&mut store, &n1, Complaint, true, Within, "2026-09-29");
+    step(&mut store, &n1, MoveAction::Decline, "2026-09-30");
+    let (n2, _) = on_case(&mut store, "2026-10-05", Some(&n));
+    classify(&mut store, &n2, Complaint, true, Within, "2026-10-06");
+    step(&mut store, &n2, MoveAction::Withdraw, "2026-10-07");
+    // A complaint accepted in Quý III, decided in Quý IV: in (7), not in (1)–(6).
+    let old = petition(&mut store, "2026-08-03", Complaint, "dat_dai");
+    classify(&mut store, &old, Complaint, true, Within, "2026-08-04");
+    step(&mut store, &old, MoveAction::Accept, "2026-08-06");
+    resolve(&mut store, &old, "2026-10-20", Outcome::Right);
+    // And K resolved in the period too: two decisions, one case accepted in the period.
+    resolve(&mut store, &k1, "2026-11-20", Outcome::Wrong);
+
+    let gqkn = table(&store, FormId::Gqkn03, "2026-09-15", "2026-12-14");
+    assert_eq!(cols(&gqkn, &[1, 2]), vec![8, 4]);
+    assert_eq!(cols(&gqkn, &[3, 4, 5, 6]), vec![1, 1, 1, 1]);
+    assert_eq!(cols(&gqkn, &[7, 8, 9]), vec![2, 1, 1]);
+    ok(&gqkn);
+    let note = gqkn
+        .checks
+        .iter()
+        .find(|c| c.rule.contains("(4) ≥"))
+        .unwrap();
+    assert!(!note.ok && !note.blocking);
+    assert!(
+        note.message.starts_with("Lưu ý (không phải lỗi")
+            && note
+                .message
+                .contains("cột (7) là 2 quyết định, nhiều hơn 1 vụ việc"),
+        "{}",
+        note.message
+    );
+}

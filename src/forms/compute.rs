@@ -377,7 +377,18 @@ pub(crate) fn resolution(facts: &PeriodFacts, kind: PetitionKind) -> Computed {
         .iter()
         .filter(|u| u.within() && u.kind == kind)
         .collect();
-    // A case counts once, in the column of its furthest petition.
+    // A case counts once. Its petitions may stand differently at the cut-off (one
+    // accepted, a later one on the same matter declined as already being resolved): the
+    // case is accepted if any of them is, else still being considered if any is, else
+    // declined if any is; withdrawn or terminated (column 6, "rút toàn bộ") only when all
+    // of them are.
+    let standing = |column: Option<u16>| match column {
+        Some(4) => 4,
+        Some(3) => 3,
+        Some(5) => 2,
+        Some(6) => 1,
+        _ => 0,
+    };
     let mut cases: BTreeMap<&str, Option<u16>> = BTreeMap::new();
     for u in &mine {
         let column = acceptance_column(u.at_cut_off.state);
@@ -390,7 +401,9 @@ pub(crate) fn resolution(facts: &PeriodFacts, kind: PetitionKind) -> Computed {
             ));
         }
         let entry = cases.entry(u.at_cut_off.case_id.as_str()).or_insert(None);
-        *entry = (*entry).max(column);
+        if standing(column) > standing(*entry) {
+            *entry = column;
+        }
     }
     let in_column = |c: u16| cases.values().filter(|v| **v == Some(c)).count();
     let mut set = vec![
