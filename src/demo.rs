@@ -401,6 +401,7 @@ fn visit(
                 apply(store, id, MoveAction::Accept, accepted, |m| {
                     m.doc_no = Some(format!("{}/TB-UBND", gen.rng.u32(1..300)));
                 })?;
+                notify(store, id, kind, accepted)?;
                 if date < store.today() - Duration::days(30) && gen.rng.u8(..4) != 0 {
                     let on = (accepted + Duration::days(gen.rng.i64(5..=25))).min(store.today());
                     resolve(store, gen, id, kind, on)?;
@@ -431,6 +432,18 @@ fn apply(
     edit(&mut input);
     store.write(crate::access::Permission::Record, |tx| {
         crate::desk::movement::apply(tx, &input).map(|_| ())
+    })
+}
+
+/// The denouncer told of the acceptance two days after the decision (Luật Tố cáo 2018,
+/// Điều 29: within five working days), or today if that is sooner.
+fn notify(store: &mut Store, id: &str, kind: PetitionKind, accepted: NaiveDate) -> Result<()> {
+    if kind != PetitionKind::Denunciation {
+        return Ok(());
+    }
+    let on = (accepted + Duration::days(2)).min(store.today());
+    apply(store, id, MoveAction::Notify, on, |m| {
+        m.doc_no = Some("TB thụ lý tố cáo".into());
     })
 }
 
@@ -541,6 +554,7 @@ fn progress(store: &mut Store, gen: &mut Gen, p: &Petition, received: NaiveDate)
     match choice {
         0..=4 => {
             apply(store, &p.id, MoveAction::Accept, decided, |_| {})?;
+            notify(store, &p.id, p.kind, decided)?;
             if age > 40 && gen.rng.u8(..5) != 0 {
                 let on = (decided + Duration::days(gen.rng.i64(10..=28))).min(today);
                 resolve(store, gen, &p.id, p.kind, on)?;

@@ -147,6 +147,8 @@ text_enum!(
         Receive => "receive", "Tiếp nhận đơn";
         Classify => "classify", "Phân loại đơn";
         Accept => "accept", "Thụ lý giải quyết";
+        Notify => "notify", "Thông báo thụ lý tố cáo";
+        ExtendCheck => "extend_check", "Kéo dài thời hạn kiểm tra tố cáo";
         Decline => "decline", "Không thụ lý";
         Extend => "extend", "Gia hạn giải quyết";
         Suspend => "suspend", "Tạm đình chỉ giải quyết";
@@ -567,6 +569,7 @@ text_enum!(
         FirstReply => "first_reply", "Trả lời việc xử lý đơn";
         DenunciationCheck => "denunciation_check", "Vào sổ, phân loại, kiểm tra điều kiện thụ lý tố cáo";
         DenunciationTransfer => "denunciation_transfer", "Chuyển đơn tố cáo không thuộc thẩm quyền";
+        DenunciationNotice => "denunciation_notice", "Thông báo thụ lý cho người tố cáo";
         ComplaintAcceptance => "complaint_acceptance", "Thụ lý hoặc không thụ lý khiếu nại";
         ComplaintResolution => "complaint_resolution", "Giải quyết khiếu nại";
         DenunciationResolution => "denunciation_resolution", "Giải quyết tố cáo";

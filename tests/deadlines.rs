@@ -496,3 +496,112 @@ fn an_administrator_corrects_a_shipped_year() {
         Some("2026-09-04")
     );
 }
+
+/// A denunciation's check may run to ten working days when it is made in several places
+/// or by another body (Luật Tố cáo 2018, Điều 24), recorded with its reason before the
+/// seven run out; once accepted, the denouncer is told within five working days of the
+/// decision (Điều 29), a move of its own.
+#[test]
+fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
+    let mut store = store_on("2026-04-30");
+    // Received Wed 11/02/2026, before the Tết break (Sat 14 – Sun 22/02). Working days
+    // after it: Thu 12 (1), Fri 13 (2), Mon 23 (3), 24 (4), 25 (5), 26 (6), 27/02 (7),
+    // Mon 02/03 (8), 03 (9), 04/03 (10).
+    let p = direct_petition(&mut store, "2026-02-11", Denunciation);
+    assert_eq!(
+        due(&store, &p, DenunciationCheck, "2026-02-11").as_deref(),
+        Some("2026-02-27")
+    );
+    // No reason: refused, naming the field.
+    let e = move_petition(
+        &mut store,
+        &p,
+        MoveAction::ExtendCheck,
+        "2026-02-13",
+        |_| {},
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("note"), "{e}");
+    // Recorded after the seven ran out: refused, saying the day they ended.
+    let e = move_petition(&mut store, &p, MoveAction::ExtendCheck, "2026-03-02", |m| {
+        m.note = Some("Xác minh tại hai địa điểm".into())
+    })
+    .unwrap_err();
+    assert!(e.to_string().contains("27/02/2026"), "{e}");
+    move_petition(&mut store, &p, MoveAction::ExtendCheck, "2026-02-13", |m| {
+        m.note = Some("Xác minh tại hai địa điểm".into())
+    })
+    .unwrap();
+    let check = deadline(&store, &p, DenunciationCheck, "2026-03-02").unwrap();
+    assert_eq!(check.due.as_deref(), Some("2026-03-04"));
+    assert!(
+        !check.overdue && check.rule.contains("10 ngày làm việc"),
+        "{check:?}"
+    );
+    // Before the extension was recorded, the seven days stood.
+    assert_eq!(
+        due(&store, &p, DenunciationCheck, "2026-02-12").as_deref(),
+        Some("2026-02-27")
+    );
+    // Once only.
+    let e = move_petition(&mut store, &p, MoveAction::ExtendCheck, "2026-02-23", |m| {
+        m.note = Some("Lần nữa".into())
+    })
+    .unwrap_err();
+    assert!(e.to_string().contains("một lần"), "{e}");
+    // Classified 03/03, accepted Wed 04/03/2026 (the last day): the check is met. The
+    // notice: 5 working days after the decision: 05, 06, 09, 10, 11/03/2026.
+    classify(
+        &mut store,
+        &p,
+        Denunciation,
+        true,
+        Competence::Within,
+        "2026-03-03",
+    );
+    move_petition(&mut store, &p, MoveAction::Accept, "2026-03-04", |_| {}).unwrap();
+    let met = deadline(&store, &p, DenunciationCheck, "2026-03-04").unwrap();
+    assert_eq!(met.met_on.as_deref(), Some("2026-03-04"));
+    assert!(!met.late);
+    let notice = deadline(&store, &p, DenunciationNotice, "2026-03-04").unwrap();
+    assert_eq!(notice.due.as_deref(), Some("2026-03-11"));
+    assert!(notice.rule.contains("Điều 29"), "{}", notice.rule);
+    assert!(
+        deadline(&store, &p, DenunciationNotice, "2026-03-12")
+            .unwrap()
+            .overdue
+    );
+    // The check cannot be made longer once accepted; the notice is recorded once.
+    assert!(
+        move_petition(&mut store, &p, MoveAction::ExtendCheck, "2026-03-05", |m| {
+            m.note = Some("Muộn".into())
+        })
+        .is_err()
+    );
+    move_petition(&mut store, &p, MoveAction::Notify, "2026-03-10", |m| {
+        m.doc_no = Some("05/TB-UBND".into())
+    })
+    .unwrap();
+    let notice = deadline(&store, &p, DenunciationNotice, "2026-03-12").unwrap();
+    assert_eq!(notice.met_on.as_deref(), Some("2026-03-10"));
+    assert!(!notice.overdue && !notice.late);
+    assert!(move_petition(&mut store, &p, MoveAction::Notify, "2026-03-11", |_| {}).is_err());
+    // The state did not move: still accepted, resolution 30 days from 04/03: Fri 03/04.
+    assert_eq!(
+        due(&store, &p, DenunciationResolution, "2026-03-12").as_deref(),
+        Some("2026-04-03")
+    );
+    // A complaint has no separate notice: refused with the reason.
+    let q = direct_petition(&mut store, "2026-03-16", Complaint);
+    classify(
+        &mut store,
+        &q,
+        Complaint,
+        true,
+        Competence::Within,
+        "2026-03-17",
+    );
+    move_petition(&mut store, &q, MoveAction::Accept, "2026-03-18", |_| {}).unwrap();
+    let e = move_petition(&mut store, &q, MoveAction::Notify, "2026-03-19", |_| {}).unwrap_err();
+    assert!(e.to_string().contains("Chỉ đơn tố cáo"), "{e}");
+}

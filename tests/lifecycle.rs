@@ -91,15 +91,18 @@ fn table() -> Vec<Row> {
         // Received: classify it, return it, mark it a duplicate, or the citizen withdraws.
         (Complaint, S::Received, None, UNDECIDED, BEFORE, vec![Classify, Return, Duplicate, Withdraw]),
         (Proposal, S::Received, None, UNDECIDED, FROM, vec![Classify, Return, Duplicate, Withdraw]),
+        // A denunciation's check may be made longer (once, up to 10 working days) until it
+        // is decided; once accepted, the denouncer is told (Luật Tố cáo 2018, Đ24, Đ29).
+        (Denunciation, S::Received, None, UNDECIDED, FROM, vec![Classify, ExtendCheck, Return, Duplicate, Withdraw]),
         // Classified, eligible, within competence: accept (KN/TC may also be declined).
         (Complaint, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Decline, Return, Duplicate, Withdraw]),
-        (Denunciation, S::Classified, YES, WITHIN, FROM, vec![Classify, Accept, Decline, Return, Duplicate, Withdraw]),
+        (Denunciation, S::Classified, YES, WITHIN, FROM, vec![Classify, ExtendCheck, Accept, Decline, Return, Duplicate, Withdraw]),
         (Proposal, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Return, Duplicate, Withdraw]),
         // Several contents: guide the citizen to split it; never accepted as such.
         (Mixed, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Guide, Return, Duplicate, Withdraw]),
         // Outside competence: guide, transfer, urge the competent body.
         (Complaint, S::Classified, YES, OUTSIDE, BEFORE, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
-        (Denunciation, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
+        (Denunciation, S::Classified, YES, OUTSIDE, FROM, vec![Classify, ExtendCheck, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
         (Proposal, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
         // Not eligible: guide, return or file; never accepted or transferred.
         (Complaint, S::Classified, NO, WITHIN, BEFORE, vec![Classify, Decline, Guide, Return, File, Duplicate, Withdraw]),
@@ -107,12 +110,12 @@ fn table() -> Vec<Row> {
         // Accepted (in resolution): extend, suspend (a complaint only from 01/7/2026), resolve.
         (Complaint, S::Accepted, YES, WITHIN, BEFORE, vec![Extend, Resolve, Withdraw, Terminate]),
         (Complaint, S::Accepted, YES, WITHIN, FROM, vec![Extend, Suspend, Resolve, Withdraw, Terminate]),
-        (Denunciation, S::Accepted, YES, WITHIN, BEFORE, vec![Extend, Suspend, Resolve, Withdraw, Terminate]),
-        (Denunciation, S::Accepted, YES, WITHIN, FROM, vec![Extend, Suspend, Resolve, Withdraw, Terminate]),
+        (Denunciation, S::Accepted, YES, WITHIN, BEFORE, vec![Notify, Extend, Suspend, Resolve, Withdraw, Terminate]),
+        (Denunciation, S::Accepted, YES, WITHIN, FROM, vec![Notify, Extend, Suspend, Resolve, Withdraw, Terminate]),
         (Proposal, S::Accepted, YES, WITHIN, FROM, vec![Resolve, Withdraw]),
         // Suspended: resume, or end it.
         (Complaint, S::Suspended, YES, WITHIN, FROM, vec![Resume, Withdraw, Terminate]),
-        (Denunciation, S::Suspended, YES, WITHIN, BEFORE, vec![Resume, Withdraw, Terminate]),
+        (Denunciation, S::Suspended, YES, WITHIN, BEFORE, vec![Notify, Resume, Withdraw, Terminate]),
         // Transferred or urged: only further urging.
         (Proposal, S::Transferred, YES, OUTSIDE, BEFORE, vec![Urge]),
         (Complaint, S::Urged, YES, OUTSIDE, FROM, vec![Urge]),

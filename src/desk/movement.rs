@@ -169,8 +169,35 @@ fn checked_move(
             new.duplicate_of = Some(original);
             new.handling = handling(Handling::File, None);
         }
+        MoveAction::ExtendCheck => {
+            if note.is_none() {
+                return Err(Error::invalid(
+                    "note",
+                    "Kéo dài thời hạn kiểm tra: ghi lý do (kiểm tra, xác minh tại nhiều địa điểm, hoặc ủy quyền cho cơ quan, tổ chức có thẩm quyền kiểm tra, xác minh).",
+                ));
+            }
+            if let Some(due) = too_late(tx, &old, &events, on, &[DeadlineStep::DenunciationCheck])?
+            {
+                return Err(Error::invalid(
+                    "on_date",
+                    format!(
+                        "Kéo dài thời hạn kiểm tra: thời hạn 07 ngày làm việc đã hết ngày {}; việc kéo dài phải quyết định trước khi hết thời hạn (Luật Tố cáo 2018, Điều 24).",
+                        vn_date(&due)
+                    ),
+                ));
+            }
+        }
         MoveAction::Extend => {
-            if let Some(due) = extension_too_late(tx, &old, &events, on)? {
+            if let Some(due) = too_late(
+                tx,
+                &old,
+                &events,
+                on,
+                &[
+                    DeadlineStep::ComplaintResolution,
+                    DeadlineStep::DenunciationResolution,
+                ],
+            )? {
                 return Err(Error::invalid(
                     "on_date",
                     format!(
@@ -227,7 +254,8 @@ fn checked_move(
             }
             new.outcome = Some(outcome);
         }
-        MoveAction::Suspend
+        MoveAction::Notify
+        | MoveAction::Suspend
         | MoveAction::Resume
         | MoveAction::Withdraw
         | MoveAction::Terminate
@@ -291,11 +319,12 @@ fn checked_move(
 }
 
 /// When an extension comes after the resolution's deadline: that deadline (ISO).
-fn extension_too_late(
+fn too_late(
     tx: &Tx<'_>,
     p: &PetitionRecord,
     events: &[PetitionEvent],
     on: chrono::NaiveDate,
+    steps: &[DeadlineStep],
 ) -> Result<Option<String>> {
     let conn = tx.conn();
     let calendar = store::calendar(conn)?;
@@ -304,12 +333,7 @@ fn extension_too_late(
     let on = on.to_string();
     Ok(list
         .into_iter()
-        .find(|d| {
-            matches!(
-                d.step,
-                DeadlineStep::ComplaintResolution | DeadlineStep::DenunciationResolution
-            )
-        })
+        .find(|d| steps.contains(&d.step))
         .and_then(|d| d.due)
         .filter(|due| due.as_str() < on.as_str()))
 }

@@ -331,6 +331,9 @@ impl Sink for ExchangeFile {
 
 struct Gen<'s> {
     rng: fastrand::Rng,
+    /// Draws for the records added after the generator's first versions (the notice of a
+    /// denunciation's acceptance), so that every other record stays as it was made.
+    side: fastrand::Rng,
     until: NaiveDate,
     /// What the file says of itself (its lists stay empty: the records go to `out`).
     head: ExchangeFile,
@@ -764,6 +767,21 @@ impl Gen<'_> {
                     };
                 });
                 let roll = self.rng.u8(..30);
+                // The denouncer told of it the next day (Luật Tố cáo 2018, Điều 29: within
+                // five working days), unless it is withdrawn first or the file ends.
+                if kind == PetitionKind::Denunciation && roll != 0 && decided < until {
+                    std::mem::swap(&mut self.rng, &mut self.side);
+                    let doc = format!("{}/TB-UBND", self.rng.u32(1..300));
+                    self.step(
+                        p,
+                        decided + Duration::days(1),
+                        MoveAction::Notify,
+                        |_, e| {
+                            e.doc_no = Some(doc);
+                        },
+                    );
+                    std::mem::swap(&mut self.rng, &mut self.side);
+                }
                 if roll == 0 && kn_tc {
                     let on = later(self, decided, 1, 20);
                     self.step(p, on, MoveAction::Withdraw, |_, e| {
@@ -940,6 +958,7 @@ pub fn generate_into(spec: &Spec, out: &mut dyn Sink) -> ExchangeFile {
     let from = until - Duration::days(365 * i64::from(spec.years.max(1))) + Duration::days(1);
     let mut g = Gen {
         rng: fastrand::Rng::with_seed(spec.seed),
+        side: fastrand::Rng::with_seed(spec.seed.wrapping_add(0x9E37_79B9_7F4A_7C15)),
         until,
         head: ExchangeFile {
             exported_at: format!("{until}T10:00:00Z"),
@@ -1204,13 +1223,25 @@ mod tests {
     fn a_one_unit_file_is_the_one_the_generator_always_made() {
         use sha2::{Digest, Sha256};
         let file = generate(&Spec::new(300, 1, until()));
-        let text = serde_json::to_vec(&file).unwrap();
-        let digest: String = Sha256::digest(&text)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let digest = |file: &ExchangeFile| -> String {
+            Sha256::digest(serde_json::to_vec(file).unwrap())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        };
         assert_eq!(
-            digest,
+            digest(&file),
+            "2ce19449cc59a2e8069f9d9dbb767fca51f3d201dc30400b23a86cf7a56e09b7"
+        );
+        // 03/12/2026: each accepted denunciation's notice to the denouncer was added (its
+        // own draws): without those moves, the file is the one made before, byte for byte.
+        let mut before = file.clone();
+        before
+            .petition_events
+            .retain(|e| e.action != MoveAction::Notify);
+        assert!(before.petition_events.len() < file.petition_events.len());
+        assert_eq!(
+            digest(&before),
             "4b336a8d37ec84f9d19d54a9f62151ccd03da2a5c95e1ebebf5942f874bf8b49"
         );
     }

@@ -165,6 +165,13 @@ pub fn complaint_resolution_days(round: Round, complex: bool, remote: bool) -> u
 
 /// Resolution days of a denunciation before any extension (Luật Tố cáo 2018, Điều 30).
 pub const DENUNCIATION_RESOLUTION_DAYS: u32 = 30;
+/// Working days to register, classify and check a denunciation, and at most when the
+/// check is made in several places or by another body (Luật Tố cáo 2018, Điều 24 khoản 1).
+pub const DENUNCIATION_CHECK_WORKING_DAYS: u32 = 7;
+pub const DENUNCIATION_CHECK_LONGEST_WORKING_DAYS: u32 = 10;
+/// Working days from the decision to accept a denunciation to the notice to the
+/// denouncer (Luật Tố cáo 2018, Điều 29).
+pub const DENUNCIATION_NOTICE_WORKING_DAYS: u32 = 5;
 
 struct Counter<'a> {
     calendar: &'a Calendar,
@@ -351,10 +358,24 @@ pub fn deadlines(
             }
         }
         PetitionKind::Denunciation => {
+            // Seven working days, longer (at most ten) when the check must be made in
+            // several places or by another body, as the officer records (Điều 24 khoản 1).
+            let (days, rule) = if first_of(&events, &[MoveAction::ExtendCheck], received).is_some()
+            {
+                (
+                    DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,
+                    "Luật Tố cáo 2018, Điều 24 (kéo dài đến 10 ngày làm việc: kiểm tra, xác minh tại nhiều địa điểm hoặc ủy quyền)",
+                )
+            } else {
+                (
+                    DENUNCIATION_CHECK_WORKING_DAYS,
+                    "Luật Tố cáo 2018, Điều 24 (07 ngày làm việc)",
+                )
+            };
             out.push(c.deadline(
                 DeadlineStep::DenunciationCheck,
-                "Luật Tố cáo 2018, Điều 24 (07 ngày làm việc)".to_string(),
-                calendar.add_working_days(received, 7),
+                rule.to_string(),
+                calendar.add_working_days(received, days),
                 or_closed(first_of(&events, DENUNCIATION_CHECKED, received)),
             ));
             if p.classification.competence == Competence::Outside {
@@ -366,6 +387,15 @@ pub fn deadlines(
                 ));
             }
             if let Some(accepted) = first_of(&events, &[MoveAction::Accept], received) {
+                // The denouncer is told of the acceptance within five working days of
+                // the decision (Điều 29).
+                out.push(c.deadline(
+                    DeadlineStep::DenunciationNotice,
+                    "Luật Tố cáo 2018, Điều 29 (05 ngày làm việc kể từ ngày ra quyết định thụ lý)"
+                        .to_string(),
+                    calendar.add_working_days(accepted, DENUNCIATION_NOTICE_WORKING_DAYS),
+                    or_closed(first_of(&events, &[MoveAction::Notify], accepted)),
+                ));
                 let extensions: u32 = events
                     .iter()
                     .filter(|e| e.action == MoveAction::Extend)

@@ -29,7 +29,9 @@ pub struct MoveContext<'a> {
 /// The moves an officer can choose, in the order the petition page offers them.
 pub const OFFERED: &[MoveAction] = &[
     MoveAction::Classify,
+    MoveAction::ExtendCheck,
     MoveAction::Accept,
+    MoveAction::Notify,
     MoveAction::Decline,
     MoveAction::Guide,
     MoveAction::Transfer,
@@ -53,7 +55,7 @@ pub fn target(action: MoveAction, current: PetitionState) -> PetitionState {
         A::Receive | A::Reopen => S::Received,
         A::Classify => S::Classified,
         A::Accept | A::Resume => S::Accepted,
-        A::Extend => current,
+        A::Extend | A::Notify | A::ExtendCheck => current,
         A::Decline => S::Declined,
         A::Suspend => S::Suspended,
         A::Resolve => S::Resolved,
@@ -233,6 +235,28 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
                 _ => Err("Pháp luật không quy định gia hạn giải quyết kiến nghị, phản ánh.".to_string()),
             }
         }
+        A::Notify => {
+            in_states(&[S::Accepted, S::Suspended])?;
+            need(
+                kind == PetitionKind::Denunciation,
+                "Chỉ đơn tố cáo có thông báo thụ lý riêng sau quyết định thụ lý (Luật Tố cáo 2018, Điều 29); thông báo thụ lý khiếu nại ghi ở bước Thụ lý giải quyết.",
+            )?;
+            need(
+                count(ctx.events, A::Notify) == 0,
+                "Đơn này đã ghi thông báo thụ lý cho người tố cáo.",
+            )
+        }
+        A::ExtendCheck => {
+            in_states(&[S::Received, S::Classified])?;
+            need(
+                kind == PetitionKind::Denunciation,
+                "Chỉ thời hạn kiểm tra điều kiện thụ lý tố cáo mới được kéo dài (Luật Tố cáo 2018, Điều 24).",
+            )?;
+            need(
+                count(ctx.events, A::ExtendCheck) == 0,
+                "Thời hạn kiểm tra điều kiện thụ lý tố cáo chỉ kéo dài được một lần, tổng cộng không quá 10 ngày làm việc (Luật Tố cáo 2018, Điều 24).",
+            )
+        }
         A::Suspend => {
             in_states(&[S::Accepted])?;
             match kind {
@@ -275,7 +299,12 @@ pub fn inputs(
     let kn_tc = matches!(p.kind, PetitionKind::Complaint | PetitionKind::Denunciation);
     match action {
         A::Classify => (vec!["classification", "note"], vec!["classification"], None),
+        A::Accept if p.kind == PetitionKind::Denunciation => {
+            (vec!["doc_no", "note"], vec![], Some("Số quyết định thụ lý"))
+        }
         A::Accept => (vec!["doc_no", "note"], vec![], Some("Số thông báo thụ lý")),
+        A::Notify => (vec!["doc_no", "note"], vec![], Some("Số thông báo thụ lý")),
+        A::ExtendCheck => (vec!["note"], vec!["note"], None),
         A::Decline => (
             vec!["doc_no", "note"],
             vec!["note"],

@@ -59,6 +59,7 @@ describe('which inputs a move shows', () => {
     expect(agencyLabel('urge')).toBe('Cơ quan được đôn đốc');
     expect(noteLabel('decline')).toBe('Lý do không thụ lý');
     expect(noteLabel('accept')).toBe('Ghi chú');
+    expect(noteLabel('extend_check')).toBe('Lý do kéo dài (xác minh nhiều nơi, ủy quyền xác minh)');
   });
 
   it('asks for the first-round petition only for a second-round complaint', () => {

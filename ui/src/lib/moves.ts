@@ -128,7 +128,14 @@ export function agencyLabel(action: MoveAction): string {
 
 /** What the note input is called, by move. */
 export function noteLabel(action: MoveAction): string {
-  return action === 'decline' ? 'Lý do không thụ lý' : 'Ghi chú';
+  switch (action) {
+    case 'decline':
+      return 'Lý do không thụ lý';
+    case 'extend_check':
+      return 'Lý do kéo dài (xác minh nhiều nơi, ủy quyền xác minh)';
+    default:
+      return 'Ghi chú';
+  }
 }
 
 /** A label with the "required" mark the form shows. */

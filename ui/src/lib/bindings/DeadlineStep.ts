@@ -3,4 +3,4 @@
 /**
  * A deadline of the lifecycle (`law::deadlines` computes them).
  */
-export type DeadlineStep = "first_reply" | "denunciation_check" | "denunciation_transfer" | "complaint_acceptance" | "complaint_resolution" | "denunciation_resolution" | "proposal_resolution" | "unprocessed";
+export type DeadlineStep = "first_reply" | "denunciation_check" | "denunciation_transfer" | "denunciation_notice" | "complaint_acceptance" | "complaint_resolution" | "denunciation_resolution" | "proposal_resolution" | "unprocessed";
