@@ -382,3 +382,69 @@ test("a resend is offered the same citizen's petition as its original, and closi
   assert.ok(top <= room, `scrolled ${top}px of ${room}px`);
   await s.expectText('#pp-title', /Đơn số 5\/2026/);
 });
+
+test('a denunciation: its check made longer with a reason, accepted, and the denouncer told of it', async () => {
+  // Luật Tố cáo 2018: the check runs 7 working days, at most 10 when made in several
+  // places (Điều 24); the denouncer is told within 5 working days of acceptance (Điều 29).
+  await resize(s, 1280, 800);
+  await clickCss('#pp-back');
+  await s.click('Thêm đơn');
+  await s.choose('Loại đơn', 'Tố cáo');
+  await s.choose('Lĩnh vực', 'Đất đai');
+  await s.type('Nội dung đơn', 'Tố cáo cán bộ địa chính nhận tiền để xác nhận hồ sơ đất');
+  await s.type('Họ và tên', 'Đỗ Văn Toàn');
+  await s.type('Người bị khiếu nại, tố cáo', 'Cán bộ địa chính phường');
+  await s.click('Ghi đơn');
+  await statusSays('Đã ghi đơn số 6/2026');
+  await s.click('Quay lại danh sách đơn');
+  await clickCss('tr[data-petition-number="6/2026"] td');
+  await s.waitFor('the denunciation', async () => (await s.textOf('#pp-title')) === 'Đơn số 6/2026');
+  const dueOf = (step) => s.textOf(`li[data-deadline="${step}"] [data-cell="due"]`);
+  const stateOf = (step) => s.textOf(`li[data-deadline="${step}"] [data-cell="state"]`);
+  // Tue 10/03/2026 + 7 working days: 11, 12, 13, 16, 17, 18, 19/03.
+  assert.equal(await dueOf('denunciation_check'), '19/03/2026');
+
+  await s.click('Kéo dài thời hạn kiểm tra tố cáo');
+  await s.type('Lý do kéo dài (xác minh nhiều nơi, ủy quyền xác minh) *', 'Xác minh tại hai tổ dân phố');
+  await s.click('Ghi bước');
+  await statusSays('Đã ghi bước “Kéo dài thời hạn kiểm tra tố cáo”');
+  // Ten working days: … 19 (7), 20 (8), 23 (9), 24/03 (10). Once only: no longer offered.
+  await s.waitFor('the check made longer', async () => (await dueOf('denunciation_check')) === '24/03/2026');
+  await s.expectText('li[data-deadline="denunciation_check"]', /kéo dài đến 10 ngày làm việc/);
+  assert.ok(!(await nextMoves()).includes('Kéo dài thời hạn kiểm tra tố cáo'));
+  assert.equal(await state(), 'Đã tiếp nhận', 'the state did not move');
+
+  await s.click('Phân loại đơn');
+  await s.click('Đủ điều kiện xử lý');
+  await s.click('Thuộc thẩm quyền');
+  await s.click('Ghi bước');
+  await statusSays('Đã ghi bước “Phân loại đơn”');
+  await s.click('Thụ lý giải quyết');
+  await s.type('Số quyết định thụ lý', '03/QĐ-UBND');
+  await s.click('Ghi bước');
+  await statusSays('Đã ghi bước “Thụ lý giải quyết”');
+  // The notice: 5 working days after the decision of 10/03: 11, 12, 13, 16, 17/03.
+  await s.waitFor('the notice deadline', async () =>
+    s.execute(`return !!document.querySelector('li[data-deadline="denunciation_notice"]');`),
+  );
+  assert.equal(await dueOf('denunciation_notice'), '17/03/2026');
+  await s.expectText('li[data-deadline="denunciation_notice"]', /Luật Tố cáo 2018, Điều 29/);
+
+  await s.click('Thông báo thụ lý tố cáo');
+  await s.type('Số thông báo thụ lý', 'TB-12/2026');
+  await s.click('Ghi bước');
+  await statusSays('Đã ghi bước “Thông báo thụ lý tố cáo”');
+  await s.waitFor('the notice met', async () =>
+    (await stateOf('denunciation_notice')) === 'Đã thực hiện ngày 10/03/2026',
+  );
+  assert.equal(await state(), 'Đã thụ lý, đang giải quyết');
+  const moves = await timeline();
+  assert.deepEqual(
+    moves.map((m) => m.action),
+    ['receive', 'extend_check', 'classify', 'accept', 'notify'],
+  );
+  assert.match(moves[1].text, /Xác minh tại hai tổ dân phố/);
+  assert.match(moves[4].text, /TB-12\/2026/);
+  assert.ok(!(await nextMoves()).includes('Thông báo thụ lý tố cáo'), 'the notice is recorded once');
+  await shot(s, 'denunciation-notice');
+});
