@@ -760,3 +760,58 @@ fn a_case_whose_petitions_stand_differently_counts_once_where_it_stands() {
         note.message
     );
 }
+
+/// The order of standing among a case's petitions, pair by pair: declined and still being
+/// considered is being considered (3); accepted and being considered is accepted (4); a
+/// resolution that began and was withdrawn, with another petition declined as already
+/// being resolved, is withdrawn (6), not declined (5). Checked on 04/GQTC too.
+#[test]
+fn a_case_stands_where_its_furthest_petition_stands_pair_by_pair() {
+    use Competence::*;
+    for kind in [PetitionKind::Complaint, PetitionKind::Denunciation] {
+        let mut store = store_on("2027-01-20");
+        let on_case = |store: &mut Store, received: &str, case: Option<&str>| -> (String, String) {
+            let mut input = direct_input(received, kind);
+            input.case_id = case.map(str::to_string);
+            let d = store.create_petition(&input).unwrap();
+            (d.id.clone(), d.case_id.clone())
+        };
+        // P: declined, then a later petition still being considered: column 3.
+        let (p1, p) = on_case(&mut store, "2026-09-21", None);
+        classify(&mut store, &p1, kind, true, Within, "2026-09-22");
+        step(&mut store, &p1, MoveAction::Decline, "2026-09-23");
+        let (p2, _) = on_case(&mut store, "2026-11-02", Some(&p));
+        classify(&mut store, &p2, kind, true, Within, "2026-11-03");
+        // Q: accepted, and a later petition being considered: column 4.
+        let (q1, q) = on_case(&mut store, "2026-09-22", None);
+        classify(&mut store, &q1, kind, true, Within, "2026-09-23");
+        step(&mut store, &q1, MoveAction::Accept, "2026-09-25");
+        let (q2, _) = on_case(&mut store, "2026-11-04", Some(&q));
+        classify(&mut store, &q2, kind, true, Within, "2026-11-05");
+        // R: accepted then withdrawn; a petition on it declined meanwhile: column 6.
+        let (r1, r) = on_case(&mut store, "2026-09-23", None);
+        classify(&mut store, &r1, kind, true, Within, "2026-09-24");
+        step(&mut store, &r1, MoveAction::Accept, "2026-09-28");
+        let (r2, _) = on_case(&mut store, "2026-10-05", Some(&r));
+        classify(&mut store, &r2, kind, true, Within, "2026-10-06");
+        step(&mut store, &r2, MoveAction::Decline, "2026-10-07");
+        step(&mut store, &r1, MoveAction::Withdraw, "2026-10-20");
+        // S: withdrawn before acceptance, another declined: column 5.
+        let (s1, s) = on_case(&mut store, "2026-09-24", None);
+        classify(&mut store, &s1, kind, true, Within, "2026-09-25");
+        step(&mut store, &s1, MoveAction::Withdraw, "2026-09-28");
+        let (s2, _) = on_case(&mut store, "2026-10-06", Some(&s));
+        classify(&mut store, &s2, kind, true, Within, "2026-10-07");
+        step(&mut store, &s2, MoveAction::Decline, "2026-10-08");
+
+        let form = if kind == PetitionKind::Complaint {
+            FormId::Gqkn03
+        } else {
+            FormId::Gqtc04
+        };
+        let t = table(&store, form, "2026-09-15", "2026-12-14");
+        assert_eq!(cols(&t, &[1, 2]), vec![8, 4], "{kind:?}");
+        assert_eq!(cols(&t, &[3, 4, 5, 6]), vec![1, 1, 1, 1], "{kind:?}");
+        ok(&t);
+    }
+}

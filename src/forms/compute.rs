@@ -379,19 +379,28 @@ pub(crate) fn resolution(facts: &PeriodFacts, kind: PetitionKind) -> Computed {
         .collect();
     // A case counts once. Its petitions may stand differently at the cut-off (one
     // accepted, a later one on the same matter declined as already being resolved): the
-    // case is accepted if any of them is, else still being considered if any is, else
-    // declined if any is; withdrawn or terminated (column 6, "rút toàn bộ") only when all
-    // of them are.
-    let standing = |column: Option<u16>| match column {
-        Some(4) => 4,
-        Some(3) => 3,
+    // case is accepted if any of them is, else still being considered if any is; a case
+    // whose resolution began and was then withdrawn or terminated is in column 6 ("rút
+    // đơn, đình chỉ giải quyết") though other petitions on it were declined as being
+    // resolved; else declined if any is; withdrawn before acceptance (column 6) only when
+    // all of them are.
+    let standing = |column: Option<u16>, accepted_before: bool| match column {
+        Some(4) => 5,
+        Some(3) => 4,
+        Some(6) if accepted_before => 3,
         Some(5) => 2,
         Some(6) => 1,
         _ => 0,
     };
-    let mut cases: BTreeMap<&str, Option<u16>> = BTreeMap::new();
+    let cut_off = facts.period.to.to_string();
+    let mut cases: BTreeMap<&str, (Option<u16>, u8)> = BTreeMap::new();
     for u in &mine {
         let column = acceptance_column(u.at_cut_off.state);
+        let accepted_before = u
+            .fact
+            .events
+            .iter()
+            .any(|e| e.action == MoveAction::Accept && e.on_date <= cut_off);
         if column.is_none() {
             issues.push(format!(
                 "Đơn số {} ({} thuộc thẩm quyền, đủ điều kiện xử lý) đang ở bước “{}” tại ngày chốt số liệu: không thuộc cột nào của phần “Phân tích kết quả”; kiểm tra lại phân loại hoặc bước xử lý của đơn.",
@@ -400,12 +409,15 @@ pub(crate) fn resolution(facts: &PeriodFacts, kind: PetitionKind) -> Computed {
                 u.at_cut_off.state.label()
             ));
         }
-        let entry = cases.entry(u.at_cut_off.case_id.as_str()).or_insert(None);
-        if standing(column) > standing(*entry) {
-            *entry = column;
+        let rank = standing(column, accepted_before);
+        let entry = cases
+            .entry(u.at_cut_off.case_id.as_str())
+            .or_insert((None, 0));
+        if rank > entry.1 {
+            *entry = (column, rank);
         }
     }
-    let in_column = |c: u16| cases.values().filter(|v| **v == Some(c)).count();
+    let in_column = |c: u16| cases.values().filter(|v| v.0 == Some(c)).count();
     let mut set = vec![
         (1, mine.len()),
         (2, cases.len()),
