@@ -569,7 +569,7 @@ text_enum!(
         FirstReply => "first_reply", "Trả lời việc xử lý đơn";
         DenunciationCheck => "denunciation_check", "Vào sổ, phân loại, kiểm tra điều kiện thụ lý tố cáo";
         DenunciationTransfer => "denunciation_transfer", "Chuyển đơn tố cáo không thuộc thẩm quyền";
-        DenunciationNotice => "denunciation_notice", "Thông báo thụ lý cho người tố cáo";
+        DenunciationNotice => "denunciation_notice", "Thông báo thụ lý cho người tố cáo, người bị tố cáo";
         ComplaintAcceptance => "complaint_acceptance", "Thụ lý hoặc không thụ lý khiếu nại";
         ComplaintResolution => "complaint_resolution", "Giải quyết khiếu nại";
         DenunciationResolution => "denunciation_resolution", "Giải quyết tố cáo";

@@ -498,8 +498,8 @@ fn an_administrator_corrects_a_shipped_year() {
 }
 
 /// A denunciation's check may run to ten working days when it is made in several places
-/// or by another body (Luật Tố cáo 2018, Điều 24), recorded with its reason before the
-/// seven run out; once accepted, the denouncer is told within five working days of the
+/// or by another body (Luật Tố cáo 2018, Điều 24), recorded with its reason no later than
+/// the tenth; a denunciation outside competence is transferred instead; once accepted, the denouncer is told within five working days of the
 /// decision (Điều 29), a move of its own.
 #[test]
 fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
@@ -522,12 +522,21 @@ fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
     )
     .unwrap_err();
     assert_eq!(e.field(), Some("note"), "{e}");
-    // Recorded after the seven ran out: refused, saying the day they ended.
-    let e = move_petition(&mut store, &p, MoveAction::ExtendCheck, "2026-03-02", |m| {
+    // The reason may be recorded up to the tenth working day (04/03), not on the
+    // eleventh (05/03): refused, saying the day the ten ended.
+    let e = move_petition(&mut store, &p, MoveAction::ExtendCheck, "2026-03-05", |m| {
         m.note = Some("Xác minh tại hai địa điểm".into())
     })
     .unwrap_err();
-    assert!(e.to_string().contains("27/02/2026"), "{e}");
+    assert_eq!(e.field(), Some("on_date"), "{e}");
+    assert!(e.to_string().contains("04/03/2026"), "{e}");
+    for (received, on) in [("2026-02-11", "2026-03-04"), ("2026-02-12", "2026-02-27")] {
+        let q = direct_petition(&mut store, received, Denunciation);
+        move_petition(&mut store, &q, MoveAction::ExtendCheck, on, |m| {
+            m.note = Some("Ủy quyền xác minh".into())
+        })
+        .unwrap();
+    }
     move_petition(&mut store, &p, MoveAction::ExtendCheck, "2026-02-13", |m| {
         m.note = Some("Xác minh tại hai địa điểm".into())
     })
@@ -548,7 +557,7 @@ fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
         m.note = Some("Lần nữa".into())
     })
     .unwrap_err();
-    assert!(e.to_string().contains("một lần"), "{e}");
+    assert!(e.to_string().contains("đã được kéo dài"), "{e}");
     // Classified 03/03, accepted Wed 04/03/2026 (the last day): the check is met. The
     // notice: 5 working days after the decision: 05, 06, 09, 10, 11/03/2026.
     classify(

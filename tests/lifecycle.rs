@@ -91,7 +91,7 @@ fn table() -> Vec<Row> {
         // Received: classify it, return it, mark it a duplicate, or the citizen withdraws.
         (Complaint, S::Received, None, UNDECIDED, BEFORE, vec![Classify, Return, Duplicate, Withdraw]),
         (Proposal, S::Received, None, UNDECIDED, FROM, vec![Classify, Return, Duplicate, Withdraw]),
-        // A denunciation's check may be made longer (once, up to 10 working days) until it
+        // A denunciation's check may be made longer (to 10 working days in all) until it
         // is decided; once accepted, the denouncer is told (Luật Tố cáo 2018, Đ24, Đ29).
         (Denunciation, S::Received, None, UNDECIDED, FROM, vec![Classify, ExtendCheck, Return, Duplicate, Withdraw]),
         // Classified, eligible, within competence: accept (KN/TC may also be declined).
@@ -102,7 +102,9 @@ fn table() -> Vec<Row> {
         (Mixed, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Guide, Return, Duplicate, Withdraw]),
         // Outside competence: guide, transfer, urge the competent body.
         (Complaint, S::Classified, YES, OUTSIDE, BEFORE, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
-        (Denunciation, S::Classified, YES, OUTSIDE, FROM, vec![Classify, ExtendCheck, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
+        // (A denunciation outside competence is transferred within 5 working days: its
+        // check is not made longer, Luật Tố cáo 2018, Điều 24.)
+        (Denunciation, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
         (Proposal, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
         // Not eligible: guide, return or file; never accepted or transferred.
         (Complaint, S::Classified, NO, WITHIN, BEFORE, vec![Classify, Decline, Guide, Return, File, Duplicate, Withdraw]),

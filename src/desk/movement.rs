@@ -176,13 +176,22 @@ fn checked_move(
                     "Kéo dài thời hạn kiểm tra: ghi lý do (kiểm tra, xác minh tại nhiều địa điểm, hoặc ủy quyền cho cơ quan, tổ chức có thẩm quyền kiểm tra, xác minh).",
                 ));
             }
-            if let Some(due) = too_late(tx, &old, &events, on, &[DeadlineStep::DenunciationCheck])?
-            {
+            // The check may run to ten working days in all when it is made in several
+            // places or by another body (Điều 24 khoản 1): the reason may be recorded up
+            // to the tenth, not after.
+            // (A calendar year not known: not checked, as a deadline past it is unknown.)
+            let longest = store::calendar(conn)?
+                .add_working_days(
+                    received,
+                    crate::law::deadlines::DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,
+                )
+                .ok();
+            if let Some(longest) = longest.filter(|l| on > *l) {
                 return Err(Error::invalid(
                     "on_date",
                     format!(
-                        "Kéo dài thời hạn kiểm tra: thời hạn 07 ngày làm việc đã hết ngày {}; việc kéo dài phải quyết định trước khi hết thời hạn (Luật Tố cáo 2018, Điều 24).",
-                        vn_date(&due)
+                        "Kéo dài thời hạn kiểm tra: thời hạn kiểm tra điều kiện thụ lý tố cáo dài nhất là 10 ngày làm việc kể từ ngày nhận đơn, đã hết ngày {} (Luật Tố cáo 2018, Điều 24).",
+                        vn_date(&longest.to_string())
                     ),
                 ));
             }

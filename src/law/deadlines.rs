@@ -387,11 +387,12 @@ pub fn deadlines(
                 ));
             }
             if let Some(accepted) = first_of(&events, &[MoveAction::Accept], received) {
-                // The denouncer is told of the acceptance within five working days of
-                // the decision (Điều 29).
+                // The denouncer is told of the acceptance, and the person denounced of
+                // the content accepted, within five working days of the decision (Điều
+                // 29): one move records both notices.
                 out.push(c.deadline(
                     DeadlineStep::DenunciationNotice,
-                    "Luật Tố cáo 2018, Điều 29 (05 ngày làm việc kể từ ngày ra quyết định thụ lý)"
+                    "Luật Tố cáo 2018, Điều 29 (05 ngày làm việc kể từ ngày ra quyết định thụ lý: thông báo cho người tố cáo và thông báo nội dung tố cáo cho người bị tố cáo)"
                         .to_string(),
                     calendar.add_working_days(accepted, DENUNCIATION_NOTICE_WORKING_DAYS),
                     or_closed(first_of(&events, &[MoveAction::Notify], accepted)),

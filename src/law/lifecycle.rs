@@ -243,7 +243,7 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
             )?;
             need(
                 count(ctx.events, A::Notify) == 0,
-                "Đơn này đã ghi thông báo thụ lý cho người tố cáo.",
+                "Đơn này đã ghi thông báo thụ lý tố cáo (cho người tố cáo và người bị tố cáo).",
             )
         }
         A::ExtendCheck => {
@@ -253,8 +253,12 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
                 "Chỉ thời hạn kiểm tra điều kiện thụ lý tố cáo mới được kéo dài (Luật Tố cáo 2018, Điều 24).",
             )?;
             need(
+                p.classification.competence != Competence::Outside,
+                "Tố cáo không thuộc thẩm quyền: chuyển đơn trong 05 ngày làm việc kể từ ngày nhận (Luật Tố cáo 2018, Điều 24); thời hạn kiểm tra điều kiện thụ lý không áp dụng.",
+            )?;
+            need(
                 count(ctx.events, A::ExtendCheck) == 0,
-                "Thời hạn kiểm tra điều kiện thụ lý tố cáo chỉ kéo dài được một lần, tổng cộng không quá 10 ngày làm việc (Luật Tố cáo 2018, Điều 24).",
+                "Thời hạn kiểm tra điều kiện thụ lý tố cáo đã được kéo dài đến 10 ngày làm việc, mức dài nhất Luật Tố cáo 2018, Điều 24 cho phép.",
             )
         }
         A::Suspend => {
