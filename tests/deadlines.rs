@@ -613,4 +613,42 @@ fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
     move_petition(&mut store, &q, MoveAction::Accept, "2026-03-18", |_| {}).unwrap();
     let e = move_petition(&mut store, &q, MoveAction::Notify, "2026-03-19", |_| {}).unwrap_err();
     assert!(e.to_string().contains("Chỉ đơn tố cáo"), "{e}");
+    // Resolved with its notice recorded: the notice stays met.
+    move_petition(&mut store, &p, MoveAction::Resolve, "2026-03-20", |m| {
+        m.outcome = Some(Outcome::Wrong);
+        m.doc_no = Some("07/KL-UBND".into());
+    })
+    .unwrap();
+    let notice = deadline(&store, &p, DenunciationNotice, "2026-04-01").unwrap();
+    assert_eq!(notice.met_on.as_deref(), Some("2026-03-10"));
+    // A denunciation that ended with no notice recorded (closed before the step could be
+    // recorded, or never noted) claims neither a late notice nor a met one; open, it was
+    // overdue.
+    let r = direct_petition(&mut store, "2026-03-16", Denunciation);
+    classify(
+        &mut store,
+        &r,
+        Denunciation,
+        true,
+        Competence::Within,
+        "2026-03-17",
+    );
+    move_petition(&mut store, &r, MoveAction::Accept, "2026-03-18", |_| {}).unwrap();
+    assert!(
+        deadline(&store, &r, DenunciationNotice, "2026-03-26")
+            .unwrap()
+            .overdue
+    );
+    move_petition(&mut store, &r, MoveAction::Resolve, "2026-04-10", |m| {
+        m.outcome = Some(Outcome::Right);
+        m.doc_no = Some("08/KL-UBND".into());
+    })
+    .unwrap();
+    assert!(deadline(&store, &r, DenunciationNotice, "2026-04-10").is_none());
+    assert!(
+        deadline(&store, &r, DenunciationNotice, "2026-04-09")
+            .unwrap()
+            .overdue,
+        "as of a day before it ended, it was overdue"
+    );
 }

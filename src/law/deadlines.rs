@@ -389,14 +389,20 @@ pub fn deadlines(
             if let Some(accepted) = first_of(&events, &[MoveAction::Accept], received) {
                 // The denouncer is told of the acceptance, and the person denounced of
                 // the content accepted, within five working days of the decision (Điều
-                // 29): one move records both notices.
-                out.push(c.deadline(
-                    DeadlineStep::DenunciationNotice,
-                    "Luật Tố cáo 2018, Điều 29 (05 ngày làm việc kể từ ngày ra quyết định thụ lý: thông báo cho người tố cáo và thông báo nội dung tố cáo cho người bị tố cáo)"
-                        .to_string(),
-                    calendar.add_working_days(accepted, DENUNCIATION_NOTICE_WORKING_DAYS),
-                    or_closed(first_of(&events, &[MoveAction::Notify], accepted)),
-                ));
+                // 29): one move records both notices. Only that move meets it: a
+                // petition that ended with no notice recorded (one closed before this
+                // step could be recorded) says nothing of its notice, rather than "late on
+                // the day it ended"; an open one shows it due, then overdue.
+                let notified = first_of(&events, &[MoveAction::Notify], accepted);
+                if notified.is_some() || closed.is_none() {
+                    out.push(c.deadline(
+                        DeadlineStep::DenunciationNotice,
+                        "Luật Tố cáo 2018, Điều 29 (05 ngày làm việc kể từ ngày ra quyết định thụ lý: thông báo cho người tố cáo và thông báo nội dung tố cáo cho người bị tố cáo)"
+                            .to_string(),
+                        calendar.add_working_days(accepted, DENUNCIATION_NOTICE_WORKING_DAYS),
+                        notified,
+                    ));
+                }
                 let extensions: u32 = events
                     .iter()
                     .filter(|e| e.action == MoveAction::Extend)
