@@ -652,3 +652,93 @@ fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
         "as of a day before it ended, it was overdue"
     );
 }
+
+/// A denunciation's check made longer stays within the law around it: not offered past
+/// the tenth working day (the page says why), not on an anonymous or ineligible one, not
+/// kept by a correction that makes it another kind or anonymous or moves its receipt too
+/// far back, and no longer counted once the petition is classified outside competence
+/// (transferred within five working days instead).
+#[test]
+fn a_check_made_longer_stays_within_its_rules_through_corrections() {
+    let mut store = store_on("2026-04-30");
+    // Received Wed 01/04/2026: 02, 03, 06–10, 13, 14, 15/04 (10th). Today is 30/04.
+    let late = direct_petition(&mut store, "2026-04-01", Denunciation);
+    let d = store.petition_detail(&late).unwrap();
+    let o = d
+        .options
+        .iter()
+        .find(|o| o.action == MoveAction::ExtendCheck)
+        .unwrap();
+    assert!(!o.allowed);
+    assert!(
+        o.reason.as_deref().unwrap_or("").contains("15/04/2026"),
+        "{o:?}"
+    );
+    let reason = |m: &mut MoveInput| m.note = Some("Xác minh tại hai địa điểm".into());
+
+    // Received Mon 20/04, extended on Fri 24/04; then the receipt moved back to 01/04
+    // (its tenth working day 15/04, before the extension): refused.
+    let p = direct_petition(&mut store, "2026-04-20", Denunciation);
+    move_petition(
+        &mut store,
+        &p,
+        MoveAction::ExtendCheck,
+        "2026-04-24",
+        reason,
+    )
+    .unwrap();
+    let e = store
+        .correct_petition(&p, &direct_input("2026-04-01", Denunciation))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("received_on"), "{e}");
+    assert!(e.to_string().contains("15/04/2026"), "{e}");
+    // Moved back by a day, still within ten: kept.
+    store
+        .correct_petition(&p, &direct_input("2026-04-17", Denunciation))
+        .unwrap();
+    // Made a complaint, or anonymous: refused until the move is undone.
+    let e = store
+        .correct_petition(&p, &direct_input("2026-04-17", Complaint))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("kind"), "{e}");
+    assert!(e.to_string().contains("hủy bước đó"), "{e}");
+    let mut anonymous = direct_input("2026-04-17", Denunciation);
+    anonymous.anonymous = true;
+    anonymous.petitioners = vec![];
+    let e = store.correct_petition(&p, &anonymous).unwrap_err();
+    assert_eq!(e.field(), Some("anonymous"), "{e}");
+    // Classified outside competence: the check counts its seven days again.
+    classify(
+        &mut store,
+        &p,
+        Denunciation,
+        true,
+        Competence::Outside,
+        "2026-04-27",
+    );
+    let check = deadline(&store, &p, DenunciationCheck, "2026-04-27").unwrap();
+    // From Fri 17/04: 20, 21, 22, 23, 24, (Mon 27/04 off for Giỗ Tổ) 28, 29/04.
+    assert_eq!(check.due.as_deref(), Some("2026-04-29"));
+    assert!(!check.rule.contains("kéo dài"), "{check:?}");
+    assert!(deadline(&store, &p, DenunciationTransfer, "2026-04-27").is_some());
+
+    // Not on one classified ineligible.
+    let q = direct_petition(&mut store, "2026-04-27", Denunciation);
+    classify(
+        &mut store,
+        &q,
+        Denunciation,
+        false,
+        Competence::Within,
+        "2026-04-28",
+    );
+    let e = move_petition(
+        &mut store,
+        &q,
+        MoveAction::ExtendCheck,
+        "2026-04-28",
+        reason,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("không đủ điều kiện"), "{e}");
+}

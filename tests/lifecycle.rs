@@ -59,6 +59,7 @@ fn allowed(p: &PetitionRecord, on: &str) -> Vec<MoveAction> {
         events: &[],
         case_transferred_before: false,
         on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
+        check_ends: None,
     };
     OFFERED
         .iter()
@@ -152,6 +153,7 @@ fn refusals_name_the_rule() {
             events: &[],
             case_transferred_before: false,
             on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
+            check_ends: None,
         };
         lifecycle::precondition(a, &ctx).unwrap_err()
     };
@@ -160,6 +162,9 @@ fn refusals_name_the_rule() {
     let mut anonymous = record(Denunciation, S::Classified, YES, WITHIN);
     anonymous.anonymous = true;
     assert!(why(&anonymous, Accept, FROM).contains("Điều 25"));
+    assert!(why(&anonymous, ExtendCheck, FROM).contains("nặc danh"));
+    let outside = record(Denunciation, S::Classified, YES, OUTSIDE);
+    assert!(why(&outside, ExtendCheck, FROM).contains("05 ngày làm việc"));
     let mut transferred_here = record(Denunciation, S::Classified, YES, OUTSIDE);
     transferred_here.source = PetitionSource::Transfer;
     assert!(why(&transferred_here, Transfer, FROM).contains("chỉ được chuyển một lần"));

@@ -105,9 +105,23 @@ fn checked_move(
             && old.kind == PetitionKind::Denunciation
             && store::case_denunciation_transferred(conn, &old.case_id, &old.id)?,
         on,
+        // The day is checked apart, below: what is wrong then is the date, not the step.
+        check_ends: None,
     };
     lifecycle::precondition(input.action, &ctx)
         .map_err(|why| Error::invalid("action", format!("{}: {why}", input.action.label())))?;
+    if input.action == MoveAction::ExtendCheck {
+        let dated = MoveContext {
+            check_ends: check_ends(conn, &old)?,
+            ..ctx
+        };
+        if let Some(why) = lifecycle::check_extended_in_time(&dated) {
+            return Err(Error::invalid(
+                "on_date",
+                format!("{}: {why}", input.action.label()),
+            ));
+        }
+    }
 
     let mut new = old.clone();
     let mut extra = Map::new();
@@ -174,25 +188,6 @@ fn checked_move(
                 return Err(Error::invalid(
                     "note",
                     "Kéo dài thời hạn kiểm tra: ghi lý do (kiểm tra, xác minh tại nhiều địa điểm, hoặc ủy quyền cho cơ quan, tổ chức có thẩm quyền kiểm tra, xác minh).",
-                ));
-            }
-            // The check may run to ten working days in all when it is made in several
-            // places or by another body (Điều 24 khoản 1): the reason may be recorded up
-            // to the tenth, not after.
-            // (A calendar year not known: not checked, as a deadline past it is unknown.)
-            let longest = store::calendar(conn)?
-                .add_working_days(
-                    received,
-                    crate::law::deadlines::DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,
-                )
-                .ok();
-            if let Some(longest) = longest.filter(|l| on > *l) {
-                return Err(Error::invalid(
-                    "on_date",
-                    format!(
-                        "Kéo dài thời hạn kiểm tra: thời hạn kiểm tra điều kiện thụ lý tố cáo dài nhất là 10 ngày làm việc kể từ ngày nhận đơn, đã hết ngày {} (Luật Tố cáo 2018, Điều 24).",
-                        vn_date(&longest.to_string())
-                    ),
                 ));
             }
         }
@@ -325,6 +320,25 @@ fn checked_move(
         }),
     )?;
     Ok(new)
+}
+
+/// The last day a denunciation's check may run when made longer: the tenth working day
+/// after its receipt (Luật Tố cáo 2018, Điều 24); `None` for another kind, or when the
+/// calendar does not know the days.
+pub(crate) fn check_ends(
+    conn: &rusqlite::Connection,
+    p: &PetitionRecord,
+) -> Result<Option<chrono::NaiveDate>> {
+    if p.kind != PetitionKind::Denunciation {
+        return Ok(None);
+    }
+    let received = parse_date("received_on", "Ngày nhận đơn", &p.received_on)?;
+    Ok(store::calendar(conn)?
+        .add_working_days(
+            received,
+            crate::law::deadlines::DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,
+        )
+        .ok())
 }
 
 /// When an extension comes after the resolution's deadline: that deadline (ISO).
@@ -838,6 +852,7 @@ impl Store {
             case_transferred_before: record.kind == PetitionKind::Denunciation
                 && store::case_denunciation_transferred(conn, &record.case_id, &record.id)?,
             on: today,
+            check_ends: check_ends(conn, &record)?,
         };
         let options = lifecycle::options(&ctx);
         let numbers = |pid: &str| {

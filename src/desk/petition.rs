@@ -259,6 +259,24 @@ fn check_kind_unchanged(
     anonymous: bool,
 ) -> Result<()> {
     if old.state == PetitionState::Received {
+        // A denunciation's check made longer is a denunciation's move (Luật Tố cáo 2018,
+        // Điều 24): it stands only on a named denunciation.
+        let stays = kind == PetitionKind::Denunciation && !anonymous;
+        if old.kind == PetitionKind::Denunciation && !stays {
+            let extended = store::events_of(tx.conn(), &old.id)?
+                .iter()
+                .any(|e| e.action == crate::domain::MoveAction::ExtendCheck);
+            if extended {
+                return Err(Error::invalid(
+                    if kind != old.kind { field } else { "anonymous" },
+                    format!(
+                        "Đơn số {} đã ghi bước \"{}\" (chỉ có ở đơn tố cáo có người đứng tên): hủy bước đó trước khi sửa đơn.",
+                        store::number_label(tx.conn(), old)?,
+                        crate::domain::MoveAction::ExtendCheck.label()
+                    ),
+                ));
+            }
+        }
         return Ok(());
     }
     let number = store::number_label(tx.conn(), old)?;
@@ -429,6 +447,28 @@ fn change_receipt(tx: &Tx<'_>, p: &mut PetitionRecord, date: &str) -> Result<()>
                     "Đơn số {} đã có bước xử lý ngày {}, trước ngày nhận mới: hủy bước đó trước.",
                     store::number_label(tx.conn(), p)?,
                     crate::text::vn_date(&first)
+                ),
+            ));
+        }
+    }
+    // A check made longer must still fall within ten working days of the new receipt.
+    let moved = PetitionRecord {
+        received_on: date.to_string(),
+        ..p.clone()
+    };
+    if let Some(last) = super::movement::check_ends(conn, &moved)? {
+        let late = store::events_of(conn, &p.id)?
+            .into_iter()
+            .find(|e| e.action == MoveAction::ExtendCheck && e.on_date > last.to_string());
+        if let Some(e) = late {
+            return Err(Error::invalid(
+                "received_on",
+                format!(
+                    "Đơn số {}: bước \"{}\" ngày {} sẽ quá 10 ngày làm việc kể từ ngày nhận mới (hết ngày {}; Luật Tố cáo 2018, Điều 24): hủy bước đó trước.",
+                    store::number_label(conn, p)?,
+                    e.action.label(),
+                    crate::text::vn_date(&e.on_date),
+                    last.format("%d/%m/%Y")
                 ),
             ));
         }

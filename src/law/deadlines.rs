@@ -360,8 +360,11 @@ pub fn deadlines(
         PetitionKind::Denunciation => {
             // Seven working days, longer (at most ten) when the check must be made in
             // several places or by another body, as the officer records (Điều 24 khoản 1).
-            let (days, rule) = if first_of(&events, &[MoveAction::ExtendCheck], received).is_some()
-            {
+            // (Outside competence the check is not made longer: it is transferred within five
+            // working days; an extension recorded before that classification stands no more.)
+            let extended = first_of(&events, &[MoveAction::ExtendCheck], received).is_some()
+                && p.classification.competence != Competence::Outside;
+            let (days, rule) = if extended {
                 (
                     DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,
                     "Luật Tố cáo 2018, Điều 24 (kéo dài đến 10 ngày làm việc: kiểm tra, xác minh tại nhiều địa điểm hoặc ủy quyền)",

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{
     Choice, Competence, MoveAction, MoveOption, Outcome, PetitionKind, PetitionSource,
-    PetitionState, Round,
+    PetitionState, Round, Signers,
 };
 use crate::law::regime::Regime;
 use crate::records::{PetitionEvent, PetitionRecord};
@@ -24,6 +24,20 @@ pub struct MoveContext<'a> {
     pub case_transferred_before: bool,
     /// The date the move would take effect (decides the regime).
     pub on: NaiveDate,
+    /// For a denunciation: the last day its check may run when made longer, the tenth
+    /// working day after its receipt (Luật Tố cáo 2018, Điều 24); `None` when the
+    /// calendar does not know the days (not checked then).
+    pub check_ends: Option<NaiveDate>,
+}
+
+/// Why a denunciation's check can no longer be made longer on the move's day: past the
+/// tenth working day after its receipt, the longest it may run (Luật Tố cáo 2018, Điều 24).
+pub fn check_extended_in_time(ctx: &MoveContext<'_>) -> Option<String> {
+    let last = ctx.check_ends.filter(|last| ctx.on > *last)?;
+    Some(format!(
+        "thời hạn kiểm tra điều kiện thụ lý tố cáo dài nhất là 10 ngày làm việc kể từ ngày nhận đơn, đã hết ngày {} (Luật Tố cáo 2018, Điều 24).",
+        last.format("%d/%m/%Y")
+    ))
 }
 
 /// The moves an officer can choose, in the order the petition page offers them.
@@ -253,13 +267,22 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
                 "Chỉ thời hạn kiểm tra điều kiện thụ lý tố cáo mới được kéo dài (Luật Tố cáo 2018, Điều 24).",
             )?;
             need(
+                !p.anonymous && p.signers != Signers::Anonymous,
+                "Tố cáo nặc danh không được xử lý là tố cáo (Luật Tố cáo 2018, Điều 25): không có thời hạn kiểm tra để kéo dài.",
+            )?;
+            need(
+                p.classification.eligible != Some(false),
+                "Đơn đã được phân loại là không đủ điều kiện xử lý: việc kiểm tra điều kiện thụ lý đã xong, không kéo dài.",
+            )?;
+            need(
                 p.classification.competence != Competence::Outside,
                 "Tố cáo không thuộc thẩm quyền: chuyển đơn trong 05 ngày làm việc kể từ ngày nhận (Luật Tố cáo 2018, Điều 24); thời hạn kiểm tra điều kiện thụ lý không áp dụng.",
             )?;
             need(
                 count(ctx.events, A::ExtendCheck) == 0,
                 "Thời hạn kiểm tra điều kiện thụ lý tố cáo đã được kéo dài đến 10 ngày làm việc, mức dài nhất Luật Tố cáo 2018, Điều 24 cho phép.",
-            )
+            )?;
+            check_extended_in_time(ctx).map_or(Ok(()), Err)
         }
         A::Suspend => {
             in_states(&[S::Accepted])?;
