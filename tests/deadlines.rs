@@ -499,8 +499,8 @@ fn an_administrator_corrects_a_shipped_year() {
 
 /// A denunciation's check may run to ten working days when it is made in several places
 /// or by another body (Luật Tố cáo 2018, Điều 24), recorded with its reason no later than
-/// the tenth; a denunciation outside competence is transferred instead; once accepted, the denouncer is told within five working days of the
-/// decision (Điều 29), a move of its own.
+/// the tenth; once accepted, the denouncer (and the person denounced) are told within five
+/// working days of the decision (Điều 29), a move of its own.
 #[test]
 fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
     let mut store = store_on("2026-04-30");
