@@ -656,8 +656,8 @@ fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
 /// A denunciation's check made longer stays within the law around it: not offered past
 /// the tenth working day (the page says why), not on an anonymous or ineligible one, not
 /// kept by a correction that makes it another kind or anonymous or moves its receipt too
-/// far back, and no longer counted once the petition is classified outside competence
-/// (transferred within five working days instead).
+/// far back; outside competence no check is owed (transferred within five working days
+/// instead).
 #[test]
 fn a_check_made_longer_stays_within_its_rules_through_corrections() {
     let mut store = store_on("2026-04-30");
@@ -707,7 +707,9 @@ fn a_check_made_longer_stays_within_its_rules_through_corrections() {
     anonymous.petitioners = vec![];
     let e = store.correct_petition(&p, &anonymous).unwrap_err();
     assert_eq!(e.field(), Some("anonymous"), "{e}");
-    // Classified outside competence: the check counts its seven days again.
+    // Classified outside competence: no check is owed (Điều 24 khoản 2), the transfer is,
+    // within five working days of Fri 17/04: 20, 21, 22, 23, 24/04.
+    assert!(deadline(&store, &p, DenunciationCheck, "2026-04-24").is_some());
     classify(
         &mut store,
         &p,
@@ -716,11 +718,11 @@ fn a_check_made_longer_stays_within_its_rules_through_corrections() {
         Competence::Outside,
         "2026-04-27",
     );
-    let check = deadline(&store, &p, DenunciationCheck, "2026-04-27").unwrap();
-    // From Fri 17/04: 20, 21, 22, 23, 24, (Mon 27/04 off for Giỗ Tổ) 28, 29/04.
-    assert_eq!(check.due.as_deref(), Some("2026-04-29"));
-    assert!(!check.rule.contains("kéo dài"), "{check:?}");
-    assert!(deadline(&store, &p, DenunciationTransfer, "2026-04-27").is_some());
+    assert!(deadline(&store, &p, DenunciationCheck, "2026-04-27").is_none());
+    assert_eq!(
+        due(&store, &p, DenunciationTransfer, "2026-04-27").as_deref(),
+        Some("2026-04-24")
+    );
 
     // Not on one classified ineligible.
     let q = direct_petition(&mut store, "2026-04-27", Denunciation);

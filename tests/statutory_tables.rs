@@ -752,7 +752,7 @@ fn a_case_whose_petitions_stand_differently_counts_once_where_it_stands() {
         .unwrap();
     assert!(!note.ok && !note.blocking);
     assert!(
-        note.message.starts_with("Lưu ý (không phải lỗi")
+        note.message.starts_with("Không phải lỗi nếu đúng như vậy")
             && note
                 .message
                 .contains("cột (7) là 2 quyết định, nhiều hơn 1 vụ việc"),

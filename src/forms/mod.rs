@@ -223,7 +223,7 @@ fn cross_checks(tables: &mut [FormTable]) {
     let mut c = checks::across(&tables[gqkn], 4, &tables[gqkn], 7, true, false);
     if !c.ok {
         c.message = format!(
-            "Lưu ý (không phải lỗi nếu đúng như vậy): cột (7) là {} quyết định, nhiều hơn {} vụ việc đã thụ lý ở cột (4): đúng khi các quyết định còn lại giải quyết khiếu nại đã thụ lý từ kỳ trước; nếu không, kiểm tra lại ngày thụ lý và ngày ban hành quyết định của các đơn.",
+            "Không phải lỗi nếu đúng như vậy: cột (7) là {} quyết định, nhiều hơn {} vụ việc đã thụ lý ở cột (4): đúng khi các quyết định còn lại giải quyết khiếu nại đã thụ lý từ kỳ trước; nếu không, kiểm tra lại ngày thụ lý và ngày ban hành quyết định của các đơn.",
             table::format_value(tables[gqkn].value(7)),
             table::format_value(tables[gqkn].value(4))
         );

@@ -358,29 +358,32 @@ pub fn deadlines(
             }
         }
         PetitionKind::Denunciation => {
-            // Seven working days, longer (at most ten) when the check must be made in
+            // Within competence (or not yet classified): seven working days to register,
+            // classify and check it, longer (at most ten) when the check must be made in
             // several places or by another body, as the officer records (Điều 24 khoản 1).
-            // (Outside competence the check is not made longer: it is transferred within five
-            // working days; an extension recorded before that classification stands no more.)
-            let extended = first_of(&events, &[MoveAction::ExtendCheck], received).is_some()
-                && p.classification.competence != Competence::Outside;
-            let (days, rule) = if extended {
-                (
-                    DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,
-                    "Luật Tố cáo 2018, Điều 24 (kéo dài đến 10 ngày làm việc: kiểm tra, xác minh tại nhiều địa điểm hoặc ủy quyền)",
-                )
-            } else {
-                (
-                    DENUNCIATION_CHECK_WORKING_DAYS,
-                    "Luật Tố cáo 2018, Điều 24 (07 ngày làm việc)",
-                )
-            };
-            out.push(c.deadline(
-                DeadlineStep::DenunciationCheck,
-                rule.to_string(),
-                calendar.add_working_days(received, days),
-                or_closed(first_of(&events, DENUNCIATION_CHECKED, received)),
-            ));
+            // Outside competence, khoản 2 sets the transfer instead (below): no check is
+            // owed, and an extension recorded before that classification counts no more.
+            if p.classification.competence != Competence::Outside {
+                let (days, rule) = if first_of(&events, &[MoveAction::ExtendCheck], received)
+                    .is_some()
+                {
+                    (
+                            DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,
+                            "Luật Tố cáo 2018, Điều 24 (kéo dài đến 10 ngày làm việc: kiểm tra, xác minh tại nhiều địa điểm hoặc ủy quyền)",
+                        )
+                } else {
+                    (
+                        DENUNCIATION_CHECK_WORKING_DAYS,
+                        "Luật Tố cáo 2018, Điều 24 (07 ngày làm việc)",
+                    )
+                };
+                out.push(c.deadline(
+                    DeadlineStep::DenunciationCheck,
+                    rule.to_string(),
+                    calendar.add_working_days(received, days),
+                    or_closed(first_of(&events, DENUNCIATION_CHECKED, received)),
+                ));
+            }
             if p.classification.competence == Competence::Outside {
                 out.push(c.deadline(
                     DeadlineStep::DenunciationTransfer,

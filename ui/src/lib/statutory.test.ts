@@ -105,6 +105,15 @@ describe('checksView', () => {
     ]);
     expect(v.allPassed).toBeNull();
     expect([v.passed, v.total]).toEqual([1, 3]);
+    expect(v.hint).toBe('1/3 phép kiểm tra đạt. Biểu có “Lỗi” chưa xuất được tệp và chưa khóa được kỳ.');
+  });
+
+  it('does not say the table is stopped when only notes failed', () => {
+    const v = checksView([check('(1) = (5)', true, true), check('(7) ≤ (4)', false, false)], []);
+    expect(v.lines).toEqual([{ tone: 'warn', tag: 'Lưu ý', text: 'Sai: (7) ≤ (4).' }]);
+    expect(v.hint).toBe('1/2 phép kiểm tra đạt. “Lưu ý” không chặn việc xuất tệp và khóa kỳ.');
+    expect(checksView([check('(1) = (5)', true, true)], []).hint).toBeNull();
+    expect(checksView([], ['Đơn số 3/2026 …']).hint).toBe('Biểu có “Lỗi” chưa xuất được tệp và chưa khóa được kỳ.');
   });
 });
 

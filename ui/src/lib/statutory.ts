@@ -80,6 +80,8 @@ export interface ChecksView {
   total: number;
   /** "Các phép kiểm tra đều đạt (n)" when nothing failed and no record waits. */
   allPassed: string | null;
+  /** Under the lines: how many checks passed, and whether what failed stops the file. */
+  hint: string | null;
 }
 
 /** What to say under a table: what to correct first, or one line when all is well. */
@@ -93,11 +95,20 @@ export function checksView(checks: Check[], issues: string[]): ChecksView {
     ...soft.map((c) => ({ tone: 'warn' as const, tag: 'Lưu ý', text: c.message })),
   ];
   const passed = checks.length - failed.length;
+  const stops = issues.length > 0 || blocking.length > 0;
+  const counted = checks.length > 0 ? `${passed}/${checks.length} phép kiểm tra đạt. ` : '';
+  const hint =
+    lines.length === 0
+      ? null
+      : stops
+        ? `${counted}Biểu có “Lỗi” chưa xuất được tệp và chưa khóa được kỳ.`
+        : `${counted}“Lưu ý” không chặn việc xuất tệp và khóa kỳ.`;
   return {
     lines,
     passed,
     total: checks.length,
     allPassed: lines.length === 0 ? `Các phép kiểm tra đều đạt (${checks.length})` : null,
+    hint,
   };
 }
 
