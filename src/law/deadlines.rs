@@ -368,9 +368,9 @@ pub fn deadlines(
                     .is_some()
                 {
                     (
-                            DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,
-                            "Luật Tố cáo 2018, Điều 24 (kéo dài đến 10 ngày làm việc: kiểm tra, xác minh tại nhiều địa điểm hoặc ủy quyền)",
-                        )
+                        DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,
+                        "Luật Tố cáo 2018, Điều 24 (kéo dài đến 10 ngày làm việc: kiểm tra, xác minh tại nhiều địa điểm hoặc ủy quyền)",
+                    )
                 } else {
                     (
                         DENUNCIATION_CHECK_WORKING_DAYS,
