@@ -493,3 +493,37 @@ fn a_classified_mixed_petition_keeps_its_contents_in_a_correction() {
         classified.summary
     );
 }
+
+/// A session moved back takes its petitions' receipts with it: a denunciation's check made
+/// longer must still fall within ten working days of the new receipt (Luật Tố cáo 2018,
+/// Điều 24), else the correction is refused on the date, and nothing moves.
+#[test]
+fn a_session_moved_back_keeps_a_denunciation_check_within_ten_days() {
+    let mut store = store_on("2026-04-30");
+    let s = session(&mut store, "2026-04-20", HostGroup::Officer);
+    visit(&mut store, &s, 1, 1, Some(PetitionKind::Denunciation));
+    let p = store.petitions(&PetitionFilter::default()).unwrap()[0]
+        .id
+        .clone();
+    move_petition(&mut store, &p, MoveAction::ExtendCheck, "2026-04-24", |m| {
+        m.note = Some("Xác minh tại hai địa điểm".into())
+    })
+    .unwrap();
+    let mut fix = NewSession {
+        date: "2026-04-01".into(),
+        kind: SessionKind::Regular,
+        host_group: HostGroup::Officer,
+        host_name: None,
+        place: Some("Trụ sở UBND phường".into()),
+        notes: None,
+    };
+    // From 01/04 the tenth working day is 15/04, before the step of 24/04.
+    let e = store.correct_session(&s, &fix).unwrap_err();
+    assert_eq!(e.field(), Some("date"), "{e}");
+    assert!(e.to_string().contains("15/04/2026"), "{e}");
+    assert_eq!(store.petition(&p).unwrap().received_on, "2026-04-20");
+    // Back to 17/04: still within ten working days of it.
+    fix.date = "2026-04-17".into();
+    store.correct_session(&s, &fix).unwrap();
+    assert_eq!(store.petition(&p).unwrap().received_on, "2026-04-17");
+}

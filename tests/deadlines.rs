@@ -621,9 +621,9 @@ fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
     .unwrap();
     let notice = deadline(&store, &p, DenunciationNotice, "2026-04-01").unwrap();
     assert_eq!(notice.met_on.as_deref(), Some("2026-03-10"));
-    // A denunciation that ended with no notice recorded (closed before the step could be
-    // recorded, or never noted) claims neither a late notice nor a met one; open, it was
-    // overdue.
+    // A denunciation that ended after its notice fell due, none recorded (closed before
+    // the step could be recorded, or never noted), claims neither a late notice nor a met
+    // one, nor is it overdue for ever: it says what is known. Open, it was overdue.
     let r = direct_petition(&mut store, "2026-03-16", Denunciation);
     classify(
         &mut store,
@@ -644,13 +644,33 @@ fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
         m.doc_no = Some("08/KL-UBND".into());
     })
     .unwrap();
-    assert!(deadline(&store, &r, DenunciationNotice, "2026-04-10").is_none());
+    let ended = deadline(&store, &r, DenunciationNotice, "2026-04-10").unwrap();
+    assert_eq!(ended.due.as_deref(), Some("2026-03-25"));
+    assert!(ended.met_on.is_none() && !ended.late && !ended.overdue && !ended.due_soon);
+    assert_eq!(
+        ended.note.as_deref(),
+        Some("Chưa ghi nhận thông báo thụ lý; đơn đã kết thúc ngày 10/04/2026.")
+    );
     assert!(
         deadline(&store, &r, DenunciationNotice, "2026-04-09")
             .unwrap()
             .overdue,
         "as of a day before it ended, it was overdue"
     );
+    // Withdrawn before the notice fell due, with none recorded: nothing is said of it.
+    let w = direct_petition(&mut store, "2026-04-13", Denunciation);
+    classify(
+        &mut store,
+        &w,
+        Denunciation,
+        true,
+        Competence::Within,
+        "2026-04-14",
+    );
+    move_petition(&mut store, &w, MoveAction::Accept, "2026-04-15", |_| {}).unwrap();
+    assert!(deadline(&store, &w, DenunciationNotice, "2026-04-16").is_some());
+    move_petition(&mut store, &w, MoveAction::Withdraw, "2026-04-17", |_| {}).unwrap();
+    assert!(deadline(&store, &w, DenunciationNotice, "2026-04-20").is_none());
 }
 
 /// A denunciation's check made longer stays within the law around it: not offered past
@@ -661,7 +681,9 @@ fn a_denunciation_check_made_longer_and_the_notice_of_acceptance() {
 #[test]
 fn a_check_made_longer_stays_within_its_rules_through_corrections() {
     let mut store = store_on("2026-04-30");
-    // Received Wed 01/04/2026: 02, 03, 06–10, 13, 14, 15/04 (10th). Today is 30/04.
+    // Received Wed 01/04/2026: 02, 03, 06–10, 13, 14, 15/04 (10th). Today is 30/04: the
+    // step stays offered (an extension decided on time may be written down later), and a
+    // day past the tenth is refused on the move's date, naming the tenth.
     let late = direct_petition(&mut store, "2026-04-01", Denunciation);
     let d = store.petition_detail(&late).unwrap();
     let o = d
@@ -669,11 +691,25 @@ fn a_check_made_longer_stays_within_its_rules_through_corrections() {
         .iter()
         .find(|o| o.action == MoveAction::ExtendCheck)
         .unwrap();
-    assert!(!o.allowed);
-    assert!(
-        o.reason.as_deref().unwrap_or("").contains("15/04/2026"),
-        "{o:?}"
-    );
+    assert!(o.allowed, "{o:?}");
+    let e = move_petition(
+        &mut store,
+        &late,
+        MoveAction::ExtendCheck,
+        "2026-04-16",
+        |m| m.note = Some("Ủy quyền xác minh".into()),
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("on_date"), "{e}");
+    assert!(e.to_string().contains("15/04/2026"), "{e}");
+    move_petition(
+        &mut store,
+        &late,
+        MoveAction::ExtendCheck,
+        "2026-04-15",
+        |m| m.note = Some("Ủy quyền xác minh".into()),
+    )
+    .unwrap();
     let reason = |m: &mut MoveInput| m.note = Some("Xác minh tại hai địa điểm".into());
 
     // Received Mon 20/04, extended on Fri 24/04; then the receipt moved back to 01/04

@@ -110,7 +110,9 @@ fn checked_move(
     };
     lifecycle::precondition(input.action, &ctx)
         .map_err(|why| Error::invalid("action", format!("{}: {why}", input.action.label())))?;
-    if input.action == MoveAction::ExtendCheck {
+    // (An import replays what another register recorded, counted on its calendar: its
+    // extensions are kept as they were decided there.)
+    if input.action == MoveAction::ExtendCheck && meta.is_none() {
         let dated = MoveContext {
             check_ends: check_ends(conn, &old)?,
             ..ctx
@@ -852,7 +854,9 @@ impl Store {
             case_transferred_before: record.kind == PetitionKind::Denunciation
                 && store::case_denunciation_transferred(conn, &record.case_id, &record.id)?,
             on: today,
-            check_ends: check_ends(conn, &record)?,
+            // An extension decided on time may be written down later, dated that day: the
+            // step stays offered, and a day past the tenth is refused on the move's date.
+            check_ends: None,
         };
         let options = lifecycle::options(&ctx);
         let numbers = |pid: &str| {

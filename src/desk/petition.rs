@@ -451,31 +451,44 @@ fn change_receipt(tx: &Tx<'_>, p: &mut PetitionRecord, date: &str) -> Result<()>
             ));
         }
     }
-    // A check made longer must still fall within ten working days of the new receipt.
+    extension_kept(conn, p, date, "received_on")?;
+    check_link_order(conn, p, date, "received_on", &[])?;
+    p.received_on = date.to_string();
+    store::move_receipt_date(conn, &p.id, date)
+}
+
+/// A denunciation's check made longer must still fall within ten working days of its
+/// receipt when the receipt moves to `date` (Luật Tố cáo 2018, Điều 24): refused, on
+/// `field`, until that step is undone.
+pub(crate) fn extension_kept(
+    conn: &rusqlite::Connection,
+    p: &PetitionRecord,
+    date: &str,
+    field: &str,
+) -> Result<()> {
     let moved = PetitionRecord {
         received_on: date.to_string(),
         ..p.clone()
     };
-    if let Some(last) = super::movement::check_ends(conn, &moved)? {
-        let late = store::events_of(conn, &p.id)?
-            .into_iter()
-            .find(|e| e.action == MoveAction::ExtendCheck && e.on_date > last.to_string());
-        if let Some(e) = late {
-            return Err(Error::invalid(
-                "received_on",
-                format!(
-                    "Đơn số {}: bước \"{}\" ngày {} sẽ quá 10 ngày làm việc kể từ ngày nhận mới (hết ngày {}; Luật Tố cáo 2018, Điều 24): hủy bước đó trước.",
-                    store::number_label(conn, p)?,
-                    e.action.label(),
-                    crate::text::vn_date(&e.on_date),
-                    last.format("%d/%m/%Y")
-                ),
-            ));
-        }
+    let Some(last) = super::movement::check_ends(conn, &moved)? else {
+        return Ok(());
+    };
+    let late = store::events_of(conn, &p.id)?
+        .into_iter()
+        .find(|e| e.action == MoveAction::ExtendCheck && e.on_date > last.to_string());
+    match late {
+        None => Ok(()),
+        Some(e) => Err(Error::invalid(
+            field,
+            format!(
+                "Đơn số {}: bước \"{}\" ngày {} sẽ quá 10 ngày làm việc kể từ ngày nhận mới (hết ngày {}; Luật Tố cáo 2018, Điều 24): hủy bước đó trước.",
+                store::number_label(conn, p)?,
+                e.action.label(),
+                crate::text::vn_date(&e.on_date),
+                last.format("%d/%m/%Y")
+            ),
+        )),
     }
-    check_link_order(conn, p, date, "received_on", &[])?;
-    p.received_on = date.to_string();
-    store::move_receipt_date(conn, &p.id, date)
 }
 
 /// Delete a petition and its moves; both stay in the history.

@@ -118,6 +118,7 @@ impl Store {
                             ));
                         }
                     }
+                    super::petition::extension_kept(conn, &p, &new.date, "date")?;
                     super::petition::check_link_order(conn, &p, &new.date, "date", &moving)?;
                     let before = p.clone();
                     p.received_on = new.date.clone();

@@ -395,19 +395,37 @@ pub fn deadlines(
             if let Some(accepted) = first_of(&events, &[MoveAction::Accept], received) {
                 // The denouncer is told of the acceptance, and the person denounced of
                 // the content accepted, within five working days of the decision (Điều
-                // 29): one move records both notices. Only that move meets it: a
-                // petition that ended with no notice recorded (one closed before this
-                // step could be recorded) says nothing of its notice, rather than "late on
-                // the day it ended"; an open one shows it due, then overdue.
+                // 29): one move records both notices, and only that move meets it. A
+                // petition that ended (after its acceptance) with none recorded, as one
+                // accepted before this step could be recorded: ended before the notice
+                // fell due, nothing is said; ended after, the deadline stays unmet with
+                // what is known, neither "late on the day it ended" nor overdue for ever.
                 let notified = first_of(&events, &[MoveAction::Notify], accepted);
-                if notified.is_some() || closed.is_none() {
-                    out.push(c.deadline(
-                        DeadlineStep::DenunciationNotice,
-                        "Luật Tố cáo 2018, Điều 29 (05 ngày làm việc kể từ ngày ra quyết định thụ lý: thông báo cho người tố cáo và thông báo nội dung tố cáo cho người bị tố cáo)"
-                            .to_string(),
-                        calendar.add_working_days(accepted, DENUNCIATION_NOTICE_WORKING_DAYS),
-                        notified,
-                    ));
+                let ended = events
+                    .iter()
+                    .filter(|e| !e.to_state.is_open())
+                    .filter_map(|e| day(&e.on_date))
+                    .find(|d| *d >= accepted);
+                let due = calendar.add_working_days(accepted, DENUNCIATION_NOTICE_WORKING_DAYS);
+                let mut notice = c.deadline(
+                    DeadlineStep::DenunciationNotice,
+                    "Luật Tố cáo 2018, Điều 29 (05 ngày làm việc kể từ ngày ra quyết định thụ lý: thông báo cho người tố cáo và thông báo nội dung tố cáo cho người bị tố cáo)"
+                        .to_string(),
+                    due,
+                    notified,
+                );
+                match (notified, ended, due) {
+                    (None, Some(end), Ok(due)) if end <= due => {}
+                    (None, Some(end), Ok(_)) => {
+                        notice.overdue = false;
+                        notice.due_soon = false;
+                        notice.note = Some(format!(
+                            "Chưa ghi nhận thông báo thụ lý; đơn đã kết thúc ngày {}.",
+                            end.format("%d/%m/%Y")
+                        ));
+                        out.push(notice);
+                    }
+                    _ => out.push(notice),
                 }
                 let extensions: u32 = events
                     .iter()

@@ -89,6 +89,11 @@ describe('deadlineStatus', () => {
     const s = deadlineStatus(deadline({ due: null, suspended: true, note: 'Đang tạm đình chỉ từ 01/03/2026' }), URGENCIES);
     expect(s).toEqual({ tone: 'suspended', text: 'Đang tạm đình chỉ từ 01/03/2026' });
   });
+
+  it('gives the core’s note for a step a petition ended without', () => {
+    const note = 'Chưa ghi nhận thông báo thụ lý; đơn đã kết thúc ngày 10/04/2026.';
+    expect(deadlineStatus(deadline({ due: '2026-03-25', note }), URGENCIES)).toEqual({ tone: 'unknown', text: note });
+  });
 });
 
 describe('the queue’s waiting petitions', () => {

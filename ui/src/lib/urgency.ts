@@ -101,7 +101,8 @@ export interface DeadlineStatus {
 
 /**
  * "Đã thực hiện ngày 05/03/2026", "Thực hiện muộn ngày …", "Quá hạn", "Sắp đến hạn",
- * "Còn hạn", or why the due day cannot be computed (the core's note).
+ * "Còn hạn", or why the due day cannot be computed, or what is known of a step a petition
+ * ended without (the core's note).
  */
 export function deadlineStatus(d: Deadline, labels: Choice[]): DeadlineStatus {
   if (d.met_on) {
@@ -114,6 +115,8 @@ export function deadlineStatus(d: Deadline, labels: Choice[]): DeadlineStatus {
     const head = labelOf(labels, 'unknown');
     return { tone: 'unknown', text: d.note ? `${head}: ${d.note}` : head };
   }
+  // A due day and a note, unmet: the petition ended with the step not recorded.
+  if (d.note) return { tone: 'unknown', text: d.note };
   if (d.overdue) return { tone: 'overdue', text: labelOf(labels, 'overdue') };
   if (d.due_soon) return { tone: 'soon', text: labelOf(labels, 'due_soon') };
   return { tone: 'open', text: 'Còn hạn' };
