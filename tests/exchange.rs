@@ -361,3 +361,40 @@ fn a_moves_values_never_decide_what_an_import_keeps() {
     assert_eq!(here.field_code, None);
     assert_eq!(here.duplicate_of, None);
 }
+
+/// A denunciation's check made longer on the tenth working day of the register that
+/// recorded it imports into a register whose calendar counts that day as the eleventh
+/// (its office made a day of Tết a working day): the import keeps what was decided there,
+/// where the desk of that register would refuse it.
+#[test]
+fn a_check_made_longer_imports_whatever_the_calendar_here() {
+    use tiepdan::domain::*;
+    let mut a = store_on("2026-04-30");
+    // Received Wed 11/02/2026; on the shipped calendar the tenth working day is 04/03.
+    let p = direct_petition(&mut a, "2026-02-11", PetitionKind::Denunciation);
+    move_petition(&mut a, &p, MoveAction::ExtendCheck, "2026-03-04", |m| {
+        m.note = Some("Xác minh tại hai địa điểm".into())
+    })
+    .unwrap();
+    let file = a.export_exchange().unwrap();
+
+    let mut b = store_on("2026-04-30");
+    let days: Vec<tiepdan::law::calendar::CalendarDay> = b
+        .calendar()
+        .unwrap()
+        .listed(2026)
+        .into_iter()
+        .filter(|d| d.date != "2026-02-17")
+        .collect();
+    b.save_calendar_year(2026, &days).unwrap();
+    // The import keeps the other register's extension…
+    let n = b.import_exchange(&file).unwrap();
+    assert_eq!(n.petitions, 1);
+    // …where, here, the tenth is 03/03 and the desk refuses 04/03 on a petition of its own.
+    let q = direct_petition(&mut b, "2026-02-11", PetitionKind::Denunciation);
+    let e = move_petition(&mut b, &q, MoveAction::ExtendCheck, "2026-03-04", |m| {
+        m.note = Some("Xác minh tại hai địa điểm".into())
+    })
+    .unwrap_err();
+    assert!(e.to_string().contains("03/03/2026"), "{e}");
+}
