@@ -605,7 +605,9 @@ pub struct Deadline {
     pub met_on: Option<String>,
     /// Met, but after the due day.
     pub late: bool,
-    /// Why there is no due day (a year the calendar does not know, a suspension).
+    /// Why there is no due day (a year the calendar does not know, a suspension), or,
+    /// with a due day, what is known of a step the petition ended without (a notice not
+    /// recorded).
     pub note: Option<String>,
     /// The clock is stopped: the resolution is suspended.
     pub suspended: bool,

@@ -30,7 +30,9 @@ met_on: string | null,
  */
 late: boolean, 
 /**
- * Why there is no due day (a year the calendar does not know, a suspension).
+ * Why there is no due day (a year the calendar does not know, a suspension), or,
+ * with a due day, what is known of a step the petition ended without (a notice not
+ * recorded).
  */
 note: string | null, 
 /**
