@@ -116,8 +116,17 @@ test('a newcomer names the ward, loads the sample data and sees a filled dashboa
 
   // The summary of last month shows the chairman's weekly sessions, under the new name.
   await s.click('Tổng hợp');
+  // The figures on screen are those of the period first shown until last month's arrive:
+  // wait for the line that says which period they are.
+  const dataLine = '[data-testid="sum-data-line"]';
+  await s.expectText(dataLine, /^Số liệu tính từ /);
+  const shown = await s.textOf(dataLine);
   await s.choose('Kỳ báo cáo', 'Tháng trước');
   await s.click('Xem tổng hợp');
+  await s.waitFor('last month’s figures', async () => {
+    const t = await s.textOf(dataLine);
+    return /^Số liệu tính từ /.test(t) && t !== shown;
+  });
   const days = await s.waitFor('the totals', async () => {
     const t = await s.textOf('[data-cell="chairman.reception_days"]');
     return t !== '' && t !== '0' ? Number(t) : null;
