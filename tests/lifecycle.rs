@@ -64,7 +64,7 @@ fn allowed(p: &PetitionRecord, on: &str) -> Vec<MoveAction> {
     OFFERED
         .iter()
         .copied()
-        .filter(|a| lifecycle::precondition(*a, &ctx).is_ok())
+        .filter(|a| lifecycle::desk_precondition(*a, &ctx).is_ok())
         .collect()
 }
 
@@ -95,10 +95,11 @@ fn table() -> Vec<Row> {
         // A denunciation's check may be made longer (to 10 working days in all) until it
         // is decided; once accepted, the denouncer is told (Luật Tố cáo 2018, Đ24, Đ29).
         (Denunciation, S::Received, None, UNDECIDED, FROM, vec![Classify, ExtendCheck, Return, Duplicate, Withdraw]),
-        // Classified, eligible, within competence: accept (KN/TC may also be declined).
-        (Complaint, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Decline, Return, Duplicate, Withdraw]),
-        (Denunciation, S::Classified, YES, WITHIN, FROM, vec![Classify, ExtendCheck, Accept, Decline, Return, Duplicate, Withdraw]),
-        (Proposal, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Return, Duplicate, Withdraw]),
+        // Classified, eligible, within competence: accept (KN/TC may also be declined);
+        // neither guided away nor returned.
+        (Complaint, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Decline, Duplicate, Withdraw]),
+        (Denunciation, S::Classified, YES, WITHIN, FROM, vec![Classify, ExtendCheck, Accept, Decline, Duplicate, Withdraw]),
+        (Proposal, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Duplicate, Withdraw]),
         // Several contents: guide the citizen to split it; never accepted as such.
         (Mixed, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Guide, Return, Duplicate, Withdraw]),
         // Outside competence: guide, transfer, urge the competent body.
@@ -163,6 +164,12 @@ fn refusals_name_the_rule() {
     anonymous.anonymous = true;
     assert!(why(&anonymous, Accept, FROM).contains("Điều 25"));
     assert!(why(&anonymous, ExtendCheck, FROM).contains("nặc danh"));
+    // Signed by nobody, as classified (an imported record may say so only there): the
+    // same rule for accepting it as for making its check longer.
+    let mut unsigned = record(Denunciation, S::Classified, YES, WITHIN);
+    unsigned.signers = Signers::Anonymous;
+    assert!(why(&unsigned, Accept, FROM).contains("Điều 25"));
+    assert!(why(&unsigned, ExtendCheck, FROM).contains("nặc danh"));
     let outside = record(Denunciation, S::Classified, YES, OUTSIDE);
     assert!(why(&outside, ExtendCheck, FROM).contains("05 ngày làm việc"));
     let mut transferred_here = record(Denunciation, S::Classified, YES, OUTSIDE);
@@ -172,6 +179,67 @@ fn refusals_name_the_rule() {
     assert!(why(&received, Accept, FROM).contains("phân loại"));
     let resolved = record(Complaint, S::Resolved, YES, WITHIN);
     assert!(why(&resolved, Withdraw, FROM).contains("Đã giải quyết"));
+}
+
+#[test]
+fn a_petition_to_be_resolved_here_is_not_returned_at_the_desk_but_an_import_keeps_one() {
+    let mut store = store_on("2026-09-30");
+    let p = direct_petition(&mut store, "2026-09-01", Complaint);
+    classify(&mut store, &p, Complaint, true, WITHIN, "2026-09-02");
+    let e = move_petition(&mut store, &p, Return, "2026-09-03", |_| {}).unwrap_err();
+    assert_eq!(e.field(), Some("action"));
+    assert!(e.to_string().contains("không trả lại đơn"), "{e}");
+    assert_eq!(store.petition(&p).unwrap().state, S::Classified);
+    // Not eligible: returned with guidance.
+    let q = direct_petition(&mut store, "2026-09-01", Complaint);
+    classify(&mut store, &q, Complaint, false, WITHIN, "2026-09-02");
+    let d = move_petition(&mut store, &q, Return, "2026-09-03", |_| {}).unwrap();
+    assert_eq!(d.petition.state, S::Returned);
+    // The law itself does not forbid it: a register written before this rule exports a
+    // petition so returned, and another register imports it as it was.
+    let mut file = store.export_exchange().unwrap();
+    // (A move the law refuses is refused in an import too, said once with its name and day.)
+    let mut accepted = file.clone();
+    let step = accepted
+        .petition_events
+        .iter_mut()
+        .find(|e| e.petition_id == q && e.action == Return)
+        .unwrap();
+    step.action = Accept;
+    let e = store_on("2026-09-30")
+        .import_exchange(&accepted)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("bước \"Thụ lý giải quyết\" ngày 03/09/2026: Đơn không đủ điều kiện"),
+        "{e}"
+    );
+    let classified = file
+        .petition_events
+        .iter_mut()
+        .find(|e| e.petition_id == q && e.action == Classify)
+        .unwrap();
+    let after = classified.details.as_mut().unwrap()["after"]
+        .as_object_mut()
+        .unwrap();
+    after.insert("classification.eligible".into(), true.into());
+    let returned = file.petitions.iter_mut().find(|r| r.id == q).unwrap();
+    returned.classification.eligible = Some(true);
+    let mut other = store_on("2026-09-30");
+    other.import_exchange(&file).unwrap();
+    let imported = other.petition(&q).unwrap();
+    assert_eq!(imported.state, S::Returned);
+    assert_eq!(imported.classification.eligible, Some(true));
+    let within = record(Complaint, S::Classified, YES, WITHIN);
+    let ctx = MoveContext {
+        petition: &within,
+        events: &[],
+        case_transferred_before: false,
+        on: NaiveDate::parse_from_str(FROM, "%Y-%m-%d").unwrap(),
+        check_ends: None,
+    };
+    assert!(lifecycle::precondition(Return, &ctx).is_ok());
+    assert!(lifecycle::desk_precondition(Return, &ctx).is_err());
 }
 
 #[test]

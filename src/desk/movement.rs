@@ -108,8 +108,14 @@ fn checked_move(
         // The day is checked apart, below: what is wrong then is the date, not the step.
         check_ends: None,
     };
-    lifecycle::precondition(input.action, &ctx)
-        .map_err(|why| Error::invalid("action", format!("{}: {why}", input.action.label())))?;
+    // (An import replays what another register recorded under the law, before this
+    // version's own rules.)
+    let allowed = if meta.is_some() {
+        lifecycle::precondition(input.action, &ctx)
+    } else {
+        lifecycle::desk_precondition(input.action, &ctx)
+    };
+    allowed.map_err(|why| Error::invalid("action", format!("{}: {why}", input.action.label())))?;
     // (An import replays what another register recorded, counted on its calendar: its
     // extensions are kept as they were decided there.)
     if input.action == MoveAction::ExtendCheck && meta.is_none() {

@@ -1487,13 +1487,17 @@ fn replay(
             format!("bước xử lý {} đã có trong sổ", e.id),
         ));
     }
+    // (The desk's refusal starts with the step's name, which this already says.)
     let at = |err: Error| match err {
         Error::Invalid { field, message } => Error::invalid(
             field,
             format!(
-                "bước \"{}\" ngày {}: {message}",
+                "bước \"{}\" ngày {}: {}",
                 e.action.label(),
-                crate::text::vn_date(&e.on_date)
+                crate::text::vn_date(&e.on_date),
+                message
+                    .strip_prefix(&format!("{}: ", e.action.label()))
+                    .unwrap_or(&message)
             ),
         ),
         other => other,

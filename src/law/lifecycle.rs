@@ -127,6 +127,41 @@ fn closed(state: PetitionState) -> String {
     )
 }
 
+/// Anonymous: marked so when received, or classified as signed by nobody (không rõ họ
+/// tên, địa chỉ, mạo danh: Luật Tố cáo 2018, Điều 25).
+fn anonymous(p: &PetitionRecord) -> bool {
+    p.anonymous || p.signers == Signers::Anonymous
+}
+
+/// Whether a petition classified within competence and eligible must be accepted or
+/// declined (or, carrying several contents, guided to be split): it is not guided away
+/// or returned.
+fn to_be_resolved_here(p: &PetitionRecord) -> bool {
+    p.classification.competence == Competence::Within
+        && p.classification.eligible != Some(false)
+        && p.kind != PetitionKind::Mixed
+}
+
+/// Whether the desk may record `action` now: what the law allows ([`precondition`]), and
+/// the rules this version added since registers were first written, which an import does
+/// not apply to what another register recorded before them. A petition within competence
+/// and eligible is not returned ("trả lại đơn" goes with guidance, for a petition outside
+/// competence or not eligible: TT 05/2021/TT-TTCP).
+pub fn desk_precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), String> {
+    precondition(action, ctx)?;
+    let p = ctx.petition;
+    if action == MoveAction::Return
+        && p.state == PetitionState::Classified
+        && to_be_resolved_here(p)
+    {
+        return Err(
+            "Đơn thuộc thẩm quyền và đủ điều kiện xử lý: thụ lý giải quyết (hoặc thông báo không thụ lý), không trả lại đơn."
+                .to_string(),
+        );
+    }
+    Ok(())
+}
+
 /// Whether the law allows `action` now; the error says why not, citing the rule.
 pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), String> {
     use MoveAction as A;
@@ -158,7 +193,7 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
         A::Accept => {
             in_states(&[S::Classified])?;
             need(
-                !(p.anonymous && kind == PetitionKind::Denunciation),
+                !(anonymous(p) && kind == PetitionKind::Denunciation),
                 "Tố cáo nặc danh không được thụ lý giải quyết như tố cáo (Luật Tố cáo 2018, Điều 25).",
             )?;
             need(
@@ -188,9 +223,7 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
         A::Guide => {
             in_states(&[S::Classified])?;
             need(
-                p.classification.competence != Competence::Within
-                    || p.classification.eligible == Some(false)
-                    || kind == PetitionKind::Mixed,
+                !to_be_resolved_here(p),
                 "Đơn thuộc thẩm quyền và đủ điều kiện xử lý: thụ lý giải quyết, không hướng dẫn.",
             )
         }
@@ -267,7 +300,7 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
                 "Chỉ thời hạn kiểm tra điều kiện thụ lý tố cáo mới được kéo dài (Luật Tố cáo 2018, Điều 24).",
             )?;
             need(
-                !p.anonymous && p.signers != Signers::Anonymous,
+                !anonymous(p),
                 "Tố cáo nặc danh không được xử lý là tố cáo (Luật Tố cáo 2018, Điều 25): không có thời hạn kiểm tra để kéo dài.",
             )?;
             need(
@@ -404,7 +437,7 @@ pub fn options(ctx: &MoveContext<'_>) -> Vec<MoveOption> {
     OFFERED
         .iter()
         .map(|&action| {
-            let verdict = precondition(action, ctx);
+            let verdict = desk_precondition(action, ctx);
             let (inputs, required, doc_label) = inputs(action, ctx.petition);
             let outcomes = if action == MoveAction::Resolve {
                 outcomes(ctx.petition.kind, ctx.petition.classification.round)
