@@ -10,6 +10,7 @@ describe('urgencyBadge', () => {
       text: 'Quá hạn',
       due: '16/02/2026',
       title: 'Quá hạn: Trả lời việc xử lý đơn, hạn 16/02/2026',
+      step: 'Trả lời việc xử lý đơn',
     });
   });
 
@@ -109,6 +110,7 @@ describe('the queue’s waiting petitions', () => {
       text: 'Chờ phân loại',
       due: '14/12/2026',
       title: 'Chờ phân loại: Trả lời việc xử lý đơn, hạn 14/12/2026',
+      step: 'Trả lời việc xử lý đơn',
     });
   });
   it('keep their urgency’s badge when something is due', () => {

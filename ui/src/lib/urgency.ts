@@ -18,6 +18,8 @@ export interface UrgencyBadge {
   text: string;
   /** The next due date, dd/mm/yyyy, when there is one. */
   due: string | null;
+  /** Which deadline it is ("Thụ lý giải quyết"), when known. */
+  step: string | null;
   /** A longer explanation (tooltip and screen readers): which deadline, which day. */
   title: string;
 }
@@ -43,7 +45,7 @@ export function urgencyBadge(urgency: Urgency, next: Deadline | null, labels: Ch
     else if (next.note) title = `${text}: ${next.label}. ${next.note}`;
     else title = `${text}: ${next.label}`;
   }
-  return { tone, text, due, title };
+  return { tone, text, due, title, step: next?.label ?? null };
 }
 
 export function petitionBadge(p: Petition, labels: Choice[]): UrgencyBadge | null {
@@ -70,7 +72,7 @@ export function queueBadge(
   if (badge || !isWaiting(p)) return badge;
   const due = p.next_due?.due ? formatDate(p.next_due.due) : null;
   const title = p.next_due && due ? `${WAITING_TEXT}: ${p.next_due.label}, hạn ${due}` : WAITING_TEXT;
-  return { tone: 'waiting', text: WAITING_TEXT, due, title };
+  return { tone: 'waiting', text: WAITING_TEXT, due, title, step: p.next_due?.label ?? null };
 }
 
 const RANK: Record<Urgency, number> = { overdue: 0, due_soon: 1, unknown: 2, none: 3 };
