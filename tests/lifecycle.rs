@@ -164,8 +164,9 @@ fn refusals_name_the_rule() {
     anonymous.anonymous = true;
     assert!(why(&anonymous, Accept, FROM).contains("Điều 25"));
     assert!(why(&anonymous, ExtendCheck, FROM).contains("nặc danh"));
-    // Signed by nobody, as classified (an imported record may say so only there): the
-    // same rule for accepting it as for making its check longer.
+    // Signed by nobody, as classified (a classification refuses to call such a one
+    // eligible; the check holds all the same): the same rule for accepting it as for
+    // making its check longer.
     let mut unsigned = record(Denunciation, S::Classified, YES, WITHIN);
     unsigned.signers = Signers::Anonymous;
     assert!(why(&unsigned, Accept, FROM).contains("Điều 25"));
@@ -190,6 +191,19 @@ fn a_petition_to_be_resolved_here_is_not_returned_at_the_desk_but_an_import_keep
     assert_eq!(e.field(), Some("action"));
     assert!(e.to_string().contains("không trả lại đơn"), "{e}");
     assert_eq!(store.petition(&p).unwrap().state, S::Classified);
+    // Nor when the intake form decided it, with no classification move (its state still
+    // "received"); a proposal is not told to decline it. Nothing is saved.
+    let petitions = count(&store, "petitions");
+    let mut decided = direct_input("2026-09-01", Proposal);
+    decided.classification = Classification {
+        round: Round::First,
+        competence: WITHIN,
+        eligible: YES,
+    };
+    decided.handling.handling = Handling::Return;
+    let e = store.create_petition(&decided).unwrap_err().to_string();
+    assert!(e.contains("thụ lý giải quyết, không trả lại đơn"), "{e}");
+    assert_eq!(count(&store, "petitions"), petitions);
     // Not eligible: returned with guidance.
     let q = direct_petition(&mut store, "2026-09-01", Complaint);
     classify(&mut store, &q, Complaint, false, WITHIN, "2026-09-02");
@@ -211,7 +225,7 @@ fn a_petition_to_be_resolved_here_is_not_returned_at_the_desk_but_an_import_keep
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("bước \"Thụ lý giải quyết\" ngày 03/09/2026: Đơn không đủ điều kiện"),
+        e.contains("bước “Thụ lý giải quyết” ngày 03/09/2026: Đơn không đủ điều kiện"),
         "{e}"
     );
     let classified = file
@@ -637,7 +651,7 @@ fn an_undo_does_not_bring_back_a_link_to_a_deleted_petition() {
     assert_eq!(e.field(), Some("classification.first_round_id"), "{e}");
     assert!(
         e.to_string()
-            .starts_with("Không hủy được bước \"Phân loại đơn\""),
+            .starts_with("Không hủy được bước “Phân loại đơn”"),
         "{e}"
     );
     assert!(e.to_string().contains("đã bị xóa"), "{e}");

@@ -122,7 +122,7 @@ fn count(events: &[PetitionEvent], action: MoveAction) -> usize {
 
 fn closed(state: PetitionState) -> String {
     format!(
-        "Đơn đang ở bước \"{}\": không còn bước xử lý này.",
+        "Đơn đang ở bước “{}”: không còn bước xử lý này.",
         state.label()
     )
 }
@@ -144,20 +144,25 @@ fn to_be_resolved_here(p: &PetitionRecord) -> bool {
 
 /// Whether the desk may record `action` now: what the law allows ([`precondition`]), and
 /// the rules this version added since registers were first written, which an import does
-/// not apply to what another register recorded before them. A petition within competence
-/// and eligible is not returned ("trả lại đơn" goes with guidance, for a petition outside
-/// competence or not eligible: TT 05/2021/TT-TTCP).
+/// not apply to what another register recorded before them. A petition decided within
+/// competence and eligible (in whichever state: the intake form may decide it without a
+/// classification move) is not returned: "trả lại đơn" goes with guidance, for a petition
+/// outside competence or not eligible (the register's column "Trả lại đơn và hướng dẫn").
 pub fn desk_precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), String> {
     precondition(action, ctx)?;
     let p = ctx.petition;
-    if action == MoveAction::Return
-        && p.state == PetitionState::Classified
-        && to_be_resolved_here(p)
-    {
-        return Err(
-            "Đơn thuộc thẩm quyền và đủ điều kiện xử lý: thụ lý giải quyết (hoặc thông báo không thụ lý), không trả lại đơn."
-                .to_string(),
-        );
+    let decided_here = p.classification.competence == Competence::Within
+        && p.classification.eligible == Some(true)
+        && p.kind != PetitionKind::Mixed;
+    if action == MoveAction::Return && decided_here {
+        let instead = if matches!(p.kind, PetitionKind::Complaint | PetitionKind::Denunciation) {
+            "thụ lý giải quyết hoặc thông báo không thụ lý"
+        } else {
+            "thụ lý giải quyết"
+        };
+        return Err(format!(
+            "Đơn thuộc thẩm quyền và đủ điều kiện xử lý: {instead}, không trả lại đơn (trả lại đơn kèm hướng dẫn là cho đơn không thuộc thẩm quyền hoặc không đủ điều kiện xử lý)."
+        ));
     }
     Ok(())
 }
@@ -332,7 +337,7 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
         A::Resolve => {
             if s == S::Suspended {
                 return Err(
-                    "Việc giải quyết đang tạm đình chỉ: ghi \"Tiếp tục giải quyết\" trước."
+                    "Việc giải quyết đang tạm đình chỉ: ghi “Tiếp tục giải quyết” trước."
                         .to_string(),
                 );
             }
