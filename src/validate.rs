@@ -191,7 +191,7 @@ pub fn parse_date(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
             Error::invalid(
                 field,
                 format!(
-                    "{label}: \"{}\" không phải là ngày có thật (dạng NNNN-TT-NN, năm từ 1900 đến 2999).",
+                    "{label}: “{}” không phải là ngày có thật (dạng NNNN-TT-NN, năm từ 1900 đến 2999).",
                     shown(value, 20)
                 ),
             )
@@ -249,12 +249,12 @@ pub fn check_id_number(field: &str, kind: Option<IdKind>, number: Option<&str>) 
         )),
         IdKind::CanCuoc if !(digits && number.len() == 12) => Err(Error::invalid(
             field,
-            format!("Số căn cước phải gồm đúng 12 chữ số (đã nhập \"{echo}\")."),
+            format!("Số căn cước phải gồm đúng 12 chữ số (đã nhập “{echo}”)."),
         )),
         IdKind::Cmnd if !(digits && (number.len() == 9 || number.len() == 12)) => {
             Err(Error::invalid(
                 field,
-                format!("Số CMND phải gồm 9 hoặc 12 chữ số (đã nhập \"{echo}\")."),
+                format!("Số CMND phải gồm 9 hoặc 12 chữ số (đã nhập “{echo}”)."),
             ))
         }
         IdKind::Passport
@@ -263,7 +263,7 @@ pub fn check_id_number(field: &str, kind: Option<IdKind>, number: Option<&str>) 
         {
             Err(Error::invalid(
                 field,
-                format!("Số hộ chiếu phải gồm 6 đến 12 chữ cái hoặc chữ số (đã nhập \"{echo}\")."),
+                format!("Số hộ chiếu phải gồm 6 đến 12 chữ cái hoặc chữ số (đã nhập “{echo}”)."),
             ))
         }
         kind => Ok(kind),
@@ -283,7 +283,7 @@ fn check_phone(field: &str, phone: Option<&str>) -> Result<()> {
         return Err(Error::invalid(
             field,
             format!(
-                "Số điện thoại \"{}\" không hợp lệ: chỉ gồm chữ số (8 đến 15 số).",
+                "Số điện thoại “{}” không hợp lệ: chỉ gồm chữ số (8 đến 15 số).",
                 shown(phone, 20)
             ),
         ));

@@ -1705,7 +1705,7 @@ fn file_shape_cases() -> Vec<Case> {
         file(
             "a weekly session",
             "sessions[0].kind",
-            "giá trị \"weekly\" không có trong danh sách",
+            "giá trị “weekly” không có trong danh sách",
             |v| v["sessions"][0]["kind"] = json!("weekly"),
         ),
         file(

@@ -105,7 +105,7 @@ fn an_unknown_year_is_an_error_not_a_guess() {
 fn bad_ranges_are_refused() {
     let err = stderr_of_failure(&calendar(&["--from", "2026-02-30", "--to", "2026-03-01"]));
     assert!(
-        err.contains("Từ ngày: \"2026-02-30\" không phải là ngày có thật"),
+        err.contains("Từ ngày: “2026-02-30” không phải là ngày có thật"),
         "{err}"
     );
     let err = stderr_of_failure(&calendar(&["--from", "2026-03-01", "--to", "2026-02-01"]));

@@ -90,7 +90,7 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     assert!(o.stdout.is_empty());
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
-        err.contains("Từ ngày: \"2026-02-30\" không phải là ngày có thật"),
+        err.contains("Từ ngày: “2026-02-30” không phải là ngày có thật"),
         "{err}"
     );
 
@@ -241,7 +241,7 @@ fn a_report_for_a_statutory_period() {
         "{text}"
     );
     let bad = tiepdan(&db, &["report", "--period", "quy-5", "--year", "2026"]);
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("Kỳ báo cáo \"quy-5\" không có"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("Kỳ báo cáo “quy-5” không có"));
 }
 
 #[test]

@@ -242,7 +242,7 @@ impl PeriodArgs {
     fn period(&self) -> Result<Option<Period>, Error> {
         if let Some(code) = &self.period {
             let p = ReportingPeriod::from_code(code).ok_or_else(|| {
-                Error::invalid("period", format!("Kỳ báo cáo \"{code}\" không có; chọn quy-1, quy-2, quy-3, quy-4, 6-thang, 9-thang hoặc nam."))
+                Error::invalid("period", format!("Kỳ báo cáo “{code}” không có; chọn quy-1, quy-2, quy-3, quy-4, 6-thang, 9-thang hoặc nam."))
             })?;
             return Ok(Some(Period::reporting(p, self.year.unwrap_or_default())?));
         }
@@ -535,7 +535,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 (Some(p), _) => p,
                 (None, Some(code)) => {
                     let preset = PeriodPreset::from_code(&code).ok_or_else(|| {
-                        Error::invalid("preset", format!("Kỳ \"{code}\" không có; chọn today, this_week, last_week, this_month hoặc last_month."))
+                        Error::invalid("preset", format!("Kỳ “{code}” không có; chọn today, this_week, last_week, this_month hoặc last_month."))
                     })?;
                     Period::preset(preset, store.today())
                 }
@@ -609,7 +609,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             let form = tiepdan::forms::FormId::from_code(&name).ok_or_else(|| {
                 Error::invalid(
                     "name",
-                    format!("Biểu \"{name}\" không có; chọn so-tcd, 01-tcd, 02-xld, 03-gqkn, 04-gqtc, 05-kqth, 06-qlkntc, 6-bieu hoặc bao-cao."),
+                    format!("Biểu “{name}” không có; chọn so-tcd, 01-tcd, 02-xld, 03-gqkn, 04-gqtc, 05-kqth, 06-qlkntc, 6-bieu hoặc bao-cao."),
                 )
             })?;
             let mut store = open_for_reports(&cli)?;
@@ -820,7 +820,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                     tiepdan::access::Role::from_code(r).ok_or_else(|| {
                         Error::invalid(
                             "role",
-                            format!("Vai trò \"{r}\" không có; chọn officer, leader, admin hoặc viewer."),
+                            format!(
+                                "Vai trò “{r}” không có; chọn officer, leader, admin hoặc viewer."
+                            ),
                         )
                     })
                 })

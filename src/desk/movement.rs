@@ -90,7 +90,7 @@ fn checked_move(
             return Err(Error::invalid(
                 "on_date",
                 format!(
-                    "Ngày thực hiện {} trước bước \"{}\" đã ghi ngày {}: các bước được ghi theo thứ tự thời gian.",
+                    "Ngày thực hiện {} trước bước “{}” đã ghi ngày {}: các bước được ghi theo thứ tự thời gian.",
                     on.format("%d/%m/%Y"),
                     last.action.label(),
                     vn_date(&last.on_date)
@@ -245,7 +245,7 @@ fn checked_move(
                 return Err(Error::invalid(
                     "outcome",
                     format!(
-                        "Kết quả \"{}\" không áp dụng cho đơn này; chọn: {}.",
+                        "Kết quả “{}” không áp dụng cho đơn này; chọn: {}.",
                         name(outcome),
                         names.join(", ")
                     ),
@@ -419,7 +419,7 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: boo
         if c.round != Round::Subsequent {
             return Err(Error::invalid(
                 "classification.round",
-                "Đơn dẫn chiếu một khiếu nại lần đầu là khiếu nại lần hai: chọn \"Lần hai / tiếp\".",
+                "Đơn dẫn chiếu một khiếu nại lần đầu là khiếu nại lần hai: chọn “Lần hai / tiếp”.",
             ));
         }
         p.first_round_id = Some(first);
@@ -542,7 +542,7 @@ pub(crate) fn check_links(tx: &Tx<'_>, p: &PetitionRecord, kind_field: &str) -> 
             return Err(Error::invalid(
                 "duplicate_of",
                 format!(
-                    "Đơn số {} đã được ghi là đơn trùng của đơn này, nên đơn này không thể là đơn trùng; hủy bước \"Đơn trùng\" của đơn số {} trước.",
+                    "Đơn số {} đã được ghi là đơn trùng của đơn này, nên đơn này không thể là đơn trùng; hủy bước “Đơn trùng” của đơn số {} trước.",
                     label(d)?,
                     label(d)?
                 ),
@@ -819,7 +819,7 @@ impl Store {
                 check_links(tx, &restored, "classification.kind").map_err(|e| match e {
                 Error::Invalid { field, message } => Error::Invalid {
                     field,
-                    message: format!("Không hủy được bước \"{}\": {message}", last.action.label()),
+                    message: format!("Không hủy được bước “{}”: {message}", last.action.label()),
                 },
                 e => e,
                 })?;
@@ -836,7 +836,7 @@ impl Store {
                 Some(Value::Object(old)),
                 Some(Value::Object(new)),
                 Some(format!(
-                    "Hủy bước \"{}\" ngày {}",
+                    "Hủy bước “{}” ngày {}",
                     last.action.label(),
                     vn_date(&last.on_date)
                 )),

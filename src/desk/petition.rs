@@ -270,7 +270,7 @@ fn check_kind_unchanged(
                 return Err(Error::invalid(
                     if kind != old.kind { field } else { "anonymous" },
                     format!(
-                        "Đơn số {} đã ghi bước \"{}\" (chỉ có ở đơn tố cáo có người đứng tên): hủy bước đó trước khi sửa đơn.",
+                        "Đơn số {} đã ghi bước “{}” (chỉ có ở đơn tố cáo có người đứng tên): hủy bước đó trước khi sửa đơn.",
                         store::number_label(tx.conn(), old)?,
                         crate::domain::MoveAction::ExtendCheck.label()
                     ),
@@ -293,7 +293,7 @@ fn check_kind_unchanged(
                 field.replace("kind", "contents")
             },
             format!(
-                "Đơn số {number} đã được phân loại là {}: sửa loại đơn, các nội dung của đơn bằng bước \"Phân loại đơn\" (hủy các bước sau nếu cần).",
+                "Đơn số {number} đã được phân loại là {}: sửa loại đơn, các nội dung của đơn bằng bước “Phân loại đơn” (hủy các bước sau nếu cần).",
                 old.kind.label().to_lowercase()
             ),
         ));
@@ -481,7 +481,7 @@ pub(crate) fn extension_kept(
         Some(e) => Err(Error::invalid(
             field,
             format!(
-                "Đơn số {}: bước \"{}\" ngày {} sẽ quá 10 ngày làm việc kể từ ngày nhận mới (hết ngày {}; Luật Tố cáo 2018, Điều 24): hủy bước đó trước.",
+                "Đơn số {}: bước “{}” ngày {} sẽ quá 10 ngày làm việc kể từ ngày nhận mới (hết ngày {}; Luật Tố cáo 2018, Điều 24): hủy bước đó trước.",
                 store::number_label(conn, p)?,
                 e.action.label(),
                 crate::text::vn_date(&e.on_date),

@@ -79,7 +79,7 @@ fn settings_change_note(old: &Settings, new: &Settings) -> Option<String> {
             d1.unprocessed_days.to_string(),
         ),
         (
-            "Số ngày làm việc báo \"sắp đến hạn\"",
+            "Số ngày làm việc báo “sắp đến hạn”",
             d0.due_soon_working_days.to_string(),
             d1.due_soon_working_days.to_string(),
         ),
@@ -204,7 +204,7 @@ impl Store {
         if !is_named(&s.unit_name) {
             return Err(Error::invalid(
                 "unit_name",
-                "Tên đơn vị: ghi cả tên phường, xã (ví dụ \"phường Việt Hòa\").",
+                "Tên đơn vị: ghi cả tên phường, xã (ví dụ “phường Việt Hòa”).",
             ));
         }
         if s.reception_team_name.trim().is_empty() {
@@ -247,7 +247,7 @@ impl Store {
         )?;
         check_range(
             "deadlines.due_soon_working_days",
-            "Số ngày làm việc báo \"sắp đến hạn\"",
+            "Số ngày làm việc báo “sắp đến hạn”",
             d.due_soon_working_days,
             0..=30,
         )?;

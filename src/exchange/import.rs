@@ -1250,7 +1250,7 @@ fn compare_moves<'f>(
     }
     let step = |e: &PetitionEvent| {
         format!(
-            "\"{}\" ngày {}",
+            "“{}” ngày {}",
             e.action.label(),
             crate::text::vn_date(&e.on_date)
         )
@@ -1492,7 +1492,7 @@ fn replay(
         Error::Invalid { field, message } => Error::invalid(
             field,
             format!(
-                "bước \"{}\" ngày {}: {}",
+                "bước “{}” ngày {}: {}",
                 e.action.label(),
                 crate::text::vn_date(&e.on_date),
                 message
@@ -1564,7 +1564,7 @@ fn legacy_move(tx: &Tx<'_>, current: PetitionRecord, e: &PetitionEvent) -> Resul
         return Err(Error::invalid(
             "to_state",
             format!(
-                "bước chuyển từ \"{}\" sang \"{}\" không khớp với đơn",
+                "bước chuyển từ “{}” sang “{}” không khớp với đơn",
                 e.from_state.map(|s| s.label()).unwrap_or("—"),
                 e.to_state.label()
             ),
@@ -1617,7 +1617,7 @@ fn finish(
         return Err(Error::invalid(
             "state",
             format!(
-                "bước xử lý trong tệp là \"{}\" nhưng lịch sử của đơn dẫn đến \"{}\"",
+                "bước xử lý trong tệp là “{}” nhưng lịch sử của đơn dẫn đến “{}”",
                 p.state.label(),
                 state.label()
             ),

@@ -216,12 +216,12 @@ pub(super) fn data_error(path: &str, english: &str) -> (String, String) {
             .map_or(("?", &[][..]), |(g, a)| (*g, a));
         let why = if allowed.is_empty() {
             format!(
-                "giá trị \"{}\" không có trong danh sách.",
+                "giá trị “{}” không có trong danh sách.",
                 crate::text::shown(got, 40)
             )
         } else {
             format!(
-                "giá trị \"{}\" không có trong danh sách; các giá trị được nhận: {}.",
+                "giá trị “{}” không có trong danh sách; các giá trị được nhận: {}.",
                 crate::text::shown(got, 40),
                 allowed.join(", ")
             )
@@ -330,7 +330,7 @@ mod tests {
         );
         assert_eq!(f, "sessions[1].kind");
         assert!(
-            m.contains("\"weekly\"") && m.contains("regular, scheduled, ad_hoc"),
+            m.contains("“weekly”") && m.contains("regular, scheduled, ad_hoc"),
             "{m}"
         );
         let (_, m) = data_error(

@@ -70,7 +70,7 @@ pub(crate) fn check_field(
     } else {
         Err(Error::invalid(
             field,
-            format!("Lĩnh vực \"{code}\" không có trong danh mục."),
+            format!("Lĩnh vực “{code}” không có trong danh mục."),
         ))
     }
 }

@@ -196,7 +196,7 @@ export function buildMoveInput(d: MoveDraft, option: MoveOption, petitionId: str
       if (extension_days === null) {
         return {
           ok: false,
-          error: localError('extension_days', `Số ngày gia hạn: "${d.extension_days.trim()}" không phải là số ngày.`),
+          error: localError('extension_days', `Số ngày gia hạn: “${d.extension_days.trim()}” không phải là số ngày.`),
         };
       }
     } else if (isRequired(option, 'extension_days')) {
