@@ -11,6 +11,7 @@ describe('urgencyBadge', () => {
       due: '16/02/2026',
       title: 'Quá hạn: Trả lời việc xử lý đơn, hạn 16/02/2026',
       step: 'Trả lời việc xử lý đơn',
+      note: null,
     });
   });
 
@@ -27,6 +28,9 @@ describe('urgencyBadge', () => {
     expect(b?.text).toBe('Chưa tính được hạn');
     expect(b?.due).toBeNull();
     expect(b?.title).toContain('Lịch năm 2031 chưa có');
+    // Named in a header, the deadline and why it has no day.
+    expect(b?.step).toBe('Trả lời việc xử lý đơn');
+    expect(b?.note).toBe('Lịch năm 2031 chưa có');
   });
 
   it('shows nothing for a petition within its deadlines', () => {

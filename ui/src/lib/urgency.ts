@@ -20,6 +20,8 @@ export interface UrgencyBadge {
   due: string | null;
   /** Which deadline it is ("Thụ lý giải quyết"), when known. */
   step: string | null;
+  /** Why it has no due day, when it has none and the core says why. */
+  note?: string | null;
   /** A longer explanation (tooltip and screen readers): which deadline, which day. */
   title: string;
 }
@@ -45,7 +47,7 @@ export function urgencyBadge(urgency: Urgency, next: Deadline | null, labels: Ch
     else if (next.note) title = `${text}: ${next.label}. ${next.note}`;
     else title = `${text}: ${next.label}`;
   }
-  return { tone, text, due, title, step: next?.label ?? null };
+  return { tone, text, due, title, step: next?.label ?? null, note: due ? null : (next?.note ?? null) };
 }
 
 export function petitionBadge(p: Petition, labels: Choice[]): UrgencyBadge | null {
