@@ -115,6 +115,13 @@ fn across_national_day_2026_with_the_make_up_saturday() {
         .unwrap()
         .rule;
     assert!(rule.contains("Luật Tố cáo 2018, Điều 24"), "{rule}");
+    // As of the day before, it was not classified yet: it owed the check then, not the
+    // transfer (the classification as it stood, not today's).
+    assert_eq!(
+        due(&store, &p, DenunciationCheck, "2026-08-20").as_deref(),
+        Some("2026-08-28")
+    );
+    assert_eq!(due(&store, &p, DenunciationTransfer, "2026-08-20"), None);
     move_petition(&mut store, &p, MoveAction::Transfer, "2026-08-25", |m| {
         m.agency = Some("Thanh tra tỉnh".into())
     })
@@ -360,7 +367,7 @@ fn the_settings_change_the_uncertain_numbers() {
     let log = audit_of(&store, ChangeAction::Settings);
     assert_eq!(
         log[0].note.as_deref(),
-        Some("Thời hạn trả lời việc xử lý đơn (ngày làm việc): 10 → 5; Số ngày làm việc báo \"sắp đến hạn\": 3 → 1")
+        Some("Thời hạn trả lời việc xử lý đơn (ngày làm việc): 10 → 5; Số ngày làm việc báo “sắp đến hạn”: 3 → 1")
     );
     // 5 working days: 02, 05, 06, 07, 08/10.
     assert_eq!(

@@ -232,7 +232,9 @@ impl Counter<'_> {
     }
 }
 
-/// The deadlines of a petition as of `as_of`, in the order they arise.
+/// The deadlines of a petition as of `as_of`, in the order they arise: of the petition as
+/// it stood that day (its kind, classification, source then: a later reclassification
+/// does not change what was owed before it).
 pub fn deadlines(
     p: &PetitionRecord,
     all_events: &[PetitionEvent],
@@ -247,6 +249,18 @@ pub fn deadlines(
         return vec![];
     }
     let as_of_text = as_of.to_string();
+    let then;
+    let p = if all_events.iter().any(|e| e.on_date > as_of_text) {
+        match crate::law::lifecycle::record_on(p, all_events, as_of) {
+            Some(record) => {
+                then = record;
+                &then
+            }
+            None => return vec![],
+        }
+    } else {
+        p
+    };
     let events: Vec<&PetitionEvent> = all_events
         .iter()
         .filter(|e| e.on_date <= as_of_text)
