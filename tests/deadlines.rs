@@ -132,6 +132,40 @@ fn across_national_day_2026_with_the_make_up_saturday() {
 }
 
 #[test]
+fn a_petition_as_of_a_past_day_is_of_the_kind_it_was_then() {
+    let mut store = store_on("2026-10-30");
+    // Received as a proposal, found on 20/09 to be a denunciation.
+    let p = direct_petition(&mut store, "2026-09-01", Proposal);
+    classify(
+        &mut store,
+        &p,
+        Denunciation,
+        true,
+        Competence::Within,
+        "2026-09-20",
+    );
+    let on = |d: &str| {
+        store
+            .petitions_as_of(date(d))
+            .unwrap()
+            .into_iter()
+            .find(|r| r.id == p)
+            .unwrap()
+    };
+    let then = on("2026-09-10");
+    assert_eq!(then.kind, Proposal);
+    let steps: Vec<DeadlineStep> = then.deadlines.iter().map(|d| d.step).collect();
+    assert_eq!(
+        steps,
+        vec![FirstReply, Unprocessed],
+        "a proposal's, that day"
+    );
+    let now = on("2026-09-21");
+    assert_eq!(now.kind, Denunciation);
+    assert!(now.deadlines.iter().any(|d| d.step == DenunciationCheck));
+}
+
+#[test]
 fn across_30_april_and_1_may_2026() {
     let mut store = store_on("2026-06-30");
     // A proposal received Wed 29/04/2026: 30/04 and 01/05 are holidays, 02–03/05 the

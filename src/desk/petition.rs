@@ -914,11 +914,17 @@ impl Store {
                 let state = crate::law::lifecycle::state_on(&events, as_of)
                     .unwrap_or(PetitionState::Received);
                 let deadlines = deadlines::deadlines(&p, &events, as_of, &calendar, &settings);
+                // Its kind and receipt as they stood then, as its deadlines are.
+                let then = crate::law::lifecycle::record_on(&p, &events, as_of);
+                let (kind, received_on) = match then {
+                    Some(r) => (r.kind, r.received_on),
+                    None => (p.kind, p.received_on.clone()),
+                };
                 Ok(PetitionAsOf {
                     number: store::number_label(self.conn(), &p)?,
                     id: p.id,
-                    kind: p.kind,
-                    received_on: p.received_on,
+                    kind,
+                    received_on,
                     state,
                     open: state.is_open(),
                     next_due: next_due(&deadlines).cloned(),
