@@ -204,6 +204,19 @@ fn a_petition_to_be_resolved_here_is_not_returned_at_the_desk_but_an_import_keep
     let e = store.create_petition(&decided).unwrap_err().to_string();
     assert!(e.contains("thụ lý giải quyết, không trả lại đơn"), "{e}");
     assert_eq!(count(&store, "petitions"), petitions);
+    // An anonymous denunciation so decided is told why it cannot be (Điều 25), not to
+    // accept it.
+    let mut unsigned = direct_input("2026-09-01", Denunciation);
+    unsigned.anonymous = true;
+    unsigned.petitioners = vec![];
+    unsigned.classification = decided.classification.clone();
+    unsigned.handling.handling = Handling::Return;
+    let e = store.create_petition(&unsigned).unwrap_err().to_string();
+    assert!(
+        e.contains("Điều 25") && !e.contains("thụ lý giải quyết hoặc"),
+        "{e}"
+    );
+    assert_eq!(count(&store, "petitions"), petitions);
     // Not eligible: returned with guidance.
     let q = direct_petition(&mut store, "2026-09-01", Complaint);
     classify(&mut store, &q, Complaint, false, WITHIN, "2026-09-02");

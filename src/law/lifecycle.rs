@@ -155,6 +155,9 @@ pub fn desk_precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<()
         && p.classification.eligible == Some(true)
         && p.kind != PetitionKind::Mixed;
     if action == MoveAction::Return && decided_here {
+        if p.kind == PetitionKind::Denunciation && anonymous(p) {
+            return Err("Thông tin tố cáo nặc danh (không rõ họ tên, địa chỉ hoặc mạo danh) không được xử lý như tố cáo (Luật Tố cáo 2018, Điều 25): phân loại là không đủ điều kiện xử lý, rồi lưu đơn.".to_string());
+        }
         let instead = if matches!(p.kind, PetitionKind::Complaint | PetitionKind::Denunciation) {
             "thụ lý giải quyết hoặc thông báo không thụ lý"
         } else {
