@@ -150,7 +150,12 @@ fn all_ticked(mut s: &str) -> Vec<&str> {
 fn got_words(got: &str) -> String {
     let got = got.trim();
     if let Some(rest) = got.strip_prefix("string ") {
-        return format!("chuỗi {}", crate::text::shown(rest, 40));
+        // (The reader quotes it "…": quoted as every typed value is, “…”.)
+        let inner = rest
+            .strip_prefix('"')
+            .and_then(|r| r.strip_suffix('"'))
+            .unwrap_or(rest);
+        return format!("chuỗi “{}”", crate::text::shown(inner, 40));
     }
     for (en, vi) in [
         ("integer", "số nguyên"),
@@ -339,7 +344,7 @@ mod tests {
         );
         assert!(m.contains("từ 1 đến 10.000"), "{m}");
         let (_, m) = data_error("visits[2].seq", "invalid type: string \"x\", expected u32");
-        assert!(m.contains("chuỗi \"x\""), "{m}");
+        assert!(m.contains("chuỗi “x”"), "{m}");
         assert!(!m.contains("expected") && !m.contains("invalid"), "{m}");
         assert_eq!(record_at("petitions[12].number"), Some(("petitions", 12)));
         assert_eq!(grouped(4_294_967_295), "4.294.967.295");

@@ -128,7 +128,7 @@ pub(super) fn newer(
 pub(super) fn shown_value(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => "(trống)".to_string(),
-        Some(Value::String(s)) => format!("\"{}\"", crate::text::shown(s, 60)),
+        Some(Value::String(s)) => format!("“{}”", crate::text::shown(s, 60)),
         Some(v) => crate::text::shown(&v.to_string(), 60),
     }
 }

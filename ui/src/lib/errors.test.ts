@@ -74,7 +74,7 @@ describe('indexed fields', () => {
   it('explains an unreadable date', () => {
     expect(badDateMessage('Ngày tiếp', '')).toBe('Ngày tiếp: chưa nhập ngày.');
     expect(badDateMessage('Ngày tiếp', '31/02/2026')).toContain('“31/02/2026”');
-    expect(badDateMessage('Ngày tiếp', '1/12')).toBe('Ngày tiếp: "1/12" thiếu năm (nhập ngày/tháng/năm, ví dụ 05/03/2026).');
+    expect(badDateMessage('Ngày tiếp', '1/12')).toBe('Ngày tiếp: “1/12” thiếu năm (nhập ngày/tháng/năm, ví dụ 05/03/2026).');
     expect(badDateMessage('Ngày tiếp', '31/02/2026')).toContain('không phải là ngày có thật');
   });
 });

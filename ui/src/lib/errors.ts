@@ -80,6 +80,6 @@ export function remapPersonError(error: ErrorDto, group: string, sentToRow: numb
 export function badDateMessage(label: string, text: string): string {
   const t = text.trim();
   if (t === '') return `${label}: chưa nhập ngày.`;
-  if (/^\d{1,2}\s*[/.-]\s*\d{1,2}$/.test(t)) return `${label}: "${t}" thiếu năm (nhập ngày/tháng/năm, ví dụ 05/03/2026).`;
+  if (/^\d{1,2}\s*[/.-]\s*\d{1,2}$/.test(t)) return `${label}: “${t}” thiếu năm (nhập ngày/tháng/năm, ví dụ 05/03/2026).`;
   return `${label}: “${t}” không phải là ngày có thật (nhập theo dạng ngày/tháng/năm, ví dụ 05/03/2026).`;
 }

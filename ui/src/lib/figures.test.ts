@@ -100,14 +100,14 @@ describe('the typed figures form', () => {
   it('names the input of a figure that is not a number', () => {
     const r = figuresToSave(figures, { 1: '3', 3: 'mười' });
     expect('error' in r && r.error.field).toBe(figureField(3));
-    expect('error' in r && r.error.message).toBe('(3) Tiền phải thu (triệu đồng) (Trđ): "mười" không phải là số (ví dụ 1.200 hoặc 12,5).');
+    expect('error' in r && r.error.message).toBe('(3) Tiền phải thu (triệu đồng) (Trđ): “mười” không phải là số (ví dụ 1.200 hoặc 12,5).');
   });
 
   it('says how to type a number written the English way', () => {
     const r = figuresToSave(figures, { 1: '3', 3: '1,200.5' });
     expect('error' in r && r.error.field).toBe(figureField(3));
     expect('error' in r && r.error.message).toBe(
-      '(3) Tiền phải thu (triệu đồng) (Trđ): "1,200.5" viết theo kiểu nước ngoài; dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân: viết 1.200,5.',
+      '(3) Tiền phải thu (triệu đồng) (Trđ): “1,200.5” viết theo kiểu nước ngoài; dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân: viết 1.200,5.',
     );
   });
 

@@ -88,9 +88,9 @@ export function notANumber(f: ManualFigure, text: string): string {
   const typed = text.trim();
   const vietnamese = englishFigure(typed);
   if (vietnamese !== null) {
-    return `${figureLabel(f)}${unit}: "${typed}" viết theo kiểu nước ngoài; dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân: viết ${vietnamese}.`;
+    return `${figureLabel(f)}${unit}: “${typed}” viết theo kiểu nước ngoài; dấu chấm ngăn cách hàng nghìn, dấu phẩy trước phần thập phân: viết ${vietnamese}.`;
   }
-  return `${figureLabel(f)}${unit}: "${typed}" không phải là số (ví dụ 1.200 hoặc 12,5).`;
+  return `${figureLabel(f)}${unit}: “${typed}” không phải là số (ví dụ 1.200 hoặc 12,5).`;
 }
 
 export type FiguresOrError = { values: ManualFigure[] } | { error: ErrorDto };
