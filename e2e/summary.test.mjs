@@ -320,7 +320,7 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   // Written the English way: refused here, saying how to write it.
   await typeFigure('1,200.5');
   await s.click('Lưu số liệu');
-  await s.expectText(`#mf-06-qlkntc-${input}-err`, /"1,200\.5" .*viết 1\.200,5\.$/);
+  await s.expectText(`#mf-06-qlkntc-${input}-err`, /“1,200\.5” .*viết 1\.200,5\.$/);
   // Over the core's maximum: the core's message next to the input.
   await typeFigure('2.000.000.000.000');
   await s.click('Lưu số liệu');
