@@ -295,7 +295,8 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
     // Back to what schema 3 had: no accounts, no account column, the same hashes (rows
     // written without an account hash as schema 3 hashed them); nor schema 5's and 6's
     // indexes (schema 6's equalities are left: rewriting them again changes nothing), nor
-    // schema 7's kept due days, nor schema 8's kept carries, nor schema 10's day counters.
+    // schema 7's kept due days, nor schema 8's kept carries, nor schema 10's day counters,
+    // nor schema 11's cases' first reception days.
     let (rows, head): (i64, String) = {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
@@ -310,6 +311,11 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
              DROP TRIGGER day_counts_visit_delete; DROP TRIGGER day_counts_visit_update; DROP TRIGGER day_counts_petition_insert; DROP TRIGGER day_counts_petition_delete;
              DROP TRIGGER day_counts_petition_update; DROP TRIGGER day_counts_move_insert; DROP TRIGGER day_counts_move_delete; DROP TRIGGER day_counts_move_update;
              DROP TABLE day_counts; DROP TABLE day_counts_stale;
+             DROP TRIGGER case_first_visit_insert; DROP TRIGGER case_first_visit_delete; DROP TRIGGER case_first_visit_update;
+             DROP TRIGGER case_first_session_update; DROP TRIGGER case_first_petition_insert;
+             DROP TRIGGER case_first_petition_delete; DROP TRIGGER case_first_petition_update;
+             DROP TABLE case_first_stale; DROP INDEX cases_first_seen;
+             ALTER TABLE cases DROP COLUMN first_seen;
              DROP INDEX petitions_carry; DROP INDEX petitions_open;
              ALTER TABLE petitions DROP COLUMN carry_since;
              ALTER TABLE petitions DROP COLUMN carry_units;

@@ -313,14 +313,34 @@ fn values_kept_by_another_version_are_computed_again_at_open() {
     assert_eq!(check.message, "Tệp sổ nguyên vẹn.", "{check:?}");
 }
 
-/// The days' counters of the dashboard's chart, edited outside the app (one day's visits
-/// changed, another day's row deleted), are found by the full check against a recount from
-/// the rows; `tiepdan rebuild` counts every day again and the check passes.
+/// The days' counters of the dashboard's chart and a case's first reception day, edited
+/// outside the app (one day's visits changed, another day's row deleted, a case's first
+/// day moved), are found by the full check against a recount from the rows; `tiepdan
+/// rebuild` counts every day and case again and the check passes.
 #[test]
 fn day_counters_edited_outside_the_app_are_found_and_rebuilt() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("so.sqlite3");
     demo_register(&path);
+    let case: String = {
+        let c = Connection::open(&path).unwrap();
+        let case: String = c
+            .query_row(
+                "SELECT min(case_id) FROM visits WHERE case_id IN (SELECT id FROM cases)",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            c.execute(
+                "UPDATE cases SET first_seen = '1990-01-01' WHERE id = ?1",
+                [&case]
+            )
+            .unwrap(),
+            1
+        );
+        case
+    };
     let (first, last): (String, String) = {
         let c = Connection::open(&path).unwrap();
         let days: (String, String) = c
@@ -351,6 +371,17 @@ fn day_counters_edited_outside_the_app_are_found_and_rebuilt() {
         check.message.starts_with(
             "Tệp sổ nguyên vẹn. Lưu ý: số đếm giữ sẵn của biểu đồ 12 tuần khác với đếm lại từ bản ghi ở 2 ngày"
         ),
+        "{}",
+        check.message
+    );
+    assert!(
+        check.notes.contains(&format!("vụ việc {case}")),
+        "{check:?}"
+    );
+    assert!(
+        check.message.contains(&format!(
+            "; ngày tiếp lần đầu giữ sẵn của 1 vụ việc khác với tính lại từ bản ghi (ví dụ: vụ việc {case}); lệnh `tiepdan rebuild` tính lại."
+        )),
         "{}",
         check.message
     );

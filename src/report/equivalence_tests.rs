@@ -284,14 +284,25 @@ fn compare_chart(store: &Store, todays: &[NaiveDate]) -> (u32, u32, u32, usize) 
     seen
 }
 
-/// Every day's kept counters (schema 10) are a recount of the day's rows: none missing,
-/// none left over, none stale.
+/// Every day's kept counters (schema 10) are a recount of the day's rows, and every
+/// case's kept first reception day (schema 11) its rows' first: none missing, none left
+/// over, none stale.
 pub(crate) fn assert_days_kept(store: &Store) {
     let conn = store.conn();
     let stale: i64 = conn
         .query_row("SELECT count(*) FROM day_counts_stale", [], |r| r.get(0))
         .unwrap();
     assert_eq!(stale, 0, "days left to count after a write");
+    // Each case's kept first reception day (schema 11) too.
+    let stale: i64 = conn
+        .query_row("SELECT count(*) FROM case_first_stale", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stale, 0, "cases left to compute after a write");
+    let differing = crate::store::cases_first_differing(conn).unwrap();
+    assert!(
+        differing.is_empty(),
+        "kept first reception days differ from the rows: {differing:#?}"
+    );
     let kept = crate::store::kept_day_counts(conn).unwrap();
     let recounted = crate::store::recounted_day_counts(conn).unwrap();
     if kept != recounted {
@@ -333,14 +344,18 @@ fn a_period_read_through_its_indexes_gives_the_report_of_the_whole_history() {
         let unkept = compare_periods(&store, &periods);
         assert_eq!((unkept.counted, unkept.carried), (0, 0), "{unkept:?}");
         assert_eq!(unkept.table_sum, seen.table_sum);
-        // The kept values of today's rules again, but a day waiting to be counted again
-        // (a write outside the app) and the counters wrong: none is counted from them.
+        // The kept values of today's rules again, but a day and a case waiting to be
+        // counted again (a write outside the app) and the kept values wrong: none is
+        // counted from them (the cases' histories, compared with the whole history's,
+        // read from the rows: with the kept first days every case would be a first one).
         store
             .conn()
             .execute_batch(&format!(
                 "UPDATE due_basis SET fingerprint = '{kept_by}';
                  UPDATE day_counts SET petitions = petitions + 7;
-                 INSERT INTO day_counts_stale (day) VALUES ('{until}');"
+                 INSERT INTO day_counts_stale (day) VALUES ('{until}');
+                 UPDATE cases SET first_seen = '9999-12-31';
+                 INSERT INTO case_first_stale (case_id) SELECT id FROM cases LIMIT 1;"
             ))
             .unwrap();
         let stale = compare_periods(&store, &periods);

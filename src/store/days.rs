@@ -9,6 +9,10 @@
 //! not a duplicate as it stood on the week's last day. The last depends on the week, so a
 //! petition whose record or moves ever named a duplicate is not counted here but read in
 //! full by the chart ([`DayCounts::petitions_read`]); the others are a duplicate on no day.
+//!
+//! Kept the same way (schema 11, `migrations/0011_case_first_seen.sql`): each case's first
+//! reception day, from which a period's report tells a case first received within it from
+//! one received before ([`cases_fresh`], `store::facts`).
 
 use rusqlite::{params, Connection};
 
@@ -69,9 +73,40 @@ fn recount_sql(days: &str) -> String {
     )
 }
 
-/// Count again the days the writes since the last commit touched (every day after
-/// [`mark_all`]).
+/// A case's first reception day computed from the rows (`c` the case): the earliest date
+/// of its visits' sessions and of its petitions not handed in at a visit (one handed in
+/// at a visit is that visit's reception), NULL if none names it. Each part through the
+/// case's index (`visits_case`, `petitions_case`).
+const FIRST_SEEN: &str = "(SELECT min(day) FROM (
+        SELECT min(s.date) AS day FROM visits v JOIN sessions s ON s.id = v.session_id
+         WHERE v.case_id = c.id
+        UNION ALL
+        SELECT min(p.received_on) FROM petitions p
+         WHERE p.case_id = c.id AND +p.visit_id IS NULL))";
+
+/// Compute again the first reception day of the cases the writes since the last commit
+/// touched (schema 11; every case after [`mark_all`]).
+fn refresh_cases(conn: &Connection) -> Result<()> {
+    let stale: i64 = conn
+        .prepare_cached("SELECT count(*) FROM case_first_stale")?
+        .query_row([], |r| r.get(0))?;
+    if stale == 0 {
+        return Ok(());
+    }
+    conn.prepare_cached(&format!(
+        "UPDATE cases AS c SET first_seen = {FIRST_SEEN}
+          WHERE c.id IN (SELECT case_id FROM case_first_stale)"
+    ))?
+    .execute([])?;
+    conn.prepare_cached("DELETE FROM case_first_stale")?
+        .execute([])?;
+    Ok(())
+}
+
+/// Count again the days and cases the writes since the last commit touched (every one
+/// after [`mark_all`]).
 pub(crate) fn refresh_days(conn: &Connection) -> Result<()> {
+    refresh_cases(conn)?;
     let stale: i64 = conn
         .prepare_cached("SELECT count(*) FROM day_counts_stale")?
         .query_row([], |r| r.get(0))?;
@@ -99,15 +134,40 @@ pub(crate) fn none_stale(conn: &Connection) -> Result<bool> {
         .query_row([], |r| r.get(0))?)
 }
 
-/// Every day of the register to be counted again at the commit (the rules that count
-/// them changed, or `tiepdan rebuild`).
+/// Whether no case's first reception day waits to be computed again (as [`none_stale`]).
+pub(crate) fn cases_fresh(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM case_first_stale)")?
+        .query_row([], |r| r.get(0))?)
+}
+
+/// Every day and case of the register to be counted again at the commit (the rules that
+/// count them changed, a bulk write, or `tiepdan rebuild`).
 pub(crate) fn mark_all(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM day_counts;
          INSERT OR IGNORE INTO day_counts_stale (day) SELECT date FROM sessions;
-         INSERT OR IGNORE INTO day_counts_stale (day) SELECT received_on FROM petitions;",
+         INSERT OR IGNORE INTO day_counts_stale (day) SELECT received_on FROM petitions;
+         INSERT OR IGNORE INTO case_first_stale (case_id) SELECT id FROM cases;",
     )?;
     Ok(())
+}
+
+/// A case's id, its kept first reception day and the one computed from the rows.
+pub(crate) type FirstDay = (String, Option<String>, Option<String>);
+
+/// Every case whose kept first reception day differs from one computed now from the
+/// rows (`tiepdan check`, the tests).
+pub(crate) fn cases_differing(conn: &Connection) -> Result<Vec<FirstDay>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, first_seen, day FROM (SELECT c.id, c.first_seen, {FIRST_SEEN} AS day
+                                            FROM cases c)
+          WHERE first_seen IS NOT day ORDER BY id"
+    ))?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 /// Run a bulk write (an import) with the counters' triggers set aside: each would note
@@ -133,7 +193,8 @@ pub(crate) fn without_triggers<T>(
     let saved: Vec<(String, String)> = conn
         .prepare(
             "SELECT name, sql FROM sqlite_schema
-              WHERE type = 'trigger' AND name LIKE 'day\\_counts\\_%' ESCAPE '\\'
+              WHERE type = 'trigger' AND (name LIKE 'day\\_counts\\_%' ESCAPE '\\'
+                                          OR name LIKE 'case\\_first\\_%' ESCAPE '\\')
               ORDER BY name",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -222,13 +283,14 @@ mod tests {
         let conn = store.conn();
         let triggers = || -> i64 {
             conn.query_row(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'day_counts_%'",
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'
+                    AND (name LIKE 'day_counts_%' OR name LIKE 'case_first_%')",
                 [],
                 |r| r.get(0),
             )
             .unwrap()
         };
-        assert_eq!(triggers(), 12);
+        assert_eq!(triggers(), 19);
         let mut ran = false;
         assert!(without_triggers(
             conn,
@@ -240,7 +302,7 @@ mod tests {
         )
         .is_err());
         assert!(!ran);
-        assert_eq!(triggers(), 12);
+        assert_eq!(triggers(), 19);
         let tx = conn.unchecked_transaction().unwrap();
         without_triggers(
             &tx,
@@ -251,7 +313,7 @@ mod tests {
             |_| true,
         )
         .unwrap();
-        assert_eq!(triggers(), 12);
+        assert_eq!(triggers(), 19);
         tx.rollback().unwrap();
     }
 
@@ -287,5 +349,47 @@ mod tests {
             plan.contains("SEARCH p USING INDEX petitions_received (received_on=?)"),
             "{plan}"
         );
+    }
+
+    /// A write's cases are computed again each through its own indexes: the stale ones
+    /// by key, their visits, sessions and petitions searched, never a walk.
+    #[test]
+    fn the_first_days_are_computed_through_the_cases_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(&dir.path().join("so.sqlite3")).unwrap();
+        let plan: Vec<String> = store
+            .conn()
+            .prepare(&format!(
+                "EXPLAIN QUERY PLAN UPDATE cases AS c SET first_seen = {FIRST_SEEN}
+                  WHERE c.id IN (SELECT case_id FROM case_first_stale)"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let plan = plan.join("; ");
+        for walk in [
+            "SCAN c",
+            "SCAN v",
+            "SCAN s",
+            "SCAN p",
+            "SCAN cases",
+            "SCAN visits",
+        ] {
+            assert!(
+                !plan
+                    .split("; ")
+                    .any(|l| l == walk || l.starts_with(&format!("{walk} "))),
+                "{walk}: {plan}"
+            );
+        }
+        for index in [
+            "visits_case (case_id=?)",
+            "petitions_case (case_id=?)",
+            "SEARCH s USING",
+        ] {
+            assert!(plan.contains(index), "{index}: {plan}");
+        }
     }
 }

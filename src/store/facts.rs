@@ -103,6 +103,10 @@ pub struct PeriodFacts {
     pub received_counted: u32,
 }
 
+/// A period's sessions, their visits and, beside each visit, its case's kept first
+/// reception day.
+type Reception = (Vec<SessionFact>, Vec<VisitFact>, Vec<Option<String>>);
+
 /// Which moves' `details` (the petition's record before and after the move, JSON) a
 /// reading parses: a third of a report's reading when every one was. What the reports read
 /// of them: a petition as it stood on a day (`law::lifecycle::record_on`, from the details
@@ -231,14 +235,19 @@ const RECEIVED: &str = "SELECT id FROM petitions WHERE received_on BETWEEN ?1 AN
 const SESSIONS: &str =
     "SELECT id, date, kind, host_group FROM sessions WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
 
-/// The visits of a period's sessions, with the petition handed in at each.
+/// The visits of a period's sessions, with the petition handed in at each and their
+/// case's kept first reception day (schema 11), read from its covering index (named: with
+/// no statistics SQLite takes the key's index, then the case's row).
 const VISITS: &str = "SELECT v.session_id, s.date, s.host_group, v.chairman_joined, v.headcount,
-        v.case_id, p.kind, p.contents
+        v.case_id, p.kind, p.contents, k.first_seen
    FROM sessions s JOIN visits v ON v.session_id = s.id
+   JOIN cases k INDEXED BY cases_first_seen ON k.id = v.case_id
    LEFT JOIN petitions p ON p.visit_id = v.id
   WHERE s.date BETWEEN ?1 AND ?2";
 
-/// Of the cases `?1` (a JSON array of ids), those received before day `?2`: at a visit,
+/// Of the cases `?1` (a JSON array of ids), those received before day `?2`, from the rows
+/// (when a kept first reception day waits to be computed again: a write outside the app):
+/// at a visit,
 /// or by a petition not handed in at a visit; each case through its indexes, in one
 /// statement (a query per case cost three times as much: 17,000 cases of a year at 200,000
 /// persons). (`+p.visit_id`: without the `+`, SQLite walks the `visit_id` index over every
@@ -316,9 +325,9 @@ impl Store {
     /// petitions `which` says, in one read transaction.
     fn facts_with(&self, period: Period, which: Petitions, histories: bool) -> Result<PeriodFacts> {
         let snapshot = self.read_snapshot()?;
-        let (sessions, visits) = self.reception_in(period)?;
+        let (sessions, visits, firsts) = self.reception_in(period)?;
         let cases = if histories {
-            self.case_histories(period, &visits)?
+            self.case_histories(period, &visits, &firsts)?
         } else {
             HashMap::new()
         };
@@ -358,7 +367,7 @@ impl Store {
     /// visits, and the petitions received within it, each with its moves.
     pub fn chart_facts(&self, period: Period) -> Result<ChartFacts> {
         let snapshot = self.read_snapshot()?;
-        let (_, visits) = self.reception_in(period)?;
+        let (_, visits, _) = self.reception_in(period)?;
         let petitions = self.petition_facts_with(RECEIVED, period, Details::From(period.from))?;
         drop(snapshot);
         Ok(ChartFacts { visits, petitions })
@@ -421,8 +430,9 @@ impl Store {
         })
     }
 
-    /// The sessions held in the period and their visits.
-    fn reception_in(&self, period: Period) -> Result<(Vec<SessionFact>, Vec<VisitFact>)> {
+    /// The sessions held in the period, their visits and, for each visit, its case's kept
+    /// first reception day.
+    fn reception_in(&self, period: Period) -> Result<Reception> {
         let conn = self.conn();
         let (from, to) = (period.from.to_string(), period.to.to_string());
         let mut stmt = conn.prepare_cached(SESSIONS)?;
@@ -438,36 +448,50 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
         let mut stmt = conn.prepare_cached(VISITS)?;
-        let visits = stmt
+        let (visits, firsts) = stmt
             .query_map(params![from, to], |r| {
-                Ok(VisitFact {
-                    session_id: r.get(0)?,
-                    date: date_of(r.get(1)?)?,
-                    host_group: r.get(2)?,
-                    chairman_joined: r.get(3)?,
-                    headcount: r.get(4)?,
-                    case_id: r.get(5)?,
-                    petition_kind: r.get(6)?,
-                    petition_contents: contents_of(r.get(7)?),
-                })
+                Ok((
+                    VisitFact {
+                        session_id: r.get(0)?,
+                        date: date_of(r.get(1)?)?,
+                        host_group: r.get(2)?,
+                        chairman_joined: r.get(3)?,
+                        headcount: r.get(4)?,
+                        case_id: r.get(5)?,
+                        petition_kind: r.get(6)?,
+                        petition_contents: contents_of(r.get(7)?),
+                    },
+                    r.get(8)?,
+                ))
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok((sessions, visits))
+            .collect::<rusqlite::Result<(Vec<_>, Vec<_>)>>()?;
+        Ok((sessions, visits, firsts))
     }
 
     /// For each case received at a visit of the period: whether it was received before
     /// the period (at a visit, or by a petition other than one handed in at a visit, which
-    /// that visit already counts), read through the case's indexes; and its visits within it.
+    /// that visit already counts), and its visits within it. Received before: from each
+    /// case's kept first reception day (`firsts`, beside `visits`), or, when one waits to
+    /// be computed again, read through the case's indexes.
     fn case_histories(
         &self,
         period: Period,
         visits: &[VisitFact],
+        firsts: &[Option<String>],
     ) -> Result<HashMap<String, CaseHistory>> {
         let mut cases: HashMap<String, CaseHistory> = HashMap::new();
-        for v in visits {
-            cases.entry(v.case_id.clone()).or_default().visits_within += 1;
+        let from = period.from.to_string();
+        let kept = super::days::cases_fresh(self.conn())?;
+        for (v, first) in visits.iter().zip(firsts) {
+            let case = cases.entry(v.case_id.clone()).or_default();
+            case.visits_within += 1;
+            if kept {
+                // The case's visit of the period is itself a reception: its first day is
+                // never NULL here.
+                case.received_before = first.as_deref().is_some_and(|d| d < from.as_str());
+            }
         }
-        if cases.is_empty() {
+        if cases.is_empty() || kept {
             return Ok(cases);
         }
         // In order: each case's index entries next to the last one's.
@@ -651,6 +675,12 @@ mod tests {
                 ] {
                     assert!(plan.contains(index), "{index}: {plan}");
                 }
+            }
+            if name == "visits" {
+                assert!(
+                    plan.contains("COVERING INDEX cases_first_seen (id=?)"),
+                    "{plan}"
+                );
             }
             if name == "carried" {
                 assert!(

@@ -67,10 +67,18 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
     }
     // The days' kept counters (schema 10) against a recount from the rows, when the chart
     // reads them (kept by today's rules).
-    let (mut counts, mut due) = (Vec::new(), Vec::new());
+    let (mut counts, mut due, mut firsts) = (Vec::new(), Vec::new(), Vec::new());
     if problems.is_empty() && super::user_version(conn)? >= 10 && super::due::kept_fresh(conn)? {
         counts = counts_problems(conn)?;
         due = kept_due_problems(conn)?;
+    }
+    // Each case's kept first reception day (schema 11), when the reports read them (none
+    // waits to be computed again).
+    if problems.is_empty() && super::user_version(conn)? >= 11 && super::days::cases_fresh(conn)? {
+        firsts = super::days::cases_differing(conn)?
+            .into_iter()
+            .map(|(case, _, _)| format!("vụ việc {case}"))
+            .collect();
     }
     let ok = problems.is_empty();
     let message = if !ok {
@@ -79,7 +87,7 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
             problems.len(),
             problems[0]
         )
-    } else if !counts.is_empty() || !due.is_empty() {
+    } else if !counts.is_empty() || !due.is_empty() || !firsts.is_empty() {
         let mut said = Vec::new();
         if let Some(first) = counts.first() {
             said.push(format!(
@@ -91,6 +99,12 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
             said.push(format!(
                 "hạn kế tiếp hoặc phần chuyển kỳ giữ sẵn của {} đơn khác với tính lại từ bản ghi (ví dụ: {first})",
                 due.len()
+            ));
+        }
+        if let Some(first) = firsts.first() {
+            said.push(format!(
+                "ngày tiếp lần đầu giữ sẵn của {} vụ việc khác với tính lại từ bản ghi (ví dụ: {first})",
+                firsts.len()
             ));
         }
         format!(
@@ -108,6 +122,7 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
     };
     notes.extend(counts);
     notes.extend(due);
+    notes.extend(firsts);
     Ok(IntegrityCheck {
         ok,
         problems,

@@ -32,7 +32,10 @@ pub(crate) use catalogue::{
 pub(crate) use days::without_triggers as without_day_triggers;
 pub(crate) use days::DayCounts;
 #[cfg(test)]
-pub(crate) use days::{all_kept as kept_day_counts, recounted as recounted_day_counts};
+pub(crate) use days::{
+    all_kept as kept_day_counts, cases_differing as cases_first_differing,
+    recounted as recounted_day_counts,
+};
 #[cfg(test)]
 pub(crate) use due::{carry_of, due_of};
 pub(crate) use due::{due_fast, forget_kept, kept_fresh, refresh_kept};
@@ -113,6 +116,7 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0008_carry.sql"),
         include_str!("../../migrations/0009_open.sql"),
         include_str!("../../migrations/0010_day_counts.sql"),
+        include_str!("../../migrations/0011_case_first_seen.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -133,7 +137,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 10;
+pub const SCHEMA_VERSION: usize = 11;
 
 pub struct Store {
     conn: Connection,
