@@ -584,29 +584,32 @@ pub(crate) fn petition_facts(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
 
-    let mut stmt = conn.prepare_cached(&events_sql(LISTED))?;
-    // Each move with its details' text, parsed below only if wanted.
-    let mut events: HashMap<String, Vec<(PetitionEvent, Option<String>)>> = HashMap::new();
-    let rows = stmt.query_map(listed, super::records::event_and_details_from_row)?;
-    for row in rows {
-        let (e, raw) = row?;
-        events
-            .entry(e.petition_id.clone())
-            .or_default()
-            .push((e, raw));
-    }
+    // Each move with its petition's place, its details parsed from the row's text only if
+    // wanted (the others' text is never copied out: most of what a year's moves hold).
     let days = details.days();
-    for p in &mut petitions {
-        let moves = events.remove(&p.record.id).unwrap_or_default();
-        p.events = moves
-            .into_iter()
-            .map(|(mut e, raw)| {
-                if details.wanted(&days, &p.record.received_on, &e) {
-                    e.details = raw.and_then(|d| serde_json::from_str(&d).ok());
-                }
-                e
-            })
+    let mut moves: Vec<(usize, PetitionEvent)> = Vec::new();
+    {
+        let by_id: HashMap<&str, (usize, &str)> = petitions
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.record.id.as_str(), (i, p.record.received_on.as_str())))
             .collect();
+        let mut stmt = conn.prepare_cached(&events_sql(LISTED))?;
+        let mut rows = stmt.query(listed)?;
+        while let Some(r) = rows.next()? {
+            let mut e = super::records::event_head_from_row(r)?;
+            let Some(&(i, received_on)) = by_id.get(e.petition_id.as_str()) else {
+                continue;
+            };
+            if details.wanted(&days, received_on, &e) {
+                e.details = super::records::details_of_row(r)?;
+            }
+            moves.push((i, e));
+        }
+    }
+    // In the moves' order (each petition's by day and sequence).
+    for (i, e) in moves {
+        petitions[i].events.push(e);
     }
     Ok(petitions)
 }

@@ -591,28 +591,36 @@ pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
     Ok(e)
 }
 
-/// A move read by [`event_from_row`] without its details, and their text beside it: the
-/// reports parse only those they read (`facts::Details`).
-pub(crate) fn event_and_details_from_row(
-    r: &Row<'_>,
-) -> rusqlite::Result<(PetitionEvent, Option<String>)> {
-    Ok((
-        PetitionEvent {
-            id: r.get(0)?,
-            petition_id: r.get(1)?,
-            at: r.get(2)?,
-            on_date: r.get(3)?,
-            action: r.get(4)?,
-            actor: r.get(5)?,
-            from_state: r.get(6)?,
-            to_state: r.get(7)?,
-            note: r.get(8)?,
-            doc_no: r.get(9)?,
-            agency: r.get(10)?,
-            details: None,
-        },
-        r.get(11)?,
-    ))
+/// A move read by [`event_from_row`] without its details, and their text beside it.
+fn event_and_details_from_row(r: &Row<'_>) -> rusqlite::Result<(PetitionEvent, Option<String>)> {
+    Ok((event_head_from_row(r)?, r.get(11)?))
+}
+
+/// A move read by [`event_from_row`] without its details (`None`): the reports parse only
+/// those they read (`facts::Details`), from the row's text in place.
+pub(crate) fn event_head_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
+    Ok(PetitionEvent {
+        id: r.get(0)?,
+        petition_id: r.get(1)?,
+        at: r.get(2)?,
+        on_date: r.get(3)?,
+        action: r.get(4)?,
+        actor: r.get(5)?,
+        from_state: r.get(6)?,
+        to_state: r.get(7)?,
+        note: r.get(8)?,
+        doc_no: r.get(9)?,
+        agency: r.get(10)?,
+        details: None,
+    })
+}
+
+/// The `details` of a move's row read by [`event_head_from_row`], parsed from the row's
+/// text in place (none, or not JSON: `None`, as [`event_from_row`] reads them).
+pub(crate) fn details_of_row(r: &Row<'_>) -> rusqlite::Result<Option<serde_json::Value>> {
+    Ok(r.get_ref(11)?
+        .as_str_or_null()?
+        .and_then(|d| serde_json::from_str(d).ok()))
 }
 
 /// Marks a petition stale: its kept next due day and carry (`store::due`) are computed
