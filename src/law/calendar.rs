@@ -388,6 +388,32 @@ impl Calendar {
         Ok(count)
     }
 
+    /// Whether `to` is at most `limit` working days after `from`: the same as
+    /// `working_days_after(from, to)` being known and at most `limit`, but the walk stops
+    /// at the first working day past the limit (a due day months away costs what one next
+    /// week does: the "Cần xử lý" queue asks this of every open petition). A day of an
+    /// unknown year before that point gives `false`, as the full count's error does.
+    pub fn within_working_days(&self, from: NaiveDate, to: NaiveDate, limit: u32) -> bool {
+        let (mut date, mut count) = (from, 0u32);
+        while date < to {
+            let Ok(following) = next(date) else {
+                return false;
+            };
+            date = following;
+            match self.is_working_day(date) {
+                Ok(true) => {
+                    count += 1;
+                    if count > limit {
+                        return false;
+                    }
+                }
+                Ok(false) => {}
+                Err(_) => return false,
+            }
+        }
+        true
+    }
+
     /// Every day of [from, to] (inclusive), for listings; empty when from > to.
     pub fn days(
         &self,
@@ -583,6 +609,41 @@ mod tests {
                 assert_eq!(cal.working_days_after(d(event), d(end)), Ok(n), "{event}");
             }
         }
+    }
+
+    /// The bounded walk answers what the full count does, for every pair of days around
+    /// the known years' edges (2023 and 2028 unknown), Tết, swaps, and every limit up to
+    /// two weeks; and it stops at the limit (a day thousands of years away is answered).
+    #[test]
+    fn within_working_days_is_the_full_count_bounded() {
+        let cal = Calendar::embedded();
+        let mut rng = fastrand::Rng::with_seed(11);
+        let first = d("2023-12-01");
+        let (mut soon, mut far) = (0, 0);
+        for _ in 0..20_000 {
+            let from = first + chrono::Duration::days(rng.i64(0..1600));
+            let to = from + chrono::Duration::days(rng.i64(-5..40));
+            let limit = rng.u32(0..15);
+            let full = cal.working_days_after(from, to).is_ok_and(|n| n <= limit);
+            assert_eq!(
+                cal.within_working_days(from, to, limit),
+                full,
+                "{from} → {to}, limit {limit}"
+            );
+            if full {
+                soon += 1
+            } else {
+                far += 1
+            }
+        }
+        assert!(soon > 2_000 && far > 2_000, "{soon} {far}");
+        // Fri 13/02/2026 → Mon 23/02 (Tết 14–22 off): one working day.
+        assert!(cal.within_working_days(d("2026-02-13"), d("2026-02-23"), 1));
+        assert!(!cal.within_working_days(d("2026-02-13"), d("2026-02-23"), 0));
+        // Into an unknown year within the limit: not known to be soon.
+        assert!(!cal.within_working_days(d("2027-12-30"), d("2028-01-03"), 10));
+        // Far beyond: answered at the limit, without walking there.
+        assert!(!cal.within_working_days(d("2026-02-13"), NaiveDate::MAX, 3));
     }
 
     #[test]

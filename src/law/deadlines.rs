@@ -195,9 +195,11 @@ impl Counter<'_> {
         let due_soon = met.is_none()
             && !overdue
             && due.is_some_and(|d| {
-                self.calendar
-                    .working_days_after(self.as_of, d)
-                    .is_ok_and(|n| n <= self.settings.due_soon_working_days)
+                self.calendar.within_working_days(
+                    self.as_of,
+                    d,
+                    self.settings.due_soon_working_days,
+                )
             });
         Deadline {
             step,
@@ -569,11 +571,7 @@ pub fn urgency_of_next(
 ) -> Urgency {
     match next {
         Some(d) if today > d => Urgency::Overdue,
-        Some(d)
-            if calendar
-                .working_days_after(today, d)
-                .is_ok_and(|n| n <= settings.due_soon_working_days) =>
-        {
+        Some(d) if calendar.within_working_days(today, d, settings.due_soon_working_days) => {
             Urgency::DueSoon
         }
         _ if unknown => Urgency::Unknown,

@@ -1184,3 +1184,33 @@ fn after_random_desk_work_the_reports_equal_the_whole_history() {
         assert!(moves.get(action) >= Some(&3), "{moves:?}");
     }
 }
+
+/// A visit whose case row is gone (a register edited outside the app, which the full check
+/// names) is still counted in its period, as the days' counters count it.
+#[test]
+fn a_visit_whose_case_row_is_missing_is_still_counted() {
+    let store = register(200, 1, 5, date("2026-06-30"));
+    let period = Period::new(date("2025-07-01"), date("2026-06-30")).unwrap();
+    let before = store.period_facts(period).unwrap().visits.len();
+    assert!(before > 10, "{before}");
+    store
+        .conn()
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             DELETE FROM cases WHERE id = (
+                SELECT v.case_id FROM visits v JOIN sessions s ON s.id = v.session_id
+                 WHERE s.date BETWEEN '2025-07-01' AND '2026-06-30' LIMIT 1);
+             PRAGMA foreign_keys = ON;",
+        )
+        .unwrap();
+    let left: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM visits WHERE case_id NOT IN (SELECT id FROM cases)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(left >= 1, "{left}");
+    assert_eq!(store.period_facts(period).unwrap().visits.len(), before);
+}

@@ -237,11 +237,13 @@ const SESSIONS: &str =
 
 /// The visits of a period's sessions, with the petition handed in at each and their
 /// case's kept first reception day (schema 11), read from its covering index (named: with
-/// no statistics SQLite takes the key's index, then the case's row).
+/// no statistics SQLite takes the key's index, then the case's row). A left join: a visit
+/// whose case row is missing (a register edited outside the app, which the full check
+/// names) is still counted, as the days' counters count it.
 const VISITS: &str = "SELECT v.session_id, s.date, s.host_group, v.chairman_joined, v.headcount,
         v.case_id, p.kind, p.contents, k.first_seen
    FROM sessions s JOIN visits v ON v.session_id = s.id
-   JOIN cases k INDEXED BY cases_first_seen ON k.id = v.case_id
+   LEFT JOIN cases k INDEXED BY cases_first_seen ON k.id = v.case_id
    LEFT JOIN petitions p ON p.visit_id = v.id
   WHERE s.date BETWEEN ?1 AND ?2";
 
