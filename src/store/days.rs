@@ -84,6 +84,14 @@ const FIRST_SEEN: &str = "(SELECT min(day) FROM (
         SELECT min(p.received_on) FROM petitions p
          WHERE p.case_id = c.id AND +p.visit_id IS NULL))";
 
+/// The stale cases' first reception days, computed again.
+fn refresh_cases_sql() -> String {
+    format!(
+        "UPDATE cases AS c SET first_seen = {FIRST_SEEN}
+          WHERE c.id IN (SELECT case_id FROM case_first_stale)"
+    )
+}
+
 /// Compute again the first reception day of the cases the writes since the last commit
 /// touched (schema 11; every case after [`mark_all`]).
 fn refresh_cases(conn: &Connection) -> Result<()> {
@@ -93,11 +101,7 @@ fn refresh_cases(conn: &Connection) -> Result<()> {
     if stale == 0 {
         return Ok(());
     }
-    conn.prepare_cached(&format!(
-        "UPDATE cases AS c SET first_seen = {FIRST_SEEN}
-          WHERE c.id IN (SELECT case_id FROM case_first_stale)"
-    ))?
-    .execute([])?;
+    conn.prepare_cached(&refresh_cases_sql())?.execute([])?;
     conn.prepare_cached("DELETE FROM case_first_stale")?
         .execute([])?;
     Ok(())
@@ -317,24 +321,26 @@ mod tests {
         tx.rollback().unwrap();
     }
 
-    /// A write's recount reads only the days it touched: their sessions and petitions
-    /// through the date indexes, never a walk of every session or petition.
-    #[test]
-    fn the_recount_searches_the_days_indexes() {
+    /// The query plan of `sql` on a new register, its lines joined by "; ".
+    fn plan_of(sql: &str) -> String {
         let dir = tempfile::tempdir().unwrap();
         let store = crate::store::Store::open(&dir.path().join("so.sqlite3")).unwrap();
         let plan: Vec<String> = store
             .conn()
-            .prepare(&format!(
-                "EXPLAIN QUERY PLAN {}",
-                recount_sql("SELECT day FROM day_counts_stale")
-            ))
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .unwrap()
             .query_map([], |r| r.get(3))
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        let plan = plan.join("; ");
+        plan.join("; ")
+    }
+
+    /// A write's recount reads only the days it touched: their sessions and petitions
+    /// through the date indexes, never a walk of every session or petition.
+    #[test]
+    fn the_recount_searches_the_days_indexes() {
+        let plan = plan_of(&recount_sql("SELECT day FROM day_counts_stale"));
         for table in ["sessions", "petitions", "visits", "petition_events"] {
             for alias in [table, &table[..1]] {
                 assert!(!plan.contains(&format!("SCAN {alias} ")), "{plan}");
@@ -355,20 +361,7 @@ mod tests {
     /// by key, their visits, sessions and petitions searched, never a walk.
     #[test]
     fn the_first_days_are_computed_through_the_cases_indexes() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = crate::store::Store::open(&dir.path().join("so.sqlite3")).unwrap();
-        let plan: Vec<String> = store
-            .conn()
-            .prepare(&format!(
-                "EXPLAIN QUERY PLAN UPDATE cases AS c SET first_seen = {FIRST_SEEN}
-                  WHERE c.id IN (SELECT case_id FROM case_first_stale)"
-            ))
-            .unwrap()
-            .query_map([], |r| r.get(3))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        let plan = plan.join("; ");
+        let plan = plan_of(&refresh_cases_sql());
         for walk in [
             "SCAN c",
             "SCAN v",
