@@ -58,7 +58,7 @@ fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
     assert_eq!(r.duplicates_received, 1);
     assert!(
         r.sentences.contains(
-            &"Đến ngày 18/03/2026, Chủ tịch UBND phường Việt Hòa đã tiếp công dân định kỳ, đột xuất 1 ngày; mức tối thiểu của cả kỳ là 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần).".to_string()
+            &"Đến ngày 18/03/2026, Chủ tịch UBND phường Việt Hòa đã tiếp công dân định kỳ 1 ngày; mức tối thiểu của cả kỳ là 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần).".to_string()
         ),
         "{:#?}",
         r.sentences
@@ -78,7 +78,7 @@ fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
     assert!(r
         .sentences
         .iter()
-        .any(|s| s.contains("đột xuất 1 ngày, chưa đạt mức tối thiểu 4 ngày")));
+        .any(|s| s.contains("định kỳ 1 ngày, chưa đạt mức tối thiểu 4 ngày")));
 }
 
 /// 02/XLD column 1 counts a mixed petition once per content; the sentence that quotes
@@ -128,6 +128,57 @@ fn the_petitions_to_handle_are_said_with_their_parts() {
     );
 }
 
+/// The minimum is about scheduled reception (Luật Tiếp công dân 2013, Điều 15 k3: "tiếp
+/// công dân định kỳ ít nhất 01 ngày trong 01 tuần", ad hoc reception besides it): a
+/// chairman who only received ad hoc does not meet it, however many days; the ad hoc days
+/// are said after. A day with both counts once among the reception days (01/TCD column 10).
+#[test]
+fn ad_hoc_days_do_not_meet_the_scheduled_minimum() {
+    let mut store = store_on("2026-04-30");
+    let ad_hoc = |store: &mut tiepdan::store::Store, on: &str| {
+        store
+            .create_session(&NewSession {
+                date: on.into(),
+                kind: SessionKind::AdHoc,
+                host_group: HostGroup::Chairman,
+                host_name: None,
+                place: None,
+                notes: None,
+            })
+            .unwrap();
+    };
+    for day in [
+        "2026-03-03",
+        "2026-03-10",
+        "2026-03-17",
+        "2026-03-24",
+        "2026-03-26",
+    ] {
+        ad_hoc(&mut store, day);
+    }
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.chairman.reception_days, 5);
+    assert_eq!(r.chairman_scheduled_days, 0);
+    assert!(
+        r.sentences.contains(&"Chủ tịch UBND phường Việt Hòa tiếp công dân định kỳ 0 ngày, chưa đạt mức tối thiểu 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần); ngoài ra tiếp công dân đột xuất 5 ngày.".to_string()),
+        "{:#?}",
+        r.sentences
+    );
+    // Scheduled sessions on four days, one of them also an ad hoc day: the minimum met;
+    // the ad hoc days besides are those without a scheduled session.
+    for day in ["2026-03-03", "2026-03-11", "2026-03-18", "2026-03-25"] {
+        session(&mut store, day, HostGroup::Chairman);
+    }
+    let r = report(&store, "2026-03-01", "2026-03-31");
+    assert_eq!(r.chairman.reception_days, 8);
+    assert_eq!(r.chairman_scheduled_days, 4);
+    assert!(
+        r.sentences.contains(&"Chủ tịch UBND phường Việt Hòa tiếp công dân định kỳ 4 ngày, đạt mức tối thiểu 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần); ngoài ra tiếp công dân đột xuất 4 ngày.".to_string()),
+        "{:#?}",
+        r.sentences
+    );
+}
+
 #[test]
 fn a_session_nobody_came_to_is_reported() {
     let mut store = store_on("2026-03-31");
@@ -139,7 +190,7 @@ fn a_session_nobody_came_to_is_reported() {
             "Ban tiếp công dân: không có công dân đến trong kỳ.".to_string(),
             "Không có đơn phải xử lý trong kỳ.".to_string(),
             // March 2026: whole weeks from Mon 02/3 to Sun 29/3.
-            "Chủ tịch UBND phường Việt Hòa tiếp công dân định kỳ, đột xuất 0 ngày, chưa đạt mức tối thiểu 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần).".to_string(),
+            "Chủ tịch UBND phường Việt Hòa tiếp công dân định kỳ 0 ngày, chưa đạt mức tối thiểu 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần).".to_string(),
             // An empty register has no figures for February: nothing to compare with.
         ]
     );
@@ -182,6 +233,34 @@ fn reception_days_count_distinct_dates() {
     assert_eq!(r.chairman.sessions, 2);
     assert_eq!(r.chairman.reception_days, 1);
     assert_eq!(r.chairman.empty_sessions, 1);
+}
+
+/// "Nhiều lần": received more than once within the period, counting petitions and
+/// visits alike (design.md, "Counting rules"): a petition sent by post, then a visit about
+/// the same case in the same month, makes it a repeat case; a petition handed in at the
+/// visit is that visit's reception, not a second one.
+#[test]
+fn a_petition_by_post_and_a_visit_in_one_period_make_a_repeat_case() {
+    let mut store = store_on("2026-10-31");
+    let posted = store
+        .create_petition(&direct_input("2026-10-03", PetitionKind::Proposal))
+        .unwrap();
+    let s = session(&mut store, "2026-10-10", HostGroup::Officer);
+    let mut about = visit_input(&s, vec![person("Trần Văn Bình")], 1);
+    about.case_id = Some(posted.case_id.clone());
+    store.add_visit(&about).unwrap();
+    // Another case, received once, at a visit with a petition handed in: first.
+    visit(&mut store, &s, 1, 1, Some(PetitionKind::Proposal));
+    let r = report(&store, "2026-10-01", "2026-10-31");
+    assert_eq!(r.officer.cases, 2);
+    assert_eq!((r.officer.cases_first, r.officer.cases_repeat), (1, 1));
+    // The month after: the case is received again, first seen before: repeat.
+    let n = session(&mut store, "2026-10-24", HostGroup::Officer);
+    let mut again = visit_input(&n, vec![person("Trần Văn Bình")], 1);
+    again.case_id = Some(posted.case_id.clone());
+    store.add_visit(&again).unwrap();
+    let r = report(&store, "2026-10-15", "2026-10-31");
+    assert_eq!((r.officer.cases_first, r.officer.cases_repeat), (0, 1));
 }
 
 #[test]

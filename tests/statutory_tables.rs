@@ -377,8 +377,12 @@ fn outside_competence_results_are_guided_or_transferred() {
     outside(&mut store, "2026-10-03", &[MoveAction::Return]);
     // Classified, not yet guided nor transferred at the cut-off: not processed yet.
     outside(&mut store, "2026-10-04", &[]);
+    // Classified, then withdrawn by the citizen before it was guided or transferred: its
+    // review ended (processed, column 2), but it is neither guided nor transferred, so not
+    // among the eligible outside ones (3 = 4 + 23, 23 = 24 + 25 must hold).
+    outside(&mut store, "2026-10-05", &[MoveAction::Withdraw]);
     let xld = table(&store, FormId::Xld02, "2026-09-15", "2026-12-14");
-    assert_eq!(cols(&xld, &[1, 2, 3, 23, 24, 25]), vec![4, 3, 3, 3, 1, 2]);
+    assert_eq!(cols(&xld, &[1, 2, 3, 23, 24, 25]), vec![5, 4, 3, 3, 1, 2]);
     ok(&xld);
 }
 

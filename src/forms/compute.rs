@@ -107,8 +107,17 @@ impl Unit<'_> {
     fn processed(&self) -> bool {
         processed(&self.at_cut_off)
     }
+    /// Column 3 (= 4 + 23). A petition outside competence is counted there only with its
+    /// result, guided or transferred (23 = 24 + 25): one the citizen withdrew after it was
+    /// classified, before either, was processed (column 2: its review ended, the petition
+    /// filed) but has no column of its own among the eligible ones.
     fn eligible(&self) -> bool {
-        self.processed() && eligible(&self.at_cut_off)
+        self.processed()
+            && eligible(&self.at_cut_off)
+            && match self.at_cut_off.classification.competence {
+                Competence::Outside => outside_result(self).is_some(),
+                _ => true,
+            }
     }
     fn within(&self) -> bool {
         self.eligible() && self.at_cut_off.classification.competence == Competence::Within

@@ -26,20 +26,21 @@ const WHOLE_HISTORY_PETITIONS: &str = "SELECT p.id FROM petitions p
         OR EXISTS (SELECT 1 FROM petition_events e0
                     WHERE e0.petition_id = p.id AND e0.on_date >= ?1))";
 
-/// Each case of the period's visits, with every reception of it up to the period's end.
+/// Each case of the period's visits, with every reception of it up to the period's end
+/// (visits, and petitions not handed in at one, alike).
 fn whole_history_cases(store: &Store, period: Period) -> HashMap<String, CaseHistory> {
     let mut stmt = store
         .conn()
         .prepare(
             "WITH received AS (
-                SELECT v.case_id AS case_id, s.date AS on_date, 1 AS at_visit
+                SELECT v.case_id AS case_id, s.date AS on_date
                   FROM visits v JOIN sessions s ON s.id = v.session_id
                 UNION ALL
-                SELECT case_id, received_on, 0 FROM petitions WHERE visit_id IS NULL
+                SELECT case_id, received_on FROM petitions WHERE visit_id IS NULL
              )
              SELECT case_id,
                     sum(CASE WHEN on_date < ?1 THEN 1 ELSE 0 END) > 0,
-                    sum(CASE WHEN on_date >= ?1 AND at_visit = 1 THEN 1 ELSE 0 END)
+                    sum(CASE WHEN on_date >= ?1 THEN 1 ELSE 0 END)
                FROM received
               WHERE on_date <= ?2 AND case_id IN (
                     SELECT v2.case_id FROM visits v2 JOIN sessions s2 ON s2.id = v2.session_id
@@ -54,7 +55,7 @@ fn whole_history_cases(store: &Store, period: Period) -> HashMap<String, CaseHis
                 r.get(0)?,
                 CaseHistory {
                     received_before: r.get(1)?,
-                    visits_within: r.get(2)?,
+                    received_within: r.get(2)?,
                 },
             ))
         },

@@ -165,6 +165,12 @@ pub struct PeriodReport {
     /// The chairman's least reception days over the period, and the rule in words.
     pub chairman_minimum_days: u32,
     pub chairman_minimum_rule: String,
+    /// The distinct days of the chairman's scheduled (định kỳ) sessions: what the minimum
+    /// is about (Luật Tiếp công dân 2013, Điều 15 k3: "tiếp công dân định kỳ ít nhất 01
+    /// ngày trong 01 tuần", ad hoc reception besides it). The chairman's ad hoc days are
+    /// in `chairman.reception_days` with them.
+    #[serde(default)]
+    pub chairman_scheduled_days: u32,
     /// The previous period's main figures (none on the dashboard).
     pub previous: Option<Comparison>,
     /// Changes to locked periods recorded during this one (điều chỉnh số liệu kỳ trước).

@@ -257,21 +257,29 @@ fn handling_sentence(r: &PeriodReport, within: &str) -> String {
     s
 }
 
-/// The chairman's reception days against the legal minimum.
+/// The chairman's scheduled (định kỳ) reception days against the legal minimum, which is
+/// about them (Luật Tiếp công dân 2013, Điều 15 k3: ad hoc reception is besides it); the
+/// days with ad hoc sessions only, said after.
 fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
-    let days = r.chairman.reception_days;
+    let days = r.chairman_scheduled_days;
     let least = r.chairman_minimum_days;
+    let ad_hoc = r.chairman.reception_days.saturating_sub(days);
+    let besides = if ad_hoc > 0 {
+        format!("; ngoài ra tiếp công dân đột xuất {ad_hoc} ngày")
+    } else {
+        String::new()
+    };
     (least > 0).then(|| match &r.as_of {
         // The period is not over: the days so far, against the whole period's minimum.
         Some(today) if days < least => format!(
-            "Đến ngày {}, {chairman} đã tiếp công dân định kỳ, đột xuất {days} ngày; mức tối thiểu của cả kỳ là {least} ngày ({}).",
+            "Đến ngày {}, {chairman} đã tiếp công dân định kỳ {days} ngày; mức tối thiểu của cả kỳ là {least} ngày ({}){besides}.",
             crate::text::vn_date(today),
             r.chairman_minimum_rule
         ),
         _ => {
             let verdict = if days >= least { "đạt" } else { "chưa đạt" };
             format!(
-                "{chairman} tiếp công dân định kỳ, đột xuất {days} ngày, {verdict} mức tối thiểu {least} ngày ({}).",
+                "{chairman} tiếp công dân định kỳ {days} ngày, {verdict} mức tối thiểu {least} ngày ({}){besides}.",
                 r.chairman_minimum_rule
             )
         }

@@ -79,7 +79,7 @@ fn block(
         .iter()
         .filter(|c| {
             let h = facts.cases.get(**c).copied().unwrap_or_default();
-            h.received_before || h.visits_within > 1
+            h.received_before || h.received_within > 1
         })
         .count() as u32;
     let mut petitions_at_visits = KindCounts::default();
@@ -322,6 +322,13 @@ pub fn compute(
         handling,
         chairman_minimum_days,
         chairman_minimum_rule,
+        chairman_scheduled_days: facts
+            .sessions
+            .iter()
+            .filter(|s| s.host_group == HostGroup::Chairman && s.kind == SessionKind::Scheduled)
+            .map(|s| s.date)
+            .collect::<BTreeSet<_>>()
+            .len() as u32,
         previous: None,
         adjustments: vec![],
         as_of: None,

@@ -40,11 +40,13 @@ pub struct VisitFact {
 }
 
 /// Whether a case was received before the period (at a visit, or by a petition not handed
-/// in at one), and how often at reception within it.
+/// in at one), and how often within it, counting petitions and visits alike (a petition
+/// handed in at a visit is that visit's reception): a case is *nhiều lần* if either says
+/// so (design.md, "Counting rules").
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CaseHistory {
     pub received_before: bool,
-    pub visits_within: u32,
+    pub received_within: u32,
 }
 
 /// The 02/XLD groups of a petition's field (a petition with no field is "Khác").
@@ -259,6 +261,11 @@ const CASES_BEFORE: &str = "SELECT c.value FROM json_each(?1) c
                  WHERE v.case_id = c.value AND s.date < ?2)
      OR EXISTS (SELECT 1 FROM petitions p
                  WHERE p.case_id = c.value AND +p.visit_id IS NULL AND p.received_on < ?2)";
+
+/// The cases of the petitions received within a period (`?1` its first day, `?2` its
+/// last) not handed in at a visit, one row per petition, through the receipt index.
+const PETITIONS_WITHIN: &str = "SELECT case_id FROM petitions INDEXED BY petitions_received
+  WHERE received_on BETWEEN ?1 AND ?2 AND visit_id IS NULL";
 
 /// The ids of a JSON array `?1`.
 const LISTED: &str = "SELECT value FROM json_each(?1)";
@@ -486,14 +493,26 @@ impl Store {
         let kept = super::days::cases_fresh(self.conn())?;
         for (v, first) in visits.iter().zip(firsts) {
             let case = cases.entry(v.case_id.clone()).or_default();
-            case.visits_within += 1;
+            case.received_within += 1;
             if kept {
                 // The case's visit of the period is itself a reception: its first day is
-                // never NULL here.
+                // never after it (NULL only for a case row gone: not received before).
                 case.received_before = first.as_deref().is_some_and(|d| d < from.as_str());
             }
         }
-        if cases.is_empty() || kept {
+        if cases.is_empty() {
+            return Ok(cases);
+        }
+        // The period's petitions not handed in at a visit: receptions of their cases too.
+        let mut within = self.conn().prepare_cached(PETITIONS_WITHIN)?;
+        let mut rows = within.query(params![from, period.to.to_string()])?;
+        while let Some(r) = rows.next()? {
+            let case: String = r.get(0)?;
+            if let Some(history) = cases.get_mut(&case) {
+                history.received_within += 1;
+            }
+        }
+        if kept {
             return Ok(cases);
         }
         // In order: each case's index entries next to the last one's.
@@ -652,6 +671,11 @@ mod tests {
             ("kept relevant", relevant_kept(), &period[..]),
             ("carried", CARRIED.to_string(), &period[..1]),
             ("received", RECEIVED.to_string(), &period[..]),
+            (
+                "petitions within",
+                PETITIONS_WITHIN.to_string(),
+                &period[..],
+            ),
             ("petitions", petitions_sql(LISTED), &["[\"x\"]"][..]),
             ("events", events_sql(LISTED), &["[\"x\"]"][..]),
         ] {

@@ -48,6 +48,13 @@ handling: HandlingSummary,
  */
 chairman_minimum_days: number, chairman_minimum_rule: string, 
 /**
+ * The distinct days of the chairman's scheduled (định kỳ) sessions: what the minimum
+ * is about (Luật Tiếp công dân 2013, Điều 15 k3: "tiếp công dân định kỳ ít nhất 01
+ * ngày trong 01 tuần", ad hoc reception besides it). The chairman's ad hoc days are
+ * in `chairman.reception_days` with them.
+ */
+chairman_scheduled_days: number, 
+/**
  * The previous period's main figures (none on the dashboard).
  */
 previous: Comparison | null, 
