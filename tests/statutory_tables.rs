@@ -819,3 +819,29 @@ fn a_case_stands_where_its_furthest_petition_stands_pair_by_pair() {
         ok(&t);
     }
 }
+
+/// A petition returned to the citizen with guidance at the desk ("trả lại đơn và hướng
+/// dẫn"), the form saying it is eligible and outside the ward's competence: guided (24),
+/// among the eligible outside ones (3, 23). Returned with nothing decided: processed only.
+#[test]
+fn a_petition_returned_at_the_desk_with_guidance_is_guided() {
+    let mut store = store_on("2026-12-20");
+    let mut returned = direct_input("2026-10-05", PetitionKind::Proposal);
+    returned.handling.handling = Handling::Return;
+    returned.handling.agency = Some("UBND tỉnh".into());
+    returned.classification = Classification {
+        round: Round::First,
+        competence: Competence::Outside,
+        eligible: Some(true),
+    };
+    store.create_petition(&returned).unwrap();
+    let mut undecided = direct_input("2026-10-06", PetitionKind::Proposal);
+    undecided.handling.handling = Handling::Return;
+    store.create_petition(&undecided).unwrap();
+    let xld = table(&store, FormId::Xld02, "2026-09-15", "2026-12-14");
+    assert_eq!(
+        cols(&xld, &[1, 2, 3, 4, 23, 24, 25]),
+        vec![2, 2, 1, 0, 1, 1, 0]
+    );
+    ok(&xld);
+}
