@@ -251,8 +251,7 @@ const VISITS: &str = "SELECT v.session_id, s.date, s.host_group, v.chairman_join
 
 /// Of the cases `?1` (a JSON array of ids), those received before day `?2`, from the rows
 /// (when a kept first reception day waits to be computed again: a write outside the app):
-/// at a visit,
-/// or by a petition not handed in at a visit; each case through its indexes, in one
+/// at a visit, or by a petition not handed in at a visit; each case through its indexes, in one
 /// statement (a query per case cost three times as much: 17,000 cases of a year at 200,000
 /// persons). (`+p.visit_id`: without the `+`, SQLite walks the `visit_id` index over every
 /// petition not handed in at a visit, for each case.)
@@ -479,7 +478,8 @@ impl Store {
 
     /// For each case received at a visit of the period: whether it was received before
     /// the period (at a visit, or by a petition other than one handed in at a visit, which
-    /// that visit already counts), and its visits within it. Received before: from each
+    /// that visit already counts), and how often it was received within it (its visits,
+    /// and its petitions not handed in at one). Received before: from each
     /// case's kept first reception day (`firsts`, beside `visits`), or, when one waits to
     /// be computed again, read through the case's indexes.
     fn case_histories(
