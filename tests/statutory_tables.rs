@@ -845,3 +845,43 @@ fn a_petition_returned_at_the_desk_with_guidance_is_guided() {
     );
     ok(&xld);
 }
+
+/// A petition left unprocessed at the end of one period and marked a duplicate in the
+/// next: the next period's column 1 counts it (left unprocessed from the previous period)
+/// and column 2 too (filed, "lưu đơn"), not as eligible; a duplicate received within a
+/// period is still not counted twice.
+#[test]
+fn a_petition_carried_over_then_found_a_duplicate_is_carried_and_filed() {
+    let mut store = store_on("2026-12-20");
+    let first = direct_petition(&mut store, "2026-08-01", PetitionKind::Proposal);
+    let second = direct_petition(&mut store, "2026-09-10", PetitionKind::Proposal);
+    move_petition(
+        &mut store,
+        &second,
+        MoveAction::Duplicate,
+        "2026-09-20",
+        |m| m.duplicate_of = Some(first.clone()),
+    )
+    .unwrap();
+    // Quý III (15/6–14/9): both received, neither reviewed (the duplicate found after).
+    let q3 = table(&store, FormId::Xld02, "2026-06-15", "2026-09-14");
+    assert_eq!(cols(&q3, &[1, 2, 3]), vec![2, 0, 0]);
+    ok(&q3);
+    // Quý IV (15/9–14/12): both carried over; the second filed as a duplicate.
+    let q4 = table(&store, FormId::Xld02, "2026-09-15", "2026-12-14");
+    assert_eq!(cols(&q4, &[1, 2, 3, 4, 23]), vec![2, 1, 0, 0, 0]);
+    ok(&q4);
+    // A duplicate received within the period: not counted twice.
+    let third = direct_petition(&mut store, "2026-10-02", PetitionKind::Proposal);
+    move_petition(
+        &mut store,
+        &third,
+        MoveAction::Duplicate,
+        "2026-10-03",
+        |m| m.duplicate_of = Some(first.clone()),
+    )
+    .unwrap();
+    let q4 = table(&store, FormId::Xld02, "2026-09-15", "2026-12-14");
+    assert_eq!(cols(&q4, &[1, 2, 3]), vec![2, 1, 0]);
+    ok(&q4);
+}

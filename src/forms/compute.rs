@@ -84,12 +84,14 @@ fn processed(r: &PetitionRecord) -> bool {
     }
 }
 
-/// Eligible (đủ điều kiện xử lý): so classified, not anonymous — anonymous information
+/// Eligible (đủ điều kiện xử lý): so classified, not a duplicate (filed: the first one is
+/// handled), not anonymous — anonymous information
 /// is never handled as a petition (Luật Tố cáo 2018 Đ25; TT 05/2021 Đ6) — and not a
 /// petition of several contents, which is not handled as it stands: the citizen is guided
 /// to send each content apart (Luật Tiếp công dân Đ25 k3), and those are classified.
 fn eligible(r: &PetitionRecord) -> bool {
     r.classification.eligible == Some(true)
+        && r.duplicate_of.is_none()
         && !r.anonymous
         && r.signers != Signers::Anonymous
         && r.kind != PetitionKind::Mixed
@@ -164,10 +166,14 @@ fn counted(p: &PetitionFact, from: NaiveDate, to: NaiveDate) -> Counted<'_> {
     let Some(at_cut_off) = record_on(&p.record, &p.events, to) else {
         return Counted::Not;
     };
-    if at_cut_off.duplicate_of.is_some() {
+    let received_within = at_cut_off.received_on >= from.to_string();
+    // A duplicate received within the period is not counted twice. One carried over (not
+    // yet reviewed the day before the period: then no duplicate, which is filed) and marked
+    // a duplicate within it was left unprocessed from the previous period (column 1) and
+    // filed in this one (column 2, "lưu đơn"; not eligible).
+    if at_cut_off.duplicate_of.is_some() && received_within {
         return Counted::Not;
     }
-    let received_within = at_cut_off.received_on >= from.to_string();
     let carried = !received_within
         && record_on(&p.record, &p.events, from - Duration::days(1))
             .is_some_and(|before| !processed(&before));
