@@ -586,14 +586,10 @@ pub(crate) const DEADLINE_EVENT_COLUMNS: &str = "id, petition_id, at, on_date, a
     from_state, to_state, note, doc_no, agency, CASE WHEN action = 'extend' THEN details END";
 
 pub(crate) fn event_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent> {
-    let (mut e, details) = event_and_details_from_row(r)?;
-    e.details = details.and_then(|d| serde_json::from_str(&d).ok());
-    Ok(e)
-}
-
-/// A move read by [`event_from_row`] without its details, and their text beside it.
-fn event_and_details_from_row(r: &Row<'_>) -> rusqlite::Result<(PetitionEvent, Option<String>)> {
-    Ok((event_head_from_row(r)?, r.get(11)?))
+    Ok(PetitionEvent {
+        details: details_of_row(r)?,
+        ..event_head_from_row(r)?
+    })
 }
 
 /// A move read by [`event_from_row`] without its details (`None`): the reports parse only
@@ -616,7 +612,7 @@ pub(crate) fn event_head_from_row(r: &Row<'_>) -> rusqlite::Result<PetitionEvent
 }
 
 /// The `details` of a move's row read by [`event_head_from_row`], parsed from the row's
-/// text in place (none, or not JSON: `None`, as [`event_from_row`] reads them).
+/// text in place (none, or not JSON: `None`).
 pub(crate) fn details_of_row(r: &Row<'_>) -> rusqlite::Result<Option<serde_json::Value>> {
     Ok(r.get_ref(11)?
         .as_str_or_null()?
