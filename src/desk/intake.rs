@@ -547,20 +547,31 @@ impl Store {
         let _snapshot = self.read_snapshot()?;
         let mut queue: Vec<Queued> = Vec::new();
         let mut counts = QueueCounts::default();
-        if let Some(rows) = store::due_fast(conn, today, &calendar, &settings)? {
-            // Ranked from each open petition's kept next due day, without reading a move.
-            for r in rows {
+        let queued = |rank, r: store::DueRow| Queued {
+            rank,
+            due: r.due_next,
+            received_on: r.received_on,
+            year: r.year,
+            number: r.number,
+            id: r.id,
+            built: None,
+        };
+        let top_asked = if views { top } else { Some(0) };
+        if let Some(kept) = store::queue_fast(conn, today, &calendar, &settings, top_asked)? {
+            // Ranked and counted by SQL from each open petition's kept next due day,
+            // without reading a move; only the first `top` come out. A petition whose
+            // kept day is stale is ranked here from its moves, and may be among them.
+            counts = QueueCounts {
+                total: kept.total,
+                overdue: kept.overdue,
+                due_soon: kept.due_soon,
+                waiting: kept.waiting,
+            };
+            queue.extend(kept.top.into_iter().map(|(rank, r)| queued(rank, r)));
+            for r in kept.stale {
                 let urgency = r.urgency(today, &calendar, &settings);
                 if let Some(rank) = counts.rank(urgency, r.state) {
-                    queue.push(Queued {
-                        rank,
-                        due: r.due_next,
-                        received_on: r.received_on,
-                        year: r.year,
-                        number: r.number,
-                        id: r.id,
-                        built: None,
-                    });
+                    queue.push(queued(rank, r));
                 }
             }
         } else {
@@ -581,7 +592,7 @@ impl Store {
                         year: p.year,
                         number: p.number,
                         id: p.id.clone(),
-                        built: Some((p, deadlines)),
+                        built: Some(Box::new((p, deadlines))),
                     });
                 }
             }
@@ -599,10 +610,19 @@ impl Store {
                 &q.id,
             )
         }
-        queue.sort_by(|a, b| key(a).cmp(&key(b)));
-        let total = queue.len() as u32;
         let shown = if views {
-            queue.truncate(top.unwrap_or(queue.len()));
+            // Only the first `top` are put in order (the key is a total order: ties end
+            // at the id, so which petitions come first does not depend on the method).
+            let order = |a: &Queued, b: &Queued| key(a).cmp(&key(b));
+            if let Some(top) = top.filter(|top| *top < queue.len()) {
+                if top == 0 {
+                    queue.clear();
+                } else {
+                    queue.select_nth_unstable_by(top - 1, order);
+                    queue.truncate(top);
+                }
+            }
+            queue.sort_unstable_by(order);
             queue
         } else {
             vec![]
@@ -612,7 +632,7 @@ impl Store {
         let mut rows = Vec::with_capacity(shown.len());
         for q in shown {
             rows.push(match q.built {
-                Some(built) => built,
+                Some(built) => *built,
                 None => {
                     let p = store::get_petition(conn, &q.id)?
                         .ok_or_else(|| crate::error::Error::not_found("đơn", q.id.clone()))?;
@@ -625,7 +645,7 @@ impl Store {
         }
         Ok(NeedingAction {
             petitions: self.views_of(rows)?,
-            total,
+            total: counts.total,
             overdue: counts.overdue,
             due_soon: counts.due_soon,
             waiting: counts.waiting,
@@ -696,12 +716,15 @@ struct Queued {
     year: i32,
     number: u32,
     id: String,
-    built: Option<WithDeadlines>,
+    /// Boxed: the queue is ranked by moving these (thousands of them), not the rows.
+    built: Option<Box<WithDeadlines>>,
 }
 
 /// The counts of the queue, over all of it.
 #[derive(Default)]
 struct QueueCounts {
+    /// Every petition in the queue.
+    total: u32,
     overdue: u32,
     due_soon: u32,
     waiting: u32,
@@ -711,6 +734,7 @@ impl QueueCounts {
     /// The petition's rank in the queue ([`queue_rank`]), counted if it is in it.
     fn rank(&mut self, urgency: Urgency, state: PetitionState) -> Option<u8> {
         let rank = queue_rank(urgency, state)?;
+        self.total += 1;
         self.overdue += u32::from(urgency == Urgency::Overdue);
         self.due_soon += u32::from(urgency == Urgency::DueSoon);
         self.waiting += u32::from(state == PetitionState::Received);

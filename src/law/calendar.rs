@@ -414,6 +414,28 @@ impl Calendar {
         true
     }
 
+    /// The last day `to` for which [`Self::within_working_days`]`(from, to, limit)` holds:
+    /// that answer is true for every day from `from` up to this one and false after it (it
+    /// only grows more false as `to` moves on), so one walk answers it for any number of
+    /// due days, each by a comparison (the "Cần xử lý" queue ranks every open petition in
+    /// SQL this way). The walk stops at the first working day past the limit, or before a
+    /// day of a year the calendar does not know.
+    pub fn last_within_working_days(&self, from: NaiveDate, limit: u32) -> NaiveDate {
+        let (mut date, mut count) = (from, 0u32);
+        loop {
+            let Ok(following) = next(date) else {
+                return date;
+            };
+            match self.is_working_day(following) {
+                Ok(true) if count >= limit => return date,
+                Ok(true) => count += 1,
+                Ok(false) => {}
+                Err(_) => return date,
+            }
+            date = following;
+        }
+    }
+
     /// Every day of [from, to] (inclusive), for listings; empty when from > to.
     pub fn days(
         &self,
@@ -644,6 +666,39 @@ mod tests {
         assert!(!cal.within_working_days(d("2027-12-30"), d("2028-01-03"), 10));
         // Far beyond: answered at the limit, without walking there.
         assert!(!cal.within_working_days(d("2026-02-13"), NaiveDate::MAX, 3));
+    }
+
+    /// The last day within the limit splits every day after `from` into "within" (up to
+    /// it) and "not within" (after it), as the walk answers each day: every start around
+    /// the known years' edges, Tết and swaps, every limit up to two weeks, and every day
+    /// up to 40 after the start.
+    #[test]
+    fn the_last_day_within_splits_the_days_as_the_walk_does() {
+        let cal = Calendar::embedded();
+        let mut rng = fastrand::Rng::with_seed(12);
+        let first = d("2023-12-01");
+        for _ in 0..3_000 {
+            let from = first + chrono::Duration::days(rng.i64(0..1600));
+            let limit = rng.u32(0..15);
+            let last = cal.last_within_working_days(from, limit);
+            assert!(last >= from);
+            for ahead in 0..40 {
+                let to = from + chrono::Duration::days(ahead);
+                assert_eq!(
+                    to <= last,
+                    cal.within_working_days(from, to, limit),
+                    "{from} → {to}, limit {limit}, last {last}"
+                );
+            }
+        }
+        // Fri 13/02/2026, Tết from 14 to 22: one working day ends on Mon 23; the Tuesday
+        // is the second.
+        assert_eq!(cal.last_within_working_days(d("2026-02-13"), 1), d("2026-02-23"));
+        assert_eq!(cal.last_within_working_days(d("2026-02-13"), 0), d("2026-02-22"));
+        // The known years end on 31/12/2027: no later day is known to be soon.
+        assert_eq!(cal.last_within_working_days(d("2027-12-30"), 10), d("2027-12-31"));
+        // The last representable day.
+        assert_eq!(cal.last_within_working_days(NaiveDate::MAX, 3), NaiveDate::MAX);
     }
 
     #[test]

@@ -546,3 +546,87 @@ fn the_list_by_urgency_pages_as_the_list_built_one_by_one() {
     // Denunciators are in the lists, masked as on a single petition's page.
     assert!(masked > 0, "no masked petitioner listed");
 }
+
+/// The queue ranked and counted by SQL from the kept days (`store::queue_fast`, what the
+/// dashboard and the queue read) is the queue ranked in Rust from the same kept days
+/// (`DueRow::urgency`, `queue_rank`, the queue's key), for every day of three weeks
+/// (the "due soon" edge crossing weekends and holidays), whole and its first few, with
+/// kept days of every kind the rank reads: a deadline that cannot be computed (with and
+/// without a due day), no due day, and petitions whose kept days are stale (ranked from
+/// their moves and merged in).
+#[test]
+fn the_queue_ranked_in_sql_is_the_queue_ranked_from_the_kept_days() {
+    let until = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    let mut store = generated(700, 5, until);
+    as_user(&mut store, "canbo");
+    let open = "state IN ('received','classified','accepted','suspended')";
+    let conn = store.conn();
+    for sql in [
+        format!("UPDATE petitions SET due_unknown = 1 WHERE rowid % 7 = 0 AND {open}"),
+        format!("UPDATE petitions SET due_unknown = 1, due_next = NULL WHERE rowid % 11 = 0 AND {open}"),
+        format!("UPDATE petitions SET due_unknown = 0, due_next = NULL WHERE rowid % 13 = 0 AND {open}"),
+        format!("UPDATE petitions SET due_stale = 1 WHERE rowid % 17 = 0 AND {open}"),
+    ] {
+        assert!(conn.execute(&sql, []).unwrap() > 0, "{sql}");
+    }
+    let stale: i64 = conn
+        .query_row(
+            &format!("SELECT count(*) FROM petitions WHERE due_stale = 1 AND {open}"),
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(stale > 0);
+    let calendar = store.calendar().unwrap();
+    let settings = store.settings().unwrap().deadlines;
+    let mut seen = [0u32; 4];
+    for ahead in 0..21 {
+        let today = until + Duration::days(ahead);
+        store.set_clock(Box::new(FixedClock(today)));
+        // In Rust, from every open petition's kept days.
+        let rows = store::due_fast(store.conn(), today, &calendar, &settings)
+            .unwrap()
+            .expect("the kept days rank the queue");
+        let mut expected: Vec<_> = rows
+            .into_iter()
+            .filter_map(|r| {
+                let urgency = r.urgency(today, &calendar, &settings);
+                let rank = queue_rank(urgency, r.state)?;
+                Some((
+                    (rank, r.due_next.is_none(), r.due_next.clone()),
+                    (r.received_on.clone(), r.year, r.number, r.id.clone()),
+                    urgency,
+                    r.state,
+                ))
+            })
+            .collect();
+        expected.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        for (rank, ..) in expected.iter().map(|e| e.0.clone()) {
+            seen[rank as usize] += 1;
+        }
+        let ids: Vec<&str> = expected.iter().map(|e| e.1 .3.as_str()).collect();
+        let count = |u: Urgency| expected.iter().filter(|e| e.2 == u).count() as u32;
+        let waiting = expected
+            .iter()
+            .filter(|e| e.3 == PetitionState::Received)
+            .count() as u32;
+        for top in [None, Some(0), Some(1), Some(QUEUE_TOP)] {
+            let q = store.needing_action(top, true).unwrap();
+            let got: Vec<&str> = q.petitions.iter().map(|p| p.id.as_str()).collect();
+            let want = &ids[..top.unwrap_or(ids.len()).min(ids.len())];
+            assert_eq!(got, want, "{today}, top {top:?}");
+            assert_eq!(
+                (q.total, q.overdue, q.due_soon, q.waiting),
+                (
+                    ids.len() as u32,
+                    count(Urgency::Overdue),
+                    count(Urgency::DueSoon),
+                    waiting
+                ),
+                "{today}"
+            );
+        }
+    }
+    // Every rank was met, and stale petitions were among those ranked.
+    assert!(seen.iter().all(|n| *n > 0), "{seen:?}");
+}

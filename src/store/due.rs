@@ -251,24 +251,157 @@ impl DueRow {
     }
 }
 
+/// Whether the kept days can rank the queue as of `today`: not when they were computed
+/// with other settings, another calendar or another version of the app, or when an open
+/// petition was received, or a move recorded, after `today`.
+fn kept_rank(
+    conn: &Connection,
+    today: NaiveDate,
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
+) -> Result<bool> {
+    if stored_fingerprint(conn)?.as_deref() != Some(fingerprint(calendar, settings).as_str()) {
+        return Ok(false);
+    }
+    let later: bool = conn
+        .prepare_cached(&later_sql())?
+        .query_row([today.to_string()], |r| r.get(0))?;
+    Ok(!later)
+}
+
+/// An open petition whose kept days are stale, computed here from its record and moves.
+fn computed(
+    conn: &Connection,
+    id: &str,
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
+) -> Result<DueRow> {
+    let one = format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1");
+    let p = conn
+        .prepare_cached(&one)?
+        .query_row([id], petition_from_row)?;
+    let events = events_of(conn, id)?;
+    let (due_next, due_unknown) = due_of(&p, &events, calendar, settings);
+    Ok(DueRow {
+        id: p.id,
+        state: p.state,
+        received_on: p.received_on,
+        year: p.year,
+        number: p.number,
+        due_next,
+        due_unknown,
+    })
+}
+
+/// The "Cần xử lý" queue as of `today`, ranked and counted by SQL from the kept days
+/// (the petitions' rows are not read into Rust, only the first `top`), or `None` when
+/// the kept days cannot rank it ([`kept_rank`]).
+#[derive(Debug, Default)]
+pub(crate) struct KeptQueue {
+    /// The first `top` petitions whose kept days are fresh, in the queue's order, each
+    /// with its rank (`desk::intake::queue_rank`).
+    pub top: Vec<(u8, DueRow)>,
+    /// Over the petitions whose kept days are fresh: overdue, due soon, waiting to be
+    /// classified, and all those in the queue.
+    pub overdue: u32,
+    pub due_soon: u32,
+    pub waiting: u32,
+    pub total: u32,
+    /// The open petitions whose kept days are stale (a write outside the app), computed
+    /// from their moves, not ranked nor counted above.
+    pub stale: Vec<DueRow>,
+}
+
+/// The rank of each open petition with fresh kept days, as `desk::intake::queue_rank` of
+/// `urgency_of_next` gives it: `?1` today, `?2` the last day due soon
+/// ([`Calendar::last_within_working_days`]); NULL: not in the queue. Dates are kept as
+/// `YYYY-MM-DD`, so comparing the text compares the days.
+fn ranked_sql() -> String {
+    format!(
+        "SELECT id, state, received_on, year, number, due_next, due_unknown,
+                CASE WHEN due_next < ?1 THEN 0
+                     WHEN due_next <= ?2 THEN 1
+                     WHEN due_unknown = 1 THEN 2
+                     WHEN state = 'received' THEN 3 END AS rank
+           FROM petitions INDEXED BY petitions_open WHERE {OPEN} AND due_stale = 0"
+    )
+}
+
+pub(crate) fn queue_fast(
+    conn: &Connection,
+    today: NaiveDate,
+    calendar: &Calendar,
+    settings: &DeadlineSettings,
+    top: Option<usize>,
+) -> Result<Option<KeptQueue>> {
+    if !kept_rank(conn, today, calendar, settings)? {
+        return Ok(None);
+    }
+    let day = today.to_string();
+    let soon = calendar
+        .last_within_working_days(today, settings.due_soon_working_days)
+        .to_string();
+    let mut queue = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FILTER (WHERE rank = 0), count(*) FILTER (WHERE rank = 1),
+                    count(*) FILTER (WHERE state = 'received' AND rank IS NOT NULL),
+                    count(rank)
+               FROM ({})",
+            ranked_sql()
+        ))?
+        .query_row(params![day, soon], |r| {
+            Ok(KeptQueue {
+                overdue: r.get(0)?,
+                due_soon: r.get(1)?,
+                waiting: r.get(2)?,
+                total: r.get(3)?,
+                ..KeptQueue::default()
+            })
+        })?;
+    // The queue's order (as `desk::intake`'s key): rank, the next due day (none last),
+    // receipt, year, number, id.
+    let limit = top.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT * FROM ({}) WHERE rank IS NOT NULL
+          ORDER BY rank, due_next IS NULL, due_next, received_on, year, number, id
+          LIMIT ?3",
+        ranked_sql()
+    ))?;
+    let mut rows = stmt.query(params![day, soon, limit])?;
+    while let Some(r) = rows.next()? {
+        queue.top.push((
+            r.get(7)?,
+            DueRow {
+                id: r.get(0)?,
+                state: r.get(1)?,
+                received_on: r.get(2)?,
+                year: r.get(3)?,
+                number: r.get(4)?,
+                due_next: r.get(5)?,
+                due_unknown: r.get(6)?,
+            },
+        ));
+    }
+    let ids: Vec<String> = conn
+        .prepare_cached(&stale_sql())?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        queue.stale.push(computed(conn, &id, calendar, settings)?);
+    }
+    Ok(Some(queue))
+}
+
 /// Every open petition with its kept next due day (a stale one computed here, from its
-/// record and moves), or `None` when the kept days cannot rank the queue as of `today`:
-/// they were computed with other settings, another calendar or another version of the
-/// app, or an open petition was received, or a move recorded, after `today`.
+/// record and moves), or `None` when the kept days cannot rank the queue as of `today`
+/// ([`kept_rank`]).
 pub(crate) fn due_fast(
     conn: &Connection,
     today: NaiveDate,
     calendar: &Calendar,
     settings: &DeadlineSettings,
 ) -> Result<Option<Vec<DueRow>>> {
-    if stored_fingerprint(conn)?.as_deref() != Some(fingerprint(calendar, settings).as_str()) {
-        return Ok(None);
-    }
-    let day = today.to_string();
-    let later: bool = conn
-        .prepare_cached(&later_sql())?
-        .query_row([&day], |r| r.get(0))?;
-    if later {
+    if !kept_rank(conn, today, calendar, settings)? {
         return Ok(None);
     }
     let mut rows = Vec::new();
@@ -290,14 +423,9 @@ pub(crate) fn due_fast(
         }
         rows.push(row);
     }
-    let one = format!("SELECT {PETITION_COLUMNS} FROM petitions p WHERE p.id = ?1");
     for i in stale {
         let row = &mut rows[i];
-        let p = conn
-            .prepare_cached(&one)?
-            .query_row([&row.id], petition_from_row)?;
-        let events = events_of(conn, &row.id)?;
-        (row.due_next, row.due_unknown) = due_of(&p, &events, calendar, settings);
+        *row = computed(conn, &row.id, calendar, settings)?;
     }
     Ok(Some(rows))
 }

@@ -38,7 +38,7 @@ pub(crate) use days::{
 };
 #[cfg(test)]
 pub(crate) use due::{carry_of, due_of};
-pub(crate) use due::{due_fast, forget_kept, kept_fresh, refresh_kept};
+pub(crate) use due::{due_fast, forget_kept, kept_fresh, queue_fast, refresh_kept, DueRow};
 #[cfg(test)]
 pub(crate) use facts::{petition_facts, Details};
 pub use facts::{
