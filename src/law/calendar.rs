@@ -693,12 +693,24 @@ mod tests {
         }
         // Fri 13/02/2026, Tết from 14 to 22: one working day ends on Mon 23; the Tuesday
         // is the second.
-        assert_eq!(cal.last_within_working_days(d("2026-02-13"), 1), d("2026-02-23"));
-        assert_eq!(cal.last_within_working_days(d("2026-02-13"), 0), d("2026-02-22"));
+        assert_eq!(
+            cal.last_within_working_days(d("2026-02-13"), 1),
+            d("2026-02-23")
+        );
+        assert_eq!(
+            cal.last_within_working_days(d("2026-02-13"), 0),
+            d("2026-02-22")
+        );
         // The known years end on 31/12/2027: no later day is known to be soon.
-        assert_eq!(cal.last_within_working_days(d("2027-12-30"), 10), d("2027-12-31"));
+        assert_eq!(
+            cal.last_within_working_days(d("2027-12-30"), 10),
+            d("2027-12-31")
+        );
         // The last representable day.
-        assert_eq!(cal.last_within_working_days(NaiveDate::MAX, 3), NaiveDate::MAX);
+        assert_eq!(
+            cal.last_within_working_days(NaiveDate::MAX, 3),
+            NaiveDate::MAX
+        );
     }
 
     #[test]

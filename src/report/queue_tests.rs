@@ -563,8 +563,12 @@ fn the_queue_ranked_in_sql_is_the_queue_ranked_from_the_kept_days() {
     let conn = store.conn();
     for sql in [
         format!("UPDATE petitions SET due_unknown = 1 WHERE rowid % 7 = 0 AND {open}"),
-        format!("UPDATE petitions SET due_unknown = 1, due_next = NULL WHERE rowid % 11 = 0 AND {open}"),
-        format!("UPDATE petitions SET due_unknown = 0, due_next = NULL WHERE rowid % 13 = 0 AND {open}"),
+        format!(
+            "UPDATE petitions SET due_unknown = 1, due_next = NULL WHERE rowid % 11 = 0 AND {open}"
+        ),
+        format!(
+            "UPDATE petitions SET due_unknown = 0, due_next = NULL WHERE rowid % 13 = 0 AND {open}"
+        ),
         format!("UPDATE petitions SET due_stale = 1 WHERE rowid % 17 = 0 AND {open}"),
     ] {
         assert!(conn.execute(&sql, []).unwrap() > 0, "{sql}");

@@ -293,9 +293,7 @@ fn computed(
     })
 }
 
-/// The "Cần xử lý" queue as of `today`, ranked and counted by SQL from the kept days
-/// (the petitions' rows are not read into Rust, only the first `top`), or `None` when
-/// the kept days cannot rank it ([`kept_rank`]).
+/// The "Cần xử lý" queue as of a day, ranked and counted by SQL from the kept days.
 #[derive(Debug, Default)]
 pub(crate) struct KeptQueue {
     /// The first `top` petitions whose kept days are fresh, in the queue's order, each
@@ -327,6 +325,9 @@ fn ranked_sql() -> String {
     )
 }
 
+/// The "Cần xử lý" queue as of `today`, ranked and counted by SQL from the kept days
+/// (the petitions' rows are not read into Rust, only the first `top`; all if `None`), or
+/// `None` when the kept days cannot rank it ([`kept_rank`]).
 pub(crate) fn queue_fast(
     conn: &Connection,
     today: NaiveDate,
