@@ -325,6 +325,21 @@ fn ranked_sql() -> String {
     )
 }
 
+/// The petitions of `rank` in the queue's order, the first `?3` of them ([`ranked_sql`]'s
+/// arguments first). Overdue and due soon ones are a range of due days on the index.
+fn top_sql(rank: u8) -> String {
+    let (range, order) = match rank {
+        0 => ("AND due_next < ?1", "due_next"),
+        1 => ("AND due_next >= ?1 AND due_next <= ?2", "due_next"),
+        _ => ("", "due_next IS NULL, due_next"),
+    };
+    format!(
+        "SELECT * FROM ({}) WHERE rank = {rank} {range}
+          ORDER BY {order}, received_on, year, number, id LIMIT ?3",
+        ranked_sql()
+    )
+}
+
 /// The "Cần xử lý" queue as of `today`, ranked and counted by SQL from the kept days
 /// (the petitions' rows are not read into Rust, only the first `top`; all if `None`), or
 /// `None` when the kept days cannot rank it ([`kept_rank`]).
@@ -359,29 +374,33 @@ pub(crate) fn queue_fast(
                 ..KeptQueue::default()
             })
         })?;
-    // The queue's order (as `desk::intake`'s key): rank, the next due day (none last),
-    // receipt, year, number, id.
-    let limit = top.map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT * FROM ({}) WHERE rank IS NOT NULL
-          ORDER BY rank, due_next IS NULL, due_next, received_on, year, number, id
-          LIMIT ?3",
-        ranked_sql()
-    ))?;
-    let mut rows = stmt.query(params![day, soon, limit])?;
-    while let Some(r) = rows.next()? {
-        queue.top.push((
-            r.get(7)?,
-            DueRow {
-                id: r.get(0)?,
-                state: r.get(1)?,
-                received_on: r.get(2)?,
-                year: r.get(3)?,
-                number: r.get(4)?,
-                due_next: r.get(5)?,
-                due_unknown: r.get(6)?,
-            },
-        ));
+    // The first `top` in the queue's order (as `desk::intake`'s key: rank, the next due
+    // day with none last, receipt, year, number, id), rank by rank. An overdue or due
+    // soon petition has a due day: its rank's rows are a range of the index, whose first
+    // rows are taken in order (not every open petition ranked and sorted); the ranks
+    // after them, rarely reached, are walked.
+    let mut left = top.map_or(i64::MAX, |n| i64::try_from(n).unwrap_or(i64::MAX));
+    for rank in 0..=3 {
+        if left <= 0 {
+            break;
+        }
+        let mut stmt = conn.prepare_cached(&top_sql(rank))?;
+        let mut rows = stmt.query(params![day, soon, left])?;
+        while let Some(r) = rows.next()? {
+            left -= 1;
+            queue.top.push((
+                rank,
+                DueRow {
+                    id: r.get(0)?,
+                    state: r.get(1)?,
+                    received_on: r.get(2)?,
+                    year: r.get(3)?,
+                    number: r.get(4)?,
+                    due_next: r.get(5)?,
+                    due_unknown: r.get(6)?,
+                },
+            ));
+        }
     }
     let ids: Vec<String> = conn
         .prepare_cached(&stale_sql())?
@@ -458,6 +477,17 @@ mod tests {
         assert!(stale.contains("USING INDEX petitions_due_stale"), "{stale}");
         let open = plan(&open_sql(), &[]);
         assert!(open.contains("COVERING INDEX petitions_open"), "{open}");
+        // The first overdue and due soon petitions: a range of the index read in order
+        // (only ties of a due day sorted), not every open petition.
+        for (rank, range) in [(0, "(due_next<?)"), (1, "(due_next>? AND due_next<?)")] {
+            let top = plan(&top_sql(rank), &["2026-11-27", "2026-12-03", "50"]);
+            assert!(
+                top.contains(&format!(
+                    "SEARCH petitions USING COVERING INDEX petitions_open {range}"
+                )) && !top.contains("TEMP B-TREE FOR ORDER BY"),
+                "{top}"
+            );
+        }
         let later = plan(&later_sql(), &["2026-11-27"]);
         assert!(
             !later.replace("SCAN CONSTANT ROW", "").contains("SCAN"),
