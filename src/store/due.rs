@@ -269,6 +269,19 @@ fn kept_rank(
     Ok(!later)
 }
 
+/// A row of [`open_sql`] or [`ranked_sql`] (their first seven columns are the same).
+fn due_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DueRow> {
+    Ok(DueRow {
+        id: r.get(0)?,
+        state: r.get(1)?,
+        received_on: r.get(2)?,
+        year: r.get(3)?,
+        number: r.get(4)?,
+        due_next: r.get(5)?,
+        due_unknown: r.get(6)?,
+    })
+}
+
 /// An open petition whose kept days are stale, computed here from its record and moves.
 fn computed(
     conn: &Connection,
@@ -388,18 +401,7 @@ pub(crate) fn queue_fast(
         let mut rows = stmt.query(params![day, soon, left])?;
         while let Some(r) = rows.next()? {
             left -= 1;
-            queue.top.push((
-                rank,
-                DueRow {
-                    id: r.get(0)?,
-                    state: r.get(1)?,
-                    received_on: r.get(2)?,
-                    year: r.get(3)?,
-                    number: r.get(4)?,
-                    due_next: r.get(5)?,
-                    due_unknown: r.get(6)?,
-                },
-            ));
+            queue.top.push((rank, due_row(r)?));
         }
     }
     let ids: Vec<String> = conn
@@ -429,15 +431,7 @@ pub(crate) fn due_fast(
     let mut stmt = conn.prepare_cached(&open_sql())?;
     let mut q = stmt.query([])?;
     while let Some(r) = q.next()? {
-        let row = DueRow {
-            id: r.get(0)?,
-            state: r.get(1)?,
-            received_on: r.get(2)?,
-            year: r.get(3)?,
-            number: r.get(4)?,
-            due_next: r.get(5)?,
-            due_unknown: r.get(6)?,
-        };
+        let row = due_row(r)?;
         if r.get::<_, bool>(7)? {
             stale.push(rows.len());
         }
