@@ -147,7 +147,14 @@ fn report_figure(
 }
 
 /// Every figure, on the register at `path`, "today" being its last day with a session.
-pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Vec<Figure>> {
+/// `exe`: the `tiepdan` program, to measure a report as a user runs it (a whole process:
+/// start, open, read, print); `None` leaves that figure out.
+pub fn run(
+    path: &Path,
+    saves: usize,
+    exe: Option<&Path>,
+    mut say: impl FnMut(&Figure),
+) -> Result<Vec<Figure>> {
     let mut figures = Vec::new();
     let mut push = |f: Figure, figures: &mut Vec<Figure>| {
         say(&f);
@@ -228,6 +235,21 @@ pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Ve
         report_figure(&store, &hand, "báo cáo một năm", year, 3, true)?,
         &mut figures,
     );
+    // Ten years: the whole of a generated register (its previous ten years hold nothing,
+    // so nothing is compared).
+    let decade = Period::new(
+        today
+            .checked_sub_months(chrono::Months::new(120))
+            .map_or(today, |d| d + chrono::Duration::days(1)),
+        today,
+    )?;
+    push(
+        report_figure(&store, &hand, "báo cáo mười năm", decade, 1, true)?,
+        &mut figures,
+    );
+    if let Some(exe) = exe {
+        push(cli_report_figure(exe, path, year)?, &mut figures);
+    }
     let week = Period::week_of(today);
     push(
         report_figure(&store, &hand, "báo cáo một tuần", week, 5, false)?,
@@ -361,11 +383,10 @@ pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Ve
         },
         &mut figures,
     );
+    // As `tiepdan export` writes it: record by record, streamed.
     let (whole, bytes) = median(1, || {
-        let file = store.export_exchange()?;
         let mut out = CountingSink(0);
-        serde_json::to_writer(&mut out, &file)
-            .map_err(|e| Error::Internal(format!("xuất tệp trao đổi: {e}")))?;
+        store.write_exchange(false, &mut out, &crate::export::Progress::none())?;
         Ok(out.0)
     })?;
     push(
@@ -449,18 +470,106 @@ pub fn run(path: &Path, saves: usize, mut say: impl FnMut(&Figure)) -> Result<Ve
     }
     drop(store);
     push(save_figure(path, today, saves)?, &mut figures);
+    push(import_figure(path, today)?, &mut figures);
     Ok(figures)
+}
+
+/// A year's report as a user runs it: `tiepdan --db … report --from … --to …`, a whole
+/// process (start, open the register, read, print); the median of three.
+fn cli_report_figure(exe: &Path, path: &Path, year: Period) -> Result<Figure> {
+    let (app, _) = median(3, || {
+        let run = std::process::Command::new(exe)
+            .arg("--db")
+            .arg(path)
+            .args(["report", "--from", &year.from.to_string()])
+            .args(["--to", &year.to.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .output()?;
+        if !run.status.success() {
+            return Err(Error::Internal(format!(
+                "tiepdan report: {}",
+                String::from_utf8_lossy(&run.stderr).trim()
+            )));
+        }
+        Ok(())
+    })?;
+    Ok(Figure {
+        work: "báo cáo một năm, chạy bằng dòng lệnh (cả tiến trình)".into(),
+        app,
+        app_p99: None,
+        hand: None,
+    })
+}
+
+/// The files a figure leaves beside the register, removed after it (the register and its
+/// WAL and shared-memory files).
+fn remove_register(file: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = file.to_path_buf().into_os_string();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+}
+
+/// The folder the bench's copies are made in: the register's.
+fn beside(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Importing the whole register into a new one, as `tiepdan import` does it: the register
+/// exported (streamed, as `tiepdan export` writes it) to a file beside it, then that file
+/// read, checked and imported into a new register in one transaction; the figure is the
+/// reading and the import, in records a second. Both files are removed after.
+fn import_figure(path: &Path, today: NaiveDate) -> Result<Figure> {
+    let dir = beside(path);
+    let id = std::process::id();
+    let file = dir.join(format!(".tiepdan-bench-{id}.json"));
+    let target = dir.join(format!(".tiepdan-bench-import-{id}.sqlite3"));
+    remove_register(&target);
+    let measured = (|| -> Result<Figure> {
+        {
+            let store = Store::open_with_clock(path, Box::new(FixedClock(today)))?;
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&file)?);
+            store.write_exchange(false, &mut out, &crate::export::Progress::none())?;
+            std::io::Write::flush(&mut out)?;
+        }
+        let t = Instant::now();
+        let parsed = crate::exchange::parse(&crate::exchange::text_of(std::fs::read(&file)?)?)?;
+        let mut store = Store::open_with_clock(&target, Box::new(FixedClock(today)))?;
+        let s = store.import_exchange_with(&parsed, &crate::export::Progress::none())?;
+        let app = t.elapsed();
+        let records = u64::from(s.persons)
+            + u64::from(s.cases)
+            + u64::from(s.sessions)
+            + u64::from(s.visits)
+            + u64::from(s.petitions)
+            + u64::from(s.events)
+            + u64::from(s.changes);
+        Ok(Figure {
+            work: format!(
+                "nhập cả sổ vào sổ mới ({} người, {} bản ghi, {:.0} bản ghi/giây)",
+                s.persons,
+                records,
+                records as f64 / app.as_secs_f64().max(1e-9)
+            ),
+            app,
+            app_p99: None,
+            hand: None,
+        })
+    })();
+    let _ = std::fs::remove_file(&file);
+    remove_register(&target);
+    measured
 }
 
 /// Saving one visit (a new citizen, a new case) through the desk, synchronous=FULL, on a
 /// copy of the register: median and p99 over `saves` saves.
 fn save_figure(path: &Path, today: NaiveDate, saves: usize) -> Result<Figure> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let copy = dir.join(format!(".tiepdan-bench-{}.sqlite3", std::process::id()));
-    let _ = std::fs::remove_file(&copy);
+    let copy = beside(path).join(format!(".tiepdan-bench-{}.sqlite3", std::process::id()));
+    remove_register(&copy);
     {
         let c = Connection::open_with_flags(
             crate::store::sqlite_path(path),
@@ -504,10 +613,6 @@ fn save_figure(path: &Path, today: NaiveDate, saves: usize) -> Result<Figure> {
             hand: None,
         })
     })();
-    for suffix in ["", "-wal", "-shm"] {
-        let mut name = copy.clone().into_os_string();
-        name.push(suffix);
-        let _ = std::fs::remove_file(name);
-    }
+    remove_register(&copy);
     measured
 }

@@ -595,6 +595,8 @@ fn the_bench_command_prints_every_figure_on_a_small_register() {
         "mở sổ ",
         "kiểm tra toàn bộ tệp",
         "báo cáo một năm",
+        "báo cáo mười năm",
+        "báo cáo một năm, chạy bằng dòng lệnh",
         "báo cáo một tuần",
         "tuần không có lượt tiếp",
         "bảng điều khiển 12 tuần",
@@ -603,6 +605,7 @@ fn the_bench_command_prints_every_figure_on_a_small_register() {
         "tìm theo tên \"nguyen van\"",
         "tìm theo đầu số giấy tờ",
         "lưu một lượt tiếp (3 lần",
+        "nhập cả sổ vào sổ mới (400 người",
     ] {
         assert!(said.contains(work), "{work}: {said}");
     }

@@ -772,7 +772,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                 "Sổ {} (bản release: cargo build --release)",
                 path.display()
             )?;
-            tiepdan::bench::run(path, saves, |f| {
+            let exe = std::env::current_exe().ok();
+            tiepdan::bench::run(path, saves, exe.as_deref(), |f| {
                 let _ = writeln!(out, "{f}");
                 let _ = out.flush();
             })?;
