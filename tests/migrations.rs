@@ -296,7 +296,7 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
     // written without an account hash as schema 3 hashed them); nor schema 5's and 6's
     // indexes (schema 6's equalities are left: rewriting them again changes nothing), nor
     // schema 7's kept due days, nor schema 8's kept carries, nor schema 10's day counters,
-    // nor schema 11's cases' first reception days.
+    // nor schema 11's cases' first reception days, nor schema 12's index of uncounted carries.
     let (rows, head): (i64, String) = {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
@@ -316,6 +316,7 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
              DROP TRIGGER case_first_petition_delete; DROP TRIGGER case_first_petition_update;
              DROP TABLE case_first_stale; DROP INDEX cases_first_seen;
              ALTER TABLE cases DROP COLUMN first_seen;
+             DROP INDEX petitions_carry_uncounted;
              DROP INDEX petitions_carry; DROP INDEX petitions_open;
              ALTER TABLE petitions DROP COLUMN carry_since;
              ALTER TABLE petitions DROP COLUMN carry_units;

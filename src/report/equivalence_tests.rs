@@ -126,6 +126,8 @@ struct Seen {
     /// duplicate).
     named_read: usize,
     table_sum: f64,
+    /// Issues the tables named (a mixed petition whose contents were never recorded).
+    issues: usize,
 }
 
 /// For each period: the bounded reading of the report's facts against the whole-history
@@ -237,6 +239,7 @@ fn compare_periods(store: &Store, periods: &[Period]) -> Seen {
                 "{form:?} {period:?}"
             );
             seen.table_sum += a.values.iter().flatten().sum::<f64>();
+            seen.issues += a.issues.len();
         }
         seen.cases += report.reception.cases;
         seen.repeat += report.reception.cases_repeat;
@@ -363,6 +366,66 @@ fn a_period_read_through_its_indexes_gives_the_report_of_the_whole_history() {
         assert_eq!(stale.counted, 0, "{stale:?}");
         assert_eq!(stale.table_sum, seen.table_sum);
     }
+}
+
+/// A mixed petition whose contents were never recorded (as a register from before they
+/// were asked for left it) is named as an issue in 02/XLD, not counted, in every period it
+/// is carried into unmoved: its kept carry is 0 (schema 8) and each report reads it in
+/// full, found through schema 12's index of those alone; the same figures and issues as
+/// the whole history's.
+#[test]
+fn a_waiting_mixed_petition_without_contents_is_named_in_every_period_it_is_carried_into() {
+    let until = date("2026-06-30");
+    let store = register(400, 3, 23, until);
+    // A third of the petitions waiting for their review lose their contents, behind the
+    // app's back, and wait for their kept values to be computed again (as a write marks
+    // them); then computed, as the one write path does before it commits.
+    let changed = store
+        .conn()
+        .execute(
+            "UPDATE petitions SET kind = 'mixed', contents = NULL, due_stale = 1,
+                    carry_units = NULL
+              WHERE (state = 'received' OR state = 'classified') AND rowid % 3 = 0",
+            [],
+        )
+        .unwrap();
+    assert!(changed > 10, "{changed}");
+    crate::store::refresh_kept(store.conn()).unwrap();
+    let kept_zero = |before: NaiveDate| -> i64 {
+        store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM petitions WHERE carry_units = 0 AND carry_since < ?1",
+                [before.to_string()],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert!(kept_zero(until) > 10, "{}", kept_zero(until));
+    let mut rng = fastrand::Rng::with_seed(23);
+    let first = until - Duration::days(3 * 365);
+    let mut periods = periods(&mut rng, first, until, 12);
+    // Periods after every change: each such petition is carried in unmoved.
+    periods.push(Period::month_of(until + Duration::days(40)));
+    periods.push(Period::week_of(until + Duration::days(9)));
+    let seen = compare_periods(&store, &periods);
+    assert!(seen.issues > 10, "{seen:?}");
+    // In a period after every change, each one is named once in 02/XLD.
+    let later = Period::month_of(until + Duration::days(40));
+    let facts = store.period_facts(later).unwrap();
+    let report = compute(
+        &facts,
+        &store.settings().unwrap(),
+        &store.calendar().unwrap(),
+        "trong kỳ",
+    );
+    let xld = forms::compute::compute(FormId::Xld02, &facts, &report);
+    let named = xld
+        .issues
+        .iter()
+        .filter(|i| i.contains("chưa ghi đơn có những nội dung nào"))
+        .count();
+    assert_eq!(named as i64, kept_zero(later.from), "{:?}", xld.issues);
 }
 
 #[test]

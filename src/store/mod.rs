@@ -117,6 +117,7 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0009_open.sql"),
         include_str!("../../migrations/0010_day_counts.sql"),
         include_str!("../../migrations/0011_case_first_seen.sql"),
+        include_str!("../../migrations/0012_carry_uncounted.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -137,7 +138,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 11;
+pub const SCHEMA_VERSION: usize = 12;
 
 pub struct Store {
     conn: Connection,
