@@ -148,3 +148,100 @@ fn two_writers_and_a_reader_at_once_never_fail_and_lose_nothing() {
     assert_eq!(r.reception.visits, 2 * per_writer as u32);
     assert_eq!(r.reception.people, 4 * per_writer as u32);
 }
+
+const IMPORTER: &str = "TIEPDAN_TEST_IMPORTER";
+
+/// Not a test by itself: the importer the next test starts and kills. It imports a
+/// generated file into the register (nobody else has it open: written through a rollback
+/// journal, not the write-ahead log) and says when it starts and when it is done.
+#[test]
+fn importer_for_the_crash_test() {
+    let Ok(path) = std::env::var(IMPORTER) else {
+        return;
+    };
+    use tiepdan::exchange::generate::{generate, Spec};
+    let file = generate(&Spec::new(IMPORTED, 11, date("2026-11-30")));
+    let mut store = open(std::path::Path::new(&path));
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "start").unwrap();
+    out.flush().unwrap();
+    store.import_exchange(&file).unwrap();
+    writeln!(out, "done").unwrap();
+    out.flush().unwrap();
+}
+
+const IMPORTED: usize = 800;
+
+#[test]
+fn an_import_killed_anywhere_leaves_the_register_whole_with_all_of_it_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let exe = std::env::current_exe().unwrap();
+    // Runs the importer; whether it said it was done, and how long it ran after starting.
+    let run = |path: &std::path::Path,
+               kill_after: Option<std::time::Duration>|
+     -> (bool, std::time::Duration) {
+        let mut child = Command::new(&exe)
+            .args(["--exact", "importer_for_the_crash_test", "--nocapture"])
+            .env(IMPORTER, path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        while let Some(Ok(line)) = lines.next() {
+            if line == "start" {
+                break;
+            }
+        }
+        let started = std::time::Instant::now();
+        if let Some(after) = kill_after {
+            std::thread::sleep(after);
+            child.kill().unwrap();
+        }
+        child.wait().unwrap();
+        let ran = started.elapsed();
+        (lines.map_while(Result::ok).any(|l| l == "done"), ran)
+    };
+    // How long a whole import takes here, to kill the others within it.
+    let whole = dir.path().join("whole.sqlite3");
+    drop(open(&whole));
+    let (done, took) = run(&whole, None);
+    assert!(done);
+    let took = took.as_micros() as u64;
+
+    let mut seed: u64 = 0x1A9_0E7;
+    let mut killed_midway = 0;
+    for i in 0..12 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let path = dir.path().join(format!("so{i}.sqlite3"));
+        drop(open(&path));
+        let after = std::time::Duration::from_micros((seed >> 33) % took.max(1));
+        let (finished, _) = run(&path, Some(after));
+        if !finished {
+            killed_midway += 1;
+        }
+        // Whatever the moment: the register opens whole, in WAL mode again, and holds the
+        // file's records all or none.
+        let store = open(&path);
+        let check = store.check_integrity().unwrap();
+        assert!(check.ok, "kill {i} after {after:?}: {:?}", check.problems);
+        let persons = count(&store, "persons");
+        let expected = if finished { IMPORTED as i64 } else { persons };
+        assert!(
+            persons == 0 || persons == IMPORTED as i64,
+            "kill {i} after {after:?}: {persons} persons"
+        );
+        assert_eq!(persons, expected, "kill {i}: said done");
+        let mode: String = Connection::open(&path)
+            .unwrap()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal", "kill {i}");
+    }
+    assert!(
+        killed_midway >= 3,
+        "only {killed_midway} kills came mid-import"
+    );
+}

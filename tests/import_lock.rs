@@ -98,3 +98,65 @@ fn a_failed_import_leaves_nothing_and_the_register_writable() {
     }
     session(&mut store, "2026-06-29", HostGroup::Officer);
 }
+
+/// The size of a register's write-ahead log, 0 when there is none.
+fn wal_len(path: &std::path::Path) -> u64 {
+    let mut name = path.file_name().unwrap().to_os_string();
+    name.push("-wal");
+    std::fs::metadata(path.with_file_name(name)).map_or(0, |m| m.len())
+}
+
+fn journal_mode(path: &std::path::Path) -> String {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn an_import_into_a_register_nobody_else_has_open_is_written_once_and_left_in_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = open(&path);
+    let file = generate(&Spec::new(1500, 3, date("2026-06-30")));
+    store.import_exchange(&file).unwrap();
+    // Written through a rollback journal: no page went through the write-ahead log, which
+    // in WAL mode would still hold every page of the import while the register is open.
+    let size = std::fs::metadata(&path).unwrap().len();
+    assert!(size > 2 << 20, "register of {size} bytes");
+    assert!(
+        wal_len(&path) < size / 20,
+        "log of {} bytes beside a register of {size}",
+        wal_len(&path)
+    );
+    // And back in WAL mode for the desk, with everything there.
+    assert_eq!(journal_mode(&path), "wal");
+    assert_eq!(count(&store, "persons"), 1500);
+    let s = session(&mut store, "2026-06-29", HostGroup::Officer);
+    store
+        .add_visit(&visit_input(&s, vec![person("Lê Văn Tâm")], 1))
+        .unwrap();
+    drop(store);
+    let check: String = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
+
+#[test]
+fn an_import_beside_another_open_connection_keeps_the_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = open(&path);
+    // The app's reading connection, say: it has read, so it holds the log open.
+    let reader = open(&path);
+    assert_eq!(count(&reader, "persons"), 0);
+    let file = generate(&Spec::new(1500, 3, date("2026-06-30")));
+    store.import_exchange(&file).unwrap();
+    // Still in WAL mode: the import's pages went through the log (the checkpoint at the
+    // commit copied them into the register but keeps the log's file while it is open).
+    assert!(wal_len(&path) > 1 << 20, "log of {} bytes", wal_len(&path));
+    assert_eq!(journal_mode(&path), "wal");
+    assert_eq!(count(&reader, "persons"), 1500);
+}
