@@ -1044,15 +1044,17 @@ pub(super) fn import(
             heap.push(next);
         }
         let p = r.petition;
-        let name = format!(
-            "{}, {}",
-            petition_name(r.index, p),
-            name("petition_events", i, &e.id)
-        );
         let current = r.current.take();
+        // (The move's name is made only for a refusal: hundreds of thousands are replayed.)
         r.current = Some(
-            replay(tx, p, e, r.legacy, r.new, current, empty)
-                .map_err(|err| bad("petition_events", i, &name, err))?,
+            replay(tx, p, e, r.legacy, r.new, current, empty).map_err(|err| {
+                let name = format!(
+                    "{}, {}",
+                    petition_name(r.index, p),
+                    name("petition_events", i, &e.id)
+                );
+                bad("petition_events", i, &name, err)
+            })?,
         );
         r.settle(tx)?;
         n.events += 1;

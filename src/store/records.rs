@@ -1,6 +1,8 @@
 //! Rows in and out: one writer, updater and reader per table, used inside the
 //! transaction the caller hands in. No rule is checked here: `desk/` decides what to write.
 
+use std::sync::LazyLock;
+
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
 
 use super::now_utc;
@@ -10,7 +12,8 @@ use crate::error::Result;
 use crate::records::{CaseRecord, ChangeRecord, PetitionEvent, PetitionRecord, VisitRecord};
 use crate::text::fold;
 
-/// `INSERT INTO table (c1, …, cn, created_at) VALUES (?1, …, ?n, ?n+1)`.
+/// `INSERT INTO table (c1, …, cn, created_at) VALUES (?1, …, ?n, ?n+1)` (made once per
+/// table: an import writes hundreds of thousands of rows through it).
 fn insert_sql(table: &str, columns: &[&str]) -> String {
     let marks: Vec<String> = (1..=columns.len() + 1).map(|i| format!("?{i}")).collect();
     format!(
@@ -230,14 +233,16 @@ pub(crate) fn insert_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
     let now = now_utc();
     let mut values: Vec<&dyn ToSql> = visit_params(v).to_vec();
     values.push(&now);
-    conn.prepare_cached(&insert_sql("visits", &VISIT_WRITE))?
+    static SQL: LazyLock<String> = LazyLock::new(|| insert_sql("visits", &VISIT_WRITE));
+    conn.prepare_cached(&SQL)?
         .execute(params_from_iter(values))?;
     write_visit_persons(conn, &v.id, &v.person_ids)?;
     index_visit(conn, v)
 }
 
 pub(crate) fn update_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
-    conn.prepare_cached(&update_sql("visits", &VISIT_WRITE))?
+    static SQL: LazyLock<String> = LazyLock::new(|| update_sql("visits", &VISIT_WRITE));
+    conn.prepare_cached(&SQL)?
         .execute(params_from_iter(visit_params(v)))?;
     super::exec(
         conn,
@@ -436,7 +441,8 @@ pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord) -> Result<(
     let contents = contents_text(&p.contents);
     let mut values: Vec<&dyn ToSql> = petition_params(p, &contents).to_vec();
     values.push(&now);
-    conn.prepare_cached(&insert_sql("petitions", &PETITION_WRITE))?
+    static SQL: LazyLock<String> = LazyLock::new(|| insert_sql("petitions", &PETITION_WRITE));
+    conn.prepare_cached(&SQL)?
         .execute(params_from_iter(values))?;
     write_petition_persons(conn, &p.id, &p.petitioner_ids)?;
     super::petitions::note_number(conn, &p.unit_id, p.year, p.number)?;
