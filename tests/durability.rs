@@ -152,8 +152,7 @@ fn two_writers_and_a_reader_at_once_never_fail_and_lose_nothing() {
 const IMPORTER: &str = "TIEPDAN_TEST_IMPORTER";
 
 /// Not a test by itself: the importer the next test starts and kills. It imports a
-/// generated file into the register (nobody else has it open: written through a rollback
-/// journal, not the write-ahead log) and says when it starts and when it is done.
+/// generated file into the register and says when it starts and when it is done.
 #[test]
 fn importer_for_the_crash_test() {
     let Ok(path) = std::env::var(IMPORTER) else {

@@ -355,8 +355,6 @@ impl Store {
         let conn = self.conn();
         let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
         conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
-        // Written once rather than twice when nothing else has the register open.
-        let bulk = crate::store::begin_bulk_journal(conn)?;
         // The day counters' triggers are set aside: every day is counted again once, at the
         // commit, if the import wrote anything.
         let result = self.write_quietly(|tx| {
@@ -366,13 +364,7 @@ impl Store {
                 ImportSummary::wrote,
             )
         });
-        let conn = self.conn();
-        if bulk {
-            // Not a failure of the import if it cannot: the register is whole in either
-            // journal mode, and the next open asks for WAL again.
-            let _ = crate::store::end_bulk_journal(conn);
-        }
-        conn.pragma_update(None, "cache_size", cache)?;
+        self.conn().pragma_update(None, "cache_size", cache)?;
         result
     }
 }

@@ -742,41 +742,6 @@ fn migrate_racing(conn: &mut Connection) -> Result<()> {
 
 /// Run `f`, waiting while another process holds the register's lock (creating or
 /// upgrading it): a busy answer is tried again for up to 30 seconds.
-/// Write a bulk load without the write-ahead log when nothing else has the register open:
-/// in WAL mode every page of a big load is written twice (to the log, then copied into
-/// the register by the checkpoint); with a rollback journal a page the register did not
-/// have before is written once and journals nothing, so loading a city's file into a new
-/// register writes half as much (and its commit is as atomic: a load killed midway rolls
-/// back from the journal at the next open). Switching away from WAL needs every other
-/// connection closed: when one is open (the app's reading connection, another process)
-/// the register stays in WAL and the load runs as before, without waiting. Returns
-/// whether it switched; [`end_bulk_journal`] switches back.
-pub(crate) fn begin_bulk_journal(conn: &Connection) -> Result<bool> {
-    if conn.is_autocommit() && conn.path().is_some_and(|p| !p.is_empty()) {
-        conn.busy_timeout(std::time::Duration::ZERO)?;
-        let switched =
-            conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0));
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        match switched.map_err(Error::from) {
-            Ok(mode) => Ok(mode.eq_ignore_ascii_case("delete")),
-            Err(e) if is_busy(&e) => Ok(false),
-            Err(e) => Err(e),
-        }
-    } else {
-        Ok(false)
-    }
-}
-
-/// Back to WAL after [`begin_bulk_journal`] switched away from it. Another process that
-/// opened the register meanwhile, waiting to switch it to WAL too, may do so first; if
-/// neither could, the next open does it (every open asks for WAL).
-pub(crate) fn end_bulk_journal(conn: &Connection) -> Result<()> {
-    with_busy_retry(|| {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        Ok(())
-    })
-}
-
 fn with_busy_retry<T>(mut f: impl FnMut() -> Result<T>) -> Result<T> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     loop {
