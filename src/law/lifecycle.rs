@@ -490,6 +490,14 @@ pub fn restore(
     record: &PetitionRecord,
     fields: &serde_json::Map<String, serde_json::Value>,
 ) -> serde_json::Result<PetitionRecord> {
+    let mut value = serde_json::to_value(record)?;
+    patch(&mut value, fields);
+    serde_json::from_value(value)
+}
+
+/// Put a move's values (`fields`, "key" or "outer.inner", null for none) into a record
+/// written as JSON.
+fn patch(value: &mut serde_json::Value, fields: &serde_json::Map<String, serde_json::Value>) {
     use serde_json::Value;
     let put = |o: &mut serde_json::Map<String, Value>, key: &str, v: &Value| {
         if v.is_null() {
@@ -498,7 +506,6 @@ pub fn restore(
             o.insert(key.to_string(), v.clone());
         }
     };
-    let mut value = serde_json::to_value(record)?;
     for (key, v) in fields {
         match key.split_once('.') {
             Some((outer, inner)) => {
@@ -507,13 +514,12 @@ pub fn restore(
                 }
             }
             None => {
-                if let Value::Object(o) = &mut value {
+                if let Value::Object(o) = value {
                     put(o, key, v);
                 }
             }
         }
     }
-    serde_json::from_value(value)
 }
 
 /// The petition as it stood at the end of `date`: its record with the moves recorded
@@ -521,6 +527,64 @@ pub fn restore(
 /// that date; `None` if it was not yet received. `events` are in order. The reports read
 /// "open at the cut-off", "accepted by the cut-off" from here, not from today's record.
 pub fn record_on(
+    record: &PetitionRecord,
+    events: &[PetitionEvent],
+    date: NaiveDate,
+) -> Option<PetitionRecord> {
+    let day = date.to_string();
+    if record.received_on > day {
+        return None;
+    }
+    let later = events
+        .iter()
+        .rev()
+        .take_while(|e| e.on_date.as_str() > day.as_str());
+    let befores = later.filter_map(|e| {
+        e.details
+            .as_ref()
+            .and_then(|d| d.get("before"))
+            .and_then(serde_json::Value::as_object)
+    });
+    let mut past = taken_back(record, befores.clone()).unwrap_or_else(|| {
+        // A move whose values do not fit the record (a register edited by hand) is
+        // skipped, the others taken back.
+        let mut past = record.clone();
+        for before in befores {
+            if let Ok(r) = restore(&past, before) {
+                past = r;
+            }
+        }
+        past
+    });
+    past.state = state_on(events, date).unwrap_or(PetitionState::Received);
+    Some(past)
+}
+
+/// `record` with the moves' values `befores` (the latest first) put back, written to JSON
+/// and read back once rather than once per move (the reports take a period's petitions
+/// back to two days each: the larger part of their counting time); `None` if what results
+/// is not a record. With moves whose values fit, the same as [`restore`] of each in turn:
+/// [`record_on`] falls back to that otherwise, and a test compares the two on generated
+/// registers.
+fn taken_back<'a>(
+    record: &PetitionRecord,
+    mut befores: impl Iterator<Item = &'a serde_json::Map<String, serde_json::Value>>,
+) -> Option<PetitionRecord> {
+    let Some(first) = befores.next() else {
+        return Some(record.clone());
+    };
+    let mut value = serde_json::to_value(record).ok()?;
+    patch(&mut value, first);
+    for before in befores {
+        patch(&mut value, before);
+    }
+    serde_json::from_value(value).ok()
+}
+
+/// [`record_on`] taking each move back in turn, as it did before [`taken_back`]: what the
+/// test compares it with.
+#[cfg(test)]
+pub(crate) fn record_on_move_by_move(
     record: &PetitionRecord,
     events: &[PetitionEvent],
     date: NaiveDate,

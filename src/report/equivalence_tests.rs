@@ -1278,3 +1278,59 @@ fn a_visit_whose_case_row_is_missing_is_still_counted() {
     assert!(left >= 1, "{left}");
     assert_eq!(store.period_facts(period).unwrap().visits.len(), before);
 }
+
+/// A petition taken back to a past day with its later moves' values put back at once
+/// (`record_on`) is the petition taken back one move at a time, as before: on every day
+/// around each move of every petition of two generated registers, and for a move whose
+/// values do not fit a record (a register edited by hand), which both skip.
+#[test]
+fn a_petition_taken_back_at_once_is_the_petition_taken_back_move_by_move() {
+    use crate::law::lifecycle::record_on_move_by_move;
+    let mut compared = 0;
+    for seed in [5, 23] {
+        let until = date("2026-11-27");
+        let store = register(700, 3, seed, until);
+        let conn = store.conn();
+        let ids: Vec<String> = conn
+            .prepare("SELECT id FROM petitions ORDER BY id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for id in &ids {
+            let record = crate::store::get_petition(conn, id).unwrap().unwrap();
+            let events = crate::store::events_of(conn, id).unwrap();
+            let received = date(&record.received_on);
+            let mut days = vec![received - Duration::days(1), received, until];
+            for e in &events {
+                let on = date(&e.on_date);
+                days.extend([on - Duration::days(1), on]);
+            }
+            for day in days {
+                assert_eq!(
+                    record_on(&record, &events, day),
+                    record_on_move_by_move(&record, &events, day),
+                    "{id} on {day}"
+                );
+                compared += 1;
+            }
+            // The same with the last move's values made unreadable as a record.
+            if let Some(last) = events.len().checked_sub(1) {
+                let mut bad = events.clone();
+                if let Some(serde_json::Value::Object(d)) = bad[last].details.as_mut() {
+                    if let Some(serde_json::Value::Object(b)) = d.get_mut("before") {
+                        b.insert("received_on".into(), serde_json::json!(12));
+                    }
+                }
+                let on = date(&events[last].on_date) - Duration::days(1);
+                assert_eq!(
+                    record_on(&record, &bad, on),
+                    record_on_move_by_move(&record, &bad, on),
+                    "{id} on {on}, a move's values unreadable"
+                );
+            }
+        }
+    }
+    assert!(compared > 5000, "{compared} days compared");
+}
