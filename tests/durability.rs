@@ -221,18 +221,19 @@ fn an_import_killed_anywhere_leaves_the_register_whole_with_all_of_it_or_none() 
         if !finished {
             killed_midway += 1;
         }
-        // Whatever the moment: the register opens whole, in WAL mode again, and holds the
-        // file's records all or none.
+        // Whatever the moment: the register opens whole, in WAL mode, and holds the file's
+        // records all or none (all, if the importer said it was done).
         let store = open(&path);
         let check = store.check_integrity().unwrap();
         assert!(check.ok, "kill {i} after {after:?}: {:?}", check.problems);
         let persons = count(&store, "persons");
-        let expected = if finished { IMPORTED as i64 } else { persons };
         assert!(
             persons == 0 || persons == IMPORTED as i64,
             "kill {i} after {after:?}: {persons} persons"
         );
-        assert_eq!(persons, expected, "kill {i}: said done");
+        if finished {
+            assert_eq!(persons, IMPORTED as i64, "kill {i}: said done");
+        }
         let mode: String = Connection::open(&path)
             .unwrap()
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
