@@ -105,9 +105,9 @@ pub struct PeriodFacts {
     pub received_counted: u32,
 }
 
-/// A period's sessions, their visits and, beside each visit, its case's kept first
-/// reception day.
-type Reception = (Vec<SessionFact>, Vec<VisitFact>, Vec<Option<String>>);
+/// A period's sessions, their visits and, beside each visit, whether its case's kept first
+/// reception day is before the period.
+type Reception = (Vec<SessionFact>, Vec<VisitFact>, Vec<bool>);
 
 /// Which moves' `details` (the petition's record before and after the move, JSON) a
 /// reading parses: a third of a report's reading when every one was. What the reports read
@@ -237,13 +237,15 @@ const RECEIVED: &str = "SELECT id FROM petitions WHERE received_on BETWEEN ?1 AN
 const SESSIONS: &str =
     "SELECT id, date, kind, host_group FROM sessions WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
 
-/// The visits of a period's sessions, with the petition handed in at each and their
-/// case's kept first reception day (schema 11), read from its covering index (named: with
-/// no statistics SQLite takes the key's index, then the case's row). A left join: a visit
-/// whose case row is missing (a register edited outside the app, which the full check
-/// names) is still counted, as the days' counters count it.
+/// The visits of a period's sessions, with the petition handed in at each and whether
+/// their case's kept first reception day (schema 11) is before the period (compared here:
+/// no day's text copied out per visit; false when none is kept), read from its covering
+/// index (named: with no statistics SQLite takes the key's index, then the case's row). A
+/// left join: a visit whose case row is missing (a register edited outside the app, which
+/// the full check names) is still counted, as the days' counters count it. The join gives
+/// a session's visits one after another: their date is parsed once.
 const VISITS: &str = "SELECT v.session_id, s.date, s.host_group, v.chairman_joined, v.headcount,
-        v.case_id, p.kind, p.contents, k.first_seen
+        v.case_id, p.kind, p.contents, coalesce(k.first_seen < ?1, 0)
    FROM sessions s JOIN visits v ON v.session_id = s.id
    LEFT JOIN cases k INDEXED BY cases_first_seen ON k.id = v.case_id
    LEFT JOIN petitions p ON p.visit_id = v.id
@@ -456,12 +458,23 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
 
         let mut stmt = conn.prepare_cached(VISITS)?;
+        // The session's date, parsed once for all its visits.
+        let mut last: Option<(String, NaiveDate)> = None;
         let (visits, firsts) = stmt
             .query_map(params![from, to], |r| {
+                let day = r.get_ref(1)?.as_str()?;
+                let date = match &last {
+                    Some((text, date)) if text == day => *date,
+                    _ => {
+                        let date = date_of(day.to_string())?;
+                        last = Some((day.to_string(), date));
+                        date
+                    }
+                };
                 Ok((
                     VisitFact {
                         session_id: r.get(0)?,
-                        date: date_of(r.get(1)?)?,
+                        date,
                         host_group: r.get(2)?,
                         chairman_joined: r.get(3)?,
                         headcount: r.get(4)?,
@@ -469,7 +482,7 @@ impl Store {
                         petition_kind: r.get(6)?,
                         petition_contents: contents_of(r.get(7)?),
                     },
-                    r.get(8)?,
+                    r.get::<_, bool>(8)?,
                 ))
             })?
             .collect::<rusqlite::Result<(Vec<_>, Vec<_>)>>()?;
@@ -486,7 +499,7 @@ impl Store {
         &self,
         period: Period,
         visits: &[VisitFact],
-        firsts: &[Option<String>],
+        firsts: &[bool],
     ) -> Result<HashMap<String, CaseHistory>> {
         let mut cases: HashMap<String, CaseHistory> = HashMap::new();
         let from = period.from.to_string();
@@ -497,7 +510,7 @@ impl Store {
             if kept {
                 // The case's visit of the period is itself a reception: its first day is
                 // never after it (NULL only for a case row gone: not received before).
-                case.received_before = first.as_deref().is_some_and(|d| d < from.as_str());
+                case.received_before = *first;
             }
         }
         if cases.is_empty() {
@@ -617,9 +630,15 @@ pub(crate) fn petition_facts(
             .collect();
         let mut stmt = conn.prepare_cached(&events_sql(LISTED))?;
         let mut rows = stmt.query(listed)?;
+        // The moves come by petition: each petition looked up once, not once per move.
+        let mut place: Option<(usize, &str)> = None;
         while let Some(r) = rows.next()? {
             let mut e = super::records::event_head_from_row(r)?;
-            let Some(&(i, received_on)) = by_id.get(e.petition_id.as_str()) else {
+            let same = place.is_some_and(|(i, _)| petitions[i].record.id == e.petition_id);
+            if !same {
+                place = by_id.get(e.petition_id.as_str()).copied();
+            }
+            let Some((i, received_on)) = place else {
                 continue;
             };
             if details.wanted(&days, received_on, &e) {
