@@ -271,20 +271,57 @@ const PETITIONS_WITHIN: &str = "SELECT case_id FROM petitions INDEXED BY petitio
 /// The ids of a JSON array `?1`.
 const LISTED: &str = "SELECT value FROM json_each(?1)";
 
-/// The petitions whose ids `ids` selects, with what the reports read beside them.
+/// The petitions whose ids `ids` selects, with their host group. Their field's groups and
+/// their unit's name are looked up in the small tables read once ([`FieldGroupsOf`],
+/// `NumberLabels`), not joined for each petition (a third of this query's time).
 fn petitions_sql(ids: &str) -> String {
     format!(
         "WITH rel(id) AS ({ids})
-         SELECT {PETITION_COLUMNS}, s.host_group,
-                f.complaint_group, f.denunciation_group, f.proposal_group,
-                (SELECT u.name FROM units u WHERE u.id = p.unit_id
-                    AND u.id <> (SELECT value FROM settings WHERE key = 'unit_id'))
+         SELECT {PETITION_COLUMNS}, s.host_group
            FROM rel JOIN petitions p ON p.id = rel.id
            LEFT JOIN visits v ON v.id = p.visit_id
            LEFT JOIN sessions s ON s.id = v.session_id
-           LEFT JOIN fields f ON f.code = p.field_code
           ORDER BY p.received_on, p.year, p.number, p.unit_id, p.id"
     )
+}
+
+/// The 02/XLD groups of every field of the catalogue, read once for many petitions; a
+/// field whose groups cannot be read (a register edited outside the app) is an error for
+/// a petition of that field only, as when each petition's were read beside it.
+struct FieldGroupsOf(HashMap<String, Option<FieldGroups>>);
+
+impl FieldGroupsOf {
+    fn read(conn: &Connection) -> Result<Self> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT code, complaint_group, denunciation_group, proposal_group FROM fields",
+        )?;
+        let groups = stmt
+            .query_map([], |r| {
+                let groups = |r: &rusqlite::Row<'_>| -> rusqlite::Result<FieldGroups> {
+                    Ok(FieldGroups {
+                        complaint: r.get(1)?,
+                        denunciation: r.get(2)?,
+                        proposal: r.get(3)?,
+                    })
+                };
+                Ok((r.get(0)?, groups(r).ok()))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(FieldGroupsOf(groups))
+    }
+
+    /// The groups of a petition's field: "Khác" for none, or a code not in the catalogue.
+    fn of(&self, code: Option<&str>) -> rusqlite::Result<FieldGroups> {
+        match code.and_then(|c| self.0.get(c)) {
+            None => Ok(FieldGroups::default()),
+            Some(Some(groups)) => Ok(*groups),
+            Some(None) => Err(rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                format!("nhóm lĩnh vực không đọc được: {}", code.unwrap_or_default()).into(),
+            )),
+        }
+    }
 }
 
 /// The moves of the petitions whose ids `ids` selects, in order.
@@ -594,24 +631,16 @@ pub(crate) fn petition_facts(
         return Ok(Vec::new());
     }
     let listed = [serde_json::to_string(&ids)?];
+    let fields = FieldGroupsOf::read(conn)?;
+    let labels = super::petitions::NumberLabels::read(conn)?;
     let mut stmt = conn.prepare_cached(&petitions_sql(LISTED))?;
     let mut petitions = stmt
         .query_map(listed.clone(), |r| {
             let record = petition_from_row(r)?;
-            let base = format!("{}/{}", record.number, record.year);
-            let unit: Option<String> = r.get(31)?;
-            let defaults = FieldGroups::default();
             Ok(PetitionFact {
-                number: match unit.filter(|u| !u.trim().is_empty()) {
-                    Some(u) => format!("{base} ({})", u.trim()),
-                    None => base,
-                },
+                number: labels.label(&record),
                 host_group: r.get(27)?,
-                groups: FieldGroups {
-                    complaint: r.get::<_, Option<_>>(28)?.unwrap_or(defaults.complaint),
-                    denunciation: r.get::<_, Option<_>>(29)?.unwrap_or(defaults.denunciation),
-                    proposal: r.get::<_, Option<_>>(30)?.unwrap_or(defaults.proposal),
-                },
+                groups: fields.of(record.field_code.as_deref())?,
                 record,
                 events: vec![],
             })
@@ -658,6 +687,90 @@ pub(crate) fn petition_facts(
 mod tests {
     use super::*;
     use crate::clock::FixedClock;
+
+    /// A petition read for a report carries its field's 02/XLD groups and, when another
+    /// ward numbered it, that ward's name in its number (what a report's issue names it
+    /// by), both looked up in the catalogues read once; a field whose groups cannot be
+    /// read fails only the petitions of that field.
+    #[test]
+    fn a_petition_read_for_a_report_has_its_fields_groups_and_its_wards_number() {
+        let mut store = Store::open_in_memory(Box::new(FixedClock(
+            NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+        )))
+        .unwrap();
+        let input = |field: &str, name: &str| crate::domain::NewPetition {
+            received_on: "2026-11-20".into(),
+            source: crate::domain::PetitionSource::Post,
+            source_agency: None,
+            kind: PetitionKind::Complaint,
+            contents: vec![],
+            field_code: Some(field.into()),
+            content: "Khiếu nại việc thu hồi đất".into(),
+            anonymous: false,
+            petitioners: vec![crate::domain::PersonInput {
+                full_name: name.into(),
+                ..Default::default()
+            }],
+            respondent: None,
+            handling: Default::default(),
+            classification: Default::default(),
+            case_id: None,
+            duplicate_of: None,
+        };
+        let land = store
+            .create_petition(&input("dat_dai", "Trần Văn Bình"))
+            .unwrap()
+            .id;
+        let other = store
+            .create_petition(&input("tham_nhung", "Lê Thị Hoa"))
+            .unwrap()
+            .id;
+        store
+            .conn()
+            .execute_batch(&format!(
+                "INSERT INTO units (id, name) VALUES ('u-khac', ' phường Khác ');
+                 UPDATE petitions SET unit_id = 'u-khac' WHERE id = '{other}';"
+            ))
+            .unwrap();
+        let week = Period::new(
+            NaiveDate::from_ymd_opt(2026, 11, 16).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        )
+        .unwrap();
+        let read = || store.petition_facts(RECEIVED, week);
+        let facts = read().unwrap();
+        let of = |id: &str| facts.iter().find(|f| f.record.id == id).unwrap();
+        assert_eq!(of(&land).number, "1/2026");
+        assert_eq!(
+            (of(&land).groups.complaint, of(&land).groups.proposal),
+            (ComplaintGroup::Land, ProposalGroup::Land)
+        );
+        assert_eq!(of(&other).number, "2/2026 (phường Khác)");
+        assert_eq!(
+            of(&other).groups.denunciation,
+            DenunciationGroup::Corruption
+        );
+
+        // A field no petition of the period has, with groups that cannot be read: the
+        // report still reads; the same field on one of its petitions: an error.
+        store
+            .conn()
+            .execute_batch(
+                "PRAGMA ignore_check_constraints = 1;
+                 UPDATE fields SET complaint_group = 'sai' WHERE code = 'tthc';
+                 PRAGMA ignore_check_constraints = 0;",
+            )
+            .unwrap();
+        assert_eq!(read().unwrap().len(), 2);
+        store
+            .conn()
+            .execute(
+                "UPDATE petitions SET field_code = 'tthc' WHERE id = ?1",
+                [&land],
+            )
+            .unwrap();
+        assert!(read().is_err());
+    }
 
     /// Each query of a report reads through an index: no table is walked whole, so a
     /// period costs what it holds (the figures are measured by `tiepdan bench`).
