@@ -520,6 +520,38 @@ pub struct NewPetition {
     pub duplicate_of: Option<String>,
 }
 
+#[cfg(test)]
+impl NewPetition {
+    /// A petition one person sent by post (for the core's tests).
+    pub(crate) fn by_post(
+        received_on: &str,
+        kind: PetitionKind,
+        field_code: Option<&str>,
+        content: &str,
+        petitioner: &str,
+    ) -> NewPetition {
+        NewPetition {
+            received_on: received_on.into(),
+            source: PetitionSource::Post,
+            source_agency: None,
+            kind,
+            contents: vec![],
+            field_code: field_code.map(Into::into),
+            content: content.into(),
+            anonymous: false,
+            petitioners: vec![PersonInput {
+                full_name: petitioner.into(),
+                ..Default::default()
+            }],
+            respondent: None,
+            handling: HandlingInput::default(),
+            classification: Classification::default(),
+            case_id: None,
+            duplicate_of: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Petition {
     pub id: String,

@@ -366,25 +366,13 @@ fn the_kept_next_due_days_follow_every_change() {
     same_queue(&store);
 
     // A petition received by post, then its receipt date corrected (its deadlines move).
-    let mut input = crate::domain::NewPetition {
-        received_on: (until - Duration::days(3)).to_string(),
-        source: crate::domain::PetitionSource::Post,
-        source_agency: None,
-        kind: crate::domain::PetitionKind::Proposal,
-        contents: vec![],
-        field_code: None,
-        content: "Đề nghị sửa đường ngõ 5".into(),
-        anonymous: false,
-        petitioners: vec![crate::domain::PersonInput {
-            full_name: "Lê Thị Hoa".into(),
-            ..Default::default()
-        }],
-        respondent: None,
-        handling: Default::default(),
-        classification: Default::default(),
-        case_id: None,
-        duplicate_of: None,
-    };
+    let mut input = crate::domain::NewPetition::by_post(
+        &(until - Duration::days(3)).to_string(),
+        crate::domain::PetitionKind::Proposal,
+        None,
+        "Đề nghị sửa đường ngõ 5",
+        "Lê Thị Hoa",
+    );
     let posted = store.create_petition(&input).unwrap().id;
     assert_kept(&store);
     let kept = |store: &Store| -> Option<String> { kept_column(store, "due_next", &posted) };

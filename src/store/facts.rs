@@ -698,24 +698,14 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
         )))
         .unwrap();
-        let input = |field: &str, name: &str| crate::domain::NewPetition {
-            received_on: "2026-11-20".into(),
-            source: crate::domain::PetitionSource::Post,
-            source_agency: None,
-            kind: PetitionKind::Complaint,
-            contents: vec![],
-            field_code: Some(field.into()),
-            content: "Khiếu nại việc thu hồi đất".into(),
-            anonymous: false,
-            petitioners: vec![crate::domain::PersonInput {
-                full_name: name.into(),
-                ..Default::default()
-            }],
-            respondent: None,
-            handling: Default::default(),
-            classification: Default::default(),
-            case_id: None,
-            duplicate_of: None,
+        let input = |field: &str, name: &str| {
+            crate::domain::NewPetition::by_post(
+                "2026-11-20",
+                PetitionKind::Complaint,
+                Some(field),
+                "Khiếu nại việc thu hồi đất",
+                name,
+            )
         };
         let land = store
             .create_petition(&input("dat_dai", "Trần Văn Bình"))
