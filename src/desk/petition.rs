@@ -917,7 +917,7 @@ impl Store {
                 // Its kind and receipt as they stood then, as its deadlines are.
                 let then = crate::law::lifecycle::record_on(&p, &events, as_of);
                 let (kind, received_on) = match then {
-                    Some(r) => (r.kind, r.received_on),
+                    Some(r) => (r.kind, r.received_on.clone()),
                     None => (p.kind, p.received_on.clone()),
                 };
                 Ok(PetitionAsOf {

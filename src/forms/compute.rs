@@ -101,7 +101,7 @@ fn eligible(r: &PetitionRecord) -> bool {
 /// and the kind of this content (a mixed petition is counted by each content it carries).
 pub(crate) struct Unit<'a> {
     pub fact: &'a PetitionFact,
-    pub at_cut_off: PetitionRecord,
+    pub at_cut_off: std::borrow::Cow<'a, PetitionRecord>,
     pub kind: PetitionKind,
 }
 
@@ -136,10 +136,11 @@ impl Unit<'_> {
 /// period began, when they are not in `facts.petitions`.)
 pub(crate) fn xld_units(facts: &PeriodFacts) -> (Vec<Unit<'_>>, Vec<String>) {
     let (from, to) = (facts.period.from, facts.period.to);
+    let first_day = from.to_string();
     let mut units = Vec::new();
     let mut issues = Vec::new();
     for p in &facts.petitions {
-        match counted(p, from, to) {
+        match counted(p, from, &first_day, to) {
             Counted::Not => {}
             Counted::Units(mine) => units.extend(mine),
             Counted::Issue(issue) => issues.push(issue),
@@ -159,14 +160,20 @@ enum Counted<'a> {
     Issue(String),
 }
 
-fn counted(p: &PetitionFact, from: NaiveDate, to: NaiveDate) -> Counted<'_> {
+/// (`first_day`: `from` as ISO text, made once for all the petitions.)
+fn counted<'a>(
+    p: &'a PetitionFact,
+    from: NaiveDate,
+    first_day: &str,
+    to: NaiveDate,
+) -> Counted<'a> {
     if !crate::report::of_the_committee(p) {
         return Counted::Not;
     }
     let Some(at_cut_off) = record_on(&p.record, &p.events, to) else {
         return Counted::Not;
     };
-    let received_within = at_cut_off.received_on >= from.to_string();
+    let received_within = at_cut_off.received_on.as_str() >= first_day;
     // A duplicate received within the period is not counted twice. One carried over (not
     // yet reviewed the day before the period: then no duplicate, which is filed) and marked
     // a duplicate within it was left unprocessed from the previous period (column 1) and
@@ -208,7 +215,7 @@ fn counted(p: &PetitionFact, from: NaiveDate, to: NaiveDate) -> Counted<'_> {
 /// issue instead, so each report reads it in full.
 pub(crate) fn carry_of(p: &PetitionFact, since: NaiveDate) -> Option<u32> {
     let day = since + Duration::days(1);
-    match counted(p, day, day) {
+    match counted(p, day, &day.to_string(), day) {
         Counted::Not => None,
         Counted::Issue(_) => Some(0),
         Counted::Units(units) => {

@@ -255,7 +255,7 @@ pub fn deadlines(
     let p = if all_events.iter().any(|e| e.on_date > as_of_text) {
         match crate::law::lifecycle::record_on(p, all_events, as_of) {
             Some(record) => {
-                then = record;
+                then = record.into_owned();
                 &then
             }
             None => return vec![],

@@ -6,6 +6,8 @@
 //! withdrawn or terminated; declined (không thụ lý); guided; transferred; urged;
 //! returned; filed (lưu đơn, also for a duplicate).
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::domain::{
@@ -526,15 +528,19 @@ fn patch(value: &mut serde_json::Value, fields: &serde_json::Map<String, serde_j
 /// after that date taken back (each move keeps the values it changed), and its state on
 /// that date; `None` if it was not yet received. `events` are in order. The reports read
 /// "open at the cut-off", "accepted by the cut-off" from here, not from today's record.
-pub fn record_on(
-    record: &PetitionRecord,
+/// Today's record itself (not a copy) when no move after `date` changed a value and its
+/// state is the one it had then: most petitions of a report, each read two or three
+/// times.
+pub fn record_on<'a>(
+    record: &'a PetitionRecord,
     events: &[PetitionEvent],
     date: NaiveDate,
-) -> Option<PetitionRecord> {
+) -> Option<Cow<'a, PetitionRecord>> {
     let day = date.to_string();
     if record.received_on > day {
         return None;
     }
+    let state = state_on(events, date).unwrap_or(PetitionState::Received);
     let later = events
         .iter()
         .rev()
@@ -545,6 +551,9 @@ pub fn record_on(
             .and_then(|d| d.get("before"))
             .and_then(serde_json::Value::as_object)
     });
+    if befores.clone().next().is_none() && record.state == state {
+        return Some(Cow::Borrowed(record));
+    }
     let mut past = taken_back(record, befores.clone()).unwrap_or_else(|| {
         // A move whose values do not fit the record (a register edited by hand) is
         // skipped, the others taken back.
@@ -556,8 +565,8 @@ pub fn record_on(
         }
         past
     });
-    past.state = state_on(events, date).unwrap_or(PetitionState::Received);
-    Some(past)
+    past.state = state;
+    Some(Cow::Owned(past))
 }
 
 /// `record` with the moves' values `befores` (the latest first) put back, written to JSON
@@ -606,4 +615,54 @@ pub(crate) fn record_on_move_by_move(
     }
     past.state = state_on(events, date).unwrap_or(PetitionState::Received);
     Some(past)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{MoveAction, NewPetition};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// Taken back to a day before a move that kept no values (as an old register kept a
+    /// move that changed only the state), a petition stands in the state it had that day,
+    /// a record of its own; on a day after every move, today's record itself.
+    #[test]
+    fn a_petition_before_a_move_without_values_stands_in_that_days_state() {
+        let mut store = crate::store::Store::open_in_memory(Box::new(crate::clock::FixedClock(
+            day("2026-11-30"),
+        )))
+        .unwrap();
+        let input = NewPetition::by_post(
+            "2026-11-02",
+            PetitionKind::Proposal,
+            None,
+            "Đề nghị sửa đường ngõ 5",
+            "Lê Thị Hoa",
+        );
+        let id = store.create_petition(&input).unwrap().id;
+        let mut now = crate::store::get_petition(store.conn(), &id)
+            .unwrap()
+            .unwrap();
+        let mut events = crate::store::events_of(store.conn(), &id).unwrap();
+        let mut later = events[0].clone();
+        later.id = "later".into();
+        later.on_date = "2026-11-10".into();
+        later.action = MoveAction::Classify;
+        later.from_state = Some(PetitionState::Received);
+        later.to_state = PetitionState::Classified;
+        later.details = None;
+        events.push(later);
+        now.state = PetitionState::Classified;
+
+        let then = record_on(&now, &events, day("2026-11-05")).unwrap();
+        assert_eq!(then.state, PetitionState::Received);
+        assert!(matches!(then, Cow::Owned(_)));
+        let today = record_on(&now, &events, day("2026-11-30")).unwrap();
+        assert!(matches!(today, Cow::Borrowed(_)));
+        assert_eq!(*today, now);
+        assert!(record_on(&now, &events, day("2026-11-01")).is_none());
+    }
 }

@@ -2,6 +2,7 @@
 //! twelve weeks at once, against the straightforward readings they replaced, on
 //! generated registers (every lifecycle state, repeat cases, duplicates, HĐND reception).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
@@ -895,7 +896,7 @@ impl Desk {
             // As stored before the move, its state column included (the reports read the
             // state from the moves; every write keeps the column where they lead).
             assert_eq!(
-                record_on(&after, &events, on - Duration::days(1)).as_ref(),
+                record_on(&after, &events, on - Duration::days(1)).as_deref(),
                 Some(&before),
                 "{id}: the day before a move on {on}"
             );
@@ -1309,7 +1310,7 @@ fn a_petition_taken_back_at_once_is_the_petition_taken_back_move_by_move() {
             }
             for day in days {
                 assert_eq!(
-                    record_on(&record, &events, day),
+                    record_on(&record, &events, day).map(Cow::into_owned),
                     record_on_move_by_move(&record, &events, day),
                     "{id} on {day}"
                 );
@@ -1325,7 +1326,7 @@ fn a_petition_taken_back_at_once_is_the_petition_taken_back_move_by_move() {
                 }
                 let on = date(&events[last].on_date) - Duration::days(1);
                 assert_eq!(
-                    record_on(&record, &bad, on),
+                    record_on(&record, &bad, on).map(Cow::into_owned),
                     record_on_move_by_move(&record, &bad, on),
                     "{id} on {on}, a move's values unreadable"
                 );
