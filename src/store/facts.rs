@@ -281,9 +281,23 @@ fn petitions_sql(ids: &str) -> String {
          SELECT {PETITION_COLUMNS}, s.host_group
            FROM rel JOIN petitions p ON p.id = rel.id
            LEFT JOIN visits v ON v.id = p.visit_id
-           LEFT JOIN sessions s ON s.id = v.session_id
-          ORDER BY p.received_on, p.year, p.number, p.unit_id, p.id"
+           LEFT JOIN sessions s ON s.id = v.session_id"
     )
+}
+
+/// The order the reports list petitions in (their receipt, then their number): sorted
+/// here rather than by SQLite, whose sorter copies every column of every row.
+fn in_report_order(petitions: &mut [PetitionFact]) {
+    petitions.sort_unstable_by(|a, b| {
+        let (a, b) = (&a.record, &b.record);
+        (&a.received_on, a.year, a.number, &a.unit_id, &a.id).cmp(&(
+            &b.received_on,
+            b.year,
+            b.number,
+            &b.unit_id,
+            &b.id,
+        ))
+    });
 }
 
 /// The 02/XLD groups of every field of the catalogue, read once for many petitions; a
@@ -647,6 +661,7 @@ pub(crate) fn petition_facts(
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    in_report_order(&mut petitions);
 
     // Each move with its petition's place, its details parsed from the row's text only if
     // wanted (the others' text is never copied out: most of what a year's moves hold).
@@ -692,7 +707,8 @@ mod tests {
     /// A petition read for a report carries its field's 02/XLD groups and, when another
     /// ward numbered it, that ward's name in its number (what a report's issue names it
     /// by), both looked up in the catalogues read once; a field whose groups cannot be
-    /// read fails only the petitions of that field.
+    /// read fails only the petitions of that field. The petitions come by receipt day,
+    /// then number.
     #[test]
     fn a_petition_read_for_a_report_has_its_fields_groups_and_its_wards_number() {
         let mut store = Store::open_in_memory(Box::new(FixedClock(
@@ -720,7 +736,8 @@ mod tests {
             .conn()
             .execute_batch(&format!(
                 "INSERT INTO units (id, name) VALUES ('u-khac', ' phường Khác ');
-                 UPDATE petitions SET unit_id = 'u-khac' WHERE id = '{other}';"
+                 UPDATE petitions SET unit_id = 'u-khac' WHERE id = '{other}';
+                 UPDATE petitions SET number = 5 WHERE id = '{land}';"
             ))
             .unwrap();
         let week = Period::new(
@@ -728,10 +745,17 @@ mod tests {
             NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
         )
         .unwrap();
+        // Received earlier, numbered later: listed first; on one day, by number (not in
+        // the order they were written).
+        let mut earlier = input("dat_dai", "Phạm Văn Cường");
+        earlier.received_on = "2026-11-18".into();
+        let earlier = store.create_petition(&earlier).unwrap().id;
         let read = || store.petition_facts(RECEIVED, week);
         let facts = read().unwrap();
+        let order: Vec<&str> = facts.iter().map(|f| f.record.id.as_str()).collect();
+        assert_eq!(order, [&earlier, &other, &land]);
         let of = |id: &str| facts.iter().find(|f| f.record.id == id).unwrap();
-        assert_eq!(of(&land).number, "1/2026");
+        assert_eq!(of(&land).number, "5/2026");
         assert_eq!(
             (of(&land).groups.complaint, of(&land).groups.proposal),
             (ComplaintGroup::Land, ProposalGroup::Land)
@@ -752,7 +776,7 @@ mod tests {
                  PRAGMA ignore_check_constraints = 0;",
             )
             .unwrap();
-        assert_eq!(read().unwrap().len(), 2);
+        assert_eq!(read().unwrap().len(), 3);
         store
             .conn()
             .execute(
