@@ -346,6 +346,36 @@ fn typed_figures_are_checked_and_an_inconsistent_table_is_not_sent() {
         .history("manual_figures", "05-kqth:2026-09-15:2026-12-14")
         .unwrap();
     assert_eq!(history.len(), 2);
+
+    // Every "of whom officials" column of 05/KQTH is at most its total, as the notes
+    // under the table say ("Cột (12) … <= Cột (11)", (15) ≤ (14), (28) ≤ (27),
+    // "Cột (31) … <= Cột (30)").
+    for (total, of_whom) in [(11, 12), (14, 15), (27, 28), (30, 31)] {
+        store
+            .save_manual_figures(
+                FormId::Kqth05,
+                q4,
+                &[figure(total, 1.0), figure(of_whom, 3.0)],
+            )
+            .unwrap();
+        let all = forms::statutory_tables(&store, q4).unwrap();
+        let kqth = all.iter().find(|t| t.form == FormId::Kqth05).unwrap();
+        let failed: Vec<_> = kqth
+            .checks
+            .iter()
+            .filter(|c| !c.ok)
+            .map(|c| &c.rule)
+            .collect();
+        assert_eq!(failed, [&format!("({of_whom}) ≤ ({total})")], "({of_whom})");
+        assert!(forms::ensure_sendable(&all).is_err(), "({of_whom})");
+        store
+            .save_manual_figures(
+                FormId::Kqth05,
+                q4,
+                &[figure(total, 0.0), figure(of_whom, 0.0)],
+            )
+            .unwrap();
+    }
 }
 
 #[test]

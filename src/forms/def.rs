@@ -401,6 +401,7 @@ pub(crate) const KQTH05: TableDef = TableDef {
         (15, 14, true),
         (17, 16, true),
         (28, 27, true),
+        (31, 30, true),
         (5, 3, false),
         (6, 4, false),
         (9, 7, false),
