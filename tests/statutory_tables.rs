@@ -270,6 +270,47 @@ fn petitions_02_xld_03_gqkn_04_gqtc_at_the_cut_off() {
     ok(kqth);
 }
 
+/// 02/XLD's field groups (columns 9–11, 15–18, 20–22) are those of the field a petition
+/// had at the cut-off: classified again in a later period under another field, it stays
+/// where it was counted (a locked period does not change), and so does one whose field
+/// went back to the first later on.
+#[test]
+fn a_petitions_field_group_is_the_one_it_had_at_the_cut_off() {
+    use Competence::*;
+    use PetitionKind::*;
+    let mut store = store_on("2026-12-20");
+    let reclassify = |store: &mut Store, id: &str, kind: PetitionKind, field: &str, on: &str| {
+        move_petition(store, id, MoveAction::Classify, on, |m| {
+            let mut c = classification(kind, true, Within);
+            c.field_code = Some(field.into());
+            m.classification = Some(c);
+        })
+        .unwrap();
+    };
+    // Quý II 2026: 15/3–14/6. A land complaint, reclassified as a policy one in Quý III.
+    let a = petition(&mut store, "2026-05-04", Complaint, "dat_dai");
+    reclassify(&mut store, &a, Complaint, "dat_dai", "2026-05-05");
+    reclassify(&mut store, &a, Complaint, "chinh_sach", "2026-07-01");
+    // A policy proposal reclassified as land in Quý III, then back to policy in Quý IV.
+    let b = petition(&mut store, "2026-05-11", Proposal, "chinh_sach");
+    reclassify(&mut store, &b, Proposal, "chinh_sach", "2026-05-12");
+    reclassify(&mut store, &b, Proposal, "dat_dai", "2026-07-02");
+    reclassify(&mut store, &b, Proposal, "chinh_sach", "2026-10-01");
+    // A denunciation of "khác", reclassified under corruption within Quý II itself.
+    let c = petition(&mut store, "2026-05-18", Denunciation, "khac");
+    reclassify(&mut store, &c, Denunciation, "khac", "2026-05-19");
+    reclassify(&mut store, &c, Denunciation, "tham_nhung", "2026-06-01");
+
+    let xld = table(&store, FormId::Xld02, "2026-03-15", "2026-06-14");
+    ok(&xld);
+    // Complaints: land 1, policy 0 (today's field would say 0 and 1).
+    assert_eq!(cols(&xld, &[6, 9, 10, 11]), vec![1, 1, 0, 0]);
+    // Denunciations: corruption, as it stood at the cut-off.
+    assert_eq!(cols(&xld, &[12, 15, 16, 17, 18]), vec![1, 0, 1, 0, 0]);
+    // Proposals: policy (its field at the cut-off, and today's again).
+    assert_eq!(cols(&xld, &[19, 20, 21, 22]), vec![1, 1, 0, 0]);
+}
+
 fn figure(column: u16, value: f64) -> tiepdan::desk::reporting::ManualFigure {
     tiepdan::desk::reporting::ManualFigure {
         column,

@@ -268,7 +268,8 @@ pub(crate) fn xld02_parts(facts: &PeriodFacts) -> (Computed, Column1) {
         .map(|u| u.at_cut_off.case_id.as_str())
         .collect();
     let round = |u: &Unit| u.at_cut_off.classification.round;
-    let g = |u: &Unit| u.fact.groups;
+    // The groups of the field the petition had at the cut-off.
+    let g = |u: &Unit| u.fact.groups_of(u.at_cut_off.field_code.as_deref());
     let values = counts(
         25,
         &[

@@ -78,7 +78,27 @@ pub struct PetitionFact {
     /// For a petition handed in at a visit: who received the visit. HĐND reception and
     /// its petitions are reported apart from the UBND's.
     pub host_group: Option<HostGroup>,
+    /// The groups of today's field.
     pub groups: FieldGroups,
+    /// The groups of the other fields the moves read with their values say it had before
+    /// (a later classification changed its field): a figure at a cut-off counts a petition
+    /// under the field it had on that day (design.md, "Counting rules").
+    pub earlier_groups: Vec<(Option<String>, FieldGroups)>,
+}
+
+impl PetitionFact {
+    /// The 02/XLD groups of the petition's field `field` (today's, or one it had before):
+    /// "Khác" for a field it never had in the moves read.
+    pub fn groups_of(&self, field: Option<&str>) -> FieldGroups {
+        if field == self.record.field_code.as_deref() {
+            return self.groups;
+        }
+        self.earlier_groups
+            .iter()
+            .find(|(code, _)| code.as_deref() == field)
+            .map(|(_, groups)| *groups)
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -656,6 +676,7 @@ pub(crate) fn petition_facts(
                 number: labels.label(&record),
                 host_group: r.get(27)?,
                 groups: fields.of(record.field_code.as_deref())?,
+                earlier_groups: Vec::new(),
                 record,
                 events: vec![],
             })
@@ -695,6 +716,22 @@ pub(crate) fn petition_facts(
     // In the moves' order (each petition's by day and sequence).
     for (i, e) in moves {
         petitions[i].events.push(e);
+    }
+    // The fields a petition had before a move changed it, with their groups.
+    for p in &mut petitions {
+        let earlier = p.events.iter().filter_map(|e| {
+            let before = e.details.as_ref()?.get("before")?.as_object()?;
+            Some(before.get("field_code")?.as_str())
+        });
+        let mut found: Vec<(Option<String>, FieldGroups)> = Vec::new();
+        for code in earlier {
+            let known = code == p.record.field_code.as_deref()
+                || found.iter().any(|(c, _)| c.as_deref() == code);
+            if !known {
+                found.push((code.map(str::to_string), fields.of(code)?));
+            }
+        }
+        p.earlier_groups = found;
     }
     Ok(petitions)
 }
