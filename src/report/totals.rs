@@ -5,7 +5,9 @@ use crate::error::Result;
 use crate::law::counting::is_delegation;
 use crate::law::lifecycle::record_on;
 use crate::period::Period;
-use crate::store::{ChartCounts, ChartFacts, PeriodFacts, PetitionFact, Store, VisitFact};
+use crate::store::{
+    ChartCounts, ChartFacts, ComparisonFacts, PeriodFacts, PetitionFact, Store, VisitFact,
+};
 
 use super::{
     dashboard::WeekPoint, narrative, BlockTotals, Comparison, HandlingSummary, KindCounts,
@@ -215,19 +217,14 @@ pub(crate) fn week_point_counted(week: Period, counts: &ChartCounts) -> WeekPoin
     }
 }
 
-/// The figures "so với kỳ trước" compares, from facts holding at least the period's
-/// reception and the petitions received within it (`Store::comparison_facts`): the same
-/// as `compute`'s, without its handling figures.
-pub(crate) fn comparison(facts: &PeriodFacts) -> Comparison {
-    let blocks = case_blocks(facts);
-    let ubnd = [HostGroup::Chairman, HostGroup::Deputy, HostGroup::Officer]
-        .map(|group| block(facts, group, &blocks));
-    let sum = |f: fn(&BlockTotals) -> u32| ubnd.iter().map(f).sum();
+/// The figures "so với kỳ trước" compares (`Store::comparison_facts`): the same as
+/// `compute`'s, without its handling figures.
+pub(crate) fn comparison(facts: &ComparisonFacts) -> Comparison {
     Comparison {
         period: facts.period.to_range(),
-        visits: sum(|b| b.visits),
-        people: sum(|b| b.people),
-        cases: sum(|b| b.cases),
+        visits: facts.visits,
+        people: facts.people,
+        cases: facts.cases,
         petitions: received(&facts.petitions, facts.period)
             .petitions
             .total

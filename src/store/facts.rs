@@ -109,8 +109,7 @@ pub struct PeriodFacts {
     pub cases: HashMap<String, CaseHistory>,
     /// Every petition the period's figures may need: received by its end, and received
     /// within it, or still open today, or moved on or after its start; except those
-    /// `carried_units` counts, and (in [`Store::comparison_facts`]) those
-    /// `received_counted` counts: facts for "so với kỳ trước" are not a report's facts.
+    /// `carried_units` counts.
     pub petitions: Vec<PetitionFact>,
     /// What the petitions waiting for their review since before the period, and not moved
     /// since, add to 02/XLD column 1 (they add nothing else: as they stood the day before
@@ -118,10 +117,24 @@ pub struct PeriodFacts {
     /// (schema 8, `store::due`) instead of being read into `petitions` with their moves.
     /// 0 when they are in `petitions` (the kept carries were computed with other rules).
     pub carried_units: u32,
+}
+
+/// What "so với kỳ trước" compares, read for the period before a report's: the UBND's
+/// reception counted in SQL (no visit read into memory: a year's 17,000 visits at 200,000
+/// persons were read for three sums), and the petitions received within it
+/// ([`Store::comparison_facts`]).
+#[derive(Debug, Clone)]
+pub struct ComparisonFacts {
+    pub period: Period,
+    /// The UBND's visits (HĐND reception left out), the people they brought, and their
+    /// cases, each once (01/TCD columns 1, 2 and 3: a case is counted in one block only).
+    pub visits: u32,
+    pub people: u32,
+    pub cases: u32,
+    /// The petitions received within the period, except those `received_counted` counts.
+    pub petitions: Vec<PetitionFact>,
     /// The UBND's petitions received within the period that never named a duplicate,
-    /// counted from the days' kept counters (schema 10) instead of being read into
-    /// `petitions`: what "so với kỳ trước" counts beside them ([`Store::comparison_facts`]).
-    /// 0 when they are in `petitions`.
+    /// counted from the days' kept counters (schema 10); 0 when they are in `petitions`.
     pub received_counted: u32,
 }
 
@@ -172,14 +185,6 @@ impl Details {
             Details::Period(p) => (p.from.to_string(), p.to.to_string()),
         }
     }
-}
-
-/// Which petitions a period's facts hold.
-enum Petitions {
-    /// Those its figures may need ([`RELEVANT`], or [`relevant_kept`] and [`CARRIED`]).
-    Relevant,
-    /// Those received within it.
-    Received,
 }
 
 /// What the dashboard's chart reads for its weeks: visits, and the petitions received.
@@ -270,6 +275,14 @@ const VISITS: &str = "SELECT v.session_id, s.date, s.host_group, v.chairman_join
    LEFT JOIN cases k INDEXED BY cases_first_seen ON k.id = v.case_id
    LEFT JOIN petitions p ON p.visit_id = v.id
   WHERE s.date BETWEEN ?1 AND ?2";
+
+/// The UBND's reception of a period (`?1` its first day, `?2` its last): its visits, the
+/// people they brought and its distinct cases, summed where the rows are (the sessions'
+/// date index, then each session's visits).
+const UBND_RECEPTION: &str =
+    "SELECT count(*), coalesce(sum(v.headcount), 0), count(DISTINCT v.case_id)
+   FROM sessions s JOIN visits v ON v.session_id = s.id
+  WHERE s.date BETWEEN ?1 AND ?2 AND s.host_group <> 'council'";
 
 /// Of the cases `?1` (a JSON array of ids), those received before day `?2`, from the rows
 /// (when a kept first reception day waits to be computed again: a write outside the app):
@@ -385,53 +398,22 @@ fn date_of(text: String) -> rusqlite::Result<NaiveDate> {
 impl Store {
     /// The facts of a period's report. Each query is bounded by the period (or by what is
     /// still open), through an index, so a week costs what the week holds, not what the
-    /// whole register holds (issue 9; EXPLAIN QUERY PLAN in docs/hieu-nang.md).
+    /// whole register holds (issue 9; EXPLAIN QUERY PLAN in docs/hieu-nang.md). The
+    /// period's reception, each case's earlier receptions, and the petitions its figures
+    /// may need, in one read transaction.
     pub fn period_facts(&self, period: Period) -> Result<PeriodFacts> {
-        self.facts_with(period, Petitions::Relevant, true)
-    }
-
-    /// What "so với kỳ trước" compares (visits, people, cases, petitions received): the
-    /// period's reception and only the petitions received within it, those from the days'
-    /// kept counters when they are fresh (only the ones that named a duplicate read, with
-    /// their moves; the rest in `received_counted`). The previous
-    /// period's carried-over and resolved petitions (a year's: tens of thousands at city
-    /// scale, with every move) are not read for four figures that do not use them;
-    /// `report::totals` computes the comparison from these facts, and a test holds it
-    /// equal to the full report's figures. Nor are the cases' earlier receptions read
-    /// (`cases` is empty): the comparison counts cases, not first and repeat ones.
-    pub fn comparison_facts(&self, period: Period) -> Result<PeriodFacts> {
-        self.facts_with(period, Petitions::Received, false)
-    }
-
-    /// The period's reception, each case's earlier receptions if `histories`, and the
-    /// petitions `which` says, in one read transaction.
-    fn facts_with(&self, period: Period, which: Petitions, histories: bool) -> Result<PeriodFacts> {
         let snapshot = self.read_snapshot()?;
         let (sessions, visits, firsts) = self.reception_in(period)?;
-        let cases = if histories {
-            self.case_histories(period, &visits, &firsts)?
+        let cases = self.case_histories(period, &visits, &firsts)?;
+        let (petitions, carried_units) = if super::due::kept_fresh(self.conn())? {
+            let from = period.from.to_string();
+            let carried = self
+                .conn()
+                .prepare_cached(CARRIED)?
+                .query_row([&from], |r| r.get(0))?;
+            (self.petition_facts(&relevant_kept(), period)?, carried)
         } else {
-            HashMap::new()
-        };
-        let mut received_counted = 0;
-        let (petitions, carried_units) = match which {
-            Petitions::Received => match self.counted_received(period)? {
-                Some((days, read)) => {
-                    let sum: i64 = days.iter().map(|d| d.petitions).sum();
-                    received_counted = u32::try_from(sum.max(0)).unwrap_or(u32::MAX);
-                    (read, 0)
-                }
-                None => (self.petition_facts(RECEIVED, period)?, 0),
-            },
-            Petitions::Relevant if super::due::kept_fresh(self.conn())? => {
-                let from = period.from.to_string();
-                let carried = self
-                    .conn()
-                    .prepare_cached(CARRIED)?
-                    .query_row([&from], |r| r.get(0))?;
-                (self.petition_facts(&relevant_kept(), period)?, carried)
-            }
-            Petitions::Relevant => (self.petition_facts(RELEVANT, period)?, 0),
+            (self.petition_facts(RELEVANT, period)?, 0)
         };
         drop(snapshot);
         Ok(PeriodFacts {
@@ -441,6 +423,44 @@ impl Store {
             cases,
             petitions,
             carried_units,
+        })
+    }
+
+    /// What "so với kỳ trước" compares (visits, people, cases, petitions received): the
+    /// UBND's reception summed in SQL, and the petitions received within the period,
+    /// those from the days' kept counters when they are fresh (only the ones that named a
+    /// duplicate read, with their moves; the rest in `received_counted`). The previous
+    /// period's carried-over and resolved petitions (a year's: tens of thousands at city
+    /// scale, with every move) are not read for four figures that do not use them;
+    /// `report::totals` computes the comparison from these facts, and a test holds it
+    /// equal to the full report's figures.
+    pub fn comparison_facts(&self, period: Period) -> Result<ComparisonFacts> {
+        let snapshot = self.read_snapshot()?;
+        let (from, to) = (period.from.to_string(), period.to.to_string());
+        let count = |n: i64| u32::try_from(n.max(0)).unwrap_or(u32::MAX);
+        let (visits, people, cases) =
+            self.conn()
+                .prepare_cached(UBND_RECEPTION)?
+                .query_row(params![from, to], |r| {
+                    Ok((
+                        count(r.get(0)?),
+                        // Saturating: a register whose records passed no check (an old file)
+                        // cannot make a report wrap round.
+                        count(r.get(1)?),
+                        count(r.get(2)?),
+                    ))
+                })?;
+        let (petitions, received_counted) = match self.counted_received(period)? {
+            Some((days, read)) => (read, count(days.iter().map(|d| d.petitions).sum())),
+            None => (self.petition_facts(RECEIVED, period)?, 0),
+        };
+        drop(snapshot);
+        Ok(ComparisonFacts {
+            period,
+            visits,
+            people,
+            cases,
+            petitions,
             received_counted,
         })
     }

@@ -42,8 +42,8 @@ pub(crate) use due::{due_fast, forget_kept, kept_fresh, queue_fast, refresh_kept
 #[cfg(test)]
 pub(crate) use facts::{petition_facts, Details};
 pub use facts::{
-    CaseHistory, ChartCounts, ChartFacts, FieldGroups, PeriodFacts, PetitionFact, SessionFact,
-    VisitFact,
+    CaseHistory, ChartCounts, ChartFacts, ComparisonFacts, FieldGroups, PeriodFacts, PetitionFact,
+    SessionFact, VisitFact,
 };
 pub(crate) use forms::*;
 pub use integrity::{check_file, IntegrityCheck};
