@@ -216,8 +216,12 @@ pub fn tidy_optional(field: &str, rule: Rule, value: &Option<String>) -> Result<
 
 /// 10000 → "10.000", as a Vietnamese reader groups digits.
 pub(crate) fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
+    group_digits(&n.to_string())
+}
+
+/// "1234567" → "1.234.567": a run of ASCII digits grouped by thousands with dots.
+pub(crate) fn group_digits(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push('.');

@@ -88,7 +88,7 @@ fn the_report_quotes_the_tables_figures() {
         handling.paragraphs[..2],
         [
             "Trong kỳ tiếp nhận 2 đơn: 1 đơn qua tiếp công dân, 1 đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến.",
-            "Tổng số đơn phải xử lý: 2 đơn, gồm 2 đơn tiếp nhận trong kỳ và không có đơn kỳ trước chuyển sang; đã xử lý 0 đơn, trong đó 0 đơn đủ điều kiện xử lý, 0 đơn thuộc thẩm quyền (0 vụ việc).",
+            "Tổng số đơn phải xử lý: 2 đơn, gồm 2 đơn tiếp nhận trong kỳ và không có đơn kỳ trước chuyển sang; chưa có đơn nào được xử lý.",
         ],
         "{handling:#?}"
     );
@@ -121,4 +121,59 @@ fn the_report_quotes_the_tables_figures() {
     // The number typed whole, as the office writes it, keeps its symbol once.
     let whole = report_document(&store, q4, date("2026-12-15"), Some(" 25/BC-UBND ")).unwrap();
     assert_eq!(whole.number_line, "Số: 25/BC-UBND");
+}
+
+/// Mẫu số 02 II.2 splits each kind by field (02/XLD columns 9–11, 15–18, 20–22), parts with
+/// nothing left out; a kind, a decision or a document with none is said in words, never as
+/// a row of zeros.
+#[test]
+fn the_report_splits_petitions_by_field_and_says_none_in_words() {
+    use PetitionKind::*;
+    let mut store = store_on("2026-12-15");
+    // Quý IV 2026: two complaints within competence (land, policy), one proposal (policy).
+    for (day, kind, field) in [
+        ("2026-10-05", Complaint, "dat_dai"),
+        ("2026-10-06", Complaint, "chinh_sach"),
+        ("2026-10-07", Proposal, "chinh_sach"),
+    ] {
+        let mut input = direct_input(day, kind);
+        input.field_code = Some(field.into());
+        let id = store.create_petition(&input).unwrap().id;
+        classify(&mut store, &id, kind, true, Competence::Within, day);
+    }
+    let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
+    let doc = report_document(&store, q4, date("2026-12-15"), None).unwrap();
+    let part = |heading: &str| {
+        doc.sections
+            .iter()
+            .find(|s| s.heading == heading)
+            .unwrap_or_else(|| panic!("{heading}: {doc:#?}"))
+            .paragraphs
+            .clone()
+    };
+    let handling = part("2. Tiếp nhận, phân loại và xử lý đơn");
+    assert_eq!(
+        handling,
+        [
+            "Trong kỳ tiếp nhận 3 đơn: 3 đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến.",
+            "Tổng số đơn phải xử lý: 3 đơn, gồm 3 đơn tiếp nhận trong kỳ và không có đơn kỳ trước chuyển sang; đã xử lý 3 đơn, trong đó 3 đơn đủ điều kiện xử lý, 3 đơn thuộc thẩm quyền (3 vụ việc).",
+            "Đơn thuộc thẩm quyền: khiếu nại 2 đơn (lần đầu 2; lĩnh vực đất đai 1, chế độ, chính sách 1); không có đơn tố cáo; kiến nghị, phản ánh 1 đơn (lĩnh vực chế độ, chính sách 1).",
+            "Không có đơn không thuộc thẩm quyền.",
+        ]
+    );
+    assert_eq!(
+        part("3. Kết quả giải quyết khiếu nại, tố cáo thuộc thẩm quyền"),
+        [
+            "a) Khiếu nại thuộc thẩm quyền: 2 đơn, 2 vụ việc (đang xem xét điều kiện thụ lý 2); chưa ban hành quyết định giải quyết khiếu nại nào.",
+            "b) Không có đơn tố cáo thuộc thẩm quyền; chưa ban hành kết luận nội dung tố cáo nào.",
+        ]
+    );
+    assert_eq!(
+        part("4. Kết quả thi hành quyết định giải quyết khiếu nại, thực hiện kết luận nội dung tố cáo"),
+        ["Không có quyết định giải quyết khiếu nại phải thi hành; không có kết luận nội dung tố cáo phải thực hiện."]
+    );
+    assert_eq!(
+        part("6. Công tác quản lý nhà nước về tiếp công dân, giải quyết khiếu nại, tố cáo"),
+        ["Không ban hành, sửa đổi, bổ sung hay hủy bỏ văn bản nào về công tác tiếp công dân, giải quyết khiếu nại, tố cáo; không tổ chức lớp tập huấn, tuyên truyền nào."]
+    );
 }

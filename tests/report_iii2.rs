@@ -116,7 +116,7 @@ fn section_iii_2_of_the_ward_report() {
     // reviewed yet;
     assert_eq!(
         r.sentences[4],
-        "Tổng số đơn phải xử lý: 27 đơn, gồm 26 đơn tiếp nhận trong kỳ và 1 đơn kỳ trước chuyển sang; đã xử lý 0 đơn, trong đó 0 đơn đủ điều kiện xử lý, 0 đơn thuộc thẩm quyền (0 vụ việc)."
+        "Tổng số đơn phải xử lý: 27 đơn, gồm 26 đơn tiếp nhận trong kỳ và 1 đơn kỳ trước chuyển sang; chưa có đơn nào được xử lý."
     );
     // whole weeks Mon 07/7 … Sun 16/11/2025: 4 + 4 + 5 + 4 + 2 = 19, against 21 days held;
     assert_eq!(

@@ -146,13 +146,29 @@ impl FormTable {
 
 /// A figure as a Vietnamese document prints it: "12", "12,5".
 pub fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    // Whole numbers as they are, others to two decimals without trailing zeros; then
+    // thousands grouped with dots and the decimal comma, as Vietnamese writes
+    // "1.234,5".
+    let plain = if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v.abs() as i64)
     } else {
-        format!("{v:.2}")
+        format!("{:.2}", v.abs())
             .trim_end_matches('0')
             .trim_end_matches('.')
-            .replace('.', ",")
+            .to_string()
+    };
+    let (whole, decimals) = match plain.split_once('.') {
+        Some((w, d)) => (w, Some(d)),
+        None => (plain.as_str(), None),
+    };
+    let sign = if v < 0.0 && plain != "0" { "-" } else { "" };
+    let grouped = crate::text::group_digits(whole);
+    match decimals {
+        Some(d) => format!("{sign}{grouped},{d}"),
+        None => format!("{sign}{grouped}"),
     }
 }
 
@@ -180,4 +196,27 @@ pub struct Register {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RegisterBook {
     pub parts: Vec<Register>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_value;
+
+    /// A figure as Vietnamese writes it: thousands grouped with dots, a decimal comma.
+    #[test]
+    fn figures_are_written_with_a_dot_between_thousands_and_a_decimal_comma() {
+        assert_eq!(format_value(0.0), "0");
+        assert_eq!(format_value(7.0), "7");
+        assert_eq!(format_value(999.0), "999");
+        assert_eq!(format_value(1_000.0), "1.000");
+        assert_eq!(format_value(30_575.0), "30.575");
+        assert_eq!(format_value(1_234_567.0), "1.234.567");
+        assert_eq!(format_value(12.5), "12,5");
+        assert_eq!(format_value(1_234.5), "1.234,5");
+        assert_eq!(format_value(1_234.567), "1.234,57");
+        assert_eq!(format_value(1e12), "1.000.000.000.000");
+        assert_eq!(format_value(-3.0), "-3");
+        assert_eq!(format_value(-1_500.25), "-1.500,25");
+        assert_eq!(format_value(-0.001), "0");
+    }
 }

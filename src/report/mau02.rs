@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::document::{date_words, period_title, place_of, DocSection, DocTable, ReportDocument};
+use super::narrative::capitalised;
 use super::{period_report, PeriodReport};
 use crate::error::Result;
 use crate::forms::{self, format_value, FormId, FormTable};
@@ -41,6 +42,37 @@ fn n(v: f64) -> String {
 }
 
 const TO_COMPLETE: &str = "(Đơn vị bổ sung nội dung.)";
+
+/// "lần đầu 2, đất đai 1": the parts of a figure that are not zero, each with its label
+/// (a list of zeros says nothing a reader needs).
+fn nonzero(parts: &[(&str, f64)]) -> String {
+    parts
+        .iter()
+        .filter(|(_, v)| *v != 0.0)
+        .map(|(label, v)| format!("{label} {}", n(*v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "khiếu nại 2 đơn (lần đầu 2; lĩnh vực đất đai 1, chế độ, chính sách 1)", or "không có
+/// đơn khiếu nại" for none: a kind of petition with its split by round and by field
+/// (Mẫu số 02, II.2: "phân loại theo lĩnh vực").
+fn kind_line(kind: &str, total: f64, rounds: &[(&str, f64)], fields: &[(&str, f64)]) -> String {
+    if total == 0.0 {
+        return format!("không có đơn {kind}");
+    }
+    let split: Vec<String> = [nonzero(rounds), nonzero(fields)]
+        .into_iter()
+        .zip(["", "lĩnh vực "])
+        .filter(|(text, _)| !text.is_empty())
+        .map(|(text, label)| format!("{label}{text}"))
+        .collect();
+    if split.is_empty() {
+        format!("{kind} {} đơn", n(total))
+    } else {
+        format!("{kind} {} đơn ({})", n(total), split.join("; "))
+    }
+}
 
 fn situation(tables: &[FormTable]) -> DocSection {
     let line = |form: FormId, column: u16, what: &str| match comparison(tables, form, column, 1) {
@@ -99,49 +131,197 @@ fn handling(r: &PeriodReport, tables: &[FormTable]) -> Vec<String> {
     if received > 0 {
         let at_visits = r.petitions_by_source.visit;
         let other = received - at_visits;
+        let sources: Vec<String> = [
+            (at_visits, "đơn qua tiếp công dân"),
+            (
+                other,
+                "đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến",
+            ),
+        ]
+        .iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(count, what)| format!("{} {what}", n(f64::from(*count))))
+        .collect();
         out.insert(
             0,
             format!(
-                "Trong kỳ tiếp nhận {received} đơn: {at_visits} đơn qua tiếp công dân, {other} đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến."
+                "Trong kỳ tiếp nhận {} đơn: {}.",
+                n(f64::from(received)),
+                sources.join(", ")
             ),
         );
     }
-    out.push(format!(
-        "Đơn thuộc thẩm quyền: khiếu nại {} đơn (lần đầu {}, lần 2 {}); tố cáo {} đơn (lần đầu {}, tố cáo tiếp {}); kiến nghị, phản ánh {} đơn. Đơn không thuộc thẩm quyền {} đơn: hướng dẫn {} đơn, chuyển {} đơn.",
-        v(6), v(7), v(8), v(12), v(13), v(14), v(19), v(23), v(24), v(25)
-    ));
+    let x = |c| value(tables, FormId::Xld02, c);
+    let within = x(4);
+    out.push(if within == 0.0 {
+        "Không có đơn thuộc thẩm quyền.".to_string()
+    } else {
+        format!(
+            "Đơn thuộc thẩm quyền: {}; {}; {}.",
+            kind_line(
+                "khiếu nại",
+                x(6),
+                &[("lần đầu", x(7)), ("lần 2", x(8))],
+                &[
+                    ("đất đai", x(9)),
+                    ("chế độ, chính sách", x(10)),
+                    ("khác", x(11))
+                ],
+            ),
+            kind_line(
+                "tố cáo",
+                x(12),
+                &[("lần đầu", x(13)), ("tố cáo tiếp", x(14))],
+                &[
+                    ("hành chính", x(15)),
+                    ("tham nhũng", x(16)),
+                    ("tư pháp", x(17)),
+                    ("khác", x(18)),
+                ],
+            ),
+            kind_line(
+                "kiến nghị, phản ánh",
+                x(19),
+                &[],
+                &[
+                    ("chế độ, chính sách", x(20)),
+                    ("đất đai", x(21)),
+                    ("khác", x(22))
+                ],
+            ),
+        )
+    });
+    out.push(if x(23) == 0.0 {
+        "Không có đơn không thuộc thẩm quyền.".to_string()
+    } else {
+        format!(
+            "Đơn không thuộc thẩm quyền {} đơn ({}).",
+            v(23),
+            nonzero(&[("hướng dẫn", x(24)), ("chuyển", x(25))])
+        )
+    });
     out
 }
 
+/// "a) Khiếu nại …", "b) Tố cáo …": the petitions within competence by where they stood
+/// at the cut-off, then the decisions issued in the period; none said in words.
 fn resolution(tables: &[FormTable]) -> Vec<String> {
-    let k = |c| n(value(tables, FormId::Gqkn03, c));
-    let t = |c| n(value(tables, FormId::Gqtc04, c));
+    let k = |c| value(tables, FormId::Gqkn03, c);
+    let t = |c| value(tables, FormId::Gqtc04, c);
+    // "a) Khiếu nại thuộc thẩm quyền: 2 đơn, 2 vụ việc (…); …", or "a) Không có đơn khiếu
+    // nại thuộc thẩm quyền; …".
+    let stood = |total: f64, cases: f64, states: &[(&str, f64)], kind: &str, then: &str| {
+        if total == 0.0 {
+            format!("Không có đơn {kind} thuộc thẩm quyền; {then}.")
+        } else {
+            format!(
+                "{} thuộc thẩm quyền: {} đơn, {} vụ việc ({}); {then}.",
+                capitalised(kind),
+                n(total),
+                n(cases),
+                nonzero(states)
+            )
+        }
+    };
+    let decisions = if k(7) == 0.0 {
+        "chưa ban hành quyết định giải quyết khiếu nại nào".to_string()
+    } else {
+        format!(
+            "đã ban hành {} quyết định giải quyết ({})",
+            n(k(7)),
+            nonzero(&[
+                ("lần đầu, khiếu nại đúng", k(8)),
+                ("lần đầu, khiếu nại sai", k(9)),
+                ("lần đầu, khiếu nại đúng một phần", k(10)),
+                ("lần 2, công nhận kết quả lần đầu", k(11)),
+                ("lần 2, hủy, sửa kết quả lần đầu", k(12)),
+            ])
+        )
+    };
+    let conclusions = if t(7) == 0.0 {
+        "chưa ban hành kết luận nội dung tố cáo nào".to_string()
+    } else {
+        format!(
+            "đã ban hành {} kết luận nội dung tố cáo ({})",
+            n(t(7)),
+            nonzero(&[
+                ("tố cáo lần đầu, đúng", t(8)),
+                ("tố cáo lần đầu, sai", t(9)),
+                ("tố cáo lần đầu, có đúng có sai", t(10)),
+                ("tố cáo tiếp, đúng", t(11)),
+                ("tố cáo tiếp, sai", t(12)),
+                ("tố cáo tiếp, có đúng có sai", t(13)),
+            ])
+        )
+    };
+    let states = |v: &dyn Fn(u16) -> f64| {
+        [
+            ("đang xem xét điều kiện thụ lý", v(3)),
+            ("đã thụ lý giải quyết", v(4)),
+            ("không thụ lý", v(5)),
+            ("rút đơn, đình chỉ giải quyết", v(6)),
+        ]
+    };
     vec![
         format!(
-            "a) Khiếu nại thuộc thẩm quyền: {} đơn, {} vụ việc; đang xem xét điều kiện thụ lý {}, đã thụ lý giải quyết {}, không thụ lý {}, rút đơn, đình chỉ giải quyết {}. Đã ban hành {} quyết định giải quyết (lần đầu: khiếu nại đúng {}, khiếu nại sai {}, khiếu nại đúng một phần {}; lần 2: công nhận kết quả lần đầu {}, hủy, sửa kết quả lần đầu {}).",
-            k(1), k(2), k(3), k(4), k(5), k(6), k(7), k(8), k(9), k(10), k(11), k(12)
+            "a) {}",
+            stood(k(1), k(2), &states(&k), "khiếu nại", &decisions)
         ),
         format!(
-            "b) Tố cáo thuộc thẩm quyền: {} đơn, {} vụ việc; đang xem xét điều kiện thụ lý {}, đã thụ lý giải quyết {}, không thụ lý {}, rút đơn, đình chỉ giải quyết {}. Đã ban hành {} kết luận nội dung tố cáo (tố cáo lần đầu: đúng {}, sai {}, có đúng có sai {}; tố cáo tiếp: đúng {}, sai {}, có đúng có sai {}).",
-            t(1), t(2), t(3), t(4), t(5), t(6), t(7), t(8), t(9), t(10), t(11), t(12), t(13)
+            "b) {}",
+            stood(t(1), t(2), &states(&t), "tố cáo", &conclusions)
         ),
     ]
 }
 
 fn enforcement(tables: &[FormTable]) -> Vec<String> {
-    let e = |c| n(value(tables, FormId::Kqth05, c));
-    vec![format!(
-        "Quyết định giải quyết khiếu nại phải thi hành {}, đã thi hành xong {}; kết luận nội dung tố cáo phải thực hiện {}, đã thực hiện xong {}.",
-        e(1), e(2), e(16), e(17)
-    )]
+    let e = |c| value(tables, FormId::Kqth05, c);
+    let part = |due: f64, done: f64, what: &str, verb: &str| {
+        if due == 0.0 {
+            format!("không có {what} phải {verb}")
+        } else if done == 0.0 {
+            format!("{what} phải {verb} {}, chưa {verb} xong {what} nào", n(due))
+        } else {
+            format!("{what} phải {verb} {}, đã {verb} xong {}", n(due), n(done))
+        }
+    };
+    let text = format!(
+        "{}; {}.",
+        part(e(1), e(2), "quyết định giải quyết khiếu nại", "thi hành"),
+        part(e(16), e(17), "kết luận nội dung tố cáo", "thực hiện")
+    );
+    vec![capitalised(&text)]
 }
 
 fn management(tables: &[FormTable]) -> Vec<String> {
-    let m = |c| n(value(tables, FormId::Qlkntc06, c));
-    vec![format!(
-        "Ban hành mới {} văn bản, sửa đổi, bổ sung {} văn bản, hủy bỏ {} văn bản về công tác tiếp công dân, giải quyết khiếu nại, tố cáo; tổ chức {} lớp tập huấn, tuyên truyền với {} người tham dự.",
-        m(1), m(2), m(3), m(4), m(5)
-    )]
+    let m = |c| value(tables, FormId::Qlkntc06, c);
+    let documents: Vec<String> = [
+        ("ban hành mới", m(1)),
+        ("sửa đổi, bổ sung", m(2)),
+        ("hủy bỏ", m(3)),
+    ]
+    .iter()
+    .filter(|(_, v)| *v != 0.0)
+    .map(|(what, v)| format!("{what} {} văn bản", n(*v)))
+    .collect();
+    let documents = if documents.is_empty() {
+        "không ban hành, sửa đổi, bổ sung hay hủy bỏ văn bản nào về công tác tiếp công dân, giải quyết khiếu nại, tố cáo".to_string()
+    } else {
+        format!(
+            "{} về công tác tiếp công dân, giải quyết khiếu nại, tố cáo",
+            documents.join(", ")
+        )
+    };
+    let training = if m(4) == 0.0 {
+        "không tổ chức lớp tập huấn, tuyên truyền nào".to_string()
+    } else {
+        format!(
+            "tổ chức {} lớp tập huấn, tuyên truyền với {} người tham dự",
+            n(m(4)),
+            n(m(5))
+        )
+    };
+    vec![capitalised(&format!("{documents}; {training}."))]
 }
 
 fn figures(tables: &[FormTable]) -> DocTable {

@@ -16,6 +16,11 @@ fn kind_words(kind: PetitionKind) -> &'static str {
     }
 }
 
+/// A count as a Vietnamese reader writes it: "1.234" (a dot between thousands).
+fn n(count: u32) -> String {
+    crate::text::group(u64::from(count))
+}
+
 const REPORTED_KINDS: [PetitionKind; 3] = [
     PetitionKind::Complaint,
     PetitionKind::Denunciation,
@@ -31,11 +36,15 @@ fn mixed_words(counts: &KindCounts) -> String {
         .map(|k| kind_words(*k))
         .collect();
     if carried.is_empty() {
-        format!("{} đơn {}", counts.mixed, kind_words(PetitionKind::Mixed))
+        format!(
+            "{} đơn {}",
+            n(counts.mixed),
+            kind_words(PetitionKind::Mixed)
+        )
     } else {
         format!(
             "{} đơn {} ({})",
-            counts.mixed,
+            n(counts.mixed),
             kind_words(PetitionKind::Mixed),
             carried.join(", ")
         )
@@ -66,7 +75,7 @@ fn petitions_phrase(counts: &KindCounts) -> String {
         .filter(|k| counts.get(**k) > 0)
         .map(|k| match k {
             PetitionKind::Mixed => mixed_words(counts),
-            k => format!("{} đơn {}", counts.get(*k), kind_words(*k)),
+            k => format!("{} đơn {}", n(counts.get(*k)), kind_words(*k)),
         })
         .collect();
     let missing = missing_kinds(counts);
@@ -84,7 +93,8 @@ fn delegations_clause(b: &BlockTotals) -> String {
     } else {
         format!(
             ", trong đó có {} đoàn đông người ({} người)",
-            b.delegations, b.delegation_people
+            n(b.delegations),
+            n(b.delegation_people)
         )
     }
 }
@@ -95,7 +105,7 @@ fn empty_sessions_sentence(whose: &str, b: &BlockTotals) -> Option<String> {
     (b.empty_sessions > 0 && b.visits > 0).then(|| {
         format!(
             "Có {} buổi tiếp của {whose} không có công dân đến.",
-            b.empty_sessions
+            n(b.empty_sessions)
         )
     })
 }
@@ -108,14 +118,14 @@ fn head_sentence(subject: &str, b: &BlockTotals, within: &str) -> String {
         } else {
             format!(
                 "{subject} đã tổ chức {} buổi tiếp công dân, không có công dân đến.",
-                b.sessions
+                n(b.sessions)
             )
         };
     }
     format!(
         "{subject} đã tiếp {} người với {} lượt{}, {} của công dân, tổ chức.",
-        b.people,
-        b.visits,
+        n(b.people),
+        n(b.visits),
         delegations_clause(b),
         petitions_phrase(&b.petitions_at_visits)
     )
@@ -130,13 +140,13 @@ fn officer_sentence(team: &str, b: &BlockTotals, within: &str) -> String {
         } else if b.empty_sessions == b.sessions {
             format!(
                 "{team}: đã tổ chức {} buổi tiếp công dân, không có công dân đến.",
-                b.sessions
+                n(b.sessions)
             )
         } else {
             // People came, but every visit had the chairman and is counted under him.
             format!(
                 "{team}: đã tổ chức {} buổi tiếp công dân; các lượt tiếp trong các buổi này có Chủ tịch cùng tiếp nên được tính cho Chủ tịch.",
-                b.sessions
+                n(b.sessions)
             )
         };
     }
@@ -146,7 +156,8 @@ fn officer_sentence(team: &str, b: &BlockTotals, within: &str) -> String {
     } else {
         format!(
             "có {} đoàn đông người ({} người)",
-            b.delegations, b.delegation_people
+            n(b.delegations),
+            n(b.delegation_people)
         )
     };
     let petitions = &b.petitions_at_visits;
@@ -164,7 +175,7 @@ fn officer_sentence(team: &str, b: &BlockTotals, within: &str) -> String {
         let by_kind: Vec<String> = PetitionKind::ALL
             .iter()
             .filter(|k| petitions.get(**k) > 0)
-            .map(|k| format!("{} đơn {}", petitions.get(*k), kind_words(*k)))
+            .map(|k| format!("{} đơn {}", n(petitions.get(*k)), kind_words(*k)))
             .collect();
         let detail = if by_kind.len() > 1 {
             format!(" ({})", by_kind.join(", "))
@@ -174,22 +185,28 @@ fn officer_sentence(team: &str, b: &BlockTotals, within: &str) -> String {
         format!(
             "Trong đó công dân đến {} kèm theo đơn: {} đơn/{} lượt{detail}.",
             kinds.join(", "),
-            petitions.total,
-            b.visits_with_petition
+            n(petitions.total),
+            n(b.visits_with_petition)
         )
     };
     format!(
         "{team}: đã tiếp {} người, với {} lượt công dân, {}. {}",
-        b.people, b.visits, delegations, with_petitions
+        n(b.people),
+        n(b.visits),
+        delegations,
+        with_petitions
     )
 }
 
-/// "tăng 3 (từ 12 lên 15)", "giảm 2 (từ 8 xuống 6)", "không đổi (20)".
+/// "tăng 3 (từ 12 lên 15)", "giảm 2 (từ 8 xuống 6)", "không đổi (20)", and for none in
+/// either period "không đổi (cả hai kỳ đều không có)".
 fn change_words(before: u32, now: u32) -> String {
+    let (b, w) = (n(before), n(now));
     match now.cmp(&before) {
-        std::cmp::Ordering::Greater => format!("tăng {} (từ {before} lên {now})", now - before),
-        std::cmp::Ordering::Less => format!("giảm {} (từ {before} xuống {now})", before - now),
-        std::cmp::Ordering::Equal => format!("không đổi ({now})"),
+        std::cmp::Ordering::Greater => format!("tăng {} (từ {b} lên {w})", n(now - before)),
+        std::cmp::Ordering::Less => format!("giảm {} (từ {b} xuống {w})", n(before - now)),
+        std::cmp::Ordering::Equal if now == 0 => "không đổi (cả hai kỳ đều không có)".to_string(),
+        std::cmp::Ordering::Equal => format!("không đổi ({w})"),
     }
 }
 
@@ -203,18 +220,21 @@ fn totals_sentence(r: &PeriodReport) -> Option<String> {
         } else {
             format!(
                 "{} đoàn đông người ({} người)",
-                t.delegations, t.delegation_people
+                n(t.delegations),
+                n(t.delegation_people)
             )
         };
         format!(
             "Tổng cộng đã tiếp {} lượt, {} người, {} vụ việc, {delegations}.",
-            t.visits, t.people, t.cases
+            n(t.visits),
+            n(t.people),
+            n(t.cases)
         )
     })
 }
 
 /// "trong kỳ" → "Trong kỳ".
-fn capitalised(text: &str) -> String {
+pub(crate) fn capitalised(text: &str) -> String {
     let mut c = text.chars();
     match c.next() {
         Some(first) => first.to_uppercase().chain(c).collect(),
@@ -222,7 +242,8 @@ fn capitalised(text: &str) -> String {
     }
 }
 
-/// The petitions handled, as 02/XLD counts them.
+/// The petitions handled, as 02/XLD counts them; what there is none of said in words
+/// ("chưa có đơn nào được xử lý", "không có đơn thuộc thẩm quyền"), never "0 đơn".
 fn handling_sentence(r: &PeriodReport, within: &str) -> String {
     let h = &r.handling;
     if h.total == 0 {
@@ -230,28 +251,69 @@ fn handling_sentence(r: &PeriodReport, within: &str) -> String {
     }
     // Column 1 said with its parts: a reader who was just told how many petitions were
     // received must not take the units of mixed petitions for petitions carried over.
-    let carried = if h.carried == 0 {
-        "không có đơn kỳ trước chuyển sang".to_string()
-    } else {
-        format!("{} đơn kỳ trước chuyển sang", h.carried)
+    let parts = match (h.received, h.carried) {
+        (0, _) => format!("đều là đơn kỳ trước chuyển sang (không có đơn tiếp nhận {within})"),
+        (received, 0) => format!(
+            "gồm {} đơn tiếp nhận {within} và không có đơn kỳ trước chuyển sang",
+            n(received)
+        ),
+        (received, carried) => format!(
+            "gồm {} đơn tiếp nhận {within} và {} đơn kỳ trước chuyển sang",
+            n(received),
+            n(carried)
+        ),
     };
     let mixed = if h.mixed == 0 {
         String::new()
     } else {
         format!(
             " (đơn có nhiều nội dung được tính theo từng nội dung: {} đơn nhiều nội dung tiếp nhận {within} tính thành {} đơn)",
-            h.mixed, h.mixed_units
+            n(h.mixed),
+            n(h.mixed_units)
+        )
+    };
+    let handled = if h.processed == 0 {
+        "chưa có đơn nào được xử lý".to_string()
+    } else if h.eligible == 0 {
+        format!(
+            "đã xử lý {} đơn, trong đó không có đơn đủ điều kiện xử lý",
+            n(h.processed)
+        )
+    } else {
+        let within_competence = if h.within == 0 {
+            "không có đơn thuộc thẩm quyền".to_string()
+        } else {
+            format!(
+                "{} đơn thuộc thẩm quyền ({} vụ việc)",
+                n(h.within),
+                n(h.cases_within)
+            )
+        };
+        format!(
+            "đã xử lý {} đơn, trong đó {} đơn đủ điều kiện xử lý, {within_competence}",
+            n(h.processed),
+            n(h.eligible)
         )
     };
     let mut s = format!(
-        "Tổng số đơn phải xử lý: {} đơn, gồm {} đơn tiếp nhận {within} và {carried}{mixed}; đã xử lý {} đơn, trong đó {} đơn đủ điều kiện xử lý, {} đơn thuộc thẩm quyền ({} vụ việc)",
-        h.total, h.received, h.processed, h.eligible, h.within, h.cases_within
+        "Tổng số đơn phải xử lý: {} đơn, {parts}{mixed}; {handled}",
+        n(h.total)
     );
-    if h.guided + h.transferred > 0 {
-        s.push_str(&format!(
-            "; đơn không thuộc thẩm quyền: hướng dẫn {} đơn, chuyển {} đơn",
-            h.guided, h.transferred
-        ));
+    let outside = match (h.guided, h.transferred) {
+        (0, 0) => None,
+        (guided, 0) => Some(format!("hướng dẫn {} đơn, không chuyển đơn nào", n(guided))),
+        (0, transferred) => Some(format!(
+            "chuyển {} đơn, không hướng dẫn đơn nào",
+            n(transferred)
+        )),
+        (guided, transferred) => Some(format!(
+            "hướng dẫn {} đơn, chuyển {} đơn",
+            n(guided),
+            n(transferred)
+        )),
+    };
+    if let Some(outside) = outside {
+        s.push_str(&format!("; đơn không thuộc thẩm quyền: {outside}"));
     }
     s.push('.');
     s
@@ -265,21 +327,31 @@ fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
     let least = r.chairman_minimum_days;
     let ad_hoc = r.chairman.reception_days.saturating_sub(days);
     let besides = if ad_hoc > 0 {
-        format!("; ngoài ra tiếp công dân đột xuất {ad_hoc} ngày")
+        format!("; ngoài ra tiếp công dân đột xuất {} ngày", n(ad_hoc))
     } else {
         String::new()
     };
+    let (days_words, least_words) = (n(days), n(least));
     (least > 0).then(|| match &r.as_of {
         // The period is not over: the days so far, against the whole period's minimum.
-        Some(today) if days < least => format!(
-            "Đến ngày {}, {chairman} đã tiếp công dân định kỳ {days} ngày; mức tối thiểu của cả kỳ là {least} ngày ({}){besides}.",
+        Some(today) if days == 0 => format!(
+            "Đến ngày {}, {chairman} chưa tiếp công dân định kỳ ngày nào; mức tối thiểu của cả kỳ là {least_words} ngày ({}){besides}.",
             crate::text::vn_date(today),
+            r.chairman_minimum_rule
+        ),
+        Some(today) if days < least => format!(
+            "Đến ngày {}, {chairman} đã tiếp công dân định kỳ {days_words} ngày; mức tối thiểu của cả kỳ là {least_words} ngày ({}){besides}.",
+            crate::text::vn_date(today),
+            r.chairman_minimum_rule
+        ),
+        _ if days == 0 => format!(
+            "{chairman} không tiếp công dân định kỳ ngày nào, chưa đạt mức tối thiểu {least_words} ngày ({}){besides}.",
             r.chairman_minimum_rule
         ),
         _ => {
             let verdict = if days >= least { "đạt" } else { "chưa đạt" };
             format!(
-                "{chairman} tiếp công dân định kỳ {days} ngày, {verdict} mức tối thiểu {least} ngày ({}){besides}.",
+                "{chairman} tiếp công dân định kỳ {days_words} ngày, {verdict} mức tối thiểu {least_words} ngày ({}){besides}.",
                 r.chairman_minimum_rule
             )
         }
@@ -313,7 +385,8 @@ fn adjustment_sentences(r: &PeriodReport) -> Vec<String> {
             };
             format!(
                 "Điều chỉnh số liệu kỳ trước: {} có {} thay đổi sau khi khóa số liệu ({changes}).",
-                a.label, a.changes
+                a.label,
+                n(a.changes)
             )
         })
         .collect()
@@ -342,15 +415,16 @@ pub fn sentences(r: &PeriodReport, settings: &Settings, within: &str) -> Vec<Str
     let other = r.petitions_received.total - r.petitions_by_source.visit;
     if other > 0 {
         out.push(format!(
-            "Ngoài ra, {within} tiếp nhận {other} đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến; tổng số đơn tiếp nhận {within}: {} đơn.",
-            r.petitions_received.total
+            "Ngoài ra, {within} tiếp nhận {} đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến; tổng số đơn tiếp nhận {within}: {} đơn.",
+            n(other),
+            n(r.petitions_received.total)
         ));
     }
     if r.duplicates_received > 0 {
         out.push(format!(
             "{} có {} đơn trùng (gửi lại đơn đang xử lý) được lưu, không tính vào số đơn tiếp nhận.",
             capitalised(within),
-            r.duplicates_received
+            n(r.duplicates_received)
         ));
     }
     out.extend(totals_sentence(r));
@@ -393,6 +467,16 @@ mod tests {
             petitions_phrase(&old),
             "tiếp nhận 1 đơn phản ánh, kiến nghị, 1 đơn có nhiều nội dung"
         );
+    }
+
+    #[test]
+    fn a_change_is_said_with_grouped_figures_and_none_in_words() {
+        assert_eq!(change_words(12, 15), "tăng 3 (từ 12 lên 15)");
+        assert_eq!(change_words(8, 6), "giảm 2 (từ 8 xuống 6)");
+        assert_eq!(change_words(0, 2), "tăng 2 (từ 0 lên 2)");
+        assert_eq!(change_words(20, 20), "không đổi (20)");
+        assert_eq!(change_words(0, 0), "không đổi (cả hai kỳ đều không có)");
+        assert_eq!(change_words(999, 12_345), "tăng 11.346 (từ 999 lên 12.345)");
     }
 
     #[test]
