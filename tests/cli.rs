@@ -402,6 +402,32 @@ fn tables_export_form_and_lock_for_a_reporting_period() {
     );
     let twice = tiepdan(&db, &["lock", "--period", "quy-3", "--year", "2026"]);
     assert!(String::from_utf8_lossy(&twice.stderr).contains("đã khóa"));
+    // A half year is named as the report's title names it (not "6 tháng năm …", nor a
+    // year "Năm năm …").
+    let half = stdout(&tiepdan(
+        &db,
+        &["lock", "--period", "6-thang", "--year", "2026"],
+    ));
+    assert!(
+        half.contains("Đã khóa số liệu kỳ 6 tháng đầu năm 2026"),
+        "{half}"
+    );
+
+    // A file named for the other format is refused before anything is written: Word
+    // would not open a workbook called "so.docx".
+    let misnamed = dir.path().join("so.docx");
+    let wrong = tiepdan(
+        &db,
+        &[
+            &["export-form", "so-tcd", "--out", misnamed.to_str().unwrap()][..],
+            &range,
+        ]
+        .concat(),
+    );
+    assert!(!wrong.status.success());
+    let message = String::from_utf8_lossy(&wrong.stderr);
+    assert!(message.contains("đuôi .xlsx"), "{message}");
+    assert!(!misnamed.exists());
 }
 
 #[test]

@@ -262,12 +262,13 @@ impl PeriodArgs {
         })
     }
 
-    /// "Quý IV năm 2026" for a reporting period, else the dates.
+    /// "Quý IV năm 2026", "6 tháng đầu năm 2026", "năm 2026" for a reporting period (as the
+    /// report's title names it), else the dates.
     fn label(&self, period: Period) -> String {
         match (&self.period, self.year) {
-            (Some(code), Some(year)) => ReportingPeriod::from_code(code)
-                .map(|p| format!("{} năm {year}", p.label()))
-                .unwrap_or_else(|| period.label()),
+            (Some(code), Some(_)) if ReportingPeriod::from_code(code).is_some() => {
+                tiepdan::report::document::period_title(period)
+            }
             _ => period.label(),
         }
     }

@@ -255,9 +255,28 @@ pub fn export_to(
     progress: &Progress,
 ) -> Result<()> {
     super::check_target(out, store.path().as_deref(), force)?;
+    check_extension(form, out)?;
     let prepared = prepare(store, form, period, report_no, full)?;
     let bytes = render(&prepared, progress)?;
     write_out(out, &bytes, force)
+}
+
+/// A file named for another format (an Excel workbook called "so.docx") is refused before
+/// anything is made: Word or Excel would not open it. A name without an extension is the
+/// caller's choice.
+fn check_extension(form: FormId, out: &Path) -> Result<()> {
+    let wanted = extension(form);
+    match out.extension().and_then(|e| e.to_str()) {
+        Some(ext) if !ext.eq_ignore_ascii_case(wanted) => Err(Error::invalid(
+            "file",
+            format!(
+                "{} được xuất thành tệp .{wanted}; tên tệp {} có đuôi .{ext}: hãy đặt tên tệp đuôi .{wanted}.",
+                form.label(),
+                out.display()
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Write a file the CLI was asked for: over an existing one only when forced; otherwise a
