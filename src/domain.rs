@@ -606,7 +606,7 @@ text_enum!(
         ComplaintResolution => "complaint_resolution", "Giải quyết khiếu nại";
         DenunciationResolution => "denunciation_resolution", "Giải quyết tố cáo";
         ProposalResolution => "proposal_resolution", "Giải quyết kiến nghị, phản ánh";
-        Unprocessed => "unprocessed", "Đơn chưa được xử lý quá 45 ngày";
+        Unprocessed => "unprocessed", "Đơn để lâu không xử lý (Nghị định 154/2026/NĐ-CP)";
     }
 );
 

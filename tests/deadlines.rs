@@ -41,11 +41,9 @@ fn across_tet_2026() {
         due(&store, &p, ComplaintAcceptance, "2026-02-13").as_deref(),
         Some("2026-02-23")
     );
-    // Unprocessed: 45 days, 13/02 + 45 = 30/03/2026 (a Monday).
-    assert_eq!(
-        due(&store, &p, Unprocessed, "2026-02-13").as_deref(),
-        Some("2026-03-30")
-    );
+    // No "unprocessed" limit: Nghị định 154/2026 (45 days) applies to petitions received
+    // from 01/7/2026; this one keeps the rules of its date.
+    assert!(deadline(&store, &p, Unprocessed, "2026-02-13").is_none());
     // As of Tue 24/02 nothing was done: the acceptance is overdue, the reply is not.
     let late = deadline(&store, &p, ComplaintAcceptance, "2026-02-24").unwrap();
     assert!(late.overdue && !late.due_soon);
@@ -208,6 +206,16 @@ fn complaint_acceptance_before_and_from_1_july_2026() {
     assert_eq!(
         due(&store, &later, ComplaintAcceptance, "2026-07-03").as_deref(),
         Some("2026-07-14")
+    );
+    // Nghị định 154/2026, Điều 41 (a petition left unprocessed over 45 days) from the same
+    // day only: 01/07 + 45 = Sat 15/08 → Mon 17/08/2026; none for one received 30/06.
+    assert!(deadline(&store, &before, Unprocessed, "2026-06-30").is_none());
+    let d = deadline(&store, &from, Unprocessed, "2026-07-01").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-08-17"));
+    assert!(
+        d.rule.contains("Nghị định 154/2026/NĐ-CP, Điều 41"),
+        "{}",
+        d.rule
     );
 }
 

@@ -491,15 +491,20 @@ pub fn deadlines(
         PetitionKind::Mixed => {}
     }
 
-    out.push(c.deadline(
-        DeadlineStep::Unprocessed,
-        format!(
-            "Nghị định 154/2026/NĐ-CP, Điều 41 (đơn để quá {} ngày không xử lý)",
-            settings.unprocessed_days
-        ),
-        calendar.add_days(received, settings.unprocessed_days),
-        handled,
-    ));
+    // Nghị định 154/2026/NĐ-CP came into force with Luật 136/2025/QH15 (01/7/2026): a
+    // petition received before keeps the rules of its date (`law::regime`), which set no
+    // such limit; its processing time is the first reply's.
+    if Regime::on(received) == Regime::Law2025 {
+        out.push(c.deadline(
+            DeadlineStep::Unprocessed,
+            format!(
+                "Nghị định 154/2026/NĐ-CP, Điều 41 (đơn để quá {} ngày không xử lý)",
+                settings.unprocessed_days
+            ),
+            calendar.add_days(received, settings.unprocessed_days),
+            handled,
+        ));
+    }
     out
 }
 
