@@ -648,8 +648,20 @@ pub struct Deadline {
 /// The deadline numbers the sources leave uncertain, as settings with their defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DeadlineSettings {
-    /// Trả lời việc xử lý đơn, in working days (Luật Tiếp công dân Đ28: 10).
+    /// Trả lời việc xử lý đơn nhận khi tiếp công dân, in working days (Luật Tiếp công dân
+    /// Đ28: 10).
     pub first_reply_working_days: u32,
+    /// Xử lý đơn nhận qua bưu chính, trực tuyến hay do cơ quan khác chuyển đến, in working
+    /// days (TT 05/2021: 10; its wording not confirmed, domain.md §3: UNCERTAIN). Its own
+    /// setting: changing it leaves the reply of Luật Tiếp công dân Đ28 as it is.
+    #[serde(default = "ten_days")]
+    pub processing_working_days: u32,
+    /// Whether the deadlines the laws write in plain "ngày" (not "ngày làm việc") are
+    /// counted in working days: complaint acceptance before 01/7/2026, complaint and
+    /// denunciation resolution, the unprocessed limit. false (the default): calendar days,
+    /// the reading of BLDS 2015 Đ147–148 (domain.md §3: UNCERTAIN, so a setting).
+    #[serde(default)]
+    pub plain_days_working: bool,
     /// Thụ lý khiếu nại from 01/7/2026, in working days (NĐ 155/2026: 7).
     pub complaint_acceptance_working_days: u32,
     /// Đơn tồn đọng: days without handling (NĐ 154/2026 Đ41: 45).
@@ -663,6 +675,11 @@ pub struct DeadlineSettings {
     /// followed.
     #[serde(default)]
     pub proposal_resolution_days: u32,
+}
+
+/// TT 05/2021's processing time, for settings saved before it was one.
+fn ten_days() -> u32 {
+    10
 }
 
 /// What 02/XLD needs, decided when the petition is classified (the `classify` move).

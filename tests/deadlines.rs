@@ -401,15 +401,23 @@ fn the_settings_change_the_uncertain_numbers() {
         due(&store, &p, FirstReply, "2026-10-01").as_deref(),
         Some("2026-10-15")
     );
+    // The reply after a citizen's visit (Luật Tiếp công dân Đ28) is its own number: changed,
+    // it leaves a petition that came by post where it was.
     let mut s = store.settings().unwrap();
-    s.deadlines.first_reply_working_days = 5;
+    s.deadlines.first_reply_working_days = 8;
+    store.save_settings(&s).unwrap();
+    assert_eq!(
+        due(&store, &p, FirstReply, "2026-10-01").as_deref(),
+        Some("2026-10-15")
+    );
+    s.deadlines.processing_working_days = 5;
     s.deadlines.due_soon_working_days = 1;
     store.save_settings(&s).unwrap();
     // The audit log says which numbers changed (every due day moved with them).
     let log = audit_of(&store, ChangeAction::Settings);
     assert_eq!(
         log[0].note.as_deref(),
-        Some("Thời hạn trả lời việc xử lý đơn (ngày làm việc): 10 → 5; Số ngày làm việc báo “sắp đến hạn”: 3 → 1")
+        Some("Thời hạn xử lý đơn nhận qua nguồn khác (ngày làm việc): 10 → 5; Số ngày làm việc báo “sắp đến hạn”: 3 → 1")
     );
     // 5 working days: 02, 05, 06, 07, 08/10.
     assert_eq!(
@@ -426,15 +434,86 @@ fn the_settings_change_the_uncertain_numbers() {
             .unwrap()
             .due_soon
     );
-    let bad = tiepdan::domain::Settings {
-        deadlines: DeadlineSettings {
-            first_reply_working_days: 0,
-            ..s.deadlines.clone()
-        },
-        ..s
-    };
-    let e = store.save_settings(&bad).unwrap_err();
-    assert_eq!(e.field(), Some("deadlines.first_reply_working_days"));
+    for (field, bad) in [
+        (
+            "deadlines.first_reply_working_days",
+            DeadlineSettings {
+                first_reply_working_days: 0,
+                ..s.deadlines.clone()
+            },
+        ),
+        (
+            "deadlines.processing_working_days",
+            DeadlineSettings {
+                processing_working_days: 61,
+                ..s.deadlines.clone()
+            },
+        ),
+    ] {
+        let bad = tiepdan::domain::Settings {
+            deadlines: bad,
+            ..s.clone()
+        };
+        let e = store.save_settings(&bad).unwrap_err();
+        assert_eq!(e.field(), Some(field));
+    }
+}
+
+/// The laws write most deadlines in plain "ngày": read as calendar days unless the office
+/// counts them as working days (domain.md §3, UNCERTAIN: a setting); the ones written in
+/// "ngày làm việc" stay so either way.
+#[test]
+fn plain_days_are_calendar_days_unless_the_office_counts_working_days() {
+    let mut store = store_on("2026-10-30");
+    let p = direct_petition(&mut store, "2026-07-01", Complaint);
+    classify(
+        &mut store,
+        &p,
+        Complaint,
+        true,
+        Competence::Within,
+        "2026-07-02",
+    );
+    move_petition(&mut store, &p, MoveAction::Accept, "2026-07-02", |_| {}).unwrap();
+    // 30 days from Thu 02/07/2026: Sat 01/08 → Mon 03/08/2026.
+    let d = deadline(&store, &p, ComplaintResolution, "2026-07-02").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-08-03"));
+    assert!(!d.rule.contains("ngày làm việc"), "{}", d.rule);
+    // Unprocessed, 45 days: 01/07 + 45 = Sat 15/08 → Mon 17/08/2026.
+    assert_eq!(
+        due(&store, &p, Unprocessed, "2026-07-02").as_deref(),
+        Some("2026-08-17")
+    );
+    let mut s = store.settings().unwrap();
+    s.deadlines.plain_days_working = true;
+    store.save_settings(&s).unwrap();
+    let log = audit_of(&store, ChangeAction::Settings);
+    assert_eq!(
+        log[0].note.as_deref(),
+        Some("Tính “ngày” trong luật là ngày làm việc: không → có")
+    );
+    // 30 working days after 02/07: 03/07 (1), 06–10 (6), 13–17 (11), 20–24 (16),
+    // 27–31/07 (21), 03–07/08 (26), 10, 11, 12, 13/08 (30).
+    let d = deadline(&store, &p, ComplaintResolution, "2026-07-02").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-08-13"));
+    assert!(
+        d.rule.contains("“ngày” tính là ngày làm việc"),
+        "{}",
+        d.rule
+    );
+    // 45 working days after 01/07: 02, 03/07 (2), 06–31/07 (22), 03–21/08 (37), Sat 22/08
+    // made a working day (38), 24–28/08 (43); 31/08 (swapped), 01 and 02/09 are off; Thu
+    // 03/09 (44), Fri 04/09/2026 (45).
+    assert_eq!(
+        due(&store, &p, Unprocessed, "2026-07-02").as_deref(),
+        Some("2026-09-04")
+    );
+    // The acceptance, written in working days (Luật 136/2025), is the same either way:
+    // 7 working days after 01/07: 02, 03, 06, 07, 08, 09, 10/07.
+    assert_eq!(
+        due(&store, &p, ComplaintAcceptance, "2026-07-02").as_deref(),
+        Some("2026-07-10")
+    );
 }
 
 /// The law sets no general time to resolve a proposal (domain.md §3, UNCERTAIN): none is

@@ -61,7 +61,13 @@ pub fn field_label(table: &str, field: &str) -> String {
         (_, "reception_team_name") => "Tên bộ phận tiếp công dân",
         (_, "delegation_threshold") => "Ngưỡng đoàn đông người",
         (_, "sample_offered") => "Đã hỏi dữ liệu mẫu",
-        (_, "deadlines.first_reply_working_days") => "Thời hạn trả lời (ngày làm việc)",
+        (_, "deadlines.first_reply_working_days") => {
+            "Thời hạn trả lời đơn nhận khi tiếp công dân (ngày làm việc)"
+        }
+        (_, "deadlines.processing_working_days") => {
+            "Thời hạn xử lý đơn nhận qua nguồn khác (ngày làm việc)"
+        }
+        (_, "deadlines.plain_days_working") => "Tính “ngày” trong luật là ngày làm việc",
         (_, "deadlines.complaint_acceptance_working_days") => {
             "Thời hạn thụ lý khiếu nại (ngày làm việc)"
         }

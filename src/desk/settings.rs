@@ -64,9 +64,19 @@ fn settings_change_note(old: &Settings, new: &Settings) -> Option<String> {
             blank(&new.reception_team_name),
         ),
         (
-            "Thời hạn trả lời việc xử lý đơn (ngày làm việc)",
+            "Thời hạn trả lời việc xử lý đơn nhận khi tiếp công dân (ngày làm việc)",
             d0.first_reply_working_days.to_string(),
             d1.first_reply_working_days.to_string(),
+        ),
+        (
+            "Thời hạn xử lý đơn nhận qua nguồn khác (ngày làm việc)",
+            d0.processing_working_days.to_string(),
+            d1.processing_working_days.to_string(),
+        ),
+        (
+            "Tính “ngày” trong luật là ngày làm việc",
+            yes_no(d0.plain_days_working),
+            yes_no(d1.plain_days_working),
         ),
         (
             "Thời hạn thụ lý khiếu nại (ngày làm việc)",
@@ -223,8 +233,14 @@ impl Store {
         let d = &s.deadlines;
         check_range(
             "deadlines.first_reply_working_days",
-            "Thời hạn trả lời việc xử lý đơn (ngày làm việc)",
+            "Thời hạn trả lời việc xử lý đơn nhận khi tiếp công dân (ngày làm việc)",
             d.first_reply_working_days,
+            1..=60,
+        )?;
+        check_range(
+            "deadlines.processing_working_days",
+            "Thời hạn xử lý đơn nhận qua nguồn khác (ngày làm việc)",
+            d.processing_working_days,
             1..=60,
         )?;
         check_range(
@@ -260,6 +276,8 @@ impl Store {
                 (k::TEAM_NAME, s.reception_team_name.trim().to_string()),
                 (k::SAMPLE_OFFERED, flag(s.sample_offered)),
                 (k::FIRST_REPLY, d.first_reply_working_days.to_string()),
+                (k::PROCESSING, d.processing_working_days.to_string()),
+                (k::PLAIN_DAYS_WORKING, flag(d.plain_days_working)),
                 (
                     k::COMPLAINT_ACCEPTANCE,
                     d.complaint_acceptance_working_days.to_string(),

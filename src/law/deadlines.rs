@@ -71,7 +71,12 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "first_reply_working_days",
         "Thời hạn trả lời việc xử lý đơn (ngày làm việc)",
-        "Luật Tiếp công dân 2013, Điều 28 (đơn nhận khi tiếp công dân); Thông tư 05/2021/TT-TTCP (đơn nhận qua nguồn khác). Mặc định 10.",
+        "Luật Tiếp công dân 2013, Điều 28: đơn nhận khi tiếp công dân. Mặc định 10.",
+    ),
+    (
+        "processing_working_days",
+        "Thời hạn xử lý đơn nhận qua bưu chính, trực tuyến, do cơ quan khác chuyển đến (ngày làm việc)",
+        "Thông tư 05/2021/TT-TTCP: 10 ngày làm việc kể từ ngày nhận đơn. Mặc định 10.",
     ),
     (
         "complaint_acceptance_working_days",
@@ -94,6 +99,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "Luật chưa quy định một thời hạn chung cho việc giải quyết kiến nghị, phản ánh: đơn vị đặt theo quy chế của mình (ví dụ 30 ngày kể từ ngày thụ lý). Mặc định 0: không theo dõi.",
     ),
     (
+        "plain_days_working",
+        "Tính “ngày” trong luật là ngày làm việc",
+        "Các thời hạn luật ghi “ngày” (không ghi “ngày làm việc”): thụ lý khiếu nại trước 01/7/2026 (10 ngày), giải quyết khiếu nại (30, 45 ngày…), giải quyết tố cáo (30 ngày), đơn tồn đọng (45 ngày). Mặc định không chọn: tính theo ngày lịch (Bộ luật Dân sự 2015, Điều 147–148; hạn rơi vào ngày nghỉ thì lùi đến ngày làm việc kế tiếp). Chọn nếu cơ quan cấp trên hướng dẫn tính theo ngày làm việc.",
+    ),
+    (
         "remote_area",
         "Đơn vị ở vùng sâu, vùng xa",
         "Luật Khiếu nại 2011, Điều 28 và 37: ở vùng sâu, vùng xa, thời hạn giải quyết khiếu nại dài hơn (lần đầu 45 ngày, lần hai 60 ngày; vụ việc phức tạp 60 và 70 ngày).",
@@ -104,6 +114,8 @@ impl Default for DeadlineSettings {
     fn default() -> Self {
         DeadlineSettings {
             first_reply_working_days: 10,
+            processing_working_days: 10,
+            plain_days_working: false,
             complaint_acceptance_working_days: 7,
             unprocessed_days: 45,
             due_soon_working_days: 3,
@@ -180,6 +192,25 @@ struct Counter<'a> {
 }
 
 impl Counter<'_> {
+    /// `n` days the law writes in plain "ngày" after `from`: calendar days (a last day off
+    /// moves to the next working day), or working days when the office counts them so.
+    fn plain_days(&self, from: NaiveDate, n: u32) -> Result<NaiveDate, UnknownYear> {
+        if self.settings.plain_days_working {
+            self.calendar.add_working_days(from, n)
+        } else {
+            self.calendar.add_days(from, n)
+        }
+    }
+
+    /// A rule of plain days, saying so when they are counted as working days.
+    fn plain_rule(&self, rule: String) -> String {
+        if self.settings.plain_days_working {
+            format!("{rule}; “ngày” tính là ngày làm việc theo Cài đặt")
+        } else {
+            rule
+        }
+    }
+
     fn deadline(
         &self,
         step: DeadlineStep,
@@ -288,17 +319,21 @@ pub fn deadlines(
 
     // The first reply: what will be done with it (Luật Tiếp công dân 2013, Điều 28, for
     // what is raised at the desk; the processing time of TT 05/2021 otherwise).
-    let rule = if p.source == PetitionSource::Visit {
-        "Luật Tiếp công dân 2013, Điều 28".to_string()
+    let (rule, due) = if p.source == PetitionSource::Visit {
+        (
+            "Luật Tiếp công dân 2013, Điều 28".to_string(),
+            calendar.add_working_days(received, settings.first_reply_working_days),
+        )
     } else {
-        "Thông tư 05/2021/TT-TTCP (thời hạn xử lý đơn; số ngày đặt trong Cài đặt)".to_string()
+        (
+            format!(
+                "Thông tư 05/2021/TT-TTCP (thời hạn xử lý đơn: {} ngày làm việc, đặt trong Cài đặt)",
+                settings.processing_working_days
+            ),
+            calendar.add_working_days(received, settings.processing_working_days),
+        )
     };
-    out.push(c.deadline(
-        DeadlineStep::FirstReply,
-        rule,
-        calendar.add_working_days(received, settings.first_reply_working_days),
-        handled,
-    ));
+    out.push(c.deadline(DeadlineStep::FirstReply, rule, due, handled));
 
     match p.kind {
         PetitionKind::Complaint => {
@@ -308,12 +343,12 @@ pub fn deadlines(
             let second = p.classification.round == Round::Subsequent;
             let (due, rule) = match Regime::on(received) {
                 Regime::Law2013 => (
-                    calendar.add_days(received, 10),
-                    if second {
+                    c.plain_days(received, 10),
+                    c.plain_rule(if second {
                         "Luật Khiếu nại 2011, Điều 36 (khiếu nại lần hai, 10 ngày)".to_string()
                     } else {
                         "Luật Khiếu nại 2011, Điều 27 (10 ngày)".to_string()
-                    },
+                    }),
                 ),
                 Regime::Law2025 => (
                     calendar.add_working_days(received, settings.complaint_acceptance_working_days),
@@ -497,11 +532,11 @@ pub fn deadlines(
     if Regime::on(received) == Regime::Law2025 {
         out.push(c.deadline(
             DeadlineStep::Unprocessed,
-            format!(
+            c.plain_rule(format!(
                 "Nghị định 154/2026/NĐ-CP, Điều 41 (đơn để quá {} ngày không xử lý)",
                 settings.unprocessed_days
-            ),
-            calendar.add_days(received, settings.unprocessed_days),
+            )),
+            c.plain_days(received, settings.unprocessed_days),
             handled,
         ));
     }
@@ -523,7 +558,7 @@ fn resolution(
     let mut suspended_days = 0;
     let mut running = None;
     for (start, end) in suspensions(events) {
-        let due = match c.calendar.add_days(accepted, days + suspended_days) {
+        let due = match c.plain_days(accepted, days + suspended_days) {
             Ok(due) => due,
             Err(e) => return c.deadline(step, rule, Err(e), met),
         };
@@ -545,8 +580,8 @@ fn resolution(
             };
             c.deadline(
                 step,
-                rule,
-                c.calendar.add_days(accepted, days + suspended_days),
+                c.plain_rule(rule),
+                c.plain_days(accepted, days + suspended_days),
                 met,
             )
         }

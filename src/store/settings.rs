@@ -12,6 +12,8 @@ pub(crate) mod keys {
     pub(crate) const TEAM_NAME: &str = "reception_team_name";
     pub(crate) const SAMPLE_OFFERED: &str = "sample_offered";
     pub(crate) const FIRST_REPLY: &str = "deadline_first_reply_working_days";
+    pub(crate) const PROCESSING: &str = "deadline_processing_working_days";
+    pub(crate) const PLAIN_DAYS_WORKING: &str = "deadline_plain_days_working";
     pub(crate) const COMPLAINT_ACCEPTANCE: &str = "deadline_complaint_acceptance_working_days";
     pub(crate) const UNPROCESSED: &str = "deadline_unprocessed_days";
     pub(crate) const DUE_SOON: &str = "deadline_due_soon_working_days";
@@ -69,6 +71,8 @@ pub(crate) fn read_settings(conn: &Connection) -> Result<Settings> {
                 FIRST_REPLY,
                 d.deadlines.first_reply_working_days,
             )?,
+            processing_working_days: number(conn, PROCESSING, d.deadlines.processing_working_days)?,
+            plain_days_working: setting(conn, PLAIN_DAYS_WORKING)?.as_deref() == Some("1"),
             complaint_acceptance_working_days: number(
                 conn,
                 COMPLAINT_ACCEPTANCE,

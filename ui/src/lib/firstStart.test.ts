@@ -8,6 +8,8 @@ const base: Settings = {
   sample_offered: false,
   deadlines: {
     first_reply_working_days: 10,
+    processing_working_days: 10,
+    plain_days_working: false,
     complaint_acceptance_working_days: 7,
     unprocessed_days: 45,
     due_soon_working_days: 3,

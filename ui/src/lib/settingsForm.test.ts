@@ -17,6 +17,8 @@ const saved: Settings = {
   sample_offered: true,
   deadlines: {
     first_reply_working_days: 10,
+    processing_working_days: 10,
+    plain_days_working: false,
     complaint_acceptance_working_days: 7,
     unprocessed_days: 45,
     due_soon_working_days: 3,
@@ -40,11 +42,13 @@ describe('settings form', () => {
     expect(f).not.toHaveProperty('delegation_threshold');
     expect(f.deadlines).toEqual({
       first_reply_working_days: '10',
+      processing_working_days: '10',
       complaint_acceptance_working_days: '7',
       unprocessed_days: '45',
       due_soon_working_days: '3',
       proposal_resolution_days: '0',
       remote_area: false,
+      plain_days_working: false,
     });
   });
 
@@ -60,9 +64,13 @@ describe('settings form', () => {
     f.deadlines.complaint_acceptance_working_days = '7';
     f.deadlines.remote_area = true;
     f.deadlines.proposal_resolution_days = '30';
+    f.deadlines.processing_working_days = '8';
+    f.deadlines.plain_days_working = true;
     const out = formToSettings(saved, f);
     expect('settings' in out && out.settings.deadlines).toEqual({
       first_reply_working_days: 12,
+      processing_working_days: 8,
+      plain_days_working: true,
       complaint_acceptance_working_days: 7,
       unprocessed_days: 60,
       due_soon_working_days: 5,
@@ -107,6 +115,7 @@ describe('settings form', () => {
   it('names every deadline field as the core does, each with its rule', () => {
     expect(DEADLINE_FIELDS.map((f) => deadlineField(f.key))).toEqual([
       'deadlines.first_reply_working_days',
+      'deadlines.processing_working_days',
       'deadlines.complaint_acceptance_working_days',
       'deadlines.unprocessed_days',
       'deadlines.due_soon_working_days',
@@ -128,6 +137,7 @@ describe('unsaved settings', () => {
     expect(settingsChanged({ ...form, reception_team_name: 'Tổ tiếp dân' }, saved)).toBe(true);
     expect(settingsChanged({ ...form, deadlines: { ...form.deadlines, due_soon_working_days: '5' } }, saved)).toBe(true);
     expect(settingsChanged({ ...form, deadlines: { ...form.deadlines, remote_area: true } }, saved)).toBe(true);
+    expect(settingsChanged({ ...form, deadlines: { ...form.deadlines, plain_days_working: true } }, saved)).toBe(true);
   });
 });
 

@@ -10,9 +10,15 @@ import { localError } from './errors';
 export const DEADLINE_FIELDS = [
   {
     key: 'first_reply_working_days',
-    label: 'Thời hạn trả lời việc xử lý đơn',
+    label: 'Thời hạn trả lời việc xử lý đơn nhận khi tiếp công dân',
     unit: 'ngày làm việc',
-    rule: 'Luật Tiếp công dân 2013, Điều 28 (đơn nhận khi tiếp công dân); Thông tư 05/2021/TT-TTCP (đơn nhận qua nguồn khác). Mặc định 10.',
+    rule: 'Luật Tiếp công dân 2013, Điều 28: đơn nhận khi tiếp công dân. Mặc định 10.',
+  },
+  {
+    key: 'processing_working_days',
+    label: 'Thời hạn xử lý đơn nhận qua bưu chính, trực tuyến, do cơ quan khác chuyển đến',
+    unit: 'ngày làm việc',
+    rule: 'Thông tư 05/2021/TT-TTCP: 10 ngày làm việc kể từ ngày nhận đơn. Mặc định 10.',
   },
   {
     key: 'complaint_acceptance_working_days',
@@ -42,6 +48,9 @@ export const DEADLINE_FIELDS = [
 
 export type DeadlineNumberKey = (typeof DEADLINE_FIELDS)[number]['key'];
 
+export const PLAIN_DAYS_RULE =
+  'Các thời hạn luật ghi “ngày” (không ghi “ngày làm việc”): thụ lý khiếu nại trước 01/7/2026, giải quyết khiếu nại, giải quyết tố cáo, đơn tồn đọng. Mặc định không chọn: tính theo ngày lịch.';
+
 export const REMOTE_AREA_RULE =
   'Luật Khiếu nại 2011, Điều 28 và 37: ở vùng sâu, vùng xa, thời hạn giải quyết khiếu nại dài hơn (lần đầu 45 ngày, lần hai 60 ngày; vụ việc phức tạp 60 và 70 ngày).';
 
@@ -50,11 +59,13 @@ export const deadlineField = (key: keyof DeadlineSettings) => `deadlines.${key}`
 
 export interface DeadlineForm {
   first_reply_working_days: string;
+  processing_working_days: string;
   complaint_acceptance_working_days: string;
   unprocessed_days: string;
   due_soon_working_days: string;
   proposal_resolution_days: string;
   remote_area: boolean;
+  plain_days_working: boolean;
 }
 
 /** "Báo cáo và tệp xuất": what the report (Mẫu số 02) and the exported files need. */
@@ -83,11 +94,13 @@ export interface SettingsForm {
 export function deadlineFormOf(d: DeadlineSettings): DeadlineForm {
   return {
     first_reply_working_days: String(d.first_reply_working_days),
+    processing_working_days: String(d.processing_working_days),
     complaint_acceptance_working_days: String(d.complaint_acceptance_working_days),
     unprocessed_days: String(d.unprocessed_days),
     due_soon_working_days: String(d.due_soon_working_days),
     proposal_resolution_days: String(d.proposal_resolution_days),
     remote_area: d.remote_area,
+    plain_days_working: d.plain_days_working,
   };
 }
 
@@ -157,7 +170,11 @@ export type SettingsOrError = { settings: Settings } | { error: ErrorDto };
  * number is reported on its field; its range is the core's to check.
  */
 export function formToSettings(base: Settings, form: SettingsForm): SettingsOrError {
-  const deadlines: DeadlineSettings = { ...base.deadlines, remote_area: form.deadlines.remote_area };
+  const deadlines: DeadlineSettings = {
+    ...base.deadlines,
+    remote_area: form.deadlines.remote_area,
+    plain_days_working: form.deadlines.plain_days_working,
+  };
   for (const f of DEADLINE_FIELDS) {
     const n = readWhole(form.deadlines[f.key]);
     if (n === null) {

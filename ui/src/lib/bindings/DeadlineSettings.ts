@@ -5,9 +5,23 @@
  */
 export type DeadlineSettings = { 
 /**
- * Trả lời việc xử lý đơn, in working days (Luật Tiếp công dân Đ28: 10).
+ * Trả lời việc xử lý đơn nhận khi tiếp công dân, in working days (Luật Tiếp công dân
+ * Đ28: 10).
  */
 first_reply_working_days: number, 
+/**
+ * Xử lý đơn nhận qua bưu chính, trực tuyến hay do cơ quan khác chuyển đến, in working
+ * days (TT 05/2021: 10; its wording not confirmed, domain.md §3: UNCERTAIN). Its own
+ * setting: changing it leaves the reply of Luật Tiếp công dân Đ28 as it is.
+ */
+processing_working_days: number, 
+/**
+ * Whether the deadlines the laws write in plain "ngày" (not "ngày làm việc") are
+ * counted in working days: complaint acceptance before 01/7/2026, complaint and
+ * denunciation resolution, the unprocessed limit. false (the default): calendar days,
+ * the reading of BLDS 2015 Đ147–148 (domain.md §3: UNCERTAIN, so a setting).
+ */
+plain_days_working: boolean, 
 /**
  * Thụ lý khiếu nại from 01/7/2026, in working days (NĐ 155/2026: 7).
  */
