@@ -141,6 +141,18 @@ fn the_report_splits_petitions_by_field_and_says_none_in_words() {
         let id = store.create_petition(&input).unwrap().id;
         classify(&mut store, &id, kind, true, Competence::Within, day);
     }
+    // The land complaint sent again while it is open: filed as a duplicate, not counted,
+    // and said in the handling part (it is about the petitions, not the reception).
+    let first = store
+        .petitions_as_of(date("2026-10-08"))
+        .unwrap()
+        .into_iter()
+        .find(|p| p.received_on == "2026-10-05")
+        .unwrap()
+        .id;
+    let mut again = direct_input("2026-10-08", Complaint);
+    again.duplicate_of = Some(first);
+    store.create_petition(&again).unwrap();
     let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
     let doc = report_document(&store, q4, date("2026-12-15"), None).unwrap();
     let part = |heading: &str| {
@@ -151,11 +163,18 @@ fn the_report_splits_petitions_by_field_and_says_none_in_words() {
             .paragraphs
             .clone()
     };
+    assert!(
+        !part("1. Công tác tiếp công dân")
+            .iter()
+            .any(|p| p.contains("đơn trùng")),
+        "{doc:#?}"
+    );
     let handling = part("2. Tiếp nhận, phân loại và xử lý đơn");
     assert_eq!(
         handling,
         [
             "Trong kỳ tiếp nhận 3 đơn: 3 đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến.",
+            "Trong kỳ có 1 đơn trùng (gửi lại đơn đang xử lý) được lưu, không tính vào số đơn tiếp nhận.",
             "Tổng số đơn phải xử lý: 3 đơn, gồm 3 đơn tiếp nhận trong kỳ và không có đơn kỳ trước chuyển sang; đã xử lý 3 đơn, trong đó 3 đơn đủ điều kiện xử lý, 3 đơn thuộc thẩm quyền (3 vụ việc).",
             "Đơn thuộc thẩm quyền: khiếu nại 2 đơn (lần đầu 2; lĩnh vực đất đai 1, chế độ, chính sách 1); không có đơn tố cáo; kiến nghị, phản ánh 1 đơn (lĩnh vực chế độ, chính sách 1).",
             "Không có đơn không thuộc thẩm quyền.",

@@ -101,6 +101,12 @@ fn situation(tables: &[FormTable]) -> DocSection {
     }
 }
 
+/// The sentence of the duplicates received (filed, not counted): about the petitions, so
+/// said in the handling part.
+fn is_duplicates(sentence: &str) -> bool {
+    sentence.contains("đơn trùng (gửi lại đơn đang xử lý)")
+}
+
 fn reception(r: &PeriodReport) -> Vec<String> {
     // The reception sentences: every sentence before the handling one.
     r.sentences
@@ -110,6 +116,7 @@ fn reception(r: &PeriodReport) -> Vec<String> {
                 && !s.starts_with("Không có đơn phải xử lý")
                 && !s.starts_with("Ngoài ra")
                 && !s.starts_with("Điều chỉnh số liệu")
+                && !is_duplicates(s)
         })
         .cloned()
         .collect()
@@ -121,7 +128,9 @@ fn handling(r: &PeriodReport, tables: &[FormTable]) -> Vec<String> {
         .sentences
         .iter()
         .filter(|s| {
-            s.starts_with("Tổng số đơn phải xử lý") || s.starts_with("Không có đơn phải xử lý")
+            s.starts_with("Tổng số đơn phải xử lý")
+                || s.starts_with("Không có đơn phải xử lý")
+                || is_duplicates(s)
         })
         .cloned()
         .collect();
