@@ -601,3 +601,22 @@ fn none_is_said_in_words_and_thousands_are_grouped() {
         r.sentences
     );
 }
+
+/// "So với kỳ trước" names a reporting period as a report's title does, with its dates; a
+/// figure that is none in both periods is said in words.
+#[test]
+fn the_previous_period_is_named_and_nothing_twice_is_said_in_words() {
+    let mut store = store_on("2026-12-20");
+    let q3 = session(&mut store, "2026-08-03", HostGroup::Officer);
+    visit(&mut store, &q3, 1, 2, None);
+    let q4 = session(&mut store, "2026-10-05", HostGroup::Officer);
+    visit(&mut store, &q4, 1, 3, None);
+    let r = report(&store, "2026-09-15", "2026-12-14");
+    assert!(
+        r.sentences.contains(
+            &"So với kỳ trước (Quý III năm 2026, 15/06/2026 – 14/09/2026): số lượt tiếp không đổi (1), số người được tiếp tăng 1 (từ 2 lên 3), số vụ việc không đổi (1), số đơn tiếp nhận không đổi (cả hai kỳ đều không có).".to_string()
+        ),
+        "{:#?}",
+        r.sentences
+    );
+}

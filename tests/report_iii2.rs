@@ -126,7 +126,7 @@ fn section_iii_2_of_the_ward_report() {
     // the 143 days before (08/02–30/06/2025) hold the one visit of 30/6.
     assert_eq!(
         r.sentences[6],
-        "So với kỳ trước (08/02/2025 – 30/06/2025): số lượt tiếp tăng 41 (từ 1 lên 42), số người được tiếp tăng 57 (từ 1 lên 58), số vụ việc tăng 41 (từ 1 lên 42), số đơn tiếp nhận tăng 25 (từ 1 lên 26)."
+        "So với kỳ trước (từ ngày 08/02/2025 đến ngày 30/06/2025): số lượt tiếp tăng 41 (từ 1 lên 42), số người được tiếp tăng 57 (từ 1 lên 58), số vụ việc tăng 41 (từ 1 lên 42), số đơn tiếp nhận tăng 25 (từ 1 lên 26)."
     );
     assert_eq!(r.sentences.len(), 7, "{:#?}", r.sentences);
 }

@@ -358,11 +358,19 @@ fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
     })
 }
 
-/// "So với kỳ trước (…): số lượt tiếp tăng 3 (từ 12 lên 15), …".
+/// "So với kỳ trước (Quý III năm 2026, 15/06/2026 – 14/09/2026): số lượt tiếp tăng 3 (từ 12
+/// lên 15), …": a reporting period named as a report's title names it, with its dates.
 fn comparison_sentence(r: &PeriodReport) -> Option<String> {
     let p = r.previous.as_ref()?;
     let label = crate::period::Period::parse(&p.period.from, &p.period.to)
-        .map(|x| x.label())
+        .map(|x| {
+            let title = super::document::period_title(x);
+            if title.starts_with("từ ngày") {
+                title
+            } else {
+                format!("{title}, {}", x.label())
+            }
+        })
         .unwrap_or_default();
     Some(format!(
         "So với kỳ trước ({label}): số lượt tiếp {}, số người được tiếp {}, số vụ việc {}, số đơn tiếp nhận {}.",
