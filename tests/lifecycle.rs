@@ -111,8 +111,9 @@ fn table() -> Vec<Row> {
         // Not eligible: guide, return or file; never accepted or transferred.
         (Complaint, S::Classified, NO, WITHIN, BEFORE, vec![Classify, Decline, Guide, Return, File, Duplicate, Withdraw]),
         (Proposal, S::Classified, NO, OUTSIDE, BEFORE, vec![Classify, Guide, Urge, Return, File, Duplicate, Withdraw]),
-        // Accepted (in resolution): extend, suspend (a complaint only from 01/7/2026), resolve.
-        (Complaint, S::Accepted, YES, WITHIN, BEFORE, vec![Extend, Resolve, Withdraw, Terminate]),
+        // Accepted (in resolution): extend, suspend and terminate (a complaint's only from
+        // 01/7/2026, Luật 136/2025/QH15), resolve.
+        (Complaint, S::Accepted, YES, WITHIN, BEFORE, vec![Extend, Resolve, Withdraw]),
         (Complaint, S::Accepted, YES, WITHIN, FROM, vec![Extend, Suspend, Resolve, Withdraw, Terminate]),
         (Denunciation, S::Accepted, YES, WITHIN, BEFORE, vec![Notify, Extend, Suspend, Resolve, Withdraw, Terminate]),
         (Denunciation, S::Accepted, YES, WITHIN, FROM, vec![Notify, Extend, Suspend, Resolve, Withdraw, Terminate]),
@@ -856,4 +857,73 @@ fn a_petition_classified_later_as_mixed_is_taken_back_to_its_kind() {
                 .is_ok_and(|p| p.kind == Complaint && p.contents.is_empty()),
         "March: {march:?}\nundo: {undone:?}"
     );
+}
+
+/// An anonymous petition of any kind is not eligible (TT 05/2021, Điều 6: the writer's name
+/// and address are a condition of every petition's handling): classified so, it is filed;
+/// classified eligible, refused on the field; and a file that says it was accepted is
+/// refused whole.
+#[test]
+fn an_anonymous_petition_of_any_kind_is_not_eligible() {
+    let mut store = store_on("2026-09-30");
+    for kind in [Complaint, Proposal] {
+        let mut input = direct_input("2026-09-01", kind);
+        input.anonymous = true;
+        input.petitioners = vec![];
+        let p = store.create_petition(&input).unwrap();
+        let e = move_petition(&mut store, &p.id, Classify, "2026-09-02", |m| {
+            m.classification = Some(classification(kind, true, WITHIN))
+        })
+        .unwrap_err();
+        assert_eq!(e.field(), Some("classification.eligible"), "{kind:?}");
+        assert!(
+            e.to_string().contains("Thông tư 05/2021/TT-TTCP, Điều 6"),
+            "{e}"
+        );
+        classify(&mut store, &p.id, kind, false, WITHIN, "2026-09-02");
+        let d = move_petition(&mut store, &p.id, File, "2026-09-03", |_| {}).unwrap();
+        assert_eq!(d.petition.state, S::Filed);
+    }
+    let mut source = store_on("2026-09-30");
+    let q = direct_petition(&mut source, "2026-09-01", Complaint);
+    classify(&mut source, &q, Complaint, true, WITHIN, "2026-09-02");
+    move_petition(&mut source, &q, Accept, "2026-09-03", |_| {}).unwrap();
+    let mut file = source.export_exchange().unwrap();
+    let p = file.petitions.iter_mut().find(|p| p.id == q).unwrap();
+    p.anonymous = true;
+    p.petitioner_ids.clear();
+    let mut target = store_on("2026-09-30");
+    let e = target.import_exchange(&file).unwrap_err();
+    assert!(e.to_string().contains("nặc danh"), "{e}");
+    assert_eq!(count(&target, "petitions"), 0);
+}
+
+/// A complaint's resolution is terminated (đình chỉ) only from 01/7/2026, when Luật
+/// 136/2025/QH15 brought it in with tạm đình chỉ; before, the complainant's withdrawal ended
+/// it. A denunciation's resolution could always be terminated (Luật Tố cáo 2018, Điều 34).
+#[test]
+fn a_complaints_resolution_is_terminated_only_from_1_july_2026() {
+    let mut store = store_on("2026-09-30");
+    let accepted = |store: &mut tiepdan::Store, kind, received: &str, on: &str| {
+        let p = direct_petition(store, received, kind);
+        classify(store, &p, kind, true, WITHIN, on);
+        move_petition(store, &p, Accept, on, |_| {}).unwrap();
+        p
+    };
+    let terminate = |store: &mut tiepdan::Store, p: &str, on: &str| {
+        move_petition(store, p, Terminate, on, |m| {
+            m.doc_no = Some("2/QĐ-UBND".into())
+        })
+    };
+    let old = accepted(&mut store, Complaint, "2026-03-03", "2026-03-05");
+    let e = terminate(&mut store, &old, "2026-03-10").unwrap_err();
+    assert!(e.to_string().contains("01/7/2026"), "{e}");
+    let d = move_petition(&mut store, &old, Withdraw, "2026-03-10", |_| {}).unwrap();
+    assert_eq!(d.petition.state, S::Withdrawn);
+    let new = accepted(&mut store, Complaint, "2026-07-03", "2026-07-06");
+    let d = terminate(&mut store, &new, "2026-07-20").unwrap();
+    assert_eq!(d.petition.state, S::Terminated);
+    let denunciation = accepted(&mut store, Denunciation, "2026-03-03", "2026-03-05");
+    let d = terminate(&mut store, &denunciation, "2026-03-20").unwrap();
+    assert_eq!(d.petition.state, S::Terminated);
 }

@@ -386,6 +386,12 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: boo
             "Thông tin tố cáo nặc danh (không rõ họ tên, địa chỉ hoặc mạo danh) không được xử lý như tố cáo (Luật Tố cáo 2018, Điều 25): phân loại là không đủ điều kiện xử lý.",
         ));
     }
+    if anonymous && c.eligible {
+        return Err(Error::invalid(
+            "classification.eligible",
+            crate::law::lifecycle::ANONYMOUS_NOT_ELIGIBLE,
+        ));
+    }
     if let Some(first) = clean(&c.first_round_id) {
         if first == p.id {
             return Err(Error::invalid(

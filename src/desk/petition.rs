@@ -219,10 +219,10 @@ fn intake_moves(
             }
             (given, _) => given,
         };
-        let anonymous_denunciation = p.anonymous && p.kind == PetitionKind::Denunciation;
+        // An anonymous petition, of any kind, is not eligible (TT 05/2021, Điều 6).
         let eligible = c
             .eligible
-            .unwrap_or(h.handling != Handling::File && !anonymous_denunciation);
+            .unwrap_or(h.handling != Handling::File && !p.anonymous);
         moves.push(MoveInput {
             classification: Some(ClassifyInput {
                 kind: p.kind,

@@ -113,6 +113,10 @@ pub fn outcome_label(kind: PetitionKind, outcome: Outcome) -> &'static str {
     }
 }
 
+/// Why an anonymous petition of any kind is not handled: the writer's name and address are
+/// a condition of every petition's eligibility.
+pub const ANONYMOUS_NOT_ELIGIBLE: &str = "Đơn nặc danh (không rõ họ tên, địa chỉ người viết đơn) không đủ điều kiện xử lý (Thông tư 05/2021/TT-TTCP, Điều 6): phân loại là không đủ điều kiện xử lý, không thụ lý; lưu đơn.";
+
 /// How many extensions a denunciation may have: one for a complex case, two for an
 /// especially complex one, each at most 30 days (Luật Tố cáo 2018, Điều 30).
 pub const DENUNCIATION_EXTENSIONS: usize = 2;
@@ -206,6 +210,7 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
                 !(anonymous(p) && kind == PetitionKind::Denunciation),
                 "Tố cáo nặc danh không được thụ lý giải quyết như tố cáo (Luật Tố cáo 2018, Điều 25).",
             )?;
+            need(!anonymous(p), ANONYMOUS_NOT_ELIGIBLE)?;
             need(
                 p.classification.eligible == Some(true),
                 "Đơn không đủ điều kiện xử lý: không thụ lý; hướng dẫn, trả lại hoặc lưu đơn.",
@@ -354,6 +359,14 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
             need(
                 kn_tc,
                 "Chỉ việc giải quyết khiếu nại, tố cáo mới đình chỉ được.",
+            )?;
+            // Đình chỉ giải quyết khiếu nại came with Luật 136/2025/QH15 (NĐ 155/2026, Mẫu
+            // 14a), as tạm đình chỉ did; before, a complaint's resolution ended early only
+            // by its withdrawal (Luật Khiếu nại 2011, Điều 10).
+            need(
+                kind != PetitionKind::Complaint
+                    || Regime::on(ctx.on).complaint_suspension_allowed(),
+                "Đình chỉ giải quyết khiếu nại chỉ áp dụng từ ngày 01/7/2026 (Luật 136/2025/QH15); trước ngày đó, người khiếu nại rút đơn thì ghi bước Rút đơn.",
             )
         }
     }
