@@ -117,6 +117,8 @@ async function savedPath(before) {
 
 const cell = (col, row = 'unit') =>
   s.execute(`return document.querySelector('table.stat tr[data-row="${row}"] td[data-col="${col}"]')?.textContent.trim() ?? null;`);
+// "1.234,5" as the tables write it → 1234.5.
+const num = (text) => Number(String(text).replace(/\./g, '').replace(',', '.'));
 
 test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figures, print, lock', async (t) => {
   // The sample data, written as of 20/12/2026.
@@ -178,12 +180,12 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   assert.equal(await s.execute(`return document.querySelector('[data-testid="export-held"]');`), null);
 
   // The reception total on screen and 01/TCD column 1 (total visits) agree.
-  const visits = Number(await s.textOf('[data-cell="reception.visits"]'));
+  const visits = num(await s.textOf('[data-cell="reception.visits"]'));
   assert.ok(visits > 10, `Quý IV holds the sample's visits (${visits})`);
   await s.click('01/TCD');
   await s.css('table.stat[data-table="01/TCD"]');
-  assert.equal(Number(await cell(1)), visits, '01/TCD (1) = the reception total');
-  assert.equal(Number(await cell(1)), Number(await cell(5)) + Number(await cell(11)) + Number(await cell(17)), '(1) = (5) + (11) + (17)');
+  assert.equal(num(await cell(1)), visits, '01/TCD (1) = the reception total');
+  assert.equal(num(await cell(1)), num(await cell(5)) + num(await cell(11)) + num(await cell(17)), '(1) = (5) + (11) + (17)');
   // The header grid: "Đơn vị" spans the header rows; a column's full path is its tooltip.
   const head = await s.execute(`
     const t = document.querySelector('table.stat');
@@ -328,7 +330,7 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   assert.equal(await s.execute(`return document.activeElement?.dataset.column ?? null;`), input);
   // "1.200" is one thousand two hundred, as a Vietnamese writes it.
   await typeFigure('1.200' + KEY.enter);
-  await s.waitFor('the figure in the table', async () => (await cell(input)) === '1200');
+  await s.waitFor('the figure in the table', async () => (await cell(input)) === '1.200');
   await s.expectText('form.figures [role=status]', /Đã lưu số liệu/);
   assert.equal(await s.execute(`return document.querySelector(arguments[0]).value;`, figure), '1.200');
   assert.equal(await figuresDirty(), false, 'not "chưa lưu" right after the save');
@@ -398,7 +400,7 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   await s.waitFor('the figure in the table', async () => (await cell(input)) === '4');
   await s.expectText('[data-testid="lock-list"] tbody tr td:last-child', /^1 thay đổi$/);
   // … and, once a figure changed, what differs from the figures sent.
-  await s.expectText('[data-testid="table-note"]', /Số liệu đã thay đổi sau khi khóa kỳ ngày .* \(bản đã gửi → nay\): cột \(\d+\): 1200 → 4\. /);
+  await s.expectText('[data-testid="table-note"]', /Số liệu đã thay đổi sau khi khóa kỳ ngày .* \(bản đã gửi → nay\): cột \(\d+\): 1\.200 → 4\. /);
   await s.execute(`document.querySelector('form.figures').scrollIntoView({ block: 'start' });`);
   await shot('figures-locked');
   await s.execute(`document.getElementById('lk-title').scrollIntoView({ block: 'start' });`);

@@ -2,11 +2,7 @@
 // restore, and the restore's confirmation, in the words a ward office reads.
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BackupMade } from './bindings/BackupMade';
-
-/** 1234567 → "1.234.567" (Vietnamese digit groups). */
-function groupDigits(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
+import { groupDigits } from './queue';
 
 /**
  * A file's size as "850 KB" or "1,9 MB" (1 KB = 1024 bytes; a non-empty file is at least

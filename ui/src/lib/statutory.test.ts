@@ -68,7 +68,13 @@ describe('formatValue', () => {
   it('writes whole numbers without decimals', () => {
     expect(formatValue(0)).toBe('0');
     expect(formatValue(88)).toBe('88');
-    expect(formatValue(1500)).toBe('1500');
+    expect(formatValue(1500)).toBe('1.500');
+    expect(formatValue(-1234567)).toBe('-1.234.567');
+  });
+  it('groups the thousands as the core does', () => {
+    expect(formatValue(1234.5)).toBe('1.234,5');
+    expect(formatValue(999.999)).toBe('1.000');
+    expect(formatValue(-0.001)).toBe('0');
   });
   it('writes a decimal comma, two decimals at most, no trailing zeros', () => {
     expect(formatValue(12.5)).toBe('12,5');

@@ -5,6 +5,7 @@ import type { Check } from './bindings/Check';
 import type { FormTable } from './bindings/FormTable';
 import type { HeaderCell } from './bindings/HeaderCell';
 import type { RegisterBook } from './bindings/RegisterBook';
+import { groupDigits } from './queue';
 
 /** What the print view shows: the Sổ of the period, or one table. */
 export type PrintDoc = { kind: 'register'; book: RegisterBook } | { kind: 'table'; table: FormTable };
@@ -52,16 +53,20 @@ export function headerGrid(header: HeaderCell[], headerRows: number, paths: stri
 
 /**
  * A figure as the core writes it (`format_value`): a whole number without decimals, else
- * at most two decimals with a decimal comma ("12,5").
+ * at most two decimals with a decimal comma; thousands grouped with dots ("1.234,5").
  */
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return '';
-  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
-  return v
-    .toFixed(2)
-    .replace(/0+$/, '')
-    .replace(/\.$/, '')
-    .replace('.', ',');
+  const plain =
+    Number.isInteger(v) && Math.abs(v) < 1e15
+      ? String(Math.abs(v))
+      : Math.abs(v)
+          .toFixed(2)
+          .replace(/0+$/, '')
+          .replace(/\.$/, '');
+  const [whole, decimals] = plain.split('.');
+  const sign = v < 0 && plain !== '0' ? '-' : '';
+  return sign + groupDigits(Number(whole)) + (decimals ? `,${decimals}` : '');
 }
 
 export type CheckTone = 'error' | 'warn';
