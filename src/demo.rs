@@ -569,6 +569,17 @@ fn progress(store: &mut Store, gen: &mut Gen, p: &Petition, received: NaiveDate)
                 m.doc_no = Some(format!("{}/PC-UBND", gen.rng.u32(1..200)));
             })?
         }
+        // A denunciation written to the ward and not resolved here is transferred, never
+        // guided (Luật Tố cáo 2018, Điều 24).
+        c if c >= 7
+            && !anonymous
+            && p.kind == PetitionKind::Denunciation
+            && matches!(p.source, PetitionSource::Post | PetitionSource::Online) =>
+        {
+            apply(store, &p.id, MoveAction::Transfer, decided, |m| {
+                m.agency = Some("Thanh tra tỉnh".into());
+            })?
+        }
         5..=7 => apply(store, &p.id, MoveAction::Guide, decided, |m| {
             m.agency = Some("Tòa án nhân dân khu vực".into());
         })?,

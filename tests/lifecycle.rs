@@ -105,8 +105,9 @@ fn table() -> Vec<Row> {
         // Outside competence: guide, transfer, urge the competent body.
         (Complaint, S::Classified, YES, OUTSIDE, BEFORE, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
         // (A denunciation outside competence is transferred within 5 working days: its
-        // check is not made longer, Luật Tố cáo 2018, Điều 24.)
-        (Denunciation, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
+        // check is not made longer; written to the ward, as these records are, it is
+        // transferred, never guided, Luật Tố cáo 2018, Điều 24.)
+        (Denunciation, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Transfer, Urge, Return, Duplicate, Withdraw]),
         (Proposal, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
         // Not eligible: guide, return or file; never accepted or transferred.
         (Complaint, S::Classified, NO, WITHIN, BEFORE, vec![Classify, Decline, Guide, Return, File, Duplicate, Withdraw]),
@@ -177,6 +178,34 @@ fn refusals_name_the_rule() {
     let mut transferred_here = record(Denunciation, S::Classified, YES, OUTSIDE);
     transferred_here.source = PetitionSource::Transfer;
     assert!(why(&transferred_here, Transfer, FROM).contains("chỉ được chuyển một lần"));
+    // Written to the ward and outside its competence: transferred, never guided; one
+    // made in person, or one another body transferred here, is guided (Đ24 k2).
+    let desk_why = |p: &PetitionRecord| {
+        let ctx = MoveContext {
+            petition: p,
+            events: &[],
+            case_transferred_before: false,
+            on: NaiveDate::parse_from_str(FROM, "%Y-%m-%d").unwrap(),
+            check_ends: None,
+        };
+        // What another register recorded before this rule is imported all the same.
+        assert!(lifecycle::precondition(Guide, &ctx).is_ok());
+        lifecycle::desk_precondition(Guide, &ctx).unwrap_err()
+    };
+    assert!(desk_why(&outside).contains("Điều 24"));
+    let mut online = outside.clone();
+    online.source = PetitionSource::Online;
+    assert!(desk_why(&online).contains("Chuyển đơn"));
+    let mut in_person = outside.clone();
+    in_person.source = PetitionSource::Visit;
+    assert!(allowed(&in_person, FROM).contains(&Guide));
+    assert!(allowed(&transferred_here, FROM).contains(&Guide));
+    let mut proposal = record(Proposal, S::Classified, YES, OUTSIDE);
+    proposal.source = PetitionSource::Post;
+    assert!(
+        allowed(&proposal, FROM).contains(&Guide),
+        "only a denunciation must be transferred"
+    );
     let received = record(Complaint, S::Received, None, UNDECIDED);
     assert!(why(&received, Accept, FROM).contains("phân loại"));
     let resolved = record(Complaint, S::Resolved, YES, WITHIN);
@@ -926,4 +955,44 @@ fn a_complaints_resolution_is_terminated_only_from_1_july_2026() {
     let denunciation = accepted(&mut store, Denunciation, "2026-03-03", "2026-03-05");
     let d = terminate(&mut store, &denunciation, "2026-03-20").unwrap();
     assert_eq!(d.petition.state, S::Terminated);
+}
+
+#[test]
+fn a_written_denunciation_outside_competence_is_transferred_not_guided() {
+    let mut store = store_on("2026-09-30");
+    // Decided at intake: "hướng dẫn" is refused, naming the step, and nothing is saved.
+    let mut input = direct_input("2026-09-01", Denunciation);
+    input.handling = HandlingInput {
+        handling: Handling::Guide,
+        agency: Some("Thanh tra tỉnh".into()),
+        letter_no: None,
+    };
+    let e = store.create_petition(&input).unwrap_err();
+    assert_eq!(e.field(), Some("action"));
+    assert!(e.to_string().contains("Điều 24"), "{e}");
+    assert!(store.petitions(&Default::default()).unwrap().is_empty());
+    // Transferred instead, within the 5 working days.
+    input.handling.handling = Handling::Transfer;
+    let p = store.create_petition(&input).unwrap();
+    assert_eq!(p.state, S::Transferred);
+    // Classified later, the same: guide refused, transfer recorded.
+    let id = direct_petition(&mut store, "2026-09-02", Denunciation);
+    classify(&mut store, &id, Denunciation, true, OUTSIDE, "2026-09-03");
+    let e = move_petition(&mut store, &id, Guide, "2026-09-04", |m| {
+        m.agency = Some("Thanh tra tỉnh".into())
+    })
+    .unwrap_err();
+    assert!(e.to_string().contains("Chuyển đơn"), "{e}");
+    let d = move_petition(&mut store, &id, Transfer, "2026-09-04", |m| {
+        m.agency = Some("Thanh tra tỉnh".into())
+    })
+    .unwrap();
+    assert_eq!(d.petition.state, S::Transferred);
+    // A proposal by post outside competence may still be guided.
+    let id = direct_petition(&mut store, "2026-09-02", Proposal);
+    classify(&mut store, &id, Proposal, true, OUTSIDE, "2026-09-03");
+    move_petition(&mut store, &id, Guide, "2026-09-04", |m| {
+        m.agency = Some("Sở Xây dựng".into())
+    })
+    .unwrap();
 }

@@ -843,12 +843,23 @@ impl Gen<'_> {
                 }
             }
             5..=7 => {
-                let agency = "Tòa án nhân dân khu vực".to_string();
-                self.step(p, decided, MoveAction::Guide, |p, e| {
-                    e.agency = Some(agency.clone());
+                // A denunciation written to the ward is transferred to the competent body
+                // (Luật Tố cáo 2018, Điều 24); the rest outside competence is guided.
+                let written = matches!(p.source, PetitionSource::Post | PetitionSource::Online);
+                let (action, handling, agency) = if kind == PetitionKind::Denunciation && written {
+                    (MoveAction::Transfer, Handling::Transfer, "Thanh tra tỉnh")
+                } else {
+                    (
+                        MoveAction::Guide,
+                        Handling::Guide,
+                        "Tòa án nhân dân khu vực",
+                    )
+                };
+                self.step(p, decided, action, |p, e| {
+                    e.agency = Some(agency.to_string());
                     p.handling = HandlingInput {
-                        handling: Handling::Guide,
-                        agency: Some(agency),
+                        handling,
+                        agency: Some(agency.to_string()),
                         letter_no: None,
                     };
                 });

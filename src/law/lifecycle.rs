@@ -113,6 +113,17 @@ pub fn outcome_label(kind: PetitionKind, outcome: Outcome) -> &'static str {
     }
 }
 
+/// A denunciation written to the ward (by post, online), eligible and outside its
+/// competence: transferred to the competent body within 5 working days, not guided; one
+/// made in person is guided there (Luật Tố cáo 2018, Điều 24 k2). One another body
+/// transferred here is not transferred again, so it may be guided back.
+fn written_denunciation_to_transfer(p: &PetitionRecord) -> bool {
+    p.kind == PetitionKind::Denunciation
+        && matches!(p.source, PetitionSource::Post | PetitionSource::Online)
+        && p.classification.competence == Competence::Outside
+        && p.classification.eligible == Some(true)
+}
+
 /// Why an anonymous petition of any kind is not handled: the writer's name and address are
 /// a condition of every petition's eligibility.
 pub const ANONYMOUS_NOT_ELIGIBLE: &str = "Đơn nặc danh (không rõ họ tên, địa chỉ người viết đơn) không đủ điều kiện xử lý (Thông tư 05/2021/TT-TTCP, Điều 6): phân loại là không đủ điều kiện xử lý, không thụ lý; lưu đơn.";
@@ -154,6 +165,8 @@ fn to_be_resolved_here(p: &PetitionRecord) -> bool {
 /// competence and eligible (in whichever state: the intake form may decide it without a
 /// classification move) is not returned: "trả lại đơn" goes with guidance, for a petition
 /// outside competence or not eligible (the register's column "Trả lại đơn và hướng dẫn").
+/// A denunciation written to the ward and outside its competence is transferred, not
+/// guided (Luật Tố cáo 2018, Điều 24 k2).
 pub fn desk_precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), String> {
     precondition(action, ctx)?;
     let p = ctx.petition;
@@ -172,6 +185,9 @@ pub fn desk_precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<()
         return Err(format!(
             "Đơn thuộc thẩm quyền và đủ điều kiện xử lý: {instead}, không trả lại đơn (trả lại đơn kèm hướng dẫn là cho đơn không thuộc thẩm quyền hoặc không đủ điều kiện xử lý)."
         ));
+    }
+    if action == MoveAction::Guide && written_denunciation_to_transfer(p) {
+        return Err("Đơn tố cáo gửi bằng văn bản (qua bưu chính, trực tuyến) không thuộc thẩm quyền phải được chuyển cho cơ quan có thẩm quyền trong 05 ngày làm việc (Luật Tố cáo 2018, Điều 24): ghi bước Chuyển đơn; hướng dẫn chỉ dành cho người đến tố cáo trực tiếp.".to_string());
     }
     Ok(())
 }
