@@ -428,6 +428,38 @@ fn tables_export_form_and_lock_for_a_reporting_period() {
     let message = String::from_utf8_lossy(&wrong.stderr);
     assert!(message.contains("đuôi .xlsx"), "{message}");
     assert!(!misnamed.exists());
+
+    // Quý III sends the tables only; its figures are in the 9-month report (TT 06/2025,
+    // Điều 4 k2): no Mẫu số 02 is written for it, and the 9-month one is.
+    let report = |period: &str, name: &str| {
+        let out = dir.path().join(name);
+        let o = tiepdan(
+            &db,
+            &[
+                "export-form",
+                "bao-cao",
+                "--period",
+                period,
+                "--year",
+                "2026",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        (o, out)
+    };
+    let (quarter, file) = report("quy-3", "q3.docx");
+    assert!(!quarter.status.success());
+    let message = String::from_utf8_lossy(&quarter.stderr);
+    assert!(
+        message.contains("Báo cáo Quý III năm 2026 chỉ gồm các biểu số liệu")
+            && message.contains("báo cáo 9 tháng năm 2026 (15/12/2025 – 14/09/2026)"),
+        "{message}"
+    );
+    assert!(!file.exists());
+    let (nine, file) = report("9-thang", "9t.docx");
+    assert!(stdout(&nine).contains("Đã xuất"));
+    assert!(std::fs::metadata(&file).unwrap().len() > 1000);
 }
 
 #[test]

@@ -153,6 +153,7 @@ fn prepare_unrecorded(
             store, period, full,
         )?)),
         FormId::Report => {
+            forms::check_report_period(period)?;
             forms::ensure_sendable(&forms::statutory_tables(store, period)?)?;
             Ok(Prepared::Report(Box::new(
                 crate::report::mau02::report_document(store, period, store.today(), report_no)?,

@@ -57,6 +57,39 @@ pub fn check_regime(period: Period) -> Result<()> {
     Ok(())
 }
 
+/// Refuse the report (Mẫu số 02) of Quý II, III or IV: those quarters send the six tables
+/// only (TT 06/2025/TT-TTCP, Điều 4 khoản 2); their figures are in the report of 6 tháng,
+/// 9 tháng or năm. Any other range (a special or ad hoc report, Điều 5, 6) may have one.
+pub fn check_report_period(period: Period) -> Result<()> {
+    use crate::domain::ReportingPeriod as R;
+    use chrono::Datelike;
+    if period.to < tt06_from() {
+        return Ok(());
+    }
+    let year = period.to.year();
+    let within = [
+        (R::Q2, R::SixMonths),
+        (R::Q3, R::NineMonths),
+        (R::Q4, R::Year),
+    ];
+    for (quarter, report) in within {
+        if Period::reporting(quarter, year).ok() == Some(period) {
+            let covering = Period::reporting(report, year)?;
+            return Err(Error::invalid(
+                "period",
+                format!(
+                    "Báo cáo {} chỉ gồm các biểu số liệu (Thông tư 06/2025/TT-TTCP, Điều 4 khoản 2): Mẫu số 02 lập cho báo cáo Quý I, 6 tháng, 9 tháng và năm. Số liệu của quý này nằm trong báo cáo {} ({} – {}).",
+                    crate::report::document::period_title(period),
+                    crate::report::document::period_title(covering),
+                    covering.from.format("%d/%m/%Y"),
+                    covering.to.format("%d/%m/%Y"),
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Everything one period's tables are computed from.
 struct Inputs {
     period: Period,
