@@ -243,11 +243,27 @@ fn the_register_file_lists_every_visit_in_its_form() {
 #[test]
 fn the_report_opens_in_libreoffice_with_its_heading_sentences_and_figures() {
     let (dir, mut store) = ward();
+    // Quý IV sends the tables only (TT 06/2025, Điều 4 k2): its report is the year's,
+    // which holds the same records here.
+    let quarter = export_to(
+        &mut store,
+        FormId::Report,
+        q4(),
+        &dir.path().join("q4.docx"),
+        false,
+        None,
+        false,
+        &Progress::none(),
+    )
+    .unwrap_err();
+    assert_eq!(quarter.field(), Some("period"));
+    assert!(!dir.path().join("q4.docx").exists());
+    let year = Period::parse("2025-12-15", "2026-12-14").unwrap();
     let out = dir.path().join("bao-cao.docx");
     export_to(
         &mut store,
         FormId::Report,
-        q4(),
+        year,
         &out,
         false,
         Some("25"),
@@ -269,7 +285,7 @@ fn the_report_opens_in_libreoffice_with_its_heading_sentences_and_figures() {
         "Số: 25/BC-UBND",
         "Việt Hòa, ngày 15 tháng 12 năm 2026",
         "BÁO CÁO",
-        "Quý IV năm 2026",
+        "năm 2026",
         "Tổng cộng đã tiếp 4 lượt, 10 người, 4 vụ việc, 1 đoàn đông người (6 người).",
         "Nguyễn Văn Hùng",
     ] {
