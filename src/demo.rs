@@ -420,6 +420,16 @@ fn visit(
     Ok(())
 }
 
+/// Whether the desk offers `action` on the petition now (the law's rules, as the screen
+/// shows them).
+fn offered(store: &Store, petition_id: &str, action: MoveAction) -> Result<bool> {
+    Ok(store
+        .petition_detail(petition_id)?
+        .options
+        .iter()
+        .any(|o| o.action == action && o.allowed))
+}
+
 /// Record a move the way the desk does, dated `on`.
 fn apply(
     store: &mut Store,
@@ -560,9 +570,11 @@ fn progress(store: &mut Store, gen: &mut Gen, p: &Petition, received: NaiveDate)
                 resolve(store, gen, &p.id, p.kind, on)?;
             }
         }
-        // A denunciation that another agency transferred here is not transferred again.
+        // A denunciation is transferred once per content, and not one another agency
+        // transferred here (Thông tư 05/2021/TT-TTCP, Điều 14).
         5..=6
-            if !(p.kind == PetitionKind::Denunciation && p.source == PetitionSource::Transfer) =>
+            if p.kind != PetitionKind::Denunciation
+                || offered(store, &p.id, MoveAction::Transfer)? =>
         {
             apply(store, &p.id, MoveAction::Transfer, decided, |m| {
                 m.agency = Some("UBND phường Kim Liên".into());
@@ -574,7 +586,8 @@ fn progress(store: &mut Store, gen: &mut Gen, p: &Petition, received: NaiveDate)
         c if c >= 7
             && !anonymous
             && p.kind == PetitionKind::Denunciation
-            && matches!(p.source, PetitionSource::Post | PetitionSource::Online) =>
+            && matches!(p.source, PetitionSource::Post | PetitionSource::Online)
+            && offered(store, &p.id, MoveAction::Transfer)? =>
         {
             apply(store, &p.id, MoveAction::Transfer, decided, |m| {
                 m.agency = Some("Thanh tra tỉnh".into());

@@ -322,6 +322,20 @@ fn a_denunciation_is_transferred_only_once_and_extended_at_most_twice() {
     assert!(e.to_string().contains("chỉ được chuyển một lần"), "{e}");
     // Nothing was saved by the refusal.
     assert_eq!(store.petition(&q).unwrap().state, S::Classified);
+    // Not left stuck: a denunciation written to the ward outside its competence is
+    // transferred (Luật Tố cáo 2018, Điều 24), but this content was transferred already, so
+    // the desk offers guiding the denouncer instead, and records it.
+    let offered = |store: &tiepdan::store::Store, action| {
+        let options = store.petition_detail(&q).unwrap().options;
+        options.iter().any(|o| o.action == action && o.allowed)
+    };
+    assert!(!offered(&store, Transfer));
+    assert!(offered(&store, Guide));
+    let d = move_petition(&mut store, &q, Guide, "2026-09-11", |m| {
+        m.agency = Some("Thanh tra tỉnh".into())
+    })
+    .unwrap();
+    assert_eq!(d.petition.state, S::Guided);
 
     let r = direct_petition(&mut store, "2026-09-01", Denunciation);
     classify(&mut store, &r, Denunciation, true, WITHIN, "2026-09-02");

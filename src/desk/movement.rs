@@ -101,7 +101,7 @@ fn checked_move(
     let ctx = MoveContext {
         petition: &old,
         events: &events,
-        case_transferred_before: input.action == MoveAction::Transfer
+        case_transferred_before: matches!(input.action, MoveAction::Transfer | MoveAction::Guide)
             && old.kind == PetitionKind::Denunciation
             && store::case_denunciation_transferred(conn, &old.case_id, &old.id)?,
         on,

@@ -348,6 +348,27 @@ struct Gen<'s> {
     next_number: std::collections::HashMap<(usize, i32), u32>,
 }
 
+/// How a petition outside the ward's competence, not handed to another agency by the draw,
+/// is handled: a denunciation written to the ward is transferred to the competent body
+/// (Luật Tố cáo 2018, Điều 24), once per content (Thông tư 05/2021/TT-TTCP, Điều 14: one
+/// repeating a content already transferred is guided); the rest is guided. `transferred`:
+/// the cases whose denunciation was transferred.
+fn outside_handling(
+    transferred: &mut HashSet<String>,
+    p: &PetitionRecord,
+) -> (MoveAction, Handling, &'static str) {
+    let written = matches!(p.source, PetitionSource::Post | PetitionSource::Online);
+    if p.kind == PetitionKind::Denunciation && written && transferred.insert(p.case_id.clone()) {
+        (MoveAction::Transfer, Handling::Transfer, "Thanh tra tỉnh")
+    } else {
+        (
+            MoveAction::Guide,
+            Handling::Guide,
+            "Tòa án nhân dân khu vực",
+        )
+    }
+}
+
 impl Gen<'_> {
     fn pick<'a>(&mut self, items: &'a [&'a str]) -> &'a str {
         items[self.rng.usize(..items.len())]
@@ -844,17 +865,9 @@ impl Gen<'_> {
             }
             5..=7 => {
                 // A denunciation written to the ward is transferred to the competent body
-                // (Luật Tố cáo 2018, Điều 24); the rest outside competence is guided.
-                let written = matches!(p.source, PetitionSource::Post | PetitionSource::Online);
-                let (action, handling, agency) = if kind == PetitionKind::Denunciation && written {
-                    (MoveAction::Transfer, Handling::Transfer, "Thanh tra tỉnh")
-                } else {
-                    (
-                        MoveAction::Guide,
-                        Handling::Guide,
-                        "Tòa án nhân dân khu vực",
-                    )
-                };
+                // (Luật Tố cáo 2018, Điều 24), once per content (Thông tư 05/2021/TT-TTCP,
+                // Điều 14); the rest outside competence is guided.
+                let (action, handling, agency) = outside_handling(&mut self.transferred_cases, p);
                 self.step(p, decided, action, |p, e| {
                     e.agency = Some(agency.to_string());
                     p.handling = HandlingInput {
@@ -1225,6 +1238,34 @@ mod tests {
         assert_eq!(file.persons.len(), 23_000);
         let first = file.sessions.iter().map(|s| s.date.as_str()).min().unwrap();
         assert!(first < "2017-01-01", "{first}");
+    }
+
+    /// A denunciation's content is transferred once (Thông tư 05/2021/TT-TTCP, Điều 14): a
+    /// second written denunciation of a case already transferred is guided (a 200,000-person
+    /// file once transferred one twice, and its import was refused).
+    #[test]
+    fn a_denunciations_content_is_transferred_once_per_case() {
+        let file = generate(&Spec::new(300, 1, until()));
+        let mut p = file.petitions[0].clone();
+        p.kind = PetitionKind::Denunciation;
+        p.source = PetitionSource::Post;
+        let mut transferred = HashSet::new();
+        assert_eq!(
+            outside_handling(&mut transferred, &p).0,
+            MoveAction::Transfer
+        );
+        assert_eq!(outside_handling(&mut transferred, &p).0, MoveAction::Guide);
+        p.case_id = "another case".into();
+        p.source = PetitionSource::Visit;
+        assert_eq!(outside_handling(&mut transferred, &p).0, MoveAction::Guide);
+        p.source = PetitionSource::Online;
+        assert_eq!(
+            outside_handling(&mut transferred, &p).0,
+            MoveAction::Transfer
+        );
+        p.case_id = "a third case".into();
+        p.kind = PetitionKind::Proposal;
+        assert_eq!(outside_handling(&mut transferred, &p).0, MoveAction::Guide);
     }
 
     /// A one-unit file is the one the generator has always made from its seed (the files

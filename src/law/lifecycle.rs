@@ -117,11 +117,20 @@ pub fn outcome_label(kind: PetitionKind, outcome: Outcome) -> &'static str {
 /// competence: transferred to the competent body within 5 working days, not guided; one
 /// made in person is guided there (Luật Tố cáo 2018, Điều 24 k2). One another body
 /// transferred here is not transferred again, so it may be guided back.
-fn written_denunciation_to_transfer(p: &PetitionRecord) -> bool {
+fn written_denunciation_to_transfer(ctx: &MoveContext<'_>) -> bool {
+    let p = ctx.petition;
     p.kind == PetitionKind::Denunciation
         && matches!(p.source, PetitionSource::Post | PetitionSource::Online)
         && p.classification.competence == Competence::Outside
         && p.classification.eligible == Some(true)
+        && !denunciation_transferred(ctx)
+}
+
+/// Whether a denunciation's content was transferred already, by this petition or another
+/// of its case: it is transferred only once (Thông tư 05/2021/TT-TTCP, Điều 14), and a
+/// petition repeating it is guided or filed as a duplicate, not transferred again.
+fn denunciation_transferred(ctx: &MoveContext<'_>) -> bool {
+    count(ctx.events, MoveAction::Transfer) > 0 || ctx.case_transferred_before
 }
 
 /// Why an anonymous petition of any kind is not handled: the writer's name and address are
@@ -186,7 +195,7 @@ pub fn desk_precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<()
             "Đơn thuộc thẩm quyền và đủ điều kiện xử lý: {instead}, không trả lại đơn (trả lại đơn kèm hướng dẫn là cho đơn không thuộc thẩm quyền hoặc không đủ điều kiện xử lý)."
         ));
     }
-    if action == MoveAction::Guide && written_denunciation_to_transfer(p) {
+    if action == MoveAction::Guide && written_denunciation_to_transfer(ctx) {
         return Err("Đơn tố cáo gửi bằng văn bản (qua bưu chính, trực tuyến) không thuộc thẩm quyền phải được chuyển cho cơ quan có thẩm quyền trong 05 ngày làm việc (Luật Tố cáo 2018, Điều 24): ghi bước Chuyển đơn; hướng dẫn chỉ dành cho người đến tố cáo trực tiếp.".to_string());
     }
     Ok(())
@@ -274,7 +283,7 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
                     "Đơn tố cáo này do cơ quan khác chuyển đến: đơn tố cáo chỉ được chuyển một lần (Thông tư 05/2021/TT-TTCP, Điều 14).",
                 )?;
                 need(
-                    count(ctx.events, A::Transfer) == 0 && !ctx.case_transferred_before,
+                    !denunciation_transferred(ctx),
                     "Nội dung tố cáo này đã được chuyển đơn: đơn tố cáo chỉ được chuyển một lần (Thông tư 05/2021/TT-TTCP, Điều 14).",
                 )?;
             }
