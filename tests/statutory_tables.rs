@@ -227,15 +227,24 @@ fn petitions_02_xld_03_gqkn_04_gqtc_at_the_cut_off() {
     .unwrap();
     step(&mut store, &k, MoveAction::Accept, "2026-08-15");
     resolve(&mut store, &k, "2026-10-20", Outcome::Upheld);
+    // 14. A proposal classified not eligible in the period and not yet filed: its review
+    //     of the conditions is over (column 2 counts "đơn đủ điều kiện xử lý và đơn không
+    //     đủ điều kiện xử lý"), so it is processed, and not eligible.
+    let l = petition(&mut store, "2026-11-20", Proposal, "khac");
+    classify(&mut store, &l, Proposal, false, Within, "2026-11-21");
+    // 15. Received and classified not eligible in Quý III, never filed: reviewed then, so
+    //     not left unprocessed into Quý IV (column 1).
+    let m = petition(&mut store, "2026-08-20", Complaint, "dat_dai");
+    classify(&mut store, &m, Complaint, false, Within, "2026-08-21");
 
     let all = tables(&store, "2026-09-15", "2026-12-14");
     let xld = all.iter().find(|t| t.form == FormId::Xld02).unwrap();
-    // Column 1: a b c d e f g h j = 9 petitions, 10 contents (g counts as a complaint
-    // and a proposal); (11) and (12) are out, (9) and (13) were handled before the period.
-    // Processed: all but j (not reviewed by the cut-off) = 9.
-    // Eligible: all processed but d (anonymous) and g (two contents) = 6: within a b c h
-    // = 4 cases, outside e f = 2.
-    assert_eq!(cols(xld, &[1, 2]), vec![10, 9]);
+    // Column 1: a b c d e f g h j l = 10 petitions, 11 contents (g counts as a complaint
+    // and a proposal); (11) and (12) are out, (9), (13) and (15) were handled before the
+    // period. Processed: all but j (not reviewed by the cut-off) = 10.
+    // Eligible: all processed but d (anonymous), g (two contents) and l (not eligible) = 6:
+    // within a b c h = 4 cases, outside e f = 2.
+    assert_eq!(cols(xld, &[1, 2]), vec![11, 10]);
     assert_eq!(cols(xld, &[3, 4, 5]), vec![6, 4, 4]);
     // Complaints within: a (land, first) b (policy, first).
     assert_eq!(cols(xld, &[6, 7, 8, 9, 10, 11]), vec![2, 2, 0, 1, 1, 0]);

@@ -70,15 +70,18 @@ pub(crate) fn tcd01(r: &PeriodReport) -> Computed {
 }
 
 /// Whether the review of a petition's conditions for handling was complete (02/XLD
-/// column 2: "đã hoàn thành quy trình xem xét về điều kiện xử lý … kết quả cuối cùng: thụ
-/// lý giải quyết, lưu đơn, hướng dẫn, chuyển"): a handling was recorded, or it was
-/// classified as within the ward's competence and eligible (what is left is the decision
-/// to accept, 03/GQKN and 04/GQTC column 3).
+/// column 2: "số đơn đã hoàn thành quy trình xem xét về điều kiện xử lý, bao gồm đơn đủ
+/// điều kiện xử lý và đơn không đủ điều kiện xử lý"): a handling was recorded; or it was
+/// classified as not eligible (the review is over; filing it, or returning it with
+/// guidance, has no column of its own); or as within the ward's competence and eligible
+/// (what is left is the decision to accept, 03/GQKN and 04/GQTC column 3). One eligible and
+/// outside the competence is processed once guided or transferred (columns 24, 25).
 fn processed(r: &PetitionRecord) -> bool {
     match r.state {
         PetitionState::Received => false,
         PetitionState::Classified => {
-            eligible(r) && r.classification.competence == Competence::Within
+            r.classification.eligible == Some(false)
+                || (eligible(r) && r.classification.competence == Competence::Within)
         }
         _ => true,
     }
