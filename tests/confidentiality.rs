@@ -567,6 +567,61 @@ fn an_import_neither_names_nor_confirms_a_denunciator_and_brings_no_foreign_audi
     assert!(!changes.iter().any(|c| c.id == "forged-reveal"));
 }
 
+/// An officer edits a leader's redacted file (the denunciator's record under its real id)
+/// and imports it, one field at a time: each refusal names no value of the register's and
+/// no field that differs (which would confirm guesses one at a time), and nothing is saved.
+#[test]
+fn an_import_refusal_quotes_nothing_of_a_denunciators_record() {
+    let Ward {
+        store: mut s, hoa, ..
+    } = ward();
+    as_user(&mut s, "lanhdao");
+    let redacted = s.export_exchange().unwrap();
+    let before = s.export_exchange_with(true).unwrap();
+    s.sign_out().unwrap();
+    as_user(&mut s, "canbo");
+    let at = redacted.persons.iter().position(|p| p.id == hoa).unwrap();
+    assert_eq!(redacted.persons[at].full_name, MASKED_NAME);
+    let mut probes = vec![];
+    // The file only said to be full.
+    let mut p = redacted.clone();
+    p.redacted = false;
+    probes.push(p);
+    // Guesses, right and wrong, of each particular.
+    for (name, number) in [("x", None), (NAME, Some(ID)), (NAME, Some("001000000000"))] {
+        let mut p = redacted.clone();
+        p.redacted = false;
+        let person = &mut p.persons[at];
+        person.full_name = name.into();
+        person.id_kind = IdKind::CanCuoc;
+        person.id_number = number.map(str::to_string);
+        person.address = Some("12 Lê Lợi, tổ 3".into());
+        probes.push(p);
+    }
+    let mut messages = vec![];
+    for probe in &probes {
+        let e = s.import_exchange(probe).unwrap_err().to_string();
+        for secret in [NAME, ID, "12 Lê Lợi", "0912345678", "address", "id_number"] {
+            assert!(!e.contains(secret), "{secret} in {e}");
+        }
+        assert!(e.contains("hồ sơ được bảo mật"), "{e}");
+        messages.push(e);
+    }
+    // The same words whatever the guess.
+    assert!(messages.windows(2).all(|w| w[0] == w[1]), "{messages:#?}");
+    as_user(&mut s, "lanhdao");
+    assert!(s.export_exchange_with(true).unwrap().persons == before.persons);
+    // An account that records and may see the identity imports the file that names it
+    // rightly (nothing new), and is told which field differs in one that does not.
+    as_user(&mut s, "quantri");
+    s.save_account(&account("truong", &[Role::Officer, Role::Leader]))
+        .unwrap();
+    as_user(&mut s, "truong");
+    s.import_exchange(&before).unwrap();
+    let e = s.import_exchange(&probes[1]).unwrap_err().to_string();
+    assert!(!e.contains("hồ sơ được bảo mật"), "{e}");
+}
+
 #[test]
 fn a_redacted_file_brings_masks_that_a_full_file_later_names() {
     let Ward { store: mut s, .. } = ward();
