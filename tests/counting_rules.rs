@@ -42,6 +42,7 @@ fn a_delegation_is_a_visit_of_five_people_or_more() {
 fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
     let mut store = store_on("2026-03-18");
     session(&mut store, "2026-03-05", HostGroup::Chairman);
+    session(&mut store, "2026-03-12", HostGroup::Chairman);
     let first = direct_petition(&mut store, "2026-03-09", PetitionKind::Proposal);
     let again = direct_petition(&mut store, "2026-03-10", PetitionKind::Proposal);
     move_petition(
@@ -58,7 +59,7 @@ fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
     assert_eq!(r.duplicates_received, 1);
     assert!(
         r.sentences.contains(
-            &"Đến ngày 18/03/2026, Chủ tịch UBND phường Việt Hòa đã tiếp công dân định kỳ 1 ngày; mức tối thiểu của cả kỳ là 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần).".to_string()
+            &"Đến ngày 18/03/2026, Chủ tịch UBND phường Việt Hòa đã tiếp công dân định kỳ 2 ngày; mức tối thiểu của cả kỳ là 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần).".to_string()
         ),
         "{:#?}",
         r.sentences
@@ -73,12 +74,43 @@ fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
     // Once the period is over, the same figures are judged against the minimum.
     let mut later = store_on("2026-04-02");
     session(&mut later, "2026-03-05", HostGroup::Chairman);
+    session(&mut later, "2026-03-12", HostGroup::Chairman);
     let r = report(&later, "2026-03-01", "2026-03-31");
     assert_eq!(r.as_of, None);
+    assert!(
+        r.sentences.iter().any(|s| s.contains(
+            "định kỳ 2 ngày, chưa đạt mức tối thiểu 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần): 2 tuần không có ngày tiếp công dân định kỳ nào."
+        )),
+        "{:#?}",
+        r.sentences
+    );
+    // "Ít nhất 01 ngày trong 01 tuần" is a day every week, not a total: four days in the
+    // first week of the month reach the number and still miss the three weeks after.
+    let mut bunched = store_on("2026-04-02");
+    for day in ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"] {
+        session(&mut bunched, day, HostGroup::Chairman);
+    }
+    let r = report(&bunched, "2026-03-01", "2026-03-31");
+    assert_eq!((r.chairman_scheduled_days, r.chairman_minimum_days), (4, 4));
+    assert_eq!(r.chairman_weeks_without, 3);
+    assert!(
+        r.sentences.iter().any(|s| s.contains(
+            "định kỳ 4 ngày, chưa đạt mức tối thiểu 4 ngày (Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần): 3 tuần không có ngày tiếp công dân định kỳ nào."
+        )),
+        "{:#?}",
+        r.sentences
+    );
+    // One each week: reached.
+    let mut weekly = store_on("2026-04-02");
+    for day in ["2026-03-02", "2026-03-12", "2026-03-16", "2026-03-27"] {
+        session(&mut weekly, day, HostGroup::Chairman);
+    }
+    let r = report(&weekly, "2026-03-01", "2026-03-31");
+    assert_eq!(r.chairman_weeks_without, 0);
     assert!(r
         .sentences
         .iter()
-        .any(|s| s.contains("định kỳ 1 ngày, chưa đạt mức tối thiểu 4 ngày")));
+        .any(|s| s.contains("định kỳ 4 ngày, đạt mức tối thiểu 4 ngày")));
 }
 
 /// 02/XLD column 1 counts a mixed petition once per content; the sentence that quotes

@@ -81,23 +81,7 @@ pub fn chairman_minimum_days(
     let mut days = 0u32;
     let mut rules = Vec::new();
     if from < switch {
-        let end = to.min(switch - Duration::days(1));
-        let mut monday =
-            from + Duration::days((7 - from.weekday().num_days_from_monday() as i64) % 7);
-        let mut weeks = 0;
-        while monday + Duration::days(6) <= end {
-            // A year the calendar does not know: its weeks count (nothing is guessed away).
-            let working = (0..7).any(|i| {
-                calendar
-                    .is_working_day(monday + Duration::days(i))
-                    .unwrap_or(true)
-            });
-            if working {
-                weeks += 1;
-            }
-            monday += Duration::days(7);
-        }
-        days += weeks;
+        days += chairman_weeks(from, to, calendar).len() as u32;
         rules.push("Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần".to_string());
     }
     if to >= switch {
@@ -124,6 +108,52 @@ pub fn chairman_minimum_days(
         ));
     }
     (days, rules.join("; "))
+}
+
+/// The weeks the chairman's weekly minimum is counted on (Luật Tiếp công dân 2013, Điều 15
+/// k3, in force until 30/6/2026): each whole week, Monday to Sunday, inside `from`–`to` and
+/// before 01/7/2026, that has a working day on `calendar` (a Tết week off does not; a year
+/// the calendar does not know counts, nothing guessed away); their Mondays.
+pub fn chairman_weeks(
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    calendar: &crate::law::calendar::Calendar,
+) -> Vec<chrono::NaiveDate> {
+    use chrono::{Datelike, Duration};
+    let end = to.min(crate::law::regime::law_2025_in_force() - Duration::days(1));
+    let mut monday = from + Duration::days((7 - from.weekday().num_days_from_monday() as i64) % 7);
+    let mut weeks = vec![];
+    while monday + Duration::days(6) <= end {
+        let working = (0..7).any(|i| {
+            calendar
+                .is_working_day(monday + Duration::days(i))
+                .unwrap_or(true)
+        });
+        if working {
+            weeks.push(monday);
+        }
+        monday += Duration::days(7);
+    }
+    weeks
+}
+
+/// Of the weeks the weekly minimum counts (`chairman_weeks`) that ended by `until`, those
+/// with none of the chairman's scheduled reception `days`: "ít nhất 01 ngày trong 01 tuần"
+/// is a day in every week, not a total (thirteen days in the first three weeks of a
+/// quarter miss the ten weeks after).
+pub fn chairman_weeks_without(
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    until: chrono::NaiveDate,
+    days: &std::collections::BTreeSet<chrono::NaiveDate>,
+    calendar: &crate::law::calendar::Calendar,
+) -> u32 {
+    let week = chrono::Duration::days(6);
+    chairman_weeks(from, to, calendar)
+        .into_iter()
+        .filter(|monday| *monday + week <= until)
+        .filter(|monday| days.range(*monday..=*monday + week).next().is_none())
+        .count() as u32
 }
 
 #[cfg(test)]
@@ -176,6 +206,31 @@ mod tests {
         // Jul, Aug, Sep 14/30 = 2.467 months → 4.93 → 5: 7 days.
         let (days, _) = chairman_minimum_days(d(2026, 6, 15), d(2026, 9, 14), 2, &calendar);
         assert_eq!(days, 7);
+        // A day in every week, not a total: Quý II 2026 (15/3–14/6) has 13 weeks; 13 days
+        // in its first three weeks leave 10 weeks without one; a day each week, none.
+        let (from, to) = (d(2026, 3, 15), d(2026, 6, 14));
+        assert_eq!(chairman_minimum_days(from, to, 2, &calendar).0, 13);
+        let early: std::collections::BTreeSet<_> = (16..=31)
+            .map(|day| d(2026, 3, day))
+            .chain([d(2026, 4, 1)])
+            .filter(|x| calendar.is_working_day(*x).unwrap())
+            .collect();
+        assert_eq!(early.len(), 13);
+        assert_eq!(chairman_weeks_without(from, to, to, &early, &calendar), 10);
+        // So far (to Sunday 12/4): the weeks of 6/4 only.
+        assert_eq!(
+            chairman_weeks_without(from, to, d(2026, 4, 12), &early, &calendar),
+            1
+        );
+        assert_eq!(
+            chairman_weeks_without(from, to, d(2026, 4, 11), &early, &calendar),
+            0
+        );
+        let weekly: std::collections::BTreeSet<_> = chairman_weeks(from, to, &calendar)
+            .into_iter()
+            .map(|monday| monday + chrono::Duration::days(3))
+            .collect();
+        assert_eq!(chairman_weeks_without(from, to, to, &weekly, &calendar), 0);
         // One week of July: 7/31 of a month → 0.45 → 0 days (no minimum to miss).
         let (days, _) = chairman_minimum_days(d(2026, 7, 6), d(2026, 7, 12), 2, &calendar);
         assert_eq!(days, 0);

@@ -171,6 +171,11 @@ pub struct PeriodReport {
     /// in `chairman.reception_days` with them.
     #[serde(default)]
     pub chairman_scheduled_days: u32,
+    /// The weeks of the period (by its end, or today when it has not ended) under the
+    /// weekly minimum (Luật Tiếp công dân 2013, Điều 15 k3: until 30/6/2026) with none of
+    /// those days: the minimum is a day every week, not a total.
+    #[serde(default)]
+    pub chairman_weeks_without: u32,
     /// The previous period's main figures (none on the dashboard).
     pub previous: Option<Comparison>,
     /// Changes to locked periods recorded during this one (điều chỉnh số liệu kỳ trước).

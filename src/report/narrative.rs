@@ -332,6 +332,16 @@ fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
         String::new()
     };
     let (days_words, least_words) = (n(days), n(least));
+    // A day every week, not a total (Luật Tiếp công dân 2013, Điều 15 k3).
+    let missed = r.chairman_weeks_without;
+    let weeks_missed = if missed > 0 {
+        format!(
+            ": {} tuần không có ngày tiếp công dân định kỳ nào",
+            n(missed)
+        )
+    } else {
+        String::new()
+    };
     (least > 0).then(|| match &r.as_of {
         // The period is not over: the days so far, against the whole period's minimum.
         Some(today) if days == 0 => format!(
@@ -339,8 +349,8 @@ fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
             crate::text::vn_date(today),
             r.chairman_minimum_rule
         ),
-        Some(today) if days < least => format!(
-            "Đến ngày {}, {chairman} đã tiếp công dân định kỳ {days_words} ngày; mức tối thiểu của cả kỳ là {least_words} ngày ({}){besides}.",
+        Some(today) if days < least || missed > 0 => format!(
+            "Đến ngày {}, {chairman} đã tiếp công dân định kỳ {days_words} ngày; mức tối thiểu của cả kỳ là {least_words} ngày ({}){weeks_missed}{besides}.",
             crate::text::vn_date(today),
             r.chairman_minimum_rule
         ),
@@ -349,9 +359,13 @@ fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
             r.chairman_minimum_rule
         ),
         _ => {
-            let verdict = if days >= least { "đạt" } else { "chưa đạt" };
+            let verdict = if days >= least && missed == 0 {
+                "đạt"
+            } else {
+                "chưa đạt"
+            };
             format!(
-                "{chairman} tiếp công dân định kỳ {days_words} ngày, {verdict} mức tối thiểu {least_words} ngày ({}){besides}.",
+                "{chairman} tiếp công dân định kỳ {days_words} ngày, {verdict} mức tối thiểu {least_words} ngày ({}){weeks_missed}{besides}.",
                 r.chairman_minimum_rule
             )
         }

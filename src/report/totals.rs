@@ -1,7 +1,10 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use chrono::NaiveDate;
+
 use crate::domain::{HostGroup, SessionKind, Settings};
 use crate::error::Result;
+use crate::law::calendar::Calendar;
 use crate::law::counting::is_delegation;
 use crate::law::lifecycle::record_on;
 use crate::period::Period;
@@ -304,6 +307,7 @@ pub fn compute(
             settings.report.chairman_days_per_month,
             calendar,
         );
+    let scheduled = chairman_scheduled(facts);
     let mut report = PeriodReport {
         period: facts.period.to_range(),
         chairman,
@@ -319,13 +323,8 @@ pub fn compute(
         handling,
         chairman_minimum_days,
         chairman_minimum_rule,
-        chairman_scheduled_days: facts
-            .sessions
-            .iter()
-            .filter(|s| s.host_group == HostGroup::Chairman && s.kind == SessionKind::Scheduled)
-            .map(|s| s.date)
-            .collect::<BTreeSet<_>>()
-            .len() as u32,
+        chairman_scheduled_days: scheduled.len() as u32,
+        chairman_weeks_without: chairman_weeks_without(facts, facts.period.to, calendar),
         previous: None,
         adjustments: vec![],
         as_of: None,
@@ -341,12 +340,8 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
     store.require(crate::access::Permission::ViewTotals)?;
     let settings = store.settings()?;
     let calendar = store.calendar()?;
-    let mut report = compute(
-        &store.period_facts(period)?,
-        &settings,
-        &calendar,
-        "trong kỳ",
-    );
+    let facts = store.period_facts(period)?;
+    let mut report = compute(&facts, &settings, &calendar, "trong kỳ");
     let before = period.previous();
     // Before the register's first record there is nothing to compare with: no sentence
     // "tăng 212 (từ 0 lên 212)" in a ward's first period on the software.
@@ -356,7 +351,7 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
         None
     };
     report.adjustments = crate::forms::adjustments(store, period)?;
-    report.as_of = ongoing(store, period);
+    report.as_of = ongoing(store, &facts, &calendar, &mut report);
     report.sentences = narrative::sentences(&report, &settings, "trong kỳ");
     Ok(report)
 }
@@ -365,19 +360,46 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
 pub fn week_report(store: &Store, period: Period) -> Result<PeriodReport> {
     store.require(crate::access::Permission::ViewTotals)?;
     let settings = store.settings()?;
-    let mut report = compute(
-        &store.period_facts(period)?,
-        &settings,
-        &store.calendar()?,
-        "trong tuần",
-    );
-    report.as_of = ongoing(store, period);
+    let (facts, calendar) = (store.period_facts(period)?, store.calendar()?);
+    let mut report = compute(&facts, &settings, &calendar, "trong tuần");
+    report.as_of = ongoing(store, &facts, &calendar, &mut report);
     report.sentences = narrative::sentences(&report, &settings, "trong tuần");
     Ok(report)
 }
 
-/// Today, when the period has not ended yet (its figures are so far, not final).
-fn ongoing(store: &Store, period: Period) -> Option<String> {
+/// Today, when the period has not ended yet (its figures are so far, not final); the
+/// chairman's weeks without reception counted only among the weeks over by then.
+fn ongoing(
+    store: &Store,
+    facts: &PeriodFacts,
+    calendar: &Calendar,
+    report: &mut PeriodReport,
+) -> Option<String> {
     let today = store.today();
-    (today < period.to).then(|| today.to_string())
+    if today < facts.period.to {
+        report.chairman_weeks_without = chairman_weeks_without(facts, today, calendar);
+    }
+    (today < facts.period.to).then(|| today.to_string())
+}
+
+/// The distinct days of the chairman's scheduled (định kỳ) sessions.
+fn chairman_scheduled(facts: &PeriodFacts) -> BTreeSet<NaiveDate> {
+    facts
+        .sessions
+        .iter()
+        .filter(|s| s.host_group == HostGroup::Chairman && s.kind == SessionKind::Scheduled)
+        .map(|s| s.date)
+        .collect()
+}
+
+/// The weeks of the period under the weekly minimum, over by `until`, without one of the
+/// chairman's scheduled days.
+fn chairman_weeks_without(facts: &PeriodFacts, until: NaiveDate, calendar: &Calendar) -> u32 {
+    crate::law::counting::chairman_weeks_without(
+        facts.period.from,
+        facts.period.to,
+        until,
+        &chairman_scheduled(facts),
+        calendar,
+    )
 }

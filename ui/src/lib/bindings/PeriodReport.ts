@@ -55,6 +55,12 @@ chairman_minimum_days: number, chairman_minimum_rule: string,
  */
 chairman_scheduled_days: number, 
 /**
+ * The weeks of the period (by its end, or today when it has not ended) under the
+ * weekly minimum (Luật Tiếp công dân 2013, Điều 15 k3: until 30/6/2026) with none of
+ * those days: the minimum is a day every week, not a total.
+ */
+chairman_weeks_without: number, 
+/**
  * The previous period's main figures (none on the dashboard).
  */
 previous: Comparison | null, 
