@@ -2180,6 +2180,87 @@ fn file_record_cases() -> Vec<Case> {
     ]
 }
 
+/// Links that point back at their own record or round a circle, places taken twice, a unit
+/// nobody named, and another register's history that is not one (an attacker's findings,
+/// 06/12/2026: each was silently mended or stored as it came).
+fn file_link_cases() -> Vec<Case> {
+    vec![
+        file(
+            "a person merged into itself",
+            "persons[0].merged_into",
+            "không thể được gộp vào chính nó",
+            |v| v["persons"][0]["merged_into"] = v["persons"][0]["id"].clone(),
+        ),
+        file(
+            "a petition the duplicate of itself",
+            "petitions[1].duplicate_of",
+            "không thể trùng với chính nó",
+            |v| v["petitions"][1]["duplicate_of"] = v["petitions"][1]["id"].clone(),
+        ),
+        file(
+            "a complaint its own first round",
+            "petitions[1].first_round_id",
+            "khiếu nại lần đầu của chính nó",
+            |v| v["petitions"][1]["first_round_id"] = v["petitions"][1]["id"].clone(),
+        ),
+        file(
+            "two petitions each the duplicate of the other",
+            "petitions[0].duplicate_of",
+            "cũng trỏ tới đơn",
+            |v| {
+                let (a, b) = (
+                    v["petitions"][0]["id"].clone(),
+                    v["petitions"][1]["id"].clone(),
+                );
+                v["petitions"][0]["duplicate_of"] = b;
+                v["petitions"][1]["duplicate_of"] = a;
+            },
+        ),
+        file(
+            "a visit numbered 0 in its session",
+            "visits[0].seq",
+            "bắt đầu từ 1",
+            |v| v["visits"][0]["seq"] = json!(0),
+        ),
+        file(
+            "two visits at one place of a session",
+            "visits[1].seq",
+            "đã có ở visits[0]",
+            |v| v["visits"][1]["seq"] = v["visits"][0]["seq"].clone(),
+        ),
+        file(
+            "a petition of a unit the file does not list",
+            "petitions[0].unit_id",
+            "không có trong danh sách đơn vị",
+            |v| v["petitions"][0]["unit_id"] = json!("don-vi-la"),
+        ),
+        file(
+            "a change at no instant",
+            "changes[0].at",
+            "không đúng dạng",
+            |v| v["changes"][0]["at"] = json!("garbage\u{202e}"),
+        ),
+        file(
+            "a change of an SQL-like table",
+            "changes[0].table",
+            "tên bảng",
+            |v| v["changes"][0]["table"] = json!("'; drop table x;--"),
+        ),
+        file(
+            "a change whose fields are a string",
+            "changes[0].new",
+            "đối tượng JSON",
+            |v| v["changes"][0]["new"] = json!("str"),
+        ),
+        file(
+            "a file exported at no instant",
+            "exported_at",
+            "thời điểm xuất tệp",
+            |v| v["exported_at"] = json!("not a date"),
+        ),
+    ]
+}
+
 fn all_cases() -> Vec<Case> {
     [
         session_cases(),
@@ -2191,6 +2272,7 @@ fn all_cases() -> Vec<Case> {
         file_text_cases(),
         file_shape_cases(),
         file_record_cases(),
+        file_link_cases(),
     ]
     .into_iter()
     .flatten()
@@ -2271,6 +2353,7 @@ fn file_names_record(field: &str, message: &str) -> bool {
         "format",
         "version",
         "unit_name",
+        "exported_at",
         "persons",
         "sessions",
     ];

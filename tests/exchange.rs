@@ -342,15 +342,29 @@ fn a_moves_values_never_decide_what_an_import_keeps() {
     before.insert("number".into(), 999.into());
     before.insert("anonymous".into(), true.into());
     before.insert("classification.round".into(), "subsequent".into());
-    // The record itself: a blank field and a link to itself are no values.
-    for q in file["petitions"].as_array_mut().unwrap() {
-        if q["id"] == p.as_str() {
-            q["field_code"] = " ".into();
-            q["duplicate_of"] = p.as_str().into();
-        }
+    // The record itself: a blank field is no value; a link to itself is refused, naming
+    // the field, and nothing is saved.
+    let at = file["petitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|q| q["id"] == p.as_str())
+        .unwrap();
+    file["petitions"][at]["field_code"] = " ".into();
+    let mut b = store_on("2026-09-30");
+    for (key, why) in [
+        ("duplicate_of", "trùng với chính nó"),
+        ("first_round_id", "khiếu nại lần đầu của chính nó"),
+    ] {
+        let mut looped = file.clone();
+        looped["petitions"][at][key] = p.as_str().into();
+        let looped: ExchangeFile = serde_json::from_value(looped).unwrap();
+        let e = b.import_exchange(&looped).unwrap_err();
+        assert_eq!(e.field(), Some(format!("petitions[{at}].{key}").as_str()));
+        assert!(e.to_string().contains(why), "{e}");
+        assert!(b.petitions(&Default::default()).unwrap().is_empty());
     }
     let file: ExchangeFile = serde_json::from_value(file).unwrap();
-    let mut b = store_on("2026-09-30");
     b.import_exchange(&file).unwrap();
     let (here, there) = (b.petition(&p).unwrap(), a.petition(&p).unwrap());
     assert_eq!(here.content, there.content);

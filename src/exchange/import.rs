@@ -189,6 +189,15 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
     };
     for (i, p) in file.persons.iter().enumerate() {
         if let Some(into) = &p.merged_into {
+            if into == &p.id {
+                return Err(Error::exchange(
+                    format!("persons[{i}].merged_into"),
+                    format!(
+                        "{}, trường merged_into: hồ sơ không thể được gộp vào chính nó.",
+                        name("persons", i, &p.id)
+                    ),
+                ));
+            }
             link(
                 &|| name("persons", i, &p.id),
                 &|| format!("persons[{i}].merged_into"),
@@ -199,9 +208,31 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
             )?;
         }
     }
+    // A visit's place in its session (seq, from 1) orders the session's visits: two at one
+    // place would be ordered by chance.
+    let mut places: HashMap<(&str, u32), usize> = HashMap::new();
     for (i, v) in file.visits.iter().enumerate() {
         let n = || name("visits", i, &v.id);
         let f = |k: &str| format!("visits[{i}].{k}");
+        if v.seq == 0 {
+            return Err(Error::exchange(
+                f("seq"),
+                format!(
+                    "{}, trường seq: số thứ tự lượt tiếp trong buổi bắt đầu từ 1.",
+                    n()
+                ),
+            ));
+        }
+        if let Some(other) = places.insert((v.session_id.as_str(), v.seq), i) {
+            return Err(Error::exchange(
+                f("seq"),
+                format!(
+                    "{}, trường seq: lượt tiếp thứ {} của buổi tiếp này đã có ở visits[{other}]; mỗi lượt một số thứ tự.",
+                    n(),
+                    v.seq
+                ),
+            ));
+        }
         link(
             &n,
             &|| f("session_id"),
@@ -250,6 +281,17 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
             ));
         }
     }
+    // Each petition of the file's links: its first round, the original it repeats.
+    let links: HashMap<&str, (Option<&str>, Option<&str>)> = file
+        .petitions
+        .iter()
+        .map(|p| {
+            (
+                p.id.as_str(),
+                (p.first_round_id.as_deref(), p.duplicate_of.as_deref()),
+            )
+        })
+        .collect();
     for (i, p) in file.petitions.iter().enumerate() {
         let n = || petition_name(i, p);
         let f = |k: &str| format!("petitions[{i}].{k}");
@@ -295,12 +337,42 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
                 person_here,
             )?;
         }
-        for (key, target) in [
-            ("first_round_id", &p.first_round_id),
-            ("duplicate_of", &p.duplicate_of),
+        for (key, target, what, itself) in [
+            (
+                "first_round_id",
+                &p.first_round_id,
+                "đơn khiếu nại lần đầu",
+                "đơn không thể là khiếu nại lần đầu của chính nó.",
+            ),
+            (
+                "duplicate_of",
+                &p.duplicate_of,
+                "đơn gốc",
+                "đơn không thể trùng với chính nó.",
+            ),
         ] {
             if let Some(t) = target {
+                let refused = |why: &str| {
+                    Err(Error::exchange(
+                        f(key),
+                        format!("{}, trường {key}: {why}", n()),
+                    ))
+                };
+                if t == &p.id {
+                    return refused(itself);
+                }
                 link(&n, &|| f(key), "đơn", t, &petitions, petition_here)?;
+                // (The register's own links are checked as each petition is written.)
+                let linked = links.get(t.as_str()).map(|(first, dup)| match key {
+                    "first_round_id" => *first,
+                    _ => *dup,
+                });
+                if let Some(Some(further)) = linked {
+                    return refused(&format!(
+                        "đơn được trỏ tới cũng trỏ tới đơn {} theo cùng cách; chọn {what} là đơn đầu tiên.",
+                        shown(further, 40)
+                    ));
+                }
             }
         }
         if let Some(code) = p.field_code.as_deref().filter(|c| !c.trim().is_empty()) {
@@ -660,12 +732,26 @@ fn petition_units(
         store::ensure_unit(conn, &unit(u.id.trim()), &u_name)?;
     }
     let mut of = HashMap::new();
-    for p in &file.petitions {
+    for (i, p) in file.petitions.iter().enumerate() {
         let id = match p.unit_id.trim() {
             "" => unit(&file_own),
             id => unit(id),
         };
-        store::ensure_unit(conn, &id, "")?;
+        // A unit the file does not list, nor the register hold, has no name to print on
+        // its petitions' numbers.
+        let known: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM units WHERE id = ?1)")?
+            .query_row([&id], |r| r.get(0))?;
+        if !known {
+            return Err(Error::exchange(
+                format!("petitions[{i}].unit_id"),
+                format!(
+                    "{}, trường unit_id: đơn vị {} không có trong danh sách đơn vị (units) của tệp, cũng không có trong sổ.",
+                    petition_name(i, p),
+                    shown(&id, 40)
+                ),
+            ));
+        }
         of.insert(p.id.clone(), id);
     }
     Ok(of)
@@ -735,6 +821,17 @@ pub(super) fn import(
     let conn = tx.conn();
     check_ids(file)?;
     check_links(conn, file)?;
+    if !file.exported_at.is_empty()
+        && chrono::DateTime::parse_from_rfc3339(&file.exported_at).is_err()
+    {
+        return Err(Error::exchange(
+            "exported_at",
+            format!(
+                "Trường exported_at: thời điểm xuất tệp “{}” không đúng dạng (ví dụ 2026-03-20T08:00:00Z).",
+                shown(&file.exported_at, 40)
+            ),
+        ));
+    }
     let mut steps = Steps::new(progress, file);
     progress.step(0, steps.total)?;
     let empty = Empty::read(conn)?;
@@ -1109,6 +1206,7 @@ pub(super) fn import(
             n.skipped += 1;
         } else {
             let bad_change = |e| bad("changes", i, &name("changes", i, &c.id), e);
+            check_change(c).map_err(bad_change)?;
             let note = crate::text::tidy_optional("note", crate::validate::rules::NOTE, &c.note)
                 .map_err(bad_change)?;
             let user = crate::text::tidy_optional("user", line("Tài khoản", limits::ID), &c.user)
@@ -1137,6 +1235,41 @@ pub(super) fn import(
         Some(format!("Nhập tệp của {origin}")),
     )?;
     Ok(n)
+}
+
+/// A change record of another register, as the history shows and the hash chain seals it:
+/// an instant, a table's name, the fields before and after as objects.
+fn check_change(c: &ChangeRecord) -> Result<()> {
+    if chrono::DateTime::parse_from_rfc3339(&c.at).is_err() {
+        return Err(Error::invalid(
+            "at",
+            format!(
+                "thời điểm “{}” không đúng dạng (ví dụ 2026-03-20T08:00:00Z).",
+                shown(&c.at, 40)
+            ),
+        ));
+    }
+    let table_ok = !c.table.is_empty()
+        && c.table.len() <= 40
+        && c.table.bytes().all(|b| b.is_ascii_lowercase() || b == b'_');
+    if !table_ok {
+        return Err(Error::invalid(
+            "table",
+            format!(
+                "tên bảng “{}” không hợp lệ (chữ thường không dấu và dấu gạch dưới).",
+                shown(&c.table, 40)
+            ),
+        ));
+    }
+    for (field, value) in [("old", &c.old), ("new", &c.new)] {
+        if value.as_ref().is_some_and(|v| !v.is_object()) {
+            return Err(Error::invalid(
+                field,
+                "các trường của bản ghi phải là một đối tượng JSON ({…}) hoặc để trống.",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A petition's pending moves during an import.
