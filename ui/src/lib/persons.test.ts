@@ -84,6 +84,33 @@ describe('a picked person', () => {
     expect(open.locked_number).toBe(false);
     expect(emptyPerson().locked_number).toBe(false);
   });
+
+  it('masked as a denunciator, has nothing to type in (a typed address was lost)', () => {
+    const masked = {
+      ...match,
+      person: {
+        ...match.person,
+        full_name: 'Người tố cáo (được bảo mật)',
+        id_kind: 'none' as const,
+        id_number: null,
+        address: null,
+        phone: null,
+        masked: true,
+      },
+    };
+    const [row] = addPickedPerson([emptyPerson()], masked);
+    expect(row.existing_id).toBe('p-1');
+    expect([row.locked_number, row.locked_address, row.locked_phone]).toEqual([true, true, true]);
+    expect(toPersonInput(row)).toEqual({
+      existing_id: 'p-1',
+      full_name: 'Người tố cáo (được bảo mật)',
+      id_kind: null,
+      id_number: null,
+      address: null,
+      phone: null,
+      correct: false,
+    });
+  });
 });
 
 describe('persons of a visit being corrected', () => {

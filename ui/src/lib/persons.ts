@@ -59,6 +59,9 @@ export function namedCount(persons: PersonDraft[]): number {
 
 export function personFromMatch(m: PersonMatch): PersonDraft {
   const p = m.person;
+  // A denunciator masked by the core: nothing of theirs is shown, so nothing is typed
+  // either (the core keeps their record as it is; a blank field typed in would be lost).
+  if (p.masked) return maskedDraft(p);
   return {
     existing_id: p.id,
     full_name: p.full_name,
@@ -79,19 +82,7 @@ export function personFromMatch(m: PersonMatch): PersonDraft {
  * leader, after revealing it (the core refuses a correction from the desk).
  */
 export function personForCorrection(p: Person): PersonDraft {
-  if (p.masked) {
-    return {
-      existing_id: p.id,
-      full_name: p.full_name,
-      id_kind: '',
-      id_number: '',
-      address: '',
-      phone: '',
-      locked_number: true,
-      locked_address: true,
-      locked_phone: true,
-    };
-  }
+  if (p.masked) return maskedDraft(p);
   const row: PersonDraft = {
     existing_id: p.id,
     full_name: p.full_name,
@@ -102,6 +93,21 @@ export function personForCorrection(p: Person): PersonDraft {
     locked_number: false,
   };
   return { ...row, original: particulars(row) };
+}
+
+/** A masked denunciator's row: the mask shown, every particular locked. */
+function maskedDraft(p: Person): PersonDraft {
+  return {
+    existing_id: p.id,
+    full_name: p.full_name,
+    id_kind: '',
+    id_number: '',
+    address: '',
+    phone: '',
+    locked_number: true,
+    locked_address: true,
+    locked_phone: true,
+  };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   emptyVisitDraft,
   isDirty,
   missingClassification,
+  missingClassificationAction,
   parseCount,
   prefillFromCase,
   raisedHeadcount,
@@ -305,6 +306,12 @@ describe('saving without kind or field', () => {
     expect(missingClassification(draft({ kind: 'proposal' }))).toBe('Chưa chọn lĩnh vực. Vẫn lưu?');
     expect(missingClassification(draft({ field_code: 'tthc' }))).toBe('Chưa chọn phân loại. Vẫn lưu?');
     expect(missingClassification(draft({ kind: 'proposal', field_code: 'tthc' }))).toBeNull();
+  });
+
+  it('offers to go to what is missing, named as it is', () => {
+    expect(missingClassificationAction(draft())).toBe('Chọn phân loại');
+    expect(missingClassificationAction(draft({ field_code: 'tthc' }))).toBe('Chọn phân loại');
+    expect(missingClassificationAction(draft({ kind: 'proposal' }))).toBe('Chọn lĩnh vực');
   });
 });
 

@@ -210,6 +210,11 @@ export function missingClassification(d: VisitDraft): string | null {
   return null;
 }
 
+/** The question's other answer: go to what is missing (the kind first). */
+export function missingClassificationAction(d: VisitDraft): string {
+  return d.kind === '' ? 'Chọn phân loại' : 'Chọn lĩnh vực';
+}
+
 /**
  * A picked earlier case's kind and field fill the visit's, where the officer has not
  * chosen them yet.
