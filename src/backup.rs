@@ -170,11 +170,18 @@ pub fn check_backup(path: &Path) -> Result<BackupCheck> {
             ))
         }
     }
+    // (SQLite's own words name pages and cells, with bytes of the damage: not shown.)
+    let damaged = || {
+        refused(
+            "tệp hỏng (phép kiểm tra toàn vẹn tìm thấy trang dữ liệu hỏng); hãy chọn một bản sao lưu khác."
+                .into(),
+        )
+    };
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(|e| refused(format!("tệp hỏng ({e}).")))?;
+        .map_err(|_| damaged())?;
     if check != "ok" {
-        return Err(refused(format!("tệp hỏng ({check}).")));
+        return Err(damaged());
     }
     let count = |table: &str| -> Result<i64> {
         Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)

@@ -232,6 +232,15 @@ fn the_app_locks_after_the_idle_time_and_a_locked_account_is_signed_out() {
         s.set_idle_lock(481).unwrap_err().field(),
         Some("idle_lock_minutes")
     );
+    // The log says what it was and what it became: turning the lock off is seen.
+    let notes: Vec<_> = audit_of(&s, ChangeAction::Settings)
+        .into_iter()
+        .filter_map(|e| e.note)
+        .collect();
+    assert_eq!(
+        notes.first().map(String::as_str),
+        Some("Thời gian tự khóa khi không dùng: 15 phút → không tự khóa")
+    );
     as_user(&mut s, "canbo");
     s.pretend_idle(Duration::from_secs(10 * 3600));
     s.create_session(&new_session()).unwrap();

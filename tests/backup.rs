@@ -137,6 +137,14 @@ fn a_damaged_or_foreign_backup_is_refused_and_the_register_untouched() {
     let e = backup::restore(&path, &damaged).unwrap_err();
     assert_eq!(e.code(), "not_register", "{e:?}");
     assert!(e.to_string().contains("không dùng được"), "{e}");
+    // Said in words, without SQLite's own (pages, cells, bytes of the damage).
+    assert!(e.to_string().contains("tệp hỏng"), "{e}");
+    assert!(
+        !["Tree", "page", "cell", "\u{FFFD}"]
+            .iter()
+            .any(|w| e.to_string().contains(w)),
+        "{e}"
+    );
     // Another program's database; a text file.
     let foreign = dir.path().join("khac.sqlite3");
     rusqlite::Connection::open(&foreign)

@@ -498,6 +498,17 @@ fn backup_list_and_restore_from_the_command_line() {
     let refused = tiepdan(&db, &["restore", bad.to_str().unwrap()]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("không dùng được"));
+    // `check` of a file that is no database at all: not a register, not a damaged one
+    // (no advice to restore a backup over someone's text file).
+    let checked = tiepdan(&bad, &["check"]);
+    assert!(!checked.status.success());
+    let said = String::from_utf8_lossy(&checked.stderr);
+    assert!(said.contains("không phải sổ của Sổ Tiếp Dân"), "{said}");
+    assert!(
+        !said.contains("khôi phục") && !said.contains("not a database"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(&bad).unwrap(), b"x");
     // The register gone (a restore cut short): every command, `check` included, names the
     // file the restore kept, and none makes an empty register in its place.
     std::fs::remove_file(&db).unwrap();
@@ -674,4 +685,23 @@ fn the_bench_command_prints_every_figure_on_a_small_register() {
         .filter(|n| n.contains("bench"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+/// `generate` makes no file the import would refuse: days in the future, or before 1900.
+#[test]
+fn generate_refuses_days_the_import_would_refuse() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("g.json");
+    for until in ["2099-01-01", "1900-06-01"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
+            .args(["generate", "--persons", "5", "--until", until])
+            .arg("--out")
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(!o.status.success());
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(e.contains("giữa năm 1900 và hôm nay"), "{e}");
+        assert!(!file.exists(), "no file for {until}");
+    }
 }

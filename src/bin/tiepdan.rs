@@ -671,6 +671,19 @@ fn run(cli: Cli) -> Result<(), Error> {
             if let Some(units) = units {
                 spec.units = usize::from(units);
             }
+            // A file the import would refuse is not made: its days are past, from 1900.
+            let today = chrono::Local::now().date_naive();
+            let first = until - chrono::Duration::days(365 * i64::from(spec.years.max(1)));
+            if until > today || chrono::Datelike::year(&first) < 1900 {
+                return Err(tiepdan::Error::invalid(
+                    "until",
+                    format!(
+                        "Ngày cuối {}: dữ liệu sinh ra phải nằm giữa năm 1900 và hôm nay ({}) để nhập được vào sổ.",
+                        until.format("%d/%m/%Y"),
+                        today.format("%d/%m/%Y")
+                    ),
+                ));
+            }
             // Written as it is made (a city's file is gigabytes): its lists wait aside in
             // the folder of the file, on the disk that will hold it.
             let aside = match file.parent() {

@@ -470,13 +470,31 @@ impl Store {
         self.write(Permission::Settings, |tx| {
             let old = store::read_setting(tx.conn(), setting_keys::IDLE_LOCK)?;
             store::write_setting(tx.conn(), setting_keys::IDLE_LOCK, &minutes.to_string())?;
+            // Said in words in the log, as the other settings are ("15 phút → không tự
+            // khóa": turning the lock off must be seen).
+            let said = |m: u32| {
+                if m == 0 {
+                    "không tự khóa".to_string()
+                } else {
+                    format!("{m} phút")
+                }
+            };
+            let before = old
+                .as_deref()
+                .and_then(|o| o.parse().ok())
+                .unwrap_or(IDLE_LOCK_DEFAULT);
+            let note = format!(
+                "Thời gian tự khóa khi không dùng: {} → {}",
+                said(before),
+                said(minutes)
+            );
             tx.change(
                 ChangeAction::Settings,
                 "settings",
                 setting_keys::IDLE_LOCK,
                 old.map(|o| serde_json::json!({ "value": o })),
                 Some(serde_json::json!({ "value": minutes.to_string() })),
-                None,
+                Some(note),
             )
         })?;
         Ok(minutes)

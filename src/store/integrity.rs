@@ -283,6 +283,17 @@ fn is_damage(e: &rusqlite::Error) -> bool {
 /// connection is not held while a large register is read; a damaged one's message names
 /// the newest good backup beside it.
 pub fn check_file(path: &Path) -> Result<IntegrityCheck> {
+    // A file that does not even start as an SQLite database (a text file, a document) is
+    // no register, not a damaged one: restoring a backup over it is not the advice.
+    let mut head = [0u8; 16];
+    let started = std::fs::File::open(super::sqlite_path(path))
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head));
+    if matches!(started, Ok(n) if n > 0 && (n < 16 || &head != b"SQLite format 3\0")) {
+        return Err(crate::error::Error::NotRegister(format!(
+            "Tệp {} không phải sổ của Sổ Tiếp Dân (không phải cơ sở dữ liệu SQLite); phần mềm không ghi gì vào tệp này.",
+            path.display()
+        )));
+    }
     let conn = Connection::open_with_flags(
         super::sqlite_path(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
