@@ -86,6 +86,9 @@ describe('the account form', () => {
     expect(accountSavedText(canbo, true, false)).toBe('Đã tạo tài khoản “canbo1” (Cán bộ tiếp dân).');
     expect(accountSavedText(canbo, false, false)).toBe('Đã lưu tài khoản “canbo1”.');
     expect(accountSavedText(canbo, false, true)).toBe('Đã lưu tài khoản “canbo1”. Mật khẩu đã được đặt lại.');
+    expect(accountSavedText({ ...canbo, active: false }, false, false)).toBe(
+      'Đã lưu tài khoản “canbo1”. Tài khoản đang bị khóa: không đăng nhập được.',
+    );
   });
 
   it('says the first account is signed in', () => {

@@ -84,7 +84,8 @@ export function formToAccountInput(form: AccountForm): { input: AccountInput } |
 export function accountSavedText(account: Account, wasNew: boolean, passwordReset: boolean): string {
   if (wasNew) return `Đã tạo tài khoản “${account.login}” (${rolesText(account.roles)}).`;
   const reset = passwordReset ? ' Mật khẩu đã được đặt lại.' : '';
-  return `Đã lưu tài khoản “${account.login}”.${reset}`;
+  const locked = account.active ? '' : ' Tài khoản đang bị khóa: không đăng nhập được.';
+  return `Đã lưu tài khoản “${account.login}”.${reset}${locked}`;
 }
 
 /** The register's first account (made through the first-start command, which signs it in). */
