@@ -70,7 +70,12 @@ describe('api', () => {
 describe('a command refused for want of a sign-in', () => {
   it('locks the session with the core’s message, and still rejects', async () => {
     const { session } = await import('./session.svelte');
-    session.access = { has_accounts: true, user: null, permissions: ['view_totals'], idle_lock_minutes: 15 };
+    session.access = {
+      has_accounts: true,
+      user: { id: 'u1', login: 'xem', full_name: 'Người xem', roles: ['viewer'] },
+      permissions: ['view_totals'],
+      idle_lock_minutes: 15,
+    };
     session.locked = false;
     const message = 'Phần mềm đã tự khóa sau 15 phút không dùng: hãy đăng nhập lại.';
     withBackend(async () => {

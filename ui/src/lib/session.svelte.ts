@@ -35,6 +35,9 @@ export function allowed(p: Permission): boolean {
 export function signInRequired(error: ErrorDto): void {
   // Without accounts nothing is ever refused for want of a sign-in.
   if (session.access && !session.access.has_accounts) return;
+  // Nobody signed in on purpose (a sign-out, the first screen): the sign-in screen shows
+  // already; a screen's last call refused then is no warning to show on it.
+  if (session.access && session.access.user === null && !session.locked) return;
   session.locked = true;
   session.lockedMessage = error.message;
 }
