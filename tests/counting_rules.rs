@@ -71,6 +71,24 @@ fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
         "{:#?}",
         r.sentences
     );
+    // Reaching the number before the end is no verdict either: a day is owed each week.
+    let mut early = store_on("2026-03-18");
+    for day in ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05"] {
+        session(&mut early, day, HostGroup::Chairman);
+    }
+    let r = report(&early, "2026-03-01", "2026-03-31");
+    assert!(
+        r.sentences.iter().any(|s| s.starts_with(
+            "Đến ngày 18/03/2026, Chủ tịch UBND phường Việt Hòa đã tiếp công dân định kỳ 4 ngày; mức tối thiểu của cả kỳ là 4 ngày"
+        )),
+        "{:#?}",
+        r.sentences
+    );
+    assert!(
+        !r.sentences.iter().any(|s| s.contains("đạt mức")),
+        "{:#?}",
+        r.sentences
+    );
     // Once the period is over, the same figures are judged against the minimum.
     let mut later = store_on("2026-04-02");
     session(&mut later, "2026-03-05", HostGroup::Chairman);

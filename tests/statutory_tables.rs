@@ -153,6 +153,47 @@ fn resolve(store: &mut Store, id: &str, on: &str, outcome: Outcome) {
     .unwrap();
 }
 
+/// A petition found not eligible has finished its review (02/XLD column 2 counts eligible
+/// and not eligible petitions alike) and is not carried over; opened again in a later
+/// period (classified anew once the citizen completed it), it is reviewed there again, so
+/// counted there: carried over (1), processed (2), eligible and within (3, 4), and accepted
+/// in 03/GQKN. Not counted in a period between, where nothing happened to it.
+#[test]
+fn a_petition_found_not_eligible_then_classified_again_is_counted_where_it_was() {
+    use Competence::*;
+    use PetitionKind::*;
+    let mut store = store_on("2027-01-20");
+    let p = petition(&mut store, "2026-04-10", Complaint, "dat_dai");
+    classify(&mut store, &p, Complaint, false, Within, "2026-04-12");
+    classify(&mut store, &p, Complaint, true, Within, "2026-10-20");
+    step(&mut store, &p, MoveAction::Accept, "2026-10-22");
+    let xld = |from, to| {
+        tables(&store, from, to)
+            .into_iter()
+            .find(|t| t.form == FormId::Xld02)
+            .unwrap()
+    };
+    // Quý II: received, reviewed (not eligible).
+    assert_eq!(
+        cols(&xld("2026-03-15", "2026-06-14"), &[1, 2, 3]),
+        vec![1, 1, 0]
+    );
+    // Quý III: nothing left of it.
+    assert_eq!(
+        cols(&xld("2026-06-15", "2026-09-14"), &[1, 2, 3]),
+        vec![0, 0, 0]
+    );
+    // Quý IV: opened again and accepted.
+    let q4 = xld("2026-09-15", "2026-12-14");
+    assert_eq!(cols(&q4, &[1, 2, 3, 4, 5, 6]), vec![1, 1, 1, 1, 1, 1]);
+    ok(&q4);
+    let gqkn = tables(&store, "2026-09-15", "2026-12-14")
+        .into_iter()
+        .find(|t| t.form == FormId::Gqkn03)
+        .unwrap();
+    assert_eq!(cols(&gqkn, &[1, 4]), vec![1, 1]);
+}
+
 #[test]
 fn petitions_02_xld_03_gqkn_04_gqtc_at_the_cut_off() {
     use Competence::*;

@@ -492,12 +492,13 @@ fn import_person(
             )?;
             return Ok((p.id.clone(), Found::Updated));
         }
-        // A denunciator held here, named in the file, for an account that may not see who
-        // they are: refused whatever the file says, naming no value (a refusal that quoted
-        // the register's, or said which field differs, would tell the identity one guess at
-        // a time).
+        // A denunciator held here, for an account that may not see who they are: the
+        // register's record is kept whatever the file says, without a word (a refusal that
+        // quoted the register's values, said which field differs, or only that this person
+        // is protected, would tell the identity one guess at a time; the same outcome for
+        // every guess tells nothing). One who may see them has their file compared below.
         if !tx.may_reveal && crate::desk::privacy::is_confidential(conn, &here.id)? {
-            return Err(Error::invalid("full_name", CONFIDENTIAL_IN_FILE));
+            return Ok((p.id.clone(), Found::Kept));
         }
         // Already here: the newer history wins; both changed since they parted: refused.
         let (a, b) = (fields_of(&here, PERSON_KEYS)?, fields_of(p, PERSON_KEYS)?);
@@ -579,10 +580,6 @@ fn import_person(
     )?;
     Ok((p.id.clone(), Found::New))
 }
-
-/// Why a file naming a denunciator the register holds is refused to an account that may
-/// not see their identity.
-const CONFIDENTIAL_IN_FILE: &str = "người này có hồ sơ được bảo mật trong sổ (người tố cáo), mà tệp ghi danh tính của họ: tệp như vậy phải do một tài khoản có cả quyền ghi sổ và quyền xem danh tính người tố cáo nhập (lãnh đạo). Tệp xuất đã che danh tính thì nhập được.";
 
 /// What became of a record of the file already in the register, or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -184,9 +184,27 @@ fn counted<'a>(
     if at_cut_off.duplicate_of.is_some() && received_within {
         return Counted::Not;
     }
+    // Carried over: its review not complete the day before the period; or complete then
+    // because it was found not eligible, and opened again within the period (classified
+    // anew, the citizen having completed it): reviewed again here, so counted here (else
+    // its acceptance in this period would be in no period's columns).
     let carried = !received_within
-        && record_on(&p.record, &p.events, from - Duration::days(1))
-            .is_some_and(|before| !processed(&before));
+        && record_on(&p.record, &p.events, from - Duration::days(1)).is_some_and(|before| {
+            if !processed(&before) {
+                return true;
+            }
+            if before.state != PetitionState::Classified
+                || before.classification.eligible != Some(false)
+            {
+                return false;
+            }
+            let last_day = to.to_string();
+            p.events.iter().any(|e| {
+                e.action == MoveAction::Classify
+                    && e.on_date.as_str() >= first_day
+                    && e.on_date.as_str() <= last_day.as_str()
+            })
+        });
     if !received_within && !carried {
         return Counted::Not;
     }

@@ -349,7 +349,8 @@ fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
             crate::text::vn_date(today),
             r.chairman_minimum_rule
         ),
-        Some(today) if days < least || missed > 0 => format!(
+        // (Never a verdict before the end: a day is owed in each week still to come.)
+        Some(today) => format!(
             "Đến ngày {}, {chairman} đã tiếp công dân định kỳ {days_words} ngày; mức tối thiểu của cả kỳ là {least_words} ngày ({}){weeks_missed}{besides}.",
             crate::text::vn_date(today),
             r.chairman_minimum_rule

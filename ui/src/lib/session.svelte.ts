@@ -13,6 +13,8 @@ export const session = $state({
   lockedMessage: null as string | null,
   /** The window is locked: the screens are hidden and inert until someone signs in. */
   locked: false,
+  /** Whoever was signed in signed out on purpose (until the next sign-in). */
+  signedOut: false,
 });
 
 /**
@@ -35,9 +37,10 @@ export function allowed(p: Permission): boolean {
 export function signInRequired(error: ErrorDto): void {
   // Without accounts nothing is ever refused for want of a sign-in.
   if (session.access && !session.access.has_accounts) return;
-  // Nobody signed in on purpose (a sign-out, the first screen): the sign-in screen shows
-  // already; a screen's last call refused then is no warning to show on it.
-  if (session.access && session.access.user === null && !session.locked) return;
+  // Signed out on purpose: the sign-in screen shows already; a screen's last call refused
+  // then is no warning to show on it. (Any other refusal says why: the core's idle lock,
+  // an account locked or gone after a restore.)
+  if (session.signedOut && !session.locked) return;
   session.locked = true;
   session.lockedMessage = error.message;
 }
@@ -47,4 +50,11 @@ export function unlocked(access: AccessInfo): void {
   session.access = access;
   session.locked = false;
   session.lockedMessage = null;
+  session.signedOut = false;
+}
+
+/** The account signed out on purpose ("Đăng xuất"): the sign-in screen, with no warning. */
+export function signedOut(access: AccessInfo): void {
+  unlocked(access);
+  session.signedOut = true;
 }
