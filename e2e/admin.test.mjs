@@ -157,7 +157,10 @@ test('Tài khoản: an officer account is added, then locked with its password r
   await s.click('Đang hoạt động');
   await s.type('Đặt lại mật khẩu', 'moi-canbo-2026');
   await s.click('Lưu tài khoản');
-  await s.expectText('[data-testid="account-status"]', /^Đã lưu tài khoản “canbo1”\. Mật khẩu đã được đặt lại\.$/);
+  await s.expectText(
+    '[data-testid="account-status"]',
+    /^Đã lưu tài khoản “canbo1”\. Mật khẩu đã được đặt lại\. Tài khoản đang bị khóa: không đăng nhập được\.$/,
+  );
   await s.waitFor('canbo1 locked', async () => (await accountRows()).find((r) => r.login === 'canbo1')?.state === 'Đã khóa');
   // No role at all is refused beside the roles; the last administrator cannot lose the
   // role either: the core names the roles.
