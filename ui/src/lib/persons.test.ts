@@ -30,6 +30,17 @@ const match: PersonMatch = {
   cases: [],
 };
 
+/** What a masked denunciator's row sends: its id and the mask, nothing typed. */
+const maskedInput = (id: string) => ({
+  existing_id: id,
+  full_name: 'Người tố cáo (được bảo mật)',
+  id_kind: null,
+  id_number: null,
+  address: null,
+  phone: null,
+  correct: false,
+});
+
 describe('person drafts', () => {
   it('tells blank and named rows', () => {
     expect(isBlankPerson(emptyPerson())).toBe(true);
@@ -101,15 +112,7 @@ describe('a picked person', () => {
     const [row] = addPickedPerson([emptyPerson()], masked);
     expect(row.existing_id).toBe('p-1');
     expect([row.locked_number, row.locked_address, row.locked_phone]).toEqual([true, true, true]);
-    expect(toPersonInput(row)).toEqual({
-      existing_id: 'p-1',
-      full_name: 'Người tố cáo (được bảo mật)',
-      id_kind: null,
-      id_number: null,
-      address: null,
-      phone: null,
-      correct: false,
-    });
+    expect(toPersonInput(row)).toEqual(maskedInput('p-1'));
   });
 });
 
@@ -145,15 +148,7 @@ describe('persons of a visit being corrected', () => {
     expect(isReadonlyPerson(row)).toBe(true);
     expect(row.original).toBeUndefined();
     expect(personCorrection(row)).toBeNull();
-    expect(toPersonInput(row)).toEqual({
-      existing_id: 'p-9',
-      full_name: 'Người tố cáo (được bảo mật)',
-      id_kind: null,
-      id_number: null,
-      address: null,
-      phone: null,
-      correct: false,
-    });
+    expect(toPersonInput(row)).toEqual(maskedInput('p-9'));
     // Typing into it changes nothing sent as a correction.
     expect(personCorrection({ ...row, full_name: 'Tên khác' })).toBeNull();
   });
