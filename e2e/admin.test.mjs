@@ -260,6 +260,7 @@ test('Sao lưu: a restore, confirmed in the page, brings the register back as it
   await s.click(await restoreName());
   const question = await s.expectText('.backups [role=alertdialog] .text', /Sổ hiện tại được giữ lại bên cạnh/);
   assert.match(question, /so\.sqlite3\.truoc-khoi-phuc-/);
+  assert.match(question, /\? Bản sao lưu có [\d.]+ buổi tiếp, [\d.]+ lượt tiếp, [\d.]+ đơn[^;]*; sổ hiện tại có [\d.]+ buổi tiếp/, question);
   assert.equal(await s.execute('return document.activeElement?.textContent.trim();'), 'Hủy', 'the safe answer has the focus');
   await sectionShot('bk-title', 'admin-restore-confirm-1024');
   await s.click('Hủy');

@@ -94,7 +94,11 @@ test('a backup on a USB drive, typed by its path, is checked, asked about and re
   await s.type(FIELD, `"${copy}"`);
   await s.click('Khôi phục từ tệp này…');
   const question = await s.expectText('.backups [role=alertdialog] .text', /^Khôi phục sổ từ tệp /);
-  assert.ok(question.startsWith(`Khôi phục sổ từ tệp ${copy}? Tệp được kiểm tra trước.`), question);
+  assert.ok(question.startsWith(`Khôi phục sổ từ tệp ${copy}? Tệp đã được kiểm tra. Bản sao lưu có `), question);
+  // What the copy holds beside the register: the same records (only an account changed).
+  const held = /Bản sao lưu có ([\d.]+ buổi tiếp, [\d.]+ lượt tiếp, [\d.]+ đơn \(buổi tiếp gần nhất ngày \d\d\/\d\d\/\d{4}\)); sổ hiện tại có (.+?)\. Sổ hiện tại/.exec(question);
+  assert.ok(held, question);
+  assert.equal(held[2], held[1], 'the register holds the same records as its copy');
   assert.equal(await s.execute('return document.activeElement?.textContent.trim();'), 'Hủy', 'the safe answer has the focus');
   assert.deepEqual(await cutOff(s), [], 'nothing cut off at 1024×640');
   await shot(s, 'restore-file-confirm-1024');

@@ -37,6 +37,24 @@ pub struct BackupCheck {
     pub petitions: i64,
     /// Accounts it holds (none before schema 4).
     pub accounts: i64,
+    /// The day of its latest session ("yyyy-mm-dd"), none when it has no session.
+    pub last_session: Option<String>,
+}
+
+/// What a register holds, counted as a backup's check counts it: sessions, visits,
+/// petitions, and the day of the latest session.
+pub(crate) fn holdings(conn: &Connection) -> Result<(i64, i64, i64, Option<String>)> {
+    let count = |table: &str| -> Result<i64> {
+        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+    };
+    let last: Option<String> =
+        conn.query_row("SELECT max(date) FROM sessions", [], |r| r.get(0))?;
+    Ok((
+        count("sessions")?,
+        count("visits")?,
+        count("petitions")?,
+        last,
+    ))
 }
 
 /// The folder automatic backups go to: "sao-luu" beside the register.
@@ -183,16 +201,20 @@ pub fn check_backup(path: &Path) -> Result<BackupCheck> {
     if check != "ok" {
         return Err(damaged());
     }
-    let count = |table: &str| -> Result<i64> {
-        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
-    };
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let (sessions, visits, petitions, last_session) = holdings(&conn)?;
+    let accounts = if version >= 4 {
+        conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?
+    } else {
+        0
+    };
     Ok(BackupCheck {
         schema_version: version.max(0) as usize,
-        sessions: count("sessions")?,
-        visits: count("visits")?,
-        petitions: count("petitions")?,
-        accounts: if version >= 4 { count("users")? } else { 0 },
+        sessions,
+        visits,
+        petitions,
+        accounts,
+        last_session,
     })
 }
 

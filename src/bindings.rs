@@ -9,7 +9,9 @@ use ts_rs::{Config, TS};
 use crate::access::{AccessInfo, Permission, Role, SignedIn};
 use crate::demo::DemoSummary;
 use crate::desk::account::{Account, AccountInput};
-use crate::desk::admin::{AuditEntry, AuditFilter, BackupInfo, BackupMade};
+use crate::desk::admin::{
+    AuditEntry, AuditFilter, BackupInfo, BackupMade, RegisterHoldings, RestorePreview,
+};
 use crate::desk::intake::{
     CaseDetail, PersonDetail, PersonSuggestion, PetitionProbe, PetitionSuggestion, SearchHit,
 };
@@ -83,6 +85,8 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     AuditFilter::export_all(&cfg)?;
     BackupInfo::export_all(&cfg)?;
     BackupMade::export_all(&cfg)?;
+    RegisterHoldings::export_all(&cfg)?;
+    RestorePreview::export_all(&cfg)?;
     ReportingPeriod::export_all(&cfg)?;
     crate::export::job::ExportDone::export_all(&cfg)?;
     crate::export::job::ExportProgress::export_all(&cfg)?;

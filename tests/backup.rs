@@ -446,3 +446,45 @@ fn an_emptied_register_neither_starts_over_nor_pushes_the_days_good_backup_out()
         .is_empty());
     assert_eq!(backup::list(&folder).unwrap().len(), 4);
 }
+
+/// Before a restore the administrator is told what the backup holds beside what the
+/// register holds now: counted from each file, with the day of its latest session.
+#[test]
+fn a_restores_question_puts_the_backups_records_beside_the_registers() {
+    use tiepdan::domain::PetitionKind;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = open(&path);
+    let s1 = session(&mut store, "2026-11-20", HostGroup::Officer);
+    visit(&mut store, &s1, 1, 1, Some(PetitionKind::Complaint));
+    visit(&mut store, &s1, 2, 3, None);
+    let s2 = session(&mut store, "2026-11-23", HostGroup::Chairman);
+    visit(&mut store, &s2, 1, 1, Some(PetitionKind::Proposal));
+    let made = store
+        .backup_at(&dir.path().join("usb"), at("2026-11-25 16:00:00"))
+        .unwrap();
+    // Work goes on after the backup.
+    let s3 = session(&mut store, "2026-11-30", HostGroup::Officer);
+    visit(&mut store, &s3, 1, 1, Some(PetitionKind::Proposal));
+    visit(&mut store, &s3, 1, 1, None);
+
+    let preview = store.restore_preview(&made.path).unwrap();
+    let holds = |sessions, visits, petitions, last: &str| tiepdan::desk::admin::RegisterHoldings {
+        sessions,
+        visits,
+        petitions,
+        last_session: Some(last.into()),
+    };
+    assert_eq!(preview.backup, holds(2, 3, 2, "2026-11-23"));
+    assert_eq!(preview.current, holds(3, 5, 3, "2026-11-30"));
+    // A register without sessions says so (no day).
+    let empty = open(&dir.path().join("trong.sqlite3"));
+    let preview = empty.restore_preview(&made.path).unwrap();
+    assert_eq!(preview.current.sessions, 0);
+    assert_eq!(preview.current.last_session, None);
+    // What is refused is refused as before.
+    let e = store
+        .restore_preview(&dir.path().join("khong-co.sqlite3"))
+        .unwrap_err();
+    assert_eq!(e.field(), Some("backup"), "{e}");
+}

@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use tauri::{AppHandle, Emitter, State};
 use tiepdan::access::{AccessInfo, Permission, SignedIn};
 use tiepdan::desk::account::{Account, AccountInput};
-use tiepdan::desk::admin::{AuditEntry, AuditFilter, BackupInfo, BackupMade};
+use tiepdan::desk::admin::{AuditEntry, AuditFilter, BackupInfo, BackupMade, RestorePreview};
 use tiepdan::desk::intake::{
     CaseDetail, PersonDetail, PersonSuggestion, PetitionProbe, PetitionSuggestion, SearchHit,
 };
@@ -601,11 +601,12 @@ pub fn backup_now(state: State<'_, AppState>, folder: Option<String>) -> Reply<B
 
 /// Check a backup before its restore is asked about (the administrator): a file that is
 /// not there, not a backup, damaged, or from before accounts is refused now, beside what
-/// was clicked, instead of after the question.
+/// was clicked, instead of after the question; what it holds is said beside what the
+/// register holds now.
 #[tauri::command(async)]
-pub fn check_restore(state: State<'_, AppState>, path: String) -> Reply<()> {
+pub fn check_restore(state: State<'_, AppState>, path: String) -> Reply<RestorePreview> {
     let backup = std::path::PathBuf::from(path);
-    with_store(&state, |s| s.check_restore(&backup, false).map(|_| ()))
+    with_store(&state, |s| s.restore_preview(&backup))
 }
 
 /// Replace the register with a backup (the administrator): the register is closed, the

@@ -64,6 +64,36 @@ pub struct BackupMade {
     pub petitions: i64,
 }
 
+/// What a register holds, as a restore's question puts the backup beside the register it
+/// would replace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RegisterHoldings {
+    pub sessions: i64,
+    pub visits: i64,
+    pub petitions: i64,
+    /// The day of the latest session ("yyyy-mm-dd"), none without sessions.
+    pub last_session: Option<String>,
+}
+
+/// A backup checked for its restore: what it holds, and what the register it would replace
+/// holds now (what goes is in the file kept aside).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RestorePreview {
+    pub backup: RegisterHoldings,
+    pub current: RegisterHoldings,
+}
+
+impl From<&BackupCheck> for RegisterHoldings {
+    fn from(c: &BackupCheck) -> Self {
+        RegisterHoldings {
+            sessions: c.sessions,
+            visits: c.visits,
+            petitions: c.petitions,
+            last_session: c.last_session.clone(),
+        }
+    }
+}
+
 impl From<&Backup> for BackupInfo {
     fn from(b: &Backup) -> Self {
         BackupInfo {
@@ -224,6 +254,22 @@ impl Store {
             ));
         }
         Ok(checked)
+    }
+
+    /// [`Store::check_restore`] (no restore without accounts), with what the backup holds
+    /// beside what this register holds: the restore's question says both.
+    pub fn restore_preview(&self, backup: &Path) -> Result<RestorePreview> {
+        let checked = self.check_restore(backup, false)?;
+        let (sessions, visits, petitions, last_session) = backup::holdings(self.conn())?;
+        Ok(RestorePreview {
+            backup: RegisterHoldings::from(&checked),
+            current: RegisterHoldings {
+                sessions,
+                visits,
+                petitions,
+                last_session,
+            },
+        })
     }
 
     /// Record a restore in the (restored) register's audit log. The audit records the

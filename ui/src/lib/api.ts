@@ -58,6 +58,7 @@ import type { AuditEntry } from './bindings/AuditEntry';
 import type { AuditFilter } from './bindings/AuditFilter';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BackupMade } from './bindings/BackupMade';
+import type { RestorePreview } from './bindings/RestorePreview';
 import type { SignedIn } from './bindings/SignedIn';
 import { NO_BACKEND_MESSAGE, toErrorDto } from './errors';
 import { signInRequired } from './session.svelte';
@@ -186,7 +187,7 @@ export const backupNow = (folder: string | null) => call<BackupMade>('backup_now
 /** Replace the register with a backup; the former file's path kept aside, if any. */
 export const restoreBackup = (path: string) => call<string | null>('restore_backup', { path });
 /** Checked before the question: refused now if it would be refused after it. */
-export const checkRestore = (path: string) => call<null>('check_restore', { path });
+export const checkRestore = (path: string) => call<RestorePreview>('check_restore', { path });
 
 /**
  * Follow an export's 'export-progress' events; resolves to the function that stops

@@ -8,6 +8,7 @@ import {
   folderOf,
   formatSize,
   restoredText,
+  restoreComparison,
   restoreFileQuestion,
   restoreQuestion,
 } from './backups';
@@ -61,6 +62,34 @@ describe('what is said', () => {
     expect(restoreQuestion(b, '')).toContain('Sổ hiện tại được giữ lại bên cạnh tệp sổ,');
   });
 
+  it('before a restore: what the backup holds beside the register, and what the register has more of', () => {
+    const b: BackupInfo = { path: '/d/sao-luu/b.sqlite3', made_at: '25/11/2026 16:00:00', bytes: 1 as unknown as bigint };
+    const holds = (sessions: number, visits: number, petitions: number, last: string | null) => ({
+      sessions: sessions as unknown as bigint,
+      visits: visits as unknown as bigint,
+      petitions: petitions as unknown as bigint,
+      last_session: last,
+    });
+    const q = restoreQuestion(b, '/d/so.sqlite3', {
+      backup: holds(2, 1003, 2, '2026-11-23'),
+      current: holds(3, 1005, 2, '2026-11-30'),
+    });
+    expect(q).toContain(
+      '? Bản sao lưu có 2 buổi tiếp, 1.003 lượt tiếp, 2 đơn (buổi tiếp gần nhất ngày 23/11/2026); ' +
+        'sổ hiện tại có 3 buổi tiếp, 1.005 lượt tiếp, 2 đơn (buổi tiếp gần nhất ngày 30/11/2026); ' +
+        'sổ hiện tại nhiều hơn bản sao lưu 1 buổi tiếp, 2 lượt tiếp. Sổ hiện tại được giữ lại',
+    );
+    // The same records: nothing said to be more; an empty register has no latest day.
+    expect(
+      restoreFileQuestion('/u/b.sqlite3', '', { backup: holds(0, 0, 0, null), current: holds(0, 0, 0, null) }),
+    ).toContain('Tệp đã được kiểm tra. Bản sao lưu có 0 buổi tiếp, 0 lượt tiếp, 0 đơn; sổ hiện tại có 0 buổi tiếp, 0 lượt tiếp, 0 đơn. Sổ hiện tại');
+    // A backup holding more than the register (the register was emptied): nothing "more" said.
+    expect(restoreComparison({ backup: holds(5, 9, 4, '2026-11-23'), current: holds(1, 1, 0, '2026-11-30') })).not.toContain(
+      'nhiều hơn',
+    );
+    expect(restoreComparison(null)).toBe('');
+  });
+
   it('after a restore: from where, and where the former register is kept', () => {
     expect(restoredText('/d/sao-luu/b.sqlite3', '/d/so.sqlite3.truoc-khoi-phuc-1')).toBe(
       'Đã khôi phục từ bản sao lưu /d/sao-luu/b.sqlite3; tệp sổ trước đó giữ tại /d/so.sqlite3.truoc-khoi-phuc-1.',
@@ -79,7 +108,7 @@ describe('a restore from a file typed by its path', () => {
   });
   it('asks naming the file and what is kept', () => {
     const q = restoreFileQuestion('/media/usb/tiepdan-2026-11-30.sqlite3', '/d/so.sqlite3');
-    expect(q).toMatch(/^Khôi phục sổ từ tệp \/media\/usb\/tiepdan-2026-11-30\.sqlite3\? Tệp được kiểm tra trước\./);
+    expect(q).toMatch(/^Khôi phục sổ từ tệp \/media\/usb\/tiepdan-2026-11-30\.sqlite3\? Tệp đã được kiểm tra\. Sổ hiện tại/);
     expect(q).toContain('(so.sqlite3.truoc-khoi-phuc-…)');
     expect(q).toContain('Mọi màn hình sẽ tải lại.');
   });

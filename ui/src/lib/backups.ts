@@ -2,6 +2,9 @@
 // restore, and the restore's confirmation, in the words a ward office reads.
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BackupMade } from './bindings/BackupMade';
+import type { RegisterHoldings } from './bindings/RegisterHoldings';
+import type { RestorePreview } from './bindings/RestorePreview';
+import { formatDate } from './dates';
 import { groupDigits } from './queue';
 
 /**
@@ -35,13 +38,39 @@ export function backupMadeText(made: BackupMade): string {
   return `Đã sao lưu và kiểm tra: ${made.sessions} buổi tiếp, ${made.visits} lượt tiếp, ${made.petitions} đơn.`;
 }
 
+/** "3 buổi tiếp, 5 lượt tiếp, 3 đơn (buổi tiếp gần nhất ngày 30/11/2026)". */
+export function holdingsText(h: RegisterHoldings): string {
+  const counts = `${groupDigits(Number(h.sessions))} buổi tiếp, ${groupDigits(Number(h.visits))} lượt tiếp, ${groupDigits(Number(h.petitions))} đơn`;
+  return h.last_session ? `${counts} (buổi tiếp gần nhất ngày ${formatDate(h.last_session)})` : counts;
+}
+
+/**
+ * What the backup holds beside what the register holds now, and what the register has
+ * more of (what a restore takes out of it): "Bản sao lưu có …; sổ hiện tại có … (nhiều
+ * hơn bản sao lưu 1 buổi tiếp, 2 lượt tiếp)." '' without a preview.
+ */
+export function restoreComparison(p: RestorePreview | null | undefined): string {
+  if (!p) return '';
+  const more = (
+    [
+      ['buổi tiếp', Number(p.current.sessions) - Number(p.backup.sessions)],
+      ['lượt tiếp', Number(p.current.visits) - Number(p.backup.visits)],
+      ['đơn', Number(p.current.petitions) - Number(p.backup.petitions)],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([what, n]) => `${groupDigits(n)} ${what}`);
+  const tail = more.length > 0 ? `; sổ hiện tại nhiều hơn bản sao lưu ${more.join(', ')}` : '';
+  return ` Bản sao lưu có ${holdingsText(p.backup)}; sổ hiện tại có ${holdingsText(p.current)}${tail}.`;
+}
+
 /** The confirmation of a restore: what is replaced, what is kept, what happens next. */
-export function restoreQuestion(backup: BackupInfo, registerPath: string): string {
+export function restoreQuestion(backup: BackupInfo, registerPath: string, preview?: RestorePreview | null): string {
   const kept = registerPath
     ? `Sổ hiện tại được giữ lại bên cạnh tệp sổ (${fileName(registerPath)}.truoc-khoi-phuc-…)`
     : 'Sổ hiện tại được giữ lại bên cạnh tệp sổ';
   return (
-    `Khôi phục sổ từ bản sao lưu lúc ${backup.made_at}? ${kept}, rồi sổ được thay bằng bản sao lưu này: ` +
+    `Khôi phục sổ từ bản sao lưu lúc ${backup.made_at}?${restoreComparison(preview)} ${kept}, rồi sổ được thay bằng bản sao lưu này: ` +
     'những gì ghi sau lúc sao lưu sẽ không còn trong sổ (vẫn còn trong tệp giữ lại). Mọi màn hình sẽ tải lại.'
   );
 }
@@ -70,12 +99,12 @@ export function chosenFile(text: string): string | null {
 }
 
 /** The confirmation of a restore from a file chosen by its path (a copy on a USB drive). */
-export function restoreFileQuestion(path: string, registerPath: string): string {
+export function restoreFileQuestion(path: string, registerPath: string, preview?: RestorePreview | null): string {
   const kept = registerPath
     ? `Sổ hiện tại được giữ lại bên cạnh tệp sổ (${fileName(registerPath)}.truoc-khoi-phuc-…)`
     : 'Sổ hiện tại được giữ lại bên cạnh tệp sổ';
   return (
-    `Khôi phục sổ từ tệp ${path}? Tệp được kiểm tra trước. ${kept}, rồi sổ được thay bằng tệp này: ` +
+    `Khôi phục sổ từ tệp ${path}? Tệp đã được kiểm tra.${restoreComparison(preview)} ${kept}, rồi sổ được thay bằng tệp này: ` +
     'những gì ghi sau lúc sao lưu sẽ không còn trong sổ (vẫn còn trong tệp giữ lại). Mọi màn hình sẽ tải lại.'
   );
 }
