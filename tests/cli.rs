@@ -107,18 +107,53 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
         err.contains("Không đọc được tệp") && err.contains("không phải tệp"),
         "{err}"
     );
-    // A command line clap refuses is said in Vietnamese first (exit code 2).
-    let bad = tiepdan(&db, &["export-form"]);
-    assert_eq!(bad.status.code(), Some(2));
-    let err = String::from_utf8(bad.stderr).unwrap();
+    // A command line clap refuses is said in Vietnamese, naming what is wrong and what
+    // clap suggests, then the usage (exit code 2); none of clap's English words.
+    let refused = |args: &[&str]| {
+        let out = tiepdan(&db, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        for english in ["error:", "Usage:", "tip:", "For more information"] {
+            assert!(!err.contains(english), "{args:?}: {err}");
+        }
+        err
+    };
+    let err = refused(&["report", "--from", "2026-01-01"]);
     assert!(
-        err.starts_with("Lỗi dòng lệnh: thiếu tham số bắt buộc (xem tiepdan --help"),
+        err.starts_with("Lỗi dòng lệnh: thiếu tham số bắt buộc: --to <TO> (xem tiepdan --help"),
         "{err}"
     );
-    let bad = tiepdan(&db, &["xuat"]);
-    assert!(String::from_utf8(bad.stderr)
-        .unwrap()
-        .starts_with("Lỗi dòng lệnh: không có lệnh này"));
+    assert!(
+        err.contains("\nCách dùng: tiepdan report --from <FROM> --to <TO>"),
+        "{err}"
+    );
+    let err = refused(&["reprot"]);
+    assert!(
+        err.starts_with("Lỗi dòng lệnh: không có lệnh “reprot” (có phải: ")
+            && err.contains("report"),
+        "{err}"
+    );
+    let err = refused(&["report", "--frm", "2026-01-01"]);
+    assert!(
+        err.starts_with("Lỗi dòng lệnh: không có tham số “--frm” (có phải: --from?)"),
+        "{err}"
+    );
+    let err = refused(&["generate", "--persons", "abc"]);
+    assert!(
+        err.starts_with("Lỗi dòng lệnh: giá trị “abc” của --persons <PERSONS> không hợp lệ"),
+        "{err}"
+    );
+    let err = refused(&[
+        "report",
+        "--preset",
+        "this_week",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-02-01",
+    ]);
+    assert!(err.starts_with("Lỗi dòng lệnh: tham số "), "{err}");
+    assert!(err.contains("không dùng cùng"), "{err}");
 
     let no_db = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
         .args(["report", "--preset", "this_week"])

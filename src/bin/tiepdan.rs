@@ -1040,27 +1040,117 @@ fn deadline_json(d: &tiepdan::domain::Deadline) -> serde_json::Value {
     })
 }
 
-/// A command line clap refuses: said in Vietnamese first (clap's own English detail, which
-/// names the argument, follows), exit code 2 as clap's.
+/// A command line clap refuses: said in Vietnamese, naming the argument, the command or
+/// the value and what clap suggests, then how the command is used; exit code 2 as clap's.
+/// clap's own English text is shown only for a refusal it gives no particulars of.
 fn refuse_command_line(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind as K;
-    let words = match e.kind() {
-        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => {
-            e.exit()
-        }
-        K::MissingRequiredArgument => "thiếu tham số bắt buộc",
-        K::MissingSubcommand => "thiếu lệnh",
-        K::InvalidSubcommand => "không có lệnh này",
-        K::UnknownArgument => "không có tham số này",
-        K::InvalidValue | K::ValueValidation | K::InvalidUtf8 => "giá trị không hợp lệ",
-        K::ArgumentConflict => "có hai tham số không dùng cùng nhau được",
-        K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => "số giá trị không đúng",
-        K::NoEquals => "thiếu dấu = giữa tham số và giá trị",
-        _ => "dòng lệnh không hợp lệ",
-    };
+    if matches!(
+        e.kind(),
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit()
+    }
+    let (words, particular) = command_line_words(&e);
     eprintln!("Lỗi dòng lệnh: {words} (xem tiepdan --help, hoặc tiepdan <lệnh> --help).");
-    eprint!("{}", e.render());
+    if particular {
+        if let Some(usage) = clap_context(&e, clap::error::ContextKind::Usage) {
+            let usage = usage.trim();
+            let usage = usage.strip_prefix("Usage:").map_or(usage, str::trim_start);
+            eprintln!("Cách dùng: {usage}");
+        }
+    } else {
+        eprint!("{}", e.render());
+    }
     ExitCode::from(2)
+}
+
+/// One of clap's particulars of a refusal, as plain text (a list joined by commas).
+fn clap_context(e: &clap::Error, kind: clap::error::ContextKind) -> Option<String> {
+    use clap::error::ContextValue as V;
+    match e.get(kind)? {
+        V::String(s) => Some(s.clone()),
+        V::Strings(v) if !v.is_empty() => Some(v.join(", ")),
+        V::StyledStr(s) => Some(s.to_string()),
+        V::StyledStrs(v) if !v.is_empty() => Some(
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        V::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// What is wrong with a command line, in Vietnamese, with the particulars clap gives; and
+/// whether there were any (without, clap's own text says them).
+fn command_line_words(e: &clap::Error) -> (String, bool) {
+    use clap::error::{ContextKind as C, ErrorKind as K};
+    let get = |kind| clap_context(e, kind);
+    let quoted = |s: String| format!("“{s}”");
+    let suggested = |kind| {
+        get(kind)
+            .map(|s| format!(" (có phải: {s}?)"))
+            .unwrap_or_default()
+    };
+    let arg = get(C::InvalidArg);
+    let said = match e.kind() {
+        K::MissingRequiredArgument => arg.map(|a| format!("thiếu tham số bắt buộc: {a}")),
+        K::MissingSubcommand => get(C::InvalidSubcommand)
+            .map(|c| format!("thiếu lệnh sau {}", quoted(c)))
+            .or(Some("thiếu lệnh".into())),
+        K::InvalidSubcommand => get(C::InvalidSubcommand).map(|c| {
+            format!(
+                "không có lệnh {}{}",
+                quoted(c),
+                suggested(C::SuggestedSubcommand)
+            )
+        }),
+        K::UnknownArgument => arg.map(|a| {
+            format!(
+                "không có tham số {}{}",
+                quoted(a),
+                suggested(C::SuggestedArg)
+            )
+        }),
+        K::InvalidValue | K::ValueValidation => arg.map(|a| {
+            let value = get(C::InvalidValue)
+                .map(|v| format!(" {}", quoted(v)))
+                .unwrap_or_default();
+            let valid = get(C::ValidValue)
+                .map(|v| format!(" (chọn một trong: {v})"))
+                .unwrap_or_default();
+            format!("giá trị{value} của {a} không hợp lệ{valid}")
+        }),
+        K::ArgumentConflict => arg.map(|a| match get(C::PriorArg) {
+            Some(p) => format!("tham số {a} không dùng cùng {p} được"),
+            None => format!("tham số {a} không dùng cùng tham số khác được"),
+        }),
+        K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => {
+            arg.map(|a| format!("số giá trị của {a} không đúng"))
+        }
+        K::NoEquals => arg.map(|a| format!("thiếu dấu = giữa {a} và giá trị")),
+        _ => None,
+    };
+    match said {
+        Some(words) => (words, true),
+        None => {
+            let general = match e.kind() {
+                K::MissingRequiredArgument => "thiếu tham số bắt buộc",
+                K::InvalidSubcommand => "không có lệnh này",
+                K::UnknownArgument => "không có tham số này",
+                K::InvalidValue | K::ValueValidation | K::InvalidUtf8 => "giá trị không hợp lệ",
+                K::ArgumentConflict => "có hai tham số không dùng cùng nhau được",
+                K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => {
+                    "số giá trị không đúng"
+                }
+                K::NoEquals => "thiếu dấu = giữa tham số và giá trị",
+                _ => "dòng lệnh không hợp lệ",
+            };
+            (general.into(), false)
+        }
+    }
 }
 
 fn main() -> ExitCode {
