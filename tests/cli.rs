@@ -133,6 +133,13 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
             && err.contains("report"),
         "{err}"
     );
+    // What was typed is shown, its terminal escapes not obeyed.
+    let err = refused(&["rep\u{1b}[31mort"]);
+    assert!(
+        err.starts_with("Lỗi dòng lệnh: không có lệnh “rep�[31mort”"),
+        "{err:?}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err:?}");
     let err = refused(&["report", "--frm", "2026-01-01"]);
     assert!(
         err.starts_with("Lỗi dòng lệnh: không có tham số “--frm” (có phải: --from?)"),

@@ -1065,10 +1065,19 @@ fn refuse_command_line(e: clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// One of clap's particulars of a refusal, as plain text (a list joined by commas).
+/// Text to show on a terminal, each control character (a terminal escape, a line break
+/// inside a value) shown as '�', never obeyed.
+fn without_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '�' } else { c })
+        .collect()
+}
+
+/// One of clap's particulars of a refusal, as plain text (a list joined by commas); what
+/// was typed is shown without its control characters.
 fn clap_context(e: &clap::Error, kind: clap::error::ContextKind) -> Option<String> {
     use clap::error::ContextValue as V;
-    match e.get(kind)? {
+    let text = match e.get(kind)? {
         V::String(s) => Some(s.clone()),
         V::Strings(v) if !v.is_empty() => Some(v.join(", ")),
         V::StyledStr(s) => Some(s.to_string()),
@@ -1080,7 +1089,12 @@ fn clap_context(e: &clap::Error, kind: clap::error::ContextKind) -> Option<Strin
         ),
         V::Number(n) => Some(n.to_string()),
         _ => None,
-    }
+    }?;
+    Some(if kind == clap::error::ContextKind::Usage {
+        text
+    } else {
+        without_controls(&text)
+    })
 }
 
 /// What is wrong with a command line, in Vietnamese, with the particulars clap gives; and
@@ -1164,11 +1178,7 @@ fn main() -> ExitCode {
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             // Text from a file can carry terminal escapes: shown, never obeyed.
-            let text: String = e
-                .to_string()
-                .chars()
-                .map(|c| if c.is_control() { '�' } else { c })
-                .collect();
+            let text = without_controls(&e.to_string());
             eprintln!("Lỗi: {text}");
             ExitCode::FAILURE
         }
