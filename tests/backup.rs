@@ -468,7 +468,7 @@ fn a_restores_question_puts_the_backups_records_beside_the_registers() {
     visit(&mut store, &s3, 1, 1, Some(PetitionKind::Proposal));
     visit(&mut store, &s3, 1, 1, None);
 
-    let preview = store.restore_preview(&made.path).unwrap();
+    let preview = store.restore_preview(&made.path, false).unwrap();
     let holds = |sessions, visits, petitions, last: &str| tiepdan::desk::admin::RegisterHoldings {
         sessions,
         visits,
@@ -477,14 +477,18 @@ fn a_restores_question_puts_the_backups_records_beside_the_registers() {
     };
     assert_eq!(preview.backup, holds(2, 3, 2, "2026-11-23"));
     assert_eq!(preview.current, holds(3, 5, 3, "2026-11-30"));
+    assert_eq!(
+        preview.backup.text(),
+        "2 buổi tiếp, 3 lượt tiếp, 2 đơn (buổi tiếp gần nhất ngày 23/11/2026)"
+    );
     // A register without sessions says so (no day).
     let empty = open(&dir.path().join("trong.sqlite3"));
-    let preview = empty.restore_preview(&made.path).unwrap();
+    let preview = empty.restore_preview(&made.path, false).unwrap();
     assert_eq!(preview.current.sessions, 0);
     assert_eq!(preview.current.last_session, None);
     // What is refused is refused as before.
     let e = store
-        .restore_preview(&dir.path().join("khong-co.sqlite3"))
+        .restore_preview(&dir.path().join("khong-co.sqlite3"), false)
         .unwrap_err();
     assert_eq!(e.field(), Some("backup"), "{e}");
 }

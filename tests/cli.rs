@@ -531,8 +531,34 @@ fn backup_list_and_restore_from_the_command_line() {
     assert!(!usb.exists());
     std::fs::create_dir(&usb).unwrap();
     assert!(stdout(&tiepdan(&db, &["backup", "--to", usb.to_str().unwrap()])).contains("usb"));
+    // Work after the backups: a file of another ward imported.
+    let more = dir.path().join("them.json");
+    stdout(&tiepdan(
+        &db,
+        &[
+            "generate",
+            "--persons",
+            "20",
+            "--seed",
+            "3",
+            "--until",
+            "2026-11-27",
+            "--out",
+            more.to_str().unwrap(),
+        ],
+    ));
+    stdout(&tiepdan(&db, &["import", more.to_str().unwrap()]));
     let restored = stdout(&tiepdan(&db, &["restore", file]));
     assert!(restored.contains("Đã khôi phục sổ"), "{restored}");
+    // What the backup held and what the register held before, side by side.
+    let held = regex::Regex::new(
+        r"^Đã khôi phục sổ từ .+ \((\d+) buổi tiếp, (\d+) lượt tiếp, (\d+) đơn \(buổi tiếp gần nhất ngày \d\d/\d\d/\d{4}\)\)\. Tệp sổ trước đó \((\d+) buổi tiếp, (\d+) lượt tiếp, (\d+) đơn \(buổi tiếp gần nhất ngày \d\d/\d\d/\d{4}\)\) được giữ tại ",
+    )
+    .unwrap()
+    .captures(&restored)
+    .unwrap_or_else(|| panic!("{restored}"));
+    let n = |i: usize| held[i].parse::<u32>().unwrap();
+    assert!(n(1) > 0 && n(4) > n(1) && n(5) > n(2), "{restored}");
     assert!(restored.contains("truoc-khoi-phuc"), "{restored}");
     // A file that is no backup is refused, naming it.
     let bad = dir.path().join("x.sqlite3");

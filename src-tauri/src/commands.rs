@@ -606,7 +606,7 @@ pub fn backup_now(state: State<'_, AppState>, folder: Option<String>) -> Reply<B
 #[tauri::command(async)]
 pub fn check_restore(state: State<'_, AppState>, path: String) -> Reply<RestorePreview> {
     let backup = std::path::PathBuf::from(path);
-    with_store(&state, |s| s.restore_preview(&backup))
+    with_store(&state, |s| s.restore_preview(&backup, false))
 }
 
 /// Replace the register with a backup (the administrator): the register is closed, the

@@ -760,23 +760,29 @@ fn run(cli: Cli) -> Result<(), Error> {
             // A path typed on the command line is taken from the current folder.
             let file = std::path::absolute(&file)?;
             let mut by = None;
+            let mut preview = None;
             if let Ok(store) = open_as(&cli.db, false) {
                 let store = signed_in(store, &cli)?;
-                store.check_restore(&file, without_accounts)?;
+                preview = Some(store.restore_preview(&file, without_accounts)?);
                 by = store.user();
             }
             let aside = tiepdan::backup::restore(path, &file)?;
             // Opened once (migrated if the backup is of an older version) to record the
             // restore in the restored register's own history.
             open_as(&cli.db, false)?.record_restore(&file, aside.as_deref(), by)?;
+            let held = |h: &tiepdan::desk::admin::RegisterHoldings| format!(" ({})", h.text());
+            let (restored, former) = preview
+                .as_ref()
+                .map(|p| (held(&p.backup), held(&p.current)))
+                .unwrap_or_default();
             match aside {
                 Some(a) => writeln!(
                     out,
-                    "Đã khôi phục sổ từ {}. Tệp sổ trước đó được giữ tại {}.",
+                    "Đã khôi phục sổ từ {}{restored}. Tệp sổ trước đó{former} được giữ tại {}.",
                     file.display(),
                     a.display()
                 )?,
-                None => writeln!(out, "Đã khôi phục sổ từ {}.", file.display())?,
+                None => writeln!(out, "Đã khôi phục sổ từ {}{restored}.", file.display())?,
             }
         }
         Command::Bench { saves } => {

@@ -83,6 +83,23 @@ pub struct RestorePreview {
     pub current: RegisterHoldings,
 }
 
+impl RegisterHoldings {
+    /// "3 buổi tiếp, 5 lượt tiếp, 3 đơn (buổi tiếp gần nhất ngày 30/11/2026)".
+    pub fn text(&self) -> String {
+        let counts = format!(
+            "{} buổi tiếp, {} lượt tiếp, {} đơn",
+            self.sessions, self.visits, self.petitions
+        );
+        match &self.last_session {
+            Some(day) => format!(
+                "{counts} (buổi tiếp gần nhất ngày {})",
+                crate::text::vn_date(day)
+            ),
+            None => counts,
+        }
+    }
+}
+
 impl From<&BackupCheck> for RegisterHoldings {
     fn from(c: &BackupCheck) -> Self {
         RegisterHoldings {
@@ -256,10 +273,10 @@ impl Store {
         Ok(checked)
     }
 
-    /// [`Store::check_restore`] (no restore without accounts), with what the backup holds
-    /// beside what this register holds: the restore's question says both.
-    pub fn restore_preview(&self, backup: &Path) -> Result<RestorePreview> {
-        let checked = self.check_restore(backup, false)?;
+    /// [`Store::check_restore`], with what the backup holds beside what this register
+    /// holds: the restore's question says both.
+    pub fn restore_preview(&self, backup: &Path, without_accounts: bool) -> Result<RestorePreview> {
+        let checked = self.check_restore(backup, without_accounts)?;
         let (sessions, visits, petitions, last_session) = backup::holdings(self.conn())?;
         Ok(RestorePreview {
             backup: RegisterHoldings::from(&checked),
