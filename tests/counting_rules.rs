@@ -670,3 +670,56 @@ fn the_previous_period_is_named_and_nothing_twice_is_said_in_words() {
         r.sentences
     );
 }
+
+/// A period under way is compared with as many first days of the previous period as have
+/// gone by of it (figures so far beside figures so far), said as such; once it is over,
+/// with the whole previous period.
+#[test]
+fn a_period_under_way_is_compared_with_the_same_first_days_of_the_previous() {
+    let mut store = store_on("2026-12-07");
+    // November: 3 visits in its first week, 30 after it.
+    let early = session(&mut store, "2026-11-03", HostGroup::Officer);
+    for _ in 0..3 {
+        visit(&mut store, &early, 1, 1, None);
+    }
+    let late = session(&mut store, "2026-11-20", HostGroup::Officer);
+    for _ in 0..30 {
+        visit(&mut store, &late, 1, 1, None);
+    }
+    // December so far (today the 7th): 8 visits.
+    let dec = session(&mut store, "2026-12-04", HostGroup::Officer);
+    for _ in 0..8 {
+        visit(&mut store, &dec, 1, 1, None);
+    }
+    let r = report(&store, "2026-12-01", "2026-12-31");
+    assert_eq!(r.as_of.as_deref(), Some("2026-12-07"));
+    let p = r.previous.as_ref().unwrap();
+    assert_eq!(
+        (p.period.from.as_str(), p.period.to.as_str()),
+        ("2026-11-01", "2026-11-07")
+    );
+    assert!(p.so_far);
+    assert!(
+        r.sentences.iter().any(|s| s.starts_with(
+            "So với cùng 7 ngày đầu của kỳ trước (01/11/2026 – 07/11/2026): số lượt tiếp tăng 5 (từ 3 lên 8),"
+        )),
+        "{:#?}",
+        r.sentences
+    );
+    // The period over: the whole of November.
+    let store = reopen_on(store, "2027-01-02");
+    let r = report(&store, "2026-12-01", "2026-12-31");
+    let p = r.previous.as_ref().unwrap();
+    assert_eq!(
+        (p.period.from.as_str(), p.period.to.as_str()),
+        ("2026-11-01", "2026-11-30")
+    );
+    assert!(!p.so_far);
+    assert!(
+        r.sentences.iter().any(|s| s.starts_with(
+            "So với kỳ trước (từ ngày 01/11/2026 đến ngày 30/11/2026): số lượt tiếp giảm 25 (từ 33 xuống 8),"
+        )),
+        "{:#?}",
+        r.sentences
+    );
+}

@@ -815,6 +815,107 @@ fn the_register_book_changes_form_on_1_july_2026() {
     );
 }
 
+/// A visit left "Chưa xử lý" at the desk whose petition is accepted, transferred or guided
+/// later on its page: the Sổ's "Hướng xử lý" shows that handling (with the agency and the
+/// letter of the transfer), in the book of either form; one decided at the desk stays.
+#[test]
+fn the_register_book_shows_the_handling_a_petition_got_after_its_visit() {
+    let mut store = store_on("2026-07-31");
+    // A visit with its petition, left "Chưa xử lý" at the desk.
+    let open = |store: &mut Store, s: &str, name: &str, kind: PetitionKind| {
+        let mut v = visit_input(s, vec![person(name)], 1);
+        v.petition = Some(petition_of(kind));
+        v.handling = HandlingInput {
+            handling: Handling::None,
+            agency: None,
+            letter_no: None,
+        };
+        store.add_visit(&v).unwrap()
+    };
+    let rows_of = |store: &mut Store, on: &str| {
+        let s = session(store, on, HostGroup::Officer);
+        let accepted = open(store, &s, "Vũ Hồng Thảo", PetitionKind::Complaint);
+        let transferred = open(store, &s, "Lê Hồng Yến", PetitionKind::Proposal);
+        let guided = open(store, &s, "Hồ Hữu Hùng", PetitionKind::Proposal);
+        let left = open(store, &s, "Đoàn Minh Đạt", PetitionKind::Proposal);
+        let id = |v: &tiepdan::domain::Visit| v.petition_id.clone().unwrap();
+        classify(
+            store,
+            &id(&accepted),
+            PetitionKind::Complaint,
+            true,
+            Competence::Within,
+            on,
+        );
+        move_petition(store, &id(&accepted), MoveAction::Accept, on, |_| {}).unwrap();
+        classify_first(store, &id(&transferred), PetitionKind::Proposal, on).unwrap();
+        move_petition(store, &id(&transferred), MoveAction::Transfer, on, |m| {
+            m.agency = Some("Phòng Quản lý đô thị".into());
+            m.doc_no = Some("05/PC-TCD".into());
+        })
+        .unwrap();
+        classify_first(store, &id(&guided), PetitionKind::Proposal, on).unwrap();
+        move_petition(store, &id(&guided), MoveAction::Guide, on, |m| {
+            m.agency = Some("Tòa án nhân dân khu vực 1".into());
+        })
+        .unwrap();
+        classify_first(store, &id(&left), PetitionKind::Proposal, on).unwrap();
+    };
+    rows_of(&mut store, "2026-06-29");
+    rows_of(&mut store, "2026-07-06");
+    // Decided at the desk: a guidance, its petition then transferred: the desk's stays.
+    let s = session(&mut store, "2026-07-07", HostGroup::Officer);
+    let mut v = visit_input(&s, vec![person("Trần Văn Dũng")], 1);
+    v.petition = Some(petition_of(PetitionKind::Proposal));
+    v.handling = HandlingInput {
+        handling: Handling::Guide,
+        agency: Some("Phòng Tư pháp".into()),
+        letter_no: None,
+    };
+    let desk = store.add_visit(&v).unwrap();
+    let pid = desk.petition_id.clone().unwrap();
+    classify_first(&mut store, &pid, PetitionKind::Proposal, "2026-07-07").unwrap();
+    move_petition(&mut store, &pid, MoveAction::Transfer, "2026-07-07", |m| {
+        m.agency = Some("Sở Xây dựng".into());
+    })
+    .unwrap();
+
+    let book =
+        forms::register::register_book(&store, Period::parse("2026-06-01", "2026-07-31").unwrap())
+            .unwrap();
+    // TT 04/2021: 8 Thụ lý, 9 Trả lại đơn và hướng dẫn, 10 Chuyển đơn.
+    let old: Vec<[&str; 3]> = book.parts[0]
+        .rows
+        .iter()
+        .map(|r| [r[7].as_str(), r[8].as_str(), r[9].as_str()])
+        .collect();
+    assert_eq!(
+        old,
+        vec![
+            ["x", "", ""],
+            ["", "", "Phòng Quản lý đô thị – văn bản số 05/PC-TCD"],
+            ["", "Tòa án nhân dân khu vực 1", ""],
+            ["", "", ""],
+        ]
+    );
+    // NĐ 154/2026: 9 Thuộc thẩm quyền, 10 Hướng dẫn, 11 Chuyển đơn.
+    let new: Vec<[&str; 3]> = book.parts[1]
+        .rows
+        .iter()
+        .map(|r| [r[8].as_str(), r[9].as_str(), r[10].as_str()])
+        .collect();
+    assert_eq!(
+        new,
+        vec![
+            ["x", "", ""],
+            ["", "", "Phòng Quản lý đô thị – văn bản số 05/PC-TCD"],
+            ["", "Tòa án nhân dân khu vực 1", ""],
+            ["", "", ""],
+            ["", "Phòng Tư pháp", ""],
+        ]
+    );
+}
+
 /// 03/GQKN columns 3–6 count cases, each once, though its petitions stand differently at
 /// the cut-off: accepted if any petition is, else being considered if any is, else
 /// declined if any is; withdrawn only when every petition is (a full withdrawal). And a

@@ -216,6 +216,10 @@ pub struct HandlingSummary {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Comparison {
     pub period: PeriodRange,
+    /// The period is under way: `period` is as many first days of the previous period as
+    /// have gone by of this one (figures so far beside figures so far).
+    #[serde(default)]
+    pub so_far: bool,
     pub visits: u32,
     pub people: u32,
     pub cases: u32,

@@ -387,8 +387,22 @@ fn comparison_sentence(r: &PeriodReport) -> Option<String> {
             }
         })
         .unwrap_or_default();
+    let with = if p.so_far {
+        // The period under way beside as many first days of the previous one.
+        let days = crate::period::Period::parse(&p.period.from, &p.period.to)
+            .map(|x| (x.to - x.from).num_days() + 1)
+            .unwrap_or(0);
+        let dates = format!(
+            "{} – {}",
+            crate::text::vn_date(&p.period.from),
+            crate::text::vn_date(&p.period.to)
+        );
+        format!("cùng {days} ngày đầu của kỳ trước ({dates})")
+    } else {
+        format!("kỳ trước ({label})")
+    };
     Some(format!(
-        "So với kỳ trước ({label}): số lượt tiếp {}, số người được tiếp {}, số vụ việc {}, số đơn tiếp nhận {}.",
+        "So với {with}: số lượt tiếp {}, số người được tiếp {}, số vụ việc {}, số đơn tiếp nhận {}.",
         change_words(p.visits, r.reception.visits),
         change_words(p.people, r.reception.people),
         change_words(p.cases, r.reception.cases),

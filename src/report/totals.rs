@@ -225,6 +225,7 @@ pub(crate) fn week_point_counted(week: Period, counts: &ChartCounts) -> WeekPoin
 pub(crate) fn comparison(facts: &ComparisonFacts) -> Comparison {
     Comparison {
         period: facts.period.to_range(),
+        so_far: false,
         visits: facts.visits,
         people: facts.people,
         cases: facts.cases,
@@ -348,11 +349,14 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
     let calendar = store.calendar()?;
     let facts = store.period_facts(period)?;
     let mut report = compute(&facts, &settings, &calendar, "trong kỳ");
-    let before = period.previous();
+    let (before, so_far) = compared_with(period, store.today());
     // Before the register's first record there is nothing to compare with: no sentence
     // "tăng 212 (từ 0 lên 212)" in a ward's first period on the software.
     report.previous = if store.has_records_by(before.to)? {
-        Some(comparison(&store.comparison_facts(before)?))
+        Some(Comparison {
+            so_far,
+            ..comparison(&store.comparison_facts(before)?)
+        })
     } else {
         None
     };
@@ -360,6 +364,25 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
     report.as_of = ongoing(store, &facts, &calendar, &mut report);
     report.sentences = narrative::sentences(&report, &settings, "trong kỳ");
     Ok(report)
+}
+
+/// What a period's figures are compared with: the previous period; while the period is
+/// under way (today inside it, not its last day), only as many first days of the previous
+/// period as have gone by of this one (the first 7 days of November beside 1–7 December,
+/// not the whole of November), and whether it is that part.
+pub fn compared_with(period: Period, today: NaiveDate) -> (Period, bool) {
+    let before = period.previous();
+    if today < period.from || today >= period.to {
+        return (before, false);
+    }
+    let to = (before.from + (today - period.from)).min(before.to);
+    (
+        Period {
+            from: before.from,
+            to,
+        },
+        to < before.to,
+    )
 }
 
 /// The report of a week, as the dashboard shows it ("trong tuần"; nothing beside).
@@ -408,4 +431,45 @@ fn chairman_weeks_without(facts: &PeriodFacts, until: NaiveDate, calendar: &Cale
         &chairman_scheduled(facts),
         calendar,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+    fn p(from: &str, to: &str) -> Period {
+        Period::parse(from, to).unwrap()
+    }
+
+    /// Under way: as many first days of the previous period as have gone by (the first
+    /// day alone on the first day); on its last day and after, or before it, the whole
+    /// previous period; a longer elapsed span than the previous period has stops at its end.
+    #[test]
+    fn a_period_under_way_is_compared_with_as_many_first_days() {
+        let q4 = p("2026-09-15", "2026-12-14");
+        assert_eq!(
+            compared_with(q4, d("2026-10-14")),
+            (p("2026-06-15", "2026-07-14"), true)
+        );
+        assert_eq!(
+            compared_with(q4, d("2026-09-15")),
+            (p("2026-06-15", "2026-06-15"), true)
+        );
+        assert_eq!(compared_with(q4, d("2026-12-14")), (q4.previous(), false));
+        assert_eq!(compared_with(q4, d("2027-01-05")), (q4.previous(), false));
+        assert_eq!(compared_with(q4, d("2026-09-01")), (q4.previous(), false));
+        // March under way on the 30th, beside February (28 days): all of February.
+        let march = p("2026-03-01", "2026-03-31");
+        assert_eq!(
+            compared_with(march, d("2026-03-30")),
+            (p("2026-02-01", "2026-02-28"), false)
+        );
+        assert_eq!(
+            compared_with(march, d("2026-03-10")),
+            (p("2026-02-01", "2026-02-10"), true)
+        );
+    }
 }

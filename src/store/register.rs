@@ -45,6 +45,26 @@ pub struct RegisterVisit {
     pub petition_competence: Option<Competence>,
 }
 
+/// A matter left "chưa xử lý" at the desk is handled through the petition handed in
+/// there (accepted, guided, transferred later on the petition's page): the book's "Hướng
+/// xử lý" shows that handling, with the petition's agency and letter. A handling decided
+/// at the desk stays as recorded.
+fn handled_through_petition(
+    mut v: RegisterVisit,
+    petition: Option<Handling>,
+    agency: Option<String>,
+    letter_no: Option<String>,
+) -> RegisterVisit {
+    if v.handling == Handling::None {
+        if let Some(h) = petition.filter(|h| *h != Handling::None) {
+            v.handling = h;
+            v.agency = agency;
+            v.letter_no = letter_no;
+        }
+    }
+    v
+}
+
 /// The UBND's visits of `period` in date order (HĐND reception keeps its own book); a
 /// denunciator masked unless `full` (a leader's export in full).
 pub(crate) fn register_visits(
@@ -60,7 +80,8 @@ pub(crate) fn register_visits(
                      WHEN p.unit_id = (SELECT value FROM settings WHERE key = 'unit_id')
                        OR trim(coalesce(u.name, '')) = '' THEN p.number || '/' || p.year
                      ELSE p.number || '/' || p.year || ' (' || trim(u.name) || ')' END,
-                p.kind, p.contents, p.state, p.outcome, p.competence
+                p.kind, p.contents, p.state, p.outcome, p.competence,
+                p.handling, p.handling_agency, p.handling_letter_no
            FROM visits v JOIN sessions s ON s.id = v.session_id
            LEFT JOIN petitions p ON p.visit_id = v.id
            LEFT JOIN units u ON u.id = p.unit_id
@@ -69,7 +90,7 @@ pub(crate) fn register_visits(
     )?;
     let mut visits: Vec<RegisterVisit> = stmt
         .query_map(params![from, to], |r| {
-            Ok(RegisterVisit {
+            let visit = RegisterVisit {
                 id: r.get(0)?,
                 date: r.get(1)?,
                 session_kind: r.get(2)?,
@@ -89,7 +110,14 @@ pub(crate) fn register_visits(
                 petition_state: r.get(15)?,
                 petition_outcome: r.get(16)?,
                 petition_competence: r.get(17)?,
-            })
+            };
+            let petition_handling: Option<Handling> = r.get(18)?;
+            Ok(handled_through_petition(
+                visit,
+                petition_handling,
+                r.get(19)?,
+                r.get(20)?,
+            ))
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(

@@ -4,4 +4,9 @@ import type { PeriodRange } from "./PeriodRange";
 /**
  * Another period's main figures, for "so với kỳ trước".
  */
-export type Comparison = { period: PeriodRange, visits: number, people: number, cases: number, petitions: number, };
+export type Comparison = { period: PeriodRange, 
+/**
+ * The period is under way: `period` is as many first days of the previous period as
+ * have gone by of this one (figures so far beside figures so far).
+ */
+so_far: boolean, visits: number, people: number, cases: number, petitions: number, };
