@@ -47,8 +47,14 @@ pub(crate) fn holdings(conn: &Connection) -> Result<(i64, i64, i64, Option<Strin
     let count = |table: &str| -> Result<i64> {
         Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
     };
-    let last: Option<String> =
-        conn.query_row("SELECT max(date) FROM sessions", [], |r| r.get(0))?;
+    // (A day is said only when it is one: a file edited by hand may hold any text.)
+    let last: Option<String> = conn.query_row(
+        "SELECT max(date) FROM sessions WHERE typeof(date) = 'text'
+           AND date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'",
+        [],
+        |r| r.get(0),
+    )?;
+    let last = last.filter(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok());
     Ok((
         count("sessions")?,
         count("visits")?,
@@ -202,9 +208,15 @@ pub fn check_backup(path: &Path) -> Result<BackupCheck> {
         return Err(damaged());
     }
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    let (sessions, visits, petitions, last_session) = holdings(&conn)?;
+    let unreadable = || {
+        refused(
+            "không đọc được các bảng của sổ (thiếu bảng, hoặc sổ bị sửa ngoài phần mềm).".into(),
+        )
+    };
+    let (sessions, visits, petitions, last_session) = holdings(&conn).map_err(|_| unreadable())?;
     let accounts = if version >= 4 {
-        conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?
+        conn.query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+            .map_err(|_| unreadable())?
     } else {
         0
     };
@@ -385,12 +397,24 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
                 .map(|_| ())
         });
     if let Err(e) = copied {
-        let _ = std::fs::remove_file(&tmp);
+        remove_with_journal(&tmp);
         return Err(Error::NotRegister(format!(
             "Không chép được bản sao lưu {} vào {}: {}.",
             backup.display(),
             folder.display(),
             crate::error::sqlite_write_words(&e)
+        )));
+    }
+    // The copy is made what a register is (WAL) before it takes the register's place: a
+    // restore killed after the rename left the switch to be made by the next opening,
+    // and a kill during that switch left a journal only a writer could roll back (every
+    // command then called the register read-only). And the copy is what is checked: the
+    // backup checked above could have been replaced since.
+    if let Err(e) = ready_copy(&tmp) {
+        remove_with_journal(&tmp);
+        return Err(Error::NotRegister(format!(
+            "Bản sao lưu {} không dùng được: {e} Sổ được để nguyên như trước.",
+            backup.display()
         )));
     }
     // The register goes aside under a name nothing has, as a second name of the same file
@@ -432,7 +456,7 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
         if had_register {
             let _ = std::fs::remove_file(&kept);
         }
-        let _ = std::fs::remove_file(&tmp);
+        remove_with_journal(&tmp);
         return Err(Error::NotRegister(format!(
             "Không khôi phục được vào {}: {}. Sổ được để nguyên như trước.",
             register.display(),
@@ -440,6 +464,62 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
         )));
     }
     Ok(had_register.then_some(kept))
+}
+
+/// A restore's copy in WAL mode (the journal emptied into it, and removed, when its only
+/// connection closes), then checked: a register of this version or an older one, its
+/// structure whole (`quick_check`). The reason it is not, in words.
+fn ready_copy(copy: &Path) -> std::result::Result<(), String> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(store::sqlite_path(copy), flags).map_err(|e| {
+        format!(
+            "không mở được bản chép ({}).",
+            crate::error::sqlite_write_words(&e)
+        )
+    })?;
+    match store::file_kind(&conn, copy) {
+        Ok(store::FileKind::Register { .. }) => {}
+        Ok(store::FileKind::Empty) => return Err("tệp rỗng.".into()),
+        Err(Error::NewerDatabase { found, .. }) => {
+            return Err(format!("sổ của phiên bản mới hơn (lược đồ {found})."))
+        }
+        Err(_) => return Err("không phải sổ của Sổ Tiếp Dân, hoặc đã hỏng.".into()),
+    }
+    let quick: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|_| "tệp hỏng (phép kiểm tra tìm thấy trang dữ liệu hỏng).".to_string())?;
+    if quick != "ok" {
+        return Err("tệp hỏng (phép kiểm tra tìm thấy trang dữ liệu hỏng).".into());
+    }
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+        .map_err(|e| {
+            format!(
+                "không chuyển được bản chép sang nhật ký WAL ({}).",
+                crate::error::sqlite_write_words(&e)
+            )
+        })?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(format!(
+            "không chuyển được bản chép sang nhật ký WAL ({mode})."
+        ));
+    }
+    conn.close().map_err(|(_, e)| {
+        format!(
+            "không đóng được bản chép ({}).",
+            crate::error::sqlite_write_words(&e)
+        )
+    })
+}
+
+/// Remove a file and the journals SQLite may have left beside it.
+fn remove_with_journal(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(name));
+    }
 }
 
 /// Empty a register's journal into it (best effort: a register that cannot be opened
@@ -595,16 +675,40 @@ fn refuse_if_in_use(register: &Path) -> Result<()> {
     if !register.exists() {
         return Ok(());
     }
-    let Ok(conn) = Connection::open_with_flags(
-        store::sqlite_path(register),
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    ) else {
+    let open = || {
+        let conn = Connection::open_with_flags(
+            store::sqlite_path(register),
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(2))?;
+        Ok::<_, rusqlite::Error>(conn)
+    };
+    let Ok(conn) = open() else {
         return Ok(());
     };
-    let held = conn
-        .pragma_update(None, "locking_mode", "EXCLUSIVE")
-        .and_then(|()| conn.execute_batch("BEGIN EXCLUSIVE; ROLLBACK;"));
+    // In WAL mode a connection of another process that is open but idle (the app at its
+    // sign-in screen, a sqlite3 shell) holds no lock on the file itself, only on the
+    // journal's shared index, so the exclusive lock below does not see it. Leaving WAL
+    // needs every other connection closed: refused (busy), the register is in use. Left,
+    // it goes back to WAL at once (its journal emptied into it, as the restore wants).
+    let wal = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
+        .is_ok_and(|m| m.eq_ignore_ascii_case("wal"));
+    let held = if wal {
+        let left = conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0));
+        if left.is_ok() {
+            let _ = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0));
+        }
+        left.map(|_| ())
+    } else {
+        Ok(())
+    };
     drop(conn);
+    let held = held.and_then(|()| {
+        let conn = open()?;
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .and_then(|()| conn.execute_batch("BEGIN EXCLUSIVE; ROLLBACK;"))
+    });
     match held {
         Err(rusqlite::Error::SqliteFailure(f, _))
             if matches!(
@@ -642,5 +746,41 @@ pub fn refuse_emptied(register: &Path) -> Result<()> {
             b.path.display()
         ))),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A restore's copy that is not a register of this version (another program's
+    /// database, a newer register) is refused before it takes the register's place; a
+    /// register is made WAL.
+    #[test]
+    fn a_restores_copy_is_checked_and_made_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let foreign = dir.path().join("khac.sqlite3");
+        Connection::open(&foreign)
+            .unwrap()
+            .execute_batch("CREATE TABLE x (y); INSERT INTO x VALUES (1);")
+            .unwrap();
+        let e = ready_copy(&foreign).unwrap_err();
+        assert!(e.contains("không phải sổ"), "{e}");
+
+        let register = dir.path().join("so.sqlite3");
+        drop(Store::open(&register).unwrap());
+        let c = Connection::open(&register).unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        drop(c);
+        ready_copy(&register).unwrap();
+        let head = std::fs::read(&register).unwrap();
+        assert_eq!((head[18], head[19]), (2, 2));
+        assert!(!dir.path().join("so.sqlite3-wal").exists());
+
+        let c = Connection::open(&register).unwrap();
+        c.pragma_update(None, "user_version", 99).unwrap();
+        drop(c);
+        let e = ready_copy(&register).unwrap_err();
+        assert!(e.contains("mới hơn"), "{e}");
     }
 }

@@ -30,6 +30,13 @@ fn content(store: &Store) -> String {
     serde_json::to_string(&file).unwrap()
 }
 
+/// Two files of a register equal but for its 100-byte header: the restore's check that
+/// nothing else has the register open leaves WAL and comes back (the header's journal
+/// mode and change counter are written again), every page stays as it was.
+fn same_but_header(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.len() > 100 && a[100..] == b[100..]
+}
+
 fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
 }
@@ -58,14 +65,21 @@ fn a_backup_restores_to_what_was_saved_and_keeps_the_current_file_aside() {
     assert!(checked.visits > 100, "{checked:?}");
     let after_work = std::fs::read(&path).unwrap();
     let aside = backup::restore(&path, &made.path).unwrap().unwrap();
+    // The restored file is in WAL mode as it takes the register's place (its header's
+    // read and write versions are 2), with no journal beside it: nothing is left to
+    // switch, or roll back, when it is next opened.
+    let head = std::fs::read(&path).unwrap();
+    assert_eq!((head[18], head[19]), (2, 2), "WAL mode");
+    for journal in ["so.sqlite3-wal", "so.sqlite3-journal"] {
+        assert!(!dir.path().join(journal).exists(), "{journal}");
+    }
     assert!(aside
         .file_name()
         .unwrap()
         .to_string_lossy()
         .starts_with("so.sqlite3.truoc-khoi-phuc-"));
-    assert_eq!(
-        std::fs::read(&aside).unwrap(),
-        after_work,
+    assert!(
+        same_but_header(&std::fs::read(&aside).unwrap(), &after_work),
         "the current file kept"
     );
     assert_eq!(content(&open(&path)), saved);
@@ -358,6 +372,141 @@ fn a_register_in_use_is_not_replaced_under_the_app() {
     backup::restore(&path, &made.path).unwrap();
 }
 
+const HOLDER: &str = "TIEPDAN_TEST_HOLDER";
+
+/// Not a test by itself: another process with the register open and idle, as the app at
+/// its sign-in screen (it read the register once, then waits), until it is killed.
+#[test]
+fn holder_for_the_in_use_test() {
+    let Ok(path) = std::env::var(HOLDER) else {
+        return;
+    };
+    // A connection that read the register and holds no statement or transaction open:
+    // in WAL mode it keeps only its shared lock on the journal's index.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
+        .unwrap();
+    assert!(conn.is_autocommit());
+    println!("open ({n})");
+    std::thread::sleep(std::time::Duration::from_secs(120));
+    drop(conn);
+}
+
+/// A register another process has open, idle (in WAL mode it holds no lock on the file
+/// itself), is not replaced: the restore is refused and nothing is moved; once that
+/// process is gone it is restored.
+#[test]
+fn a_register_open_in_another_process_is_not_replaced() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let made = {
+        let store = open(&path);
+        store
+            .backup_at(&dir.path().join("sao-luu"), at("2026-11-30 07:00:00"))
+            .unwrap()
+    };
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "holder_for_the_in_use_test", "--nocapture"])
+        .env(HOLDER, &path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.any(|l| l.is_ok_and(|l| l.contains("open"))));
+    let e = backup::restore(&path, &made.path);
+    let _ = child.kill();
+    let _ = child.wait();
+    let e = e.unwrap_err();
+    assert_eq!(e.field(), Some("db"), "{e}");
+    assert!(e.to_string().contains("đang được mở"), "{e}");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("khoi-phuc")), "{names:?}");
+    // The register is still in WAL mode, and opens.
+    let mode: String = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    // The other process gone, it is restored.
+    backup::restore(&path, &made.path).unwrap();
+    open(&path).settings().unwrap();
+}
+
+const READER: &str = "TIEPDAN_TEST_READER";
+
+/// Not a test by itself: another process that opens the register, counts its sessions,
+/// prints the count and closes it.
+#[test]
+fn reader_for_the_lock_test() {
+    let Ok(path) = std::env::var(READER) else {
+        return;
+    };
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
+        .unwrap();
+    println!("sessions {n}");
+    drop(conn);
+    // Whether it could take the register for itself alone (as SQLite does before it
+    // removes a journal it takes to be nobody else's).
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.busy_timeout(std::time::Duration::from_millis(200))
+        .unwrap();
+    let alone = conn
+        .pragma_update(None, "locking_mode", "EXCLUSIVE")
+        .and_then(|()| conn.execute_batch("BEGIN EXCLUSIVE; ROLLBACK;"));
+    println!("alone {}", alone.is_ok());
+}
+
+/// The full check the app runs in the background beside its open register, and a second
+/// handle opened meanwhile, keep the app's hold on the file: another process that opens and closes the register meanwhile
+/// does not take it for its last user and remove its journal, and sees what the app
+/// saves next.
+#[test]
+fn the_background_check_keeps_the_apps_hold_on_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = open(&path);
+    session(&mut store, "2026-11-02", HostGroup::Officer);
+    let check = tiepdan::store::check_file(&path).unwrap();
+    assert!(check.ok, "{check:?}");
+    let count = || {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "reader_for_the_lock_test", "--nocapture"])
+            .env(READER, &path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let n = text
+            .lines()
+            .find_map(|l| l.strip_prefix("sessions "))
+            .map(|n| n.trim().parse::<i64>().unwrap())
+            .unwrap_or_else(|| panic!("{text}"));
+        (n, text.contains("alone true"))
+    };
+    assert_eq!(count(), (1, false), "the app still holds the register");
+    // So does a second handle opened in the same process (its check that the file can be
+    // written goes through SQLite).
+    drop(open(&path));
+    assert_eq!(count(), (1, false), "the app still holds the register");
+    let wal = dir.path().join("so.sqlite3-wal");
+    assert!(wal.exists(), "the app's journal is still there");
+    session(&mut store, "2026-11-03", HostGroup::Officer);
+    assert_eq!(
+        count(),
+        (2, false),
+        "another process sees what the app saved"
+    );
+    drop(store);
+    assert_eq!(count(), (2, true), "the app closed, the register is free");
+}
+
 #[test]
 fn restores_and_backups_at_once_never_overwrite_each_other() {
     let dir = tempfile::tempdir().unwrap();
@@ -381,7 +530,7 @@ fn restores_and_backups_at_once_never_overwrite_each_other() {
     let a = backup::restore(&path, &made.path).unwrap().unwrap();
     let b = backup::restore(&path, &made.path).unwrap().unwrap();
     assert_ne!(a, b);
-    assert_eq!(std::fs::read(&a).unwrap(), first);
+    assert!(same_but_header(&std::fs::read(&a).unwrap(), &first));
     // One restore at a time: while one is under way (its mark beside the register), another
     // is refused; a mark left by a restore killed long ago is taken over; none is left.
     let mark = dir.path().join(".so.sqlite3.khoi-phuc.lock");
@@ -491,4 +640,58 @@ fn a_restores_question_puts_the_backups_records_beside_the_registers() {
         .restore_preview(&dir.path().join("khong-co.sqlite3"), false)
         .unwrap_err();
     assert_eq!(e.field(), Some("backup"), "{e}");
+}
+
+/// A backup edited outside the app: a session's day that is no day (any text, terminal
+/// escapes, a blob) is not said as its latest day; a backup missing a table is refused in
+/// words, naming it, not with SQLite's.
+#[test]
+fn a_backup_edited_by_hand_is_said_or_refused_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = open(&path);
+    let s = session(&mut store, "2026-11-20", HostGroup::Officer);
+    visit(&mut store, &s, 1, 1, None);
+    let made = store
+        .backup_at(&dir.path().join("sao-luu"), at("2026-11-25 16:00:00"))
+        .unwrap();
+    drop(store);
+    let edited = |name: &str, sql: &str| {
+        let copy = dir.path().join(name);
+        std::fs::copy(&made.path, &copy).unwrap();
+        let c = rusqlite::Connection::open(&copy).unwrap();
+        c.execute_batch(&format!("PRAGMA foreign_keys = OFF; {sql}"))
+            .unwrap();
+        drop(c);
+        copy
+    };
+    for (name, day) in [
+        ("chu.sqlite3", "'hôm qua'"),
+        ("escape.sqlite3", "'2026-11-2\u{1b}[31m9'"),
+        ("so-lon.sqlite3", "'9999-99-99'"),
+        ("blob.sqlite3", "x'00ff'"),
+    ] {
+        let copy = edited(
+            name,
+            &format!(
+                "INSERT INTO sessions (id, date, kind, host_group, created_at)
+                 VALUES ('x', {day}, 'regular', 'officer', '2026-11-25T00:00:00Z');"
+            ),
+        );
+        let checked = backup::check_backup(&copy).unwrap();
+        assert_eq!(checked.sessions, 2, "{name}");
+        assert_eq!(
+            checked.last_session.as_deref(),
+            Some("2026-11-20"),
+            "{name}"
+        );
+    }
+    let copy = edited(
+        "thieu-bang.sqlite3",
+        "DROP TABLE visit_persons; DROP TABLE visits;",
+    );
+    let e = backup::check_backup(&copy).unwrap_err().to_string();
+    assert!(e.contains("không đọc được các bảng của sổ"), "{e}");
+    assert!(e.contains("thieu-bang.sqlite3"), "{e}");
+    assert!(!e.contains("no such table"), "{e}");
 }

@@ -140,6 +140,16 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
         "{err:?}"
     );
     assert!(!err.contains('\u{1b}'), "{err:?}");
+    let err = refused(&["backup", "--to", ""]);
+    assert!(
+        err.starts_with("Lỗi dòng lệnh: thiếu giá trị của --to <TO>"),
+        "{err}"
+    );
+    let err = refused(&["report", "--preset", "this_week", "--json", "--json"]);
+    assert!(
+        err.starts_with("Lỗi dòng lệnh: tham số --json được ghi hai lần"),
+        "{err}"
+    );
     let err = refused(&["report", "--frm", "2026-01-01"]);
     assert!(
         err.starts_with("Lỗi dòng lệnh: không có tham số “--frm” (có phải: --from?)"),

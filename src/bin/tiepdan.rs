@@ -1135,15 +1135,18 @@ fn command_line_words(e: &clap::Error) -> (String, bool) {
             )
         }),
         K::InvalidValue | K::ValueValidation => arg.map(|a| {
-            let value = get(C::InvalidValue)
-                .map(|v| format!(" {}", quoted(v)))
-                .unwrap_or_default();
+            let value = get(C::InvalidValue);
+            if value.as_deref() == Some("") {
+                return format!("thiếu giá trị của {a}");
+            }
+            let value = value.map(|v| format!(" {}", quoted(v))).unwrap_or_default();
             let valid = get(C::ValidValue)
                 .map(|v| format!(" (chọn một trong: {v})"))
                 .unwrap_or_default();
             format!("giá trị{value} của {a} không hợp lệ{valid}")
         }),
         K::ArgumentConflict => arg.map(|a| match get(C::PriorArg) {
+            Some(p) if p == a => format!("tham số {a} được ghi hai lần"),
             Some(p) => format!("tham số {a} không dùng cùng {p} được"),
             None => format!("tham số {a} không dùng cùng tham số khác được"),
         }),
@@ -1151,6 +1154,10 @@ fn command_line_words(e: &clap::Error) -> (String, bool) {
             arg.map(|a| format!("số giá trị của {a} không đúng"))
         }
         K::NoEquals => arg.map(|a| format!("thiếu dấu = giữa {a} và giá trị")),
+        K::InvalidUtf8 => Some(match arg {
+            Some(a) => format!("giá trị của {a} có byte không phải chữ UTF-8"),
+            None => "dòng lệnh có byte không phải chữ UTF-8".into(),
+        }),
         _ => None,
     };
     match said {

@@ -283,17 +283,6 @@ fn is_damage(e: &rusqlite::Error) -> bool {
 /// connection is not held while a large register is read; a damaged one's message names
 /// the newest good backup beside it.
 pub fn check_file(path: &Path) -> Result<IntegrityCheck> {
-    // A file that does not even start as an SQLite database (a text file, a document) is
-    // no register, not a damaged one: restoring a backup over it is not the advice.
-    let mut head = [0u8; 16];
-    let started = std::fs::File::open(super::sqlite_path(path))
-        .and_then(|mut f| std::io::Read::read(&mut f, &mut head));
-    if matches!(started, Ok(n) if n > 0 && (n < 16 || &head != b"SQLite format 3\0")) {
-        return Err(crate::error::Error::NotRegister(format!(
-            "Tệp {} không phải sổ của Sổ Tiếp Dân (không phải cơ sở dữ liệu SQLite); phần mềm không ghi gì vào tệp này.",
-            path.display()
-        )));
-    }
     let conn = Connection::open_with_flags(
         super::sqlite_path(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -302,19 +291,44 @@ pub fn check_file(path: &Path) -> Result<IntegrityCheck> {
     // A database that is not a register (another program's, an empty one) is not called
     // intact: refused, as every other command refuses it, and left untouched. A file
     // whose first page cannot be read is checked, and said to be damaged.
-    let readable = conn
-        .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .is_ok();
+    let first = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    // A file that does not even start as an SQLite database (a text file, a document) is
+    // no register, not a damaged one: restoring a backup over it is not the advice. Its
+    // first bytes are read only when SQLite could not read it: while the app has the
+    // register open (this check runs beside it), opening and closing the file outside
+    // SQLite would drop the app's locks on it (POSIX locks belong to the process, and go
+    // with any of its descriptors of the file closed), and another process could then
+    // take the register as its own: remove its journal, or write beside the app.
+    // (SQLite takes a file shorter than its header for an empty database: no register
+    // either, and not one the app has open.)
+    let not_sqlite = || {
+        let mut head = [0u8; 16];
+        let started = std::fs::File::open(super::sqlite_path(path))
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head));
+        if matches!(started, Ok(n) if n > 0 && (n < 16 || &head != b"SQLite format 3\0")) {
+            return Err(crate::error::Error::NotRegister(format!(
+                "Tệp {} không phải sổ của Sổ Tiếp Dân (không phải cơ sở dữ liệu SQLite); phần mềm không ghi gì vào tệp này.",
+                path.display()
+            )));
+        }
+        Ok(())
+    };
+    if matches!(&first, Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::NotADatabase)
+    {
+        not_sqlite()?;
+    }
+    let readable = first.is_ok();
     if readable {
         match super::file_kind(&conn, path)? {
             super::FileKind::Register { .. } => {}
             super::FileKind::Empty => {
+                not_sqlite()?;
                 return Err(crate::error::Error::NotRegister(format!(
                     "Tệp {} là cơ sở dữ liệu trống, chưa phải sổ của Sổ Tiếp Dân; phần mềm không ghi gì vào tệp này.",
                     path.display()
-                )))
+                )));
             }
         }
     }

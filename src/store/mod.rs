@@ -273,10 +273,18 @@ fn writable(path: &Path) -> bool {
         .map(|m| !m.permissions().readonly())
         .unwrap_or(false);
     // Permission bits say nothing of root or of a read-only mount: try the folder.
+    // The file itself is tried through SQLite, which opens it for writing if it can and
+    // else read-only: opened and closed outside SQLite, a descriptor of the register
+    // would drop the locks this process's other connections hold on it (POSIX locks go
+    // with any descriptor of the file closed).
     file_ok
         && dir_ok
         && tempfile_probe(dir)
-        && std::fs::OpenOptions::new().append(true).open(path).is_ok()
+        && Connection::open_with_flags(
+            sqlite_path(path),
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .is_ok_and(|c| c.is_readonly(rusqlite::MAIN_DB).is_ok_and(|ro| !ro))
 }
 
 fn tempfile_probe(dir: &Path) -> bool {
