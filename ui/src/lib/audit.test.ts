@@ -68,6 +68,31 @@ describe('audit rows', () => {
     expect(row.note).toBe('tệp nhập: phuong-a.json');
   });
 
+  it('an export is named by its note, not by an id of its own', () => {
+    const [row] = auditRows(
+      [entry(1, { action: 'export', table: 'exports', record_id: '01a2e89ae2a1', note: 'Sổ tiếp công dân …' })],
+      catalogue,
+    );
+    expect(row.what).toBe('Tệp xuất');
+  });
+
+  it('a record a restore carried over from the register it replaced is not called an import', () => {
+    const [row] = auditRows(
+      [
+        entry(1, {
+          action: 'backup',
+          note: 'sao lưu vào /d/sao-luu/b.sqlite3',
+          source: 'sổ trước khi khôi phục (/d/so.sqlite3.truoc-khoi-phuc-1)',
+        }),
+      ],
+      catalogue,
+    );
+    expect(row.note).toBe(
+      'sao lưu vào /d/sao-luu/b.sqlite3; ghi ở sổ trước khi khôi phục (/d/so.sqlite3.truoc-khoi-phuc-1)',
+    );
+    expect(row.note).not.toContain('tệp nhập');
+  });
+
   it('an unknown action or table shows its code rather than nothing', () => {
     const [row] = auditRows([entry(1, { action: 'merge', table: 'future_table', record_id: 'k' })], catalogue);
     expect(row.action).toBe('merge');

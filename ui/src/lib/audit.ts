@@ -7,7 +7,7 @@ import type { AuditFilter } from './bindings/AuditFilter';
 import type { ChangeAction } from './bindings/ChangeAction';
 import type { Choice } from './bindings/Choice';
 import { labelOf } from './catalogue';
-import { formatInstant } from './history';
+import { formatInstant, sourceText } from './history';
 
 /** Rows asked for at a time. */
 export const AUDIT_PAGE = 200;
@@ -59,7 +59,8 @@ export interface AuditRow {
  */
 export function whatOf(e: AuditEntry): string {
   const table = TABLE_LABELS[e.table] ?? e.table;
-  if (e.table === 'backups' || e.record_id === '') return table;
+  // An export or a backup is no record to point at: what it was is in its note.
+  if (e.table === 'backups' || e.table === 'exports' || e.record_id === '') return table;
   // The core names the record in words when it may (a denunciator masked).
   if (e.subject) return `${table} ${e.subject}`;
   return `${table} ${shortId(e.record_id)}`;
@@ -77,7 +78,7 @@ export function auditRows(
     action: labelOf(catalogue.change_actions, e.action),
     what: whatOf(e),
     whatTitle: `${e.table} ${e.record_id}`,
-    note: [e.note, e.source ? `tệp nhập: ${e.source}` : null].filter(Boolean).join('; '),
+    note: [e.note, e.source ? sourceText(e.source) : null].filter(Boolean).join('; '),
   }));
 }
 

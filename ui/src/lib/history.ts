@@ -12,10 +12,17 @@ function pad2(n: number): string {
 }
 
 /** An RFC 3339 instant as the officer's local "dd/mm/yyyy HH:mm" (unchanged if unreadable). */
+/** Where a change came from, when not from this register's own desk: "tệp nhập: …" for an
+ * exchange file; a record a restore carried over from the register it replaced says so
+ * itself ("sổ trước khi khôi phục (…)"). */
+export function sourceText(source: string): string {
+  return source.startsWith('sổ trước khi khôi phục') ? `ghi ở ${source}` : `tệp nhập: ${source}`;
+}
+
 /** Who made a change: the account when there is one; one brought by an exchange file says which file. */
 export function whoOf(actor: string, source: string | null, user?: string | null): string {
   const who = user ? `${user} · ${actor}` : actor;
-  return source ? `${who} (từ tệp nhập: ${source})` : who;
+  return source ? `${who} (từ ${sourceText(source)})` : who;
 }
 
 export function formatInstant(at: string): string {
