@@ -398,11 +398,17 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
         });
     if let Err(e) = copied {
         remove_with_journal(&tmp);
+        // What is damaged here is the backup being read, not the register.
+        let why = match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                "bản sao lưu bị hỏng, hoặc đang được ghi dở; hãy chọn một bản sao lưu khác".into()
+            }
+            _ => crate::error::sqlite_write_words(&e),
+        };
         return Err(Error::NotRegister(format!(
-            "Không chép được bản sao lưu {} vào {}: {}.",
+            "Không chép được bản sao lưu {} vào {}: {why}. Sổ được để nguyên như trước.",
             backup.display(),
             folder.display(),
-            crate::error::sqlite_write_words(&e)
         )));
     }
     // The copy is made what a register is (WAL) before it takes the register's place: a
