@@ -374,28 +374,37 @@ fn a_register_in_use_is_not_replaced_under_the_app() {
 
 const HOLDER: &str = "TIEPDAN_TEST_HOLDER";
 
+/// A connection to the register at `path` that has read it (its sessions counted) and
+/// holds no statement or transaction open.
+fn read_once(path: &str) -> (rusqlite::Connection, i64) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
+        .unwrap();
+    assert!(conn.is_autocommit());
+    (conn, n)
+}
+
 /// Not a test by itself: another process with the register open and idle, as the app at
-/// its sign-in screen (it read the register once, then waits), until it is killed.
+/// its sign-in screen (it read the register once, then waits), until it is killed. Its
+/// lock on the file itself is lost, as an earlier version's was after its background
+/// check (a descriptor of the file opened and closed outside SQLite): in WAL mode it then
+/// holds only its lock on the journal's shared index.
 #[test]
 fn holder_for_the_in_use_test() {
     let Ok(path) = std::env::var(HOLDER) else {
         return;
     };
-    // A connection that read the register and holds no statement or transaction open:
-    // in WAL mode it keeps only its shared lock on the journal's index.
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
-        .unwrap();
-    assert!(conn.is_autocommit());
+    let (conn, n) = read_once(&path);
+    drop(std::fs::File::open(&path).unwrap());
     println!("open ({n})");
     std::thread::sleep(std::time::Duration::from_secs(120));
     drop(conn);
 }
 
-/// A register another process has open, idle (in WAL mode it holds no lock on the file
-/// itself), is not replaced: the restore is refused and nothing is moved; once that
-/// process is gone it is restored.
+/// A register another process has open, idle, holding no lock on the file itself (in WAL
+/// mode, only on the journal's index), is not replaced: the restore is refused and
+/// nothing is moved; once that process is gone it is restored.
 #[test]
 fn a_register_open_in_another_process_is_not_replaced() {
     use std::io::BufRead;
@@ -447,10 +456,7 @@ fn reader_for_the_lock_test() {
     let Ok(path) = std::env::var(READER) else {
         return;
     };
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
-        .unwrap();
+    let (conn, n) = read_once(&path);
     println!("sessions {n}");
     drop(conn);
     // Whether it could take the register for itself alone (as SQLite does before it
