@@ -481,6 +481,9 @@ pub struct Visit {
     /// Number of the petition handed in at this visit, if any (`12/2026`), and its id.
     pub petition_number: Option<String>,
     pub petition_id: Option<String>,
+    /// Where that petition stands now (a visit left "chưa xử lý" at the desk may have had
+    /// its petition guided or transferred since).
+    pub petition_state: Option<PetitionState>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

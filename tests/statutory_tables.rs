@@ -880,6 +880,15 @@ fn the_register_book_shows_the_handling_a_petition_got_after_its_visit() {
     })
     .unwrap();
 
+    // The register screen's visits say where each petition stands now.
+    let states: Vec<Option<PetitionState>> = store
+        .visits_of_session(&s)
+        .unwrap()
+        .iter()
+        .map(|v| v.petition_state)
+        .collect();
+    assert_eq!(states, vec![Some(PetitionState::Transferred)]);
+
     let book =
         forms::register::register_book(&store, Period::parse("2026-06-01", "2026-07-31").unwrap())
             .unwrap();

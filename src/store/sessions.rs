@@ -11,14 +11,14 @@ use crate::domain::{Session, SessionView, Visit};
 use crate::error::{Error, Result};
 
 /// The visits of a session as the register shows them, with their persons and the
-/// number of the petition handed in.
+/// number (and state) of the petition handed in.
 pub(crate) fn visits_of_session(conn: &Connection, session_id: &str) -> Result<Vec<Visit>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {VISIT_COLUMNS},
                 p.number || '/' || p.year || coalesce(' (' || (
                     SELECT u.name FROM units u WHERE u.id = p.unit_id AND trim(u.name) <> ''
                        AND u.id <> (SELECT value FROM settings WHERE key = 'unit_id')) || ')', ''),
-                p.id
+                p.id, p.state
            FROM visits v LEFT JOIN petitions p ON p.visit_id = v.id
           WHERE v.session_id = ?1 ORDER BY v.seq"
     ))?;
@@ -40,6 +40,7 @@ pub(crate) fn visits_of_session(conn: &Connection, session_id: &str) -> Result<V
                 persons: vec![],
                 petition_number: r.get(12)?,
                 petition_id: r.get(13)?,
+                petition_state: r.get(14)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

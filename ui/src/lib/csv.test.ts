@@ -128,6 +128,7 @@ const visit = (patch: Partial<Visit>): Visit => ({
   persons: [person()],
   petition_number: null,
   petition_id: null,
+  petition_state: null,
   ...patch,
 });
 

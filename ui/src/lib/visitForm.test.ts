@@ -222,6 +222,7 @@ describe('a saved visit corrected in the same form', () => {
     persons: [person],
     petition_number: null,
     petition_id: null,
+    petition_state: null,
   };
 
   it('fills the form and sends the same visit back when nothing is changed', () => {

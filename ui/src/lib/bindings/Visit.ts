@@ -2,6 +2,7 @@
 import type { HandlingInput } from "./HandlingInput";
 import type { Person } from "./Person";
 import type { PetitionKind } from "./PetitionKind";
+import type { PetitionState } from "./PetitionState";
 
 export type Visit = { id: string, session_id: string, seq: number, headcount: number, 
 /**
@@ -11,4 +12,9 @@ delegation: boolean, content: string, kind: PetitionKind | null, field_code: str
 /**
  * Number of the petition handed in at this visit, if any (`12/2026`), and its id.
  */
-petition_number: string | null, petition_id: string | null, };
+petition_number: string | null, petition_id: string | null, 
+/**
+ * Where that petition stands now (a visit left "chưa xử lý" at the desk may have had
+ * its petition guided or transferred since).
+ */
+petition_state: PetitionState | null, };
