@@ -100,6 +100,12 @@ fn the_register_and_its_journals_are_refused_even_with_force() {
             true,
         ));
         assert!(message.contains("cơ sở dữ liệu"), "{message}");
+        // A second name of the register (a hard link) is the register.
+        let second = dir.path().join("ten-khac.sqlite3");
+        fs::hard_link(&db, &second).unwrap();
+        let message = invalid_message(check_target(&second, Some(&db), true));
+        assert!(message.contains("tệp cơ sở dữ liệu của sổ"), "{message}");
+        fs::remove_file(&second).unwrap();
     }
     // A name beside it is fine.
     check_target(&dir.path().join("tiepdan.sqlite3.xlsx"), Some(&db), false).unwrap();

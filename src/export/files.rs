@@ -146,6 +146,18 @@ fn write_via_temp(
 /// The same file, as far as can be told without it existing: the folder resolved (links,
 /// "..", the drive's spelling), the name compared as the file system does.
 fn same_file(a: &Path, b: &Path) -> bool {
+    // A second name of the same file (a hard link) is the same file: known from the
+    // file system without opening it (a descriptor of the register opened and closed
+    // here would drop this process's locks on it).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+            if x.dev() == y.dev() && x.ino() == y.ino() {
+                return true;
+            }
+        }
+    }
     fn resolved(p: &Path) -> Option<PathBuf> {
         if let Ok(c) = p.canonicalize() {
             return Some(c);
