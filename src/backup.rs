@@ -692,10 +692,12 @@ fn refuse_if_in_use(register: &Path) -> Result<()> {
     let Ok(conn) = open() else {
         return Ok(());
     };
-    // In WAL mode a connection of another process that is open but idle (the app at its
-    // sign-in screen, a sqlite3 shell) holds no lock on the file itself, only on the
-    // journal's shared index, so the exclusive lock below does not see it. Leaving WAL
-    // needs every other connection closed: refused (busy), the register is in use. Left,
+    // In WAL mode a connection of another process that is open but idle may hold no lock
+    // on the file itself, only on the journal's shared index (its lock lost when that
+    // process closed a descriptor of the file outside SQLite, as an earlier version of
+    // the app did after its background check), so the exclusive lock below does not see
+    // it. Leaving WAL needs every other connection closed: refused (busy), the register
+    // is in use. Left,
     // it goes back to WAL at once (its journal emptied into it, as the restore wants).
     let wal = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
