@@ -120,11 +120,13 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     };
     let err = refused(&["report", "--from", "2026-01-01"]);
     assert!(
-        err.starts_with("Lỗi dòng lệnh: thiếu tham số bắt buộc: --to <TO> (xem tiepdan --help"),
+        err.starts_with(
+            "Lỗi dòng lệnh: thiếu tham số bắt buộc: --to <ĐẾN_NGÀY> (xem tiepdan --help"
+        ),
         "{err}"
     );
     assert!(
-        err.contains("\nCách dùng: tiepdan report --from <FROM> --to <TO>"),
+        err.contains("\nCách dùng: tiepdan report --from <TỪ_NGÀY> --to <ĐẾN_NGÀY>"),
         "{err}"
     );
     let err = refused(&["reprot"]);
@@ -142,7 +144,7 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     assert!(!err.contains('\u{1b}'), "{err:?}");
     let err = refused(&["backup", "--to", ""]);
     assert!(
-        err.starts_with("Lỗi dòng lệnh: thiếu giá trị của --to <TO>"),
+        err.starts_with("Lỗi dòng lệnh: thiếu giá trị của --to <THƯ_MỤC>"),
         "{err}"
     );
     let err = refused(&["report", "--preset", "this_week", "--json", "--json"]);
@@ -157,7 +159,7 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     );
     let err = refused(&["generate", "--persons", "abc"]);
     assert!(
-        err.starts_with("Lỗi dòng lệnh: giá trị “abc” của --persons <PERSONS> không hợp lệ"),
+        err.starts_with("Lỗi dòng lệnh: giá trị “abc” của --persons <SỐ_NGƯỜI> không hợp lệ"),
         "{err}"
     );
     let err = refused(&[
@@ -171,6 +173,70 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     ]);
     assert!(err.starts_with("Lỗi dòng lệnh: tham số "), "{err}");
     assert!(err.contains("không dùng cùng"), "{err}");
+
+    // The help of every command is in Vietnamese too: headings, flags, placeholders and
+    // defaults; "tiepdan help …" is the same as "--help".
+    let help = |args: &[&str]| {
+        let out = tiepdan(&db, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let commands = help(&["--help"]);
+    let names: Vec<String> = commands
+        .split("\nLệnh:\n")
+        .nth(1)
+        .expect(&commands)
+        .split("\n\n")
+        .next()
+        .unwrap()
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_owned())
+        .collect();
+    assert!(
+        names.len() > 15 && names.contains(&"export-form".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        commands.contains("\n  help         In hướng dẫn chung, hoặc của một lệnh"),
+        "{commands}"
+    );
+    let mut every = vec![commands];
+    for name in &names {
+        every.push(help(&[name, "--help"]));
+    }
+    every.push(help(&["user", "add", "-h"]));
+    every.push(help(&["help", "generate"]));
+    for text in &every {
+        for english in [
+            "Usage:",
+            "Options:",
+            "Commands:",
+            "Arguments:",
+            "[OPTIONS]",
+            "Print help",
+            "Print version",
+            "[default:",
+            "[env:",
+            "<FILE>",
+            "<DB>",
+            "<TO>",
+        ] {
+            assert!(!text.contains(english), "{english} in:\n{text}");
+        }
+        assert!(text.contains("Cách dùng: tiepdan"), "{text}");
+        assert!(text.contains("  -h, --help "), "{text}");
+    }
+    let generate = every.last().unwrap();
+    assert!(
+        generate.contains("Cách dùng: tiepdan generate [TÙY CHỌN] --out <TỆP_GHI_RA>"),
+        "{generate}"
+    );
+    assert!(generate.contains("[mặc định: 2026]"), "{generate}");
+    assert!(
+        every[0].contains("  -V, --version ") && every[0].contains("\nTùy chọn:\n"),
+        "{}",
+        every[0]
+    );
 
     let no_db = Command::new(env!("CARGO_BIN_EXE_tiepdan"))
         .args(["report", "--preset", "this_week"])

@@ -47,6 +47,7 @@ enum UserCommand {
     /// Tạo tài khoản (tài khoản đầu tiên của sổ phải có vai trò admin); mật khẩu lấy từ
     /// biến TIEPDAN_NEW_PASSWORD, nếu không có thì hỏi
     Add {
+        /// Tên đăng nhập
         login: String,
         /// Họ và tên
         #[arg(long)]
@@ -67,10 +68,14 @@ enum Command {
         #[arg(long)]
         unit_name: Option<String>,
     },
-    /// Nhập tệp trao đổi JSON (FILE hoặc - cho đầu vào chuẩn)
-    Import { file: PathBuf },
-    /// Xuất toàn bộ sổ ra tệp trao đổi JSON (FILE hoặc - cho đầu ra chuẩn)
+    /// Nhập tệp trao đổi JSON (TỆP hoặc - cho đầu vào chuẩn)
+    Import {
+        /// Tệp trao đổi JSON, hoặc - để đọc từ đầu vào chuẩn
+        file: PathBuf,
+    },
+    /// Xuất toàn bộ sổ ra tệp trao đổi JSON (TỆP hoặc - cho đầu ra chuẩn)
     Export {
+        /// Tệp ghi ra, hoặc - để ghi ra đầu ra chuẩn
         file: PathBuf,
         /// Ghi đè tệp đã có
         #[arg(long)]
@@ -145,6 +150,7 @@ enum Command {
         /// Tệp ghi ra
         #[arg(long)]
         out: PathBuf,
+        /// Hạt giống: cùng hạt giống, cùng cỡ và cùng ngày cuối thì cùng một tệp
         #[arg(long, default_value_t = DEFAULT_SEED)]
         seed: u64,
         /// Ngày cuối cùng có dữ liệu (YYYY-MM-DD); mặc định là hôm nay
@@ -156,19 +162,21 @@ enum Command {
     },
     /// Nạp dữ liệu mẫu (nửa năm của một phường, sinh từ hạt giống cố định)
     Demo {
+        /// Hạt giống của dữ liệu mẫu
         #[arg(long, default_value_t = DEFAULT_SEED)]
         seed: u64,
     },
     /// Sao lưu sổ (kiểm tra bản sao ngay sau khi ghi); mặc định vào thư mục sao-luu cạnh sổ
     Backup {
         /// Thư mục ghi bản sao (ví dụ ổ USB)
-        #[arg(long)]
+        #[arg(long, value_name = "THƯ_MỤC")]
         to: Option<PathBuf>,
     },
     /// Liệt kê các bản sao lưu trong thư mục sao-luu cạnh sổ
     Backups,
     /// Khôi phục sổ từ một bản sao lưu (kiểm tra trước; tệp sổ hiện tại được giữ lại bên cạnh)
     Restore {
+        /// Tệp sao lưu (xem lệnh backups)
         file: PathBuf,
         /// Khôi phục cả bản sao lưu chưa có tài khoản (sổ sẽ mở cho mọi người đến khi tạo quản trị)
         #[arg(long)]
@@ -1051,11 +1059,17 @@ fn deadline_json(d: &tiepdan::domain::Deadline) -> serde_json::Value {
 /// clap's own English text is shown only for a refusal it gives no particulars of.
 fn refuse_command_line(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind as K;
-    if matches!(
-        e.kind(),
-        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand
-    ) {
-        e.exit()
+    match e.kind() {
+        K::DisplayVersion => e.exit(),
+        K::DisplayHelp => {
+            print!("{}", in_vietnamese(&e.render().to_string()));
+            return ExitCode::SUCCESS;
+        }
+        K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprint!("{}", in_vietnamese(&e.render().to_string()));
+            return ExitCode::from(2);
+        }
+        _ => {}
     }
     let (words, particular) = command_line_words(&e);
     eprintln!("Lỗi dòng lệnh: {words} (xem tiepdan --help, hoặc tiepdan <lệnh> --help).");
@@ -1063,12 +1077,18 @@ fn refuse_command_line(e: clap::Error) -> ExitCode {
         if let Some(usage) = clap_context(&e, clap::error::ContextKind::Usage) {
             let usage = usage.trim();
             let usage = usage.strip_prefix("Usage:").map_or(usage, str::trim_start);
-            eprintln!("Cách dùng: {usage}");
+            eprintln!("Cách dùng: {}", in_vietnamese(usage));
         }
     } else {
         eprint!("{}", e.render());
     }
     ExitCode::from(2)
+}
+
+/// A usage line or a help text as clap renders it, with the one word clap has no setting
+/// for ("[OPTIONS]" in a usage line) said in Vietnamese.
+fn in_vietnamese(clap_text: &str) -> String {
+    clap_text.replace("[OPTIONS]", "[TÙY CHỌN]")
 }
 
 /// Text to show on a terminal, each control character (a terminal escape, a line break
@@ -1180,8 +1200,152 @@ fn command_line_words(e: &clap::Error) -> (String, bool) {
     }
 }
 
+/// How a command's help is laid out: clap's layout with the headings in Vietnamese.
+const HELP_TEMPLATE: &str = "{before-help}{about-with-newline}\n\
+Cách dùng: {usage}\n\n{all-args}{after-help}";
+
+/// The command line as clap builds it, with every word clap adds in English said in
+/// Vietnamese: the headings ("Lệnh", "Tham số", "Tùy chọn"), the help and version flags,
+/// and defaults. The environment variables are named in each option's own help text, so
+/// clap's "[env: …]" note (which also echoes the variable's value) is not shown.
+fn localised(cmd: clap::Command) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let is_root = cmd.get_name() == "tiepdan";
+    let has_version = is_root;
+    let mut cmd = cmd
+        .help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("Lệnh")
+        .subcommand_value_name("LỆNH")
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .mut_args(|arg| {
+            let mut arg = arg.hide_env(true);
+            let named: Vec<String> = match arg.get_value_names() {
+                Some(names) => names.iter().map(|n| n.to_string()).collect(),
+                None if arg.get_action().takes_values() => vec![arg.get_id().to_string()],
+                None => vec![],
+            };
+            if let [name] = named.as_slice() {
+                if let Some(vietnamese) = value_name(name) {
+                    arg = arg.value_name(vietnamese);
+                }
+            }
+            if arg.is_positional() {
+                arg = arg.help_heading("Tham số");
+            } else {
+                arg = arg.help_heading("Tùy chọn");
+            }
+            let defaults: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+                let help = arg.get_help().map(|h| format!("{h} ")).unwrap_or_default();
+                arg = arg
+                    .hide_default_value(true)
+                    .help(format!("{help}[mặc định: {}]", defaults.join(", ")));
+            }
+            arg
+        })
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("In hướng dẫn này")
+                .help_heading("Tùy chọn")
+                .global(is_root),
+        );
+    if has_version {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("In số phiên bản")
+                .help_heading("Tùy chọn"),
+        );
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, localised);
+    }
+    if is_root {
+        // clap's own "help" command describes itself in English; this one is read as
+        // "tiepdan LỆNH … --help" (see `parse_command_line`).
+        cmd = cmd.subcommand(
+            clap::Command::new(HELP_COMMAND)
+                .about("In hướng dẫn chung, hoặc của một lệnh (tiepdan help import)")
+                .help_template(HELP_TEMPLATE)
+                .disable_help_flag(true)
+                .arg(
+                    Arg::new("lệnh")
+                        .num_args(0..)
+                        .value_name("LỆNH")
+                        .help("Tên lệnh, ví dụ import hoặc user add")
+                        .help_heading("Tham số"),
+                ),
+        );
+    }
+    cmd
+}
+
+const HELP_COMMAND: &str = "help";
+
+/// The placeholder shown for a value in the help and in refusals ("--to <ĐẾN_NGÀY>"), by
+/// the field's name.
+fn value_name(field: &str) -> Option<&'static str> {
+    Some(match field.to_ascii_lowercase().as_str() {
+        "as_of" => "NGÀY",
+        "db" => "TỆP_SỔ",
+        "file" => "TỆP",
+        "from" => "TỪ_NGÀY",
+        "to" => "ĐẾN_NGÀY",
+        "label" => "NHÃN",
+        "login" => "TÊN_ĐĂNG_NHẬP",
+        "name" => "TÊN",
+        "out" => "TỆP_GHI_RA",
+        "period" => "KỲ",
+        "persons" => "SỐ_NGƯỜI",
+        "preset" => "LOẠI_KỲ",
+        "report_no" => "SỐ_BÁO_CÁO",
+        "roles" => "VAI_TRÒ",
+        "saves" => "SỐ_LẦN",
+        "scale" => "CỠ",
+        "seed" => "HẠT_GIỐNG",
+        "units" => "SỐ_ĐƠN_VỊ",
+        "unit_name" => "TÊN_ĐƠN_VỊ",
+        "until" => "NGÀY_CUỐI",
+        "user" => "TÀI_KHOẢN",
+        "year" => "NĂM",
+        _ => return None,
+    })
+}
+
+/// The command line; "tiepdan help [LỆNH …]" shows the help of those commands.
+fn parse_command_line() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = localised(Cli::command()).try_get_matches()?;
+    if let Some((HELP_COMMAND, asked)) = matches.subcommand() {
+        let words = asked
+            .get_many::<String>("lệnh")
+            .into_iter()
+            .flatten()
+            .cloned();
+        let line = std::iter::once("tiepdan".to_owned())
+            .chain(words)
+            .chain(std::iter::once("--help".to_owned()));
+        localised(Cli::command()).try_get_matches_from(line)?;
+    }
+    Cli::from_arg_matches(&matches)
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse_command_line() {
         Ok(cli) => cli,
         Err(e) => return refuse_command_line(e),
     };
