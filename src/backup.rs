@@ -542,50 +542,78 @@ fn checkpoint(register: &Path) {
     }
 }
 
-/// The mark of a restore under way beside the register (".<name>.khoi-phuc.lock"),
-/// removed when it ends. One older than ten minutes is a restore killed before it could
-/// remove it (a restore takes seconds), and is taken over.
-struct RestoreLock(PathBuf);
+/// One restore at a time on a register: an exclusive lock (`flock`, `LockFileEx`) on
+/// ".<name>.khoi-phuc.lock" beside it, held while the restore runs. The operating system
+/// drops the lock when the process ends, however it ends: a restore killed half-way (or
+/// a power cut) leaves no lock behind, only the empty file, which the next restore locks.
+/// The lock file is never the register, so its descriptor has nothing to do with the
+/// register's own SQLite locks.
+struct RestoreLock {
+    path: PathBuf,
+    _held: std::fs::File,
+}
 
 impl RestoreLock {
     fn take(folder: &Path, name: &str) -> Result<RestoreLock> {
+        use fs4::fs_std::FileExt;
         let path = folder.join(format!(".{name}.khoi-phuc.lock"));
-        let stale = std::fs::metadata(&path)
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age.as_secs() > 600);
-        if stale {
-            let _ = std::fs::remove_file(&path);
-        }
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(_) => Ok(RestoreLock(path)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::invalid(
-                "db",
-                format!(
-                    "Một lần khôi phục khác đang chạy trên sổ này (tệp {} đang có): hãy chờ nó xong rồi thử lại.",
-                    path.display()
-                ),
-            )),
-            Err(e) => Err(Error::invalid(
+        let cannot = |e: std::io::Error| {
+            Error::invalid(
                 "db",
                 format!(
                     "Không khôi phục được vào thư mục {}: {}.",
                     folder.display(),
                     crate::error::io_words(&e)
                 ),
-            )),
+            )
+        };
+        loop {
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(cannot)?;
+            if !FileExt::try_lock_exclusive(&file).map_err(cannot)? {
+                return Err(Error::invalid(
+                    "db",
+                    "Một lần khôi phục khác đang chạy trên sổ này: hãy chờ nó xong rồi thử lại.",
+                ));
+            }
+            // The restore that held it may have just ended and removed its name (Unix):
+            // the lock must be on the file the name stands for now.
+            if still_named(&file, &path) {
+                return Ok(RestoreLock { path, _held: file });
+            }
         }
     }
 }
 
+#[cfg(unix)]
+fn still_named(file: &std::fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_named(_: &std::fs::File, _: &Path) -> bool {
+    // Not removed on Windows (see `Drop`): the name always stands for the same file.
+    true
+}
+
 impl Drop for RestoreLock {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
+        // Removed while still locked, so that whoever opens the name next gets a new
+        // file (see `still_named`). On Windows the empty file stays: its identity cannot
+        // be checked there with the standard library, and it locks nothing by itself.
+        #[cfg(unix)]
+        let _ = std::fs::remove_file(&self.path);
+        #[cfg(not(unix))]
+        let _ = &self.path;
     }
 }
 

@@ -447,6 +447,64 @@ fn a_register_open_in_another_process_is_not_replaced() {
     open(&path).settings().unwrap();
 }
 
+const RESTORER: &str = "TIEPDAN_TEST_RESTORER";
+
+/// Not a test by itself: a restore under way in another process, as far as the lock
+/// beside the register goes (it takes the lock the way a restore does, says so and waits
+/// to be killed).
+#[test]
+fn restorer_for_the_killed_restore_test() {
+    let Ok(mark) = std::env::var(RESTORER) else {
+        return;
+    };
+    let file = std::fs::File::create(&mark).unwrap();
+    fs4::fs_std::FileExt::lock_exclusive(&file).unwrap();
+    println!("locked");
+    std::thread::sleep(std::time::Duration::from_secs(120));
+    drop(file);
+}
+
+/// A restore killed half-way (SIGKILL, a power cut) leaves its lock file beside the
+/// register but no lock: the next restore goes ahead at once, not ten minutes later.
+/// While that process lives, a restore is refused.
+#[test]
+fn a_restore_killed_half_way_does_not_block_the_next() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let made = {
+        let store = open(&path);
+        store
+            .backup_at(&dir.path().join("sao-luu"), at("2026-11-30 07:00:00"))
+            .unwrap()
+    };
+    let mark = dir.path().join(".so.sqlite3.khoi-phuc.lock");
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "restorer_for_the_killed_restore_test",
+            "--nocapture",
+        ])
+        .env(RESTORER, &mark)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.any(|l| l.is_ok_and(|l| l.contains("locked"))));
+    let refused = backup::restore(&path, &made.path);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let e = refused.unwrap_err();
+    assert!(
+        e.to_string().contains("Một lần khôi phục khác đang chạy"),
+        "{e}"
+    );
+    assert!(mark.exists(), "the killed restore left its file");
+    backup::restore(&path, &made.path).unwrap();
+    open(&path).settings().unwrap();
+}
+
 const READER: &str = "TIEPDAN_TEST_READER";
 
 /// Not a test by itself: another process that opens the register, counts its sessions,
@@ -537,24 +595,22 @@ fn restores_and_backups_at_once_never_overwrite_each_other() {
     let b = backup::restore(&path, &made.path).unwrap().unwrap();
     assert_ne!(a, b);
     assert!(same_but_header(&std::fs::read(&a).unwrap(), &first));
-    // One restore at a time: while one is under way (its mark beside the register), another
-    // is refused; a mark left by a restore killed long ago is taken over; none is left.
+    // One restore at a time: while one is under way (holding the lock beside the
+    // register), another is refused; the lock is the operating system's, so the file of a
+    // restore killed half-way does not stop the next (see
+    // `a_restore_killed_half_way_does_not_block_the_next`); none is left.
     let mark = dir.path().join(".so.sqlite3.khoi-phuc.lock");
     assert!(!mark.exists(), "a restore leaves no mark");
-    std::fs::write(&mark, b"").unwrap();
+    let held = std::fs::File::create(&mark).unwrap();
+    fs4::fs_std::FileExt::lock_exclusive(&held).unwrap();
     let e = backup::restore(&path, &made.path).unwrap_err();
     assert!(
         e.to_string().contains("Một lần khôi phục khác đang chạy"),
         "{e}"
     );
-    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    std::fs::File::options()
-        .write(true)
-        .open(&mark)
-        .unwrap()
-        .set_modified(old)
-        .unwrap();
+    drop(held);
     backup::restore(&path, &made.path).unwrap();
+    #[cfg(unix)]
     assert!(!mark.exists());
     // A folder is not a register; a link restores the file it points to.
     let e = backup::restore(dir.path(), &made.path).unwrap_err();
