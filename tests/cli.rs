@@ -405,6 +405,15 @@ fn an_export_never_writes_onto_the_register_or_silently_over_a_file() {
         .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
         .collect();
     assert!(left.is_empty(), "no temporary file left behind");
+    // A file named with a terminal escape (a folder copied from elsewhere) is named in
+    // the success message with the escape shown, not obeyed.
+    let odd = dir.path().join("xu\u{1b}[2Jat.json");
+    let said = stdout(&tiepdan(&db, &["export", odd.to_str().unwrap()]));
+    assert!(
+        said.starts_with("Đã xuất ra ") && said.contains("xu�[2Jat.json"),
+        "{said:?}"
+    );
+    assert!(!said.contains('\u{1b}'), "{said:?}");
 }
 
 #[test]

@@ -410,17 +410,17 @@ fn missing_register(path: &std::path::Path) -> Error {
             "db",
             format!(
                 "Không có tệp sổ {}. Bên cạnh có tệp sổ được giữ lại khi khôi phục: {}. Nếu sổ bị mất giữa chừng, hãy đổi tên tệp ấy thành {} (hoặc khôi phục từ bản sao lưu) thay vì tạo sổ mới.",
-                path.display(),
-                kept.display(),
-                path.display()
+                shown(&path),
+                shown(&kept),
+                shown(&path)
             ),
         ),
         None => Error::invalid(
             "db",
             format!(
                 "Không có tệp sổ {}: kiểm tra lại đường dẫn, hoặc tạo sổ mới bằng \"tiepdan --db {} init\".",
-                path.display(),
-                path.display()
+                shown(&path),
+                shown(&path)
             ),
         ),
     }
@@ -434,7 +434,7 @@ fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
             "db",
             format!(
                 "Tệp sổ {} rỗng (0 byte): không có dữ liệu để đọc. Nếu tệp bị hỏng, hãy khôi phục từ bản sao lưu (tiepdan --db … restore …).",
-                path.display()
+                shown(&path)
             ),
         ));
     }
@@ -486,7 +486,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                             "file",
                             format!(
                                 "Không đọc được tệp {}: {}.",
-                                file.display(),
+                                shown(&file),
                                 tiepdan::error::io_words(&e)
                             ),
                         )
@@ -531,7 +531,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 );
                 end_progress();
                 written?;
-                writeln!(out, "Đã xuất ra {}.", file.display())?;
+                writeln!(out, "Đã xuất ra {}.", shown(&file))?;
             }
         }
         Command::Report {
@@ -638,7 +638,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 "Đã xuất {} kỳ {} ra {}.",
                 form.label(),
                 period.label(),
-                file.display()
+                shown(&file)
             )?;
         }
         Command::Lock {
@@ -718,7 +718,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 c.visits,
                 c.petitions,
                 spec.units.max(1),
-                file.display()
+                shown(&file)
             )?;
         }
         Command::Demo { seed } => {
@@ -753,7 +753,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     out,
                     "{}  {}  {} KB",
                     b.made_at.format("%d/%m/%Y %H:%M:%S"),
-                    b.path.display(),
+                    shown(&b.path),
                     b.bytes / 1024
                 )?;
             }
@@ -787,10 +787,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Some(a) => writeln!(
                     out,
                     "Đã khôi phục sổ từ {}{restored}. Tệp sổ trước đó{former} được giữ tại {}.",
-                    file.display(),
-                    a.display()
+                    shown(&file),
+                    shown(&a)
                 )?,
-                None => writeln!(out, "Đã khôi phục sổ từ {}{restored}.", file.display())?,
+                None => writeln!(out, "Đã khôi phục sổ từ {}{restored}.", shown(&file))?,
             }
         }
         Command::Bench { saves } => {
@@ -798,7 +798,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             writeln!(
                 out,
                 "Sổ {} (bản release: cargo build --release)",
-                path.display()
+                shown(&path)
             )?;
             let exe = std::env::current_exe().ok();
             tiepdan::bench::run(path, saves, exe.as_deref(), |f| {
@@ -1083,6 +1083,12 @@ fn refuse_command_line(e: clap::Error) -> ExitCode {
         eprint!("{}", e.render());
     }
     ExitCode::from(2)
+}
+
+/// A file's name to print: its control characters (a terminal escape in a folder's
+/// name) shown as '�', never obeyed.
+fn shown(path: &std::path::Path) -> String {
+    without_controls(&path.display().to_string())
 }
 
 /// A usage line or a help text as clap renders it, with the one word clap has no setting
