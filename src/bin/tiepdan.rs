@@ -410,17 +410,17 @@ fn missing_register(path: &std::path::Path) -> Error {
             "db",
             format!(
                 "Không có tệp sổ {}. Bên cạnh có tệp sổ được giữ lại khi khôi phục: {}. Nếu sổ bị mất giữa chừng, hãy đổi tên tệp ấy thành {} (hoặc khôi phục từ bản sao lưu) thay vì tạo sổ mới.",
-                shown(&path),
+                shown(path),
                 shown(&kept),
-                shown(&path)
+                shown(path)
             ),
         ),
         None => Error::invalid(
             "db",
             format!(
                 "Không có tệp sổ {}: kiểm tra lại đường dẫn, hoặc tạo sổ mới bằng \"tiepdan --db {} init\".",
-                shown(&path),
-                shown(&path)
+                shown(path),
+                shown(path)
             ),
         ),
     }
@@ -434,7 +434,7 @@ fn open_as(db: &Option<PathBuf>, create: bool) -> Result<Store, Error> {
             "db",
             format!(
                 "Tệp sổ {} rỗng (0 byte): không có dữ liệu để đọc. Nếu tệp bị hỏng, hãy khôi phục từ bản sao lưu (tiepdan --db … restore …).",
-                shown(&path)
+                shown(path)
             ),
         ));
     }
@@ -798,7 +798,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             writeln!(
                 out,
                 "Sổ {} (bản release: cargo build --release)",
-                shown(&path)
+                shown(path)
             )?;
             let exe = std::env::current_exe().ok();
             tiepdan::bench::run(path, saves, exe.as_deref(), |f| {
