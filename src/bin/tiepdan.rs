@@ -560,30 +560,30 @@ fn run(cli: Cli) -> Result<(), Error> {
                     period.from.format("%d/%m/%Y"),
                     period.to.format("%d/%m/%Y")
                 )?;
-                writeln!(
-                    out,
-                    "{:<28}{:>6}{:>8}{:>6}{:>6}{:>8}{:>6}{:>6}",
-                    "", "buổi", "ngày", "lượt", "người", "vụ việc", "đoàn", "đơn"
-                )?;
-                for (label, b) in [
+                let blocks = [
                     ("Chủ tịch UBND", &r.chairman),
                     ("Cấp phó được ủy quyền", &r.deputy),
                     ("Công chức tiếp dân", &r.officer),
                     ("Tổng (01/TCD)", &r.reception),
                     ("Thường trực HĐND", &r.council),
-                ] {
-                    writeln!(
-                        out,
-                        "{label:<28}{:>6}{:>8}{:>6}{:>6}{:>8}{:>6}{:>6}",
-                        b.sessions,
-                        b.reception_days,
-                        b.visits,
-                        b.people,
-                        b.cases,
-                        b.delegations,
-                        b.petitions_at_visits.total
-                    )?;
-                }
+                ];
+                let rows: Vec<(&str, Vec<String>)> = blocks
+                    .iter()
+                    .map(|(label, b)| {
+                        let figures = [
+                            b.sessions,
+                            b.reception_days,
+                            b.visits,
+                            b.people,
+                            b.cases,
+                            b.delegations,
+                            b.petitions_at_visits.total,
+                        ];
+                        (*label, figures.iter().map(|n| n.to_string()).collect())
+                    })
+                    .collect();
+                let headings = ["buổi", "ngày", "lượt", "người", "vụ việc", "đoàn", "đơn"];
+                write_grid(&mut out, &headings, &rows)?;
                 let k = &r.petitions_received;
                 writeln!(
                     out,
@@ -1003,6 +1003,44 @@ fn run(cli: Cli) -> Result<(), Error> {
 }
 
 /// A statutory table as text: its heading, each column with its figure, the checks.
+/// Rows of figures under their headings, each column as wide as its widest entry and
+/// always a space apart (a ten-year report at city scale has six-digit figures).
+fn write_grid(
+    out: &mut impl Write,
+    headings: &[&str],
+    rows: &[(&str, Vec<String>)],
+) -> Result<(), Error> {
+    let width = |s: &str| s.chars().count();
+    let label_width = rows.iter().map(|(l, _)| width(l)).max().unwrap_or(0) + 2;
+    let widths: Vec<usize> = headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let widest = rows
+                .iter()
+                .filter_map(|(_, cells)| cells.get(i))
+                .map(|c| width(c))
+                .chain(std::iter::once(width(h)))
+                .max()
+                .unwrap_or(0);
+            widest.max(4) + 2
+        })
+        .collect();
+    let line = |label: &str, cells: &[&str]| {
+        let mut text = format!("{label:<label_width$}");
+        for (cell, w) in cells.iter().zip(&widths) {
+            text.push_str(&format!("{cell:>w$}"));
+        }
+        text
+    };
+    writeln!(out, "{}", line("", headings))?;
+    for (label, cells) in rows {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        writeln!(out, "{}", line(label, &cells))?;
+    }
+    Ok(())
+}
+
 fn print_table(out: &mut impl Write, t: &tiepdan::forms::FormTable) -> Result<(), Error> {
     use tiepdan::forms::format_value;
     writeln!(out, "Biểu {}: {}", t.code, t.title)?;
@@ -1365,5 +1403,38 @@ fn main() -> ExitCode {
             eprintln!("Lỗi: {text}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_grid;
+
+    /// Figures of any size stay apart and under their headings (six-digit figures of a
+    /// ten-year city register used to run into one another).
+    #[test]
+    fn a_grid_keeps_every_figure_apart_under_its_heading() {
+        let rows = vec![
+            ("Chủ tịch UBND", vec!["522".into(), "7".into()]),
+            (
+                "Công chức tiếp dân",
+                vec!["163301".into(), "2193380".into()],
+            ),
+        ];
+        let mut out = Vec::new();
+        write_grid(&mut out, &["lượt", "người"], &rows).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(lines[2].ends_with(" 163301  2193380"), "{text}");
+        assert!(lines[2].starts_with("Công chức tiếp dân  "), "{text}");
+        // Each figure ends where its heading ends.
+        let end = |line: &str, word: &str| {
+            let at = line.find(word).unwrap();
+            line[..at].chars().count() + word.chars().count()
+        };
+        assert_eq!(end(lines[0], "người"), end(lines[2], "2193380"), "{text}");
+        assert_eq!(end(lines[0], "lượt"), end(lines[1], "522"), "{text}");
+        assert_eq!(end(lines[1], " 7"), end(lines[2], "2193380"), "{text}");
     }
 }
