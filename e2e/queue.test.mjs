@@ -4,7 +4,8 @@
 // one received today is within its deadlines, waiting to be classified. The dashboard's
 // "Cần xử lý" lists the overdue one first with "Quá hạn", then the one due soon, then the
 // one waiting ("Chờ phân loại", counted in the heading), and opens the petition page; the
-// list filters by urgency. Screenshots of the dashboard at 1280×800 and 1024×640.
+// list filters by urgency. Screenshots of the dashboard at 1280×800 and 1024×640, where
+// each petitioner's name stays on one line.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -134,6 +135,15 @@ test('the dashboard lists the overdue petition first, then the one due soon, the
     await resize(s, w, h);
     await shot(s, `dashboard-${w}x${h}`);
     assert.deepEqual(await cutOff(s), [], `nothing cut off on the dashboard at ${w}×${h}`);
+    // The petitioner's name is not broken word by word into a narrow column: the long
+    // content gives way (at 1024 px it used to stack "Nguyễn / Thị / Hoa").
+    const lines = await s.execute(`return [...document.querySelectorAll('.queue td.who')].map((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    });`);
+    assert.equal(lines.length, 3);
+    assert.deepEqual(lines, [1, 1, 1], `each name on one line at ${w}×${h}`);
   }
   await resize(s, 1280, 800);
 
