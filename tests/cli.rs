@@ -358,6 +358,18 @@ fn a_report_for_a_statutory_period() {
         text.starts_with("Kỳ từ 15/03/2026 đến 14/06/2026"),
         "{text}"
     );
+    // A period to come says so and is compared with nothing.
+    let later = stdout(&tiepdan(
+        &db,
+        &["report", "--period", "quy-1", "--year", "2099"],
+    ));
+    assert!(
+        later.starts_with(
+            "Kỳ từ 15/12/2098 đến 14/03/2099\nKỳ này chưa bắt đầu: chưa có số liệu.\n"
+        ),
+        "{later}"
+    );
+    assert!(!later.contains("So với"), "{later}");
     let bad = tiepdan(&db, &["report", "--period", "quy-5", "--year", "2026"]);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Kỳ báo cáo “quy-5” không có"));
 }
@@ -480,6 +492,18 @@ fn tables_export_form_and_lock_for_a_reporting_period() {
         text.contains("Biểu 02/XLD: TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN"),
         "{text}"
     );
+    // Each table says how its checks went (the sample's pass: the JSON above has them).
+    let tables: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for t in tables.as_array().unwrap() {
+        let checks = t["checks"].as_array().unwrap();
+        let failed = checks.iter().filter(|c| c["ok"] == false).count();
+        let said = format!("  Các phép kiểm tra đều đạt ({}).", checks.len());
+        assert!(text.contains(&format!("Biểu {}:", t["code"].as_str().unwrap())));
+        if failed == 0 && !checks.is_empty() {
+            assert!(text.contains(&said), "{said} in\n{text}");
+        }
+    }
+    assert!(text.contains("Các phép kiểm tra đều đạt ("), "{text}");
 
     // export-form writes the file, and refuses to replace it without --force.
     let out = dir.path().join("so.xlsx");

@@ -722,4 +722,22 @@ fn a_period_under_way_is_compared_with_the_same_first_days_of_the_previous() {
         "{:#?}",
         r.sentences
     );
+    // A period not begun yet is compared with nothing: none of its days has gone by (it
+    // read "giảm 8 (từ 8 xuống 0)" against the whole of December).
+    let store = reopen_on(store, "2026-12-07");
+    let r = report(&store, "2027-01-01", "2027-01-31");
+    assert_eq!(r.previous, None);
+    assert!(
+        !r.sentences.iter().any(|s| s.starts_with("So với")),
+        "{:#?}",
+        r.sentences
+    );
+    // From its first day on, it is.
+    let store = reopen_on(store, "2027-01-01");
+    let r = report(&store, "2027-01-01", "2027-01-31");
+    let p = r.previous.as_ref().unwrap();
+    assert_eq!(
+        (p.period.from.as_str(), p.period.to.as_str(), p.so_far),
+        ("2026-12-01", "2026-12-01", true)
+    );
 }

@@ -180,6 +180,46 @@ fn table_01_tcd_and_02_xld_files_hold_the_figures_worked_out_by_hand() {
     )
     .unwrap_err();
     assert_eq!(e.field(), Some("file"));
+    // A period not begun yet (today is 15/12/2026) has nothing to file: every form is
+    // refused, naming the period and its first day, and no file is written.
+    let next = Period::parse("2026-12-16", "2027-03-14").unwrap();
+    for form in [FormId::Report, FormId::AllTables, FormId::Tcd01, FormId::So] {
+        let target = dir
+            .path()
+            .join(format!("sau-{}.{}", form.code(), job::extension(form)));
+        let e = export_to(
+            &mut store,
+            form,
+            next,
+            &target,
+            false,
+            None,
+            false,
+            &Progress::none(),
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("period"), "{form:?}: {e}");
+        assert_eq!(
+            e.to_string(),
+            "Kỳ 16/12/2026 – 14/03/2027 chưa bắt đầu (từ ngày 16/12/2026; hôm nay 15/12/2026): chưa có số liệu để xuất tệp.",
+        );
+        assert!(!target.exists());
+    }
+    // A period that begins today is under way: it may be filed.
+    let today = Period::parse("2026-12-15", "2026-12-31").unwrap();
+    let target = dir.path().join("hom-nay.xlsx");
+    export_to(
+        &mut store,
+        FormId::So,
+        today,
+        &target,
+        false,
+        None,
+        false,
+        &Progress::none(),
+    )
+    .unwrap();
+    assert!(target.exists());
 }
 
 #[test]

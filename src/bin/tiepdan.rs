@@ -560,6 +560,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                     period.from.format("%d/%m/%Y"),
                     period.to.format("%d/%m/%Y")
                 )?;
+                if period.from > store.today() {
+                    writeln!(out, "Kỳ này chưa bắt đầu: chưa có số liệu.")?;
+                }
                 let blocks = [
                     ("Chủ tịch UBND", &r.chairman),
                     ("Cấp phó được ủy quyền", &r.deputy),
@@ -1066,6 +1069,11 @@ fn print_table(out: &mut impl Write, t: &tiepdan::forms::FormTable) -> Result<()
     for c in t.checks.iter().filter(|c| !c.ok) {
         let mark = if c.blocking { "LỖI" } else { "Lưu ý" };
         writeln!(out, "  {mark}: {}", c.message)?;
+    }
+    // Said when they all pass too, as the screen says it: a table printed without a word
+    // on its checks reads as one never checked.
+    if !t.checks.is_empty() && t.checks.iter().all(|c| c.ok) {
+        writeln!(out, "  Các phép kiểm tra đều đạt ({}).", t.checks.len())?;
     }
     for i in &t.issues {
         writeln!(out, "  LỖI: {i}")?;

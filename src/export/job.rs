@@ -146,6 +146,7 @@ fn prepare_unrecorded(
             "Chưa có tên đơn vị: đặt tên phường, xã trong Cài đặt (ô Tên đơn vị; dòng lệnh: tiepdan init --unit-name …) trước khi xuất tệp.",
         ));
     }
+    refuse_not_begun(period, store.today())?;
     let report_no = forms::tidy_report_no(report_no)?;
     let report_no = report_no.as_deref();
     match form {
@@ -260,6 +261,24 @@ pub fn export_to(
     let prepared = prepare(store, form, period, report_no, full)?;
     let bytes = render(&prepared, progress)?;
     write_out(out, &bytes, force)
+}
+
+/// A period that has not begun has nothing to file: its report would be dated before it
+/// and set zeros against the previous period. Refused for every file, as the screen
+/// says "Kỳ này chưa bắt đầu".
+fn refuse_not_begun(period: Period, today: chrono::NaiveDate) -> Result<()> {
+    if period.from > today {
+        return Err(Error::invalid(
+            "period",
+            format!(
+                "Kỳ {} chưa bắt đầu (từ ngày {}; hôm nay {}): chưa có số liệu để xuất tệp.",
+                period.label(),
+                period.from.format("%d/%m/%Y"),
+                today.format("%d/%m/%Y")
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// A file named for another format (an Excel workbook called "so.docx") is refused before

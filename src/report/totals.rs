@@ -351,8 +351,11 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
     let mut report = compute(&facts, &settings, &calendar, "trong kỳ");
     let (before, so_far) = compared_with(period, store.today());
     // Before the register's first record there is nothing to compare with: no sentence
-    // "tăng 212 (từ 0 lên 212)" in a ward's first period on the software.
-    report.previous = if store.has_records_by(before.to)? {
+    // "tăng 212 (từ 0 lên 212)" in a ward's first period on the software. Nor for a
+    // period not begun yet: none of its days has gone by ("giảm 90 (từ 90 xuống 0)" set
+    // a quarter to come against the whole of the last).
+    let begun = period.from <= store.today();
+    report.previous = if begun && store.has_records_by(before.to)? {
         Some(Comparison {
             so_far,
             ..comparison(&store.comparison_facts(before)?)
@@ -369,7 +372,8 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
 /// What a period's figures are compared with: the previous period; while the period is
 /// under way (today inside it, not its last day), only as many first days of the previous
 /// period as have gone by of this one (the first 7 days of November beside 1–7 December,
-/// not the whole of November), and whether it is that part.
+/// not the whole of November), and whether it is that part. (A period not begun yet is
+/// compared with nothing: [`period_report`].)
 pub fn compared_with(period: Period, today: NaiveDate) -> (Period, bool) {
     let before = period.previous();
     if today < period.from || today >= period.to {

@@ -6,7 +6,9 @@ import {
   candidateYears,
   datesPending,
   defaultPeriodYear,
+  exportHold,
   NOT_APPLIED,
+  NOT_BEGUN,
   periodStatus,
   periodStatusNote,
   reportPlaceNote,
@@ -196,5 +198,25 @@ describe('datesPending', () => {
     expect(datesPending(shown, '15/09/2026', '31/12/2026')).toBe(true);
     expect(datesPending(shown, '', '14/12/2026')).toBe(true);
     expect(NOT_APPLIED).toBe('Bấm Xem tổng hợp để lấy số liệu của kỳ mới chọn trước khi xuất.');
+  });
+});
+
+describe('exportHold', () => {
+  const idle = { pendingDates: false, busy: false, picking: false };
+  const q1 = { from: '2026-12-15', to: '2027-03-14' };
+  it('holds the files of a period not begun, saying why', () => {
+    expect(exportHold(q1, '2026-12-07', idle)).toEqual({ held: true, reason: NOT_BEGUN });
+    expect(NOT_BEGUN).toBe('Kỳ này chưa bắt đầu: chưa có tệp hay bản in nào để xuất.');
+  });
+  it('lets a period be filed from its first day, and once it is over', () => {
+    expect(exportHold(q1, '2026-12-15', idle)).toEqual({ held: false, reason: null });
+    expect(exportHold(q1, '2027-04-01', idle)).toEqual({ held: false, reason: null });
+  });
+  it('asks for the dates typed to be applied first, and waits without a word while reading', () => {
+    expect(exportHold(q1, '2026-12-20', { ...idle, pendingDates: true })).toEqual({ held: true, reason: NOT_APPLIED });
+    expect(exportHold(q1, '2026-12-07', { ...idle, pendingDates: true })).toEqual({ held: true, reason: NOT_APPLIED });
+    expect(exportHold(q1, '2026-12-20', { ...idle, busy: true })).toEqual({ held: true, reason: null });
+    expect(exportHold(q1, '2026-12-20', { ...idle, picking: true })).toEqual({ held: true, reason: null });
+    expect(exportHold(null, '2026-12-20', idle)).toEqual({ held: false, reason: null });
   });
 });

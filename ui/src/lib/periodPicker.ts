@@ -170,6 +170,26 @@ export function reportPlaceNote(choice: PeriodChoice): string | null {
 export const NOT_APPLIED =
   'Bấm Xem tổng hợp để lấy số liệu của kỳ mới chọn trước khi xuất.';
 
+/** Why no file or print view is made of a period that has not begun. */
+export const NOT_BEGUN = 'Kỳ này chưa bắt đầu: chưa có tệp hay bản in nào để xuất.';
+
+/**
+ * Whether the files and print views wait, and why in one line when the officer has to act:
+ * while figures are read or a period picked; dates typed not applied yet; a period not begun
+ * (its report would be dated before it; the core refuses it too).
+ */
+export function exportHold(
+  shown: PeriodRange | null,
+  todayIso: string,
+  state: { pendingDates: boolean; busy: boolean; picking: boolean },
+): { held: boolean; reason: string | null } {
+  const { pendingDates, busy, picking } = state;
+  if (busy || picking) return { held: true, reason: null };
+  if (pendingDates) return { held: true, reason: NOT_APPLIED };
+  if (shown && periodStatus(shown, todayIso) === 'future') return { held: true, reason: NOT_BEGUN };
+  return { held: false, reason: null };
+}
+
 /** The same, over "Khóa số liệu kỳ này". */
 export const NOT_APPLIED_LOCK = 'Bấm Xem tổng hợp để lấy số liệu của kỳ mới chọn trước khi khóa.';
 
