@@ -136,6 +136,31 @@ fn document_xml_holds_the_texts_in_order() {
     );
 }
 
+/// What the unit is left to write ("(Đơn vị bổ sung nội dung.)") is highlighted, so that it
+/// is not signed as it is; the report's own sentences are not.
+#[test]
+fn the_placeholder_left_to_the_unit_is_highlighted() {
+    let mut doc = report();
+    doc.sections[0]
+        .paragraphs
+        .push(tiepdan::report::mau02::TO_COMPLETE.into());
+    let bytes = report_docx(&doc).unwrap();
+    let xml = zip_part(&bytes, "word/document.xml");
+    // Each paragraph's XML ends with "</w:p>".
+    let highlighted: Vec<&str> = xml
+        .split("</w:p>")
+        .filter(|p| p.contains("<w:highlight w:val=\"yellow\""))
+        .collect();
+    assert!(!highlighted.is_empty(), "{xml}");
+    for p in &highlighted {
+        assert!(
+            p.contains("(Đơn vị bổ sung nội dung.)") && !p.contains(SENTENCE),
+            "{p}"
+        );
+    }
+    assert_eq!(xml.matches("<w:highlight ").count(), 1, "{xml}");
+}
+
 #[test]
 fn control_characters_never_reach_the_xml() {
     let mut doc = report();

@@ -196,3 +196,48 @@ fn the_report_splits_petitions_by_field_and_says_none_in_words() {
         ["Không ban hành, sửa đổi, bổ sung hay hủy bỏ văn bản nào về công tác tiếp công dân, giải quyết khiếu nại, tố cáo; không tổ chức lớp tập huấn, tuyên truyền nào."]
     );
 }
+
+/// The decisions and conclusions of the period are split by round, each round named once
+/// ("lần đầu: khiếu nại đúng 1, khiếu nại sai 1"), not before every part; and Part I says
+/// none in words ("Không có đơn tố cáo …"), never "0 đơn".
+#[test]
+fn the_report_names_each_round_once_and_says_none_in_words() {
+    use PetitionKind::*;
+    let mut store = store_on("2026-12-15");
+    let resolved = |store: &mut tiepdan::Store, day: &str, kind: PetitionKind, outcome: Outcome| {
+        let id = store.create_petition(&direct_input(day, kind)).unwrap().id;
+        classify(store, &id, kind, true, Competence::Within, day);
+        move_petition(store, &id, MoveAction::Accept, day, |_| {}).unwrap();
+        move_petition(store, &id, MoveAction::Resolve, "2026-11-20", |m| {
+            m.outcome = Some(outcome);
+            m.doc_no = Some("12/QĐ-UBND".into());
+        })
+        .unwrap();
+    };
+    resolved(&mut store, "2026-10-05", Complaint, Outcome::Right);
+    resolved(&mut store, "2026-10-06", Complaint, Outcome::Wrong);
+    resolved(&mut store, "2026-10-07", Complaint, Outcome::Wrong);
+    let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
+    let doc = report_document(&store, q4, date("2026-12-15"), None).unwrap();
+    let part = |heading: &str| {
+        doc.sections
+            .iter()
+            .find(|s| s.heading == heading)
+            .unwrap_or_else(|| panic!("{heading}: {doc:#?}"))
+            .paragraphs
+            .clone()
+    };
+    assert_eq!(
+        part("3. Kết quả giải quyết khiếu nại, tố cáo thuộc thẩm quyền")[0],
+        "a) Khiếu nại thuộc thẩm quyền: 3 đơn, 3 vụ việc (đã thụ lý giải quyết 3); đã ban hành 3 quyết định giải quyết (lần đầu: khiếu nại đúng 1, khiếu nại sai 2)."
+    );
+    let situation = part("I. TÌNH HÌNH KHIẾU NẠI, TỐ CÁO");
+    assert_eq!(
+        situation[..2],
+        [
+            "a) Số đơn khiếu nại thuộc thẩm quyền, đủ điều kiện xử lý: 3 đơn.",
+            "b) Không có đơn tố cáo thuộc thẩm quyền, đủ điều kiện xử lý.",
+        ],
+        "{situation:#?}"
+    );
+}

@@ -41,7 +41,9 @@ fn n(v: f64) -> String {
     format_value(v)
 }
 
-const TO_COMPLETE: &str = "(Đơn vị bổ sung nội dung.)";
+/// What the unit writes itself (the situation, the assessment, the proposals): a
+/// placeholder the Word file highlights, so that a report signed in a hurry does not carry it.
+pub const TO_COMPLETE: &str = "(Đơn vị bổ sung nội dung.)";
 
 /// "lần đầu 2, đất đai 1": the parts of a figure that are not zero, each with its label
 /// (a list of zeros says nothing a reader needs).
@@ -52,6 +54,19 @@ fn nonzero(parts: &[(&str, f64)]) -> String {
         .map(|(label, v)| format!("{label} {}", n(*v)))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// "lần đầu: khiếu nại đúng 4, khiếu nại sai 8; lần 2: công nhận kết quả lần đầu 1": each
+/// group named once, before its parts that are not zero ("lần đầu" no longer said before
+/// every part); a group with none left out.
+fn grouped(groups: &[(&str, &[(&str, f64)])]) -> String {
+    groups
+        .iter()
+        .map(|(group, parts)| (group, nonzero(parts)))
+        .filter(|(_, parts)| !parts.is_empty())
+        .map(|(group, parts)| format!("{group}: {parts}"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// "khiếu nại 2 đơn (lần đầu 2; lĩnh vực đất đai 1, chế độ, chính sách 1)", or "không có
@@ -75,27 +90,27 @@ fn kind_line(kind: &str, total: f64, rounds: &[(&str, f64)], fields: &[(&str, f6
 }
 
 fn situation(tables: &[FormTable]) -> DocSection {
-    let line = |form: FormId, column: u16, what: &str| match comparison(tables, form, column, 1) {
-        Some(before) => format!(
-            "{what}: {} đơn (cùng kỳ năm trước: {} đơn).",
-            n(value(tables, form, column)),
-            n(before)
-        ),
-        None => format!("{what}: {} đơn.", n(value(tables, form, column))),
+    // "a) Số đơn khiếu nại …: 3 đơn (cùng kỳ năm trước: 2 đơn).", or "a) Không có đơn
+    // khiếu nại … (cùng kỳ năm trước: 2 đơn)."; none is said in words, never "0 đơn".
+    let line = |letter: &str, kind: &str, column: u16| {
+        let what = format!("đơn {kind} thuộc thẩm quyền, đủ điều kiện xử lý");
+        let now = value(tables, FormId::Xld02, column);
+        let head = if now == 0.0 {
+            format!("{letter}) Không có {what}")
+        } else {
+            format!("{letter}) Số {what}: {} đơn", n(now))
+        };
+        match comparison(tables, FormId::Xld02, column, 1) {
+            Some(0.0) => format!("{head} (cùng kỳ năm trước: không có)."),
+            Some(before) => format!("{head} (cùng kỳ năm trước: {} đơn).", n(before)),
+            None => format!("{head}."),
+        }
     };
     DocSection {
         heading: "I. TÌNH HÌNH KHIẾU NẠI, TỐ CÁO".into(),
         paragraphs: vec![
-            line(
-                FormId::Xld02,
-                6,
-                "a) Số đơn khiếu nại thuộc thẩm quyền, đủ điều kiện xử lý",
-            ),
-            line(
-                FormId::Xld02,
-                12,
-                "b) Số đơn tố cáo thuộc thẩm quyền, đủ điều kiện xử lý",
-            ),
+            line("a", "khiếu nại", 6),
+            line("b", "tố cáo", 12),
             TO_COMPLETE.into(),
         ],
     }
@@ -238,12 +253,22 @@ fn resolution(tables: &[FormTable]) -> Vec<String> {
         format!(
             "đã ban hành {} quyết định giải quyết ({})",
             n(k(7)),
-            nonzero(&[
-                ("lần đầu, khiếu nại đúng", k(8)),
-                ("lần đầu, khiếu nại sai", k(9)),
-                ("lần đầu, khiếu nại đúng một phần", k(10)),
-                ("lần 2, công nhận kết quả lần đầu", k(11)),
-                ("lần 2, hủy, sửa kết quả lần đầu", k(12)),
+            grouped(&[
+                (
+                    "lần đầu",
+                    &[
+                        ("khiếu nại đúng", k(8)),
+                        ("khiếu nại sai", k(9)),
+                        ("khiếu nại đúng một phần", k(10)),
+                    ],
+                ),
+                (
+                    "lần 2",
+                    &[
+                        ("công nhận kết quả lần đầu", k(11)),
+                        ("hủy, sửa kết quả lần đầu", k(12)),
+                    ],
+                ),
             ])
         )
     };
@@ -253,13 +278,15 @@ fn resolution(tables: &[FormTable]) -> Vec<String> {
         format!(
             "đã ban hành {} kết luận nội dung tố cáo ({})",
             n(t(7)),
-            nonzero(&[
-                ("tố cáo lần đầu, đúng", t(8)),
-                ("tố cáo lần đầu, sai", t(9)),
-                ("tố cáo lần đầu, có đúng có sai", t(10)),
-                ("tố cáo tiếp, đúng", t(11)),
-                ("tố cáo tiếp, sai", t(12)),
-                ("tố cáo tiếp, có đúng có sai", t(13)),
+            grouped(&[
+                (
+                    "tố cáo lần đầu",
+                    &[("đúng", t(8)), ("sai", t(9)), ("có đúng có sai", t(10))],
+                ),
+                (
+                    "tố cáo tiếp",
+                    &[("đúng", t(11)), ("sai", t(12)), ("có đúng có sai", t(13))],
+                ),
             ])
         )
     };
