@@ -153,6 +153,12 @@ test('Tổng hợp of Quý IV 2026: tables, files, a stopped export, typed figur
   await dataLine('15/09/2027', '14/12/2027');
   assert.equal(await s.valueOf('Năm'), '2027');
   assert.match(await statusNote(), /^Kỳ này chưa bắt đầu/);
+  // Nothing to file of a period not begun: the files and print views wait, saying why.
+  await s.expectText('[data-testid="export-held"]', /^Kỳ này chưa bắt đầu: chưa có tệp hay bản in nào để xuất\.$/);
+  const notBegun = await s.execute(
+    `return [...document.querySelectorAll('.exports button')].map((b) => b.textContent.trim() + (b.disabled ? ':off' : ':on'));`,
+  );
+  assert.ok(notBegun.length >= 3 && notBegun.every((b) => b.endsWith(':off')), `no file or print of a period not begun (${notBegun.join(', ')})`);
   await s.execute(`document.querySelector('main').scrollTop = 0;`);
   await shot('picker');
   await s.type('Năm', '2026');
