@@ -385,6 +385,40 @@ fn read_once(path: &str) -> (rusqlite::Connection, i64) {
     (conn, n)
 }
 
+/// A register "so.sqlite3" in a folder of its own, and a backup of it.
+fn register_with_a_backup() -> (tempfile::TempDir, std::path::PathBuf, backup::Backup) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let made = {
+        let store = open(&path);
+        store
+            .backup_at(&dir.path().join("sao-luu"), at("2026-11-30 07:00:00"))
+            .unwrap()
+    };
+    (dir, path, made)
+}
+
+/// This test binary run again as a child doing the part `test` plays (given `path` in
+/// the variable `var`), once it has printed `word`: it has got that far.
+fn child_that_says(
+    test: &str,
+    var: &str,
+    path: &std::path::Path,
+    word: &str,
+) -> std::process::Child {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", test, "--nocapture"])
+        .env(var, path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    assert!(lines.any(|l| l.is_ok_and(|l| l.contains(word))));
+    child
+}
+
 /// Not a test by itself: another process with the register open and idle, as the app at
 /// its sign-in screen (it read the register once, then waits), until it is killed. Its
 /// lock on the file itself is lost, as an earlier version's was after its background
@@ -407,24 +441,8 @@ fn holder_for_the_in_use_test() {
 /// nothing is moved; once that process is gone it is restored.
 #[test]
 fn a_register_open_in_another_process_is_not_replaced() {
-    use std::io::BufRead;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("so.sqlite3");
-    let made = {
-        let store = open(&path);
-        store
-            .backup_at(&dir.path().join("sao-luu"), at("2026-11-30 07:00:00"))
-            .unwrap()
-    };
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "holder_for_the_in_use_test", "--nocapture"])
-        .env(HOLDER, &path)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
-    assert!(lines.any(|l| l.is_ok_and(|l| l.contains("open"))));
+    let (dir, path, made) = register_with_a_backup();
+    let mut child = child_that_says("holder_for_the_in_use_test", HOLDER, &path, "open");
     let e = backup::restore(&path, &made.path);
     let _ = child.kill();
     let _ = child.wait();
@@ -469,29 +487,14 @@ fn restorer_for_the_killed_restore_test() {
 /// While that process lives, a restore is refused.
 #[test]
 fn a_restore_killed_half_way_does_not_block_the_next() {
-    use std::io::BufRead;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("so.sqlite3");
-    let made = {
-        let store = open(&path);
-        store
-            .backup_at(&dir.path().join("sao-luu"), at("2026-11-30 07:00:00"))
-            .unwrap()
-    };
+    let (dir, path, made) = register_with_a_backup();
     let mark = dir.path().join(".so.sqlite3.khoi-phuc.lock");
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "restorer_for_the_killed_restore_test",
-            "--nocapture",
-        ])
-        .env(RESTORER, &mark)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
-    assert!(lines.any(|l| l.is_ok_and(|l| l.contains("locked"))));
+    let mut child = child_that_says(
+        "restorer_for_the_killed_restore_test",
+        RESTORER,
+        &mark,
+        "locked",
+    );
     let refused = backup::restore(&path, &made.path);
     child.kill().unwrap();
     child.wait().unwrap();

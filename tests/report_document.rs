@@ -10,6 +10,16 @@ use tiepdan::period::Period;
 use tiepdan::report::document::{date_words, period_title};
 use tiepdan::report::mau02::report_document;
 
+/// The paragraphs of the report's part headed `heading`.
+fn paragraphs_of(doc: &tiepdan::report::document::ReportDocument, heading: &str) -> Vec<String> {
+    doc.sections
+        .iter()
+        .find(|s| s.heading == heading)
+        .unwrap_or_else(|| panic!("{heading}: {doc:#?}"))
+        .paragraphs
+        .clone()
+}
+
 #[test]
 fn dates_and_titles_as_an_administrative_text_writes_them() {
     assert_eq!(date_words(date("2026-02-05")), "ngày 05 tháng 02 năm 2026");
@@ -155,14 +165,7 @@ fn the_report_splits_petitions_by_field_and_says_none_in_words() {
     store.create_petition(&again).unwrap();
     let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
     let doc = report_document(&store, q4, date("2026-12-15"), None).unwrap();
-    let part = |heading: &str| {
-        doc.sections
-            .iter()
-            .find(|s| s.heading == heading)
-            .unwrap_or_else(|| panic!("{heading}: {doc:#?}"))
-            .paragraphs
-            .clone()
-    };
+    let part = |heading: &str| paragraphs_of(&doc, heading);
     assert!(
         !part("1. Công tác tiếp công dân")
             .iter()
@@ -219,14 +222,7 @@ fn the_report_names_each_round_once_and_says_none_in_words() {
     resolved(&mut store, "2026-10-07", Complaint, Outcome::Wrong);
     let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
     let doc = report_document(&store, q4, date("2026-12-15"), None).unwrap();
-    let part = |heading: &str| {
-        doc.sections
-            .iter()
-            .find(|s| s.heading == heading)
-            .unwrap_or_else(|| panic!("{heading}: {doc:#?}"))
-            .paragraphs
-            .clone()
-    };
+    let part = |heading: &str| paragraphs_of(&doc, heading);
     assert_eq!(
         part("3. Kết quả giải quyết khiếu nại, tố cáo thuộc thẩm quyền")[0],
         "a) Khiếu nại thuộc thẩm quyền: 3 đơn, 3 vụ việc (đã thụ lý giải quyết 3); đã ban hành 3 quyết định giải quyết (lần đầu: khiếu nại đúng 1, khiếu nại sai 2)."
