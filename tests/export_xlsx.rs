@@ -697,3 +697,50 @@ fn register_prints_its_header_on_every_page_in_libreoffice() {
     keep(&pdf);
     keep(&first_page_png(&pdf));
 }
+
+/// The row of column codes is as tall as its longest code needs: 02/XLD's column 12
+/// ("12=13+14=15+16+17+18", no space to break at) wraps in its narrow column, and a row of
+/// one line cut its second line in print.
+#[test]
+fn the_row_of_column_codes_is_as_tall_as_its_longest_code() {
+    let store = tiepdan::Store::open_in_memory(Box::new(tiepdan::clock::FixedClock(
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(),
+    )))
+    .unwrap();
+    let q4 = tiepdan::period::Period::parse("2026-09-15", "2026-12-14").unwrap();
+    let tables = tiepdan::forms::statutory_tables(&store, q4).unwrap();
+    let xld = tables
+        .iter()
+        .find(|t| t.code == "02/XLD")
+        .expect("02/XLD")
+        .clone();
+    assert!(
+        xld.columns.iter().any(|c| c.ms.len() > 15),
+        "{:?}",
+        xld.columns
+    );
+    let bytes = tables_xlsx(&[xld], &Progress::none()).unwrap();
+    let workbook = zip_part(&bytes, "xl/workbook.xml");
+    // The print titles end on the row of codes.
+    let titles = workbook
+        .split("'02-XLD'!$")
+        .nth(1)
+        .expect(&workbook)
+        .split('<')
+        .next()
+        .unwrap();
+    let ms_row: u32 = titles.rsplit('$').next().unwrap().parse().unwrap();
+    let sheet = zip_part(&bytes, "xl/worksheets/sheet1.xml");
+    let row = sheet
+        .split("<row ")
+        .find(|r| r.starts_with(&format!("r=\"{ms_row}\"")))
+        .expect(&sheet);
+    let height: f64 = row
+        .split("ht=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .expect(row)
+        .parse()
+        .unwrap();
+    assert!(height >= 2.0 * 16.0, "row {ms_row} is {height} pt: {row}");
+}

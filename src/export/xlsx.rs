@@ -254,11 +254,19 @@ fn table_sheet(ws: &mut Worksheet, t: &FormTable, st: &Styles) -> Result<()> {
     let ms_row = HEADER_TOP + header_rows;
     ws.write_string_with_format(ms_row, 0, "MS", &st.ms)
         .map_err(failed)?;
+    let mut ms_lines = 1.0_f64;
     for c in 1..=n {
         let ms = t.columns.get(c - 1).map(|c| c.ms.as_str()).unwrap_or("");
         ws.write_string_with_format(ms_row, c as u16, ms, &st.ms)
             .map_err(failed)?;
+        // A column's code as long as "12=13+14=15+16+17+18" wraps in its narrow column
+        // (no space in it to break at): the row is as tall as the longest needs, or the
+        // printed page cuts its second line.
+        let room = (widths.get(c).copied().unwrap_or(1.0) - 1.0).max(1.0);
+        ms_lines = ms_lines.max((text_width(ms, BODY, false) / room).ceil());
     }
+    ws.set_row_height(ms_row, ms_lines * line_height(BODY) + 4.0)
+        .map_err(failed)?;
     let unit_row = ms_row + 1;
     ws.write_string_with_format(unit_row, 0, &t.row.label, &st.label)
         .map_err(failed)?;
