@@ -346,6 +346,20 @@ pub fn rotate_on(folder: &Path, today: NaiveDate) -> Result<Vec<PathBuf>> {
 /// backup is checked first, the current file (and its journal) is kept aside as
 /// "<name>.truoc-khoi-phuc-<time>", and returned.
 pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
+    restore_holding(register, backup).map(|(kept, _)| kept)
+}
+
+/// The lock of one restore at a time on a register, still held: the restore is not over
+/// until it is recorded in the restored register's history (`Store::record_restore`).
+/// Dropped, the next restore may begin.
+pub struct RestoreHold {
+    _lock: RestoreLock,
+}
+
+/// [`restore`], with its lock still held: the caller records the restore, then drops
+/// the hold. Released between the two, a second restore could put another backup in
+/// place before the first is recorded, and the history would name the wrong backup.
+pub fn restore_holding(register: &Path, backup: &Path) -> Result<(Option<PathBuf>, RestoreHold)> {
     let checked = check_backup(backup)?;
     if checked.schema_version > SCHEMA_VERSION {
         return Err(Error::NewerDatabase {
@@ -384,7 +398,7 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
     // One restore at a time: a second one, started while the first was between its check
     // and its rename, passed the check and replaced the register the first had just put
     // in place.
-    let _alone = RestoreLock::take(&folder, &name)?;
+    let alone = RestoreLock::take(&folder, &name)?;
     refuse_if_in_use(&register)?;
     sweep_stale(&folder);
     // The copy first, beside the register, through SQLite (what the backup's journal holds
@@ -469,7 +483,7 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
             crate::error::io_words(&e)
         )));
     }
-    Ok(had_register.then_some(kept))
+    Ok((had_register.then_some(kept), RestoreHold { _lock: alone }))
 }
 
 /// A restore's copy in WAL mode (the journal emptied into it, and removed, when its only
@@ -557,24 +571,54 @@ impl RestoreLock {
     fn take(folder: &Path, name: &str) -> Result<RestoreLock> {
         use fs4::fs_std::FileExt;
         let path = folder.join(format!(".{name}.khoi-phuc.lock"));
-        let cannot = |e: std::io::Error| {
+        // What is wrong with the lock file itself is said of it, with what to do; the
+        // folder is blamed only when the file could not be made there.
+        let unusable = |why: String| {
             Error::invalid(
                 "db",
                 format!(
-                    "Không khôi phục được vào thư mục {}: {}.",
-                    folder.display(),
-                    crate::error::io_words(&e)
+                    "Không dùng được tệp khóa {} của lần khôi phục: {why}. Nếu không có lần khôi phục nào đang chạy, hãy xóa tệp ấy rồi khôi phục lại.",
+                    path.display()
                 ),
             )
         };
-        loop {
-            let file = std::fs::OpenOptions::new()
+        let cannot = |e: std::io::Error| {
+            if std::fs::symlink_metadata(&path).is_ok() {
+                unusable(crate::error::io_words(&e))
+            } else {
+                Error::invalid(
+                    "db",
+                    format!(
+                        "Không khôi phục được vào thư mục {}: {}.",
+                        folder.display(),
+                        crate::error::io_words(&e)
+                    ),
+                )
+            }
+        };
+        // The name must be a plain file: a link is not followed (it could point at the
+        // register itself, or make a file elsewhere).
+        for _ in 0..3 {
+            if let Ok(meta) = std::fs::symlink_metadata(&path) {
+                if !meta.file_type().is_file() {
+                    return Err(unusable(
+                        "đó không phải một tệp thường (một liên kết, một thư mục…)".into(),
+                    ));
+                }
+            }
+            let opened = std::fs::OpenOptions::new()
                 .read(true)
                 .write(true)
                 .create(true)
                 .truncate(false)
-                .open(&path)
-                .map_err(cannot)?;
+                .open(&path);
+            // A lock file left read-only (by another account) still locks: opened to read.
+            let file = match opened {
+                Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied && path.is_file() => {
+                    std::fs::File::open(&path).map_err(cannot)?
+                }
+                other => other.map_err(cannot)?,
+            };
             if !FileExt::try_lock_exclusive(&file).map_err(cannot)? {
                 return Err(Error::invalid(
                     "db",
@@ -587,6 +631,7 @@ impl RestoreLock {
                 return Ok(RestoreLock { path, _held: file });
             }
         }
+        Err(unusable("tệp liên tục bị thay trong lúc lấy khóa".into()))
     }
 }
 

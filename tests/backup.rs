@@ -465,6 +465,67 @@ fn a_register_open_in_another_process_is_not_replaced() {
     open(&path).settings().unwrap();
 }
 
+/// A restore is over only once it is recorded: while its caller holds it (between the
+/// rename and `record_restore`), another restore is refused, so the history never names
+/// a backup other than the one in place.
+#[test]
+fn a_restore_holds_off_the_next_until_it_is_recorded() {
+    let (dir, path, made) = register_with_a_backup();
+    let (kept, hold) = backup::restore_holding(&path, &made.path).unwrap();
+    let e = backup::restore(&path, &made.path).unwrap_err();
+    assert!(
+        e.to_string().contains("Một lần khôi phục khác đang chạy"),
+        "{e}"
+    );
+    open(&path)
+        .record_restore(&made.path, kept.as_deref(), None)
+        .unwrap();
+    drop(hold);
+    backup::restore(&path, &made.path).unwrap();
+    let lock = dir.path().join(".so.sqlite3.khoi-phuc.lock");
+    assert!(!lock.exists() || cfg!(windows));
+}
+
+/// The lock file's name taken by something else than a plain file (a folder, a link to
+/// another file or to the register) is refused, naming the lock file and what to do; a
+/// link is never followed, so nothing is made or changed where it points.
+#[test]
+fn a_lock_file_that_is_not_a_plain_file_is_named_and_not_followed() {
+    let (dir, path, made) = register_with_a_backup();
+    let lock = dir.path().join(".so.sqlite3.khoi-phuc.lock");
+    let said = |e: tiepdan::Error| {
+        let e = e.to_string();
+        assert!(
+            e.starts_with(&format!(
+                "Không dùng được tệp khóa {} của lần khôi phục: ",
+                lock.display()
+            )) && e.ends_with("hãy xóa tệp ấy rồi khôi phục lại."),
+            "{e}"
+        );
+    };
+    std::fs::create_dir(&lock).unwrap();
+    said(backup::restore(&path, &made.path).unwrap_err());
+    std::fs::remove_dir(&lock).unwrap();
+    #[cfg(unix)]
+    {
+        let elsewhere = dir.path().join("noi-khac.txt");
+        std::os::unix::fs::symlink(&elsewhere, &lock).unwrap();
+        said(backup::restore(&path, &made.path).unwrap_err());
+        assert!(!elsewhere.exists(), "nothing made where the link points");
+        std::fs::remove_file(&lock).unwrap();
+        std::os::unix::fs::symlink(&path, &lock).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        said(backup::restore(&path, &made.path).unwrap_err());
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "the register untouched"
+        );
+        std::fs::remove_file(&lock).unwrap();
+    }
+    backup::restore(&path, &made.path).unwrap();
+}
+
 const RESTORER: &str = "TIEPDAN_TEST_RESTORER";
 
 /// Not a test by itself: a restore under way in another process, as far as the lock

@@ -370,6 +370,16 @@ fn a_report_for_a_statutory_period() {
         "{later}"
     );
     assert!(!later.contains("So với"), "{later}");
+    // Nor any sentence "Đến ngày …" of days before it.
+    assert!(!later.contains("Đến ngày"), "{later}");
+    let tables = stdout(&tiepdan(
+        &db,
+        &["tables", "--period", "quy-1", "--year", "2099"],
+    ));
+    assert!(
+        tables.starts_with("Kỳ này chưa bắt đầu: chưa có số liệu.\n"),
+        "{tables}"
+    );
     let bad = tiepdan(&db, &["report", "--period", "quy-5", "--year", "2026"]);
     assert!(String::from_utf8_lossy(&bad.stderr).contains("Kỳ báo cáo “quy-5” không có"));
 }

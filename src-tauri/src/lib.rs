@@ -964,6 +964,40 @@ mod tests {
         }
     }
 
+    /// A restore refused after its check (here: another restore's lock file cannot be
+    /// taken) leaves the register as it was and the administrator signed in; a restore
+    /// that goes through keeps them signed in too.
+    #[test]
+    fn a_refused_restore_keeps_the_administrator_signed_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("so.sqlite3");
+        let (_app, w) = app_as_in(Some(tiepdan::access::Role::Admin), Some(&file));
+        let made = invoke(&w, "backup_now", json!({"folder": null})).unwrap();
+        let signed_in = || invoke(&w, "access_info", json!({})).unwrap()["user"]["login"].clone();
+        assert_eq!(signed_in(), "admin");
+        let lock = dir.path().join(".so.sqlite3.khoi-phuc.lock");
+        std::fs::create_dir(&lock).unwrap();
+        let refused = invoke(
+            &w,
+            "restore_backup",
+            json!({"path": made["backup"]["path"]}),
+        );
+        assert!(refused.is_err(), "{refused:?}");
+        assert_eq!(
+            signed_in(),
+            "admin",
+            "still signed in after a refused restore"
+        );
+        std::fs::remove_dir(&lock).unwrap();
+        invoke(
+            &w,
+            "restore_backup",
+            json!({"path": made["backup"]["path"]}),
+        )
+        .unwrap();
+        assert_eq!(signed_in(), "admin");
+    }
+
     /// Cài đặt makes a backup and restores it: the register is replaced while the app
     /// runs, the former file kept aside, and the restore recorded.
     #[test]

@@ -560,8 +560,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                     period.from.format("%d/%m/%Y"),
                     period.to.format("%d/%m/%Y")
                 )?;
-                if period.from > store.today() {
-                    writeln!(out, "Kỳ này chưa bắt đầu: chưa có số liệu.")?;
+                let not_begun = period.from > store.today();
+                if not_begun {
+                    writeln!(out, "{NOT_BEGUN}")?;
                 }
                 let blocks = [
                     ("Chủ tịch UBND", &r.chairman),
@@ -593,18 +594,26 @@ fn run(cli: Cli) -> Result<(), Error> {
                     "Đơn tiếp nhận trong kỳ: {} (khiếu nại {}, tố cáo {}, kiến nghị phản ánh {}, nhiều nội dung {})",
                     k.total, k.complaint, k.denunciation, k.proposal, k.mixed
                 )?;
-                writeln!(out)?;
-                for s in &r.sentences {
-                    writeln!(out, "{s}")?;
+                // The sentences say where things stand "đến ngày" today: of a period to
+                // come they would speak of days before it.
+                if !not_begun {
+                    writeln!(out)?;
+                    for s in &r.sentences {
+                        writeln!(out, "{s}")?;
+                    }
                 }
             }
         }
         Command::Tables { period, json } => {
             let store = open_for_reports(&cli)?;
-            let tables = tiepdan::forms::statutory_tables(&store, period.required()?)?;
+            let period = period.required()?;
+            let tables = tiepdan::forms::statutory_tables(&store, period)?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&tables)?)?;
             } else {
+                if period.from > store.today() {
+                    writeln!(out, "{NOT_BEGUN}")?;
+                }
                 for t in &tables {
                     print_table(&mut out, t)?;
                 }
@@ -777,10 +786,12 @@ fn run(cli: Cli) -> Result<(), Error> {
                 preview = Some(store.restore_preview(&file, without_accounts)?);
                 by = store.user();
             }
-            let aside = tiepdan::backup::restore(path, &file)?;
+            let (aside, hold) = tiepdan::backup::restore_holding(path, &file)?;
             // Opened once (migrated if the backup is of an older version) to record the
-            // restore in the restored register's own history.
+            // restore in the restored register's own history, before another restore
+            // may begin.
             open_as(&cli.db, false)?.record_restore(&file, aside.as_deref(), by)?;
+            drop(hold);
             let held = |h: &tiepdan::desk::admin::RegisterHoldings| format!(" ({})", h.text());
             let (restored, former) = preview
                 .as_ref()
@@ -1251,6 +1262,9 @@ fn command_line_words(e: &clap::Error) -> (String, bool) {
         }
     }
 }
+
+/// Said of a period that has not begun, before its figures.
+const NOT_BEGUN: &str = "Kỳ này chưa bắt đầu: chưa có số liệu.";
 
 /// How a command's help is laid out: clap's layout with the headings in Vietnamese.
 const HELP_TEMPLATE: &str = "{before-help}{about-with-newline}\n\
