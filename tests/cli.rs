@@ -159,7 +159,18 @@ fn errors_go_to_stderr_with_a_non_zero_exit() {
     );
     let err = refused(&["generate", "--persons", "abc"]);
     assert!(
-        err.starts_with("Lỗi dòng lệnh: giá trị “abc” của --persons <SỐ_NGƯỜI> không hợp lệ"),
+        err.starts_with("Lỗi dòng lệnh: giá trị “abc” của --persons <SỐ_NGƯỜI> không hợp lệ: phải là một số nguyên từ 1 đến 100000000"),
+        "{err}"
+    );
+    // The reason is said: the range of a number, the choices of a name.
+    let err = refused(&["generate", "--persons", "10", "--units", "0"]);
+    assert!(
+        err.starts_with("Lỗi dòng lệnh: giá trị “0” của --units <SỐ_ĐƠN_VỊ> không hợp lệ: phải là một số nguyên từ 1 đến 1000 ("),
+        "{err}"
+    );
+    let err = refused(&["generate", "--scale", "huge"]);
+    assert!(
+        err.starts_with("Lỗi dòng lệnh: giá trị “huge” của --scale <CỠ> không hợp lệ: chọn một trong: ward, city, stress ("),
         "{err}"
     );
     let err = refused(&[

@@ -137,15 +137,15 @@ enum Command {
     #[command(group(clap::ArgGroup::new("size").required(true).args(["persons", "scale"])))]
     Generate {
         /// Số công dân trong tệp (kèm buổi tiếp, lượt tiếp, đơn theo tỷ lệ)
-        #[arg(long)]
+        #[arg(long, value_parser = persons_count)]
         persons: Option<usize>,
         /// Cỡ có sẵn, mười năm: ward (phường, ~20 nghìn lượt tiếp), city (thành phố, ~1 triệu
         /// lượt, 320 nghìn người), stress (~5 triệu lượt)
-        #[arg(long)]
+        #[arg(long, value_parser = scale_named)]
         scale: Option<tiepdan::exchange::generate::Scale>,
         /// Số đơn vị (phường) có đơn trong tệp, mỗi đơn vị đánh số đơn riêng; mặc định 1,
         /// cỡ city và stress 100
-        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1000))]
+        #[arg(long, value_parser = units_count)]
         units: Option<u16>,
         /// Tệp ghi ra
         #[arg(long)]
@@ -1225,6 +1225,11 @@ fn command_line_words(e: &clap::Error) -> (String, bool) {
             let value = value.map(|v| format!(" {}", quoted(v))).unwrap_or_default();
             let valid = get(C::ValidValue)
                 .map(|v| format!(" (chọn một trong: {v})"))
+                .or_else(|| {
+                    std::error::Error::source(e)
+                        .and_then(|s| s.downcast_ref::<Reason>())
+                        .map(|r| format!(": {r}"))
+                })
                 .unwrap_or_default();
             format!("giá trị{value} của {a} không hợp lệ{valid}")
         }),
@@ -1261,6 +1266,43 @@ fn command_line_words(e: &clap::Error) -> (String, bool) {
             (general.into(), false)
         }
     }
+}
+
+/// Why a value typed on the command line is refused, in Vietnamese: a refusal shows it
+/// after the value (clap's own reasons are English and are not shown).
+#[derive(Debug)]
+struct Reason(String);
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Reason {}
+
+/// A whole number from `min` to `max`.
+fn whole_number(text: &str, min: u64, max: u64) -> Result<u64, Reason> {
+    let said = || Reason(format!("phải là một số nguyên từ {min} đến {max}"));
+    let n: u64 = text.trim().parse().map_err(|_| said())?;
+    if (min..=max).contains(&n) {
+        Ok(n)
+    } else {
+        Err(said())
+    }
+}
+
+fn persons_count(text: &str) -> Result<usize, Reason> {
+    Ok(whole_number(text, 1, 100_000_000)? as usize)
+}
+
+fn units_count(text: &str) -> Result<u16, Reason> {
+    Ok(whole_number(text, 1, 1000)? as u16)
+}
+
+fn scale_named(text: &str) -> Result<tiepdan::exchange::generate::Scale, Reason> {
+    text.parse()
+        .map_err(|_| Reason("chọn một trong: ward, city, stress".into()))
 }
 
 /// Said of a period that has not begun, before its figures.
