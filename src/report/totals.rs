@@ -349,19 +349,14 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
     let calendar = store.calendar()?;
     let facts = store.period_facts(period)?;
     let mut report = compute(&facts, &settings, &calendar, "trong kỳ");
-    let (before, so_far) = compared_with(period, store.today());
     // Before the register's first record there is nothing to compare with: no sentence
-    // "tăng 212 (từ 0 lên 212)" in a ward's first period on the software. Nor for a
-    // period not begun yet: none of its days has gone by ("giảm 90 (từ 90 xuống 0)" set
-    // a quarter to come against the whole of the last).
-    let begun = period.from <= store.today();
-    report.previous = if begun && store.has_records_by(before.to)? {
-        Some(Comparison {
+    // "tăng 212 (từ 0 lên 212)" in a ward's first period on the software.
+    report.previous = match compared_with(period, store.today()) {
+        Some((before, so_far)) if store.has_records_by(before.to)? => Some(Comparison {
             so_far,
             ..comparison(&store.comparison_facts(before)?)
-        })
-    } else {
-        None
+        }),
+        _ => None,
     };
     report.adjustments = crate::forms::adjustments(store, period)?;
     report.as_of = ongoing(store, &facts, &calendar, &mut report);
@@ -372,21 +367,25 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
 /// What a period's figures are compared with: the previous period; while the period is
 /// under way (today inside it, not its last day), only as many first days of the previous
 /// period as have gone by of this one (the first 7 days of November beside 1–7 December,
-/// not the whole of November), and whether it is that part. (A period not begun yet is
-/// compared with nothing: [`period_report`].)
-pub fn compared_with(period: Period, today: NaiveDate) -> (Period, bool) {
+/// not the whole of November), and whether it is that part; nothing for a period not
+/// begun yet (none of its days has gone by: a quarter to come read "giảm 90 (từ 90 xuống
+/// 0)" against the whole of the last).
+pub fn compared_with(period: Period, today: NaiveDate) -> Option<(Period, bool)> {
     let before = period.previous();
-    if today < period.from || today >= period.to {
-        return (before, false);
+    if today < period.from {
+        return None;
+    }
+    if today >= period.to {
+        return Some((before, false));
     }
     let to = (before.from + (today - period.from)).min(before.to);
-    (
+    Some((
         Period {
             from: before.from,
             to,
         },
         to < before.to,
-    )
+    ))
 }
 
 /// The report of a week, as the dashboard shows it ("trong tuần"; nothing beside).
@@ -449,31 +448,38 @@ mod tests {
     }
 
     /// Under way: as many first days of the previous period as have gone by (the first
-    /// day alone on the first day); on its last day and after, or before it, the whole
-    /// previous period; a longer elapsed span than the previous period has stops at its end.
+    /// day alone on the first day); on its last day and after, the whole previous period;
+    /// before it, nothing; a longer elapsed span than the previous period has stops at its
+    /// end.
     #[test]
     fn a_period_under_way_is_compared_with_as_many_first_days() {
         let q4 = p("2026-09-15", "2026-12-14");
         assert_eq!(
             compared_with(q4, d("2026-10-14")),
-            (p("2026-06-15", "2026-07-14"), true)
+            Some((p("2026-06-15", "2026-07-14"), true))
         );
         assert_eq!(
             compared_with(q4, d("2026-09-15")),
-            (p("2026-06-15", "2026-06-15"), true)
+            Some((p("2026-06-15", "2026-06-15"), true))
         );
-        assert_eq!(compared_with(q4, d("2026-12-14")), (q4.previous(), false));
-        assert_eq!(compared_with(q4, d("2027-01-05")), (q4.previous(), false));
-        assert_eq!(compared_with(q4, d("2026-09-01")), (q4.previous(), false));
+        assert_eq!(
+            compared_with(q4, d("2026-12-14")),
+            Some((q4.previous(), false))
+        );
+        assert_eq!(
+            compared_with(q4, d("2027-01-05")),
+            Some((q4.previous(), false))
+        );
+        assert_eq!(compared_with(q4, d("2026-09-14")), None);
         // March under way on the 30th, beside February (28 days): all of February.
         let march = p("2026-03-01", "2026-03-31");
         assert_eq!(
             compared_with(march, d("2026-03-30")),
-            (p("2026-02-01", "2026-02-28"), false)
+            Some((p("2026-02-01", "2026-02-28"), false))
         );
         assert_eq!(
             compared_with(march, d("2026-03-10")),
-            (p("2026-02-01", "2026-02-10"), true)
+            Some((p("2026-02-01", "2026-02-10"), true))
         );
     }
 }
