@@ -344,22 +344,23 @@ pub fn rotate_on(folder: &Path, today: NaiveDate) -> Result<Vec<PathBuf>> {
 
 /// Put `backup` in place of the register at `register` (which must not be open): the
 /// backup is checked first, the current file (and its journal) is kept aside as
-/// "<name>.truoc-khoi-phuc-<time>", and returned.
+/// "<name>.truoc-khoi-phuc-<time>", and returned. The restore is recorded with no
+/// account named: [`restore_by`].
 pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
-    restore_holding(register, backup).map(|(kept, _)| kept)
+    restore_by(register, backup, None)
 }
 
-/// The lock of one restore at a time on a register, still held: the restore is not over
-/// until it is recorded in the restored register's history (`Store::record_restore`).
-/// Dropped, the next restore may begin.
-pub struct RestoreHold {
-    _lock: RestoreLock,
-}
-
-/// [`restore`], with its lock still held: the caller records the restore, then drops
-/// the hold. Released between the two, a second restore could put another backup in
-/// place before the first is recorded, and the history would name the wrong backup.
-pub fn restore_holding(register: &Path, backup: &Path) -> Result<(Option<PathBuf>, RestoreHold)> {
+/// [`restore`], recorded in the restored register's history as made by `by` (signed in
+/// on the register replaced; `Store::record_restore`). The record is written into the
+/// checked copy before it takes the register's place: a restore killed at any point
+/// leaves either the register as it was, or the restored one with its restore recorded,
+/// never one without the other. One restore at a time: the lock is held from the check
+/// to the rename.
+pub fn restore_by(
+    register: &Path,
+    backup: &Path,
+    by: Option<crate::access::SignedIn>,
+) -> Result<Option<PathBuf>> {
     let checked = check_backup(backup)?;
     if checked.schema_version > SCHEMA_VERSION {
         return Err(Error::NewerDatabase {
@@ -454,6 +455,17 @@ pub fn restore_holding(register: &Path, backup: &Path) -> Result<(Option<PathBuf
     }
     let kept = folder.join(&base);
     let had_register = register.exists();
+    let former = had_register.then(|| crate::desk::admin::Former {
+        now: &register,
+        kept_as: &kept,
+    });
+    if let Err(e) = record_in_copy(&tmp, backup, former, by) {
+        remove_with_journal(&tmp);
+        return Err(Error::NotRegister(format!(
+            "Không ghi được lần khôi phục vào lịch sử của bản chép từ {}: {e} Sổ được để nguyên như trước.",
+            backup.display()
+        )));
+    }
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     let result = (|| -> std::io::Result<()> {
         if had_register && std::fs::hard_link(&register, &kept).is_err() {
@@ -483,7 +495,31 @@ pub fn restore_holding(register: &Path, backup: &Path) -> Result<(Option<PathBuf
             crate::error::io_words(&e)
         )));
     }
-    Ok((had_register.then_some(kept), RestoreHold { _lock: alone }))
+    drop(alone);
+    Ok(had_register.then_some(kept))
+}
+
+/// The restore recorded in the checked copy, opened as a register (migrated if the backup
+/// is of an older version: the backup itself is the copy from before the migration, so
+/// none is kept beside the copy). Its journal is emptied into it when it closes: the copy
+/// then takes the register's place alone.
+fn record_in_copy(
+    copy: &Path,
+    from: &Path,
+    former: Option<crate::desk::admin::Former<'_>>,
+    by: Option<crate::access::SignedIn>,
+) -> std::result::Result<(), String> {
+    let recorded = Store::open(copy).and_then(|mut s| s.record_restore(from, former, by));
+    let name = copy.file_name().unwrap_or_default().to_string_lossy();
+    for version in 1..SCHEMA_VERSION {
+        let _ = std::fs::remove_file(copy.with_file_name(format!("{name}.bak-v{version}")));
+    }
+    recorded.map_err(|e| e.to_string())?;
+    let journal = copy.with_file_name(format!("{name}-wal"));
+    if std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
+        return Err("nhật ký của bản chép không được ghi hết vào bản chép.".into());
+    }
+    Ok(())
 }
 
 /// A restore's copy in WAL mode (the journal emptied into it, and removed, when its only

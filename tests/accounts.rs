@@ -542,9 +542,8 @@ fn a_restore_never_erases_the_audit_records_made_after_the_backup() {
     let by = s.user();
     drop(s);
     let backup = std::path::PathBuf::from(&made.backup.path);
-    let aside = tiepdan::backup::restore(&path, &backup).unwrap();
+    tiepdan::backup::restore_by(&path, &backup, by).unwrap();
     let mut s = Store::open(&path).unwrap();
-    s.record_restore(&backup, aside.as_deref(), by).unwrap();
     s.sign_in("quantri", "matkhau-quantri").unwrap();
     let log = s
         .audit_log(&tiepdan::desk::admin::AuditFilter::default())

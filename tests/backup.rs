@@ -24,9 +24,12 @@ fn open(path: &Path) -> Store {
 }
 
 /// The register as the exchange format sees it, its export time aside.
+/// What a register holds, but for the records of its backups and restores (a restore is
+/// recorded in the register it puts in place).
 fn content(store: &Store) -> String {
     let mut file = store.export_exchange().unwrap();
     file.exported_at = String::new();
+    file.changes.retain(|c| c.table != "backups");
     serde_json::to_string(&file).unwrap()
 }
 
@@ -288,11 +291,25 @@ fn the_backup_before_a_migration_is_a_good_backup() {
     let bak = dir.path().join("cu.sqlite3.bak-v1");
     let checked = backup::check_backup(&bak).unwrap();
     assert_eq!(checked.schema_version, 1);
-    // Restored, it is upgraded again on opening and gives the same figures (the unit's
-    // id is new to each upgrade).
+    // Restored, it is upgraded (the copy, before it takes its place, to record the
+    // restore: no backup of the copy is left beside it) and gives the same figures (the
+    // unit's id is new to each upgrade).
     let other = dir.path().join("khoi-phuc.sqlite3");
     backup::restore(&other, &bak).unwrap();
-    assert_eq!(figures(&open(&other)), upgraded);
+    let version: i64 = rusqlite::Connection::open(&other)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version as usize, tiepdan::store::SCHEMA_VERSION);
+    let stray: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("khoi-phuc-") || n.starts_with("khoi-phuc.sqlite3.bak"))
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
+    let store = open(&other);
+    assert_eq!(figures(&store), upgraded);
+    assert!(store.verify_audit().unwrap().broken_at.is_none());
 }
 
 #[test]
@@ -465,25 +482,49 @@ fn a_register_open_in_another_process_is_not_replaced() {
     open(&path).settings().unwrap();
 }
 
-/// A restore is over only once it is recorded: while its caller holds it (between the
-/// rename and `record_restore`), another restore is refused, so the history never names
-/// a backup other than the one in place.
+/// A restore is recorded in the copy before the copy takes the register's place: the
+/// register in place is, at every instant, the old one without the record or the
+/// restored one with it (before, the record was written after the rename, and a restore
+/// killed between the two left a restored register whose history did not say so). The
+/// file kept aside has no such record, no file is left beside the register, and the hash
+/// chain holds.
 #[test]
-fn a_restore_holds_off_the_next_until_it_is_recorded() {
+fn a_restore_is_in_the_history_the_moment_the_register_is_in_place() {
     let (dir, path, made) = register_with_a_backup();
-    let (kept, hold) = backup::restore_holding(&path, &made.path).unwrap();
-    let e = backup::restore(&path, &made.path).unwrap_err();
+    let kept = backup::restore(&path, &made.path).unwrap().unwrap();
+    // No copy, journal or migration backup left beside the register (the restore's lock
+    // file stays).
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') || n.contains(".bak-v") || n == "so.sqlite3-wal")
+        .collect();
+    left.sort();
     assert!(
-        e.to_string().contains("Một lần khôi phục khác đang chạy"),
-        "{e}"
+        left.iter().all(|n| n.ends_with(".khoi-phuc.lock")),
+        "{left:?}"
     );
-    open(&path)
-        .record_restore(&made.path, kept.as_deref(), None)
-        .unwrap();
-    drop(hold);
-    backup::restore(&path, &made.path).unwrap();
-    let lock = dir.path().join(".so.sqlite3.khoi-phuc.lock");
-    assert!(!lock.exists() || cfg!(windows));
+    let notes = |file: &Path| -> Vec<String> {
+        let conn =
+            rusqlite::Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .unwrap();
+        let mut stmt = conn
+            .prepare("SELECT note FROM changes WHERE note LIKE 'khôi phục từ %'")
+            .unwrap();
+        let found = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        found
+    };
+    // Read as the file lies, before anything opens it as a register.
+    let restored = notes(&path);
+    assert_eq!(restored.len(), 1, "{restored:?}");
+    assert!(restored[0].contains(&made.path.display().to_string()));
+    assert!(restored[0].contains(&kept.display().to_string()));
+    assert!(notes(&kept).is_empty());
+    assert!(open(&path).verify_audit().unwrap().broken_at.is_none());
 }
 
 /// The lock file's name taken by something else than a plain file (a folder, a link to

@@ -630,26 +630,20 @@ fn restore_here(state: &State<'_, AppState>, path: String) -> Reply<Option<Strin
     // Nothing typed meanwhile goes into a register that is not the office's.
     let placeholder = Store::closed().map_err(|e| e.to_dto())?;
     drop(std::mem::replace(&mut *guard, placeholder));
-    let restored = tiepdan::backup::restore_holding(&state.db_path, &backup);
+    // Recorded in the restored register's history as it takes the place.
+    let restored = tiepdan::backup::restore_by(&state.db_path, &backup, user.clone());
     let mut reopened = crate::open_register(&state.db_path).map_err(|e| e.to_dto())?;
+    // Whoever was signed in still is (restored: if the restored register has the account).
+    reopened.adopt_user(user);
     let result = match restored {
-        Ok((aside, hold)) => {
-            // Recorded before another restore may begin (the hold).
-            let recorded = reopened.record_restore(&backup, aside.as_deref(), user);
-            drop(hold);
+        Ok(aside) => {
             // The damage found at start was the old file's: the warning follows the file
             // now in place (checked in full, as the backup was before it was put there).
             let check = tiepdan::store::check_file(&state.db_path).ok();
             *state.integrity.lock().unwrap_or_else(|p| p.into_inner()) = check;
-            recorded
-                .map(|()| aside.map(|a| a.display().to_string()))
-                .map_err(|e| e.to_dto())
+            Ok(aside.map(|a| a.display().to_string()))
         }
-        Err(e) => {
-            // Refused, the register is the one it was: whoever was signed in still is.
-            reopened.adopt_user(user);
-            Err(e.to_dto())
-        }
+        Err(e) => Err(e.to_dto()),
     };
     *guard = reopened;
     result

@@ -786,12 +786,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                 preview = Some(store.restore_preview(&file, without_accounts)?);
                 by = store.user();
             }
-            let (aside, hold) = tiepdan::backup::restore_holding(path, &file)?;
-            // Opened once (migrated if the backup is of an older version) to record the
-            // restore in the restored register's own history, before another restore
-            // may begin.
-            open_as(&cli.db, false)?.record_restore(&file, aside.as_deref(), by)?;
-            drop(hold);
+            // Recorded in the restored register's own history as it takes the place.
+            let aside = tiepdan::backup::restore_by(path, &file, by)?;
             let held = |h: &tiepdan::desk::admin::RegisterHoldings| format!(" ({})", h.text());
             let (restored, former) = preview
                 .as_ref()

@@ -289,17 +289,18 @@ impl Store {
         })
     }
 
-    /// Record a restore in the (restored) register's audit log. The audit records the
+    /// Record a restore in the (restored) register's audit log (the restore does, in the
+    /// copy it puts in place: `backup::restore_by`). The audit records the
     /// replaced register had after the backup (sign-ins, reveals, exports, backups) are
     /// carried over, so a restore never erases them; the changes of records that the
     /// restore undid are counted in the note (they stay in the file kept aside).
     /// `by` is the login of who restored (signed in on the register replaced): the entry
     /// carries it as its account when the restored register has that account, and names
     /// it in its note either way.
-    pub fn record_restore(
+    pub(crate) fn record_restore(
         &mut self,
         from: &Path,
-        aside: Option<&Path>,
+        former: Option<Former<'_>>,
         by: Option<crate::access::SignedIn>,
     ) -> Result<()> {
         let by_login = by.as_ref().map(|u| u.login.clone());
@@ -307,9 +308,10 @@ impl Store {
         let mut carried: Vec<crate::records::ChangeRecord> = vec![];
         let mut undone = 0usize;
         let mut unreadable = false;
-        if let Some(aside) = aside {
+        let aside = former.as_ref().map(|f| f.kept_as);
+        if let Some(former) = &former {
             let old = rusqlite::Connection::open_with_flags(
-                store::sqlite_path(aside),
+                store::sqlite_path(former.now),
                 rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
                     | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
             )
@@ -381,6 +383,13 @@ impl Store {
             )
         })
     }
+}
+
+/// The register a restore replaces: where it is read now, and the name it is kept under
+/// once the restored one is in place (a second name of the same file).
+pub(crate) struct Former<'a> {
+    pub now: &'a Path,
+    pub kept_as: &'a Path,
 }
 
 /// A record of the audit log in words (see [`AuditEntry::subject`]).
