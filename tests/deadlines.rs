@@ -516,6 +516,90 @@ fn plain_days_are_calendar_days_unless_the_office_counts_working_days() {
     );
 }
 
+/// A complaint classified outside the ward's competence owes no acceptance (Luật Khiếu nại
+/// Điều 27: "khiếu nại thuộc thẩm quyền giải quyết của mình"), only its processing: guided
+/// or transferred in the processing time. Before, it was shown overdue for an acceptance
+/// the ward may not make (reviewer's finding, 07/12/2026). Not yet classified, it owes it.
+#[test]
+fn a_complaint_outside_the_wards_competence_owes_no_acceptance() {
+    let mut store = store_on("2026-12-31");
+    for (received, classified, acceptance_due) in [
+        // Luật 136/2025: 7 working days after Wed 01/07: 02, 03, 06–10/07.
+        ("2026-07-01", "2026-07-02", "2026-07-10"),
+        // Before 01/7/2026, 10 days: Mon 02/03 + 10 = Thu 12/03/2026.
+        ("2026-03-02", "2026-03-03", "2026-03-12"),
+    ] {
+        let p = direct_petition(&mut store, received, Complaint);
+        assert_eq!(
+            due(&store, &p, ComplaintAcceptance, received).as_deref(),
+            Some(acceptance_due)
+        );
+        classify(
+            &mut store,
+            &p,
+            Complaint,
+            true,
+            Competence::Outside,
+            classified,
+        );
+        // Past the acceptance day, the complaint is neither overdue nor owing it.
+        let after = date(acceptance_due).succ_opt().unwrap().to_string();
+        let view = store
+            .petitions_as_of(date(&after))
+            .unwrap()
+            .into_iter()
+            .find(|x| x.id == p)
+            .unwrap();
+        assert!(
+            view.deadlines.iter().all(|d| d.step != ComplaintAcceptance),
+            "{:?}",
+            view.deadlines
+        );
+        assert_ne!(view.urgency, Urgency::Overdue, "{:?}", view.deadlines);
+        assert!(deadline(&store, &p, FirstReply, &after).is_some());
+        // As it stood before its classification, it owed the acceptance.
+        assert_eq!(
+            due(&store, &p, ComplaintAcceptance, received).as_deref(),
+            Some(acceptance_due)
+        );
+    }
+}
+
+/// A suspension stops the clock for the days from it to the resumption, counted as the
+/// period is: when "ngày" means working days, a suspension over two weekends adds the
+/// working days it took, not its calendar days (reviewer's finding, 07/12/2026: it added 10
+/// working days for a 10-day suspension holding 6).
+#[test]
+fn a_suspension_adds_the_kind_of_day_the_period_is_counted_in() {
+    let mut store = store_on("2026-12-31");
+    let p = direct_petition(&mut store, "2026-07-01", Complaint);
+    classify(
+        &mut store,
+        &p,
+        Complaint,
+        true,
+        Competence::Within,
+        "2026-07-01",
+    );
+    move_petition(&mut store, &p, MoveAction::Accept, "2026-07-01", |_| {}).unwrap();
+    // Suspended Fri 10/07, resumed Mon 20/07/2026.
+    move_petition(&mut store, &p, MoveAction::Suspend, "2026-07-10", |_| {}).unwrap();
+    move_petition(&mut store, &p, MoveAction::Resume, "2026-07-20", |_| {}).unwrap();
+    // Calendar days: 01/07 + 30 = Fri 31/07, plus the 10 days 11–20/07 = Mon 10/08/2026.
+    let d = deadline(&store, &p, ComplaintResolution, "2026-07-21").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-08-10"));
+    assert!(d.rule.contains("cộng 10 ngày tạm đình chỉ"), "{}", d.rule);
+    let mut s = store.settings().unwrap();
+    s.deadlines.plain_days_working = true;
+    store.save_settings(&s).unwrap();
+    // Working days: 30 after Wed 01/07 end Wed 12/08 (02, 03/07; 06–31/07: 20; 03–07/08:
+    // 25… 10, 11, 12/08: 30). The suspension held 6 of them, 13–17 and 20/07 (11, 12, 18
+    // and 19/07 are weekend days): 13, 14, 17, 18, 19, 20/08 → Thu 20/08/2026.
+    let d = deadline(&store, &p, ComplaintResolution, "2026-07-21").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-08-20"));
+    assert!(d.rule.contains("cộng 6 ngày tạm đình chỉ"), "{}", d.rule);
+}
+
 /// The law sets no general time to resolve a proposal (domain.md §3, UNCERTAIN): none is
 /// followed until the office sets its own; then an accepted proposal is due that many days
 /// after its acceptance, overdue after it, met by its resolution.

@@ -202,6 +202,20 @@ impl Counter<'_> {
         }
     }
 
+    /// The days a suspension from `start` to its resumption on `end` stopped the clock: the
+    /// count goes on from the resumption (Nghị định 155/2026, Điều 28b khoản 2: "tiếp tục
+    /// được tính từ ngày ban hành quyết định tiếp tục giải quyết"), so the days after the
+    /// suspension up to the resumption, (start, end], are not counted. They are the kind
+    /// of day the period is counted in: working days when "ngày" is set to mean working
+    /// days (a suspension over a weekend then adds no day for it), else calendar days.
+    fn suspended_days(&self, start: NaiveDate, end: NaiveDate) -> Result<u32, UnknownYear> {
+        if self.settings.plain_days_working {
+            self.calendar.working_days_after(start, end)
+        } else {
+            Ok((end - start).num_days().max(0) as u32)
+        }
+    }
+
     /// A rule of plain days, saying so when they are counted as working days.
     fn plain_rule(&self, rule: String) -> String {
         if self.settings.plain_days_working {
@@ -380,7 +394,14 @@ pub fn deadlines(
                 ],
                 received,
             ));
-            out.push(c.deadline(DeadlineStep::ComplaintAcceptance, rule, due, decided));
+            // Điều 27 (and 36) bind the body competent to resolve the complaint ("khiếu nại
+            // thuộc thẩm quyền giải quyết của mình"): one classified outside the ward's
+            // competence owes no acceptance, only its processing (the first reply above:
+            // guided or transferred), as an outside denunciation owes its transfer, not a
+            // check. Not yet classified, it may still be the ward's: the acceptance stands.
+            if p.classification.competence != Competence::Outside {
+                out.push(c.deadline(DeadlineStep::ComplaintAcceptance, rule, due, decided));
+            }
             if let Some(accepted) = first_of(&events, &[MoveAction::Accept], received) {
                 let extended = events.iter().any(|e| e.action == MoveAction::Extend);
                 let extended_later = all_events.iter().any(|e| e.action == MoveAction::Extend);
@@ -566,7 +587,10 @@ fn resolution(
             continue;
         }
         match end {
-            Some(end) => suspended_days += (end - start).num_days().max(0) as u32,
+            Some(end) => match c.suspended_days(start, end) {
+                Ok(n) => suspended_days += n,
+                Err(e) => return c.deadline(step, rule, Err(e), met),
+            },
             None => running = Some(start),
         }
     }
