@@ -741,3 +741,74 @@ fn a_period_under_way_is_compared_with_the_same_first_days_of_the_previous() {
         ("2026-12-01", "2026-12-01", true)
     );
 }
+
+/// A petition handed in at a visit is counted in the reception's sentences by the kind it
+/// had at the period's cut-off, as 02/XLD counts it: a classification after the period does
+/// not reach back into it. One marked a duplicate by then is not counted there either, as
+/// the period's total of petitions received leaves it out (reviewer's findings, 07/12/2026:
+/// "không có đơn khiếu nại" beside 02/XLD's complaint, and "1 đơn/1 lượt" at the desk beside
+/// a total of one petition, the original sent by post).
+#[test]
+fn a_petition_at_a_visit_counts_by_its_kind_at_the_cut_off_and_not_as_a_duplicate() {
+    let mut store = store_on("2026-11-30");
+    let s = session(&mut store, "2026-07-01", HostGroup::Chairman);
+    let v = visit(&mut store, &s, 1, 1, Some(PetitionKind::Complaint));
+    let p = v.petition_id.unwrap();
+    move_petition(&mut store, &p, MoveAction::Classify, "2026-07-02", |m| {
+        m.classification = Some(classification(
+            PetitionKind::Complaint,
+            true,
+            Competence::Within,
+        ))
+    })
+    .unwrap();
+    // After the third quarter (15/6–14/9/2026), found to be a proposal.
+    move_petition(&mut store, &p, MoveAction::Classify, "2026-09-20", |m| {
+        m.classification = Some(classification(
+            PetitionKind::Proposal,
+            true,
+            Competence::Within,
+        ))
+    })
+    .unwrap();
+    let q3 = report(&store, "2026-06-15", "2026-09-14");
+    assert_eq!(q3.chairman.petitions_at_visits.complaint, 1);
+    assert_eq!(q3.chairman.petitions_at_visits.proposal, 0);
+    assert_eq!(q3.petitions_received.complaint, 1);
+    assert_eq!(
+        q3.sentences[0],
+        "Chủ tịch UBND phường Việt Hòa đã tiếp 1 người với 1 lượt, tiếp nhận 1 đơn khiếu nại, không có đơn tố cáo, phản ánh, kiến nghị nào của công dân, tổ chức."
+    );
+    // A period ending after it counts it as a proposal.
+    let later = report(&store, "2026-06-15", "2026-11-30");
+    assert_eq!(later.chairman.petitions_at_visits.complaint, 0);
+    assert_eq!(later.chairman.petitions_at_visits.proposal, 1);
+
+    // A complaint sent by post on 01/10, then handed in again at the desk on 10/10 and
+    // marked a duplicate of it the same day.
+    let original = direct_petition(&mut store, "2026-10-01", PetitionKind::Complaint);
+    let desk = session(&mut store, "2026-10-10", HostGroup::Officer);
+    let again = visit(&mut store, &desk, 1, 1, Some(PetitionKind::Complaint));
+    move_petition(
+        &mut store,
+        &again.petition_id.unwrap(),
+        MoveAction::Duplicate,
+        "2026-10-10",
+        |m| m.duplicate_of = Some(original.clone()),
+    )
+    .unwrap();
+    let october = report(&store, "2026-10-01", "2026-10-31");
+    assert_eq!(october.officer.visits, 1);
+    assert_eq!(october.officer.petitions_at_visits.total, 0);
+    assert_eq!(october.officer.visits_with_petition, 0);
+    assert_eq!(october.petitions_received.total, 1);
+    // Before it was marked (a period ending the day before cannot hold it, so: the day
+    // itself, the mark recorded the same day), nothing differs; a petition handed in and
+    // not a duplicate is counted as before.
+    let s2 = session(&mut store, "2026-10-12", HostGroup::Officer);
+    visit(&mut store, &s2, 1, 1, Some(PetitionKind::Denunciation));
+    let october = report(&store, "2026-10-01", "2026-10-31");
+    assert_eq!(october.officer.petitions_at_visits.denunciation, 1);
+    assert_eq!(october.officer.petitions_at_visits.total, 1);
+    assert_eq!(october.petitions_received.total, 2);
+}

@@ -2,7 +2,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::domain::{HostGroup, SessionKind, Settings};
+use crate::domain::{HostGroup, PetitionKind, SessionKind, Settings};
 use crate::error::Result;
 use crate::law::calendar::Calendar;
 use crate::law::counting::is_delegation;
@@ -62,6 +62,7 @@ fn block(
     facts: &PeriodFacts,
     group: HostGroup,
     case_blocks: &HashMap<&str, HostGroup>,
+    at_visits: &HashMap<&str, (PetitionKind, Vec<PetitionKind>)>,
 ) -> BlockTotals {
     let sessions: Vec<_> = facts
         .sessions
@@ -89,8 +90,8 @@ fn block(
         .count() as u32;
     let mut petitions_at_visits = KindCounts::default();
     for v in &visits {
-        if let Some(kind) = v.petition_kind {
-            petitions_at_visits.add(kind, &v.petition_contents);
+        if let Some((kind, contents)) = at_visits.get(v.id.as_str()) {
+            petitions_at_visits.add(*kind, contents);
         }
     }
     let head = matches!(group, HostGroup::Chairman | HostGroup::Deputy);
@@ -135,7 +136,11 @@ pub fn of_the_committee(p: &PetitionFact) -> bool {
 
 /// The petitions received within a period, as they stood at its last day.
 #[derive(Debug, Default)]
-struct Received {
+struct Received<'a> {
+    /// Of those handed in at a visit (the UBND's and HĐND's), by the visit's id: the kind
+    /// and contents each had at the cut-off (design.md: a figure at the cut-off uses the
+    /// petition's state on that date), a duplicate by then not counted, as in `petitions`.
+    at_visits: HashMap<&'a str, (PetitionKind, Vec<PetitionKind>)>,
     /// The UBND's, a duplicate (as marked by then) not counted.
     petitions: KindCounts,
     by_source: SourceCounts,
@@ -148,7 +153,7 @@ struct Received {
 }
 
 /// Count the petitions of `petitions` received within `period`.
-fn received(petitions: &[PetitionFact], period: Period) -> Received {
+fn received(petitions: &[PetitionFact], period: Period) -> Received<'_> {
     let mut counts = Received::default();
     let (from, to) = (period.from.to_string(), period.to.to_string());
     for p in petitions {
@@ -164,6 +169,11 @@ fn received(petitions: &[PetitionFact], period: Period) -> Received {
                 counts.duplicates += 1;
             }
             continue;
+        }
+        if let Some(visit) = p.record.visit_id.as_deref() {
+            counts
+                .at_visits
+                .insert(visit, (at_cut_off.kind, at_cut_off.contents.clone()));
         }
         if !of_the_committee(p) {
             counts.council.add(at_cut_off.kind, &at_cut_off.contents);
@@ -245,10 +255,18 @@ pub fn compute(
     period_word: &str,
 ) -> PeriodReport {
     let blocks = case_blocks(facts);
-    let chairman = block(facts, HostGroup::Chairman, &blocks);
-    let deputy = block(facts, HostGroup::Deputy, &blocks);
-    let officer = block(facts, HostGroup::Officer, &blocks);
-    let council = block(facts, HostGroup::Council, &blocks);
+    let Received {
+        at_visits,
+        petitions: petitions_received,
+        by_source: petitions_by_source,
+        council: council_petitions,
+        still_open: petitions_still_open,
+        duplicates: duplicates_received,
+    } = received(&facts.petitions, facts.period);
+    let chairman = block(facts, HostGroup::Chairman, &blocks, &at_visits);
+    let deputy = block(facts, HostGroup::Deputy, &blocks, &at_visits);
+    let officer = block(facts, HostGroup::Officer, &blocks, &at_visits);
+    let council = block(facts, HostGroup::Council, &blocks, &at_visits);
     // 01/TCD: the three blocks are disjoint, and the totals are their sums (columns 1–4);
     // the reception days are the head's (columns 10 and 16).
     let sum = |f: fn(&BlockTotals) -> u32| f(&chairman) + f(&deputy) + f(&officer);
@@ -279,13 +297,6 @@ pub fn compute(
         visits_with_petition: sum(|b| b.visits_with_petition),
         petitions_at_visits,
     };
-    let Received {
-        petitions: petitions_received,
-        by_source: petitions_by_source,
-        council: council_petitions,
-        still_open: petitions_still_open,
-        duplicates: duplicates_received,
-    } = received(&facts.petitions, facts.period);
     let (xld, column1) = crate::forms::xld02_values(facts);
     let v = |c: usize| xld.get(c - 1).copied().unwrap_or(0.0) as u32;
     let handling = HandlingSummary {

@@ -10,9 +10,7 @@ use rusqlite::{params, Connection};
 use super::due::OPEN;
 use super::records::{petition_from_row, EVENT_COLUMNS, PETITION_COLUMNS};
 use super::Store;
-use crate::domain::{
-    ComplaintGroup, DenunciationGroup, HostGroup, PetitionKind, ProposalGroup, SessionKind,
-};
+use crate::domain::{ComplaintGroup, DenunciationGroup, HostGroup, ProposalGroup, SessionKind};
 use crate::error::Result;
 use crate::period::Period;
 use crate::records::{PetitionEvent, PetitionRecord};
@@ -33,10 +31,9 @@ pub struct VisitFact {
     pub chairman_joined: bool,
     pub headcount: u32,
     pub case_id: String,
-    /// Kind of the petition handed in at this visit, if one was, and for a mixed one the
-    /// kinds it carries.
-    pub petition_kind: Option<PetitionKind>,
-    pub petition_contents: Vec<PetitionKind>,
+    /// The visit's id: the petition handed in at it names it (`visit_id`), and is counted
+    /// by the kind it had at the period's cut-off, from the period's petitions.
+    pub id: String,
 }
 
 /// Whether a case was received before the period (at a visit, or by a petition not handed
@@ -262,18 +259,17 @@ const RECEIVED: &str = "SELECT id FROM petitions WHERE received_on BETWEEN ?1 AN
 const SESSIONS: &str =
     "SELECT id, date, kind, host_group FROM sessions WHERE date BETWEEN ?1 AND ?2 ORDER BY date";
 
-/// The visits of a period's sessions, with the petition handed in at each and whether
-/// their case's kept first reception day (schema 11) is before the period (compared here:
+/// The visits of a period's sessions, with whether their case's kept first reception day
+/// (schema 11) is before the period (compared here:
 /// no day's text copied out per visit; false when none is kept), read from its covering
 /// index (named: with no statistics SQLite takes the key's index, then the case's row). A
 /// left join: a visit whose case row is missing (a register edited outside the app, which
 /// the full check names) is still counted, as the days' counters count it. The join gives
 /// a session's visits one after another: their date is parsed once.
 const VISITS: &str = "SELECT v.session_id, s.date, s.host_group, v.chairman_joined, v.headcount,
-        v.case_id, p.kind, p.contents, coalesce(k.first_seen < ?1, 0)
+        v.case_id, v.id, coalesce(k.first_seen < ?1, 0)
    FROM sessions s JOIN visits v ON v.session_id = s.id
    LEFT JOIN cases k INDEXED BY cases_first_seen ON k.id = v.case_id
-   LEFT JOIN petitions p ON p.visit_id = v.id
   WHERE s.date BETWEEN ?1 AND ?2";
 
 /// The UBND's reception of a period (`?1` its first day, `?2` its last): its visits, the
@@ -380,13 +376,6 @@ fn events_sql(ids: &str) -> String {
           WHERE petition_id IN (SELECT id FROM rel)
           ORDER BY petition_id, on_date, seq"
     )
-}
-
-fn contents_of(text: Option<String>) -> Vec<PetitionKind> {
-    text.unwrap_or_default()
-        .split(',')
-        .filter_map(PetitionKind::from_code)
-        .collect()
 }
 
 fn date_of(text: String) -> rusqlite::Result<NaiveDate> {
@@ -571,10 +560,9 @@ impl Store {
                         chairman_joined: r.get(3)?,
                         headcount: r.get(4)?,
                         case_id: r.get(5)?,
-                        petition_kind: r.get(6)?,
-                        petition_contents: contents_of(r.get(7)?),
+                        id: r.get(6)?,
                     },
-                    r.get::<_, bool>(8)?,
+                    r.get::<_, bool>(7)?,
                 ))
             })?
             .collect::<rusqlite::Result<(Vec<_>, Vec<_>)>>()?;
@@ -760,6 +748,7 @@ pub(crate) fn petition_facts(
 mod tests {
     use super::*;
     use crate::clock::FixedClock;
+    use crate::domain::PetitionKind;
 
     /// A petition read for a report carries its field's 02/XLD groups and, when another
     /// ward numbered it, that ward's name in its number (what a report's issue names it
