@@ -392,6 +392,42 @@ fn a_year_the_calendar_does_not_know_is_said_plainly() {
         .any(|y| y.year == 2028 && y.known && !y.shipped));
 }
 
+/// A due day in a year whose days off are shipped as a forecast (2027: Tết's first and
+/// last days off and the day beside 2/9 are not announced yet) says so in its rule, its
+/// status unchanged; once the office lists the year itself, it no longer does. A due day
+/// in an announced year says nothing of it (reviewer's finding, 07/12/2026).
+#[test]
+fn a_due_day_in_a_forecast_year_says_so() {
+    let mut store = store_on("2027-03-31");
+    // Received Thu 28/01/2027: 10 working days counted across the forecast Tết break.
+    let p = direct_petition(&mut store, "2027-01-28", Proposal);
+    let d = deadline(&store, &p, FirstReply, "2027-01-28").unwrap();
+    assert!(d.due.as_deref().unwrap().starts_with("2027-02"), "{d:?}");
+    assert!(
+        d.rule.contains("lịch ngày nghỉ năm 2027 dự kiến"),
+        "{}",
+        d.rule
+    );
+    assert!(d.note.is_none() && !d.overdue);
+    let late = deadline(&store, &p, FirstReply, "2027-03-31").unwrap();
+    assert!(late.overdue, "the status stands: {late:?}");
+    // Announced 2026: nothing said.
+    let q = direct_petition(&mut store, "2026-11-02", Proposal);
+    let d = deadline(&store, &q, FirstReply, "2026-11-02").unwrap();
+    assert!(!d.rule.contains("dự kiến"), "{}", d.rule);
+    // The office lists 2027 itself (here: the shipped days as they are).
+    let days = store
+        .calendar_years()
+        .unwrap()
+        .into_iter()
+        .find(|y| y.year == 2027)
+        .unwrap()
+        .days;
+    store.save_calendar_year(2027, &days).unwrap();
+    let d = deadline(&store, &p, FirstReply, "2027-01-28").unwrap();
+    assert!(!d.rule.contains("dự kiến"), "{}", d.rule);
+}
+
 #[test]
 fn the_settings_change_the_uncertain_numbers() {
     let mut store = store_on("2026-10-30");

@@ -118,6 +118,9 @@ pub struct Calendar {
     listed: BTreeMap<NaiveDate, CalendarDay>,
     /// The years whose days can be told apart; any other year is [`UnknownYear`].
     years: BTreeSet<i32>,
+    /// The shipped years whose days are partly forecast (not yet announced by the
+    /// Government) and that the administrator has not replaced with the office's own list.
+    forecast: BTreeSet<i32>,
 }
 
 /// The Vietnamese name of a weekday, as on a calendar.
@@ -218,6 +221,7 @@ impl Calendar {
                 Calendar {
                     years: rows.iter().map(|(date, _)| date.year()).collect(),
                     listed: rows.into_iter().collect(),
+                    forecast: forecast_years().into_iter().collect(),
                 }
             })
             .clone()
@@ -269,7 +273,15 @@ impl Calendar {
             self.listed = before;
             return Err(e);
         }
+        // The office's own list of a year is what it goes by: no longer a forecast.
+        self.forecast.retain(|y| !replaced.contains(y));
         Ok(())
+    }
+
+    /// Whether `year`'s days are partly forecast: shipped before the Government announced
+    /// them (rows marked `computed`), and not replaced by the office's own list.
+    pub fn is_forecast(&self, year: i32) -> bool {
+        self.forecast.contains(&year)
     }
 
     /// The known years, ascending.

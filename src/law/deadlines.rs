@@ -9,7 +9,7 @@
 //! Only the moves recorded on or before the "as of" date count, so the deadlines (and
 //! whether they were overdue) can be read for any past date.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{
     Competence, Deadline, DeadlineSettings, DeadlineStep, MoveAction, PetitionKind, PetitionSource,
@@ -235,6 +235,15 @@ impl Counter<'_> {
         let (due, note) = match due {
             Ok(d) => (Some(d), None),
             Err(e) => (None, Some(e.to_string())),
+        };
+        // A due day counted on a year whose days off are not announced yet may move when
+        // they are: the rule says so (the status stays what it is).
+        let rule = match due {
+            Some(d) if self.calendar.is_forecast(d.year()) => format!(
+                "{rule}; tính theo lịch ngày nghỉ năm {} dự kiến (chưa có thông báo chính thức; khi có, sửa lịch trong Cài đặt)",
+                d.year()
+            ),
+            _ => rule,
         };
         let overdue = met.is_none() && due.is_some_and(|d| self.as_of > d);
         let due_soon = met.is_none()
