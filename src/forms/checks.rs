@@ -84,6 +84,26 @@ pub(crate) fn table_checks(def: &TableDef, values: &[f64]) -> Vec<Check> {
             blocking: *stated,
         });
     }
+    for (people, delegations) in def.delegation_size {
+        let rule = format!("({people}) ≥ 5 × ({delegations})");
+        let (p, d) = (col(values, *people), col(values, *delegations));
+        let ok = p + EPSILON >= 5.0 * d;
+        out.push(Check {
+            message: if ok {
+                format!("Đúng: {rule}.")
+            } else {
+                format!(
+                    "Biểu {}: cột ({people}) là {} người nhưng cột ({delegations}) là {} đoàn; đoàn đông người có từ 5 người trở lên, nên {rule}.",
+                    def.code,
+                    format_value(p),
+                    format_value(d)
+                )
+            },
+            rule,
+            ok,
+            blocking: true,
+        });
+    }
     out
 }
 
@@ -125,6 +145,28 @@ pub(crate) fn across(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 01/TCD's note defines a delegation as 5 people or more: a block's people in
+    /// delegations are at least five times its delegations (forms.md: 9 ≥ 5×8, 15 ≥ 5×14,
+    /// 21 ≥ 5×20).
+    #[test]
+    fn a_delegation_holds_five_people_or_more() {
+        let mut values = vec![0.0; 21];
+        values[7] = 2.0; // (8) two delegations…
+        values[8] = 10.0; // (9) …of 10 people: holds
+        values[13] = 1.0; // (14) one delegation…
+        values[14] = 4.0; // (15) …of 4 people: fails
+        let checks = table_checks(&super::super::def::TCD01, &values);
+        let of = |rule: &str| checks.iter().find(|c| c.rule == rule).unwrap();
+        assert!(of("(9) ≥ 5 × (8)").ok);
+        assert!(of("(21) ≥ 5 × (20)").ok);
+        let bad = of("(15) ≥ 5 × (14)");
+        assert!(!bad.ok && bad.blocking);
+        assert_eq!(
+            bad.message,
+            "Biểu 01/TCD: cột (15) là 4 người nhưng cột (14) là 1 đoàn; đoàn đông người có từ 5 người trở lên, nên (15) ≥ 5 × (14)."
+        );
+    }
 
     #[test]
     fn formulas_of_the_ms_row() {

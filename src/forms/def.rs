@@ -22,6 +22,9 @@ pub(crate) struct TableDef {
     /// "(a) ≤ (b)" rules: stated in the notes under the table (a failure stops the file),
     /// or only implied by what the columns count (a warning).
     pub at_most: &'static [(u16, u16, bool)],
+    /// "(people) ≥ 5 × (delegations)": a delegation (đoàn đông người) is one of 5 people
+    /// or more (the note under 01/TCD), so its people are at least five times their count.
+    pub delegation_size: &'static [(u16, u16)],
     /// Columns the register does not hold: typed per period by the report writer (with
     /// what is typed). A column listed here and also computed adds the typed part.
     pub manual: &'static [(u16, &'static str)],
@@ -89,6 +92,7 @@ pub(crate) const TCD01: TableDef = TableDef {
         (20, 17, false),
         (21, 18, false),
     ],
+    delegation_size: &[(9, 8), (15, 14), (21, 20)],
     manual: &[],
     units: &[],
 };
@@ -177,6 +181,7 @@ pub(crate) const XLD02: TableDef = TableDef {
         (23, "23=24+25"),
     ],
     at_most: &[(2, 1, true), (3, 2, true), (4, 3, true), (5, 4, true)],
+    delegation_size: &[],
     manual: &[],
     units: &[],
 };
@@ -242,6 +247,7 @@ pub(crate) const GQKN03: TableDef = TableDef {
     ],
     formulas: &[(2, "2=3+4+5+6"), (7, "7=8+9+10+11+12")],
     at_most: &[(2, 1, true), (20, 19, true), (23, 22, true)],
+    delegation_size: &[],
     manual: &[
         (13, "Tiền kiến nghị thu hồi cho Nhà nước (triệu đồng)"),
         (14, "Đất kiến nghị thu hồi cho Nhà nước (m2)"),
@@ -319,6 +325,7 @@ pub(crate) const GQTC04: TableDef = TableDef {
     ],
     formulas: &[(2, "2=3+4+5+6"), (7, "7=8+9+10+11+12+13")],
     at_most: &[(2, 1, true), (22, 21, true), (25, 24, true)],
+    delegation_size: &[],
     manual: &[
         (14, "Tiền kiến nghị thu hồi cho Nhà nước (triệu đồng)"),
         (15, "Đất kiến nghị thu hồi cho Nhà nước (m2)"),
@@ -411,6 +418,7 @@ pub(crate) const KQTH05: TableDef = TableDef {
         (24, 22, false),
         (25, 23, false),
     ],
+    delegation_size: &[],
     manual: &[
         (1, "Quyết định kỳ trước chưa thi hành xong, chuyển sang"),
         (2, "Số quyết định đã thi hành xong"),
@@ -511,6 +519,7 @@ pub(crate) const QLKNTC06: TableDef = TableDef {
     ],
     formulas: &[],
     at_most: &[(8, 6, true)],
+    delegation_size: &[],
     manual: &[
         (1, "Số văn bản ban hành mới"),
         (2, "Số văn bản được sửa đổi, bổ sung"),
