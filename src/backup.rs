@@ -361,6 +361,17 @@ pub fn restore_by(
     backup: &Path,
     by: Option<crate::access::SignedIn>,
 ) -> Result<Option<PathBuf>> {
+    // Only a plain file is a backup: a folder or a pipe given by mistake is named, never
+    // opened (reading a pipe would wait for ever).
+    if !std::fs::metadata(backup).is_ok_and(|m| m.is_file()) {
+        return Err(Error::invalid(
+            "backup",
+            format!(
+                "{} không phải một tệp sao lưu (không có tệp ấy, hoặc đó là thư mục hay tệp đặc biệt). Sổ được để nguyên như trước.",
+                backup.display()
+            ),
+        ));
+    }
     let checked = check_backup(backup)?;
     if checked.schema_version > SCHEMA_VERSION {
         return Err(Error::NewerDatabase {
@@ -471,7 +482,10 @@ pub fn restore_by(
         if had_register && std::fs::hard_link(&register, &kept).is_err() {
             std::fs::copy(&register, &kept)?;
         }
-        for suffix in ["-wal", "-shm"] {
+        // A rollback journal too (one left hot by a process killed while it wrote without
+        // WAL): beside the restored register, the next writer would play the old pages
+        // onto it; beside the file kept aside, it is that file's own.
+        for suffix in ["-wal", "-shm", "-journal"] {
             let from = folder.join(format!("{name}{suffix}"));
             if from.exists() {
                 let to = folder.join(format!("{base}{suffix}"));

@@ -527,6 +527,86 @@ fn a_restore_is_in_the_history_the_moment_the_register_is_in_place() {
     assert!(open(&path).verify_audit().unwrap().broken_at.is_none());
 }
 
+/// A journal left hot beside a register (a process killed while the register was out of
+/// WAL, as a restore's check of who has it open takes it for a moment) is rolled back at
+/// the next opening, by the app and every command, instead of each calling the register
+/// read-only (attacker's finding, 07/12/2026: 26 of 113 restores killed at random left
+/// one); a restore over such a register keeps the journal with the file it keeps aside,
+/// never beside the restored register. A folder or a pipe given as the backup is refused
+/// without being opened.
+#[test]
+fn a_hot_journal_beside_the_register_is_rolled_back_and_never_left_beside_a_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let crash = dir.path().join("crash");
+    std::fs::create_dir(&crash).unwrap();
+    let (made, saved) = {
+        let mut store = open(&path);
+        tiepdan::demo::append_demo(&mut store, 2).unwrap();
+        let made = store
+            .backup_at(&dir.path().join("usb"), at("2026-11-30 16:00:00"))
+            .unwrap();
+        (made, content(&store))
+    };
+    // Out of WAL, a write spilled into the file, and the files copied as a kill leaves them.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode=DELETE", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete");
+        // More pages changed than the cache holds: some are written into the file, after
+        // the journal's header (hot from then on).
+        conn.execute_batch(
+            "PRAGMA cache_size=10; BEGIN;
+             UPDATE persons SET address = hex(randomblob(600));
+             UPDATE visits SET content = hex(randomblob(600));",
+        )
+        .unwrap();
+        let journal = dir.path().join("so.sqlite3-journal");
+        let head = std::fs::read(&journal).unwrap();
+        assert!(head.len() > 28 && head[..8] != [0; 8], "a hot journal");
+        std::fs::copy(&path, crash.join("so.sqlite3")).unwrap();
+        std::fs::copy(&journal, crash.join("so.sqlite3-journal")).unwrap();
+        conn.execute_batch("ROLLBACK").unwrap();
+    }
+    let hot = crash.join("so.sqlite3");
+    let keep = dir.path().join("hot-before");
+    std::fs::create_dir(&keep).unwrap();
+    for name in ["so.sqlite3", "so.sqlite3-journal"] {
+        std::fs::copy(crash.join(name), keep.join(name)).unwrap();
+    }
+    // The full check, then an opening: the journal rolled back, the records as saved.
+    let checked = tiepdan::store::check_file(&hot).unwrap();
+    assert!(checked.ok, "{checked:?}");
+    assert!(!crash.join("so.sqlite3-journal").exists());
+    assert_eq!(content(&open(&hot)), saved);
+    // A restore over a register with a hot journal: nothing of it beside the register.
+    for name in ["so.sqlite3", "so.sqlite3-journal"] {
+        std::fs::copy(keep.join(name), crash.join(name)).unwrap();
+    }
+    let _ = std::fs::remove_file(crash.join("so.sqlite3-wal"));
+    let _ = std::fs::remove_file(crash.join("so.sqlite3-shm"));
+    let kept = backup::restore(&hot, &made.path).unwrap().unwrap();
+    assert!(!crash.join("so.sqlite3-journal").exists());
+    assert_eq!(content(&open(&hot)), saved);
+    assert_eq!(content(&open(&kept)), saved);
+    // Not a plain file: refused, named, nothing opened.
+    let fifo = dir.path().join("ong.sqlite3");
+    let made_fifo = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    for wrong in [dir.path().to_path_buf(), fifo] {
+        if !wrong.exists() && !made_fifo {
+            continue;
+        }
+        let e = backup::restore(&path, &wrong).unwrap_err();
+        assert!(e.to_string().contains("không phải một tệp sao lưu"), "{e}");
+        assert!(e.to_string().contains("Sổ được để nguyên"), "{e}");
+    }
+}
+
 /// The lock file's name taken by something else than a plain file (a folder, a link to
 /// another file or to the register) is refused, naming the lock file and what to do; a
 /// link is never followed, so nothing is made or changed where it points.

@@ -283,6 +283,7 @@ fn is_damage(e: &rusqlite::Error) -> bool {
 /// connection is not held while a large register is read; a damaged one's message names
 /// the newest good backup beside it.
 pub fn check_file(path: &Path) -> Result<IntegrityCheck> {
+    super::roll_back_hot_journal(path);
     let conn = Connection::open_with_flags(
         super::sqlite_path(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,

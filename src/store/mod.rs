@@ -259,6 +259,32 @@ pub(crate) fn sqlite_path(path: &Path) -> PathBuf {
     }
 }
 
+/// A rollback journal left beside a register by a process killed while it wrote without
+/// WAL (a restore's check of who has the register open switches its journal mode and
+/// back): "hot", only a connection that may write can roll it back, and every command,
+/// which first reads the register through a read-only connection, called the register
+/// read-only. Rolled back here by a read through a read-write connection (SQLite does so
+/// on the first read), when there is such a journal and the register can be written;
+/// what cannot be done is left to the opening that follows, which says why. The journal
+/// is looked at by its name only: opened and closed outside SQLite, a descriptor of the
+/// register would drop this process's locks on it.
+pub(crate) fn roll_back_hot_journal(path: &Path) {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push("-journal");
+    if !std::fs::metadata(path.with_file_name(name)).is_ok_and(|m| m.is_file() && m.len() > 0) {
+        return;
+    }
+    if let Ok(conn) = Connection::open_with_flags(
+        sqlite_path(path),
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) {
+        let _ = conn.busy_timeout(std::time::Duration::from_secs(5));
+        let _ = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+            r.get::<_, i64>(0)
+        });
+    }
+}
+
 /// Whether a file can be written: its own permission, and the folder's (SQLite writes
 /// its journal beside it).
 fn writable(path: &Path) -> bool {
@@ -398,6 +424,9 @@ impl Store {
             ));
         }
         let existed = path.exists() && std::fs::metadata(path)?.len() > 0;
+        if existed {
+            roll_back_hot_journal(path);
+        }
         if existed && !writable(path) {
             return Self::open_read_only(path, clock);
         }
