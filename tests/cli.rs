@@ -903,3 +903,48 @@ fn generate_refuses_days_the_import_would_refuse() {
         assert!(!file.exists(), "no file for {until}");
     }
 }
+
+/// A restore asks the register's administrator unless the register cannot answer at all
+/// (not there, empty, damaged): a register of a newer version, with its accounts, is not
+/// restored over by anyone (attacker's finding, 07/12/2026: any failure to open skipped
+/// the sign-in and the accounts check, and an account-less backup replaced it).
+#[test]
+fn a_restore_skips_the_sign_in_only_for_a_register_that_cannot_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so.db");
+    stdout(&tiepdan(&db, &["init"]));
+    let backup = stdout(&tiepdan(&db, &["backup"]));
+    let file = backup
+        .split_whitespace()
+        .find(|w| w.ends_with(".sqlite3"))
+        .unwrap_or_else(|| panic!("{backup}"))
+        .to_string();
+    stdout(&tiepdan_as(
+        &db,
+        &[("TIEPDAN_NEW_PASSWORD", "matkhau-123")],
+        &[
+            "user",
+            "add",
+            "quantri",
+            "--name",
+            "Quản Trị",
+            "--role",
+            "admin",
+        ],
+    ));
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let o = tiepdan_as(&db, &[], &["restore", &file, "--without-accounts"]);
+    assert!(!o.status.success(), "{}", stdout(&o));
+    let version: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 99, "the register stays as it was");
+    // Gone, it is restored without anyone to ask.
+    std::fs::remove_file(&db).unwrap();
+    let o = tiepdan_as(&db, &[], &["restore", &file]);
+    assert!(stdout(&o).contains("Đã khôi phục sổ"));
+}

@@ -781,10 +781,19 @@ fn run(cli: Cli) -> Result<(), Error> {
             let file = std::path::absolute(&file)?;
             let mut by = None;
             let mut preview = None;
-            if let Ok(store) = open_as(&cli.db, false) {
-                let store = signed_in(store, &cli)?;
-                preview = Some(store.restore_preview(&file, without_accounts)?);
-                by = store.user();
+            match open_as(&cli.db, false) {
+                Ok(store) => {
+                    let store = signed_in(store, &cli)?;
+                    preview = Some(store.restore_preview(&file, without_accounts)?);
+                    by = store.user();
+                }
+                // Not there, empty, damaged or not a register: nobody to ask.
+                Err(Error::NotRegister(_)) => {}
+                Err(_) if !path.exists() || std::fs::metadata(path).is_ok_and(|m| m.len() == 0) => {
+                }
+                // Anything else (a register of a newer version, one busy or locked) is the
+                // register's own answer: its administrator is asked, or it stays as it is.
+                Err(e) => return Err(e),
             }
             // Recorded in the restored register's own history as it takes the place.
             let aside = tiepdan::backup::restore_by(path, &file, by)?;
