@@ -477,6 +477,14 @@ pub fn restore_by(
             backup.display()
         )));
     }
+    // Asked again just before the register's place is taken: a command or the app that
+    // opened it while the copy was made (and may be writing) would go on writing into the
+    // file kept aside. (One opening after this is refused its first write: the register's
+    // file is not the one it opened, `store::refuse_if_replaced`.)
+    if let Err(e) = refuse_if_in_use(&register) {
+        remove_with_journal(&tmp);
+        return Err(e);
+    }
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     let result = (|| -> std::io::Result<()> {
         if had_register && std::fs::hard_link(&register, &kept).is_err() {
@@ -850,7 +858,7 @@ fn refuse_if_in_use(register: &Path) -> Result<()> {
             Err(Error::invalid(
                 "db",
                 format!(
-                    "Sổ {} đang được mở (phần mềm hoặc một lệnh khác đang dùng): đóng phần mềm rồi khôi phục.",
+                    "Sổ {} đang được mở (phần mềm hoặc một lệnh khác đang dùng): đóng phần mềm rồi khôi phục. Sổ được để nguyên như trước.",
                     register.display()
                 ),
             ))

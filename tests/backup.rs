@@ -607,6 +607,49 @@ fn a_hot_journal_beside_the_register_is_rolled_back_and_never_left_beside_a_rest
     }
 }
 
+/// A handle opened on the register before another file took its name (a restore that put
+/// a backup in place while a command waited for its lock) refuses to write: the write
+/// would go into the file kept aside, and be reported saved (attacker's finding,
+/// 07/12/2026: an import run during a restore's copy "succeeded" into the kept file).
+#[cfg(unix)]
+#[test]
+fn a_write_through_a_handle_on_a_replaced_register_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let other = dir.path().join("khac.sqlite3");
+    drop(open(&other));
+    let mut before = open(&path);
+    session(&mut before, "2026-11-02", HostGroup::Officer);
+    // As a restore does: the register's journal goes aside with it, the other file
+    // takes its name.
+    for suffix in ["-wal", "-shm"] {
+        let journal = dir.path().join(format!("so.sqlite3{suffix}"));
+        if journal.exists() {
+            std::fs::rename(&journal, dir.path().join(format!("cu.sqlite3{suffix}"))).unwrap();
+        }
+    }
+    std::fs::rename(&other, &path).unwrap();
+    let e = before
+        .create_session(&tiepdan::domain::NewSession {
+            date: "2026-11-03".into(),
+            kind: tiepdan::domain::SessionKind::Regular,
+            host_group: HostGroup::Officer,
+            host_name: None,
+            place: None,
+            notes: None,
+        })
+        .unwrap_err();
+    assert!(
+        e.to_string().contains("đã được thay bằng một tệp khác"),
+        "{e}"
+    );
+    assert_eq!(e.field(), Some("db"));
+    // A handle opened now writes to the register in place.
+    let mut now = open(&path);
+    session(&mut now, "2026-11-04", HostGroup::Officer);
+    assert_eq!(now.export_exchange().unwrap().sessions.len(), 1);
+}
+
 /// The lock file's name taken by something else than a plain file (a folder, a link to
 /// another file or to the register) is refused, naming the lock file and what to do; a
 /// link is never followed, so nothing is made or changed where it points.

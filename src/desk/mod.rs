@@ -396,9 +396,11 @@ impl Store {
         let may_reveal = self.require(Permission::Reveal).is_ok();
         let today = self.today();
         let at = store::now_utc();
+        let (identity, path) = (self.identity(), self.path());
         let conn = self.conn_mut();
         if conn.is_autocommit() {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            store::refuse_if_replaced(identity, path.as_deref())?;
             let w = Tx {
                 conn: &tx,
                 actor,

@@ -151,6 +151,51 @@ pub struct Store {
     /// accounts), and when it last used it (for the idle lock).
     user: std::cell::RefCell<Option<crate::access::SignedIn>>,
     last_use: std::cell::Cell<std::time::Instant>,
+    /// The file the register was opened on (Unix: its device and inode), to refuse a write
+    /// once another file has taken its name (a restore): the write would go to the file
+    /// kept aside. None where a name cannot be replaced while the file is open (Windows)
+    /// or for a register that is no file.
+    identity: Option<FileIdentity>,
+}
+
+/// A file's identity: device and inode.
+pub(crate) type FileIdentity = (u64, u64);
+
+/// The identity of the file at `path` now (its name looked up, nothing opened).
+pub(crate) fn file_identity(path: &Path) -> Option<FileIdentity> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Refuse a write through a connection opened on `identity` when `path` names another
+/// file now: a restore put a backup in its place while this handle was open (it waited
+/// for the restore's lock and would write into the file kept aside). Asked once the write
+/// lock is held, so no restore can be under way.
+pub(crate) fn refuse_if_replaced(
+    identity: Option<FileIdentity>,
+    path: Option<&Path>,
+) -> Result<()> {
+    let (Some(opened), Some(path)) = (identity, path) else {
+        return Ok(());
+    };
+    if file_identity(path) == Some(opened) {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "db",
+        format!(
+            "Tệp sổ {} đã được thay bằng một tệp khác (khôi phục từ bản sao lưu, hoặc chuyển đi) sau khi được mở ở đây: thay đổi này không được ghi. Hãy đóng rồi mở lại sổ (dòng lệnh: chạy lại lệnh).",
+            path.display()
+        ),
+    ))
 }
 
 impl std::fmt::Debug for Store {
@@ -441,6 +486,9 @@ impl Store {
         } else {
             FileKind::Empty
         };
+        // The file's identity before SQLite opens it: were it replaced in between, writes
+        // would be refused (safe), never let through to a file kept aside.
+        let before = file_identity(path);
         let mut conn = Connection::open_with_flags(
             sqlite_path(path),
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -455,6 +503,7 @@ impl Store {
             read_only: false,
             user: Default::default(),
             last_use: std::cell::Cell::new(std::time::Instant::now()),
+            identity: before.or_else(|| file_identity(path)),
         })
     }
     /// A register whose pages are damaged answers "corrupt" from any statement: say so.
@@ -491,6 +540,7 @@ impl Store {
             read_only: true,
             user: Default::default(),
             last_use: std::cell::Cell::new(std::time::Instant::now()),
+            identity: None,
         })
     }
 
@@ -526,6 +576,7 @@ impl Store {
             read_only: true,
             user: Default::default(),
             last_use: std::cell::Cell::new(std::time::Instant::now()),
+            identity: None,
         })
     }
 
@@ -565,6 +616,7 @@ impl Store {
             read_only: true,
             user: std::cell::RefCell::new(self.user()),
             last_use: std::cell::Cell::new(self.last_use.get()),
+            identity: None,
         }))
     }
 
@@ -597,6 +649,7 @@ impl Store {
             read_only: false,
             user: Default::default(),
             last_use: std::cell::Cell::new(std::time::Instant::now()),
+            identity: None,
         })
     }
 
@@ -726,6 +779,11 @@ impl Store {
             .map(PathBuf::from)
     }
 
+    /// The identity of the file this handle opened (`refuse_if_replaced`).
+    pub(crate) fn identity(&self) -> Option<FileIdentity> {
+        self.identity
+    }
+
     pub(crate) fn conn_mut(&mut self) -> &mut Connection {
         &mut self.conn
     }
@@ -831,6 +889,10 @@ impl Store {
     pub fn begin_bulk(&mut self) -> Result<()> {
         self.refuse_if_read_only()?;
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        if let Err(e) = refuse_if_replaced(self.identity, self.path().as_deref()) {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(e);
+        }
         Ok(())
     }
 
