@@ -486,6 +486,11 @@ pub fn restore_by(
         return Err(e);
     }
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
+    // The restored register is the office's file as the old one was: its permissions
+    // (who may read and write it, on a folder several accounts share) go with it.
+    if let Ok(m) = std::fs::metadata(&register) {
+        let _ = std::fs::set_permissions(&tmp, m.permissions());
+    }
     let result = (|| -> std::io::Result<()> {
         if had_register && std::fs::hard_link(&register, &kept).is_err() {
             std::fs::copy(&register, &kept)?;

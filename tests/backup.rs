@@ -491,6 +491,11 @@ fn a_register_open_in_another_process_is_not_replaced() {
 #[test]
 fn a_restore_is_in_the_history_the_moment_the_register_is_in_place() {
     let (dir, path, made) = register_with_a_backup();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+    }
     let kept = backup::restore(&path, &made.path).unwrap().unwrap();
     // No copy, journal or migration backup left beside the register (the restore's lock
     // file stays).
@@ -520,6 +525,13 @@ fn a_restore_is_in_the_history_the_moment_the_register_is_in_place() {
     };
     // Read as the file lies, before anything opens it as a register.
     let restored = notes(&path);
+    // The register's permissions are the old one's.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), mode(&kept));
+    }
     assert_eq!(restored.len(), 1, "{restored:?}");
     assert!(restored[0].contains(&made.path.display().to_string()));
     assert!(restored[0].contains(&kept.display().to_string()));
