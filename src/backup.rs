@@ -347,11 +347,11 @@ pub fn rotate_on(folder: &Path, today: NaiveDate) -> Result<Vec<PathBuf>> {
 /// "<name>.truoc-khoi-phuc-<time>", and returned. The restore is recorded with no
 /// account named: [`restore_by`].
 pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
-    restore_by(register, backup, None)
+    restore_by(register, backup, None, crate::domain::Actor::Desk)
 }
 
 /// [`restore`], recorded in the restored register's history as made by `by` (signed in
-/// on the register replaced; `Store::record_restore`). The record is written into the
+/// on the register replaced; `Store::record_restore`) through `actor` (the app, the CLI). The record is written into the
 /// checked copy before it takes the register's place: a restore killed at any point
 /// leaves either the register as it was, or the restored one with its restore recorded,
 /// never one without the other. One restore at a time: the lock is held from the check
@@ -360,6 +360,7 @@ pub fn restore_by(
     register: &Path,
     backup: &Path,
     by: Option<crate::access::SignedIn>,
+    actor: crate::domain::Actor,
 ) -> Result<Option<PathBuf>> {
     // Only a plain file is a backup: a folder or a pipe given by mistake is named, never
     // opened (reading a pipe would wait for ever).
@@ -470,7 +471,7 @@ pub fn restore_by(
         now: &register,
         kept_as: &kept,
     });
-    if let Err(e) = record_in_copy(&tmp, backup, former, by) {
+    if let Err(e) = record_in_copy(&tmp, backup, former, by, actor) {
         remove_with_journal(&tmp);
         return Err(Error::NotRegister(format!(
             "Không ghi được lần khôi phục vào lịch sử của bản chép từ {}: {e} Sổ được để nguyên như trước.",
@@ -535,8 +536,12 @@ fn record_in_copy(
     from: &Path,
     former: Option<crate::desk::admin::Former<'_>>,
     by: Option<crate::access::SignedIn>,
+    actor: crate::domain::Actor,
 ) -> std::result::Result<(), String> {
-    let recorded = Store::open(copy).and_then(|mut s| s.record_restore(from, former, by));
+    let recorded = Store::open(copy).and_then(|mut s| {
+        s.set_actor(actor);
+        s.record_restore(from, former, by)
+    });
     let name = copy.file_name().unwrap_or_default().to_string_lossy();
     for version in 1..SCHEMA_VERSION {
         let _ = std::fs::remove_file(copy.with_file_name(format!("{name}.bak-v{version}")));

@@ -542,7 +542,7 @@ fn a_restore_never_erases_the_audit_records_made_after_the_backup() {
     let by = s.user();
     drop(s);
     let backup = std::path::PathBuf::from(&made.backup.path);
-    tiepdan::backup::restore_by(&path, &backup, by).unwrap();
+    tiepdan::backup::restore_by(&path, &backup, by, Actor::Desk).unwrap();
     let mut s = Store::open(&path).unwrap();
     s.sign_in("quantri", "matkhau-quantri").unwrap();
     let log = s

@@ -947,4 +947,14 @@ fn a_restore_skips_the_sign_in_only_for_a_register_that_cannot_answer() {
     std::fs::remove_file(&db).unwrap();
     let o = tiepdan_as(&db, &[], &["restore", &file]);
     assert!(stdout(&o).contains("Đã khôi phục sổ"));
+    // Recorded as the command line's, as every other change it makes.
+    let actor: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT actor FROM changes WHERE note LIKE 'khôi phục từ %'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(actor, "cli");
 }

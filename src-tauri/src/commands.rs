@@ -631,7 +631,12 @@ fn restore_here(state: &State<'_, AppState>, path: String) -> Reply<Option<Strin
     let placeholder = Store::closed().map_err(|e| e.to_dto())?;
     drop(std::mem::replace(&mut *guard, placeholder));
     // Recorded in the restored register's history as it takes the place.
-    let restored = tiepdan::backup::restore_by(&state.db_path, &backup, user.clone());
+    let restored = tiepdan::backup::restore_by(
+        &state.db_path,
+        &backup,
+        user.clone(),
+        tiepdan::domain::Actor::Desk,
+    );
     let mut reopened = crate::open_register(&state.db_path).map_err(|e| e.to_dto())?;
     // Whoever was signed in still is (restored: if the restored register has the account).
     reopened.adopt_user(user);

@@ -796,7 +796,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Err(e) => return Err(e),
             }
             // Recorded in the restored register's own history as it takes the place.
-            let aside = tiepdan::backup::restore_by(path, &file, by)?;
+            let aside = tiepdan::backup::restore_by(path, &file, by, Actor::Cli)?;
             let held = |h: &tiepdan::desk::admin::RegisterHoldings| format!(" ({})", h.text());
             let (restored, former) = preview
                 .as_ref()
