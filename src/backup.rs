@@ -412,7 +412,7 @@ pub fn restore_by(
     // and its rename, passed the check and replaced the register the first had just put
     // in place.
     let alone = RestoreLock::take(&folder, &name)?;
-    refuse_if_in_use(&register)?;
+    let mut held = hold_alone(&register)?;
     sweep_stale(&folder);
     // The copy first, beside the register, through SQLite (what the backup's journal holds
     // comes with it): a failure leaves everything as it was.
@@ -457,7 +457,9 @@ pub fn restore_by(
     // Its journal is emptied into it first; one left (a register that cannot be opened)
     // goes aside before the rename: left beside the restored register, SQLite would play
     // it onto it. Every step is undone if a later one fails.
-    checkpoint(&register);
+    if held.is_none() {
+        checkpoint(&register);
+    }
     let stamp = Local::now().format("%Y-%m-%d_%H%M%S").to_string();
     let mut base = format!("{name}{KEPT_ASIDE}{stamp}");
     let mut n = 2;
@@ -467,8 +469,15 @@ pub fn restore_by(
     }
     let kept = folder.join(&base);
     let had_register = register.exists();
+    // Its history, for the record: through the connection that holds it, else (a register
+    // that does not open) as far as it can be read.
     let former = had_register.then(|| crate::desk::admin::Former {
-        now: &register,
+        changes: match &held {
+            Some(conn) => store::all_changes(conn),
+            None => Connection::open_with_flags(store::sqlite_path(&register), read_only_flags())
+                .map_err(Error::from)
+                .and_then(|c| store::all_changes(&c)),
+        },
         kept_as: &kept,
     });
     if let Err(e) = record_in_copy(&tmp, backup, former, by, actor) {
@@ -478,13 +487,10 @@ pub fn restore_by(
             backup.display()
         )));
     }
-    // Asked again just before the register's place is taken: a command or the app that
-    // opened it while the copy was made (and may be writing) would go on writing into the
-    // file kept aside. (One opening after this is refused its first write: the register's
-    // file is not the one it opened, `store::refuse_if_replaced`.)
-    if let Err(e) = refuse_if_in_use(&register) {
-        remove_with_journal(&tmp);
-        return Err(e);
+    // Windows renames no file that is open: the lock goes first (and a handle opened
+    // meanwhile makes the rename fail: nothing is replaced under it).
+    if cfg!(windows) {
+        held = None;
     }
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     // The restored register is the office's file as the old one was: its permissions
@@ -523,6 +529,8 @@ pub fn restore_by(
             crate::error::io_words(&e)
         )));
     }
+    // The restored register is in place: whoever waited for the old one finds it replaced.
+    drop(held);
     drop(alone);
     Ok(had_register.then_some(kept))
 }
@@ -818,45 +826,45 @@ pub fn restore_hint(register: &Path) -> String {
 /// A register the app (or another command) has open cannot be replaced under it: its
 /// writes would go to the file kept aside. Any other connection makes an exclusive lock
 /// fail at once; a damaged file answers otherwise and is restored.
-fn refuse_if_in_use(register: &Path) -> Result<()> {
+///
+/// The connection that took the lock is returned, and holds it until the restored register
+/// is in place: a command or the app opening the register meanwhile waits, then finds
+/// the file it opened replaced and writes nothing (`store::refuse_if_replaced`). Before,
+/// the lock was let go at once, and an import run during the copy "succeeded" into the
+/// file kept aside. The register is left out of WAL (what its journal held written into
+/// it), so closing this connection touches no journal by its name: once the restored
+/// register has the name, that name is its. None: no register there, or one that does
+/// not open (damaged), which nothing else can have open either.
+fn hold_alone(register: &Path) -> Result<Option<Connection>> {
     if !register.exists() {
-        return Ok(());
+        return Ok(None);
     }
-    let open = || {
-        let conn = Connection::open_with_flags(
-            store::sqlite_path(register),
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_timeout(std::time::Duration::from_secs(2))?;
-        Ok::<_, rusqlite::Error>(conn)
+    let Ok(conn) = Connection::open_with_flags(
+        store::sqlite_path(register),
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return Ok(None);
     };
-    let Ok(conn) = open() else {
-        return Ok(());
-    };
+    let _ = conn.busy_timeout(std::time::Duration::from_secs(2));
     // In WAL mode a connection of another process that is open but idle may hold no lock
     // on the file itself, only on the journal's shared index (its lock lost when that
     // process closed a descriptor of the file outside SQLite, as an earlier version of
     // the app did after its background check), so the exclusive lock below does not see
     // it. Leaving WAL needs every other connection closed: refused (busy), the register
-    // is in use. Left,
-    // it goes back to WAL at once (its journal emptied into it, as the restore wants).
+    // is in use. (The next opening puts it back in WAL; a restore refused later leaves
+    // it so, as it was in every other way.)
     let wal = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
         .is_ok_and(|m| m.eq_ignore_ascii_case("wal"));
-    let held = if wal {
-        let left = conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0));
-        if left.is_ok() {
-            let _ = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0));
-        }
-        left.map(|_| ())
+    let left = if wal {
+        conn.query_row("PRAGMA journal_mode=DELETE", [], |r| r.get::<_, String>(0))
+            .map(|_| ())
     } else {
         Ok(())
     };
-    drop(conn);
-    let held = held.and_then(|()| {
-        let conn = open()?;
-        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
-            .and_then(|()| conn.execute_batch("BEGIN EXCLUSIVE; ROLLBACK;"))
+    let held = left.and_then(|()| {
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+        conn.execute_batch("BEGIN EXCLUSIVE; ROLLBACK;")
     });
     match held {
         Err(rusqlite::Error::SqliteFailure(f, _))
@@ -873,7 +881,8 @@ fn refuse_if_in_use(register: &Path) -> Result<()> {
                 ),
             ))
         }
-        _ => Ok(()),
+        Err(_) => Ok(None),
+        Ok(()) => Ok(Some(conn)),
     }
 }
 
@@ -901,6 +910,62 @@ pub fn refuse_emptied(register: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// While a restore holds the register (from its check until the restored register is
+    /// in place), a command opening it writes nothing into it: it waits, then writes into
+    /// the register in place, or finds the file it opened replaced and is refused. Nothing
+    /// reported saved lands in the file kept aside alone (the re-attack, 07/12/2026: an
+    /// import and a new account "succeeded" into it when the lock was let go after the
+    /// check).
+    #[test]
+    fn a_write_made_while_a_restore_holds_the_register_lands_nowhere_unsaid() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("so.sqlite3");
+        let other = dir.path().join("khac.sqlite3");
+        drop(Store::open(&path).unwrap());
+        drop(Store::open(&other).unwrap());
+        let sessions = |conn: &Connection| -> i64 {
+            conn.query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
+                .unwrap()
+        };
+        let held = hold_alone(&path)
+            .unwrap()
+            .expect("a register that opens is held");
+        let writer = {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                Store::open(&path).and_then(|mut s| {
+                    s.create_session(&crate::domain::NewSession {
+                        date: "2026-11-02".into(),
+                        kind: crate::domain::SessionKind::Regular,
+                        host_group: crate::domain::HostGroup::Officer,
+                        host_name: None,
+                        place: None,
+                        notes: None,
+                    })
+                })
+            })
+        };
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert_eq!(sessions(&held), 0, "nothing written while held");
+        // The restore's end: the old file kept under a second name, the other in place.
+        let kept = dir.path().join("so.sqlite3.giu-lai");
+        std::fs::hard_link(&path, &kept).unwrap();
+        for suffix in ["-wal", "-shm"] {
+            let journal = dir.path().join(format!("so.sqlite3{suffix}"));
+            if journal.exists() {
+                std::fs::rename(&journal, dir.path().join(format!("giu-lai{suffix}"))).unwrap();
+            }
+        }
+        std::fs::rename(&other, &path).unwrap();
+        drop(held);
+        // Reported saved: in the register now in place; refused: nowhere. Never in the
+        // file kept aside alone.
+        let written = writer.join().unwrap();
+        let in_place = sessions(&Connection::open(&path).unwrap());
+        assert_eq!(in_place, i64::from(written.is_ok()), "{written:?}");
+        assert_eq!(sessions(&Connection::open(&kept).unwrap()), 0);
+    }
 
     /// A restore's copy that is not a register of this version (another program's
     /// database, a newer register) is refused before it takes the register's place; a

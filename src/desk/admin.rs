@@ -309,15 +309,8 @@ impl Store {
         let mut undone = 0usize;
         let mut unreadable = false;
         let aside = former.as_ref().map(|f| f.kept_as);
-        if let Some(former) = &former {
-            let old = rusqlite::Connection::open_with_flags(
-                store::sqlite_path(former.now),
-                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .map_err(Error::from)
-            .and_then(|c| store::all_changes(&c));
-            match old {
+        if let Some(former) = former {
+            match former.changes {
                 Ok(rows) => {
                     for c in rows {
                         if store::change_exists(self.conn(), &c.id)? {
@@ -385,10 +378,11 @@ impl Store {
     }
 }
 
-/// The register a restore replaces: where it is read now, and the name it is kept under
-/// once the restored one is in place (a second name of the same file).
+/// The register a restore replaces: its history as read before the restore, and the
+/// name it is kept under once the restored one is in place (a second name of the same
+/// file).
 pub(crate) struct Former<'a> {
-    pub now: &'a Path,
+    pub changes: Result<Vec<crate::records::ChangeRecord>>,
     pub kept_as: &'a Path,
 }
 
