@@ -496,6 +496,13 @@ pub fn restore_by(
     // The restored register is the office's file as the old one was: its permissions
     // (who may read and write it, on a folder several accounts share) go with it.
     if let Ok(m) = std::fs::metadata(&register) {
+        // Its owner too, where this account may give it (an administrator restoring the
+        // register of the account the office works under).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let _ = std::os::unix::fs::chown(&tmp, Some(m.uid()), Some(m.gid()));
+        }
         let _ = std::fs::set_permissions(&tmp, m.permissions());
     }
     let result = (|| -> std::io::Result<()> {

@@ -491,9 +491,12 @@ fn a_register_open_in_another_process_is_not_replaced() {
 #[test]
 fn a_restore_is_in_the_history_the_moment_the_register_is_in_place() {
     let (dir, path, made) = register_with_a_backup();
+    // Another account's file, as when an administrator restores the office's register
+    // (only root may give a file away: elsewhere the owner stays the test's own).
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
+        let _ = std::os::unix::fs::chown(&path, Some(1234), Some(2345));
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
     }
     let kept = backup::restore(&path, &made.path).unwrap().unwrap();
@@ -528,9 +531,15 @@ fn a_restore_is_in_the_history_the_moment_the_register_is_in_place() {
     // The register's permissions are the old one's.
     #[cfg(unix)]
     {
+        use std::os::unix::fs::MetadataExt;
         use std::os::unix::fs::PermissionsExt;
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), mode(&kept));
+        let owner = |p: &Path| {
+            let m = std::fs::metadata(p).unwrap();
+            (m.uid(), m.gid())
+        };
+        assert_eq!(owner(&path), owner(&kept));
     }
     assert_eq!(restored.len(), 1, "{restored:?}");
     assert!(restored[0].contains(&made.path.display().to_string()));
