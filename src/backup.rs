@@ -351,11 +351,11 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
 }
 
 /// [`restore`], recorded in the restored register's history as made by `by` (signed in
-/// on the register replaced; `Store::record_restore`) through `actor` (the app, the CLI). The record is written into the
-/// checked copy before it takes the register's place: a restore killed at any point
-/// leaves either the register as it was, or the restored one with its restore recorded,
-/// never one without the other. One restore at a time: the lock is held from the check
-/// to the rename.
+/// on the register replaced; `Store::record_restore`) through `actor` (the app, the CLI).
+/// The record is written into the checked copy before it takes the register's place: a
+/// restore killed at any point leaves either the register as it was, or the restored one
+/// with its restore recorded, never one without the other. One restore at a time: the
+/// lock is held from the check to the rename.
 pub fn restore_by(
     register: &Path,
     backup: &Path,
