@@ -39,6 +39,10 @@ pub struct BackupCheck {
     pub accounts: i64,
     /// The day of its latest session ("yyyy-mm-dd"), none when it has no session.
     pub last_session: Option<String>,
+    /// Its history edited or cut outside the app (the hash chain does not follow, or an
+    /// account is not what its history made it), in words; none when whole, or for a
+    /// backup from before accounts (schema 3 and older, whose rows name no account).
+    pub history_broken: Option<String>,
 }
 
 /// What a register holds, counted as a backup's check counts it: sessions, visits,
@@ -140,6 +144,19 @@ fn copy_checked(conn: &Connection, folder: &Path, at: NaiveDateTime) -> Result<B
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
+    // On the disk before it is named a backup (a USB drive pulled, a power cut: a backup
+    // listed is a backup written).
+    if let Err(e) = sync_file(&tmp) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::invalid(
+            "folder",
+            format!(
+                "Không ghi được bản sao lưu vào {}: {}.",
+                folder.display(),
+                crate::error::io_words(&e)
+            ),
+        ));
+    }
     // The name is claimed by a link that fails if it is taken (two backups in one second,
     // two processes): the next second's name is tried.
     let mut at = at;
@@ -154,11 +171,12 @@ fn copy_checked(conn: &Connection, folder: &Path, at: NaiveDateTime) -> Result<B
         };
         match placed {
             Ok(true) => {
+                sync_folder(folder);
                 return Ok(Backup {
                     bytes: std::fs::metadata(&path)?.len(),
                     path,
                     made_at: at,
-                })
+                });
             }
             Ok(false) => at += chrono::Duration::seconds(1),
             Err(e) => {
@@ -220,6 +238,23 @@ pub fn check_backup(path: &Path) -> Result<BackupCheck> {
     } else {
         0
     };
+    // A backup whose history was edited behind the app's back still restores (it may be
+    // the only copy), but the question says so first. Only this version's history is
+    // replayed account by account; an older one's chain is walked alone (its tables are
+    // read as they were then, and a table it cannot read is not a sign of tampering).
+    let history_broken = if version >= 4 {
+        let check = if version as usize == SCHEMA_VERSION {
+            store::verify_history(&conn)
+        } else {
+            store::verify_chain(&conn)
+        };
+        check
+            .ok()
+            .filter(|c| c.broken_at.is_some())
+            .map(|c| c.message)
+    } else {
+        None
+    };
     Ok(BackupCheck {
         schema_version: version.max(0) as usize,
         sessions,
@@ -227,6 +262,7 @@ pub fn check_backup(path: &Path) -> Result<BackupCheck> {
         petitions,
         accounts,
         last_session,
+        history_broken,
     })
 }
 
@@ -520,7 +556,12 @@ pub fn restore_by(
                 moved.push((from, to));
             }
         }
-        std::fs::rename(&tmp, &register)
+        // The restored file on the disk before it takes the register's place, and its
+        // new name after: a power cut leaves the old register or the restored one whole.
+        sync_file(&tmp)?;
+        std::fs::rename(&tmp, &register)?;
+        sync_folder(&folder);
+        Ok(())
     })();
     if let Err(e) = result {
         for (from, to) in moved.iter().rev() {
@@ -613,6 +654,27 @@ fn ready_copy(copy: &Path) -> std::result::Result<(), String> {
             crate::error::sqlite_write_words(&e)
         )
     })
+}
+
+/// Write a file's data to the disk.
+fn sync_file(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(cfg!(windows))
+        .open(path)?
+        .sync_all()
+}
+
+/// Write a folder's entries (a file's new name) to the disk, where the system allows it
+/// (Unix; Windows writes a rename's entry with the file). Best effort: the file itself
+/// was written first.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(folder) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
 }
 
 /// Remove a file and the journals SQLite may have left beside it.

@@ -1006,3 +1006,59 @@ fn a_backup_edited_by_hand_is_said_or_refused_in_words() {
     assert!(e.contains("thieu-bang.sqlite3"), "{e}");
     assert!(!e.contains("no such table"), "{e}");
 }
+
+/// A backup whose history was edited behind the app's back (a row changed, the triggers
+/// that guard it taken away first) is said so by its check and by the restore's question;
+/// a whole one says nothing. The CLI restores it only when asked for by name, and the
+/// restored register's own check still finds the edit.
+#[test]
+fn a_backup_with_an_edited_history_is_said_before_a_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = open(&path);
+    let s = session(&mut store, "2026-11-20", HostGroup::Officer);
+    visit(&mut store, &s, 1, 1, None);
+    let made = store
+        .backup_at(&dir.path().join("sao-luu"), at("2026-11-25 16:00:00"))
+        .unwrap();
+    assert_eq!(
+        backup::check_backup(&made.path).unwrap().history_broken,
+        None
+    );
+    let whole = store.restore_preview(&made.path, false).unwrap();
+    assert_eq!(whole.history_broken, None);
+
+    let edited = dir.path().join("sua-lich-su.sqlite3");
+    std::fs::copy(&made.path, &edited).unwrap();
+    let c = rusqlite::Connection::open(&edited).unwrap();
+    c.execute_batch(
+        "DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete;
+         UPDATE changes SET note = 'sửa tay' WHERE seq = 2;
+         CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes WHEN OLD.hash IS NOT NULL
+           BEGIN SELECT RAISE(ABORT, 'x'); END;
+         CREATE TRIGGER changes_no_delete BEFORE DELETE ON changes
+           BEGIN SELECT RAISE(ABORT, 'x'); END;",
+    )
+    .unwrap();
+    drop(c);
+    let said = backup::check_backup(&edited).unwrap().history_broken;
+    let said = said.expect("the edited row is found");
+    assert!(said.contains("từ bản ghi số 2"), "{said}");
+    let preview = store.restore_preview(&edited, false).unwrap();
+    assert_eq!(preview.history_broken.as_deref(), Some(said.as_str()));
+    // What it holds is still said beside it.
+    assert_eq!(preview.backup.sessions, 1);
+
+    // An account given a role behind the app's back (its chain left whole) is found too.
+    let role = dir.path().join("sua-vai-tro.sqlite3");
+    std::fs::copy(&made.path, &role).unwrap();
+    let c = rusqlite::Connection::open(&role).unwrap();
+    c.execute_batch(
+        "INSERT INTO users (id, login, full_name, roles, password_hash, active, created_at)
+         VALUES ('u-x', 'ke-la', 'Kẻ Lạ', 'admin', 'x', 1, '2026-11-25T00:00:00Z');",
+    )
+    .unwrap();
+    drop(c);
+    let said = backup::check_backup(&role).unwrap().history_broken;
+    assert!(said.is_some_and(|s| s.contains("ke-la") || s.contains("tài khoản")));
+}

@@ -958,3 +958,55 @@ fn a_restore_skips_the_sign_in_only_for_a_register_that_cannot_answer() {
         .unwrap();
     assert_eq!(actor, "cli");
 }
+
+/// A backup whose history was edited outside the app is not restored by the CLI unless
+/// asked for by name (`--broken-history`); the register stays as it was until then.
+#[test]
+fn a_backup_with_an_edited_history_is_restored_only_when_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so.db");
+    stdout(&tiepdan(&db, &["init", "--unit-name", "phường Việt Hòa"]));
+    stdout(&tiepdan(&db, &["demo", "--seed", "9"]));
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    stdout(&tiepdan(&db, &["backup", "--to", usb.to_str().unwrap()]));
+    let file = std::fs::read_dir(&usb)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "sqlite3"))
+        .unwrap();
+    let c = rusqlite::Connection::open(&file).unwrap();
+    c.execute_batch(
+        "DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete;
+         DELETE FROM changes WHERE seq = 3;",
+    )
+    .unwrap();
+    drop(c);
+    let before = std::fs::read(&db).unwrap();
+    let refused = tiepdan(&db, &["restore", file.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("thiếu bản ghi số 3") && said.contains("--broken-history"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the register is untouched"
+    );
+    let restored = stdout(&tiepdan(
+        &db,
+        &["restore", file.to_str().unwrap(), "--broken-history"],
+    ));
+    assert!(restored.contains("Đã khôi phục sổ"), "{restored}");
+    // The restored register's own check finds what was done to its history.
+    let verify = tiepdan(&db, &["audit", "verify"]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&verify.stdout),
+        String::from_utf8_lossy(&verify.stderr)
+    );
+    assert!(!verify.status.success(), "{said}");
+    assert!(said.contains("thiếu bản ghi số 3"), "{said}");
+}

@@ -181,6 +181,9 @@ enum Command {
         /// Khôi phục cả bản sao lưu chưa có tài khoản (sổ sẽ mở cho mọi người đến khi tạo quản trị)
         #[arg(long)]
         without_accounts: bool,
+        /// Khôi phục cả bản sao lưu có lịch sử thay đổi đã bị sửa ngoài phần mềm (khi đó là bản duy nhất)
+        #[arg(long)]
+        broken_history: bool,
     },
     /// Lịch sử thay đổi: kiểm tra chuỗi băm (phát hiện bản ghi bị sửa, xóa ngoài phần mềm)
     Audit {
@@ -773,6 +776,7 @@ fn run(cli: Cli) -> Result<(), Error> {
         Command::Restore {
             file,
             without_accounts,
+            broken_history,
         } => {
             let path = db_path(&cli.db)?;
             // The register's administrator restores (a register that no longer opens,
@@ -794,6 +798,21 @@ fn run(cli: Cli) -> Result<(), Error> {
                 // Anything else (a register of a newer version, one busy or locked) is the
                 // register's own answer: its administrator is asked, or it stays as it is.
                 Err(e) => return Err(e),
+            }
+            // A backup whose history was edited behind the app's back brings records that
+            // may have been too: restored only when asked for by name.
+            let broken = match &preview {
+                Some(p) => p.history_broken.clone(),
+                None => tiepdan::backup::check_backup(&file)?.history_broken,
+            };
+            if let (Some(why), false) = (broken, broken_history) {
+                return Err(Error::invalid(
+                    "backup",
+                    format!(
+                        "Bản sao lưu {}: {why} Các bản ghi trong đó có thể cũng đã bị sửa. Không khôi phục; nếu đây là bản sao lưu duy nhất còn dùng được, thêm --broken-history.",
+                        shown(&file)
+                    ),
+                ));
             }
             // Recorded in the restored register's own history as it takes the place.
             let aside = tiepdan::backup::restore_by(path, &file, by, Actor::Cli)?;

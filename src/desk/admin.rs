@@ -81,6 +81,9 @@ pub struct RegisterHoldings {
 pub struct RestorePreview {
     pub backup: RegisterHoldings,
     pub current: RegisterHoldings,
+    /// The backup's history edited or cut outside the app, in words (the restore's
+    /// question warns of it); none when whole.
+    pub history_broken: Option<String>,
 }
 
 impl RegisterHoldings {
@@ -280,6 +283,7 @@ impl Store {
         let (sessions, visits, petitions, last_session) = backup::holdings(self.conn())?;
         Ok(RestorePreview {
             backup: RegisterHoldings::from(&checked),
+            history_broken: checked.history_broken.clone(),
             current: RegisterHoldings {
                 sessions,
                 visits,

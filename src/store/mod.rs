@@ -23,7 +23,10 @@ mod settings;
 mod users;
 
 pub use audit::AuditCheck;
-pub(crate) use audit::{chain_end, close_chain, insert_chained, seal_last, seal_pending, ChainEnd};
+pub(crate) use audit::{
+    chain_end, close_chain, insert_chained, seal_last, seal_pending, verify as verify_chain,
+    ChainEnd,
+};
 pub(crate) use cached::{exec, one};
 pub(crate) use calendar::*;
 pub(crate) use catalogue::{
@@ -734,20 +737,7 @@ impl Store {
     /// Check the history's hash chain (`tiepdan audit verify`).
     pub fn verify_audit(&self) -> Result<AuditCheck> {
         self.require(crate::access::Permission::ViewAudit)?;
-        let check = audit::verify(&self.conn)?;
-        if check.broken_at.is_some() {
-            return Ok(check);
-        }
-        // The accounts are what their history made them: an account added, or given a role
-        // or a password, behind the app's back is found.
-        if let Some(message) = crate::desk::account::accounts_off_history(&self.conn)? {
-            return Ok(AuditCheck {
-                rows: check.rows,
-                broken_at: Some(0),
-                message,
-            });
-        }
-        Ok(check)
+        verify_history(&self.conn)
     }
 
     /// The full check of the file (every page, every index, every foreign key), read only:
@@ -909,4 +899,22 @@ impl Store {
         }
         Ok(result?)
     }
+}
+
+/// The history's hash chain walked from its first row, then the accounts replayed from
+/// their history: an account added, or given a role or a password, behind the app's back
+/// is found (`tiepdan audit verify`, and a backup's check before a restore).
+pub(crate) fn verify_history(conn: &Connection) -> Result<AuditCheck> {
+    let check = audit::verify(conn)?;
+    if check.broken_at.is_some() {
+        return Ok(check);
+    }
+    if let Some(message) = crate::desk::account::accounts_off_history(conn)? {
+        return Ok(AuditCheck {
+            rows: check.rows,
+            broken_at: Some(0),
+            message,
+        });
+    }
+    Ok(check)
 }

@@ -8,6 +8,7 @@ import {
   folderOf,
   formatSize,
   restoredText,
+  historyWarning,
   restoreComparison,
   restoreFileQuestion,
   restoreQuestion,
@@ -73,6 +74,7 @@ describe('what is said', () => {
     const q = restoreQuestion(b, '/d/so.sqlite3', {
       backup: holds(2, 1003, 2, '2026-11-23'),
       current: holds(3, 1005, 2, '2026-11-30'),
+      history_broken: null,
     });
     expect(q).toContain(
       '? Bản sao lưu có 2 buổi tiếp, 1.003 lượt tiếp, 2 đơn (buổi tiếp gần nhất ngày 23/11/2026); ' +
@@ -81,13 +83,35 @@ describe('what is said', () => {
     );
     // The same records: nothing said to be more; an empty register has no latest day.
     expect(
-      restoreFileQuestion('/u/b.sqlite3', '', { backup: holds(0, 0, 0, null), current: holds(0, 0, 0, null) }),
+      restoreFileQuestion('/u/b.sqlite3', '', { backup: holds(0, 0, 0, null), current: holds(0, 0, 0, null), history_broken: null }),
     ).toContain('Tệp đã được kiểm tra. Bản sao lưu có 0 buổi tiếp, 0 lượt tiếp, 0 đơn; sổ hiện tại có 0 buổi tiếp, 0 lượt tiếp, 0 đơn. Sổ hiện tại');
     // A backup holding more than the register (the register was emptied): nothing "more" said.
-    expect(restoreComparison({ backup: holds(5, 9, 4, '2026-11-23'), current: holds(1, 1, 0, '2026-11-30') })).not.toContain(
+    expect(restoreComparison({ backup: holds(5, 9, 4, '2026-11-23'), current: holds(1, 1, 0, '2026-11-30'), history_broken: null })).not.toContain(
       'nhiều hơn',
     );
     expect(restoreComparison(null)).toBe('');
+  });
+
+  it('before a restore: a backup whose history was edited outside the app is warned of first', () => {
+    const b: BackupInfo = { path: '/d/sao-luu/b.sqlite3', made_at: '25/11/2026 16:00:00', bytes: 1 as unknown as bigint };
+    const holds = (n: number) => ({
+      sessions: n as unknown as bigint,
+      visits: n as unknown as bigint,
+      petitions: n as unknown as bigint,
+      last_session: null,
+    });
+    const broken = 'Lịch sử thay đổi không còn nguyên vẹn từ bản ghi số 2: bản ghi này hoặc bản ghi ngay trước nó đã bị sửa hoặc xóa ngoài phần mềm.';
+    const q = restoreQuestion(b, '/d/so.sqlite3', { backup: holds(1), current: holds(2), history_broken: broken });
+    expect(q).toContain(
+      `lúc 25/11/2026 16:00:00? CẢNH BÁO: ${broken} Các bản ghi trong bản sao lưu này có thể cũng đã bị sửa; ` +
+        'chỉ khôi phục khi đây là bản sao lưu duy nhất còn dùng được. Bản sao lưu có 1 buổi tiếp',
+    );
+    expect(restoreFileQuestion('/u/b.sqlite3', '', { backup: holds(1), current: holds(2), history_broken: broken })).toContain(
+      `Tệp đã được kiểm tra. CẢNH BÁO: ${broken}`,
+    );
+    const whole = restoreQuestion(b, '/d/so.sqlite3', { backup: holds(1), current: holds(2), history_broken: null });
+    expect(whole).not.toContain('CẢNH BÁO');
+    expect(historyWarning(null)).toBe('');
   });
 
   it('after a restore: from where, and where the former register is kept', () => {

@@ -5,4 +5,9 @@ import type { RegisterHoldings } from "./RegisterHoldings";
  * A backup checked for its restore: what it holds, and what the register it would replace
  * holds now (what goes is in the file kept aside).
  */
-export type RestorePreview = { backup: RegisterHoldings, current: RegisterHoldings, };
+export type RestorePreview = { backup: RegisterHoldings, current: RegisterHoldings, 
+/**
+ * The backup's history edited or cut outside the app, in words (the restore's
+ * question warns of it); none when whole.
+ */
+history_broken: string | null, };
