@@ -628,6 +628,24 @@ fn a_backup_typed_by_path_must_be_a_whole_path_to_a_file_other_than_the_register
     refused(std::path::Path::new("sao-luu.sqlite3"), "đường dẫn đầy đủ");
     refused(&usb, "là một thư mục");
     refused(&usb.join("khong-co.sqlite3"), "Không có tệp");
+    // There, but no plain file: named as what it is, never as missing (a pipe is never
+    // opened: reading it would wait for ever).
+    #[cfg(unix)]
+    {
+        let fifo = usb.join("ong.sqlite3");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        refused(
+            &fifo,
+            "không phải một tệp sao lưu (là tệp đặc biệt hoặc liên kết hỏng)",
+        );
+        let dangling = usb.join("lien-ket.sqlite3");
+        std::os::unix::fs::symlink(usb.join("da-xoa.sqlite3"), &dangling).unwrap();
+        refused(&dangling, "liên kết hỏng");
+    }
     refused(&path, "chính tệp sổ đang mở");
     let checked = s
         .check_restore(std::path::Path::new(&made.backup.path), false)

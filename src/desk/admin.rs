@@ -458,7 +458,17 @@ fn refuse_unusable_path(backup: &Path, register: Option<&Path>) -> Result<()> {
         ));
     }
     if !backup.is_file() {
-        return refuse(format!("Không có tệp {}.", backup.display()));
+        // There but not a plain file (a pipe, a device, a link to nothing): named as what
+        // it is, not as missing.
+        let there = std::fs::symlink_metadata(backup).is_ok();
+        return refuse(if there {
+            format!(
+                "{} không phải một tệp sao lưu (là tệp đặc biệt hoặc liên kết hỏng): hãy nhập đường dẫn của tệp sao lưu.",
+                backup.display()
+            )
+        } else {
+            format!("Không có tệp {}.", backup.display())
+        });
     }
     let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
