@@ -7,8 +7,8 @@
 // backup is gone and the former register is kept aside.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session, startDriver } from './webdriver.mjs';
@@ -23,6 +23,8 @@ const FIELD = 'Khôi phục từ tệp sao lưu khác (ví dụ trên ổ USB)';
 let driver;
 let s;
 let dataDir;
+/** The backup made on the "USB drive" by the first test. */
+let usbCopy;
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'tiepdan-e2e-restore-file-'));
@@ -65,6 +67,7 @@ test('a backup on a USB drive, typed by its path, is checked, asked about and re
   const line = await s.expectText('[data-testid="backup-result"]', /^Đã sao lưu và kiểm tra: /, 60000);
   const copy = /Tệp: (.+)$/.exec(line)?.[1];
   assert.ok(copy && copy.startsWith(usb) && existsSync(copy), `the copy on the "USB drive": ${copy}`);
+  usbCopy = copy;
 
   // Changed after the backup: an account.
   await s.click('Thêm tài khoản');
@@ -109,4 +112,30 @@ test('a backup on a USB drive, typed by its path, is checked, asked about and re
   assert.equal(m[1], copy);
   assert.ok(existsSync(m[2]), `the former register is kept: ${m[2]}`);
   await s.waitFor('the accounts of the backup', async () => JSON.stringify(await logins()) === JSON.stringify(['quantri']));
+});
+
+/** The sqlite3 shell, to edit a backup's history behind the app's back (scripts/install-deps.sh installs it). */
+const SQLITE3 = spawnSync('sqlite3', ['-version']).status === 0;
+
+test('a backup whose history was edited outside the app is warned of before anything is restored', { skip: !SQLITE3 && 'no sqlite3 shell here' }, async () => {
+  assert.ok(usbCopy, 'the first test made a backup');
+  const edited = join(mkdtempSync(join(tmpdir(), 'tiepdan-e2e-usb-')), 'sua-lich-su.sqlite3');
+  copyFileSync(usbCopy, edited);
+  execFileSync('sqlite3', [edited, "DROP TRIGGER changes_no_update; UPDATE changes SET note = 'sửa lén' WHERE seq = 3;"]);
+  await s.type(FIELD, edited);
+  await s.click('Khôi phục từ tệp này…');
+  const question = await s.expectText('.backups [role=alertdialog] .text', /^Khôi phục sổ từ tệp /);
+  assert.ok(
+    question.startsWith(
+      `Khôi phục sổ từ tệp ${edited}? Tệp đã được kiểm tra. CẢNH BÁO: Lịch sử thay đổi không còn nguyên vẹn từ bản ghi số 3`,
+    ),
+    question,
+  );
+  assert.match(question, /có thể cũng đã bị sửa; chỉ khôi phục khi đây là bản sao lưu duy nhất còn dùng được\. Bản sao lưu có /);
+  assert.equal(await s.execute('return document.activeElement?.textContent.trim();'), 'Hủy', 'the safe answer has the focus');
+  assert.deepEqual(await cutOff(s), [], 'nothing cut off at 1024×640');
+  await shot(s, 'restore-file-history-warning-1024');
+  await s.click('Hủy');
+  await s.waitFor('the question gone', async () => !(await s.execute(`return document.querySelector('.backups [role=alertdialog]') !== null;`)));
+  assert.deepEqual(await logins(), ['quantri'], 'nothing restored');
 });

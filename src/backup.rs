@@ -248,10 +248,7 @@ pub fn check_backup(path: &Path) -> Result<BackupCheck> {
         } else {
             store::verify_chain(&conn)
         };
-        check
-            .ok()
-            .filter(|c| c.broken_at.is_some())
-            .map(|c| c.message)
+        history_words(check)
     } else {
         None
     };
@@ -383,7 +380,7 @@ pub fn rotate_on(folder: &Path, today: NaiveDate) -> Result<Vec<PathBuf>> {
 /// "<name>.truoc-khoi-phuc-<time>", and returned. The restore is recorded with no
 /// account named: [`restore_by`].
 pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
-    restore_by(register, backup, None, crate::domain::Actor::Desk)
+    restore_by(register, backup, None, crate::domain::Actor::Desk, false)
 }
 
 /// [`restore`], recorded in the restored register's history as made by `by` (signed in
@@ -392,11 +389,16 @@ pub fn restore(register: &Path, backup: &Path) -> Result<Option<PathBuf>> {
 /// restore killed at any point leaves either the register as it was, or the restored one
 /// with its restore recorded, never one without the other. One restore at a time: the
 /// lock is held from the check to the rename.
+/// The copy put in place is the one checked, its history too (read as this version reads
+/// it, after the copy's migration): a history edited outside the app is refused unless
+/// `broken_history` (the restore's question warned of it), and the restore record then
+/// says so. A backup changed between the question and the restore is checked as it is.
 pub fn restore_by(
     register: &Path,
     backup: &Path,
     by: Option<crate::access::SignedIn>,
     actor: crate::domain::Actor,
+    broken_history: bool,
 ) -> Result<Option<PathBuf>> {
     // Only a plain file is a backup: a folder or a pipe given by mistake is named, never
     // opened (reading a pipe would wait for ever).
@@ -448,8 +450,13 @@ pub fn restore_by(
     // and its rename, passed the check and replaced the register the first had just put
     // in place.
     let alone = RestoreLock::take(&folder, &name)?;
-    let mut held = hold_alone(&register)?;
+    let (mut held, was_wal) = match hold_alone(&register)? {
+        Some((conn, wal)) => (Some(conn), wal),
+        None => (None, false),
+    };
     sweep_stale(&folder);
+    // The copies of restores killed half-way: none runs now (the lock is ours).
+    sweep_restore_copies(&folder, &name);
     // The copy first, beside the register, through SQLite (what the backup's journal holds
     // comes with it): a failure leaves everything as it was.
     let tmp = store::sqlite_path(&folder.join(format!(".{name}.khoi-phuc-{}", std::process::id())));
@@ -461,6 +468,7 @@ pub fn restore_by(
         });
     if let Err(e) = copied {
         remove_with_journal(&tmp);
+        give_back(&held, was_wal);
         // What is damaged here is the backup being read, not the register.
         let why = match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
@@ -481,6 +489,7 @@ pub fn restore_by(
     // backup checked above could have been replaced since.
     if let Err(e) = ready_copy(&tmp) {
         remove_with_journal(&tmp);
+        give_back(&held, was_wal);
         return Err(Error::NotRegister(format!(
             "Bản sao lưu {} không dùng được: {e} Sổ được để nguyên như trước.",
             backup.display()
@@ -496,6 +505,13 @@ pub fn restore_by(
     if held.is_none() {
         checkpoint(&register);
     }
+    let read_former =
+        |conn: &Connection| -> (Result<Vec<crate::records::ChangeRecord>>, Option<String>) {
+            (
+                store::all_changes(conn),
+                history_words(store::verify_history(conn)),
+            )
+        };
     let stamp = Local::now().format("%Y-%m-%d_%H%M%S").to_string();
     let mut base = format!("{name}{KEPT_ASIDE}{stamp}");
     let mut n = 2;
@@ -507,21 +523,29 @@ pub fn restore_by(
     let had_register = register.exists();
     // Its history, for the record: through the connection that holds it, else (a register
     // that does not open) as far as it can be read.
-    let former = had_register.then(|| crate::desk::admin::Former {
-        changes: match &held {
-            Some(conn) => store::all_changes(conn),
-            None => Connection::open_with_flags(store::sqlite_path(&register), read_only_flags())
-                .map_err(Error::from)
-                .and_then(|c| store::all_changes(&c)),
-        },
-        kept_as: &kept,
+    // (Its history is carried over only when whole: rows edited behind the app's back
+    // would otherwise be sealed anew into the restored register's chain.)
+    let former = had_register.then(|| {
+        let (changes, broken) = match &held {
+            Some(conn) => read_former(conn),
+            None => {
+                match Connection::open_with_flags(store::sqlite_path(&register), read_only_flags())
+                {
+                    Ok(c) => read_former(&c),
+                    Err(e) => (Err(e.into()), None),
+                }
+            }
+        };
+        crate::desk::admin::Former {
+            changes,
+            broken,
+            kept_as: &kept,
+        }
     });
-    if let Err(e) = record_in_copy(&tmp, backup, former, by, actor) {
+    if let Err(e) = record_in_copy(&tmp, backup, former, by, actor, broken_history) {
         remove_with_journal(&tmp);
-        return Err(Error::NotRegister(format!(
-            "Không ghi được lần khôi phục vào lịch sử của bản chép từ {}: {e} Sổ được để nguyên như trước.",
-            backup.display()
-        )));
+        give_back(&held, was_wal);
+        return Err(e);
     }
     // Windows renames no file that is open: the lock goes first (and a handle opened
     // meanwhile makes the rename fail: nothing is replaced under it).
@@ -567,6 +591,7 @@ pub fn restore_by(
         for (from, to) in moved.iter().rev() {
             let _ = std::fs::rename(to, from);
         }
+        give_back(&held, was_wal);
         if had_register {
             let _ = std::fs::remove_file(&kept);
         }
@@ -593,21 +618,80 @@ fn record_in_copy(
     former: Option<crate::desk::admin::Former<'_>>,
     by: Option<crate::access::SignedIn>,
     actor: crate::domain::Actor,
-) -> std::result::Result<(), String> {
-    let recorded = Store::open(copy).and_then(|mut s| {
-        s.set_actor(actor);
-        s.record_restore(from, former, by)
-    });
+    broken_history: bool,
+) -> Result<()> {
+    let failed = |why: String| {
+        Error::NotRegister(format!(
+            "Không ghi được lần khôi phục vào lịch sử của bản chép từ {}: {why} Sổ được để nguyên như trước.",
+            from.display()
+        ))
+    };
+    let opened = Store::open(copy);
     let name = copy.file_name().unwrap_or_default().to_string_lossy();
     for version in 1..SCHEMA_VERSION {
         let _ = std::fs::remove_file(copy.with_file_name(format!("{name}.bak-v{version}")));
     }
-    recorded.map_err(|e| e.to_string())?;
+    // (The migration's own words are SQL: a backup that does not upgrade was edited.)
+    let mut store = opened.map_err(|_| {
+        Error::NotRegister(format!(
+            "Bản sao lưu {} không nâng cấp được lên phiên bản này của phần mềm (tệp đã bị sửa ngoài phần mềm?); hãy chọn một bản sao lưu khác. Sổ được để nguyên như trước.",
+            from.display()
+        ))
+    })?;
+    let broken = history_words(store::verify_history(store.conn()));
+    if let (Some(why), false) = (&broken, broken_history) {
+        return Err(Error::invalid(
+            "backup",
+            format!(
+                "Bản sao lưu {}: {why} Các bản ghi trong đó có thể cũng đã bị sửa: không khôi phục khi chưa được xác nhận. Sổ được để nguyên như trước.",
+                from.display()
+            ),
+        ));
+    }
+    store.set_actor(actor);
+    store
+        .record_restore(from, former, by, broken)
+        .map_err(|e| failed(e.to_string()))?;
+    drop(store);
     let journal = copy.with_file_name(format!("{name}-wal"));
     if std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
-        return Err("nhật ký của bản chép không được ghi hết vào bản chép.".into());
+        return Err(failed(
+            "nhật ký của bản chép không được ghi hết vào bản chép.".into(),
+        ));
     }
     Ok(())
+}
+
+/// A restore refused after the register was taken out of WAL (to see that nothing else
+/// has it open) leaves it in WAL, as it was.
+fn give_back(held: &Option<Connection>, was_wal: bool) {
+    if let (Some(conn), true) = (held, was_wal) {
+        let _ = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0));
+    }
+}
+
+/// Remove what restores of the register `name` killed half-way left in `folder` (their
+/// copies, named with their process): called with the restore lock held, so none of them
+/// runs.
+fn sweep_restore_copies(folder: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{name}.khoi-phuc-");
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let is_copy = file.strip_prefix(&prefix).is_some_and(|rest| {
+            let pid = rest
+                .strip_suffix("-wal")
+                .or_else(|| rest.strip_suffix("-shm"))
+                .or_else(|| rest.strip_suffix("-journal"))
+                .unwrap_or(rest);
+            !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+        });
+        if is_copy && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A restore's copy in WAL mode (the journal emptied into it, and removed, when its only
@@ -654,6 +738,18 @@ fn ready_copy(copy: &Path) -> std::result::Result<(), String> {
             crate::error::sqlite_write_words(&e)
         )
     })
+}
+
+/// A history check's answer as a restore says it: none when whole; a history that cannot
+/// be read is not whole (a row edited into something else reads as an error).
+fn history_words(check: Result<store::AuditCheck>) -> Option<String> {
+    match check {
+        Ok(c) if c.broken_at.is_none() => None,
+        Ok(c) => Some(c.message),
+        Err(_) => {
+            Some("Lịch sử thay đổi không đọc được: có bản ghi đã bị sửa ngoài phần mềm.".into())
+        }
+    }
 }
 
 /// Write a file's data to the disk.
@@ -903,8 +999,9 @@ pub fn restore_hint(register: &Path) -> String {
 /// file kept aside. The register is left out of WAL (what its journal held written into
 /// it), so closing this connection touches no journal by its name: once the restored
 /// register has the name, that name is its. None: no register there, or one that does
-/// not open (damaged), which nothing else can have open either.
-fn hold_alone(register: &Path) -> Result<Option<Connection>> {
+/// not open (damaged), which nothing else can have open either. With it, whether the
+/// register was in WAL (a restore refused later puts it back: `give_back`).
+fn hold_alone(register: &Path) -> Result<Option<(Connection, bool)>> {
     if !register.exists() {
         return Ok(None);
     }
@@ -951,7 +1048,7 @@ fn hold_alone(register: &Path) -> Result<Option<Connection>> {
             ))
         }
         Err(_) => Ok(None),
-        Ok(()) => Ok(Some(conn)),
+        Ok(()) => Ok(Some((conn, wal))),
     }
 }
 
@@ -997,7 +1094,7 @@ mod tests {
             conn.query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
                 .unwrap()
         };
-        let held = hold_alone(&path)
+        let (held, _) = hold_alone(&path)
             .unwrap()
             .expect("a register that opens is held");
         let writer = {

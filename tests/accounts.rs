@@ -542,7 +542,7 @@ fn a_restore_never_erases_the_audit_records_made_after_the_backup() {
     let by = s.user();
     drop(s);
     let backup = std::path::PathBuf::from(&made.backup.path);
-    tiepdan::backup::restore_by(&path, &backup, by, Actor::Desk).unwrap();
+    tiepdan::backup::restore_by(&path, &backup, by, Actor::Desk, false).unwrap();
     let mut s = Store::open(&path).unwrap();
     s.sign_in("quantri", "matkhau-quantri").unwrap();
     let log = s
@@ -645,6 +645,10 @@ fn a_backup_typed_by_path_must_be_a_whole_path_to_a_file_other_than_the_register
         let dangling = usb.join("lien-ket.sqlite3");
         std::os::unix::fs::symlink(usb.join("da-xoa.sqlite3"), &dangling).unwrap();
         refused(&dangling, "liên kết hỏng");
+        // The register under a second name (a hard link) is the register.
+        let linked = usb.join("so-ban-sao.sqlite3");
+        std::fs::hard_link(&path, &linked).unwrap();
+        refused(&linked, "chính tệp sổ đang mở");
     }
     refused(&path, "chính tệp sổ đang mở");
     let checked = s

@@ -1062,3 +1062,320 @@ fn a_backup_with_an_edited_history_is_said_before_a_restore() {
     let said = backup::check_backup(&role).unwrap().history_broken;
     assert!(said.is_some_and(|s| s.contains("ke-la") || s.contains("tài khoản")));
 }
+
+/// Edit a copy of `from` as `name` beside it with SQL run behind the app's back (the
+/// history's guards dropped first, put back after unless `keep_off`).
+fn edited_copy(from: &Path, name: &str, sql: &str) -> std::path::PathBuf {
+    let copy = from.with_file_name(name);
+    std::fs::copy(from, &copy).unwrap();
+    let c = rusqlite::Connection::open(&copy).unwrap();
+    c.execute_batch(&format!(
+        "DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete; {sql}"
+    ))
+    .unwrap();
+    drop(c);
+    copy
+}
+
+/// The guards as the app makes them.
+const GUARDS: &str = "CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes
+           WHEN OLD.hash IS NOT NULL
+         BEGIN SELECT RAISE(ABORT, 'Lịch sử thay đổi không sửa được.'); END;
+         CREATE TRIGGER changes_no_delete BEFORE DELETE ON changes
+         BEGIN SELECT RAISE(ABORT, 'Lịch sử thay đổi không xóa được.'); END;";
+
+/// The notes of the restore records of a register, read as the file lies.
+fn restore_notes(file: &Path) -> Vec<String> {
+    let conn =
+        rusqlite::Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let mut stmt = conn
+        .prepare("SELECT note FROM changes WHERE note LIKE 'khôi phục từ %' ORDER BY seq")
+        .unwrap();
+    let found = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    found
+}
+
+fn journal_mode(file: &Path) -> String {
+    let bytes = std::fs::read(file).unwrap();
+    format!("{}{}", bytes[18], bytes[19])
+}
+
+/// The check of a backup's history finds what an attacker tried (07/12/2026, second
+/// round): an account deleted, a guard replaced by one that does nothing, a row edited
+/// into something that does not read, the chain's end mark edited or deleted; and none of
+/// it in a whole backup.
+#[test]
+fn every_way_a_backups_history_was_edited_is_found_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = open(&path);
+    let s = session(&mut store, "2026-11-20", HostGroup::Officer);
+    visit(&mut store, &s, 1, 1, None);
+    store
+        .create_first_admin(&tiepdan::desk::account::AccountInput {
+            id: None,
+            login: "quantri".into(),
+            full_name: "Quản trị".into(),
+            roles: vec![tiepdan::access::Role::Admin],
+            active: true,
+            password: Some("matkhau-123".into()),
+        })
+        .unwrap();
+    store
+        .save_account(&tiepdan::desk::account::AccountInput {
+            id: None,
+            login: "canbo".into(),
+            full_name: "Cán bộ".into(),
+            roles: vec![tiepdan::access::Role::Officer],
+            active: true,
+            password: Some("matkhau-456".into()),
+        })
+        .unwrap();
+    let made = store
+        .backup_at(&dir.path().join("sao-luu"), at("2026-11-25 16:00:00"))
+        .unwrap();
+    assert_eq!(
+        backup::check_backup(&made.path).unwrap().history_broken,
+        None
+    );
+    let said = |name: &str, sql: &str| -> String {
+        let copy = edited_copy(&made.path, name, sql);
+        backup::check_backup(&copy)
+            .unwrap()
+            .history_broken
+            .unwrap_or_else(|| panic!("{name}: not found"))
+    };
+    let last: i64 = {
+        let c = rusqlite::Connection::open(&made.path).unwrap();
+        c.query_row("SELECT max(seq) FROM changes", [], |r| r.get(0))
+            .unwrap()
+    };
+    for (name, sql, words) in [
+        (
+            "xoa-tai-khoan.sqlite3",
+            format!("DELETE FROM users WHERE login = 'canbo'; {GUARDS}"),
+            "Tài khoản “canbo” có trong lịch sử nhưng không còn trong sổ",
+        ),
+        (
+            "trigger-rong.sqlite3",
+            "CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes WHEN 0
+               BEGIN SELECT RAISE(ABORT, 'x'); END;
+             CREATE TRIGGER changes_no_delete BEFORE DELETE ON changes
+               BEGIN SELECT RAISE(ABORT, 'Lịch sử thay đổi không xóa được.'); END;"
+                .into(),
+            "trigger chặn sửa, xóa lịch sử đã bị gỡ hoặc bị thay",
+        ),
+        (
+            "trigger-them.sqlite3",
+            format!(
+                "{GUARDS} CREATE TRIGGER changes_undo AFTER INSERT ON changes
+                   BEGIN SELECT 1; END;"
+            ),
+            "bị gỡ hoặc bị thay",
+        ),
+        (
+            "dong-blob.sqlite3",
+            format!("UPDATE changes SET note = x'41' WHERE seq = 1; {GUARDS}"),
+            "không đọc được",
+        ),
+        (
+            "dau-cuoi-sua.sqlite3",
+            format!("UPDATE audit_head SET hash = 'ab'; {GUARDS}"),
+            &format!("dấu cuối của lịch sử (bảng audit_head) không khớp với bản ghi cuối cùng, số {last}"),
+        ),
+        (
+            "dau-cuoi-xoa.sqlite3",
+            format!("DELETE FROM audit_head; {GUARDS}"),
+            "dấu cuối của lịch sử (bảng audit_head) đã bị xóa",
+        ),
+        (
+            "dong-cuoi-xoa.sqlite3",
+            format!("DELETE FROM changes WHERE seq = {last}; {GUARDS}"),
+            &format!("lịch sử đã ghi đến bản ghi số {last}, nay chỉ còn đến số {}", last - 1),
+        ),
+    ] {
+        let found = said(name, &sql);
+        assert!(found.contains(words), "{name}: {found}");
+    }
+}
+
+/// A restore checks the copy it puts in place, history too, whatever was asked about
+/// before (a backup swapped after its question brought an edited history in: attacker,
+/// 07/12/2026): refused unless confirmed, the register left as it was, in WAL; confirmed,
+/// restored with the restore record saying so, and the edit still found after.
+#[test]
+fn a_restore_checks_the_history_of_what_it_puts_in_place() {
+    let (dir, path, made) = register_with_a_backup();
+    let edited = edited_copy(
+        &made.path,
+        "sua.sqlite3",
+        &format!("UPDATE changes SET note = 'sửa lén' WHERE seq = 1; {GUARDS}"),
+    );
+    drop(open(&path));
+    assert_eq!(journal_mode(&path), "22", "a register is in WAL");
+    let before = std::fs::read(&path).unwrap();
+    let e =
+        backup::restore_by(&path, &edited, None, tiepdan::domain::Actor::Cli, false).unwrap_err();
+    assert_eq!(e.field(), Some("backup"), "{e}");
+    let said = e.to_string();
+    assert!(
+        said.contains("từ bản ghi số 1") && said.contains("không khôi phục khi chưa được xác nhận"),
+        "{said}"
+    );
+    assert!(same_but_header(&std::fs::read(&path).unwrap(), &before));
+    assert_eq!(journal_mode(&path), "22", "left in WAL, as it was");
+    // Nothing of the refused restore left beside the register.
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".khoi-phuc-") || n.contains("truoc-khoi-phuc"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+
+    let kept = backup::restore_by(&path, &edited, None, tiepdan::domain::Actor::Cli, true)
+        .unwrap()
+        .unwrap();
+    let notes = restore_notes(&path);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("lịch sử thay đổi của bản sao lưu không còn nguyên vẹn, vẫn khôi phục theo xác nhận (Lịch sử thay đổi không còn nguyên vẹn từ bản ghi số 1"),
+        "{notes:?}"
+    );
+    let check = open(&path).verify_audit().unwrap();
+    assert_eq!(check.broken_at, Some(1), "{check:?}");
+    assert!(kept.exists());
+
+    // A backup whose schema number was lowered (its tables are this version's): its
+    // upgrade fails, said in words, and the register is left as it was.
+    let (_dir2, path2, made2) = register_with_a_backup();
+    let lowered = made2.path.with_file_name("ha-phien-ban.sqlite3");
+    std::fs::copy(&made2.path, &lowered).unwrap();
+    rusqlite::Connection::open(&lowered)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 11;")
+        .unwrap();
+    drop(open(&path2));
+    let before = std::fs::read(&path2).unwrap();
+    let e = backup::restore(&path2, &lowered).unwrap_err().to_string();
+    assert!(e.contains("không nâng cấp được lên phiên bản này"), "{e}");
+    assert!(
+        !e.contains("CREATE") && !e.contains("already exists"),
+        "{e}"
+    );
+    assert!(same_but_header(&std::fs::read(&path2).unwrap(), &before));
+    assert_eq!(journal_mode(&path2), "22");
+}
+
+/// The register a restore replaces, its history edited behind the app's back: its audit
+/// records are not carried over (they would be sealed anew into the restored register's
+/// chain, the edit whitewashed: attacker, 07/12/2026); the restore record says so, and the
+/// restored register's history is whole.
+#[test]
+fn a_replaced_registers_edited_history_is_not_carried_over() {
+    let (_dir, path, made) = register_with_a_backup();
+    {
+        let mut store = open(&path);
+        let s = session(&mut store, "2026-11-30", HostGroup::Officer);
+        visit(&mut store, &s, 1, 1, None);
+    }
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch(&format!(
+        "DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete;
+         UPDATE changes SET note = 'giả mạo' WHERE seq = 1; {GUARDS}"
+    ))
+    .unwrap();
+    drop(c);
+    backup::restore(&path, &made.path).unwrap().unwrap();
+    let notes = restore_notes(&path);
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].contains("nhật ký của tệp sổ trước đó không còn nguyên vẹn, không chép sang"),
+        "{notes:?}"
+    );
+    let restored = rusqlite::Connection::open(&path).unwrap();
+    let forged: i64 = restored
+        .query_row(
+            "SELECT count(*) FROM changes WHERE note = 'giả mạo'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(forged, 0);
+    drop(restored);
+    assert_eq!(open(&path).verify_audit().unwrap().broken_at, None);
+}
+
+/// The copies restores killed half-way left beside a register are removed by the next
+/// restore at once (they are never in use while it holds the restore lock), not only
+/// after an hour; another register's, or a file named alike, are left.
+#[test]
+fn a_restore_removes_the_copies_of_restores_killed_before_it() {
+    let (dir, path, made) = register_with_a_backup();
+    for name in [
+        ".so.sqlite3.khoi-phuc-4242",
+        ".so.sqlite3.khoi-phuc-4242-wal",
+        ".so.sqlite3.khoi-phuc-77",
+        ".khac.sqlite3.khoi-phuc-4242",
+        ".so.sqlite3.khoi-phuc-ghi-chu",
+    ] {
+        std::fs::write(dir.path().join(name), "x").unwrap();
+    }
+    backup::restore(&path, &made.path).unwrap();
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".khoi-phuc-"))
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            ".khac.sqlite3.khoi-phuc-4242",
+            ".so.sqlite3.khoi-phuc-ghi-chu"
+        ]
+    );
+}
+
+/// A backup whose every account was deleted behind the app's back is not "a backup from
+/// before accounts": the question says the history is not whole, and offers no way round.
+#[test]
+fn a_backup_whose_accounts_were_deleted_is_not_called_one_from_before_accounts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store = open(&path);
+    store
+        .create_first_admin(&tiepdan::desk::account::AccountInput {
+            id: None,
+            login: "quantri".into(),
+            full_name: "Quản trị".into(),
+            roles: vec![tiepdan::access::Role::Admin],
+            active: true,
+            password: Some("matkhau-123".into()),
+        })
+        .unwrap();
+    let made = store
+        .backup_at(&dir.path().join("sao-luu"), at("2026-11-25 16:00:00"))
+        .unwrap();
+    let emptied = edited_copy(
+        &made.path,
+        "khong-tai-khoan.sqlite3",
+        &format!("DELETE FROM users; {GUARDS}"),
+    );
+    let e = store
+        .check_restore(&emptied, false)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("không còn tài khoản nào: Tài khoản “quantri” có trong lịch sử nhưng không còn trong sổ"),
+        "{e}"
+    );
+    assert!(
+        !e.contains("từ trước khi có tài khoản") && !e.contains("--without-accounts"),
+        "{e}"
+    );
+}

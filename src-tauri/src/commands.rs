@@ -612,12 +612,23 @@ pub fn check_restore(state: State<'_, AppState>, path: String) -> Reply<RestoreP
 /// Replace the register with a backup (the administrator): the register is closed, the
 /// backup checked and put in place (the current file kept aside), the register reopened;
 /// on failure the register as it was is reopened.
+/// `broken_history`: the question warned that the backup's history was edited outside the
+/// app, and the administrator confirmed (a backup that changed since it was asked about
+/// is checked again, and refused if its history is not whole then).
 #[tauri::command(async)]
-pub fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<Option<String>> {
-    blocking(|| restore_here(&state, path))
+pub fn restore_backup(
+    state: State<'_, AppState>,
+    path: String,
+    broken_history: bool,
+) -> Reply<Option<String>> {
+    blocking(|| restore_here(&state, path, broken_history))
 }
 
-fn restore_here(state: &State<'_, AppState>, path: String) -> Reply<Option<String>> {
+fn restore_here(
+    state: &State<'_, AppState>,
+    path: String,
+    broken_history: bool,
+) -> Reply<Option<String>> {
     let store = state.store.wait().as_ref().map_err(Clone::clone)?;
     // The reads under way end first (the file is not moved aside under them).
     let _alone = state.reads.write().unwrap_or_else(|p| p.into_inner());
@@ -636,6 +647,7 @@ fn restore_here(state: &State<'_, AppState>, path: String) -> Reply<Option<Strin
         &backup,
         user.clone(),
         tiepdan::domain::Actor::Desk,
+        broken_history,
     );
     let mut reopened = crate::open_register(&state.db_path).map_err(|e| e.to_dto())?;
     // Whoever was signed in still is (restored: if the restored register has the account).

@@ -456,7 +456,7 @@ mod tests {
         invoke(
             &w,
             "restore_backup",
-            json!({"path": made.path.display().to_string()}),
+            json!({"path": made.path.display().to_string(), "brokenHistory": false}),
         )
         .unwrap();
         let after = invoke(&w, "integrity_status", json!({})).unwrap();
@@ -680,7 +680,7 @@ mod tests {
             ("backup_now", json!({"folder": null}), Some(Backup)),
             (
                 "restore_backup",
-                json!({"path": "/khong/co.sqlite3"}),
+                json!({"path": "/khong/co.sqlite3", "brokenHistory": false}),
                 Some(Backup),
             ),
             (
@@ -980,7 +980,7 @@ mod tests {
         let refused = invoke(
             &w,
             "restore_backup",
-            json!({"path": made["backup"]["path"]}),
+            json!({"path": made["backup"]["path"], "brokenHistory": false}),
         );
         assert!(refused.is_err(), "{refused:?}");
         assert_eq!(
@@ -992,7 +992,7 @@ mod tests {
         invoke(
             &w,
             "restore_backup",
-            json!({"path": made["backup"]["path"]}),
+            json!({"path": made["backup"]["path"], "brokenHistory": false}),
         )
         .unwrap();
         assert_eq!(signed_in(), "admin");
@@ -1036,7 +1036,7 @@ mod tests {
         let bad = invoke(
             &w,
             "restore_backup",
-            json!({"path": dir.path().join("khong-co.sqlite3")}),
+            json!({"path": dir.path().join("khong-co.sqlite3"), "brokenHistory": false}),
         )
         .unwrap_err();
         assert_ne!(bad["code"], "ok");
@@ -1052,7 +1052,7 @@ mod tests {
         let aside = invoke(
             &w,
             "restore_backup",
-            json!({"path": made["backup"]["path"]}),
+            json!({"path": made["backup"]["path"], "brokenHistory": false}),
         )
         .unwrap();
         let aside = std::path::PathBuf::from(aside.as_str().unwrap());

@@ -805,7 +805,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 Some(p) => p.history_broken.clone(),
                 None => tiepdan::backup::check_backup(&file)?.history_broken,
             };
-            if let (Some(why), false) = (broken, broken_history) {
+            if let (Some(why), false) = (&broken, broken_history) {
                 return Err(Error::invalid(
                     "backup",
                     format!(
@@ -815,7 +815,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 ));
             }
             // Recorded in the restored register's own history as it takes the place.
-            let aside = tiepdan::backup::restore_by(path, &file, by, Actor::Cli)?;
+            let aside = tiepdan::backup::restore_by(path, &file, by, Actor::Cli, broken_history)?;
+            if let Some(why) = &broken {
+                writeln!(
+                    out,
+                    "Lưu ý: {why} Lần khôi phục ghi rõ điều này trong nhật ký; kiểm tra lại bằng: tiepdan audit verify."
+                )?;
+            }
             let held = |h: &tiepdan::desk::admin::RegisterHoldings| format!(" ({})", h.text());
             let (restored, former) = preview
                 .as_ref()

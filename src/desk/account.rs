@@ -642,9 +642,35 @@ fn account_json(u: &UserRow) -> serde_json::Value {
     })
 }
 
-/// Whether every account is what its history made it (creation, then each change), and
-/// every account has a history; the first account that is not, said.
+/// Whether every account is what its history made it (creation, then each change), every
+/// account has a history, and every account the history made is still there (the app
+/// never deletes one: it locks it); the first account that is not, said.
 pub(crate) fn accounts_off_history(conn: &rusqlite::Connection) -> Result<Option<String>> {
+    let made: Vec<String> = conn
+        .prepare(
+            "SELECT DISTINCT record_id FROM changes WHERE table_name = 'users' AND action = ?1",
+        )?
+        .query_map([ChangeAction::Account], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in made {
+        if store::user_by_id(conn, &id)?.is_none() {
+            let login = store::changes_of(conn, "users", &id)?
+                .into_iter()
+                .rev()
+                .find_map(|c| {
+                    c.new
+                        .as_ref()
+                        .and_then(|n| n.get("login"))
+                        .and_then(|l| l.as_str())
+                        .map(str::to_owned)
+                })
+                .unwrap_or(id);
+            return Ok(Some(format!(
+                "Tài khoản “{}” có trong lịch sử nhưng không còn trong sổ: đã bị xóa ngoài phần mềm.",
+                crate::text::shown(&login, 40)
+            )));
+        }
+    }
     for row in store::all_users(conn)? {
         let mut replayed: Option<serde_json::Map<String, serde_json::Value>> = None;
         for c in store::changes_of(conn, "users", &row.id)? {

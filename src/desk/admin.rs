@@ -265,6 +265,16 @@ impl Store {
         refuse_unusable_path(backup, self.path().as_deref())?;
         let checked = backup::check_backup(backup)?;
         if checked.accounts == 0 && store::has_accounts(self.conn())? && !without_accounts {
+            // No account because they were deleted behind the app's back: said as that.
+            if let Some(why) = &checked.history_broken {
+                return Err(Error::invalid(
+                    "backup",
+                    format!(
+                        "Bản sao lưu {} không còn tài khoản nào: {why} Không khôi phục.",
+                        backup.display()
+                    ),
+                ));
+            }
             return Err(Error::invalid(
                 "backup",
                 format!(
@@ -300,12 +310,14 @@ impl Store {
     /// restore undid are counted in the note (they stay in the file kept aside).
     /// `by` is the login of who restored (signed in on the register replaced): the entry
     /// carries it as its account when the restored register has that account, and names
-    /// it in its note either way.
+    /// it in its note either way. `broken`: the backup's history was not whole and the
+    /// restore was confirmed all the same (said in the note, with why).
     pub(crate) fn record_restore(
         &mut self,
         from: &Path,
         former: Option<Former<'_>>,
         by: Option<crate::access::SignedIn>,
+        broken: Option<String>,
     ) -> Result<()> {
         let by_login = by.as_ref().map(|u| u.login.clone());
         self.adopt_user(by);
@@ -313,8 +325,10 @@ impl Store {
         let mut undone = 0usize;
         let mut unreadable = false;
         let aside = former.as_ref().map(|f| f.kept_as);
+        let mut former_broken = None;
         if let Some(former) = former {
             match former.changes {
+                Ok(_) if former.broken.is_some() => former_broken = former.broken,
                 Ok(rows) => {
                     for c in rows {
                         if store::change_exists(self.conn(), &c.id)? {
@@ -359,6 +373,16 @@ impl Store {
         if unreadable {
             note.push_str("; không đọc được nhật ký của tệp sổ trước đó");
         }
+        if let Some(why) = former_broken {
+            note.push_str(&format!(
+                "; nhật ký của tệp sổ trước đó không còn nguyên vẹn, không chép sang ({why})"
+            ));
+        }
+        if let Some(why) = broken {
+            note.push_str(&format!(
+                "; lịch sử thay đổi của bản sao lưu không còn nguyên vẹn, vẫn khôi phục theo xác nhận ({why})"
+            ));
+        }
         let origin = aside.map(|a| format!("sổ trước khi khôi phục ({})", a.display()));
         self.write_unchecked(|tx| {
             for c in &carried {
@@ -387,6 +411,8 @@ impl Store {
 /// file).
 pub(crate) struct Former<'a> {
     pub changes: Result<Vec<crate::records::ChangeRecord>>,
+    /// Its history edited outside the app, in words: nothing of it is carried over.
+    pub broken: Option<String>,
     pub kept_as: &'a Path,
 }
 
@@ -470,9 +496,22 @@ fn refuse_unusable_path(backup: &Path, register: Option<&Path>) -> Result<()> {
             format!("Không có tệp {}.", backup.display())
         });
     }
-    let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+    // The same file under another name too (a hard link): reading it as a backup would
+    // open the register's own journal under that name.
+    let same = |a: &Path, b: &Path| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if let (Ok(a), Ok(b)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+                if (a.dev(), a.ino()) == (b.dev(), b.ino()) {
+                    return true;
+                }
+            }
+        }
+        match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        }
     };
     if register.is_some_and(|r| same(r, backup)) {
         return refuse(format!(

@@ -240,23 +240,61 @@ pub(crate) fn seal_all(conn: &Connection) -> Result<()> {
         set_head(conn, seq, &prev)?;
     }
     conn.execute_batch(
-        "CREATE TRIGGER IF NOT EXISTS changes_no_update BEFORE UPDATE ON changes
-           WHEN OLD.hash IS NOT NULL
-         BEGIN SELECT RAISE(ABORT, 'Lịch sử thay đổi không sửa được.'); END;
-         CREATE TRIGGER IF NOT EXISTS changes_no_delete BEFORE DELETE ON changes
-         BEGIN SELECT RAISE(ABORT, 'Lịch sử thay đổi không xóa được.'); END;",
+        &GUARDS
+            .map(|(name, body)| format!("CREATE TRIGGER IF NOT EXISTS {name} {body};"))
+            .join("\n"),
     )?;
     Ok(())
 }
 
-/// Walk the chain from the first row: the first row that does not follow is named.
-pub fn verify(conn: &Connection) -> Result<AuditCheck> {
-    let triggers: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'
-            AND name IN ('changes_no_update', 'changes_no_delete')",
+/// The triggers that make the history append-only: name, and what follows it.
+const GUARDS: [(&str, &str); 2] = [
+    (
+        "changes_no_update",
+        "BEFORE UPDATE ON changes
+           WHEN OLD.hash IS NOT NULL
+         BEGIN SELECT RAISE(ABORT, 'Lịch sử thay đổi không sửa được.'); END",
+    ),
+    (
+        "changes_no_delete",
+        "BEFORE DELETE ON changes
+         BEGIN SELECT RAISE(ABORT, 'Lịch sử thay đổi không xóa được.'); END",
+    ),
+];
+
+/// Whether both guards are in the file as this app made them (a trigger of the same name
+/// that does nothing guards nothing). Compared word for word, spaces aside.
+fn guards_whole(conn: &Connection) -> Result<bool> {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (name, body) in GUARDS {
+        let sql: Option<String> = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .map(Some)
+            .or_else(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                e => Err(e),
+            })?;
+        if sql.map(|s| words(&s)) != Some(words(&format!("CREATE TRIGGER {name} {body}"))) {
+            return Ok(false);
+        }
+    }
+    // Nor a third trigger on the history, which could undo what the guards keep.
+    let others: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'changes'
+            AND name NOT IN ('changes_no_update', 'changes_no_delete')",
         [],
         |r| r.get(0),
     )?;
+    Ok(others == 0)
+}
+
+/// Walk the chain from the first row: the first row that does not follow is named.
+pub fn verify(conn: &Connection) -> Result<AuditCheck> {
+    let guarded = guards_whole(conn)?;
     let mut stmt = conn.prepare(&format!("SELECT {CONTENT} FROM changes ORDER BY seq"))?;
     let mut rows = stmt.query([])?;
     let mut prev = String::new();
@@ -306,20 +344,28 @@ pub fn verify(conn: &Connection) -> Result<AuditCheck> {
         None => n == 0,
     };
     if !whole_end {
-        let recorded = head.map(|(seq, _)| seq).unwrap_or(0);
+        let message = match head {
+            Some((recorded, _)) if recorded > last_seq => format!(
+                "Lịch sử thay đổi không còn nguyên vẹn: các bản ghi cuối đã bị xóa (lịch sử đã ghi đến bản ghi số {recorded}, nay chỉ còn đến số {last_seq})."
+            ),
+            Some(_) => format!(
+                "Lịch sử thay đổi không còn nguyên vẹn: dấu cuối của lịch sử (bảng audit_head) không khớp với bản ghi cuối cùng, số {last_seq}; dấu ấy hoặc các bản ghi cuối đã bị sửa ngoài phần mềm."
+            ),
+            None => format!(
+                "Lịch sử thay đổi không còn nguyên vẹn: dấu cuối của lịch sử (bảng audit_head) đã bị xóa ngoài phần mềm ({n} bản ghi)."
+            ),
+        };
         return Ok(AuditCheck {
             rows: n,
             broken_at: Some((last_seq + 1) as u32),
-            message: format!(
-                "Lịch sử thay đổi không còn nguyên vẹn: các bản ghi cuối đã bị xóa (lịch sử đã ghi đến bản ghi số {recorded}, nay chỉ còn đến số {last_seq})."
-            ),
+            message,
         });
     }
-    if triggers != 2 {
+    if !guarded {
         return Ok(AuditCheck {
             rows: n,
             broken_at: Some(0),
-            message: "Lịch sử thay đổi không còn được bảo vệ: các trigger chặn sửa, xóa lịch sử đã bị gỡ khỏi tệp sổ ngoài phần mềm.".into(),
+            message: "Lịch sử thay đổi không còn được bảo vệ: các trigger chặn sửa, xóa lịch sử đã bị gỡ hoặc bị thay khỏi tệp sổ ngoài phần mềm.".into(),
         });
     }
     Ok(AuditCheck {

@@ -185,7 +185,9 @@ export const backups = () => call<BackupInfo[]>('backups');
 /** `folder`: a chosen folder (a USB drive); none: "sao-luu" beside the register. */
 export const backupNow = (folder: string | null) => call<BackupMade>('backup_now', { folder });
 /** Replace the register with a backup; the former file's path kept aside, if any. */
-export const restoreBackup = (path: string) => call<string | null>('restore_backup', { path });
+/** `brokenHistory`: the question warned that the backup's history was edited, and was confirmed. */
+export const restoreBackup = (path: string, brokenHistory: boolean) =>
+  call<string | null>('restore_backup', { path, brokenHistory });
 /** Checked before the question: refused now if it would be refused after it. */
 export const checkRestore = (path: string) => call<RestorePreview>('check_restore', { path });
 
