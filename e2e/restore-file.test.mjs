@@ -124,18 +124,26 @@ test('a backup whose history was edited outside the app is warned of before anyt
   execFileSync('sqlite3', [edited, "DROP TRIGGER changes_no_update; UPDATE changes SET note = 'sửa lén' WHERE seq = 3;"]);
   await s.type(FIELD, edited);
   await s.click('Khôi phục từ tệp này…');
-  const question = await s.expectText('.backups [role=alertdialog] .text', /^Khôi phục sổ từ tệp /);
+  // The warning first, in bold on a line of its own, then the question as for any backup.
+  const question = await s.expectText('.backups [role=alertdialog] .text', /^CẢNH BÁO: /);
+  const warning = await s.execute(`return document.querySelector('.backups [role=alertdialog] .text strong')?.textContent;`);
   assert.ok(
-    question.startsWith(
-      `Khôi phục sổ từ tệp ${edited}? Tệp đã được kiểm tra. CẢNH BÁO: Lịch sử thay đổi không còn nguyên vẹn từ bản ghi số 3`,
-    ),
-    question,
+    warning.startsWith('CẢNH BÁO: Lịch sử thay đổi không còn nguyên vẹn từ bản ghi số 3') &&
+      warning.endsWith('có thể cũng đã bị sửa; chỉ khôi phục khi đây là bản sao lưu duy nhất còn dùng được.'),
+    warning,
   );
-  assert.match(question, /có thể cũng đã bị sửa; chỉ khôi phục khi đây là bản sao lưu duy nhất còn dùng được\. Bản sao lưu có /);
+  assert.ok(question.startsWith(`${warning} Khôi phục sổ từ tệp ${edited}? Tệp đã được kiểm tra. Bản sao lưu có `), question);
   assert.equal(await s.execute('return document.activeElement?.textContent.trim();'), 'Hủy', 'the safe answer has the focus');
   assert.deepEqual(await cutOff(s), [], 'nothing cut off at 1024×640');
   await shot(s, 'restore-file-history-warning-1024');
   await s.click('Hủy');
   await s.waitFor('the question gone', async () => !(await s.execute(`return document.querySelector('.backups [role=alertdialog]') !== null;`)));
   assert.deepEqual(await logins(), ['quantri'], 'nothing restored');
+
+  // Asked again and confirmed, knowing: restored.
+  await s.click('Khôi phục từ tệp này…');
+  await s.expectText('.backups [role=alertdialog] .text', /^CẢNH BÁO: /);
+  await s.click('Khôi phục từ tệp này');
+  const said = await s.expectText('[data-testid="backup-result"]', /^Đã khôi phục từ bản sao lưu/, 60000);
+  assert.ok(said.startsWith(`Đã khôi phục từ bản sao lưu ${edited}; tệp sổ trước đó giữ tại `), said);
 });

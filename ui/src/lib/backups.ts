@@ -65,12 +65,12 @@ export function restoreComparison(p: RestorePreview | null | undefined): string 
 }
 
 /**
- * The warning a backup whose history was edited outside the app puts first in the
- * restore's question (its records may have been edited too); '' for a whole one.
+ * The warning a backup whose history was edited outside the app puts above the restore's
+ * question, in bold (its records may have been edited too); '' for a whole one.
  */
 export function historyWarning(p: RestorePreview | null | undefined): string {
   if (!p?.history_broken) return '';
-  return ` CẢNH BÁO: ${p.history_broken} Các bản ghi trong bản sao lưu này có thể cũng đã bị sửa; chỉ khôi phục khi đây là bản sao lưu duy nhất còn dùng được.`;
+  return `CẢNH BÁO: ${p.history_broken} Các bản ghi trong bản sao lưu này có thể cũng đã bị sửa; chỉ khôi phục khi đây là bản sao lưu duy nhất còn dùng được.`;
 }
 
 /** The confirmation of a restore: what is replaced, what is kept, what happens next. */
@@ -79,7 +79,7 @@ export function restoreQuestion(backup: BackupInfo, registerPath: string, previe
     ? `Sổ hiện tại được giữ lại bên cạnh tệp sổ (${fileName(registerPath)}.truoc-khoi-phuc-…)`
     : 'Sổ hiện tại được giữ lại bên cạnh tệp sổ';
   return (
-    `Khôi phục sổ từ bản sao lưu lúc ${backup.made_at}?${historyWarning(preview)}${restoreComparison(preview)} ${kept}, rồi sổ được thay bằng bản sao lưu này: ` +
+    `Khôi phục sổ từ bản sao lưu lúc ${backup.made_at}?${restoreComparison(preview)} ${kept}, rồi sổ được thay bằng bản sao lưu này: ` +
     'những gì ghi sau lúc sao lưu sẽ không còn trong sổ (vẫn còn trong tệp giữ lại). Mọi màn hình sẽ tải lại.'
   );
 }
@@ -113,7 +113,7 @@ export function restoreFileQuestion(path: string, registerPath: string, preview?
     ? `Sổ hiện tại được giữ lại bên cạnh tệp sổ (${fileName(registerPath)}.truoc-khoi-phuc-…)`
     : 'Sổ hiện tại được giữ lại bên cạnh tệp sổ';
   return (
-    `Khôi phục sổ từ tệp ${path}? Tệp đã được kiểm tra.${historyWarning(preview)}${restoreComparison(preview)} ${kept}, rồi sổ được thay bằng tệp này: ` +
+    `Khôi phục sổ từ tệp ${path}? Tệp đã được kiểm tra.${restoreComparison(preview)} ${kept}, rồi sổ được thay bằng tệp này: ` +
     'những gì ghi sau lúc sao lưu sẽ không còn trong sổ (vẫn còn trong tệp giữ lại). Mọi màn hình sẽ tải lại.'
   );
 }
