@@ -140,7 +140,7 @@ fn copy_checked(conn: &Connection, folder: &Path, at: NaiveDateTime) -> Result<B
             ),
         ));
     }
-    if let Err(e) = check_backup(&tmp) {
+    if let Err(e) = check_backup_with(&tmp, false) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
@@ -188,8 +188,15 @@ fn copy_checked(conn: &Connection, folder: &Path, at: NaiveDateTime) -> Result<B
 }
 
 /// Check a backup without changing it: a register of this app (or an older version),
-/// whole (`integrity_check`), not from a newer version.
+/// whole (`integrity_check`), not from a newer version; and whether its history is whole.
 pub fn check_backup(path: &Path) -> Result<BackupCheck> {
+    check_backup_with(path, true)
+}
+
+/// [`check_backup`]; its history walked only when `history` (a backup just made from the
+/// register has the register's history: walking it after every automatic backup would
+/// only cost time).
+pub(crate) fn check_backup_with(path: &Path, history: bool) -> Result<BackupCheck> {
     let refused = |why: String| {
         Error::NotRegister(format!(
             "Bản sao lưu {} không dùng được: {why}",
@@ -242,7 +249,7 @@ pub fn check_backup(path: &Path) -> Result<BackupCheck> {
     // the only copy), but the question says so first. Only this version's history is
     // replayed account by account; an older one's chain is walked alone (its tables are
     // read as they were then, and a table it cannot read is not a sign of tampering).
-    let history_broken = if version >= 4 {
+    let history_broken = if history && version >= 4 {
         let check = if version as usize == SCHEMA_VERSION {
             store::verify_history(&conn)
         } else {
@@ -411,7 +418,8 @@ pub fn restore_by(
             ),
         ));
     }
-    let checked = check_backup(backup)?;
+    // (Its history is checked on the copy put in place, below.)
+    let checked = check_backup_with(backup, false)?;
     if checked.schema_version > SCHEMA_VERSION {
         return Err(Error::NewerDatabase {
             found: checked.schema_version,
@@ -955,7 +963,7 @@ fn sweep_stale(folder: &Path) {
 pub fn latest_good(folder: &Path) -> Result<Option<Backup>> {
     Ok(list(folder)?
         .into_iter()
-        .find(|b| check_backup(&b.path).is_ok()))
+        .find(|b| check_backup_with(&b.path, false).is_ok()))
 }
 
 /// A register that failed its check on opening: the error, with the newest good backup

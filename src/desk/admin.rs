@@ -220,7 +220,7 @@ impl Store {
             ));
         }
         let made = self.backup_into(&folder)?;
-        let checked: BackupCheck = backup::check_backup(&made.path)?;
+        let checked: BackupCheck = backup::check_backup_with(&made.path, false)?;
         if folder == default {
             backup::rotate(&folder)?;
         }
