@@ -157,3 +157,91 @@ fn an_import_chains_its_rows_after_the_history_and_later_writes_follow_it() {
         assert_eq!(unsealed, 0);
     }
 }
+
+/// The guards as the app makes them.
+const GUARDS: &str = "CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes
+           WHEN OLD.hash IS NOT NULL
+         BEGIN SELECT RAISE(ABORT, 'Lịch sử thay đổi không sửa được.'); END;
+         CREATE TRIGGER changes_no_delete BEFORE DELETE ON changes
+         BEGIN SELECT RAISE(ABORT, 'Lịch sử thay đổi không xóa được.'); END;";
+
+/// What the app's own next write or upgrade did to hide an edit (attacker, 07/12/2026,
+/// second round), each now found by `verify` after that write:
+/// - a row edited and its hash (and the later ones') emptied, the schema number lowered so
+///   that the next opening upgrades the register: the upgrade sealed the edited rows anew;
+/// - the last rows deleted and the numbering put back: the next write chained onto the
+///   shortened history and moved the head onto it;
+/// - a trigger on `CHANGES` (upper case) that rewrites every new row before it is sealed.
+#[test]
+fn the_apps_next_write_or_upgrade_never_makes_an_edited_history_whole() {
+    let cases: [(&str, &str, &str); 4] = [
+        (
+            "reseal",
+            "UPDATE changes SET note = 'sửa lén', hash = NULL WHERE seq = 3;
+             UPDATE changes SET hash = NULL WHERE seq > 3;
+             DROP INDEX petitions_carry_uncounted; PRAGMA user_version = 11;",
+            "từ bản ghi số 3",
+        ),
+        (
+            "cut-tail",
+            "DELETE FROM changes WHERE seq > (SELECT max(seq) - 2 FROM changes);
+             UPDATE sqlite_sequence SET seq = (SELECT max(seq) FROM changes) WHERE name = 'changes';",
+            "không còn nguyên vẹn",
+        ),
+        (
+            "head-deleted",
+            "DELETE FROM audit_head;",
+            "không còn nguyên vẹn",
+        ),
+        (
+            "upper-case-trigger",
+            "CREATE TRIGGER changes_audit AFTER INSERT ON CHANGES WHEN NEW.hash IS NULL
+               BEGIN UPDATE changes SET note = 'ke khac' WHERE seq = NEW.seq; END;",
+            "trigger",
+        ),
+    ];
+    for (name, tamper, found) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("so.sqlite3");
+        register(&db);
+        let conn = Connection::open(&db).unwrap();
+        conn.execute_batch(&format!(
+            "DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete; {tamper} {GUARDS}"
+        ))
+        .unwrap();
+        drop(conn);
+        // The app's next opening (an upgrade, for the first) and write.
+        let mut store = Store::open(&db).unwrap();
+        let mut settings = store.settings().unwrap();
+        settings.unit_name = "phường Việt Hòa mới".into();
+        store.save_settings(&settings).unwrap();
+        let check = store.verify_audit().unwrap();
+        assert!(check.broken_at.is_some(), "{name}: {check:?}");
+        assert!(check.message.contains(found), "{name}: {check:?}");
+        drop(store);
+        let (ok, said) = verify_cli(&db);
+        assert!(!ok, "{name}: {said}");
+    }
+}
+
+/// A history row edited into a value no row holds (a blob) is said in words, naming it.
+#[test]
+fn a_row_that_does_not_read_is_named_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("so.sqlite3");
+    register(&db);
+    let conn = Connection::open(&db).unwrap();
+    conn.execute_batch(&format!(
+        "DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete;
+         UPDATE changes SET note = x'41' WHERE seq = 2; {GUARDS}"
+    ))
+    .unwrap();
+    drop(conn);
+    let (ok, said) = verify_cli(&db);
+    assert!(!ok, "{said}");
+    assert!(
+        said.contains("bản ghi số 2 không đọc được (đã bị sửa ngoài phần mềm)"),
+        "{said}"
+    );
+    assert!(!said.contains("Invalid column type"), "{said}");
+}

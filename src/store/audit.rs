@@ -61,16 +61,30 @@ fn hash_of(prev: &str, seq: i64, content: &[Option<String>; 11]) -> String {
     format!("{:x}", h.finalize())
 }
 
+/// The hash a new row is chained to: the end the head recorded, never the last row as it
+/// now lies (rows deleted from the end, the head left behind, would otherwise be hidden
+/// by the next write: attacker, 07/12/2026). Where they differ, the new row shows the
+/// break. No head: none (a register whose head was deleted breaks at its next row).
+fn recorded_end(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT hash FROM audit_head WHERE id = 1")?
+        .query_row([], |r| r.get(0))
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(String::new()),
+            e => Err(e),
+        })?)
+}
+
 /// Chain the row just inserted (the last one): called by `insert_change`.
 pub(crate) fn seal_last(conn: &Connection) -> Result<()> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {CONTENT} FROM changes ORDER BY seq DESC LIMIT 2"
+        "SELECT {CONTENT} FROM changes ORDER BY seq DESC LIMIT 1"
     ))?;
     let rows: Vec<Row> = stmt.query_map([], read)?.collect::<rusqlite::Result<_>>()?;
     let Some((seq, content, _)) = rows.first() else {
         return Ok(());
     };
-    let prev = rows.get(1).and_then(|r| r.2.clone()).unwrap_or_default();
+    let prev = recorded_end(conn)?;
     let hash = hash_of(&prev, *seq, content);
     conn.prepare_cached("UPDATE changes SET hash = ?2 WHERE seq = ?1 AND hash IS NULL")?
         .execute(params![seq, hash])?;
@@ -148,9 +162,9 @@ pub(crate) fn chain_end(conn: &Connection) -> Result<Option<ChainEnd>> {
             hash: String::new(),
             moved: false,
         }),
-        Some((seq, Some(hash))) => Some(ChainEnd {
+        Some((seq, Some(_))) => Some(ChainEnd {
             seq,
-            hash,
+            hash: recorded_end(conn)?,
             moved: false,
         }),
         Some((_, None)) => None,
@@ -212,9 +226,24 @@ fn set_head(conn: &Connection, seq: i64, hash: &str) -> Result<()> {
     Ok(())
 }
 
-/// Chain every row without a hash (a register from before the chain), then make the
-/// history append-only. Run with the migrations.
-pub(crate) fn seal_all(conn: &Connection) -> Result<()> {
+/// Chain every row without a hash (a register from before the chain, `chain_new`), then
+/// make the history append-only. Run with the migrations. A register that had its chain
+/// before the upgrade has no row without a hash but one edited behind the app's back:
+/// such a row is never sealed (an upgrade would otherwise make the edit whole: attacker,
+/// 07/12/2026).
+pub(crate) fn seal_all(conn: &Connection, chain_new: bool) -> Result<()> {
+    if chain_new {
+        seal_unhashed(conn)?;
+    }
+    conn.execute_batch(
+        &GUARDS
+            .map(|(name, body)| format!("CREATE TRIGGER IF NOT EXISTS {name} {body};"))
+            .join("\n"),
+    )?;
+    Ok(())
+}
+
+fn seal_unhashed(conn: &Connection) -> Result<()> {
     let rows: Vec<Row> = conn
         .prepare(&format!("SELECT {CONTENT} FROM changes ORDER BY seq"))?
         .query_map([], read)?
@@ -239,11 +268,6 @@ pub(crate) fn seal_all(conn: &Connection) -> Result<()> {
     if let Some(seq) = last {
         set_head(conn, seq, &prev)?;
     }
-    conn.execute_batch(
-        &GUARDS
-            .map(|(name, body)| format!("CREATE TRIGGER IF NOT EXISTS {name} {body};"))
-            .join("\n"),
-    )?;
     Ok(())
 }
 
@@ -269,7 +293,7 @@ fn guards_whole(conn: &Connection) -> Result<bool> {
     for (name, body) in GUARDS {
         let sql: Option<String> = conn
             .query_row(
-                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND lower(name) = ?1",
                 [name],
                 |r| r.get(0),
             )
@@ -284,8 +308,9 @@ fn guards_whole(conn: &Connection) -> Result<bool> {
     }
     // Nor a third trigger on the history, which could undo what the guards keep.
     let others: i64 = conn.query_row(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'changes'
-            AND name NOT IN ('changes_no_update', 'changes_no_delete')",
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'
+            AND lower(tbl_name) = 'changes'
+            AND lower(name) NOT IN ('changes_no_update', 'changes_no_delete')",
         [],
         |r| r.get(0),
     )?;
@@ -301,7 +326,17 @@ pub fn verify(conn: &Connection) -> Result<AuditCheck> {
     let mut n = 0u32;
     let mut last_seq = 0i64;
     while let Some(r) = rows.next()? {
-        let (seq, content, hash) = read(r)?;
+        let Ok((seq, content, hash)) = read(r) else {
+            // A field edited into what no row holds (a blob, a number).
+            let seq: i64 = r.get(0).unwrap_or(last_seq + 1);
+            return Ok(AuditCheck {
+                rows: n + 1,
+                broken_at: Some(seq.max(0) as u32),
+                message: format!(
+                    "Lịch sử thay đổi không còn nguyên vẹn: bản ghi số {seq} không đọc được (đã bị sửa ngoài phần mềm)."
+                ),
+            });
+        };
         n += 1;
         // The rows are numbered without a gap (nothing is ever deleted, and a rolled-back
         // write gives its number back): a gap is a row deleted, even one whose later rows

@@ -88,7 +88,8 @@ fn after_migrations(tx: &rusqlite::Transaction, from: usize) -> rusqlite_migrati
         )));
     }
     // The history's hash chain, for the rows a register already has; then append-only.
-    audit::seal_all(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+    audit::seal_all(tx, from < 3)
+        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
     // Schema 6 on: the CHECK lists as equalities (see `schema::unlist_checks`), after every
     // upgrade (a later migration's new list too), so that an upgraded register's schema is
     // a fresh one's. Nothing is written when there is none.
