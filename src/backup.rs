@@ -129,16 +129,18 @@ fn copy_checked(conn: &Connection, folder: &Path, at: NaiveDateTime) -> Result<B
     let tmp =
         store::sqlite_path(&folder.join(format!(".{}.tmp-{}", name_at(at), std::process::id())));
     let _ = std::fs::remove_file(&tmp);
-    if let Err(e) = conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()]) {
+    let unwritten = |why: String| {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Error::invalid(
+        Error::invalid(
             "folder",
             format!(
-                "Không ghi được bản sao lưu vào {}: {}.",
-                folder.display(),
-                crate::error::sqlite_write_words(&e)
+                "Không ghi được bản sao lưu vào {}: {why}.",
+                folder.display()
             ),
-        ));
+        )
+    };
+    if let Err(e) = conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()]) {
+        return Err(unwritten(crate::error::sqlite_write_words(&e)));
     }
     if let Err(e) = check_backup_with(&tmp, false) {
         let _ = std::fs::remove_file(&tmp);
@@ -147,15 +149,7 @@ fn copy_checked(conn: &Connection, folder: &Path, at: NaiveDateTime) -> Result<B
     // On the disk before it is named a backup (a USB drive pulled, a power cut: a backup
     // listed is a backup written).
     if let Err(e) = sync_file(&tmp) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::invalid(
-            "folder",
-            format!(
-                "Không ghi được bản sao lưu vào {}: {}.",
-                folder.display(),
-                crate::error::io_words(&e)
-            ),
-        ));
+        return Err(unwritten(crate::error::io_words(&e)));
     }
     // The name is claimed by a link that fails if it is taken (two backups in one second,
     // two processes): the next second's name is tried.

@@ -40,6 +40,23 @@ fn same_but_header(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.len() > 100 && a[100..] == b[100..]
 }
 
+/// A new account's input.
+fn account(
+    login: &str,
+    full_name: &str,
+    role: tiepdan::access::Role,
+    password: &str,
+) -> tiepdan::desk::account::AccountInput {
+    tiepdan::desk::account::AccountInput {
+        id: None,
+        login: login.into(),
+        full_name: full_name.into(),
+        roles: vec![role],
+        active: true,
+        password: Some(password.into()),
+    }
+}
+
 fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
 }
@@ -512,20 +529,7 @@ fn a_restore_is_in_the_history_the_moment_the_register_is_in_place() {
         left.iter().all(|n| n.ends_with(".khoi-phuc.lock")),
         "{left:?}"
     );
-    let notes = |file: &Path| -> Vec<String> {
-        let conn =
-            rusqlite::Connection::open_with_flags(file, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-                .unwrap();
-        let mut stmt = conn
-            .prepare("SELECT note FROM changes WHERE note LIKE 'khôi phục từ %'")
-            .unwrap();
-        let found = stmt
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        found
-    };
+    let notes = restore_notes;
     // Read as the file lies, before anything opens it as a register.
     let restored = notes(&path);
     // The register's permissions are the old one's.
@@ -1117,24 +1121,20 @@ fn every_way_a_backups_history_was_edited_is_found_in_words() {
     let s = session(&mut store, "2026-11-20", HostGroup::Officer);
     visit(&mut store, &s, 1, 1, None);
     store
-        .create_first_admin(&tiepdan::desk::account::AccountInput {
-            id: None,
-            login: "quantri".into(),
-            full_name: "Quản trị".into(),
-            roles: vec![tiepdan::access::Role::Admin],
-            active: true,
-            password: Some("matkhau-123".into()),
-        })
+        .create_first_admin(&account(
+            "quantri",
+            "Quản trị",
+            tiepdan::access::Role::Admin,
+            "matkhau-123",
+        ))
         .unwrap();
     store
-        .save_account(&tiepdan::desk::account::AccountInput {
-            id: None,
-            login: "canbo".into(),
-            full_name: "Cán bộ".into(),
-            roles: vec![tiepdan::access::Role::Officer],
-            active: true,
-            password: Some("matkhau-456".into()),
-        })
+        .save_account(&account(
+            "canbo",
+            "Cán bộ",
+            tiepdan::access::Role::Officer,
+            "matkhau-456",
+        ))
         .unwrap();
     let made = store
         .backup_at(&dir.path().join("sao-luu"), at("2026-11-25 16:00:00"))
@@ -1349,14 +1349,12 @@ fn a_backup_whose_accounts_were_deleted_is_not_called_one_from_before_accounts()
     let path = dir.path().join("so.sqlite3");
     let mut store = open(&path);
     store
-        .create_first_admin(&tiepdan::desk::account::AccountInput {
-            id: None,
-            login: "quantri".into(),
-            full_name: "Quản trị".into(),
-            roles: vec![tiepdan::access::Role::Admin],
-            active: true,
-            password: Some("matkhau-123".into()),
-        })
+        .create_first_admin(&account(
+            "quantri",
+            "Quản trị",
+            tiepdan::access::Role::Admin,
+            "matkhau-123",
+        ))
         .unwrap();
     let made = store
         .backup_at(&dir.path().join("sao-luu"), at("2026-11-25 16:00:00"))
