@@ -634,11 +634,12 @@ fn record_in_copy(
         let _ = std::fs::remove_file(copy.with_file_name(format!("{name}.bak-v{version}")));
     }
     // (The migration's own words are SQL: a backup that does not upgrade was edited.)
-    let mut store = opened.map_err(|_| {
-        Error::NotRegister(format!(
+    let mut store = opened.map_err(|e| match e {
+        Error::Migration(_) => Error::NotRegister(format!(
             "Bản sao lưu {} không nâng cấp được lên phiên bản này của phần mềm (tệp đã bị sửa ngoài phần mềm?); hãy chọn một bản sao lưu khác. Sổ được để nguyên như trước.",
             from.display()
-        ))
+        )),
+        other => failed(other.to_string()),
     })?;
     let broken = history_words(store::verify_history(store.conn()));
     if let (Some(why), false) = (&broken, broken_history) {
