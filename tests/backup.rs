@@ -419,6 +419,19 @@ fn read_once(path: &str) -> (rusqlite::Connection, i64) {
     (conn, n)
 }
 
+/// A register "so.sqlite3" in `dir` with a session and a visit of 20/11/2026, then `more`
+/// done to it, and a backup of it made 25/11/2026 into "sao-luu".
+fn visited_with_a_backup(dir: &Path, more: impl FnOnce(&mut Store)) -> (Store, Backup) {
+    let mut store = open(&dir.join("so.sqlite3"));
+    let s = session(&mut store, "2026-11-20", HostGroup::Officer);
+    visit(&mut store, &s, 1, 1, None);
+    more(&mut store);
+    let made = store
+        .backup_at(&dir.join("sao-luu"), at("2026-11-25 16:00:00"))
+        .unwrap();
+    (store, made)
+}
+
 /// A register "so.sqlite3" in a folder of its own, and a backup of it.
 fn register_with_a_backup() -> (tempfile::TempDir, std::path::PathBuf, backup::Backup) {
     let dir = tempfile::tempdir().unwrap();
@@ -963,13 +976,7 @@ fn a_restores_question_puts_the_backups_records_beside_the_registers() {
 #[test]
 fn a_backup_edited_by_hand_is_said_or_refused_in_words() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("so.sqlite3");
-    let mut store = open(&path);
-    let s = session(&mut store, "2026-11-20", HostGroup::Officer);
-    visit(&mut store, &s, 1, 1, None);
-    let made = store
-        .backup_at(&dir.path().join("sao-luu"), at("2026-11-25 16:00:00"))
-        .unwrap();
+    let (store, made) = visited_with_a_backup(dir.path(), |_| {});
     drop(store);
     let edited = |name: &str, sql: &str| {
         let copy = dir.path().join(name);
@@ -1018,13 +1025,7 @@ fn a_backup_edited_by_hand_is_said_or_refused_in_words() {
 #[test]
 fn a_backup_with_an_edited_history_is_said_before_a_restore() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("so.sqlite3");
-    let mut store = open(&path);
-    let s = session(&mut store, "2026-11-20", HostGroup::Officer);
-    visit(&mut store, &s, 1, 1, None);
-    let made = store
-        .backup_at(&dir.path().join("sao-luu"), at("2026-11-25 16:00:00"))
-        .unwrap();
+    let (store, made) = visited_with_a_backup(dir.path(), |_| {});
     assert_eq!(
         backup::check_backup(&made.path).unwrap().history_broken,
         None
@@ -1032,19 +1033,11 @@ fn a_backup_with_an_edited_history_is_said_before_a_restore() {
     let whole = store.restore_preview(&made.path, false).unwrap();
     assert_eq!(whole.history_broken, None);
 
-    let edited = dir.path().join("sua-lich-su.sqlite3");
-    std::fs::copy(&made.path, &edited).unwrap();
-    let c = rusqlite::Connection::open(&edited).unwrap();
-    c.execute_batch(
-        "DROP TRIGGER changes_no_update; DROP TRIGGER changes_no_delete;
-         UPDATE changes SET note = 'sửa tay' WHERE seq = 2;
-         CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes WHEN OLD.hash IS NOT NULL
-           BEGIN SELECT RAISE(ABORT, 'x'); END;
-         CREATE TRIGGER changes_no_delete BEFORE DELETE ON changes
-           BEGIN SELECT RAISE(ABORT, 'x'); END;",
-    )
-    .unwrap();
-    drop(c);
+    let edited = edited_copy(
+        &made.path,
+        "sua-lich-su.sqlite3",
+        &format!("UPDATE changes SET note = 'sửa tay' WHERE seq = 2; {GUARDS}"),
+    );
     let said = backup::check_backup(&edited).unwrap().history_broken;
     let said = said.expect("the edited row is found");
     assert!(said.contains("từ bản ghi số 2"), "{said}");
@@ -1116,29 +1109,24 @@ fn journal_mode(file: &Path) -> String {
 #[test]
 fn every_way_a_backups_history_was_edited_is_found_in_words() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("so.sqlite3");
-    let mut store = open(&path);
-    let s = session(&mut store, "2026-11-20", HostGroup::Officer);
-    visit(&mut store, &s, 1, 1, None);
-    store
-        .create_first_admin(&account(
-            "quantri",
-            "Quản trị",
-            tiepdan::access::Role::Admin,
-            "matkhau-123",
-        ))
-        .unwrap();
-    store
-        .save_account(&account(
-            "canbo",
-            "Cán bộ",
-            tiepdan::access::Role::Officer,
-            "matkhau-456",
-        ))
-        .unwrap();
-    let made = store
-        .backup_at(&dir.path().join("sao-luu"), at("2026-11-25 16:00:00"))
-        .unwrap();
+    let (_store, made) = visited_with_a_backup(dir.path(), |store| {
+        store
+            .create_first_admin(&account(
+                "quantri",
+                "Quản trị",
+                tiepdan::access::Role::Admin,
+                "matkhau-123",
+            ))
+            .unwrap();
+        store
+            .save_account(&account(
+                "canbo",
+                "Cán bộ",
+                tiepdan::access::Role::Officer,
+                "matkhau-456",
+            ))
+            .unwrap();
+    });
     assert_eq!(
         backup::check_backup(&made.path).unwrap().history_broken,
         None
