@@ -249,7 +249,7 @@ pub(crate) fn check_backup_with(path: &Path, history: bool) -> Result<BackupChec
         } else {
             store::verify_chain(&conn)
         };
-        history_words(check)
+        store::history_words(check)
     } else {
         None
     };
@@ -511,7 +511,7 @@ pub fn restore_by(
         |conn: &Connection| -> (Result<Vec<crate::records::ChangeRecord>>, Option<String>) {
             (
                 store::all_changes(conn),
-                history_words(store::verify_history(conn)),
+                store::history_words(store::verify_history(conn)),
             )
         };
     let stamp = Local::now().format("%Y-%m-%d_%H%M%S").to_string();
@@ -641,7 +641,7 @@ fn record_in_copy(
         )),
         other => failed(other.to_string()),
     })?;
-    let broken = history_words(store::verify_history(store.conn()));
+    let broken = store::history_words(store::verify_history(store.conn()));
     if let (Some(why), false) = (&broken, broken_history) {
         return Err(Error::invalid(
             "backup",
@@ -741,18 +741,6 @@ fn ready_copy(copy: &Path) -> std::result::Result<(), String> {
             crate::error::sqlite_write_words(&e)
         )
     })
-}
-
-/// A history check's answer as a restore says it: none when whole; a history that cannot
-/// be read is not whole (a row edited into something else reads as an error).
-fn history_words(check: Result<store::AuditCheck>) -> Option<String> {
-    match check {
-        Ok(c) if c.broken_at.is_none() => None,
-        Ok(c) => Some(c.message),
-        Err(_) => {
-            Some("Lịch sử thay đổi không đọc được: có bản ghi đã bị sửa ngoài phần mềm.".into())
-        }
-    }
 }
 
 /// Write a file's data to the disk.

@@ -1009,4 +1009,24 @@ fn a_backup_with_an_edited_history_is_restored_only_when_asked_for() {
     );
     assert!(!verify.status.success(), "{said}");
     assert!(said.contains("thiếu bản ghi số 3"), "{said}");
+    // So does the full check of the file: whole, but not called clean.
+    let check = tiepdan(&db, &["check"]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    assert!(!check.status.success(), "{said}");
+    assert!(
+        said.contains("Tệp sổ nguyên vẹn") && said.contains("thiếu bản ghi số 3"),
+        "{said}"
+    );
+    // The register the backup was made from is whole, history and all.
+    let other = dir.path().join("khac.db");
+    stdout(&tiepdan(
+        &other,
+        &["init", "--unit-name", "phường Việt Hòa"],
+    ));
+    stdout(&tiepdan(&other, &["demo", "--seed", "9"]));
+    assert!(stdout(&tiepdan(&other, &["check"])).contains("Tệp sổ nguyên vẹn"));
 }

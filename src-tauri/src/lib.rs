@@ -443,6 +443,7 @@ mod tests {
             problems: vec!["Tree 12 page 40 cell 3: invalid page number".into()],
             notes: vec![],
             message: "Tệp sổ bị hỏng.".into(),
+            history_broken: None,
         });
         let app = app_builder(mock_builder())
             .manage(state)

@@ -865,6 +865,11 @@ fn run(cli: Cli) -> Result<(), Error> {
             for n in &check.notes {
                 writeln!(out, "  {n}")?;
             }
+            // The file is whole but its history was edited behind the app's back: said,
+            // and not called a clean check.
+            if let Some(words) = check.history_broken {
+                return Err(Error::invalid("changes", words));
+            }
         }
         Command::Rebuild => {
             let mut store = open(&cli)?;

@@ -25,6 +25,9 @@ pub struct IntegrityCheck {
     pub notes: Vec<String>,
     /// One sentence for the user, in Vietnamese.
     pub message: String,
+    /// The history's hash chain or the accounts it records were edited behind the app's
+    /// back (what `tiepdan audit verify` finds), in words; the file itself may be whole.
+    pub history_broken: Option<String>,
 }
 
 /// Check the register through `conn` (only reads).
@@ -80,6 +83,13 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
             .map(|(case, _, _)| format!("vụ việc {case}"))
             .collect();
     }
+    // The history's hash chain and the accounts it records (what `tiepdan audit verify`
+    // walks): an edited or deleted row is no damage of the file, but is said beside it.
+    let history = if problems.is_empty() && super::user_version(conn)? >= 4 {
+        super::history_words(super::verify_history(conn))
+    } else {
+        None
+    };
     let ok = problems.is_empty();
     let message = if !ok {
         format!(
@@ -128,6 +138,7 @@ pub(crate) fn check(conn: &Connection) -> Result<IntegrityCheck> {
         problems,
         notes,
         message,
+        history_broken: history,
     })
 }
 

@@ -919,3 +919,15 @@ pub(crate) fn verify_history(conn: &Connection) -> Result<AuditCheck> {
     }
     Ok(check)
 }
+
+/// A history check's answer as a restore and the full check say it: none when whole; a history that cannot
+/// be read is not whole (a row edited into something else reads as an error).
+pub(crate) fn history_words(check: Result<AuditCheck>) -> Option<String> {
+    match check {
+        Ok(c) if c.broken_at.is_none() => None,
+        Ok(c) => Some(c.message),
+        Err(_) => {
+            Some("Lịch sử thay đổi không đọc được: có bản ghi đã bị sửa ngoài phần mềm.".into())
+        }
+    }
+}

@@ -22,4 +22,9 @@ notes: Array<string>,
 /**
  * One sentence for the user, in Vietnamese.
  */
-message: string, };
+message: string, 
+/**
+ * The history's hash chain or the accounts it records were edited behind the app's
+ * back (what `tiepdan audit verify` finds), in words; the file itself may be whole.
+ */
+history_broken: string | null, };
