@@ -348,7 +348,7 @@ const RETURN_DONE: &[Node] = &[Group("Phải trả", MONEY_LAND), Group("Đã tr
 
 pub(crate) const KQTH05: TableDef = TableDef {
     code: "05/KQTH",
-    title: "TỔNG HỢP KẾT QUẢ THI HÀNH QUYẾT ĐỊNH GIẢI QUYẾT KHIẾU NẠI, THỰC HIỆN KẾT LUẬN NỘI DUNG TỐ CÁO",
+    title: "TỔNG HỢP KẾT QUẢ THI HÀNH QUYẾT ĐỊNH, THỰC HIỆN KẾT LUẬN",
     header: &[
         Group(
             "Kết quả thi hành Quyết định giải quyết khiếu nại",
@@ -476,8 +476,7 @@ const ORG_PERSON: &[Node] = &[Col(0, "Tổ chức"), Col(0, "Cá nhân")];
 
 pub(crate) const QLKNTC06: TableDef = TableDef {
     code: "06/QLKNTC",
-    title:
-        "TỔNG HỢP KẾT QUẢ CÔNG TÁC QUẢN LÝ NHÀ NƯỚC VỀ TIẾP CÔNG DÂN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO",
+    title: "TỔNG HỢP CÔNG TÁC QUẢN LÝ NHÀ NƯỚC VỀ TIẾP CÔNG DÂN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO",
     header: &[
         Group(
             "Ban hành văn bản quản lý, chỉ đạo (Bộ, ngành, tỉnh, TP) về công tác TCD KN, TC",
@@ -551,5 +550,40 @@ pub(crate) fn def(form: FormId) -> Option<&'static TableDef> {
         FormId::Kqth05 => Some(&KQTH05),
         FormId::Qlkntc06 => Some(&QLKNTC06),
         FormId::So | FormId::AllTables | FormId::Report => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each table is titled as Thông tư 06/2025/TT-TTCP prints it, word for word (the
+    /// circular's appendix, the line above "Số liệu tính từ ngày…" of each table).
+    #[test]
+    fn every_table_is_titled_as_the_circular_prints_it() {
+        let titles: Vec<(&str, &str)> = [TCD01, XLD02, GQKN03, GQTC04, KQTH05, QLKNTC06]
+            .iter()
+            .map(|d| (d.code, d.title))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                (
+                    "01/TCD",
+                    "TỔNG HỢP KẾT QUẢ TIẾP CÔNG DÂN THƯỜNG XUYÊN, ĐỊNH KỲ VÀ ĐỘT XUẤT"
+                ),
+                ("02/XLD", "TỔNG HỢP KẾT QUẢ XỬ LÝ ĐƠN"),
+                ("03/GQKN", "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI"),
+                ("04/GQTC", "TỔNG HỢP KẾT QUẢ GIẢI QUYẾT TỐ CÁO"),
+                (
+                    "05/KQTH",
+                    "TỔNG HỢP KẾT QUẢ THI HÀNH QUYẾT ĐỊNH, THỰC HIỆN KẾT LUẬN"
+                ),
+                (
+                    "06/QLKNTC",
+                    "TỔNG HỢP CÔNG TÁC QUẢN LÝ NHÀ NƯỚC VỀ TIẾP CÔNG DÂN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO"
+                ),
+            ]
+        );
     }
 }
