@@ -1028,3 +1028,46 @@ fn a_check_made_longer_stays_within_its_rules_through_corrections() {
     .unwrap_err();
     assert!(e.to_string().contains("không đủ điều kiện"), "{e}");
 }
+
+/// Anonymous information with a denunciation's content (no name, no address) is not
+/// handled under the Law on Denunciation (Luật Tố cáo 2018, Điều 25): no check of the
+/// denunciation (Điều 24 k1) nor transfer (k2) is owed, so it is never overdue for one;
+/// its processing, like any letter's, is (first reply: 10 working days).
+#[test]
+fn anonymous_information_owes_no_denunciation_check_or_transfer() {
+    let mut store = store_on("2026-07-20");
+    let mut input = direct_input("2026-07-06", Denunciation);
+    input.anonymous = true;
+    input.petitioners = vec![];
+    let p = store.create_petition(&input).unwrap().id;
+    // Received Mon 06/07: ten working days are 07–10, 13–17, 20/07.
+    let as_of = "2026-07-20";
+    assert!(deadline(&store, &p, DenunciationCheck, as_of).is_none());
+    assert!(deadline(&store, &p, DenunciationTransfer, as_of).is_none());
+    let reply = deadline(&store, &p, FirstReply, as_of).unwrap();
+    assert_eq!(reply.due.as_deref(), Some("2026-07-20"));
+    assert!(!reply.overdue);
+    let listed = store
+        .petitions_as_of(date(as_of))
+        .unwrap()
+        .into_iter()
+        .find(|x| x.id == p)
+        .unwrap();
+    assert_ne!(listed.urgency, Urgency::Overdue, "{listed:?}");
+    // The same letter signed: the check is owed, seven working days (07–10, 13–15/07).
+    let signed = direct_petition(&mut store, "2026-07-06", Denunciation);
+    assert_eq!(
+        due(&store, &signed, DenunciationCheck, as_of).as_deref(),
+        Some("2026-07-15")
+    );
+    // Classified outside competence, still anonymous: no transfer is owed either.
+    classify(
+        &mut store,
+        &p,
+        Denunciation,
+        false,
+        Competence::Outside,
+        "2026-07-07",
+    );
+    assert!(deadline(&store, &p, DenunciationTransfer, as_of).is_none());
+}

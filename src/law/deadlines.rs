@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::{
     Competence, Deadline, DeadlineSettings, DeadlineStep, MoveAction, PetitionKind, PetitionSource,
-    Round, Urgency,
+    Round, Signers, Urgency,
 };
 use crate::law::calendar::{Calendar, UnknownYear};
 use crate::law::regime::Regime;
@@ -444,7 +444,11 @@ pub fn deadlines(
             // several places or by another body, as the officer records (Điều 24 khoản 1).
             // Outside competence, khoản 2 sets the transfer instead (below): no check is
             // owed, and an extension recorded before that classification counts no more.
-            if p.classification.competence != Competence::Outside {
+            // Anonymous information (no name or address, or someone else's name) is not
+            // handled under the Law on Denunciation at all (Điều 25): neither its check nor
+            // its transfer is owed; its processing (first reply) stands, as for any letter.
+            let anonymous = p.anonymous || p.signers == Signers::Anonymous;
+            if p.classification.competence != Competence::Outside && !anonymous {
                 let (days, rule) = if first_of(&events, &[MoveAction::ExtendCheck], received)
                     .is_some()
                 {
@@ -465,7 +469,7 @@ pub fn deadlines(
                     or_closed(first_of(&events, DENUNCIATION_CHECKED, received)),
                 ));
             }
-            if p.classification.competence == Competence::Outside {
+            if p.classification.competence == Competence::Outside && !anonymous {
                 out.push(c.deadline(
                     DeadlineStep::DenunciationTransfer,
                     "Luật Tố cáo 2018, Điều 24 (05 ngày làm việc)".to_string(),
