@@ -240,6 +240,12 @@ fn petitions_02_xld_03_gqkn_04_gqtc_at_the_cut_off() {
     let g = petition(&mut store, "2026-11-02", Mixed, "khac");
     classify(&mut store, &g, Mixed, true, Within, "2026-11-03");
     step(&mut store, &g, MoveAction::Guide, "2026-11-04");
+    // 7b. A mixed petition (complaint + proposal) outside competence, eligible,
+    //     transferred as a whole: counted by each content as eligible, outside competence
+    //     and transferred (columns 3, 23, 25), as it is in column 1.
+    let g2 = petition(&mut store, "2026-11-05", Mixed, "khac");
+    classify(&mut store, &g2, Mixed, true, Outside, "2026-11-06");
+    step(&mut store, &g2, MoveAction::Transfer, "2026-11-09");
     // 8. Carried over: received in Quý III, not yet reviewed at 15/9.
     let h = petition(&mut store, "2026-09-01", Proposal, "chinh_sach");
     classify(&mut store, &h, Proposal, true, Within, "2026-09-30");
@@ -280,13 +286,13 @@ fn petitions_02_xld_03_gqkn_04_gqtc_at_the_cut_off() {
 
     let all = tables(&store, "2026-09-15", "2026-12-14");
     let xld = all.iter().find(|t| t.form == FormId::Xld02).unwrap();
-    // Column 1: a b c d e f g h j l = 10 petitions, 11 contents (g counts as a complaint
-    // and a proposal); (11) and (12) are out, (9), (13) and (15) were handled before the
-    // period. Processed: all but j (not reviewed by the cut-off) = 10.
-    // Eligible: all processed but d (anonymous), g (two contents) and l (not eligible) = 6:
-    // within a b c h = 4 cases, outside e f = 2.
-    assert_eq!(cols(xld, &[1, 2]), vec![11, 10]);
-    assert_eq!(cols(xld, &[3, 4, 5]), vec![6, 4, 4]);
+    // Column 1: a b c d e f g g2 h j l = 11 petitions, 13 contents (g and g2 count as a
+    // complaint and a proposal each); (11) and (12) are out, (9), (13) and (15) were
+    // handled before the period. Processed: all but j (not reviewed by the cut-off) = 12.
+    // Eligible: all processed but d (anonymous), g (two contents, within competence) and
+    // l (not eligible) = 8: within a b c h = 4 cases, outside e f and g2's two contents = 4.
+    assert_eq!(cols(xld, &[1, 2]), vec![13, 12]);
+    assert_eq!(cols(xld, &[3, 4, 5]), vec![8, 4, 4]);
     // Complaints within: a (land, first) b (policy, first).
     assert_eq!(cols(xld, &[6, 7, 8, 9, 10, 11]), vec![2, 2, 0, 1, 1, 0]);
     // Denunciations within: c (corruption, first).
@@ -296,8 +302,8 @@ fn petitions_02_xld_03_gqkn_04_gqtc_at_the_cut_off() {
     );
     // Proposals within: h (policy).
     assert_eq!(cols(xld, &[19, 20, 21, 22]), vec![1, 1, 0, 0]);
-    // Outside: e transferred, f guided.
-    assert_eq!(cols(xld, &[23, 24, 25]), vec![2, 1, 1]);
+    // Outside: e transferred, f guided, g2's two contents transferred.
+    assert_eq!(cols(xld, &[23, 24, 25]), vec![4, 1, 3]);
     ok(xld);
 
     let gqkn = all.iter().find(|t| t.form == FormId::Gqkn03).unwrap();

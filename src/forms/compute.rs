@@ -89,15 +89,18 @@ fn processed(r: &PetitionRecord) -> bool {
 
 /// Eligible (đủ điều kiện xử lý): so classified, not a duplicate (filed: the first one is
 /// handled), not anonymous — anonymous information
-/// is never handled as a petition (Luật Tố cáo 2018 Đ25; TT 05/2021 Đ6) — and not a
-/// petition of several contents, which is not handled as it stands: the citizen is guided
-/// to send each content apart (Luật Tiếp công dân Đ25 k3), and those are classified.
+/// is never handled as a petition (Luật Tố cáo 2018 Đ25; TT 05/2021 Đ6) — and, within the
+/// ward's competence, not a petition of several contents, which the ward does not handle
+/// as it stands: the citizen is guided to send each content apart (Luật Tiếp công dân Đ25
+/// k3), and those are classified. Outside its competence the ward's handling is the same
+/// whatever the contents (guided or transferred as a whole): counted by each content it
+/// carries (columns 3, 23–25), as in column 1.
 fn eligible(r: &PetitionRecord) -> bool {
     r.classification.eligible == Some(true)
         && r.duplicate_of.is_none()
         && !r.anonymous
         && r.signers != Signers::Anonymous
-        && r.kind != PetitionKind::Mixed
+        && (r.kind != PetitionKind::Mixed || r.classification.competence == Competence::Outside)
 }
 
 /// One content of a petition counted in 02/XLD: the petition as it stood at the cut-off,
