@@ -179,7 +179,7 @@ fn the_report_splits_petitions_by_field_and_says_none_in_words() {
             "Trong kỳ tiếp nhận 3 đơn: 3 đơn gửi qua bưu chính, trực tuyến hoặc do cơ quan khác chuyển đến.",
             "Trong kỳ có 1 đơn trùng (gửi lại đơn đang xử lý) được lưu, không tính vào số đơn tiếp nhận.",
             "Tổng số đơn phải xử lý: 3 đơn, gồm 3 đơn tiếp nhận trong kỳ và không có đơn kỳ trước chuyển sang; đã xử lý 3 đơn, trong đó 3 đơn đủ điều kiện xử lý, 3 đơn thuộc thẩm quyền (3 vụ việc).",
-            "Đơn thuộc thẩm quyền: khiếu nại 2 đơn (lần đầu 2; lĩnh vực đất đai 1, chế độ, chính sách 1); không có đơn tố cáo; kiến nghị, phản ánh 1 đơn (lĩnh vực chế độ, chính sách 1).",
+            "Đơn thuộc thẩm quyền: khiếu nại 2 đơn (lần đầu 2; lĩnh vực đất đai 1; chế độ, chính sách 1); không có đơn tố cáo; kiến nghị, phản ánh 1 đơn (lĩnh vực chế độ, chính sách 1).",
             "Không có đơn không thuộc thẩm quyền.",
         ]
     );
@@ -201,7 +201,7 @@ fn the_report_splits_petitions_by_field_and_says_none_in_words() {
 }
 
 /// The decisions and conclusions of the period are split by round, each round named once
-/// ("lần đầu: khiếu nại đúng 1, khiếu nại sai 1"), not before every part; and Part I says
+/// ("lần đầu: khiếu nại đúng 1; khiếu nại sai 1"), not before every part; and Part I says
 /// none in words ("Không có đơn tố cáo …"), never "0 đơn".
 #[test]
 fn the_report_names_each_round_once_and_says_none_in_words() {
@@ -225,7 +225,7 @@ fn the_report_names_each_round_once_and_says_none_in_words() {
     let part = |heading: &str| paragraphs_of(&doc, heading);
     assert_eq!(
         part("3. Kết quả giải quyết khiếu nại, tố cáo thuộc thẩm quyền")[0],
-        "a) Khiếu nại thuộc thẩm quyền: 3 đơn, 3 vụ việc (đã thụ lý giải quyết 3); đã ban hành 3 quyết định giải quyết (lần đầu: khiếu nại đúng 1, khiếu nại sai 2)."
+        "a) Khiếu nại thuộc thẩm quyền: 3 đơn, 3 vụ việc (đã thụ lý giải quyết 3); đã ban hành 3 quyết định giải quyết (lần đầu: khiếu nại đúng 1; khiếu nại sai 2)."
     );
     let situation = part("I. TÌNH HÌNH KHIẾU NẠI, TỐ CÁO");
     assert_eq!(
@@ -235,5 +235,136 @@ fn the_report_names_each_round_once_and_says_none_in_words() {
             "b) Không có đơn tố cáo thuộc thẩm quyền, đủ điều kiện xử lý.",
         ],
         "{situation:#?}"
+    );
+}
+
+/// Mẫu số 02 asks for what resolutions led to (II.3: "Kiến nghị thu hồi cho Nhà nước, trả
+/// lại cho tổ chức, cá nhân, kiến nghị xử lý hành chính, chuyển cơ quan điều tra"), what
+/// enforcement recovered and who was disciplined or prosecuted (II.4), and the
+/// responsibility inspections (II.6 c): figures the report writer types in 03/GQKN,
+/// 04/GQTC, 05/KQTH and 06/QLKNTC, each said with its unit; none said when none is typed.
+#[test]
+fn the_report_says_the_typed_results_of_resolution_enforcement_and_inspection() {
+    use tiepdan::desk::reporting::ManualFigure;
+    use PetitionKind::*;
+    let mut store = store_on("2026-12-15");
+    for (day, outcome) in [
+        ("2026-10-05", Outcome::Right),
+        ("2026-10-06", Outcome::Wrong),
+        ("2026-10-07", Outcome::Wrong),
+    ] {
+        let id = store
+            .create_petition(&direct_input(day, Complaint))
+            .unwrap()
+            .id;
+        classify(&mut store, &id, Complaint, true, Competence::Within, day);
+        move_petition(&mut store, &id, MoveAction::Accept, day, |_| {}).unwrap();
+        move_petition(&mut store, &id, MoveAction::Resolve, "2026-11-20", |m| {
+            m.outcome = Some(outcome);
+            m.doc_no = Some("12/QĐ-UBND".into());
+        })
+        .unwrap();
+    }
+    let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
+    let section = |store: &tiepdan::Store, heading: &str| {
+        paragraphs_of(
+            &report_document(store, q4, date("2026-12-15"), None).unwrap(),
+            heading,
+        )
+    };
+    let three = "3. Kết quả giải quyết khiếu nại, tố cáo thuộc thẩm quyền";
+    let four =
+        "4. Kết quả thi hành quyết định giải quyết khiếu nại, thực hiện kết luận nội dung tố cáo";
+    let six = "6. Công tác quản lý nhà nước về tiếp công dân, giải quyết khiếu nại, tố cáo";
+    // Nothing typed: nothing said beyond the counts.
+    let untyped = (
+        section(&store, three),
+        section(&store, four),
+        section(&store, six),
+    );
+    assert!(
+        !untyped.0[0].contains("Kết quả giải quyết:"),
+        "{untyped:#?}"
+    );
+    assert_eq!(untyped.1.len(), 1, "{untyped:#?}");
+    assert_eq!(untyped.2.len(), 1, "{untyped:#?}");
+    let typed = |store: &mut tiepdan::Store, form: FormId, values: &[(u16, f64)]| {
+        let figures: Vec<ManualFigure> = values
+            .iter()
+            .map(|(column, value)| ManualFigure {
+                column: *column,
+                label: String::new(),
+                unit: None,
+                value: Some(*value),
+            })
+            .collect();
+        store.save_manual_figures(form, q4, &figures).unwrap();
+    };
+    typed(
+        &mut store,
+        FormId::Gqkn03,
+        &[
+            (13, 150.5),
+            (14, 200.0),
+            (17, 1.0),
+            (18, 2.0),
+            (19, 3.0),
+            (20, 1.0),
+            (21, 1.0),
+            (22, 2.0),
+        ],
+    );
+    typed(
+        &mut store,
+        FormId::Gqtc04,
+        &[
+            (14, 75.0),
+            (20, 1.0),
+            (21, 2.0),
+            (22, 1.0),
+            (23, 1.0),
+            (24, 1.0),
+        ],
+    );
+    typed(
+        &mut store,
+        FormId::Kqth05,
+        &[
+            (3, 100.0),
+            (5, 50.0),
+            (11, 1.0),
+            (13, 1.0),
+            (14, 2.0),
+            (15, 1.0),
+            (18, 30.0),
+            (27, 1.0),
+        ],
+    );
+    typed(
+        &mut store,
+        FormId::Qlkntc06,
+        &[(6, 1.0), (7, 2.0), (8, 1.0), (10, 1.0)],
+    );
+    assert_eq!(
+        section(&store, three),
+        [
+            "a) Khiếu nại thuộc thẩm quyền: 3 đơn, 3 vụ việc (đã thụ lý giải quyết 3); đã ban hành 3 quyết định giải quyết (lần đầu: khiếu nại đúng 1; khiếu nại sai 2). Kết quả giải quyết: kiến nghị thu hồi cho Nhà nước 150,5 triệu đồng và 200 m² đất; 1 tổ chức, 2 cá nhân được trả lại quyền lợi; kiến nghị xử lý hành chính 3 người (trong đó 1 cán bộ, công chức, viên chức); chuyển cơ quan điều tra 1 vụ, 2 người.",
+            "b) Không có đơn tố cáo thuộc thẩm quyền; chưa ban hành kết luận nội dung tố cáo nào. Kết quả giải quyết: kiến nghị thu hồi cho Nhà nước 75 triệu đồng; kiến nghị xử lý hành chính 1 tổ chức, 2 cá nhân (trong đó 1 cán bộ, công chức); chuyển cơ quan điều tra 1 vụ, 1 đối tượng.",
+        ]
+    );
+    assert_eq!(
+        section(&store, four),
+        [
+            "Quyết định giải quyết khiếu nại phải thi hành 3, chưa thi hành xong quyết định giải quyết khiếu nại nào; không có kết luận nội dung tố cáo phải thực hiện.",
+            "Thi hành quyết định giải quyết khiếu nại: thu hồi cho Nhà nước phải thu 100 triệu đồng, đã thu 50 triệu đồng; đã xử lý hành chính 1 người; đã khởi tố 1 vụ, 2 người (trong đó 1 cán bộ, công chức, viên chức).",
+            "Thực hiện kết luận nội dung tố cáo: thu hồi cho Nhà nước phải thu 30 triệu đồng; đã xử lý hành chính 1 cá nhân.",
+        ]
+    );
+    assert_eq!(
+        section(&store, six),
+        [
+            "Không ban hành, sửa đổi, bổ sung hay hủy bỏ văn bản nào về công tác tiếp công dân, giải quyết khiếu nại, tố cáo; không tổ chức lớp tập huấn, tuyên truyền nào.",
+            "Thanh tra trách nhiệm việc thực hiện pháp luật về tiếp công dân, giải quyết khiếu nại, tố cáo: 1 cuộc thanh tra, 2 đơn vị được thanh tra, 1 cuộc đã ban hành kết luận; kiến nghị xử lý hành chính 1 cá nhân.",
+        ]
     );
 }

@@ -45,15 +45,102 @@ fn n(v: f64) -> String {
 /// placeholder the Word file highlights, so that a report signed in a hurry does not carry it.
 pub const TO_COMPLETE: &str = "(Đơn vị bổ sung nội dung.)";
 
-/// "lần đầu 2, đất đai 1": the parts of a figure that are not zero, each with its label
-/// (a list of zeros says nothing a reader needs).
+/// "lần đầu 2; đất đai 1": the parts of a figure that are not zero, each with its label
+/// (a list of zeros says nothing a reader needs). Semicolons between them: the circular's
+/// labels carry commas of their own ("rút đơn, đình chỉ giải quyết", "chế độ, chính sách").
 fn nonzero(parts: &[(&str, f64)]) -> String {
     parts
         .iter()
         .filter(|(_, v)| *v != 0.0)
         .map(|(label, v)| format!("{label} {}", n(*v)))
         .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// "1 vụ, 2 người": counts that are not zero, each followed by what it counts.
+fn counts(parts: &[(f64, &str)]) -> String {
+    parts
+        .iter()
+        .filter(|(v, _)| *v != 0.0)
+        .map(|(v, what)| format!("{} {what}", n(*v)))
+        .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// "150,5 triệu đồng và 200 m² đất": money (the tables' Trđ) and land (m²), the parts that
+/// are not zero; empty when both are.
+fn money_land(money: f64, land: f64) -> String {
+    counts(&[(money, "triệu đồng"), (land, "m² đất")]).replace(", ", " và ")
+}
+
+/// "3 người (trong đó 1 cán bộ, công chức, viên chức)": a count, and how many of it are
+/// public officials when any.
+fn of_whom(count: &str, officials: f64) -> String {
+    if officials == 0.0 {
+        count.to_string()
+    } else {
+        format!(
+            "{count} (trong đó {} cán bộ, công chức, viên chức)",
+            n(officials)
+        )
+    }
+}
+
+/// "Kết quả giải quyết: a; b.": the items that say something, after their label; none when
+/// every figure is zero (typed figures a ward usually has none of).
+fn outcome_sentence(label: &str, items: Vec<String>) -> Option<String> {
+    let items: Vec<String> = items.into_iter().filter(|s| !s.is_empty()).collect();
+    (!items.is_empty()).then(|| format!("{label}: {}.", items.join("; ")))
+}
+
+/// An item "label what" when `what` says something, else nothing.
+fn item(label: &str, what: String) -> String {
+    if what.is_empty() {
+        what
+    } else {
+        format!("{label} {what}")
+    }
+}
+
+/// What a resolution led to (03/GQKN 13–23, 04/GQTC 14–25, typed by the report writer):
+/// money and land to recover for the State and to return, rights restored, people and
+/// organisations recommended for discipline, cases referred to the investigators
+/// (Mẫu số 02, II.3: "Thống kê kết quả giải quyết …: Kiến nghị thu hồi cho Nhà nước, trả
+/// lại cho tổ chức, cá nhân, kiến nghị xử lý hành chính, chuyển cơ quan điều tra").
+struct Remedies {
+    recover: (f64, f64),
+    give_back: (f64, f64),
+    restored: (f64, f64),
+    discipline: String,
+    referred: String,
+}
+
+impl Remedies {
+    fn sentence(&self) -> Option<String> {
+        outcome_sentence(
+            "Kết quả giải quyết",
+            vec![
+                item(
+                    "kiến nghị thu hồi cho Nhà nước",
+                    money_land(self.recover.0, self.recover.1),
+                ),
+                item(
+                    "trả lại cho tổ chức, cá nhân",
+                    money_land(self.give_back.0, self.give_back.1),
+                ),
+                {
+                    let who = counts(&[(self.restored.0, "tổ chức"), (self.restored.1, "cá nhân")]);
+                    if who.is_empty() {
+                        who
+                    } else {
+                        format!("{who} được trả lại quyền lợi")
+                    }
+                },
+                item("kiến nghị xử lý hành chính", self.discipline.clone()),
+                item("chuyển cơ quan điều tra", self.referred.clone()),
+            ],
+        )
+    }
 }
 
 /// "lần đầu: khiếu nại đúng 4, khiếu nại sai 8; lần 2: công nhận kết quả lần đầu 1": each
@@ -298,14 +385,45 @@ fn resolution(tables: &[FormTable]) -> Vec<String> {
             ("rút đơn, đình chỉ giải quyết", v(6)),
         ]
     };
+    let complaints = Remedies {
+        recover: (k(13), k(14)),
+        give_back: (k(15), k(16)),
+        restored: (k(17), k(18)),
+        discipline: of_whom(&counts(&[(k(19), "người")]), k(20)),
+        referred: of_whom(&counts(&[(k(21), "vụ"), (k(22), "người")]), k(23)),
+    };
+    let denunciations = Remedies {
+        recover: (t(14), t(15)),
+        give_back: (t(16), t(17)),
+        restored: (t(18), t(19)),
+        discipline: {
+            let who = counts(&[(t(20), "tổ chức"), (t(21), "cá nhân")]);
+            if t(22) == 0.0 {
+                who
+            } else {
+                format!("{who} (trong đó {} cán bộ, công chức)", n(t(22)))
+            }
+        },
+        referred: of_whom(&counts(&[(t(23), "vụ"), (t(24), "đối tượng")]), t(25)),
+    };
+    let with = |text: String, remedies: &Remedies| match remedies.sentence() {
+        Some(more) => format!("{text} {more}"),
+        None => text,
+    };
     vec![
-        format!(
-            "a) {}",
-            stood(k(1), k(2), &states(&k), "khiếu nại", &decisions)
+        with(
+            format!(
+                "a) {}",
+                stood(k(1), k(2), &states(&k), "khiếu nại", &decisions)
+            ),
+            &complaints,
         ),
-        format!(
-            "b) {}",
-            stood(t(1), t(2), &states(&t), "tố cáo", &conclusions)
+        with(
+            format!(
+                "b) {}",
+                stood(t(1), t(2), &states(&t), "tố cáo", &conclusions)
+            ),
+            &denunciations,
         ),
     ]
 }
@@ -326,7 +444,56 @@ fn enforcement(tables: &[FormTable]) -> Vec<String> {
         part(e(1), e(2), "quyết định giải quyết khiếu nại", "thi hành"),
         part(e(16), e(17), "kết luận nội dung tố cáo", "thực hiện")
     );
-    vec![capitalised(&text)]
+    // What was recovered, returned, disciplined and prosecuted (05/KQTH 3–15, 18–31, typed
+    // by the report writer; Mẫu số 02, II.4): said for each block that has any.
+    let due_done = |due: (f64, f64), done: (f64, f64), owed: &str, paid: &str| {
+        [
+            item(owed, money_land(due.0, due.1)),
+            item(paid, money_land(done.0, done.1)),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+    };
+    let block = |label: &str, c: u16, disciplined: String, prosecuted: String| {
+        outcome_sentence(
+            label,
+            vec![
+                item(
+                    "thu hồi cho Nhà nước",
+                    due_done((e(c), e(c + 1)), (e(c + 2), e(c + 3)), "phải thu", "đã thu"),
+                ),
+                item(
+                    "trả lại cho tổ chức, cá nhân",
+                    due_done(
+                        (e(c + 4), e(c + 5)),
+                        (e(c + 6), e(c + 7)),
+                        "phải trả",
+                        "đã trả",
+                    ),
+                ),
+                item("đã xử lý hành chính", disciplined),
+                item("đã khởi tố", prosecuted),
+            ],
+        )
+    };
+    let complaints = block(
+        "Thi hành quyết định giải quyết khiếu nại",
+        3,
+        of_whom(&counts(&[(e(11), "người")]), e(12)),
+        of_whom(&counts(&[(e(13), "vụ"), (e(14), "người")]), e(15)),
+    );
+    let denunciations = block(
+        "Thực hiện kết luận nội dung tố cáo",
+        18,
+        of_whom(&counts(&[(e(26), "tổ chức"), (e(27), "cá nhân")]), e(28)),
+        of_whom(&counts(&[(e(29), "vụ"), (e(30), "đối tượng")]), e(31)),
+    );
+    std::iter::once(capitalised(&text))
+        .chain(complaints)
+        .chain(denunciations)
+        .collect()
 }
 
 fn management(tables: &[FormTable]) -> Vec<String> {
@@ -357,7 +524,35 @@ fn management(tables: &[FormTable]) -> Vec<String> {
             n(m(5))
         )
     };
-    vec![capitalised(&format!("{documents}; {training}."))]
+    // Responsibility inspections (06/QLKNTC 6–17, typed; Mẫu số 02, II.6 c): a ward
+    // usually has none, and then nothing is said.
+    let inspections = outcome_sentence(
+        "Thanh tra trách nhiệm việc thực hiện pháp luật về tiếp công dân, giải quyết khiếu nại, tố cáo",
+        vec![
+            counts(&[
+                (m(6), "cuộc thanh tra"),
+                (m(7), "đơn vị được thanh tra"),
+                (m(8), "cuộc đã ban hành kết luận"),
+            ]),
+            item(
+                "kiến nghị xử lý hành chính",
+                counts(&[(m(9), "tổ chức"), (m(10), "cá nhân")]),
+            ),
+            item(
+                "kiến nghị chuyển cơ quan điều tra",
+                counts(&[(m(11), "tổ chức"), (m(12), "cá nhân")]),
+            ),
+            counts(&[(m(13), "kết luận thanh tra phải thực hiện")]),
+            item(
+                "đã xử lý hành chính",
+                counts(&[(m(14), "tổ chức"), (m(15), "cá nhân")]),
+            ),
+            item("đã khởi tố", counts(&[(m(16), "vụ"), (m(17), "đối tượng")])),
+        ],
+    );
+    std::iter::once(capitalised(&format!("{documents}; {training}.")))
+        .chain(inspections)
+        .collect()
 }
 
 fn figures(tables: &[FormTable]) -> DocTable {
