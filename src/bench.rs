@@ -538,7 +538,7 @@ fn import_figure(path: &Path, today: NaiveDate) -> Result<Figure> {
             std::io::Write::flush(&mut out)?;
         }
         let t = Instant::now();
-        let parsed = crate::exchange::parse(&crate::exchange::text_of(std::fs::read(&file)?)?)?;
+        let parsed = crate::exchange::read_file(&file)?;
         let mut store = Store::open_with_clock(&target, Box::new(FixedClock(today)))?;
         let s = store.import_exchange_with(&parsed, &crate::export::Progress::none())?;
         let app = t.elapsed();

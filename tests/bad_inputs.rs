@@ -79,10 +79,20 @@ fn desk(
     }
 }
 
-/// Import a file's text as the CLI does: read, then import.
+/// Import a file's text as the CLI does: written to a file, read from it, then imported.
 fn import_text(store: &mut Store, text: &str) -> tiepdan::Result<()> {
-    let file = tiepdan::exchange::parse(text)?;
-    store.import_exchange(&file).map(|_| ())
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tep.json");
+    std::fs::write(&path, text).unwrap();
+    let read = tiepdan::exchange::read_file(&path);
+    // Read from the text whole, as `tiepdan import -` does, it is the same file, or the
+    // same refusal.
+    match (&read, tiepdan::exchange::parse(text)) {
+        (Ok(a), Ok(b)) => assert_eq!(a, &b),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        (a, b) => panic!("read from the file: {a:?}; from the text: {b:?}"),
+    }
+    store.import_exchange(&read?).map(|_| ())
 }
 
 /// A file case: the base file, edited.

@@ -412,3 +412,59 @@ fn a_check_made_longer_imports_whatever_the_calendar_here() {
     .unwrap_err();
     assert!(e.to_string().contains("03/03/2026"), "{e}");
 }
+
+#[test]
+fn a_file_read_from_the_disk_is_the_file_read_from_its_text() {
+    let mut a = store_on("2026-06-30");
+    load_demo(&mut a, 3).unwrap();
+    let mut written = Vec::new();
+    a.write_exchange(false, &mut written, &tiepdan::export::Progress::none())
+        .unwrap();
+    let text = String::from_utf8(written).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let same = |path: &std::path::Path, text: &str| {
+        let read = tiepdan::exchange::read_file(path);
+        match (read, tiepdan::exchange::parse(text)) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{}", path.display()),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{}", path.display()),
+            (a, b) => panic!("{}: {a:?} / {b:?}", path.display()),
+        }
+    };
+    let file = tiepdan::exchange::parse(&text).unwrap();
+    assert!(file.persons.len() > 10 && !file.petition_events.is_empty());
+    // This version, as the export writes it, with Notepad's mark, in UTF-16.
+    same(&at("a.json", text.as_bytes()), &text);
+    same(&at("bom.json", format!("\u{feff}{text}").as_bytes()), &text);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(
+        tiepdan::exchange::read_file(&at("u16.json", &utf16)).unwrap(),
+        file
+    );
+    // Version 1, converted.
+    let v1 = include_str!("fixtures/exchange-v1.json");
+    same(&at("v1.json", v1.as_bytes()), v1);
+    // Refusals say the same as from the text.
+    for bad in [
+        "",
+        "   ",
+        "[1, 2]",
+        "{\"format\": \"khac\", \"version\": 2}",
+        &text[..text.len() / 2],
+        &text.replacen("\"version\": 2", "\"version\": 7", 1),
+        &text.replacen("\"persons\"", "\"nguoi\"", 1),
+        &format!("{text} rác"),
+    ] {
+        same(&at("bad.json", bad.as_bytes()), bad);
+    }
+    let e = tiepdan::exchange::read_file(&at("latin1.json", b"{ \"a\": \"\xE9\" }")).unwrap_err();
+    assert!(e.to_string().contains("không phải chữ UTF-8"), "{e}");
+    let e = tiepdan::exchange::read_file(&dir.path().join("khong-co.json")).unwrap_err();
+    assert!(e.to_string().contains("Không đọc được tệp"), "{e}");
+    assert_eq!(e.field(), Some("file"));
+}

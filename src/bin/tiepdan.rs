@@ -473,28 +473,17 @@ fn run(cli: Cli) -> Result<(), Error> {
             )?;
         }
         Command::Import { file } => {
-            // The file's text is let go once read into records: it is not held through
-            // the import (at 200,000 persons, 0.4 GB of the import's peak memory).
+            // A file is read from the disk straight into records: its text is never held
+            // whole (at 200,000 persons, 0.4 GB of the import's peak memory).
             if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
                 eprint!("Đang đọc tệp…");
             }
             let read = || -> Result<tiepdan::exchange::ExchangeFile, Error> {
-                let bytes = if file.as_os_str() == "-" {
-                    let mut b = Vec::new();
-                    std::io::stdin().read_to_end(&mut b)?;
-                    b
-                } else {
-                    std::fs::read(&file).map_err(|e| {
-                        Error::invalid(
-                            "file",
-                            format!(
-                                "Không đọc được tệp {}: {}.",
-                                shown(&file),
-                                tiepdan::error::io_words(&e)
-                            ),
-                        )
-                    })?
-                };
+                if file.as_os_str() != "-" {
+                    return tiepdan::exchange::read_file(&file);
+                }
+                let mut bytes = Vec::new();
+                std::io::stdin().read_to_end(&mut bytes)?;
                 let text = tiepdan::exchange::text_of(bytes)?;
                 tiepdan::exchange::parse(text.trim_start_matches('\u{feff}'))
             };
