@@ -7,6 +7,7 @@ const broken: IntegrityCheck = {
   problems: ['Tree 12 page 12: btreeInitPage() returns error code 11'],
   notes: [],
   message: 'Tệp sổ bị hỏng (1 lỗi, ví dụ: …): hãy ngừng ghi thêm và khôi phục từ bản sao lưu gần nhất (Cài đặt › Sao lưu).',
+  history_broken: null,
 };
 
 describe('the background check of the register', () => {
@@ -45,10 +46,10 @@ describe('the background check of the register', () => {
 
   it('warns only when the register is damaged', () => {
     expect(integrityWarning(null)).toBeNull();
-    expect(integrityWarning({ ok: true, problems: [], notes: [], message: 'Tệp sổ nguyên vẹn.' })).toBeNull();
+    expect(integrityWarning({ ok: true, problems: [], notes: [], message: 'Tệp sổ nguyên vẹn.', history_broken: null })).toBeNull();
     // Petitions whose history does not hold together are no damage of the file: no red warning.
     expect(
-      integrityWarning({ ok: true, problems: [], notes: ['Đơn số 1/2026: không có bước tiếp nhận'], message: 'Tệp sổ nguyên vẹn. Lưu ý: 1 chỗ' }),
+      integrityWarning({ ok: true, problems: [], notes: ['Đơn số 1/2026: không có bước tiếp nhận'], message: 'Tệp sổ nguyên vẹn. Lưu ý: 1 chỗ', history_broken: null }),
     ).toBeNull();
     expect(integrityWarning(broken)).toContain('bị hỏng');
   });
