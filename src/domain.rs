@@ -155,6 +155,7 @@ text_enum!(
         Resume => "resume", "Tiếp tục giải quyết";
         Resolve => "resolve", "Giải quyết xong";
         Withdraw => "withdraw", "Rút đơn";
+        WithdrawPart => "withdraw_part", "Rút một phần nội dung";
         Terminate => "terminate", "Đình chỉ giải quyết";
         Guide => "guide", "Hướng dẫn";
         Transfer => "transfer", "Chuyển đơn";

@@ -1122,3 +1122,92 @@ fn a_petition_carried_over_then_found_a_duplicate_is_carried_and_filed() {
     assert_eq!(cols(&q4, &[1, 2, 3]), vec![2, 1, 0]);
     ok(&q4);
 }
+
+/// 03/GQKN and 04/GQTC column 6 count only what was withdrawn whole ("Chỉ thống kê các vụ
+/// việc rút toàn bộ nội dung…; trường hợp không rút toàn bộ thì không thống kê vào cột
+/// này", TT 06/2025): part of a complaint withdrawn, the rest is resolved (a decision in
+/// column 7) and the petition stays accepted meanwhile (column 4); withdrawn whole, it is
+/// in column 6.
+#[test]
+fn only_a_petition_withdrawn_whole_is_counted_as_withdrawn() {
+    use Competence::*;
+    use PetitionKind::*;
+    let mut store = store_on("2026-12-15");
+    let part = petition(&mut store, "2026-10-05", Complaint, "dat_dai");
+    classify(&mut store, &part, Complaint, true, Within, "2026-10-06");
+    step(&mut store, &part, MoveAction::Accept, "2026-10-07");
+    // The note says what was withdrawn; without it the move is refused, naming it.
+    let e = move_petition(
+        &mut store,
+        &part,
+        MoveAction::WithdrawPart,
+        "2026-10-20",
+        |_| {},
+    )
+    .unwrap_err();
+    assert_eq!(e.field(), Some("note"), "{e}");
+    move_petition(
+        &mut store,
+        &part,
+        MoveAction::WithdrawPart,
+        "2026-10-20",
+        |m| m.note = Some("Rút yêu cầu bồi thường, giữ yêu cầu hủy quyết định".into()),
+    )
+    .unwrap();
+    let whole = petition(&mut store, "2026-10-05", Complaint, "dat_dai");
+    classify(&mut store, &whole, Complaint, true, Within, "2026-10-06");
+    step(&mut store, &whole, MoveAction::Accept, "2026-10-07");
+    step(&mut store, &whole, MoveAction::Withdraw, "2026-10-21");
+    let denounced = petition(&mut store, "2026-10-05", Denunciation, "tham_nhung");
+    classify(
+        &mut store,
+        &denounced,
+        Denunciation,
+        true,
+        Within,
+        "2026-10-06",
+    );
+    step(&mut store, &denounced, MoveAction::Accept, "2026-10-07");
+    move_petition(
+        &mut store,
+        &denounced,
+        MoveAction::WithdrawPart,
+        "2026-10-22",
+        |m| m.note = Some("Rút nội dung thứ hai".into()),
+    )
+    .unwrap();
+    let gq = |store: &Store, from: &str, to: &str, form: FormId| {
+        tables(store, from, to)
+            .into_iter()
+            .find(|t| t.form == form)
+            .unwrap()
+    };
+    // At the end of October: the part-withdrawn complaint still in resolution.
+    let oct = gq(&store, "2026-10-01", "2026-10-31", FormId::Gqkn03);
+    assert_eq!(
+        cols(&oct, &[1, 2, 3, 4, 5, 6, 7]),
+        vec![2, 2, 0, 1, 0, 1, 0]
+    );
+    ok(&oct);
+    let tc = gq(&store, "2026-10-01", "2026-10-31", FormId::Gqtc04);
+    assert_eq!(cols(&tc, &[1, 2, 3, 4, 5, 6]), vec![1, 1, 0, 1, 0, 0]);
+    // The rest resolved: a decision of the quarter, still not a withdrawal.
+    resolve(&mut store, &part, "2026-11-20", Outcome::PartlyRight);
+    let q4 = gq(&store, "2026-09-15", "2026-12-14", FormId::Gqkn03);
+    assert_eq!(
+        cols(&q4, &[1, 2, 3, 4, 5, 6, 7, 10]),
+        vec![2, 2, 0, 1, 0, 1, 1, 1]
+    );
+    ok(&q4);
+    // A proposal has no part withdrawal (a note on the petition says it).
+    let proposal = petition(&mut store, "2026-10-05", Proposal, "khac");
+    let e = move_petition(
+        &mut store,
+        &proposal,
+        MoveAction::WithdrawPart,
+        "2026-10-06",
+        |m| m.note = Some("một phần".into()),
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("Chỉ khiếu nại, tố cáo"), "{e}");
+}

@@ -191,6 +191,14 @@ fn checked_move(
             new.duplicate_of = Some(original);
             new.handling = handling(Handling::File, None);
         }
+        MoveAction::WithdrawPart => {
+            if note.is_none() {
+                return Err(Error::invalid(
+                    "note",
+                    "Rút một phần nội dung: ghi nội dung đã rút (phần còn lại tiếp tục được giải quyết).",
+                ));
+            }
+        }
         MoveAction::ExtendCheck => {
             if note.is_none() {
                 return Err(Error::invalid(

@@ -60,6 +60,7 @@ pub const OFFERED: &[MoveAction] = &[
     MoveAction::Resume,
     MoveAction::Resolve,
     MoveAction::Withdraw,
+    MoveAction::WithdrawPart,
     MoveAction::Terminate,
 ];
 
@@ -71,7 +72,7 @@ pub fn target(action: MoveAction, current: PetitionState) -> PetitionState {
         A::Receive | A::Reopen => S::Received,
         A::Classify => S::Classified,
         A::Accept | A::Resume => S::Accepted,
-        A::Extend | A::Notify | A::ExtendCheck => current,
+        A::Extend | A::Notify | A::ExtendCheck | A::WithdrawPart => current,
         A::Decline => S::Declined,
         A::Suspend => S::Suspended,
         A::Resolve => S::Resolved,
@@ -379,6 +380,17 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
             in_states(&[S::Accepted])
         }
         A::Withdraw => in_states(&[S::Received, S::Classified, S::Accepted, S::Suspended]),
+        // Part of a complaint or a denunciation withdrawn: the rest is still handled and
+        // resolved (Nghị định 124/2020/NĐ-CP, Điều 10; Luật Tố cáo 2018, Điều 33): the
+        // petition stays where it stands, and 03/GQKN, 04/GQTC column 6 ("chỉ thống kê các
+        // vụ việc rút toàn bộ nội dung") does not count it.
+        A::WithdrawPart => {
+            in_states(&[S::Received, S::Classified, S::Accepted, S::Suspended])?;
+            need(
+                kn_tc,
+                "Chỉ khiếu nại, tố cáo mới rút một phần nội dung; kiến nghị, phản ánh thì ghi chú trên đơn.",
+            )
+        }
         A::Terminate => {
             in_states(&[S::Accepted, S::Suspended])?;
             need(
@@ -439,6 +451,8 @@ pub fn inputs(
             Some("Số văn bản trả lại đơn"),
         ),
         A::File | A::Withdraw => (vec!["note"], vec![], None),
+        // What was withdrawn is the move's content: said in the note.
+        A::WithdrawPart => (vec!["note"], vec!["note"], None),
         A::Duplicate => (vec!["duplicate_of", "note"], vec!["duplicate_of"], None),
         A::Extend if p.kind == PetitionKind::Denunciation => (
             vec!["extension_days", "doc_no", "note"],

@@ -60,6 +60,8 @@ describe('which inputs a move shows', () => {
     expect(noteLabel('decline')).toBe('Lý do không thụ lý');
     expect(noteLabel('accept')).toBe('Ghi chú');
     expect(noteLabel('extend_check')).toBe('Lý do kéo dài (xác minh nhiều nơi, ủy quyền xác minh)');
+    expect(noteLabel('withdraw_part')).toBe('Nội dung đã rút (phần còn lại tiếp tục được giải quyết)');
+    expect(noteLabel('withdraw')).toBe('Ghi chú');
   });
 
   it('asks for the first-round petition only for a second-round complaint', () => {

@@ -133,6 +133,8 @@ export function noteLabel(action: MoveAction): string {
       return 'Lý do không thụ lý';
     case 'extend_check':
       return 'Lý do kéo dài (xác minh nhiều nơi, ủy quyền xác minh)';
+    case 'withdraw_part':
+      return 'Nội dung đã rút (phần còn lại tiếp tục được giải quyết)';
     default:
       return 'Ghi chú';
   }

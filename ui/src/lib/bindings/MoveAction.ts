@@ -3,4 +3,4 @@
 /**
  * A move of the lifecycle: what the officer records on a petition.
  */
-export type MoveAction = "receive" | "classify" | "accept" | "notify" | "extend_check" | "decline" | "extend" | "suspend" | "resume" | "resolve" | "withdraw" | "terminate" | "guide" | "transfer" | "urge" | "return" | "file" | "duplicate" | "reopen";
+export type MoveAction = "receive" | "classify" | "accept" | "notify" | "extend_check" | "decline" | "extend" | "suspend" | "resume" | "resolve" | "withdraw" | "withdraw_part" | "terminate" | "guide" | "transfer" | "urge" | "return" | "file" | "duplicate" | "reopen";
