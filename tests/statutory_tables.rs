@@ -786,6 +786,21 @@ fn the_register_book_changes_form_on_1_july_2026() {
     };
     v.kind = Some(PetitionKind::Complaint);
     store.add_visit(&v).unwrap();
+    // A complaint handed in the same day, its petition classified within competence and
+    // not yet accepted: "x" under "Thụ lý để giải quyết" (Mẫu 03, column 8), as Mẫu
+    // 03/TCD marks it "Thuộc thẩm quyền" (column 9).
+    let mut within = visit_input(&june, vec![person("Lê Văn Hạnh")], 1);
+    within.petition = Some(petition_of(PetitionKind::Complaint));
+    let within = store.add_visit(&within).unwrap();
+    let petition = within.petition_id.clone().unwrap();
+    classify(
+        &mut store,
+        &petition,
+        PetitionKind::Complaint,
+        true,
+        Competence::Within,
+        "2026-07-01",
+    );
     let july = session(&mut store, "2026-07-01", HostGroup::Chairman);
     visit(&mut store, &july, 2, 6, Some(PetitionKind::Proposal));
     let council = session(&mut store, "2026-07-02", HostGroup::Council);
@@ -797,16 +812,37 @@ fn the_register_book_changes_form_on_1_july_2026() {
     assert_eq!(book.parts.len(), 2);
     let old = &book.parts[0];
     assert!(old.model.contains("Thông tư số 04/2021/TT-TTCP"));
+    // The form's headers, word for word.
+    assert_eq!(
+        old.columns,
+        [
+            "STT",
+            "Ngày tiếp",
+            "Họ tên - Địa chỉ",
+            "CMND/Hộ chiếu của công dân",
+            "Nội dung vụ việc",
+            "Phân loại đơn/Số người",
+            "Cơ quan đã giải quyết",
+            "Thụ lý để giải quyết",
+            "Trả lại đơn và hướng dẫn",
+            "Chuyển đơn đến cơ quan, tổ chức đơn vị có thẩm quyền",
+            "Theo dõi kết quả giải quyết",
+            "Ghi chú",
+        ]
+    );
     assert_eq!(old.data_line, "Từ ngày 01/06/2026 đến ngày 30/06/2026");
     assert_eq!(old.unit_name, "ỦY BAN NHÂN DÂN PHƯỜNG VIỆT HÒA");
-    assert_eq!(old.rows.len(), 1);
+    assert_eq!(old.rows.len(), 2);
     let r = &old.rows[0];
     assert_eq!(r[0], "1");
     assert_eq!(r[1], "30/06/2026");
     assert_eq!(r[2], "Nguyễn Thị Xuân – Tổ 3, phường Việt Hòa");
     assert_eq!(r[3], "001190001234");
     assert_eq!(r[5], "Khiếu nại/1 người");
+    assert_eq!(r[7], "", "transferred: not the ward's to resolve");
     assert_eq!(r[9], "Phòng Tài nguyên – văn bản số 45/UBND");
+    let r = &old.rows[1];
+    assert_eq!((r[7].as_str(), r[9].as_str()), ("x", ""));
     let new = &book.parts[1];
     assert!(new.model.contains("Nghị định số 154/2026/NĐ-CP"));
     assert_eq!(new.columns[3], "Số căn cước/Hộ chiếu");
@@ -815,7 +851,7 @@ fn the_register_book_changes_form_on_1_july_2026() {
     assert_eq!(r[5], "KN-PA");
     assert_eq!(r[6], "6");
     assert!(
-        r[11].starts_with("Đơn số 1/2026: Đã tiếp nhận"),
+        r[11].starts_with("Đơn số 2/2026: Đã tiếp nhận"),
         "{}",
         r[11]
     );

@@ -19,23 +19,24 @@ const STT: &str = "STT";
 const PEOPLE: &str = "Số công dân cùng nội dung";
 pub const COUNT_COLUMNS: [&str; 2] = [STT, PEOPLE];
 
+/// Mẫu số 03 of Thông tư 04/2021/TT-TTCP, its headers word for word.
 const TT04: &[Node] = &[
     Col(1, STT),
     Col(2, "Ngày tiếp"),
-    Col(3, "Họ tên – Địa chỉ"),
-    Col(4, "CMND/Hộ chiếu hoặc giấy tờ tùy thân"),
+    Col(3, "Họ tên - Địa chỉ"),
+    Col(4, "CMND/Hộ chiếu của công dân"),
     Col(5, "Nội dung vụ việc"),
     Col(6, "Phân loại đơn/Số người"),
     Col(7, "Cơ quan đã giải quyết"),
     Group(
         "Hướng xử lý",
         &[
-            Col(8, "Thụ lý"),
+            Col(8, "Thụ lý để giải quyết"),
             Col(9, "Trả lại đơn và hướng dẫn"),
-            Col(10, "Chuyển đơn"),
+            Col(10, "Chuyển đơn đến cơ quan, tổ chức đơn vị có thẩm quyền"),
         ],
     ),
-    Col(11, "Theo dõi kết quả"),
+    Col(11, "Theo dõi kết quả giải quyết"),
     Col(12, "Ghi chú"),
 ];
 
@@ -186,8 +187,16 @@ fn date_cell(v: &RegisterVisit) -> String {
         .unwrap_or_else(|_| v.date.clone())
 }
 
+/// Within the ward's competence, to be resolved here: accepted at the visit, or its
+/// petition classified so. Both forms mark it "x" (Mẫu 03, column 8 "Thụ lý để giải
+/// quyết"; Mẫu 03/TCD, column 9 "Thuộc thẩm quyền").
+fn within(v: &RegisterVisit) -> bool {
+    v.handling == Handling::Accept
+        || v.petition_competence == Some(crate::domain::Competence::Within)
+}
+
 fn tt04_row(i: usize, v: &RegisterVisit) -> Vec<String> {
-    let accepted = v.handling == Handling::Accept;
+    let accepted = within(v);
     let guided = matches!(v.handling, Handling::Guide | Handling::Return);
     vec![
         (i + 1).to_string(),
@@ -213,8 +222,7 @@ fn tt04_row(i: usize, v: &RegisterVisit) -> Vec<String> {
 }
 
 fn nd154_row(i: usize, v: &RegisterVisit) -> Vec<String> {
-    let within = v.handling == Handling::Accept
-        || v.petition_competence == Some(crate::domain::Competence::Within);
+    let within = within(v);
     vec![
         (i + 1).to_string(),
         date_cell(v),
