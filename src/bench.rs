@@ -540,7 +540,7 @@ fn import_figure(path: &Path, today: NaiveDate) -> Result<Figure> {
         let t = Instant::now();
         let parsed = crate::exchange::read_file(&file)?;
         let mut store = Store::open_with_clock(&target, Box::new(FixedClock(today)))?;
-        let s = store.import_exchange_with(&parsed, &crate::export::Progress::none())?;
+        let s = store.import_exchange_owned(parsed, &crate::export::Progress::none())?;
         let app = t.elapsed();
         let records = u64::from(s.persons)
             + u64::from(s.cases)

@@ -812,12 +812,12 @@ impl<'p> Steps<'p> {
 
 pub(super) fn import(
     tx: &Tx<'_>,
-    file: &ExchangeFile,
+    file: ExchangeFile,
     progress: &Progress,
 ) -> Result<ImportSummary> {
     let conn = tx.conn();
-    check_ids(file)?;
-    check_links(conn, file)?;
+    check_ids(&file)?;
+    check_links(conn, &file)?;
     if !file.exported_at.is_empty()
         && chrono::DateTime::parse_from_rfc3339(&file.exported_at).is_err()
     {
@@ -829,15 +829,31 @@ pub(super) fn import(
             ),
         ));
     }
-    let mut steps = Steps::new(progress, file);
+    let mut steps = Steps::new(progress, &file);
     progress.step(0, steps.total)?;
     let empty = Empty::read(conn)?;
     store::set_search_pending(conn, store::BULK_SEARCH_PENDING_BYTES)?;
     let mut n = ImportSummary::default();
-    let units = petition_units(conn, file)?;
-    let history = FileHistory::new(&file.changes);
+    let units = petition_units(conn, &file)?;
+    // Each list of the file is let go once imported (a city's file holds gigabytes of
+    // records): the persons, cases, sessions and visits before the petitions are read.
+    let ExchangeFile {
+        unit_name,
+        exported_at,
+        redacted,
+        fields,
+        persons: file_persons,
+        cases: file_cases,
+        sessions: file_sessions,
+        visits: file_visits,
+        petitions: file_petitions,
+        petition_events,
+        changes,
+        ..
+    } = file;
+    let history = FileHistory::new(&changes);
 
-    for (i, f) in file.fields.iter().enumerate() {
+    for (i, f) in fields.iter().enumerate() {
         let field_name = || name("fields", i, &f.code);
         let name = tidy_required("name", line("Tên lĩnh vực", limits::NAME), &f.name)
             .map_err(|e| bad("fields", i, &field_name(), e))?;
@@ -846,9 +862,9 @@ pub(super) fn import(
 
     let mut persons: HashMap<String, String> = HashMap::new();
     let mut created: HashSet<String> = HashSet::new();
-    for (i, p) in file.persons.iter().enumerate() {
+    for (i, p) in file_persons.iter().enumerate() {
         steps.one()?;
-        let (id, found) = import_person(tx, &history, p, file.redacted, empty)
+        let (id, found) = import_person(tx, &history, p, redacted, empty)
             .map_err(|e| bad("persons", i, &name("persons", i, &p.id), e))?;
         match found {
             Found::New => {
@@ -863,8 +879,7 @@ pub(super) fn import(
     // A person the other register had merged into another: merged here too, but only a
     // record this import created (a citizen already in the register is never merged by a
     // file), never into itself or round a circle, and as a merge that can be undone.
-    for (i, p) in file
-        .persons
+    for (i, p) in file_persons
         .iter()
         .enumerate()
         .filter(|(_, p)| p.merged_into.is_some())
@@ -918,7 +933,8 @@ pub(super) fn import(
             })
     };
 
-    for (i, c) in file.cases.iter().enumerate() {
+    drop(file_persons);
+    for (i, c) in file_cases.iter().enumerate() {
         steps.one()?;
         if let Some(here) = Empty::or_look(empty.cases, || store::get_case(conn, &c.id))? {
             kept_or_refused(
@@ -950,7 +966,8 @@ pub(super) fn import(
         n.cases += 1;
     }
 
-    for (i, s) in file.sessions.iter().enumerate() {
+    drop(file_cases);
+    for (i, s) in file_sessions.iter().enumerate() {
         steps.one()?;
         if let Some(here) = Empty::or_look(empty.sessions, || store::get_session(conn, &s.id))? {
             let label = format!("ngày {}", crate::text::vn_date(&here.date));
@@ -980,12 +997,12 @@ pub(super) fn import(
         n.sessions += 1;
     }
 
-    let with_petition: HashSet<&str> = file
-        .petitions
+    drop(file_sessions);
+    let with_petition: HashSet<&str> = file_petitions
         .iter()
         .filter_map(|p| p.visit_id.as_deref())
         .collect();
-    let mut visits: Vec<_> = file.visits.iter().enumerate().collect();
+    let mut visits: Vec<_> = file_visits.iter().enumerate().collect();
     visits.sort_by(|(_, a), (_, b)| (&a.session_id, a.seq).cmp(&(&b.session_id, b.seq)));
     for (i, v) in visits {
         steps.one()?;
@@ -1044,14 +1061,16 @@ pub(super) fn import(
     // together in the order they took effect (a duplicate refers to a petition still open
     // on its date, whatever happened to that petition later).
     let mut events: HashMap<&str, Vec<(usize, &PetitionEvent)>> = HashMap::new();
-    for (i, e) in file.petition_events.iter().enumerate() {
+    drop(with_petition);
+    drop(file_visits);
+    for (i, e) in petition_events.iter().enumerate() {
         events
             .entry(e.petition_id.as_str())
             .or_default()
             .push((i, e));
     }
     // (Every move's petition is in the file or the register: `check_links`.)
-    let mut petitions: Vec<(usize, &PetitionRecord)> = file.petitions.iter().enumerate().collect();
+    let mut petitions: Vec<(usize, &PetitionRecord)> = file_petitions.iter().enumerate().collect();
     petitions.sort_by(|(_, a), (_, b)| {
         (&a.received_on, a.year, a.number).cmp(&(&b.received_on, b.year, b.number))
     });
@@ -1143,7 +1162,7 @@ pub(super) fn import(
         .collect();
     // The moves not replayed (receipts, moves already here) are done.
     let replayed: usize = queues.iter().map(|r| r.moves.len()).sum();
-    steps.all_but(replayed + file.changes.len())?;
+    steps.all_but(replayed + changes.len())?;
     while let Some(Reverse((_, _, _, q))) = heap.pop() {
         steps.one()?;
         let r = &mut queues[q];
@@ -1180,11 +1199,11 @@ pub(super) fn import(
     // and never acted upon (a "sample" record of another register deletes nothing here).
     let origin = format!(
         "{}, xuất lúc {}",
-        shown(&file.unit_name, 200),
-        shown(&file.exported_at, 40)
+        shown(&unit_name, 200),
+        shown(&exported_at, 40)
     );
-    steps.all_but(file.changes.len())?;
-    for (i, c) in file.changes.iter().enumerate() {
+    steps.all_but(changes.len())?;
+    for (i, c) in changes.iter().enumerate() {
         steps.one()?;
         // The other register's own audit (who signed in, revealed, exported, backed up,
         // which accounts it has) is not this register's history: never brought in, so a

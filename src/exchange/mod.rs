@@ -369,6 +369,17 @@ impl Store {
         file: &ExchangeFile,
         progress: &Progress,
     ) -> Result<ImportSummary> {
+        self.import_exchange_owned(file.clone(), progress)
+    }
+
+    /// [`Self::import_exchange_with`], taking the file: each of its lists is let go as soon
+    /// as it is imported (what `tiepdan import` does: a city's file is gigabytes of
+    /// records, and the petitions, the last imported, need the room).
+    pub fn import_exchange_owned(
+        &mut self,
+        file: ExchangeFile,
+        progress: &Progress,
+    ) -> Result<ImportSummary> {
         self.require(crate::access::Permission::Record)?;
         if file.format != FORMAT {
             return Err(Error::exchange(
