@@ -129,6 +129,48 @@ fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
         .sentences
         .iter()
         .any(|s| s.contains("định kỳ 4 ngày, đạt mức tối thiểu 4 ngày")));
+    // From 01/7/2026 the minimum is so many days every month (2, the default setting), not a
+    // total either: six days early in August reach the number for August to October and
+    // still leave September and October short.
+    let mut august = store_on("2026-11-10");
+    for day in [
+        "2026-08-03",
+        "2026-08-04",
+        "2026-08-05",
+        "2026-08-06",
+        "2026-08-07",
+        "2026-08-10",
+    ] {
+        session(&mut august, day, HostGroup::Chairman);
+    }
+    let r = report(&august, "2026-08-01", "2026-10-31");
+    assert_eq!((r.chairman_scheduled_days, r.chairman_minimum_days), (6, 6));
+    assert_eq!((r.chairman_weeks_without, r.chairman_months_short), (0, 2));
+    assert!(
+        r.sentences.iter().any(|s| s.contains(
+            "định kỳ 6 ngày, chưa đạt mức tối thiểu 6 ngày (từ 01/7/2026: ít nhất 2 ngày mỗi tháng): 2 tháng có dưới 2 ngày tiếp công dân định kỳ."
+        )),
+        "{:#?}",
+        r.sentences
+    );
+    // Two each month: reached.
+    let mut monthly = store_on("2026-11-10");
+    for day in [
+        "2026-08-05",
+        "2026-08-19",
+        "2026-09-09",
+        "2026-09-23",
+        "2026-10-07",
+        "2026-10-21",
+    ] {
+        session(&mut monthly, day, HostGroup::Chairman);
+    }
+    let r = report(&monthly, "2026-08-01", "2026-10-31");
+    assert_eq!(r.chairman_months_short, 0);
+    assert!(r
+        .sentences
+        .iter()
+        .any(|s| s.contains("định kỳ 6 ngày, đạt mức tối thiểu 6 ngày")));
 }
 
 /// 02/XLD column 1 counts a mixed petition once per content; the sentence that quotes

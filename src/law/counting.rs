@@ -156,6 +156,40 @@ pub fn chairman_weeks_without(
         .count() as u32
 }
 
+/// The whole calendar months of `from`–`to` under the amended law (from 01/7/2026), over
+/// by `until`, in which the chairman held fewer than `per_month` scheduled reception
+/// `days`: "ít nhất N ngày mỗi tháng" is owed in every month, not as a total over the
+/// period (as the weekly rule before it). A month cut by the period's bounds (a quarter
+/// runs from the 15th to the 14th) is judged in neither period.
+pub fn chairman_months_short(
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    until: chrono::NaiveDate,
+    per_month: u32,
+    days: &std::collections::BTreeSet<chrono::NaiveDate>,
+) -> u32 {
+    use chrono::{Datelike, Duration, Months};
+    if per_month == 0 {
+        return 0;
+    }
+    let start = from.max(crate::law::regime::law_2025_in_force());
+    let mut first = start.with_day(1).expect("day 1");
+    if first < start {
+        first = first + Months::new(1);
+    }
+    let mut short = 0;
+    loop {
+        let last = first + Months::new(1) - Duration::days(1);
+        if last > to || last > until {
+            return short;
+        }
+        if (days.range(first..=last).count() as u32) < per_month {
+            short += 1;
+        }
+        first = first + Months::new(1);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +265,42 @@ mod tests {
             .map(|monday| monday + chrono::Duration::days(3))
             .collect();
         assert_eq!(chairman_weeks_without(from, to, to, &weekly, &calendar), 0);
+        // From 01/7/2026, two days in every month, not a total: six days early in August
+        // leave September and October short; a whole month is judged once it is over.
+        let august: std::collections::BTreeSet<_> = (3..=8).map(|day| d(2026, 8, day)).collect();
+        let (from, to) = (d(2026, 8, 1), d(2026, 10, 31));
+        assert_eq!(chairman_minimum_days(from, to, 2, &calendar).0, 6);
+        assert_eq!(chairman_months_short(from, to, to, 2, &august), 2);
+        assert_eq!(
+            chairman_months_short(from, to, d(2026, 10, 30), 2, &august),
+            1
+        );
+        assert_eq!(
+            chairman_months_short(from, to, d(2026, 9, 29), 2, &august),
+            0
+        );
+        let two_a_month: std::collections::BTreeSet<_> = [8, 9, 10]
+            .into_iter()
+            .flat_map(|m| [d(2026, m, 5), d(2026, m, 19)])
+            .collect();
+        assert_eq!(chairman_months_short(from, to, to, 2, &two_a_month), 0);
+        assert_eq!(chairman_months_short(from, to, to, 3, &two_a_month), 3);
+        assert_eq!(chairman_months_short(from, to, to, 0, &august), 0);
+        // Quý IV (15/9–14/12/2026): only October and November are whole; June and a
+        // quarter before 01/7/2026 are the weekly rule's.
+        let none = std::collections::BTreeSet::new();
+        assert_eq!(
+            chairman_months_short(d(2026, 9, 15), d(2026, 12, 14), d(2026, 12, 14), 2, &none),
+            2
+        );
+        assert_eq!(
+            chairman_months_short(d(2026, 3, 15), d(2026, 6, 30), d(2026, 6, 30), 2, &none),
+            0
+        );
+        assert_eq!(
+            chairman_months_short(d(2026, 6, 15), d(2026, 9, 14), d(2026, 9, 14), 2, &none),
+            2
+        );
         // One week of July: 7/31 of a month → 0.45 → 0 days (no minimum to miss).
         let (days, _) = chairman_minimum_days(d(2026, 7, 6), d(2026, 7, 12), 2, &calendar);
         assert_eq!(days, 0);

@@ -176,6 +176,11 @@ pub struct PeriodReport {
     /// those days: the minimum is a day every week, not a total.
     #[serde(default)]
     pub chairman_weeks_without: u32,
+    /// The whole months of the period from 01/7/2026 (by its end, or today) with fewer of
+    /// those days than the monthly minimum (a setting: the amended law's number is not
+    /// settled): so many days every month, not a total.
+    #[serde(default)]
+    pub chairman_months_short: u32,
     /// The previous period's main figures (none on the dashboard).
     pub previous: Option<Comparison>,
     /// Changes to locked periods recorded during this one (điều chỉnh số liệu kỳ trước).

@@ -322,7 +322,7 @@ fn handling_sentence(r: &PeriodReport, within: &str) -> String {
 /// The chairman's scheduled (định kỳ) reception days against the legal minimum, which is
 /// about them (Luật Tiếp công dân 2013, Điều 15 k3: ad hoc reception is besides it); the
 /// days with ad hoc sessions only, said after.
-fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
+fn minimum_sentence(r: &PeriodReport, chairman: &str, per_month: u32) -> Option<String> {
     let days = r.chairman_scheduled_days;
     let least = r.chairman_minimum_days;
     let ad_hoc = r.chairman.reception_days.saturating_sub(days);
@@ -334,13 +334,26 @@ fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
     let (days_words, least_words) = (n(days), n(least));
     // A day every week, not a total (Luật Tiếp công dân 2013, Điều 15 k3).
     let missed = r.chairman_weeks_without;
-    let weeks_missed = if missed > 0 {
-        format!(
-            ": {} tuần không có ngày tiếp công dân định kỳ nào",
+    // From 01/7/2026, so many days every month (a setting), not a total either.
+    let months_short = r.chairman_months_short;
+    let mut gaps = Vec::new();
+    if missed > 0 {
+        gaps.push(format!(
+            "{} tuần không có ngày tiếp công dân định kỳ nào",
             n(missed)
-        )
-    } else {
+        ));
+    }
+    if months_short > 0 {
+        gaps.push(format!(
+            "{} tháng có dưới {} ngày tiếp công dân định kỳ",
+            n(months_short),
+            n(per_month)
+        ));
+    }
+    let weeks_missed = if gaps.is_empty() {
         String::new()
+    } else {
+        format!(": {}", gaps.join(", "))
     };
     (least > 0).then(|| match &r.as_of {
         // The period is not over: the days so far, against the whole period's minimum.
@@ -360,7 +373,7 @@ fn minimum_sentence(r: &PeriodReport, chairman: &str) -> Option<String> {
             r.chairman_minimum_rule
         ),
         _ => {
-            let verdict = if days >= least && missed == 0 {
+            let verdict = if days >= least && missed == 0 && months_short == 0 {
                 "đạt"
             } else {
                 "chưa đạt"
@@ -466,7 +479,11 @@ pub fn sentences(r: &PeriodReport, settings: &Settings, within: &str) -> Vec<Str
     }
     out.extend(totals_sentence(r));
     out.push(handling_sentence(r, within));
-    out.extend(minimum_sentence(r, &chairman));
+    out.extend(minimum_sentence(
+        r,
+        &chairman,
+        settings.report.chairman_days_per_month,
+    ));
     out.extend(comparison_sentence(r));
     out.extend(adjustment_sentences(r));
     out

@@ -343,6 +343,13 @@ pub fn compute(
             &scheduled,
             calendar,
         ),
+        chairman_months_short: crate::law::counting::chairman_months_short(
+            facts.period.from,
+            facts.period.to,
+            facts.period.to,
+            settings.report.chairman_days_per_month,
+            &scheduled,
+        ),
         previous: None,
         adjustments: vec![],
         as_of: None,
@@ -370,7 +377,13 @@ pub fn period_report(store: &Store, period: Period) -> Result<PeriodReport> {
         _ => None,
     };
     report.adjustments = crate::forms::adjustments(store, period)?;
-    report.as_of = ongoing(store, &facts, &calendar, &mut report);
+    report.as_of = ongoing(
+        store,
+        &facts,
+        &calendar,
+        settings.report.chairman_days_per_month,
+        &mut report,
+    );
     report.sentences = narrative::sentences(&report, &settings, "trong kỳ");
     Ok(report)
 }
@@ -405,7 +418,13 @@ pub fn week_report(store: &Store, period: Period) -> Result<PeriodReport> {
     let settings = store.settings()?;
     let (facts, calendar) = (store.period_facts(period)?, store.calendar()?);
     let mut report = compute(&facts, &settings, &calendar, "trong tuần");
-    report.as_of = ongoing(store, &facts, &calendar, &mut report);
+    report.as_of = ongoing(
+        store,
+        &facts,
+        &calendar,
+        settings.report.chairman_days_per_month,
+        &mut report,
+    );
     report.sentences = narrative::sentences(&report, &settings, "trong tuần");
     Ok(report)
 }
@@ -416,11 +435,19 @@ fn ongoing(
     store: &Store,
     facts: &PeriodFacts,
     calendar: &Calendar,
+    per_month: u32,
     report: &mut PeriodReport,
 ) -> Option<String> {
     let today = store.today();
     if today < facts.period.to {
         report.chairman_weeks_without = chairman_weeks_without(facts, today, calendar);
+        report.chairman_months_short = crate::law::counting::chairman_months_short(
+            facts.period.from,
+            facts.period.to,
+            today,
+            per_month,
+            &chairman_scheduled(facts),
+        );
     }
     (today < facts.period.to).then(|| today.to_string())
 }

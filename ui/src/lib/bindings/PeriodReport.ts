@@ -61,6 +61,12 @@ chairman_scheduled_days: number,
  */
 chairman_weeks_without: number, 
 /**
+ * The whole months of the period from 01/7/2026 (by its end, or today) with fewer of
+ * those days than the monthly minimum (a setting: the amended law's number is not
+ * settled): so many days every month, not a total.
+ */
+chairman_months_short: number, 
+/**
  * The previous period's main figures (none on the dashboard).
  */
 previous: Comparison | null, 
