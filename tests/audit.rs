@@ -174,7 +174,16 @@ const GUARDS: &str = "CREATE TRIGGER changes_no_update BEFORE UPDATE ON changes
 /// - a trigger on `CHANGES` (upper case) that rewrites every new row before it is sealed.
 #[test]
 fn the_apps_next_write_or_upgrade_never_makes_an_edited_history_whole() {
-    let cases: [(&str, &str, &str); 4] = [
+    let cases: [(&str, &str, &str); 5] = [
+        (
+            // The last row unsealed and the head moved back to the row before: a write
+            // that chains rows in memory (an import) used to seal it as its own.
+            "unsealed-last",
+            "UPDATE changes SET note = 'sửa cuối', hash = NULL WHERE seq = (SELECT max(seq) FROM changes);
+             UPDATE audit_head SET seq = seq - 1,
+               hash = (SELECT hash FROM changes WHERE seq = (SELECT max(seq) - 1 FROM changes));",
+            "không còn nguyên vẹn",
+        ),
         (
             "reseal",
             "UPDATE changes SET note = 'sửa lén', hash = NULL WHERE seq = 3;
@@ -210,8 +219,11 @@ fn the_apps_next_write_or_upgrade_never_makes_an_edited_history_whole() {
         ))
         .unwrap();
         drop(conn);
-        // The app's next opening (an upgrade, for the first) and write.
+        // The app's next opening (an upgrade, for "reseal"), an import (its rows chained in
+        // memory), and a write.
         let mut store = Store::open(&db).unwrap();
+        let file = generate(&Spec::new(20, 5, date("2026-11-20")));
+        store.import_exchange(&file).unwrap();
         let mut settings = store.settings().unwrap();
         settings.unit_name = "phường Việt Hòa mới".into();
         store.save_settings(&settings).unwrap();

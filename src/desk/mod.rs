@@ -49,9 +49,8 @@ pub struct Tx<'a> {
     unlogged_dates: std::cell::RefCell<Vec<String>>,
     /// A write whose creations are not logged one by one (an import) appends many change
     /// rows: each is chained as it is written, from the end of the chain kept here (read
-    /// at the first row; `None` inside when the register's last row is not sealed, and
-    /// then the rows are chained by `store::seal_pending` before the commit).
-    chain: std::cell::RefCell<Option<Option<store::ChainEnd>>>,
+    /// at the first row: the end the register's head recorded).
+    chain: std::cell::RefCell<Option<store::ChainEnd>>,
 }
 
 impl<'a> Tx<'a> {
@@ -144,19 +143,18 @@ impl<'a> Tx<'a> {
         if chain.is_none() {
             *chain = Some(store::chain_end(self.conn)?);
         }
-        match chain.as_mut().and_then(Option::as_mut) {
-            Some(end) => store::insert_chained(self.conn, c, end),
-            None => store::insert_change_unsealed(self.conn, c),
-        }
+        let end = chain.as_mut().expect("read above");
+        store::insert_chained(self.conn, c, end)
     }
 
     /// Before the commit of a write that chained its rows in memory: the head moves to
-    /// its last row; any row written unsealed is chained now, in order.
+    /// its last row. (A row found unsealed in the register is never sealed by a write:
+    /// only an edit behind the app's back leaves one, and it stays a break.)
     fn finish(&self) -> Result<()> {
-        if let Some(Some(end)) = self.chain.borrow().as_ref() {
+        if let Some(end) = self.chain.borrow().as_ref() {
             store::close_chain(self.conn, end)?;
         }
-        store::seal_pending(self.conn)
+        Ok(())
     }
 
     /// A record was created.

@@ -91,49 +91,6 @@ pub(crate) fn seal_last(conn: &Connection) -> Result<()> {
     set_head(conn, *seq, &hash)
 }
 
-/// Chain every row written without its hash since the head (an import's rows, sealed
-/// once at its end in the same transaction instead of one by one), and move the head.
-pub(crate) fn seal_pending(conn: &Connection) -> Result<()> {
-    let (head_seq, mut prev): (i64, String) = conn
-        .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .or_else(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Ok((0, String::new())),
-            e => Err(e),
-        })?;
-    let mut sealed: Vec<(i64, String)> = Vec::new();
-    {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {CONTENT} FROM changes WHERE seq > ?1 ORDER BY seq"
-        ))?;
-        let mut rows = stmt.query([head_seq])?;
-        while let Some(r) = rows.next()? {
-            let (seq, content, hash) = read(r)?;
-            let h = match hash {
-                // Sealed one by one already (never after an unsealed row: the rows of
-                // one write are all sealed alike).
-                Some(h) => h,
-                None => {
-                    let h = hash_of(&prev, seq, &content);
-                    sealed.push((seq, h.clone()));
-                    h
-                }
-            };
-            prev = h;
-        }
-    }
-    let Some(last) = sealed.last().map(|(seq, _)| *seq) else {
-        return Ok(());
-    };
-    let mut update =
-        conn.prepare_cached("UPDATE changes SET hash = ?2 WHERE seq = ?1 AND hash IS NULL")?;
-    for (seq, h) in &sealed {
-        update.execute(params![seq, h])?;
-    }
-    set_head(conn, last, &prev)
-}
-
 /// The end of the chain a write appends to, kept in memory by a long write (an import)
 /// so that each row is written with its hash at once: no second pass to read the rows
 /// back and update each one.
@@ -145,29 +102,17 @@ pub(crate) struct ChainEnd {
     moved: bool,
 }
 
-/// The end of the chain as the register holds it; none when its last row is not sealed
-/// (then the rows are chained by `seal_pending`, as before).
-pub(crate) fn chain_end(conn: &Connection) -> Result<Option<ChainEnd>> {
-    let last: Option<(i64, Option<String>)> = conn
-        .prepare_cached("SELECT seq, hash FROM changes ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .map(Some)
-        .or_else(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Ok(None),
-            e => Err(e),
-        })?;
-    Ok(match last {
-        None => Some(ChainEnd {
-            seq: 0,
-            hash: String::new(),
-            moved: false,
-        }),
-        Some((seq, Some(_))) => Some(ChainEnd {
-            seq,
-            hash: recorded_end(conn)?,
-            moved: false,
-        }),
-        Some((_, None)) => None,
+/// The end of the chain a write appends to: the last row's number, and the hash the
+/// register's head recorded (never the last row's own: rows cut from the end, or a row
+/// left unsealed by an edit, stay a break after the write; attacker, 07/12/2026).
+pub(crate) fn chain_end(conn: &Connection) -> Result<ChainEnd> {
+    let seq: i64 = conn
+        .prepare_cached("SELECT coalesce(max(seq), 0) FROM changes")?
+        .query_row([], |r| r.get(0))?;
+    Ok(ChainEnd {
+        seq,
+        hash: recorded_end(conn)?,
+        moved: false,
     })
 }
 

@@ -24,8 +24,7 @@ mod users;
 
 pub use audit::AuditCheck;
 pub(crate) use audit::{
-    chain_end, close_chain, insert_chained, seal_last, seal_pending, verify as verify_chain,
-    ChainEnd,
+    chain_end, close_chain, insert_chained, seal_last, verify as verify_chain, ChainEnd,
 };
 pub(crate) use cached::{exec, one};
 pub(crate) use calendar::*;

@@ -1093,9 +1093,8 @@ pub(crate) fn insert_change(conn: &Connection, c: &ChangeRecord) -> Result<()> {
     super::seal_last(conn)
 }
 
-/// Append a change without its hash: the caller chains it with `seal_pending` before
-/// its transaction ends (an import: one pass at the end, not two reads per row).
-pub(crate) fn insert_change_unsealed(conn: &Connection, c: &ChangeRecord) -> Result<()> {
+/// Append a change without its hash: `insert_change` chains it at once (`seal_last`).
+fn insert_change_unsealed(conn: &Connection, c: &ChangeRecord) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO changes (id, at, actor, action, table_name, record_id, old_value, new_value, note, source, user_login)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
