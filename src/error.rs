@@ -73,6 +73,12 @@ pub fn io_words(e: &std::io::Error) -> String {
         K::UnexpectedEof => "tệp bị cắt cụt",
         K::Interrupted => "bị ngắt giữa chừng",
         K::BrokenPipe => "nơi nhận đã đóng",
+        K::OutOfMemory => "máy không đủ bộ nhớ",
+        _ if unix && code == Some(40) => "đường dẫn quay vòng qua các liên kết (symlink)",
+        _ if (unix && code == Some(5)) || (windows && matches!(code, Some(23 | 1117))) => {
+            "lỗi đọc/ghi của ổ đĩa (ổ đĩa, thẻ nhớ bị hỏng hoặc đã bị rút ra)"
+        }
+        _ if windows && code == Some(21) => "ổ đĩa chưa sẵn sàng",
         _ if (unix && code == Some(28)) || (windows && matches!(code, Some(39 | 112))) => {
             "ổ đĩa đã đầy"
         }

@@ -1593,6 +1593,27 @@ fn file_text_cases() -> Vec<Case> {
             |t| format!("\u{feff}\u{feff}{t}"),
         ),
         raw(
+            "a person's name written twice (the last would win silently)",
+            "persons[0].full_name",
+            "trường \"full_name\" (họ và tên) ghi hai lần",
+            |t| {
+                // (In the persons' list: the history's objects come first in this text.)
+                let (head, tail) = t.split_at(t.find("\"persons\": [").unwrap());
+                let tail = tail.replacen(
+                    "\"full_name\": ",
+                    "\"full_name\": \"Kẻ Mạo Danh\", \"full_name\": ",
+                    1,
+                );
+                format!("{head}{tail}")
+            },
+        ),
+        raw(
+            "the version written twice",
+            "version",
+            "trường \"version\" (phiên bản) ghi hai lần",
+            |t| t.replacen("\"version\": 2", "\"version\": 1, \"version\": 2", 1),
+        ),
+        raw(
             "an array instead of an object",
             "file",
             "không phải một mảng",

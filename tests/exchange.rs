@@ -467,4 +467,30 @@ fn a_file_read_from_the_disk_is_the_file_read_from_its_text() {
     let e = tiepdan::exchange::read_file(&dir.path().join("khong-co.json")).unwrap_err();
     assert!(e.to_string().contains("Không đọc được tệp"), "{e}");
     assert_eq!(e.field(), Some("file"));
+    #[cfg(unix)]
+    {
+        // A device that never ends is refused, not read until memory runs out.
+        let e = tiepdan::exchange::read_file(std::path::Path::new("/dev/zero")).unwrap_err();
+        assert!(e.to_string().contains("thiết bị, không phải tệp"), "{e}");
+        // A pipe is read once: a version 1 file through it (read whole, not streamed)
+        // is the file, not "empty" or a wait for a second writer.
+        let fifo = dir.path().join("ong.json");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::write(fifo, v1).unwrap())
+        };
+        let read = tiepdan::exchange::read_file(&fifo).unwrap();
+        writer.join().unwrap();
+        assert_eq!(read, tiepdan::exchange::parse(v1).unwrap());
+        // A symlink loop is said in words.
+        let looped = dir.path().join("vong.json");
+        std::os::unix::fs::symlink(&looped, &looped).unwrap();
+        let e = tiepdan::exchange::read_file(&looped).unwrap_err();
+        assert!(e.to_string().contains("quay vòng"), "{e}");
+    }
 }

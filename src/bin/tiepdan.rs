@@ -484,8 +484,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
                 let mut bytes = Vec::new();
                 std::io::stdin().read_to_end(&mut bytes)?;
-                let text = tiepdan::exchange::text_of(bytes)?;
-                tiepdan::exchange::parse(text.trim_start_matches('\u{feff}'))
+                // (`parse` skips one byte order mark, as a file read from its path.)
+                tiepdan::exchange::parse(&tiepdan::exchange::text_of(bytes)?)
             };
             // A refusal starts on a line of its own, after "Đang đọc tệp…".
             let parsed = read().inspect_err(|_| end_progress())?;

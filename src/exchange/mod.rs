@@ -156,37 +156,66 @@ fn not_text(why: &str) -> Error {
     )
 }
 
-/// Read the exchange file at `path`. A well-formed UTF-8 file of this version is read
-/// straight from the disk into its records, its text never held whole in memory (at a
-/// city's scale, 1.7 GB of text beside the records); any other file (an older version,
-/// UTF-16, a mistake to be said in words) is read as [`text_of`] and [`parse`] read it.
+/// Read the exchange file at `path`, opened once (a pipe is read once; a file replaced
+/// while it is read is not read again under its name). A well-formed UTF-8 file of this
+/// version is read straight from the disk into its records, its text never held whole in
+/// memory (at a city's scale, 1.7 GB of text beside the records); any other file (an older
+/// version, UTF-16, a mistake to be said in words) is read again, whole, from the same
+/// handle, as [`text_of`] and [`parse`] read it. A device (`/dev/zero`…) is refused.
 pub fn read_file(path: &std::path::Path) -> Result<ExchangeFile> {
-    use std::io::BufRead;
+    use std::io::{BufRead, Read, Seek};
+    let shown_path = || crate::text::shown(&path.display().to_string(), 400);
     let unreadable = |e: std::io::Error| {
         Error::invalid(
             "file",
             format!(
                 "Không đọc được tệp {}: {}.",
-                crate::text::shown(&path.display().to_string(), 400),
+                shown_path(),
                 crate::error::io_words(&e)
             ),
         )
     };
-    let opened = std::fs::File::open(path).map_err(unreadable)?;
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, opened);
-    let head = reader.fill_buf().map_err(unreadable)?;
-    let marked_utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
-    if !marked_utf16 && !head.iter().take(64).any(|b| *b == 0) {
-        if head.starts_with("\u{feff}".as_bytes()) {
-            reader.consume(3);
+    let mut opened = std::fs::File::open(path).map_err(unreadable)?;
+    let kind = opened.metadata().map_err(unreadable)?.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_char_device() || kind.is_block_device() || kind.is_socket() {
+            return Err(Error::invalid(
+                "file",
+                format!(
+                    "Không đọc được tệp {}: đó là một thiết bị, không phải tệp.",
+                    shown_path()
+                ),
+            ));
         }
-        if let Ok(file) = serde_json::from_reader::<_, ExchangeFile>(reader) {
-            if file.format == FORMAT && file.version == VERSION {
-                return Ok(file);
+    }
+    let whole = |opened: &mut std::fs::File| -> Result<ExchangeFile> {
+        let mut bytes = Vec::new();
+        opened.read_to_end(&mut bytes).map_err(unreadable)?;
+        parse(&text_of(bytes)?)
+    };
+    if !kind.is_file() {
+        // A pipe (`<(zcat …)`) can be read only once.
+        return whole(&mut opened);
+    }
+    {
+        let mut reader = std::io::BufReader::with_capacity(1 << 20, &opened);
+        let head = reader.fill_buf().map_err(unreadable)?;
+        let marked_utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+        if !marked_utf16 && !head.iter().take(64).any(|b| *b == 0) {
+            if head.starts_with("\u{feff}".as_bytes()) {
+                reader.consume(3);
+            }
+            if let Ok(file) = serde_json::from_reader::<_, ExchangeFile>(reader) {
+                if file.format == FORMAT && file.version == VERSION {
+                    return Ok(file);
+                }
             }
         }
     }
-    parse(&text_of(std::fs::read(path).map_err(unreadable)?)?)
+    opened.rewind().map_err(unreadable)?;
+    whole(&mut opened)
 }
 
 /// Read an exchange file of any version this build knows; a version 1 file is converted.
@@ -236,6 +265,16 @@ pub fn parse(text: &str) -> Result<ExchangeFile> {
             messages::shape_error(&value, &e.path().to_string(), &e.inner().to_string())
         })
     };
+    // A key written twice in one object: the tree above keeps the last, silently; the
+    // file is refused, naming the record and the field.
+    let written_twice = match value.get("version").and_then(|v| v.as_u64()) {
+        Some(1) => twice::<v1::ExchangeFileV1>(text, &value),
+        Some(2) => twice::<ExchangeFile>(text, &value),
+        _ => None,
+    };
+    if let Some(e) = written_twice {
+        return Err(e);
+    }
     match value.get("version") {
         None => Err(Error::exchange(
             "version",
@@ -253,6 +292,20 @@ pub fn parse(text: &str) -> Result<ExchangeFile> {
             _ => Err(unsupported_version(v)),
         },
     }
+}
+
+/// A field written twice in one object of `text` (read straight, as the tree does not
+/// keep both), said as any other mistake of the file's shape.
+fn twice<T: serde::de::DeserializeOwned>(text: &str, value: &serde_json::Value) -> Option<Error> {
+    let e = serde_path_to_error::deserialize::<_, T>(&mut serde_json::Deserializer::from_str(text))
+        .err()?;
+    let inner = e.inner().to_string();
+    let english = inner
+        .rsplit_once(" at line ")
+        .map_or(inner.as_str(), |(m, _)| m);
+    english
+        .starts_with("duplicate field ")
+        .then(|| messages::shape_error(value, &e.path().to_string(), english))
 }
 
 /// A file of a format version this build does not read.
