@@ -371,6 +371,7 @@ fn visit(
         handling: handling.clone(),
         case_id,
         chairman_joined: false,
+        prior_agencies: None,
         petition: with_petition.then(|| VisitPetitionInput {
             kind,
             contents: contents_of(kind),

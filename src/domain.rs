@@ -462,6 +462,10 @@ pub struct NewVisit {
     pub chairman_joined: bool,
     #[serde(default)]
     pub petition: Option<VisitPetitionInput>,
+    /// The bodies that already handled the matter, as the citizen says them (the Sổ's
+    /// "Cơ quan đã giải quyết").
+    #[serde(default)]
+    pub prior_agencies: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -485,6 +489,9 @@ pub struct Visit {
     /// Where that petition stands now (a visit left "chưa xử lý" at the desk may have had
     /// its petition guided or transferred since).
     pub petition_state: Option<PetitionState>,
+    /// The bodies that already handled the matter ("Cơ quan đã giải quyết").
+    #[serde(default)]
+    pub prior_agencies: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

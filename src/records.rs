@@ -31,6 +31,10 @@ pub struct VisitRecord {
     pub chairman_joined: bool,
     /// Ids of the named persons, in order.
     pub person_ids: Vec<String>,
+    /// The bodies that already handled the matter, as the citizen says them (the Sổ's
+    /// "Cơ quan đã giải quyết"). Absent in files of earlier versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_agencies: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

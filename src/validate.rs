@@ -22,6 +22,7 @@ pub mod rules {
     pub const CONTENT: Rule = lines("Nội dung", limits::CONTENT);
     pub const PETITION_CONTENT: Rule = lines("Nội dung đơn", limits::CONTENT);
     pub const AGENCY: Rule = line("Cơ quan", limits::AGENCY);
+    pub const PRIOR_AGENCIES: Rule = line("Cơ quan đã giải quyết", limits::AGENCY);
     pub const SOURCE_AGENCY: Rule = line("Cơ quan chuyển đơn", limits::AGENCY);
     pub const LETTER_NO: Rule = line("Số văn bản", limits::DOC_NO);
     pub const RESPONDENT: Rule = line("Người bị khiếu nại, tố cáo", limits::AGENCY);
@@ -121,6 +122,7 @@ pub fn tidy_visit(v: &NewVisit) -> Result<NewVisit> {
             .as_ref()
             .map(|p| tidy_visit_petition("petition", p))
             .transpose()?,
+        prior_agencies: tidy_optional("prior_agencies", rules::PRIOR_AGENCIES, &v.prior_agencies)?,
     })
 }
 

@@ -188,7 +188,8 @@ fn the_apps_next_write_or_upgrade_never_makes_an_edited_history_whole() {
             "reseal",
             "UPDATE changes SET note = 'sửa lén', hash = NULL WHERE seq = 3;
              UPDATE changes SET hash = NULL WHERE seq > 3;
-             DROP INDEX petitions_carry_uncounted; PRAGMA user_version = 11;",
+             DROP INDEX petitions_carry_uncounted; ALTER TABLE visits DROP COLUMN prior_agencies;
+             PRAGMA user_version = 11;",
             "từ bản ghi số 3",
         ),
         (

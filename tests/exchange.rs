@@ -494,3 +494,36 @@ fn a_file_read_from_the_disk_is_the_file_read_from_its_text() {
         assert!(e.to_string().contains("quay vòng"), "{e}");
     }
 }
+
+/// The bodies that already handled a visit's matter, as the citizen says them, go into the
+/// Sổ ("Cơ quan đã giải quyết hết thẩm quyền", Mẫu 03/TCD column 8) and travel with the
+/// visit in an exchange file; a re-import of the same file changes nothing.
+#[test]
+fn the_bodies_that_handled_a_matter_before_travel_with_the_visit_into_the_book() {
+    use tiepdan::domain::HostGroup;
+    use tiepdan::period::Period;
+    let mut a = store_on("2026-09-30");
+    let s = session(&mut a, "2026-09-10", HostGroup::Officer);
+    let mut v = visit_input(&s, vec![person("Phạm Thị Lan")], 1);
+    v.prior_agencies = Some("UBND phường Bến Thành; Phòng Tư pháp".into());
+    a.add_visit(&v).unwrap();
+    let mut bad = visit_input(&s, vec![person("Phạm Thị Lan")], 1);
+    bad.prior_agencies = Some("x".repeat(301));
+    let e = a.add_visit(&bad).unwrap_err();
+    assert_eq!(e.field(), Some("prior_agencies"), "{e}");
+    assert!(e.to_string().contains("Cơ quan đã giải quyết"), "{e}");
+    let file = a.export_exchange().unwrap();
+    assert_eq!(
+        file.visits[0].prior_agencies.as_deref(),
+        Some("UBND phường Bến Thành; Phòng Tư pháp")
+    );
+    let mut b = store_on("2026-09-30");
+    b.import_exchange(&file).unwrap();
+    let again = b.import_exchange(&file).unwrap();
+    assert_eq!((again.visits, again.updated), (0, 0));
+    let sept = Period::parse("2026-09-01", "2026-09-30").unwrap();
+    let book = tiepdan::forms::register::register_book(&b, sept).unwrap();
+    let part = &book.parts[0];
+    assert_eq!(part.columns[7], "Cơ quan đã giải quyết hết thẩm quyền");
+    assert_eq!(part.rows[0][7], "UBND phường Bến Thành; Phòng Tư pháp");
+}

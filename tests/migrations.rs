@@ -316,6 +316,7 @@ fn a_schema_3_register_keeps_its_chained_history_through_accounts() {
              DROP TRIGGER case_first_petition_delete; DROP TRIGGER case_first_petition_update;
              DROP TABLE case_first_stale; DROP INDEX cases_first_seen;
              ALTER TABLE cases DROP COLUMN first_seen;
+             ALTER TABLE visits DROP COLUMN prior_agencies;
              DROP INDEX petitions_carry_uncounted;
              DROP INDEX petitions_carry; DROP INDEX petitions_open;
              ALTER TABLE petitions DROP COLUMN carry_since;

@@ -785,6 +785,7 @@ fn the_register_book_changes_form_on_1_july_2026() {
         letter_no: Some("45/UBND".into()),
     };
     v.kind = Some(PetitionKind::Complaint);
+    v.prior_agencies = Some("  UBND phường Bến Thành (đã trả lời)  ".into());
     store.add_visit(&v).unwrap();
     // A complaint handed in the same day, its petition classified within competence and
     // not yet accepted: "x" under "Thụ lý để giải quyết" (Mẫu 03, column 8), as Mẫu
@@ -839,10 +840,11 @@ fn the_register_book_changes_form_on_1_july_2026() {
     assert_eq!(r[2], "Nguyễn Thị Xuân – Tổ 3, phường Việt Hòa");
     assert_eq!(r[3], "001190001234");
     assert_eq!(r[5], "Khiếu nại/1 người");
+    assert_eq!(r[6], "UBND phường Bến Thành (đã trả lời)");
     assert_eq!(r[7], "", "transferred: not the ward's to resolve");
     assert_eq!(r[9], "Phòng Tài nguyên – văn bản số 45/UBND");
     let r = &old.rows[1];
-    assert_eq!((r[7].as_str(), r[9].as_str()), ("x", ""));
+    assert_eq!((r[6].as_str(), r[7].as_str(), r[9].as_str()), ("", "x", ""));
     let new = &book.parts[1];
     assert!(new.model.contains("Nghị định số 154/2026/NĐ-CP"));
     assert_eq!(new.columns[3], "Số căn cước/Hộ chiếu");
@@ -850,6 +852,7 @@ fn the_register_book_changes_form_on_1_july_2026() {
     let r = &new.rows[0];
     assert_eq!(r[5], "KN-PA");
     assert_eq!(r[6], "6");
+    assert_eq!(r[7], "", "no body named before");
     assert!(
         r[11].starts_with("Đơn số 2/2026: Đã tiếp nhận"),
         "{}",

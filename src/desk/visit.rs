@@ -137,6 +137,7 @@ pub(crate) fn record_with(
         case_id,
         chairman_joined: input.chairman_joined && session.host_group == HostGroup::Officer,
         person_ids: visit_persons(tx, input)?,
+        prior_agencies: input.prior_agencies.clone(),
     };
     store::insert_visit(conn, &visit)?;
     tx.created("visits", &visit.id, &visit)?;
@@ -244,6 +245,7 @@ impl Store {
                 case_id,
                 chairman_joined: input.chairman_joined && session.host_group == HostGroup::Officer,
                 person_ids: visit_persons(tx, input)?,
+                prior_agencies: input.prior_agencies.clone(),
             };
             store::update_visit(conn, &new)?;
             tx.updated("visits", id, &old, &new, None)?;

@@ -580,6 +580,7 @@ impl Gen<'_> {
             case_id: case.clone(),
             chairman_joined: host == HostGroup::Officer && self.rng.u8(..50) == 0,
             person_ids: person_ids.clone(),
+            prior_agencies: None,
         }));
         if with_petition {
             let signers = if person_ids.len() > 1 {

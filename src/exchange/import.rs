@@ -604,6 +604,7 @@ const VISIT_KEYS: &[&str] = &[
     "case_id",
     "chairman_joined",
     "person_ids",
+    "prior_agencies",
 ];
 /// A petition's fields recorded at intake (its moves change the others, and its moves are
 /// compared as its history of moves).
@@ -1051,6 +1052,7 @@ pub(super) fn import(
             case_id: Some(v.case_id.clone()),
             chairman_joined: v.chairman_joined,
             petition: None,
+            prior_agencies: v.prior_agencies.clone(),
         };
         let has_petition = with_petition.contains(v.id.as_str());
         visit::record_with(tx, v.id.clone(), &input, has_petition).map_err(bad_visit)?;

@@ -86,6 +86,7 @@ fn label_of(key: &str) -> Option<&'static str> {
         "round" => "lần khiếu nại, tố cáo",
         "signers" => "người đứng đơn",
         "extension_days" => "số ngày gia hạn",
+        "prior_agencies" => "cơ quan đã giải quyết",
         _ => return None,
     })
 }

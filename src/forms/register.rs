@@ -208,7 +208,7 @@ fn tt04_row(i: usize, v: &RegisterVisit) -> Vec<String> {
             k if k.is_empty() => format!("{} người", v.headcount),
             k => format!("{k}/{} người", v.headcount),
         },
-        String::new(),
+        v.prior_agencies.clone().unwrap_or_default(),
         if accepted { "x".into() } else { String::new() },
         if guided { where_to(v) } else { String::new() },
         if v.handling == Handling::Transfer {
@@ -231,7 +231,7 @@ fn nd154_row(i: usize, v: &RegisterVisit) -> Vec<String> {
         v.content.clone(),
         kind_cell(v, true),
         v.headcount.to_string(),
-        String::new(),
+        v.prior_agencies.clone().unwrap_or_default(),
         if within { "x".into() } else { String::new() },
         if matches!(v.handling, Handling::Guide | Handling::Return) {
             where_to(v)
@@ -348,6 +348,7 @@ mod tests {
                     id_number: id.map(str::to_string),
                 })
                 .collect(),
+            prior_agencies: None,
             petition_number: None,
             petition_kind: None,
             petition_contents: None,

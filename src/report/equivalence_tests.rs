@@ -699,6 +699,7 @@ impl Desk {
             case_id,
             chairman_joined: self.rng.u8(0..4) == 0,
             petition,
+            prior_agencies: None,
         };
         self.store.add_visit(&input).map(|_| true)
     }
@@ -942,6 +943,7 @@ impl Desk {
             case_id: None,
             chairman_joined: v.chairman_joined,
             petition: None,
+            prior_agencies: None,
         };
         match self.rng.u8(0..4) {
             0 => {

@@ -121,6 +121,7 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0010_day_counts.sql"),
         include_str!("../../migrations/0011_case_first_seen.sql"),
         include_str!("../../migrations/0012_carry_uncounted.sql"),
+        include_str!("../../migrations/0013_prior_agencies.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -141,7 +142,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 12;
+pub const SCHEMA_VERSION: usize = 13;
 
 pub struct Store {
     conn: Connection,

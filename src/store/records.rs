@@ -172,7 +172,8 @@ pub(crate) fn delete_orphan_case(conn: &Connection, id: &str) -> Result<()> {
 
 /// The columns `visit_from_row` reads, for a query over `visits v`.
 pub(crate) const VISIT_COLUMNS: &str = "v.id, v.session_id, v.seq, v.headcount, v.content,
-    v.kind, v.field_code, v.handling, v.handling_agency, v.handling_letter_no, v.case_id, v.chairman_joined";
+    v.kind, v.field_code, v.handling, v.handling_agency, v.handling_letter_no, v.case_id, v.chairman_joined,
+    v.prior_agencies";
 
 /// A visit row (without its persons, which `visit_person_ids` reads).
 pub(crate) fn visit_from_row(r: &Row<'_>) -> rusqlite::Result<VisitRecord> {
@@ -192,11 +193,12 @@ pub(crate) fn visit_from_row(r: &Row<'_>) -> rusqlite::Result<VisitRecord> {
         case_id: r.get(10)?,
         chairman_joined: r.get(11)?,
         person_ids: vec![],
+        prior_agencies: r.get(12)?,
     })
 }
 
 /// The columns a visit is written with, in the order of `visit_params`.
-const VISIT_WRITE: [&str; 12] = [
+const VISIT_WRITE: [&str; 13] = [
     "id",
     "session_id",
     "seq",
@@ -209,9 +211,10 @@ const VISIT_WRITE: [&str; 12] = [
     "handling_letter_no",
     "case_id",
     "chairman_joined",
+    "prior_agencies",
 ];
 
-fn visit_params(v: &VisitRecord) -> [&dyn ToSql; 12] {
+fn visit_params(v: &VisitRecord) -> [&dyn ToSql; 13] {
     [
         &v.id,
         &v.session_id,
@@ -225,6 +228,7 @@ fn visit_params(v: &VisitRecord) -> [&dyn ToSql; 12] {
         &v.handling.letter_no,
         &v.case_id,
         &v.chairman_joined,
+        &v.prior_agencies,
     ]
 }
 

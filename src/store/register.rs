@@ -43,6 +43,8 @@ pub struct RegisterVisit {
     pub petition_state: Option<PetitionState>,
     pub petition_outcome: Option<Outcome>,
     pub petition_competence: Option<Competence>,
+    /// The bodies that already handled the matter ("Cơ quan đã giải quyết").
+    pub prior_agencies: Option<String>,
 }
 
 /// A matter left "chưa xử lý" at the desk is handled through the petition handed in
@@ -81,7 +83,7 @@ pub(crate) fn register_visits(
                        OR trim(coalesce(u.name, '')) = '' THEN p.number || '/' || p.year
                      ELSE p.number || '/' || p.year || ' (' || trim(u.name) || ')' END,
                 p.kind, p.contents, p.state, p.outcome, p.competence,
-                p.handling, p.handling_agency, p.handling_letter_no
+                p.handling, p.handling_agency, p.handling_letter_no, v.prior_agencies
            FROM visits v JOIN sessions s ON s.id = v.session_id
            LEFT JOIN petitions p ON p.visit_id = v.id
            LEFT JOIN units u ON u.id = p.unit_id
@@ -110,6 +112,7 @@ pub(crate) fn register_visits(
                 petition_state: r.get(15)?,
                 petition_outcome: r.get(16)?,
                 petition_competence: r.get(17)?,
+                prior_agencies: r.get(21)?,
             };
             let petition_handling: Option<Handling> = r.get(18)?;
             Ok(handled_through_petition(

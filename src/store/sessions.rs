@@ -38,9 +38,11 @@ pub(crate) fn visits_of_session(conn: &Connection, session_id: &str) -> Result<V
                 case_id: v.case_id,
                 chairman_joined: v.chairman_joined,
                 persons: vec![],
-                petition_number: r.get(12)?,
-                petition_id: r.get(13)?,
-                petition_state: r.get(14)?,
+                // (After the 13 columns of `VISIT_COLUMNS`.)
+                petition_number: r.get(13)?,
+                petition_id: r.get(14)?,
+                petition_state: r.get(15)?,
+                prior_agencies: v.prior_agencies,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -62,6 +62,7 @@ pub fn visit_input(session_id: &str, persons: Vec<PersonInput>, headcount: u32) 
         case_id: None,
         chairman_joined: false,
         petition: None,
+        prior_agencies: None,
     }
 }
 

@@ -129,6 +129,7 @@ const visit = (patch: Partial<Visit>): Visit => ({
   petition_number: null,
   petition_id: null,
   petition_state: null,
+  prior_agencies: null,
   ...patch,
 });
 

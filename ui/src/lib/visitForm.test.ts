@@ -105,8 +105,14 @@ describe('buildNewVisit', () => {
       case_id: null,
       chairman_joined: false,
       petition: null,
+      prior_agencies: null,
     });
     expect(JSON.stringify(r.input)).not.toContain('delegation');
+  });
+
+  it('sends the bodies that handled the matter before, trimmed', () => {
+    const r = buildNewVisit(draft({ content: 'x', prior_agencies: '  Phòng Tư pháp quận 1 ' }), 's', 'officer');
+    expect(r.ok && r.input.prior_agencies).toBe('Phòng Tư pháp quận 1');
   });
 
   it('uses the edited headcount', () => {
@@ -223,6 +229,7 @@ describe('a saved visit corrected in the same form', () => {
     petition_number: null,
     petition_id: null,
     petition_state: null,
+    prior_agencies: 'UBND phường Bến Thành',
   };
 
   it('fills the form and sends the same visit back when nothing is changed', () => {
@@ -255,6 +262,7 @@ describe('a saved visit corrected in the same form', () => {
       case_id: null,
       chairman_joined: false,
       petition: null,
+      prior_agencies: 'UBND phường Bến Thành',
     });
   });
 

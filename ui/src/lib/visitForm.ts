@@ -29,6 +29,8 @@ export interface VisitDraft {
   case_id: string | null;
   case_summary: string | null;
   chairman_joined: boolean;
+  /** The bodies that already handled the matter (the Sổ's "Cơ quan đã giải quyết"). */
+  prior_agencies: string;
   has_petition: boolean;
   petition_kind: PetitionKind | '';
   petition_kind_edited: boolean;
@@ -51,6 +53,7 @@ export function emptyVisitDraft(): VisitDraft {
     case_id: null,
     case_summary: null,
     chairman_joined: false,
+    prior_agencies: '',
     has_petition: false,
     petition_kind: '',
     petition_kind_edited: false,
@@ -154,6 +157,7 @@ export function buildNewVisit(d: VisitDraft, sessionId: string, host: HostGroup)
       case_id: d.case_id,
       chairman_joined: host === 'officer' && d.chairman_joined,
       petition,
+      prior_agencies: textOrNull(d.prior_agencies),
     },
   };
 }
@@ -179,6 +183,7 @@ export function visitToDraft(v: Visit, petition: Petition | null): VisitDraft {
       letter_no: v.handling.letter_no ?? '',
     },
     chairman_joined: v.chairman_joined,
+    prior_agencies: v.prior_agencies ?? '',
     has_petition: v.petition_number !== null,
   };
   if (petition) {

@@ -16,4 +16,9 @@ case_id: string | null,
 /**
  * The chairman took part in a regular visit: it counts once, under the chairman.
  */
-chairman_joined: boolean, petition: VisitPetitionInput | null, };
+chairman_joined: boolean, petition: VisitPetitionInput | null, 
+/**
+ * The bodies that already handled the matter, as the citizen says them (the Sổ's
+ * "Cơ quan đã giải quyết").
+ */
+prior_agencies: string | null, };

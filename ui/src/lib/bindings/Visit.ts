@@ -17,4 +17,8 @@ petition_number: string | null, petition_id: string | null,
  * Where that petition stands now (a visit left "chưa xử lý" at the desk may have had
  * its petition guided or transferred since).
  */
-petition_state: PetitionState | null, };
+petition_state: PetitionState | null, 
+/**
+ * The bodies that already handled the matter ("Cơ quan đã giải quyết").
+ */
+prior_agencies: string | null, };
