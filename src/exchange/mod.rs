@@ -190,10 +190,19 @@ pub fn read_file(path: &std::path::Path) -> Result<ExchangeFile> {
             ));
         }
     }
+    // A mistake of the file as a whole (empty, not JSON, cut short, not text) names the
+    // file: the officer may have picked the wrong one.
+    let named = |e: Error| match e {
+        Error::ExchangeField { field, message } if field == "file" => Error::ExchangeField {
+            field,
+            message: format!("tệp {}: {message}", shown_path()),
+        },
+        e => e,
+    };
     let whole = |opened: &mut std::fs::File| -> Result<ExchangeFile> {
         let mut bytes = Vec::new();
         opened.read_to_end(&mut bytes).map_err(unreadable)?;
-        parse(&text_of(bytes)?)
+        parse(&text_of(bytes).map_err(named)?).map_err(named)
     };
     if !kind.is_file() {
         // A pipe (`<(zcat …)`) can be read only once.
