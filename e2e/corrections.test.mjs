@@ -77,6 +77,8 @@ test('a saved visit is corrected through "Sửa" and its history shows old → n
   await statusSays('Đã mở buổi tiếp ngày 30/06/2026');
 
   await saveVisit('Nguyễn Văn Đúc', '001090001234', 'Hoi thu tuc dang ky thuong tru');
+  // The body the citizen went to before (the Sổ's "Cơ quan đã giải quyết").
+  await s.type('Cơ quan đã giải quyết', 'Công an phường Bến Thành');
   await s.click('Lưu lượt tiếp');
   await statusSays('Đã lưu lượt tiếp thứ 1');
   await s.waitFor('the saved row', async () => /Nguyễn Văn Đúc.*Hoi thu tuc dang ky thuong tru/.test(await rowText(1)));
@@ -86,6 +88,7 @@ test('a saved visit is corrected through "Sửa" and its history shows old → n
   await s.waitFor('the form in correction', async () => (await textAt('#vf-title')) === 'Sửa lượt tiếp thứ 1');
   assert.equal(await s.valueOf('Họ và tên'), 'Nguyễn Văn Đúc');
   assert.equal(await s.valueOf('Nội dung'), 'Hoi thu tuc dang ky thuong tru');
+  assert.equal(await s.valueOf('Cơ quan đã giải quyết'), 'Công an phường Bến Thành');
   await s.type('Họ và tên', 'Nguyễn Văn Đức');
   await s.type('Nội dung', 'Hỏi thủ tục đăng ký thường trú');
   await s.click('Lưu sửa đổi');

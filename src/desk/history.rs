@@ -36,6 +36,7 @@ pub fn field_label(table: &str, field: &str) -> String {
         (_, "handling.letter_no") => "Số văn bản",
         (_, "case_id") => "Vụ việc",
         (_, "chairman_joined") => "Chủ tịch cùng tiếp",
+        (_, "prior_agencies") => "Cơ quan đã giải quyết",
         (_, "person_ids") => "Người được tiếp",
         (_, "received_on") => "Ngày nhận đơn",
         (_, "source") => "Nguồn đơn",
