@@ -146,4 +146,8 @@ test('a backup whose history was edited outside the app is warned of before anyt
   await s.click('Khôi phục từ tệp này');
   const said = await s.expectText('[data-testid="backup-result"]', /^Đã khôi phục từ bản sao lưu/, 60000);
   assert.ok(said.startsWith(`Đã khôi phục từ bản sao lưu ${edited}; tệp sổ trước đó giữ tại `), said);
+  // The register now in place has that history: said over every screen, as the check of
+  // the file after a restore finds it.
+  const banner = await s.expectText('[data-testid="register-warning"]', /^CẢNH BÁO: Lịch sử thay đổi không còn nguyên vẹn/, 60000);
+  assert.ok(banner.endsWith('Quản trị viên xem chi tiết ở Cài đặt › Nhật ký.'), banner);
 });

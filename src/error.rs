@@ -74,7 +74,11 @@ pub fn io_words(e: &std::io::Error) -> String {
         K::Interrupted => "bị ngắt giữa chừng",
         K::BrokenPipe => "nơi nhận đã đóng",
         K::OutOfMemory => "máy không đủ bộ nhớ",
-        _ if unix && code == Some(40) => "đường dẫn quay vòng qua các liên kết (symlink)",
+        _ if (cfg!(target_os = "linux") && code == Some(40))
+            || (cfg!(target_os = "macos") && code == Some(62)) =>
+        {
+            "đường dẫn quay vòng qua các liên kết (symlink)"
+        }
         _ if (unix && code == Some(5)) || (windows && matches!(code, Some(23 | 1117))) => {
             "lỗi đọc/ghi của ổ đĩa (ổ đĩa, thẻ nhớ bị hỏng hoặc đã bị rút ra)"
         }

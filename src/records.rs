@@ -32,8 +32,10 @@ pub struct VisitRecord {
     /// Ids of the named persons, in order.
     pub person_ids: Vec<String>,
     /// The bodies that already handled the matter, as the citizen says them (the Sổ's
-    /// "Cơ quan đã giải quyết"). Absent in files of earlier versions.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// "Cơ quan đã giải quyết"). Absent in files of earlier versions; written even when
+    /// empty (`null`), as the history writes it, so that a re-import compares a visit's
+    /// values with the history's on the same keys.
+    #[serde(default)]
     pub prior_agencies: Option<String>,
 }
 

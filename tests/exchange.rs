@@ -527,6 +527,48 @@ fn the_bodies_that_handled_a_matter_before_travel_with_the_visit_into_the_book()
     b.import_exchange(&file).unwrap();
     let again = b.import_exchange(&file).unwrap();
     assert_eq!((again.visits, again.updated), (0, 0));
+    // Filled in later where it was empty, or cleared, in one register: that register's
+    // value is the newer, and the other's unchanged file is taken without a conflict.
+    let mut blank = visit_input(&s, vec![person("Đỗ Văn Hùng")], 1);
+    blank.content = "Hỏi về trợ cấp".into();
+    let plain = a.add_visit(&blank).unwrap();
+    let file = a.export_exchange().unwrap();
+    let mut c = store_on("2026-09-30");
+    c.import_exchange(&file).unwrap();
+    let mut filled = blank.clone();
+    filled.prior_agencies = Some("Phòng Lao động".into());
+    filled.persons[0].existing_id = Some(plain.persons[0].id.clone());
+    c.correct_visit(&plain.id, &filled).unwrap();
+    let mut cleared = v.clone();
+    cleared.prior_agencies = None;
+    let first = &file
+        .visits
+        .iter()
+        .find(|x| x.prior_agencies.is_some())
+        .unwrap()
+        .id;
+    let person_id = file
+        .visits
+        .iter()
+        .find(|x| &x.id == first)
+        .unwrap()
+        .person_ids[0]
+        .clone();
+    cleared.persons[0].existing_id = Some(person_id);
+    c.correct_visit(first, &cleared).unwrap();
+    let kept = c.import_exchange(&file).unwrap();
+    assert_eq!((kept.visits, kept.updated), (0, 0), "{kept:?}");
+    let held = c.export_exchange().unwrap();
+    let of = |id: &str| {
+        held.visits
+            .iter()
+            .find(|x| x.id == id)
+            .unwrap()
+            .prior_agencies
+            .clone()
+    };
+    assert_eq!(of(&plain.id).as_deref(), Some("Phòng Lao động"));
+    assert_eq!(of(first), None);
     let sept = Period::parse("2026-09-01", "2026-09-30").unwrap();
     let book = tiepdan::forms::register::register_book(&b, sept).unwrap();
     let part = &book.parts[0];

@@ -802,6 +802,27 @@ fn the_register_book_changes_form_on_1_july_2026() {
         Competence::Within,
         "2026-07-01",
     );
+    // Within competence, then declined ("không thụ lý"): not marked "Thụ lý để giải quyết".
+    let mut declined = visit_input(&june, vec![person("Vũ Thị Mai")], 1);
+    declined.petition = Some(petition_of(PetitionKind::Complaint));
+    let declined = store.add_visit(&declined).unwrap();
+    let turned_away = declined.petition_id.clone().unwrap();
+    classify(
+        &mut store,
+        &turned_away,
+        PetitionKind::Complaint,
+        true,
+        Competence::Within,
+        "2026-07-01",
+    );
+    move_petition(
+        &mut store,
+        &turned_away,
+        MoveAction::Decline,
+        "2026-07-02",
+        |m| m.note = Some("Đã có quyết định giải quyết có hiệu lực".into()),
+    )
+    .unwrap();
     let july = session(&mut store, "2026-07-01", HostGroup::Chairman);
     visit(&mut store, &july, 2, 6, Some(PetitionKind::Proposal));
     let council = session(&mut store, "2026-07-02", HostGroup::Council);
@@ -833,7 +854,7 @@ fn the_register_book_changes_form_on_1_july_2026() {
     );
     assert_eq!(old.data_line, "Từ ngày 01/06/2026 đến ngày 30/06/2026");
     assert_eq!(old.unit_name, "ỦY BAN NHÂN DÂN PHƯỜNG VIỆT HÒA");
-    assert_eq!(old.rows.len(), 2);
+    assert_eq!(old.rows.len(), 3);
     let r = &old.rows[0];
     assert_eq!(r[0], "1");
     assert_eq!(r[1], "30/06/2026");
@@ -845,6 +866,7 @@ fn the_register_book_changes_form_on_1_july_2026() {
     assert_eq!(r[9], "Phòng Tài nguyên – văn bản số 45/UBND");
     let r = &old.rows[1];
     assert_eq!((r[6].as_str(), r[7].as_str(), r[9].as_str()), ("", "x", ""));
+    assert_eq!(old.rows[2][7], "", "declined: {:?}", old.rows[2]);
     let new = &book.parts[1];
     assert!(new.model.contains("Nghị định số 154/2026/NĐ-CP"));
     assert_eq!(new.columns[3], "Số căn cước/Hộ chiếu");
@@ -854,7 +876,7 @@ fn the_register_book_changes_form_on_1_july_2026() {
     assert_eq!(r[6], "6");
     assert_eq!(r[7], "", "no body named before");
     assert!(
-        r[11].starts_with("Đơn số 2/2026: Đã tiếp nhận"),
+        r[11].starts_with("Đơn số 3/2026: Đã tiếp nhận"),
         "{}",
         r[11]
     );

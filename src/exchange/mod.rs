@@ -163,7 +163,7 @@ fn not_text(why: &str) -> Error {
 /// version, UTF-16, a mistake to be said in words) is read again, whole, from the same
 /// handle, as [`text_of`] and [`parse`] read it. A device (`/dev/zero`…) is refused.
 pub fn read_file(path: &std::path::Path) -> Result<ExchangeFile> {
-    use std::io::{BufRead, Read, Seek};
+    use std::io::{Read, Seek};
     let shown_path = || crate::text::shown(&path.display().to_string(), 400);
     let unreadable = |e: std::io::Error| {
         Error::invalid(
@@ -208,23 +208,29 @@ pub fn read_file(path: &std::path::Path) -> Result<ExchangeFile> {
         // A pipe (`<(zcat …)`) can be read only once.
         return whole(&mut opened);
     }
+    if let Some(file) =
+        straight(std::io::BufReader::with_capacity(1 << 20, &opened)).map_err(unreadable)?
     {
-        let mut reader = std::io::BufReader::with_capacity(1 << 20, &opened);
-        let head = reader.fill_buf().map_err(unreadable)?;
-        let marked_utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
-        if !marked_utf16 && !head.iter().take(64).any(|b| *b == 0) {
-            if head.starts_with("\u{feff}".as_bytes()) {
-                reader.consume(3);
-            }
-            if let Ok(file) = serde_json::from_reader::<_, ExchangeFile>(reader) {
-                if file.format == FORMAT && file.version == VERSION {
-                    return Ok(file);
-                }
-            }
-        }
+        return Ok(file);
     }
     opened.rewind().map_err(unreadable)?;
     whole(&mut opened)
+}
+
+/// A well-formed UTF-8 file of this version read straight into its records, as it comes
+/// (a byte order mark skipped); none for anything else, to be read whole and said in words.
+fn straight(mut reader: impl std::io::BufRead) -> std::io::Result<Option<ExchangeFile>> {
+    let head = reader.fill_buf()?;
+    let marked_utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
+    if marked_utf16 || head.iter().take(64).any(|b| *b == 0) {
+        return Ok(None);
+    }
+    if head.starts_with("\u{feff}".as_bytes()) {
+        reader.consume(3);
+    }
+    Ok(serde_json::from_reader::<_, ExchangeFile>(reader)
+        .ok()
+        .filter(|file| file.format == FORMAT && file.version == VERSION))
 }
 
 /// Read an exchange file of any version this build knows; a version 1 file is converted.
@@ -543,6 +549,45 @@ impl JsonOut<'_> {
 #[cfg(test)]
 mod text_tests {
     use super::text_of;
+
+    /// A file of this version is read straight from its bytes (never held whole); any
+    /// other goes the long way, where its mistakes are said.
+    #[test]
+    fn only_a_well_formed_file_of_this_version_is_read_straight() {
+        let file = super::ExchangeFile {
+            format: super::FORMAT.into(),
+            version: super::VERSION,
+            exported_at: "2026-12-07T08:00:00Z".into(),
+            unit_name: "phường Việt Hòa".into(),
+            unit_id: String::new(),
+            units: vec![],
+            redacted: true,
+            fields: vec![],
+            persons: vec![],
+            cases: vec![],
+            sessions: vec![],
+            visits: vec![],
+            petitions: vec![],
+            petition_events: vec![],
+            changes: vec![],
+        };
+        let text = serde_json::to_string(&file).unwrap();
+        let read = |bytes: &[u8]| super::straight(bytes).unwrap();
+        assert_eq!(read(text.as_bytes()), Some(file.clone()));
+        assert_eq!(read(format!("\u{feff}{text}").as_bytes()), Some(file));
+        let older = text.replace("\"version\":2", "\"version\":1");
+        assert_ne!(older, text);
+        assert_eq!(read(older.as_bytes()), None);
+        assert_eq!(
+            read(text.replace("tiepdan-exchange", "khac").as_bytes()),
+            None
+        );
+        assert_eq!(read(&text.as_bytes()[..text.len() / 2]), None);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(read(&utf16), None);
+        assert_eq!(read(b""), None);
+    }
 
     #[test]
     fn a_file_is_read_as_utf8_or_as_marked_utf16_else_refused_in_words() {

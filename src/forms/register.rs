@@ -196,7 +196,14 @@ fn within(v: &RegisterVisit) -> bool {
 }
 
 fn tt04_row(i: usize, v: &RegisterVisit) -> Vec<String> {
-    let accepted = within(v);
+    // "Thụ lý để giải quyết": within competence and not turned away since (declined,
+    // returned, guided elsewhere, filed, sent on).
+    use crate::domain::PetitionState as S;
+    let accepted = within(v)
+        && !matches!(
+            v.petition_state,
+            Some(S::Declined | S::Returned | S::Guided | S::Filed | S::Transferred | S::Urged)
+        );
     let guided = matches!(v.handling, Handling::Guide | Handling::Return);
     vec![
         (i + 1).to_string(),

@@ -799,6 +799,15 @@ fn conn_ready(conn: &mut Connection, path: &Path, kind: FileKind, existed: bool)
     if existed && version < SCHEMA_VERSION && version > 0 {
         backup_before_migration(conn, path, version)?;
     }
+    // A new file is stamped before its tables are made: a migration commits step by step,
+    // and another process opening the file meanwhile (two creating one register at once)
+    // must see a register being made, not another program's half-made database.
+    if kind == FileKind::Empty {
+        with_busy_retry(|| {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+            Ok(())
+        })?;
+    }
     migrate_racing(conn)?;
     if kind != (FileKind::Register { stamped: true }) {
         conn.pragma_update(None, "application_id", APPLICATION_ID)?;

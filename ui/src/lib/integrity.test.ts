@@ -47,6 +47,18 @@ describe('the background check of the register', () => {
   it('warns only when the register is damaged', () => {
     expect(integrityWarning(null)).toBeNull();
     expect(integrityWarning({ ok: true, problems: [], notes: [], message: 'Tệp sổ nguyên vẹn.', history_broken: null })).toBeNull();
+    // A history edited behind the app's back is said over every screen, the file whole.
+    expect(
+      integrityWarning({
+        ok: true,
+        problems: [],
+        notes: [],
+        message: 'Tệp sổ nguyên vẹn.',
+        history_broken: 'Lịch sử thay đổi không còn nguyên vẹn: thiếu bản ghi số 3 (đã bị xóa ngoài phần mềm).',
+      }),
+    ).toBe(
+      'CẢNH BÁO: Lịch sử thay đổi không còn nguyên vẹn: thiếu bản ghi số 3 (đã bị xóa ngoài phần mềm). Quản trị viên xem chi tiết ở Cài đặt › Nhật ký.',
+    );
     // Petitions whose history does not hold together are no damage of the file: no red warning.
     expect(
       integrityWarning({ ok: true, problems: [], notes: ['Đơn số 1/2026: không có bước tiếp nhận'], message: 'Tệp sổ nguyên vẹn. Lưu ý: 1 chỗ', history_broken: null }),

@@ -33,8 +33,13 @@ export function watchIntegrity(
   };
 }
 
-/** The warning shown over every screen when the check found damage; none when whole. */
+/**
+ * The warning shown over every screen when the check found damage, or a history edited
+ * behind the app's back (the file itself whole); none when both are whole.
+ */
 export function integrityWarning(check: IntegrityCheck | null): string | null {
-  if (!check || check.ok) return null;
-  return check.message;
+  if (!check) return null;
+  if (!check.ok) return check.message;
+  if (check.history_broken) return `CẢNH BÁO: ${check.history_broken} Quản trị viên xem chi tiết ở Cài đặt › Nhật ký.`;
+  return null;
 }
