@@ -280,16 +280,16 @@ pub fn parse(text: &str) -> Result<ExchangeFile> {
             messages::shape_error(&value, &e.path().to_string(), &e.inner().to_string())
         })
     };
-    // A key written twice in one object: the tree above keeps the last, silently; the
-    // file is refused, naming the record and the field.
-    let written_twice = match value.get("version").and_then(|v| v.as_u64()) {
-        Some(1) => twice::<v1::ExchangeFileV1>(text, &value),
-        Some(2) => twice::<ExchangeFile>(text, &value),
-        _ => None,
+    // A key written twice in one object: the tree keeps the last, silently; a file the
+    // tree reads (and the straight read above did not) is read straight once more to find
+    // it, and refused, naming the record and the field. (Only then: a big file with a
+    // mistake is not read a third time.)
+    let once = |file: ExchangeFile, straight: fn(&str, &serde_json::Value) -> Option<Error>| {
+        match straight(text, &value) {
+            Some(e) => Err(e),
+            None => Ok(file),
+        }
     };
-    if let Some(e) = written_twice {
-        return Err(e);
-    }
     match value.get("version") {
         None => Err(Error::exchange(
             "version",
@@ -301,9 +301,9 @@ pub fn parse(text: &str) -> Result<ExchangeFile> {
                     serde_path_to_error::deserialize(&value).map_err(|e| {
                         messages::shape_error(&value, &e.path().to_string(), &e.inner().to_string())
                     })?;
-                Ok(old.into_current())
+                once(old.into_current(), twice::<v1::ExchangeFileV1>)
             }
-            Some(2) => read(&value),
+            Some(2) => once(read(&value)?, twice::<ExchangeFile>),
             _ => Err(unsupported_version(v)),
         },
     }
