@@ -956,7 +956,7 @@ pub fn generate(spec: &Spec) -> ExchangeFile {
 }
 
 /// An exchange file with nothing in it.
-fn empty_file() -> ExchangeFile {
+pub(crate) fn empty_file() -> ExchangeFile {
     ExchangeFile {
         format: FORMAT.to_string(),
         version: VERSION,
