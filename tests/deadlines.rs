@@ -355,6 +355,80 @@ fn a_complaint_extended_as_complex_and_suspended_under_the_new_law() {
     );
 }
 
+/// A suspension on the day a last day falling on a day off was rolled to (BLDS Đ148)
+/// came in time; the count goes on from the resumption with no day left, so the time
+/// ends on the day it resumed, never before (NĐ 155/2026: "tiếp tục được tính từ ngày
+/// ban hành quyết định tiếp tục giải quyết"). A suspension before the last day keeps the
+/// days that were left.
+#[test]
+fn a_suspension_on_the_day_a_rolled_deadline_ends_resumes_with_no_day_left() {
+    let mut store = store_on("2026-12-31");
+    // Accepted Fri 11/09/2026, 30 days → Sun 11/10, rolled to Mon 12/10.
+    let p = direct_petition(&mut store, "2026-09-09", Complaint);
+    classify(
+        &mut store,
+        &p,
+        Complaint,
+        true,
+        Competence::Within,
+        "2026-09-10",
+    );
+    move_petition(&mut store, &p, MoveAction::Accept, "2026-09-11", |_| {}).unwrap();
+    assert_eq!(
+        due(&store, &p, ComplaintResolution, "2026-09-11").as_deref(),
+        Some("2026-10-12")
+    );
+    // Suspended Mon 12/10 (in time), resumed Wed 14/10: due Wed 14/10, not Tue 13/10
+    // (11/10 + 2 days suspended), a day it was still suspended.
+    move_petition(&mut store, &p, MoveAction::Suspend, "2026-10-12", |_| {}).unwrap();
+    move_petition(&mut store, &p, MoveAction::Resume, "2026-10-14", |_| {}).unwrap();
+    let d = deadline(&store, &p, ComplaintResolution, "2026-10-14").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-10-14"));
+    assert!(!d.overdue, "{d:?}");
+
+    // A denunciation accepted Mon 03/08/2026: 30 days → Wed 02/09 (Quốc khánh), rolled
+    // to Thu 03/09; suspended Thu 03/09, resumed Thu 10/09 → due Thu 10/09.
+    let q = direct_petition(&mut store, "2026-07-30", Denunciation);
+    classify(
+        &mut store,
+        &q,
+        Denunciation,
+        true,
+        Competence::Within,
+        "2026-07-31",
+    );
+    move_petition(&mut store, &q, MoveAction::Accept, "2026-08-03", |_| {}).unwrap();
+    assert_eq!(
+        due(&store, &q, DenunciationResolution, "2026-08-03").as_deref(),
+        Some("2026-09-03")
+    );
+    move_petition(&mut store, &q, MoveAction::Suspend, "2026-09-03", |_| {}).unwrap();
+    move_petition(&mut store, &q, MoveAction::Resume, "2026-09-10", |_| {}).unwrap();
+    assert_eq!(
+        due(&store, &q, DenunciationResolution, "2026-09-10").as_deref(),
+        Some("2026-09-10")
+    );
+
+    // Suspended Fri 09/10, two days before the last one (Sun 11/10); resumed Wed 14/10:
+    // the two days left run 15/10 and 16/10 → Fri 16/10.
+    let r = direct_petition(&mut store, "2026-09-09", Complaint);
+    classify(
+        &mut store,
+        &r,
+        Complaint,
+        true,
+        Competence::Within,
+        "2026-09-10",
+    );
+    move_petition(&mut store, &r, MoveAction::Accept, "2026-09-11", |_| {}).unwrap();
+    move_petition(&mut store, &r, MoveAction::Suspend, "2026-10-09", |_| {}).unwrap();
+    move_petition(&mut store, &r, MoveAction::Resume, "2026-10-14", |_| {}).unwrap();
+    assert_eq!(
+        due(&store, &r, ComplaintResolution, "2026-10-14").as_deref(),
+        Some("2026-10-16")
+    );
+}
+
 #[test]
 fn a_year_the_calendar_does_not_know_is_said_plainly() {
     let mut store = store_on("2027-12-31");

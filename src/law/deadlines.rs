@@ -216,6 +216,19 @@ impl Counter<'_> {
         }
     }
 
+    /// Of a period of `n` plain days counted from `from`, the days still to run after
+    /// `day` (a day on or before its last one): calendar days to its last day before any
+    /// rolling forward (none when `day` is a day the last one was rolled to), or the
+    /// working days left when "ngày" means working days.
+    fn days_left(&self, from: NaiveDate, n: u32, day: NaiveDate) -> Result<u32, UnknownYear> {
+        if self.settings.plain_days_working {
+            Ok(n.saturating_sub(self.calendar.working_days_after(from, day)?))
+        } else {
+            let last = from + chrono::Days::new(n.into());
+            Ok((last - day).num_days().max(0) as u32)
+        }
+    }
+
     /// A rule of plain days, saying so when they are counted as working days.
     fn plain_rule(&self, rule: String) -> String {
         if self.settings.plain_days_working {
@@ -588,11 +601,15 @@ fn resolution(
 ) -> Deadline {
     let met = first_of(events, RESOLVED, accepted);
     // A suspension stops the clock only if it began before the time ran out: one decided
-    // after the deadline leaves the petition late.
+    // after the deadline leaves the petition late. The count goes on from the resumption
+    // with the days that were left when it stopped (`from`, `left`): none when it stopped
+    // on the day a last day falling on a day off was rolled to, so the time never ends
+    // before the resumption.
+    let (mut from, mut left) = (accepted, days);
     let mut suspended_days = 0;
     let mut running = None;
     for (start, end) in suspensions(events) {
-        let due = match c.plain_days(accepted, days + suspended_days) {
+        let due = match c.plain_days(from, left) {
             Ok(due) => due,
             Err(e) => return c.deadline(step, rule, Err(e), met),
         };
@@ -600,9 +617,12 @@ fn resolution(
             continue;
         }
         match end {
-            Some(end) => match c.suspended_days(start, end) {
-                Ok(n) => suspended_days += n,
-                Err(e) => return c.deadline(step, rule, Err(e), met),
+            Some(end) => match (c.suspended_days(start, end), c.days_left(from, left, start)) {
+                (Ok(n), Ok(rest)) => {
+                    suspended_days += n;
+                    (from, left) = (end.max(start), rest);
+                }
+                (Err(e), _) | (_, Err(e)) => return c.deadline(step, rule, Err(e), met),
             },
             None => running = Some(start),
         }
@@ -615,12 +635,7 @@ fn resolution(
             } else {
                 rule
             };
-            c.deadline(
-                step,
-                c.plain_rule(rule),
-                c.plain_days(accepted, days + suspended_days),
-                met,
-            )
+            c.deadline(step, c.plain_rule(rule), c.plain_days(from, left), met)
         }
     }
 }
