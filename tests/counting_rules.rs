@@ -148,7 +148,7 @@ fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
     assert_eq!((r.chairman_weeks_without, r.chairman_months_short), (0, 2));
     assert!(
         r.sentences.iter().any(|s| s.contains(
-            "định kỳ 6 ngày, chưa đạt mức tối thiểu 6 ngày (từ 01/7/2026: ít nhất 2 ngày mỗi tháng): 2 tháng có dưới 2 ngày tiếp công dân định kỳ."
+            "định kỳ 6 ngày, chưa đạt mức tối thiểu 6 ngày (từ 01/7/2026: ít nhất 2 ngày mỗi tháng trọn trong kỳ): 2 tháng có dưới 2 ngày tiếp công dân định kỳ."
         )),
         "{:#?}",
         r.sentences
@@ -171,6 +171,31 @@ fn a_period_not_over_is_reported_so_far_and_duplicates_are_said() {
         .sentences
         .iter()
         .any(|s| s.contains("định kỳ 6 ngày, đạt mức tối thiểu 6 ngày")));
+    // A quarter (15th to 14th) judges the months whole inside it: Quý III 2026 owes a day
+    // in each of its two weeks before 01/7 and two days in July and in August; June's
+    // first half and September's second are the quarters' beside (their days may still
+    // be held there), so nothing is missing.
+    let mut quarter = store_on("2026-11-10");
+    for day in [
+        "2026-06-16",
+        "2026-06-23",
+        "2026-07-02",
+        "2026-07-09",
+        "2026-08-04",
+        "2026-08-11",
+    ] {
+        session(&mut quarter, day, HostGroup::Chairman);
+    }
+    let r = report(&quarter, "2026-06-15", "2026-09-14");
+    assert_eq!((r.chairman_scheduled_days, r.chairman_minimum_days), (6, 6));
+    assert_eq!((r.chairman_weeks_without, r.chairman_months_short), (0, 0));
+    assert!(
+        r.sentences
+            .iter()
+            .any(|s| s.contains("định kỳ 6 ngày, đạt mức tối thiểu 6 ngày")),
+        "{:#?}",
+        r.sentences
+    );
 }
 
 /// 02/XLD column 1 counts a mixed petition once per content; the sentence that quotes

@@ -66,17 +66,18 @@ pub fn check_contents(
 }
 
 /// The chairman's least reception days over a period, and the rule in words. Luật Tiếp
-/// công dân 2013 Điều 15 k3: at least one day a week (each whole week, Monday to Sunday,
-/// inside the period, that has a working day on `calendar`: a Tết week off does not). From 01/7/2026 the amended law's number is not settled
-/// (domain.md §4): `per_month_from_2026` days a month, a month partly inside counting in
-/// proportion to its days (rounded down).
+/// công dân 2013 Điều 15 k3: at least one day a week (each week whose working days on
+/// `calendar` all lie inside the period: a Tết week off has none and does not count).
+/// From 01/7/2026 the amended law's number is not settled (domain.md §4):
+/// `per_month_from_2026` days in each whole calendar month inside the period, the months
+/// [`chairman_months_short`] judges (a month cut by the period's bounds owes nothing in it:
+/// its days may be held after the period ends).
 pub fn chairman_minimum_days(
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
     per_month_from_2026: u32,
     calendar: &crate::law::calendar::Calendar,
 ) -> (u32, String) {
-    use chrono::{Datelike, Duration};
     let switch = crate::law::regime::law_2025_in_force();
     let mut days = 0u32;
     let mut rules = Vec::new();
@@ -85,35 +86,43 @@ pub fn chairman_minimum_days(
         rules.push("Luật Tiếp công dân 2013, Điều 15: ít nhất 1 ngày mỗi tuần".to_string());
     }
     if to >= switch {
-        let start = from.max(switch);
-        let mut month_start = start.with_day(1).expect("day 1");
-        let mut share = 0.0f64;
-        while month_start <= to {
-            let next = month_start
-                .checked_add_months(chrono::Months::new(1))
-                .expect("next month");
-            let length = (next - month_start).num_days() as f64;
-            let a = start.max(month_start);
-            let b = to.min(next - Duration::days(1));
-            if a <= b {
-                share += ((b - a).num_days() + 1) as f64 / length;
-            }
-            month_start = next;
-        }
-        // Months cut by the period's 15th-to-14th bounds count by their share; the sum is
-        // rounded (a quarter of three months' shares is three months).
-        days += (share * f64::from(per_month_from_2026)).round() as u32;
+        days += whole_months(from, to).len() as u32 * per_month_from_2026;
         rules.push(format!(
-            "từ 01/7/2026: ít nhất {per_month_from_2026} ngày mỗi tháng"
+            "từ 01/7/2026: ít nhất {per_month_from_2026} ngày mỗi tháng trọn trong kỳ"
         ));
     }
     (days, rules.join("; "))
 }
 
+/// The whole calendar months of `from`–`to` under the amended law (from 01/7/2026): each
+/// month's first and last day.
+fn whole_months(
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use chrono::{Datelike, Duration, Months};
+    let start = from.max(crate::law::regime::law_2025_in_force());
+    let mut first = start.with_day(1).expect("day 1");
+    if first < start {
+        first = first + Months::new(1);
+    }
+    let mut out = Vec::new();
+    loop {
+        let last = first + Months::new(1) - Duration::days(1);
+        if last > to {
+            return out;
+        }
+        out.push((first, last));
+        first = first + Months::new(1);
+    }
+}
+
 /// The weeks the chairman's weekly minimum is counted on (Luật Tiếp công dân 2013, Điều 15
-/// k3, in force until 30/6/2026): each whole week, Monday to Sunday, inside `from`–`to` and
-/// before 01/7/2026, that has a working day on `calendar` (a Tết week off does not; a year
-/// the calendar does not know counts, nothing guessed away); their Mondays.
+/// k3, in force until 30/6/2026): each week, Monday to Sunday, before 01/7/2026, that has
+/// a working day on `calendar` and all of whose working days lie inside `from`–`to` (a
+/// Tết week off has none; a week whose weekend falls in the next period is this one's; a
+/// year the calendar does not know counts every day as working, nothing guessed away);
+/// their Mondays.
 pub fn chairman_weeks(
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
@@ -121,15 +130,15 @@ pub fn chairman_weeks(
 ) -> Vec<chrono::NaiveDate> {
     use chrono::{Datelike, Duration};
     let end = to.min(crate::law::regime::law_2025_in_force() - Duration::days(1));
-    let mut monday = from + Duration::days((7 - from.weekday().num_days_from_monday() as i64) % 7);
+    let mut monday = from - Duration::days(from.weekday().num_days_from_monday() as i64);
     let mut weeks = vec![];
-    while monday + Duration::days(6) <= end {
-        let working = (0..7).any(|i| {
-            calendar
-                .is_working_day(monday + Duration::days(i))
-                .unwrap_or(true)
-        });
-        if working {
+    while monday <= end {
+        let working: Vec<_> = (0..7)
+            .map(|i| monday + Duration::days(i))
+            .filter(|d| calendar.is_working_day(*d).unwrap_or(true))
+            .collect();
+        if working.first().is_some_and(|d| *d >= from) && working.last().is_some_and(|d| *d <= end)
+        {
             weeks.push(monday);
         }
         monday += Duration::days(7);
@@ -151,7 +160,7 @@ pub fn chairman_weeks_without(
     let week = chrono::Duration::days(6);
     chairman_weeks(from, to, calendar)
         .into_iter()
-        .filter(|monday| *monday + week <= until)
+        .filter(|monday| (*monday + week).min(to) <= until)
         .filter(|monday| days.range(*monday..=*monday + week).next().is_none())
         .count() as u32
 }
@@ -168,26 +177,15 @@ pub fn chairman_months_short(
     per_month: u32,
     days: &std::collections::BTreeSet<chrono::NaiveDate>,
 ) -> u32 {
-    use chrono::{Datelike, Duration, Months};
     if per_month == 0 {
         return 0;
     }
-    let start = from.max(crate::law::regime::law_2025_in_force());
-    let mut first = start.with_day(1).expect("day 1");
-    if first < start {
-        first = first + Months::new(1);
-    }
-    let mut short = 0;
-    loop {
-        let last = first + Months::new(1) - Duration::days(1);
-        if last > to || last > until {
-            return short;
-        }
-        if (days.range(first..=last).count() as u32) < per_month {
-            short += 1;
-        }
-        first = first + Months::new(1);
-    }
+    whole_months(from, to)
+        .into_iter()
+        .filter(|(first, last)| {
+            *last <= until && (days.range(*first..=*last).count() as u32) < per_month
+        })
+        .count() as u32
 }
 
 #[cfg(test)]
@@ -222,24 +220,40 @@ mod tests {
     fn the_chairmans_least_reception_days() {
         let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
         let calendar = crate::law::calendar::Calendar::embedded();
-        // Quý I 2026 (15/12/2025 Mon – 14/3/2026 Sat): whole weeks Mon 15/12 … Sun 8/3 = 12,
-        // less the week of Mon 16/2 – Sun 22/2 wholly off for Tết = 11.
+        // Quý I 2026 (15/12/2025 Mon – 14/3/2026 Sat): weeks Mon 15/12 … Mon 9/3 (its
+        // working days end Fri 13/3, inside; its weekend is Quý II's) = 13, less the week
+        // of Mon 16/2 – Sun 22/2 wholly off for Tết = 12.
         let (days, rule) = chairman_minimum_days(d(2025, 12, 15), d(2026, 3, 14), 2, &calendar);
-        assert_eq!(days, 11);
+        assert_eq!(days, 12);
         assert!(rule.contains("1 ngày mỗi tuần"));
-        // Quý IV 2026 (15/9–14/12/2026), 2 a month: Sep 16/30, Oct, Nov, Dec 14/31
-        // = 0.533 + 1 + 1 + 0.452 = 2.985 months → 5.97 → 6 days (three months' worth).
+        // The week of Mon 10/3/2025 (working days to Fri 14/3, the last day of Quý I 2025)
+        // is Quý I's; Quý II 2025 (from Sat 15/3) starts with the week of Mon 17/3.
+        assert_eq!(
+            chairman_weeks(d(2024, 12, 15), d(2025, 3, 14), &calendar).last(),
+            Some(&d(2025, 3, 10))
+        );
+        assert_eq!(
+            chairman_weeks(d(2025, 3, 15), d(2025, 6, 14), &calendar).first(),
+            Some(&d(2025, 3, 17))
+        );
+        // A week cut by the period's start on a working day is not this period's.
+        assert_eq!(
+            chairman_weeks(d(2025, 3, 12), d(2025, 3, 31), &calendar).first(),
+            Some(&d(2025, 3, 17))
+        );
+        // Quý IV 2026 (15/9–14/12/2026), 2 a month: the whole months October and November
+        // (September's and December's days may be held in the quarters beside).
         let (days, rule) = chairman_minimum_days(d(2026, 9, 15), d(2026, 12, 14), 2, &calendar);
-        assert_eq!(days, 6);
-        assert!(rule.contains("2 ngày mỗi tháng"));
+        assert_eq!(days, 4);
+        assert!(rule.contains("2 ngày mỗi tháng trọn trong kỳ"));
         assert!(
             !rule.contains("cài đặt"),
             "no settings words in a report: {rule}"
         );
-        // Across 01/7/2026: Quý III (15/6–14/9/2026): weeks Mon 15/6 … Sun 28/6 = 2, then
-        // Jul, Aug, Sep 14/30 = 2.467 months → 4.93 → 5: 7 days.
+        // Across 01/7/2026: Quý III (15/6–14/9/2026): weeks Mon 15/6 and 22/6 (the week of
+        // 29/6 runs into the amended law) = 2, then July and August, 2 each: 6 days.
         let (days, _) = chairman_minimum_days(d(2026, 6, 15), d(2026, 9, 14), 2, &calendar);
-        assert_eq!(days, 7);
+        assert_eq!(days, 6);
         // A day in every week, not a total: Quý II 2026 (15/3–14/6) has 13 weeks; 13 days
         // in its first three weeks leave 10 weeks without one; a day each week, none.
         let (from, to) = (d(2026, 3, 15), d(2026, 6, 14));
