@@ -103,8 +103,8 @@ impl Period {
     }
 
     /// The period before this one, for comparison: a reporting period (the 15th to the
-    /// 14th) or whole months step back by as many months as they span; any other range
-    /// steps back by its length.
+    /// 14th) or whole months step back by as many months as they span (nine months: the
+    /// same nine months a year before); any other range steps back by its length.
     pub fn previous(self) -> Self {
         let months = (self.to.year() - self.from.year()) * 12 + self.to.month() as i32
             - self.from.month() as i32;
@@ -113,6 +113,12 @@ impl Period {
             self.from.day() == 1 && (self.to + Duration::days(1)).day() == 1 && months >= 0;
         if reporting || whole_months {
             let span = if reporting { months } else { months + 1 };
+            // Nine months have no nine months before them in a reporting year (15/3 to
+            // 14/12 spans two): they are set beside the same months a year before, which
+            // TT 06/2025 allows ("so sánh với kỳ trước (hoặc cùng kỳ của năm trước)").
+            if span == 9 {
+                return self.year_before();
+            }
             let back = |d: NaiveDate| {
                 d.checked_sub_months(chrono::Months::new(span as u32))
                     .expect("a date a few months back exists")
@@ -244,6 +250,15 @@ mod tests {
         let year = Period::reporting(Year, 2026).unwrap();
         assert_eq!(year.previous(), Period::reporting(Year, 2025).unwrap());
         assert_eq!(year.year_before(), Period::reporting(Year, 2025).unwrap());
+        let nine = Period::reporting(NineMonths, 2026).unwrap();
+        assert_eq!(
+            nine.previous(),
+            Period::reporting(NineMonths, 2025).unwrap()
+        );
+        assert_eq!(
+            (nine.previous().from, nine.previous().to),
+            (d(2024, 12, 15), d(2025, 9, 14))
+        );
         let six = Period::reporting(SixMonths, 2026).unwrap();
         assert_eq!(
             six.previous(),

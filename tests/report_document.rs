@@ -368,3 +368,78 @@ fn the_report_says_the_typed_results_of_resolution_enforcement_and_inspection() 
         ]
     );
 }
+
+/// A period under way is set beside as many first days of the previous period and of the
+/// same period a year before, in the sentence, the six tables' rows and the document's
+/// figures alike (before, the sentence used the first days and the tables the whole
+/// periods: one document, two different "kỳ trước").
+#[test]
+fn a_period_under_way_is_set_beside_the_same_first_days_everywhere() {
+    // Today Thu 15/10/2026, in Quý IV (15/09 – 14/12/2026): 31 days gone.
+    let mut store = store_on("2026-10-15");
+    // Quý III: a visit in its first 31 days (15/06 – 15/07) and one after.
+    let early = session(&mut store, "2026-07-01", HostGroup::Officer);
+    visit(&mut store, &early, 1, 1, None);
+    let late = session(&mut store, "2026-08-20", HostGroup::Officer);
+    visit(&mut store, &late, 1, 1, None);
+    visit(&mut store, &late, 1, 1, None);
+    // Quý IV 2025 (the year before): one visit in its first 31 days, one after.
+    let year_early = session(&mut store, "2025-09-20", HostGroup::Officer);
+    visit(&mut store, &year_early, 1, 1, None);
+    let year_late = session(&mut store, "2025-11-20", HostGroup::Officer);
+    visit(&mut store, &year_late, 1, 1, None);
+    // This quarter so far: three visits.
+    let now = session(&mut store, "2026-10-01", HostGroup::Officer);
+    for _ in 0..3 {
+        visit(&mut store, &now, 1, 1, None);
+    }
+    let q4 = Period::parse("2026-09-15", "2026-12-14").unwrap();
+    let tables = forms::statutory_tables(&store, q4).unwrap();
+    let tcd = tables.iter().find(|t| t.form == FormId::Tcd01).unwrap();
+    assert_eq!(tcd.value(1), 3.0);
+    assert_eq!(
+        tcd.comparisons[0].label,
+        "Kỳ trước, cùng 31 ngày đầu (15/06/2026 – 15/07/2026)"
+    );
+    assert_eq!(tcd.comparisons[0].values[0], 1.0);
+    assert_eq!(
+        tcd.comparisons[1].label,
+        "Cùng kỳ năm trước, cùng 31 ngày đầu (15/09/2025 – 15/10/2025)"
+    );
+    assert_eq!(tcd.comparisons[1].values[0], 1.0);
+
+    let doc = report_document(&store, q4, date("2026-10-15"), None).unwrap();
+    let figures = &doc.tables[0];
+    assert_eq!(
+        figures.header[2..],
+        [
+            "Kỳ trước (đến 15/07/2026)",
+            "Cùng kỳ năm trước (đến 15/10/2025)"
+        ]
+    );
+    assert_eq!(figures.rows[0][1..], ["3", "1", "1"]);
+    let text: Vec<String> = doc
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.clone())
+        .collect();
+    assert!(
+        text.iter().any(|p| p.contains(
+            "So với cùng 31 ngày đầu của kỳ trước (15/06/2026 – 15/07/2026): số lượt tiếp tăng 2 (từ 1 lên 3)"
+        )),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|p| p.contains("(cùng kỳ năm trước, đến ngày 15/10/2025: không có)")),
+        "{text:#?}"
+    );
+    // Once the period is over, the whole periods.
+    let mut over = store_on("2026-12-15");
+    let s = session(&mut over, "2026-10-01", HostGroup::Officer);
+    visit(&mut over, &s, 1, 1, None);
+    let tables = forms::statutory_tables(&over, q4).unwrap();
+    assert!(tables[0].comparisons[0]
+        .label
+        .starts_with("Kỳ trước (15/06/2026"));
+}

@@ -148,16 +148,23 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
     let now = Inputs::load(store, period, &settings)?;
     let first = store.first_record_date()?;
     let recorded_by = |day| first.is_some_and(|f| f <= day);
+    // A period under way is set beside as many first days of the others as have gone by
+    // of it, as the report's sentence is (not their whole, every figure then "lower").
+    let (before, year, so_far) = crate::report::compared_periods(period, store.today());
+    let name = |name: &str| match so_far {
+        Some(days) => format!("{name}, cùng {days} ngày đầu"),
+        None => name.to_string(),
+    };
     let others = [
         (
-            "Kỳ trước",
-            Inputs::load(store, period.previous(), &settings)?,
-            recorded_by(period.previous().to),
+            name("Kỳ trước"),
+            Inputs::load(store, before, &settings)?,
+            recorded_by(before.to),
         ),
         (
-            "Cùng kỳ năm trước",
-            Inputs::load(store, period.year_before(), &settings)?,
-            recorded_by(period.year_before().to),
+            name("Cùng kỳ năm trước"),
+            Inputs::load(store, year, &settings)?,
+            recorded_by(year.to),
         ),
     ];
     let mut tables: Vec<FormTable> = FormId::TABLES

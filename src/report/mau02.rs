@@ -176,7 +176,15 @@ fn kind_line(kind: &str, total: f64, rounds: &[(&str, f64)], fields: &[(&str, f6
     }
 }
 
-fn situation(tables: &[FormTable]) -> DocSection {
+/// While the period is under way, the last days of the previous period's and the year
+/// before's parts its figures are set beside (`report::compared_periods`).
+type SoFar = Option<(NaiveDate, NaiveDate)>;
+
+fn situation(tables: &[FormTable], so_far: SoFar) -> DocSection {
+    let year_before = match so_far {
+        Some((_, year)) => format!("cùng kỳ năm trước, đến ngày {}", year.format("%d/%m/%Y")),
+        None => "cùng kỳ năm trước".to_string(),
+    };
     // "a) Số đơn khiếu nại …: 3 đơn (cùng kỳ năm trước: 2 đơn).", or "a) Không có đơn
     // khiếu nại … (cùng kỳ năm trước: 2 đơn)."; none is said in words, never "0 đơn".
     let line = |letter: &str, kind: &str, column: u16| {
@@ -188,8 +196,8 @@ fn situation(tables: &[FormTable]) -> DocSection {
             format!("{letter}) Số {what}: {} đơn", n(now))
         };
         match comparison(tables, FormId::Xld02, column, 1) {
-            Some(0.0) => format!("{head} (cùng kỳ năm trước: không có)."),
-            Some(before) => format!("{head} (cùng kỳ năm trước: {} đơn).", n(before)),
+            Some(0.0) => format!("{head} ({year_before}: không có)."),
+            Some(before) => format!("{head} ({year_before}: {} đơn).", n(before)),
             None => format!("{head}."),
         }
     };
@@ -555,7 +563,11 @@ fn management(tables: &[FormTable]) -> Vec<String> {
         .collect()
 }
 
-fn figures(tables: &[FormTable]) -> DocTable {
+fn figures(tables: &[FormTable], so_far: SoFar) -> DocTable {
+    let beside = |name: &str, to: Option<NaiveDate>| match to {
+        Some(to) => format!("{name} (đến {})", to.format("%d/%m/%Y")),
+        None => name.to_string(),
+    };
     let rows = [
         (FormId::Tcd01, 1, "Số lượt tiếp công dân"),
         (FormId::Tcd01, 2, "Số người được tiếp"),
@@ -572,8 +584,8 @@ fn figures(tables: &[FormTable]) -> DocTable {
         header: vec![
             "Chỉ tiêu".into(),
             "Kỳ này".into(),
-            "Kỳ trước".into(),
-            "Cùng kỳ năm trước".into(),
+            beside("Kỳ trước", so_far.map(|(before, _)| before)),
+            beside("Cùng kỳ năm trước", so_far.map(|(_, year)| year)),
         ],
         rows: rows
             .iter()
@@ -599,6 +611,10 @@ pub fn report_document(
     store.require(crate::access::Permission::ViewTotals)?;
     let settings = store.settings()?;
     let tables = forms::statutory_tables(store, period)?;
+    let so_far = match super::compared_periods(period, store.today()) {
+        (before, year, Some(_)) => Some((before.to, year.to)),
+        _ => None,
+    };
     // A locked period's report says the number it was sent with, and what changed since.
     let number = forms::report_number_for(store, period, number)?;
     let sent = forms::as_sent(store, period, &tables)?;
@@ -651,7 +667,7 @@ pub fn report_document(
             paragraphs: adjustments,
         });
     }
-    let mut sections = vec![situation(&tables)];
+    let mut sections = vec![situation(&tables, so_far)];
     sections.push(DocSection {
         heading: "II. KẾT QUẢ CÔNG TÁC TIẾP CÔNG DÂN, XỬ LÝ ĐƠN, GIẢI QUYẾT KHIẾU NẠI, TỐ CÁO"
             .into(),
@@ -697,7 +713,7 @@ pub fn report_document(
             period.to.format("%d/%m/%Y")
         ),
         sections,
-        tables: vec![figures(&tables)],
+        tables: vec![figures(&tables, so_far)],
         recipients,
         signer_lines: vec![
             settings.report.signer_authority.trim().to_uppercase(),

@@ -14,7 +14,7 @@ mod queue_tests;
 
 pub use dashboard::{chart, dashboard, Dashboard, WeekPoint, QUEUE_TOP};
 pub use narrative::sentences;
-pub use totals::{compute, of_the_committee, period_report, week_report};
+pub use totals::{compared_periods, compute, of_the_committee, period_report, week_report};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -399,17 +399,25 @@ pub fn compared_with(period: Period, today: NaiveDate) -> Option<(Period, bool)>
     if today < period.from {
         return None;
     }
-    if today >= period.to {
-        return Some((before, false));
+    let (cut, _, _) = compared_periods(period, today);
+    Some((cut, cut.to < before.to))
+}
+
+/// The previous period and the same period a year before, as a period's figures are set
+/// beside them (the report's sentence, the six tables' rows, Mẫu 02): while the period is
+/// under way (today inside it, not its last day), only as many first days of each as have
+/// gone by of this one, and that number of days; else the whole periods.
+pub fn compared_periods(period: Period, today: NaiveDate) -> (Period, Period, Option<i64>) {
+    let (before, year) = (period.previous(), period.year_before());
+    if today < period.from || today >= period.to {
+        return (before, year, None);
     }
-    let to = (before.from + (today - period.from)).min(before.to);
-    Some((
-        Period {
-            from: before.from,
-            to,
-        },
-        to < before.to,
-    ))
+    let gone = today - period.from;
+    let cut = |p: Period| Period {
+        from: p.from,
+        to: (p.from + gone).min(p.to),
+    };
+    (cut(before), cut(year), Some(gone.num_days() + 1))
 }
 
 /// The report of a week, as the dashboard shows it ("trong tuần"; nothing beside).
