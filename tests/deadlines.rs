@@ -1145,3 +1145,40 @@ fn anonymous_information_owes_no_denunciation_check_or_transfer() {
     );
     assert!(deadline(&store, &p, DenunciationTransfer, as_of).is_none());
 }
+
+/// In a remote area (a setting: Luật Khiếu nại 2011, Điều 28) a first complaint has 45
+/// days, and the rule says why.
+#[test]
+fn a_remote_areas_longer_time_says_why() {
+    let mut store = store_on("2026-12-31");
+    let mut s = store.settings().unwrap();
+    s.deadlines.remote_area = true;
+    store.save_settings(&s).unwrap();
+    // Accepted Mon 07/09/2026: 45 days → Thu 22/10/2026.
+    let p = direct_petition(&mut store, "2026-09-03", Complaint);
+    classify(
+        &mut store,
+        &p,
+        Complaint,
+        true,
+        Competence::Within,
+        "2026-09-04",
+    );
+    move_petition(&mut store, &p, MoveAction::Accept, "2026-09-07", |_| {}).unwrap();
+    let d = deadline(&store, &p, ComplaintResolution, "2026-09-07").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-10-22"));
+    assert_eq!(
+        d.rule,
+        "Luật Khiếu nại 2011, Điều 28 (45 ngày kể từ ngày thụ lý, vùng sâu, vùng xa)"
+    );
+    // Complex too: 60 days → Fri 06/11/2026.
+    move_petition(&mut store, &p, MoveAction::Extend, "2026-09-20", |_| {}).unwrap();
+    let d = deadline(&store, &p, ComplaintResolution, "2026-09-20").unwrap();
+    assert_eq!(d.due.as_deref(), Some("2026-11-06"));
+    assert!(
+        d.rule
+            .ends_with("(60 ngày kể từ ngày thụ lý, vụ việc phức tạp, vùng sâu, vùng xa)"),
+        "{}",
+        d.rule
+    );
+}

@@ -378,8 +378,9 @@ fn a_moves_values_never_decide_what_an_import_keeps() {
 
 /// A denunciation's check made longer on the tenth working day of the register that
 /// recorded it imports into a register whose calendar counts that day as the eleventh
-/// (its office made a day of Tết a working day): the import keeps what was decided there,
-/// where the desk of that register would refuse it.
+/// (its office made a day of Tết a working day): the import keeps what was decided there
+/// (in time on the national calendar), where the desk of that register would refuse it;
+/// one made longer after the ten working days on either calendar is refused.
 #[test]
 fn a_check_made_longer_imports_whatever_the_calendar_here() {
     use tiepdan::domain::*;
@@ -401,6 +402,21 @@ fn a_check_made_longer_imports_whatever_the_calendar_here() {
         .filter(|d| d.date != "2026-02-17")
         .collect();
     b.save_calendar_year(2026, &days).unwrap();
+    // An extension recorded long after the ten working days, on any calendar, is refused
+    // (a hand-edited file, or a register that did not check): nothing is imported.
+    let mut late = file.clone();
+    for e in &mut late.petition_events {
+        if e.action == MoveAction::ExtendCheck {
+            e.on_date = "2026-04-20".into();
+            e.at = "2026-04-20T02:00:00Z".into();
+        }
+    }
+    let e = b.import_exchange(&late).unwrap_err().to_string();
+    assert!(
+        e.contains("Kéo dài thời hạn kiểm tra tố cáo") && e.contains("04/03/2026"),
+        "{e}"
+    );
+    assert!(b.petitions(&Default::default()).unwrap().is_empty());
     // The import keeps the other register's extension…
     let n = b.import_exchange(&file).unwrap();
     assert_eq!(n.petitions, 1);

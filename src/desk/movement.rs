@@ -116,11 +116,18 @@ fn checked_move(
         lifecycle::desk_precondition(input.action, &ctx)
     };
     allowed.map_err(|why| Error::invalid("action", format!("{}: {why}", input.action.label())))?;
-    // (An import replays what another register recorded, counted on its calendar: its
-    // extensions are kept as they were decided there.)
-    if input.action == MoveAction::ExtendCheck && meta.is_none() {
+    // An import is held to it too: a check cannot be made longer once its ten working
+    // days are over, whichever register recorded it. The other register counted them on
+    // its own calendar (its office may have made a day off a working day): its extension
+    // stands if it is in time on this register's calendar or on the national one shipped.
+    if input.action == MoveAction::ExtendCheck {
+        let here = check_ends(conn, &old)?;
+        let ends = match meta {
+            Some(_) => here.max(national_check_ends(&old)?),
+            None => here,
+        };
         let dated = MoveContext {
-            check_ends: check_ends(conn, &old)?,
+            check_ends: ends,
             ..ctx
         };
         if let Some(why) = lifecycle::check_extended_in_time(&dated) {
@@ -350,6 +357,20 @@ pub(crate) fn check_ends(
     }
     let received = parse_date("received_on", "Ngày nhận đơn", &p.received_on)?;
     Ok(store::calendar(conn)?
+        .add_working_days(
+            received,
+            crate::law::deadlines::DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,
+        )
+        .ok())
+}
+
+/// [`check_ends`] on the national calendar shipped with the app (no office's own days).
+fn national_check_ends(p: &PetitionRecord) -> Result<Option<chrono::NaiveDate>> {
+    if p.kind != PetitionKind::Denunciation {
+        return Ok(None);
+    }
+    let received = parse_date("received_on", "Ngày nhận đơn", &p.received_on)?;
+    Ok(crate::law::calendar::Calendar::embedded()
         .add_working_days(
             received,
             crate::law::deadlines::DENUNCIATION_CHECK_LONGEST_WORKING_DAYS,

@@ -432,14 +432,17 @@ pub fn deadlines(
                 let complex = extended || (p.complex && !extended_later);
                 let round = p.classification.round;
                 let days = complaint_resolution_days(round, complex, settings.remote_area);
+                let why: Vec<&str> = [
+                    (complex, "vụ việc phức tạp"),
+                    (settings.remote_area, "vùng sâu, vùng xa"),
+                ]
+                .into_iter()
+                .filter_map(|(yes, words)| yes.then_some(words))
+                .collect();
                 let rule = format!(
                     "Luật Khiếu nại 2011, Điều {} ({days} ngày kể từ ngày thụ lý{})",
                     if round == Round::First { 28 } else { 37 },
-                    if complex {
-                        ", vụ việc phức tạp"
-                    } else {
-                        ""
-                    }
+                    why.iter().map(|w| format!(", {w}")).collect::<String>()
                 );
                 out.push(resolution(
                     &c,
