@@ -1272,3 +1272,66 @@ fn only_a_petition_withdrawn_whole_is_counted_as_withdrawn() {
     .unwrap_err();
     assert!(e.to_string().contains("Chỉ khiếu nại, tố cáo"), "{e}");
 }
+
+/// Figures typed for the quarters are not added up into a 6-month report by themselves
+/// (the "phải thi hành" columns hold what the quarter before left): a note says the
+/// period's own are missing, naming the quarters. 05/KQTH (1) and (16) hold what the
+/// previous period left unfinished (the table's note): a note says so when the typed part
+/// differs. Notes, never blocking.
+#[test]
+fn typed_figures_of_the_quarters_and_the_decisions_carried_are_noted() {
+    let mut store = store_on("2026-07-20");
+    let q1 = Period::parse("2025-12-15", "2026-03-14").unwrap();
+    let q2 = Period::parse("2026-03-15", "2026-06-14").unwrap();
+    let six = Period::parse("2025-12-15", "2026-06-14").unwrap();
+    store
+        .save_manual_figures(FormId::Qlkntc06, q1, &[figure(4, 3.0), figure(5, 50.0)])
+        .unwrap();
+    store
+        .save_manual_figures(FormId::Qlkntc06, q2, &[figure(4, 2.0), figure(5, 40.0)])
+        .unwrap();
+    fn notes(store: &tiepdan::Store, period: Period, form: FormId) -> Vec<String> {
+        let all = forms::statutory_tables(store, period).unwrap();
+        all.iter()
+            .find(|t| t.form == form)
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|c| !c.ok)
+            .inspect(|c| assert!(!c.blocking, "{c:?}"))
+            .map(|c| c.message.clone())
+            .collect()
+    }
+    assert_eq!(
+        notes(&store, six, FormId::Qlkntc06),
+        ["Biểu 06/QLKNTC: chưa nhập các cột nhập tay cho kỳ này, dù đã nhập cho Quý I năm 2026 (15/12/2025 – 14/03/2026), Quý II năm 2026 (15/03/2026 – 14/06/2026). Số liệu của các kỳ ấy không tự cộng vào kỳ này (các cột phải thi hành, phải thu, phải trả gồm cả phần kỳ trước chuyển sang): nhập cho cả kỳ."]
+    );
+    assert!(notes(&store, q2, FormId::Qlkntc06).is_empty());
+    assert!(
+        notes(&store, six, FormId::Kqth05).is_empty(),
+        "nothing typed inside"
+    );
+    forms::ensure_sendable(&forms::statutory_tables(&store, six).unwrap()).unwrap();
+    store
+        .save_manual_figures(FormId::Qlkntc06, six, &[figure(4, 5.0), figure(5, 90.0)])
+        .unwrap();
+    assert!(notes(&store, six, FormId::Qlkntc06).is_empty());
+
+    // Quý I: 4 decisions to enforce (typed: none carried in, the register has none issued),
+    // 1 finished: 3 left for Quý II. Quý II typed with 1 carried: noted; with 3: not.
+    store
+        .save_manual_figures(FormId::Kqth05, q1, &[figure(1, 4.0), figure(2, 1.0)])
+        .unwrap();
+    assert_eq!(
+        notes(&store, q2, FormId::Kqth05),
+        ["Biểu 05/KQTH: kỳ trước (15/12/2025 – 14/03/2026) còn 3 quyết định chưa thực hiện xong (cột (1) 4 − cột (2) 1); cột (1) kỳ này gồm số ấy, nhưng phần nhập tay là 0."]
+    );
+    store
+        .save_manual_figures(FormId::Kqth05, q2, &[figure(1, 1.0)])
+        .unwrap();
+    assert_eq!(notes(&store, q2, FormId::Kqth05).len(), 1);
+    store
+        .save_manual_figures(FormId::Kqth05, q2, &[figure(1, 3.0)])
+        .unwrap();
+    assert!(notes(&store, q2, FormId::Kqth05).is_empty());
+}

@@ -224,6 +224,7 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
         })
         .collect();
     cross_checks(&mut tables);
+    typed_checks(store, period, &settings, &now, &mut tables)?;
     if let Some(lock) = store::lock_of(
         store.conn(),
         &period.from.to_string(),
@@ -237,6 +238,91 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
         );
     }
     Ok(tables)
+}
+
+/// Notes on the figures typed by hand (never blocking: the register cannot know them):
+/// - a table with typed columns, none typed for this period, while some were typed for a
+///   period inside it (a quarter of a 6-month report): they are not added up by
+///   themselves (the "phải thi hành, phải thu" columns hold what the period before left,
+///   which a sum would count twice), so the period's own must be typed;
+/// - 05/KQTH columns (1) and (16) hold the decisions and conclusions the previous period
+///   left unfinished (its (1) − (2), (16) − (17): the table's note, "bao gồm số quyết định
+///   chưa thực hiện xong của kỳ báo cáo trước chuyển sang"), typed here beside those issued
+///   in the period, which the register counts: said when the typed part differs.
+fn typed_checks(
+    store: &Store,
+    period: Period,
+    settings: &crate::domain::Settings,
+    now: &Inputs,
+    tables: &mut [FormTable],
+) -> Result<()> {
+    let note = |rule: &str, message: String| Check {
+        rule: rule.to_string(),
+        ok: false,
+        message,
+        blocking: false,
+    };
+    for table in tables.iter_mut() {
+        let typed_columns = table.columns.iter().any(|c| c.source != Source::Register);
+        if !typed_columns || !now.manual[&table.form].is_empty() {
+            continue;
+        }
+        let inside = store::typed_periods_within(store.conn(), table.form.code(), period)?;
+        if inside.is_empty() {
+            continue;
+        }
+        let named: Vec<String> = inside
+            .iter()
+            .filter_map(|(from, to)| Period::parse(from, to).ok())
+            .map(|p| {
+                let title = crate::report::document::period_title(p);
+                if title.starts_with("từ ngày") {
+                    title
+                } else {
+                    format!("{title} ({})", p.label())
+                }
+            })
+            .collect();
+        table.checks.push(note(
+            "Số liệu nhập tay của kỳ",
+            format!(
+                "Biểu {}: chưa nhập các cột nhập tay cho kỳ này, dù đã nhập cho {}. Số liệu của các kỳ ấy không tự cộng vào kỳ này (các cột phải thi hành, phải thu, phải trả gồm cả phần kỳ trước chuyển sang): nhập cho cả kỳ.",
+                table.code,
+                named.join(", ")
+            ),
+        ));
+    }
+    // The previous period, when it ends the day before this one begins.
+    let before = period.previous();
+    let adjacent = before.to.succ_opt() == Some(period.from);
+    if !adjacent || store::manual_figures(store.conn(), FormId::Kqth05.code(), before)?.is_empty() {
+        return Ok(());
+    }
+    let (was, _, _) = Inputs::load(store, before, settings)?.values(FormId::Kqth05);
+    let col = |v: &[f64], no: usize| v.get(no - 1).copied().unwrap_or(0.0);
+    let typed = &now.manual[&FormId::Kqth05];
+    let table = tables
+        .iter_mut()
+        .find(|t| t.form == FormId::Kqth05)
+        .expect("05/KQTH");
+    for (total, done, what) in [(1, 2, "quyết định"), (16, 17, "kết luận")] {
+        let left = (col(&was, total) - col(&was, done)).max(0.0);
+        let carried = typed.get(&(total as u16)).copied().unwrap_or(0.0);
+        if (left - carried).abs() > 1e-6 {
+            table.checks.push(note(
+                &format!("({total}) gồm phần kỳ trước chuyển sang"),
+                format!(
+                    "Biểu 05/KQTH: kỳ trước ({}) còn {} {what} chưa thực hiện xong (cột ({total}) {} − cột ({done}) {}); cột ({total}) kỳ này gồm số ấy, nhưng phần nhập tay là {}.",
+                    before.label(),
+                    format_value(left),
+                    format_value(col(&was, total)),
+                    format_value(col(&was, done)),
+                    format_value(carried)
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The checks across tables (forms.md §8), added to the table they concern.

@@ -45,3 +45,23 @@ pub(crate) fn write_manual_figures(
     }
     Ok(())
 }
+
+/// The periods strictly inside `period` (not `period` itself) for which figures of `form`
+/// were typed, in date order.
+pub(crate) fn typed_periods_within(
+    conn: &Connection,
+    form: &str,
+    period: Period,
+) -> Result<Vec<(String, String)>> {
+    let (from, to) = (period.from.to_string(), period.to.to_string());
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT from_date, to_date FROM manual_figures
+          WHERE form = ?1 AND from_date >= ?2 AND to_date <= ?3
+            AND NOT (from_date = ?2 AND to_date = ?3)
+          ORDER BY from_date, to_date",
+    )?;
+    let rows = stmt
+        .query_map(params![form, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
