@@ -792,6 +792,11 @@ fn the_register_book_changes_form_on_1_july_2026() {
     // 03/TCD marks it "Thuộc thẩm quyền" (column 9).
     let mut within = visit_input(&june, vec![person("Lê Văn Hạnh")], 1);
     within.petition = Some(petition_of(PetitionKind::Complaint));
+    within.handling = HandlingInput {
+        handling: Handling::None,
+        agency: None,
+        letter_no: None,
+    };
     let within = store.add_visit(&within).unwrap();
     let petition = within.petition_id.clone().unwrap();
     classify(
@@ -823,6 +828,26 @@ fn the_register_book_changes_form_on_1_july_2026() {
         |m| m.note = Some("Đã có quyết định giải quyết có hiệu lực".into()),
     )
     .unwrap();
+    // Guided at the desk (to write a complaint of its own), its petition later classified
+    // within competence and accepted: the Sổ keeps the desk's handling, one of the three.
+    let mut guided = visit_input(&june, vec![person("Đỗ Văn Nam")], 1);
+    guided.petition = Some(petition_of(PetitionKind::Complaint));
+    guided.handling = HandlingInput {
+        handling: Handling::Guide,
+        agency: Some("UBND phường Việt Hòa".into()),
+        letter_no: None,
+    };
+    let guided = store.add_visit(&guided).unwrap();
+    let later = guided.petition_id.clone().unwrap();
+    classify(
+        &mut store,
+        &later,
+        PetitionKind::Complaint,
+        true,
+        Competence::Within,
+        "2026-07-01",
+    );
+    move_petition(&mut store, &later, MoveAction::Accept, "2026-07-02", |_| {}).unwrap();
     let july = session(&mut store, "2026-07-01", HostGroup::Chairman);
     visit(&mut store, &july, 2, 6, Some(PetitionKind::Proposal));
     let council = session(&mut store, "2026-07-02", HostGroup::Council);
@@ -854,7 +879,7 @@ fn the_register_book_changes_form_on_1_july_2026() {
     );
     assert_eq!(old.data_line, "Từ ngày 01/06/2026 đến ngày 30/06/2026");
     assert_eq!(old.unit_name, "ỦY BAN NHÂN DÂN PHƯỜNG VIỆT HÒA");
-    assert_eq!(old.rows.len(), 3);
+    assert_eq!(old.rows.len(), 4);
     let r = &old.rows[0];
     assert_eq!(r[0], "1");
     assert_eq!(r[1], "30/06/2026");
@@ -867,6 +892,12 @@ fn the_register_book_changes_form_on_1_july_2026() {
     let r = &old.rows[1];
     assert_eq!((r[6].as_str(), r[7].as_str(), r[9].as_str()), ("", "x", ""));
     assert_eq!(old.rows[2][7], "", "declined: {:?}", old.rows[2]);
+    let r = &old.rows[3];
+    assert_eq!(
+        (r[7].as_str(), r[8].as_str()),
+        ("", "UBND phường Việt Hòa"),
+        "guided at the desk: {r:?}"
+    );
     let new = &book.parts[1];
     assert!(new.model.contains("Nghị định số 154/2026/NĐ-CP"));
     assert_eq!(new.columns[3], "Số căn cước/Hộ chiếu");
@@ -876,7 +907,7 @@ fn the_register_book_changes_form_on_1_july_2026() {
     assert_eq!(r[6], "6");
     assert_eq!(r[7], "", "no body named before");
     assert!(
-        r[11].starts_with("Đơn số 3/2026: Đã tiếp nhận"),
+        r[11].starts_with("Đơn số 4/2026: Đã tiếp nhận"),
         "{}",
         r[11]
     );

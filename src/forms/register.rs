@@ -197,14 +197,18 @@ fn within(v: &RegisterVisit) -> bool {
 
 fn tt04_row(i: usize, v: &RegisterVisit) -> Vec<String> {
     // "Thụ lý để giải quyết": within competence and not turned away since (declined,
-    // returned, guided elsewhere, filed, sent on).
+    // returned, guided elsewhere, filed, sent on), nor at the visit: one handling of the
+    // three (a visit guided or sent on at the desk keeps that handling, whatever its
+    // petition became later).
     use crate::domain::PetitionState as S;
+    let guided = matches!(v.handling, Handling::Guide | Handling::Return);
     let accepted = within(v)
+        && !guided
+        && v.handling != Handling::Transfer
         && !matches!(
             v.petition_state,
             Some(S::Declined | S::Returned | S::Guided | S::Filed | S::Transferred | S::Urged)
         );
-    let guided = matches!(v.handling, Handling::Guide | Handling::Return);
     vec![
         (i + 1).to_string(),
         date_cell(v),
