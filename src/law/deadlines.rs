@@ -225,7 +225,7 @@ impl Counter<'_> {
             Ok(n.saturating_sub(self.calendar.working_days_after(from, day)?))
         } else {
             let last = from + chrono::Days::new(n.into());
-            Ok((last - day).num_days().max(0) as u32)
+            Ok(((last - day).num_days().max(0) as u32).min(n))
         }
     }
 
