@@ -90,31 +90,31 @@ type Row = (
 fn table() -> Vec<Row> {
     vec![
         // Received: classify it, return it, mark it a duplicate, or the citizen withdraws.
-        (Complaint, S::Received, None, UNDECIDED, BEFORE, vec![Classify, Return, Duplicate, Withdraw]),
+        (Complaint, S::Received, None, UNDECIDED, BEFORE, vec![Classify, Return, Duplicate, Withdraw, WithdrawPart]),
         (Proposal, S::Received, None, UNDECIDED, FROM, vec![Classify, Return, Duplicate, Withdraw]),
         // A denunciation's check may be made longer (to 10 working days in all) until it
         // is decided; once accepted, the denouncer is told (Luật Tố cáo 2018, Đ24, Đ29).
         (Denunciation, S::Received, None, UNDECIDED, FROM, vec![Classify, ExtendCheck, Return, Duplicate, Withdraw, WithdrawPart]),
         // Classified, eligible, within competence: accept (KN/TC may also be declined);
         // neither guided away nor returned.
-        (Complaint, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Decline, Duplicate, Withdraw]),
+        (Complaint, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Decline, Duplicate, Withdraw, WithdrawPart]),
         (Denunciation, S::Classified, YES, WITHIN, FROM, vec![Classify, ExtendCheck, Accept, Decline, Duplicate, Withdraw, WithdrawPart]),
         (Proposal, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Accept, Duplicate, Withdraw]),
         // Several contents: guide the citizen to split it; never accepted as such.
         (Mixed, S::Classified, YES, WITHIN, BEFORE, vec![Classify, Guide, Return, Duplicate, Withdraw]),
         // Outside competence: guide, transfer, urge the competent body.
-        (Complaint, S::Classified, YES, OUTSIDE, BEFORE, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
+        (Complaint, S::Classified, YES, OUTSIDE, BEFORE, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw, WithdrawPart]),
         // (A denunciation outside competence is transferred within 5 working days: its
         // check is not made longer; written to the ward, as these records are, it is
         // transferred, never guided, Luật Tố cáo 2018, Điều 24.)
         (Denunciation, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Transfer, Urge, Return, Duplicate, Withdraw, WithdrawPart]),
         (Proposal, S::Classified, YES, OUTSIDE, FROM, vec![Classify, Guide, Transfer, Urge, Return, Duplicate, Withdraw]),
         // Not eligible: guide, return or file; never accepted or transferred.
-        (Complaint, S::Classified, NO, WITHIN, BEFORE, vec![Classify, Decline, Guide, Return, File, Duplicate, Withdraw]),
+        (Complaint, S::Classified, NO, WITHIN, BEFORE, vec![Classify, Decline, Guide, Return, File, Duplicate, Withdraw, WithdrawPart]),
         (Proposal, S::Classified, NO, OUTSIDE, BEFORE, vec![Classify, Guide, Urge, Return, File, Duplicate, Withdraw]),
         // Accepted (in resolution): extend, suspend and terminate (a complaint's only from
         // 01/7/2026, Luật 136/2025/QH15), resolve.
-        (Complaint, S::Accepted, YES, WITHIN, BEFORE, vec![Extend, Resolve, Withdraw]),
+        (Complaint, S::Accepted, YES, WITHIN, BEFORE, vec![Extend, Resolve, Withdraw, WithdrawPart]),
         (Complaint, S::Accepted, YES, WITHIN, FROM, vec![Extend, Suspend, Resolve, Withdraw, WithdrawPart, Terminate]),
         (Denunciation, S::Accepted, YES, WITHIN, BEFORE, vec![Notify, Extend, Suspend, Resolve, Withdraw, WithdrawPart, Terminate]),
         (Denunciation, S::Accepted, YES, WITHIN, FROM, vec![Notify, Extend, Suspend, Resolve, Withdraw, WithdrawPart, Terminate]),

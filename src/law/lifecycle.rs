@@ -386,16 +386,11 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
         // vụ việc rút toàn bộ nội dung") does not count it.
         A::WithdrawPart => {
             in_states(&[S::Received, S::Classified, S::Accepted, S::Suspended])?;
+            // (Before 01/7/2026 too: Nghị định 124/2020 Điều 10 let a complainant withdraw
+            // part of a complaint; Luật 136/2025/QH15 wrote it into the law.)
             need(
                 kn_tc,
                 "Chỉ khiếu nại, tố cáo mới rút một phần nội dung; kiến nghị, phản ánh thì ghi chú trên đơn.",
-            )?;
-            // A denouncer could always withdraw part (Luật Tố cáo 2018, Điều 33); a
-            // complainant only from Luật 136/2025/QH15 (before, a complaint was withdrawn
-            // whole: Luật Khiếu nại 2011, Điều 10), as tạm đình chỉ.
-            need(
-                kind != PetitionKind::Complaint || Regime::on(ctx.on).complaint_suspension_allowed(),
-                "Rút một phần nội dung khiếu nại chỉ áp dụng từ ngày 01/7/2026 (Luật 136/2025/QH15); trước đó người khiếu nại rút toàn bộ khiếu nại.",
             )
         }
         A::Terminate => {

@@ -457,7 +457,7 @@ const OPERATIONS: [(&str, u32); 14] = [
     ("delete visit", 4),
     ("delete session", 4),
     ("delete petition", 5),
-    ("merge persons", 6),
+    ("merge persons", 4),
     ("undo merge", 4),
     ("correct person", 3),
 ];
