@@ -409,6 +409,50 @@ fn a_suspension_on_the_day_a_rolled_deadline_ends_resumes_with_no_day_left() {
         Some("2026-09-10")
     );
 
+    // "Ngày" counted as working days: suspended on the last day, resumed on a Saturday,
+    // no day left: due the next working day (the Monday), not the Saturday.
+    let mut working = store_on("2026-12-31");
+    let mut s = working.settings().unwrap();
+    s.deadlines.plain_days_working = true;
+    working.save_settings(&s).unwrap();
+    let w = direct_petition(&mut working, "2026-09-09", Complaint);
+    classify(
+        &mut working,
+        &w,
+        Complaint,
+        true,
+        Competence::Within,
+        "2026-09-10",
+    );
+    move_petition(&mut working, &w, MoveAction::Accept, "2026-09-11", |_| {}).unwrap();
+    let last = date(&due(&working, &w, ComplaintResolution, "2026-09-11").unwrap());
+    let saturday = (1..=7)
+        .map(|k| last + chrono::Duration::days(k))
+        .find(|d| chrono::Datelike::weekday(d) == chrono::Weekday::Sat)
+        .unwrap();
+    let monday = saturday + chrono::Duration::days(2);
+    assert!(working.calendar().unwrap().is_working_day(monday).unwrap());
+    move_petition(
+        &mut working,
+        &w,
+        MoveAction::Suspend,
+        &last.to_string(),
+        |_| {},
+    )
+    .unwrap();
+    move_petition(
+        &mut working,
+        &w,
+        MoveAction::Resume,
+        &saturday.to_string(),
+        |_| {},
+    )
+    .unwrap();
+    assert_eq!(
+        due(&working, &w, ComplaintResolution, &saturday.to_string()),
+        Some(monday.to_string())
+    );
+
     // Suspended Fri 09/10, two days before the last one (Sun 11/10); resumed Wed 14/10:
     // the two days left run 15/10 and 16/10 → Fri 16/10.
     let r = direct_petition(&mut store, "2026-09-09", Complaint);
@@ -698,7 +742,12 @@ fn a_suspension_adds_the_kind_of_day_the_period_is_counted_in() {
     // Calendar days: 01/07 + 30 = Fri 31/07, plus the 10 days 11–20/07 = Mon 10/08/2026.
     let d = deadline(&store, &p, ComplaintResolution, "2026-07-21").unwrap();
     assert_eq!(d.due.as_deref(), Some("2026-08-10"));
-    assert!(d.rule.contains("cộng 10 ngày tạm đình chỉ"), "{}", d.rule);
+    assert!(
+        d.rule
+            .contains("tạm đình chỉ 10 ngày, thời hạn tính tiếp từ ngày tiếp tục giải quyết"),
+        "{}",
+        d.rule
+    );
     let mut s = store.settings().unwrap();
     s.deadlines.plain_days_working = true;
     store.save_settings(&s).unwrap();
@@ -707,7 +756,12 @@ fn a_suspension_adds_the_kind_of_day_the_period_is_counted_in() {
     // and 19/07 are weekend days): 13, 14, 17, 18, 19, 20/08 → Thu 20/08/2026.
     let d = deadline(&store, &p, ComplaintResolution, "2026-07-21").unwrap();
     assert_eq!(d.due.as_deref(), Some("2026-08-20"));
-    assert!(d.rule.contains("cộng 6 ngày tạm đình chỉ"), "{}", d.rule);
+    assert!(
+        d.rule
+            .contains("tạm đình chỉ 6 ngày, thời hạn tính tiếp từ ngày tiếp tục giải quyết"),
+        "{}",
+        d.rule
+    );
 }
 
 /// The law sets no general time to resolve a proposal (domain.md §3, UNCERTAIN): none is

@@ -195,7 +195,9 @@ impl Counter<'_> {
     /// `n` days the law writes in plain "ngày" after `from`: calendar days (a last day off
     /// moves to the next working day), or working days when the office counts them so.
     fn plain_days(&self, from: NaiveDate, n: u32) -> Result<NaiveDate, UnknownYear> {
-        if self.settings.plain_days_working {
+        // (No day left, as after a suspension on the last day: the day itself, rolled
+        // forward to a working day either way.)
+        if self.settings.plain_days_working && n > 0 {
             self.calendar.add_working_days(from, n)
         } else {
             self.calendar.add_days(from, n)
@@ -634,7 +636,7 @@ fn resolution(
         (Some(since), None) => c.suspended(step, rule, since),
         _ => {
             let rule = if suspended_days > 0 {
-                format!("{rule}; cộng {suspended_days} ngày tạm đình chỉ")
+                format!("{rule}; tạm đình chỉ {suspended_days} ngày, thời hạn tính tiếp từ ngày tiếp tục giải quyết")
             } else {
                 rule
             };
