@@ -443,3 +443,37 @@ fn a_period_under_way_is_set_beside_the_same_first_days_everywhere() {
         .label
         .starts_with("Kỳ trước (15/06/2026"));
 }
+
+/// A row is said to be cut only when the cut made it shorter (March on the 30th beside
+/// all of February); nine months are set beside the same nine months a year before, and
+/// the sentence says so.
+#[test]
+fn a_comparison_says_what_it_is_set_beside() {
+    let mut store = store_on("2026-03-30");
+    let s = session(&mut store, "2025-03-10", HostGroup::Officer);
+    visit(&mut store, &s, 1, 1, None);
+    let march = Period::parse("2026-03-01", "2026-03-31").unwrap();
+    let tables = forms::statutory_tables(&store, march).unwrap();
+    let labels: Vec<&str> = tables[0]
+        .comparisons
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Kỳ trước (01/02/2026 – 28/02/2026)",
+            "Cùng kỳ năm trước, cùng 30 ngày đầu (01/03/2025 – 30/03/2025)"
+        ]
+    );
+
+    let store = reopen_on(store, "2026-09-20");
+    let nine = Period::parse("2025-12-15", "2026-09-14").unwrap();
+    let r = tiepdan::report::period_report(&store, nine).unwrap();
+    assert!(
+        r.sentences.iter().any(|s| s
+            .starts_with("So với cùng kỳ năm trước (9 tháng năm 2025, 15/12/2024 – 14/09/2025)")),
+        "{:#?}",
+        r.sentences
+    );
+}

@@ -1365,4 +1365,21 @@ fn typed_figures_of_the_quarters_and_the_decisions_carried_are_noted() {
         .save_manual_figures(FormId::Kqth05, q2, &[figure(1, 3.0)])
         .unwrap();
     assert!(notes(&store, q2, FormId::Kqth05).is_empty());
+    // A 9-month report (15/12/2025 – 14/09/2026) starts where Quý IV 2025 ended: what
+    // that quarter left is carried into it too.
+    let q4_2025 = Period::parse("2025-09-15", "2025-12-14").unwrap();
+    let nine = Period::parse("2025-12-15", "2026-09-14").unwrap();
+    store
+        .save_manual_figures(FormId::Kqth05, q4_2025, &[figure(1, 5.0), figure(2, 2.0)])
+        .unwrap();
+    let mut later = reopen_on(store, "2026-09-20");
+    later
+        .save_manual_figures(FormId::Kqth05, nine, &[figure(11, 1.0)])
+        .unwrap();
+    assert_eq!(
+        notes(&later, nine, FormId::Kqth05),
+        ["Biểu 05/KQTH: kỳ trước (15/09/2025 – 14/12/2025) còn 3 quyết định chưa thực hiện xong (cột (1) 5 − cột (2) 2); cột (1) kỳ này gồm số ấy, nhưng phần nhập tay là 0."]
+    );
+    // (Quý I starts there too.)
+    assert_eq!(notes(&later, q1, FormId::Kqth05).len(), 1);
 }

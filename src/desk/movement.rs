@@ -122,9 +122,11 @@ fn checked_move(
     // stands if it is in time on this register's calendar or on the national one shipped.
     if input.action == MoveAction::ExtendCheck {
         let here = check_ends(conn, &old)?;
-        let ends = match meta {
-            Some(_) => here.max(national_check_ends(&old)?),
-            None => here,
+        // (Either calendar not knowing the year: not known, as at the desk.)
+        let ends = match (meta.is_some(), here, national_check_ends(&old)?) {
+            (false, here, _) => here,
+            (true, Some(a), Some(b)) => Some(a.max(b)),
+            (true, _, _) => None,
         };
         let dated = MoveContext {
             check_ends: ends,

@@ -151,18 +151,19 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
     // A period under way is set beside as many first days of the others as have gone by
     // of it, as the report's sentence is (not their whole, every figure then "lower").
     let (before, year, so_far) = crate::report::compared_periods(period, store.today());
-    let name = |name: &str| match so_far {
-        Some(days) => format!("{name}, cùng {days} ngày đầu"),
-        None => name.to_string(),
+    // (Said only of a row the cut made shorter: March on the 30th beside all of February.)
+    let name = |name: &str, cut: Period, whole: Period| match so_far {
+        Some(days) if cut.to < whole.to => format!("{name}, cùng {days} ngày đầu"),
+        _ => name.to_string(),
     };
     let others = [
         (
-            name("Kỳ trước"),
+            name("Kỳ trước", before, period.previous()),
             Inputs::load(store, before, &settings)?,
             recorded_by(before.to),
         ),
         (
-            name("Cùng kỳ năm trước"),
+            name("Cùng kỳ năm trước", year, period.year_before()),
             Inputs::load(store, year, &settings)?,
             recorded_by(year.to),
         ),
@@ -224,7 +225,8 @@ pub fn statutory_tables(store: &Store, period: Period) -> Result<Vec<FormTable>>
         })
         .collect();
     cross_checks(&mut tables);
-    typed_checks(store, period, &settings, &now, &mut tables)?;
+    let loaded: Vec<&Inputs> = others.iter().map(|(_, inputs, _)| inputs).collect();
+    typed_checks(store, period, &settings, &now, &loaded, &mut tables)?;
     if let Some(lock) = store::lock_of(
         store.conn(),
         &period.from.to_string(),
@@ -254,6 +256,7 @@ fn typed_checks(
     period: Period,
     settings: &crate::domain::Settings,
     now: &Inputs,
+    others: &[&Inputs],
     tables: &mut [FormTable],
 ) -> Result<()> {
     let note = |rule: &str, message: String| Check {
@@ -292,13 +295,21 @@ fn typed_checks(
             ),
         ));
     }
-    // The previous period, when it ends the day before this one begins.
-    let before = period.previous();
-    let adjacent = before.to.succ_opt() == Some(period.from);
-    if !adjacent || store::manual_figures(store.conn(), FormId::Kqth05.code(), before)?.is_empty() {
+    // The period before: the one typed for 05/KQTH that ends the day before this one
+    // begins (the quarter before a quarter, a 6-month or 9-month report; the shortest).
+    let Some(before) = period
+        .from
+        .pred_opt()
+        .map(|day| store::typed_period_ending(store.conn(), FormId::Kqth05.code(), day))
+        .transpose()?
+        .flatten()
+    else {
         return Ok(());
-    }
-    let (was, _, _) = Inputs::load(store, before, settings)?.values(FormId::Kqth05);
+    };
+    let (was, _, _) = match others.iter().find(|o| o.period == before) {
+        Some(inputs) => inputs.values(FormId::Kqth05),
+        None => Inputs::load(store, before, settings)?.values(FormId::Kqth05),
+    };
     let col = |v: &[f64], no: usize| v.get(no - 1).copied().unwrap_or(0.0);
     let typed = &now.manual[&FormId::Kqth05];
     let table = tables

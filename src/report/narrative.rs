@@ -400,6 +400,14 @@ fn comparison_sentence(r: &PeriodReport) -> Option<String> {
             }
         })
         .unwrap_or_default();
+    // Nine months are set beside the same nine months a year before (`Period::previous`).
+    let year_before = crate::period::Period::parse(&r.period.from, &r.period.to)
+        .is_ok_and(|now| now.previous() == now.year_before());
+    let before = if year_before {
+        "cùng kỳ năm trước"
+    } else {
+        "kỳ trước"
+    };
     let with = if p.so_far {
         // The period under way beside as many first days of the previous one.
         let days = crate::period::Period::parse(&p.period.from, &p.period.to)
@@ -410,9 +418,9 @@ fn comparison_sentence(r: &PeriodReport) -> Option<String> {
             crate::text::vn_date(&p.period.from),
             crate::text::vn_date(&p.period.to)
         );
-        format!("cùng {days} ngày đầu của kỳ trước ({dates})")
+        format!("cùng {days} ngày đầu của {before} ({dates})")
     } else {
-        format!("kỳ trước ({label})")
+        format!("{before} ({label})")
     };
     Some(format!(
         "So với {with}: số lượt tiếp {}, số người được tiếp {}, số vụ việc {}, số đơn tiếp nhận {}.",

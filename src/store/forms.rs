@@ -65,3 +65,25 @@ pub(crate) fn typed_periods_within(
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
+
+/// The shortest period ending on `day` for which figures of `form` were typed.
+pub(crate) fn typed_period_ending(
+    conn: &Connection,
+    form: &str,
+    day: chrono::NaiveDate,
+) -> Result<Option<Period>> {
+    let found: Option<(String, String)> = conn
+        .prepare_cached(
+            "SELECT from_date, to_date FROM manual_figures WHERE form = ?1 AND to_date = ?2
+              ORDER BY from_date DESC LIMIT 1",
+        )?
+        .query_row(params![form, day.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    Ok(found.and_then(|(from, to)| Period::parse(&from, &to).ok()))
+}
