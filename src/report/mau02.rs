@@ -178,11 +178,11 @@ fn kind_line(kind: &str, total: f64, rounds: &[(&str, f64)], fields: &[(&str, f6
 
 /// While the period is under way, the last days of the previous period's and the year
 /// before's parts its figures are set beside (`report::compared_periods`).
-type SoFar = Option<(NaiveDate, NaiveDate)>;
+type SoFar = (Option<NaiveDate>, Option<NaiveDate>);
 
 fn situation(tables: &[FormTable], so_far: SoFar) -> DocSection {
-    let year_before = match so_far {
-        Some((_, year)) => format!("cùng kỳ năm trước, đến ngày {}", year.format("%d/%m/%Y")),
+    let year_before = match so_far.1 {
+        Some(year) => format!("cùng kỳ năm trước, đến ngày {}", year.format("%d/%m/%Y")),
         None => "cùng kỳ năm trước".to_string(),
     };
     // "a) Số đơn khiếu nại …: 3 đơn (cùng kỳ năm trước: 2 đơn).", or "a) Không có đơn
@@ -584,8 +584,8 @@ fn figures(tables: &[FormTable], so_far: SoFar) -> DocTable {
         header: vec![
             "Chỉ tiêu".into(),
             "Kỳ này".into(),
-            beside("Kỳ trước", so_far.map(|(before, _)| before)),
-            beside("Cùng kỳ năm trước", so_far.map(|(_, year)| year)),
+            beside("Kỳ trước", so_far.0),
+            beside("Cùng kỳ năm trước", so_far.1),
         ],
         rows: rows
             .iter()
@@ -611,9 +611,15 @@ pub fn report_document(
     store.require(crate::access::Permission::ViewTotals)?;
     let settings = store.settings()?;
     let tables = forms::statutory_tables(store, period)?;
-    let so_far = match super::compared_periods(period, store.today()) {
-        (before, year, Some(_)) => Some((before.to, year.to)),
-        _ => None,
+    // The last day of each part a period under way is set beside, when the cut made it
+    // shorter than its whole.
+    let so_far = {
+        let (before, year, _) = super::compared_periods(period, store.today());
+        let cut = |p: Period, whole: Period| (p.to < whole.to).then_some(p.to);
+        (
+            cut(before, period.previous()),
+            cut(year, period.year_before()),
+        )
     };
     // A locked period's report says the number it was sent with, and what changed since.
     let number = forms::report_number_for(store, period, number)?;
