@@ -640,7 +640,12 @@ fn resolution(
             } else {
                 rule
             };
-            c.deadline(step, c.plain_rule(rule), c.plain_days(from, left), met)
+            let mut d = c.deadline(step, c.plain_rule(rule), c.plain_days(from, left), met);
+            // Ended while suspended (in time: the clock stopped), never resumed: not late.
+            if running.is_some() {
+                d.late = false;
+            }
+            d
         }
     }
 }
