@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::Result;
 use crate::period::Period;
@@ -80,10 +80,6 @@ pub(crate) fn typed_period_ending(
         .query_row(params![form, day.to_string()], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })
-        .map(Some)
-        .or_else(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Ok(None),
-            e => Err(e),
-        })?;
+        .optional()?;
     Ok(found.and_then(|(from, to)| Period::parse(&from, &to).ok()))
 }
