@@ -1335,7 +1335,7 @@ fn typed_figures_of_the_quarters_and_the_decisions_carried_are_noted() {
     }
     assert_eq!(
         notes(&store, six, FormId::Qlkntc06),
-        ["Biểu 06/QLKNTC: chưa nhập các cột nhập tay cho kỳ này, dù đã nhập cho Quý I năm 2026 (15/12/2025 – 14/03/2026), Quý II năm 2026 (15/03/2026 – 14/06/2026). Số liệu của các kỳ ấy không tự cộng vào kỳ này (các cột phải thi hành, phải thu, phải trả gồm cả phần kỳ trước chuyển sang): nhập cho cả kỳ."]
+        ["Biểu 06/QLKNTC: chưa nhập các cột nhập tay cho kỳ này, dù đã nhập cho Quý I năm 2026 (15/12/2025 – 14/03/2026), Quý II năm 2026 (15/03/2026 – 14/06/2026). Số liệu của các kỳ ấy không tự cộng vào kỳ này (số cuộc thanh tra, số kết luận thanh tra phải thực hiện gồm cả phần kỳ trước chuyển sang: cộng lại thì tính hai lần): nhập cho cả kỳ."]
     );
     assert!(notes(&store, q2, FormId::Qlkntc06).is_empty());
     assert!(

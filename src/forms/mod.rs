@@ -286,10 +286,16 @@ fn typed_checks(
                 }
             })
             .collect();
+        // Why a sum would be wrong, where a table's columns carry the period before.
+        let why = match table.form {
+            FormId::Kqth05 => " (các cột phải thi hành, phải thu, phải trả gồm cả phần kỳ trước chuyển sang: cộng lại thì tính hai lần)",
+            FormId::Qlkntc06 => " (số cuộc thanh tra, số kết luận thanh tra phải thực hiện gồm cả phần kỳ trước chuyển sang: cộng lại thì tính hai lần)",
+            _ => "",
+        };
         table.checks.push(note(
             "Số liệu nhập tay của kỳ",
             format!(
-                "Biểu {}: chưa nhập các cột nhập tay cho kỳ này, dù đã nhập cho {}. Số liệu của các kỳ ấy không tự cộng vào kỳ này (các cột phải thi hành, phải thu, phải trả gồm cả phần kỳ trước chuyển sang): nhập cho cả kỳ.",
+                "Biểu {}: chưa nhập các cột nhập tay cho kỳ này, dù đã nhập cho {}. Số liệu của các kỳ ấy không tự cộng vào kỳ này{why}: nhập cho cả kỳ.",
                 table.code,
                 named.join(", ")
             ),
