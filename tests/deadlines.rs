@@ -1280,3 +1280,32 @@ fn a_resolution_ended_while_suspended_is_not_late() {
     let d = deadline(&store, &q, ComplaintResolution, "2026-10-01").unwrap();
     assert!(d.late, "{d:?}");
 }
+
+/// An ineligible denunciation's check is not made longer; the refusal says what to record
+/// instead, within the time (its check deadline stays until then).
+#[test]
+fn an_ineligible_denunciations_check_is_not_made_longer() {
+    let mut store = store_on("2026-12-31");
+    let p = direct_petition(&mut store, "2026-08-20", Denunciation);
+    classify(
+        &mut store,
+        &p,
+        Denunciation,
+        false,
+        Competence::Within,
+        "2026-08-21",
+    );
+    let e = move_petition(&mut store, &p, MoveAction::ExtendCheck, "2026-08-24", |m| {
+        m.note = Some("Cần xác minh thêm".into())
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("không kéo dài thời hạn kiểm tra; ghi bước xử lý tiếp theo (không thụ lý, trả lại đơn, lưu đơn) trong thời hạn ấy"),
+        "{e}"
+    );
+    assert!(deadline(&store, &p, DenunciationCheck, "2026-08-24")
+        .unwrap()
+        .met_on
+        .is_none());
+}

@@ -346,7 +346,7 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
             )?;
             need(
                 p.classification.eligible != Some(false),
-                "Đơn đã được phân loại là không đủ điều kiện xử lý: việc kiểm tra điều kiện thụ lý đã xong, không kéo dài.",
+                "Đơn đã được phân loại là không đủ điều kiện xử lý: không kéo dài thời hạn kiểm tra; ghi bước xử lý tiếp theo (không thụ lý, trả lại đơn, lưu đơn) trong thời hạn ấy.",
             )?;
             need(
                 p.classification.competence != Competence::Outside,
