@@ -64,7 +64,7 @@ fn allowed(p: &PetitionRecord, on: &str) -> Vec<MoveAction> {
     OFFERED
         .iter()
         .copied()
-        .filter(|a| lifecycle::desk_precondition(*a, &ctx).is_ok())
+        .filter(|a| lifecycle::precondition(*a, &ctx).is_ok())
         .collect()
 }
 
@@ -190,9 +190,7 @@ fn refusals_name_the_rule() {
             on: NaiveDate::parse_from_str(FROM, "%Y-%m-%d").unwrap(),
             check_ends: None,
         };
-        // What another register recorded before this rule is imported all the same.
-        assert!(lifecycle::precondition(Guide, &ctx).is_ok());
-        lifecycle::desk_precondition(Guide, &ctx).unwrap_err()
+        lifecycle::precondition(Guide, &ctx).unwrap_err()
     };
     assert!(desk_why(&outside).contains("Điều 24"));
     let mut online = outside.clone();
@@ -215,7 +213,7 @@ fn refusals_name_the_rule() {
 }
 
 #[test]
-fn a_petition_to_be_resolved_here_is_not_returned_at_the_desk_but_an_import_keeps_one() {
+fn a_petition_to_be_resolved_here_is_not_returned_at_the_desk_nor_in_an_import() {
     let mut store = store_on("2026-09-30");
     let p = direct_petition(&mut store, "2026-09-01", Complaint);
     classify(&mut store, &p, Complaint, true, WITHIN, "2026-09-02");
@@ -254,8 +252,6 @@ fn a_petition_to_be_resolved_here_is_not_returned_at_the_desk_but_an_import_keep
     classify(&mut store, &q, Complaint, false, WITHIN, "2026-09-02");
     let d = move_petition(&mut store, &q, Return, "2026-09-03", |_| {}).unwrap();
     assert_eq!(d.petition.state, S::Returned);
-    // The law itself does not forbid it: a register written before this rule exports a
-    // petition so returned, and another register imports it as it was.
     let mut file = store.export_exchange().unwrap();
     // (A move the law refuses is refused in an import too, said once with its name and day.)
     let mut accepted = file.clone();
@@ -273,6 +269,9 @@ fn a_petition_to_be_resolved_here_is_not_returned_at_the_desk_but_an_import_keep
         e.contains("bước “Thụ lý giải quyết” ngày 03/09/2026: Đơn không đủ điều kiện"),
         "{e}"
     );
+    // A file whose petition, classified within competence and eligible, was returned (as
+    // an earlier version allowed) is refused, naming the step and the rule: counted in
+    // 03/GQKN column 2 and in none of its columns 3 to 6, it failed the table's own sum.
     let classified = file
         .petition_events
         .iter_mut()
@@ -285,20 +284,14 @@ fn a_petition_to_be_resolved_here_is_not_returned_at_the_desk_but_an_import_keep
     let returned = file.petitions.iter_mut().find(|r| r.id == q).unwrap();
     returned.classification.eligible = Some(true);
     let mut other = store_on("2026-09-30");
-    other.import_exchange(&file).unwrap();
-    let imported = other.petition(&q).unwrap();
-    assert_eq!(imported.state, S::Returned);
-    assert_eq!(imported.classification.eligible, Some(true));
-    let within = record(Complaint, S::Classified, YES, WITHIN);
-    let ctx = MoveContext {
-        petition: &within,
-        events: &[],
-        case_transferred_before: false,
-        on: NaiveDate::parse_from_str(FROM, "%Y-%m-%d").unwrap(),
-        check_ends: None,
-    };
-    assert!(lifecycle::precondition(Return, &ctx).is_ok());
-    assert!(lifecycle::desk_precondition(Return, &ctx).is_err());
+    let e = other.import_exchange(&file).unwrap_err().to_string();
+    assert!(
+        e.contains(
+            "bước “Trả lại đơn” ngày 03/09/2026: Đơn thuộc thẩm quyền và đủ điều kiện xử lý"
+        ),
+        "{e}"
+    );
+    assert_eq!(count(&other, "petitions"), 0);
 }
 
 #[test]

@@ -108,14 +108,8 @@ fn checked_move(
         // The day is checked apart, below: what is wrong then is the date, not the step.
         check_ends: None,
     };
-    // (An import replays what another register recorded under the law, before this
-    // version's own rules.)
-    let allowed = if meta.is_some() {
-        lifecycle::precondition(input.action, &ctx)
-    } else {
-        lifecycle::desk_precondition(input.action, &ctx)
-    };
-    allowed.map_err(|why| Error::invalid("action", format!("{}: {why}", input.action.label())))?;
+    lifecycle::precondition(input.action, &ctx)
+        .map_err(|why| Error::invalid("action", format!("{}: {why}", input.action.label())))?;
     // An import is held to it too: a check cannot be made longer once its ten working
     // days are over, whichever register recorded it. The other register counted them on
     // its own calendar (its office may have made a day off a working day): its extension

@@ -169,16 +169,15 @@ fn to_be_resolved_here(p: &PetitionRecord) -> bool {
         && p.kind != PetitionKind::Mixed
 }
 
-/// Whether the desk may record `action` now: what the law allows ([`precondition`]), and
-/// the rules this version added since registers were first written, which an import does
-/// not apply to what another register recorded before them. A petition decided within
-/// competence and eligible (in whichever state: the intake form may decide it without a
-/// classification move) is not returned: "trả lại đơn" goes with guidance, for a petition
-/// outside competence or not eligible (the register's column "Trả lại đơn và hướng dẫn").
-/// A denunciation written to the ward and outside its competence is transferred, not
-/// guided (Luật Tố cáo 2018, Điều 24 k2).
-pub fn desk_precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), String> {
-    precondition(action, ctx)?;
+/// What a petition classified within competence and eligible, and a denunciation written
+/// to the ward outside its competence, may not be: a petition to be resolved here is not
+/// returned ("trả lại đơn" goes with guidance, for a petition outside competence or not
+/// eligible: the register's column "Trả lại đơn và hướng dẫn"; Luật Khiếu nại 2011, Điều
+/// 27: accepted, or declined with the reason); a denunciation written to the ward and
+/// outside its competence is transferred, not guided (Luật Tố cáo 2018, Điều 24 k2). Held
+/// at the desk and in an import alike: a register holding such a move counted it in no
+/// column of 03/GQKN and failed the table's own sum.
+fn not_returned_nor_guided(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), String> {
     let p = ctx.petition;
     let decided_here = p.classification.competence == Competence::Within
         && p.classification.eligible == Some(true)
@@ -202,8 +201,10 @@ pub fn desk_precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<()
     Ok(())
 }
 
-/// Whether the law allows `action` now; the error says why not, citing the rule.
+/// Whether the law allows `action` now, at the desk and in an import alike; the error says
+/// why not, citing the rule.
 pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), String> {
+    not_returned_nor_guided(action, ctx)?;
     use MoveAction as A;
     use PetitionState as S;
     let p = ctx.petition;
@@ -501,7 +502,7 @@ pub fn options(ctx: &MoveContext<'_>) -> Vec<MoveOption> {
     OFFERED
         .iter()
         .map(|&action| {
-            let verdict = desk_precondition(action, ctx);
+            let verdict = precondition(action, ctx);
             let (inputs, required, doc_label) = inputs(action, ctx.petition);
             let outcomes = if action == MoveAction::Resolve {
                 outcomes(ctx.petition.kind, ctx.petition.classification.round)
