@@ -1008,3 +1008,33 @@ fn a_written_denunciation_outside_competence_is_transferred_not_guided() {
     })
     .unwrap();
 }
+
+#[test]
+fn a_complaint_withdrawn_while_resolved_carries_the_notice_ending_it_before_and_after_the_2025_law()
+{
+    // Luật Khiếu nại 2011, Điều 10: the resolver "đình chỉ việc giải quyết và thông báo bằng
+    // văn bản" on a withdrawal; before 01/7/2026 the step is "Rút đơn", with that number.
+    for state in [S::Accepted, S::Suspended] {
+        let p = record(Complaint, state, YES, WITHIN);
+        let (fields, required, label) = lifecycle::inputs(Withdraw, &p);
+        assert_eq!(fields, vec!["doc_no", "note"]);
+        assert!(required.is_empty());
+        assert_eq!(label, Some("Số văn bản đình chỉ giải quyết"));
+    }
+    // Withdrawn before it was accepted: nothing was being resolved, no such document.
+    let classified = record(Complaint, S::Classified, YES, WITHIN);
+    assert_eq!(lifecycle::inputs(Withdraw, &classified).0, vec!["note"]);
+    let proposal = record(Proposal, S::Accepted, YES, WITHIN);
+    assert_eq!(lifecycle::inputs(Withdraw, &proposal).0, vec!["note"]);
+    // Termination for another reason is the 2025 law's; the refusal says what to record.
+    let accepted = record(Complaint, S::Accepted, YES, WITHIN);
+    let ctx = MoveContext {
+        petition: &accepted,
+        events: &[],
+        case_transferred_before: false,
+        on: NaiveDate::parse_from_str(BEFORE, "%Y-%m-%d").unwrap(),
+        check_ends: None,
+    };
+    let e = lifecycle::precondition(Terminate, &ctx).unwrap_err();
+    assert!(e.contains("Rút đơn") && e.contains("Điều 10"), "{e}");
+}

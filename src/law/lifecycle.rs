@@ -406,7 +406,7 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
             need(
                 kind != PetitionKind::Complaint
                     || Regime::on(ctx.on).complaint_suspension_allowed(),
-                "Đình chỉ giải quyết khiếu nại chỉ áp dụng từ ngày 01/7/2026 (Luật 136/2025/QH15); trước ngày đó, người khiếu nại rút đơn thì ghi bước Rút đơn.",
+                "Đình chỉ giải quyết khiếu nại vì các lý do khác việc rút đơn chỉ áp dụng từ ngày 01/7/2026 (Luật 136/2025/QH15); trước ngày đó, người khiếu nại rút khiếu nại thì ghi bước Rút đơn, kèm số văn bản đình chỉ giải quyết (Luật Khiếu nại 2011, Điều 10).",
             )
         }
     }
@@ -452,6 +452,14 @@ pub fn inputs(
             vec!["doc_no", "note"],
             vec![],
             Some("Số văn bản trả lại đơn"),
+        ),
+        // A complaint or denunciation withdrawn while being resolved: its resolution is
+        // ended by a written notice or decision (Luật Khiếu nại 2011, Điều 10; Luật Tố cáo
+        // 2018, Điều 34), whose number the step may carry.
+        A::Withdraw if kn_tc && matches!(p.state, PetitionState::Accepted | PetitionState::Suspended) => (
+            vec!["doc_no", "note"],
+            vec![],
+            Some("Số văn bản đình chỉ giải quyết"),
         ),
         A::File | A::Withdraw => (vec!["note"], vec![], None),
         // What was withdrawn is the move's content: said in the note.
