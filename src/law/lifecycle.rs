@@ -275,8 +275,12 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
                 p.classification.competence == Competence::Outside,
                 "Chỉ chuyển đơn không thuộc thẩm quyền giải quyết của đơn vị.",
             )?;
+            // Anonymous denunciation information with a clear content is not handled as a
+            // denunciation, but may be passed on to the competent body for inspection
+            // (Luật Tố cáo 2018, Điều 25 k2): the one transfer of a petition not eligible.
             need(
-                p.classification.eligible != Some(false),
+                p.classification.eligible != Some(false)
+                    || (kind == PetitionKind::Denunciation && anonymous(p)),
                 "Đơn không đủ điều kiện xử lý thì không chuyển: hướng dẫn, trả lại hoặc lưu đơn.",
             )?;
             if kind == PetitionKind::Denunciation {
