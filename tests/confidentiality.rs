@@ -628,6 +628,17 @@ fn a_redacted_file_brings_masks_that_a_full_file_later_names() {
     let redacted = s.export_exchange().unwrap();
     let full = s.export_exchange_with(true).unwrap();
     let mut other = store_on("2026-06-30");
+    let n = other.import_exchange(&redacted).unwrap();
+    // Each masked denunciator is said to have come as a mask.
+    let masks = redacted
+        .persons
+        .iter()
+        .filter(|p| p.full_name == tiepdan::desk::privacy::MASKED_NAME)
+        .count() as u32;
+    assert!(masks > 0);
+    assert_eq!(n.masked, masks);
+    assert_eq!(other.import_exchange(&full).unwrap().masked, 0);
+    let mut other = store_on("2026-06-30");
     other.import_exchange(&redacted).unwrap();
     let names = |st: &Store| -> Vec<String> {
         st.export_exchange_with(true)

@@ -131,6 +131,9 @@ fn a_known_identity_number_is_the_same_person_on_import() {
 
     let n = b.import_exchange(&file);
     assert!(n.is_ok(), "{n:?}");
+    // Said as a citizen matched to the one held, not as a record "already present".
+    let n = n.unwrap();
+    assert_eq!((n.matched, n.skipped), (1, 0), "{n:?}");
     assert_eq!(
         count(&b, "persons"),
         file.persons.len() as i64,

@@ -368,19 +368,37 @@ fn anonymous_information_is_not_an_eligible_denunciation() {
     // competent body for inspection (Điều 25 k2): transferred, though not eligible as a
     // denunciation; a signed petition not eligible is still not transferred.
     let q = store.create_petition(&input).unwrap();
-    classify(&mut store, &q.id, Denunciation, false, OUTSIDE, "2026-09-02");
+    classify(
+        &mut store,
+        &q.id,
+        Denunciation,
+        false,
+        OUTSIDE,
+        "2026-09-02",
+    );
     let d = move_petition(&mut store, &q.id, Transfer, "2026-09-03", |m| {
         m.agency = Some("Thanh tra tỉnh".into())
     })
     .unwrap();
     assert_eq!(d.petition.state, S::Transferred);
     let signed = direct_petition(&mut store, "2026-09-01", Denunciation);
-    classify(&mut store, &signed, Denunciation, false, OUTSIDE, "2026-09-02");
+    classify(
+        &mut store,
+        &signed,
+        Denunciation,
+        false,
+        OUTSIDE,
+        "2026-09-02",
+    );
     let e = move_petition(&mut store, &signed, Transfer, "2026-09-03", |m| {
         m.agency = Some("Thanh tra tỉnh".into())
     })
     .unwrap_err();
-    assert!(e.to_string().contains("không đủ điều kiện xử lý thì không chuyển"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("không đủ điều kiện xử lý thì không chuyển"),
+        "{e}"
+    );
 }
 
 #[test]

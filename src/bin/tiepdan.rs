@@ -499,6 +499,21 @@ fn run(cli: Cli) -> Result<(), Error> {
                 "Đã nhập {} buổi tiếp, {} lượt tiếp, {} người, {} vụ việc, {} đơn; cập nhật {} bản ghi theo tệp mới hơn; bỏ qua {} bản ghi đã có.",
                 s.sessions, s.visits, s.persons, s.cases, s.petitions, s.updated, s.skipped
             )?;
+            if s.matched > 0 {
+                writeln!(
+                    out,
+                    "{} người trong tệp có cùng số giấy tờ và họ tên với công dân đã có trong sổ: được ghép vào hồ sơ đã có (giữ địa chỉ, số điện thoại của hồ sơ ấy).",
+                    s.matched
+                )?;
+            }
+            if s.masked > 0 {
+                writeln!(
+                    out,
+                    "Lưu ý: tệp là bản đã che danh tính người tố cáo: {} người được nhập dưới tên “{}”, không có số giấy tờ, địa chỉ, số điện thoại. Để có danh tính, nhập thêm bản đầy đủ của sổ gốc (lãnh đạo xuất bằng lệnh export --full).",
+                    s.masked,
+                    tiepdan::desk::privacy::MASKED_NAME
+                )?;
+            }
         }
         Command::Export { file, force, full } => {
             let mut store = open(&cli)?;

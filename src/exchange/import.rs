@@ -554,7 +554,7 @@ fn import_person(
                 ));
             }
             if strip(&holder.full_name) == strip(&name) {
-                return Ok((kept, Found::Kept));
+                return Ok((kept, Found::Matched));
             }
             return Err(Error::invalid(
                 "id_number",
@@ -587,6 +587,8 @@ enum Found {
     New,
     Kept,
     Updated,
+    /// Another record of the same citizen (same ID number and name) already held.
+    Matched,
 }
 
 const PERSON_KEYS: &[&str] = &["full_name", "id_kind", "id_number", "address", "phone"];
@@ -870,10 +872,14 @@ pub(super) fn import(
         match found {
             Found::New => {
                 n.persons += 1;
+                if redacted && p.full_name == crate::desk::privacy::MASKED_NAME {
+                    n.masked += 1;
+                }
                 created.insert(id.clone());
             }
             Found::Updated => n.updated += 1,
             Found::Kept => n.skipped += 1,
+            Found::Matched => n.matched += 1,
         }
         persons.insert(p.id.clone(), id);
     }

@@ -85,6 +85,16 @@ pub struct ImportSummary {
     pub updated: u32,
     /// Records already present (same id), left as they are.
     pub skipped: u32,
+    /// Persons of the file who are a citizen already held under another record (the same
+    /// ID number and name): their visits and petitions are the held citizen's, whose own
+    /// particulars (address, phone) are kept.
+    #[serde(default)]
+    pub matched: u32,
+    /// Persons that came only as a mask ("Người tố cáo (được bảo mật)", no ID number,
+    /// address or phone): the file is a redacted export; a full export (`export --full`,
+    /// by a leader) imported later gives them their identity.
+    #[serde(default)]
+    pub masked: u32,
 }
 
 impl ImportSummary {
@@ -100,6 +110,8 @@ impl ImportSummary {
             changes,
             updated,
             skipped: _,
+            matched: _,
+            masked: _,
         } = *self;
         persons + cases + sessions + visits + petitions + events + changes + updated > 0
     }

@@ -460,11 +460,15 @@ pub fn inputs(
         // A complaint or denunciation withdrawn while being resolved: its resolution is
         // ended by a written notice or decision (Luật Khiếu nại 2011, Điều 10; Luật Tố cáo
         // 2018, Điều 34), whose number the step may carry.
-        A::Withdraw if kn_tc && matches!(p.state, PetitionState::Accepted | PetitionState::Suspended) => (
-            vec!["doc_no", "note"],
-            vec![],
-            Some("Số văn bản đình chỉ giải quyết"),
-        ),
+        A::Withdraw
+            if kn_tc && matches!(p.state, PetitionState::Accepted | PetitionState::Suspended) =>
+        {
+            (
+                vec!["doc_no", "note"],
+                vec![],
+                Some("Số văn bản đình chỉ giải quyết"),
+            )
+        }
         A::File | A::Withdraw => (vec!["note"], vec![], None),
         // What was withdrawn is the move's content: said in the note.
         A::WithdrawPart => (vec!["note"], vec!["note"], None),
