@@ -778,10 +778,16 @@ fn the_cli_acts_as_a_named_account_once_the_register_has_accounts() {
     let o = tiepdan_as(&db, &[], &["report", "--period", "quy-4", "--year", "2025"]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("--user"));
+    // The whole-file check too: its notes name petitions and their states.
+    let o = tiepdan_as(&db, &[], &["check"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--user"));
+    assert!(String::from_utf8_lossy(&o.stdout).is_empty());
     let admin = [
         ("TIEPDAN_USER", "quantri"),
         ("TIEPDAN_PASSWORD", "matkhau-123"),
     ];
+    assert!(stdout(&tiepdan_as(&db, &admin, &["check"])).contains("Tệp sổ nguyên vẹn"));
     let o = tiepdan_as(
         &db,
         &[admin[0], admin[1], ("TIEPDAN_NEW_PASSWORD", "matkhau-456")],

@@ -865,6 +865,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
                 return Err(Error::NotRegister(check.message));
             }
+            // A whole register with accounts is checked by one of them, as every command
+            // is: its notes name petitions and their states. Read only: the check writes
+            // nothing (a register of an earlier schema, which only a writer can read, is
+            // checked as before).
+            if let Ok(store) = Store::open_read_only(path, Box::new(tiepdan::clock::SystemClock)) {
+                signed_in(store, &cli)?;
+            }
             writeln!(out, "{}", check.message)?;
             for n in &check.notes {
                 writeln!(out, "  {n}")?;
