@@ -1940,6 +1940,19 @@ fn file_record_cases() -> Vec<Case> {
             },
         ),
         file(
+            "two petitions of the file under one number",
+            "petitions[1].number",
+            "đã là số của một đơn trước trong tệp",
+            |v| {
+                let (year, number) = (
+                    v["petitions"][0]["year"].clone(),
+                    v["petitions"][0]["number"].clone(),
+                );
+                v["petitions"][1]["year"] = year;
+                v["petitions"][1]["number"] = number;
+            },
+        ),
+        file(
             "a move twice",
             "petition_events[1].id",
             "xuất hiện hai lần",

@@ -123,6 +123,23 @@ fn check_ids(file: &ExchangeFile) -> Result<()> {
     once_named("petitions", file.petitions.iter().map(|p| &p.id), |i, _| {
         petition_name(i, &file.petitions[i])
     })?;
+    // A number is given once per unit and year: two petitions of the file under one
+    // number are said as such (else the second read as a number given in the register).
+    let mut numbers: HashMap<(&str, i32, u32), usize> = HashMap::new();
+    for (i, p) in file.petitions.iter().enumerate() {
+        if let Some(first) = numbers.insert((p.unit_id.as_str(), p.year, p.number), i) {
+            return Err(Error::exchange(
+                format!("petitions[{i}].number"),
+                format!(
+                    "{}: số đơn {}/{} đã là số của một đơn trước trong tệp ({}): mỗi số đơn chỉ được cấp một lần trong năm.",
+                    petition_name(i, p),
+                    p.number,
+                    p.year,
+                    petition_name(first, &file.petitions[first])
+                ),
+            ));
+        }
+    }
     once(
         "petition_events",
         file.petition_events.iter().map(|e| &e.id),
