@@ -1940,6 +1940,26 @@ fn file_record_cases() -> Vec<Case> {
             },
         ),
         file(
+            "an anonymous petition that names its petitioners",
+            "petitions[0].anonymous",
+            "đơn ghi là nặc danh nhưng có 1 người đứng đơn",
+            |v| {
+                let i = (0..v["petitions"].as_array().unwrap().len())
+                    .find(|&i| {
+                        v["petitions"][i]["petitioner_ids"]
+                            .as_array()
+                            .unwrap()
+                            .len()
+                            == 1
+                    })
+                    .unwrap();
+                v["petitions"][i]["anonymous"] = json!(true);
+                let p = v["petitions"][i].clone();
+                v["petitions"][i] = v["petitions"][0].clone();
+                v["petitions"][0] = p;
+            },
+        ),
+        file(
             "two petitions of the file under one number",
             "petitions[1].number",
             "đã là số của một đơn trước trong tệp",

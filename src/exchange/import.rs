@@ -344,6 +344,18 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
             &cases,
             case_here,
         )?;
+        // Anonymous and signed at once: the register would keep one and drop the other
+        // without a word (an anonymous petition names nobody).
+        if p.anonymous && !p.petitioner_ids.is_empty() {
+            return Err(Error::exchange(
+                f("anonymous"),
+                format!(
+                    "{}, trường anonymous: đơn ghi là nặc danh nhưng có {} người đứng đơn (petitioner_ids): đơn nặc danh không có người đứng đơn; sửa một trong hai.",
+                    n(),
+                    p.petitioner_ids.len()
+                ),
+            ));
+        }
         for (j, pid) in p.petitioner_ids.iter().enumerate() {
             link(
                 &n,
