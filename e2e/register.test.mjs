@@ -158,10 +158,13 @@ test('an officer records a session with three visits and reads the summary', asy
   );
   await s.type('Nội dung', 'Hỏi lại kết quả hướng dẫn đăng ký thường trú');
   // Saved from the keyboard: Ctrl+Enter in the content box; the question about the
-  // missing kind and field has the focus on "Vẫn lưu", Enter answers it.
+  // missing kind and field has the focus on "Chọn phân loại" (Enter there goes back to
+  // the kind: the safe answer); the officer goes on to "Vẫn lưu" and answers it.
   await s.keys('Nội dung', KEY.ctrl + KEY.enter + KEY.release);
   await s.byName('Chưa chọn phân loại / lĩnh vực. Vẫn lưu?');
-  await s.waitFor('focus on "Vẫn lưu"', async () => s.execute(`return document.activeElement.textContent.trim() === 'Vẫn lưu';`));
+  await s.waitFor('focus on "Chọn phân loại"', async () =>
+    s.execute(`return document.activeElement.textContent.trim() === 'Chọn phân loại';`),
+  );
   await s.keys('Vẫn lưu', KEY.enter);
   await statusSays('Đã lưu lượt tiếp thứ 3');
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Permission } from './bindings/Permission';
-import { allowedShortcut, can, canOpenScreen, canSearch, landingScreen, rolesText, visibleScreens } from './access';
+import {
+  allowedShortcut,
+  can,
+  canOpenScreen,
+  canSearch,
+  landingScreen,
+  rolesText,
+  signInScreen,
+  visibleScreens,
+} from './access';
 
 // The core's grants (src/access.rs), as the UI receives them in AccessInfo.permissions.
 const OFFICER: Permission[] = ['view_totals', 'view_records', 'record'];
@@ -51,6 +60,16 @@ describe('landing screen and shortcuts', () => {
   it('moves off a screen the new account may not open', () => {
     expect(landingScreen(VIEWER, 2)).toBe(0);
     expect(landingScreen(['manage_users'], 1)).toBe(4);
+  });
+  it('another account signing in starts on Tổng quan, not where the one before left off', () => {
+    expect(signInScreen(LEADER, 2, false)).toBe(0);
+    expect(signInScreen(ALL, 4, false)).toBe(0);
+    // An account without Tổng quan starts on its first screen.
+    expect(signInScreen(['manage_users'], 2, false)).toBe(4);
+  });
+  it('the same account back after the window locked returns to its screen', () => {
+    expect(signInScreen(OFFICER, 2, true)).toBe(2);
+    expect(signInScreen(VIEWER, 2, true)).toBe(0);
   });
   it('an Alt+digit of a hidden screen does nothing', () => {
     expect(allowedShortcut(VIEWER, 1)).toBeNull();

@@ -59,6 +59,19 @@ export function landingScreen(permissions: readonly Permission[], current: numbe
   return visibleScreens(permissions)[0] ?? null;
 }
 
+/**
+ * The screen a sign-in opens: the same account coming back (the window was locked) returns
+ * to the screen it was on; another account starts on Tổng quan (or its first screen), never
+ * on the screen the account before left open.
+ */
+export function signInScreen(
+  permissions: readonly Permission[],
+  current: number,
+  sameAccount: boolean,
+): number | null {
+  return landingScreen(permissions, sameAccount ? current : 0);
+}
+
 /** An Alt+digit shortcut's screen, if the account may open it (else null: the key does nothing). */
 export function allowedShortcut(permissions: readonly Permission[], target: number | null): number | null {
   return target !== null && canOpenScreen(permissions, target) ? target : null;

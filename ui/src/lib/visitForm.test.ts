@@ -19,6 +19,7 @@ import {
   unsavedVisitText,
   visitDraftLabel,
   visitToDraft,
+  savedVisitMessage,
 } from './visitForm';
 import type { Petition } from './bindings/Petition';
 import type { Visit } from './bindings/Visit';
@@ -371,5 +372,12 @@ describe('raisedHeadcount', () => {
     // Not a number: left for the core to name the field.
     expect(raisedHeadcount(draft({ persons: two, headcount: 'hai', headcountEdited: true }))).toBeNull();
     expect(raisedHeadcount(draft({ persons: two, headcount: '', headcountEdited: true }))).toBeNull();
+  });
+});
+
+describe('the message of a saved visit', () => {
+  it('names the petition handed in with it, whose number goes on the paper', () => {
+    expect(savedVisitMessage({ seq: 5, petition_number: '117/2026' })).toBe('Đã lưu lượt tiếp thứ 5; đơn số 117/2026');
+    expect(savedVisitMessage({ seq: 3, petition_number: null })).toBe('Đã lưu lượt tiếp thứ 3');
   });
 });

@@ -260,3 +260,12 @@ export function unsavedVisitText(d: VisitDraft): string {
   const label = visitDraftLabel(d);
   return label === '' ? 'lượt tiếp đang nhập' : `lượt tiếp đang nhập (${label})`;
 }
+
+/**
+ * What a saved visit says: its number in the session and, when a petition was handed in
+ * with it, the petition's number, which the officer writes on the paper.
+ */
+export function savedVisitMessage(v: { seq: number; petition_number: string | null }): string {
+  const petition = v.petition_number ? `; đơn số ${v.petition_number}` : '';
+  return `Đã lưu lượt tiếp thứ ${v.seq}${petition}`;
+}
