@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersonMatch } from './bindings/PersonMatch';
 import {
   addPickedPerson,
+  addTypedPerson,
   emptyPerson,
   isBlankPerson,
   isReadonlyPerson,
@@ -205,5 +206,26 @@ describe('suggestions while typing a new person', () => {
     // What the register holds is shown, not edited; what it lacks stays typed and editable.
     expect(taken.locked_address).toBe(true);
     expect(taken.locked_phone).toBe(false);
+  });
+});
+
+describe('a person typed in the lookup and found nowhere', () => {
+  it('starts the first blank row with the name typed', () => {
+    const r = addTypedPerson([emptyPerson()], '  Đặng Văn Mới ');
+    expect(r.index).toBe(0);
+    expect(r.persons).toHaveLength(1);
+    expect(r.persons[0].full_name).toBe('Đặng Văn Mới');
+    expect(r.persons[0].id_number).toBe('');
+  });
+  it('takes digits as the ID number', () => {
+    const r = addTypedPerson([emptyPerson()], '001090001234');
+    expect(r.persons[0].id_number).toBe('001090001234');
+    expect(r.persons[0].full_name).toBe('');
+  });
+  it('adds a row after people already named', () => {
+    const named = { ...emptyPerson(), full_name: 'Lê Văn A' };
+    const r = addTypedPerson([named], 'Trần Thị B');
+    expect(r.index).toBe(1);
+    expect(r.persons.map((p) => p.full_name)).toEqual(['Lê Văn A', 'Trần Thị B']);
   });
 });

@@ -215,3 +215,17 @@ export function toPersonInputs(persons: PersonDraft[]): { persons: PersonInput[]
 export function personLabel(label: string, index: number): string {
   return index === 0 ? label : `${label} (người ${index + 1})`;
 }
+
+/**
+ * What was typed in the lookup and found nobody, taken as a new person: digits as the ID
+ * number, anything else as the name, in the first row left blank (or a new row). Returns
+ * the rows and the index of the row filled.
+ */
+export function addTypedPerson(persons: PersonDraft[], typed: string): { persons: PersonDraft[]; index: number } {
+  const text = typed.trim();
+  const digits = /^\d+$/.test(text);
+  const row: PersonDraft = digits ? { ...emptyPerson(), id_number: text } : { ...emptyPerson(), full_name: text };
+  const blank = persons.findIndex(isBlankPerson);
+  if (blank >= 0) return { persons: persons.map((p, i) => (i === blank ? row : p)), index: blank };
+  return { persons: [...persons, row], index: persons.length };
+}
