@@ -1073,3 +1073,44 @@ fn a_complaint_withdrawn_while_resolved_carries_the_notice_ending_it_before_and_
     let e = lifecycle::precondition(Terminate, &ctx).unwrap_err();
     assert!(e.contains("Rút đơn") && e.contains("Điều 10"), "{e}");
 }
+
+/// The second round of a complaint the ward resolved first goes to the head of the level
+/// above (Luật Khiếu nại 2011, Điều 7 k1): never classified within the ward's competence.
+#[test]
+fn the_second_round_of_the_wards_own_first_round_is_not_the_wards() {
+    let mut store = store_on("2026-09-30");
+    let first = direct_petition(&mut store, "2026-03-02", Complaint);
+    classify(&mut store, &first, Complaint, true, WITHIN, "2026-03-03");
+    let second = direct_petition(&mut store, "2026-09-01", Complaint);
+    let e = move_petition(&mut store, &second, Classify, "2026-09-02", |m| {
+        let mut c = classification(Complaint, true, WITHIN);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(first.clone());
+        m.classification = Some(c);
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("classification.competence"));
+    assert!(e.to_string().contains("Điều 7"), "{e}");
+    assert_eq!(store.petition(&second).unwrap().state, S::Received);
+    // Outside its competence: guided to the competent head.
+    let d = move_petition(&mut store, &second, Classify, "2026-09-02", |m| {
+        let mut c = classification(Complaint, true, OUTSIDE);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(first.clone());
+        m.classification = Some(c);
+    })
+    .unwrap();
+    assert_eq!(d.petition.classification.competence, OUTSIDE);
+    // A first round another body resolved (outside the ward's competence) leaves the
+    // second round's competence to the officer.
+    let other = direct_petition(&mut store, "2026-03-02", Complaint);
+    classify(&mut store, &other, Complaint, true, OUTSIDE, "2026-03-03");
+    let third = direct_petition(&mut store, "2026-09-01", Complaint);
+    move_petition(&mut store, &third, Classify, "2026-09-02", |m| {
+        let mut c = classification(Complaint, true, WITHIN);
+        c.round = Round::Subsequent;
+        c.first_round_id = Some(other.clone());
+        m.classification = Some(c);
+    })
+    .unwrap();
+}

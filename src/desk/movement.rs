@@ -453,6 +453,19 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: boo
                 "Đơn dẫn chiếu một khiếu nại lần đầu là khiếu nại lần hai: chọn “Lần hai / tiếp”.",
             ));
         }
+        // The first round was this unit's to resolve: the second goes to the head of the
+        // level above the one who resolved the first (Luật Khiếu nại 2011, Điều 7 k1; the
+        // chairman of the province reviews the commune chairman's decisions since the
+        // 2025 merger), never back to the same chairman.
+        if c.competence == Competence::Within && f.classification.competence == Competence::Within {
+            return Err(Error::invalid(
+                "classification.competence",
+                format!(
+                    "Đơn số {} (khiếu nại lần đầu) thuộc thẩm quyền giải quyết của đơn vị: khiếu nại lần hai thuộc thẩm quyền của người đứng đầu cấp trên trực tiếp của người đã giải quyết lần đầu (Luật Khiếu nại 2011, Điều 7), không phải của đơn vị; phân loại là không thuộc thẩm quyền và hướng dẫn người khiếu nại.",
+                    store::number_label(tx.conn(), &f)?
+                ),
+            ));
+        }
         p.first_round_id = Some(first);
     } else {
         p.first_round_id = None;
