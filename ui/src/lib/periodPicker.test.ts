@@ -181,10 +181,13 @@ describe('reportPlaceNote', () => {
       );
     }
   });
-  it('says nothing where the Word button is, or for dates of one’s own', () => {
+  it('says nothing where the Word button is', () => {
     for (const code of ['quy-1', '6-thang', '9-thang', 'nam']) expect(reportPlaceNote(parseChoice(`period:${code}`))).toBeNull();
-    expect(reportPlaceNote({ kind: 'custom' })).toBeNull();
-    expect(reportPlaceNote({ kind: 'preset', code: 'this_month' })).toBeNull();
+  });
+  it('tells a month, a week or dates of one’s own which periods have the report', () => {
+    const told = 'Báo cáo Mẫu 02 (Word) lập cho các kỳ Quý I, 6 tháng, 9 tháng và Năm: chọn một kỳ ấy ở “Kỳ báo cáo” để xuất.';
+    expect(reportPlaceNote({ kind: 'custom' })).toBe(told);
+    expect(reportPlaceNote({ kind: 'preset', code: 'this_month' })).toBe(told);
   });
 });
 

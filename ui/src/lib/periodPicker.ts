@@ -160,10 +160,17 @@ export function reportOffered(choice: PeriodChoice): boolean {
   return choice.kind === 'statutory' && REPORT_PERIODS.includes(choice.code);
 }
 
-/** Where the report of a quarter without one is (Quý II, III, IV), or null. */
+/**
+ * Where the report (Mẫu 02, Word) is when the chosen period has none: a quarter without
+ * one (Quý II, III, IV) is inside the report of a longer period; any other period (this
+ * month, dates of one's own…) is told which periods have it. Null where it is offered.
+ */
 export function reportPlaceNote(choice: PeriodChoice): string | null {
-  if (choice.kind !== 'statutory' || REPORT_PERIODS.includes(choice.code) || !choice.code.startsWith('quy-')) return null;
-  return 'Báo cáo Mẫu 02 (Word) lập cho Quý I, 6 tháng, 9 tháng và Năm; số liệu quý này nằm trong báo cáo của kỳ đó.';
+  if (reportOffered(choice)) return null;
+  if (choice.kind === 'statutory' && choice.code.startsWith('quy-')) {
+    return 'Báo cáo Mẫu 02 (Word) lập cho Quý I, 6 tháng, 9 tháng và Năm; số liệu quý này nằm trong báo cáo của kỳ đó.';
+  }
+  return 'Báo cáo Mẫu 02 (Word) lập cho các kỳ Quý I, 6 tháng, 9 tháng và Năm: chọn một kỳ ấy ở “Kỳ báo cáo” để xuất.';
 }
 
 /** Why the files, print views and the lock wait while dates typed are not yet applied. */
