@@ -405,6 +405,8 @@ test('a denunciation: its check made longer with a reason, accepted, and the den
   assert.equal(await dueOf('denunciation_check'), '19/03/2026');
 
   await s.click('Kéo dài thời hạn kiểm tra tố cáo');
+  // The form says what the step does to the time before it is saved.
+  await s.expectText('[data-testid="move-effect"]', /thành 10 ngày làm việc kể từ ngày nhận đơn thay vì 7/);
   await s.type('Lý do kéo dài (xác minh nhiều nơi, ủy quyền xác minh) *', 'Xác minh tại hai tổ dân phố');
   await s.click('Ghi bước');
   await statusSays('Đã ghi bước “Kéo dài thời hạn kiểm tra tố cáo”');

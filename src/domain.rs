@@ -807,6 +807,9 @@ pub struct MoveOption {
     pub outcomes: Vec<Choice>,
     /// How the form names the document number (e.g. "Số quyết định giải quyết").
     pub doc_label: Option<String>,
+    /// What the move does to the petition's time, said on its form before it is saved
+    /// (e.g. an extension's new length), citing the rule.
+    pub effect: Option<String>,
 }
 
 /// Everything the petition page shows.

@@ -1114,3 +1114,39 @@ fn the_second_round_of_the_wards_own_first_round_is_not_the_wards() {
     })
     .unwrap();
 }
+
+/// The move form says what an extension does to the time, by kind and round, before it is
+/// saved (an officer saw the deadline move only afterwards).
+#[test]
+fn an_extension_says_what_it_does_to_the_time() {
+    let on = |p: &PetitionRecord| {
+        let ctx = MoveContext {
+            petition: p,
+            events: &[],
+            case_transferred_before: false,
+            on: NaiveDate::parse_from_str(FROM, "%Y-%m-%d").unwrap(),
+            check_ends: None,
+        };
+        lifecycle::options(&ctx)
+            .into_iter()
+            .map(|o| (o.action, o.effect))
+            .collect::<std::collections::HashMap<_, _>>()
+    };
+    let first = record(Complaint, S::Accepted, YES, WITHIN);
+    let said = on(&first)[&Extend].clone().unwrap();
+    assert!(
+        said.contains("45 ngày") && said.contains("Điều 28"),
+        "{said}"
+    );
+    let mut second = first.clone();
+    second.classification.round = Round::Subsequent;
+    let said = on(&second)[&Extend].clone().unwrap();
+    assert!(
+        said.contains("60 ngày") && said.contains("Điều 37"),
+        "{said}"
+    );
+    let denunciation = record(Denunciation, S::Accepted, YES, WITHIN);
+    let said = on(&denunciation)[&Extend].clone().unwrap();
+    assert!(said.contains("Điều 30"), "{said}");
+    assert_eq!(on(&first)[&Resolve], None);
+}

@@ -540,9 +540,32 @@ pub fn options(ctx: &MoveContext<'_>) -> Vec<MoveOption> {
                 required: required.into_iter().map(str::to_string).collect(),
                 outcomes,
                 doc_label: doc_label.map(str::to_string),
+                effect: effect(action, ctx.petition).map(str::to_string),
             }
         })
         .collect()
+}
+
+/// What a move does to the petition's time, said before it is saved.
+pub fn effect(action: MoveAction, p: &PetitionRecord) -> Option<&'static str> {
+    match (action, p.kind, p.classification.round) {
+        (MoveAction::Extend, PetitionKind::Complaint, Round::First) => Some(
+            "Áp dụng thời hạn của vụ việc phức tạp: giải quyết trong 45 ngày kể từ ngày thụ lý thay vì 30 (vùng sâu, vùng xa: 60 ngày thay vì 45); chỉ một lần (Luật Khiếu nại 2011, Điều 28).",
+        ),
+        (MoveAction::Extend, PetitionKind::Complaint, Round::Subsequent) => Some(
+            "Áp dụng thời hạn của vụ việc phức tạp: giải quyết trong 60 ngày kể từ ngày thụ lý thay vì 45 (vùng sâu, vùng xa: 70 ngày thay vì 60); chỉ một lần (Luật Khiếu nại 2011, Điều 37).",
+        ),
+        (MoveAction::Extend, PetitionKind::Denunciation, _) => Some(
+            "Thời hạn giải quyết (30 ngày kể từ ngày thụ lý) cộng thêm số ngày gia hạn, mỗi lần không quá 30 ngày; vụ việc phức tạp gia hạn một lần, đặc biệt phức tạp hai lần (Luật Tố cáo 2018, Điều 30).",
+        ),
+        (MoveAction::ExtendCheck, PetitionKind::Denunciation, _) => Some(
+            "Thời hạn vào sổ, kiểm tra điều kiện thụ lý thành 10 ngày làm việc kể từ ngày nhận đơn thay vì 7 (Luật Tố cáo 2018, Điều 24).",
+        ),
+        (MoveAction::Suspend, _, _) => Some(
+            "Thời hạn giải quyết ngừng tính từ ngày tạm đình chỉ; ghi “Tiếp tục giải quyết” khi lý do không còn: thời hạn tính tiếp với số ngày còn lại.",
+        ),
+        _ => None,
+    }
 }
 
 /// The state of a petition at the end of `date`, from its moves (in order): `None` if it

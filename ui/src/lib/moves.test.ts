@@ -24,6 +24,7 @@ const classify = option({
   inputs: ['classification', 'note'],
   required: ['classification'],
   doc_label: null,
+  effect: null,
 });
 const resolve = option({
   action: 'resolve',
@@ -36,6 +37,7 @@ const resolve = option({
     { code: 'wrong', label: 'Khiếu nại sai' },
   ],
   doc_label: 'Số quyết định giải quyết khiếu nại',
+  effect: null,
 });
 
 describe('which inputs a move shows', () => {

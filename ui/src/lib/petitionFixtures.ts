@@ -86,6 +86,7 @@ export function option(patch: Partial<MoveOption> = {}): MoveOption {
     required: [],
     outcomes: [],
     doc_label: 'Số thông báo thụ lý',
+    effect: null,
     ...patch,
   };
 }

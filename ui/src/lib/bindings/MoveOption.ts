@@ -22,4 +22,9 @@ outcomes: Array<Choice>,
 /**
  * How the form names the document number (e.g. "Số quyết định giải quyết").
  */
-doc_label: string | null, };
+doc_label: string | null, 
+/**
+ * What the move does to the petition's time, said on its form before it is saved
+ * (e.g. an extension's new length), citing the rule.
+ */
+effect: string | null, };
