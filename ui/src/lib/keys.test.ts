@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   editsInvalidField,
   formKeydown,
+  isAddPersonShortcut,
   isNewVisitShortcut,
   isSaveShortcut,
   isSearchShortcut,
@@ -48,6 +49,12 @@ describe('form shortcuts', () => {
     expect(isNewVisitShortcut(key('N', { ctrlKey: true, shiftKey: true, code: 'KeyN' }))).toBe(true);
     expect(isNewVisitShortcut(key('n', { ctrlKey: true }))).toBe(false);
     expect(isNewVisitShortcut(key('N', { shiftKey: true }))).toBe(false);
+  });
+  it('Ctrl+Shift+T adds a person, whatever the layout says of the key', () => {
+    expect(isAddPersonShortcut(key('T', { ctrlKey: true, shiftKey: true, code: 'KeyT' }))).toBe(true);
+    expect(isAddPersonShortcut(key('t', { ctrlKey: true }))).toBe(false);
+    expect(isAddPersonShortcut(key('T', { ctrlKey: true, shiftKey: true, altKey: true, code: 'KeyT' }))).toBe(false);
+    expect(isAddPersonShortcut(key('N', { ctrlKey: true, shiftKey: true, code: 'KeyN' }))).toBe(false);
   });
   it('a plain Enter in a text input is stray, not in a textarea or on a button', () => {
     expect(isStrayEnter(key('Enter'), 'INPUT', 'text')).toBe(true);

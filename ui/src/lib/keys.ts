@@ -28,6 +28,11 @@ export function isNewVisitShortcut(e: KeyLike): boolean {
   return e.ctrlKey && e.shiftKey && !e.altKey && (e.code === 'KeyN' || e.key.toLowerCase() === 'n');
 }
 
+/** Ctrl+Shift+T: one more person in the visit (a delegation), the cursor on the name. */
+export function isAddPersonShortcut(e: KeyLike): boolean {
+  return e.ctrlKey && e.shiftKey && !e.altKey && (e.code === 'KeyT' || e.key.toLowerCase() === 't');
+}
+
 /** Ctrl+K (Cmd+K on a Mac keyboard): the search box, from any screen. */
 export function isSearchShortcut(e: KeyLike): boolean {
   if (!(e.ctrlKey || e.metaKey === true) || e.altKey || e.shiftKey) return false;
