@@ -1587,6 +1587,23 @@ fn file_text_cases() -> Vec<Case> {
         raw("cut after a BOM", "file", "tệp bị cắt ngang", |t| {
             format!("\u{feff}{}", &t[..t.len() / 3])
         }),
+        raw("nested too deep", "file", "lồng nhau quá sâu", |t| {
+            let deep = format!(
+                "\"details\": {{\"deep\": {}0{}, ",
+                "[".repeat(200),
+                "]".repeat(200)
+            );
+            t.replacen("\"details\": {", &deep, 1)
+        }),
+        raw(
+            "a number past a double",
+            "file",
+            "một số quá lớn",
+            |t| t.replacen("\"headcount\": ", "\"headcount\": 1e400, \"again\": ", 1),
+        ),
+        raw("a lone surrogate", "file", "nửa cặp UTF-16", |t| {
+            t.replacen("\"full_name\": \"", "\"full_name\": \"\\ud800", 1)
+        }),
         raw("empty", "file", "tệp trống", |_| String::new()),
         raw("blank", "file", "tệp trống", |_| " \n\t ".to_string()),
         raw("not JSON", "file", "không phải JSON hợp lệ", |_| {

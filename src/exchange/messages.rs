@@ -316,6 +316,16 @@ pub(super) fn syntax_error(e: &serde_json::Error) -> Error {
             "tệp bị cắt ngang: hết tệp ở {at} khi nội dung JSON chưa đóng (tệp chép chưa xong hoặc bị hỏng)."
         ),
         Category::Io => "không đọc được tệp.".to_string(),
+        // serde_json says these in its own words only: what the file has there, in ours.
+        _ if e.to_string().starts_with("recursion limit exceeded") => format!(
+            "không phải tệp trao đổi: nội dung lồng nhau quá sâu (hơn 128 tầng) ở {at}."
+        ),
+        _ if e.to_string().starts_with("number out of range") => format!(
+            "có một số quá lớn (vượt quá giới hạn của số thực) ở {at}."
+        ),
+        _ if e.to_string().contains("surrogate") || e.to_string().contains("hex escape") => format!(
+            "có một ký tự viết bằng mã \\u không hợp lệ (nửa cặp UTF-16) ở {at}."
+        ),
         _ => format!("không phải JSON hợp lệ: lỗi cú pháp ở {at}."),
     };
     Error::exchange("file", message)
