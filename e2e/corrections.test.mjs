@@ -274,7 +274,10 @@ test('a session is corrected with history; a second one the same day is asked ab
   await s.waitFor('the kind switched again', async () => (await kindShown()) === 'Định kỳ');
   await s.click('Mở buổi tiếp');
   await statusSays('Đã mở buổi tiếp ngày 30/06/2026.');
-  assert.equal(await s.execute(`return document.querySelectorAll('.session-list li').length;`), 2);
+  // (The list is read again after the status: waited for, not read at once.)
+  await s.waitFor('two sessions listed', async () =>
+    (await s.execute(`return document.querySelectorAll('.session-list li').length;`)) === 2,
+  );
   await s.waitFor('the deputy’s session listed as Định kỳ', async () =>
     s.execute(`return [...document.querySelectorAll('.session-list li')].some((li) => li.textContent.includes('Định kỳ'));`),
   );
