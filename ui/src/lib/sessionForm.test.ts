@@ -11,6 +11,7 @@ import {
   keepKind,
   kindChoices,
   newSessionDraft,
+  hostNameFor,
   noVisitText,
   sessionToDraft,
   shouldCheckDuplicate,
@@ -152,5 +153,20 @@ describe('a session with no visit', () => {
   });
   it('had nobody come on a day that is over', () => {
     expect(noVisitText('2026-11-29', '2026-11-30')).toBe('Không có công dân đến');
+  });
+});
+
+describe('the host’s name of a new session', () => {
+  it('is the signed-in officer’s for the desk’s sessions, none for the head’s', () => {
+    expect(newSessionDraft('2026-12-07', 'regular', 'officer', 'Lê Thị Thu').hostName).toBe('Lê Thị Thu');
+    expect(newSessionDraft('2026-12-07', 'scheduled', 'chairman', 'Lê Thị Thu').hostName).toBe('');
+    expect(newSessionDraft('2026-12-07', 'regular', 'officer').hostName).toBe('');
+  });
+  it('follows the host chosen, keeping a name typed', () => {
+    expect(hostNameFor('chairman', 'Lê Thị Thu', 'Lê Thị Thu')).toBe('');
+    expect(hostNameFor('officer', '', 'Lê Thị Thu')).toBe('Lê Thị Thu');
+    expect(hostNameFor('chairman', 'Nguyễn Văn Chủ', 'Lê Thị Thu')).toBe('Nguyễn Văn Chủ');
+    expect(hostNameFor('officer', 'Trần Văn B', 'Lê Thị Thu')).toBe('Trần Văn B');
+    expect(hostNameFor('chairman', 'x', '')).toBe('x');
   });
 });

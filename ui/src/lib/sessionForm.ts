@@ -21,8 +21,25 @@ export interface SessionDraft {
   notes: string;
 }
 
-export function newSessionDraft(todayIso: string, kind: SessionKind, host: HostGroup): SessionDraft {
-  return { date: formatDate(todayIso), kind, host, hostName: '', place: '', notes: '' };
+/**
+ * A new session on today's date. `officer`: the signed-in account's name, written as the
+ * host's name of a session the desk's officers hold (the one who opens it most often
+ * holds it); none for the head's sessions.
+ */
+export function newSessionDraft(todayIso: string, kind: SessionKind, host: HostGroup, officer = ''): SessionDraft {
+  return { date: formatDate(todayIso), kind, host, hostName: host === 'officer' ? officer : '', place: '', notes: '' };
+}
+
+/**
+ * The host's name once the host changes: the signed-in officer's name, put there by
+ * default, goes when the head holds the session, and comes back for the officers; a name
+ * typed stays.
+ */
+export function hostNameFor(host: HostGroup, hostName: string, officer: string): string {
+  if (officer === '') return hostName;
+  if (host !== 'officer' && hostName === officer) return '';
+  if (host === 'officer' && hostName.trim() === '') return officer;
+  return hostName;
 }
 
 export function sessionToDraft(s: Session): SessionDraft {
