@@ -1135,18 +1135,47 @@ fn an_extension_says_what_it_does_to_the_time() {
     let first = record(Complaint, S::Accepted, YES, WITHIN);
     let said = on(&first)[&Extend].clone().unwrap();
     assert!(
-        said.contains("45 ngày") && said.contains("Điều 28"),
+        said.contains("45 ngày kể từ ngày thụ lý thay vì 30") && said.contains("Điều 28"),
         "{said}"
     );
     let mut second = first.clone();
     second.classification.round = Round::Subsequent;
     let said = on(&second)[&Extend].clone().unwrap();
     assert!(
-        said.contains("60 ngày") && said.contains("Điều 37"),
+        said.contains("60 ngày kể từ ngày thụ lý thay vì 45") && said.contains("Điều 37"),
         "{said}"
     );
     let denunciation = record(Denunciation, S::Accepted, YES, WITHIN);
     let said = on(&denunciation)[&Extend].clone().unwrap();
     assert!(said.contains("Điều 30"), "{said}");
+    let said = on(&denunciation)[&Suspend].clone().unwrap();
+    assert!(
+        said.contains("Điều 34") && said.contains("quá hạn"),
+        "{said}"
+    );
     assert_eq!(on(&first)[&Resolve], None);
+}
+
+/// A petition past its classification is told where it stands when "Trả lại đơn" is not
+/// offered, not to be accepted (the rule on what is resolved here comes after the state).
+#[test]
+fn a_petition_past_its_classification_is_not_told_to_be_accepted() {
+    for (state, says) in [
+        (S::Accepted, "chỉ ghi được khi đơn ở bước"),
+        (S::Resolved, "không còn bước xử lý này"),
+    ] {
+        let p = record(Complaint, state, YES, WITHIN);
+        let ctx = MoveContext {
+            petition: &p,
+            events: &[],
+            case_transferred_before: false,
+            on: NaiveDate::parse_from_str(FROM, "%Y-%m-%d").unwrap(),
+            check_ends: None,
+        };
+        let e = lifecycle::precondition(Return, &ctx).unwrap_err();
+        assert!(
+            e.contains(says) && !e.contains("thụ lý giải quyết hoặc"),
+            "{e}"
+        );
+    }
 }

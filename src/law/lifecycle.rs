@@ -204,7 +204,6 @@ fn not_returned_nor_guided(action: MoveAction, ctx: &MoveContext<'_>) -> Result<
 /// Whether the law allows `action` now, at the desk and in an import alike; the error says
 /// why not, citing the rule.
 pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), String> {
-    not_returned_nor_guided(action, ctx)?;
     use MoveAction as A;
     use PetitionState as S;
     let p = ctx.petition;
@@ -267,7 +266,8 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
             need(
                 !to_be_resolved_here(p),
                 "Đơn thuộc thẩm quyền và đủ điều kiện xử lý: thụ lý giải quyết, không hướng dẫn.",
-            )
+            )?;
+            not_returned_nor_guided(action, ctx)
         }
         A::Transfer => {
             in_states(&[S::Classified])?;
@@ -305,7 +305,12 @@ pub fn precondition(action: MoveAction, ctx: &MoveContext<'_>) -> Result<(), Str
                 "Chỉ đôn đốc cơ quan có thẩm quyền đối với đơn không thuộc thẩm quyền của đơn vị.",
             )
         }
-        A::Return => in_states(&[S::Received, S::Classified]),
+        A::Return => {
+            // (The state first: a petition past its classification is told where it
+            // stands, not to be accepted.)
+            in_states(&[S::Received, S::Classified])?;
+            not_returned_nor_guided(action, ctx)
+        }
         A::File => {
             in_states(&[S::Classified])?;
             need(
@@ -561,8 +566,11 @@ pub fn effect(action: MoveAction, p: &PetitionRecord) -> Option<&'static str> {
         (MoveAction::ExtendCheck, PetitionKind::Denunciation, _) => Some(
             "Thời hạn vào sổ, kiểm tra điều kiện thụ lý thành 10 ngày làm việc kể từ ngày nhận đơn thay vì 7 (Luật Tố cáo 2018, Điều 24).",
         ),
-        (MoveAction::Suspend, _, _) => Some(
-            "Thời hạn giải quyết ngừng tính từ ngày tạm đình chỉ; ghi “Tiếp tục giải quyết” khi lý do không còn: thời hạn tính tiếp với số ngày còn lại.",
+        (MoveAction::Suspend, PetitionKind::Denunciation, _) => Some(
+            "Thời hạn giải quyết ngừng tính từ ngày tạm đình chỉ (tạm đình chỉ khi đã quá hạn thì không dừng thời hạn); ghi “Tiếp tục giải quyết” khi lý do không còn: thời hạn tính tiếp với số ngày còn lại (Luật Tố cáo 2018, Điều 34).",
+        ),
+        (MoveAction::Suspend, PetitionKind::Complaint, _) => Some(
+            "Thời hạn giải quyết ngừng tính từ ngày tạm đình chỉ (tạm đình chỉ khi đã quá hạn thì không dừng thời hạn); ghi “Tiếp tục giải quyết” khi lý do không còn: thời hạn tính tiếp với số ngày còn lại (Luật 136/2025/QH15, từ 01/7/2026).",
         ),
         _ => None,
     }
