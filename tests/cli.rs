@@ -788,6 +788,25 @@ fn the_cli_acts_as_a_named_account_once_the_register_has_accounts() {
         ("TIEPDAN_PASSWORD", "matkhau-123"),
     ];
     assert!(stdout(&tiepdan_as(&db, &admin, &["check"])).contains("Tệp sổ nguyên vẹn"));
+    // A wrong password on the check is refused before it runs, and logged as any.
+    let failed = || -> i64 {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.query_row(
+            "SELECT count(*) FROM changes WHERE action = 'sign_in_failed'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let before = failed();
+    let o = tiepdan_as(
+        &db,
+        &[("TIEPDAN_USER", "quantri"), ("TIEPDAN_PASSWORD", "sai")],
+        &["check"],
+    );
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).is_empty());
+    assert_eq!(failed(), before + 1);
     let o = tiepdan_as(
         &db,
         &[admin[0], admin[1], ("TIEPDAN_NEW_PASSWORD", "matkhau-456")],

@@ -858,6 +858,22 @@ fn run(cli: Cli) -> Result<(), Error> {
             // Through a read-only connection of its own, without opening the register: a
             // file damaged where opening reads is checked too.
             let path = existing_db(&cli.db)?;
+            // A register with accounts is checked by one of them, as every command is (its
+            // notes name petitions and their states), signed in first and logged as any
+            // sign-in; read only where it cannot be written. One that cannot be opened at
+            // all is still checked: its damage is said without a sign-in, nothing else.
+            let mut unopened = None;
+            if tiepdan::store::has_accounts_at(path) != Some(false) {
+                match open_as(&cli.db, false) {
+                    Ok(store) => drop(signed_in(store, &cli)?),
+                    Err(e) => {
+                        match Store::open_read_only(path, Box::new(tiepdan::clock::SystemClock)) {
+                            Ok(store) => drop(signed_in(store, &cli)?),
+                            Err(_) => unopened = Some(e),
+                        }
+                    }
+                }
+            }
             let check = tiepdan::store::check_file(path)?;
             if !check.ok {
                 for p in &check.problems {
@@ -865,12 +881,8 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
                 return Err(Error::NotRegister(check.message));
             }
-            // A whole register with accounts is checked by one of them, as every command
-            // is: its notes name petitions and their states. Read only: the check writes
-            // nothing (a register of an earlier schema, which only a writer can read, is
-            // checked as before).
-            if let Ok(store) = Store::open_read_only(path, Box::new(tiepdan::clock::SystemClock)) {
-                signed_in(store, &cli)?;
+            if let Some(e) = unopened {
+                return Err(e);
             }
             writeln!(out, "{}", check.message)?;
             for n in &check.notes {

@@ -293,6 +293,28 @@ fn is_damage(e: &rusqlite::Error) -> bool {
 /// Check the register at `path` through a read-only connection of its own, so the app's
 /// connection is not held while a large register is read; a damaged one's message names
 /// the newest good backup beside it.
+/// Whether the register at `path` has accounts, read without opening it as a register (a
+/// whole-file check signs in first when it does); `None` when it cannot be read so.
+pub fn has_accounts_at(path: &Path) -> Option<bool> {
+    let conn = Connection::open_with_flags(
+        super::sqlite_path(path),
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()?;
+    let table: bool = conn
+        .query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'users'",
+            [],
+            |r| r.get(0),
+        )
+        .ok()?;
+    if !table {
+        return Some(false);
+    }
+    conn.query_row("SELECT count(*) > 0 FROM users", [], |r| r.get(0))
+        .ok()
+}
+
 pub fn check_file(path: &Path) -> Result<IntegrityCheck> {
     super::roll_back_hot_journal(path);
     let conn = Connection::open_with_flags(

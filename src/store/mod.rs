@@ -48,7 +48,7 @@ pub use facts::{
     SessionFact, VisitFact,
 };
 pub(crate) use forms::*;
-pub use integrity::{check_file, IntegrityCheck};
+pub use integrity::{check_file, has_accounts_at, IntegrityCheck};
 pub use locks::PeriodLock;
 pub(crate) use locks::*;
 pub(crate) use merges::*;
