@@ -457,7 +457,12 @@ fn classify(tx: &Tx<'_>, p: &mut PetitionRecord, c: &ClassifyInput, at_desk: boo
         // level above the one who resolved the first (Luật Khiếu nại 2011, Điều 7 k1; the
         // chairman of the province reviews the commune chairman's decisions since the
         // 2025 merger), never back to the same chairman.
-        if c.competence == Competence::Within && f.classification.competence == Competence::Within {
+        // (Of the same unit: a register holding several units' files may hold the level
+        // above's own second round of a ward's first.)
+        if c.competence == Competence::Within
+            && f.classification.competence == Competence::Within
+            && f.unit_id == p.unit_id
+        {
             return Err(Error::invalid(
                 "classification.competence",
                 format!(
