@@ -1987,6 +1987,9 @@ fn file_record_cases() -> Vec<Case> {
                 );
                 v["petitions"][1]["year"] = year;
                 v["petitions"][1]["number"] = number;
+                // One names the file's own unit, the other leaves it implied: one unit.
+                v["petitions"][0]["unit_id"] = v["unit_id"].clone();
+                v["petitions"][1]["unit_id"] = json!("");
             },
         ),
         file(

@@ -502,7 +502,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             if s.matched > 0 {
                 writeln!(
                     out,
-                    "{} người trong tệp có cùng số giấy tờ và họ tên với công dân đã có trong sổ: được ghép vào hồ sơ đã có (giữ địa chỉ, số điện thoại của hồ sơ ấy).",
+                    "{} người trong tệp có cùng số giấy tờ và họ tên với một công dân đã có (trong sổ, hoặc ở trước trong tệp): được ghép vào hồ sơ ấy, giữ địa chỉ, số điện thoại của hồ sơ ấy.",
                     s.matched
                 )?;
             }

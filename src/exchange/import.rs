@@ -125,9 +125,18 @@ fn check_ids(file: &ExchangeFile) -> Result<()> {
     })?;
     // A number is given once per unit and year: two petitions of the file under one
     // number are said as such (else the second read as a number given in the register).
+    // (A petition's unit as the import reads it: none is the file's own; a number 0 is
+    // refused later as no number at all.)
     let mut numbers: HashMap<(&str, i32, u32), usize> = HashMap::new();
     for (i, p) in file.petitions.iter().enumerate() {
-        if let Some(first) = numbers.insert((p.unit_id.as_str(), p.year, p.number), i) {
+        let unit = match p.unit_id.trim() {
+            "" => file.unit_id.trim(),
+            id => id,
+        };
+        if p.number == 0 {
+            continue;
+        }
+        if let Some(first) = numbers.insert((unit, p.year, p.number), i) {
             return Err(Error::exchange(
                 format!("petitions[{i}].number"),
                 format!(
