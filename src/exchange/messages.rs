@@ -323,8 +323,8 @@ pub(super) fn syntax_error(e: &serde_json::Error) -> Error {
         _ if e.to_string().starts_with("number out of range") => format!(
             "có một số quá lớn (vượt quá giới hạn của số thực) ở {at}."
         ),
-        _ if e.to_string().contains("surrogate") || e.to_string().contains("hex escape") => format!(
-            "có một ký tự viết bằng mã \\u không hợp lệ (nửa cặp UTF-16) ở {at}."
+        _ if e.to_string().contains("surrogate") || e.to_string().contains("escape") => format!(
+            "có một ký tự viết bằng dấu \\ không hợp lệ (mã \\u thiếu chữ số hay nửa cặp UTF-16, hoặc \\ trước một chữ không được phép) ở {at}."
         ),
         _ => format!("không phải JSON hợp lệ: lỗi cú pháp ở {at}."),
     };

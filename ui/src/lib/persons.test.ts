@@ -3,6 +3,7 @@ import type { PersonMatch } from './bindings/PersonMatch';
 import {
   addPickedPerson,
   addTypedPerson,
+  looksSpelled,
   emptyPerson,
   isBlankPerson,
   isReadonlyPerson,
@@ -221,6 +222,14 @@ describe('a person typed in the lookup and found nowhere', () => {
     const r = addTypedPerson([emptyPerson()], '001090001234');
     expect(r.persons[0].id_number).toBe('001090001234');
     expect(r.persons[0].full_name).toBe('');
+  });
+  it('takes an ID number typed with spaces or dots as the number', () => {
+    expect(addTypedPerson([emptyPerson()], '001 090.001234').persons[0].id_number).toBe('001090001234');
+  });
+  it('tells a name spelled out from one typed as searched', () => {
+    expect(looksSpelled('Đặng Văn Mới')).toBe(true);
+    expect(looksSpelled('Nguyen Van Duc')).toBe(true);
+    expect(looksSpelled('nguyen van duc')).toBe(false);
   });
   it('adds a row after people already named', () => {
     const named = { ...emptyPerson(), full_name: 'Lê Văn A' };

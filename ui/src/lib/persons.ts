@@ -223,9 +223,19 @@ export function personLabel(label: string, index: number): string {
  */
 export function addTypedPerson(persons: PersonDraft[], typed: string): { persons: PersonDraft[]; index: number } {
   const text = typed.trim();
-  const digits = /^\d+$/.test(text);
-  const row: PersonDraft = digits ? { ...emptyPerson(), id_number: text } : { ...emptyPerson(), full_name: text };
+  // An ID number as typed with spaces or dots ("001 090 001234") is still a number.
+  const number = text.replace(/[\s.]/g, '');
+  const digits = /^\d+$/.test(number);
+  const row: PersonDraft = digits ? { ...emptyPerson(), id_number: number } : { ...emptyPerson(), full_name: text };
   const blank = persons.findIndex(isBlankPerson);
   if (blank >= 0) return { persons: persons.map((p, i) => (i === blank ? row : p)), index: blank };
   return { persons: [...persons, row], index: persons.length };
+}
+
+/**
+ * Whether a name typed in the lookup looks written as it is spelled (a capital or a
+ * Vietnamese letter), or only as searched ("nguyen van duc"), to be written again.
+ */
+export function looksSpelled(name: string): boolean {
+  return /[A-ZÀ-ỹĐđ]/.test(name) || /[^\x00-\x7F]/.test(name);
 }
