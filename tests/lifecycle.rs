@@ -53,14 +53,19 @@ fn record(
     }
 }
 
-fn allowed(p: &PetitionRecord, on: &str) -> Vec<MoveAction> {
-    let ctx = MoveContext {
+/// A move's context for `p` alone (no moves yet, no other petition of its case) on `on`.
+fn context<'a>(p: &'a PetitionRecord, on: &str) -> MoveContext<'a> {
+    MoveContext {
         petition: p,
         events: &[],
         case_transferred_before: false,
         on: NaiveDate::parse_from_str(on, "%Y-%m-%d").unwrap(),
         check_ends: None,
-    };
+    }
+}
+
+fn allowed(p: &PetitionRecord, on: &str) -> Vec<MoveAction> {
+    let ctx = context(p, on);
     OFFERED
         .iter()
         .copied()
@@ -1063,13 +1068,7 @@ fn a_complaint_withdrawn_while_resolved_carries_the_notice_ending_it_before_and_
     assert_eq!(lifecycle::inputs(Withdraw, &proposal).0, vec!["note"]);
     // Termination for another reason is the 2025 law's; the refusal says what to record.
     let accepted = record(Complaint, S::Accepted, YES, WITHIN);
-    let ctx = MoveContext {
-        petition: &accepted,
-        events: &[],
-        case_transferred_before: false,
-        on: NaiveDate::parse_from_str(BEFORE, "%Y-%m-%d").unwrap(),
-        check_ends: None,
-    };
+    let ctx = context(&accepted, BEFORE);
     let e = lifecycle::precondition(Terminate, &ctx).unwrap_err();
     assert!(e.contains("Rút đơn") && e.contains("Điều 10"), "{e}");
 }
@@ -1082,37 +1081,34 @@ fn the_second_round_of_the_wards_own_first_round_is_not_the_wards() {
     let first = direct_petition(&mut store, "2026-03-02", Complaint);
     classify(&mut store, &first, Complaint, true, WITHIN, "2026-03-03");
     let second = direct_petition(&mut store, "2026-09-01", Complaint);
-    let e = move_petition(&mut store, &second, Classify, "2026-09-02", |m| {
-        let mut c = classification(Complaint, true, WITHIN);
-        c.round = Round::Subsequent;
-        c.first_round_id = Some(first.clone());
-        m.classification = Some(c);
-    })
-    .unwrap_err();
+    let e = second_round(&mut store, &second, &first, WITHIN).unwrap_err();
     assert_eq!(e.field(), Some("classification.competence"));
     assert!(e.to_string().contains("Điều 7"), "{e}");
     assert_eq!(store.petition(&second).unwrap().state, S::Received);
     // Outside its competence: guided to the competent head.
-    let d = move_petition(&mut store, &second, Classify, "2026-09-02", |m| {
-        let mut c = classification(Complaint, true, OUTSIDE);
-        c.round = Round::Subsequent;
-        c.first_round_id = Some(first.clone());
-        m.classification = Some(c);
-    })
-    .unwrap();
+    let d = second_round(&mut store, &second, &first, OUTSIDE).unwrap();
     assert_eq!(d.petition.classification.competence, OUTSIDE);
     // A first round another body resolved (outside the ward's competence) leaves the
     // second round's competence to the officer.
     let other = direct_petition(&mut store, "2026-03-02", Complaint);
     classify(&mut store, &other, Complaint, true, OUTSIDE, "2026-03-03");
     let third = direct_petition(&mut store, "2026-09-01", Complaint);
-    move_petition(&mut store, &third, Classify, "2026-09-02", |m| {
-        let mut c = classification(Complaint, true, WITHIN);
+    second_round(&mut store, &third, &other, WITHIN).unwrap();
+}
+
+/// Classify `id` on 02/09/2026 as an eligible second-round complaint of `first`.
+fn second_round(
+    store: &mut tiepdan::Store,
+    id: &str,
+    first: &str,
+    competence: Competence,
+) -> tiepdan::Result<PetitionDetail> {
+    move_petition(store, id, Classify, "2026-09-02", |m| {
+        let mut c = classification(Complaint, true, competence);
         c.round = Round::Subsequent;
-        c.first_round_id = Some(other.clone());
+        c.first_round_id = Some(first.to_string());
         m.classification = Some(c);
     })
-    .unwrap();
 }
 
 /// The move form says what an extension does to the time, by kind and round, before it is
@@ -1120,13 +1116,7 @@ fn the_second_round_of_the_wards_own_first_round_is_not_the_wards() {
 #[test]
 fn an_extension_says_what_it_does_to_the_time() {
     let on = |p: &PetitionRecord| {
-        let ctx = MoveContext {
-            petition: p,
-            events: &[],
-            case_transferred_before: false,
-            on: NaiveDate::parse_from_str(FROM, "%Y-%m-%d").unwrap(),
-            check_ends: None,
-        };
+        let ctx = context(p, FROM);
         lifecycle::options(&ctx)
             .into_iter()
             .map(|o| (o.action, o.effect))
@@ -1165,13 +1155,7 @@ fn a_petition_past_its_classification_is_not_told_to_be_accepted() {
         (S::Resolved, "không còn bước xử lý này"),
     ] {
         let p = record(Complaint, state, YES, WITHIN);
-        let ctx = MoveContext {
-            petition: &p,
-            events: &[],
-            case_transferred_before: false,
-            on: NaiveDate::parse_from_str(FROM, "%Y-%m-%d").unwrap(),
-            check_ends: None,
-        };
+        let ctx = context(&p, FROM);
         let e = lifecycle::precondition(Return, &ctx).unwrap_err();
         assert!(
             e.contains(says) && !e.contains("thụ lý giải quyết hoặc"),
