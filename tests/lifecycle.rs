@@ -1094,6 +1094,17 @@ fn the_second_round_of_the_wards_own_first_round_is_not_the_wards() {
     classify(&mut store, &other, Complaint, true, OUTSIDE, "2026-03-03");
     let third = direct_petition(&mut store, "2026-09-01", Complaint);
     second_round(&mut store, &third, &other, WITHIN).unwrap();
+    // The other way round: that first round is not made the ward's own afterwards.
+    let e = move_petition(&mut store, &other, Classify, "2026-03-04", |m| {
+        m.classification = Some(classification(Complaint, true, WITHIN))
+    })
+    .unwrap_err();
+    assert_eq!(e.field(), Some("classification.competence"));
+    assert!(e.to_string().contains("Điều 7"), "{e}");
+    assert_eq!(
+        store.petition(&other).unwrap().classification.competence,
+        OUTSIDE
+    );
 }
 
 /// Classify `id` on 02/09/2026 as an eligible second-round complaint of `first`.

@@ -565,7 +565,25 @@ pub(crate) fn check_links(tx: &Tx<'_>, p: &PetitionRecord, kind_field: &str) -> 
             ));
         }
     }
-    if let Some(s) = store::second_rounds_of(conn, &p.id)?.first() {
+    let seconds = store::second_rounds_of(conn, &p.id)?;
+    // The other way round of the rule on a second round (Luật Khiếu nại 2011, Điều 7): a
+    // first round made this unit's own while its second round is held as the unit's too.
+    if p.classification.competence == Competence::Within {
+        if let Some(s) = seconds
+            .iter()
+            .find(|s| s.classification.competence == Competence::Within && s.unit_id == p.unit_id)
+        {
+            return Err(Error::invalid(
+                "classification.competence",
+                format!(
+                    "Đơn số {} là khiếu nại lần hai của đơn này và được phân loại là thuộc thẩm quyền của đơn vị: khiếu nại lần đầu thuộc thẩm quyền của đơn vị thì lần hai thuộc thẩm quyền của cấp trên (Luật Khiếu nại 2011, Điều 7); phân loại lại đơn số {} trước.",
+                    label(s)?,
+                    label(s)?
+                ),
+            ));
+        }
+    }
+    if let Some(s) = seconds.first() {
         let why = if p.kind != PetitionKind::Complaint {
             Some((kind_field, "phải là đơn khiếu nại"))
         } else if p.first_round_id.is_some() || p.classification.round == Round::Subsequent {
