@@ -855,8 +855,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             })?;
         }
         Command::Check => {
-            // Through a read-only connection of its own, without opening the register: a
-            // file damaged where opening reads is checked too.
+            // The check reads through a read-only connection of its own, without opening the
+            // register: a file damaged where opening reads is checked too.
             let path = existing_db(&cli.db)?;
             // A register with accounts is checked by one of them, as every command is (its
             // notes name petitions and their states), signed in first and logged as any

@@ -290,9 +290,6 @@ fn is_damage(e: &rusqlite::Error) -> bool {
     )
 }
 
-/// Check the register at `path` through a read-only connection of its own, so the app's
-/// connection is not held while a large register is read; a damaged one's message names
-/// the newest good backup beside it.
 /// Whether the register at `path` has accounts, read without opening it as a register (a
 /// whole-file check signs in first when it does); `None` when it cannot be read so.
 pub fn has_accounts_at(path: &Path) -> Option<bool> {
@@ -315,6 +312,9 @@ pub fn has_accounts_at(path: &Path) -> Option<bool> {
         .ok()
 }
 
+/// Check the register at `path` through a read-only connection of its own, so the app's
+/// connection is not held while a large register is read; a damaged one's message names
+/// the newest good backup beside it.
 pub fn check_file(path: &Path) -> Result<IntegrityCheck> {
     super::roll_back_hot_journal(path);
     let conn = Connection::open_with_flags(
