@@ -1242,42 +1242,25 @@ fn a_remote_areas_longer_time_says_why() {
 #[test]
 fn a_resolution_ended_while_suspended_is_not_late() {
     let mut store = store_on("2026-12-31");
-    // Accepted Mon 06/07/2026: 30 days → Wed 05/08; suspended Mon 20/07.
-    let p = direct_petition(&mut store, "2026-07-01", Complaint);
-    classify(
-        &mut store,
-        &p,
-        Complaint,
-        true,
-        Competence::Within,
-        "2026-07-02",
-    );
-    move_petition(&mut store, &p, MoveAction::Accept, "2026-07-06", |_| {}).unwrap();
-    move_petition(&mut store, &p, MoveAction::Suspend, "2026-07-20", |_| {}).unwrap();
-    move_petition(&mut store, &p, MoveAction::Terminate, "2026-09-30", |m| {
-        m.note = Some("Người khiếu nại chết, không có người thừa kế".into())
-    })
-    .unwrap();
-    let d = deadline(&store, &p, ComplaintResolution, "2026-10-01").unwrap();
+    // A complaint accepted Mon 06/07/2026 (30 days → Wed 05/08), suspended on `suspended`,
+    // terminated on 30/09 without being resumed.
+    let ended_while_suspended = |store: &mut tiepdan::Store, suspended: &str| {
+        let p = direct_petition(store, "2026-07-01", Complaint);
+        classify(store, &p, Complaint, true, Competence::Within, "2026-07-02");
+        move_petition(store, &p, MoveAction::Accept, "2026-07-06", |_| {}).unwrap();
+        move_petition(store, &p, MoveAction::Suspend, suspended, |_| {}).unwrap();
+        move_petition(store, &p, MoveAction::Terminate, "2026-09-30", |m| {
+            m.note = Some("Người khiếu nại chết, không có người thừa kế".into())
+        })
+        .unwrap();
+        deadline(store, &p, ComplaintResolution, "2026-10-01").unwrap()
+    };
+    // Suspended Mon 20/07, in time.
+    let d = ended_while_suspended(&mut store, "2026-07-20");
     assert_eq!(d.met_on.as_deref(), Some("2026-09-30"));
     assert!(!d.late && !d.overdue, "{d:?}");
     // Suspended after the time ran out (06/08), then ended: late all the same.
-    let q = direct_petition(&mut store, "2026-07-01", Complaint);
-    classify(
-        &mut store,
-        &q,
-        Complaint,
-        true,
-        Competence::Within,
-        "2026-07-02",
-    );
-    move_petition(&mut store, &q, MoveAction::Accept, "2026-07-06", |_| {}).unwrap();
-    move_petition(&mut store, &q, MoveAction::Suspend, "2026-08-06", |_| {}).unwrap();
-    move_petition(&mut store, &q, MoveAction::Terminate, "2026-09-30", |m| {
-        m.note = Some("Người khiếu nại chết, không có người thừa kế".into())
-    })
-    .unwrap();
-    let d = deadline(&store, &q, ComplaintResolution, "2026-10-01").unwrap();
+    let d = ended_while_suspended(&mut store, "2026-08-06");
     assert!(d.late, "{d:?}");
 }
 
