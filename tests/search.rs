@@ -262,3 +262,106 @@ fn an_imported_register_is_searchable_and_its_index_settings_are_the_default() {
     let hits = store.search(&v.content, 1000).unwrap();
     assert!(hits.iter().any(|h| h.id == v.id), "{}", v.content);
 }
+
+/// The schema of a register's indexes, as `sqlite_schema` holds it.
+fn index_schema(path: &std::path::Path) -> Vec<(String, String)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let rows = conn
+        .prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<(String, String)>>>()
+        .unwrap();
+    rows
+}
+
+/// An import writes each new record's search row first and the record once, pointing at
+/// it, and sets the indexes only reads use aside while it writes into empty tables: after
+/// it, every person, case, visit and petition points at a search row of its own (none
+/// without one, none shared, no row left over), and the register's indexes are those of a
+/// new register to the letter; an import refused at its last step (a move replayed) leaves
+/// the indexes and the tables as they were.
+#[test]
+fn an_imports_records_point_at_their_own_search_rows_and_its_indexes_are_whole() {
+    use tiepdan::exchange::generate::{generate, Spec};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("so.sqlite3");
+    let mut store =
+        Store::open_with_clock(&path, Box::new(FixedClock(date("2026-06-30")))).unwrap();
+    let fresh = index_schema(&path);
+    assert!(fresh.iter().any(|(n, _)| n == "petitions_open"));
+    let file = generate(&Spec::new(600, 3, date("2026-06-30")));
+
+    // Refused at the replay of a move (a second receipt), after every record was written.
+    let mut refused = file.clone();
+    let mut again = refused
+        .petition_events
+        .iter()
+        .find(|e| e.action == tiepdan::domain::MoveAction::Receive)
+        .unwrap()
+        .clone();
+    again.id = "a-second-receipt".into();
+    again.on_date = "2026-06-29".into();
+    again.at = "2026-06-29T08:00:00Z".into();
+    refused.petition_events.push(again);
+    let err = store.import_exchange(&refused).unwrap_err().to_string();
+    assert!(err.contains("tiếp nhận một lần"), "{err}");
+    assert_eq!(index_schema(&path), fresh);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for table in [
+            "persons",
+            "cases",
+            "visits",
+            "petitions",
+            "records_fts",
+            "persons_fts",
+        ] {
+            let n: i64 = conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(n, 0, "{table}");
+        }
+    }
+
+    store.import_exchange(&file).unwrap();
+    assert_eq!(index_schema(&path), fresh);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    for (table, kind) in [
+        ("cases", "case"),
+        ("visits", "visit"),
+        ("petitions", "petition"),
+    ] {
+        let rows = count(&format!("SELECT count(*) FROM {table}"));
+        assert!(rows > 0, "{table}");
+        let own = count(&format!(
+            "SELECT count(*) FROM {table} t JOIN records_fts f ON f.rowid = t.fts_rowid
+              WHERE f.record_id = t.id AND f.kind = '{kind}'"
+        ));
+        assert_eq!(own, rows, "{table}");
+        let distinct = count(&format!("SELECT count(DISTINCT fts_rowid) FROM {table}"));
+        assert_eq!(distinct, rows, "{table}");
+        let indexed = count(&format!(
+            "SELECT count(*) FROM records_fts WHERE kind = '{kind}'"
+        ));
+        assert_eq!(indexed, rows, "{table}");
+    }
+    // Persons: every one not merged into another has its own row; the merged have none.
+    let unmerged = count("SELECT count(*) FROM persons WHERE merged_into IS NULL");
+    let own = count(
+        "SELECT count(*) FROM persons p JOIN persons_fts f ON f.rowid = p.fts_rowid
+          WHERE f.person_id = p.id AND p.merged_into IS NULL",
+    );
+    assert_eq!(own, unmerged);
+    assert_eq!(count("SELECT count(*) FROM persons_fts"), unmerged);
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM persons WHERE merged_into IS NOT NULL AND fts_rowid IS NOT NULL"
+        ),
+        0
+    );
+}

@@ -480,11 +480,16 @@ impl Store {
         let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
         conn.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
         // The day counters' triggers are set aside: every day is counted again once, at the
-        // commit, if the import wrote anything.
+        // commit, if the import wrote anything. So are the indexes only reads use, of the
+        // tables still empty: each is built once, sorted, at the end.
         let result = self.write_quietly(|tx| {
             crate::store::without_day_triggers(
                 tx.conn(),
-                || import::import(tx, file, progress),
+                || {
+                    crate::store::without_read_only_indexes(tx.conn(), || {
+                        import::import(tx, file, progress)
+                    })
+                },
                 ImportSummary::wrote,
             )
         });

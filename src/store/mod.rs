@@ -57,6 +57,7 @@ pub(crate) use petitions::*;
 pub(crate) use records::*;
 pub(crate) use register::register_visits;
 pub use register::{RegisterPerson, RegisterVisit};
+pub(crate) use schema::without_read_only_indexes;
 pub(crate) use search::*;
 pub(crate) use sessions::*;
 pub(crate) use settings::{keys as setting_keys, read_settings};

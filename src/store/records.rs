@@ -12,12 +12,12 @@ use crate::error::Result;
 use crate::records::{CaseRecord, ChangeRecord, PetitionEvent, PetitionRecord, VisitRecord};
 use crate::text::fold;
 
-/// `INSERT INTO table (c1, …, cn, created_at) VALUES (?1, …, ?n, ?n+1)` (made once per
-/// table: an import writes hundreds of thousands of rows through it).
+/// `INSERT INTO table (c1, …, cn, created_at, fts_rowid) VALUES (?1, …, ?n+2)` (made once
+/// per table: an import writes hundreds of thousands of rows through it).
 fn insert_sql(table: &str, columns: &[&str]) -> String {
-    let marks: Vec<String> = (1..=columns.len() + 1).map(|i| format!("?{i}")).collect();
+    let marks: Vec<String> = (1..=columns.len() + 2).map(|i| format!("?{i}")).collect();
     format!(
-        "INSERT INTO {table} ({}, created_at) VALUES ({})",
+        "INSERT INTO {table} ({}, created_at, fts_rowid) VALUES ({})",
         columns.join(", "),
         marks.join(", ")
     )
@@ -92,12 +92,14 @@ pub(crate) fn delete_session(conn: &Connection, id: &str) -> Result<usize> {
 // ---------------------------------------------------------------- cases
 
 pub(crate) fn insert_case(conn: &Connection, c: &CaseRecord) -> Result<()> {
+    let rowid = new_search_record(conn, "case", &c.id, &fold(&c.summary))?;
     super::exec(
         conn,
-        "INSERT INTO cases (id, summary, opened_on, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![c.id, c.summary, c.opened_on, now_utc()],
+        "INSERT INTO cases (id, summary, opened_on, created_at, fts_rowid)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![c.id, c.summary, c.opened_on, now_utc(), rowid],
     )?;
-    index_record(conn, "cases", "case", &c.id, &c.summary)
+    Ok(())
 }
 
 /// The day a case was first received: its earliest visit or petition (a correction of a
@@ -235,13 +237,14 @@ fn visit_params(v: &VisitRecord) -> [&dyn ToSql; 13] {
 /// A visit and its named persons.
 pub(crate) fn insert_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
     let now = now_utc();
+    let rowid = new_search_record(conn, "visit", &v.id, &fold(&visit_text(conn, v)?))?;
     let mut values: Vec<&dyn ToSql> = visit_params(v).to_vec();
     values.push(&now);
+    values.push(&rowid);
     static SQL: LazyLock<String> = LazyLock::new(|| insert_sql("visits", &VISIT_WRITE));
     conn.prepare_cached(&SQL)?
         .execute(params_from_iter(values))?;
-    write_visit_persons(conn, &v.id, &v.person_ids)?;
-    index_visit(conn, v)
+    write_visit_persons(conn, &v.id, &v.person_ids)
 }
 
 pub(crate) fn update_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
@@ -307,14 +310,13 @@ pub(crate) fn next_visit_seq(conn: &Connection, session_id: &str) -> Result<u32>
 }
 
 fn index_visit(conn: &Connection, v: &VisitRecord) -> Result<()> {
+    index_record(conn, "visits", "visit", &v.id, &visit_text(conn, v)?)
+}
+
+/// What the search box finds a visit by: its content and the names of its persons.
+fn visit_text(conn: &Connection, v: &VisitRecord) -> Result<String> {
     let names = person_names(conn, &v.person_ids)?;
-    index_record(
-        conn,
-        "visits",
-        "visit",
-        &v.id,
-        &format!("{} {}", v.content, names.join(" ")),
-    )
+    Ok(format!("{} {}", v.content, names.join(" ")))
 }
 
 // ---------------------------------------------------------------- petitions
@@ -442,15 +444,16 @@ fn petition_params<'a>(p: &'a PetitionRecord, contents: &'a Option<String>) -> [
 /// A petition, its petitioners, and its number remembered for its year.
 pub(crate) fn insert_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
     let now = now_utc();
+    let rowid = new_search_record(conn, "petition", &p.id, &fold(&petition_text(conn, p)?))?;
     let contents = contents_text(&p.contents);
     let mut values: Vec<&dyn ToSql> = petition_params(p, &contents).to_vec();
     values.push(&now);
+    values.push(&rowid);
     static SQL: LazyLock<String> = LazyLock::new(|| insert_sql("petitions", &PETITION_WRITE));
     conn.prepare_cached(&SQL)?
         .execute(params_from_iter(values))?;
     write_petition_persons(conn, &p.id, &p.petitioner_ids)?;
-    super::petitions::note_number(conn, &p.unit_id, p.year, p.number)?;
-    index_petition(conn, p)
+    super::petitions::note_number(conn, &p.unit_id, p.year, p.number)
 }
 
 /// Write a petition's changed columns (a move changes a few: rewriting every column would
@@ -572,16 +575,27 @@ pub(crate) fn delete_petition(conn: &Connection, id: &str) -> Result<usize> {
 }
 
 fn index_petition(conn: &Connection, p: &PetitionRecord) -> Result<()> {
+    index_record(
+        conn,
+        "petitions",
+        "petition",
+        &p.id,
+        &petition_text(conn, p)?,
+    )
+}
+
+/// What the search box finds a petition by: its number, content, respondent and the
+/// names of its petitioners.
+fn petition_text(conn: &Connection, p: &PetitionRecord) -> Result<String> {
     let names = person_names(conn, &p.petitioner_ids)?;
-    let text = format!(
+    Ok(format!(
         "{n}/{y} {n} {content} {respondent} {names}",
         n = p.number,
         y = p.year,
         content = p.content,
         respondent = p.respondent.as_deref().unwrap_or(""),
         names = names.join(" ")
-    );
-    index_record(conn, "petitions", "petition", &p.id, &text)
+    ))
 }
 
 // ---------------------------------------------------------------- petition events
@@ -736,9 +750,11 @@ pub(crate) fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
 }
 
 pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
+    // Its search row first, so the person's row is written once, with its `fts_rowid`.
+    let rowid = new_person_search_row(conn, p)?;
     super::exec(conn,
-        "INSERT INTO persons (id, full_name, id_kind, id_number, address, phone, merged_into, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO persons (id, full_name, id_kind, id_number, address, phone, merged_into, created_at, fts_rowid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             p.id,
             p.full_name,
@@ -747,10 +763,11 @@ pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
             p.address,
             p.phone,
             p.merged_into,
-            now_utc()
+            now_utc(),
+            rowid
         ],
     )?;
-    index_person(conn, p)
+    Ok(())
 }
 
 pub(crate) fn update_person(conn: &Connection, p: &Person) -> Result<()> {
@@ -816,20 +833,7 @@ pub(crate) fn index_person(conn: &Connection, p: &Person) -> Result<()> {
     )
     .optional()?
     .flatten();
-    // The phone as its digits only, so "0912 345 678" is found by "0912345678".
-    let phone: String = p
-        .phone
-        .as_deref()
-        .unwrap_or("")
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
-    let texts = (
-        fold(&p.full_name),
-        p.id_number.clone().unwrap_or_default(),
-        phone,
-        fold(p.address.as_deref().unwrap_or("")),
-    );
+    let texts = person_texts(p);
     if let Some(rowid) = old {
         if p.merged_into.is_none() {
             let indexed: Option<(String, String, String, String)> = super::one(
@@ -845,16 +849,7 @@ pub(crate) fn index_person(conn: &Connection, p: &Person) -> Result<()> {
         }
         super::exec(conn, "DELETE FROM persons_fts WHERE rowid = ?1", [rowid])?;
     }
-    let rowid: Option<i64> = if p.merged_into.is_none() {
-        super::exec(
-            conn,
-            "INSERT INTO persons_fts (person_id, name, id_number, phone, address) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![p.id, texts.0, texts.1, texts.2, texts.3],
-        )?;
-        Some(conn.last_insert_rowid())
-    } else {
-        None
-    };
+    let rowid = new_person_search_row(conn, p)?;
     if rowid != old {
         super::exec(
             conn,
@@ -863,6 +858,39 @@ pub(crate) fn index_person(conn: &Connection, p: &Person) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// What a person is found by: the name and address folded, the ID number, and the phone
+/// as its digits only (so "0912 345 678" is found by "0912345678").
+fn person_texts(p: &Person) -> (String, String, String, String) {
+    let phone: String = p
+        .phone
+        .as_deref()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    (
+        fold(&p.full_name),
+        p.id_number.clone().unwrap_or_default(),
+        phone,
+        fold(p.address.as_deref().unwrap_or("")),
+    )
+}
+
+/// A person's new row of the search index (none for a person merged into another, who is
+/// found as the kept one).
+fn new_person_search_row(conn: &Connection, p: &Person) -> Result<Option<i64>> {
+    if p.merged_into.is_some() {
+        return Ok(None);
+    }
+    let texts = person_texts(p);
+    super::exec(
+        conn,
+        "INSERT INTO persons_fts (person_id, name, id_number, phone, address) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![p.id, texts.0, texts.1, texts.2, texts.3],
+    )?;
+    Ok(Some(conn.last_insert_rowid()))
 }
 
 // ---------------------------------------------------------------- search of records
@@ -885,18 +913,25 @@ fn index_record(conn: &Connection, table: &str, kind: &str, id: &str, text: &str
         }
         super::exec(conn, "DELETE FROM records_fts WHERE rowid = ?1", [rowid])?;
     }
-    super::exec(
-        conn,
-        "INSERT INTO records_fts (kind, record_id, text) VALUES (?1, ?2, ?3)",
-        params![kind, id, text],
-    )?;
-    let rowid = conn.last_insert_rowid();
+    let rowid = new_search_record(conn, kind, id, &text)?;
     super::exec(
         conn,
         &format!("UPDATE {table} SET fts_rowid = ?2 WHERE id = ?1"),
         params![id, rowid],
     )?;
     Ok(())
+}
+
+/// A new record's row of the search index, written before the record so that the record's
+/// row is written once, with its `fts_rowid` (not written, then looked up and written
+/// again: an import writes hundreds of thousands).
+fn new_search_record(conn: &Connection, kind: &str, id: &str, folded: &str) -> Result<i64> {
+    super::exec(
+        conn,
+        "INSERT INTO records_fts (kind, record_id, text) VALUES (?1, ?2, ?3)",
+        params![kind, id, folded],
+    )?;
+    Ok(conn.last_insert_rowid())
 }
 
 fn fts_rowid(conn: &Connection, table: &str, id: &str) -> Result<Option<i64>> {
