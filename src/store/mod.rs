@@ -123,6 +123,7 @@ fn migrations(from: usize) -> Migrations<'static> {
         include_str!("../../migrations/0011_case_first_seen.sql"),
         include_str!("../../migrations/0012_carry_uncounted.sql"),
         include_str!("../../migrations/0013_prior_agencies.sql"),
+        include_str!("../../migrations/0014_events_petition_index.sql"),
     ];
     let last = files.len() - 1;
     Migrations::new(
@@ -143,7 +144,7 @@ fn migrations(from: usize) -> Migrations<'static> {
 }
 
 /// Number of schema versions this build knows.
-pub const SCHEMA_VERSION: usize = 13;
+pub const SCHEMA_VERSION: usize = 14;
 
 pub struct Store {
     conn: Connection,

@@ -73,7 +73,7 @@ fn unlisted(sql: &str) -> String {
 /// visits and petitions, a petition's moves, a duplicate's original, a merged person) go
 /// through the unique indexes and `visits_case`, `petitions_case`, `petition_events_order`,
 /// `petitions_duplicate_of`, `persons_merged_into`, which stay.
-pub(crate) const READ_ONLY_INDEXES: [&str; 14] = [
+pub(crate) const READ_ONLY_INDEXES: [&str; 13] = [
     "petitions_received",
     "petitions_state",
     "petitions_due_stale",
@@ -81,7 +81,6 @@ pub(crate) const READ_ONLY_INDEXES: [&str; 14] = [
     "petitions_open",
     "petitions_carry_uncounted",
     "petition_events_on_date",
-    "petition_events_petition",
     "cases_first_seen",
     "sessions_date",
     "sessions_id_date",
