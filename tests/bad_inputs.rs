@@ -2253,6 +2253,24 @@ fn file_record_cases() -> Vec<Case> {
             },
         ),
         file(
+            "a receipt on a 30th of February (a receipt's date is the petition's: not read)",
+            "on_date",
+            "không phải là ngày có thật",
+            |v| {
+                let i = index(v, "petition_events", |e| e["action"] == "receive");
+                v["petition_events"][i]["on_date"] = json!("2026-02-30");
+            },
+        ),
+        file(
+            "a move recorded at no real time",
+            "at",
+            "không đúng dạng",
+            |v| {
+                let i = accept(v);
+                v["petition_events"][i]["at"] = json!("2026-13-45T99:00:00Z");
+            },
+        ),
+        file(
             "a field with no name",
             "fields[0].name",
             "không được để trống",

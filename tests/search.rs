@@ -293,7 +293,26 @@ fn an_imports_records_point_at_their_own_search_rows_and_its_indexes_are_whole()
         Store::open_with_clock(&path, Box::new(FixedClock(date("2026-06-30")))).unwrap();
     let fresh = index_schema(&path);
     assert!(fresh.iter().any(|(n, _)| n == "petitions_open"));
-    let file = generate(&Spec::new(600, 3, date("2026-06-30")));
+    let mut file = generate(&Spec::new(600, 3, date("2026-06-30")));
+    // The generator merges nobody: two persons merged here, who never share a visit or a
+    // petition (a merge of two persons of one record is refused).
+    let together = |a: &str, b: &str| {
+        file.visits
+            .iter()
+            .any(|v| v.person_ids.iter().any(|p| p == a) && v.person_ids.iter().any(|p| p == b))
+            || file.petitions.iter().any(|p| {
+                p.petitioner_ids.iter().any(|x| x == a) && p.petitioner_ids.iter().any(|x| x == b)
+            })
+    };
+    let kept = file.persons[0].id.clone();
+    let merged: Vec<usize> = (1..file.persons.len())
+        .filter(|&i| !together(&kept, &file.persons[i].id))
+        .take(2)
+        .collect();
+    assert_eq!(merged.len(), 2);
+    for i in merged {
+        file.persons[i].merged_into = Some(kept.clone());
+    }
 
     // Refused at the replay of a move (a second receipt), after every record was written.
     let mut refused = file.clone();
@@ -364,4 +383,51 @@ fn an_imports_records_point_at_their_own_search_rows_and_its_indexes_are_whole()
         ),
         0
     );
+    assert_eq!(
+        count("SELECT count(*) FROM persons WHERE merged_into IS NOT NULL"),
+        2
+    );
+}
+
+/// A visit and a petition are found by the names of their persons: a corrected name finds
+/// them, the old one no longer does (their searched text is written again with the person).
+#[test]
+fn a_corrected_name_finds_the_records_that_name_the_person() {
+    let mut store = store_on("2026-06-30");
+    let s = session(&mut store, "2026-06-01", HostGroup::Officer);
+    let mut input = visit_input(&s, vec![person("Nguyễn Văn Khải")], 1);
+    input.petition = Some(petition_of(PetitionKind::Proposal));
+    let v = store.add_visit(&input).unwrap();
+    let id = v.persons[0].id.clone();
+    let records = |store: &Store, q: &str| -> Vec<SearchKind> {
+        let mut kinds: Vec<SearchKind> = store
+            .search(q, 20)
+            .unwrap()
+            .into_iter()
+            .filter(|h| matches!(h.kind, SearchKind::Visit | SearchKind::Petition))
+            .map(|h| h.kind)
+            .collect();
+        kinds.sort_by_key(|k| format!("{k:?}"));
+        kinds
+    };
+    assert_eq!(
+        records(&store, "khai"),
+        vec![SearchKind::Petition, SearchKind::Visit]
+    );
+    store
+        .correct_person(
+            &id,
+            &PersonInput {
+                existing_id: Some(id.clone()),
+                full_name: "Nguyễn Văn Khánh".into(),
+                correct: true,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        records(&store, "khanh"),
+        vec![SearchKind::Petition, SearchKind::Visit]
+    );
+    assert!(records(&store, "khai").is_empty());
 }

@@ -859,6 +859,7 @@ pub(super) fn import(
     let conn = tx.conn();
     check_ids(&file)?;
     check_links(conn, &file)?;
+    check_move_times(&file)?;
     if !file.exported_at.is_empty()
         && chrono::DateTime::parse_from_rfc3339(&file.exported_at).is_err()
     {
@@ -1301,6 +1302,33 @@ pub(super) fn import(
 
 /// A change record of another register, as the history shows and the hash chain seals it:
 /// an instant, a table's name, the fields before and after as objects.
+/// Every move of the file has a real date and a recording time of the right shape, before
+/// anything is written: a receipt's date is the petition's (its own is not kept) and a
+/// move's time is kept as written, so neither would otherwise be read.
+fn check_move_times(file: &ExchangeFile) -> Result<()> {
+    for (i, e) in file.petition_events.iter().enumerate() {
+        let named = |err: Error| {
+            bad(
+                "petition_events",
+                i,
+                &name("petition_events", i, &e.id),
+                err,
+            )
+        };
+        crate::validate::parse_date("on_date", "Ngày thực hiện", &e.on_date).map_err(named)?;
+        if chrono::DateTime::parse_from_rfc3339(&e.at).is_err() {
+            return Err(named(Error::invalid(
+                "at",
+                format!(
+                    "thời điểm ghi “{}” không đúng dạng (ví dụ 2026-03-20T08:00:00Z).",
+                    shown(&e.at, 40)
+                ),
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn check_change(c: &ChangeRecord) -> Result<()> {
     if chrono::DateTime::parse_from_rfc3339(&c.at).is_err() {
         return Err(Error::invalid(

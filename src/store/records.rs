@@ -771,6 +771,13 @@ pub(crate) fn insert_person(conn: &Connection, p: &Person) -> Result<()> {
 }
 
 pub(crate) fn update_person(conn: &Connection, p: &Person) -> Result<()> {
+    let old_name: Option<String> = super::one(
+        conn,
+        "SELECT full_name FROM persons WHERE id = ?1",
+        [&p.id],
+        |r| r.get(0),
+    )
+    .optional()?;
     super::exec(
         conn,
         "UPDATE persons SET full_name = ?2, id_kind = ?3, id_number = ?4, address = ?5, phone = ?6,
@@ -786,7 +793,38 @@ pub(crate) fn update_person(conn: &Connection, p: &Person) -> Result<()> {
             p.merged_into
         ],
     )?;
-    index_person(conn, p)
+    index_person(conn, p)?;
+    if old_name.is_some_and(|old| old != p.full_name) {
+        reindex_records_naming(conn, &p.id)?;
+    }
+    Ok(())
+}
+
+/// The visits and petitions that name a person, indexed again for the search box: their
+/// searched text holds the names of their persons, so a corrected name (or a masked
+/// denunciator named by a full file) is found there, and the old one no longer is.
+fn reindex_records_naming(conn: &Connection, person_id: &str) -> Result<()> {
+    let visits = ids_of(
+        conn,
+        "SELECT visit_id FROM visit_persons WHERE person_id = ?1",
+        person_id,
+    )?;
+    for id in visits {
+        if let Some(v) = get_visit(conn, &id)? {
+            index_visit(conn, &v)?;
+        }
+    }
+    let petitions = ids_of(
+        conn,
+        "SELECT petition_id FROM petition_persons WHERE person_id = ?1",
+        person_id,
+    )?;
+    for id in petitions {
+        if let Some(p) = get_petition(conn, &id)? {
+            index_petition(conn, &p)?;
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn get_person(conn: &Connection, id: &str) -> Result<Option<Person>> {

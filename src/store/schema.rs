@@ -73,7 +73,11 @@ fn unlisted(sql: &str) -> String {
 /// visits and petitions, a petition's moves, a duplicate's original, a merged person) go
 /// through the unique indexes and `visits_case`, `petitions_case`, `petition_events_order`,
 /// `petitions_duplicate_of`, `persons_merged_into` (whether a person matched by ID number
-/// is a denunciator follows merges both ways), which stay.
+/// is a denunciator follows merges both ways), which stay. That question also looks up the
+/// person's visits and petitions by `visit_persons_person` and `petition_persons_person`,
+/// both on the list: an import asks it only while it writes the persons, before any visit
+/// or petition, when those tables are still empty (a lookup in an empty table costs
+/// nothing); a change of that order must take them off the list.
 pub(crate) const READ_ONLY_INDEXES: [&str; 12] = [
     "petitions_received",
     "petitions_state",
