@@ -1300,8 +1300,6 @@ pub(super) fn import(
     Ok(n)
 }
 
-/// A change record of another register, as the history shows and the hash chain seals it:
-/// an instant, a table's name, the fields before and after as objects.
 /// Every move of the file has a real date and a recording time of the right shape, before
 /// anything is written: a receipt's date is the petition's (its own is not kept) and a
 /// move's time is kept as written, so neither would otherwise be read.
@@ -1329,6 +1327,8 @@ fn check_move_times(file: &ExchangeFile) -> Result<()> {
     Ok(())
 }
 
+/// A change record of another register, as the history shows and the hash chain seals it:
+/// an instant, a table's name, the fields before and after as objects.
 fn check_change(c: &ChangeRecord) -> Result<()> {
     if chrono::DateTime::parse_from_rfc3339(&c.at).is_err() {
         return Err(Error::invalid(
