@@ -390,6 +390,56 @@ fn an_extension_that_does_not_fit_is_refused_not_wrapped() {
 }
 
 #[test]
+fn an_extension_given_as_a_negative_quoted_or_fractional_number_is_refused_not_made_thirty_days() {
+    let mut a = store_on("2026-06-30");
+    let p = direct_petition(&mut a, "2026-06-01", PetitionKind::Denunciation);
+    classify(
+        &mut a,
+        &p,
+        PetitionKind::Denunciation,
+        true,
+        Competence::Within,
+        "2026-06-01",
+    );
+    move_petition(&mut a, &p, MoveAction::Accept, "2026-06-02", |_| {}).unwrap();
+    move_petition(&mut a, &p, MoveAction::Extend, "2026-06-10", |m| {
+        m.extension_days = Some(20)
+    })
+    .unwrap();
+    let file = export(&a);
+    for (bad, shown) in [
+        (json!(-5), "-5"),
+        (json!("20"), "\"20\""),
+        (json!(15.5), "15.5"),
+    ] {
+        let mut file = file.clone();
+        let extend = file
+            .petition_events
+            .iter_mut()
+            .find(|e| e.action == MoveAction::Extend)
+            .unwrap();
+        extend.details.as_mut().unwrap()["extension_days"] = bad;
+        let mut b = store_on("2026-06-30");
+        let e = b.import_exchange(&file).unwrap_err().to_string();
+        assert!(
+            e.contains(&format!("số ngày gia hạn {shown} không hợp lệ"))
+                && e.contains("extension_days"),
+            "{e}"
+        );
+        assert!(b.is_empty().unwrap(), "nothing saved: {e}");
+    }
+    // The file as it was: twenty days, not thirty.
+    let mut b = store_on("2026-06-30");
+    b.import_exchange(&file).unwrap();
+    let extend = export(&b)
+        .petition_events
+        .into_iter()
+        .find(|e| e.action == MoveAction::Extend)
+        .unwrap();
+    assert_eq!(extend.details.unwrap()["extension_days"], json!(20));
+}
+
+#[test]
 fn a_deleted_petitions_number_is_not_given_again_by_an_import() {
     let mut a = store_on("2026-06-30");
     let p = direct_petition(&mut a, "2026-06-01", PetitionKind::Proposal);

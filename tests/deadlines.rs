@@ -547,6 +547,28 @@ fn a_due_day_in_a_forecast_year_says_so() {
 }
 
 #[test]
+fn a_first_reply_set_otherwise_than_the_law_says_so_in_its_rule() {
+    let mut store = store_on("2026-10-30");
+    let s = session(&mut store, "2026-10-01", HostGroup::Officer);
+    let v = visit(&mut store, &s, 1, 1, Some(Proposal));
+    let p = v.petition_id.unwrap();
+    // 10 working days from Thu 01/10/2026 (Luật Tiếp công dân Đ28): to 15/10.
+    let law = deadline(&store, &p, FirstReply, "2026-10-01").unwrap();
+    assert_eq!(law.due.as_deref(), Some("2026-10-15"));
+    assert_eq!(law.rule, "Luật Tiếp công dân 2013, Điều 28");
+    let mut settings = store.settings().unwrap();
+    settings.deadlines.first_reply_working_days = 12;
+    store.save_settings(&settings).unwrap();
+    // 12: 16/10 and 19/10 more; the rule says the law's number and the register's.
+    let set = deadline(&store, &p, FirstReply, "2026-10-01").unwrap();
+    assert_eq!(set.due.as_deref(), Some("2026-10-19"));
+    assert_eq!(
+        set.rule,
+        "Luật Tiếp công dân 2013, Điều 28 (10 ngày làm việc; sổ này đặt 12 ngày làm việc trong Cài đặt)"
+    );
+}
+
+#[test]
 fn the_settings_change_the_uncertain_numbers() {
     let mut store = store_on("2026-10-30");
     let p = direct_petition(&mut store, "2026-10-01", Proposal);

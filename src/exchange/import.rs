@@ -1903,19 +1903,24 @@ fn move_input(current: &PetitionRecord, e: &PetitionEvent) -> Result<MoveInput> 
         .get("outcome")
         .and_then(Value::as_str)
         .and_then(Outcome::from_code);
-    let extension_days = match e
-        .details
-        .as_ref()
-        .and_then(|d| d.get("extension_days"))
-        .and_then(Value::as_u64)
-    {
-        Some(d) => Some(u32::try_from(d).map_err(|_| {
-            Error::invalid(
-                "extension_days",
-                format!("số ngày gia hạn {d} không hợp lệ"),
-            )
-        })?),
-        None => None,
+    // A number of days the file gives must be one: a negative, fractional or quoted value
+    // is refused, never read as absent (the desk's default, the longest extension).
+    // (Absent or null: the desk's default, as a move recorded without it.)
+    let extension_days = match e.details.as_ref().and_then(|d| d.get("extension_days")) {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(
+            v.as_u64()
+                .and_then(|d| u32::try_from(d).ok())
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "extension_days",
+                        format!(
+                            "số ngày gia hạn {} không hợp lệ: phải là một số nguyên dương",
+                            crate::text::shown(&v.to_string(), 40)
+                        ),
+                    )
+                })?,
+        ),
     };
     Ok(MoveInput {
         petition_id: current.id.clone(),

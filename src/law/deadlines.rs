@@ -58,6 +58,9 @@ const PASSED_ON: &[MoveAction] = &[
     MoveAction::Withdraw,
 ];
 
+/// The first reply to what is raised at the desk (Luật Tiếp công dân 2013, Điều 28).
+const FIRST_REPLY_WORKING_DAYS: u32 = 10;
+
 /// Moves that end a resolution.
 const RESOLVED: &[MoveAction] = &[
     MoveAction::Resolve,
@@ -113,7 +116,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
 impl Default for DeadlineSettings {
     fn default() -> Self {
         DeadlineSettings {
-            first_reply_working_days: 10,
+            first_reply_working_days: FIRST_REPLY_WORKING_DAYS,
             processing_working_days: 10,
             plain_days_working: false,
             complaint_acceptance_working_days: 7,
@@ -359,7 +362,13 @@ pub fn deadlines(
     // what is raised at the desk; the processing time of TT 05/2021 otherwise).
     let (rule, due) = if p.source == PetitionSource::Visit {
         (
-            "Luật Tiếp công dân 2013, Điều 28".to_string(),
+            // The law says ten working days: a register set otherwise says so.
+            match settings.first_reply_working_days {
+                FIRST_REPLY_WORKING_DAYS => "Luật Tiếp công dân 2013, Điều 28".to_string(),
+                days => format!(
+                    "Luật Tiếp công dân 2013, Điều 28 ({FIRST_REPLY_WORKING_DAYS} ngày làm việc; sổ này đặt {days} ngày làm việc trong Cài đặt)"
+                ),
+            },
             calendar.add_working_days(received, settings.first_reply_working_days),
         )
     } else {
