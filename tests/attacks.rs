@@ -439,6 +439,57 @@ fn an_extension_given_as_a_negative_quoted_or_fractional_number_is_refused_not_m
     assert_eq!(extend.details.unwrap()["extension_days"], json!(20));
 }
 
+/// The moves an import replays are checked against the moves replayed before them in the
+/// same file (how many extensions, whether the acceptance was already notified), as the
+/// desk checks them against those recorded: a file cannot extend a denunciation a third
+/// time, or notify its acceptance twice, where the desk could not.
+#[test]
+fn a_file_cannot_do_what_its_own_earlier_moves_forbid() {
+    let mut a = store_on("2026-06-30");
+    let p = direct_petition(&mut a, "2026-06-01", PetitionKind::Denunciation);
+    classify(
+        &mut a,
+        &p,
+        PetitionKind::Denunciation,
+        true,
+        Competence::Within,
+        "2026-06-01",
+    );
+    move_petition(&mut a, &p, MoveAction::Accept, "2026-06-02", |_| {}).unwrap();
+    move_petition(&mut a, &p, MoveAction::Notify, "2026-06-03", |_| {}).unwrap();
+    for on in ["2026-06-10", "2026-06-11"] {
+        move_petition(&mut a, &p, MoveAction::Extend, on, |m| {
+            m.extension_days = Some(10)
+        })
+        .unwrap();
+    }
+    let file = export(&a);
+    // The file as it is imports whole.
+    let mut b = store_on("2026-06-30");
+    b.import_exchange(&file).unwrap();
+    // The same moves once more, later, under new ids: refused, and nothing saved.
+    for (action, refusal) in [
+        (MoveAction::Extend, "gia hạn tối đa hai lần"),
+        (MoveAction::Notify, "đã ghi thông báo thụ lý"),
+    ] {
+        let mut file = file.clone();
+        let mut again = file
+            .petition_events
+            .iter()
+            .rfind(|e| e.action == action)
+            .unwrap()
+            .clone();
+        again.id = format!("{}-again", again.id);
+        again.on_date = "2026-06-12".into();
+        again.at = "2026-06-12T08:00:00Z".into();
+        file.petition_events.push(again);
+        let mut c = store_on("2026-06-30");
+        let e = c.import_exchange(&file).unwrap_err().to_string();
+        assert!(e.contains(refusal), "{e}");
+        assert!(c.is_empty().unwrap(), "nothing saved: {e}");
+    }
+}
+
 #[test]
 fn a_deleted_petitions_number_is_not_given_again_by_an_import() {
     let mut a = store_on("2026-06-30");

@@ -48,31 +48,36 @@ pub(crate) fn apply_as(
             ),
         )
     })?;
-    checked_move(tx, input, meta, old)
+    let mut events = store::events_of(tx.conn(), &old.id)?;
+    checked_move(tx, input, meta, old, &mut events)
 }
 
-/// [`apply_as`] on the petition as the caller has just read it in this transaction
-/// (an import's replay reads it once per move, not twice).
+/// [`apply_as`] on the petition as the caller has just read it in this transaction, with
+/// its moves as recorded, in their order (`store::events_of`): an import's replay keeps
+/// both from one move to the next instead of reading them again for each. The move
+/// recorded is added to `events`.
 pub(crate) fn apply_to(
     tx: &Tx<'_>,
     input: &MoveInput,
     meta: Option<EventMeta>,
     old: PetitionRecord,
+    events: &mut Vec<PetitionEvent>,
 ) -> Result<PetitionRecord> {
     debug_assert_eq!(input.petition_id, old.id);
     let input = &crate::validate::tidy_move(input)?;
-    checked_move(tx, input, meta, old)
+    checked_move(tx, input, meta, old, events)
 }
 
 /// Every check of a move (its input tidied), then its event, the petition and the change.
+/// `events`: the petition's moves as recorded, in their order; the new one is added.
 fn checked_move(
     tx: &Tx<'_>,
     input: &MoveInput,
     meta: Option<EventMeta>,
     old: PetitionRecord,
+    events: &mut Vec<PetitionEvent>,
 ) -> Result<PetitionRecord> {
     let conn = tx.conn();
-    let events = store::events_of(conn, &old.id)?;
     let on = parse_past_date("on_date", "Ngày thực hiện", &input.on_date, tx.today)?;
     let received = parse_date("received_on", "Ngày nhận đơn", &old.received_on)?;
     if on < received {
@@ -100,7 +105,7 @@ fn checked_move(
     }
     let ctx = MoveContext {
         petition: &old,
-        events: &events,
+        events,
         case_transferred_before: matches!(input.action, MoveAction::Transfer | MoveAction::Guide)
             && old.kind == PetitionKind::Denunciation
             && store::case_denunciation_transferred(conn, &old.case_id, &old.id)?,
@@ -214,7 +219,7 @@ fn checked_move(
             if let Some(due) = too_late(
                 tx,
                 &old,
-                &events,
+                events,
                 on,
                 &[
                     DeadlineStep::ComplaintResolution,
@@ -303,23 +308,23 @@ fn checked_move(
         actor: tx.actor,
         of_unlogged_creation: false,
     });
-    store::insert_event(
-        conn,
-        &PetitionEvent {
-            id: meta.id,
-            petition_id: old.id.clone(),
-            at: meta.at,
-            on_date: on.to_string(),
-            action: input.action,
-            actor: meta.actor,
-            from_state: Some(old.state),
-            to_state: new.state,
-            note: note.clone(),
-            doc_no: doc_no.clone(),
-            agency: agency.clone(),
-            details: Some(Value::Object(details)),
-        },
-    )?;
+    let event = PetitionEvent {
+        id: meta.id,
+        petition_id: old.id.clone(),
+        at: meta.at,
+        on_date: on.to_string(),
+        action: input.action,
+        actor: meta.actor,
+        from_state: Some(old.state),
+        to_state: new.state,
+        note: note.clone(),
+        doc_no: doc_no.clone(),
+        agency: agency.clone(),
+        details: Some(Value::Object(details)),
+    };
+    store::insert_event(conn, &event)?;
+    // (Its date is on or after the last move's: it comes last in their order.)
+    events.push(event);
     store::update_petition_from(conn, &old, &new)?;
     let record = if meta.of_unlogged_creation {
         Tx::change_of_unlogged_creation

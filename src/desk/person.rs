@@ -56,25 +56,35 @@ pub(crate) fn resolve_person(tx: &Tx<'_>, prefix: &str, input: &PersonInput) -> 
             None => Ok(None),
         }
     };
-    if let Some(id) = &input.existing_id {
-        if store::get_person(conn, id)?.is_none() {
-            return Err(Error::invalid(
+    // The person picked, read once.
+    let picked = match &input.existing_id {
+        Some(id) => Some(store::get_person(conn, id)?.ok_or_else(|| {
+            Error::invalid(
                 format!("{prefix}.existing_id"),
                 format!(
                     "Công dân đã chọn (mã {}) không có trong sổ: tìm lại người này.",
                     crate::text::shown(id, 40)
                 ),
-            ));
-        }
-    }
-    if let (Some(id), true) = (&input.existing_id, input.correct) {
-        let id = kept_id(conn, id)?;
+            )
+        })?),
+        None => None,
+    };
+    if let (Some(picked), true) = (&picked, input.correct) {
+        let id = kept_id(conn, &picked.id)?;
         return correct(tx, prefix, &id, input).map(|p| p.id);
     }
-    let known = match &input.existing_id {
-        Some(id) => {
-            let id = kept_id(conn, id)?;
-            let stored = store::get_person(conn, &id)?.ok_or_else(|| Error::not_found("người", id.clone()))?;
+    let known = match picked {
+        Some(picked) => {
+            // The person kept: the one picked, or the one it was merged into.
+            let stored = match picked.merged_into {
+                None => picked,
+                Some(_) => {
+                    let id = kept_id(conn, &picked.id)?;
+                    store::get_person(conn, &id)?
+                        .ok_or_else(|| Error::not_found("người", id.clone()))?
+                }
+            };
+            let id = stored.id.clone();
             if let (Some(stored), Some(typed)) = (&stored.id_number, &number) {
                 if stored != typed {
                     let stored = if crate::desk::privacy::is_confidential(conn, &id)? {

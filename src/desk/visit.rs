@@ -38,7 +38,7 @@ pub(crate) fn case_for(
     date: &str,
 ) -> Result<String> {
     match case_id.as_deref().filter(|c| !c.is_empty()) {
-        Some(id) if store::get_case(tx.conn(), id)?.is_some() => Ok(id.to_string()),
+        Some(id) if store::case_exists(tx.conn(), id)? => Ok(id.to_string()),
         Some(id) => Err(Error::invalid(
             "case_id",
             format!(

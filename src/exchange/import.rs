@@ -187,7 +187,7 @@ fn check_links(conn: &rusqlite::Connection, file: &ExchangeFile) -> Result<()> {
         .collect::<Vec<_>>());
     type Here = fn(&rusqlite::Connection, &str) -> Result<bool>;
     let person_here: Here = |c, id| Ok(store::get_person(c, id)?.is_some());
-    let case_here: Here = |c, id| Ok(store::get_case(c, id)?.is_some());
+    let case_here: Here = |c, id| store::case_exists(c, id);
     let session_here: Here = |c, id| Ok(store::get_session(c, id)?.is_some());
     let visit_here: Here = |c, id| Ok(store::get_visit(c, id)?.is_some());
     let petition_here: Here = |c, id| Ok(store::get_petition(c, id)?.is_some());
@@ -1160,13 +1160,14 @@ pub(super) fn import(
                     legacy: false,
                     new: false,
                     current: None,
+                    events: None,
                     settled: None,
                 }),
                 Moves::Same | Moves::Older => n.skipped += 1,
             }
             continue;
         }
-        let (row, rest) = insert_petition(tx, p, &units[&p.id], &own, &person, empty)
+        let (row, receipt, rest) = insert_petition(tx, p, &units[&p.id], &own, &person, empty)
             .map_err(|e| bad_petition(index, p, e))?;
         let legacy = rest.iter().any(|(_, e)| is_legacy(e));
         if legacy && !rest.iter().all(|(_, e)| is_legacy(e)) {
@@ -1189,6 +1190,7 @@ pub(super) fn import(
             legacy,
             new: true,
             current: Some(row),
+            events: Some(vec![receipt]),
             settled: None,
         };
         queued.settle(tx)?;
@@ -1222,7 +1224,7 @@ pub(super) fn import(
         let current = r.current.take();
         // (The move's name is made only for a refusal: hundreds of thousands are replayed.)
         r.current = Some(
-            replay(tx, p, e, r.legacy, r.new, current, empty).map_err(|err| {
+            replay(tx, p, e, r.legacy, r.new, current, &mut r.events, empty).map_err(|err| {
                 let name = format!(
                     "{}, {}",
                     petition_name(r.index, p),
@@ -1377,6 +1379,9 @@ struct Replay<'f> {
     /// The petition as its last move left it (as written in this transaction): read
     /// from the register only for a petition already there, at its first move.
     current: Option<PetitionRecord>,
+    /// Its moves as written in this transaction, in their order, alongside `current`
+    /// (read with it for a petition already there; none once it is settled).
+    events: Option<Vec<PetitionEvent>>,
     /// Once every move is replayed, only the state they led to is kept for `finish`
     /// (a city's file has a hundred thousand petitions), unless the petition is from
     /// schema 1 (its handling is then written from the row).
@@ -1392,6 +1397,7 @@ impl Replay<'_> {
                 conform(tx, &row, self.petition)
                     .map_err(|e| bad_petition(self.index, self.petition, e))?;
                 self.settled = Some(row.state);
+                self.events = None;
             }
         }
         Ok(())
@@ -1515,7 +1521,11 @@ fn insert_petition<'f>(
     events: &[(usize, &'f PetitionEvent)],
     person: &dyn Fn(&String) -> Result<String>,
     empty: Empty,
-) -> Result<(PetitionRecord, Vec<(usize, &'f PetitionEvent)>)> {
+) -> Result<(
+    PetitionRecord,
+    PetitionEvent,
+    Vec<(usize, &'f PetitionEvent)>,
+)> {
     let conn = tx.conn();
     // Filed as it was received: the moves replayed after it bring it to the file's record
     // (another petition's move, replayed in between, reads it as it stood then: a second
@@ -1572,7 +1582,7 @@ fn insert_petition<'f>(
                     "đơn nhận qua tiếp công dân phải gắn với một lượt tiếp",
                 ));
             }
-            if store::get_case(conn, &p.case_id)?.is_none() {
+            if !store::case_exists(conn, &p.case_id)? {
                 return Err(Error::invalid(
                     "case_id",
                     format!("vụ việc {} không có trong sổ hay trong tệp", p.case_id),
@@ -1649,7 +1659,7 @@ fn insert_petition<'f>(
         ));
     }
     store::insert_event(conn, &receipt)?;
-    Ok((row, rest.to_vec()))
+    Ok((row, receipt, rest.to_vec()))
 }
 
 /// The petition `p` as it stood before its moves `events` (in order): each move's values
@@ -1709,8 +1719,10 @@ fn tidy_event(e: &PetitionEvent) -> Result<PetitionEvent> {
 
 /// Record one move of the file: checked by the lifecycle as at the desk, or, for a move
 /// converted from schema 1, checked for its dates and states and kept as recorded.
-/// `current`: the petition as the previous move left it, when known (else read here).
+/// `current`: the petition as the previous move left it, when known (else read here);
+/// `events`: its moves as recorded, when known (else read here), this one added.
 /// Returns the petition as this move leaves it.
+#[allow(clippy::too_many_arguments)]
 fn replay(
     tx: &Tx<'_>,
     p: &PetitionRecord,
@@ -1718,6 +1730,7 @@ fn replay(
     legacy: bool,
     new: bool,
     current: Option<PetitionRecord>,
+    events: &mut Option<Vec<PetitionEvent>>,
     empty: Empty,
 ) -> Result<PetitionRecord> {
     let conn = tx.conn();
@@ -1754,9 +1767,15 @@ fn replay(
             .ok_or_else(|| Error::not_found("đơn", p.id.clone()))?,
     };
     if legacy {
+        // (Rare: a schema-1 petition's moves are read again at each.)
+        *events = None;
         return legacy_move(tx, current, e).map_err(at);
     }
     let input = move_input(&current, e)?;
+    let events = match events {
+        Some(known) => known,
+        None => events.insert(store::events_of(conn, &p.id)?),
+    };
     movement::apply_to(
         tx,
         &input,
@@ -1768,6 +1787,7 @@ fn replay(
             of_unlogged_creation: new,
         }),
         current,
+        events,
     )
     .map_err(at)
 }

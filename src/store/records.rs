@@ -126,6 +126,16 @@ pub(crate) fn get_case(conn: &Connection, id: &str) -> Result<Option<CaseRecord>
     .optional()?)
 }
 
+/// Whether the case `id` is in the register (its key's index alone is read).
+pub(crate) fn case_exists(conn: &Connection, id: &str) -> Result<bool> {
+    Ok(super::one(
+        conn,
+        "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 pub(crate) fn update_case(conn: &Connection, c: &CaseRecord) -> Result<()> {
     super::exec(
         conn,
