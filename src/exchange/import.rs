@@ -1512,8 +1512,15 @@ fn compare_moves<'f>(
     ))
 }
 
-/// Write a petition of the file as the desk would file it (its receipt included); returns
-/// the row as written and its other moves, still to replay.
+/// A petition of the file as written: its row, its receipt, and its other moves (their
+/// places in the file), still to replay.
+type Filed<'f> = (
+    PetitionRecord,
+    PetitionEvent,
+    Vec<(usize, &'f PetitionEvent)>,
+);
+
+/// Write a petition of the file as the desk would file it (its receipt included).
 fn insert_petition<'f>(
     tx: &Tx<'_>,
     p: &PetitionRecord,
@@ -1521,11 +1528,7 @@ fn insert_petition<'f>(
     events: &[(usize, &'f PetitionEvent)],
     person: &dyn Fn(&String) -> Result<String>,
     empty: Empty,
-) -> Result<(
-    PetitionRecord,
-    PetitionEvent,
-    Vec<(usize, &'f PetitionEvent)>,
-)> {
+) -> Result<Filed<'f>> {
     let conn = tx.conn();
     // Filed as it was received: the moves replayed after it bring it to the file's record
     // (another petition's move, replayed in between, reads it as it stood then: a second
