@@ -437,12 +437,39 @@ fn an_extension_given_as_a_negative_quoted_or_fractional_number_is_refused_not_m
         .find(|e| e.action == MoveAction::Extend)
         .unwrap();
     assert_eq!(extend.details.unwrap()["extension_days"], json!(20));
+    // On another move, where the desk reads no number of days, none is read.
+    let mut other = file.clone();
+    let accept = other
+        .petition_events
+        .iter_mut()
+        .find(|e| e.action == MoveAction::Accept)
+        .unwrap();
+    accept.details.as_mut().unwrap()["extension_days"] = json!(-5);
+    store_on("2026-06-30").import_exchange(&other).unwrap();
 }
 
-/// The moves an import replays are checked against the moves replayed before them in the
-/// same file (how many extensions, whether the acceptance was already notified), as the
-/// desk checks them against those recorded: a file cannot extend a denunciation a third
-/// time, or notify its acceptance twice, where the desk could not.
+/// `file` with its last move `action` of a petition recorded once more, later, under a
+/// new id.
+fn with_again(file: &ExchangeFile, action: MoveAction, on: &str) -> ExchangeFile {
+    let mut file = file.clone();
+    let mut again = file
+        .petition_events
+        .iter()
+        .rfind(|e| e.action == action)
+        .unwrap()
+        .clone();
+    again.id = format!("{}-again", again.id);
+    again.on_date = on.into();
+    again.at = format!("{on}T08:00:00Z");
+    file.petition_events.push(again);
+    file
+}
+
+/// The moves an import replays are checked against the moves before them (how many
+/// extensions, whether the acceptance was already notified), as the desk checks them
+/// against those recorded: those replayed from the same file, and those the register
+/// already holds. A file cannot extend a denunciation a third time, or notify its
+/// acceptance twice, where the desk could not.
 #[test]
 fn a_file_cannot_do_what_its_own_earlier_moves_forbid() {
     let mut a = store_on("2026-06-30");
@@ -456,6 +483,8 @@ fn a_file_cannot_do_what_its_own_earlier_moves_forbid() {
         "2026-06-01",
     );
     move_petition(&mut a, &p, MoveAction::Accept, "2026-06-02", |_| {}).unwrap();
+    // The register as it stood at the acceptance.
+    let accepted = export(&a);
     move_petition(&mut a, &p, MoveAction::Notify, "2026-06-03", |_| {}).unwrap();
     for on in ["2026-06-10", "2026-06-11"] {
         move_petition(&mut a, &p, MoveAction::Extend, on, |m| {
@@ -464,29 +493,42 @@ fn a_file_cannot_do_what_its_own_earlier_moves_forbid() {
         .unwrap();
     }
     let file = export(&a);
-    // The file as it is imports whole.
-    let mut b = store_on("2026-06-30");
-    b.import_exchange(&file).unwrap();
-    // The same moves once more, later, under new ids: refused, and nothing saved.
-    for (action, refusal) in [
-        (MoveAction::Extend, "gia hạn tối đa hai lần"),
-        (MoveAction::Notify, "đã ghi thông báo thụ lý"),
-    ] {
-        let mut file = file.clone();
-        let mut again = file
-            .petition_events
-            .iter()
-            .rfind(|e| e.action == action)
-            .unwrap()
-            .clone();
-        again.id = format!("{}-again", again.id);
-        again.on_date = "2026-06-12".into();
-        again.at = "2026-06-12T08:00:00Z".into();
-        file.petition_events.push(again);
-        let mut c = store_on("2026-06-30");
-        let e = c.import_exchange(&file).unwrap_err().to_string();
-        assert!(e.contains(refusal), "{e}");
-        assert!(c.is_empty().unwrap(), "nothing saved: {e}");
+    // Into a new register; into one that holds the petition up to its acceptance (the
+    // file brings the rest); into one that holds all of it.
+    let registers: [(&str, Option<&ExchangeFile>); 3] = [
+        ("a new register", None),
+        ("up to the acceptance", Some(&accepted)),
+        ("all of it", Some(&file)),
+    ];
+    for (held, before) in registers {
+        let start = || {
+            let mut b = store_on("2026-06-30");
+            if let Some(before) = before {
+                b.import_exchange(before).unwrap();
+            }
+            b
+        };
+        // The file as it is imports whole.
+        start().import_exchange(&file).unwrap();
+        // The same moves once more, later: refused, and nothing of the file saved.
+        for (action, refusal) in [
+            (MoveAction::Extend, "gia hạn tối đa hai lần"),
+            (MoveAction::Notify, "đã ghi thông báo thụ lý"),
+        ] {
+            let mut b = start();
+            let kept = export(&b);
+            let e = b
+                .import_exchange(&with_again(&file, action, "2026-06-12"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(refusal), "{held}: {e}");
+            let now = export(&b);
+            assert_eq!(
+                (now.petitions, now.petition_events),
+                (kept.petitions, kept.petition_events),
+                "{held}: nothing saved"
+            );
+        }
     }
 }
 

@@ -243,7 +243,7 @@ fn checked_move(
                     if !(1..=lifecycle::DENUNCIATION_EXTENSION_DAYS).contains(&days) {
                         return Err(Error::invalid(
                         "extension_days",
-                        format!("Mỗi lần gia hạn giải quyết tố cáo không quá 30 ngày (đã nhập {days})."),
+                        format!("Mỗi lần gia hạn giải quyết tố cáo từ 1 đến 30 ngày (đã nhập {days})."),
                     ));
                     }
                     extra.insert("extension_days".into(), serde_json::json!(days));

@@ -1929,7 +1929,13 @@ fn move_input(current: &PetitionRecord, e: &PetitionEvent) -> Result<MoveInput> 
     // A number of days the file gives must be one: a negative, fractional or quoted value
     // is refused, never read as absent (the desk's default, the longest extension).
     // (Absent or null: the desk's default, as a move recorded without it.)
-    let extension_days = match e.details.as_ref().and_then(|d| d.get("extension_days")) {
+    // (Only an extension's: the desk reads it for no other move.)
+    let given = e
+        .details
+        .as_ref()
+        .and_then(|d| d.get("extension_days"))
+        .filter(|_| e.action == MoveAction::Extend);
+    let extension_days = match given {
         None | Some(Value::Null) => None,
         Some(v) => Some(
             v.as_u64()
