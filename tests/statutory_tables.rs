@@ -1023,6 +1023,107 @@ fn the_register_book_shows_the_handling_a_petition_got_after_its_visit() {
     );
 }
 
+/// A handling decided at the desk keeps what its petition's step of the same handling adds
+/// (the agency and the letter's number, often issued later); one taken in at the desk
+/// ("Thụ lý") whose petition was found outside the ward's competence and sent on shows the
+/// transfer, in the book of either form; an urging at the desk says where it went.
+#[test]
+fn the_register_book_fills_what_the_desk_left_blank_and_sends_on_what_it_took_in() {
+    let mut store = store_on("2026-07-31");
+    let at_desk = |store: &mut Store,
+                   s: &str,
+                   name: &str,
+                   handling: Handling,
+                   agency: Option<&str>,
+                   petition: bool| {
+        let mut v = visit_input(s, vec![person(name)], 1);
+        if petition {
+            v.petition = Some(petition_of(PetitionKind::Proposal));
+        }
+        v.handling = HandlingInput {
+            handling,
+            agency: agency.map(str::to_string),
+            letter_no: None,
+        };
+        store.add_visit(&v).unwrap()
+    };
+    for on in ["2026-06-29", "2026-07-06"] {
+        let s = session(&mut store, on, HostGroup::Officer);
+        let guided = at_desk(&mut store, &s, "Vũ Hồng Thảo", Handling::Guide, None, true);
+        let sent = at_desk(
+            &mut store,
+            &s,
+            "Lê Hồng Yến",
+            Handling::Transfer,
+            Some("Phòng Kinh tế"),
+            true,
+        );
+        let taken = at_desk(&mut store, &s, "Hồ Hữu Hùng", Handling::Accept, None, true);
+        let mut urged = visit_input(&s, vec![person("Đoàn Minh Đạt")], 1);
+        urged.handling = HandlingInput {
+            handling: Handling::Urge,
+            agency: Some("UBND phường Bến Thành".into()),
+            letter_no: Some("12/ĐĐ-UBND".into()),
+        };
+        store.add_visit(&urged).unwrap();
+        let id = |v: &tiepdan::domain::Visit| v.petition_id.clone().unwrap();
+        for (v, action, agency, letter) in [
+            (
+                &guided,
+                MoveAction::Guide,
+                "Tòa án nhân dân khu vực 1",
+                "07/HD-UBND",
+            ),
+            (&sent, MoveAction::Transfer, "Phòng Kinh tế", "08/PC-UBND"),
+            (&taken, MoveAction::Transfer, "Sở Xây dựng", "09/PC-UBND"),
+        ] {
+            classify(
+                &mut store,
+                &id(v),
+                PetitionKind::Proposal,
+                true,
+                Competence::Outside,
+                on,
+            );
+            move_petition(&mut store, &id(v), action, on, |m| {
+                m.agency = Some(agency.into());
+                m.doc_no = Some(letter.into());
+            })
+            .unwrap();
+        }
+    }
+    let book =
+        forms::register::register_book(&store, Period::parse("2026-06-01", "2026-07-31").unwrap())
+            .unwrap();
+    // TT 04/2021: 8 Thụ lý, 9 Trả lại đơn và hướng dẫn, 10 Chuyển đơn, 11 Theo dõi kết quả;
+    // NĐ 154/2026: 9 Thuộc thẩm quyền, 10 Hướng dẫn, 11 Chuyển đơn, 12 Theo dõi kết quả.
+    let expected = vec![
+        ["", "Tòa án nhân dân khu vực 1 – văn bản số 07/HD-UBND", ""],
+        ["", "", "Phòng Kinh tế – văn bản số 08/PC-UBND"],
+        ["", "", "Sở Xây dựng – văn bản số 09/PC-UBND"],
+        ["", "", ""],
+    ];
+    for (part, first) in [(0, 7), (1, 8)] {
+        let rows = &book.parts[part].rows;
+        let got: Vec<[&str; 3]> = rows
+            .iter()
+            .map(|r| {
+                [
+                    r[first].as_str(),
+                    r[first + 1].as_str(),
+                    r[first + 2].as_str(),
+                ]
+            })
+            .collect();
+        assert_eq!(got, expected, "part {part}");
+        assert_eq!(
+            rows[3][first + 3],
+            "Đã đôn đốc: UBND phường Bến Thành – văn bản số 12/ĐĐ-UBND",
+            "part {part}"
+        );
+    }
+}
+
 /// 03/GQKN columns 3–6 count cases, each once, though its petitions stand differently at
 /// the cut-off: accepted if any petition is, else being considered if any is, else
 /// declined if any is; withdrawn only when every petition is (a full withdrawal). And a

@@ -154,7 +154,10 @@ fn follow_up(v: &RegisterVisit) -> String {
             format!("Đơn số {n}: {}{outcome}", state.label())
         }
         _ => match v.handling {
-            Handling::Urge => "Đã đôn đốc".to_string(),
+            Handling::Urge => match where_to(v) {
+                w if w == "x" => "Đã đôn đốc".to_string(),
+                w => format!("Đã đôn đốc: {w}"),
+            },
             Handling::File => "Lưu đơn".to_string(),
             _ => String::new(),
         },

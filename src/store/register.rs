@@ -49,18 +49,33 @@ pub struct RegisterVisit {
 
 /// A matter left "chưa xử lý" at the desk is handled through the petition handed in
 /// there (accepted, guided, transferred later on the petition's page): the book's "Hướng
-/// xử lý" shows that handling, with the petition's agency and letter. A handling decided
-/// at the desk stays as recorded.
+/// xử lý" shows that handling, with the petition's agency and letter. So does one taken
+/// in at the desk ("Thụ lý") whose petition was then found outside the ward's competence
+/// and sent on: the ward does not resolve it. Any other handling decided at the desk stays
+/// as recorded; what the desk left blank of it (the agency, the letter's number) is filled
+/// from the petition's step of the same handling (the letter is often issued later).
 fn handled_through_petition(
     mut v: RegisterVisit,
     petition: Option<Handling>,
     agency: Option<String>,
     letter_no: Option<String>,
 ) -> RegisterVisit {
-    if v.handling == Handling::None {
-        if let Some(h) = petition.filter(|h| *h != Handling::None) {
-            v.handling = h;
+    let Some(h) = petition.filter(|h| *h != Handling::None) else {
+        return v;
+    };
+    let superseded = v.handling == Handling::Accept
+        && v.petition_competence == Some(Competence::Outside)
+        && h != Handling::Accept;
+    if v.handling == Handling::None || superseded {
+        v.handling = h;
+        v.agency = agency;
+        v.letter_no = letter_no;
+    } else if v.handling == h {
+        let blank = |x: &Option<String>| x.as_deref().map_or(true, |t| t.trim().is_empty());
+        if blank(&v.agency) {
             v.agency = agency;
+        }
+        if blank(&v.letter_no) {
             v.letter_no = letter_no;
         }
     }
