@@ -360,30 +360,43 @@ fn a_newer_export_brings_the_moves_recorded_since() {
     assert_eq!(b.petition(&q).unwrap().state, PetitionState::Withdrawn);
 }
 
-#[test]
-fn an_extension_that_does_not_fit_is_refused_not_wrapped() {
-    let mut a = store_on("2026-06-30");
-    let p = direct_petition(&mut a, "2026-06-01", PetitionKind::Denunciation);
+/// A denunciation received on 01/06/2026, classified within the ward's competence and
+/// accepted on 02/06.
+fn accepted_denunciation(a: &mut Store) -> String {
+    let p = direct_petition(a, "2026-06-01", PetitionKind::Denunciation);
     classify(
-        &mut a,
+        a,
         &p,
         PetitionKind::Denunciation,
         true,
         Competence::Within,
         "2026-06-01",
     );
-    move_petition(&mut a, &p, MoveAction::Accept, "2026-06-02", |_| {}).unwrap();
-    move_petition(&mut a, &p, MoveAction::Extend, "2026-06-10", |m| {
-        m.extension_days = Some(1)
-    })
-    .unwrap();
-    let mut file = export(&a);
+    move_petition(a, &p, MoveAction::Accept, "2026-06-02", |_| {}).unwrap();
+    p
+}
+
+/// `file` with the days of its (first) extension set to `days`.
+fn with_extension_days(file: &ExchangeFile, days: serde_json::Value) -> ExchangeFile {
+    let mut file = file.clone();
     let extend = file
         .petition_events
         .iter_mut()
         .find(|e| e.action == MoveAction::Extend)
         .unwrap();
-    extend.details.as_mut().unwrap()["extension_days"] = json!(4_294_967_297u64);
+    extend.details.as_mut().unwrap()["extension_days"] = days;
+    file
+}
+
+#[test]
+fn an_extension_that_does_not_fit_is_refused_not_wrapped() {
+    let mut a = store_on("2026-06-30");
+    let p = accepted_denunciation(&mut a);
+    move_petition(&mut a, &p, MoveAction::Extend, "2026-06-10", |m| {
+        m.extension_days = Some(1)
+    })
+    .unwrap();
+    let file = with_extension_days(&export(&a), json!(4_294_967_297u64));
     let mut b = store_on("2026-06-30");
     let e = b.import_exchange(&file).unwrap_err();
     assert!(e.to_string().contains("số ngày gia hạn"), "{e}");
@@ -392,16 +405,7 @@ fn an_extension_that_does_not_fit_is_refused_not_wrapped() {
 #[test]
 fn an_extension_given_as_a_negative_quoted_or_fractional_number_is_refused_not_made_thirty_days() {
     let mut a = store_on("2026-06-30");
-    let p = direct_petition(&mut a, "2026-06-01", PetitionKind::Denunciation);
-    classify(
-        &mut a,
-        &p,
-        PetitionKind::Denunciation,
-        true,
-        Competence::Within,
-        "2026-06-01",
-    );
-    move_petition(&mut a, &p, MoveAction::Accept, "2026-06-02", |_| {}).unwrap();
+    let p = accepted_denunciation(&mut a);
     move_petition(&mut a, &p, MoveAction::Extend, "2026-06-10", |m| {
         m.extension_days = Some(20)
     })
@@ -412,13 +416,7 @@ fn an_extension_given_as_a_negative_quoted_or_fractional_number_is_refused_not_m
         (json!("20"), "\"20\""),
         (json!(15.5), "15.5"),
     ] {
-        let mut file = file.clone();
-        let extend = file
-            .petition_events
-            .iter_mut()
-            .find(|e| e.action == MoveAction::Extend)
-            .unwrap();
-        extend.details.as_mut().unwrap()["extension_days"] = bad;
+        let file = with_extension_days(&file, bad);
         let mut b = store_on("2026-06-30");
         let e = b.import_exchange(&file).unwrap_err().to_string();
         assert!(
@@ -473,16 +471,7 @@ fn with_again(file: &ExchangeFile, action: MoveAction, on: &str) -> ExchangeFile
 #[test]
 fn a_file_cannot_do_what_its_own_earlier_moves_forbid() {
     let mut a = store_on("2026-06-30");
-    let p = direct_petition(&mut a, "2026-06-01", PetitionKind::Denunciation);
-    classify(
-        &mut a,
-        &p,
-        PetitionKind::Denunciation,
-        true,
-        Competence::Within,
-        "2026-06-01",
-    );
-    move_petition(&mut a, &p, MoveAction::Accept, "2026-06-02", |_| {}).unwrap();
+    let p = accepted_denunciation(&mut a);
     // The register as it stood at the acceptance.
     let accepted = export(&a);
     move_petition(&mut a, &p, MoveAction::Notify, "2026-06-03", |_| {}).unwrap();
