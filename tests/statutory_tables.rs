@@ -1059,6 +1059,8 @@ fn the_register_book_fills_what_the_desk_left_blank_and_sends_on_what_it_took_in
             true,
         );
         let taken = at_desk(&mut store, &s, "Hồ Hữu Hùng", Handling::Accept, None, true);
+        // Taken in at the desk, its petition found outside the competence, not yet sent on.
+        let waiting = at_desk(&mut store, &s, "Phan Thị Mai", Handling::Accept, None, true);
         let mut urged = visit_input(&s, vec![person("Đoàn Minh Đạt")], 1);
         urged.handling = HandlingInput {
             handling: Handling::Urge,
@@ -1091,6 +1093,14 @@ fn the_register_book_fills_what_the_desk_left_blank_and_sends_on_what_it_took_in
             })
             .unwrap();
         }
+        classify(
+            &mut store,
+            &id(&waiting),
+            PetitionKind::Proposal,
+            true,
+            Competence::Outside,
+            on,
+        );
     }
     let book =
         forms::register::register_book(&store, Period::parse("2026-06-01", "2026-07-31").unwrap())
@@ -1101,6 +1111,7 @@ fn the_register_book_fills_what_the_desk_left_blank_and_sends_on_what_it_took_in
         ["", "Tòa án nhân dân khu vực 1 – văn bản số 07/HD-UBND", ""],
         ["", "", "Phòng Kinh tế – văn bản số 08/PC-UBND"],
         ["", "", "Sở Xây dựng – văn bản số 09/PC-UBND"],
+        ["", "", ""],
         ["", "", ""],
     ];
     for (part, first) in [(0, 7), (1, 8)] {
@@ -1117,7 +1128,7 @@ fn the_register_book_fills_what_the_desk_left_blank_and_sends_on_what_it_took_in
             .collect();
         assert_eq!(got, expected, "part {part}");
         assert_eq!(
-            rows[3][first + 3],
+            rows[4][first + 3],
             "Đã đôn đốc: UBND phường Bến Thành – văn bản số 12/ĐĐ-UBND",
             "part {part}"
         );

@@ -190,12 +190,18 @@ fn date_cell(v: &RegisterVisit) -> String {
         .unwrap_or_else(|_| v.date.clone())
 }
 
-/// Within the ward's competence, to be resolved here: accepted at the visit, or its
-/// petition classified so. Both forms mark it "x" (Mẫu 03, column 8 "Thụ lý để giải
-/// quyết"; Mẫu 03/TCD, column 9 "Thuộc thẩm quyền").
+/// Within the ward's competence, to be resolved here: its petition classified so, or,
+/// while the petition's competence is not decided (or there is none), accepted at the
+/// visit. Both forms mark it "x" (Mẫu 03, column 8 "Thụ lý để giải quyết"; Mẫu 03/TCD,
+/// column 9 "Thuộc thẩm quyền"). A petition found outside the competence is not, whatever
+/// the desk chose.
 fn within(v: &RegisterVisit) -> bool {
-    v.handling == Handling::Accept
-        || v.petition_competence == Some(crate::domain::Competence::Within)
+    use crate::domain::Competence;
+    match v.petition_competence {
+        Some(Competence::Within) => true,
+        Some(Competence::Outside) => false,
+        _ => v.handling == Handling::Accept,
+    }
 }
 
 fn tt04_row(i: usize, v: &RegisterVisit) -> Vec<String> {
